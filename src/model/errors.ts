@@ -1,0 +1,85 @@
+/**
+ * Typed errors with stable codes. Code never matches on message text: switch on `code`.
+ * Human wording is produced at the entry points (CLI, HTTP) from the code and details.
+ */
+
+export const ERROR_CODES = {
+  // input files
+  EMPTY_FILE: 'the file is empty',
+  BINARY_FILE: 'the file is binary, not text',
+  INVALID_UTF8: 'the line is not valid UTF-8',
+  TRUNCATED_LINE: 'the last line is cut off (no newline and not valid JSON)',
+  LINE_TOO_LONG: 'the line is longer than the limit',
+  JSON_SYNTAX: 'the line is not valid JSON',
+  JSON_TOO_DEEP: 'the JSON is nested too deeply',
+  SCHEMA: 'the record does not match the schema',
+  TIMESTAMP_INVALID: 'the timestamp is impossible or unreadable',
+  TIMESTAMP_AMBIGUOUS: 'the timestamp has no time zone and none was given',
+  CSV_COLUMNS: 'the CSV row has the wrong number of columns',
+  CSV_MAPPING: 'the CSV column mapping is invalid',
+  FORMAT_UNKNOWN: 'the file format was not recognised',
+  ARCHIVE_UNSAFE: 'the archive entry is unsafe',
+  TOO_LARGE: 'the input is larger than the limit',
+  // case files
+  CASE_IS_DIRECTORY: 'the case path is a directory',
+  CASE_READ_ONLY: 'the case file cannot be written',
+  CASE_NOT_FOUND: 'the case file does not exist',
+  CASE_INVALID: 'the file is not a clew case',
+  CASE_VERSION: 'the case was written by a newer clew',
+  SOURCE_NOT_FOUND: 'the source file does not exist',
+  // queries and arguments
+  QUERY_SYNTAX: 'the search query is malformed',
+  NOT_FOUND: 'no such record',
+  INVALID_ARGUMENT: 'an argument is invalid',
+  INTERRUPTED: 'the operation was cancelled',
+  INTERNAL: 'internal error',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type ErrorDetails = Readonly<Record<string, string | number | boolean | null | undefined>>;
+
+export class ClewError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message?: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+    super(message ?? ERROR_CODES[code], options);
+    this.name = 'ClewError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isClewError(e: unknown): e is ClewError {
+  return e instanceof ClewError;
+}
+
+/** Exit codes of the CLI, by error class. Documented in docs/cli.md. */
+export function exitCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case 'INVALID_ARGUMENT':
+    case 'QUERY_SYNTAX':
+    case 'CSV_MAPPING':
+      return 2;
+    case 'CASE_IS_DIRECTORY':
+    case 'CASE_READ_ONLY':
+    case 'CASE_NOT_FOUND':
+    case 'CASE_INVALID':
+    case 'CASE_VERSION':
+      return 3;
+    case 'SOURCE_NOT_FOUND':
+    case 'EMPTY_FILE':
+    case 'BINARY_FILE':
+    case 'FORMAT_UNKNOWN':
+    case 'ARCHIVE_UNSAFE':
+    case 'TOO_LARGE':
+      return 4;
+    case 'NOT_FOUND':
+      return 5;
+    case 'INTERRUPTED':
+      return 130;
+    default:
+      return 1;
+  }
+}
