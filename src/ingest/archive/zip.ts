@@ -47,7 +47,6 @@ export interface ZipEntry {
 export function unsafeNameReason(name: string): string | null {
   if (name.length === 0) return 'empty name';
   if (name.includes('\\')) return 'backslash in name';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in name';
   if (name.startsWith('/')) return 'absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'drive letter';
@@ -56,7 +55,6 @@ export function unsafeNameReason(name: string): string | null {
 }
 
 function safeName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD').slice(0, 300);
 }
 
