@@ -1,0 +1,97 @@
+/**
+ * Fast local-time formatting for the generator: real UTC offsets (incl. DST) from Intl,
+ * cached per zone and UTC hour, and a hand-written ISO 8601 formatter (no Date per record).
+ */
+
+const HOUR = 3_600_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset from UTC in minutes of `zone` at `epochMs`, straight from Intl (slow; cached by ZoneClock). */
+export function intlOffsetMinutes(zone: string, epochMs: number): number {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    formatters.set(zone, f);
+  }
+  const name = f.formatToParts(epochMs).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
+  if (!m) return 0; // "GMT" alone means +00:00
+  const v = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -v : v;
+}
+
+/** Per-zone offset cache over a fixed period, hour resolution (all real zone changes are on the hour). */
+export class ZoneClock {
+  private readonly cache = new Map<string, Int16Array>();
+
+  constructor(
+    private readonly startMs: number,
+    private readonly endMs: number,
+  ) {}
+
+  offsetMinutes(zone: string, epochMs: number): number {
+    let arr = this.cache.get(zone);
+    if (!arr) {
+      const hours = Math.ceil((this.endMs - this.startMs) / HOUR) + 48;
+      arr = new Int16Array(hours).fill(-32768);
+      this.cache.set(zone, arr);
+    }
+    const idx = Math.floor((epochMs - this.startMs) / HOUR) + 24;
+    if (idx < 0 || idx >= arr.length) return intlOffsetMinutes(zone, epochMs);
+    let v = arr[idx] as number;
+    if (v === -32768) {
+      v = intlOffsetMinutes(zone, Math.floor((epochMs - this.startMs) / HOUR) * HOUR + this.startMs);
+      arr[idx] = v;
+    }
+    return v;
+  }
+
+  /** ISO 8601 local time with offset, e.g. `2021-02-03T10:15:00+01:00`. */
+  format(zone: string, epochMs: number): string {
+    return formatIsoWithOffset(epochMs, this.offsetMinutes(zone, epochMs));
+  }
+}
+
+function two(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+/** Civil date from days since 1970-01-01 (H. Hinnant's algorithm). */
+function civil(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** Formats epoch ms (whole seconds are written) as local time at the given offset. */
+export function formatIsoWithOffset(epochMs: number, offsetMin: number): string {
+  const localSec = Math.floor(epochMs / 1000) + offsetMin * 60;
+  const days = Math.floor(localSec / 86400);
+  const sod = localSec - days * 86400;
+  const [y, mo, d] = civil(days);
+  const hh = Math.floor(sod / 3600);
+  const mm = Math.floor((sod % 3600) / 60);
+  const ss = sod % 60;
+  let off: string;
+  if (offsetMin === 0) off = 'Z';
+  else {
+    const a = Math.abs(offsetMin);
+    off = (offsetMin < 0 ? '-' : '+') + two(Math.floor(a / 60)) + ':' + two(a % 60);
+  }
+  return `${y}-${two(mo)}-${two(d)}T${two(hh)}:${two(mm)}:${two(ss)}${off}`;
+}
+
+/** Local hour of day (0–23) and weekday (0 = Sunday) at an offset. */
+export function localHourAndWeekday(epochMs: number, offsetMin: number): [number, number] {
+  const localSec = Math.floor(epochMs / 1000) + offsetMin * 60;
+  const days = Math.floor(localSec / 86400);
+  const hour = Math.floor((localSec - days * 86400) / 3600);
+  return [hour, (((days + 4) % 7) + 7) % 7];
+}
