@@ -30,7 +30,7 @@ export function validWallClock(w: WallClock): boolean {
   return (
     Number.isInteger(w.year) &&
     w.year >= 1970 &&
-    w.year <= 2200 &&
+    w.year <= 2099 &&
     w.month >= 1 &&
     w.month <= 12 &&
     w.day >= 1 &&
@@ -112,7 +112,7 @@ export function parseTimestamp(value: unknown, timeZone?: string): ParsedTime {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) throw new ClewError('TIMESTAMP_INVALID', `impossible epoch time: ${value}`);
     const ms = value < 1e11 ? value * 1000 : value;
-    if (ms > Date.UTC(2200, 0, 1)) throw new ClewError('TIMESTAMP_INVALID', `epoch time out of range: ${value}`);
+    if (ms > Date.UTC(2100, 0, 1)) throw new ClewError('TIMESTAMP_INVALID', `epoch time out of range: ${value}`);
     return { ts: Math.round(ms), tzOffset: 0 };
   }
   if (typeof value !== 'string') throw new ClewError('TIMESTAMP_INVALID', 'timestamp must be a string or a number');

@@ -1,0 +1,77 @@
+/**
+ * Snippets with highlight ranges mapped back to the original text. Highlights are offsets, never
+ * markup: callers render them as text (message bodies are hostile).
+ */
+import { normaliseWithMap, toOriginalSpan } from '../text/normalise/normalise.js';
+import type { TextNode } from '../text/query/ast.js';
+
+export interface Snippet {
+  text: string;
+  /** [start, end) offsets into `text`. */
+  highlights: [number, number][];
+  /** Whether text was cut at the start or the end. */
+  clippedStart: boolean;
+  clippedEnd: boolean;
+}
+
+function terms(node: TextNode | null): { tokens: string[]; prefix: boolean }[] {
+  if (!node) return [];
+  switch (node.kind) {
+    case 'term':
+      return [{ tokens: node.tokens, prefix: node.prefix }];
+    case 'phrase':
+      return [{ tokens: node.tokens, prefix: false }];
+    case 'and':
+    case 'or':
+      return node.children.flatMap(terms);
+    case 'not':
+      return [];
+  }
+}
+
+/** Highlight ranges in `body` (original offsets) for the positive terms of a folded query. */
+export function highlightRanges(body: string, query: TextNode | null): [number, number][] {
+  const wanted = terms(query);
+  if (wanted.length === 0) return [];
+  const { text, map } = normaliseWithMap(body);
+  const toks: { t: string; s: number; e: number }[] = [];
+  const re = /[\p{L}\p{M}\p{N}]+/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) toks.push({ t: m[0], s: m.index, e: m.index + m[0].length });
+  const out: [number, number][] = [];
+  for (let i = 0; i < toks.length; i++) {
+    for (const w of wanted) {
+      const n = w.tokens.length;
+      if (i + n > toks.length) continue;
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) {
+        const tok = toks[i + j]!.t;
+        const want = w.tokens[j]!;
+        ok = w.prefix && j === n - 1 ? tok.startsWith(want) : tok === want;
+      }
+      if (ok) out.push(toOriginalSpan(body, map, toks[i]!.s, toks[i + n - 1]!.e));
+    }
+  }
+  out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+export function makeSnippet(body: string, query: TextNode | null, width = 200): Snippet {
+  const all = highlightRanges(body, query);
+  if (body.length <= width) return { text: body, highlights: all, clippedStart: false, clippedEnd: false };
+  const first = all[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(width / 3));
+  // do not cut a surrogate pair
+  if (start > 0 && /[\uDC00-\uDFFF]/.test(body[start]!)) start--;
+  let end = Math.min(body.length, start + width);
+  if (end < body.length && /[\uD800-\uDBFF]/.test(body[end - 1]!)) end--;
+  const highlights = all
+    .filter(([s, e]) => s < end && e > start)
+    .map(([s, e]): [number, number] => [Math.max(s, start) - start, Math.min(e, end) - start]);
+  return { text: body.slice(start, end), highlights, clippedStart: start > 0, clippedEnd: end < body.length };
+}

@@ -1,0 +1,11 @@
+/** The view types of the typed API (re-exported so entry points need not reach into the store). */
+export type {
+  AccountView,
+  CaseStats,
+  CaseStore,
+  MessageView,
+  ProvenanceView,
+  QuarantineRow,
+  SourceRow,
+} from '../store/types.js';
+export type { SearchMode, SearchQuery } from '../text/query/ast.js';

@@ -1,0 +1,166 @@
+/**
+ * The `clew` command line: parses arguments, calls the typed API, renders results or errors.
+ * Exit codes: docs/cli.md.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { withCase } from '../api/case.js';
+import { ingestFile, type IngestSummary } from '../api/ingest.js';
+import { search } from '../api/search.js';
+import { show } from '../api/show.js';
+import { ClewError, exitCodeFor, isClewError } from '../model/errors.js';
+import { ttyProgress } from './progress.js';
+import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
+
+function int(name: string, min = 0) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
+    return n;
+  };
+}
+
+function out(json: boolean, value: unknown, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+}
+
+/** `--map from=caller,to=callee` or `--map @mapping.json`. */
+export function parseMapOption(spec: string): Record<string, string> {
+  if (spec.startsWith('@')) {
+    let v: unknown;
+    try {
+      v = JSON.parse(readFileSync(spec.slice(1), 'utf8'));
+    } catch (e) {
+      throw new ClewError('CSV_MAPPING', `cannot read mapping file ${spec.slice(1)}: ${(e as Error).message}`);
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.values(v).every((x) => typeof x === 'string'))
+      throw new ClewError('CSV_MAPPING', 'a mapping file must hold a JSON object of field → column name');
+    return v as Record<string, string>;
+  }
+  const map: Record<string, string> = {};
+  for (const pair of spec.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new ClewError('CSV_MAPPING', `"${pair}" is not field=column`);
+    map[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return map;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('clew')
+    .description('Investigation workbench for seized and leaked communications')
+    .option('--json', 'machine-readable output (one JSON document on stdout)')
+    .showHelpAfterError()
+    .exitOverride();
+  const json = () => Boolean(program.opts().json);
+
+  program
+    .command('ingest')
+    .description('ingest source files into a case (created if missing); idempotent and resumable')
+    .requiredOption('--case <file>', 'case file')
+    .argument('<files...>', 'source files')
+    .option('--format <name>', 'parser to use instead of detecting the format')
+    .option('--tz <zone>', 'IANA time zone of local times without an offset (default UTC)')
+    .option('--region <cc>', 'default country for phone numbers without a country code, e.g. RS')
+    .option('--map <spec>', 'CSV column mapping: field=column,... or @mapping.json')
+    .option('--batch <n>', 'records per transaction', int('--batch', 1), 5000)
+    .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
+    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch: number; maxLineBytes: number }) => {
+      const csvMapping = o.map ? parseMapOption(o.map) : undefined;
+      const summaries: IngestSummary[] = [];
+      await withCase(o.case, { create: true }, async (store) => {
+        for (const f of files) {
+          const bar = json() ? { update() {}, done() {} } : ttyProgress();
+          try {
+            const s = await ingestFile(store, f, {
+              format: o.format,
+              timeZone: o.tz,
+              defaultRegion: o.region,
+              csvMapping,
+              batchSize: o.batch,
+              maxLineBytes: o.maxLineBytes,
+              onProgress: (p) => bar.update(p),
+            });
+            bar.done();
+            summaries.push(s);
+            if (!json()) process.stdout.write(`${renderIngest(s)}\n`);
+          } finally {
+            bar.done();
+          }
+        }
+      });
+      if (json()) out(true, { ingested: summaries }, () => '');
+    });
+
+  program
+    .command('search')
+    .description('full-text search, newest first (syntax: docs/search.md)')
+    .requiredOption('--case <file>', 'case file')
+    .argument('<query...>', 'query words, "phrases", AND/OR/NOT, prefix*, from: to: after: before: channel:')
+    .option('--exact', 'match exactly as written (case and accents count)')
+    .option('--limit <n>', 'hits per page', int('--limit', 1), 20)
+    .option('--cursor <id>', 'continue after this hit (from the previous page)', int('--cursor', 1))
+    .action((words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number }) =>
+      withCase(o.case, { readonly: true }, (store) => {
+        const r = search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
+        out(json(), r, () => renderSearch(r));
+      }),
+    );
+
+  program
+    .command('stats')
+    .description('counts, time span, top talkers and the quarantine summary')
+    .requiredOption('--case <file>', 'case file')
+    .option('--top <n>', 'how many top talkers', int('--top', 0), 10)
+    .action((o: { case: string; top: number }) =>
+      withCase(o.case, { readonly: true }, (store) => {
+        const s = store.stats({ top: o.top });
+        out(json(), { ...s, sourcesList: store.sources() }, () => renderStats(s));
+      }),
+    );
+
+  program
+    .command('show')
+    .description('a message in its thread, with its provenance and raw source record')
+    .requiredOption('--case <file>', 'case file')
+    .argument('<id>', 'message id (from search)', int('id', 1))
+    .option('--context <n>', 'messages before and after', int('--context', 0), 5)
+    .action((id: number, o: { case: string; context: number }) =>
+      withCase(o.case, { readonly: true }, async (store) => {
+        const r = await show(store, id, { context: o.context });
+        out(json(), r, () => renderShow(r));
+      }),
+    );
+
+  program
+    .command('quarantine')
+    .description('records that could not be ingested, with file, place and reason')
+    .requiredOption('--case <file>', 'case file')
+    .option('--limit <n>', 'how many', int('--limit', 1), 100)
+    .action((o: { case: string; limit: number }) =>
+      withCase(o.case, { readonly: true }, (store) => {
+        const rows = store.quarantine({ limit: o.limit });
+        out(json(), rows, () => renderQuarantine(rows));
+      }),
+    );
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    const asJson = argv.includes('--json');
+    if (isClewError(e)) {
+      if (asJson) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } })}\n`);
+      else process.stderr.write(`${renderError(e)}\n`);
+      return exitCodeFor(e.code);
+    }
+    process.stderr.write(`clew: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  }
+}

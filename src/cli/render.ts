@@ -1,0 +1,144 @@
+/**
+ * Human rendering for the terminal. Text from sources is hostile: control characters (ANSI
+ * escapes could rewrite the screen or the title) are shown as visible escapes, never emitted.
+ */
+import type { IngestSummary } from '../api/ingest.js';
+import type { SearchResult } from '../api/search.js';
+import type { ShowResult } from '../api/show.js';
+import type { AccountView, CaseStats, MessageView, QuarantineRow } from '../api/types.js';
+import { ERROR_CODES, type ClewError } from '../model/errors.js';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Make untrusted text safe to print: controls become \xNN / \uNNNN; newlines kept only if asked. */
+export function safe(s: string, keepNewlines = false): string {
+  const out = s.replace(CONTROL, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+  return keepNewlines ? out : out.replace(/\r?\n/g, ' ⏎ ').replace(/\t/g, ' ');
+}
+
+const nf = new Intl.NumberFormat('en-US');
+export const num = (n: number) => nf.format(n);
+
+export function time(ts: number, offsetMin: number | null = 0): string {
+  const off = offsetMin ?? 0;
+  const d = new Date(ts + off * 60000).toISOString().replace('T', ' ').slice(0, 19);
+  if (offsetMin === null) return `${d}Z`;
+  const sign = off < 0 ? '-' : '+';
+  const a = Math.abs(off);
+  return `${d}${off === 0 ? 'Z' : `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`}`;
+}
+
+export function account(a: AccountView): string {
+  return a.displayName ? `${safe(a.displayName)} <${safe(a.ref)}>` : safe(a.ref);
+}
+
+export function renderError(e: ClewError): string {
+  const where = e.details.file ? ` (${safe(String(e.details.file))})` : '';
+  return `clew: ${safe(e.message)}${where} [${e.code}: ${ERROR_CODES[e.code]}]`;
+}
+
+export function renderIngest(s: IngestSummary): string {
+  const lines: string[] = [];
+  const src = s.source;
+  if (s.outcome === 'already-ingested') {
+    lines.push(`${safe(s.file)}: already in the case (SHA-256 ${s.sha256.slice(0, 16)}…, ingested ${new Date(src.startedAt).toISOString()}); nothing added.`);
+    return lines.join('\n');
+  }
+  lines.push(
+    `${safe(s.file)}: ${s.outcome === 'resumed' ? 'resumed and finished' : 'ingested'} as ${s.format} in ${(s.elapsedMs / 1000).toFixed(1)} s`,
+    `  added ${num(s.added.records)} records (${num(s.added.duplicates)} duplicates of records already in the case, linked), ${num(s.added.rejected)} quarantined`,
+    `  source total: ${num(src.records)} records, ${num(src.rejected)} quarantined; SHA-256 ${s.sha256}`,
+    `  time zone for local times: ${s.timeZone}${s.timeZoneDefaulted ? ' (default; set with --tz)' : ''}`,
+  );
+  if (src.rejected > 0) lines.push(`  see the quarantined records with: clew quarantine --case <case>`);
+  return lines.join('\n');
+}
+
+export function renderSearch(r: SearchResult): string {
+  const lines: string[] = [];
+  for (const h of r.hits) {
+    const sn = h.snippet;
+    let text = '';
+    let pos = 0;
+    for (const [a, b] of sn.highlights) {
+      text += safe(sn.text.slice(pos, a)) + '[' + safe(sn.text.slice(a, b)) + ']';
+      pos = b;
+    }
+    text += safe(sn.text.slice(pos));
+    lines.push(`${String(h.id).padStart(16)}  ${time(h.ts)}  ${account(h.sender)}`);
+    lines.push(`${' '.repeat(18)}${sn.clippedStart ? '…' : ''}${text}${sn.clippedEnd ? '…' : ''}`);
+  }
+  if (r.hits.length === 0) lines.push('no messages match');
+  for (const n of r.notes) lines.push(`note: ${safe(n)}`);
+  if (r.nextCursor !== null) lines.push(`more: add --cursor ${r.nextCursor}`);
+  return lines.join('\n');
+}
+
+function messageLine(m: MessageView, mark: boolean): string {
+  const to = m.recipients.length ? ` → ${m.recipients.map(account).join(', ')}` : '';
+  const flags = [m.flags.deleted ? 'deleted' : '', m.flags.edited ? 'edited' : '', m.duplicateOf !== null ? `duplicate of ${m.duplicateOf}` : '']
+    .filter(Boolean)
+    .join(', ');
+  const head = `${mark ? '▶' : ' '} ${m.id}  ${time(m.ts, m.tzOffset)}  ${account(m.sender)}${to}${flags ? ` (${flags})` : ''}`;
+  const body = safe(m.body, true)
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n');
+  return `${head}\n${body}`;
+}
+
+export function renderShow(r: ShowResult): string {
+  const m = r.message;
+  const p = m.provenance;
+  const loc = Object.entries(p.locator)
+    .map(([k, v]) => `${k} ${safe(String(v))}`)
+    .join(', ');
+  const lines = [
+    `message ${m.id}${m.conversationTitle ? ` in "${safe(m.conversationTitle)}"` : ''}`,
+    `source: ${safe(p.path)} (${p.format}, SHA-256 ${p.sha256}), ${loc}`,
+  ];
+  if (m.duplicates.length) lines.push(`same message also stored as: ${m.duplicates.join(', ')}`);
+  for (const a of m.attachments) lines.push(`attachment: ${safe(a.filename)} ${a.mime ?? ''} ${a.size ?? '?'} bytes ${a.sha256 ?? ''}`);
+  lines.push('', ...r.thread.map((t) => messageLine(t, t.id === m.id)), '');
+  if (r.raw.text !== null) lines.push('raw source record:', safe(r.raw.text.replace(/\r?\n$/, ''), true));
+  else lines.push(`raw source record: ${safe(r.raw.unavailable ?? '')}`);
+  return lines.join('\n');
+}
+
+export function renderStats(s: CaseStats): string {
+  const span = s.firstTs === null ? 'no dated records' : `${time(s.firstTs)} … ${time(s.lastTs!)}`;
+  const lines = [
+    `sources       ${num(s.sources.total)} (${num(s.sources.complete)} complete${s.sources.partial ? `, ${num(s.sources.partial)} partial: run the same ingest again to finish` : ''})`,
+    `messages      ${num(s.messages)} (${num(s.duplicates)} duplicate copies linked)`,
+    `calls         ${num(s.calls)}`,
+    `accounts      ${num(s.accounts)}`,
+    `conversations ${num(s.conversations)}`,
+    `attachments   ${num(s.attachments)}`,
+    `events        ${num(s.events)}`,
+    `locations     ${num(s.locations)}`,
+    `edges         ${num(s.edges)}`,
+    `time span     ${span}`,
+    '',
+    'top talkers (messages and calls sent + received, distinct contacts written to)',
+    ...s.topTalkers.map((t) => `  ${num(t.sent + t.received).padStart(9)}  ${num(t.contacts).padStart(6)}  ${account(t.account)}`),
+  ];
+  if (s.quarantine.length) {
+    lines.push('', 'quarantined records');
+    for (const q of s.quarantine) lines.push(`  ${num(q.count).padStart(9)}  ${q.code}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderQuarantine(rows: QuarantineRow[]): string {
+  if (rows.length === 0) return 'nothing quarantined';
+  return rows
+    .map((q) => {
+      const where = q.locator.line !== undefined ? `line ${q.locator.line}` : q.locator.path ?? JSON.stringify(q.locator);
+      return `${safe(q.sourcePath)}:${where}: ${q.code}: ${safe(q.message)}${q.excerpt ? `\n    ${safe(q.excerpt)}` : ''}`;
+    })
+    .join('\n');
+}

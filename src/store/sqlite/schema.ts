@@ -1,0 +1,207 @@
+/**
+ * The SQLite case file schema. One case = one file.
+ *
+ * Message ids are time-ordered: id = ts_ms * 2048 + slot (see ids.ts), so "newest first" over
+ * the full-text index is a reverse rowid scan that stops after one page, and time filters are
+ * rowid ranges. Record ids (`rid`) derive from the source's SHA-256, the locator and the content,
+ * which makes re-ingesting idempotent. `dup_key` (sender, time, body) links exact duplicates
+ * across sources: the first copy has dup_of NULL, later copies point at it.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  options TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('partial', 'complete')),
+  resume_offset INTEGER,
+  resume_line INTEGER,
+  items_done INTEGER NOT NULL DEFAULT 0,
+  records INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  ref TEXT NOT NULL UNIQUE,
+  platform TEXT NOT NULL,
+  handle TEXT NOT NULL,
+  kind TEXT,
+  display_name TEXT
+);
+CREATE INDEX accounts_handle ON accounts(handle COLLATE NOCASE);
+CREATE INDEX accounts_display ON accounts(display_name COLLATE NOCASE);
+
+CREATE TABLE contacts (
+  owner INTEGER NOT NULL,
+  contact INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  source_id INTEGER NOT NULL,
+  loc TEXT NOT NULL,
+  PRIMARY KEY (owner, contact, name)
+) WITHOUT ROWID;
+CREATE INDEX contacts_contact ON contacts(contact);
+
+CREATE TABLE devices (
+  account_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  source_id INTEGER NOT NULL,
+  loc TEXT NOT NULL,
+  PRIMARY KEY (account_id, key, value)
+) WITHOUT ROWID;
+
+CREATE TABLE conversations (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL,
+  ref TEXT NOT NULL,
+  title TEXT,
+  UNIQUE (source_id, ref)
+);
+CREATE TABLE conversation_members (
+  conversation_id INTEGER NOT NULL,
+  account_id INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, account_id)
+) WITHOUT ROWID;
+
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  rid BLOB NOT NULL UNIQUE,
+  source_id INTEGER NOT NULL,
+  loc TEXT NOT NULL,
+  sender INTEGER NOT NULL,
+  conversation_id INTEGER,
+  channel TEXT NOT NULL,
+  ts INTEGER NOT NULL,
+  tz_offset INTEGER,
+  ts_local TEXT,
+  body TEXT NOT NULL,
+  subject TEXT,
+  native_id TEXT,
+  reply_to TEXT,
+  forwarded_from TEXT,
+  flags INTEGER NOT NULL DEFAULT 0,
+  dup_key BLOB NOT NULL,
+  dup_of INTEGER
+);
+CREATE INDEX messages_dup ON messages(dup_key);
+CREATE INDEX messages_sender ON messages(sender, id);
+CREATE INDEX messages_conversation ON messages(conversation_id, id);
+CREATE INDEX messages_native ON messages(source_id, native_id) WHERE native_id IS NOT NULL;
+
+CREATE TABLE message_recipients (
+  message_id INTEGER NOT NULL,
+  account_id INTEGER NOT NULL,
+  PRIMARY KEY (message_id, account_id)
+) WITHOUT ROWID;
+CREATE INDEX message_recipients_account ON message_recipients(account_id, message_id);
+
+CREATE TABLE calls (
+  id INTEGER PRIMARY KEY,
+  rid BLOB NOT NULL UNIQUE,
+  source_id INTEGER NOT NULL,
+  loc TEXT NOT NULL,
+  caller INTEGER NOT NULL,
+  callee INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  ts INTEGER NOT NULL,
+  tz_offset INTEGER,
+  ts_local TEXT,
+  duration REAL NOT NULL,
+  lat REAL,
+  lon REAL,
+  native_id TEXT,
+  dup_key BLOB NOT NULL,
+  dup_of INTEGER
+);
+CREATE INDEX calls_ts ON calls(ts);
+CREATE INDEX calls_caller ON calls(caller, ts);
+CREATE INDEX calls_callee ON calls(callee, ts);
+CREATE INDEX calls_dup ON calls(dup_key);
+
+CREATE TABLE attachments (
+  id INTEGER PRIMARY KEY,
+  rid BLOB NOT NULL UNIQUE,
+  source_id INTEGER NOT NULL,
+  loc TEXT NOT NULL,
+  native_id TEXT NOT NULL,
+  message_native_id TEXT,
+  filename TEXT NOT NULL,
+  mime TEXT,
+  size INTEGER,
+  sha256 TEXT
+);
+CREATE INDEX attachments_message ON attachments(source_id, message_native_id);
+
+CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  rid BLOB NOT NULL UNIQUE,
+  source_id INTEGER NOT NULL,
+  loc TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ts INTEGER NOT NULL,
+  tz_offset INTEGER,
+  ts_local TEXT,
+  actor INTEGER,
+  subject INTEGER,
+  conversation_id INTEGER,
+  text TEXT NOT NULL
+);
+CREATE INDEX events_ts ON events(ts);
+
+CREATE TABLE locations (
+  id INTEGER PRIMARY KEY,
+  rid BLOB NOT NULL UNIQUE,
+  source_id INTEGER NOT NULL,
+  loc TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  lat REAL NOT NULL,
+  lon REAL NOT NULL,
+  ts INTEGER,
+  account_id INTEGER,
+  message_native_id TEXT,
+  attachment_native_id TEXT,
+  label TEXT
+);
+
+CREATE TABLE edges (
+  src INTEGER NOT NULL,
+  dst INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  first INTEGER NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (src, dst, channel)
+) WITHOUT ROWID;
+CREATE INDEX edges_dst ON edges(dst);
+
+CREATE TABLE quarantine (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL,
+  loc TEXT NOT NULL,
+  line INTEGER,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  excerpt TEXT
+);
+CREATE INDEX quarantine_source ON quarantine(source_id, line);
+
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+  text,
+  content = '',
+  contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 0'
+);
+`;

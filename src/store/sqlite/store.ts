@@ -1,0 +1,455 @@
+/**
+ * The SQLite case store: one case = one file.
+ */
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { ClewError } from '../../model/errors.js';
+import type { Channel } from '../../model/records.js';
+import type { SearchQuery, TextNode } from '../../text/query/ast.js';
+import { indexTokens } from '../../text/query/parse.js';
+import type {
+  AccountView,
+  CaseStats,
+  CaseStore,
+  EdgeFilter,
+  EdgeRow,
+  MessageView,
+  QuarantineRow,
+  SearchHit,
+  SearchOptions,
+  SearchPage,
+  SourceMeta,
+  SourceRow,
+  SourceWriter,
+} from '../types.js';
+import { matchesTokens, toFts } from './fts.js';
+import { SLOTS } from './ids.js';
+import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { SqliteSourceWriter } from './writer.js';
+
+const APP_ID = 0x636c6577; // 'clew'
+
+export interface OpenOptions {
+  /** Create the case file when it does not exist. */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+function sqliteCode(e: unknown): string | undefined {
+  return (e as { code?: string }).code;
+}
+
+export function openSqliteCase(path: string, opts: OpenOptions = {}): SqliteCaseStore {
+  let exists = false;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new ClewError('CASE_IS_DIRECTORY', `${path} is a directory; a case is one file, e.g. ${path}/case.clew`, { path });
+    exists = true;
+    if (!opts.readonly && (st.mode & 0o222) === 0)
+      throw new ClewError('CASE_READ_ONLY', `${path} is marked read-only; make it writable (chmod u+w) or open it read-only`, { path });
+  } catch (e) {
+    if (e instanceof ClewError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  if (!exists && !opts.create) throw new ClewError('CASE_NOT_FOUND', `no case file at ${path}`, { path });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+  } catch (e) {
+    const code = sqliteCode(e);
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || (e as NodeJS.ErrnoException).code === 'EACCES')
+      throw new ClewError(opts.create && !exists ? 'CASE_READ_ONLY' : 'CASE_NOT_FOUND', `cannot open ${path} for writing: ${(e as Error).message}`, { path });
+    throw e;
+  }
+  try {
+    return new SqliteCaseStore(db, path, opts.readonly ?? false);
+  } catch (e) {
+    db.close();
+    const code = sqliteCode(e);
+    if (code === 'SQLITE_NOTADB') throw new ClewError('CASE_INVALID', `${path} is not a clew case file`, { path });
+    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN')
+      throw new ClewError('CASE_READ_ONLY', `${path} cannot be written: ${(e as Error).message}`, { path });
+    throw e;
+  }
+}
+
+interface MessageDbRow {
+  id: number;
+  source_id: number;
+  loc: string;
+  sender: number;
+  conversation_id: number | null;
+  channel: Channel;
+  ts: number;
+  tz_offset: number | null;
+  ts_local: string | null;
+  body: string;
+  subject: string | null;
+  native_id: string | null;
+  flags: number;
+  dup_of: number | null;
+}
+
+export class SqliteCaseStore implements CaseStore {
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    readonly readonly: boolean,
+  ) {
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const hasTables = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n > 0;
+    if (!hasTables) {
+      if (readonly) throw new ClewError('CASE_INVALID', `${path} is empty, not a clew case`);
+      db.exec('BEGIN');
+      db.exec(SCHEMA_SQL);
+      db.pragma(`application_id = ${APP_ID}`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('created_at', ?), ('clew_schema', ?)`).run(new Date().toISOString(), String(SCHEMA_VERSION));
+      db.exec('COMMIT');
+    } else if (appId !== APP_ID) {
+      throw new ClewError('CASE_INVALID', `${path} is an SQLite file but not a clew case`, { path });
+    } else {
+      const v = db.pragma('user_version', { simple: true }) as number;
+      if (v > SCHEMA_VERSION) throw new ClewError('CASE_VERSION', `${path} has schema ${v}; this clew reads up to ${SCHEMA_VERSION}`, { path });
+    }
+  }
+
+  close(): void {
+    if (this.db.open) {
+      if (!this.readonly) this.db.pragma('optimize');
+      this.db.close();
+    }
+  }
+
+  /** Direct access for read-only analytics loaders and tests inside src/store. */
+  get raw(): Database.Database {
+    return this.db;
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  findSource(sha256: string): SourceRow | null {
+    const r = this.db.prepare('SELECT * FROM sources WHERE sha256 = ?').get(sha256) as SourceDbRow | undefined;
+    return r ? toSource(r) : null;
+  }
+
+  beginSource(meta: SourceMeta): SourceWriter {
+    this.assertWritable();
+    const info = this.db
+      .prepare(
+        `INSERT INTO sources (sha256, path, name, size, format, options, started_at, status, resume_offset, resume_line)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'partial', 0, 1)`,
+      )
+      .run(meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now());
+    return new SqliteSourceWriter(this.db, readSource(this.db, Number(info.lastInsertRowid))!);
+  }
+
+  resumeSource(source: SourceRow): SourceWriter {
+    this.assertWritable();
+    return new SqliteSourceWriter(this.db, source);
+  }
+
+  sources(): SourceRow[] {
+    return (this.db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceDbRow[]).map(toSource);
+  }
+
+  private assertWritable(): void {
+    if (this.readonly) throw new ClewError('CASE_READ_ONLY', `${this.path} is open read-only`);
+  }
+
+  // ---------------------------------------------------------------- accounts
+
+  accountsByIds(ids: number[]): Map<number, AccountView> {
+    const out = new Map<number, AccountView>();
+    const st = this.db.prepare('SELECT * FROM accounts WHERE id = ?');
+    for (const id of new Set(ids)) {
+      const r = st.get(id) as AccountDbRow | undefined;
+      if (r) out.set(id, toAccount(r));
+    }
+    return out;
+  }
+
+  accountsByRefs(refs: string[]): AccountView[] {
+    const st = this.db.prepare('SELECT * FROM accounts WHERE ref = ?');
+    return refs.flatMap((ref) => {
+      const r = st.get(ref) as AccountDbRow | undefined;
+      return r ? [toAccount(r)] : [];
+    });
+  }
+
+  /** Accounts named by a term: exact reference, else handle, else display name (case-insensitive). */
+  resolveAccounts(term: string): AccountView[] {
+    for (const sql of [
+      'SELECT * FROM accounts WHERE ref = ?',
+      'SELECT * FROM accounts WHERE handle = ? COLLATE NOCASE',
+      'SELECT * FROM accounts WHERE display_name = ? COLLATE NOCASE',
+    ]) {
+      const rows = this.db.prepare(`${sql} LIMIT 1000`).all(term) as AccountDbRow[];
+      if (rows.length > 0) return rows.map(toAccount);
+    }
+    return [];
+  }
+
+  *accounts(): Iterable<AccountView> {
+    for (const r of this.db.prepare('SELECT * FROM accounts ORDER BY id').iterate() as Iterable<AccountDbRow>) yield toAccount(r);
+  }
+
+  *edges(filter: EdgeFilter = {}): Iterable<EdgeRow> {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (filter.channels && filter.channels.length > 0) {
+      where.push(`channel IN (${filter.channels.map(() => '?').join(',')})`);
+      args.push(...filter.channels);
+    }
+    if (filter.minCount !== undefined) {
+      where.push('count >= ?');
+      args.push(filter.minCount);
+    }
+    const sql = `SELECT src, dst, channel, count, first, last FROM edges ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    yield* this.db.prepare(sql).iterate(...args) as Iterable<EdgeRow>;
+  }
+
+  // ---------------------------------------------------------------- search
+
+  search(query: SearchQuery, opts: SearchOptions): SearchPage {
+    const notes: string[] = [];
+    if (query.langs.length > 0 || query.entities.length > 0)
+      throw new ClewError('INVALID_ARGUMENT', 'lang: and entity: filters need text analysis, which this case does not have yet');
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const idCol = query.text ? 'f.rowid' : 'm.id';
+    const resolveAll = (terms: string[], kind: string): number[] | null => {
+      if (terms.length === 0) return null;
+      const ids = terms.flatMap((t) => {
+        const found = this.resolveAccounts(t);
+        if (found.length === 0) notes.push(`${kind}:${t} matches no account`);
+        return found.map((a) => a.id);
+      });
+      return ids;
+    };
+    const from = resolveAll(query.from, 'from');
+    const to = resolveAll(query.to, 'to');
+    if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
+    if (from) {
+      where.push(`m.sender IN (${from.map(() => '?').join(',')})`);
+      args.push(...from);
+    }
+    if (to) {
+      where.push(`EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.account_id IN (${to.map(() => '?').join(',')}))`);
+      args.push(...to);
+    }
+    if (query.after !== undefined) {
+      where.push(`${idCol} >= ?`);
+      args.push(query.after * SLOTS);
+    }
+    if (query.before !== undefined) {
+      where.push(`${idCol} < ?`);
+      args.push(query.before * SLOTS);
+    }
+    if (query.channels.length > 0) {
+      where.push(`m.channel IN (${query.channels.map(() => '?').join(',')})`);
+      args.push(...query.channels);
+    }
+    const exact = query.mode === 'exact' && query.text !== null;
+    const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
+    let sql: string;
+    if (query.text) {
+      const fts = toFts(exact ? refold(query.text) : query.text, exact);
+      sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM messages_fts f JOIN messages m ON m.id = f.rowid
+             WHERE messages_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')} AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?`;
+      args.unshift(fts);
+    } else {
+      where.push('m.dup_of IS NULL');
+      sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM messages m
+             WHERE ${where.join(' AND ')} AND m.id < ? ORDER BY m.id DESC LIMIT ?`;
+    }
+    const st = this.db.prepare(sql);
+    type Row = { id: number; ts: number; sender: number; conversation_id: number | null; body: string; subject: string | null };
+    const hits: Row[] = [];
+    let cursor = opts.cursor ?? Number.MAX_SAFE_INTEGER;
+    let scanned = 0;
+    let more = false;
+    try {
+      for (;;) {
+        const rows = st.all(...args, cursor, pageSize) as Row[];
+        for (const r of rows) {
+          if (exact && !matchesTokens(query.text!, indexTokens(r.subject ? `${r.subject}\n${r.body}` : r.body, 'exact'))) continue;
+          hits.push(r);
+        }
+        scanned += rows.length;
+        if (rows.length > 0) cursor = rows[rows.length - 1]!.id;
+        if (!exact) {
+          more = hits.length > opts.limit;
+          break;
+        }
+        if (hits.length > opts.limit) {
+          more = true;
+          break;
+        }
+        if (rows.length < pageSize) break;
+        if (scanned >= 50_000) {
+          more = true;
+          notes.push('exact mode checked 50,000 candidates for this page; ask for the next page to continue');
+          break;
+        }
+      }
+    } catch (e) {
+      if (sqliteCode(e)?.startsWith('SQLITE_ERROR')) throw new ClewError('QUERY_SYNTAX', 'the search index could not run this query', {}, { cause: e });
+      throw e;
+    }
+    const page = hits.slice(0, opts.limit);
+    const accounts = this.accountsByIds(page.map((h) => h.sender));
+    const out: SearchHit[] = page.map((h) => ({ id: h.id, ts: h.ts, sender: accounts.get(h.sender)!, conversationId: h.conversation_id, body: h.body }));
+    const nextCursor = more ? (exact && hits.length <= opts.limit ? cursor : page[page.length - 1]!.id) : null;
+    return { hits: out, nextCursor, notes };
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  message(id: number): MessageView {
+    const r = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageDbRow | undefined;
+    if (!r) throw new ClewError('NOT_FOUND', `no message ${id}`, { id });
+    return this.toMessageView(r);
+  }
+
+  thread(id: number, opts: { before: number; after: number }): MessageView[] {
+    const m = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageDbRow | undefined;
+    if (!m) throw new ClewError('NOT_FOUND', `no message ${id}`, { id });
+    let before: MessageDbRow[];
+    let after: MessageDbRow[];
+    if (m.conversation_id !== null) {
+      before = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?').all(m.conversation_id, id, opts.before) as MessageDbRow[];
+      after = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id ASC LIMIT ?').all(m.conversation_id, id, opts.after) as MessageDbRow[];
+    } else {
+      // no conversation: the exchange between the sender and the recipients of this message
+      const parties = [m.sender, ...(this.db.prepare('SELECT account_id FROM message_recipients WHERE message_id = ?').pluck().all(id) as number[])];
+      const inList = parties.map(() => '?').join(',');
+      const q = (cmp: string, order: string) =>
+        `SELECT m.* FROM messages m WHERE m.sender IN (${inList}) AND m.id ${cmp} ? AND m.conversation_id IS NULL
+         AND EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.account_id IN (${inList}))
+         ORDER BY m.id ${order} LIMIT ?`;
+      before = this.db.prepare(q('<', 'DESC')).all(...parties, id, ...parties, opts.before) as MessageDbRow[];
+      after = this.db.prepare(q('>', 'ASC')).all(...parties, id, ...parties, opts.after) as MessageDbRow[];
+    }
+    return [...before.reverse(), m, ...after].map((r) => this.toMessageView(r));
+  }
+
+  private toMessageView(r: MessageDbRow): MessageView {
+    const recipients = this.db.prepare('SELECT account_id FROM message_recipients WHERE message_id = ?').pluck().all(r.id) as number[];
+    const accounts = this.accountsByIds([r.sender, ...recipients]);
+    const src = readSource(this.db, r.source_id)!;
+    const conv =
+      r.conversation_id === null ? undefined : (this.db.prepare('SELECT title FROM conversations WHERE id = ?').get(r.conversation_id) as { title: string | null });
+    const canonical = r.dup_of ?? r.id;
+    const duplicates = this.db
+      .prepare('SELECT id FROM messages WHERE dup_key = (SELECT dup_key FROM messages WHERE id = ?) AND id != ? ORDER BY id')
+      .pluck()
+      .all(canonical, r.id) as number[];
+    const attachments =
+      r.native_id === null
+        ? []
+        : (this.db
+            .prepare('SELECT filename, mime, size, sha256 FROM attachments WHERE source_id = ? AND message_native_id = ? ORDER BY id')
+            .all(r.source_id, r.native_id) as MessageView['attachments']);
+    return {
+      id: r.id,
+      ts: r.ts,
+      tzOffset: r.tz_offset,
+      tsLocal: r.ts_local,
+      channel: r.channel,
+      sender: accounts.get(r.sender)!,
+      recipients: recipients.map((a) => accounts.get(a)!),
+      conversationId: r.conversation_id,
+      conversationTitle: conv?.title ?? null,
+      body: r.body,
+      subject: r.subject,
+      flags: { edited: (r.flags & 1) !== 0, deleted: (r.flags & 2) !== 0 },
+      duplicateOf: r.dup_of,
+      duplicates,
+      attachments,
+      provenance: { sourceId: src.id, path: src.path, sha256: src.sha256, format: src.format, locator: parseLoc(r.loc) },
+    };
+  }
+
+  // ---------------------------------------------------------------- stats
+
+  stats(opts: { top?: number } = {}): CaseStats {
+    const one = (sql: string) => (this.db.prepare(sql).pluck().get() as number | null) ?? 0;
+    const src = this.db.prepare(`SELECT count(*) AS total, sum(status = 'complete') AS complete FROM sources`).get() as { total: number; complete: number | null };
+    const firstId = this.db.prepare('SELECT min(id) FROM messages').pluck().get() as number | null;
+    const lastId = this.db.prepare('SELECT max(id) FROM messages').pluck().get() as number | null;
+    const firstCall = this.db.prepare('SELECT min(ts) FROM calls').pluck().get() as number | null;
+    const lastCall = this.db.prepare('SELECT max(ts) FROM calls').pluck().get() as number | null;
+    const firstMsg = firstId === null ? null : (this.db.prepare('SELECT ts FROM messages WHERE id = ?').pluck().get(firstId) as number);
+    const lastMsg = lastId === null ? null : (this.db.prepare('SELECT ts FROM messages WHERE id = ?').pluck().get(lastId) as number);
+    const mins = [firstMsg, firstCall].filter((x): x is number => x !== null);
+    const maxs = [lastMsg, lastCall].filter((x): x is number => x !== null);
+    const top = this.db
+      .prepare(
+        `WITH s AS (SELECT src AS a, sum(count) AS sent, 0 AS received, count(*) AS contacts FROM edges GROUP BY src
+                    UNION ALL SELECT dst, 0, sum(count), 0 FROM edges GROUP BY dst)
+         SELECT a, sum(sent) AS sent, sum(received) AS received, sum(contacts) AS contacts FROM s
+         GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT ?`,
+      )
+      .all(opts.top ?? 10) as { a: number; sent: number; received: number; contacts: number }[];
+    const accounts = this.accountsByIds(top.map((t) => t.a));
+    return {
+      sources: { total: src.total, complete: src.complete ?? 0, partial: src.total - (src.complete ?? 0) },
+      messages: one('SELECT count(*) FROM messages'),
+      duplicates: one('SELECT count(*) FROM messages WHERE dup_of IS NOT NULL') + one('SELECT count(*) FROM calls WHERE dup_of IS NOT NULL'),
+      calls: one('SELECT count(*) FROM calls'),
+      accounts: one('SELECT count(*) FROM accounts'),
+      conversations: one('SELECT count(*) FROM conversations'),
+      attachments: one('SELECT count(*) FROM attachments'),
+      events: one('SELECT count(*) FROM events'),
+      locations: one('SELECT count(*) FROM locations'),
+      edges: one('SELECT count(*) FROM edges'),
+      firstTs: mins.length ? Math.min(...mins) : null,
+      lastTs: maxs.length ? Math.max(...maxs) : null,
+      topTalkers: top.map((t) => ({ account: accounts.get(t.a)!, sent: t.sent, received: t.received, contacts: t.contacts })),
+      quarantine: this.db.prepare('SELECT code, count(*) AS count FROM quarantine GROUP BY code ORDER BY count DESC, code').all() as {
+        code: string;
+        count: number;
+      }[],
+    };
+  }
+
+  quarantine(opts: { limit: number; sourceId?: number }): QuarantineRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.path, q.loc, q.code, q.message, q.excerpt FROM quarantine q JOIN sources s ON s.id = q.source_id
+         ${opts.sourceId !== undefined ? 'WHERE q.source_id = ?' : ''} ORDER BY q.source_id, q.id LIMIT ?`,
+      )
+      .all(...(opts.sourceId !== undefined ? [opts.sourceId] : []), opts.limit) as {
+      path: string;
+      loc: string;
+      code: string;
+      message: string;
+      excerpt: string | null;
+    }[];
+    return rows.map((r) => ({ sourcePath: r.path, locator: parseLoc(r.loc), code: r.code, message: r.message, excerpt: r.excerpt }));
+  }
+}
+
+/** The folded-index form of an exact-mode query (same structure, folded tokens). */
+function refold(node: TextNode): TextNode {
+  switch (node.kind) {
+    case 'term':
+    case 'phrase': {
+      const tokens = indexTokens(node.raw, 'folded');
+      return node.kind === 'term' && tokens.length === 1 ? { ...node, tokens } : { kind: 'phrase', raw: node.raw, tokens };
+    }
+    case 'and':
+    case 'or':
+      return { kind: node.kind, children: node.children.map(refold) };
+    case 'not':
+      return { kind: 'not', child: refold(node.child) };
+  }
+}

@@ -1,0 +1,333 @@
+/**
+ * Writes one source's records into a SQLite case in atomic batches. Each batch commits its
+ * records, its rejections, the communication-edge increments and the source's resume position
+ * in one transaction, so a crash at any instant leaves the case at a batch boundary, and the
+ * next run continues from exactly there.
+ */
+import { createHash } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import { ClewError } from '../../model/errors.js';
+import type {
+  AttachmentRecord,
+  CallRecord,
+  ClewRecord,
+  Locator,
+  MessageRecord,
+} from '../../model/records.js';
+import { normalise } from '../../text/normalise/normalise.js';
+import type { BatchItem, BatchResult, SourceRow, SourceWriter } from '../types.js';
+import { digest16, locatorKey, messageIdBase } from './ids.js';
+import { readSource } from './rows.js';
+
+const MAX_BLOB_BYTES = 64 * 1024 * 1024;
+
+function splitRef(ref: string): { platform: string; handle: string } {
+  const i = ref.indexOf(':');
+  return { platform: ref.slice(0, i), handle: ref.slice(i + 1) };
+}
+
+function locJson(l: Locator): string {
+  return JSON.stringify(l);
+}
+
+interface EdgeAcc {
+  src: number;
+  dst: number;
+  channel: string;
+  count: number;
+  first: number;
+  last: number;
+}
+
+export class SqliteSourceWriter implements SourceWriter {
+  source: SourceRow;
+  private readonly accounts = new Map<string, number>();
+  private readonly conversations = new Map<string, { id: number; members: number[] }>();
+  private readonly st: Record<string, Statement>;
+  private readonly runBatch: (items: BatchItem[], pos: { offset: number | null; line: number | null; itemsDone: number }) => BatchResult;
+
+  constructor(
+    private readonly db: Database,
+    source: SourceRow,
+  ) {
+    this.source = source;
+    const p = (sql: string) => db.prepare(sql);
+    this.st = {
+      account: p(`INSERT INTO accounts (ref, platform, handle) VALUES (?, ?, ?)
+                  ON CONFLICT(ref) DO UPDATE SET ref = excluded.ref RETURNING id`),
+      accountInfo: p(`UPDATE accounts SET kind = coalesce(?, kind), display_name = coalesce(?, display_name) WHERE id = ?`),
+      conversation: p(`INSERT INTO conversations (source_id, ref, title) VALUES (?, ?, ?)
+                       ON CONFLICT(source_id, ref) DO UPDATE SET title = coalesce(excluded.title, title) RETURNING id`),
+      member: p(`INSERT OR IGNORE INTO conversation_members (conversation_id, account_id) VALUES (?, ?)`),
+      members: p(`SELECT account_id FROM conversation_members WHERE conversation_id = ?`),
+      dupMessage: p(`SELECT id FROM messages WHERE dup_key = ? AND dup_of IS NULL LIMIT 1`),
+      message: p(`INSERT INTO messages (id, rid, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local,
+                    body, subject, native_id, reply_to, forwarded_from, flags, dup_key, dup_of)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
+      recipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id) VALUES (?, ?)`),
+      fts: p(`INSERT INTO messages_fts (rowid, text) VALUES (?, ?)`),
+      dupCall: p(`SELECT id FROM calls WHERE dup_key = ? AND dup_of IS NULL LIMIT 1`),
+      call: p(`INSERT INTO calls (rid, source_id, loc, caller, callee, channel, ts, tz_offset, ts_local, duration, lat, lon, native_id, dup_key, dup_of)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
+      attachment: p(`INSERT INTO attachments (rid, source_id, loc, native_id, message_native_id, filename, mime, size, sha256)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
+      blob: p(`INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)`),
+      event: p(`INSERT INTO events (rid, source_id, loc, kind, ts, tz_offset, ts_local, actor, subject, conversation_id, text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
+      location: p(`INSERT INTO locations (rid, source_id, loc, kind, lat, lon, ts, account_id, message_native_id, attachment_native_id, label)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
+      contact: p(`INSERT OR IGNORE INTO contacts (owner, contact, name, source_id, loc) VALUES (?, ?, ?, ?, ?)`),
+      device: p(`INSERT OR IGNORE INTO devices (account_id, key, value, source_id, loc) VALUES (?, ?, ?, ?, ?)`),
+      quarantine: p(`INSERT INTO quarantine (source_id, loc, line, code, message, excerpt) VALUES (?, ?, ?, ?, ?, ?)`),
+      edge: p(`INSERT INTO edges (src, dst, channel, count, first, last) VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT(src, dst, channel) DO UPDATE SET count = count + excluded.count,
+                 first = min(first, excluded.first), last = max(last, excluded.last)`),
+      progress: p(`UPDATE sources SET resume_offset = ?, resume_line = ?, items_done = ?,
+                     records = records + ?, rejected = rejected + ?, duplicates = duplicates + ? WHERE id = ?`),
+      finish: p(`UPDATE sources SET status = 'complete', finished_at = ? WHERE id = ?`),
+    };
+    this.runBatch = db.transaction((items: BatchItem[], pos: { offset: number | null; line: number | null; itemsDone: number }) => {
+      const edges = new Map<string, EdgeAcc>();
+      const res: BatchResult = { records: 0, rejected: 0, duplicates: 0 };
+      for (const item of items) {
+        if (item.kind === 'reject') {
+          this.st.quarantine!.run(this.source.id, locJson(item.locator), item.locator.line ?? null, item.code, item.message, item.excerpt ?? null);
+          res.rejected++;
+          continue;
+        }
+        const r = this.writeRecord(item.record, item.locator, edges);
+        if (r === 'duplicate') res.duplicates++;
+        if (r !== 'present') res.records++;
+      }
+      for (const e of edges.values()) this.st.edge!.run(e.src, e.dst, e.channel, e.count, e.first, e.last);
+      this.st.progress!.run(pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates, this.source.id);
+      return res;
+    });
+  }
+
+  writeBatch(items: BatchItem[], position: { offset: number | null; line: number | null; itemsDone: number }): BatchResult {
+    const res = this.runBatch(items, position);
+    this.source = {
+      ...this.source,
+      resumeOffset: position.offset,
+      resumeLine: position.line,
+      itemsDone: position.itemsDone,
+      records: this.source.records + res.records,
+      rejected: this.source.rejected + res.rejected,
+      duplicates: this.source.duplicates + res.duplicates,
+    };
+    return res;
+  }
+
+  finish(): SourceRow {
+    this.st.finish!.run(Date.now(), this.source.id);
+    this.source = readSource(this.db, this.source.id)!;
+    return this.source;
+  }
+
+  private account(ref: string): number {
+    let id = this.accounts.get(ref);
+    if (id === undefined) {
+      const { platform, handle } = splitRef(ref);
+      id = (this.st.account!.get(ref, platform, handle) as { id: number }).id;
+      if (this.accounts.size > 500_000) this.accounts.clear(); // bound memory on huge cases
+      this.accounts.set(ref, id);
+    }
+    return id;
+  }
+
+  private conversation(ref: string, title?: string): { id: number; members: number[] } {
+    let c = this.conversations.get(ref);
+    if (!c || title !== undefined) {
+      const id = (this.st.conversation!.get(this.source.id, ref, title ?? null) as { id: number }).id;
+      const members = (this.st.members!.all(id) as { account_id: number }[]).map((m) => m.account_id);
+      c = { id, members };
+      if (this.conversations.size > 100_000) this.conversations.clear();
+      this.conversations.set(ref, c);
+    }
+    return c;
+  }
+
+  private rid(kind: string, l: Locator, ...content: (string | number)[]): Buffer {
+    return digest16(this.source.sha256, kind, locatorKey(l), ...content);
+  }
+
+  /** Returns 'new', 'duplicate' (stored and linked to an earlier copy) or 'present' (already stored). */
+  private writeRecord(r: ClewRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' | 'present' {
+    const src = this.source.id;
+    switch (r.type) {
+      case 'message':
+        return this.writeMessage(r, l, edges);
+      case 'call':
+        return this.writeCall(r, l, edges);
+      case 'account': {
+        const id = this.account(r.ref);
+        this.st.accountInfo!.run(r.kind ?? null, r.displayName ?? null, id);
+        return 'new';
+      }
+      case 'contact':
+        this.st.contact!.run(this.account(r.owner), this.account(r.contact), r.name, src, locJson(l));
+        return 'new';
+      case 'conversation': {
+        const c = this.conversation(r.ref, r.title);
+        for (const m of r.members ?? []) {
+          const a = this.account(m);
+          if (!c.members.includes(a)) {
+            this.st.member!.run(c.id, a);
+            c.members.push(a);
+          }
+        }
+        return 'new';
+      }
+      case 'attachment':
+        return this.writeAttachment(r, l);
+      case 'event': {
+        const conv = r.conversation === undefined ? null : this.conversation(r.conversation).id;
+        const info = this.st.event!.run(
+          this.rid('e', l, r.ts, r.kind, r.text),
+          src,
+          locJson(l),
+          r.kind,
+          r.ts,
+          r.tzOffset,
+          r.tsLocal ?? null,
+          r.actor === undefined ? null : this.account(r.actor),
+          r.subject === undefined ? null : this.account(r.subject),
+          conv,
+          r.text,
+        );
+        return info.changes === 0 ? 'present' : 'new';
+      }
+      case 'location': {
+        const info = this.st.location!.run(
+          this.rid('l', l, r.lat, r.lon, r.ts ?? ''),
+          src,
+          locJson(l),
+          r.kind,
+          r.lat,
+          r.lon,
+          r.ts ?? null,
+          r.account === undefined ? null : this.account(r.account),
+          r.message ?? null,
+          r.attachment ?? null,
+          r.label ?? null,
+        );
+        return info.changes === 0 ? 'present' : 'new';
+      }
+      case 'device': {
+        const a = this.account(r.account);
+        for (const [k, v] of Object.entries(r.identifiers)) this.st.device!.run(a, k, v, src, locJson(l));
+        return 'new';
+      }
+    }
+  }
+
+  private writeMessage(r: MessageRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' | 'present' {
+    const sender = this.account(r.from);
+    const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
+    let recipients: number[];
+    if (r.to.length > 0) recipients = r.to.map((t) => this.account(t));
+    else recipients = conv ? conv.members.filter((m) => m !== sender) : [];
+    const rid = this.rid('m', l, r.ts, r.from, r.body);
+    const dupKey = digest16('m', r.from, r.ts, r.body);
+    const dupOf = (this.st.dupMessage!.get(dupKey) as { id: number } | undefined)?.id ?? null;
+    const flags = (r.edited ? 1 : 0) | (r.deleted ? 2 : 0);
+    let id = messageIdBase(r.ts, rid);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const info = this.st.message!.run(
+          id,
+          rid,
+          this.source.id,
+          locJson(l),
+          sender,
+          conv?.id ?? null,
+          r.channel,
+          r.ts,
+          r.tzOffset,
+          r.tsLocal ?? null,
+          r.body,
+          r.subject ?? null,
+          r.nativeId ?? null,
+          r.replyTo ?? null,
+          r.forwardedFrom ?? null,
+          flags,
+          dupKey,
+          dupOf,
+        );
+        if (info.changes === 0) return 'present';
+        break;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY' || attempt > 100_000) throw e;
+        id++; // another message holds this slot of the millisecond: take the next one
+      }
+    }
+    for (const a of new Set(recipients)) this.st.recipient!.run(id, a);
+    if (dupOf !== null) return 'duplicate';
+    this.st.fts!.run(id, normalise(r.subject ? `${r.subject}\n${r.body}` : r.body));
+    for (const a of new Set(recipients)) addEdge(edges, sender, a, r.channel, r.ts);
+    return 'new';
+  }
+
+  private writeCall(r: CallRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' | 'present' {
+    const caller = this.account(r.from);
+    const callee = this.account(r.to);
+    const channel = r.channel ?? 'call';
+    const dupKey = digest16('c', r.from, r.to, r.ts, r.duration, channel);
+    const dupOf = (this.st.dupCall!.get(dupKey) as { id: number } | undefined)?.id ?? null;
+    const info = this.st.call!.run(
+      this.rid('c', l, r.ts, r.from, r.to, r.duration),
+      this.source.id,
+      locJson(l),
+      caller,
+      callee,
+      channel,
+      r.ts,
+      r.tzOffset,
+      r.tsLocal ?? null,
+      r.duration,
+      r.lat ?? null,
+      r.lon ?? null,
+      r.nativeId ?? null,
+      dupKey,
+      dupOf,
+    );
+    if (info.changes === 0) return 'present';
+    if (dupOf !== null) return 'duplicate';
+    addEdge(edges, caller, callee, channel, r.ts);
+    return 'new';
+  }
+
+  private writeAttachment(r: AttachmentRecord, l: Locator): 'new' | 'present' {
+    let sha = r.sha256 ?? null;
+    if (r.content) {
+      if (r.content.byteLength > MAX_BLOB_BYTES) throw new ClewError('TOO_LARGE', `attachment ${r.filename} is over ${MAX_BLOB_BYTES} bytes`);
+      sha ??= createHash('sha256').update(r.content).digest('hex');
+      this.st.blob!.run(sha, r.content.byteLength, Buffer.from(r.content.buffer, r.content.byteOffset, r.content.byteLength));
+    }
+    const info = this.st.attachment!.run(
+      this.rid('a', l, r.nativeId, r.filename),
+      this.source.id,
+      locJson(l),
+      r.nativeId,
+      r.message ?? null,
+      r.filename,
+      r.mime ?? null,
+      r.size ?? r.content?.byteLength ?? null,
+      sha,
+    );
+    return info.changes === 0 ? 'present' : 'new';
+  }
+}
+
+function addEdge(edges: Map<string, EdgeAcc>, src: number, dst: number, channel: string, ts: number): void {
+  if (src === dst) return;
+  const k = `${src}|${dst}|${channel}`;
+  const e = edges.get(k);
+  if (e) {
+    e.count++;
+    if (ts < e.first) e.first = ts;
+    if (ts > e.last) e.last = ts;
+  } else edges.set(k, { src, dst, channel, count: 1, first: ts, last: ts });
+}
+

@@ -1,0 +1,29 @@
+/**
+ * The parsed form of a search query. Terms carry both the text as typed and the tokens in
+ * the normaliser's folded form, so stores never need to know how text is normalised.
+ */
+import type { Channel } from '../../model/records.js';
+
+export type TextNode =
+  | { kind: 'term'; raw: string; tokens: string[]; prefix: boolean }
+  | { kind: 'phrase'; raw: string; tokens: string[] }
+  | { kind: 'and'; children: TextNode[] }
+  | { kind: 'or'; children: TextNode[] }
+  | { kind: 'not'; child: TextNode };
+
+export type SearchMode = 'folded' | 'exact';
+
+export interface SearchQuery {
+  /** Full-text part; null when the query has only filters. */
+  text: TextNode | null;
+  /** Account terms (reference, handle or display name) for `from:` and `to:`. */
+  from: string[];
+  to: string[];
+  /** Inclusive lower and exclusive upper bound, UTC epoch ms. */
+  after?: number;
+  before?: number;
+  channels: Channel[];
+  langs: string[];
+  entities: { type: string; value?: string }[];
+  mode: SearchMode;
+}

@@ -1,0 +1,238 @@
+/**
+ * Search query syntax (docs/search.md):
+ *   words            kafa kontejner        (both must occur: AND is implicit)
+ *   phrases          "novi broj"
+ *   operators        kafa OR kokain, kafa AND NOT test, -test, ( … )   (operators in capitals)
+ *   prefix           kontej*
+ *   filters          from:REF|handle|name  to:…  after:2021-03-01  before:2021-04-01
+ *                    channel:chat|sms|email  lang:sr  entity:iban[=VALUE]
+ * Precedence: NOT binds tighter than AND, AND tighter than OR. Everything the user types is
+ * data: the store quotes every token, so no full-text operator can be smuggled in.
+ */
+import { ClewError } from '../../model/errors.js';
+import type { Channel } from '../../model/records.js';
+import { normalise, normaliseExact } from '../normalise/normalise.js';
+import type { SearchMode, SearchQuery, TextNode } from './ast.js';
+
+export const MAX_QUERY_CHARS = 2000;
+const MAX_TERMS = 64;
+const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity']);
+const CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'call'];
+
+type Tok =
+  | { t: 'word'; v: string; pos: number }
+  | { t: 'phrase'; v: string; pos: number }
+  | { t: 'filter'; k: string; v: string; pos: number }
+  | { t: 'and' | 'or' | 'not' | 'minus' | 'lp' | 'rp'; pos: number };
+
+function syntax(message: string, pos: number): ClewError {
+  return new ClewError('QUERY_SYNTAX', `${message} (at character ${pos + 1})`, { position: pos + 1 });
+}
+
+function lex(q: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  const readQuoted = (start: number): { v: string; end: number } => {
+    const close = q.indexOf('"', start + 1);
+    if (close === -1) throw syntax('unterminated quote', start);
+    return { v: q.slice(start + 1, close), end: close + 1 };
+  };
+  while (i < q.length) {
+    const c = q[i]!;
+    if (/\s/u.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      out.push({ t: 'lp', pos: i++ });
+      continue;
+    }
+    if (c === ')') {
+      out.push({ t: 'rp', pos: i++ });
+      continue;
+    }
+    if (c === '"') {
+      const { v, end } = readQuoted(i);
+      out.push({ t: 'phrase', v, pos: i });
+      i = end;
+      continue;
+    }
+    if (c === '-' && i + 1 < q.length && !/[\s)]/u.test(q[i + 1]!)) {
+      const prev = i === 0 ? ' ' : q[i - 1]!;
+      if (/[\s(]/u.test(prev)) {
+        out.push({ t: 'minus', pos: i++ });
+        continue;
+      }
+    }
+    const start = i;
+    while (i < q.length && !/[\s()"]/u.test(q[i]!)) i++;
+    const word = q.slice(start, i);
+    const colon = word.indexOf(':');
+    const key = colon > 0 ? word.slice(0, colon).toLowerCase() : '';
+    if (colon > 0 && FILTER_KEYS.has(key)) {
+      let v = word.slice(colon + 1);
+      if (v === '' && q[i] === '"') {
+        const r = readQuoted(i);
+        v = r.v;
+        i = r.end;
+      }
+      if (v === '') throw syntax(`${key}: needs a value`, start);
+      out.push({ t: 'filter', k: key, v, pos: start });
+    } else if (word === 'AND') out.push({ t: 'and', pos: start });
+    else if (word === 'OR') out.push({ t: 'or', pos: start });
+    else if (word === 'NOT') out.push({ t: 'not', pos: start });
+    else out.push({ t: 'word', v: word, pos: start });
+  }
+  return out;
+}
+
+/** Tokens as the full-text index sees them: runs of letters, marks and digits of the folded text. */
+export function indexTokens(text: string, mode: SearchMode = 'folded'): string[] {
+  const folded = mode === 'folded' ? normalise(text) : normaliseExact(text);
+  return folded.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+function parseDate(v: string, pos: number, key: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(v);
+  if (!m) throw syntax(`${key}: needs a date like 2021-03-01 or 2021-03-01T14:00Z`, pos);
+  const t = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${m[7] ?? 'Z'}`);
+  const check = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(t) || check.getUTCDate() !== Number(m[3]) || check.getUTCMonth() !== Number(m[2]) - 1)
+    throw syntax(`${key}: ${v} is not a real date`, pos);
+  return t;
+}
+
+export function parseQuery(input: string, mode: SearchMode = 'folded'): SearchQuery {
+  if (input.length > MAX_QUERY_CHARS) throw new ClewError('QUERY_SYNTAX', `query longer than ${MAX_QUERY_CHARS} characters`);
+  const toks = lex(input);
+  const query: SearchQuery = { text: null, from: [], to: [], channels: [], langs: [], entities: [], mode };
+  const textToks: Tok[] = [];
+  for (const t of toks) {
+    if (t.t !== 'filter') {
+      textToks.push(t);
+      continue;
+    }
+    switch (t.k) {
+      case 'from':
+        query.from.push(t.v);
+        break;
+      case 'to':
+        query.to.push(t.v);
+        break;
+      case 'after':
+        query.after = parseDate(t.v, t.pos, 'after');
+        break;
+      case 'before':
+        query.before = parseDate(t.v, t.pos, 'before');
+        break;
+      case 'channel': {
+        const c = t.v.toLowerCase() as Channel;
+        if (!CHANNELS.includes(c)) throw syntax(`channel: must be one of ${CHANNELS.join(', ')}`, t.pos);
+        query.channels.push(c);
+        break;
+      }
+      case 'lang':
+        if (!/^[a-z]{2,3}$/i.test(t.v)) throw syntax('lang: needs a language code like sr or nl', t.pos);
+        query.langs.push(t.v.toLowerCase());
+        break;
+      case 'entity': {
+        const eq = t.v.indexOf('=');
+        const type = (eq === -1 ? t.v : t.v.slice(0, eq)).toLowerCase();
+        if (!/^[a-z_]{2,32}$/.test(type)) throw syntax('entity: needs a type like iban or entity:iban=VALUE', t.pos);
+        query.entities.push(eq === -1 ? { type } : { type, value: t.v.slice(eq + 1) });
+        break;
+      }
+    }
+  }
+  if (query.after !== undefined && query.before !== undefined && query.after >= query.before)
+    throw new ClewError('QUERY_SYNTAX', 'after: must be earlier than before:');
+
+  let p = 0;
+  let terms = 0;
+  const peek = () => textToks[p];
+  const leaf = (tok: Tok): TextNode | null => {
+    if (tok.t === 'word') {
+      const prefix = tok.v.endsWith('*');
+      const raw = prefix ? tok.v.replace(/\*+$/, '') : tok.v;
+      const tokens = indexTokens(raw, mode);
+      if (tokens.length === 0) return null; // punctuation only: nothing to search for
+      if (++terms > MAX_TERMS) throw syntax(`more than ${MAX_TERMS} search terms`, tok.pos);
+      return tokens.length === 1 ? { kind: 'term', raw, tokens, prefix } : { kind: 'phrase', raw, tokens };
+    }
+    if (tok.t === 'phrase') {
+      const tokens = indexTokens(tok.v, mode);
+      if (tokens.length === 0) throw syntax('empty phrase', tok.pos);
+      if (++terms > MAX_TERMS) throw syntax(`more than ${MAX_TERMS} search terms`, tok.pos);
+      return { kind: 'phrase', raw: tok.v, tokens };
+    }
+    return null;
+  };
+
+  const parseOr = (): TextNode | null => {
+    const items: TextNode[] = [];
+    const first = parseAnd();
+    if (first) items.push(first);
+    while (peek()?.t === 'or') {
+      const op = textToks[p++]!;
+      const next = parseAnd();
+      if (!next || items.length === 0) throw syntax('OR needs a term on both sides', op.pos);
+      items.push(next);
+    }
+    return items.length === 0 ? null : items.length === 1 ? items[0]! : { kind: 'or', children: items };
+  };
+  const parseAnd = (): TextNode | null => {
+    const items: TextNode[] = [];
+    for (;;) {
+      const t = peek();
+      if (!t || t.t === 'or' || t.t === 'rp') break;
+      if (t.t === 'and') {
+        p++;
+        const n = peek();
+        if (items.length === 0 || !n || n.t === 'or' || n.t === 'rp' || n.t === 'and') throw syntax('AND needs a term on both sides', t.pos);
+        continue;
+      }
+      const u = parseUnary();
+      if (u) items.push(u);
+    }
+    return items.length === 0 ? null : items.length === 1 ? items[0]! : { kind: 'and', children: items };
+  };
+  const parseUnary = (): TextNode | null => {
+    const t = textToks[p++]!;
+    if (t.t === 'not' || t.t === 'minus') {
+      const n = peek();
+      if (!n || n.t === 'or' || n.t === 'rp' || n.t === 'and') throw syntax('NOT needs a term after it', t.pos);
+      const child = parseUnary();
+      return child ? { kind: 'not', child } : null;
+    }
+    if (t.t === 'lp') {
+      const inner = parseOr();
+      const close = textToks[p++];
+      if (!close || close.t !== 'rp') throw syntax('unbalanced parenthesis', t.pos);
+      return inner;
+    }
+    if (t.t === 'rp') throw syntax('unbalanced parenthesis', t.pos);
+    return leaf(t);
+  };
+
+  const text = parseOr();
+  if (p < textToks.length) throw syntax('unbalanced parenthesis', textToks[p]!.pos);
+  if (text && onlyNegative(text)) throw new ClewError('QUERY_SYNTAX', 'a query cannot only exclude words: add a word to look for, or a filter');
+  query.text = text;
+  if (!text && query.from.length + query.to.length + query.channels.length + query.langs.length + query.entities.length === 0 && query.after === undefined && query.before === undefined)
+    throw new ClewError('QUERY_SYNTAX', 'the query is empty');
+  return query;
+}
+
+/** True when a node can match only by exclusion (NOT x, or an OR with a negative branch). */
+function onlyNegative(n: TextNode): boolean {
+  switch (n.kind) {
+    case 'not':
+      return true;
+    case 'and':
+      return n.children.every(onlyNegative);
+    case 'or':
+      return n.children.some(onlyNegative);
+    default:
+      return false;
+  }
+}
