@@ -1,0 +1,255 @@
+/**
+ * Token-trie matcher over normalised (folded) text.
+ *
+ * Terms and text are compared as sequences of tokens (maximal runs of letters, digits and
+ * combining marks) in the folded form produced by the normaliser, so case, diacritics and
+ * script (Serbian Cyrillic → Latin) do not matter. Hits are mapped back to UTF-16 offsets of
+ * the original text through the normaliser's offset map.
+ *
+ * Inflection: an entry added with `inflect` also matches a token that is the entry token's
+ * stem (the token, minus one final vowel) followed by one of the common inflectional endings
+ * of the case languages (Serbian/Croatian cases, Albanian and Turkish suffixes, plural -s/-es/-en).
+ * "kokain" matches "kokaina", "kokainom"; "Beograd" matches "Beogradu"; "Rijeka" matches "Rijeku".
+ * Stems shorter than `minStem` (default 4) are never inflected, to keep precision.
+ *
+ * Matching is leftmost-longest and non-overlapping; every token is examined once per start and
+ * entries are at most MAX_TOKENS tokens long, so the cost is linear in the text length.
+ */
+
+import { toOriginalSpan, type NormalisedText } from '../normalise/normalise.js';
+
+/** Folded text and, for each folded UTF-16 unit, the offset of the original cluster it came from. */
+export type FoldedText = NormalisedText;
+
+export interface Token {
+  /** Folded-text offsets [start, end). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TrieHit<T> {
+  /** Original-text offsets [start, end). */
+  start: number;
+  end: number;
+  /** Token indices [tokenStart, tokenEnd) in the folded token list. */
+  tokenStart: number;
+  tokenEnd: number;
+  data: T;
+  /** True when every token matched exactly (no inflection). */
+  exact: boolean;
+}
+
+export interface AddOptions {
+  inflect?: boolean;
+  minStem?: number;
+}
+
+/** Endings (folded form) accepted after a stem. Longest is MAX_ENDING characters. */
+export const ENDINGS: ReadonlySet<string> = new Set([
+  // Serbian / Croatian / Bosnian / Montenegrin noun and adjective case endings
+  'a', 'e', 'i', 'u', 'o', 'om', 'em', 'im', 'ih', 'og', 'oj', 'ju', 'ji', 'ama', 'ima',
+  'ov', 'ova', 'ove', 'ovi', 'ovu', 'ovima', 'ovom', 'evi', 'eva', 'eve', 'evima', 'ovo',
+  // Albanian (after folding ë → e)
+  'es', 'en', 'in', 'it', 'ut', 'un', 'ja', 'ne', 've',
+  // Turkish (after folding ı → i, ü → u)
+  'ler', 'lar', 'leri', 'lari', 'de', 'da', 'den', 'dan', 'te', 'ta', 'ye', 'ya', 'yi', 'yu', 'le', 'la',
+  // plural -s (en, es, pt, fr, nl)
+  's',
+]);
+const MAX_ENDING = 5;
+/** Arabic proclitics tried when an Arabic token does not match as written (folded forms). */
+const AR_PREFIXES = ['وبال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];
+export const MAX_TOKENS = 8;
+
+const TOKEN_RE = /[\p{L}\p{N}\p{M}]+/gu;
+/** Allowed gap between consecutive tokens of one multi-token entry (folded text). */
+const GAP_RE = /^[\s\-_]{1,3}$/u;
+
+export function tokenize(folded: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(folded); m !== null; m = TOKEN_RE.exec(folded)) {
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+interface Node<T> {
+  /** Exact token edges, and stem edges under the key `~stem`. */
+  next: Map<string, Node<T>>;
+  data: T[];
+  hasStems: boolean;
+}
+
+function newNode<T>(): Node<T> {
+  return { next: new Map(), data: [], hasStems: false };
+}
+
+function stemOf(token: string): string {
+  return /[aeiou]$/.test(token) ? token.slice(0, -1) : token;
+}
+
+/** Map a folded span back to the original text. */
+export function toOriginal(folded: FoldedText, original: string, fStart: number, fEnd: number): [number, number] {
+  return toOriginalSpan(original, folded.map, fStart, fEnd);
+}
+
+export class TokenTrie<T> {
+  private readonly root: Node<T> = newNode<T>();
+  private size = 0;
+
+  get entries(): number {
+    return this.size;
+  }
+
+  /**
+   * Add a term, given as folded text (pass it through the same normaliser as the text).
+   * Returns false when the term has no tokens or too many.
+   */
+  add(foldedTerm: string, data: T, opts: AddOptions = {}): boolean {
+    const tokens = tokenize(foldedTerm).map((t) => t.text);
+    if (tokens.length === 0 || tokens.length > MAX_TOKENS) return false;
+    const minStem = opts.minStem ?? 4;
+    // Exact path.
+    let node = this.root;
+    for (const tok of tokens) node = child(node, tok);
+    node.data.push(data);
+    // Inflected path: every token long enough is a stem edge.
+    if (opts.inflect) {
+      let inode = this.root;
+      let any = false;
+      for (const tok of tokens) {
+        const stem = stemOf(tok);
+        if (stem.length >= minStem) {
+          inode = child(inode, `~${stem}`);
+          any = true;
+        } else {
+          inode = child(inode, tok);
+        }
+      }
+      if (any) inode.data.push(data);
+    }
+    this.size++;
+    return true;
+  }
+
+  /**
+   * All leftmost-longest, non-overlapping hits. `accept` may veto a candidate (context rules);
+   * the next-best candidate at the same start is then tried.
+   */
+  match(
+    folded: FoldedText,
+    original: string,
+    accept?: (hit: TrieHit<T>, tokens: Token[]) => boolean,
+    tokens: Token[] = tokenize(folded.text),
+  ): TrieHit<T>[] {
+    const out: TrieHit<T>[] = [];
+    const text = folded.text;
+    const cands: { end: number; exact: number; data: T[] }[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      cands.length = 0;
+      this.walk(this.root, tokens, text, i, i, 0, cands);
+      let taken = -1;
+      if (cands.length > 0) {
+        cands.sort((a, b) => b.end - a.end || b.exact - a.exact);
+        outer: for (const c of cands) {
+          for (const data of c.data) {
+            const first = tokens[i] as Token;
+            const last = tokens[c.end - 1] as Token;
+            const [start, end] = toOriginal(folded, original, first.start, last.end);
+            const hit: TrieHit<T> = {
+              start,
+              end,
+              tokenStart: i,
+              tokenEnd: c.end,
+              data,
+              exact: c.exact === c.end - i,
+            };
+            if (!accept || accept(hit, tokens)) {
+              out.push(hit);
+              taken = c.end;
+              break outer;
+            }
+          }
+        }
+      }
+      i = taken > i ? taken : i + 1;
+    }
+    return out;
+  }
+
+  private walk(
+    node: Node<T>,
+    tokens: Token[],
+    text: string,
+    start: number,
+    at: number,
+    exact: number,
+    cands: { end: number; exact: number; data: T[] }[],
+  ): void {
+    if (at >= tokens.length || at - start >= MAX_TOKENS) return;
+    const tok = tokens[at] as Token;
+    if (at > start) {
+      const prev = tokens[at - 1] as Token;
+      if (!GAP_RE.test(text.slice(prev.end, tok.start))) return;
+    }
+    const t = tok.text;
+    const ex = node.next.get(t);
+    if (ex) this.visit(ex, tokens, text, start, at, exact + 1, cands);
+    this.inflected(node, t, tokens, text, start, at, exact, cands);
+    // Arabic proclitics (article, conjunctions, prepositions) written joined to the word.
+    const c0 = t.charCodeAt(0);
+    if (c0 >= 0x0600 && c0 <= 0x06ff) {
+      for (const p of AR_PREFIXES) {
+        if (t.length - p.length < 2 || !t.startsWith(p)) continue;
+        const rest = t.slice(p.length);
+        const n = node.next.get(rest);
+        if (n) this.visit(n, tokens, text, start, at, exact, cands);
+      }
+    }
+  }
+
+  private inflected(
+    node: Node<T>,
+    t: string,
+    tokens: Token[],
+    text: string,
+    start: number,
+    at: number,
+    exact: number,
+    cands: { end: number; exact: number; data: T[] }[],
+  ): void {
+    if (!node.hasStems) return;
+    const maxK = Math.min(MAX_ENDING, t.length - 1);
+    for (let k = 1; k <= maxK; k++) {
+      if (!ENDINGS.has(t.slice(t.length - k))) continue;
+      const st = node.next.get(`~${t.slice(0, t.length - k)}`);
+      if (st) this.visit(st, tokens, text, start, at, exact, cands);
+    }
+  }
+
+  private visit(
+    node: Node<T>,
+    tokens: Token[],
+    text: string,
+    start: number,
+    at: number,
+    exact: number,
+    cands: { end: number; exact: number; data: T[] }[],
+  ): void {
+    if (node.data.length > 0) cands.push({ end: at + 1, exact, data: node.data });
+    if (node.next.size > 0) this.walk(node, tokens, text, start, at + 1, exact, cands);
+  }
+}
+
+function child<T>(node: Node<T>, key: string): Node<T> {
+  let n = node.next.get(key);
+  if (!n) {
+    n = newNode<T>();
+    node.next.set(key, n);
+    if (key.startsWith('~')) node.hasStems = true;
+  }
+  return n;
+}

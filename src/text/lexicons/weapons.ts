@@ -1,0 +1,83 @@
+import type { LexGroup } from './types.js';
+
+/** Firearms, ammunition and related parts. See types.ts for the markers. */
+export const WEAPONS: LexGroup[] = [
+  {
+    canonical: 'assault rifle',
+    terms: {
+      sr: ['kalašnjikov', 'калашњиков', 'kalaš', 'kalaša', 'kalašnjikova', 'automatska puška', 'automatske puške', 'automatsku pušku', 'M70!', 'Zastava M70'],
+      hr: ['kalašnjikov', 'kalaš', 'automatska puška', 'jurišna puška', 'strojnica', 'strojnicu'],
+      nl: ['kalasjnikov', 'kalashnikov', 'aanvalsgeweer', 'automatisch geweer', 'machinegeweer', 'kalasj'],
+      fr: ['kalachnikov', 'kalach', 'kalash', 'fusil d’assaut', "fusil d'assaut", 'mitraillette'],
+      es: ['kalashnikov', 'cuerno de chivo', 'fusil de asalto', 'metralleta', 'ametralladora'],
+      pt: ['kalashnikov', 'fuzil', 'metralhadora', 'fuzil de assalto'],
+      ar: ['كلاشنكوف', 'كلاشينكوف', 'رشاش', 'بندقية آلية'],
+      sq: ['kallashnikov', 'kallash'],
+      tr: ['kalaşnikof', 'kaleşnikof', 'otomatik tüfek', 'makineli tüfek', 'uzun namlulu'],
+      en: ['kalashnikov', 'assault rifle', 'machine gun', 'submachine gun'],
+      any: ['AK-47!', 'AK47!', 'AK 47!', 'AKM!', 'AK-74!', 'AR-15!', 'AR15!', 'M16!', 'M4A1!', 'Uzi', 'Škorpion!', 'Scorpion vz61!', 'MP5!', 'Heckler & Koch!'],
+    },
+  },
+  {
+    canonical: 'pistol',
+    terms: {
+      sr: ['pištolj', 'pištolja', 'pištolje', 'pištolji', 'pištoljem', 'пиштољ', 'revolver', 'CZ 99!', 'Tokarev'],
+      hr: ['pištolj', 'pištolja', 'revolver'],
+      nl: ['pistool', 'pistolen', 'vuurwapen', 'vuurwapens', 'revolver', 'blaffer'],
+      fr: ['pistolet', 'pistolets', 'revolver', 'flingue', 'flingues', 'arme de poing'],
+      es: ['pistola', 'pistolas', 'revólver', 'arma corta'],
+      pt: ['pistola', 'pistolas', 'revólver', 'oitão'],
+      ar: ['مسدس', 'مسدسات'],
+      sq: ['pistoletë', 'pistoleta', 'revolver', 'armë zjarri'],
+      tr: ['tabanca', 'tabancalar', 'ruhsatsız tabanca', 'revolver'],
+      en: ['pistol', 'pistols', 'handgun', 'handguns', 'revolver', '=gun!', '=guns!', 'firearm', 'firearms'],
+      any: ['Glock', 'Beretta', 'Sig Sauer', 'Makarov', 'Walther', 'Colt'],
+    },
+  },
+  {
+    canonical: 'long gun',
+    terms: {
+      sr: ['puška', 'puške', 'pušku', 'снајпер', 'snajper', 'snajperska puška', 'sačmarica'],
+      hr: ['puška', 'snajper', 'sačmarica'],
+      nl: ['geweer', 'geweren', 'jachtgeweer', 'sluipschuttersgeweer'],
+      fr: ['fusil', 'fusils', 'fusil à pompe', 'fusil de chasse'],
+      es: ['fusil!', 'rifle', 'escopeta', 'francotirador'],
+      pt: ['espingarda', 'carabina', 'rifle'],
+      ar: ['بندقية', 'بنادق', 'قناصة'],
+      sq: ['pushkë', 'pushka', 'snajper'],
+      tr: ['tüfek', 'pompalı', 'keskin nişancı tüfeği'],
+      en: ['rifle', 'rifles', 'shotgun', 'shotguns', 'sniper rifle'],
+    },
+  },
+  {
+    canonical: 'rocket launcher',
+    terms: {
+      sr: ['zolja', 'ručni bacač', 'bacač raketa'],
+      hr: ['zolja', 'ručni bacač'],
+      nl: ['raketwerper', 'bazooka'],
+      fr: ['lance-roquettes', 'lance roquette'],
+      es: ['lanzacohetes', 'bazuca'],
+      pt: ['lança-foguetes', 'bazuca'],
+      ar: ['آر بي جي'],
+      tr: ['roketatar'],
+      en: ['rocket launcher', 'RPG!', 'bazooka'],
+      any: ['M80 Zolja!'],
+    },
+  },
+  {
+    canonical: 'ammunition',
+    terms: {
+      sr: ['municija', 'municiju', 'municije', 'metak', 'metaka', 'meci', 'меци', 'šaržer', 'šaržera', 'prigušivač'],
+      hr: ['streljivo', 'municija', 'metak', 'metaka', 'prigušivač'],
+      nl: ['munitie', 'kogels', 'patronen', 'geluiddemper'],
+      fr: ['munitions', 'munition', 'cartouches', 'silencieux!'],
+      es: ['munición', 'municiones', 'cartuchos', 'silenciador'],
+      pt: ['munição', 'munições', 'cartuchos', 'silenciador'],
+      ar: ['ذخيرة', 'رصاص', 'طلقات', 'كاتم صوت'],
+      sq: ['municion', 'fishekë', 'plumba'],
+      tr: ['mermi', 'fişek', 'susturucu'],
+      en: ['ammunition', 'ammo', 'bullets', 'rounds of ammunition', 'silencer', 'suppressor'],
+      any: ['9mm!', '7.62!', '7,62!', '5.56!'],
+    },
+  },
+];
