@@ -27,6 +27,8 @@ export interface IngestOptions {
   maxLineBytes?: number;
   maxAttachmentBytes?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** Least time between two progress events (default 250 ms). */
+  progressIntervalMs?: number;
   signal?: AbortSignal;
 }
 
@@ -111,7 +113,7 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   assertTimeZone(timeZone);
   const name = basename(path);
   const progress = opts.onProgress;
-  const tick = throttle(250);
+  const tick = throttle(opts.progressIntervalMs ?? 250);
 
   const hashStart = Date.now();
   const sha256 = await sha256File(

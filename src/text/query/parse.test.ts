@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ClewError } from '../../model/errors.js';
+import { parseQuery } from './parse.js';
+
+function code(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof ClewError ? e.code : 'OTHER';
+  }
+  return undefined;
+}
+
+describe('parseQuery', () => {
+  it('folds terms the way the index does', () => {
+    const q = parseQuery('Ђорђевић');
+    expect(q.text).toEqual({ kind: 'term', raw: 'Ђорђевић', tokens: ['djordjevic'], prefix: false });
+  });
+
+  it('makes adjacent words an AND and honours OR, NOT and parentheses', () => {
+    const q = parseQuery('kafa (kontejner OR brod) -test');
+    expect(q.text?.kind).toBe('and');
+    const and = q.text as Extract<NonNullable<typeof q.text>, { kind: 'and' }>;
+    expect(and.children.map((c) => c.kind)).toEqual(['term', 'or', 'not']);
+  });
+
+  it('keeps lower-case and/or/not as words', () => {
+    const q = parseQuery('rock and roll');
+    expect(q.text?.kind).toBe('and');
+    expect((q.text as { children: unknown[] }).children).toHaveLength(3);
+  });
+
+  it('reads phrases, prefixes and filters', () => {
+    const q = parseQuery('"novi broj" kontej* from:skyecc:4F2A9C to:"Kum Beograd" after:2021-03-01 before:2021-04-01 channel:sms');
+    expect(q.from).toEqual(['skyecc:4F2A9C']);
+    expect(q.to).toEqual(['Kum Beograd']);
+    expect(q.after).toBe(Date.UTC(2021, 2, 1));
+    expect(q.before).toBe(Date.UTC(2021, 3, 1));
+    expect(q.channels).toEqual(['sms']);
+    const and = q.text as { children: { kind: string; tokens: string[]; prefix?: boolean }[] };
+    expect(and.children[0]).toMatchObject({ kind: 'phrase', tokens: ['novi', 'broj'] });
+    expect(and.children[1]).toMatchObject({ kind: 'term', tokens: ['kontej'], prefix: true });
+  });
+
+  it('turns a word with punctuation into a phrase of its tokens', () => {
+    expect(parseQuery('e-mail').text).toMatchObject({ kind: 'phrase', tokens: ['e', 'mail'] });
+  });
+
+  it('rejects malformed queries with QUERY_SYNTAX', () => {
+    for (const bad of ['"open', '(a OR b', 'a OR', 'OR a', 'NOT', '-x', 'a AND', 'after:2021-02-30 x', 'after:yesterday x', '', '   ', 'channel:fax', 'x)', 'after:2021-05-01 before:2021-04-01'])
+      expect(code(() => parseQuery(bad)), bad).toBe('QUERY_SYNTAX');
+  });
+
+  it('accepts a filter-only query', () => {
+    const q = parseQuery('from:kum');
+    expect(q.text).toBeNull();
+    expect(q.from).toEqual(['kum']);
+  });
+
+  it('never throws anything but a QUERY_SYNTAX error, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const c = code(() => parseQuery(s));
+        return c === undefined || c === 'QUERY_SYNTAX';
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
