@@ -89,7 +89,10 @@ function arcsToAdjacency(n: number, aSrc: Int32Array, aDst: Int32Array, aW: Floa
   const arcs = aSrc.length;
   const count = new Int32Array(n + 1);
   // Pass 1: order arc indices by target.
-  for (let i = 0; i < arcs; i++) count[(aDst[i] as number) + 1]++;
+  for (let i = 0; i < arcs; i++) {
+    const d = (aDst[i] as number) + 1;
+    count[d] = (count[d] as number) + 1;
+  }
   for (let v = 0; v < n; v++) count[v + 1] = (count[v + 1] as number) + (count[v] as number);
   const byDst = new Int32Array(arcs);
   for (let i = 0; i < arcs; i++) {
@@ -99,7 +102,10 @@ function arcsToAdjacency(n: number, aSrc: Int32Array, aDst: Int32Array, aW: Floa
   }
   // Pass 2: stable by source, so each row ends up sorted by target.
   const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < arcs; i++) offsets[(aSrc[i] as number) + 1]++;
+  for (let i = 0; i < arcs; i++) {
+    const s = (aSrc[i] as number) + 1;
+    offsets[s] = (offsets[s] as number) + 1;
+  }
   for (let v = 0; v < n; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
   const cursor = offsets.slice(0, n);
   const targets = new Int32Array(arcs);
@@ -141,7 +147,10 @@ function arcsToAdjacency(n: number, aSrc: Int32Array, aDst: Int32Array, aW: Floa
 export function transpose(n: number, adj: Adjacency): Adjacency {
   const arcs = adj.targets.length;
   const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < arcs; i++) offsets[(adj.targets[i] as number) + 1]++;
+  for (let i = 0; i < arcs; i++) {
+    const t = (adj.targets[i] as number) + 1;
+    offsets[t] = (offsets[t] as number) + 1;
+  }
   for (let v = 0; v < n; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
   const cursor = offsets.slice(0, n);
   const targets = new Int32Array(arcs);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCSR } from '../build.js';
 import type { EdgeList } from '../csr.js';
+import { expectedVector, expectSamePartition, loadFixtures } from '../test-support/fixtures.js';
 import { largestComponent, strongComponents, weakComponents } from './components.js';
 
 function edges(n: number, list: ReadonlyArray<readonly [number, number]>): EdgeList {
@@ -111,4 +112,17 @@ describe('components', () => {
     expect([...largestComponent(weakComponents(g))]).toEqual([2, 3, 4]);
     expect(largestComponent(weakComponents(g, new Uint8Array(7)))).toEqual(new Int32Array(0));
   });
+});
+
+describe('components against igraph', () => {
+  for (const f of loadFixtures()) {
+    it(`${f.name}: weak and strong partitions identical to igraph`, () => {
+      const weak = weakComponents(f.graph);
+      const strong = strongComponents(f.graph);
+      expectSamePartition(weak.membership, expectedVector(f, 'weak')!, 'weak');
+      expectSamePartition(strong.membership, expectedVector(f, 'strong')!, 'strong');
+      expect(weak.count).toBe(new Set(expectedVector(f, 'weak')).size);
+      expect(strong.count).toBe(new Set(expectedVector(f, 'strong')).size);
+    });
+  }
 });

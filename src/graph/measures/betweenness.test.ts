@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildCSR, maskWithout } from '../build.js';
+import { inducedSubgraph } from '../subgraph.js';
+import { expectClose, expectedVector, loadFixtures } from '../test-support/fixtures.js';
+import { betweenness, sampledBetweenness } from './betweenness.js';
+
+const fixtures = loadFixtures();
+
+describe('betweenness against igraph (networkx agrees; checked by reference.py)', () => {
+  for (const f of fixtures) {
+    it(`${f.name}: exact, unweighted and weighted, within 1e-9 relative`, () => {
+      expectClose(betweenness(f.graph), expectedVector(f, 'betweenness')!, 1e-12, 1e-9, 'unweighted');
+      expectClose(betweenness(f.graph, { weighted: true }), expectedVector(f, 'betweenness_weighted')!, 1e-12, 1e-9, 'weighted');
+      expectClose(betweenness(f.graph, { normalized: true }), expectedVector(f, 'betweenness_normalized')!, 1e-12, 1e-9, 'normalized');
+    });
+  }
+});
+
+describe('betweenness with a mask', () => {
+  it('equals betweenness of the induced subgraph of alive nodes', () => {
+    const f = fixtures.find((x) => x.name === 'ba-directed-weighted')!;
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(f.n - 1), { maxLength: 20 }), fc.boolean(), (removed, weighted) => {
+        const mask = maskWithout(f.n, removed);
+        const alive = [...mask.keys()].filter((v) => mask[v] === 1);
+        const sub = inducedSubgraph(f.graph, alive);
+        const masked = betweenness(f.graph, { mask, weighted, normalized: true });
+        const expected = betweenness(sub.graph, { weighted, normalized: true });
+        expectClose(Float64Array.from(sub.original, (v) => masked[v] as number), [...expected], 1e-12, 1e-9, 'masked');
+        for (const v of removed) expect(masked[v]).toBe(0);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('sampledBetweenness', () => {
+  it('is exact when k >= n', () => {
+    const f = fixtures.find((x) => x.name === 'lesmis-weighted')!;
+    const r = sampledBetweenness(f.graph, { samples: f.n, weighted: true });
+    expect(r.exact).toBe(true);
+    expect(r.errorBound).toBe(0);
+    expectClose(r.scores, expectedVector(f, 'betweenness_weighted')!, 1e-12, 1e-9, 'k=n');
+  });
+
+  it('stays within its reported error bound and is reproducible per seed', () => {
+    const f = fixtures.find((x) => x.name === 'ba-weighted')!;
+    const exact = expectedVector(f, 'betweenness_normalized')!;
+    for (const seed of [1, 2, 3]) {
+      const r = sampledBetweenness(f.graph, { samples: 60, seed, normalized: true });
+      expect(r.exact).toBe(false);
+      expect(r.sources.length).toBe(60);
+      const bound = r.errorBound;
+      // n=300, k=60, δ=0.05: sqrt(ln(12000)/120)·300/299 ≈ 0.280
+      expect(bound).toBeCloseTo((300 / 299) * Math.sqrt(Math.log(2 * 300 / 0.05) / 120), 12);
+      let maxErr = 0;
+      for (let v = 0; v < f.n; v++) maxErr = Math.max(maxErr, Math.abs((r.scores[v] as number) - (exact[v] as number)));
+      expect(maxErr).toBeLessThanOrEqual(bound);
+      expect(maxErr).toBeGreaterThan(0);
+      expect(sampledBetweenness(f.graph, { samples: 60, seed, normalized: true }).scores).toEqual(r.scores);
+    }
+  });
+
+  it('averages to the exact value over many seeds (unbiased)', () => {
+    const f = fixtures.find((x) => x.name === 'karate')!;
+    const exact = expectedVector(f, 'betweenness')!;
+    const mean = new Float64Array(f.n);
+    const runs = 400;
+    for (let seed = 1; seed <= runs; seed++) {
+      const s = sampledBetweenness(f.graph, { samples: 5, seed }).scores;
+      for (let v = 0; v < f.n; v++) mean[v] = (mean[v] as number) + (s[v] as number) / runs;
+    }
+    // Node 0 has the largest betweenness (231.07); the mean of 400 runs is within a few percent.
+    expect(Math.abs((mean[0] as number) - (exact[0] as number)) / (exact[0] as number)).toBeLessThan(0.08);
+  });
+
+  it('rejects bad arguments', () => {
+    const g = buildCSR({ n: 3, src: Int32Array.of(0, 1), dst: Int32Array.of(1, 2), weight: Float64Array.of(1, 0) }, { directed: false });
+    expect(() => sampledBetweenness(g, { samples: 0 })).toThrow();
+    expect(() => sampledBetweenness(g, { samples: 1, delta: 1 })).toThrow();
+    expect(() => betweenness(g, { weighted: true })).toThrow(); // zero weight as a distance
+  });
+});

@@ -1,0 +1,236 @@
+import { ClewError } from '../../model/errors.js';
+import { checkMask, checkPositiveWeights, type NodeMask } from '../build.js';
+import type { CSRGraph } from '../csr.js';
+import { IndexedMinHeap } from '../heap.js';
+import { createRng, sampleWithoutReplacement } from '../random.js';
+
+export interface BetweennessOptions {
+  /**
+   * false (default): shortest paths count hops (BFS). true: edge weights are path *lengths*
+   * (Dijkstra), so they must be positive; lengths within a relative 1e-10 of each other are
+   * treated as equal, as igraph does. To favour frequent contacts pass weights like 1/count.
+   */
+  weighted?: boolean;
+  /**
+   * Divide by the number of pairs not involving the node: (n-1)(n-2) for directed graphs,
+   * (n-1)(n-2)/2 for undirected — networkx `normalized=True`. Default false (raw counts, as igraph).
+   */
+  normalized?: boolean;
+  /** Removed nodes lie on no path and score 0; n counts alive nodes only. */
+  mask?: NodeMask;
+}
+
+/** Relative comparison of path lengths, as igraph_cmp_epsilon with eps = 1e-10. */
+function cmpLength(a: number, b: number): number {
+  if (a === b) return 0;
+  const diff = Math.abs(a - b);
+  const sum = Math.abs(a) + Math.abs(b);
+  if (a === 0 || b === 0 || sum < Number.MIN_VALUE) return diff < 1e-10 * Number.MIN_VALUE ? 0 : a < b ? -1 : 1;
+  return diff / sum < 1e-10 ? 0 : a < b ? -1 : 1;
+}
+
+/**
+ * Brandes' dependency accumulation from a set of sources. Directed graphs follow edge direction;
+ * undirected graphs count each unordered pair twice (halved by the callers).
+ * Memory O(n): predecessors are not stored but recomputed from `in` lists in the backward pass.
+ */
+function accumulate(g: CSRGraph, sources: Int32Array, weighted: boolean, mask: NodeMask | undefined): Float64Array {
+  const n = g.n;
+  const { offsets: outOff, targets: outTgt, weights: outW } = g.out;
+  const { offsets: inOff, targets: inTgt, weights: inW } = g.in;
+  const bc = new Float64Array(n);
+  const dist = new Float64Array(n).fill(Infinity);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  const heap = weighted ? new IndexedMinHeap(n) : null;
+
+  for (const s of sources) {
+    if (mask !== undefined && mask[s] === 0) continue;
+    let reached = 0;
+    dist[s] = 0;
+    sigma[s] = 1;
+    if (heap === null) {
+      order[reached++] = s;
+      let head = 0;
+      while (head < reached) {
+        const u = order[head++] as number;
+        const du = (dist[u] as number) + 1;
+        const su = sigma[u] as number;
+        const end = outOff[u + 1] as number;
+        for (let p = outOff[u] as number; p < end; p++) {
+          const v = outTgt[p] as number;
+          const dv = dist[v] as number;
+          if (dv === Infinity) {
+            if (mask !== undefined && mask[v] === 0) continue;
+            dist[v] = du;
+            sigma[v] = su;
+            order[reached++] = v;
+          } else if (dv === du) {
+            sigma[v] = (sigma[v] as number) + su;
+          }
+        }
+      }
+      for (let i = reached - 1; i > 0; i--) {
+        const w = order[i] as number;
+        const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
+        const dPrev = (dist[w] as number) - 1;
+        const end = inOff[w + 1] as number;
+        for (let p = inOff[w] as number; p < end; p++) {
+          const v = inTgt[p] as number;
+          if (dist[v] === dPrev) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+        }
+        bc[w] = (bc[w] as number) + (delta[w] as number);
+      }
+    } else {
+      heap.push(s, 0);
+      while (heap.size > 0) {
+        const u = heap.pop();
+        order[reached++] = u;
+        const du = dist[u] as number;
+        const su = sigma[u] as number;
+        const end = outOff[u + 1] as number;
+        for (let p = outOff[u] as number; p < end; p++) {
+          const v = outTgt[p] as number;
+          if (mask !== undefined && mask[v] === 0) continue;
+          const alt = du + (outW[p] as number);
+          const dv = dist[v] as number;
+          const c = dv === Infinity ? -1 : cmpLength(alt, dv);
+          if (c < 0) {
+            dist[v] = alt;
+            sigma[v] = su;
+            heap.push(v, alt);
+          } else if (c === 0 && heap.has(v)) {
+            sigma[v] = (sigma[v] as number) + su;
+          }
+        }
+      }
+      for (let i = reached - 1; i > 0; i--) {
+        const w = order[i] as number;
+        const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
+        const dw = dist[w] as number;
+        const end = inOff[w + 1] as number;
+        for (let p = inOff[w] as number; p < end; p++) {
+          const v = inTgt[p] as number;
+          const dv = dist[v] as number;
+          if (dv === Infinity || v === w) continue;
+          if (cmpLength(dv + (inW[p] as number), dw) === 0 && cmpLength(dv, dw) < 0) {
+            delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+          }
+        }
+        bc[w] = (bc[w] as number) + (delta[w] as number);
+      }
+    }
+    for (let i = 0; i < reached; i++) {
+      const v = order[i] as number;
+      dist[v] = Infinity;
+      sigma[v] = 0;
+      delta[v] = 0;
+    }
+  }
+  return bc;
+}
+
+function aliveNodes(g: CSRGraph, mask: NodeMask | undefined): Int32Array {
+  if (mask === undefined) return Int32Array.from({ length: g.n }, (_, i) => i);
+  let k = 0;
+  for (let v = 0; v < g.n; v++) if (mask[v] === 1) k++;
+  const out = new Int32Array(k);
+  k = 0;
+  for (let v = 0; v < g.n; v++) if (mask[v] === 1) out[k++] = v;
+  return out;
+}
+
+/** Pairs not involving a node, counted as betweenness counts them (unordered when undirected). */
+function pairCount(alive: number, directed: boolean): number {
+  const pairs = (alive - 1) * (alive - 2);
+  return directed ? pairs : pairs / 2;
+}
+
+function finish(g: CSRGraph, bc: Float64Array, scale: number, normalized: boolean, alive: number): Float64Array {
+  let factor = g.directed ? scale : scale / 2;
+  if (normalized) factor = alive > 2 ? factor / pairCount(alive, g.directed) : 0;
+  if (factor !== 1) for (let v = 0; v < bc.length; v++) bc[v] = (bc[v] as number) * factor;
+  return bc;
+}
+
+/**
+ * Exact betweenness centrality (Brandes 2001): for each node, the number of shortest paths between
+ * other pairs that pass through it, each pair's paths sharing one unit. Raw values equal igraph's
+ * `betweenness` (undirected pairs counted once); endpoints are not counted.
+ * O(n·m) unweighted, O(n·m + n² log n) weighted; O(n + m) memory.
+ */
+export function betweenness(g: CSRGraph, options: BetweennessOptions = {}): Float64Array {
+  const { mask } = options;
+  checkMask(g, mask);
+  const weighted = options.weighted ?? false;
+  if (weighted) checkPositiveWeights(g);
+  const sources = aliveNodes(g, mask);
+  return finish(g, accumulate(g, sources, weighted, mask), 1, options.normalized ?? false, sources.length);
+}
+
+export interface SampledBetweennessOptions extends BetweennessOptions {
+  /** Number k of pivot sources, drawn uniformly without replacement among alive nodes. */
+  samples: number;
+  /** Seed for the pivot draw (default 1): same seed, same estimate. */
+  seed?: number;
+  /** Failure probability δ of the reported error bound (default 0.05). */
+  delta?: number;
+}
+
+export interface SampledBetweenness {
+  /** Estimated betweenness, on the scale asked for (raw or normalized). Exact when `exact`. */
+  scores: Float64Array;
+  /** The pivots used. */
+  sources: Int32Array;
+  /** True when k >= number of alive nodes, so every node was a source. */
+  exact: boolean;
+  /**
+   * ε such that, with probability at least 1-δ, every node's estimate is within ε of its exact
+   * value *simultaneously* (Hoeffding + union bound over n nodes), on the normalized scale
+   * (fraction of pairs, in [0, 1]); `errorBoundRaw` is the same on the raw scale.
+   */
+  errorBound: number;
+  errorBoundRaw: number;
+  /** 1-δ. */
+  confidence: number;
+}
+
+/**
+ * Approximate betweenness from k pivot sources (Brandes & Pich 2007): run the single-source
+ * accumulation from k uniformly drawn nodes and scale by n/k, an unbiased estimator.
+ *
+ * Error bound: for a fixed node v, source s contributes X_s = n·δ_s(v) / P with δ_s(v) ∈ [0, n-2]
+ * and P the directed pair count (n-1)(n-2), so X_s ∈ [0, n/(n-1)]. Hoeffding (valid for sampling
+ * without replacement) with a union bound over the n nodes gives, with probability ≥ 1-δ,
+ * |estimate - exact| ≤ (n/(n-1))·sqrt(ln(2n/δ) / (2k)) for all nodes at once, in normalized units.
+ * The bound is worst-case and loose; the estimate is typically far closer for the top-ranked nodes.
+ */
+export function sampledBetweenness(g: CSRGraph, options: SampledBetweennessOptions): SampledBetweenness {
+  const { mask } = options;
+  checkMask(g, mask);
+  const k = options.samples;
+  if (!Number.isInteger(k) || k < 1) throw new ClewError('INVALID_ARGUMENT', 'samples must be a positive integer', { samples: k });
+  const confidenceDelta = options.delta ?? 0.05;
+  if (!(confidenceDelta > 0 && confidenceDelta < 1)) {
+    throw new ClewError('INVALID_ARGUMENT', 'delta must be in (0, 1)', { delta: confidenceDelta });
+  }
+  const weighted = options.weighted ?? false;
+  if (weighted) checkPositiveWeights(g);
+  const normalized = options.normalized ?? false;
+  const alive = aliveNodes(g, mask);
+  const n = alive.length;
+  const exact = k >= n;
+  const sources = exact ? alive : sampleWithoutReplacement(alive, k, createRng(options.seed ?? 1));
+  const scale = exact ? 1 : n / sources.length;
+  const scores = finish(g, accumulate(g, sources, weighted, mask), scale, normalized, n);
+  const errorBound = exact || n < 3 ? 0 : (n / (n - 1)) * Math.sqrt(Math.log((2 * n) / confidenceDelta) / (2 * sources.length));
+  return {
+    scores,
+    sources,
+    exact,
+    errorBound,
+    errorBoundRaw: n < 3 ? 0 : errorBound * pairCount(n, g.directed),
+    confidence: 1 - confidenceDelta,
+  };
+}
