@@ -1,0 +1,120 @@
+/**
+ * First pass over a WhatsApp export: which layout it uses, the day/month order (decided over
+ * the whole file), who speaks in it and whether it is a group. Cheap: header regex per line,
+ * system patterns only for lines whose sender is not yet known.
+ */
+import { addHeader, decideDateOrder, newDateOrderStats, type DateOrder, type DateOrderStats } from './dateorder.js';
+import { classify } from './classify.js';
+import { parseHeader, type Layout } from './header.js';
+import { detectMedia } from './media.js';
+
+export interface WhatsAppAnalysis {
+  layout: Layout | null;
+  dateOrder: DateOrder;
+  /** No date in the file decides between day/month and month/day: day/month was assumed. */
+  ambiguous: boolean;
+  /** Some dates need day/month and others month/day: the file is not one export. */
+  conflicting: boolean;
+  /** Number of header lines (messages and system lines) in the chosen layout. */
+  headers: number;
+  /** Sender names in order of first appearance (as written). */
+  senders: string[];
+  /** Names appearing in system lines (actors and subjects), in order of first appearance. */
+  participants: string[];
+  /** A group chat: membership or title system lines were seen. */
+  group: boolean;
+  /** Title from the last group creation or title change, or from iOS system lines. */
+  title?: string;
+  /** Media file names the messages mention (only when asked for). */
+  mediaFiles: string[];
+}
+
+/** Caps on what the analysis remembers (names), whatever the input. */
+const MAX_NAMES = 20_000;
+
+interface LayoutState {
+  stats: DateOrderStats;
+  senders: Set<string>;
+  participants: Set<string>;
+  group: boolean;
+  title?: string;
+  iosSystemName?: string;
+  media: Set<string>;
+}
+
+function newState(): LayoutState {
+  return { stats: newDateOrderStats(), senders: new Set(), participants: new Set(), group: false, media: new Set() };
+}
+
+const GROUP_KINDS = new Set(['joined', 'left', 'added', 'removed', 'title_changed']);
+
+/** Incremental analyser: feed decoded lines, then `result()`. */
+export class WhatsAppAnalyser {
+  private readonly states: Record<Layout, LayoutState> = { android: newState(), ios: newState() };
+
+  /** @param collectMedia also collect the media file names messages mention (for zips). */
+  constructor(private readonly collectMedia = false) {}
+
+  line(text: string): void {
+    const h = parseHeader(text);
+    if (!h) return;
+    const st = this.states[h.layout];
+    addHeader(st.stats, h);
+    const c = classify(text.slice(h.restStart), h.layout, st.senders);
+    if (c.kind === 'message') {
+      if (st.senders.size < MAX_NAMES) st.senders.add(c.name);
+      if (this.collectMedia && st.media.size < MAX_NAMES) {
+        const f = detectMedia(c.body)?.filename;
+        if (f !== undefined) st.media.add(f);
+      }
+      return;
+    }
+    if (c.name !== undefined && st.iosSystemName === undefined) st.iosSystemName = c.name;
+    const m = c.match;
+    if (!m) return;
+    if (GROUP_KINDS.has(m.kind) || m.created) st.group = true;
+    if (m.title !== undefined) st.title = m.title;
+    for (const n of [m.actor, ...m.subjects]) {
+      if (n !== undefined && st.participants.size < MAX_NAMES) st.participants.add(n);
+    }
+  }
+
+  result(): WhatsAppAnalysis {
+    const a = this.states.android;
+    const i = this.states.ios;
+    const layout: Layout | null =
+      a.stats.total === 0 && i.stats.total === 0 ? null : i.stats.total > a.stats.total ? 'ios' : 'android';
+    const st = layout === 'ios' ? i : a;
+    const d = decideDateOrder(st.stats);
+    const out: WhatsAppAnalysis = {
+      layout,
+      dateOrder: d.order,
+      ambiguous: d.ambiguous,
+      conflicting: d.conflicting,
+      headers: st.stats.total,
+      senders: [...st.senders],
+      participants: [...st.participants],
+      group: st.group,
+      mediaFiles: [...st.media],
+    };
+    const title = st.title ?? (layout === 'ios' && st.iosSystemName !== undefined && !st.senders.has(st.iosSystemName) ? st.iosSystemName : undefined);
+    if (title !== undefined) out.title = title;
+    return out;
+  }
+}
+
+/** Analyse a whole export held in memory (for tools and tests; the parser streams). */
+export function analyseWhatsApp(text: string): WhatsAppAnalysis {
+  const an = new WhatsAppAnalyser();
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    let line = text.slice(start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    an.line(line);
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return an.result();
+}

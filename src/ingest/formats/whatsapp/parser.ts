@@ -1,0 +1,383 @@
+/**
+ * WhatsApp chat exports: `_chat.txt` / `WhatsApp Chat with X.txt`, or the `.zip` with media.
+ *
+ * Two passes. The first (cheap) reads the whole chat text to decide the layout, the day/month
+ * order over the whole file, the members and whether it is a group. The second yields records:
+ * first the conversation (with all members) and its accounts, then messages and events in
+ * file order, each with a resume point at the next message boundary (seekable).
+ *
+ * Exports carry no time zone: times are read in `options.timeZone` (default UTC) and keep the
+ * written local time in `tsLocal`; `tzOffset` is null because the source states none.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fsp } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { ClewError } from '../../../model/errors.js';
+import type { AccountRecord, AttachmentRecord, ClewRecord, EventRecord, Locator, MessageRecord } from '../../../model/records.js';
+import { decodeUtf8, excerpt, looksBinary, readLines, type RawLine } from '../../lines.js';
+import type { FormatParser, ParseItem, ResumePoint, SniffResult, SourceInput } from '../../parser.js';
+import { assertTimeZone, zonedToUtc } from '../../time.js';
+import { WhatsAppAnalyser, type WhatsAppAnalysis } from './analyse.js';
+import { classify } from './classify.js';
+import { headerWallClock } from './dateorder.js';
+import { parseHeader, type Header, type Layout } from './header.js';
+import { DELETED, EDITED } from './locales.js';
+import { stripMarks } from './marks.js';
+import { detectMedia, mimeFromName, type MediaRef } from './media.js';
+import { phoneE164, senderRef } from './names.js';
+import { SafeZip } from './zip.js';
+
+/** Largest chat text read out of a zip into memory. */
+export const MAX_CHAT_BYTES = 512 * 1024 * 1024;
+/** Longest message body kept; further continuation lines are dropped with a TOO_LARGE reject. */
+export const MAX_BODY_CHARS = 1024 * 1024;
+
+const CHAT_NAME_RE = /^(?:WhatsApp Chat (?:with |mit |met |avec |con |sa |са |-\s*)?(.+?)|_chat)\.txt$/iu;
+const ZIP_NAME_RE = /^WhatsApp Chat (?:with |mit |met |avec |con |sa |са |-\s*)?(.+?)\.zip$/iu;
+
+/** The chat title the file name carries (`WhatsApp Chat with Ana Primer.txt`), if any. */
+export function titleFromFileName(name: string): string | undefined {
+  const m = CHAT_NAME_RE.exec(name) ?? ZIP_NAME_RE.exec(name);
+  const t = m?.[1]?.trim();
+  return t ? t : undefined;
+}
+
+function isZipHead(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+export function sniffWhatsApp(head: Uint8Array, name: string): SniffResult {
+  if (head.length === 0) return { ok: false, reason: 'empty file' };
+  if (isZipHead(head)) {
+    const ascii = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1');
+    if (/whatsapp/i.test(name) || ascii.includes('_chat.txt') || ascii.includes('WhatsApp Chat')) return { ok: true, confidence: 0.9 };
+    return { ok: false, reason: 'a zip archive without a WhatsApp chat (_chat.txt) at its start' };
+  }
+  if (looksBinary(head)) return { ok: false, reason: 'binary data, not a WhatsApp text export' };
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(head);
+  if (head.length >= 65536) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, 20);
+  if (lines.length === 0) return { ok: false, reason: 'no text lines' };
+  const first = lines[0]!.charCodeAt(0) === 0xfeff ? lines[0]!.slice(1) : lines[0]!;
+  const firstIsHeader = parseHeader(first) !== null;
+  const headers = lines.filter((l) => parseHeader(l) !== null).length;
+  if (firstIsHeader || headers >= 2) return { ok: true, confidence: titleFromFileName(name) ? 0.99 : 0.95 };
+  return { ok: false, reason: 'no WhatsApp message header (date, time, name) at the start of the first lines' };
+}
+
+/** The chat text inside a WhatsApp zip: `_chat.txt`, `WhatsApp Chat….txt`, or the only .txt. */
+export function pickChatEntry(names: string[]): string | null {
+  const files = names.filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/'));
+  const base = (n: string) => n.slice(n.lastIndexOf('/') + 1);
+  const named = files.find((n) => CHAT_NAME_RE.test(base(n)));
+  if (named) return named;
+  const txt = files.filter((n) => n.toLowerCase().endsWith('.txt'));
+  return txt.length === 1 ? txt[0]! : null;
+}
+
+interface Pending {
+  header: Header;
+  rest: string;
+  more: string[];
+  moreChars: number;
+  truncated: boolean;
+  line: number;
+  endLine: number;
+  offset: number;
+  end: number;
+  rejects: ParseItem[];
+}
+
+type OpenLines = (at: ResumePoint) => AsyncIterable<RawLine>;
+
+async function hashFile(path: string, keepBytes: number): Promise<{ size: number; sha256: string; content?: Uint8Array }> {
+  const h = createHash('sha256');
+  const parts: Buffer[] = [];
+  let n = 0;
+  let keep = true;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    h.update(chunk);
+    n += chunk.length;
+    if (keep && n <= keepBytes) parts.push(chunk);
+    else {
+      keep = false;
+      parts.length = 0;
+    }
+  }
+  const out: { size: number; sha256: string; content?: Uint8Array } = { size: n, sha256: h.digest('hex') };
+  if (keep) out.content = new Uint8Array(Buffer.concat(parts, n));
+  return out;
+}
+
+async function readHead(input: SourceInput, n: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let got = 0;
+  const s = input.open(0);
+  try {
+    for await (const chunk of s as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      got += chunk.length;
+      if (got >= n) break;
+    }
+  } finally {
+    s.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, n);
+}
+
+async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGenerator<ParseItem> {
+  const tz = input.options.timeZone ?? 'UTC';
+  assertTimeZone(tz);
+  const maxLineBytes = input.options.maxLineBytes;
+  const keepBytes = input.options.maxAttachmentBytes;
+  const zipInput = isZipHead(await readHead(input, 4));
+
+  let zip: SafeZip | undefined;
+  let chatEntry: string | undefined;
+  let openLines: OpenLines;
+  const mediaByBase = new Map<string, string>();
+  try {
+    if (zipInput) {
+      zip = await SafeZip.open(input.path, input.name);
+      const entry = pickChatEntry(zip.entries.map((e) => e.name));
+      if (entry === null) throw new ClewError('FORMAT_UNKNOWN', `${input.name}: no WhatsApp chat text (_chat.txt) in the zip`, { archive: input.name });
+      chatEntry = entry;
+      for (const e of zip.entries) {
+        if (e.directory || e.name === entry || e.name.startsWith('__MACOSX/')) continue;
+        const b = e.name.slice(e.name.lastIndexOf('/') + 1);
+        if (!mediaByBase.has(b)) mediaByBase.set(b, e.name);
+      }
+      const buf = await zip.read(entry, MAX_CHAT_BYTES);
+      openLines = (at) => readLines(Readable.from([buf.subarray(at.offset)]), { maxLineBytes, startOffset: at.offset, startLine: at.line });
+    } else {
+      openLines = (at) => readLines(input.open(at.offset), { maxLineBytes, startOffset: at.offset, startLine: at.line });
+    }
+
+    // ---- pass 1: layout, date order, members
+    const an = new WhatsAppAnalyser(zipInput);
+    for await (const l of openLines({ offset: 0, line: 1 })) {
+      if (l.tooLong) continue;
+      const s = decodeUtf8(l.bytes, l.line);
+      if (s !== null) an.line(s);
+    }
+    const a = an.result();
+    const baseLoc: Locator = chatEntry !== undefined ? { entry: chatEntry } : {};
+    if (a.layout === null) {
+      yield { kind: 'reject', locator: { ...baseLoc, line: 1, offset: 0 }, code: 'FORMAT_UNKNOWN', message: 'no WhatsApp message header (date, time, name) in the file' };
+      return;
+    }
+    const ctx = new Context(input, a, tz, keepBytes, zip, mediaByBase, baseLoc);
+
+    if (!resume || resume.offset === 0) {
+      for (const r of ctx.preamble()) yield { kind: 'record', record: r, locator: { ...baseLoc, line: 1, offset: 0 }, resume: { offset: 0, line: 1 } };
+    }
+
+    // ---- pass 2: records
+    const start = resume ?? { offset: 0, line: 1 };
+    let pending: Pending | null = null;
+    let endOffset = start.offset;
+    let endLine = start.line;
+    for await (const l of openLines(start)) {
+      endOffset = l.offset + l.length;
+      endLine = l.line + 1;
+      let problem: ParseItem | null = null;
+      let s: string | null = null;
+      if (l.tooLong) {
+        problem = { kind: 'reject', locator: { ...baseLoc, line: l.line, offset: l.offset, length: l.length }, code: 'LINE_TOO_LONG', message: `line ${l.line} is ${l.length} bytes, more than the limit of ${maxLineBytes}` };
+      } else {
+        s = decodeUtf8(l.bytes, l.line);
+        if (s === null) problem = { kind: 'reject', locator: { ...baseLoc, line: l.line, offset: l.offset, length: l.length }, code: 'INVALID_UTF8', message: `line ${l.line} is not valid UTF-8`, excerpt: excerpt(l.bytes.toString('utf8')) };
+      }
+      if (problem) {
+        if (pending) pending.rejects.push(problem);
+        else yield { ...problem, resume: { offset: endOffset, line: endLine } } as ParseItem;
+        continue;
+      }
+      const h = parseHeader(s!, a.layout);
+      if (h) {
+        if (pending) yield* ctx.finish(pending, { offset: l.offset, line: l.line });
+        pending = { header: h, rest: s!.slice(h.restStart), more: [], moreChars: 0, truncated: false, line: l.line, endLine: l.line, offset: l.offset, end: l.offset + l.length, rejects: [] };
+      } else if (pending) {
+        pending.endLine = l.line;
+        pending.end = l.offset + l.length;
+        if (pending.moreChars + s!.length > MAX_BODY_CHARS) {
+          if (!pending.truncated) {
+            pending.truncated = true;
+            pending.rejects.push({ kind: 'reject', locator: { ...baseLoc, line: l.line, offset: l.offset }, code: 'TOO_LARGE', message: `message starting on line ${pending.line} is longer than ${MAX_BODY_CHARS} characters; the rest is dropped` });
+          }
+        } else {
+          pending.more.push(s!);
+          pending.moreChars += s!.length + 1;
+        }
+      } else if (s!.trim() !== '') {
+        yield { kind: 'reject', locator: { ...baseLoc, line: l.line, offset: l.offset, length: l.length }, code: 'SCHEMA', message: `line ${l.line} comes before the first message header`, excerpt: excerpt(s!), resume: { offset: endOffset, line: endLine } };
+      }
+    }
+    const eof = { offset: endOffset, line: endLine };
+    if (pending) yield* ctx.finish(pending, eof);
+    yield* ctx.unreferencedMedia(eof);
+  } finally {
+    zip?.close();
+  }
+}
+
+const GROUP_TO_NONE: string[] = [];
+
+class Context {
+  readonly senders: Set<string>;
+  readonly conversation: string;
+  private readonly memberRefs: string[];
+  private readonly referenced = new Set<string>();
+
+  constructor(
+    private readonly input: SourceInput,
+    private readonly a: WhatsAppAnalysis,
+    private readonly tz: string,
+    private readonly keepBytes: number,
+    private readonly zip: SafeZip | undefined,
+    private readonly mediaByBase: Map<string, string>,
+    private readonly baseLoc: Locator,
+  ) {
+    this.senders = new Set(a.senders);
+    this.conversation = input.name;
+    for (const f of a.mediaFiles) {
+      const e = mediaByBase.get(f);
+      if (e !== undefined) this.referenced.add(e);
+    }
+    const refs = new Set<string>();
+    for (const n of [...a.senders, ...a.participants]) refs.add(senderRef(n));
+    this.memberRefs = [...refs];
+  }
+
+  get layout(): Layout {
+    return this.a.layout!;
+  }
+
+  preamble(): ClewRecord[] {
+    const out: ClewRecord[] = [];
+    const title = titleFromFileName(this.input.name) ?? this.a.title;
+    out.push(title !== undefined
+      ? { type: 'conversation', ref: this.conversation, title, members: this.memberRefs }
+      : { type: 'conversation', ref: this.conversation, members: this.memberRefs });
+    const seen = new Set<string>();
+    for (const n of [...this.a.senders, ...this.a.participants]) {
+      const ref = senderRef(n);
+      if (seen.has(ref)) continue;
+      seen.add(ref);
+      const acc: AccountRecord = phoneE164(n) ? { type: 'account', ref, kind: 'phone' } : { type: 'account', ref, kind: 'other', displayName: stripMarks(n) };
+      out.push(acc);
+    }
+    return out;
+  }
+
+  /** Recipients of a message: the other person in a one-to-one chat; none (derive from the conversation) in a group. */
+  private recipients(from: string): string[] {
+    if (this.a.group || this.memberRefs.length !== 2) return GROUP_TO_NONE;
+    return this.memberRefs.filter((r) => r !== from);
+  }
+
+  async *finish(p: Pending, next: ResumePoint): AsyncGenerator<ParseItem> {
+    const locator: Locator = { ...this.baseLoc, line: p.line, offset: p.offset, length: p.end - p.offset };
+    if (p.endLine > p.line) locator.endLine = p.endLine;
+    const items: ParseItem[] = [];
+    const wall = headerWallClock(p.header, this.a.dateOrder);
+    let ts: number | null = null;
+    if (wall) {
+      try {
+        ts = zonedToUtc(wall, this.tz).ts;
+      } catch (e) {
+        if (!(e instanceof ClewError)) throw e;
+      }
+    }
+    if (ts === null) {
+      items.push({ kind: 'reject', locator, code: 'TIMESTAMP_INVALID', message: `impossible date or time "${p.header.local}" on line ${p.line}`, excerpt: excerpt(p.rest) });
+    } else {
+      const time = { ts, tzOffset: null, tsLocal: p.header.local };
+      const c = classify(p.rest, this.layout, this.senders);
+      const tail = p.more.length > 0 ? `\n${p.more.join('\n')}` : '';
+      if (c.kind === 'message') {
+        const from = senderRef(c.name);
+        const nativeId = `L${p.line}`;
+        const body = c.body + tail;
+        const msg: MessageRecord = { type: 'message', nativeId, from, to: this.recipients(from), conversation: this.conversation, channel: 'chat', body, ...time };
+        const plain = stripMarks(body);
+        if (DELETED.has(plain)) msg.deleted = true;
+        if (EDITED.some((e) => plain.endsWith(e))) msg.edited = true;
+        const media = detectMedia(c.body);
+        let att: AttachmentRecord | null = null;
+        if (media) {
+          att = await this.attachment(media, nativeId);
+          msg.attachments = [att.nativeId];
+        }
+        items.push({ kind: 'record', record: msg, locator });
+        if (att) items.push({ kind: 'record', record: att, locator });
+      } else {
+        for (const ev of this.events(c, tail, time)) items.push({ kind: 'record', record: ev, locator });
+      }
+    }
+    // Only the last item of a message carries the next boundary; the others point back to the
+    // message's own start, so a commit in the middle of the group re-reads the whole group.
+    const all = [...items, ...p.rejects];
+    const here: ResumePoint = { offset: p.offset, line: p.line };
+    for (let i = 0; i < all.length; i++) yield { ...all[i]!, resume: i === all.length - 1 ? next : here };
+  }
+
+  private events(c: Extract<ReturnType<typeof classify>, { kind: 'system' }>, tail: string, time: { ts: number; tzOffset: null; tsLocal: string }): EventRecord[] {
+    const text = stripMarks(c.text) + tail;
+    const m = c.match;
+    const base: EventRecord = { type: 'event', kind: m ? m.kind : 'other', conversation: this.conversation, text, ...time };
+    if (!m) return [base];
+    const actorName = m.actor ?? (m.kind === 'call_missed' ? c.name : undefined);
+    if (actorName !== undefined) base.actor = senderRef(actorName);
+    if (m.subjects.length === 0) return [base];
+    return m.subjects.map((s) => ({ ...base, subject: senderRef(s) }));
+  }
+
+  private async attachment(media: MediaRef, messageId: string): Promise<AttachmentRecord> {
+    const nativeId = `${messageId}.a1`;
+    if (media.filename === undefined) {
+      return { type: 'attachment', nativeId, message: messageId, filename: media.placeholder ?? '' };
+    }
+    const filename = media.filename;
+    const att: AttachmentRecord = { type: 'attachment', nativeId, message: messageId, filename };
+    const mime = mimeFromName(filename);
+    if (mime) att.mime = mime;
+    if (this.zip) {
+      const entry = this.mediaByBase.get(filename);
+      if (entry !== undefined) {
+        this.referenced.add(entry);
+        att.filename = entry;
+        Object.assign(att, await this.zip.digest(entry, this.keepBytes));
+      }
+    } else if (basename(filename) === filename && !filename.startsWith('.')) {
+      // An unpacked export: the media may sit beside the chat text.
+      const path = join(dirname(this.input.path), filename);
+      const st = await fsp.stat(path).catch(() => null);
+      if (st?.isFile()) Object.assign(att, await hashFile(path, this.keepBytes));
+    }
+    return att;
+  }
+
+  /** Media files in the zip that no message mentions (still evidence). */
+  async *unreferencedMedia(at: ResumePoint): AsyncGenerator<ParseItem> {
+    if (!this.zip) return;
+    for (const e of this.zip.entries) {
+      if (e.directory || e.name === this.baseLoc.entry || e.name.startsWith('__MACOSX/') || this.referenced.has(e.name)) continue;
+      if (this.mediaByBase.get(e.name.slice(e.name.lastIndexOf('/') + 1)) !== e.name) continue;
+      const att: AttachmentRecord = { type: 'attachment', nativeId: `zip:${e.name}`, filename: e.name };
+      const mime = mimeFromName(e.name);
+      if (mime) att.mime = mime;
+      Object.assign(att, await this.zip.digest(e.name, this.keepBytes));
+      yield { kind: 'record', record: att, locator: { entry: e.name }, resume: at };
+    }
+  }
+}
+
+export const whatsappParser: FormatParser = {
+  name: 'whatsapp',
+  description: 'WhatsApp chat export (Android or iOS _chat.txt, or the .zip with media)',
+  seekable: true,
+  sniff: sniffWhatsApp,
+  parse: parseWhatsApp,
+};
