@@ -360,12 +360,17 @@ export function normalise(s: string): string {
   return foldGeneral(s, null);
 }
 
+let scratch = new Int32Array(1024);
+
 /** `normalise` plus the map from output positions to original positions (for highlights). */
 export function normaliseWithMap(s: string): NormalisedText {
   if (typeof s !== 'string') return { text: '', map: new Int32Array(0) };
-  const buf = new Int32Array(s.length * MAX_EXPANSION);
-  const text = isAscii(s) ? asciiFold(s, buf) : foldGeneral(s, buf);
-  return { text, map: buf.slice(0, text.length) };
+  const need = s.length * MAX_EXPANSION;
+  if (scratch.length < need) scratch = new Int32Array(Math.max(need, scratch.length * 2));
+  const text = isAscii(s) ? asciiFold(s, scratch) : foldGeneral(s, scratch);
+  const map = scratch.slice(0, text.length);
+  if (scratch.length > 1 << 22) scratch = new Int32Array(1024); // do not pin huge buffers
+  return { text, map };
 }
 
 /**

@@ -1,0 +1,60 @@
+/**
+ * IBANs, electronic ("RS35260005601001611379") or grouped with spaces/hyphens ("NL91 ABNA 0417 1643 00").
+ * Candidates start at a word boundary with 2 letters + 2 digits; the country's IBAN length (ibantools specs)
+ * says exactly how many alphanumerics to collect; single separators between them are allowed. The candidate
+ * must end at a word boundary and pass the mod-97 check (and the national BBAN check where ibantools has one).
+ */
+import { countrySpecs, isValidIBAN } from 'ibantools';
+import type { Mention } from '../../model/entities.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+const START_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}/g;
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isSep(c: number): boolean {
+  return c === 0x20 || c === 0x2d || c === 0xa0 || c === 0x2e;
+}
+
+export function extractIban(text: string, _ctx: ExtractContext): Mention[] {
+  const out: Mention[] = [];
+  START_RE.lastIndex = 0;
+  for (let m = START_RE.exec(text); m !== null; m = START_RE.exec(text)) {
+    const start = m.index;
+    const cc = text.slice(start, start + 2).toUpperCase();
+    const spec = countrySpecs[cc];
+    if (!spec?.chars) continue;
+    let need = spec.chars - 4;
+    let i = start + 4;
+    let electronic = text.slice(start, start + 4).toUpperCase();
+    let prevSep = false;
+    while (need > 0 && i < text.length) {
+      const c = text.charCodeAt(i);
+      if (isAlnum(c)) {
+        electronic += text[i]!.toUpperCase();
+        need--;
+        prevSep = false;
+      } else if (isSep(c) && !prevSep) {
+        prevSep = true;
+      } else break;
+      i++;
+    }
+    if (need > 0) continue;
+    if (i < text.length && isAlnum(text.charCodeAt(i))) continue;
+    if (!isValidIBAN(electronic)) continue;
+    out.push({
+      type: 'iban',
+      start,
+      end: i,
+      raw: text.slice(start, i),
+      value: electronic,
+      confidence: 1,
+      attrs: { country: cc },
+    });
+    START_RE.lastIndex = i;
+  }
+  return out;
+}
+
+export const ibanExtractor: Extractor = { name: 'iban', extract: extractIban };

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { extractPhone, maskNonPhones } from './phone.js';
+import { checkLinear } from './test-support/adversarial.js';
+
+const vals = (s: string, region?: string) => extractPhone(s, region ? { defaultRegion: region } : {}).map((m) => m.value);
+
+describe('phone', () => {
+  it('reads national numbers in the default region and international ones anywhere', () => {
+    const s = 'zovi 064 123 4567 ili +381 64 1234567';
+    const m = extractPhone(s, { defaultRegion: 'RS' });
+    expect(m.map((x) => x.value)).toEqual(['+381641234567', '+381641234567']);
+    expect(m[0]!.raw).toBe('064 123 4567');
+    expect(s.slice(m[1]!.start, m[1]!.end)).toBe('+381 64 1234567');
+    expect(vals(s)).toEqual(['+381641234567']);
+    expect(vals('bel 06 12345678', 'NL')).toEqual(['+31612345678']);
+  });
+
+  it('reads 00 international prefix without a region, keeping spans', () => {
+    const s = 'novi broj 0031612345678!';
+    const m = extractPhone(s, {});
+    expect(m.map((x) => x.value)).toEqual(['+31612345678']);
+    expect(m[0]!.raw).toBe('0031612345678');
+    expect(vals('0031612345678', 'RS')).toEqual(['+31612345678']);
+  });
+
+  it('does not take dates, times, coordinates, IBANs or containers', () => {
+    expect(vals('datum 12.05.2024 u 14:30', 'RS')).toEqual([]);
+    expect(vals('2024-05-12 2024/05/12', 'RS')).toEqual([]);
+    expect(vals('44.812512, 20.461234', 'RS')).toEqual([]);
+    expect(vals('RS35 2600 0560 1001 6113 79', 'RS')).toEqual([]);
+    expect(vals('NL91ABNA0417164300', 'NL')).toEqual([]);
+    expect(vals('CSQU 305438 3', 'RS')).toEqual([]);
+    expect(vals('datum 12.05.2024, 0031612345678', 'RS')).toEqual(['+31612345678']);
+  });
+
+  it('ignores an unknown region instead of throwing', () => {
+    expect(vals('+381 64 1234567', 'XX')).toEqual(['+381641234567']);
+    expect(vals('064 123 4567', 'zz')).toEqual([]);
+  });
+
+  it('masking keeps the length', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 100 }), fc.boolean(), (s, b) => maskNonPhones(s, b).length === s.length));
+  });
+
+  it('never throws; spans match raw', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9 +()\-.a-z]{0,60}$/), (s) =>
+        extractPhone(s, { defaultRegion: 'RS' }).every((m) => s.slice(m.start, m.end) === m.raw),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('scales linearly', () => {
+    expect(
+      checkLinear(extractPhone, { defaultRegion: 'RS' }, [undefined, '1234567890', ' 1 2 3 4 ', '+381 ', '00', '064 123 4567 ', 'RS35 ']),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Phone numbers via libphonenumber-js (`findNumbers`, leniency VALID, min metadata), value in E.164.
+ *
+ * National numbers ("064 123 4567") are read in `ctx.defaultRegion`; without it only international forms are
+ * found: "+381 64 …" and, because the data is mostly European, "00381 64 …" (the "00" is rewritten to " +" in a
+ * same-length working copy, so offsets are unchanged).
+ *
+ * Before matching, the working copy blanks out what looks like a phone to libphonenumber but is not:
+ * dates and times, decimal coordinate pairs, and digit groups glued to letters (IBANs, container numbers,
+ * account references) together with the digit groups that follow them.
+ */
+import { findNumbers, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import type { Mention } from '../../model/entities.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+const DATE_RE = /(?<![0-9])[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4}(?![0-9])/g;
+const TIME_RE = /(?<![0-9])[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?![0-9])/g;
+const COORD_RE = /-?[0-9]{1,3}[.][0-9]{3,}[ ]?[,;][ ]?-?[0-9]{1,3}[.][0-9]{3,}/g;
+const GLUED_RE = /(?<![A-Za-z0-9])[A-Za-z]{2,4}[0-9]/g;
+const CONTAINER_RE = /(?<![A-Za-z0-9])[A-Za-z]{3}[UJZujz][ -]?[0-9]{6}[ -]?[0-9](?![A-Za-z0-9])/g;
+
+/** At most this many candidate runs are handed to libphonenumber per text (untrusted input). */
+export const MAX_PHONE_CANDIDATES = 500;
+/** Candidate runs longer than this are cut at spaces. */
+const MAX_RUN = 48;
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function countDigits(s: string, atLeast: number): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++n >= atLeast) return true;
+  }
+  return false;
+}
+
+function blank(chars: string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) chars[i] = ' ';
+}
+
+/** Same-length working copy with non-phone digit sequences blanked out. */
+export function maskNonPhones(text: string, rewriteDoubleZero: boolean): string {
+  const chars = text.split('');
+  for (const re of [DATE_RE, TIME_RE, COORD_RE, CONTAINER_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) blank(chars, m.index, m.index + m[0].length);
+  }
+  GLUED_RE.lastIndex = 0;
+  for (let m = GLUED_RE.exec(text); m !== null; m = GLUED_RE.exec(text)) {
+    // blank the glued token and following alphanumeric groups joined by single separators (max 34 alnums)
+    let i = m.index;
+    let n = 0;
+    let prevSep = false;
+    while (i < text.length && n < 34) {
+      const c = text.charCodeAt(i);
+      if (isAlnum(c)) {
+        n++;
+        prevSep = false;
+      } else if ((c === 32 || c === 45) && !prevSep) prevSep = true;
+      else break;
+      i++;
+    }
+    blank(chars, m.index, i);
+    GLUED_RE.lastIndex = Math.max(GLUED_RE.lastIndex, i);
+  }
+  if (rewriteDoubleZero) {
+    for (let i = 0; i + 2 < text.length; i++) {
+      if (
+        chars[i] === '0' &&
+        chars[i + 1] === '0' &&
+        /[1-9]/.test(chars[i + 2]!) &&
+        (i === 0 || !/[0-9+]/.test(chars[i - 1]!))
+      ) {
+        chars[i] = ' ';
+        chars[i + 1] = '+';
+      }
+    }
+  }
+  return chars.join('');
+}
+
+export function extractPhone(text: string, ctx: ExtractContext): Mention[] {
+  if (!countDigits(text, 6)) return [];
+  const region = ctx.defaultRegion?.toUpperCase();
+  const defaultCountry = region && isSupportedCountry(region) ? (region as CountryCode) : undefined;
+  const work = maskNonPhones(text, defaultCountry === undefined);
+  const out: Mention[] = [];
+  let budget = MAX_PHONE_CANDIDATES;
+  for (const [a, b] of candidateRuns(work)) {
+    if (--budget < 0) break;
+    let found;
+    try {
+      const snippet = work.slice(a, b);
+      found = defaultCountry ? findNumbers(snippet, { defaultCountry, v2: true }) : findNumbers(snippet, { v2: true });
+    } catch {
+      continue;
+    }
+    for (const f of found) {
+      let start = a + f.startsAt;
+      const end = a + f.endsAt;
+      // "00" rewritten to " +": give the span back its first zero
+      if (start > 0 && work[start] === '+' && text[start] === '0' && text[start - 1] === '0') start--;
+      // a match must not be glued to letters/digits (e.g. part of a longer code)
+      const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+      const after = end < text.length ? text.charCodeAt(end) : 32;
+      if (isAlnum(before) || isAlnum(after)) continue;
+      const raw = text.slice(start, end);
+      const international = /^(?:\+|00)/.test(raw);
+      out.push({
+        type: 'phone',
+        start,
+        end,
+        raw,
+        value: f.number.number,
+        confidence: international ? 0.9 : 0.8,
+        attrs: { country: f.number.country ?? '', callingCode: f.number.countryCallingCode },
+      });
+    }
+  }
+  return out;
+}
+
+function isRunChar(c: number): boolean {
+  // digits + ( ) - . / space NBSP
+  return (c >= 48 && c <= 57) || c === 43 || c === 40 || c === 41 || c === 45 || c === 46 || c === 47 || c === 32 || c === 0xa0;
+}
+
+/** Runs of phone-like characters with at least 7 digits, cut into pieces of at most MAX_RUN chars at spaces. */
+export function candidateRuns(work: string): [number, number][] {
+  const runs: [number, number][] = [];
+  const n = work.length;
+  let i = 0;
+  while (i < n) {
+    const c = work.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 43 || c === 40)) {
+      i++;
+      continue;
+    }
+    const a = i;
+    let digits = 0;
+    let lastSpace = -1;
+    let pieceStart = a;
+    let pieceDigits = 0;
+    while (i < n && isRunChar(work.charCodeAt(i))) {
+      const d = work.charCodeAt(i);
+      if (d >= 48 && d <= 57) {
+        digits++;
+        pieceDigits++;
+      } else if (d === 32 || d === 0xa0) lastSpace = i;
+      if (i - pieceStart >= MAX_RUN) {
+        const cut = lastSpace > pieceStart ? lastSpace : i;
+        if (pieceDigits >= 7) runs.push([pieceStart, cut]);
+        pieceStart = cut;
+        pieceDigits = 0;
+        for (let k = cut; k <= i; k++) {
+          const e = work.charCodeAt(k);
+          if (e >= 48 && e <= 57) pieceDigits++;
+        }
+        if (runs.length > MAX_PHONE_CANDIDATES) return runs;
+      }
+      i++;
+    }
+    if (digits >= 7 && pieceDigits >= 7) runs.push([pieceStart, i]);
+    if (runs.length > MAX_PHONE_CANDIDATES) return runs;
+  }
+  return runs;
+}
+
+export const phoneExtractor: Extractor = { name: 'phone', extract: extractPhone };
