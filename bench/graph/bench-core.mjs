@@ -1,0 +1,171 @@
+// Graph engine core benchmark: clew (TypeScript, compiled) against python-igraph on the same graph.
+//
+//   npx tsc -p tsconfig.build.json        # compiles src/ to dist/
+//   node bench/graph/bench-core.mjs        # ~5 min on 2 cores; run sparingly
+//
+// Env: BENCH_N (170000), BENCH_M (2000000), BENCH_EXACT_N (20000), BENCH_EXACT_M (100000),
+// BENCH_PYTHON (/usr/bin/python3, must see the Debian python3-igraph package).
+// Graphs are planted-partition, degree-corrected (LFR-like): heavy-tailed activity, power-law
+// community sizes, 80% of edges inside the sender's community, integer message-count weights.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  buildCSR,
+  coreness,
+  createRng,
+  pagerank,
+  sampledBetweenness,
+  betweenness,
+  strongComponents,
+  toUndirected,
+  weakComponents,
+} from '../../dist/graph/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, '..', 'out', 'graph-core');
+mkdirSync(outDir, { recursive: true });
+const N = Number(process.env.BENCH_N ?? 170_000);
+const M = Number(process.env.BENCH_M ?? 2_000_000);
+const EXACT_N = Number(process.env.BENCH_EXACT_N ?? 20_000);
+const EXACT_M = Number(process.env.BENCH_EXACT_M ?? 100_000);
+const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
+const SAMPLES = 100;
+
+/** Degree-corrected planted partition with power-law community sizes. */
+function plantedPartition(n, m, seed, mixing = 0.2) {
+  const rng = createRng(seed);
+  // Activity: Pareto(alpha 2.5), capped so the largest hub has ~ a few thousand contacts.
+  const theta = new Float64Array(n);
+  for (let v = 0; v < n; v++) theta[v] = Math.min(400, Math.pow(1 - rng.next(), -1 / 1.5));
+  // Community sizes: power law (exponent 2) in [8, 400], nodes assigned in random order.
+  const perm = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = perm[i]; perm[i] = perm[j]; perm[j] = t;
+  }
+  const commOf = new Int32Array(n);
+  const commStart = [];
+  let pos = 0;
+  while (pos < n) {
+    const size = Math.min(n - pos, Math.floor(8 / Math.max(1e-9, 1 - rng.next() * (1 - 8 / 400))));
+    commStart.push(pos);
+    for (let i = pos; i < pos + size; i++) commOf[perm[i]] = commStart.length - 1;
+    pos += size;
+  }
+  commStart.push(n);
+  // Cumulative activity in permutation order: global sampling over all, community sampling over a segment.
+  const cum = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + theta[perm[i]];
+  const rankOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) rankOf[perm[i]] = i;
+  const pick = (lo, hi) => {
+    // index i in [lo, hi) with probability theta / segment total
+    const x = cum[lo] + rng.next() * (cum[hi] - cum[lo]);
+    let a = lo, b = hi - 1;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (cum[mid + 1] <= x) a = mid + 1; else b = mid;
+    }
+    return perm[a];
+  };
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const weight = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const u = pick(0, n);
+    let v = u;
+    while (v === u) {
+      if (rng.next() < mixing) v = pick(0, n);
+      else {
+        const c = commOf[u];
+        v = commStart[c + 1] - commStart[c] > 1 ? pick(commStart[c], commStart[c + 1]) : pick(0, n);
+      }
+    }
+    src[e] = u;
+    dst[e] = v;
+    weight[e] = 1 + Math.floor(-Math.log(1 - rng.next()) * 4);
+  }
+  void rankOf;
+  return { n, src, dst, weight, communities: commStart.length - 1 };
+}
+
+function writeEdges(file, el) {
+  const header = Buffer.alloc(8);
+  header.writeInt32LE(el.n, 0);
+  header.writeInt32LE(el.src.length, 4);
+  writeFileSync(file, Buffer.concat([
+    header,
+    Buffer.from(el.src.buffer, el.src.byteOffset, el.src.byteLength),
+    Buffer.from(el.dst.buffer, el.dst.byteOffset, el.dst.byteLength),
+    Buffer.from(el.weight.buffer, el.weight.byteOffset, el.weight.byteLength),
+  ]));
+}
+
+function time(label, fn, results) {
+  const t0 = process.hrtime.bigint();
+  const value = fn();
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  results[label] = s;
+  console.log(`  clew   ${label.padEnd(22)} ${s.toFixed(3)} s`);
+  return value;
+}
+
+const ours = {};
+console.log(`generating planted partition n=${N} m=${M} ...`);
+const big = plantedPartition(N, M, 20260101);
+const bigFile = join(outDir, 'big.bin');
+writeEdges(bigFile, big);
+const exact = plantedPartition(EXACT_N, EXACT_M, 7);
+const exactFile = join(outDir, 'exact.bin');
+writeEdges(exactFile, exact);
+console.log(`  ${big.communities} planted communities; edge files in ${outDir}`);
+
+const g = time('build (directed)', () => buildCSR(big, { directed: true }), ours);
+const u = time('toUndirected', () => toUndirected(g), ours);
+const pr = time('pagerank (weighted)', () => pagerank(g, { tolerance: 1e-10 }), ours);
+const sb = time(`betweenness k=${SAMPLES}`, () => sampledBetweenness(u, { samples: SAMPLES, seed: 1 }), ours);
+const core = time('coreness (undirected)', () => coreness(u), ours);
+const weak = time('weak components', () => weakComponents(g), ours);
+const strong = time('strong components', () => strongComponents(g), ours);
+const ge = buildCSR(exact, { directed: false });
+const bc = time(`exact betweenness ${EXACT_N / 1000}k`, () => betweenness(ge), ours);
+const ourRss = process.resourceUsage().maxRSS / 1024;
+console.log(`  clew peak RSS ${ourRss.toFixed(0)} MB; arcs out=${g.out.targets.length} undirected edges=${u.out.targets.length / 2}`);
+console.log(`  pagerank iterations=${pr.iterations} converged=${pr.converged}; sampled betweenness bound ε=${sb.errorBound.toFixed(3)} (normalized, 95%)`);
+
+// Reference run, after ours (sequential: the machine is shared).
+const sourcesFile = join(outDir, 'sources.json');
+writeFileSync(sourcesFile, JSON.stringify([...sb.sources]));
+const py = spawnSync(PYTHON, [join(here, 'bench-igraph.py'), bigFile, exactFile, sourcesFile, join(outDir, 'igraph.json')], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (py.status !== 0) throw new Error(`reference run failed (${py.status})`);
+const ref = JSON.parse(readFileSync(join(outDir, 'igraph.json'), 'utf8'));
+
+// Agreement at scale.
+let prDiff = 0;
+for (let v = 0; v < N; v++) prDiff = Math.max(prDiff, Math.abs(pr.scores[v] - ref.pagerank[v]));
+let coreSame = true;
+for (let v = 0; v < N; v++) if (core[v] !== ref.coreness[v]) coreSame = false;
+let bcDiff = 0;
+for (let v = 0; v < EXACT_N; v++) bcDiff = Math.max(bcDiff, Math.abs(bc[v] - ref.betweenness[v]) / Math.max(1, Math.abs(ref.betweenness[v])));
+console.log(`agreement: pagerank max |Δ| = ${prDiff.toExponential(2)}; coreness identical: ${coreSame}; weak ${weak.count} vs ${ref.weak}; strong ${strong.count} vs ${ref.strong}; exact betweenness max rel Δ = ${bcDiff.toExponential(2)}`);
+
+const rows = [
+  ['build (directed)', 'build (directed)'],
+  ['toUndirected', 'toUndirected'],
+  ['pagerank (weighted)', 'pagerank (weighted)'],
+  [`betweenness k=${SAMPLES}`, `betweenness k=${SAMPLES}`],
+  ['coreness (undirected)', 'coreness (undirected)'],
+  ['weak components', 'weak components'],
+  ['strong components', 'strong components'],
+  [`exact betweenness ${EXACT_N / 1000}k`, `exact betweenness ${EXACT_N / 1000}k`],
+];
+console.log('\n| step | clew (s) | igraph (s) | igraph / clew |');
+console.log('|---|---:|---:|---:|');
+for (const [a, b] of rows) {
+  const x = ours[a];
+  const y = ref.times[b];
+  console.log(`| ${a} | ${x.toFixed(3)} | ${y === undefined ? 'n/a' : y.toFixed(3)} | ${y === undefined ? 'n/a' : (y / x).toFixed(2)} |`);
+}
+console.log(`| peak RSS (MB) | ${ourRss.toFixed(0)} | ${ref.rss_mb.toFixed(0)} | |`);
