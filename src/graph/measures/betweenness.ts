@@ -35,91 +35,124 @@ function cmpLength(a: number, b: number): number {
  * Memory O(n): predecessors are not stored but recomputed from `in` lists in the backward pass.
  */
 function accumulate(g: CSRGraph, sources: Int32Array, weighted: boolean, mask: NodeMask | undefined): Float64Array {
+  const bc = new Float64Array(g.n);
+  if (weighted) accumulateDijkstra(g, sources, mask, bc);
+  else accumulateBfs(g, sources, mask, bc);
+  return bc;
+}
+
+/** Unweighted pass: BFS with integer distances (-1 = unreached). */
+function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefined, bc: Float64Array): void {
+  const n = g.n;
+  const { offsets: outOff, targets: outTgt } = g.out;
+  const { offsets: inOff, targets: inTgt } = g.in;
+  const dist = new Int32Array(n).fill(-1);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  // A mask is folded into the distance array: removed nodes look already visited at distance -2.
+  const base = new Int32Array(n).fill(-1);
+  if (mask !== undefined) for (let v = 0; v < n; v++) if (mask[v] === 0) base[v] = -2;
+  dist.set(base);
+  for (let si = 0; si < sources.length; si++) {
+    const s = sources[si] as number;
+    if (base[s] === -2) continue;
+    let reached = 0;
+    dist[s] = 0;
+    sigma[s] = 1;
+    order[reached++] = s;
+    let head = 0;
+    while (head < reached) {
+      const u = order[head++] as number;
+      const du = (dist[u] as number) + 1;
+      const su = sigma[u] as number;
+      const end = outOff[u + 1] as number;
+      for (let p = outOff[u] as number; p < end; p++) {
+        const v = outTgt[p] as number;
+        const dv = dist[v] as number;
+        if (dv === -1) {
+          dist[v] = du;
+          sigma[v] = su;
+          order[reached++] = v;
+        } else if (dv === du) {
+          sigma[v] = (sigma[v] as number) + su;
+        }
+      }
+    }
+    for (let i = reached - 1; i > 0; i--) {
+      const w = order[i] as number;
+      const dw = delta[w] as number;
+      const coeff = (1 + dw) / (sigma[w] as number);
+      const dPrev = (dist[w] as number) - 1;
+      const end = inOff[w + 1] as number;
+      for (let p = inOff[w] as number; p < end; p++) {
+        const v = inTgt[p] as number;
+        if (dist[v] === dPrev) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+      }
+      bc[w] = (bc[w] as number) + dw;
+    }
+    for (let i = 0; i < reached; i++) {
+      const v = order[i] as number;
+      dist[v] = -1;
+      sigma[v] = 0;
+      delta[v] = 0;
+    }
+  }
+}
+
+/** Weighted pass: Dijkstra with an indexed heap; lengths compared with igraph's relative epsilon. */
+function accumulateDijkstra(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefined, bc: Float64Array): void {
   const n = g.n;
   const { offsets: outOff, targets: outTgt, weights: outW } = g.out;
   const { offsets: inOff, targets: inTgt, weights: inW } = g.in;
-  const bc = new Float64Array(n);
   const dist = new Float64Array(n).fill(Infinity);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
-  const heap = weighted ? new IndexedMinHeap(n) : null;
-
-  for (const s of sources) {
+  const heap = new IndexedMinHeap(n);
+  for (let si = 0; si < sources.length; si++) {
+    const s = sources[si] as number;
     if (mask !== undefined && mask[s] === 0) continue;
     let reached = 0;
     dist[s] = 0;
     sigma[s] = 1;
-    if (heap === null) {
-      order[reached++] = s;
-      let head = 0;
-      while (head < reached) {
-        const u = order[head++] as number;
-        const du = (dist[u] as number) + 1;
-        const su = sigma[u] as number;
-        const end = outOff[u + 1] as number;
-        for (let p = outOff[u] as number; p < end; p++) {
-          const v = outTgt[p] as number;
-          const dv = dist[v] as number;
-          if (dv === Infinity) {
-            if (mask !== undefined && mask[v] === 0) continue;
-            dist[v] = du;
-            sigma[v] = su;
-            order[reached++] = v;
-          } else if (dv === du) {
-            sigma[v] = (sigma[v] as number) + su;
-          }
+    heap.push(s, 0);
+    while (heap.size > 0) {
+      const u = heap.pop();
+      order[reached++] = u;
+      const du = dist[u] as number;
+      const su = sigma[u] as number;
+      const end = outOff[u + 1] as number;
+      for (let p = outOff[u] as number; p < end; p++) {
+        const v = outTgt[p] as number;
+        if (mask !== undefined && mask[v] === 0) continue;
+        const alt = du + (outW[p] as number);
+        const dv = dist[v] as number;
+        const c = dv === Infinity ? -1 : cmpLength(alt, dv);
+        if (c < 0) {
+          dist[v] = alt;
+          sigma[v] = su;
+          heap.push(v, alt);
+        } else if (c === 0 && heap.has(v)) {
+          sigma[v] = (sigma[v] as number) + su;
         }
       }
-      for (let i = reached - 1; i > 0; i--) {
-        const w = order[i] as number;
-        const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
-        const dPrev = (dist[w] as number) - 1;
-        const end = inOff[w + 1] as number;
-        for (let p = inOff[w] as number; p < end; p++) {
-          const v = inTgt[p] as number;
-          if (dist[v] === dPrev) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
-        }
-        bc[w] = (bc[w] as number) + (delta[w] as number);
-      }
-    } else {
-      heap.push(s, 0);
-      while (heap.size > 0) {
-        const u = heap.pop();
-        order[reached++] = u;
-        const du = dist[u] as number;
-        const su = sigma[u] as number;
-        const end = outOff[u + 1] as number;
-        for (let p = outOff[u] as number; p < end; p++) {
-          const v = outTgt[p] as number;
-          if (mask !== undefined && mask[v] === 0) continue;
-          const alt = du + (outW[p] as number);
-          const dv = dist[v] as number;
-          const c = dv === Infinity ? -1 : cmpLength(alt, dv);
-          if (c < 0) {
-            dist[v] = alt;
-            sigma[v] = su;
-            heap.push(v, alt);
-          } else if (c === 0 && heap.has(v)) {
-            sigma[v] = (sigma[v] as number) + su;
-          }
+    }
+    for (let i = reached - 1; i > 0; i--) {
+      const w = order[i] as number;
+      const dlt = delta[w] as number;
+      const coeff = (1 + dlt) / (sigma[w] as number);
+      const dw = dist[w] as number;
+      const end = inOff[w + 1] as number;
+      for (let p = inOff[w] as number; p < end; p++) {
+        const v = inTgt[p] as number;
+        const dv = dist[v] as number;
+        if (dv === Infinity || v === w) continue;
+        if (cmpLength(dv + (inW[p] as number), dw) === 0 && cmpLength(dv, dw) < 0) {
+          delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
         }
       }
-      for (let i = reached - 1; i > 0; i--) {
-        const w = order[i] as number;
-        const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
-        const dw = dist[w] as number;
-        const end = inOff[w + 1] as number;
-        for (let p = inOff[w] as number; p < end; p++) {
-          const v = inTgt[p] as number;
-          const dv = dist[v] as number;
-          if (dv === Infinity || v === w) continue;
-          if (cmpLength(dv + (inW[p] as number), dw) === 0 && cmpLength(dv, dw) < 0) {
-            delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
-          }
-        }
-        bc[w] = (bc[w] as number) + (delta[w] as number);
-      }
+      bc[w] = (bc[w] as number) + dlt;
     }
     for (let i = 0; i < reached; i++) {
       const v = order[i] as number;
@@ -128,7 +161,6 @@ function accumulate(g: CSRGraph, sources: Int32Array, weighted: boolean, mask: N
       delta[v] = 0;
     }
   }
-  return bc;
 }
 
 function aliveNodes(g: CSRGraph, mask: NodeMask | undefined): Int32Array {
