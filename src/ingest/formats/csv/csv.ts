@@ -8,7 +8,7 @@ import { excerpt, looksBinary } from '../../lines.js';
 import type { FormatParser, ParseItem, ResumePoint, SniffResult, SourceInput } from '../../parser.js';
 import { loadAntennas, type Antenna } from './antennas.js';
 import { firstLine, sniffDelimiter } from './delimiter.js';
-import { mapRow } from './map-row.js';
+import { mapRow, type RowResult } from './map-row.js';
 import { parseMapping, resolveColumns, type CsvMapping } from './mapping.js';
 import { readCsvRows } from './rows.js';
 
@@ -69,43 +69,50 @@ export async function* parseMappedCsv(input: SourceInput, opts: MappedCsvOptions
     cells,
     locatedAccount: opts.locatedAccount,
   };
+  yield* parseCsvRows(input, h, mapping.encoding, (fields) => mapRow(fields, ctx), resume);
+}
+
+/**
+ * Drive the rows of a CSV with a known header through a row mapper: column-count check,
+ * locators, rejections with excerpts, resume points (only the last record of a row moves the
+ * resume point past the row: a batch cut between a call and its location re-reads the row,
+ * and record ids make that idempotent).
+ */
+export async function* parseCsvRows(
+  input: SourceInput,
+  h: HeaderInfo,
+  encoding: CsvMapping['encoding'],
+  mapFields: (fields: string[]) => RowResult,
+  resume?: ResumePoint,
+): AsyncGenerator<ParseItem> {
   const start = resume && resume.offset > h.dataStart.offset ? resume : h.dataStart;
-  {
-    for await (const row of readCsvRows((at) => input.open(at), {
-      delimiter: h.delimiter,
-      encoding: mapping.encoding,
-      maxRecordBytes: input.options.maxLineBytes,
-      startOffset: start.offset,
-      startLine: start.line,
-    })) {
-      const locator = { line: row.line, offset: row.offset, length: row.length, ...(row.endLine > row.line ? { endLine: row.endLine } : {}) };
-      const after: ResumePoint = { offset: row.offset + row.length, line: row.endLine + 1 };
-      if (row.kind === 'bad') {
-        yield { kind: 'reject', locator, code: row.code, message: `line ${row.line}: ${row.message}`, excerpt: excerpt(row.raw), resume: after };
-        continue;
-      }
-      if (row.fields.length !== h.header.length) {
-        yield {
-          kind: 'reject',
-          locator,
-          code: 'CSV_COLUMNS',
-          message: `line ${row.line}: expected ${h.header.length} columns, got ${row.fields.length}`,
-          excerpt: excerpt(row.fields.join(h.delimiter)),
-          resume: after,
-        };
-        continue;
-      }
-      const res = mapRow(row.fields, ctx);
-      if (!res.ok) {
-        yield { kind: 'reject', locator, code: res.code, message: `line ${row.line}: ${res.message}`, excerpt: excerpt(row.fields.join(h.delimiter)), resume: after };
-        continue;
-      }
-      const before: ResumePoint = { offset: row.offset, line: row.line };
-      for (let i = 0; i < res.records.length; i++) {
-        // Only the row's last record may move the resume point past the row: a batch cut
-        // between a call and its location re-reads the row (record ids make that idempotent).
-        yield { kind: 'record', record: res.records[i]!, locator, resume: i === res.records.length - 1 ? after : before };
-      }
+  for await (const row of readCsvRows((at) => input.open(at), {
+    delimiter: h.delimiter,
+    encoding,
+    maxRecordBytes: input.options.maxLineBytes,
+    startOffset: start.offset,
+    startLine: start.line,
+  })) {
+    const locator = { line: row.line, offset: row.offset, length: row.length, ...(row.endLine > row.line ? { endLine: row.endLine } : {}) };
+    const after: ResumePoint = { offset: row.offset + row.length, line: row.endLine + 1 };
+    if (row.kind === 'bad') {
+      yield { kind: 'reject', locator, code: row.code, message: `line ${row.line}: ${row.message}`, excerpt: excerpt(row.raw), resume: after };
+      continue;
+    }
+    const shown = excerpt(row.fields.join(h.delimiter));
+    if (row.fields.length !== h.header.length) {
+      const message = `line ${row.line}: expected ${h.header.length} columns, got ${row.fields.length}`;
+      yield { kind: 'reject', locator, code: 'CSV_COLUMNS', message, excerpt: shown, resume: after };
+      continue;
+    }
+    const res = mapFields(row.fields);
+    if (!res.ok) {
+      yield { kind: 'reject', locator, code: res.code, message: `line ${row.line}: ${res.message}`, excerpt: shown, resume: after };
+      continue;
+    }
+    const before: ResumePoint = { offset: row.offset, line: row.line };
+    for (let i = 0; i < res.records.length; i++) {
+      yield { kind: 'record', record: res.records[i]!, locator, resume: i === res.records.length - 1 ? after : before };
     }
   }
 }
