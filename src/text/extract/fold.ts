@@ -6,7 +6,20 @@ import { normalise, normaliseWithMap, type NormalisedText } from '../normalise/n
 import { tokenize, type Token } from './trie-matcher.js';
 
 export interface Folded extends NormalisedText {
-  tokens: Token[];
+  /** Word tokens of the folded text (computed on first use). */
+  readonly tokens: Token[];
+}
+
+class FoldedImpl implements Folded {
+  private toks: Token[] | undefined;
+  constructor(
+    readonly text: string,
+    readonly map: Int32Array,
+  ) {}
+  get tokens(): Token[] {
+    this.toks ??= tokenize(this.text);
+    return this.toks;
+  }
 }
 
 const CACHE_SIZE = 4;
@@ -16,7 +29,7 @@ const cache: { src: string; folded: Folded }[] = [];
 export function fold(text: string): Folded {
   for (const c of cache) if (c.src === text) return c.folded;
   const n = normaliseWithMap(text);
-  const folded: Folded = { text: n.text, map: n.map, tokens: tokenize(n.text) };
+  const folded: Folded = new FoldedImpl(n.text, n.map);
   cache.unshift({ src: text, folded });
   if (cache.length > CACHE_SIZE) cache.pop();
   return folded;

@@ -1,0 +1,139 @@
+/**
+ * Locale-aware number scanning for the money and drug-quantity extractors (on folded text: ASCII digits,
+ * whitespace collapsed to single spaces).
+ *
+ * A run of digits and separators is cut into numbers:
+ *  - thousands groups: "1.500.000" (sr, hr, nl, es, pt, tr, sq), "1,500,000" (en), "1 500 000" (fr, and
+ *    NBSP/narrow NBSP, folded to a space), "1'500'000" / "1’500’000" (CH); every group after the first
+ *    has exactly 3 digits and the first 1–3;
+ *  - a decimal part after the last separator when it differs from the grouping one ("1.500,50", "1,500.50");
+ *  - a single separator followed by exactly 3 digits is a thousands separator ("1.500" = 1500,
+ *    "1,500" = 1500); otherwise it is a decimal mark ("1,5", "2.75");
+ *  - anything else ("12.05.2024", "1.2.3") is not a number and yields nothing (dates, versions).
+ * Space-separated digit groups join only when they form valid thousands groups ("2 500 000"), otherwise
+ * they are separate numbers ("12 30").
+ *
+ * The scan is one pass of a regex with no backtracking beyond one character, then linear work per run.
+ */
+
+export interface NumberSpan {
+  /** Folded-text offsets [start, end). */
+  start: number;
+  end: number;
+  value: number;
+  /** The number as written (folded). */
+  text: string;
+  /** True when the number has a decimal part. */
+  decimal: boolean;
+}
+
+/** Digits with single separators between them; not preceded by a letter or digit. */
+const RUN_RE = /(?<![\p{L}\p{N}_])\d(?:\d|[.,'’ ](?=\d))*/gu;
+const MAX_RUN = 64;
+const SIMPLE_RE = /^\d+$/;
+
+/** Parse a number without spaces. Returns undefined when the grouping is not a valid number. */
+export function parseCompact(s: string): { value: number; decimal: boolean } | undefined {
+  if (!/^\d/.test(s) || !/\d$/.test(s)) return undefined;
+  const seps = s.replace(/\d/g, '');
+  if (seps.length === 0) return { value: Number(s), decimal: false };
+  const groups = s.split(/[.,'’]/);
+  const lastSep = seps[seps.length - 1] as string;
+  const firstSep = seps[0] as string;
+  const isApos = (c: string): boolean => c === "'" || c === '’';
+  // One separator only.
+  if (seps.length === 1) {
+    const [a, b] = groups as [string, string];
+    if (isApos(lastSep)) return a.length <= 3 && b.length === 3 ? { value: Number(a + b), decimal: false } : undefined;
+    if (b.length === 3 && a.length <= 3 && a !== '0') return { value: Number(a + b), decimal: false };
+    return { value: Number(`${a}.${b}`), decimal: true };
+  }
+  // Several separators: all but possibly the last must be the grouping separator.
+  const grouping = firstSep;
+  let decimalPart: string | undefined;
+  let intGroups = groups;
+  if (lastSep !== grouping || (isApos(grouping) && isApos(lastSep) === false)) {
+    if (isApos(lastSep)) return undefined;
+    decimalPart = groups[groups.length - 1];
+    intGroups = groups.slice(0, -1);
+    for (let i = 0; i < seps.length - 1; i++) {
+      const c = seps[i] as string;
+      if (!(c === grouping || (isApos(c) && isApos(grouping)))) return undefined;
+    }
+  } else {
+    for (const c of seps) if (!(c === grouping || (isApos(c) && isApos(grouping)))) return undefined;
+  }
+  const [head, ...rest] = intGroups as [string, ...string[]];
+  if (head.length > 3 || head.length === 0) return undefined;
+  for (const g of rest) if (g.length !== 3) return undefined;
+  const int = intGroups.join('');
+  if (decimalPart !== undefined) {
+    if (decimalPart.length === 0 || decimalPart.length > 3) return undefined;
+    return { value: Number(`${int}.${decimalPart}`), decimal: true };
+  }
+  return { value: Number(int), decimal: false };
+}
+
+/** All numbers in folded text, left to right. */
+export function scanNumbers(folded: string): NumberSpan[] {
+  const out: NumberSpan[] = [];
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(folded); m !== null; m = RUN_RE.exec(folded)) {
+    const run = m[0];
+    const base = m.index;
+    // Fast paths: plain digits, or one compact number.
+    if (SIMPLE_RE.test(run)) {
+      if (run.length <= MAX_RUN) out.push({ start: base, end: base + run.length, value: Number(run), text: run, decimal: false });
+      continue;
+    }
+    if (!run.includes(' ')) {
+      const parsed = run.length <= MAX_RUN ? parseCompact(run) : undefined;
+      if (parsed && Number.isFinite(parsed.value)) out.push({ start: base, end: base + run.length, value: parsed.value, text: run, decimal: parsed.decimal });
+      continue;
+    }
+    // Split on spaces into chunks, then join chunks that continue a thousands grouping.
+    const chunks: { s: string; at: number }[] = [];
+    let at = 0;
+    for (const part of run.split(' ')) {
+      chunks.push({ s: part, at });
+      at += part.length + 1;
+    }
+    let i = 0;
+    while (i < chunks.length) {
+      const first = chunks[i] as { s: string; at: number };
+      let j = i + 1;
+      if (/^\d{1,3}$/.test(first.s)) {
+        while (j < chunks.length && /^\d{3}(?:[.,]\d{1,2})?$/.test((chunks[j] as { s: string }).s)) {
+          j++;
+          if (/[.,]/.test((chunks[j - 1] as { s: string }).s)) break;
+        }
+      }
+      const last = chunks[j - 1] as { s: string; at: number };
+      const text = run.slice(first.at, last.at + last.s.length);
+      if (text.length <= MAX_RUN) {
+        const compact = j - i > 1 ? text.replace(/ /g, '') : text;
+        let parsed: { value: number; decimal: boolean } | undefined;
+        if (j - i > 1) {
+          // "2 500 000" or "2 500,50": the spaces are the grouping, a trailing . or , is decimal.
+          const dm = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(compact);
+          if (dm) parsed = { value: Number(dm[2] ? `${dm[1]}.${dm[2]}` : dm[1]), decimal: Boolean(dm[2]) };
+        } else {
+          parsed = parseCompact(text);
+        }
+        if (parsed && Number.isFinite(parsed.value)) {
+          out.push({ start: base + first.at, end: base + first.at + text.length, value: parsed.value, text, decimal: parsed.decimal });
+        }
+      }
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** Round to 2 decimals and print without exponent or trailing zeros. */
+export function formatAmount(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+  const r = Math.round(v * 100) / 100;
+  if (Number.isInteger(r)) return r.toFixed(0);
+  return r.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}
