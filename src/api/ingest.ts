@@ -109,8 +109,7 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
     throw new ClewError('SOURCE_NOT_FOUND', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
   }
   if (size === 0) throw new ClewError('EMPTY_FILE', `${file} is empty: nothing to ingest`, { file });
-  const timeZone = opts.timeZone ?? DEFAULT_TIME_ZONE;
-  assertTimeZone(timeZone);
+  if (opts.timeZone !== undefined) assertTimeZone(opts.timeZone);
   const name = basename(path);
   const progress = opts.onProgress;
   const tick = throttle(opts.progressIntervalMs ?? 250);
@@ -129,15 +128,19 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   );
 
   const existing = store.findSource(sha256);
+  // A partial source resumes with the options it started with, whatever this run says.
+  const shaping = existing
+    ? (existing.options as { timeZone?: string | null; defaultRegion?: string | null; csvMapping?: Record<string, string> | null })
+    : { timeZone: opts.timeZone, defaultRegion: opts.defaultRegion, csvMapping: opts.csvMapping };
   const parseOptions: ParseOptions = {
     // only a zone the user named: formats with offsets treat local times as ambiguous without one
-    timeZone: opts.timeZone,
-    defaultRegion: opts.defaultRegion,
-    csvMapping: opts.csvMapping,
+    timeZone: shaping.timeZone ?? undefined,
+    defaultRegion: shaping.defaultRegion ?? undefined,
+    csvMapping: shaping.csvMapping ?? undefined,
     maxLineBytes: opts.maxLineBytes ?? 1024 * 1024,
     maxAttachmentBytes: opts.maxAttachmentBytes ?? 32 * 1024 * 1024,
   };
-  const base = { file, sha256, timeZone, timeZoneDefaulted: opts.timeZone === undefined };
+  const base = { file, sha256, timeZone: parseOptions.timeZone ?? DEFAULT_TIME_ZONE, timeZoneDefaulted: parseOptions.timeZone === undefined };
   if (existing?.status === 'complete') {
     return {
       ...base,
@@ -168,7 +171,7 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
         size,
         sha256,
         format: parser.name,
-        options: { timeZone, defaultRegion: opts.defaultRegion ?? null, csvMapping: opts.csvMapping ?? null },
+        options: { timeZone: opts.timeZone ?? null, defaultRegion: opts.defaultRegion ?? null, csvMapping: opts.csvMapping ?? null },
       });
 
   // Count bytes as the parser consumes them, for progress of any format.

@@ -29,9 +29,9 @@ export function msg(from: string, to: string, ts: string, body: string, extra: R
 export function caseDigest(db: import('better-sqlite3').Database): Record<string, unknown[]> {
   const q = (sql: string) => db.prepare(sql).all();
   return {
-    messages: q('SELECT id, hex(rid) rid, source_id, loc, sender, conversation_id, channel, ts, body, dup_of FROM messages ORDER BY id'),
+    messages: q('SELECT id, source_id, loc, sender, conversation_id, channel, ts, body, dup_of FROM messages ORDER BY id'),
     recipients: q('SELECT * FROM message_recipients ORDER BY message_id, account_id'),
-    calls: q('SELECT hex(rid) rid, caller, callee, ts, duration, dup_of FROM calls ORDER BY rid'),
+    calls: q('SELECT id, loc, caller, callee, ts, duration, dup_of FROM calls ORDER BY id'),
     accounts: q('SELECT ref, kind, display_name FROM accounts ORDER BY ref'),
     edges: q('SELECT a.ref src, b.ref dst, channel, count, first, last FROM edges JOIN accounts a ON a.id = src JOIN accounts b ON b.id = dst ORDER BY 1, 2, 3'),
     quarantine: q('SELECT loc, code FROM quarantine ORDER BY loc'),

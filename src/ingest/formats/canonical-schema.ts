@@ -131,7 +131,7 @@ export function parseCanonicalRecord(value: unknown, timeZone?: string): ClewRec
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string' || !(type in canonicalSchemas))
     throw new ClewError('SCHEMA', `unknown or missing "type": ${JSON.stringify(type)?.slice(0, 40)}`);
-  const parsed = canonicalLine.safeParse(value);
+  const parsed = canonicalSchemas[type as keyof typeof canonicalSchemas].safeParse(value);
   if (!parsed.success) throw schemaError(parsed.error);
   const r = parsed.data;
   switch (r.type) {

@@ -1,30 +1,24 @@
 /**
- * Identifiers derived from content, so that ingesting the same data twice yields the same ids.
+ * Message ids: time-ordered and derived from the record's time and place in its source, so that
+ * ingesting the same data gives the same ids.
  */
-import { createHash } from 'node:crypto';
 import type { Locator } from '../../model/records.js';
 
 /** Slots per millisecond in a message id: id = ts_ms * SLOTS + slot. ts < 2^42 keeps ids below 2^53. */
 export const SLOTS = 2048;
 
-/** 16 bytes of SHA-256 over the parts joined by NUL. */
-export function digest16(...parts: (string | number)[]): Buffer {
-  const h = createHash('sha256');
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) h.update('\0');
-    h.update(String(parts[i]));
-  }
-  return h.digest().subarray(0, 16);
+/** FNV-1a of a string, 32 bits. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
-/** A stable text key of a locator (for record ids). */
-export function locatorKey(l: Locator): string {
-  return `${l.entry ?? ''}|${l.path ?? ''}|${l.line ?? ''}|${l.offset ?? ''}`;
-}
-
-/** The first id to try for a message at `ts` with record id `rid`. */
-export function messageIdBase(ts: number, rid: Buffer): number {
-  return ts * SLOTS + (rid.readUInt16BE(0) & (SLOTS - 1));
+/** The first id to try for a message at `ts`: the slot comes from where the record sits in its file. */
+export function messageIdBase(ts: number, l: Locator): number {
+  const salt = l.offset ?? l.line ?? 0;
+  const mix = l.path !== undefined || l.entry !== undefined ? fnv1a(`${l.entry ?? ''}|${l.path ?? ''}`) : 0;
+  return ts * SLOTS + (((salt ^ mix) >>> 0) % SLOTS);
 }
 
 export function tsOfMessageId(id: number): number {

@@ -3,9 +3,11 @@
  *
  * Message ids are time-ordered: id = ts_ms * 2048 + slot (see ids.ts), so "newest first" over
  * the full-text index is a reverse rowid scan that stops after one page, and time filters are
- * rowid ranges. Record ids (`rid`) derive from the source's SHA-256, the locator and the content,
- * which makes re-ingesting idempotent. `dup_key` (sender, time, body) links exact duplicates
- * across sources: the first copy has dup_of NULL, later copies point at it.
+ * rowid ranges. A record's identity is its source's SHA-256 plus its locator: together they fix
+ * its content. Idempotence comes from the sources table: a file (by SHA-256) is ingested once, and a partial
+ * one resumes from the position committed with its last batch, so no record is written twice.
+ * Exact duplicates (same sender, time, body) are found through the time-ordered id (same
+ * millisecond range) and linked: the first copy has dup_of NULL, later copies point at it.
  */
 export const SCHEMA_VERSION = 1;
 
@@ -76,7 +78,6 @@ CREATE TABLE conversation_members (
 
 CREATE TABLE messages (
   id INTEGER PRIMARY KEY,
-  rid BLOB NOT NULL UNIQUE,
   source_id INTEGER NOT NULL,
   loc TEXT NOT NULL,
   sender INTEGER NOT NULL,
@@ -91,11 +92,10 @@ CREATE TABLE messages (
   reply_to TEXT,
   forwarded_from TEXT,
   flags INTEGER NOT NULL DEFAULT 0,
-  dup_key BLOB NOT NULL,
   dup_of INTEGER
 );
-CREATE INDEX messages_dup ON messages(dup_key);
 CREATE INDEX messages_sender ON messages(sender, id);
+CREATE INDEX messages_dup_of ON messages(dup_of) WHERE dup_of IS NOT NULL;
 CREATE INDEX messages_conversation ON messages(conversation_id, id);
 CREATE INDEX messages_native ON messages(source_id, native_id) WHERE native_id IS NOT NULL;
 
@@ -108,7 +108,6 @@ CREATE INDEX message_recipients_account ON message_recipients(account_id, messag
 
 CREATE TABLE calls (
   id INTEGER PRIMARY KEY,
-  rid BLOB NOT NULL UNIQUE,
   source_id INTEGER NOT NULL,
   loc TEXT NOT NULL,
   caller INTEGER NOT NULL,
@@ -121,17 +120,13 @@ CREATE TABLE calls (
   lat REAL,
   lon REAL,
   native_id TEXT,
-  dup_key BLOB NOT NULL,
   dup_of INTEGER
 );
-CREATE INDEX calls_ts ON calls(ts);
 CREATE INDEX calls_caller ON calls(caller, ts);
 CREATE INDEX calls_callee ON calls(callee, ts);
-CREATE INDEX calls_dup ON calls(dup_key);
 
 CREATE TABLE attachments (
   id INTEGER PRIMARY KEY,
-  rid BLOB NOT NULL UNIQUE,
   source_id INTEGER NOT NULL,
   loc TEXT NOT NULL,
   native_id TEXT NOT NULL,
@@ -147,7 +142,6 @@ CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NO
 
 CREATE TABLE events (
   id INTEGER PRIMARY KEY,
-  rid BLOB NOT NULL UNIQUE,
   source_id INTEGER NOT NULL,
   loc TEXT NOT NULL,
   kind TEXT NOT NULL,
@@ -163,7 +157,6 @@ CREATE INDEX events_ts ON events(ts);
 
 CREATE TABLE locations (
   id INTEGER PRIMARY KEY,
-  rid BLOB NOT NULL UNIQUE,
   source_id INTEGER NOT NULL,
   loc TEXT NOT NULL,
   kind TEXT NOT NULL,

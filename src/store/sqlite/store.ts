@@ -349,9 +349,9 @@ export class SqliteCaseStore implements CaseStore {
       r.conversation_id === null ? undefined : (this.db.prepare('SELECT title FROM conversations WHERE id = ?').get(r.conversation_id) as { title: string | null });
     const canonical = r.dup_of ?? r.id;
     const duplicates = this.db
-      .prepare('SELECT id FROM messages WHERE dup_key = (SELECT dup_key FROM messages WHERE id = ?) AND id != ? ORDER BY id')
+      .prepare('SELECT id FROM messages WHERE (id = ? OR dup_of = ?) AND id != ? ORDER BY id')
       .pluck()
-      .all(canonical, r.id) as number[];
+      .all(canonical, canonical, r.id) as number[];
     const attachments =
       r.native_id === null
         ? []

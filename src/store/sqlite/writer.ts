@@ -16,7 +16,7 @@ import type {
 } from '../../model/records.js';
 import { normalise } from '../../text/normalise/normalise.js';
 import type { BatchItem, BatchResult, SourceRow, SourceWriter } from '../types.js';
-import { digest16, locatorKey, messageIdBase } from './ids.js';
+import { messageIdBase, SLOTS } from './ids.js';
 import { readSource } from './rows.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
@@ -60,22 +60,23 @@ export class SqliteSourceWriter implements SourceWriter {
                        ON CONFLICT(source_id, ref) DO UPDATE SET title = coalesce(excluded.title, title) RETURNING id`),
       member: p(`INSERT OR IGNORE INTO conversation_members (conversation_id, account_id) VALUES (?, ?)`),
       members: p(`SELECT account_id FROM conversation_members WHERE conversation_id = ?`),
-      dupMessage: p(`SELECT id FROM messages WHERE dup_key = ? AND dup_of IS NULL LIMIT 1`),
-      message: p(`INSERT INTO messages (id, rid, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local,
-                    body, subject, native_id, reply_to, forwarded_from, flags, dup_key, dup_of)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
+      // the first copy of the same (sender, time, body): ids of one millisecond are a contiguous range
+      dupMessage: p(`SELECT id FROM messages WHERE id >= ? AND id < ? AND ts = ? AND sender = ? AND body = ? AND dup_of IS NULL LIMIT 1`),
+      message: p(`INSERT INTO messages (id, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local,
+                    body, subject, native_id, reply_to, forwarded_from, flags, dup_of)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       recipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id) VALUES (?, ?)`),
       fts: p(`INSERT INTO messages_fts (rowid, text) VALUES (?, ?)`),
-      dupCall: p(`SELECT id FROM calls WHERE dup_key = ? AND dup_of IS NULL LIMIT 1`),
-      call: p(`INSERT INTO calls (rid, source_id, loc, caller, callee, channel, ts, tz_offset, ts_local, duration, lat, lon, native_id, dup_key, dup_of)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
-      attachment: p(`INSERT INTO attachments (rid, source_id, loc, native_id, message_native_id, filename, mime, size, sha256)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
+      dupCall: p(`SELECT id FROM calls WHERE caller = ? AND ts = ? AND callee = ? AND duration = ? AND channel = ? AND dup_of IS NULL LIMIT 1`),
+      call: p(`INSERT INTO calls (source_id, loc, caller, callee, channel, ts, tz_offset, ts_local, duration, lat, lon, native_id, dup_of)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      attachment: p(`INSERT INTO attachments (source_id, loc, native_id, message_native_id, filename, mime, size, sha256)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       blob: p(`INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)`),
-      event: p(`INSERT INTO events (rid, source_id, loc, kind, ts, tz_offset, ts_local, actor, subject, conversation_id, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
-      location: p(`INSERT INTO locations (rid, source_id, loc, kind, lat, lon, ts, account_id, message_native_id, attachment_native_id, label)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rid) DO NOTHING`),
+      event: p(`INSERT INTO events (source_id, loc, kind, ts, tz_offset, ts_local, actor, subject, conversation_id, text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      location: p(`INSERT INTO locations (source_id, loc, kind, lat, lon, ts, account_id, message_native_id, attachment_native_id, label)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       contact: p(`INSERT OR IGNORE INTO contacts (owner, contact, name, source_id, loc) VALUES (?, ?, ?, ?, ?)`),
       device: p(`INSERT OR IGNORE INTO devices (account_id, key, value, source_id, loc) VALUES (?, ?, ?, ?, ?)`),
       quarantine: p(`INSERT INTO quarantine (source_id, loc, line, code, message, excerpt) VALUES (?, ?, ?, ?, ?, ?)`),
@@ -95,9 +96,8 @@ export class SqliteSourceWriter implements SourceWriter {
           res.rejected++;
           continue;
         }
-        const r = this.writeRecord(item.record, item.locator, edges);
-        if (r === 'duplicate') res.duplicates++;
-        if (r !== 'present') res.records++;
+        if (this.writeRecord(item.record, item.locator, edges) === 'duplicate') res.duplicates++;
+        res.records++;
       }
       for (const e of edges.values()) this.st.edge!.run(e.src, e.dst, e.channel, e.count, e.first, e.last);
       this.st.progress!.run(pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates, this.source.id);
@@ -148,12 +148,8 @@ export class SqliteSourceWriter implements SourceWriter {
     return c;
   }
 
-  private rid(kind: string, l: Locator, ...content: (string | number)[]): Buffer {
-    return digest16(this.source.sha256, kind, locatorKey(l), ...content);
-  }
-
-  /** Returns 'new', 'duplicate' (stored and linked to an earlier copy) or 'present' (already stored). */
-  private writeRecord(r: ClewRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' | 'present' {
+  /** Returns 'duplicate' when the record was stored and linked to an earlier copy. */
+  private writeRecord(r: ClewRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' {
     const src = this.source.id;
     switch (r.type) {
       case 'message':
@@ -183,8 +179,7 @@ export class SqliteSourceWriter implements SourceWriter {
         return this.writeAttachment(r, l);
       case 'event': {
         const conv = r.conversation === undefined ? null : this.conversation(r.conversation).id;
-        const info = this.st.event!.run(
-          this.rid('e', l, r.ts, r.kind, r.text),
+        this.st.event!.run(
           src,
           locJson(l),
           r.kind,
@@ -196,11 +191,10 @@ export class SqliteSourceWriter implements SourceWriter {
           conv,
           r.text,
         );
-        return info.changes === 0 ? 'present' : 'new';
+        return 'new';
       }
       case 'location': {
-        const info = this.st.location!.run(
-          this.rid('l', l, r.lat, r.lon, r.ts ?? ''),
+        this.st.location!.run(
           src,
           locJson(l),
           r.kind,
@@ -212,7 +206,7 @@ export class SqliteSourceWriter implements SourceWriter {
           r.attachment ?? null,
           r.label ?? null,
         );
-        return info.changes === 0 ? 'present' : 'new';
+        return 'new';
       }
       case 'device': {
         const a = this.account(r.account);
@@ -222,22 +216,20 @@ export class SqliteSourceWriter implements SourceWriter {
     }
   }
 
-  private writeMessage(r: MessageRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' | 'present' {
+  private writeMessage(r: MessageRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
     let recipients: number[];
     if (r.to.length > 0) recipients = r.to.map((t) => this.account(t));
     else recipients = conv ? conv.members.filter((m) => m !== sender) : [];
-    const rid = this.rid('m', l, r.ts, r.from, r.body);
-    const dupKey = digest16('m', r.from, r.ts, r.body);
-    const dupOf = (this.st.dupMessage!.get(dupKey) as { id: number } | undefined)?.id ?? null;
+    const msStart = r.ts * SLOTS;
+    const dupOf = (this.st.dupMessage!.get(msStart, msStart + 2 * SLOTS, r.ts, sender, r.body) as { id: number } | undefined)?.id ?? null;
     const flags = (r.edited ? 1 : 0) | (r.deleted ? 2 : 0);
-    let id = messageIdBase(r.ts, rid);
+    let id = messageIdBase(r.ts, l);
     for (let attempt = 0; ; attempt++) {
       try {
-        const info = this.st.message!.run(
+        this.st.message!.run(
           id,
-          rid,
           this.source.id,
           locJson(l),
           sender,
@@ -252,10 +244,8 @@ export class SqliteSourceWriter implements SourceWriter {
           r.replyTo ?? null,
           r.forwardedFrom ?? null,
           flags,
-          dupKey,
           dupOf,
         );
-        if (info.changes === 0) return 'present';
         break;
       } catch (e) {
         if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY' || attempt > 100_000) throw e;
@@ -269,14 +259,12 @@ export class SqliteSourceWriter implements SourceWriter {
     return 'new';
   }
 
-  private writeCall(r: CallRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' | 'present' {
+  private writeCall(r: CallRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' {
     const caller = this.account(r.from);
     const callee = this.account(r.to);
     const channel = r.channel ?? 'call';
-    const dupKey = digest16('c', r.from, r.to, r.ts, r.duration, channel);
-    const dupOf = (this.st.dupCall!.get(dupKey) as { id: number } | undefined)?.id ?? null;
-    const info = this.st.call!.run(
-      this.rid('c', l, r.ts, r.from, r.to, r.duration),
+    const dupOf = (this.st.dupCall!.get(caller, r.ts, callee, r.duration, channel) as { id: number } | undefined)?.id ?? null;
+    this.st.call!.run(
       this.source.id,
       locJson(l),
       caller,
@@ -289,24 +277,21 @@ export class SqliteSourceWriter implements SourceWriter {
       r.lat ?? null,
       r.lon ?? null,
       r.nativeId ?? null,
-      dupKey,
       dupOf,
     );
-    if (info.changes === 0) return 'present';
     if (dupOf !== null) return 'duplicate';
     addEdge(edges, caller, callee, channel, r.ts);
     return 'new';
   }
 
-  private writeAttachment(r: AttachmentRecord, l: Locator): 'new' | 'present' {
+  private writeAttachment(r: AttachmentRecord, l: Locator): 'new' {
     let sha = r.sha256 ?? null;
     if (r.content) {
       if (r.content.byteLength > MAX_BLOB_BYTES) throw new ClewError('TOO_LARGE', `attachment ${r.filename} is over ${MAX_BLOB_BYTES} bytes`);
       sha ??= createHash('sha256').update(r.content).digest('hex');
       this.st.blob!.run(sha, r.content.byteLength, Buffer.from(r.content.buffer, r.content.byteOffset, r.content.byteLength));
     }
-    const info = this.st.attachment!.run(
-      this.rid('a', l, r.nativeId, r.filename),
+    this.st.attachment!.run(
       this.source.id,
       locJson(l),
       r.nativeId,
@@ -316,7 +301,7 @@ export class SqliteSourceWriter implements SourceWriter {
       r.size ?? r.content?.byteLength ?? null,
       sha,
     );
-    return info.changes === 0 ? 'present' : 'new';
+    return 'new';
   }
 }
 
