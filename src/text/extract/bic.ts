@@ -8,7 +8,7 @@
  */
 import { isValidBIC } from 'ibantools';
 import type { Mention } from '../../model/entities.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const BIC_RE = /(?<![A-Za-z0-9])([A-Z]{4})([A-Z]{2})([A-Z0-9]{2})([A-Z0-9]{3})?(?![A-Za-z0-9])/g;
 const KEYWORD_RE = /\b(?:bic|swift)\b/i;
@@ -46,6 +46,7 @@ export function extractBic(text: string, _ctx: ExtractContext): Mention[] {
       confidence,
       attrs: { country, bank: m[1]! },
     });
+    if (out.length >= MAX_MENTIONS) return out;
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * Written "MSCU1234566", "MSCU 123456 6", "MSCU 123456-6". Only numbers whose check digit is right are kept.
  */
 import type { Mention } from '../../model/entities.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const CONTAINER_RE = /(?<![A-Za-z0-9])([A-Za-z]{3}[UJZujz])[ -]?([0-9]{6})[ -]?([0-9])(?![A-Za-z0-9])/g;
 
@@ -40,6 +40,7 @@ export function extractContainer(text: string, _ctx: ExtractContext): Mention[] 
       confidence: 1,
       attrs: { owner: code10.slice(0, 3), category: code10[3]! },
     });
+    if (out.length >= MAX_MENTIONS) return out;
   }
   return out;
 }

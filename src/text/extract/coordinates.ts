@@ -7,7 +7,7 @@
  * Bare decimal pairs need ≥ 4 decimals each (so "1.500, 2.000" money is not a coordinate).
  */
 import type { Mention } from '../../model/entities.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const URL_RE =
   /(?:https?:\/\/)?(?:[a-z0-9-]{1,63}\.){0,3}(?:google\.[a-z]{2,3}(?:\.[a-z]{2})?\/maps|maps\.google\.[a-z]{2,3}(?:\.[a-z]{2})?|goo\.gl\/maps|maps\.apple\.com|openstreetmap\.org|osm\.org|waze\.com)[^\s<>"'\u00AB\u00BB]{0,2048}/gi;
@@ -114,6 +114,7 @@ export function extractCoordinates(text: string, _ctx: ExtractContext): Mention[
     const c = coordinatesFromUrl(text.slice(m.index, end));
     if (c) {
       out.push(mention(text, m.index, end, c.lat, c.lon, c.source, 0.95));
+      if (out.length >= MAX_MENTIONS) return out.sort((a, b) => a.start - b.start);
       taken.push([m.index, end]);
     }
   }
@@ -125,6 +126,7 @@ export function extractCoordinates(text: string, _ctx: ExtractContext): Mention[
     const e = m.index + m[0].length;
     if (valid(lat, lon) && free(m.index, e)) {
       out.push(mention(text, m.index, e, lat, lon, 'geo', 0.95));
+      if (out.length >= MAX_MENTIONS) return out.sort((a, b) => a.start - b.start);
       taken.push([m.index, e]);
     }
   }
@@ -150,6 +152,7 @@ export function extractCoordinates(text: string, _ctx: ExtractContext): Mention[
       while (s < e && text[s] === ' ') s++;
       if (valid(lat, lon) && free(s, e)) {
         out.push(mention(text, s, e, lat, lon, 'dms', 0.9));
+        if (out.length >= MAX_MENTIONS) return out.sort((a, b) => a.start - b.start);
         dms.push([s, e]); // regex matches do not overlap each other; `taken` stays sorted during the loop
       }
     }
@@ -164,7 +167,10 @@ export function extractCoordinates(text: string, _ctx: ExtractContext): Mention[
     if (m[2]?.toUpperCase() === 'S') lat = -Math.abs(lat);
     if (m[4]?.toUpperCase() === 'W') lon = -Math.abs(lon);
     const e = m.index + m[0].length;
-    if (valid(lat, lon) && free(m.index, e)) out.push(mention(text, m.index, e, lat, lon, 'decimal', 0.8));
+    if (valid(lat, lon) && free(m.index, e)) {
+      out.push(mention(text, m.index, e, lat, lon, 'decimal', 0.8));
+      if (out.length >= MAX_MENTIONS) break;
+    }
   }
   out.sort((a, b) => a.start - b.start);
   return out;

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Mention } from '../../model/entities.js';
 import { keccak256 } from './keccak.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const B58_INDEX = new Int8Array(128).fill(-1);
@@ -263,6 +263,7 @@ export function extractCrypto(text: string, _ctx: ExtractContext): Mention[] {
       confidence: c.confidence,
       attrs: { chain: c.chain, kind: c.kind },
     });
+    if (out.length >= MAX_MENTIONS) return out;
   }
   return out;
 }

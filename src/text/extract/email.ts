@@ -5,7 +5,7 @@
  * hyphens (max 253), TLD of ≥ 2 letters. Value is lower-cased.
  */
 import type { Mention } from '../../model/entities.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 function isLocal(c: number): boolean {
   return (
@@ -42,6 +42,7 @@ export function extractEmail(text: string, _ctx: ExtractContext): Mention[] {
     if (local.length > 0 && !local.endsWith('.') && !local.includes('..') && !gluedBefore && validDomain(domain)) {
       const raw = text.slice(s, e);
       out.push({ type: 'email', start: s, end: e, raw, value: raw.toLowerCase(), confidence: 0.95, attrs: { domain: domain.toLowerCase() } });
+      if (out.length >= MAX_MENTIONS) return out;
     }
     at = text.indexOf('@', at + 1);
   }

@@ -6,7 +6,7 @@
  */
 import { countrySpecs, isValidIBAN } from 'ibantools';
 import type { Mention } from '../../model/entities.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const START_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}/g;
 
@@ -52,6 +52,7 @@ export function extractIban(text: string, _ctx: ExtractContext): Mention[] {
       confidence: 1,
       attrs: { country: cc },
     });
+    if (out.length >= MAX_MENTIONS) return out;
     START_RE.lastIndex = i;
   }
   return out;

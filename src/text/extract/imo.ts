@@ -3,7 +3,7 @@
  * The 7th digit is the check digit: (d1·7 + d2·6 + … + d6·2) mod 10. Bare 7-digit numbers are not taken.
  */
 import type { Mention } from '../../model/entities.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const IMO_RE = /(?<![A-Za-z0-9])IMO[\s:.#-]{0,4}(?:(?:no|nr|br|number|broj)[\s:.#-]{0,4})?([0-9]{7})(?![0-9])/gi;
 
@@ -20,6 +20,7 @@ export function extractImo(text: string, _ctx: ExtractContext): Mention[] {
     const num = m[1]!;
     if (!imoCheck(num)) continue;
     out.push({ type: 'imo', start: m.index, end: m.index + m[0].length, raw: m[0], value: 'IMO' + num, confidence: 1 });
+    if (out.length >= MAX_MENTIONS) return out;
   }
   return out;
 }

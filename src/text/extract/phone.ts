@@ -11,7 +11,7 @@
  */
 import { findNumbers, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import type { Mention } from '../../model/entities.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const DATE_RE = /(?<![0-9])[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4}(?![0-9])/g;
 const TIME_RE = /(?<![0-9])[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?![0-9])/g;
@@ -118,6 +118,7 @@ export function extractPhone(text: string, ctx: ExtractContext): Mention[] {
         confidence: international ? 0.9 : 0.8,
         attrs: { country: f.number.country ?? '', callingCode: f.number.countryCallingCode },
       });
+      if (out.length >= MAX_MENTIONS) return out;
     }
   }
   return out;

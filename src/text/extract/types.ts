@@ -17,3 +17,6 @@ export interface Extractor {
 
 /** Bodies longer than this are truncated before extraction (untrusted input; extractors stay linear anyway). */
 export const MAX_EXTRACT_CHARS = 1 << 20;
+
+/** An extractor stops after this many mentions in one text (garbage or hostile input, not a message). */
+export const MAX_MENTIONS = 1000;

@@ -77,9 +77,18 @@ export function checkLinear(
   for (const u of units) {
     const small = adversarial(50_000, u);
     const big = adversarial(1_000_000, u);
-    const ts = timeIt(() => extract(small, ctx));
-    const tb = timeIt(() => extract(big, ctx));
-    if (tb > 20 * 2.5 * ts + 30 || tb > 1500) failures.push(`${JSON.stringify(u)}: 50KB ${ts.toFixed(1)} ms, 1MB ${tb.toFixed(1)} ms`);
+    // up to 3 attempts: the machine is shared, a single slow run is noise, a quadratic extractor fails all three
+    let msg = '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const ts = timeIt(() => extract(small, ctx));
+      const tb = timeIt(() => extract(big, ctx));
+      if (tb <= 20 * 2.5 * ts + 30 && tb <= 1500) {
+        msg = '';
+        break;
+      }
+      msg = `${JSON.stringify(u)}: 50KB ${ts.toFixed(1)} ms, 1MB ${tb.toFixed(1)} ms`;
+    }
+    if (msg) failures.push(msg);
   }
   return failures;
 }
