@@ -7,7 +7,8 @@
  * The strategy is either an explicit removal order or a scoring function (g, mask) -> score per
  * node; the b alive nodes with the highest scores are removed (ties: lower node id first).
  * With `recompute` (default) the score is recomputed on the surviving graph before every block
- * (adaptive attack); without it the scores of the intact graph fix the order.
+ * (adaptive attack); without it the scores of the intact graph fix the order. Scores within a
+ * relative 1e-9 of each other are ties, broken by lower node id.
  *
  * Cavallaro et al. 2020 ("Disrupting resilient criminal networks through data analysis: the
  * case of Sicilian Mafia", PLoS ONE 15(8):e0236476) remove blocks of 5 nodes by unweighted
@@ -72,7 +73,14 @@ function topAlive(score: ArrayLike<number>, mask: NodeMask, b: number): Int32Arr
     const s = score[v]!;
     return Number.isNaN(s) ? -Infinity : s;
   };
-  alive.sort((a, c) => key(c) - key(a) || a - c);
+  // scores within a relative 1e-9 count as tied (then lower id first), so the order does not
+  // hinge on floating-point noise and matches other implementations (networkx, igraph)
+  alive.sort((a, c) => {
+    const x = key(a);
+    const y = key(c);
+    if (x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y))) return a - c;
+    return y - x;
+  });
   return Int32Array.from(alive.slice(0, b));
 }
 
