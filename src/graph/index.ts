@@ -48,3 +48,49 @@ export type { EfficiencyOptions } from './measures/efficiency.js';
 export { globalEfficiency } from './measures/efficiency.js';
 export type { EgoNetwork, EgoOptions } from './measures/ego.js';
 export { egoNetwork } from './measures/ego.js';
+
+// --- communities
+export type { CommunityOptions, CommunityResult } from './communities/louvain.js';
+export { louvain } from './communities/louvain.js';
+export type { LeidenOptions } from './communities/leiden.js';
+export { leiden } from './communities/leiden.js';
+export { modularity } from './communities/modularity.js';
+
+// --- investigation
+export type { Brokerage, BrokerageOptions, BrokerageRole } from './investigate/brokerage.js';
+export { BROKERAGE_ROLES, brokerage, dominantRole } from './investigate/brokerage.js';
+export type { KeyPlayerContact, KeyPlayerOptions, KeyPlayerRow } from './investigate/keyplayer-rank.js';
+export { DEFAULT_KEYPLAYER_WEIGHTS, keyPlayerRank, normalisedRanks, topContacts } from './investigate/keyplayer-rank.js';
+export type { KeyPlayerMeasures } from './investigate/keyplayer-measures.js';
+export { keyPlayerMeasures, rankKeyPlayers } from './investigate/keyplayer-measures.js';
+export type { KppNegOptions, KppNegResult } from './investigate/kpp-neg.js';
+export { distanceFragmentation, fragmentation, kppNeg } from './investigate/kpp-neg.js';
+export type { DisruptOptions, DisruptStep, EfficiencyFn, Scorer } from './investigate/disrupt.js';
+export { CAVALLARO_2020, disrupt } from './investigate/disrupt.js';
+export type { DisruptByOptions, StrategyName } from './investigate/strategies.js';
+export { betweennessScorer, cavallaro2020, degreeScorer, disruptBy, efficiencyOf, pagerankScorer } from './investigate/strategies.js';
+
+// --- temporal
+export type { Mover, TemporalEdges, WindowMeasure, WindowOptions, WindowResult, WindowUnit } from './temporal/windows.js';
+export { distinctDegree, windows } from './temporal/windows.js';
+export { windowPagerank, windowStrength } from './temporal/window-measures.js';
+export type { EdgeContacts } from './temporal/contacts.js';
+export { edgeContacts } from './temporal/contacts.js';
+
+// --- io
+export type { EdgeCsvOptions, LabelledEdges } from './io/edges-csv.js';
+export { parseEdgeCsv } from './io/edges-csv.js';
+export type { MatrixCsvOptions } from './io/matrix-csv.js';
+export { parseMatrixCsv } from './io/matrix-csv.js';
+
+// --- export
+export type { Column, NetworkExport } from './export/types.js';
+export type { GexfOptions } from './export/gexf.js';
+export { toGexf } from './export/gexf.js';
+export { toGraphml } from './export/graphml.js';
+export type { CsvExport, CsvOptions } from './export/csv.js';
+export { toCsv } from './export/csv.js';
+export type { I2Options } from './export/i2.js';
+export { I2_COLUMNS, toI2Csv } from './export/i2.js';
+export type { FtmAccount, FtmCall, FtmEntity, FtmInput, FtmMessage, FtmPerson } from './export/ftm.js';
+export { ftmId, toFtmEntities, toFtmNdjson } from './export/ftm.js';
