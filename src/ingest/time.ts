@@ -88,19 +88,15 @@ export function assertTimeZone(timeZone: string): void {
 export function zonedToUtc(w: WallClock, timeZone: string): ParsedTime {
   if (!validWallClock(w)) throw new ClewError('TIMESTAMP_INVALID', 'impossible date or time');
   const naive = wallToUtcMs(w);
-  let off = zoneOffsetAt(timeZone, naive);
-  let ts = naive - off * 60000;
-  const off2 = zoneOffsetAt(timeZone, ts);
-  if (off2 !== off) {
-    const ts2 = naive - off2 * 60000;
-    if (zoneOffsetAt(timeZone, ts2) === off2) {
-      ts = Math.min(ts, ts2);
-      off = zoneOffsetAt(timeZone, ts);
-    } else {
-      off = off2;
-    }
-  }
-  return { ts, tzOffset: off };
+  const before = zoneOffsetAt(timeZone, naive - 12 * 3600_000);
+  const after = zoneOffsetAt(timeZone, naive + 12 * 3600_000);
+  const valid = [...new Set([before, after])]
+    .map((o) => naive - o * 60000)
+    .filter((ts) => zoneOffsetAt(timeZone, ts) * 60000 === naive - ts)
+    .sort((a, b) => a - b);
+  // in the overlap both are valid: take the earlier; in the gap none is: read it with the offset before the gap
+  const ts = valid[0] ?? naive - before * 60000;
+  return { ts, tzOffset: zoneOffsetAt(timeZone, ts) };
 }
 
 /**

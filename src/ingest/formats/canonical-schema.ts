@@ -198,3 +198,18 @@ export function parseCanonicalRecord(value: unknown, timeZone?: string): ClewRec
       return { type: 'device', account: r.account, identifiers: r.identifiers };
   }
 }
+
+/** The JSON Schema of one canonical line (docs/formats/canonical.schema.json is generated from it). */
+export function canonicalJsonSchema(): Record<string, unknown> {
+  const lines = Object.values(canonicalSchemas).map((s) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }));
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://clew.invalid/schemas/canonical-line.json',
+    title: 'clew canonical record (one JSON Lines line)',
+    description: 'See docs/formats/canonical.md. Times are ISO 8601 with an offset, or epoch seconds/milliseconds.',
+    oneOf: lines.map((l) => {
+      const { $schema: _drop, ...rest } = l as Record<string, unknown>;
+      return rest;
+    }),
+  };
+}
