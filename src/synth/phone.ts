@@ -38,7 +38,7 @@ export function makePhone(country: PhoneCountry, k: number, salt = 0): string {
   const p = plan.prefixes.length;
   const prefix = plan.prefixes[k % p] as string;
   const space = 10 ** plan.rest;
-  const x = Math.floor(k / p) % space;
+  const x = k % space;
   // Affine bijection on [0, space): multiplier coprime with 10.
   const a = 7_368_787 % space || 7;
   const sub = (a * x + ((salt * 104_729 + 1_234_567) % space)) % space;

@@ -41,10 +41,19 @@ export class ZoneClock {
     if (idx < 0 || idx >= arr.length) return intlOffsetMinutes(zone, epochMs);
     let v = arr[idx] as number;
     if (v === -32768) {
-      v = intlOffsetMinutes(zone, Math.floor((epochMs - this.startMs) / HOUR) * HOUR + this.startMs);
-      arr[idx] = v;
+      this.fillDay(zone, arr, idx - (idx % 24));
+      v = arr[idx] as number;
     }
     return v;
+  }
+
+  /** Fills 24 hourly slots from `first`: one Intl call per end when the offset does not change that day. */
+  private fillDay(zone: string, arr: Int16Array, first: number): void {
+    const hourStart = (i: number): number => this.startMs + (i - 24) * HOUR;
+    const last = Math.min(arr.length - 1, first + 23);
+    const a = intlOffsetMinutes(zone, hourStart(first));
+    const b = intlOffsetMinutes(zone, hourStart(last));
+    for (let i = first; i <= last; i++) arr[i] = a === b ? a : intlOffsetMinutes(zone, hourStart(i));
   }
 
   /** ISO 8601 local time with offset, e.g. `2021-02-03T10:15:00+01:00`. */
