@@ -64,7 +64,7 @@ export const MAX_TOKENS = 8;
 
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+/gu;
 /** Allowed gap between consecutive tokens of one multi-token entry (folded text). */
-const GAP_RE = /^[\s\-_]{1,3}$/u;
+const GAP_RE = /^[\s\-_'’]{1,3}$/u;
 
 export function tokenize(folded: string): Token[] {
   const out: Token[] = [];

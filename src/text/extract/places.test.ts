@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { extractPlaces, placeCoverage } from './places.js';
+
+function pl(s: string): [string, string, string][] {
+  return extractPlaces(s).map((m) => [m.type, m.raw, m.value]);
+}
+
+describe('extractPlaces', () => {
+  it('has countries in many languages and the curated gazetteer', () => {
+    const c = placeCoverage();
+    expect(c.places).toBeGreaterThan(150);
+    expect(c.countryNames).toBeGreaterThan(2500);
+  });
+
+  it('finds cities and ports across scripts, languages and case endings', () => {
+    expect(pl('Brod ide iz Antverpena za Roterdam')).toEqual([
+      ['place', 'Antverpena', 'be-antwerp'],
+      ['place', 'Roterdam', 'nl-rotterdam'],
+    ]);
+    expect(pl('Стигао у Београд')).toEqual([['place', 'Београд', 'rs-belgrade']]);
+    expect(pl('le conteneur arrive à Anvers')).toEqual([['place', 'Anvers', 'be-antwerp']]);
+    expect(pl('sale de Guayaquil hacia Algeciras')).toEqual([
+      ['place', 'Guayaquil', 'ec-guayaquil'],
+      ['place', 'Algeciras', 'es-algeciras'],
+    ]);
+    expect(pl('u Novom Sadu')).toEqual([['place', 'Novom Sadu', 'rs-novi-sad']]);
+    const [m] = extractPlaces('Lomé');
+    expect(m?.attrs).toMatchObject({ country: 'TG', port: 1 });
+    expect(Number(m?.attrs?.lat)).toBeCloseTo(6.13, 1);
+  });
+
+  it('finds countries as ISO codes', () => {
+    expect(pl('roba iz Kolumbije preko Ekvadora u Holandiju')).toEqual([
+      ['country', 'Kolumbije', 'CO'],
+      ['country', 'Ekvadora', 'EC'],
+      ['country', 'Holandiju', 'NL'],
+    ]);
+    expect(pl('Србија и Crna Gora')).toEqual([
+      ['country', 'Србија', 'RS'],
+      ['country', 'Crna Gora', 'ME'],
+    ]);
+    expect(pl('shipment to Côte d’Ivoire and Brazil')).toEqual([
+      ['country', 'Côte d’Ivoire', 'CI'],
+      ['country', 'Brazil', 'BR'],
+    ]);
+    expect(pl('idem u SAD')).toEqual([['country', 'SAD', 'US']]);
+    expect(pl('sad cu doci')).toEqual([]);
+  });
+
+  it('applies the context rule to ambiguous names', () => {
+    expect(pl('Split the money')).toEqual([]);
+    expect(pl('split u pola')).toEqual([]);
+    expect(pl('brod stiže u Split')).toEqual([['place', 'Split', 'hr-split']]);
+    expect(pl('idemo u bar na piće')).toEqual([]);
+    expect(pl('kontejner u luci Bar')).toEqual([['place', 'Bar', 'me-bar']]);
+    expect(pl('Turbo dizel motor')).toEqual([]);
+    expect(pl('carga sale de Turbo')).toEqual([['place', 'Turbo', 'co-turbo']]);
+    expect(pl('Santos je rekao')).toEqual([]);
+    expect(pl('Santos - Antwerpen')).toEqual([
+      ['place', 'Santos', 'br-santos'],
+      ['place', 'Antwerpen', 'be-antwerp'],
+    ]);
+    expect(pl('Nice work')).toEqual([]);
+    expect(pl('Milan je rekao da je mali problem')).toEqual([]);
+    expect(pl("Bar'a gidiyor")).toEqual([['place', 'Bar', 'me-bar']]);
+  });
+
+  it('is linear on adversarial input', () => {
+    extractPlaces('x');
+    for (const s of ['u Split Bar Beograd '.repeat(50_000), 'Ба'.repeat(500_000), 'a '.repeat(500_000)]) {
+      const t0 = performance.now();
+      extractPlaces(s);
+      expect(performance.now() - t0).toBeLessThan(4000);
+    }
+  });
+});
