@@ -12,6 +12,10 @@ import { emailExtractor } from './email.js';
 import { coordinatesExtractor } from './coordinates.js';
 import { phoneExtractor } from './phone.js';
 import { vesselExtractor } from './vessel.js';
+import { moneyExtractor } from './money.js';
+import { drugQuantityExtractor } from './drug-quantity.js';
+import { lexiconTagsExtractor } from './lexicon-tags.js';
+import { placesExtractor } from './places.js';
 
 export const EXTRACTORS: Extractor[] = [
   ibanExtractor,
@@ -23,4 +27,8 @@ export const EXTRACTORS: Extractor[] = [
   coordinatesExtractor,
   phoneExtractor,
   vesselExtractor,
+  moneyExtractor,
+  drugQuantityExtractor,
+  lexiconTagsExtractor,
+  placesExtractor,
 ];
