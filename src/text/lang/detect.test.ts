@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dominantLanguage, loadLanguageDetector, type LanguageDetector } from './detect.js';
+
+let d: LanguageDetector;
+beforeAll(async () => {
+  d = await loadLanguageDetector();
+});
+
+const lang = (s: string) => d.detect(s)?.lang ?? null;
+
+describe('detect', () => {
+  it('identifies the languages of the data', () => {
+    expect(lang('Hoe laat kom je morgen naar de haven?')).toBe('nl');
+    expect(lang('Où est le colis, on se voit demain soir')).toBe('fr');
+    expect(lang('¿Dónde está el paquete? Llega mañana')).toBe('es');
+    expect(lang('Onde está a encomenda, chega amanhã?')).toBe('pt');
+    expect(lang('أين الشحنة يا أخي، غدا في الميناء')).toBe('ar');
+    expect(lang('Ku je vëlla, malli arrin nesër në port')).toBe('sq');
+    expect(lang('Yarın limanda buluşuyoruz kardeşim')).toBe('tr');
+    expect(lang('where is the package bro, call me tomorrow')).toBe('en');
+  });
+
+  it('handles BCMS in both scripts, with script and macro', () => {
+    const cyr = d.detect('Ђе си брате, јел стигла роба?');
+    expect(cyr).toMatchObject({ lang: 'sr', script: 'Cyrl', macro: 'sh' });
+    const lat = d.detect('Đe si brate, jel stigla roba?');
+    expect(lat).toMatchObject({ lang: 'hr', script: 'Latn', macro: 'sh' });
+    expect(d.detect('Gde si bre, šta radiš večeras')).toMatchObject({ lang: 'hr', macro: 'sh' });
+    expect(d.detect('Ѓорѓи, ќе дојдеш утре?')).toMatchObject({ lang: 'mk', script: 'Cyrl' });
+    // Slovak stays Slovak
+    expect(lang('Kde si? Prídem zajtra ráno, ďakujem pekne')).toBe('sk');
+    expect(d.detect('Hoe laat kom je morgen?')?.macro).toBeUndefined();
+  });
+
+  it('returns null for short or letterless texts', () => {
+    expect(d.detect('ok')).toBeNull();
+    expect(d.detect('da')).toBeNull();
+    expect(d.detect('12345 !!! 😀')).toBeNull();
+    expect(d.detect('')).toBeNull();
+  });
+
+  it('falls back to the conversation language', () => {
+    expect(d.detectWithFallback('ok', 'nl')).toMatchObject({ lang: 'nl', confidence: 0, fallback: true, script: 'Latn' });
+    expect(d.detectWithFallback('ok', null)).toBeNull();
+    expect(d.detectWithFallback('Hoe laat kom je morgen naar de haven?', 'fr')?.lang).toBe('nl');
+  });
+
+  it('never throws and confidence is in 0..1', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (s) => {
+        const g = d.detect(s);
+        if (g) {
+          expect(g.confidence).toBeGreaterThanOrEqual(0);
+          expect(g.confidence).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is cached per options', async () => {
+    expect(await loadLanguageDetector()).toBe(d);
+  });
+});
+
+describe('dominantLanguage', () => {
+  it('picks the most frequent, deterministic on ties', () => {
+    expect(dominantLanguage({ sr: 5, hr: 3, en: 1 })).toBe('sr');
+    expect(dominantLanguage(new Map([['nl', 2], ['fr', 2]]))).toBe('fr');
+    expect(dominantLanguage({ fr: 2, nl: 2 })).toBe('fr');
+    expect(dominantLanguage({})).toBeNull();
+    expect(dominantLanguage({ x: 0 })).toBeNull();
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * Language identification per message, with the `eld` n-gram detector (60 languages, ISO 639-1 codes).
+ *
+ * Loading: eld's tables take 0.5–1 s and 35–160 MB to load, so nothing is loaded at import time:
+ * `await loadLanguageDetector()` once (cached), then call the synchronous `detect`.
+ *
+ * Policy:
+ *  - Text is cleaned by eld (URLs, e-mails, numbers, codes removed). With fewer than MIN_LETTERS letters, or
+ *    when eld does not call its answer reliable, `detect` returns null: the caller falls back to the
+ *    conversation's dominant language (`dominantLanguage`, `detectWithFallback`).
+ *  - Every answer carries `script` (Latn/Cyrl/Arab/…), so filters can combine language and script.
+ *  - Serbian/Croatian/Bosnian/Montenegrin (one language continuum, "BCMS"): eld's only Latin-script label is
+ *    'hr' and its 'sr' is trained on Cyrillic. We keep eld's answer, with two corrections, and add
+ *    `macro: 'sh'` (ISO 639-1 Serbo-Croatian) to every BCMS answer. Filter on `macro === 'sh'` for "BCMS";
+ *    do not read 'hr' as a nationality.
+ *      · Cyrillic text with letters only Serbian has (ђ ћ џ љ њ ј) → 'sr'; with ѓ ќ ѕ → 'mk'.
+ *      · Latin text that eld labels sl/sk/cs/pl (frequent for short BCMS messages) but that has a BCMS marker
+ *        (đ, or a very common BCMS word: šta, što, gde, gdje, jel, bre, ću, će, nije, sutra, brate, …) and
+ *        none of the letters those languages have and BCMS has not (ł ś ź ż ą ę ř ě ů ľ ĺ ŕ ô ä ň ť ď) → 'hr'.
+ *        The same markers make a short message (≥ 5 letters) reliable.
+ *  - `confidence` is eld's scaled score of the winner (0..1).
+ */
+import type { Script } from './script.js';
+import { detectScript } from './script.js';
+
+export type { Script } from './script.js';
+
+export interface LanguageGuess {
+  /** ISO 639-1 code ('sr', 'hr', 'nl', 'ar', …). */
+  lang: string;
+  /** 0..1; 0 for a fallback. */
+  confidence: number;
+  /** Dominant script of the text, null when it has no letters. */
+  script: Script | null;
+  /** 'sh' for Serbian/Croatian/Bosnian (see module doc). */
+  macro?: 'sh';
+  /** True when the language was not detected but taken from the fallback. */
+  fallback?: boolean;
+}
+
+export type LanguageModelSize = 'extrasmall' | 'small' | 'medium' | 'large';
+
+export interface LanguageDetectorOptions {
+  /** eld database size: accuracy vs. memory and load time. Default 'medium'. */
+  size?: LanguageModelSize;
+  /** Restrict answers to these ISO 639-1 codes (eld's languages only). Default: all 60. */
+  languages?: string[];
+}
+
+export interface LanguageDetector {
+  /** Language of one message, or null when the text is too short/unreliable. Never throws. */
+  detect(text: string): LanguageGuess | null;
+  /** `detect`, or `fallback` (e.g. the conversation's dominant language) with confidence 0. */
+  detectWithFallback(text: string, fallback: string | null): LanguageGuess | null;
+}
+
+/** Fewer letters than this → null (unless a BCMS marker is present, then 5). */
+export const MIN_LETTERS = 12;
+
+interface EldResult {
+  language: string;
+  getScores(): Record<string, number>;
+  isReliable(): boolean;
+}
+interface EldInstance {
+  detect(text: string): EldResult;
+  enableTextCleanup(flag: boolean): void;
+  setLanguageSubset(languages: string[] | boolean): Record<number, string>;
+}
+
+async function importEld(size: LanguageModelSize): Promise<EldInstance> {
+  // literal specifiers so bundlers and TypeScript see them
+  switch (size) {
+    case 'extrasmall':
+      return (await import('eld/extrasmall')).eld.newInstance() as unknown as EldInstance;
+    case 'small':
+      return (await import('eld/small')).eld.newInstance() as unknown as EldInstance;
+    case 'large':
+      return (await import('eld/large')).eld.newInstance() as unknown as EldInstance;
+    default:
+      return (await import('eld/medium')).eld.newInstance() as unknown as EldInstance;
+  }
+}
+
+const SERBIAN_CYRILLIC = /[ђћџљњјЂЋЏЉЊЈ]/;
+const MACEDONIAN_CYRILLIC = /[ѓќѕЃЌЅ]/;
+const NOT_BCMS_LATIN = /[łśźżąęřěůľĺŕôäňťďŁŚŹŻĄĘŘĚŮĽĹŔÔÄŇŤĎ]/;
+const BCMS_LETTER = /[đĐ]/;
+// Words frequent in BCMS chat and absent (or rare) in Slovene, Slovak, Czech and Polish.
+const BCMS_WORDS = new Set([
+  'šta', 'što', 'gde', 'gdje', 'jel', 'jesi', 'bre', 'ovde', 'ovdje', 'ću', 'će', 'ćeš', 'ćemo', 'ćete', 'cemo',
+  'nije', 'sutra', 'brate', 'evo', 'ajde', 'hajde', 'nemoj', 'neću', 'necu', 'hoću', 'hocu', 'možeš', 'mozes',
+  'znaš', 'znas', 'ništa', 'nista', 'već', 'dođi', 'dodji', 'kući', 'kuci', 'lovu', 'pozdrav',
+]);
+const BCMS_CONFUSED = new Set(['sl', 'sk', 'cs', 'pl', 'hr', 'bs', 'sr']);
+const BCMS = new Set(['sr', 'hr', 'bs']);
+const WORD_RE = /\p{L}+/gu;
+
+function countLetters(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(WORD_RE)) n += m[0].length;
+  return n;
+}
+
+function bcmsMarkers(text: string): number {
+  if (BCMS_LETTER.test(text)) return 2;
+  let n = 0;
+  for (const m of text.toLowerCase().matchAll(WORD_RE)) if (BCMS_WORDS.has(m[0])) n++;
+  return n;
+}
+
+function topScore(r: EldResult): number {
+  const scores = r.getScores();
+  const v = scores[r.language];
+  return typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
+}
+
+function guess(lang: string, confidence: number, script: Script | null): LanguageGuess {
+  const g: LanguageGuess = { lang, confidence: Math.round(confidence * 1000) / 1000, script };
+  if (BCMS.has(lang)) g.macro = 'sh';
+  return g;
+}
+
+export function createLanguageDetector(eld: EldInstance): LanguageDetector {
+  const detect = (text: string): LanguageGuess | null => {
+    if (typeof text !== 'string') return null;
+    const body = text.length > 2000 ? text.slice(0, 2000) : text;
+    const script = detectScript(body);
+    if (script === null) return null;
+    const letters = countLetters(body);
+    if (letters < 5) return null;
+    let r: EldResult;
+    try {
+      r = eld.detect(body);
+    } catch {
+      return null;
+    }
+    let lang = r.language;
+    if (script === 'Cyrl') {
+      if (MACEDONIAN_CYRILLIC.test(body)) return guess('mk', Math.max(topScore(r), 0.5), script);
+      if (SERBIAN_CYRILLIC.test(body)) return guess('sr', Math.max(topScore(r), 0.5), script);
+    }
+    if (script === 'Latn' && (lang === '' || BCMS_CONFUSED.has(lang)) && !NOT_BCMS_LATIN.test(body)) {
+      const markers = bcmsMarkers(body);
+      if (markers >= 1 && (letters >= MIN_LETTERS || markers >= 2 || BCMS.has(lang))) {
+        if (!BCMS.has(lang)) lang = 'hr';
+        return guess(lang, Math.max(topScore(r), 0.5), script);
+      }
+    }
+    if (lang === '' || letters < MIN_LETTERS || !r.isReliable()) return null;
+    return guess(lang, topScore(r), script);
+  };
+  return {
+    detect,
+    detectWithFallback(text: string, fallback: string | null): LanguageGuess | null {
+      const g = detect(text);
+      if (g) return g;
+      if (!fallback) return null;
+      const f = guess(fallback, 0, typeof text === 'string' ? detectScript(text) : null);
+      f.fallback = true;
+      return f;
+    },
+  };
+}
+
+const loaded = new Map<string, Promise<LanguageDetector>>();
+
+/** Load (once per options) and return a detector. */
+export function loadLanguageDetector(options: LanguageDetectorOptions = {}): Promise<LanguageDetector> {
+  const size = options.size ?? 'medium';
+  const key = `${size}|${(options.languages ?? []).join(',')}`;
+  let p = loaded.get(key);
+  if (!p) {
+    p = importEld(size).then((eld) => {
+      eld.enableTextCleanup(true);
+      if (options.languages && options.languages.length > 0) eld.setLanguageSubset(options.languages);
+      return createLanguageDetector(eld);
+    });
+    loaded.set(key, p);
+  }
+  return p;
+}
+
+/**
+ * The most frequent language in `counts` (message counts per language of one conversation), or null.
+ * Ties go to the alphabetically first code, so the answer is deterministic.
+ */
+export function dominantLanguage(counts: ReadonlyMap<string, number> | Readonly<Record<string, number>>): string | null {
+  const entries = counts instanceof Map ? [...counts.entries()] : Object.entries(counts);
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [lang, n] of entries) {
+    if (!(n > 0) || !lang) continue;
+    if (n > bestN || (n === bestN && best !== null && lang < best)) {
+      best = lang;
+      bestN = n;
+    }
+  }
+  return best;
+}
