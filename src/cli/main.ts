@@ -11,6 +11,7 @@ import { show } from '../api/show.js';
 import { ClewError, exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
+import { registerSynth } from './synth.js';
 
 function int(name: string, min = 0) {
   return (v: string): number => {
@@ -53,6 +54,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   const json = () => Boolean(program.opts().json);
+
+  registerSynth(program, json);
 
   program
     .command('ingest')

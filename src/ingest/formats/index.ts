@@ -6,8 +6,24 @@ import { ClewError } from '../../model/errors.js';
 import { looksBinary } from '../lines.js';
 import type { FormatParser } from '../parser.js';
 import { canonicalParser } from './canonical.js';
+import { bandicootParser } from './cdr/bandicoot.js';
+import { cdrParser } from './cdr/cdr.js';
+import { csvParser } from './csv/csv.js';
+import { emlParser, mboxParser } from './email/email.js';
+import { telegramParser } from './telegram/parser.js';
+import { whatsappParser } from './whatsapp/parser.js';
 
-export const FORMATS: readonly FormatParser[] = [canonicalParser];
+/** Every parser, most specific first (ties in sniff confidence go to the earlier one). */
+export const FORMATS: readonly FormatParser[] = [
+  canonicalParser,
+  whatsappParser,
+  telegramParser,
+  mboxParser,
+  emlParser,
+  bandicootParser,
+  cdrParser,
+  csvParser,
+];
 
 export function formatByName(name: string): FormatParser {
   const p = FORMATS.find((f) => f.name === name);
