@@ -9,9 +9,7 @@
  * Exports carry no time zone: times are read in `options.timeZone` (default UTC) and keep the
  * written local time in `tsLocal`; `tzOffset` is null because the source states none.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, promises as fsp } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { ClewError } from '../../../model/errors.js';
 import type { AccountRecord, AttachmentRecord, ClewRecord, EventRecord, Locator, MessageRecord } from '../../../model/records.js';
@@ -26,6 +24,7 @@ import { DELETED, EDITED } from './locales.js';
 import { stripMarks } from './marks.js';
 import { detectMedia, mimeFromName, type MediaRef } from './media.js';
 import { phoneE164, senderRef } from './names.js';
+import { digestBeside } from './hashfile.js';
 import { SafeZip } from './zip.js';
 
 /** Largest chat text read out of a zip into memory. */
@@ -90,25 +89,6 @@ interface Pending {
 }
 
 type OpenLines = (at: ResumePoint) => AsyncIterable<RawLine>;
-
-async function hashFile(path: string, keepBytes: number): Promise<{ size: number; sha256: string; content?: Uint8Array }> {
-  const h = createHash('sha256');
-  const parts: Buffer[] = [];
-  let n = 0;
-  let keep = true;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    h.update(chunk);
-    n += chunk.length;
-    if (keep && n <= keepBytes) parts.push(chunk);
-    else {
-      keep = false;
-      parts.length = 0;
-    }
-  }
-  const out: { size: number; sha256: string; content?: Uint8Array } = { size: n, sha256: h.digest('hex') };
-  if (keep) out.content = new Uint8Array(Buffer.concat(parts, n));
-  return out;
-}
 
 async function readHead(input: SourceInput, n: number): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -350,11 +330,10 @@ class Context {
         att.filename = entry;
         Object.assign(att, await this.zip.digest(entry, this.keepBytes));
       }
-    } else if (basename(filename) === filename && !filename.startsWith('.')) {
+    } else if (basename(filename) === filename) {
       // An unpacked export: the media may sit beside the chat text.
-      const path = join(dirname(this.input.path), filename);
-      const st = await fsp.stat(path).catch(() => null);
-      if (st?.isFile()) Object.assign(att, await hashFile(path, this.keepBytes));
+      const d = await digestBeside(dirname(this.input.path), filename, this.keepBytes);
+      if (d) Object.assign(att, d);
     }
     return att;
   }

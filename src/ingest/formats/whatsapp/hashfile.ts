@@ -1,0 +1,50 @@
+/**
+ * Hash a media file lying beside an export (unpacked WhatsApp folder, Telegram `photos/`,
+ * signal-export `media/`), streaming; its bytes are kept only when small enough.
+ * The relative path must stay inside the export folder.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fsp } from 'node:fs';
+import { isAbsolute, join, normalize, sep } from 'node:path';
+
+export interface FileDigest {
+  size: number;
+  sha256: string;
+  content?: Uint8Array;
+}
+
+/** The path of `rel` inside `dir`, or null when it would leave `dir` (absolute, `..`, NUL). */
+export function insideDir(dir: string, rel: string): string | null {
+  if (rel.length === 0 || rel.includes('\u0000') || isAbsolute(rel) || /^[A-Za-z]:/.test(rel)) return null;
+  const n = normalize(rel.replace(/\\/g, '/'));
+  if (n === '..' || n.startsWith(`..${sep}`) || n.split(sep).includes('..')) return null;
+  return join(dir, n);
+}
+
+export async function hashFile(path: string, keepBytes: number): Promise<FileDigest> {
+  const h = createHash('sha256');
+  const parts: Buffer[] = [];
+  let n = 0;
+  let keep = true;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    h.update(chunk);
+    n += chunk.length;
+    if (keep && n <= keepBytes) parts.push(chunk);
+    else {
+      keep = false;
+      parts.length = 0;
+    }
+  }
+  const out: FileDigest = { size: n, sha256: h.digest('hex') };
+  if (keep) out.content = new Uint8Array(Buffer.concat(parts, n));
+  return out;
+}
+
+/** Digest of `rel` inside `dir` when it is a regular file there; null otherwise. */
+export async function digestBeside(dir: string, rel: string, keepBytes: number): Promise<FileDigest | null> {
+  const path = insideDir(dir, rel);
+  if (path === null) return null;
+  const st = await fsp.lstat(path).catch(() => null);
+  if (!st?.isFile()) return null;
+  return hashFile(path, keepBytes);
+}
