@@ -8,6 +8,7 @@ import { activeHandle, buildPopulation, handleDrops, savedName } from './populat
 import type { Handle, Person, Population } from './population.js';
 import { Rng, hash32 } from './prng.js';
 import { render } from './render.js';
+import type { RenderContext } from './render.js';
 import { PHASE_PAIRS, buildShipments } from './shipments.js';
 import type { Phase, Shipment } from './shipments.js';
 import type { Topic } from './templates.js';
@@ -397,14 +398,17 @@ function* stream(
   let attId = 0;
   let day: Entry[] = [];
 
-  const ctxFor = (sender: Person, lang: Lang, sh: Shipment | null, third: Person | null, pin: string) => ({
-    lang,
-    shipment: sh,
-    nick: third?.nick ?? (third ? third.name.split(' ')[0] as string : 'Kum'),
-    pin,
-    home: sender.city,
-    ibanCountry: IBAN_BY_COUNTRY[sender.country] ?? null,
-  });
+  const ctx: RenderContext = { lang: 'en', shipment: null, nick: 'Kum', pin: '', home: (P[0] as Person).city, ibanCountry: null };
+  /** Fills the one reusable render context (no allocation per message). */
+  const ctxFor = (sender: Person, lang: Lang, sh: Shipment | null, third: Person | null, pin: string): RenderContext => {
+    ctx.lang = lang;
+    ctx.shipment = sh;
+    ctx.nick = third?.nick ?? (third ? (third.name.split(' ')[0] as string) : 'Kum');
+    ctx.pin = pin;
+    ctx.home = sender.city;
+    ctx.ibanCountry = IBAN_BY_COUNTRY[sender.country] ?? null;
+    return ctx;
+  };
 
   const push = (e: Omit<Entry, 'id'>): Entry => {
     const x = e as Entry;
@@ -575,15 +579,18 @@ function* stream(
         }
       }
     }
+    // Exactly `messages` in total: announcements count against the budget; the last day takes the rest.
+    const N = opts.messages;
     let fails = 0;
-    while (orgDone < (orgCum[d] as number) && fails < 2000) {
-      const got = orgBurst(dayStart, dayEnd, (orgCum[d] as number) - orgDone);
+    while (orgDone < (orgCum[d] as number) && orgDone + bgDone < N && fails < 2000) {
+      const got = orgBurst(dayStart, dayEnd, Math.min((orgCum[d] as number) - orgDone, N - orgDone - bgDone));
       orgDone += got;
       fails = got === 0 ? fails + 1 : 0;
     }
     fails = 0;
-    while (bgDone < (bgCum[d] as number) && fails < 2000) {
-      const got = bgBurst(dayStart, dayEnd, (bgCum[d] as number) - bgDone);
+    const bgGoal = d === days - 1 ? N - orgDone : (bgCum[d] as number);
+    while (bgDone < bgGoal && orgDone + bgDone < N && fails < 2000) {
+      const got = bgBurst(dayStart, dayEnd, Math.min(bgGoal - bgDone, N - orgDone - bgDone));
       bgDone += got;
       fails = got === 0 ? fails + 1 : 0;
     }

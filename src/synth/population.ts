@@ -8,7 +8,7 @@ import { ARABIC_FIRST, ARABIC_LAST, FAMILY_NICKS, ORG_NICKS, namePool } from './
 import type { Culture } from './names.js';
 import { makePhone } from './phone.js';
 import type { PhoneCountry } from './phone.js';
-import { hashUnit } from './prng.js';
+import { hash3, hashUnit } from './prng.js';
 import type { Rng } from './prng.js';
 import { asciiBare, asciiDj, latinToCyrillic } from './translit.js';
 import type { Role } from './types.js';
@@ -436,7 +436,7 @@ export function activeHandle(per: Person, t: number): Handle | null {
 
 /** Imperfect contact carry-over: a handle of a rotating person drops some partners. */
 export function handleDrops(h: Handle, partner: number, rotating: boolean, seed: number): boolean {
-  return rotating && hashUnit(seed, h.gid, partner) < 0.12;
+  return rotating && hash3(seed, h.gid, partner) < 0.12 * 4294967296;
 }
 
 /** The name `owner` saved for `other` (stable per pair, sometimes different per handle). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Rng, hash32, mix32 } from './prng.js';
+import { Rng, hash3, hash32, mix32 } from './prng.js';
 
 describe('Rng (xoshiro128**)', () => {
   it('is deterministic per seed and differs between seeds', () => {
@@ -57,5 +57,6 @@ describe('Rng (xoshiro128**)', () => {
     expect(hash32(1, 2, 3)).toBe(hash32(1, 2, 3));
     expect(hash32(1, 2, 3)).not.toBe(hash32(3, 2, 1));
     expect(mix32(0)).not.toBe(mix32(1));
+    expect(hash3(4, 5, 6)).toBe(hash32(4, 5, 6));
   });
 });

@@ -19,6 +19,13 @@ export function hash32(...parts: number[]): number {
   return h;
 }
 
+/** hash32 of exactly three integers, without the rest-array allocation (hot path). */
+export function hash3(a: number, b: number, c: number): number {
+  let h = mix32((0x1b873593 ^ Math.imul(a | 0, 0xcc9e2d51)) >>> 0);
+  h = mix32((h ^ Math.imul(b | 0, 0xcc9e2d51)) >>> 0);
+  return mix32((h ^ Math.imul(c | 0, 0xcc9e2d51)) >>> 0);
+}
+
 /** A hash of several integers mapped to [0, 1). */
 export function hashUnit(...parts: number[]): number {
   return hash32(...parts) / 4294967296;

@@ -62,8 +62,10 @@ export class ZoneClock {
   }
 }
 
+const TWO: readonly string[] = Array.from({ length: 60 }, (_, i) => (i < 10 ? '0' + i : String(i)));
+
 function two(n: number): string {
-  return n < 10 ? '0' + n : String(n);
+  return TWO[n] ?? String(n);
 }
 
 /** Civil date from days since 1970-01-01 (H. Hinnant's algorithm). */
@@ -79,23 +81,33 @@ function civil(days: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
+function offsetText(offsetMin: number): string {
+  if (offsetMin === 0) return 'Z';
+  const a = Math.abs(offsetMin);
+  return (offsetMin < 0 ? '-' : '+') + two(Math.floor(a / 60)) + ':' + two(a % 60);
+}
+
+let lastDays = NaN;
+let lastDate = '';
+
 /** Formats epoch ms (whole seconds are written) as local time at the given offset. */
 export function formatIsoWithOffset(epochMs: number, offsetMin: number): string {
   const localSec = Math.floor(epochMs / 1000) + offsetMin * 60;
   const days = Math.floor(localSec / 86400);
   const sod = localSec - days * 86400;
-  const [y, mo, d] = civil(days);
+  if (days !== lastDays) {
+    const [y, mo, d] = civil(days);
+    lastDate = `${y}-${two(mo)}-${two(d)}T`;
+    lastDays = days;
+  }
   const hh = Math.floor(sod / 3600);
   const mm = Math.floor((sod % 3600) / 60);
   const ss = sod % 60;
-  let off: string;
-  if (offsetMin === 0) off = 'Z';
-  else {
-    const a = Math.abs(offsetMin);
-    off = (offsetMin < 0 ? '-' : '+') + two(Math.floor(a / 60)) + ':' + two(a % 60);
-  }
-  return `${y}-${two(mo)}-${two(d)}T${two(hh)}:${two(mm)}:${two(ss)}${off}`;
+  return lastDate + two(hh) + ':' + two(mm) + ':' + two(ss) + (OFFSETS.get(offsetMin) ?? offsetText(offsetMin));
 }
+
+const OFFSETS = new Map<number, string>();
+for (let q = -12 * 4; q <= 14 * 4; q++) OFFSETS.set(q * 15, offsetText(q * 15));
 
 /** Local hour of day (0–23) and weekday (0 = Sunday) at an offset. */
 export function localHourAndWeekday(epochMs: number, offsetMin: number): [number, number] {
