@@ -148,6 +148,9 @@ def main():
     fixture('er-sparse-weighted', n, e, False, True)
     n, e = from_nx(nx.barabasi_albert_graph(300, 2, seed=12), True, iw)
     fixture('ba-weighted', n, e, False, True)
+    # Large enough (n >= 1024) that the traversals run on a BFS-relabelled copy (src/graph/reorder.ts).
+    n, e = from_nx(nx.barabasi_albert_graph(1100, 2, seed=16), True, iw)
+    fixture('ba-1100-weighted', n, e, False, True)
     n, e = from_nx(nx.gnp_random_graph(120, 0.03, seed=13, directed=True), True, iw)
     fixture('er-directed-weighted', n, e, True, True)
     n, e = from_nx(nx.gnp_random_graph(60, 0.05, seed=14, directed=True), False)

@@ -4,8 +4,9 @@ import type { Adjacency, CSRGraph, EdgeList } from './csr.js';
 /**
  * Alive flags for node removal ("what if these accounts were arrested"): mask[v] === 1 keeps
  * node v, 0 removes it with all its edges. Length n. Algorithms that accept a mask treat a
- * removed node as absent (it is never a source, target or intermediate of any path) and
- * report 0 (or -1 for labels) for it.
+ * removed node as absent (it is never a source, target or intermediate of any path, and n counts
+ * alive nodes only) and report 0 for it — NaN where the measure is undefined (closeness), -1 for
+ * labels (components).
  */
 export type NodeMask = Uint8Array;
 

@@ -22,6 +22,8 @@ export {
 export { IndexedMinHeap } from './heap.js';
 export type { Rng } from './random.js';
 export { createRng, sampleWithoutReplacement } from './random.js';
+export type { LocalityView, Relabelled } from './reorder.js';
+export { RELABEL_MIN_NODES, bfsOrder, localityView, permute, toOriginalOrder } from './reorder.js';
 export type { Subgraph } from './subgraph.js';
 export { inducedSubgraph } from './subgraph.js';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCSR, maskWithout } from '../build.js';
+import { createRng, sampleWithoutReplacement } from '../random.js';
+import { permute, RELABEL_MIN_NODES } from '../reorder.js';
 import { inducedSubgraph } from '../subgraph.js';
 import { expectClose, expectedVector, loadFixtures } from '../test-support/fixtures.js';
 import { betweenness, sampledBetweenness } from './betweenness.js';
@@ -80,5 +82,18 @@ describe('sampledBetweenness', () => {
     expect(() => sampledBetweenness(g, { samples: 0 })).toThrow();
     expect(() => sampledBetweenness(g, { samples: 1, delta: 1 })).toThrow();
     expect(() => betweenness(g, { weighted: true })).toThrow(); // zero weight as a distance
+  });
+});
+
+describe('betweenness on a relabelled copy', () => {
+  it('is invariant under node renaming (large graph, so the BFS-ordered copy is used)', () => {
+    const f = fixtures.find((x) => x.name === 'ba-1100-weighted')!;
+    expect(f.n).toBeGreaterThanOrEqual(RELABEL_MIN_NODES);
+    const rng = createRng(5);
+    const perm = sampleWithoutReplacement(Int32Array.from({ length: f.n }, (_, i) => i), f.n, rng);
+    const r = permute(f.graph, perm);
+    const renamed = betweenness(r.graph, { weighted: true });
+    const original = betweenness(f.graph, { weighted: true });
+    expectClose(Float64Array.from(r.newId, (nv) => renamed[nv] as number), [...original], 1e-12, 1e-12, 'renamed');
   });
 });

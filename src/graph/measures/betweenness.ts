@@ -3,6 +3,7 @@ import { checkMask, checkPositiveWeights, type NodeMask } from '../build.js';
 import type { CSRGraph } from '../csr.js';
 import { IndexedMinHeap } from '../heap.js';
 import { createRng, sampleWithoutReplacement } from '../random.js';
+import { localityView, toOriginalOrder } from '../reorder.js';
 
 export interface BetweennessOptions {
   /**
@@ -35,10 +36,13 @@ function cmpLength(a: number, b: number): number {
  * Memory O(n): predecessors are not stored but recomputed from `in` lists in the backward pass.
  */
 function accumulate(g: CSRGraph, sources: Int32Array, weighted: boolean, mask: NodeMask | undefined): Float64Array {
+  // Work on a BFS-ordered copy when it pays (see reorder.ts); ids are mapped in and out.
+  const view = localityView(g, mask, sources.length);
+  const mapped = sources.map((s) => view.newId[s] as number);
   const bc = new Float64Array(g.n);
-  if (weighted) accumulateDijkstra(g, sources, mask, bc);
-  else accumulateBfs(g, sources, mask, bc);
-  return bc;
+  if (weighted) accumulateDijkstra(view.graph, mapped, view.mask, bc);
+  else accumulateBfs(view.graph, mapped, view.mask, bc);
+  return view.graph === g ? bc : toOriginalOrder(bc, view.newId);
 }
 
 /** Unweighted pass: BFS with integer distances (-1 = unreached). */

@@ -1,4 +1,5 @@
 import type { CSRGraph } from '../csr.js';
+import { localityView } from '../reorder.js';
 import { createTraversal, type PathOptions } from './paths.js';
 
 export interface ClosenessOptions extends PathOptions {
@@ -24,14 +25,15 @@ export function closeness(g: CSRGraph, options: ClosenessOptions = {}): Float64A
   const wf = options.wassermanFaust ?? false;
   const normalized = wf || (options.normalized ?? true);
   const { mask } = options;
-  const t = createTraversal(g, options);
   const n = g.n;
   let alive = n;
   if (mask !== undefined) for (let v = 0; v < n; v++) if (mask[v] === 0) alive--;
+  const view = localityView(g, mask, alive);
+  const t = createTraversal(view.graph, { ...options, mask: view.mask });
   const result = new Float64Array(n).fill(Number.NaN);
   for (let s = 0; s < n; s++) {
     if (mask !== undefined && mask[s] === 0) continue;
-    const reached = t.run(s);
+    const reached = t.run(view.newId[s] as number);
     const r = reached - 1;
     if (r === 0) {
       result[s] = wf ? 0 : Number.NaN;

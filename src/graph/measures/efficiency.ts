@@ -1,6 +1,7 @@
 import { ClewError } from '../../model/errors.js';
 import type { CSRGraph } from '../csr.js';
 import { createRng, sampleWithoutReplacement } from '../random.js';
+import { localityView } from '../reorder.js';
 import { createTraversal, type PathOptions } from './paths.js';
 
 export interface EfficiencyOptions extends PathOptions {
@@ -22,7 +23,6 @@ export interface EfficiencyOptions extends PathOptions {
  */
 export function globalEfficiency(g: CSRGraph, options: EfficiencyOptions = {}): number {
   const { mask } = options;
-  const t = createTraversal(g, options);
   const n = g.n;
   const aliveList: number[] = [];
   for (let v = 0; v < n; v++) if (mask === undefined || mask[v] === 1) aliveList.push(v);
@@ -35,9 +35,11 @@ export function globalEfficiency(g: CSRGraph, options: EfficiencyOptions = {}): 
     }
     if (options.samples < alive) sources = sampleWithoutReplacement(sources, options.samples, createRng(options.seed ?? 1));
   }
+  const view = localityView(g, mask, sources.length);
+  const t = createTraversal(view.graph, { ...options, mask: view.mask });
   let total = 0;
   for (const s of sources) {
-    const reached = t.run(s);
+    const reached = t.run(view.newId[s] as number);
     let sum = 0;
     for (let i = 1; i < reached; i++) sum += 1 / (t.dist[t.order[i] as number] as number);
     total += sum / (alive - 1);

@@ -8,8 +8,8 @@ export interface EgoOptions {
   /**
    * Cap on the number of nodes returned, centre included (default 5000): around a hub the 2-hop
    * neighbourhood of a 170k-user network can be most of it. When the cap is hit the result is
-   * `truncated` and holds the nearest nodes first (whole hops, then part of the last one in
-   * ascending id order of discovery).
+   * `truncated` and holds the nearest nodes first: whole hops, then the first-discovered part of
+   * the last one (neighbours are scanned in ascending id, successors before predecessors).
    */
   maxNodes?: number;
   /** Edge direction followed in a directed graph (default 'all': contacts either way). */

@@ -1,4 +1,5 @@
 import type { CSRGraph } from '../csr.js';
+import { localityView } from '../reorder.js';
 import { createTraversal, type PathOptions } from './paths.js';
 
 export interface HarmonicOptions extends PathOptions {
@@ -15,14 +16,15 @@ export interface HarmonicOptions extends PathOptions {
 export function harmonic(g: CSRGraph, options: HarmonicOptions = {}): Float64Array {
   const normalized = options.normalized ?? true;
   const { mask } = options;
-  const t = createTraversal(g, options);
   const n = g.n;
   let alive = n;
   if (mask !== undefined) for (let v = 0; v < n; v++) if (mask[v] === 0) alive--;
+  const view = localityView(g, mask, alive);
+  const t = createTraversal(view.graph, { ...options, mask: view.mask });
   const result = new Float64Array(n);
   for (let s = 0; s < n; s++) {
     if (mask !== undefined && mask[s] === 0) continue;
-    const reached = t.run(s);
+    const reached = t.run(view.newId[s] as number);
     let sum = 0;
     for (let i = 1; i < reached; i++) sum += 1 / (t.dist[t.order[i] as number] as number);
     result[s] = normalized ? (alive > 1 ? sum / (alive - 1) : 0) : sum;
