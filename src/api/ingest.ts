@@ -206,49 +206,63 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   const parseStart = Date.now();
   const startBytes = resume?.offset ?? 0;
 
-  const flush = () => {
+  // One batch is written (in the writer thread) while the next one is parsed.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async () => {
     if (batch.length === 0) return;
-    const r = writer.writeBatch(batch, { offset: last?.offset ?? null, line: last?.line ?? null, itemsDone: ordinal });
-    added.records += r.records;
-    added.rejected += r.rejected;
-    added.duplicates += r.duplicates;
+    const write = writer.writeBatch(batch, { offset: last?.offset ?? null, line: last?.line ?? null, itemsDone: ordinal });
     batch = [];
+    await inFlight;
+    inFlight = write.then((r) => {
+      added.records += r.records;
+      added.rejected += r.rejected;
+      added.duplicates += r.duplicates;
+    });
+    inFlight.catch(() => {}); // observed by the next await
   };
 
-  for await (const item of parser.parse(input, resume)) {
-    if (skipped < skip) {
-      skipped++;
-      continue;
-    }
-    ordinal++;
-    if (item.resume) last = item.resume;
-    batch.push(
-      item.kind === 'record'
-        ? { kind: 'record', record: item.record, locator: item.locator }
-        : { kind: 'reject', locator: item.locator, code: item.code, message: item.message, excerpt: item.excerpt },
-    );
-    if (batch.length >= batchSize) {
-      flush();
-      if (opts.signal?.aborted) throw new ClewError('INTERRUPTED', `ingest of ${file} cancelled; run it again to continue`);
-      if (progress && tick()) {
-        const secs = (Date.now() - parseStart) / 1000;
-        const doneBytes = Math.min(bytesRead, size);
-        const rate = secs > 0 ? (added.records + added.rejected) / secs : 0;
-        const byteRate = secs > 0 ? (doneBytes - startBytes) / secs : 0;
-        progress({
-          phase: 'ingesting',
-          file,
-          bytesDone: doneBytes,
-          bytesTotal: size,
-          records: added.records,
-          rejected: added.rejected,
-          rate,
-          etaSeconds: byteRate > 0 ? (size - doneBytes) / byteRate : null,
-        });
+  let source: SourceRow;
+  try {
+    for await (const item of parser.parse(input, resume)) {
+      if (skipped < skip) {
+        skipped++;
+        continue;
+      }
+      ordinal++;
+      if (item.resume) last = item.resume;
+      batch.push(
+        item.kind === 'record'
+          ? { kind: 'record', record: item.record, locator: item.locator }
+          : { kind: 'reject', locator: item.locator, code: item.code, message: item.message, excerpt: item.excerpt },
+      );
+      if (batch.length >= batchSize) {
+        await flush();
+        if (opts.signal?.aborted) throw new ClewError('INTERRUPTED', `ingest of ${file} cancelled; run it again to continue`);
+        if (progress && tick()) {
+          const secs = (Date.now() - parseStart) / 1000;
+          const doneBytes = Math.min(bytesRead, size);
+          const rate = secs > 0 ? (added.records + added.rejected) / secs : 0;
+          const byteRate = secs > 0 ? (doneBytes - startBytes) / secs : 0;
+          progress({
+            phase: 'ingesting',
+            file,
+            bytesDone: doneBytes,
+            bytesTotal: size,
+            records: added.records,
+            rejected: added.rejected,
+            rate,
+            etaSeconds: byteRate > 0 ? (size - doneBytes) / byteRate : null,
+          });
+        }
       }
     }
+    await flush();
+    await inFlight;
+    source = await writer.finish();
+  } catch (e) {
+    await inFlight.catch(() => {});
+    await writer.abort();
+    throw e;
   }
-  flush();
-  const source = writer.finish();
   return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined };
 }

@@ -40,15 +40,23 @@ export interface BatchResult {
   duplicates: number;
 }
 
+export interface BatchPosition {
+  offset: number | null;
+  line: number | null;
+  itemsDone: number;
+}
+
 export interface SourceWriter {
-  readonly source: SourceRow;
   /**
    * Write a batch atomically together with the position after its last item. After a crash,
-   * the source row holds exactly the position of the last committed batch.
+   * the source row holds exactly the position of the last committed batch. Batches are written
+   * in the order they are given; a caller may hand over the next batch before this one resolves.
    */
-  writeBatch(items: BatchItem[], position: { offset: number | null; line: number | null; itemsDone: number }): BatchResult;
-  /** Mark the source complete. */
-  finish(): SourceRow;
+  writeBatch(items: BatchItem[], position: BatchPosition): Promise<BatchResult>;
+  /** Mark the source complete (after every batch has been written). */
+  finish(): Promise<SourceRow>;
+  /** Release resources without completing (after an error or cancellation). */
+  abort(): Promise<void>;
 }
 
 export interface AccountView {

@@ -26,7 +26,8 @@ import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from './ids.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
-import { SqliteSourceWriter } from './writer.js';
+import { configureConnection } from './connection.js';
+import { InThreadSourceWriter, ThreadedSourceWriter, threadedWriterAvailable } from './source-writers.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -34,6 +35,8 @@ export interface OpenOptions {
   /** Create the case file when it does not exist. */
   create?: boolean;
   readonly?: boolean;
+  /** Write ingest batches in a worker thread (default: when the compiled worker is present). */
+  threadedWriter?: boolean;
 }
 
 function sqliteCode(e: unknown): string | undefined {
@@ -63,7 +66,7 @@ export function openSqliteCase(path: string, opts: OpenOptions = {}): SqliteCase
     throw e;
   }
   try {
-    return new SqliteCaseStore(db, path, opts.readonly ?? false);
+    return new SqliteCaseStore(db, path, opts.readonly ?? false, opts.threadedWriter ?? threadedWriterAvailable());
   } catch (e) {
     db.close();
     const code = sqliteCode(e);
@@ -96,13 +99,9 @@ export class SqliteCaseStore implements CaseStore {
     private readonly db: Database.Database,
     readonly path: string,
     readonly readonly: boolean,
+    private readonly threaded: boolean,
   ) {
-    if (!readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-    }
-    db.pragma('cache_size = -65536');
-    db.pragma('temp_store = MEMORY');
+    configureConnection(db, readonly);
     const appId = db.pragma('application_id', { simple: true }) as number;
     const hasTables = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n > 0;
     if (!hasTables) {
@@ -148,12 +147,16 @@ export class SqliteCaseStore implements CaseStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'partial', 0, 1)`,
       )
       .run(meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now());
-    return new SqliteSourceWriter(this.db, readSource(this.db, Number(info.lastInsertRowid))!);
+    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!);
   }
 
   resumeSource(source: SourceRow): SourceWriter {
     this.assertWritable();
-    return new SqliteSourceWriter(this.db, source);
+    return this.writerFor(source);
+  }
+
+  private writerFor(source: SourceRow): SourceWriter {
+    return this.threaded ? new ThreadedSourceWriter(this.path, source) : new InThreadSourceWriter(this.db, source);
   }
 
   sources(): SourceRow[] {

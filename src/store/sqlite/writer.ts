@@ -15,7 +15,7 @@ import type {
   MessageRecord,
 } from '../../model/records.js';
 import { normalise } from '../../text/normalise/normalise.js';
-import type { BatchItem, BatchResult, SourceRow, SourceWriter } from '../types.js';
+import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { messageIdBase, SLOTS } from './ids.js';
 import { readSource } from './rows.js';
 
@@ -39,12 +39,13 @@ interface EdgeAcc {
   last: number;
 }
 
-export class SqliteSourceWriter implements SourceWriter {
+/** Synchronous writer on one connection; wrapped by the in-thread and threaded SourceWriters. */
+export class SqliteSourceWriter {
   source: SourceRow;
   private readonly accounts = new Map<string, number>();
   private readonly conversations = new Map<string, { id: number; members: number[] }>();
   private readonly st: Record<string, Statement>;
-  private readonly runBatch: (items: BatchItem[], pos: { offset: number | null; line: number | null; itemsDone: number }) => BatchResult;
+  private readonly runBatch: (items: BatchItem[], pos: BatchPosition) => BatchResult;
 
   constructor(
     private readonly db: Database,
@@ -87,7 +88,7 @@ export class SqliteSourceWriter implements SourceWriter {
                      records = records + ?, rejected = rejected + ?, duplicates = duplicates + ? WHERE id = ?`),
       finish: p(`UPDATE sources SET status = 'complete', finished_at = ? WHERE id = ?`),
     };
-    this.runBatch = db.transaction((items: BatchItem[], pos: { offset: number | null; line: number | null; itemsDone: number }) => {
+    this.runBatch = db.transaction((items: BatchItem[], pos: BatchPosition) => {
       const edges = new Map<string, EdgeAcc>();
       const res: BatchResult = { records: 0, rejected: 0, duplicates: 0 };
       for (const item of items) {
@@ -105,7 +106,7 @@ export class SqliteSourceWriter implements SourceWriter {
     });
   }
 
-  writeBatch(items: BatchItem[], position: { offset: number | null; line: number | null; itemsDone: number }): BatchResult {
+  writeBatch(items: BatchItem[], position: BatchPosition): BatchResult {
     const res = this.runBatch(items, position);
     this.source = {
       ...this.source,

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm run demo`: build, generate a ~200k-message synthetic case, ingest it, then serve the
+// workspace when it is built (or print what to try on the command line).
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DIR = process.env.CLEW_DEMO_DIR ?? 'demo';
+const MESSAGES = Number(process.env.CLEW_DEMO_MESSAGES ?? 200_000);
+const CASE = join(DIR, 'case.clew');
+const clew = (...args) => {
+  const r = spawnSync(process.execPath, ['dist/cli/bin.js', ...args], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+const step = (s) => console.log(`\n▶ ${s}`);
+
+step('build');
+let r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+if (r.status !== 0) process.exit(r.status ?? 1);
+if (existsSync('web/package.json') || existsSync('web/index.html')) {
+  r = spawnSync('npm', ['run', '--silent', 'build:web'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+step(`generate a synthetic case of ${MESSAGES.toLocaleString('en-US')} messages in ${DIR}/`);
+rmSync(DIR, { recursive: true, force: true });
+clew('synth', '--out', DIR, '--messages', String(MESSAGES), '--seed', '1');
+
+step(`ingest it into ${CASE}`);
+clew('ingest', '--case', CASE, join(DIR, 'records.jsonl'));
+
+step('what is in it');
+clew('stats', '--case', CASE, '--top', '5');
+
+console.log(`
+Try:
+  npx clew search --case ${CASE} 'kafa Antwerpen'
+  npx clew search --case ${CASE} 'кафа from:Zmaj'
+  npx clew search --case ${CASE} '"novi broj" OR "new number"'
+  npx clew show --case ${CASE} <id from a search>
+The ground truth (leaders, roles, handles, shipments) is in ${DIR}/truth.json.`);
+
+if (existsSync('dist/cli/serve.js') && existsSync('web/dist/index.html')) {
+  step('serve the workspace (Ctrl-C to stop)');
+  clew('serve', '--case', CASE);
+}

@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withCase } from './case.js';
+import { ingestFile } from './ingest.js';
+import { search } from './search.js';
+import { jsonl, msg, useTmp } from './test-support/tmp.js';
+import { threadPage } from './thread.js';
+
+const tmp = useTmp();
+
+async function caseWith(n: number): Promise<string> {
+  const dir = tmp();
+  const recs = Array.from({ length: n }, (_, i) => msg('skyecc:AAA', 'skyecc:BBB', new Date(Date.UTC(2021, 0, 1, 0, i)).toISOString(), `message number ${i}`, { conversation: 'c1' }));
+  writeFileSync(join(dir, 'r.jsonl'), jsonl(recs));
+  const c = join(dir, 'case.clew');
+  await withCase(c, { create: true }, (s) => ingestFile(s, join(dir, 'r.jsonl')));
+  return c;
+}
+
+describe('threadPage', () => {
+  it('pages around a message and says whether there is more on each side', async () => {
+    const c = await caseWith(10);
+    await withCase(c, { readonly: true }, (s) => {
+      const id = search(s, { query: '"number 5"' }).hits[0]!.id;
+      const p = threadPage(s, id, { before: 2, after: 3 });
+      expect(p.messages.map((m) => m.body)).toEqual(['message number 3', 'message number 4', 'message number 5', 'message number 6', 'message number 7', 'message number 8']);
+      expect(p).toMatchObject({ moreBefore: true, moreAfter: true });
+      const all = threadPage(s, id, { before: 5, after: 4 });
+      expect(all.messages).toHaveLength(10);
+      expect(all).toMatchObject({ moreBefore: false, moreAfter: false });
+      const older = threadPage(s, p.messages[0]!.id, { before: 10, after: 0 });
+      expect(older.messages.map((m) => m.body)).toEqual(['message number 0', 'message number 1', 'message number 2', 'message number 3']);
+      expect(older).toMatchObject({ moreBefore: false, moreAfter: true });
+    });
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The two SourceWriters of the SQLite store: in this thread, or in a worker thread that owns a
+ * second connection (used when the compiled worker is present, i.e. outside the test runner).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
+import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
+import type { FromWriter, ToWriter } from './writer-thread.js';
+import { SqliteSourceWriter } from './writer.js';
+
+export class InThreadSourceWriter implements SourceWriter {
+  private readonly w: SqliteSourceWriter;
+  constructor(db: Database, source: SourceRow) {
+    this.w = new SqliteSourceWriter(db, source);
+  }
+  async writeBatch(items: BatchItem[], position: BatchPosition): Promise<BatchResult> {
+    return this.w.writeBatch(items, position);
+  }
+  async finish(): Promise<SourceRow> {
+    return this.w.finish();
+  }
+  async abort(): Promise<void> {}
+}
+
+const WORKER_URL = new URL('./writer-thread.js', import.meta.url);
+
+export function threadedWriterAvailable(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+export class ThreadedSourceWriter implements SourceWriter {
+  private readonly worker: Worker;
+  private readonly waiting: { resolve: (m: FromWriter) => void; reject: (e: Error) => void }[] = [];
+  private failure: Error | null = null;
+
+  constructor(path: string, source: SourceRow) {
+    this.worker = new Worker(WORKER_URL, { workerData: { path, source } });
+    this.worker.on('message', (m: FromWriter) => {
+      const w = this.waiting.shift();
+      if (!w) return;
+      if (m.kind === 'error') {
+        const code = m.code && m.code in ERROR_CODES ? (m.code as ErrorCode) : null;
+        const err = code ? new ClewError(code, m.message) : new Error(m.message);
+        if (!code && m.stack) err.stack = m.stack;
+        w.reject(err);
+      } else w.resolve(m);
+    });
+    const fail = (e: Error) => {
+      this.failure = e;
+      for (const w of this.waiting.splice(0)) w.reject(e);
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => {
+      if (this.waiting.length > 0) fail(new Error(`the writer thread stopped (exit ${code})`));
+    });
+  }
+
+  private send(m: ToWriter): Promise<FromWriter> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(m);
+    });
+  }
+
+  async writeBatch(items: BatchItem[], position: BatchPosition): Promise<BatchResult> {
+    const m = await this.send({ kind: 'batch', items, position });
+    if (m.kind !== 'batch') throw new Error(`writer thread answered ${m.kind} to a batch`);
+    return m.result;
+  }
+
+  async finish(): Promise<SourceRow> {
+    const m = await this.send({ kind: 'finish' });
+    await this.worker.terminate();
+    if (m.kind !== 'finish') throw new Error(`writer thread answered ${m.kind} to finish`);
+    return m.source;
+  }
+
+  async abort(): Promise<void> {
+    try {
+      await this.send({ kind: 'abort' });
+    } catch {
+      // already failed: nothing to release but the thread
+    }
+    await this.worker.terminate();
+  }
+}
