@@ -3,7 +3,7 @@
 //   npx tsc -p tsconfig.build.json        # compiles src/ to dist/
 //   node bench/graph/bench-core.mjs        # ~5 min on 2 cores; run sparingly
 //
-// Env: BENCH_N (170000), BENCH_M (2000000), BENCH_EXACT_N (20000), BENCH_EXACT_M (100000),
+// Env: BENCH_N (170000), BENCH_M (2780000 generated edges, which merge into ~2.0M distinct directed edges), BENCH_EXACT_N (20000), BENCH_EXACT_M (100000),
 // BENCH_PYTHON (/usr/bin/python3, must see the Debian python3-igraph package).
 // Graphs are planted-partition, degree-corrected (LFR-like): heavy-tailed activity, power-law
 // community sizes, 80% of edges inside the sender's community, integer message-count weights.
@@ -27,7 +27,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', 'out', 'graph-core');
 mkdirSync(outDir, { recursive: true });
 const N = Number(process.env.BENCH_N ?? 170_000);
-const M = Number(process.env.BENCH_M ?? 2_000_000);
+const M = Number(process.env.BENCH_M ?? 2_780_000);
 const EXACT_N = Number(process.env.BENCH_EXACT_N ?? 20_000);
 const EXACT_M = Number(process.env.BENCH_EXACT_M ?? 100_000);
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
@@ -58,8 +58,6 @@ function plantedPartition(n, m, seed, mixing = 0.2) {
   // Cumulative activity in permutation order: global sampling over all, community sampling over a segment.
   const cum = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + theta[perm[i]];
-  const rankOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) rankOf[perm[i]] = i;
   const pick = (lo, hi) => {
     // index i in [lo, hi) with probability theta / segment total
     const x = cum[lo] + rng.next() * (cum[hi] - cum[lo]);
@@ -87,7 +85,6 @@ function plantedPartition(n, m, seed, mixing = 0.2) {
     dst[e] = v;
     weight[e] = 1 + Math.floor(-Math.log(1 - rng.next()) * 4);
   }
-  void rankOf;
   return { n, src, dst, weight, communities: commStart.length - 1 };
 }
 
