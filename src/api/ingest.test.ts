@@ -118,7 +118,7 @@ describe('ingestFile', () => {
       Buffer.from(JSON.stringify(msg(A, B, '2021-02-30T10:00:00Z', 'impossible')) + '\n'),
       Buffer.from(JSON.stringify(msg(A, B, '2021-02-03 10:00:00', 'ambiguous')) + '\n'),
       Buffer.from('{"type":"message", this is not json}\n'),
-      Buffer.from(`{"type":"message","body":"${'x'.repeat(2 * 1024 * 1024)}"}\n`), // over the line cap
+      Buffer.from(`{"type":"message","body":"${'x'.repeat(50 * 1024 * 1024)}"}\n`), // a 50 MB line: over the cap
       Buffer.from(`${'['.repeat(40)}${']'.repeat(40)}\n`),
       Buffer.from(good(3)),
       Buffer.from('{"type":"message","from":"skyecc:AAAAAA","to":["skyecc:BBBB'), // truncated last line

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Ingest and search benchmark (issue: foundation). Run after `npm run build`:
+//   node bench/ingest/bench.mjs [--sizes 1000000,5000000] [--queries 200] [--write]
+// For each size: a synthetic case (clew synth, seed 1) is ingested by clew and, as the in-run
+// baseline, by Python's built-in sqlite3 into a table with an FTS5 index (baseline.py). Then
+// search latency (p50/p95) for one-word, two-word and phrase queries through the typed API.
+// --write appends the figures to bench/RESULTS.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = join(ROOT, 'bench', 'out');
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? dflt : args[i + 1];
+};
+const sizes = opt('sizes', '1000000').split(',').map(Number);
+const nQueries = Number(opt('queries', '200'));
+const write = args.includes('--write');
+mkdirSync(OUT, { recursive: true });
+
+function timed(cmd, argv) {
+  // GNU time gives the peak RSS of the whole process (worker threads included)
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
+  const last = r.stderr.trim().split('\n').pop().split(' ');
+  return { seconds: Number(last[0]), rssMb: Number(last[1]) / 1024, stdout: r.stdout };
+}
+
+function pct(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+const { search } = await import(join(ROOT, 'dist', 'api', 'search.js'));
+const { openCase } = await import(join(ROOT, 'dist', 'api', 'case.js'));
+const { normalise } = await import(join(ROOT, 'dist', 'text', 'normalise', 'normalise.js'));
+
+function queriesFrom(recordsPath, n) {
+  // words and adjacent pairs sampled from message bodies, deterministic
+  const words = [];
+  const pairs = [];
+  const lines = readFileSync(recordsPath, 'utf8').split('\n', 400_000);
+  for (let i = 0; i < lines.length && words.length < 20_000; i += 37) {
+    if (!lines[i].includes('"type":"message"')) continue;
+    const toks = normalise(JSON.parse(lines[i]).body).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+    for (let k = 0; k < toks.length; k++) {
+      words.push(toks[k]);
+      if (k + 1 < toks.length) pairs.push([toks[k], toks[k + 1]]);
+    }
+  }
+  const pick = (arr, k) => Array.from({ length: k }, (_, i) => arr[(i * 7919) % arr.length]);
+  return {
+    'one word': pick(words, n),
+    'two words': pick(pairs, n).map(([a, b]) => `${a} ${b}`),
+    phrase: pick(pairs, n).map(([a, b]) => `"${a} ${b}"`),
+  };
+}
+
+const rows = [];
+for (const n of sizes) {
+  const dir = join(OUT, `synth-${n}`);
+  const records = join(dir, 'records.jsonl');
+  if (!existsSync(records)) {
+    console.log(`synth ${n} messages…`);
+    execFileSync(process.execPath, [BIN, 'synth', '--out', dir, '--messages', String(n), '--seed', '1'], { stdio: 'inherit' });
+  }
+  const bytes = statSync(records).size;
+  const baseDb = join(dir, 'baseline.db');
+  console.log(`baseline (python sqlite3 + FTS5), ${n} messages…`);
+  const base = timed('python3', [join(ROOT, 'bench', 'ingest', 'baseline.py'), records, baseDb]);
+  rmSync(baseDb, { force: true });
+  rmSync(`${baseDb}-wal`, { force: true });
+  const casePath = join(dir, 'case.clew');
+  for (const f of [casePath, `${casePath}-wal`, `${casePath}-shm`]) rmSync(f, { force: true });
+  console.log(`clew ingest, ${n} messages…`);
+  const clew = timed(process.execPath, [BIN, '--json', 'ingest', '--case', casePath, records]);
+  const summary = JSON.parse(clew.stdout).ingested[0];
+  const store = openCase(casePath, { readonly: true });
+  const qs = queriesFrom(records, nQueries);
+  const lat = {};
+  for (const [kind, list] of Object.entries(qs)) {
+    for (const q of list.slice(0, 10)) search(store, { query: q }); // warm the page cache
+    const ms = list.map((q) => {
+      const t0 = performance.now();
+      search(store, { query: q, limit: 20 });
+      return performance.now() - t0;
+    });
+    lat[kind] = { p50: pct(ms, 50), p95: pct(ms, 95) };
+  }
+  store.close();
+  const caseMb = statSync(casePath).size / 2 ** 20;
+  rows.push({ n, bytes, records: summary.added.records, base, clew, lat, caseMb });
+  console.log(JSON.stringify(rows[rows.length - 1], null, 1));
+}
+
+const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
+let md = `\n## Ingest and search (foundation) — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}. Command: \`node bench/ingest/bench.mjs --sizes ${sizes.join(',')}\`.\n`;
+md += `Synthetic case (\`clew synth --seed 1\`); clew ingests every record (messages, calls, accounts, attachments, …) into a searchable case; the baseline (bench/ingest/baseline.py, Python's sqlite3) loads only the messages into a table with an FTS5 index.\n\n`;
+md += '| messages | file MB | clew s | clew msg/s | clew peak RSS MB | baseline s | baseline msg/s | clew / baseline time | case MB |\n|---|---|---|---|---|---|---|---|---|\n';
+for (const r of rows)
+  md += `| ${fmt(r.n)} | ${fmt(r.bytes / 2 ** 20)} | ${fmt(r.clew.seconds, 1)} | ${fmt(r.n / r.clew.seconds)} | ${fmt(r.clew.rssMb)} | ${fmt(r.base.seconds, 1)} | ${fmt(r.n / r.base.seconds)} | ${fmt(r.clew.seconds / r.base.seconds, 2)} | ${fmt(r.caseMb)} |\n`;
+md += `\nSearch latency through the typed API (parse, full-text match, newest-first page of 20, snippets), ${nQueries} queries per kind sampled from the messages:\n\n| messages | query | p50 ms | p95 ms |\n|---|---|---|---|\n`;
+for (const r of rows) for (const [k, v] of Object.entries(r.lat)) md += `| ${fmt(r.n)} | ${k} | ${fmt(v.p50, 2)} | ${fmt(v.p95, 2)} |\n`;
+console.log(md);
+if (write) appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
