@@ -1,0 +1,80 @@
+/**
+ * HTTP errors: every failure leaves the server as `{ error: { code, message } }` with a status
+ * chosen here, in one place, from the error's stable code. Codes are ClewError codes plus a few
+ * that only the HTTP layer can produce (access, rate, method, size).
+ */
+import { ERROR_CODES, isClewError, type ErrorCode } from '../model/errors.js';
+
+export const HTTP_ONLY_CODES = {
+  UNAUTHORIZED: 'the access token is missing or wrong: open the URL printed by `clew serve`',
+  FORBIDDEN: 'the request was refused',
+  RATE_LIMITED: 'too many requests: slow down',
+  METHOD_NOT_ALLOWED: 'the method is not allowed here',
+  URI_TOO_LONG: 'the URL is longer than the limit',
+} as const;
+
+export type HttpErrorCode = ErrorCode | keyof typeof HTTP_ONLY_CODES;
+
+/** The HTTP status of an error code. The only place that maps codes to statuses. */
+export function statusFor(code: HttpErrorCode): number {
+  switch (code) {
+    case 'INVALID_ARGUMENT':
+    case 'QUERY_SYNTAX':
+    case 'CSV_MAPPING':
+    case 'SCHEMA':
+    case 'JSON_SYNTAX':
+    case 'JSON_TOO_DEEP':
+    case 'INVALID_UTF8':
+    case 'TIMESTAMP_INVALID':
+    case 'TIMESTAMP_AMBIGUOUS':
+      return 400;
+    case 'UNAUTHORIZED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+    case 'SOURCE_NOT_FOUND':
+      return 404;
+    case 'METHOD_NOT_ALLOWED':
+      return 405;
+    case 'TOO_LARGE':
+    case 'LINE_TOO_LONG':
+      return 413;
+    case 'URI_TOO_LONG':
+      return 414;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'INTERRUPTED':
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+/** An error raised by the HTTP layer itself (access, limits); carries an HTTP-only or Clew code. */
+export class HttpError extends Error {
+  readonly code: HttpErrorCode;
+  constructor(code: HttpErrorCode, message?: string) {
+    super(message ?? (code in HTTP_ONLY_CODES ? HTTP_ONLY_CODES[code as keyof typeof HTTP_ONLY_CODES] : ERROR_CODES[code as ErrorCode]));
+    this.name = 'HttpError';
+    this.code = code;
+  }
+}
+
+export interface ErrorBody {
+  error: { code: HttpErrorCode; message: string; details?: Record<string, unknown> };
+}
+
+/**
+ * The status and JSON body for any thrown value. Internal errors never leak their message or
+ * stack to the client (they may carry paths or SQL); the caller logs them.
+ */
+export function errorResponse(e: unknown): { status: number; body: ErrorBody; internal: boolean } {
+  if (e instanceof HttpError) return { status: statusFor(e.code), body: { error: { code: e.code, message: e.message } }, internal: false };
+  if (isClewError(e)) {
+    const status = statusFor(e.code);
+    if (status >= 500) return { status, body: { error: { code: e.code, message: ERROR_CODES[e.code] } }, internal: true };
+    return { status, body: { error: { code: e.code, message: e.message, details: { ...e.details } } }, internal: false };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: ERROR_CODES.INTERNAL } }, internal: true };
+}

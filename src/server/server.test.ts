@@ -1,0 +1,271 @@
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTmp } from '../api/test-support/tmp.js';
+import { ClewError } from '../model/errors.js';
+import { type RunningServer, startServer } from './server.js';
+import { ARABIC, buildTestCase, XSS } from './test-support/case.js';
+import type { MessageResponse, QuarantineResponse, SearchResponse, StatsResponse, ThreadResponse, WireError } from './wire.js';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json<T>(): T;
+}
+
+function get(srv: RunningServer, path: string, opts: { headers?: Record<string, string>; method?: string; auth?: boolean; body?: string } = {}): Promise<Reply> {
+  const headers: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, ...opts.headers };
+  if (opts.auth !== false) headers.Cookie ??= `clew_token_${srv.port}=${srv.token}`;
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path, method: opts.method ?? 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        ok({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
+      });
+    });
+    req.on('error', fail);
+    req.end(opts.body);
+  });
+}
+
+const tmp = useTmp();
+let srv: RunningServer;
+let web: string;
+
+describe('clew serve HTTP API', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'clew-serve-')); // lives for the whole suite (useTmp cleans after each test)
+    const dir = join(root, 'case');
+    const { casePath } = await buildTestCase(dir);
+    web = join(dir, 'web');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>clew</title><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    srv = await startServer({ casePath, webRoot: web, log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+  });
+  afterAll(async () => {
+    await srv?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('prints a loopback URL carrying the token', () => {
+    expect(srv.url).toBe(`http://127.0.0.1:${srv.port}/?token=${srv.token}`);
+    expect(srv.token.length).toBeGreaterThanOrEqual(43);
+  });
+
+  it('requires the token', async () => {
+    for (const p of ['/api/stats', '/', '/assets/app.js']) {
+      const r = await get(srv, p, { auth: false });
+      expect(r.status, p).toBe(401);
+      expect(r.json<WireError>().error.code).toBe('UNAUTHORIZED');
+    }
+    const wrong = await get(srv, '/api/stats', { headers: { Cookie: `clew_token_${srv.port}=nope` } });
+    expect(wrong.status).toBe(401);
+    expect((await get(srv, '/api/stats', { auth: false, headers: { Authorization: `Bearer ${srv.token}` } })).status).toBe(200);
+  });
+
+  it('trades the URL token for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
+    const r = await get(srv, `/m/12?token=${srv.token}`, { auth: false });
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/m/12');
+    const cookie = String(r.headers['set-cookie']);
+    expect(cookie).toContain(`clew_token_${srv.port}=${srv.token}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const bad = await get(srv, '/?token=guess', { auth: false });
+    expect(bad.status).toBe(401);
+    expect(bad.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses a wrong Host (DNS rebinding) even with the token', async () => {
+    for (const host of ['evil.example', `evil.example:${srv.port}`, `127.0.0.1:${srv.port + 1}`, '127.0.0.1']) {
+      const r = await get(srv, '/api/stats', { headers: { Host: host } });
+      expect(r.status, host).toBe(403);
+      expect(r.json<WireError>().error.code).toBe('FORBIDDEN');
+    }
+    expect((await get(srv, '/api/stats', { headers: { Host: `localhost:${srv.port}` } })).status).toBe(200);
+  });
+
+  it('refuses foreign Origins and non-GET methods', async () => {
+    expect((await get(srv, '/api/stats', { headers: { Origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await get(srv, '/api/stats', { method: 'POST', body: '{}' })).status).toBe(403);
+    const post = await get(srv, '/api/stats', { method: 'POST', body: '{}', headers: { Origin: `http://127.0.0.1:${srv.port}` } });
+    expect(post.status).toBe(405);
+    expect(post.json<WireError>().error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('caps the URL length and the body size', async () => {
+    const long = await get(srv, `/api/search?q=${'a'.repeat(5000)}`);
+    expect(long.status).toBe(414);
+    expect(long.json<WireError>().error.code).toBe('URI_TOO_LONG');
+    const big = await get(srv, '/api/stats', { headers: { 'Content-Length': String(1 << 20) }, body: 'x'.repeat(1 << 20) });
+    expect(big.status).toBe(413);
+    expect(big.json<WireError>().error.code).toBe('TOO_LARGE');
+  });
+
+  it('sends the strict headers on every response', async () => {
+    for (const p of ['/api/stats', '/', '/api/nope']) {
+      const r = await get(srv, p);
+      const csp = String(r.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("img-src 'self' data: blob:");
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('serves the app shell for app routes, assets as files, 404 for missing assets', async () => {
+    const shell = await get(srv, '/m/123');
+    expect(shell.status).toBe(200);
+    expect(shell.headers['content-type']).toMatch(/^text\/html/);
+    const js = await get(srv, '/assets/app.js');
+    expect(js.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(js.headers['cache-control']).toMatch(/immutable/);
+    expect((await get(srv, '/assets/nope.js')).status).toBe(404);
+    expect((await get(srv, '/../../etc/passwd')).status).toBe(200); // normalised to /etc/passwd: an app route, the shell
+    expect((await get(srv, '/%2e%2e/%2e%2e/etc/passwd.txt')).status).toBe(404);
+  });
+
+  it('reports stats and sources', async () => {
+    const r = await get(srv, '/api/stats');
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    const s = r.json<StatsResponse>();
+    expect(s.stats.messages).toBe(124);
+    expect(s.sources[0]!.name).toContain(XSS);
+    expect(s.stats.quarantine.reduce((n, q) => n + q.count, 0)).toBe(1);
+  });
+
+  it('searches, newest first, with highlight offsets into plain-text snippets, and pages with the cursor', async () => {
+    const r = await get(srv, '/api/search?q=kafa&limit=50');
+    expect(r.status).toBe(200);
+    const s = r.json<SearchResponse>();
+    expect(s.hits).toHaveLength(50);
+    expect(s.hits.map((h) => h.ts)).toEqual([...s.hits.map((h) => h.ts)].sort((a, b) => b - a));
+    for (const h of s.hits) for (const [a, b] of h.snippet.highlights) expect(h.snippet.text.slice(a, b).toLowerCase()).toMatch(/^(kafa|кафа)$/);
+    expect(s.nextCursor).not.toBeNull();
+    const seen = new Set(s.hits.map((h) => h.id));
+    let cursor = s.nextCursor;
+    while (cursor !== null) {
+      const p = (await get(srv, `/api/search?q=kafa&limit=50&cursor=${cursor}`)).json<SearchResponse>();
+      for (const h of p.hits) {
+        expect(seen.has(h.id)).toBe(false);
+        seen.add(h.id);
+      }
+      cursor = p.nextCursor;
+    }
+    expect(seen.size).toBe(123); // all but the Arabic one (كافا is not transliterated)
+    const xss = (await get(srv, `/api/search?q=${encodeURIComponent('"the kafa is here"')}`)).json<SearchResponse>();
+    expect(xss.hits[0]!.snippet.text).toContain(XSS); // data, untouched: the client renders it as text
+    const exact = (await get(srv, '/api/search?q=KAFA&mode=exact')).json<SearchResponse>();
+    expect(exact.hits).toHaveLength(0);
+    const arabic = (await get(srv, `/api/search?q=${encodeURIComponent('الميناء')}`)).json<SearchResponse>();
+    expect(arabic.hits[0]!.snippet.text).toBe(ARABIC);
+  });
+
+  it('refuses bad input with 400 and a code', async () => {
+    const cases: [string, string][] = [
+      ['/api/search', 'INVALID_ARGUMENT'],
+      ['/api/search?q=', 'INVALID_ARGUMENT'],
+      ['/api/search?q=kafa&mode=fuzzy', 'INVALID_ARGUMENT'],
+      ['/api/search?q=kafa&limit=0', 'INVALID_ARGUMENT'],
+      ['/api/search?q=kafa&limit=1e3', 'INVALID_ARGUMENT'],
+      ['/api/search?q=kafa&cursor=-1', 'INVALID_ARGUMENT'],
+      ['/api/search?q=kafa&q=kokain', 'INVALID_ARGUMENT'],
+      ['/api/search?q=kafa&evil=1', 'INVALID_ARGUMENT'],
+      ['/api/search?q=%22unterminated', 'QUERY_SYNTAX'],
+      ['/api/messages/abc', 'INVALID_ARGUMENT'],
+      ['/api/messages/0', 'INVALID_ARGUMENT'],
+      ['/api/messages/99999999999999999', 'INVALID_ARGUMENT'],
+      ['/api/messages/1/thread?before=999', 'INVALID_ARGUMENT'],
+      ['/api/quarantine?limit=x', 'INVALID_ARGUMENT'],
+    ];
+    for (const [p, code] of cases) {
+      const r = await get(srv, p);
+      expect(r.status, p).toBe(400);
+      const e = r.json<WireError>().error;
+      expect(e.code, p).toBe(code);
+      expect(e.message.length, p).toBeGreaterThan(5);
+    }
+    const nf = await get(srv, '/api/messages/1');
+    expect(nf.status).toBe(404);
+    expect(nf.json<WireError>().error.code).toBe('NOT_FOUND');
+    expect((await get(srv, '/api/nope')).json<WireError>().error.code).toBe('NOT_FOUND');
+  });
+
+  it('shows a message with its thread, provenance and raw source record', async () => {
+    const hit = (await get(srv, `/api/search?q=${encodeURIComponent('الميناء')}`)).json<SearchResponse>().hits[0]!;
+    const r = (await get(srv, `/api/messages/${hit.id}?context=10`)).json<MessageResponse>();
+    expect(r.message.body).toBe(ARABIC);
+    expect(r.message.sender.displayName).toBe('أبو خالد');
+    expect(r.thread.map((m) => m.id)).toContain(hit.id);
+    expect(r.thread).toHaveLength(4);
+    expect(r.message.provenance.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.message.provenance.locator.line).toBe(5);
+    expect(r.raw.unavailable).toBeNull();
+    expect(JSON.parse(r.raw.text!)).toMatchObject({ body: ARABIC });
+    const t = (await get(srv, `/api/messages/${hit.id}/thread?before=1&after=1`)).json<ThreadResponse>();
+    expect(t.messages).toHaveLength(3);
+    expect(t).toMatchObject({ moreBefore: false, moreAfter: true }); // it is the 2nd of 4
+  });
+
+  it('lists the quarantine', async () => {
+    const r = (await get(srv, '/api/quarantine')).json<QuarantineResponse>();
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]!.sourcePath).toContain(XSS);
+  });
+});
+
+describe('clew serve limits', () => {
+  it('rate-limits a client with 429 and Retry-After', async () => {
+    const { casePath } = await buildTestCase(join(tmp(), 'c'));
+    const s = await startServer({ casePath, webRoot: '/nonexistent', log: () => {}, rateLimit: { capacity: 3, perSecond: 0.5 } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await get(s, '/api/stats')).status);
+      expect(codes).toEqual([200, 200, 200, 429, 429]);
+      const r = await get(s, '/api/stats');
+      expect(r.headers['retry-after']).toBe('2');
+      expect(r.json<WireError>().error.code).toBe('RATE_LIMITED');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('says so when the web app is not built', async () => {
+    const { casePath } = await buildTestCase(join(tmp(), 'c'));
+    const s = await startServer({ casePath, webRoot: '/nonexistent', log: () => {} });
+    try {
+      expect(s.webBuilt).toBe(false);
+      const r = await get(s, '/');
+      expect(r.status).toBe(503);
+      expect(r.text).toContain('npm run build:web');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses a non-loopback host: team mode is not available yet', async () => {
+    const { casePath } = await buildTestCase(join(tmp(), 'c'));
+    for (const host of ['0.0.0.0', '192.168.1.10', '::']) {
+      const e = await startServer({ casePath, host }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ClewError);
+      expect((e as ClewError).code).toBe('INVALID_ARGUMENT');
+      expect((e as ClewError).message).toContain('team mode with accounts is not available yet');
+    }
+  });
+
+  it('fails clearly on a missing case', async () => {
+    const e = await startServer({ casePath: join(tmp(), 'none.clew') }).catch((x: unknown) => x);
+    expect((e as ClewError).code).toBe('CASE_NOT_FOUND');
+  });
+});

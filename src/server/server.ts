@@ -1,0 +1,183 @@
+/**
+ * `clew serve`: the web workspace on the analyst's machine. One Node `http` server serves the
+ * built app (web/dist) and the JSON API under /api over one case opened read-only.
+ *
+ * Every request passes, in order: URL length cap → Host check (DNS rebinding) → method and
+ * Origin check → body size cap → rate limit → access token (cookie, bearer, or the ?token= of
+ * the printed URL, exchanged for a cookie) → route. Every response carries the strict headers.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { openCase } from '../api/case.js';
+import type { CaseStore } from '../api/types.js';
+import { ClewError } from '../model/errors.js';
+import { errorResponse, HttpError } from './errors.js';
+import { RateLimiter, type RateLimitOptions } from './ratelimit.js';
+import { ROUTES } from './routes.js';
+import { cookieName, hostAllowed, isLoopbackHost, newToken, originAllowed, parseCookies, SECURITY_HEADERS, sessionCookie, tokensEqual } from './security.js';
+import { StaticSite } from './static.js';
+
+export interface ServeOptions {
+  casePath: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Folder of the built web app (default: web/dist of this package). */
+  webRoot?: string;
+  /** Fixed token (tests); default a fresh random one. */
+  token?: string;
+  rateLimit?: RateLimitOptions;
+  maxUrlChars?: number;
+  maxBodyBytes?: number;
+  /** Where internal errors are logged (default stderr). */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** The URL to open, with the access token. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  webBuilt: boolean;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '..', '..', 'web', 'dist');
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, head = false): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
+  res.end(head ? undefined : body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown, head = false, extra: Record<string, string> = {}): void {
+  send(res, status, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...extra }, JSON.stringify(value), head);
+}
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host))
+    throw new ClewError(
+      'INVALID_ARGUMENT',
+      `refusing to listen on ${host}: team mode with accounts is not available yet, so clew serve listens on this machine only (127.0.0.1, localhost or ::1)`,
+      { host },
+    );
+  const store: CaseStore = openCase(opts.casePath, { readonly: true });
+  const site = StaticSite.load(opts.webRoot ?? DEFAULT_WEB_ROOT);
+  const token = opts.token ?? newToken();
+  const limiter = new RateLimiter(opts.rateLimit ?? { capacity: 200, perSecond: 100 });
+  const maxUrl = opts.maxUrlChars ?? 4096;
+  const maxBody = opts.maxBodyBytes ?? 64 * 1024;
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  let port = 0;
+
+  const authorised = (req: IncomingMessage): boolean => {
+    const cookie = parseCookies(req.headers.cookie).get(cookieName(port));
+    if (cookie !== undefined && tokensEqual(cookie, token)) return true;
+    const auth = req.headers.authorization;
+    return auth !== undefined && auth.startsWith('Bearer ') && tokensEqual(auth.slice(7), token);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const rawUrl = req.url ?? '/';
+    if (rawUrl.length > maxUrl) throw new HttpError('URI_TOO_LONG', `the URL is longer than ${maxUrl} characters`);
+    if (!hostAllowed(req.headers.host, port)) throw new HttpError('FORBIDDEN', `Host "${String(req.headers.host ?? '')}" is not this server (only 127.0.0.1:${port} or localhost:${port})`);
+    const method = req.method ?? 'GET';
+    const origin = req.headers.origin;
+    if (origin !== undefined && !originAllowed(origin, port)) throw new HttpError('FORBIDDEN', 'cross-origin requests are refused');
+    if (method !== 'GET' && method !== 'HEAD') {
+      if (origin === undefined) throw new HttpError('FORBIDDEN', `${method} requests must come from the workspace (Origin header)`);
+      throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed`);
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (!(length <= maxBody))
+      throw new ClewError('TOO_LARGE', `the request body is larger than ${maxBody} bytes`);
+    const wait = limiter.take(req.socket.remoteAddress ?? '?', Date.now());
+    if (wait > 0) throw Object.assign(new HttpError('RATE_LIMITED'), { retryAfterMs: wait });
+
+    const url = new URL(rawUrl, `http://127.0.0.1:${port}`);
+    const head = method === 'HEAD';
+    const given = url.searchParams.get('token');
+    if (given !== null && !url.pathname.startsWith('/api/')) {
+      // the printed URL: trade the token for a cookie and drop it from the address bar
+      if (!tokensEqual(given, token)) throw new HttpError('UNAUTHORIZED', 'the access token in the URL is wrong: open the URL printed by `clew serve`');
+      url.searchParams.delete('token');
+      const location = url.pathname + (url.searchParams.size ? `?${url.searchParams}` : '');
+      send(res, 303, { Location: location, 'Set-Cookie': sessionCookie(port, token), 'Cache-Control': 'no-store' }, '', head);
+      return;
+    }
+    if (!authorised(req)) throw new HttpError('UNAUTHORIZED');
+
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const path = url.pathname.slice(4);
+      for (const r of ROUTES) {
+        const m = r.pattern.exec(path);
+        if (!m) continue;
+        const value = await r.handle({ store, params: m.slice(1), query: url.searchParams });
+        sendJson(res, 200, value, head);
+        return;
+      }
+      throw new ClewError('NOT_FOUND', `no API endpoint ${url.pathname}`);
+    }
+
+    const file = site.lookup(url.pathname);
+    if (!file) {
+      if (!site.built) {
+        send(res, 503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, 'The web app is not built. Run `npm run build:web`, then reload.\n', head);
+        return;
+      }
+      throw new ClewError('NOT_FOUND', `no file ${url.pathname}`);
+    }
+    send(res, 200, { 'Content-Type': file.type, 'Cache-Control': file.immutable ? 'private, max-age=31536000, immutable' : 'no-cache' }, file.body, head);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      const { status, body, internal } = errorResponse(e);
+      if (internal) log(`clew serve: ${req.method} ${(req.url ?? '').slice(0, 200)}: ${(e as Error)?.stack ?? String(e)}`);
+      const extra: Record<string, string> = {};
+      const retry = (e as { retryAfterMs?: number }).retryAfterMs;
+      if (typeof retry === 'number') extra['Retry-After'] = String(Math.max(1, Math.ceil(retry / 1000)));
+      if (res.headersSent) res.destroy();
+      else sendJson(res, status, body, req.method === 'HEAD', extra);
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.maxHeadersCount = 100;
+
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port ?? 0, host, () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+  } catch (e) {
+    store.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ClewError('INVALID_ARGUMENT', `port ${opts.port} is in use: choose another with --port, or 0 for any free port`, { port: opts.port ?? 0 });
+    throw e;
+  }
+  port = (server.address() as AddressInfo).port;
+  const hostPart = host === '::1' || host === '[::1]' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
+  const origin = `http://${hostPart}:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    webBuilt: site.built,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => {
+          store.close();
+          ok();
+        });
+      }),
+  };
+}

@@ -1,0 +1,33 @@
+/** A small case with hostile and right-to-left content, for the server and browser tests. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withCase } from '../../api/case.js';
+import { ingestFile } from '../../api/ingest.js';
+
+export const XSS = '<img src=x onerror=window.__xss=1>';
+export const ARABIC = 'الشحنة وصلت إلى الميناء، كافا جاهزة';
+
+function line(from: string, to: string, minute: number, body: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ type: 'message', from, to: [to], ts: new Date(Date.UTC(2021, 2, 1, 10, minute)).toISOString(), body, conversation: 'chat-1', ...extra });
+}
+
+/** Writes `dir/<xss>.jsonl` (a hostile file name) and ingests it into `dir/case.clew`. */
+export async function buildTestCase(dir: string): Promise<{ casePath: string; sourcePath: string }> {
+  mkdirSync(dir, { recursive: true });
+  const lines = [
+    JSON.stringify({ type: 'account', ref: 'skyecc:AAA111', kind: 'pin', display_name: `<script>window.__xss=2</script>Kum ${XSS}` }),
+    JSON.stringify({ type: 'account', ref: 'skyecc:BBB222', kind: 'pin', display_name: 'أبو خالد' }),
+    JSON.stringify({ type: 'conversation', ref: 'chat-1', title: `Chat <b onmouseover=window.__xss=3>1</b>` }),
+    line('skyecc:AAA111', 'skyecc:BBB222', 0, 'dobro jutro, kafa stiže sutra'),
+    line('skyecc:BBB222', 'skyecc:AAA111', 1, ARABIC),
+    line('skyecc:AAA111', 'skyecc:BBB222', 2, `the kafa is here ${XSS} javascript:alert(1)`),
+    line('skyecc:BBB222', 'skyecc:AAA111', 3, 'Контејнер у Бару, кафа 850 кг'),
+  ];
+  for (let i = 0; i < 120; i++) lines.push(line('skyecc:AAA111', 'skyecc:BBB222', 10 + i, `filler kafa message ${i}`, { conversation: 'chat-2' }));
+  lines.push('{"type":"message","broken":');
+  const sourcePath = join(dir, `src ${XSS.replace(/[/]/g, '')}.jsonl`);
+  writeFileSync(sourcePath, lines.join('\n') + '\n');
+  const casePath = join(dir, 'case.clew');
+  await withCase(casePath, { create: true }, (s) => ingestFile(s, sourcePath));
+  return { casePath, sourcePath };
+}
