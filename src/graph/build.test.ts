@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isClewError } from '../model/errors.js';
-import { buildCSR, edgeCount, findArc, maskWithout, toEdgeList, toUndirected, transpose } from './build.js';
+import { buildCSR, edgeCount, findArc, maskWithout, reverse, toEdgeList, toUndirected, transpose } from './build.js';
 import type { CSRGraph, EdgeList } from './csr.js';
 
 function edges(n: number, list: ReadonlyArray<readonly [number, number, number?]>): EdgeList {
@@ -77,6 +77,15 @@ describe('buildCSR', () => {
     expect(u.directed).toBe(false);
     expect(rows(u, 'out')).toEqual([[[1, 5]], [[0, 5], [2, 1]], [[1, 1]]]);
     expect(toUndirected(u)).toBe(u);
+  });
+
+  it('reverse swaps successor and predecessor lists', () => {
+    const g = buildCSR(edges(3, [[0, 1, 2], [1, 2, 3]]), { directed: true });
+    const r = reverse(g);
+    expect(rows(r, 'out')).toEqual([[], [[0, 2]], [[1, 3]]]);
+    expect(rows(r, 'in')).toEqual(rows(g, 'out'));
+    const u = toUndirected(g);
+    expect(reverse(u)).toBe(u);
   });
 
   it('transpose twice is the identity and findArc finds every arc', () => {

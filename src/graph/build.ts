@@ -183,6 +183,11 @@ export function toUndirected(g: CSRGraph): CSRGraph {
   return buildCSR({ n: g.n, src, dst: targets, weight: weights }, { directed: false, dropSelfLoops: false });
 }
 
+/** The directed graph with every edge turned round (shares the arrays; O(1)). Undirected: itself. */
+export function reverse(g: CSRGraph): CSRGraph {
+  return g.directed ? { n: g.n, directed: true, out: g.in, in: g.out } : g;
+}
+
 /**
  * The edge list of a graph (each undirected edge once, with u <= v), e.g. to hand to an
  * exporter or to rebuild after filtering.

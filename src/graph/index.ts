@@ -13,6 +13,7 @@ export {
   edgeCount,
   findArc,
   maskWithout,
+  reverse,
   toEdgeList,
   toUndirected,
   transpose,
