@@ -274,10 +274,10 @@ describe('synthetic case: determinism and options', () => {
     expect(sha(join(dir, 'b', 'truth.json'))).toBe(sha(join(dir, 'a', 'truth.json')));
     const other = generateCase({ messages: 300, seed: 1 });
     let text = '';
-    for (const c of other.chunks()) text += c.text;
+    for (const c of other.chunks()) text += c.data.toString('utf8');
     const again = generateCase({ messages: 300, seed: 2 });
     let text2 = '';
-    for (const c of again.chunks()) text2 += c.text;
+    for (const c of again.chunks()) text2 += c.data.toString('utf8');
     expect(text).not.toBe(text2);
   });
 

@@ -55,6 +55,16 @@ function sampleCum(rng: Rng, cum: Float64Array): number {
 const BG_HOUR_CUM = cumulative(BG_HOURS);
 const ORG_HOUR_CUM = cumulative(ORG_HOURS);
 
+/** UTF-8 bytes of the concatenated strings, without building one large (two-byte) string first. */
+function encodeUtf8(parts: readonly string[]): Buffer {
+  let units = 0;
+  for (const p of parts) units += p.length;
+  const buf = Buffer.allocUnsafe(units * 3);
+  let off = 0;
+  for (const p of parts) if (p.length > 0) off += buf.write(p, off, 'utf8');
+  return buf.subarray(0, off);
+}
+
 function parseDay(s: string, what: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
@@ -297,7 +307,7 @@ function* stream(
   const flushHeader = function* (force: boolean): Generator<SynthChunk> {
     if (bufRecords > 0 && (force || buf.length > 1 << 20)) {
       stats.records += bufRecords;
-      yield { text: buf, records: bufRecords, messages: 0 };
+      yield { data: Buffer.from(buf, 'utf8'), records: bufRecords, messages: 0 };
       buf = '';
       bufRecords = 0;
     }
@@ -607,7 +617,7 @@ function* stream(
         if (!o.call && !e.call && o.from === e.from && o.body === e.body) e.body += '!';
       }
     }
-    let text = '';
+    const out: string[] = [];
     let records = 0;
     let messages = 0;
     for (const e of entries) {
@@ -616,7 +626,7 @@ function* stream(
     for (const e of entries) {
       const ts = formatIsoWithOffset(e.ts, clock.offsetMinutes(e.zone, e.ts));
       if (e.call) {
-        text += `{"type":"call","id":"k-${++callId}","from":"${e.from}","to":"${e.to}","ts":"${ts}","duration":${e.dur}${e.coord ? `,"lat":${e.coord[0].toFixed(5)},"lon":${e.coord[1].toFixed(5)}` : ''}}\n`;
+        out.push(`{"type":"call","id":"k-${++callId}","from":"${e.from}","to":"${e.to}","ts":"${ts}","duration":${e.dur}${e.coord ? `,"lat":${e.coord[0].toFixed(5)},"lon":${e.coord[1].toFixed(5)}` : ''}}\n`);
         records++;
         stats.calls++;
         continue;
@@ -637,12 +647,12 @@ function* stream(
         records++;
         stats.attachments++;
       }
-      text += line + '}\n' + att;
+      out.push(line, '}\n', att);
       records++;
       messages++;
       stats.messages++;
       if (e.coord) {
-        text += `{"type":"location","kind":"shared","lat":${e.coord[0].toFixed(5)},"lon":${e.coord[1].toFixed(5)},"account":"${e.from}","message":"${mid}","ts":"${ts}"}\n`;
+        out.push(`{"type":"location","kind":"shared","lat":${e.coord[0].toFixed(5)},"lon":${e.coord[1].toFixed(5)},"account":"${e.from}","message":"${mid}","ts":"${ts}"}\n`);
         records++;
         stats.locations++;
       }
@@ -655,7 +665,7 @@ function* stream(
       }
     }
     stats.records += records;
-    return { text, records, messages };
+    return { data: encodeUtf8(out), records, messages };
   }
 
   return stats;

@@ -140,8 +140,8 @@ export interface PlantedEntry {
 }
 
 export interface SynthChunk {
-  /** JSONL text, whole lines, each ending in `\n`. */
-  text: string;
+  /** UTF-8 JSONL, whole lines, each ending in `\n`. */
+  data: Buffer;
   records: number;
   messages: number;
 }

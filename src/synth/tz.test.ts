@@ -22,6 +22,15 @@ describe('time zones', () => {
     expect(clock.format('Africa/Abidjan', Date.UTC(2020, 9, 25, 1, 0, 0))).toBe('2020-10-25T01:00:00Z');
   });
 
+  it('the weekly-bisection cache agrees with Intl at every hour', () => {
+    const start = Date.UTC(2020, 2, 1);
+    const end = Date.UTC(2021, 3, 1);
+    const clock = new ZoneClock(start, end);
+    for (const zone of ['Europe/Belgrade', 'America/Sao_Paulo', 'Asia/Dubai', 'America/Santiago']) {
+      for (let t = start; t < end; t += 3_600_000 * 5) expect(clock.offsetMinutes(zone, t + 1), `${zone} ${new Date(t).toISOString()}`).toBe(intlOffsetMinutes(zone, t + 1));
+    }
+  });
+
   it('formatted times parse back to the same instant', () => {
     fc.assert(
       fc.property(

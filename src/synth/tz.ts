@@ -33,27 +33,46 @@ export class ZoneClock {
   offsetMinutes(zone: string, epochMs: number): number {
     let arr = this.cache.get(zone);
     if (!arr) {
-      const hours = Math.ceil((this.endMs - this.startMs) / HOUR) + 48;
-      arr = new Int16Array(hours).fill(-32768);
+      arr = this.fillZone(zone);
       this.cache.set(zone, arr);
     }
     const idx = Math.floor((epochMs - this.startMs) / HOUR) + 24;
     if (idx < 0 || idx >= arr.length) return intlOffsetMinutes(zone, epochMs);
-    let v = arr[idx] as number;
-    if (v === -32768) {
-      this.fillDay(zone, arr, idx - (idx % 24));
-      v = arr[idx] as number;
-    }
-    return v;
+    return arr[idx] as number;
   }
 
-  /** Fills 24 hourly slots from `first`: one Intl call per end when the offset does not change that day. */
-  private fillDay(zone: string, arr: Int16Array, first: number): void {
-    const hourStart = (i: number): number => this.startMs + (i - 24) * HOUR;
-    const last = Math.min(arr.length - 1, first + 23);
-    const a = intlOffsetMinutes(zone, hourStart(first));
-    const b = intlOffsetMinutes(zone, hourStart(last));
-    for (let i = first; i <= last; i++) arr[i] = a === b ? a : intlOffsetMinutes(zone, hourStart(i));
+  /**
+   * Offsets for every hour of the period: Intl is asked once a week, and where two weekly
+   * samples differ the change hour is found by bisection (zones change at most once a week).
+   */
+  private fillZone(zone: string): Int16Array {
+    const hours = Math.ceil((this.endMs - this.startMs) / HOUR) + 48;
+    const arr = new Int16Array(hours);
+    const at = (i: number): number => intlOffsetMinutes(zone, this.startMs + (i - 24) * HOUR);
+    const WEEK = 168;
+    let i = 0;
+    let a = at(0);
+    while (i < hours) {
+      const j = Math.min(hours - 1, i + WEEK);
+      const b = at(j);
+      if (a === b) arr.fill(a, i, j + 1);
+      else {
+        // First hour in (i, j] with offset b.
+        let lo = i;
+        let hi = j;
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >> 1;
+          if (at(mid) === a) lo = mid;
+          else hi = mid;
+        }
+        arr.fill(a, i, hi);
+        arr.fill(b, hi, j + 1);
+      }
+      if (j === hours - 1) break;
+      i = j;
+      a = b;
+    }
+    return arr;
   }
 
   /** ISO 8601 local time with offset, e.g. `2021-02-03T10:15:00+01:00`. */

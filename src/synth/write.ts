@@ -56,7 +56,7 @@ export async function writeCase(outDir: string, opts: SynthOptions, onProgress?:
     let r = it.next();
     while (!r.done) {
       const chunk = r.value;
-      bytes += writeSync(rfd, chunk.text);
+      bytes += writeSync(rfd, chunk.data);
       records += chunk.records;
       messages += chunk.messages;
       onProgress?.({ records, messages, totalMessages: c.options.messages });
