@@ -27,7 +27,7 @@ const CURATED = `
 Belgrade|RS||Beograd;Belgrad;Belgrado;Belgradi;بلغراد
 Zemun|RS||
 Novi Sad|RS||Novom Sadu;Novog Sada;Novi Sadu
-Niš|RS||Nis;Nišu;Niša;Nisch
+Niš|RS||Nis;A:Nišu;A:Niša;Nisch
 Kragujevac|RS||
 Subotica|RS||
 Zrenjanin|RS||
@@ -42,10 +42,10 @@ Valjevo|RS||
 Vranje|RS||
 Podgorica|ME||Podgorici;Podgoricë
 Kotor|ME|P|Cattaro
-Bar|ME|PA|Antivari;Tivar
+Bar|ME|PA|Antivari;Tivar;Baru;Bara
 Budva|ME||Budvi
 Herceg Novi|ME|P|Herceg Novom;Herceg-Novi
-Tivat|ME|P|
+Tivat|ME|P|Tivtu;Tivta
 Ulcinj|ME||Ulqin;Ulcinju
 Nikšić|ME||Nikšiću
 Cetinje|ME||
@@ -102,7 +102,7 @@ Brussels|BE||Brussel;Bruxelles;Brisel;Briselu;Bruselas;Bruxelas;Brüksel;برو�
 Gent|BE|P|Ghent;Gand;Gante
 Zeebrugge|BE|P|Zebrige
 Ostend|BE|P|Oostende;Ostende
-Rotterdam|NL|P|Roterdam;Roterdamu;Rotterdamu;روتردام
+Rotterdam|NL|P|Roterdã;Roterdam;Roterdamu;Rotterdamu;روتردام
 Amsterdam|NL|P|Amsterdamu;Ámsterdam;أمستردام
 The Hague|NL||Den Haag;'s-Gravenhage;A:Hag;Hagu;La Haye;La Haya;Lahey
 Utrecht|NL||
@@ -119,13 +119,13 @@ Frankfurt am Main|DE||Frankfurt;Frankfurtu;Francfort;Fráncfort
 Munich|DE||München;Minhen;Minhenu;Múnich;Munique;Münih;Muenchen
 Düsseldorf|DE||Diseldorf;Dusseldorf
 Köln|DE||Cologne;Keln;Kelnu;Colonia;Keulen
-Le Havre|FR|P|El Havre
+Le Havre|FR|P|El Havre;Havre
 Dunkirk|FR|P|Dunkerque;Denkerk;Dunquerque;Duinkerke
 Marseille|FR|P|Marsej;Marseju;Marsella;Marselha;Marsilya;مرسيليا
 Paris|FR||Pariz;Parizu;París;Parijs;باريس
 Lyon|FR||A:Lion;Lyons
 Nice|FR|PA|Nica;Nizza;Niza
-Algeciras|ES|P|Alhesiras;Aljeciras;الجزيرة الخضراء
+Algeciras|ES|P|Algesiras;Alhesiras;Aljeciras;الجزيرة الخضراء
 Valencia|ES|P|Valensija;València;Valência;Valence
 Barcelona|ES|P|Barselona;Barseloni;Barcelone;Barcellona
 Madrid|ES||Madridu
@@ -181,11 +181,11 @@ Kingston|JM|P|Kingstonu
 Santo Domingo|DO|P|
 Willemstad|CW|P|Vilemstad
 Manzanillo|MX|P|Mancanilo
-Lomé|TG|P|Lome;Lomeu;لومي
+Lomé|TG|P|Lome;Lomeu;Lomea;لومي
 Abidjan|CI|P|Abidžan;Abidžanu;Abidzan;أبيدجان
 Dakar|SN|P|Dakaru;داكار
-Conakry|GN|P|Konakri;Conakri;Konakry;كوناكري
-Bissau|GW|P|Bisao;Bisau;Bisaou
+Conakry|GN|P|Konakri;Konakrija;Konakriju;Konakriji;Conakri;Konakry;كوناكري
+Bissau|GW|P|Bisao;Bisau;Bisaua;Bisauu;Bisaou
 Lagos|NG|PA|Lagosu
 Tema|GH|PA|
 Accra|GH|P|Akra;Akri
@@ -219,6 +219,8 @@ Odesa|UA|P|Odessa;Odesi
 Gothenburg|SE|P|Göteborg;Geteborg
 Copenhagen|DK||Kopenhagen;København;Copenhague
 Stockholm|SE||Štokholm
+Geneva|CH||Genève;Ženeva;Ženevi;Ginebra;Genebra;Genf;Cenevre;Ginevra
+Zürich|CH||Zurich;Cirih;Zürih;Zurique
 `;
 
 const strip = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

@@ -23,6 +23,18 @@ describe('extractDrugQuantities', () => {
     expect(q('pola kila')).toEqual([['pola kila', '0.5 kg', 500]]);
   });
 
+  it('reads number words before a unit', () => {
+    expect(q('imam dve cigle i sto kila')).toEqual([
+      ['dve cigle', '2 brick', undefined],
+      ['sto kila', '100 kg', 100000],
+    ]);
+    expect(q('son doce kilos, two keys')).toEqual([
+      ['doce kilos', '12 kg', 12000],
+      ['two keys', '2 key', undefined],
+    ]);
+    expect(q('dve devojke i tri druga')).toEqual([]);
+  });
+
   it('counts bricks, packages and keys as units without grams', () => {
     expect(q('300 cigli i 20 paketa, 5 keys')).toEqual([
       ['300 cigli', '300 brick', undefined],

@@ -14,7 +14,7 @@
  */
 import type { Mention } from '../../model/entities.js';
 import { fold, foldTerm } from './fold.js';
-import { formatAmount, scanNumbers } from './number-scan.js';
+import { formatAmount, scanAllNumbers } from './number-scan.js';
 import { toOriginal } from './trie-matcher.js';
 import type { ExtractContext, Extractor } from './types.js';
 
@@ -81,7 +81,7 @@ export function extractDrugQuantities(text: string): Mention[] {
   const folded = fold(text);
   const f = folded.text;
   const out: Mention[] = [];
-  for (const n of scanNumbers(f)) {
+  for (const n of scanAllNumbers(f)) {
     UNIT_RE.lastIndex = n.end;
     const m = UNIT_RE.exec(f);
     if (!m) continue;

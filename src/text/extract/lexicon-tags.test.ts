@@ -33,6 +33,8 @@ describe('extractLexiconTags', () => {
     expect(tags('kupio sam bijelo auto')).toEqual([]);
     expect(tags('imam 5 kila bijelog')).toContainEqual(['drug', 'bijelog', 'cocaine']);
     expect(tags('it snowed, snow everywhere')).toEqual([]);
+    expect(tags('300 cigli, bela kao sneg')).toEqual([['drug', 'bela', 'cocaine']]);
+    expect(tags('12 po komadu')).toEqual([]);
   });
 
   it('finds weapons and explosives', () => {
@@ -75,6 +77,7 @@ describe('extractLexiconTags', () => {
       ['vehicle', 'Toyota Land Cruiser', 'Toyota Land Cruiser'],
     ]);
     expect(tags('take a seat, mercedes dijo')).toEqual([]);
+    expect(tags('Omega-3 i Jaguar u zoo vrtu')).toEqual([]);
   });
 
   it('is linear on adversarial input', () => {

@@ -6,7 +6,8 @@
  *
  * Precision rules:
  *  - slang (`~`) terms count only in drug context: within CONTEXT_WINDOW tokens of a number, a quantity
- *    unit (kg, kila, cigle, paketa, …), a "how much" word, or an unambiguous drug term;
+ *    unit (kg, kila, cigle, paketa, …), a "how much" word, or an unambiguous drug term; and not right after
+ *    a comparison word ("bela kao sneg");
  *  - strict (`=`) terms must appear unfolded in the original (so `gun` does not match Turkish "gün");
  *  - capitalised (`^`) terms must start with an upper-case letter in the original (Mercedes, Tesla, Omega).
  */
@@ -66,6 +67,8 @@ interface LexData {
 }
 
 const CONTEXT_WINDOW = 5;
+/** Folded words that introduce a comparison ("kao sneg", "as snow"): slang after them is not a drug. */
+const COMPARISON = new Set(['kao', 'ko', 'as', 'like', 'como', 'comme', 'als', 'zoals', 'si', 'gibi', 'mint']);
 
 /** Folded tokens that put slang in drug context (units and "how much" words). */
 const CONTEXT_TOKENS = new Set(
@@ -138,7 +141,12 @@ function acceptFor(original: string, drugTokens: Set<string>) {
       const ok = s !== s.toLowerCase() ? r.startsWith(s) : r.toLowerCase().startsWith(s.toLowerCase());
       if (!ok) return false;
     }
-    if (term.slang && !inDrugContext(tokens, hit, drugTokens)) return false;
+    if (term.slang) {
+      if (!inDrugContext(tokens, hit, drugTokens)) return false;
+      // a comparison is not a drug: "bela kao sneg", "white as snow"
+      const prev = tokens[hit.tokenStart - 1];
+      if (prev && COMPARISON.has(prev.text)) return false;
+    }
     return true;
   };
 }

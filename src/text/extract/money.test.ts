@@ -68,6 +68,12 @@ describe('extractMoney', () => {
     expect(money('milion dolara')).toEqual([['milion dolara', 'USD 1000000']]);
   });
 
+  it('reads number words with a currency', () => {
+    expect(money('el patrón quiere cien mil dólares')).toEqual([['cien mil dólares', 'USD 100000']]);
+    expect(money('daj mu pet evra')).toEqual([['pet evra', 'EUR 5']]);
+    expect(money('pet godina')).toEqual([]);
+  });
+
   it('ignores numbers without a currency, dates and kilos', () => {
     expect(money('50k')).toEqual([]);
     expect(money('12.05.2024 u 14:30')).toEqual([]);

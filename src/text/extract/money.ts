@@ -15,7 +15,7 @@
  */
 import type { Mention } from '../../model/entities.js';
 import { fold, foldTerm } from './fold.js';
-import { formatAmount, scanNumbers } from './number-scan.js';
+import { formatAmount, scanAllNumbers } from './number-scan.js';
 import { toOriginal } from './trie-matcher.js';
 import type { ExtractContext, Extractor } from './types.js';
 
@@ -73,7 +73,7 @@ const WORDS = [...CUR.keys()].filter((w) => /^[\p{L}]+$/u.test(w) && w !== 'e');
 const NB = '(?![\\p{L}\\p{N}])';
 /** After the number: [space] [multiplier] [.] [space] [currency]. Sticky. */
 const SUFFIX_RE = new RegExp(
-  `(?:[ ]?(${alternation(MULT.keys())})(?:\\.(?= ))?${NB})?(?:[ ]?(?:(${alternation(WORDS)})${NB}|(${alternation(SYMBOLS)}))|(e)${NB})?`,
+  `(?:[ ]?(${alternation(MULT.keys())})(?:\\.(?= ))?${NB}(?: de(?= ))?)?(?:[ ]?(?:(${alternation(WORDS)})${NB}|(${alternation(SYMBOLS)}))|(e)${NB})?`,
   'uy',
 );
 /** Before the number: currency symbol or code, optional space, at the end of the slice. */
@@ -119,7 +119,7 @@ export function extractMoney(text: string, ctx: ExtractContext = {}): Mention[] 
   const f = folded.text;
   const out: Mention[] = [];
   let lastEnd = 0;
-  for (const n of scanNumbers(f)) {
+  for (const n of scanAllNumbers(f)) {
     if (n.start < lastEnd) continue;
     SUFFIX_RE.lastIndex = n.end;
     const sm = SUFFIX_RE.exec(f);

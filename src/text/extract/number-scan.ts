@@ -137,3 +137,55 @@ export function formatAmount(v: number): string {
   if (Number.isInteger(r)) return r.toFixed(0);
   return r.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
 }
+
+/**
+ * Number words 1–100 that the case languages use with quantities and amounts ("dve cigle", "doce kilos",
+ * "cien mil dólares", "two keys"), folded. Words that are also everyday words elsewhere are left out
+ * (English "on" = Turkish 10, "one" alone is kept: it needs a unit or currency right after it anyway).
+ */
+const NUMBER_WORDS: Record<string, number> = {
+  // sr / hr / bs
+  jedan: 1, jedna: 1, jedno: 1, jednu: 1, dva: 2, dve: 2, dvije: 2, tri: 3, cetiri: 4, pet: 5, sest: 6, sedam: 7, osam: 8,
+  devet: 9, deset: 10, jedanaest: 11, dvanaest: 12, petnaest: 15, dvadeset: 20, trideset: 30, cetrdeset: 40,
+  pedeset: 50, sto: 100, stotinu: 100,
+  // es
+  uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12,
+  quince: 15, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, cien: 100,
+  // pt
+  um: 1, uma: 1, dois: 2, duas: 2, quatro: 4, sete: 7, oito: 8, nove: 9, dez: 10, doze: 12, quinze: 15, vinte: 20,
+  trinta: 30, quarenta: 40, cinquenta: 50, cem: 100,
+  // en
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+  // fr
+  deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, vingt: 20, trente: 30,
+  cinquante: 50, cent: 100,
+  // nl
+  twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, twaalf: 12, twintig: 20,
+  dertig: 30, veertig: 40, vijftig: 50, honderd: 100,
+  // sq (ë folded to e)
+  nje: 1, dy: 2, kater: 4, pese: 5, gjashte: 6, shtate: 7, tete: 8, nente: 9, dhjete: 10, njezet: 20, pesedhjete: 50, njeqind: 100,
+  // tr (ü, ö, ş, ı folded)
+  bir: 1, iki: 2, uc: 3, dort: 4, bes: 5, alti: 6, yedi: 7, sekiz: 8, dokuz: 9, yirmi: 20, elli: 50, yuz: 100,
+};
+
+const WORD_RE = /(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu;
+
+/** Number words in folded text, as NumberSpans (callers require a unit or currency right after them). */
+export function scanNumberWords(folded: string): NumberSpan[] {
+  const out: NumberSpan[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(folded); m !== null; m = WORD_RE.exec(folded)) {
+    const v = m[0].length <= 12 ? NUMBER_WORDS[m[0]] : undefined;
+    if (v !== undefined) out.push({ start: m.index, end: m.index + m[0].length, value: v, text: m[0], decimal: false });
+  }
+  return out;
+}
+
+/** Digit numbers and number words, in text order. */
+export function scanAllNumbers(folded: string): NumberSpan[] {
+  const a = scanNumbers(folded);
+  const b = scanNumberWords(folded);
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.start - y.start);
+}

@@ -63,6 +63,15 @@ describe('extractPlaces', () => {
     expect(pl('Nice work')).toEqual([]);
     expect(pl('Milan je rekao da je mali problem')).toEqual([]);
     expect(pl("Bar'a gidiyor")).toEqual([['place', 'Bar', 'me-bar']]);
+    expect(pl('Nisu još stigli')).toEqual([]);
+    expect(pl('Ja sam u Nišu')).toEqual([['place', 'Nišu', 'rs-nis']]);
+  });
+
+  it('requires a capital for short inflected forms and uses proper-noun endings only', () => {
+    expect(pl('el barco viene de Cartagena')).toEqual([['place', 'Cartagena', 'co-cartagena']]);
+    expect(pl('le navire quitte Conakry')).toEqual([['place', 'Conakry', 'gn-conakry']]);
+    expect(pl('u beogradu')).toEqual([['place', 'beogradu', 'rs-belgrade']]);
+    expect(pl('u Gentu, ne u gentu')).toEqual([['place', 'Gentu', 'be-gent']]);
   });
 
   it('is linear on adversarial input', () => {

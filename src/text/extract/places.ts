@@ -19,14 +19,17 @@
  *        ship, kontejner, container, grad, city …), or
  *      - another, unambiguous place or country name is within 3 tokens (routes: "Santos - Antwerpen"), or
  *      - it carries a Turkish case suffix after an apostrophe ("Bar'a", "Santos'tan").
+ * Inflected forms of 7 characters or fewer (any name) must also be capitalised: "viene" is not a case of
+ * "Viena", nor "quitte" of "Quito". Place names inflect with Slavic and Albanian endings only.
  * A few aliases are case-strict instead: SAD (Serbian for USA; "sad" = now), US, UK, UAE, USA, EAU, EUA,
  * BiH must be written in capitals exactly.
  */
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import type { Mention } from '../../model/entities.js';
+import gazetteerJson from '../gazetteer/gazetteer.json' with { type: 'json' };
 import { fold, foldTerm } from './fold.js';
-import { TokenTrie, type Token, type TrieHit } from './trie-matcher.js';
+import { PROPER_NOUN_ENDINGS, TokenTrie, type Token, type TrieHit } from './trie-matcher.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -64,6 +67,7 @@ const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
   AE: ['=UAE', '=UAE.', '=EAU', '=EAD', 'Emirati', 'Emiratima', 'Emirate', 'Emirates', 'Emiratos', 'Emirados', 'BAE', 'الإمارات', 'الامارات'],
   ME: ['Crna Gora', 'Crnoj Gori', 'Crnu Goru', 'Crne Gore', 'Montenegro', 'Monténégro', 'Mali i Zi', 'Karadağ', 'Црна Гора'],
   BA: ['=BiH', 'Bosna', 'Bosni', 'Bosnu', 'Bosne', 'Bosna i Hercegovina', 'Bosni i Hercegovini', 'Bosnia', 'Bosnië', 'Bosnie', 'Bosnja'],
+  PE: ['Perua', 'Peruu', 'Perum'],
   XK: ['Kosovo', 'Kosovu', 'Kosova', 'Kosovë', 'Косово', 'كوسوفو'],
   MK: ['Makedonija', 'Makedoniji', 'Makedoniju', 'Macedonia', 'Maqedoni', 'Sjeverna Makedonija', 'Severna Makedonija'],
   CI: ['Obala Slonovače', 'Obali Slonovače', 'Ivory Coast', 'Côte d’Ivoire', "Côte d'Ivoire", 'Costa de Marfil', 'Costa do Marfim', 'Ivoorkust', 'Fildişi Sahili', 'Bregu i Fildishtë'],
@@ -123,12 +127,15 @@ const PORT_WORDS = new Set(
     'city', 'ciudad', 'cidade', 'ville', 'stad', 'sehir', 'qytet', 'qyteti', 'aerodrom', 'aerodromu', 'airport', 'aeropuerto',
     'aeroporto', 'aeroport', 'luchthaven', 'havalimani', 'مطار', 'route', 'ruta', 'rota', 'ruti', 'rutu', 'stiglo', 'stize',
     'stigao', 'stigla', 'isplovio', 'isplovljava', 'krece', 'arrive', 'arrives', 'arrived', 'llega', 'chega', 'aankomst', 'vertrek',
+    'left', 'leaves', 'leaving', 'departed', 'sailed', 'docked', 'sale', 'salio', 'sai', 'saiu', 'quitte',
   ].map((t) => foldTerm(t)),
 );
 
 const TR_SUFFIXES = new Set(['a', 'e', 'ya', 'ye', 'da', 'de', 'ta', 'te', 'dan', 'den', 'tan', 'ten', 'in', 'un', 'nin', 'nun', 'i', 'yi', 'u', 'yu', 'ya']);
 
 const CONTEXT_WINDOW = 3;
+/** Inflected matches up to this many characters need a capital letter. */
+const SHORT_INFLECTED = 7;
 
 interface Compiled {
   trie: TokenTrie<PlaceData>;
@@ -139,8 +146,7 @@ interface Compiled {
 }
 
 function loadGazetteer(): GazetteerPlace[] {
-  const data = require('../gazetteer/gazetteer.json') as { places: GazetteerPlace[] };
-  return data.places;
+  return (gazetteerJson as { places: GazetteerPlace[] }).places;
 }
 
 let registered = false;
@@ -154,7 +160,7 @@ function registerLocales(): void {
 
 function compile(): Compiled {
   registerLocales();
-  const trie = new TokenTrie<PlaceData>();
+  const trie = new TokenTrie<PlaceData>({ endings: PROPER_NOUN_ENDINGS });
   const anchorTokens = new Set<string>();
   const seen = new Map<string, string>(); // folded alias → id, first wins
   let countryNames = 0;
@@ -247,6 +253,8 @@ function acceptFor(text: string, foldedText: string, anchors: Set<string>) {
     const d = hit.data;
     const raw = text.slice(hit.start, hit.end);
     if (d.exactCase !== undefined) return raw === d.exactCase;
+    // A short inflected form must be capitalised ("viene" is not Viena, "quitte" is not Quito).
+    if (!hit.exact && raw.length <= SHORT_INFLECTED && !isCapitalised(raw)) return false;
     if (!d.ambiguous) return true;
     if (!caseless(raw) && !isCapitalised(raw)) return false;
     return placeContext(tokens, foldedText, hit.tokenStart, hit.tokenEnd, anchors);

@@ -45,18 +45,20 @@ export interface AddOptions {
   minStem?: number;
 }
 
-/** Endings (folded form) accepted after a stem. Longest is MAX_ENDING characters. */
-export const ENDINGS: ReadonlySet<string> = new Set([
+const SLAVIC = [
   // Serbian / Croatian / Bosnian / Montenegrin noun and adjective case endings
   'a', 'e', 'i', 'u', 'o', 'om', 'em', 'im', 'ih', 'og', 'oj', 'ju', 'ji', 'ama', 'ima',
   'ov', 'ova', 'ove', 'ovi', 'ovu', 'ovima', 'ovom', 'evi', 'eva', 'eve', 'evima', 'ovo',
-  // Albanian (after folding ë → e)
-  'es', 'en', 'in', 'it', 'ut', 'un', 'ja', 'ne', 've',
-  // Turkish (after folding ı → i, ü → u)
-  'ler', 'lar', 'leri', 'lari', 'de', 'da', 'den', 'dan', 'te', 'ta', 'ye', 'ya', 'yi', 'yu', 'le', 'la',
-  // plural -s (en, es, pt, fr, nl)
-  's',
-]);
+];
+// Albanian (after folding ë → e)
+const ALBANIAN = ['es', 'en', 'in', 'it', 'ut', 'un', 'ja', 'ne', 've', 'se', 'ise'];
+// Turkish (after folding ı → i, ü → u); proper nouns take them after an apostrophe instead
+const TURKISH = ['ler', 'lar', 'leri', 'lari', 'de', 'da', 'den', 'dan', 'te', 'ta', 'ye', 'ya', 'yi', 'yu', 'le', 'la'];
+
+/** Endings (folded form) accepted after a stem, for common nouns: all case languages plus plural -s. */
+export const ENDINGS: ReadonlySet<string> = new Set([...SLAVIC, ...ALBANIAN, ...TURKISH, 's']);
+/** Endings for proper nouns (places): Slavic and Albanian cases only. */
+export const PROPER_NOUN_ENDINGS: ReadonlySet<string> = new Set([...SLAVIC, ...ALBANIAN]);
 const MAX_ENDING = 5;
 /** Arabic proclitics tried when an Arabic token does not match as written (folded forms). */
 const AR_PREFIXES = ['وبال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];
@@ -98,6 +100,11 @@ export function toOriginal(folded: FoldedText, original: string, fStart: number,
 export class TokenTrie<T> {
   private readonly root: Node<T> = newNode<T>();
   private size = 0;
+  private readonly endings: ReadonlySet<string>;
+
+  constructor(opts: { endings?: ReadonlySet<string> } = {}) {
+    this.endings = opts.endings ?? ENDINGS;
+  }
 
   get entries(): number {
     return this.size;
@@ -224,7 +231,7 @@ export class TokenTrie<T> {
     if (!node.hasStems) return;
     const maxK = Math.min(MAX_ENDING, t.length - 1);
     for (let k = 1; k <= maxK; k++) {
-      if (!ENDINGS.has(t.slice(t.length - k))) continue;
+      if (!this.endings.has(t.slice(t.length - k))) continue;
       const st = node.next.get(`~${t.slice(0, t.length - k)}`);
       if (st) this.visit(st, tokens, text, start, at, exact, cands);
     }

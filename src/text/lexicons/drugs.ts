@@ -5,12 +5,12 @@ export const DRUGS: LexGroup[] = [
   {
     canonical: 'cocaine',
     terms: {
-      sr: ['kokain', 'кокаин', '~koka!', '~koks!', '~belo!', '~beli!', '~bela!', '~belog!', '~sneg!', '~snega!', '~kolumbijski!'],
+      sr: ['kokain', 'кокаин', '~koka!', '~koke!', '~koks!', '~belo!', '~beli!', '~bela!', '~belog!', '~sneg!', '~snega!', '~kolumbijski!'],
       hr: ['kokain', '~koka!', '~bijelo!', '~bijeli!', '~bijela!', '~bijelog!', '~snijeg!', '~snijega!'],
       nl: ['cocaïne', 'coke!', '~sneeuw!', '~wit!', '~poeder!'],
       fr: ['cocaïne', 'coke!', '~neige!', '~blanche!', '~poudre!'],
       es: ['cocaína', 'cocaina', 'perico!', 'farlopa', 'pasta base!', '~coca!', '~blanca!', '~nieve!', '~merca!', '~polvo!', 'clorhidrato de cocaína'],
-      pt: ['cocaína', 'pó de cocaína', '~pó!', '~branca!', '~farinha!', 'pasta base!'],
+      pt: ['cocaína', 'pó de cocaína', '~=pó!', '~branca!', '~farinha!', 'pasta base!'],
       ar: ['كوكايين', 'كوكاين'],
       sq: ['kokainë', 'kokaina', '~e bardhë!'],
       tr: ['kokain'],

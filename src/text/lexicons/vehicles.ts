@@ -18,7 +18,7 @@ const MAKES: Make[] = [
   },
   {
     make: 'Mercedes-Benz',
-    aliases: ['Mercedes-Benz', 'Mercedes Benz', '^Mercedes!', 'Mercedesa!', 'Merc!', 'Benz!', 'Mečka!', '^Мерцедес!'],
+    aliases: ['Mercedes-Benz', 'Mercedes Benz', '^Mercedes!', 'Mercedesa!', 'Merc!', 'Benz!', 'Mečka', '^Мерцедес!'],
     models: [
       ['G-Class', 'G-klasa', 'G klasa', 'G-klase', 'G klase', 'G-klasu', 'G-Klasse', 'G Class', 'G-Wagon', 'G Wagon', 'G63!', 'G 63!', 'G-63!', 'G500!', 'G 500!', 'AMG G63!', 'G63 AMG!', 'Gelenda!', 'Gelendvagen'],
       ['S-Class', 'S-klasa', 'S klasa', 'S-klase', 'S-Klasse', 'S Class', 'S500!', 'S 500!', 'S63!', 'S 63!', 'S350!'],
@@ -78,7 +78,7 @@ const MAKES: Make[] = [
   { make: 'Cupra', aliases: ['Cupra'], models: [['Formentor'], ['Leon!']] },
   { make: 'Alfa Romeo', aliases: ['Alfa Romeo'], models: [['Giulia'], ['Stelvio']] },
   { make: 'Lexus', aliases: ['Lexus', 'Leksus'], models: [['LX 570!', 'LX570!'], ['RX!']] },
-  { make: 'Jaguar', aliases: ['^Jaguar!'], models: [['F-Pace', 'F Pace'], ['XF!'], ['F-Type']] },
+  { make: 'Jaguar', aliases: ['^Jaguar!'], alone: false, models: [['F-Pace', 'F Pace'], ['XF!'], ['F-Type']] },
   { make: 'Yamaha', aliases: ['Yamaha', 'Jamaha'], models: [['TMAX', 'T-Max', 'T Max']], standalone: ['TMAX', 'T-Max'] },
   { make: 'Harley-Davidson', aliases: ['Harley-Davidson', 'Harley Davidson', 'Harli!', 'Harley!'], models: [['Fat Boy']] },
 ];

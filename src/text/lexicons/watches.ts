@@ -6,6 +6,8 @@ interface Brand {
   models: [string, ...string[]][];
   /** Models distinctive enough to count without the brand. */
   standalone?: string[];
+  /** When false, the brand alone is not a mention (Omega-3). */
+  alone?: boolean;
 }
 
 const BRANDS: Brand[] = [
@@ -46,7 +48,7 @@ const BRANDS: Brand[] = [
   },
   { brand: 'Hublot', aliases: ['Hublot', 'Hublo!'], models: [['Big Bang'], ['Classic Fusion']] },
   { brand: 'Cartier', aliases: ['Cartier', 'Kartije!'], models: [['Santos'], ['Panthère', 'Panthere'], ['Ballon Bleu'], ['Tank!']] },
-  { brand: 'Omega', aliases: ['^Omega!'], models: [['Seamaster'], ['Speedmaster'], ['Constellation']], standalone: ['Seamaster', 'Speedmaster'] },
+  { brand: 'Omega', aliases: ['^Omega!'], alone: false, models: [['Seamaster'], ['Speedmaster'], ['Constellation']], standalone: ['Seamaster', 'Speedmaster'] },
   { brand: 'Vacheron Constantin', aliases: ['Vacheron Constantin', 'Vacheron'], models: [['Overseas'], ['Patrimony']] },
   { brand: 'Breitling', aliases: ['Breitling'], models: [['Navitimer'], ['Chronomat'], ['Superocean']], standalone: ['Navitimer'] },
   { brand: 'TAG Heuer', aliases: ['TAG Heuer', 'Tag Hojer', 'Heuer'], models: [['Carrera!'], ['Monaco!'], ['Aquaracer']] },
@@ -62,7 +64,7 @@ const BRANDS: Brand[] = [
 function build(): LexGroup[] {
   const out: LexGroup[] = [];
   for (const b of BRANDS) {
-    out.push({ canonical: b.brand, terms: { any: b.aliases }, attrs: { brand: b.brand } });
+    if (b.alone !== false) out.push({ canonical: b.brand, terms: { any: b.aliases }, attrs: { brand: b.brand } });
     for (const [model, ...variants] of b.models) {
       const forms = [model, ...variants];
       const terms: string[] = [];

@@ -1,0 +1,72 @@
+// Messages/s of the text pipeline on synthetic chat messages: normalise alone, language alone,
+// extraction alone (every registered extractor), and all together. One core, compiled code.
+// Usage: npx tsc -p tsconfig.build.json && node bench/text/bench-pipeline.mjs [messages=100000]
+import { normalise, normaliseWithMap } from '../../dist/text/normalise/normalise.js';
+import { loadLanguageDetector } from '../../dist/text/lang/detect.js';
+import { extractAll } from '../../dist/text/extract/pipeline.js';
+import { EXTRACTORS } from '../../dist/text/extract/registry.js';
+
+const N = Number(process.argv[2] ?? 100_000);
+
+// deterministic PRNG (mulberry32)
+let seed = 0x5eed;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = (a) => a[Math.floor(rnd() * a.length)];
+
+const CHAT = [
+  'Brate gde si, jel stigla roba?', 'Đe si brate, javi se kad stigneš', 'Ђе си брате, јел стигла роба?',
+  'Sutra u 8 kod pumpe, ne kasni', 'Koliko ti treba? Imam 5 komada', 'Gde je Dragan, ne javlja se ceo dan',
+  'Hoe laat kom je morgen naar de haven?', 'Ik bel je straks, niet via de telefoon', 'Où est le colis, on se voit demain',
+  'Le bateau arrive jeudi à Anvers', '¿Dónde está el paquete? Llega mañana', 'Onde está a encomenda, chega amanhã?',
+  'أين الشحنة يا أخي', 'الشحنة وصلت الميناء', 'Ku je vëlla, malli arrin nesër', 'Yarın limanda buluşuyoruz kardeşim',
+  'where is the package bro, call me', 'ok', 'da', '👍', 'ajde', 'Ne mogu sad, zovem te kasnije', 'Wacht even',
+  'Moram da idem, vidimo se večeras u gradu', 'Pazi šta pišeš, telefoni su možda ozvučeni',
+];
+const ENTITY = [
+  'zovi me na 064 123 4567', 'novi broj +381 64 1234567', 'nieuw nummer 0031612345678', 'uplati na RS35 2600 0560 1001 6113 79',
+  'IBAN NL91ABNA0417164300 op naam van Jan', 'kontejner CSQU3054383 u Baru', 'MV MSC GAYANE IMO 9074729 stiže u ponedeljak',
+  'evo lokacija https://maps.google.com/?q=44.8125,20.4612', 'tu sam 44.8125, 20.4612', 'BTC 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa',
+  'USDT TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', 'mail mi je boss@example.com', 'pošalji 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+  '5000 eur do petka', 'datum 12.05.2024 u 14:30',
+];
+const messages = [];
+for (let i = 0; i < N; i++) {
+  const r = rnd();
+  if (r < 0.7) messages.push(pick(CHAT));
+  else if (r < 0.9) messages.push(`${pick(CHAT)} ${pick(ENTITY)}`);
+  else messages.push(`${pick(CHAT)} ${pick(ENTITY)}. ${pick(CHAT)} ${pick(ENTITY)}`);
+}
+// make every message a distinct string object (no interning advantages for caches keyed on identity)
+for (let i = 0; i < N; i++) messages[i] = (messages[i] + ' ').slice(0, -1);
+
+const detector = await loadLanguageDetector();
+const ctx = { defaultRegion: 'RS' };
+
+function run(name, fn) {
+  for (let i = 0; i < Math.min(N, 5000); i++) fn(messages[i]); // warm up
+  const t0 = performance.now();
+  let sink = 0;
+  for (let i = 0; i < N; i++) sink += fn(messages[i]) ? 1 : 0;
+  const s = (performance.now() - t0) / 1000;
+  console.log(`${name.padEnd(28)} ${Math.round(N / s).toLocaleString('en').padStart(12)} msg/s  (${(s * 1e6 / N).toFixed(2)} µs/msg)`);
+  return sink;
+}
+
+console.log(`${N.toLocaleString('en')} synthetic messages, ${EXTRACTORS.length} extractors: ${EXTRACTORS.map((x) => x.name).join(', ')}`);
+run('normalise', (m) => normalise(m));
+run('normaliseWithMap', (m) => normaliseWithMap(m));
+run('language', (m) => detector.detect(m));
+run('extraction (extractAll)', (m) => extractAll(m, ctx));
+run('all together', (m) => {
+  const n = normalise(m);
+  const l = detector.detect(m);
+  const e = extractAll(m, ctx);
+  return n.length + (l ? 1 : 0) + e.length;
+});
+for (const x of EXTRACTORS) run(`  extractor ${x.name}`, (m) => x.extract(m, ctx));
