@@ -77,7 +77,11 @@ const microP = allTp / (allTp + allFp);
 const microR = allTp / (allTp + allFn);
 console.table(rows);
 console.log(`micro: precision ${microP.toFixed(3)}, recall ${microR.toFixed(3)}; ${lines.length} messages in ${ms.toFixed(0)} ms`);
-const sourceLines = Object.entries(bySource).map(([k, v]) => `${k}: ${v.lines} messages, precision ${(v.tp / Math.max(1, v.tp + v.fp)).toFixed(3)}, recall ${(v.tp / Math.max(1, v.tp + v.fn)).toFixed(3)}`);
+const sourceLines = Object.entries(bySource).map(([k, v]) =>
+  v.tp + v.fn === 0
+    ? `${k}: ${v.lines} messages without entities, ${v.fp} false positive(s)`
+    : `${k}: ${v.lines} messages, precision ${(v.tp / Math.max(1, v.tp + v.fp)).toFixed(3)}, recall ${(v.tp / Math.max(1, v.tp + v.fn)).toFixed(3)}`,
+);
 console.log(sourceLines.join('\n'));
 if (showErrors) console.log(errors.join('\n'));
 
