@@ -264,6 +264,18 @@ describe('synthetic case: ground truth', () => {
     }
     expect(truth.planted.some((p) => p.announces !== undefined)).toBe(true);
   });
+
+  it('same-device rotations show one IMEI on both handles; background traffic carries hard negatives', () => {
+    const imeiOf = new Map<string, string>();
+    for (const r of recs) if (r.type === 'device') imeiOf.set(r.account as string, (r.identifiers as Record<string, string>).imei as string);
+    for (const rot of truth.rotations.filter((x) => x.same_device)) {
+      expect(imeiOf.get(rot.old)).toBeDefined();
+      expect(imeiOf.get(rot.new)).toBe(imeiOf.get(rot.old));
+    }
+    const bg = truth.planted.filter((p) => !p.org);
+    expect(bg.some((p) => p.entities.some((e) => e.type === 'money'))).toBe(true);
+    expect(bg.some((p) => p.entities.some((e) => e.type === 'place'))).toBe(true);
+  });
 });
 
 describe('synthetic case: determinism and options', () => {

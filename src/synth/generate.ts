@@ -546,7 +546,8 @@ function* stream(
     const a = P[sampleCum(rng, actCum)] as Person;
     if (a.partners.length === 0) return 0;
     const b = P[rng.pick(a.partners)] as Person;
-    return pairBurst(a, b, startTime(a.zone, dayStart, BG_HOUR_CUM), n, rng.chance(0.87) ? 'chat' : 'hardneg', null, false, dayEnd);
+    const topic: Topic = a.portWorker && b.portWorker && rng.chance(0.4) ? 'portwork' : rng.chance(0.87) ? 'chat' : 'hardneg';
+    return pairBurst(a, b, startTime(a.zone, dayStart, BG_HOUR_CUM), n, topic, null, false, dayEnd);
   };
 
   for (let d = 0; d < days; d++) {

@@ -108,3 +108,15 @@ export const FAMILY_NICKS: Record<'sr' | 'nl' | 'es' | 'pt' | 'fr' | 'ar' | 'en'
   ar: ['بابا', 'ماما', 'حبيبي', 'أخي'],
   en: ['Dad', 'Mum', 'Babe', 'Bro'],
 };
+
+const FEMALE = new Set([
+  'Ana', 'Jelena', 'Milica', 'Marija', 'Ivana', 'Jovana', 'Dragana', 'Snežana', 'Tijana', 'Nataša', 'Vesna', 'Bojana', 'Petra', 'Marina',
+  'Anouk', 'Sanne', 'Lotte', 'Femke', 'Ilse', 'Nathalie', 'Els', 'Leen', 'Lena', 'Julia', 'Camille', 'Sophie', 'Inès', 'Alejandra', 'Paola',
+  'Yesenia', 'Mayra', 'Karina', 'Fernanda', 'Juliana', 'Luciana', 'Akossiwa', 'Afi', 'Aya', 'Adjoua', 'Fatou', 'Aminata', 'Fatima', 'Fatma',
+  'Mariam', 'Maryam', 'Meryem',
+]);
+
+/** True for the female first names in the pools (used to keep most organisation roles male, as in the real cases). */
+export function isFemaleName(first: string): boolean {
+  return FEMALE.has(first);
+}

@@ -41,6 +41,7 @@ export function makePhone(country: PhoneCountry, k: number, salt = 0): string {
   const x = k % space;
   // Affine bijection on [0, space): multiplier coprime with 10.
   const a = 7_368_787 % space || 7;
-  const sub = (a * x + ((salt * 104_729 + 1_234_567) % space)) % space;
+  const shift = (salt * 104_729 + Number(plan.cc) * 7_919 + 1_234_567) % space;
+  const sub = (a * x + shift) % space;
   return '+' + plan.cc + prefix + String(sub).padStart(plan.rest, '0');
 }

@@ -4,7 +4,7 @@
  * (rotation), devices, contact relations and the names others save for them.
  */
 import { makeImei } from './luhn.js';
-import { ARABIC_FIRST, ARABIC_LAST, FAMILY_NICKS, ORG_NICKS, namePool } from './names.js';
+import { ARABIC_FIRST, ARABIC_LAST, FAMILY_NICKS, ORG_NICKS, isFemaleName, namePool } from './names.js';
 import type { Culture } from './names.js';
 import { makePhone } from './phone.js';
 import type { PhoneCountry } from './phone.js';
@@ -47,6 +47,8 @@ export interface Person {
   weight: number;
   /** For couriers: their lieutenant; for lieutenants: their leader. */
   boss: number;
+  /** Background person working in a port or shipping (talks about real containers and vessels: hard negatives). */
+  portWorker: boolean;
 }
 
 interface CultureInfo {
@@ -151,9 +153,12 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
   const addPerson = (role: Role, culture: Culture, cityName: string | null, group: string): Person => {
     const info = CULTURES[culture];
     const city = place(cityName ?? rng.pick(info.cities));
-    const nm = makeName(culture);
-    let nick: string | null = null;
     const org = role !== 'background';
+    let nm = makeName(culture);
+    // Organisation roles are overwhelmingly male in the real cases; launderers and buyers less so.
+    const maleRole = org && role !== 'launderer' && role !== 'buyer';
+    for (let i = 0; i < 10 && maleRole && isFemaleName(nm.first); i++) nm = makeName(culture);
+    let nick: string | null = null;
     if (org) {
       const list = ORG_NICKS[nickGroup(culture)];
       for (let i = 0; i < 6 && nick === null; i++) {
@@ -188,6 +193,7 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
       partners: [],
       weight: org ? 1 : Math.exp(rng.normal() * 0.9),
       boss: -1,
+      portWorker: false,
     };
     persons.push(person);
     const list = byRole.get(role) ?? [];
@@ -306,7 +312,13 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
     const size = Math.min(orgCount + nBg - persons.length, 3 + rng.int(8));
     const cityName = rng.pick(CULTURES[culture].cities);
     const cl: number[] = [];
-    for (let i = 0; i < size; i++) cl.push(addPerson('background', culture, rng.chance(0.8) ? cityName : null, `bg-${clusters.length + 1}`).idx);
+    const portCity = ['Rotterdam', 'Antwerp', 'Hamburg', 'Santos', 'Guayaquil', 'Cartagena', 'Lomé', 'Abidjan'].includes(cityName);
+    const workers = portCity && rng.chance(0.35);
+    for (let i = 0; i < size; i++) {
+      const per = addPerson('background', culture, rng.chance(0.8) ? cityName : null, `bg-${clusters.length + 1}`);
+      per.portWorker = workers && rng.chance(0.7);
+      cl.push(per.idx);
+    }
     for (let i = 0; i < cl.length; i++)
       for (let j = i + 1; j < cl.length; j++)
         if (rng.chance(0.7) || j === i + 1) {
@@ -443,7 +455,7 @@ export function handleDrops(h: Handle, partner: number, rotating: boolean, seed:
 export function savedName(owner: Person, other: Person, h: Handle, seed: number): string {
   const k = hashUnit(seed, owner.idx, other.idx) < 0.8 ? Math.floor(hashUnit(seed + 1, owner.idx, other.idx) * other.variants.length) : Math.floor(hashUnit(seed + 2, owner.idx, h.gid) * other.variants.length);
   let name = other.variants[k] as string;
-  if (!other.org && hashUnit(seed + 3, owner.idx, other.idx) < 0.25) {
+  if (!owner.org && hashUnit(seed + 3, owner.idx, other.idx) < 0.25) {
     const fam = FAMILY_NICKS[CULTURES[owner.culture].family];
     name = fam[Math.floor(hashUnit(seed + 4, owner.idx, other.idx) * fam.length)] as string;
   }

@@ -275,7 +275,7 @@ export function render(rng: Rng, topic: Topic, ctx: RenderContext): Rendered {
       case 'city': {
         let p: Place;
         if (part === 'origin') p = sh ? sh.origin : rng.pick(ORIGINS);
-        else if (part === 'transit') p = sh?.transit ?? rng.pick(TRANSITS);
+        else if (part === 'transit') p = sh ? (sh.transit ?? sh.dest) : rng.pick(TRANSITS);
         else if (part === 'dest') p = sh ? sh.dest : rng.pick(PORTS);
         else if (part === 'home') p = ctx.home.role === 'home' && rng.chance(0.6) ? ctx.home : rng.pick(HOMES);
         else p = rng.pick(PLACES);

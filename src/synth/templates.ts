@@ -8,7 +8,7 @@ import type { Lang } from './vocab.js';
 
 export type Topic =
   | 'plan' | 'book' | 'transit' | 'pay' | 'arrive' | 'seize' | 'lux' | 'arms' | 'meet' | 'newnum' | 'thirdnum' | 'reply'
-  | 'chat' | 'hardneg';
+  | 'chat' | 'hardneg' | 'portwork';
 
 type Table = Record<Topic, readonly string[]>;
 
@@ -91,6 +91,7 @@ const SR: Table = {
     'Popila sam dve kafe jutros', 'Brat radi u luci u {city}, dobra plata', 'Prodao sam auto za {bmoney}',
     'Stiže paket iz {city}', 'Plata {bmoney}, a sve poskupelo', 'Bili smo u {home}, lepo vreme',
   ],
+  portwork: ['Kontejner {container} je ocarinjen, može da se preuzme', 'Brod {vessel} kasni dva dana', 'Sutra smena u luci u {city}', 'Skener ne radi, sve stoji'],
 };
 
 const NL: Table = {
@@ -126,6 +127,7 @@ const NL: Table = {
   reply: ['ok', 'oké', 'top', 'is goed', 'prima', 'komt goed', 'ff wachten', 'bel me', 'niet via de telefoon', '👍', 'ja', 'nee'],
   chat: ['Hoi, hoe gaat het?', 'Heb je al gegeten?', 'Ik ben er over 10 min', 'Gefeliciteerd!!', 'Ajax heeft gewonnen', 'Neem je brood mee?', 'Kinderen slapen', 'Zaterdag bij mam eten', 'Lekker weer vandaag'],
   hardneg: ['Ik werk morgen op de terminal in {city}', 'Huur is {bmoney} deze maand', 'Nieuwe shirts gekocht voor {bmoney}', 'Vakantie naar {city} geboekt', 'Pakket uit {city} komt vandaag', 'Koffie?'],
+  portwork: ['Container {container} staat klaar voor controle op de terminal', 'De {vessel} heeft vertraging, {imo}', 'Morgen dienst op de kade in {city}', 'Scanner ligt eruit vandaag', 'Reefer {container} moet aan de stroom'],
 };
 
 const FR: Table = {
@@ -143,6 +145,7 @@ const FR: Table = {
   reply: ['ok', 'd\'accord', 'ça marche', 'vas-y', 'pas au téléphone', '👍', 'oui chef', 'on se parle'],
   chat: ['Salut, ça va?', 'Tu rentres quand?', 'Bonne fête!', 'Les enfants vont bien', 'On mange ensemble ce soir?', 'Il fait chaud aujourd\'hui'],
   hardneg: ['Le loyer c\'est {bmoney}', 'Je pars à {city} demain', 'Mon frère travaille au port de {city}', 'Un café?'],
+  portwork: ['Le conteneur {container} est au scanner', 'Le {vessel} accoste demain matin', 'Grève au port de {city} lundi'],
 };
 
 const ES: Table = {
@@ -163,6 +166,7 @@ const ES: Table = {
   reply: ['ok', 'dale', 'listo', 'de una', 'hágale', 'tranquilo', 'no por aquí', '👍', 'sí señor', 'ya'],
   chat: ['Hola, ¿cómo estás?', '¿Ya comiste?', 'Feliz cumpleaños!!', 'Llego en 10', '¿Viste el partido?', 'Los niños están bien', 'Mañana voy donde mi mamá'],
   hardneg: ['Compré camisetas para el equipo, {bmoney}', 'El arriendo es {bmoney}', 'Viajo a {city} la otra semana', 'Mi primo trabaja en el puerto de {city}', '¿Un tinto?'],
+  portwork: ['El contenedor {container} pasó la inspección', 'El buque {vessel} atraca mañana', 'Turno de noche en el puerto de {city}'],
 };
 
 const PT: Table = {
@@ -180,6 +184,7 @@ const PT: Table = {
   reply: ['ok', 'beleza', 'fechado', 'tranquilo', 'certo', '👍', 'pode ser', 'aqui não'],
   chat: ['Oi, tudo bem?', 'Já comeu?', 'Feliz aniversário!!', 'Chego em 10 minutos', 'Viu o jogo do Santos?', 'As crianças estão bem'],
   hardneg: ['O aluguel é {bmoney}', 'Vou para {city} semana que vem', 'Meu irmão trabalha no porto de {city}', 'Um cafezinho?'],
+  portwork: ['O contêiner {container} foi liberado', 'O navio {vessel} atraca amanhã', 'Plantão no porto de {city}'],
 };
 
 const AR: Table = {
@@ -197,6 +202,7 @@ const AR: Table = {
   reply: ['تمام', 'طيب', 'إن شاء الله', 'ok', 'ماشي', '👍', 'مش على التلفون'],
   chat: ['مرحبا، كيف حالك؟', 'وين انت؟', 'عيد مبارك', 'الأولاد بخير', 'تعال نتغدى'],
   hardneg: ['الإيجار {bmoney}', 'مسافر إلى {city} الأسبوع الجاي', 'نشرب قهوة؟'],
+  portwork: ['الحاوية {container} جاهزة للتسليم', 'السفينة {vessel} تصل بكرة'],
 };
 
 const EN: Table = {
@@ -217,6 +223,7 @@ const EN: Table = {
   reply: ['ok', 'yes', 'copy', 'noted', 'done', 'call me', 'not here', '👍', 'sure bro', 'wait'],
   chat: ['Hey, how are you?', 'Did you eat?', 'Happy birthday!!', 'Running 10 min late', 'Did you see the game?', 'Kids are fine'],
   hardneg: ['Rent is {bmoney} this month', 'Flying to {city} next week', 'My cousin works at the port in {city}', 'Bought new shirts, {bmoney}', 'Coffee later?'],
+  portwork: ['Container {container} released by customs', '{vessel} berthing tomorrow 06:00, {imo}', 'Overtime on the {vessel} tonight', 'Reefer {container} needs power'],
 };
 
 function cyrillicTable(t: Table): Table {
