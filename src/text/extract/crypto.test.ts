@@ -156,6 +156,6 @@ describe('crypto extractor robustness', () => {
     );
   });
   it('scales linearly on adversarial input', () => {
-    expect(checkLinear(extractCrypto)).toEqual([]);
+    expect(checkLinear(extractCrypto, {}, [undefined, '1A1zP1eP5QGefi2D', 'deadbeef', 'bc1q', '0x', 'a'.repeat(30) + ' '])).toEqual([]);
   });
 });

@@ -43,6 +43,7 @@ function blank(chars: string[], from: number, to: number): void {
 
 /** Same-length working copy with non-phone digit sequences blanked out. */
 export function maskNonPhones(text: string, rewriteDoubleZero: boolean): string {
+  if (!rewriteDoubleZero && !/[0-9][./:h-][0-9]|[0-9][.][0-9]{3}|[A-Za-z][ -]?[0-9]/.test(text)) return text;
   const chars = text.split('');
   for (const re of [DATE_RE, TIME_RE, COORD_RE, CONTAINER_RE]) {
     re.lastIndex = 0;
@@ -83,7 +84,9 @@ export function maskNonPhones(text: string, rewriteDoubleZero: boolean): string 
 }
 
 export function extractPhone(text: string, ctx: ExtractContext): Mention[] {
-  if (!countDigits(text, 6)) return [];
+  if (!countDigits(text, 7)) return [];
+  // cheap pre-check on the raw text: masking only removes candidates, never creates them
+  if (candidateRuns(text, 1).length === 0) return [];
   const region = ctx.defaultRegion?.toUpperCase();
   const defaultCountry = region && isSupportedCountry(region) ? (region as CountryCode) : undefined;
   const work = maskNonPhones(text, defaultCountry === undefined);
@@ -130,7 +133,7 @@ function isRunChar(c: number): boolean {
 }
 
 /** Runs of phone-like characters with at least 7 digits, cut into pieces of at most MAX_RUN chars at spaces. */
-export function candidateRuns(work: string): [number, number][] {
+export function candidateRuns(work: string, limit = MAX_PHONE_CANDIDATES): [number, number][] {
   const runs: [number, number][] = [];
   const n = work.length;
   let i = 0;
@@ -160,12 +163,12 @@ export function candidateRuns(work: string): [number, number][] {
           const e = work.charCodeAt(k);
           if (e >= 48 && e <= 57) pieceDigits++;
         }
-        if (runs.length > MAX_PHONE_CANDIDATES) return runs;
+        if (runs.length >= limit) return runs;
       }
       i++;
     }
     if (digits >= 7 && pieceDigits >= 7) runs.push([pieceStart, i]);
-    if (runs.length > MAX_PHONE_CANDIDATES) return runs;
+    if (runs.length >= limit) return runs;
   }
   return runs;
 }

@@ -172,3 +172,11 @@ describe('tokenize', () => {
     expect(tokenize('C\u030Caša je').map((x) => x.text)).toEqual(['C\u030Caša', 'je']);
   });
 });
+
+describe('normalise speed', () => {
+  it('scales linearly on 1 MB adversarial input', async () => {
+    const { checkLinear } = await import('../extract/test-support/adversarial.js');
+    const asMentions = (s: string) => (normaliseWithMap(s).text.length < 0 ? [{ type: 'email' as const, start: 0, end: 0, raw: '', value: '', confidence: 0 }] : []);
+    expect(checkLinear(asMentions, {}, [undefined, 'ЂорђеЉ', 'مُحَمَّد', 'e\u0301\u0301\u0301', '\u200B', 'ﷺ'])).toEqual([]);
+  });
+});

@@ -261,18 +261,37 @@ function isAscii(s: string): boolean {
   return true;
 }
 
+// Output buffer shared by the folding loops (single-threaded): char codes are written here and turned into a
+// string once, instead of growing a string char by char (which builds long rope chains on big inputs).
+let obuf = new Uint16Array(1024);
+
+function ensureOut(n: number): Uint16Array {
+  if (obuf.length < n) obuf = new Uint16Array(Math.max(n, obuf.length * 2));
+  return obuf;
+}
+
+function releaseOut(): void {
+  if (obuf.length > 1 << 22) obuf = new Uint16Array(1024); // do not pin huge buffers
+}
+
+function bufToString(buf: Uint16Array, n: number): string {
+  if (n <= 32) {
+    let r = '';
+    for (let i = 0; i < n; i++) r += String.fromCharCode(buf[i]!);
+    return r;
+  }
+  if (n <= 4096) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 4096) {
+    parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 4096)) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
 function asciiFold(s: string, map: Int32Array | null): string {
-  let out = '';
+  const out = ensureOut(s.length);
   let o = 0;
   let pendingSpace = false;
-  let runStart = 0; // start of a run of unchanged chars to copy in one slice
-  let runLen = 0;
-  const flush = (): void => {
-    if (runLen > 0) {
-      out += s.slice(runStart, runStart + runLen);
-      runLen = 0;
-    }
-  };
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c <= 0x20) {
@@ -280,47 +299,41 @@ function asciiFold(s: string, map: Int32Array | null): string {
       continue;
     }
     if (pendingSpace) {
-      flush();
-      out += ' ';
+      out[o] = 0x20;
       if (map) map[o] = i - 1;
       o++;
       pendingSpace = false;
     }
-    if (c >= 0x41 && c <= 0x5a) {
-      flush();
-      c += 32;
-      out += String.fromCharCode(c);
-    } else {
-      if (runLen === 0) runStart = i;
-      runLen++;
-    }
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    out[o] = c;
     if (map) map[o] = i;
     o++;
   }
-  flush();
-  return out;
+  const r = bufToString(out, o);
+  releaseOut();
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // General path
 
 function foldGeneral(s: string, map: Int32Array | null): string {
-  let out = '';
+  const n = s.length;
+  let out = ensureOut(n * MAX_EXPANSION);
   let o = 0;
   let pendingSpace = -1; // original index of the pending separator, -1 if none
-  const n = s.length;
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
     // fast ASCII letters/digits/punctuation
     if (c < 0x7f && c > 0x20) {
       if (pendingSpace >= 0) {
-        out += ' ';
+        out[o] = 0x20;
         if (map) map[o] = pendingSpace;
         o++;
         pendingSpace = -1;
       }
-      out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : s[i]!;
+      out[o] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
       if (map) map[o] = i;
       o++;
       i++;
@@ -335,18 +348,21 @@ function foldGeneral(s: string, map: Int32Array | null): string {
         continue;
       }
       if (pendingSpace >= 0) {
-        out += ' ';
+        out[o] = 0x20;
         if (map) map[o] = pendingSpace;
         o++;
         pendingSpace = -1;
       }
-      out += f[k]!;
+      if (o >= out.length) out = ensureOut(o + 16); // cannot happen (≤ 3× per cluster), kept for safety
+      out[o] = fc;
       if (map) map[o] = i;
       o++;
     }
     i = e;
   }
-  return out;
+  const r = bufToString(out, o);
+  releaseOut();
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------------------------

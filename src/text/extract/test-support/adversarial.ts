@@ -71,7 +71,7 @@ function timeIt(fn: () => void): number {
 export function checkLinear(
   extract: (text: string, ctx: ExtractContext) => Mention[],
   ctx: ExtractContext = {},
-  units: (string | undefined)[] = [undefined, ...ADVERSARIAL_UNITS],
+  units: (string | undefined)[] = [undefined, '1234567890', ' 1 2 3 4 ', 'Aa ', 'a@b.', '44.8125, '],
 ): string[] {
   const failures: string[] = [];
   for (const u of units) {
