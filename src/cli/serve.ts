@@ -1,0 +1,68 @@
+/** `clew serve`: the web workspace on this machine, behind a one-time access token. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { startServer } from '../server/server.js';
+import { safe } from './render.js';
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('--port must be a whole number from 0 to 65535 (0: any free port)');
+  return n;
+}
+
+/**
+ * Open the URL in the desktop browser without putting the token on a command line (other users
+ * can read process lists): the browser opens a private redirect file instead, as Jupyter does.
+ */
+function openBrowser(url: string): void {
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  if (headless) return;
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'clew-open-'));
+    const file = join(dir, 'open.html');
+    writeFileSync(file, `<!doctype html><meta http-equiv="refresh" content="0;url=${url}"><a href="${url}">open clew</a>\n`, { mode: 0o600 });
+    const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+    const child = spawn(cmd, [file], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+    setTimeout(() => rmSync(dir, { recursive: true, force: true }), 30_000).unref();
+  } catch {
+    // no browser: the printed URL is enough
+  }
+}
+
+export function registerServe(program: Command, json: () => boolean): void {
+  program
+    .command('serve')
+    .description('the web workspace for a case, on this machine only (prints the URL with its access token)')
+    .requiredOption('--case <file>', 'case file')
+    .option('--port <n>', 'port (0: any free port)', port, 5177)
+    .option('--host <addr>', 'address to listen on: 127.0.0.1, localhost or ::1 (team mode is not available yet)', '127.0.0.1')
+    .option('--no-open', 'do not open a browser')
+    .action(async (o: { case: string; port: number; host: string; open: boolean }) => {
+      const srv = await startServer({ casePath: o.case, port: o.port, host: o.host });
+      if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
+      else {
+        process.stdout.write(
+          `clew serve: ${safe(o.case)}\n` +
+            `  open ${srv.url}\n` +
+            `  listening on this machine only; the token in the URL is the key: do not share it. Ctrl-C stops.\n` +
+            (srv.webBuilt ? '' : `  the web app is not built (npm run build:web): only the API under /api answers\n`),
+        );
+      }
+      if (o.open) openBrowser(srv.url);
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void srv.close().then(done);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}

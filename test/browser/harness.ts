@@ -1,0 +1,68 @@
+/**
+ * Browser test harness: Debian's Chromium driven by playwright-core (no downloaded browsers),
+ * a fresh profile per run, no background network, and a guard that fails on any request that
+ * leaves this machine.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const WEB = join(ROOT, 'web');
+export const WEB_DIST = join(WEB, 'dist');
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+export const CHROMIUM = process.env.CLEW_CHROMIUM ?? '/usr/bin/chromium';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Build web/dist unless it is newer than every source file (`npm run build:web` makes this a no-op). */
+export async function ensureWebBuilt(): Promise<void> {
+  const index = join(WEB_DIST, 'index.html');
+  const sources = Math.max(newest(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs, statSync(join(WEB, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ root: WEB, logLevel: 'warn' });
+}
+
+export interface Browser {
+  context: BrowserContext;
+  /** Requests the guard refused (anything not to the loopback server). */
+  offsite: string[];
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CLEW_CHROMIUM)`);
+  const profile = mkdtempSync(join(tmpdir(), 'clew-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    viewport: { width: 1360, height: 860 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/Belgrade',
+  });
+  const offsite: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if ((u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')) || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
+    offsite.push(u.href);
+    return route.abort('blockedbyclient');
+  });
+  return {
+    context,
+    offsite,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

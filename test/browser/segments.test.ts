@@ -1,0 +1,39 @@
+/** The web app's highlight splitter (pure; lives in web/src/lib, tested here with fast-check). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { segments } from '../../web/src/lib/segments.js';
+
+describe('segments', () => {
+  it('splits text into plain and marked runs', () => {
+    expect(segments('the kafa is here', [[4, 8]])).toEqual([
+      { text: 'the ', mark: false },
+      { text: 'kafa', mark: true },
+      { text: ' is here', mark: false },
+    ]);
+    expect(segments('', [])).toEqual([{ text: '', mark: false }]);
+  });
+
+  it('clamps, sorts and merges hostile offsets', () => {
+    expect(segments('abcdef', [[4, 99], [-5, 2], [1, 3], [3, 3], [NaN, 2]])).toEqual([
+      { text: 'abc', mark: true },
+      { text: 'd', mark: false },
+      { text: 'ef', mark: true },
+    ]);
+  });
+
+  it('always rebuilds the text exactly, and marks exactly the covered characters', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.array(fc.tuple(fc.integer({ min: -5, max: 70 }), fc.integer({ min: -5, max: 70 })), { maxLength: 8 }), (text, hs) => {
+        const segs = segments(text, hs);
+        expect(segs.map((s) => s.text).join('')).toBe(text);
+        const covered = new Set<number>();
+        for (const [s, e] of hs) for (let i = Math.max(0, s); i < Math.min(text.length, e); i++) covered.add(i);
+        let at = 0;
+        for (const s of segs) {
+          for (let i = at; i < at + s.text.length; i++) expect(covered.has(i)).toBe(s.mark);
+          at += s.text.length;
+        }
+      }),
+    );
+  });
+});

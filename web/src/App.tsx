@@ -1,0 +1,126 @@
+import { Component, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Link } from './components/Link';
+import { ErrorNotice, Loading } from './components/Notice';
+import { api, type StatsResponse } from './lib/api';
+import { day, num } from './lib/format';
+import { useRoute } from './lib/router';
+import { matchView, VIEWS } from './views';
+
+class ViewBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown; key: string }> {
+  override state = { error: null as unknown, key: this.props.resetKey };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  static getDerivedStateFromProps(props: { resetKey: string }, state: { error: unknown; key: string }) {
+    return props.resetKey !== state.key ? { error: null, key: props.resetKey } : null;
+  }
+  override render() {
+    return this.state.error ? <ErrorNotice error={this.state.error} /> : this.props.children;
+  }
+}
+
+function useStats(): { stats: StatsResponse | null; error: unknown } {
+  const [stats, setStats] = useState<StatsResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    api.statsCached().then(
+      (s) => live && setStats(s),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { stats, error };
+}
+
+function CaseBar({ stats }: { stats: StatsResponse | null }) {
+  if (!stats) return <div className="casebar" />;
+  const s = stats.stats;
+  return (
+    <div className="casebar" data-testid="casebar">
+      <span className="case-name" dir="auto" title={stats.case.path}>
+        {stats.case.name}
+      </span>
+      <span className="case-fact">{num(s.messages)} messages</span>
+      <span className="case-fact">{num(s.accounts)} accounts</span>
+      <span className="case-fact">{num(s.conversations)} conversations</span>
+      {s.firstTs !== null && s.lastTs !== null ? (
+        <span className="case-fact">
+          {day(s.firstTs)} – {day(s.lastTs)}
+        </span>
+      ) : null}
+      <span className="case-fact muted">times in UTC</span>
+    </div>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const { stats, error } = useStats();
+  const hit = matchView(route.path);
+  const View = hit?.view.component;
+
+  useEffect(() => {
+    document.title = hit ? `${hit.view.title} · clew` : 'clew';
+  }, [hit]);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link to="/search" className="brand">
+          clew
+        </Link>
+        <CaseBar stats={stats} />
+      </header>
+      <nav className="sidenav" aria-label="Views">
+        <ul>
+          {VIEWS.filter((v) => v.navPath && !v.planned).map((v) => (
+            <li key={v.id}>
+              <Link to={v.navPath!} className={hit?.view.id === v.id ? 'nav-item active' : 'nav-item'} aria-current={hit?.view.id === v.id ? 'page' : undefined}>
+                {v.title}
+                {v.id === 'quarantine' && stats ? <span className="nav-count">{num(stats.stats.quarantine.reduce((n, q) => n + q.count, 0))}</span> : null}
+              </Link>
+            </li>
+          ))}
+          {hit?.view.id === 'conversation' ? (
+            <li>
+              <span className="nav-item active sub" aria-current="page">
+                Conversation
+              </span>
+            </li>
+          ) : null}
+        </ul>
+        <div className="nav-heading">Coming</div>
+        <ul>
+          {VIEWS.filter((v) => v.planned).map((v) => (
+            <li key={v.id}>
+              <span className="nav-item disabled" aria-disabled="true" title={v.hint}>
+                {v.title}
+                <span className="nav-soon">soon</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="main">
+        {error ? <ErrorNotice error={error} /> : null}
+        {View && hit ? (
+          <ViewBoundary resetKey={route.path}>
+            <Suspense fallback={<Loading />}>
+              <View args={hit.args} params={route.params} />
+            </Suspense>
+          </ViewBoundary>
+        ) : (
+          <div className="empty">
+            <h1>Not here</h1>
+            <p>
+              {hit?.view.planned ? `${hit.view.title} is planned but not built yet.` : 'There is no such page.'} <Link to="/search">Back to search</Link>
+            </p>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

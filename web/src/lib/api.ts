@@ -1,0 +1,69 @@
+/**
+ * The typed client of the clew HTTP API. Types come from the server's wire contract, so a
+ * change on one side fails the type check on the other.
+ */
+import type {
+  MessageResponse,
+  QuarantineResponse,
+  SearchResponse,
+  StatsResponse,
+  ThreadResponse,
+  WireError,
+} from '../../../src/server/wire.js';
+
+export type * from '../../../src/server/wire.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function get<T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<T> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  const url = qs.size ? `${path}?${qs}` : path;
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', 'The clew server does not answer. Is `clew serve` still running?');
+  }
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(res.status, 'INTERNAL', `The server sent something that is not JSON (HTTP ${res.status}).`);
+  }
+  if (!res.ok) {
+    const e = (body as WireError).error;
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`);
+  }
+  return body as T;
+}
+
+let statsOnce: Promise<StatsResponse> | null = null;
+
+export const api = {
+  /** Case stats, fetched once per page load (the header and the overview share them). */
+  statsCached: (): Promise<StatsResponse> => {
+    statsOnce ??= get<StatsResponse>('/api/stats').catch((e: unknown) => {
+      statsOnce = null;
+      throw e;
+    });
+    return statsOnce;
+  },
+  stats: (signal?: AbortSignal) => get<StatsResponse>('/api/stats', {}, signal),
+  search: (p: { q: string; mode: 'folded' | 'exact'; limit?: number; cursor?: number }, signal?: AbortSignal) =>
+    get<SearchResponse>('/api/search', { q: p.q, mode: p.mode, limit: p.limit, cursor: p.cursor }, signal),
+  message: (id: number, context: number, signal?: AbortSignal) => get<MessageResponse>(`/api/messages/${id}`, { context }, signal),
+  thread: (id: number, before: number, after: number, signal?: AbortSignal) => get<ThreadResponse>(`/api/messages/${id}/thread`, { before, after }, signal),
+  quarantine: (limit: number, signal?: AbortSignal) => get<QuarantineResponse>('/api/quarantine', { limit }, signal),
+};

@@ -1,0 +1,315 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Account } from '../components/Account';
+import { Highlighted } from '../components/Highlighted';
+import { Link } from '../components/Link';
+import { ErrorNotice, Loading } from '../components/Notice';
+import { api, type StatsResponse, type WireHit } from '../lib/api';
+import { num, utc } from '../lib/format';
+import { href, navigate } from '../lib/router';
+import type { ViewProps } from '../views';
+
+const PAGE = 50;
+type Mode = 'folded' | 'exact';
+
+interface Results {
+  key: string;
+  hits: WireHit[];
+  nextCursor: number | null;
+  loading: boolean;
+  error: unknown;
+  notes: string[];
+  elapsedMs: number;
+}
+
+function searchHref(q: string, mode: Mode): string {
+  return href('/search', { q, mode: mode === 'exact' ? 'exact' : undefined });
+}
+
+export default function SearchView({ params }: ViewProps) {
+  const q = params.get('q') ?? '';
+  const mode: Mode = params.get('mode') === 'exact' ? 'exact' : 'folded';
+  const key = `${mode}\u0000${q}`;
+  const [draft, setDraft] = useState(q);
+  const [res, setRes] = useState<Results | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const inflight = useRef<AbortController | null>(null);
+
+  useEffect(() => setDraft(q), [q]);
+
+  // "/" focuses the search box, as in most search tools
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key === '/' && t?.tagName !== 'INPUT' && t?.tagName !== 'TEXTAREA') {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const fetchPage = useCallback(
+    (cursor: number | undefined) => {
+      inflight.current?.abort();
+      const ac = new AbortController();
+      inflight.current = ac;
+      setRes((r) => (r && r.key === key ? { ...r, loading: true, error: null } : { key, hits: [], nextCursor: null, loading: true, error: null, notes: [], elapsedMs: 0 }));
+      api.search({ q, mode, limit: PAGE, cursor }, ac.signal).then(
+        (page) =>
+          setRes((r) => {
+            const prev = r && r.key === key && cursor !== undefined ? r.hits : [];
+            return { key, hits: [...prev, ...page.hits], nextCursor: page.nextCursor, loading: false, error: null, notes: page.notes, elapsedMs: page.elapsedMs };
+          }),
+        (e: unknown) => {
+          if ((e as Error).name === 'AbortError') return;
+          setRes((r) => ({ ...(r ?? { hits: [], nextCursor: null, notes: [], elapsedMs: 0 }), key, loading: false, error: e }));
+        },
+      );
+    },
+    [key, q, mode],
+  );
+
+  useEffect(() => {
+    if (!q.trim()) {
+      setRes(null);
+      return;
+    }
+    fetchPage(undefined);
+    return () => inflight.current?.abort();
+  }, [q, fetchPage]);
+
+  // infinite scroll: the next page loads when the sentinel under the list comes into view
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !res || res.loading || res.error || res.nextCursor === null) return;
+    const cursor = res.nextCursor;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((x) => x.isIntersecting)) fetchPage(cursor);
+    }, { rootMargin: '400px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [res, fetchPage]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(searchHref(draft.trim(), mode));
+  };
+
+  return (
+    <div className="view view-search">
+      <form className="searchbar" role="search" onSubmit={submit}>
+        <input
+          ref={input}
+          className="searchbox"
+          type="search"
+          name="q"
+          dir="auto"
+          value={draft}
+          placeholder='Search messages: words, "phrases", OR, -exclude, prefix*, from:, to:, after:, channel:'
+          aria-label="Search query"
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={2000}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <div className="segmented" role="radiogroup" aria-label="Matching">
+          {(['folded', 'exact'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mode === m}
+              className={mode === m ? 'seg active' : 'seg'}
+              title={m === 'folded' ? 'case, accents and script do not matter (kafa = KAFA = кафа)' : 'match words exactly as written'}
+              onClick={() => navigate(searchHref(draft.trim() || q, m), { replace: true })}
+            >
+              {m === 'folded' ? 'Folded' : 'Exact'}
+            </button>
+          ))}
+        </div>
+        <button type="submit" className="btn btn-primary">
+          Search
+        </button>
+      </form>
+
+      {!q.trim() ? (
+        <Overview />
+      ) : (
+        <>
+          <div className="resultbar" aria-live="polite">
+            {res && !res.error ? (
+              <>
+                <span data-testid="hit-count">
+                  {num(res.hits.length)}
+                  {res.nextCursor !== null ? '+' : ''} {res.hits.length === 1 ? 'message' : 'messages'}
+                </span>
+                <span className="muted">newest first · {mode === 'exact' ? 'exact' : 'folded'} · {res.elapsedMs} ms</span>
+              </>
+            ) : null}
+          </div>
+          {res?.notes.map((n, i) => (
+            <div key={i} className="notice" dir="auto">
+              {n}
+            </div>
+          ))}
+          {res?.error ? <ErrorNotice error={res.error} /> : null}
+          {res && !res.loading && !res.error && res.hits.length === 0 ? <div className="empty-note">No messages match.</div> : null}
+          <ol className="hits" data-testid="hits">
+            {res?.hits.map((h) => (
+              <li key={h.id} className="hit">
+                <Link to={`/m/${h.id}`} className="hit-link" data-testid="hit">
+                  <time className="hit-time" dateTime={new Date(h.ts).toISOString()}>
+                    {utc(h.ts)}
+                  </time>
+                  <span className="hit-sender">
+                    <Account account={h.sender} showRef={!h.sender.displayName} />
+                  </span>
+                  <span className="hit-snippet" dir="auto">
+                    {h.snippet.clippedStart ? '… ' : ''}
+                    <Highlighted text={h.snippet.text} highlights={h.snippet.highlights} />
+                    {h.snippet.clippedEnd ? ' …' : ''}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+          <div ref={sentinel} className="sentinel" />
+          {res?.loading ? <Loading what={res.hits.length ? 'Loading more' : 'Searching'} /> : null}
+          {res && !res.loading && res.nextCursor === null && res.hits.length > 0 ? <div className="end-note">End of results</div> : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Overview() {
+  const [stats, setStats] = useState<StatsResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    api.statsCached().then(
+      (s) => live && setStats(s),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (error) return <ErrorNotice error={error} />;
+  if (!stats) return <Loading />;
+  const s = stats.stats;
+  const facts: [string, number][] = [
+    ['messages', s.messages],
+    ['calls', s.calls],
+    ['accounts', s.accounts],
+    ['conversations', s.conversations],
+    ['attachments', s.attachments],
+    ['duplicates linked', s.duplicates],
+    ['quarantined', s.quarantine.reduce((n, q) => n + q.count, 0)],
+  ];
+  return (
+    <div className="overview">
+      <section className="facts">
+        {facts.map(([label, n]) => (
+          <div key={label} className="fact">
+            <div className="fact-n">{num(n)}</div>
+            <div className="fact-label">{label}</div>
+          </div>
+        ))}
+        {s.firstTs !== null && s.lastTs !== null ? (
+          <div className="fact fact-wide">
+            <div className="fact-n">
+              {utc(s.firstTs).slice(0, 10)} → {utc(s.lastTs).slice(0, 10)}
+            </div>
+            <div className="fact-label">time span (UTC)</div>
+          </div>
+        ) : null}
+      </section>
+      <div className="overview-cols">
+        <section className="panel">
+          <h2>Most active accounts</h2>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>Account</th>
+                <th className="num">Sent</th>
+                <th className="num">Received</th>
+                <th className="num">Contacts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.topTalkers.map((t) => (
+                <tr key={t.account.id}>
+                  <td>
+                    <Link to={searchHref(`from:${t.account.ref}`, 'folded')} title={`messages sent by ${t.account.ref}`}>
+                      <Account account={t.account} />
+                    </Link>
+                  </td>
+                  <td className="num">{num(t.sent)}</td>
+                  <td className="num">{num(t.received)}</td>
+                  <td className="num">{num(t.contacts)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="panel">
+          <h2>Search syntax</h2>
+          <dl className="syntax">
+            <dt>kafa kontejner</dt>
+            <dd>both words</dd>
+            <dt>"novi broj"</dt>
+            <dd>a phrase</dd>
+            <dt>kafa OR kokain</dt>
+            <dd>either</dd>
+            <dt>kafa -test</dt>
+            <dd>exclude</dd>
+            <dt>kontej*</dt>
+            <dd>prefix</dd>
+            <dt>from:skyecc:4F2A9C</dt>
+            <dd>sender (reference, handle or name); to: for recipients</dd>
+            <dt>after:2021-03-01 before:2021-04-01</dt>
+            <dd>time range, UTC</dd>
+            <dt>channel:sms</dt>
+            <dd>chat, sms or email</dd>
+          </dl>
+          <p className="muted small">Folded: case, accents and script do not matter (kafa = KAFA = кафа). Exact: as written. Press / to search.</p>
+        </section>
+      </div>
+      <section className="panel">
+        <h2>Sources</h2>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Format</th>
+              <th className="num">Records</th>
+              <th className="num">Quarantined</th>
+              <th>SHA-256</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.sources.map((src) => (
+              <tr key={src.id}>
+                <td dir="auto" title={src.path}>
+                  {src.name}
+                </td>
+                <td>{src.format}</td>
+                <td className="num">{num(src.records)}</td>
+                <td className="num">{src.rejected ? <Link to="/quarantine">{num(src.rejected)}</Link> : '0'}</td>
+                <td className="mono" title={src.sha256}>
+                  {src.sha256.slice(0, 16)}…
+                </td>
+                <td>{src.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
