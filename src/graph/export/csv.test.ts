@@ -10,6 +10,10 @@ describe('csv-cell', () => {
     expect(csvText('say "hi"')).toBe('"say ""hi"""');
     expect(csvText('=1+1')).toBe("'=1+1");
     expect(csvText('-2', false)).toBe('-2');
+    expect(csvText('+31 6 1234 5678')).toBe('+31 6 1234 5678');
+    expect(csvText("+cmd|' /C calc'!A0")).toBe("'+cmd|' /C calc'!A0");
+    expect(csvText('-1+cmd')).toBe("'-1+cmd");
+    expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvText('a\u0000b\nc')).toBe('"ab\nc"');
   });
 });
@@ -22,7 +26,7 @@ describe('toCsv', () => {
     expect(n).toHaveLength(4);
     expect(n[1]![1]!.startsWith('Tony "<The Knife>"')).toBe(true);
     expect(n[1]![1]).not.toContain('\u0000');
-    expect(n[3]).toEqual(['2', "'+31 6 1234 5678", '', '1', 'leaf']);
+    expect(n[3]).toEqual(['2', '+31 6 1234 5678', '', '1', 'leaf']);
     const e = parse(edges) as string[][];
     expect(e[0]).toEqual(['Source', 'Target', 'Type', 'Weight', 'first']);
     expect(e[2]).toEqual(['1', '2', 'Directed', '1.5', '2000000000000']);

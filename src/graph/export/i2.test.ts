@@ -16,7 +16,9 @@ describe('toI2Csv', () => {
     expect(rows).toHaveLength(4);
     expect(rows[1]!.slice(2, 13)).toEqual(['Person', 'bob', 'bob', 'Phone', 'Communication', 'Arrow on Head', '3', '2020-03-02', '10:05:07', '2020-04-01', '00:00:00']);
     expect(rows[2]!.slice(9)).toEqual(['', '', '', '']);
-    expect(rows[3]![1]).toBe("'+31 6 1234 5678");
+    expect(rows[3]![1]).toBe('+31 6 1234 5678');
+    expect(rows[1]![1]!.startsWith('\'')).toBe(false); // 'Tony …' needs no guard
+    expect(rows[2]![4]).toBe('+31 6 1234 5678');
   });
   it('undirected links have no arrows; duplicate labels get distinct ids', () => {
     const rows = parse(toI2Csv({ labels: ['x', 'x'], directed: false, edges: { n: 2, src: Int32Array.from([0]), dst: Int32Array.from([1]), weight: Float64Array.from([1]) } })) as string[][];
