@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { composeIBAN, friendlyFormatIBAN } from 'ibantools';
 import { extractIban } from './iban.js';
 import { checkLinear } from './test-support/adversarial.js';
 
@@ -26,6 +27,21 @@ describe('iban', () => {
 
   it('finds an IBAN followed by other numbers', () => {
     expect(ex('RS35260005601001611379 500 eur')[0]?.value).toBe('RS35260005601001611379');
+  });
+
+  it('finds any composed IBAN, electronic or grouped, and rejects a changed digit', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{18}$/), fc.boolean(), fc.integer({ min: 0, max: 17 }), (bban, grouped, k) => {
+        const iban = composeIBAN({ countryCode: 'DE', bban });
+        if (!iban) return;
+        const written = grouped ? friendlyFormatIBAN(iban)! : iban;
+        expect(ex(`uplata ${written} hvala`).map((m) => m.value)).toEqual([iban]);
+        const d = bban[k]!;
+        const changed = iban.slice(0, 4 + k) + String((Number(d) + 1) % 10) + iban.slice(5 + k);
+        expect(ex(changed)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('never throws; spans match raw', () => {

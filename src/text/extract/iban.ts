@@ -17,6 +17,13 @@ function isSep(c: number): boolean {
   return c === 0x20 || c === 0x2d || c === 0xa0 || c === 0x2e;
 }
 
+/** Append one alphanumeric (char code) to a running mod-97 remainder: digits as is, letters as 10..35. */
+function mod97Add(rem: number, c: number): number {
+  if (c <= 57) return (rem * 10 + (c - 48)) % 97;
+  const v = (c >= 97 ? c - 97 : c - 65) + 10;
+  return (rem * 100 + v) % 97;
+}
+
 export function extractIban(text: string, _ctx: ExtractContext): Mention[] {
   const out: Mention[] = [];
   START_RE.lastIndex = 0;
@@ -27,12 +34,15 @@ export function extractIban(text: string, _ctx: ExtractContext): Mention[] {
     if (!spec?.chars) continue;
     let need = spec.chars - 4;
     let i = start + 4;
-    let electronic = text.slice(start, start + 4).toUpperCase();
     let prevSep = false;
+    // the mod-97 check (ISO 13616) is computed while collecting, so that hopeless candidates cost no strings:
+    // remainder of BBAN + country letters (A=10 … Z=35) + check digits
+    let rem = 0;
+    let chars = '';
     while (need > 0 && i < text.length) {
       const c = text.charCodeAt(i);
       if (isAlnum(c)) {
-        electronic += text[i]!.toUpperCase();
+        rem = mod97Add(rem, c);
         need--;
         prevSep = false;
       } else if (isSep(c) && !prevSep) {
@@ -42,6 +52,10 @@ export function extractIban(text: string, _ctx: ExtractContext): Mention[] {
     }
     if (need > 0) continue;
     if (i < text.length && isAlnum(text.charCodeAt(i))) continue;
+    for (let k = start; k < start + 4; k++) rem = mod97Add(rem, text.charCodeAt(k));
+    if (rem !== 1) continue;
+    for (let k = start; k < i; k++) if (isAlnum(text.charCodeAt(k))) chars += text[k]!;
+    const electronic = chars.toUpperCase();
     if (!isValidIBAN(electronic)) continue;
     out.push({
       type: 'iban',

@@ -16,6 +16,23 @@ describe('phone', () => {
     expect(vals('bel 06 12345678', 'NL')).toEqual(['+31612345678']);
   });
 
+  it('reads the written forms of the data', () => {
+    const cases: [string, string | undefined, string][] = [
+      ['064/123-456', 'RS', '+38164123456'],
+      ['+381 (0)64 123 4567', 'RS', '+381641234567'],
+      ['065.123.4567', 'RS', '+381651234567'],
+      ['tel: 011/3234-567', 'RS', '+381113234567'],
+      ['06-12345678', 'NL', '+31612345678'],
+      ['06 12 34 56 78', 'FR', '+33612345678'],
+      ['612 34 56 78', 'ES', '+34612345678'],
+      ['0532 123 45 67', 'TR', '+905321234567'],
+      ['+355 69 123 4567', undefined, '+355691234567'],
+      ['+44 7911 123456', 'RS', '+447911123456'],
+    ];
+    for (const [t, r, v] of cases) expect(vals(t, r), t).toEqual([v]);
+    expect(vals('+381641234567,+381651234567', 'RS')).toEqual(['+381641234567', '+381651234567']);
+  });
+
   it('reads 00 international prefix without a region, keeping spans', () => {
     const s = 'novi broj 0031612345678!';
     const m = extractPhone(s, {});

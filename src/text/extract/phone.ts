@@ -20,7 +20,7 @@ const GLUED_RE = /(?<![A-Za-z0-9])[A-Za-z]{2,4}[0-9]/g;
 const CONTAINER_RE = /(?<![A-Za-z0-9])[A-Za-z]{3}[UJZujz][ -]?[0-9]{6}[ -]?[0-9](?![A-Za-z0-9])/g;
 
 /** At most this many candidate runs are handed to libphonenumber per text (untrusted input). */
-export const MAX_PHONE_CANDIDATES = 500;
+export const MAX_PHONE_CANDIDATES = 200;
 /** Candidate runs longer than this are cut at spaces. */
 const MAX_RUN = 48;
 
@@ -94,6 +94,7 @@ export function extractPhone(text: string, ctx: ExtractContext): Mention[] {
   let budget = MAX_PHONE_CANDIDATES;
   for (const [a, b] of candidateRuns(work)) {
     if (--budget < 0) break;
+    if (!plausibleGroups(work, a, b)) continue;
     let found;
     try {
       const snippet = work.slice(a, b);
@@ -125,6 +126,22 @@ export function extractPhone(text: string, ctx: ExtractContext): Mention[] {
     }
   }
   return out;
+}
+
+/** Phone numbers are written in digit groups of 2+ on average ("064 123 4567"), not "1 2 3 4 5 6 7". */
+function plausibleGroups(s: string, a: number, b: number): boolean {
+  let groups = 0;
+  let digits = 0;
+  let inGroup = false;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (!inGroup) groups++;
+      inGroup = true;
+    } else inGroup = false;
+  }
+  return groups > 0 && digits >= 2 * groups;
 }
 
 function isRunChar(c: number): boolean {
