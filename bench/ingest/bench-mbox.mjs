@@ -1,5 +1,5 @@
-// E-mail parser benchmark: generates an mbox (text bodies, one attachment per message, every
-// tenth a JPEG with GPS EXIF), parses it with the compiled mbox parser and prints messages/s.
+// E-mail parser benchmark: generates an mbox (UTF-8 quoted-printable text bodies, one binary
+// attachment per message), parses it with the compiled mbox parser and prints messages/s.
 // Usage: npx tsc -p tsconfig.build.json && node bench/ingest/bench-mbox.mjs [messages] [attachmentBytes]
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -8,6 +8,7 @@ import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } 
 import { ClewError } from '../../../model/errors.js';
 import type { AccountRecord, ClewRecord, MessageRecord } from '../../../model/records.js';
 import { attachmentRecords } from '../../attachments/describe.js';
+import { parseMailLite, type MailParts } from './lite.js';
 import { messageIds, threadRoot } from './thread.js';
 
 export const MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
@@ -76,16 +77,50 @@ function headerLine(mail: ParsedMail, key: string): string | undefined {
   return h ? h.line.slice(h.line.indexOf(':') + 1).trim() : undefined;
 }
 
-export async function parseMail(bytes: Buffer, ctx: MailContext): Promise<ClewRecord[]> {
-  if (bytes.length > MAX_MESSAGE_BYTES) throw new ClewError('TOO_LARGE', `the message is larger than ${MAX_MESSAGE_BYTES} bytes`);
+/** mailparser's result in the shape both parsing paths share. */
+export async function mailpartsFromMailparser(bytes: Buffer): Promise<MailParts> {
   let mail: ParsedMail;
   try {
     mail = await simpleParser(bytes, { skipTextToHtml: true, skipImageLinks: true, maxHtmlLengthToParse: MAX_HTML_CHARS });
   } catch (e) {
     throw new ClewError('SCHEMA', `unreadable message: ${(e as Error).message.slice(0, 200)}`, {}, { cause: e });
   }
+  const from = flatten(mail.from)[0];
+  const parts: MailParts = {
+    recipients: [...flatten(mail.to), ...flatten(mail.cc), ...flatten(mail.bcc)].flatMap((a) => (a.address ? [a.address] : [])),
+    attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content })),
+  };
+  if (from?.address) parts.from = { address: from.address, name: from.name ?? '' };
+  if (mail.subject !== undefined) parts.subject = mail.subject;
+  const rawDate = headerLine(mail, 'date');
+  if (rawDate !== undefined) parts.dateRaw = rawDate;
+  if (mail.date) parts.date = mail.date;
+  if (mail.messageId !== undefined) parts.messageId = mail.messageId;
+  if (mail.inReplyTo !== undefined) parts.inReplyTo = mail.inReplyTo;
+  if (mail.references !== undefined) parts.references = mail.references;
+  if (mail.text !== undefined) parts.text = mail.text;
+  return parts;
+}
+
+export type MailPath = 'auto' | 'mailparser' | 'lite';
+
+/**
+ * Parse one message to records. `auto` takes the fast path (lite.ts) when it can read the
+ * message and mailparser otherwise; the other values force a path (for differential tests).
+ */
+export async function parseMail(bytes: Buffer, ctx: MailContext, path: MailPath = 'auto'): Promise<ClewRecord[]> {
+  if (bytes.length > MAX_MESSAGE_BYTES) throw new ClewError('TOO_LARGE', `the message is larger than ${MAX_MESSAGE_BYTES} bytes`);
+  let parts: MailParts | null = path === 'mailparser' ? null : parseMailLite(bytes);
+  if (!parts) {
+    if (path === 'lite') throw new ClewError('INTERNAL', 'the fast path cannot read this message');
+    parts = await mailpartsFromMailparser(bytes);
+  }
+  return recordsFromParts(parts, ctx);
+}
+
+async function recordsFromParts(mail: MailParts, ctx: MailContext): Promise<ClewRecord[]> {
   const out: ClewRecord[] = [];
-  const fromAddr = flatten(mail.from)[0];
+  const fromAddr = mail.from;
   let from = fromAddr?.address ? emailRef(fromAddr.address) : null;
   if (!from && ctx.envelope) {
     const sender = ctx.envelope.split(/\s+/)[0];
@@ -99,7 +134,7 @@ export async function parseMail(bytes: Buffer, ctx: MailContext): Promise<ClewRe
 
   let ts: number;
   let tzOffset: number | null;
-  const rawDate = headerLine(mail, 'date');
+  const rawDate = mail.dateRaw;
   if (mail.date && !Number.isNaN(mail.date.getTime()) && rawDate) {
     ts = mail.date.getTime();
     tzOffset = dateHeaderOffset(rawDate);
@@ -112,8 +147,8 @@ export async function parseMail(bytes: Buffer, ctx: MailContext): Promise<ClewRe
   if (ts < 0 || ts > Date.UTC(2100, 0, 1)) throw new ClewError('TIMESTAMP_INVALID', `impossible date: ${(rawDate ?? '').slice(0, 60)}`);
 
   const to: string[] = [];
-  for (const a of [...flatten(mail.to), ...flatten(mail.cc), ...flatten(mail.bcc)]) {
-    const r = a.address ? emailRef(a.address) : null;
+  for (const a of mail.recipients) {
+    const r = emailRef(a);
     if (r && !to.includes(r)) to.push(r);
   }
   const nativeId = messageIds(mail.messageId)[0] ?? ctx.fallbackId;
@@ -122,8 +157,7 @@ export async function parseMail(bytes: Buffer, ctx: MailContext): Promise<ClewRe
   const msg: MessageRecord = { type: 'message', nativeId, from, to, channel: 'email', body, ts, tzOffset };
   if (rawDate && tzOffset === null) msg.tsLocal = rawDate.slice(0, 100);
   if (mail.subject !== undefined) msg.subject = mail.subject;
-  const root = threadRoot({ messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references }) ?? nativeId;
-  msg.conversation = root;
+  msg.conversation = threadRoot({ messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references }) ?? nativeId;
   const replyTo = messageIds(mail.inReplyTo)[0];
   if (replyTo) msg.replyTo = replyTo;
   out.push(msg);
