@@ -30,7 +30,7 @@ function sample(): string {
   return jsonl([
     { type: 'account', ref: A, kind: 'pin', display_name: 'Vuk' },
     { type: 'conversation', ref: 'c1', title: 'posao', members: [A, B] },
-    msg(A, B, '2021-02-03T10:15:00+01:00', 'Kontejner MSCU1234565 stiže u Antwerpen', { conversation: 'c1', id: 'm1' }),
+    msg(A, B, '2021-02-03T10:15:00+01:00', 'Kontejner MSCU1234566 stiže u Antwerpen', { conversation: 'c1', id: 'm1' }),
     { type: 'message', from: B, conversation: 'c1', ts: '2021-02-03T10:16:00+01:00', body: 'ок брате, кафа је спремна', id: 'm2' },
     msg(A, C, '2021-02-04T09:00:00Z', 'the money is ready'),
     { type: 'call', from: C, to: A, ts: '2021-02-04T09:05:00Z', duration: 74 },
@@ -60,7 +60,7 @@ describe('ingestFile', () => {
     expect(m.recipients.map((r) => r.ref)).toEqual([A]);
     const shown = await show(store, m.id);
     expect(JSON.parse(shown.raw.text!)).toMatchObject({ body: 'ок брате, кафа је спремна' });
-    expect(shown.thread.map((t) => t.body)).toEqual(['Kontejner MSCU1234565 stiže u Antwerpen', 'ок брате, кафа је спремна']);
+    expect(shown.thread.map((t) => t.body)).toEqual(['Kontejner MSCU1234566 stiže u Antwerpen', 'ок брате, кафа је спремна']);
     store.close();
   });
 

@@ -26,6 +26,8 @@ export interface IngestOptions {
   batchSize?: number;
   maxLineBytes?: number;
   maxAttachmentBytes?: number;
+  /** Detect languages and extract entities (default true). */
+  analyse?: boolean;
   onProgress?: (p: IngestProgress) => void;
   /** Least time between two progress events (default 250 ms). */
   progressIntervalMs?: number;
@@ -164,15 +166,17 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   }
 
   const writer = existing
-    ? store.resumeSource(existing)
+    ? store.resumeSource(existing, { analyse: opts.analyse })
     : store.beginSource({
         path,
         name,
         size,
         sha256,
         format: parser.name,
-        options: { timeZone: opts.timeZone ?? null, defaultRegion: opts.defaultRegion ?? null, csvMapping: opts.csvMapping ?? null },
-      });
+          options: { timeZone: opts.timeZone ?? null, defaultRegion: opts.defaultRegion ?? null, csvMapping: opts.csvMapping ?? null },
+        },
+        { analyse: opts.analyse },
+      );
 
   // Count bytes as the parser consumes them, for progress of any format.
   let bytesRead = 0;

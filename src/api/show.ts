@@ -1,5 +1,6 @@
 /** A message in context, with the raw source bytes behind it (provenance you can read). */
 import { open, stat } from 'node:fs/promises';
+import type { Mention } from '../model/entities.js';
 import type { CaseStore, MessageView } from '../store/types.js';
 
 export interface RawSource {
@@ -11,6 +12,8 @@ export interface RawSource {
 
 export interface ShowResult {
   message: MessageView;
+  /** Entities found in the message, with spans into its body. */
+  mentions: Mention[];
   thread: MessageView[];
   raw: RawSource;
 }
@@ -42,5 +45,5 @@ export async function show(store: CaseStore, id: number, opts: { context?: numbe
   const message = store.message(id);
   const n = opts.context ?? 5;
   const thread = store.thread(id, { before: n, after: n });
-  return { message, thread, raw: await readRaw(message) };
+  return { message, mentions: store.mentions(id), thread, raw: await readRaw(message) };
 }

@@ -11,6 +11,7 @@ import { show } from '../api/show.js';
 import { ClewError, exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
+import { registerEntities } from './entities.js';
 import { registerSynth } from './synth.js';
 
 function int(name: string, min = 0) {
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
   const json = () => Boolean(program.opts().json);
 
   registerSynth(program, json);
+  registerEntities(program, json);
 
   program
     .command('ingest')
@@ -68,7 +70,8 @@ export function buildProgram(): Command {
     .option('--map <spec>', 'CSV column mapping: field=column,... or @mapping.json')
     .option('--batch <n>', 'records per transaction', int('--batch', 1), 5000)
     .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
-    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch: number; maxLineBytes: number }) => {
+    .option('--no-analyse', 'skip language detection and entity extraction (faster)')
+    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch: number; maxLineBytes: number; analyse: boolean }) => {
       const csvMapping = o.map ? parseMapOption(o.map) : undefined;
       const summaries: IngestSummary[] = [];
       await withCase(o.case, { create: true }, async (store) => {
@@ -82,6 +85,7 @@ export function buildProgram(): Command {
               csvMapping,
               batchSize: o.batch,
               maxLineBytes: o.maxLineBytes,
+              analyse: o.analyse,
               onProgress: (p) => bar.update(p),
             });
             bar.done();

@@ -8,7 +8,6 @@ import type { ShowResult } from '../api/show.js';
 import type { AccountView, CaseStats, MessageView, QuarantineRow } from '../api/types.js';
 import { ERROR_CODES, type ClewError } from '../model/errors.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** Make untrusted text safe to print: controls become \xNN / \uNNNN; newlines kept only if asked. */
@@ -101,7 +100,10 @@ export function renderShow(r: ShowResult): string {
     `message ${m.id}${m.conversationTitle ? ` in "${safe(m.conversationTitle)}"` : ''}`,
     `source: ${safe(p.path)} (${p.format}, SHA-256 ${p.sha256}), ${loc}`,
   ];
+  if (m.lang) lines.push(`language: ${m.lang}`);
   if (m.duplicates.length) lines.push(`same message also stored as: ${m.duplicates.join(', ')}`);
+  if (r.mentions.length)
+    lines.push(`entities: ${r.mentions.map((x) => `${x.type} ${safe(x.value)}${x.attrs?.means ? ` (= ${safe(String(x.attrs.means))})` : ''}`).join('; ')}`);
   for (const a of m.attachments) lines.push(`attachment: ${safe(a.filename)} ${a.mime ?? ''} ${a.size ?? '?'} bytes ${a.sha256 ?? ''}`);
   lines.push('', ...r.thread.map((t) => messageLine(t, t.id === m.id)), '');
   if (r.raw.text !== null) lines.push('raw source record:', safe(r.raw.text.replace(/\r?\n$/, ''), true));

@@ -109,7 +109,6 @@ export function looksBinary(head: Uint8Array): boolean {
 
 /** A short, safe excerpt of untrusted text for error reports. */
 export function excerpt(s: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
   const clean = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClewError } from '../model/errors.js';
+import type { ClewError } from '../model/errors.js';
 import { parseTimestamp, zonedToUtc } from './time.js';
 
 const code = (f: () => unknown) => {

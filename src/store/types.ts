@@ -3,6 +3,7 @@
  * default; a PostgreSQL implementation for team servers implements the same interface and
  * runs the same conformance suite.
  */
+import type { Mention } from '../model/entities.js';
 import type { ErrorCode } from '../model/errors.js';
 import type { Channel, ClewRecord, Locator } from '../model/records.js';
 import type { SearchQuery } from '../text/query/ast.js';
@@ -91,6 +92,8 @@ export interface MessageView {
   flags: { edited: boolean; deleted: boolean };
   duplicateOf: number | null;
   duplicates: number[];
+  /** ISO 639-1 language detected (or taken from the conversation), null when unknown. */
+  lang: string | null;
   attachments: { filename: string; mime: string | null; size: number | null; sha256: string | null }[];
   provenance: ProvenanceView;
 }
@@ -155,14 +158,45 @@ export interface EdgeFilter {
   minCount?: number;
 }
 
+export interface EntityListOptions {
+  type?: string;
+  limit: number;
+  /** How many mentioning accounts to list per entity (default 5). */
+  accounts?: number;
+}
+
+export interface EntityRow {
+  type: string;
+  value: string;
+  /** The most frequent spellings as written. */
+  raw: string[];
+  mentions: number;
+  messages: number;
+  first: number;
+  last: number;
+  accounts: { account: AccountView; mentions: number }[];
+}
+
+export interface LexiconEntry {
+  term: string;
+  means: string;
+  type: string | null;
+  addedAt: number;
+}
+
+export interface WriteOptions {
+  /** Detect languages and extract entities while writing (default true). */
+  analyse?: boolean;
+}
+
 export interface CaseStore {
   readonly path: string;
   close(): void;
 
   // ingest
   findSource(sha256: string): SourceRow | null;
-  beginSource(meta: SourceMeta): SourceWriter;
-  resumeSource(source: SourceRow): SourceWriter;
+  beginSource(meta: SourceMeta, opts?: WriteOptions): SourceWriter;
+  resumeSource(source: SourceRow, opts?: WriteOptions): SourceWriter;
   sources(): SourceRow[];
 
   // reading
@@ -174,5 +208,10 @@ export interface CaseStore {
   resolveAccounts(term: string): AccountView[];
   quarantine(opts: { limit: number; sourceId?: number }): QuarantineRow[];
   edges(filter?: EdgeFilter): Iterable<EdgeRow>;
+  entities(opts: EntityListOptions): EntityRow[];
+  mentions(messageId: number): Mention[];
+  lexicon(): LexiconEntry[];
+  addLexiconEntry(entry: { term: string; means: string; type?: string }): { mentions: number; messages: number };
+  removeLexiconEntry(term: string): boolean;
   accounts(): Iterable<AccountView>;
 }

@@ -28,6 +28,7 @@ describe('segments', () => {
         expect(segs.map((s) => s.text).join('')).toBe(text);
         const covered = new Set<number>();
         for (const [s, e] of hs) for (let i = Math.max(0, s); i < Math.min(text.length, e); i++) covered.add(i);
+        for (let i = 1; i < segs.length; i++) expect(segs[i]!.mark).not.toBe(segs[i - 1]!.mark); // runs alternate
         let at = 0;
         for (const s of segs) {
           for (let i = at; i < at + s.text.length; i++) expect(covered.has(i)).toBe(s.mark);

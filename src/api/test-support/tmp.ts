@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ export function msg(from: string, to: string, ts: string, body: string, extra: R
 }
 
 /** Everything a case holds, as one comparable value (ids included). */
-export function caseDigest(db: import('better-sqlite3').Database): Record<string, unknown[]> {
+export function caseDigest(db: Database): Record<string, unknown[]> {
   const q = (sql: string) => db.prepare(sql).all();
   return {
     messages: q('SELECT id, source_id, loc, sender, conversation_id, channel, ts, body, dup_of FROM messages ORDER BY id'),

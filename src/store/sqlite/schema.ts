@@ -92,7 +92,9 @@ CREATE TABLE messages (
   reply_to TEXT,
   forwarded_from TEXT,
   flags INTEGER NOT NULL DEFAULT 0,
-  dup_of INTEGER
+  dup_of INTEGER,
+  lang TEXT,
+  lang_conf REAL
 );
 CREATE INDEX messages_sender ON messages(sender, id);
 CREATE INDEX messages_dup_of ON messages(dup_of) WHERE dup_of IS NOT NULL;
@@ -179,6 +181,28 @@ CREATE TABLE edges (
   PRIMARY KEY (src, dst, channel)
 ) WITHOUT ROWID;
 CREATE INDEX edges_dst ON edges(dst);
+
+-- entity mentions in message text; spans are UTF-16 offsets into the original body
+CREATE TABLE mentions (
+  message_id INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  raw TEXT NOT NULL,
+  value TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  attrs TEXT
+);
+CREATE INDEX mentions_message ON mentions(message_id);
+CREATE INDEX mentions_value ON mentions(type, value, message_id);
+
+-- the analyst's code words (clew lexicon)
+CREATE TABLE lexicon (
+  term TEXT PRIMARY KEY,
+  means TEXT NOT NULL,
+  type TEXT,
+  added_at INTEGER NOT NULL
+);
 
 CREATE TABLE quarantine (
   id INTEGER PRIMARY KEY,

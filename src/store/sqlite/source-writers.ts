@@ -7,20 +7,30 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
+import { type Analyser, createAnalyser } from '../../text/analyse.js';
+import type { CodewordEntry } from '../../text/extract/codewords.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
 import type { FromWriter, ToWriter } from './writer-thread.js';
 import { SqliteSourceWriter } from './writer.js';
 
+/** The analyser for a source: language and entities, with the case's code words. */
+export async function analyserFor(db: Database, source: SourceRow, analyse: boolean): Promise<Analyser | null> {
+  if (!analyse) return null;
+  const lexicon = db.prepare('SELECT term, means, type FROM lexicon ORDER BY term').all() as CodewordEntry[];
+  const region = (source.options as { defaultRegion?: string | null }).defaultRegion ?? undefined;
+  return createAnalyser({ defaultRegion: region, lexicon: lexicon.map((e) => ({ ...e, type: e.type ?? undefined })) });
+}
+
 export class InThreadSourceWriter implements SourceWriter {
-  private readonly w: SqliteSourceWriter;
-  constructor(db: Database, source: SourceRow) {
-    this.w = new SqliteSourceWriter(db, source);
+  private readonly w: Promise<SqliteSourceWriter>;
+  constructor(db: Database, source: SourceRow, analyse: boolean) {
+    this.w = analyserFor(db, source, analyse).then((a) => new SqliteSourceWriter(db, source, a));
   }
   async writeBatch(items: BatchItem[], position: BatchPosition): Promise<BatchResult> {
-    return this.w.writeBatch(items, position);
+    return (await this.w).writeBatch(items, position);
   }
   async finish(): Promise<SourceRow> {
-    return this.w.finish();
+    return (await this.w).finish();
   }
   async abort(): Promise<void> {}
 }
@@ -36,8 +46,8 @@ export class ThreadedSourceWriter implements SourceWriter {
   private readonly waiting: { resolve: (m: FromWriter) => void; reject: (e: Error) => void }[] = [];
   private failure: Error | null = null;
 
-  constructor(path: string, source: SourceRow) {
-    this.worker = new Worker(WORKER_URL, { workerData: { path, source } });
+  constructor(path: string, source: SourceRow, analyse: boolean) {
+    this.worker = new Worker(WORKER_URL, { workerData: { path, source, analyse } });
     this.worker.on('message', (m: FromWriter) => {
       const w = this.waiting.shift();
       if (!w) return;

@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { Channel } from '../../model/records.js';
 import type { SearchQuery, TextNode } from '../../text/query/ast.js';
+import type { Mention } from '../../model/entities.js';
+import { compileLexicon } from '../../text/extract/codewords.js';
 import { indexTokens } from '../../text/query/parse.js';
 import type {
   AccountView,
@@ -13,6 +15,9 @@ import type {
   CaseStore,
   EdgeFilter,
   EdgeRow,
+  EntityListOptions,
+  EntityRow,
+  LexiconEntry,
   MessageView,
   QuarantineRow,
   SearchHit,
@@ -21,6 +26,7 @@ import type {
   SourceMeta,
   SourceRow,
   SourceWriter,
+  WriteOptions,
 } from '../types.js';
 import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from './ids.js';
@@ -92,6 +98,7 @@ interface MessageDbRow {
   native_id: string | null;
   flags: number;
   dup_of: number | null;
+  lang: string | null;
 }
 
 export class SqliteCaseStore implements CaseStore {
@@ -139,7 +146,7 @@ export class SqliteCaseStore implements CaseStore {
     return r ? toSource(r) : null;
   }
 
-  beginSource(meta: SourceMeta): SourceWriter {
+  beginSource(meta: SourceMeta, opts: WriteOptions = {}): SourceWriter {
     this.assertWritable();
     const info = this.db
       .prepare(
@@ -147,16 +154,17 @@ export class SqliteCaseStore implements CaseStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'partial', 0, 1)`,
       )
       .run(meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now());
-    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!);
+    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!, opts);
   }
 
-  resumeSource(source: SourceRow): SourceWriter {
+  resumeSource(source: SourceRow, opts: WriteOptions = {}): SourceWriter {
     this.assertWritable();
-    return this.writerFor(source);
+    return this.writerFor(source, opts);
   }
 
-  private writerFor(source: SourceRow): SourceWriter {
-    return this.threaded ? new ThreadedSourceWriter(this.path, source) : new InThreadSourceWriter(this.db, source);
+  private writerFor(source: SourceRow, opts: WriteOptions): SourceWriter {
+    const analyse = opts.analyse ?? true;
+    return this.threaded ? new ThreadedSourceWriter(this.path, source, analyse) : new InThreadSourceWriter(this.db, source, analyse);
   }
 
   sources(): SourceRow[] {
@@ -223,8 +231,6 @@ export class SqliteCaseStore implements CaseStore {
 
   search(query: SearchQuery, opts: SearchOptions): SearchPage {
     const notes: string[] = [];
-    if (query.langs.length > 0 || query.entities.length > 0)
-      throw new ClewError('INVALID_ARGUMENT', 'lang: and entity: filters need text analysis, which this case does not have yet');
     const where: string[] = [];
     const args: (string | number)[] = [];
     const idCol = query.text ? 'f.rowid' : 'm.id';
@@ -255,6 +261,19 @@ export class SqliteCaseStore implements CaseStore {
     if (query.before !== undefined) {
       where.push(`${idCol} < ?`);
       args.push(query.before * SLOTS);
+    }
+    if (query.langs.length > 0) {
+      where.push(`m.lang IN (${query.langs.map(() => '?').join(',')})`);
+      args.push(...query.langs);
+    }
+    for (const e of query.entities) {
+      if (e.value === undefined) {
+        where.push('EXISTS (SELECT 1 FROM mentions x WHERE x.message_id = m.id AND x.type = ?)');
+        args.push(e.type);
+      } else {
+        where.push('EXISTS (SELECT 1 FROM mentions x WHERE x.message_id = m.id AND x.type = ? AND (x.value = ? OR x.raw = ?))');
+        args.push(e.type, e.value, e.value);
+      }
     }
     if (query.channels.length > 0) {
       where.push(`m.channel IN (${query.channels.map(() => '?').join(',')})`);
@@ -375,6 +394,7 @@ export class SqliteCaseStore implements CaseStore {
       subject: r.subject,
       flags: { edited: (r.flags & 1) !== 0, deleted: (r.flags & 2) !== 0 },
       duplicateOf: r.dup_of,
+      lang: r.lang,
       duplicates,
       attachments,
       provenance: { sourceId: src.id, path: src.path, sha256: src.sha256, format: src.format, locator: parseLoc(r.loc) },
@@ -422,6 +442,101 @@ export class SqliteCaseStore implements CaseStore {
         count: number;
       }[],
     };
+  }
+
+  // ---------------------------------------------------------------- entities and code words
+
+  entities(opts: EntityListOptions): EntityRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT x.type, x.value, count(*) AS mentions, count(DISTINCT x.message_id) AS messages, min(m.ts) AS first, max(m.ts) AS last
+         FROM mentions x JOIN messages m ON m.id = x.message_id
+         ${opts.type ? 'WHERE x.type = ?' : ''}
+         GROUP BY x.type, x.value ORDER BY mentions DESC, x.type, x.value LIMIT ?`,
+      )
+      .all(...(opts.type ? [opts.type] : []), opts.limit) as Omit<EntityRow, 'accounts' | 'raw'>[];
+    const rawSt = this.db.prepare('SELECT raw, count(*) n FROM mentions WHERE type = ? AND value = ? GROUP BY raw ORDER BY n DESC, raw LIMIT 5');
+    const accSt = this.db.prepare(
+      `SELECT m.sender AS id, count(*) AS n FROM mentions x JOIN messages m ON m.id = x.message_id
+       WHERE x.type = ? AND x.value = ? GROUP BY m.sender ORDER BY n DESC, m.sender LIMIT ?`,
+    );
+    return rows.map((r) => {
+      const acc = accSt.all(r.type, r.value, opts.accounts ?? 5) as { id: number; n: number }[];
+      const views = this.accountsByIds(acc.map((a) => a.id));
+      return {
+        ...r,
+        raw: (rawSt.all(r.type, r.value) as { raw: string }[]).map((x) => x.raw),
+        accounts: acc.map((a) => ({ account: views.get(a.id)!, mentions: a.n })),
+      };
+    });
+  }
+
+  mentions(messageId: number): Mention[] {
+    return (
+      this.db.prepare('SELECT type, start, end, raw, value, confidence, attrs FROM mentions WHERE message_id = ? ORDER BY start, type').all(messageId) as (Omit<
+        Mention,
+        'attrs'
+      > & { attrs: string | null })[]
+    ).map((m) => ({ ...m, attrs: m.attrs === null ? undefined : (JSON.parse(m.attrs) as Mention['attrs']) }));
+  }
+
+  lexicon(): LexiconEntry[] {
+    return (this.db.prepare('SELECT term, means, type, added_at FROM lexicon ORDER BY term').all() as { term: string; means: string; type: string | null; added_at: number }[]).map(
+      (r) => ({ term: r.term, means: r.means, type: r.type, addedAt: r.added_at }),
+    );
+  }
+
+  /**
+   * Add or replace a code word and apply it to every message already in the case: candidates come
+   * from the full-text index (the term's folded tokens, as a prefix for inflected forms), then the
+   * compiled matcher decides. Returns how many mentions were stored.
+   */
+  addLexiconEntry(entry: { term: string; means: string; type?: string }): { mentions: number; messages: number } {
+    this.assertWritable();
+    const matcher = compileLexicon([{ term: entry.term, means: entry.means, type: entry.type }]);
+    const tokens = indexTokens(entry.term);
+    // candidates: every token as a prefix of its stem, so inflected forms (kafa → kafu, kafom) are found
+    const fts = tokens.map((t) => (t.length > 3 ? `"${t.slice(0, Math.max(3, t.length - 2))}"*` : `"${t}"`)).join(' AND ');
+    if (fts === '') throw new ClewError('INVALID_ARGUMENT', 'a code word needs letters or digits');
+    const run = this.db.transaction(() => {
+      this.removeLexiconMentions(entry.term);
+      this.db
+        .prepare('INSERT INTO lexicon (term, means, type, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(term) DO UPDATE SET means = excluded.means, type = excluded.type')
+        .run(entry.term, entry.means, entry.type ?? null, Date.now());
+      const ins = this.db.prepare('INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      let mentions = 0;
+      let messages = 0;
+      const cand = this.db.prepare(
+        'SELECT m.id, m.body FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ? AND f.rowid < ? ORDER BY f.rowid DESC LIMIT 5000',
+      );
+      for (let cursor = Number.MAX_SAFE_INTEGER; ; ) {
+        const page = cand.all(fts, cursor) as { id: number; body: string }[];
+        for (const row of page) {
+          const found = matcher.extract(row.body);
+          if (found.length > 0) messages++;
+          for (const m of found) {
+            ins.run(row.id, m.type, m.start, m.end, m.raw, m.value, m.confidence, m.attrs ? JSON.stringify(m.attrs) : null);
+            mentions++;
+          }
+        }
+        if (page.length < 5000) break;
+        cursor = page[page.length - 1]!.id;
+      }
+      return { mentions, messages };
+    });
+    return run();
+  }
+
+  removeLexiconEntry(term: string): boolean {
+    this.assertWritable();
+    return this.db.transaction(() => {
+      this.removeLexiconMentions(term);
+      return this.db.prepare('DELETE FROM lexicon WHERE term = ?').run(term).changes > 0;
+    })();
+  }
+
+  private removeLexiconMentions(term: string): void {
+    this.db.prepare(`DELETE FROM mentions WHERE type = 'codeword' AND value = ?`).run(term);
   }
 
   quarantine(opts: { limit: number; sourceId?: number }): QuarantineRow[] {

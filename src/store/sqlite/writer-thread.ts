@@ -5,36 +5,44 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { isClewError } from '../../model/errors.js';
-import type { BatchItem, BatchPosition, SourceRow } from '../types.js';
+import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { configureConnection } from './connection.js';
+import { analyserFor } from './source-writers.js';
 import { SqliteSourceWriter } from './writer.js';
 
 export type ToWriter = { kind: 'batch'; items: BatchItem[]; position: BatchPosition } | { kind: 'finish' } | { kind: 'abort' };
 export type FromWriter =
-  | { kind: 'batch'; result: import('../types.js').BatchResult }
+  | { kind: 'batch'; result: BatchResult }
   | { kind: 'finish'; source: SourceRow }
   | { kind: 'aborted' }
   | { kind: 'error'; code?: string; message: string; stack?: string };
 
-const { path, source } = workerData as { path: string; source: SourceRow };
+const { path, source, analyse } = workerData as { path: string; source: SourceRow; analyse: boolean };
 const db = new Database(path, { fileMustExist: true });
 configureConnection(db, false);
-const writer = new SqliteSourceWriter(db, source);
 const port = parentPort!;
+const writer = analyserFor(db, source, analyse).then((a) => new SqliteSourceWriter(db, source, a));
+let queue: Promise<unknown> = Promise.resolve();
+
+function handle(w: SqliteSourceWriter, m: ToWriter): FromWriter {
+  if (m.kind === 'batch') return { kind: 'batch', result: w.writeBatch(m.items, m.position) };
+  if (m.kind === 'finish') {
+    const s = w.finish();
+    db.close();
+    return { kind: 'finish', source: s };
+  }
+  db.close();
+  return { kind: 'aborted' };
+}
 
 port.on('message', (m: ToWriter) => {
-  try {
-    if (m.kind === 'batch') port.postMessage({ kind: 'batch', result: writer.writeBatch(m.items, m.position) } satisfies FromWriter);
-    else if (m.kind === 'finish') {
-      const s = writer.finish();
-      db.close();
-      port.postMessage({ kind: 'finish', source: s } satisfies FromWriter);
-    } else {
-      db.close();
-      port.postMessage({ kind: 'aborted' } satisfies FromWriter);
+  // messages are answered in order, after the analyser has loaded
+  queue = queue.then(async () => {
+    try {
+      port.postMessage(handle(await writer, m));
+    } catch (e) {
+      const err = e as Error;
+      port.postMessage({ kind: 'error', code: isClewError(e) ? e.code : undefined, message: err.message, stack: err.stack } satisfies FromWriter);
     }
-  } catch (e) {
-    const err = e as Error;
-    port.postMessage({ kind: 'error', code: isClewError(e) ? e.code : undefined, message: err.message, stack: err.stack } satisfies FromWriter);
-  }
+  });
 });

@@ -14,6 +14,7 @@ import type {
   Locator,
   MessageRecord,
 } from '../../model/records.js';
+import type { Analyser } from '../../text/analyse.js';
 import { normalise } from '../../text/normalise/normalise.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { messageIdBase, SLOTS } from './ids.js';
@@ -50,6 +51,7 @@ export class SqliteSourceWriter {
   constructor(
     private readonly db: Database,
     source: SourceRow,
+    private readonly analyser: Analyser | null,
   ) {
     this.source = source;
     const p = (sql: string) => db.prepare(sql);
@@ -64,10 +66,11 @@ export class SqliteSourceWriter {
       // the first copy of the same (sender, time, body): ids of one millisecond are a contiguous range
       dupMessage: p(`SELECT id FROM messages WHERE id >= ? AND id < ? AND ts = ? AND sender = ? AND body = ? AND dup_of IS NULL LIMIT 1`),
       message: p(`INSERT INTO messages (id, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local,
-                    body, subject, native_id, reply_to, forwarded_from, flags, dup_of)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+                    body, subject, native_id, reply_to, forwarded_from, flags, dup_of, lang, lang_conf)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       recipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id) VALUES (?, ?)`),
       fts: p(`INSERT INTO messages_fts (rowid, text) VALUES (?, ?)`),
+      mention: p(`INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       dupCall: p(`SELECT id FROM calls WHERE caller = ? AND ts = ? AND callee = ? AND duration = ? AND channel = ? AND dup_of IS NULL LIMIT 1`),
       call: p(`INSERT INTO calls (source_id, loc, caller, callee, channel, ts, tz_offset, ts_local, duration, lat, lon, native_id, dup_of)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -220,11 +223,14 @@ export class SqliteSourceWriter {
   private writeMessage(r: MessageRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
-    let recipients: number[];
-    if (r.to.length > 0) recipients = r.to.map((t) => this.account(t));
-    else recipients = conv ? conv.members.filter((m) => m !== sender) : [];
+    const recipients = [...new Set(r.to.length > 0 ? r.to.map((t) => this.account(t)) : (conv?.members.filter((m) => m !== sender) ?? []))];
     const msStart = r.ts * SLOTS;
     const dupOf = (this.st.dupMessage!.get(msStart, msStart + 2 * SLOTS, r.ts, sender, r.body) as { id: number } | undefined)?.id ?? null;
+    // a duplicate is linked to its first copy and read only once: no index, no analysis, no edge
+    const analysis =
+      dupOf === null && this.analyser
+        ? this.analyser.analyse(r.body, conv ? `c${conv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null)
+        : null;
     const flags = (r.edited ? 1 : 0) | (r.deleted ? 2 : 0);
     let id = messageIdBase(r.ts, l);
     for (let attempt = 0; ; attempt++) {
@@ -246,6 +252,8 @@ export class SqliteSourceWriter {
           r.forwardedFrom ?? null,
           flags,
           dupOf,
+          analysis?.lang ?? null,
+          analysis?.lang ? analysis.langConfidence : null,
         );
         break;
       } catch (e) {
@@ -253,10 +261,12 @@ export class SqliteSourceWriter {
         id++; // another message holds this slot of the millisecond: take the next one
       }
     }
-    for (const a of new Set(recipients)) this.st.recipient!.run(id, a);
+    for (const a of recipients) this.st.recipient!.run(id, a);
     if (dupOf !== null) return 'duplicate';
     this.st.fts!.run(id, normalise(r.subject ? `${r.subject}\n${r.body}` : r.body));
-    for (const a of new Set(recipients)) addEdge(edges, sender, a, r.channel, r.ts);
+    for (const m of analysis?.mentions ?? [])
+      this.st.mention!.run(id, m.type, m.start, m.end, m.raw, m.value, m.confidence, m.attrs ? JSON.stringify(m.attrs) : null);
+    for (const a of recipients) addEdge(edges, sender, a, r.channel, r.ts);
     return 'new';
   }
 
@@ -304,6 +314,10 @@ export class SqliteSourceWriter {
     );
     return 'new';
   }
+}
+
+function pairKey(a: number, b: number): string {
+  return a < b ? `p${a}-${b}` : `p${b}-${a}`;
 }
 
 function addEdge(edges: Map<string, EdgeAcc>, src: number, dst: number, channel: string, ts: number): void {

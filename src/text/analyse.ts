@@ -1,0 +1,55 @@
+/**
+ * Reading one message: its language (falling back to the conversation's dominant language when
+ * the text is too short) and every entity mention, including the case's code words.
+ * Used by the store when a message is ingested and when the lexicon changes.
+ */
+import type { Mention } from '../model/entities.js';
+import { type CodewordEntry, type CodewordMatcher, compileLexicon } from './extract/codewords.js';
+import { extractAll } from './extract/pipeline.js';
+import { dominantLanguage, type LanguageDetector, loadLanguageDetector } from './lang/detect.js';
+
+export interface MessageAnalysis {
+  lang: string | null;
+  langConfidence: number;
+  mentions: Mention[];
+}
+
+export interface Analyser {
+  /** `conversation`: a key grouping messages for the language fallback (null: none). */
+  analyse(text: string, conversation: string | null): MessageAnalysis;
+}
+
+export interface AnalyserOptions {
+  defaultRegion?: string;
+  lexicon?: readonly CodewordEntry[];
+}
+
+const MAX_CONVERSATIONS = 50_000;
+
+export function createAnalyserWith(detector: LanguageDetector, opts: AnalyserOptions = {}): Analyser {
+  const codewords: CodewordMatcher | null = opts.lexicon && opts.lexicon.length > 0 ? compileLexicon(opts.lexicon) : null;
+  const langCounts = new Map<string, Map<string, number>>();
+  const ctx = { defaultRegion: opts.defaultRegion };
+  return {
+    analyse(text, conversation) {
+      const counts = conversation === null ? undefined : langCounts.get(conversation);
+      const guess = detector.detectWithFallback(text, counts ? dominantLanguage(counts) : null);
+      if (guess && !guess.fallback && conversation !== null) {
+        let c = counts;
+        if (!c) {
+          if (langCounts.size >= MAX_CONVERSATIONS) langCounts.clear();
+          c = new Map();
+          langCounts.set(conversation, c);
+        }
+        c.set(guess.lang, (c.get(guess.lang) ?? 0) + 1);
+      }
+      const mentions = extractAll(text, { ...ctx, lang: guess?.lang });
+      if (codewords) mentions.push(...codewords.extract(text));
+      return { lang: guess?.lang ?? null, langConfidence: guess?.confidence ?? 0, mentions };
+    },
+  };
+}
+
+export async function createAnalyser(opts: AnalyserOptions = {}): Promise<Analyser> {
+  return createAnalyserWith(await loadLanguageDetector(), opts);
+}
