@@ -18,7 +18,13 @@ export function segments(text: string, highlights: readonly (readonly [number, n
   for (const [s, e] of ranges) {
     if (e <= at) continue;
     const start = Math.max(s, at);
+    const last = out[out.length - 1];
     if (start > at) out.push({ text: text.slice(at, start), mark: false });
+    else if (last?.mark) {
+      last.text += text.slice(start, e); // touching ranges make one mark
+      at = e;
+      continue;
+    }
     out.push({ text: text.slice(start, e), mark: true });
     at = e;
   }
