@@ -102,7 +102,7 @@ Brussels|BE||Brussel;Bruxelles;Brisel;Briselu;Bruselas;Bruxelas;Brüksel;برو�
 Gent|BE|P|Ghent;Gand;Gante
 Zeebrugge|BE|P|Zebrige
 Ostend|BE|P|Oostende;Ostende
-Rotterdam|NL|P|Roterdã;Roterdam;Roterdamu;Rotterdamu;روتردام
+Rotterdam|NL|P|Roterdã;Roterdão;Roterdam;Roterdamu;Rotterdamu;روتردام
 Amsterdam|NL|P|Amsterdamu;Ámsterdam;أمستردام
 The Hague|NL||Den Haag;'s-Gravenhage;A:Hag;Hagu;La Haye;La Haya;Lahey
 Utrecht|NL||

@@ -3,7 +3,9 @@
  *
  * Units (folded): mass — kg (kg, kila, kile, kilo, kilograma, quilos, كيلو …), g (g, gr, grama, gramos …),
  * t (tona, tons, toneladas …), lb, oz; count — key/keys, brick (cigle, cigli, blokovi, blokova, bricks,
- * ladrillos, tijolos, briques …), package (paketa, pakete, paketi, packages, paquetes, pacotes, pakketten …).
+ * blocks, ladrillos, tijolos, briques …), package (paketa, pakete, paketi, packages, paquetes, pacotes,
+ * pakketten …), piece ("1750 komada", confidence 0.6: pieces of anything, kept because traffickers count
+ * bricks that way).
  *
  * attrs {amount, unit, grams}: `grams` only for mass units. Bricks, packages and keys are counted as
  * units: a brick is conventionally ~1 kg in the cocaine trade, but that is a convention for the analyst
@@ -18,7 +20,7 @@ import { formatAmount, scanAllNumbers } from './number-scan.js';
 import { toOriginal } from './trie-matcher.js';
 import type { ExtractContext, Extractor } from './types.js';
 
-export type QuantityUnit = 'kg' | 'g' | 't' | 'lb' | 'oz' | 'key' | 'brick' | 'package';
+export type QuantityUnit = 'kg' | 'g' | 't' | 'lb' | 'oz' | 'key' | 'brick' | 'package' | 'piece';
 
 const GRAMS: Partial<Record<QuantityUnit, number>> = { kg: 1000, g: 1, t: 1e6, lb: 453.59237, oz: 28.349523125 };
 
@@ -39,13 +41,14 @@ const UNIT_WORDS: [QuantityUnit, string[]][] = [
   [
     'brick',
     ['cigla', 'cigle', 'cigli', 'ciglu', 'ciglica', 'ciglice', 'blok', 'bloka', 'blokova', 'blokovi', 'brick', 'bricks', 'ladrillo',
-      'ladrillos', 'tijolo', 'tijolos', 'brique', 'briques', 'tulla', 'tulle'],
+      'ladrillos', 'tijolo', 'tijolos', 'brique', 'briques', 'tulla', 'tulle', 'block', 'blocks'],
   ],
   [
     'package',
     ['paket', 'paketa', 'pakete', 'paketi', 'package', 'packages', 'pakket', 'pakketten', 'paquet', 'paquets', 'paquete', 'paquetes',
       'pacote', 'pacotes', 'pako', 'pakoja', 'paketler', 'paketlik'],
   ],
+  ['piece', ['komada', 'komadi', 'комада']],
 ];
 
 const UNITS = new Map<string, QuantityUnit>();
@@ -94,7 +97,7 @@ export function extractDrugQuantities(text: string): Mention[] {
       if (orig === 'G') continue;
     }
     if (n.value <= 0) continue;
-    const conf = unit === 'brick' || unit === 'package' || unit === 'key' ? 0.75 : 0.9;
+    const conf = unit === 'piece' ? 0.6 : unit === 'brick' || unit === 'package' || unit === 'key' ? 0.75 : 0.9;
     out.push(mention(text, folded, n.start, fEnd, n.value, unit, conf));
   }
   HALF_RE.lastIndex = 0;

@@ -68,6 +68,18 @@ describe('extractMoney', () => {
     expect(money('milion dolara')).toEqual([['milion dolara', 'USD 1000000']]);
   });
 
+  it('reads bare thousands as EUR with lower confidence', () => {
+    expect(money('ostalo je 22k')).toEqual([['22k', 'EUR 22000']]);
+    expect(money('Kirija je 10 hiljada, plati do petka')).toEqual([['10 hiljada', 'EUR 10000']]);
+    expect(money('7 grand')).toEqual([['7 grand', 'EUR 7000']]);
+    expect(extractMoney('22k')[0]).toMatchObject({ confidence: 0.6, attrs: { currencyAssumed: 1 } });
+    expect(money('10 hiljada ljudi')).toEqual([]);
+    expect(money('treba 9450 hiljada unapred')).toEqual([['9450 hiljada', 'EUR 9450000']]);
+    expect(money('Vratio sam 270 papira Kumu')).toEqual([['270 papira', 'EUR 270000']]);
+    expect(money('1.5m')).toEqual([]);
+    expect(money('50 kg')).toEqual([]);
+  });
+
   it('reads number words with a currency', () => {
     expect(money('el patrón quiere cien mil dólares')).toEqual([['cien mil dólares', 'USD 100000']]);
     expect(money('daj mu pet evra')).toEqual([['pet evra', 'EUR 5']]);
@@ -75,7 +87,6 @@ describe('extractMoney', () => {
   });
 
   it('ignores numbers without a currency, dates and kilos', () => {
-    expect(money('50k')).toEqual([]);
     expect(money('12.05.2024 u 14:30')).toEqual([]);
     expect(money('50kg i 2 paketa')).toEqual([]);
     expect(money('+381 64 123 4567')).toEqual([]);

@@ -4,7 +4,11 @@
  * number word with a currency ("pola miliona evra", "milion dolara", "hiljadu eura").
  *
  * Precision rules:
- *  - a currency is required: "50k" alone is not emitted (it may be kilos, or anything);
+ *  - without a currency, only a number with a thousand/million multiplier counts ("22k", "7 grand",
+ *    "10 hiljada", "2 miliona."): currency EUR is assumed (the working currency of these cases),
+ *    attrs.currencyAssumed = 1, confidence 0.6; a spelled-out multiplier followed by a word
+ *    ("10 hiljada ljudi") is money only with a money word within 40 characters (cena, plati, unapred,
+ *    price, pay, precio …); "1.5m" alone is not (metres); "papira" (papir = €1 000, Balkan slang) is;
  *  - "mil" means 1 000 in Spanish/Portuguese ("50 mil euros") and 1 000 000 in Serbian/Croatian
  *    ("5 mil evra"): it is resolved from the currency word's language, else from `ctx.lang`, else the
  *    amount is not emitted;
@@ -42,7 +46,7 @@ const CURRENCY_WORDS: [string, string, Lang][] = [
   ['bam', 'BAM', 'neutral'], ['maraka', 'BAM', 'slavic'], ['aed', 'AED', 'neutral'], ['dirham', 'AED', 'neutral'],
   ['dirhama', 'AED', 'slavic'], ['dirhams', 'AED', 'neutral'], ['درهم', 'AED', 'neutral'], ['r$', 'BRL', 'iberian'],
   ['brl', 'BRL', 'neutral'], ['reais', 'BRL', 'iberian'], ['lek', 'ALL', 'neutral'], ['leke', 'ALL', 'neutral'],
-  ['tl', 'TRY', 'neutral'], ['lira', 'TRY', 'neutral'],
+  ['tl', 'TRY', 'neutral'], ['lira', 'TRY', 'neutral'], ['usdt', 'USDT', 'neutral'], ['tether', 'USDT', 'neutral'],
 ];
 // 'e' as in "50e" is only accepted glued to the number; see below.
 
@@ -50,13 +54,34 @@ const CURRENCY_WORDS: [string, string, Lang][] = [
 const MULTIPLIERS: [string, number][] = [
   ['k', 1e3], ['hiljada', 1e3], ['hiljade', 1e3], ['hiljadu', 1e3], ['hilj', 1e3], ['tisuca', 1e3], ['tisuce', 1e3],
   ['tisucu', 1e3], ['tis', 1e3], ['thousand', 1e3], ['duizend', 1e3], ['mille', 1e3], ['bin', 1e3], ['mije', 1e3],
-  ['الف', 1e3],
+  ['الف', 1e3], ['grand', 1e3], ['soma', 1e3], ['papira', 1e3], ['papir', 1e3], ['papiri', 1e3],
   ['m', 1e6], ['mln', 1e6], ['mio', 1e6], ['milion', 1e6], ['miliona', 1e6], ['milioni', 1e6], ['million', 1e6],
   ['millions', 1e6], ['miljoen', 1e6], ['millones', 1e6], ['millon', 1e6], ['milhoes', 1e6], ['milhao', 1e6],
   ['milyon', 1e6], ['مليون', 1e6], ['mil', NaN],
   ['milijarda', 1e9], ['milijardi', 1e9], ['milijarde', 1e9], ['billion', 1e9], ['mlrd', 1e9], ['mrd', 1e9],
   ['miljard', 1e9], ['milliard', 1e9], ['milliards', 1e9],
 ];
+
+/** Multipliers that make a bare number money even without a currency ("22k", "10 hiljada", "7 grand"). */
+const BARE_MULT = new Set(
+  ['k', 'grand', 'soma', 'hiljada', 'hiljade', 'hiljadu', 'hilj', 'tisuca', 'tisuce', 'tisucu', 'thousand', 'duizend', 'mille', 'mije',
+    'bin', 'papira', 'papir', 'papiri', 'milion', 'miliona', 'milioni', 'million', 'millions', 'miljoen', 'millones', 'milhoes', 'mln', 'mio', 'milyon'].map((w) => foldTerm(w)),
+);
+/** Multipliers that are money on their own ("22k", "7 grand", "270 papira": papir = €1 000 in Balkan slang). */
+const ALWAYS_MONEY = new Set(['k', 'grand', 'papira', 'papir', 'papiri']);
+/** A following word ("10 hiljada ljudi"): then a bare spelled-out multiplier is money only in money context. */
+const NEXT_WORD_RE = /^ \p{L}/u;
+/** Money context within 40 characters (folded): price, pay, cash, debt, advance … in the case languages. */
+const MONEY_CONTEXT_RE = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    'cena', 'cene', 'cijena', 'cijene', 'plati', 'platio', 'platiti', 'placeno', 'uplati', 'uplata', 'uplatio', 'pare', 'para', 'kes',
+    'lova', 'love', 'novac', 'novca', 'unapred', 'unaprijed', 'avans', 'dug', 'duguje', 'kirija', 'fali', 'ostalo', 'kosta', 'kostalo',
+    'price', 'pay', 'paid', 'cash', 'owe', 'owes', 'debt', 'upfront', 'rent', 'cost', 'costs', 'prix', 'payer', 'paye', 'precio', 'pagar',
+    'pago', 'pagou', 'preco', 'dinheiro', 'dinero', 'betaal', 'betalen', 'betaald', 'prijs', 'geld', 'cmimi', 'paguaj', 'leke', 'fiyat',
+    'odeme', 'usdt', 'btc',
+  ].join('|')})(?![\\p{L}])`,
+  'u',
+);
 
 const CUR = new Map<string, [string, Lang]>(CURRENCY_WORDS.map(([w, c, l]) => [foldTerm(w), [c, l]]));
 const MULT = new Map<string, number>(MULTIPLIERS.map(([w, v]) => [foldTerm(w), v]));
@@ -142,6 +167,19 @@ export function extractMoney(text: string, ctx: ExtractContext = {}): Mention[] 
         sEnd = multWord !== undefined && sm ? n.end + sm[0].indexOf(multWord) + multWord.length : n.end;
       }
     }
+    let confidence = 0.9;
+    let assumed = false;
+    if (!cur && multWord !== undefined && BARE_MULT.has(multWord) && /^\d/.test(n.text) && sm) {
+      // "22k", "10 hiljada": money without a currency (EUR assumed, the case's working currency).
+      const mEnd = n.end + sm[0].indexOf(multWord) + multWord.length;
+      if (ALWAYS_MONEY.has(multWord) || !NEXT_WORD_RE.test(f.slice(mEnd, mEnd + 3)) || MONEY_CONTEXT_RE.test(f.slice(Math.max(0, n.start - 40), mEnd + 40))) {
+        cur = ['EUR', 'neutral'];
+        fStart = n.start;
+        sEnd = mEnd;
+        confidence = 0.6;
+        assumed = true;
+      }
+    }
     if (!cur) continue;
     let amount = n.value;
     if (multWord !== undefined) {
@@ -151,7 +189,9 @@ export function extractMoney(text: string, ctx: ExtractContext = {}): Mention[] 
       amount *= mult;
     }
     if (amount <= 0) continue;
-    out.push(mention(text, folded, fStart, sEnd, amount, cur[0], 0.9));
+    const m = mention(text, folded, fStart, sEnd, amount, cur[0], confidence);
+    if (assumed && m.attrs) m.attrs.currencyAssumed = 1;
+    out.push(m);
     lastEnd = sEnd;
   }
   // Number words with a currency.

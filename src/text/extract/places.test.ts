@@ -64,6 +64,7 @@ describe('extractPlaces', () => {
     expect(pl('Milan je rekao da je mali problem')).toEqual([]);
     expect(pl("Bar'a gidiyor")).toEqual([['place', 'Bar', 'me-bar']]);
     expect(pl('Nisu još stigli')).toEqual([]);
+    expect(pl('Viu o jogo do Santos?')).toEqual([]);
     expect(pl('Ja sam u Nišu')).toEqual([['place', 'Nišu', 'rs-nis']]);
   });
 

@@ -18,7 +18,8 @@
  *      - a port/transport word is within 3 tokens (luka, port, haven, puerto, porto, liman, ميناء, brod,
  *        ship, kontejner, container, grad, city …), or
  *      - another, unambiguous place or country name is within 3 tokens (routes: "Santos - Antwerpen"), or
- *      - it carries a Turkish case suffix after an apostrophe ("Bar'a", "Santos'tan").
+ *      - it carries a Turkish case suffix after an apostrophe ("Bar'a", "Santos'tan");
+ *   and no sports word is within 3 tokens ("jogo do Santos", "Hajduk Split": clubs, not places).
  * Inflected forms of 7 characters or fewer (any name) must also be capitalised: "viene" is not a case of
  * "Viena", nor "quitte" of "Quito". Place names inflect with Slavic and Albanian endings only.
  * A few aliases are case-strict instead: SAD (Serbian for USA; "sad" = now), US, UK, UAE, USA, EAU, EUA,
@@ -103,7 +104,7 @@ const PREPOSITIONS = new Set(
     // sr/hr/bs/me
     'u', 'iz', 'za', 'do', 'kod', 'na', 'preko', 'kroz', 'ka', 'prema', 'od', 'oko', 'blizu', 'po',
     // en
-    'in', 'from', 'to', 'via', 'at', 'into', 'near', 'through', 'towards', 'toward', 'off', 'outside',
+    'in', 'from', 'to', 'via', 'at', 'into', 'near', 'through', 'towards', 'toward', 'off', 'outside', 'for',
     // nl
     'naar', 'van', 'uit', 'te', 'bij',
     // fr
@@ -127,7 +128,16 @@ const PORT_WORDS = new Set(
     'city', 'ciudad', 'cidade', 'ville', 'stad', 'sehir', 'qytet', 'qyteti', 'aerodrom', 'aerodromu', 'airport', 'aeropuerto',
     'aeroporto', 'aeroport', 'luchthaven', 'havalimani', 'مطار', 'route', 'ruta', 'rota', 'ruti', 'rutu', 'stiglo', 'stize',
     'stigao', 'stigla', 'isplovio', 'isplovljava', 'krece', 'arrive', 'arrives', 'arrived', 'llega', 'chega', 'aankomst', 'vertrek',
-    'left', 'leaves', 'leaving', 'departed', 'sailed', 'docked', 'sale', 'salio', 'sai', 'saiu', 'quitte',
+    'left', 'leaves', 'leaving', 'departed', 'sailed', 'docked', 'landing', 'landed', 'land', 'sletim', 'sletanje', 'aterrizo', 'sale', 'salio', 'sai', 'saiu', 'quitte',
+  ].map((t) => foldTerm(t)),
+);
+
+/** Sports words: an ambiguous name next to them is a club or a player ("jogo do Santos", "Hajduk Split"). */
+const SPORTS_WORDS = new Set(
+  [
+    'jogo', 'jogos', 'time', 'clube', 'futebol', 'partida', 'campeonato', 'gol', 'golo', 'match', 'game', 'club', 'fc', 'fk', 'nk',
+    'utakmica', 'utakmicu', 'utakmice', 'fudbal', 'nogomet', 'igrac', 'partido', 'equipo', 'liga', 'derby', 'derbi', 'wedstrijd',
+    'voetbal', 'ploeg', 'mac', 'takim', 'hajduk', 'stadion', 'stadium', 'estadio',
   ].map((t) => foldTerm(t)),
 );
 
@@ -234,6 +244,9 @@ function caseless(raw: string): boolean {
 
 /** The context rule for ambiguous names (see module doc). */
 export function placeContext(tokens: Token[], folded: string, tokenStart: number, tokenEnd: number, anchors: Set<string>): boolean {
+  const lo0 = Math.max(0, tokenStart - CONTEXT_WINDOW);
+  const hi0 = Math.min(tokens.length, tokenEnd + CONTEXT_WINDOW);
+  for (let i = lo0; i < hi0; i++) if (SPORTS_WORDS.has((tokens[i] as Token).text)) return false;
   const prev = tokens[tokenStart - 1];
   if (prev && PREPOSITIONS.has(prev.text) && /^[\s'’]{0,2}$/u.test(folded.slice(prev.end, (tokens[tokenStart] as Token).start))) return true;
   const next = tokens[tokenEnd];

@@ -14,7 +14,7 @@ const MAKES: Make[] = [
   {
     make: 'BMW',
     aliases: ['BMW!', 'BMW-a!', 'bemvei!', 'bembara!', 'beemer!'],
-    models: [['X5', 'X5M!', 'X5 M!'], ['X6', 'X6M!'], ['X7'], ['X3'], ['M3'], ['M4'], ['M5'], ['M8'], ['serija 7', '7er!', '7 series', 'série 7', 'sedmica!'], ['serija 5', '5er!', '5 series'], ['i8'], ['740d!'], ['530d!']],
+    models: [['X5', 'X5M!', 'X5 M!'], ['X6', 'X6M!', 'X6 M!'], ['X7'], ['X3'], ['M3'], ['M4'], ['M5'], ['M8'], ['serija 7', '7er!', '7 series', 'série 7', 'sedmica!'], ['serija 5', '5er!', '5 series'], ['i8'], ['740d!'], ['530d!']],
   },
   {
     make: 'Mercedes-Benz',

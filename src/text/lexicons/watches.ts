@@ -37,7 +37,7 @@ const BRANDS: Brand[] = [
   {
     brand: 'Audemars Piguet',
     aliases: ['Audemars Piguet', 'Audemars', 'Audemar Piguet', 'AP!'],
-    models: [['Royal Oak Offshore', 'Royal Oak Offshore Chronograph', 'ROO!'], ['Royal Oak', 'Royal Oak 15500', 'Royal Oak 15202'], ['Code 11.59']],
+    models: [['Royal Oak Offshore', 'Royal Oak Offshore Chronograph', 'ROO!', 'Offshore!'], ['Royal Oak', 'Royal Oak 15500', 'Royal Oak 15202'], ['Code 11.59']],
     standalone: ['Royal Oak Offshore', 'Royal Oak'],
   },
   {

@@ -31,7 +31,7 @@ export const WEAPONS: LexGroup[] = [
       sq: ['pistoletë', 'pistoleta', 'revolver', 'armë zjarri'],
       tr: ['tabanca', 'tabancalar', 'ruhsatsız tabanca', 'revolver'],
       en: ['pistol', 'pistols', 'handgun', 'handguns', 'revolver', '=gun!', '=guns!', 'firearm', 'firearms'],
-      any: ['Glock', 'Beretta', 'Sig Sauer', 'Makarov', 'Walther', 'Colt'],
+      any: ['Glock 17!', 'Glock 19!', 'Glock 26!', 'Glock', 'Beretta', 'Sig Sauer', 'Makarov', 'Walther', 'Colt'],
     },
   },
   {
