@@ -185,6 +185,14 @@ describe('synthetic case: ground truth', () => {
       }
     }
     for (const t of ['container', 'imo', 'iban', 'money', 'drug_quantity', 'place', 'coordinate', 'codeword', 'vessel']) expect(counts[t] ?? 0, t).toBeGreaterThan(0);
+    const wallets = new Set(truth.money_accounts.wallets);
+    const ibans = new Set(truth.money_accounts.ibans);
+    for (const e of truth.planted.flatMap((p) => p.entities)) {
+      if (e.type === 'crypto') expect(wallets.has(e.value)).toBe(true);
+      if (e.type === 'iban') expect(ibans.has(e.value)).toBe(true);
+    }
+    for (const w of wallets) expect(w.startsWith('bc1') ? bech32Verify(w) : w.startsWith('T') ? base58CheckVerify(w) : /^0x[0-9a-f]{40}$/.test(w)).toBe(true);
+    for (const i of ibans) expect(isValidIBAN(i)).toBe(true);
   });
 
   it('all shipment containers and IMO numbers, device IMEIs and phone handles are valid', () => {

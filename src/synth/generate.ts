@@ -3,11 +3,12 @@
  * canonical JSONL day by day (memory holds the cast and one day of records, never the case).
  */
 import { ClewError } from '../model/errors.js';
+import { IBAN_COUNTRIES, randomIban } from './iban.js';
 import type { IbanCountry } from './iban.js';
 import { activeHandle, buildPopulation, handleDrops, savedName } from './population.js';
 import type { Handle, Person, Population } from './population.js';
 import { Rng, hash32 } from './prng.js';
-import { render } from './render.js';
+import { cryptoAddress, render } from './render.js';
 import type { RenderContext } from './render.js';
 import { PHASE_PAIRS, buildShipments } from './shipments.js';
 import type { Phase, Shipment } from './shipments.js';
@@ -61,7 +62,16 @@ function encodeUtf8(parts: readonly string[]): Buffer {
   for (const p of parts) units += p.length;
   const buf = Buffer.allocUnsafe(units * 3);
   let off = 0;
-  for (const p of parts) if (p.length > 0) off += buf.write(p, off, 'utf8');
+  // Batches of ~8k characters: one native call per batch instead of one per record.
+  let batch = '';
+  for (const p of parts) {
+    batch += p;
+    if (batch.length >= 8192) {
+      off += buf.write(batch, off, 'utf8');
+      batch = '';
+    }
+  }
+  if (batch.length > 0) off += buf.write(batch, off, 'utf8');
   return buf.subarray(0, off);
 }
 
@@ -161,7 +171,8 @@ export function generateCase(options: SynthOptions): SynthCase {
   const pop = buildPopulation(rng.fork(1), { messages: opts.messages, startMs, endMs });
   const shipments = buildShipments(rng.fork(2), pop, opts.messages, startMs, endMs);
   const groups = buildGroups(rng.fork(3), pop, shipments, startMs, endMs);
-  const truth = buildTruth(opts, pop, shipments, groups, startMs, endMs);
+  const money = buildMoneyPools(rng.fork(5), opts.messages);
+  const truth = buildTruth(opts, pop, shipments, groups, money, startMs, endMs);
   let used = false;
   return {
     options: opts,
@@ -169,7 +180,7 @@ export function generateCase(options: SynthOptions): SynthCase {
     chunks(onPlanted) {
       if (used) throw new ClewError('INTERNAL', 'synth: chunks() may be called once per case');
       used = true;
-      return stream(opts, rng.fork(4), pop, shipments, groups, startMs, endMs, onPlanted);
+      return stream(opts, rng.fork(4), pop, shipments, groups, money, startMs, endMs, onPlanted);
     },
   };
 }
@@ -216,7 +227,9 @@ function buildGroups(rng: Rng, pop: Population, shipments: Shipment[], startMs: 
   return groups;
 }
 
-function buildTruth(opts: ResolvedSynthOptions, pop: Population, shipments: Shipment[], groups: Group[], startMs: number, endMs: number): SynthTruth {
+function buildTruth(
+  opts: ResolvedSynthOptions, pop: Population, shipments: Shipment[], groups: Group[], money: MoneyPools, startMs: number, endMs: number,
+): SynthTruth {
   const P = pop.persons;
   const id = (i: number): string => (P[i] as Person).id;
   const persons: TruthPerson[] = [...P]
@@ -273,6 +286,7 @@ function buildTruth(opts: ResolvedSynthOptions, pop: Population, shipments: Ship
       participants: Object.fromEntries(Object.entries(s.who).map(([k, v]) => [k, id(v)])),
     })),
     code_words: CODE_WORDS.map((c) => ({ word: c.word, language: c.lang, meaning: c.meaning, forms: [...c.forms] })),
+    money_accounts: { wallets: money.wallets, ibans: [...money.ibans.values()].flat() },
     conversations,
   };
 }
@@ -287,8 +301,22 @@ function pairLang(a: Person, b: Person): Lang {
 
 const IBAN_BY_COUNTRY: Record<string, IbanCountry> = { RS: 'RS', ME: 'ME', AE: 'AE', NL: 'NL', BE: 'BE', DE: 'DE' };
 
+interface MoneyPools {
+  wallets: string[];
+  ibans: Map<IbanCountry, string[]>;
+}
+
+/** The accounts the organisation reuses (as real networks do): a few wallets and IBANs per country. */
+function buildMoneyPools(rng: Rng, messages: number): MoneyPools {
+  const k = 4 + Math.round(2 * Math.log10(Math.max(10, messages)));
+  const wallets = Array.from({ length: k }, () => cryptoAddress(rng));
+  const ibans = new Map<IbanCountry, string[]>();
+  for (const c of IBAN_COUNTRIES) ibans.set(c, Array.from({ length: 2 + Math.floor(k / 3) }, () => randomIban(rng, c)));
+  return { wallets, ibans };
+}
+
 function* stream(
-  opts: ResolvedSynthOptions, rng: Rng, pop: Population, shipments: Shipment[], groups: Group[], startMs: number, endMs: number,
+  opts: ResolvedSynthOptions, rng: Rng, pop: Population, shipments: Shipment[], groups: Group[], money: MoneyPools, startMs: number, endMs: number,
   onPlanted?: (p: PlantedEntry) => void,
 ): Generator<SynthChunk, SynthStats> {
   const P = pop.persons;
@@ -408,7 +436,9 @@ function* stream(
   let attId = 0;
   let day: Entry[] = [];
 
-  const ctx: RenderContext = { lang: 'en', shipment: null, nick: 'Kum', pin: '', home: (P[0] as Person).city, ibanCountry: null };
+  const ctx: RenderContext = {
+    lang: 'en', shipment: null, nick: 'Kum', pin: '', home: (P[0] as Person).city, ibanCountry: null, wallets: money.wallets, ibans: money.ibans,
+  };
   /** Fills the one reusable render context (no allocation per message). */
   const ctxFor = (sender: Person, lang: Lang, sh: Shipment | null, third: Person | null, pin: string): RenderContext => {
     ctx.lang = lang;
@@ -648,7 +678,7 @@ function* stream(
         records++;
         stats.attachments++;
       }
-      out.push(line, '}\n', att);
+      out.push(line + '}\n' + att);
       records++;
       messages++;
       stats.messages++;

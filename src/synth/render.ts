@@ -29,6 +29,9 @@ export interface RenderContext {
   /** Where the sender lives (for coordinates and local places). */
   home: Place;
   ibanCountry: IbanCountry | null;
+  /** The organisation's reused accounts: wallets and IBANs (by country) to draw from. */
+  wallets: readonly string[];
+  ibans: ReadonlyMap<IbanCountry, readonly string[]>;
 }
 
 export interface Rendered {
@@ -71,7 +74,13 @@ function pickCode(rng: Rng, lang: Lang, meaning: CodeWord['meaning']): CodeWord 
 }
 
 function groupDigits(n: number, sep: string): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const s = String(Math.round(n));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += sep;
+    out += s[i];
+  }
+  return out;
 }
 
 /** Money text and canonical value for an amount in EUR (sometimes USD/AED by language). */
@@ -173,7 +182,8 @@ function bytes(rng: Rng, n: number): Uint8Array {
   return b;
 }
 
-function cryptoAddress(rng: Rng): string {
+/** A fresh crypto address: bech32 segwit, Tron (base58check) or Ethereum-style hex. */
+export function cryptoAddress(rng: Rng): string {
   const r = rng.int(3);
   if (r === 0) return segwitV0Address(Array.from(bytes(rng, 20)));
   if (r === 1) return tronAddress(bytes(rng, 20));
@@ -293,13 +303,15 @@ export function render(rng: Rng, topic: Topic, ctx: RenderContext): Rendered {
         break;
       }
       case 'iban': {
-        const iban = randomIban(rng, ctx.ibanCountry ?? rng.pick(IBAN_COUNTRIES));
+        const country = ctx.ibanCountry ?? rng.pick(IBAN_COUNTRIES);
+        const pool = ctx.ibans.get(country);
+        const iban = pool && pool.length > 0 ? rng.pick(pool) : randomIban(rng, country);
         text = rng.chance(0.5) ? iban : formatIbanPaper(iban);
         plant('iban', text, iban);
         break;
       }
       case 'crypto':
-        text = cryptoAddress(rng);
+        text = ctx.wallets.length > 0 ? rng.pick(ctx.wallets) : cryptoAddress(rng);
         plant('crypto', text, text);
         break;
       case 'watch':

@@ -116,6 +116,8 @@ export interface SynthTruth {
   decoys: TruthDecoy[];
   shipments: TruthShipment[];
   code_words: { word: string; language: string; meaning: string; forms: string[] }[];
+  /** Wallets and IBANs the organisation's messages use (every planted iban/crypto value is one of these). */
+  money_accounts: { wallets: string[]; ibans: string[] };
   conversations: TruthConversation[];
 }
 
