@@ -40,6 +40,7 @@ describe('windows', () => {
     expect(w[0]!.edges).toBe(3);
     expect(w[0]!.active).toBe(4);
     expect(Array.from(w[0]!.measures.degree!)).toEqual([3, 1, 1, 1, 0]);
+    expect(Object.keys(w[0]!.measures)).toEqual(['degree', 'pagerank']);
     expect(w[0]!.top[0]).toEqual({ node: 0, value: 3 });
     expect(w[0]!.rising).toEqual([]);
     // day 1 degrees: 4 -> 3; 1, 2 -> 2; 3 -> 1; 0 inactive (rank 5)

@@ -14,6 +14,7 @@
 import { buildCSR } from '../build.js';
 import type { CSRGraph } from '../csr.js';
 import { ClewError } from '../../model/errors.js';
+import { windowPagerank } from './window-measures.js';
 
 export interface TemporalEdges {
   n: number;
@@ -34,7 +35,7 @@ export interface WindowOptions {
   /** Advance in units (default = size). */
   step?: number;
   directed?: boolean;
-  /** Measures to compute per window; default { degree } (distinct contacts, both directions). */
+  /** Measures to compute per window; default { degree: distinct contacts (in + out), pagerank }. */
   measures?: Readonly<Record<string, WindowMeasure>>;
   /** Measure used for rising/falling (default the first of `measures`). */
   rankBy?: string;
@@ -148,7 +149,7 @@ export function windows(e: TemporalEdges, opts: WindowOptions): WindowResult[] {
   if (!(size > 0) || !(step > 0) || !Number.isInteger(size) || !Number.isInteger(step)) {
     throw new ClewError('INVALID_ARGUMENT', 'window size and step must be positive integers', { size, step });
   }
-  const measures = opts.measures ?? { degree: distinctDegree };
+  const measures = opts.measures ?? { degree: distinctDegree, pagerank: windowPagerank };
   const names = Object.keys(measures);
   if (names.length === 0) throw new ClewError('INVALID_ARGUMENT', 'no measure requested');
   const rankBy = opts.rankBy ?? names[0]!;
