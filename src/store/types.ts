@@ -156,6 +156,9 @@ export interface EdgeRow {
 export interface EdgeFilter {
   channels?: Channel[];
   minCount?: number;
+  /** Only communication at or after / before these instants (UTC ms): counted from the records. */
+  after?: number;
+  before?: number;
 }
 
 export interface EntityListOptions {

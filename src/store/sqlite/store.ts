@@ -213,6 +213,8 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   *edges(filter: EdgeFilter = {}): Iterable<EdgeRow> {
+    for (const t of [filter.after, filter.before])
+      if (t !== undefined && !(Number.isSafeInteger(t) && t >= 0)) throw new ClewError('INVALID_ARGUMENT', 'time bounds must be epoch milliseconds');
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (filter.channels && filter.channels.length > 0) {
@@ -223,7 +225,22 @@ export class SqliteCaseStore implements CaseStore {
       where.push('count >= ?');
       args.push(filter.minCount);
     }
-    const sql = `SELECT src, dst, channel, count, first, last FROM edges ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    let sql: string;
+    if (filter.after === undefined && filter.before === undefined) {
+      // the edge table kept up to date during ingest: no scan of the records
+      sql = `SELECT src, dst, channel, count, first, last FROM edges ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    } else {
+      const lo = filter.after ?? 0;
+      const hi = filter.before ?? 8.64e15;
+      sql = `SELECT * FROM (
+               SELECT m.sender AS src, r.account_id AS dst, m.channel AS channel, count(*) AS count, min(m.ts) AS first, max(m.ts) AS last
+               FROM messages m JOIN message_recipients r ON r.message_id = m.id
+               WHERE m.dup_of IS NULL AND m.id >= ${lo * SLOTS} AND m.id < ${hi * SLOTS} AND m.sender != r.account_id GROUP BY 1, 2, 3
+               UNION ALL
+               SELECT caller, callee, channel, count(*), min(ts), max(ts) FROM calls
+               WHERE dup_of IS NULL AND ts >= ${lo} AND ts < ${hi} AND caller != callee GROUP BY 1, 2, 3)
+             ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    }
     yield* this.db.prepare(sql).iterate(...args) as Iterable<EdgeRow>;
   }
 

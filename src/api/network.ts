@@ -1,0 +1,94 @@
+/**
+ * The communication network as the graph engine takes it: parallel arrays over nodes 0..n-1,
+ * from a case (accounts; persons once identity resolution exists) or from an edge-list or
+ * adjacency-matrix CSV file. Weights are message and call counts summed over channels.
+ */
+import { readFileSync } from 'node:fs';
+import type { EdgeList } from '../graph/csr.js';
+import { parseEdgeCsv, parseMatrixCsv } from '../graph/index.js';
+import { ClewError } from '../model/errors.js';
+import type { Channel } from '../model/records.js';
+import type { AccountView, CaseStore } from '../store/types.js';
+
+export interface NetworkOptions {
+  channels?: Channel[];
+  after?: number;
+  before?: number;
+  /** Drop node pairs whose summed weight is below this. */
+  minWeight?: number;
+}
+
+export interface Network {
+  /** Human label per node (display name or handle). */
+  labels: string[];
+  /** Stable key per node: the account reference, or the label for file networks. */
+  keys: string[];
+  /** Account per node (case networks only). */
+  accounts: (AccountView | null)[];
+  edges: EdgeList;
+  /** First and last contact per edge (UTC ms; NaN for file networks). */
+  first: Float64Array;
+  last: Float64Array;
+}
+
+export function loadCaseNetwork(store: CaseStore, opts: NetworkOptions = {}): Network {
+  const index = new Map<number, number>();
+  const nodeIds: number[] = [];
+  const pairs = new Map<string, { s: number; d: number; w: number; first: number; last: number }>();
+  const node = (id: number) => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = nodeIds.length;
+      index.set(id, i);
+      nodeIds.push(id);
+    }
+    return i;
+  };
+  for (const e of store.edges({ channels: opts.channels, after: opts.after, before: opts.before })) {
+    const s = node(e.src);
+    const d = node(e.dst);
+    const k = `${s}>${d}`;
+    const p = pairs.get(k);
+    if (p) {
+      p.w += e.count;
+      p.first = Math.min(p.first, e.first);
+      p.last = Math.max(p.last, e.last);
+    } else pairs.set(k, { s, d, w: e.count, first: e.first, last: e.last });
+  }
+  const kept = [...pairs.values()].filter((p) => p.w >= (opts.minWeight ?? 0));
+  const accounts = accountsById(store, nodeIds);
+  const views = nodeIds.map((id) => accounts.get(id) ?? null);
+  return {
+    labels: views.map((a, i) => a?.displayName ?? a?.handle ?? String(nodeIds[i])),
+    keys: views.map((a, i) => a?.ref ?? String(nodeIds[i])),
+    accounts: views,
+    edges: {
+      n: nodeIds.length,
+      src: Int32Array.from(kept, (p) => p.s),
+      dst: Int32Array.from(kept, (p) => p.d),
+      weight: Float64Array.from(kept, (p) => p.w),
+    },
+    first: Float64Array.from(kept, (p) => p.first),
+    last: Float64Array.from(kept, (p) => p.last),
+  };
+}
+
+function accountsById(store: CaseStore, ids: number[]): Map<number, AccountView> {
+  const want = new Set(ids);
+  const out = new Map<number, AccountView>();
+  for (const a of store.accounts()) if (want.has(a.id)) out.set(a.id, a);
+  return out;
+}
+
+/** A network from `source,target[,weight]` lines (`kind: 'edges'`) or an adjacency matrix with a header row. */
+export function loadFileNetwork(path: string, kind: 'edges' | 'matrix'): Network {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new ClewError('SOURCE_NOT_FOUND', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: path });
+  }
+  const { labels, edges } = kind === 'edges' ? parseEdgeCsv(bytes) : parseMatrixCsv(bytes);
+  const m = edges.src.length;
+  return { labels, keys: labels, accounts: labels.map(() => null), edges, first: new Float64Array(m).fill(NaN), last: new Float64Array(m).fill(NaN) };
+}
