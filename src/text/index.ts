@@ -12,7 +12,7 @@ export {
   type NormalisedText,
   type Token,
 } from './normalise/normalise.js';
-export { detectScript, type Script } from './lang/script.js';
+export { detectScript, scriptStats, type Script, type ScriptStats } from './lang/script.js';
 export {
   loadLanguageDetector,
   createLanguageDetector,

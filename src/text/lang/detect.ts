@@ -21,7 +21,7 @@
  *  - `confidence` is eld's scaled score of the winner (0..1).
  */
 import type { Script } from './script.js';
-import { detectScript } from './script.js';
+import { detectScript, scriptStats } from './script.js';
 
 export type { Script } from './script.js';
 
@@ -96,12 +96,6 @@ const BCMS_CONFUSED = new Set(['sl', 'sk', 'cs', 'pl', 'hr', 'bs', 'sr']);
 const BCMS = new Set(['sr', 'hr', 'bs']);
 const WORD_RE = /\p{L}+/gu;
 
-function countLetters(text: string): number {
-  let n = 0;
-  for (const m of text.matchAll(WORD_RE)) n += m[0].length;
-  return n;
-}
-
 function bcmsMarkers(text: string): number {
   if (BCMS_LETTER.test(text)) return 2;
   let n = 0;
@@ -125,9 +119,8 @@ export function createLanguageDetector(eld: EldInstance): LanguageDetector {
   const detect = (text: string): LanguageGuess | null => {
     if (typeof text !== 'string') return null;
     const body = text.length > 2000 ? text.slice(0, 2000) : text;
-    const script = detectScript(body);
+    const { script, letters } = scriptStats(body);
     if (script === null) return null;
-    const letters = countLetters(body);
     if (letters < 5) return null;
     let r: EldResult;
     try {

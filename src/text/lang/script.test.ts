@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectScript } from './script.js';
+import { detectScript, scriptStats } from './script.js';
 
 describe('detectScript', () => {
   it('finds the majority script', () => {
@@ -12,6 +12,10 @@ describe('detectScript', () => {
     expect(detectScript('你好')).toBe('Other');
     expect(detectScript('123 !!! 😀')).toBeNull();
     expect(detectScript('')).toBeNull();
+  });
+  it('counts letters', () => {
+    expect(scriptStats('Đe si, 12!')).toEqual({ script: 'Latn', letters: 4 });
+    expect(scriptStats('أين 3')).toEqual({ script: 'Arab', letters: 3 });
   });
   it('never throws', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => { detectScript(s); }));

@@ -3,8 +3,20 @@
  */
 export type Script = 'Latn' | 'Cyrl' | 'Arab' | 'Grek' | 'Hebr' | 'Other';
 
+export interface ScriptStats {
+  /** The script with the most letters, null when there are none. */
+  script: Script | null;
+  /** Letters counted (first 2000 chars; Latin, Cyrillic, Arabic, Greek, Hebrew and other scripts). */
+  letters: number;
+}
+
 /** The script with the most letters, or null when the text has no letters. */
 export function detectScript(text: string): Script | null {
+  return scriptStats(text).script;
+}
+
+/** Dominant script and number of letters, in one pass. */
+export function scriptStats(text: string): ScriptStats {
   let latn = 0;
   let cyrl = 0;
   let arab = 0;
@@ -28,11 +40,13 @@ export function detectScript(text: string): Script | null {
     }
   }
   const best = Math.max(latn, cyrl, arab, grek, hebr, other);
-  if (best === 0) return null;
-  if (best === latn) return 'Latn';
-  if (best === cyrl) return 'Cyrl';
-  if (best === arab) return 'Arab';
-  if (best === grek) return 'Grek';
-  if (best === hebr) return 'Hebr';
-  return 'Other';
+  const letters = latn + cyrl + arab + grek + hebr + other;
+  let script: Script | null = 'Other';
+  if (best === 0) script = null;
+  else if (best === latn) script = 'Latn';
+  else if (best === cyrl) script = 'Cyrl';
+  else if (best === arab) script = 'Arab';
+  else if (best === grek) script = 'Grek';
+  else if (best === hebr) script = 'Hebr';
+  return { script, letters };
 }
