@@ -10,6 +10,7 @@ import type { EntityType, Mention } from '../../model/entities.js';
 import { ClewError } from '../../model/errors.js';
 import { fold, foldTerm } from './fold.js';
 import { MAX_TOKENS, TokenTrie, tokenize } from './trie-matcher.js';
+import { MAX_MENTIONS } from './types.js';
 
 export interface CodewordEntry {
   /** The code word as the suspects write it (any script, case). */
@@ -60,7 +61,7 @@ export function compileLexicon(entries: readonly CodewordEntry[]): CodewordMatch
     extract(text: string): Mention[] {
       if (text.length === 0 || entries.length === 0) return [];
       const f = fold(text);
-      return trie.match(f, text, undefined, f.tokens).map((h) => {
+      return trie.match(f, text, undefined, f.tokens, MAX_MENTIONS).map((h) => {
         const attrs: Record<string, string | number> = { means: h.data.entry.means };
         if (h.data.entry.type) attrs.type = h.data.entry.type;
         return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkLinear } from './test-support/adversarial.js';
 import { extractDrugQuantities } from './drug-quantity.js';
 
 function q(s: string): [string, string, number | string | undefined][] {
@@ -51,12 +52,7 @@ describe('extractDrugQuantities', () => {
     expect(q('50 kilometara')).toEqual([]);
   });
 
-  it('is linear on adversarial input', () => {
-    extractDrugQuantities('1 kg');
-    for (const s of ['1'.repeat(1_000_000), '1 kg '.repeat(200_000), '1,'.repeat(500_000), 'кила 1 '.repeat(140_000)]) {
-      const t0 = performance.now();
-      extractDrugQuantities(s);
-      expect(performance.now() - t0).toBeLessThan(3000);
-    }
+  it('scales linearly on 1 MB adversarial inputs (repeated digits, separators, mixed scripts)', () => {
+    expect(checkLinear((s) => extractDrugQuantities(s), {}, ['1', '1 kg ', '1,', 'кила 1 ', 'pola kila ', 'dve cigle ', undefined])).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import type { Mention } from '../../model/entities.js';
 import { fold, foldTerm } from './fold.js';
 import { formatAmount, scanAllNumbers } from './number-scan.js';
 import { toOriginal } from './trie-matcher.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 export type QuantityUnit = 'kg' | 'g' | 't' | 'lb' | 'oz' | 'key' | 'brick' | 'package' | 'piece';
 
@@ -85,6 +85,7 @@ export function extractDrugQuantities(text: string): Mention[] {
   const f = folded.text;
   const out: Mention[] = [];
   for (const n of scanAllNumbers(f)) {
+    if (out.length >= MAX_MENTIONS) break;
     UNIT_RE.lastIndex = n.end;
     const m = UNIT_RE.exec(f);
     if (!m) continue;
@@ -101,7 +102,7 @@ export function extractDrugQuantities(text: string): Mention[] {
     out.push(mention(text, folded, n.start, fEnd, n.value, unit, conf));
   }
   HALF_RE.lastIndex = 0;
-  for (let m = HALF_RE.exec(f); m !== null; m = HALF_RE.exec(f)) {
+  for (let m = HALF_RE.exec(f); m !== null && out.length < MAX_MENTIONS; m = HALF_RE.exec(f)) {
     out.push(mention(text, folded, m.index, m.index + m[0].length, 0.5, 'kg', 0.85));
   }
   out.sort((a, b) => a.start - b.start);

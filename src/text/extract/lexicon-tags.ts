@@ -20,7 +20,7 @@ import { WATCHES } from '../lexicons/watches.js';
 import { WEAPONS } from '../lexicons/weapons.js';
 import { fold, foldTerm } from './fold.js';
 import { TokenTrie, type Token, type TrieHit } from './trie-matcher.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 export type LexiconType = Extract<EntityType, 'drug' | 'weapon' | 'explosive' | 'watch' | 'vehicle'>;
 
@@ -156,7 +156,7 @@ export function extractLexiconTags(text: string, types?: readonly LexiconType[])
   if (text.length === 0) return [];
   const { trie, drugTokens } = lexicon();
   const folded = fold(text);
-  const hits = trie.match(folded, text, acceptFor(text, drugTokens), folded.tokens);
+  const hits = trie.match(folded, text, acceptFor(text, drugTokens), folded.tokens, MAX_MENTIONS);
   const out: Mention[] = [];
   for (const h of hits) {
     if (types && !types.includes(h.data.type)) continue;

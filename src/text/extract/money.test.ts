@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkLinear } from './test-support/adversarial.js';
 import fc from 'fast-check';
 import { extractMoney } from './money.js';
 import { parseCompact, scanNumbers } from './number-scan.js';
@@ -100,21 +101,7 @@ describe('extractMoney', () => {
     expect(m?.attrs).toEqual({ amount: 50000, currency: 'EUR' });
   });
 
-  it('is linear on adversarial input', () => {
-    const inputs = [
-      '1'.repeat(1_000_000),
-      '1.'.repeat(500_000),
-      '111 '.repeat(250_000),
-      '1,1'.repeat(333_333),
-      '€1 '.repeat(333_333),
-      '5k evra 1.000.000 $ '.repeat(50_000),
-      'е1٣ '.repeat(250_000),
-    ];
-    extractMoney('1 eur');
-    for (const s of inputs) {
-      const t0 = performance.now();
-      extractMoney(s);
-      expect(performance.now() - t0).toBeLessThan(3000);
-    }
+  it('scales linearly on 1 MB adversarial inputs (repeated digits, separators, mixed scripts)', () => {
+    expect(checkLinear((s, ctx) => extractMoney(s, ctx), {}, ['1', '1.', '111 ', '1,1', '€1 ', '5k evra 1.000.000 $ ', 'е1٣ ', ' 1 2 3 4 ', undefined])).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ import type { Mention } from '../../model/entities.js';
 import { fold, foldTerm } from './fold.js';
 import { formatAmount, scanAllNumbers } from './number-scan.js';
 import { toOriginal } from './trie-matcher.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 type Lang = 'slavic' | 'iberian' | 'neutral';
 
@@ -145,6 +145,7 @@ export function extractMoney(text: string, ctx: ExtractContext = {}): Mention[] 
   const out: Mention[] = [];
   let lastEnd = 0;
   for (const n of scanAllNumbers(f)) {
+    if (out.length >= MAX_MENTIONS) break;
     if (n.start < lastEnd) continue;
     SUFFIX_RE.lastIndex = n.end;
     const sm = SUFFIX_RE.exec(f);
@@ -196,7 +197,7 @@ export function extractMoney(text: string, ctx: ExtractContext = {}): Mention[] 
   }
   // Number words with a currency.
   WORD_AMOUNT_RE.lastIndex = 0;
-  for (let m = WORD_AMOUNT_RE.exec(f); m !== null; m = WORD_AMOUNT_RE.exec(f)) {
+  for (let m = WORD_AMOUNT_RE.exec(f); m !== null && out.length < MAX_MENTIONS; m = WORD_AMOUNT_RE.exec(f)) {
     const s = m.index;
     const e = s + m[0].length;
     if (out.some((o) => o.start <= (folded.map[s] ?? 0) && (folded.map[s] ?? 0) < o.end)) continue;

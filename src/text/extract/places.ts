@@ -31,7 +31,7 @@ import type { Mention } from '../../model/entities.js';
 import gazetteerJson from '../gazetteer/gazetteer.json' with { type: 'json' };
 import { fold, foldTerm } from './fold.js';
 import { PROPER_NOUN_ENDINGS, TokenTrie, type Token, type TrieHit } from './trie-matcher.js';
-import type { ExtractContext, Extractor } from './types.js';
+import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -279,7 +279,7 @@ export function extractPlaces(text: string): Mention[] {
   if (text.length === 0) return [];
   const g = gazetteer();
   const folded = fold(text);
-  const hits = g.trie.match(folded, text, acceptFor(text, folded.text, g.anchorTokens), folded.tokens);
+  const hits = g.trie.match(folded, text, acceptFor(text, folded.text, g.anchorTokens), folded.tokens, MAX_MENTIONS);
   const out: Mention[] = [];
   for (const h of hits) {
     const d = h.data;

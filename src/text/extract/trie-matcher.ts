@@ -142,20 +142,21 @@ export class TokenTrie<T> {
   }
 
   /**
-   * All leftmost-longest, non-overlapping hits. `accept` may veto a candidate (context rules);
-   * the next-best candidate at the same start is then tried.
+   * All leftmost-longest, non-overlapping hits (at most `limit`). `accept` may veto a candidate (context
+   * rules); the next-best candidate at the same start is then tried.
    */
   match(
     folded: FoldedText,
     original: string,
     accept?: (hit: TrieHit<T>, tokens: Token[]) => boolean,
     tokens: Token[] = tokenize(folded.text),
+    limit = Infinity,
   ): TrieHit<T>[] {
     const out: TrieHit<T>[] = [];
     const text = folded.text;
     const cands: { end: number; exact: number; data: T[] }[] = [];
     let i = 0;
-    while (i < tokens.length) {
+    while (i < tokens.length && out.length < limit) {
       cands.length = 0;
       this.walk(this.root, tokens, text, i, i, 0, cands);
       let taken = -1;
