@@ -41,3 +41,36 @@ describe('parseHeader', () => {
     expect(performance.now() - t).toBeLessThan(500);
   });
 });
+
+describe('the hand scanner agrees with the regexes', () => {
+  it('on header-like strings', async () => {
+    const fc = (await import('fast-check')).default;
+    const { parseHeaderRegex } = await import('./header.js');
+    const piece = fc.constantFrom('[', ']', '1', '2', '3', '12', '31', '2021', '0', '.', '/', '-', ',', ' ', ':', 'AM', 'PM', 'am', 'pm', 'p. m.', 'vorm.', ' - ', '] ', 'Ana: x', 'x', '\u200e', '–');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), fc.constantFrom(undefined, 'android', 'ios'), (parts, only) => {
+        const line = parts.join('');
+        expect(parseHeader(line, only as never)).toEqual(parseHeaderRegex(line, only as never));
+      }),
+      { numRuns: 20_000 },
+    );
+    const num = fc.constantFrom('1', '01', '12', '13', '31', '21', '21', '12', '05', '59', '123', '2021', '0', '');
+    const structured = fc.tuple(
+      fc.constantFrom('', '['), num, fc.constantFrom('.', '/', '-', '.', '/', ':'), num, fc.constantFrom('.', '/', '-'), num,
+      fc.constantFrom('', '', '.'), fc.constantFrom('', ',', ','), fc.constantFrom(' ', ' ', '', '  '), num, fc.constantFrom(':', '.'), num,
+      fc.constantFrom('', ':07', '.07', ':7', '.'), fc.constantFrom('', ' AM', 'PM', ' pm', ' p. m.', ' vorm.', ' XM', ' A'),
+      fc.constantFrom(' - ', '] ', ' - ', '] ', ' – ', ' -', ']', ' - \u200e', '] \u200e', ' x '), fc.constantFrom('Ana: hi', '', ':'),
+    ).map((p) => p.join(''));
+    fc.assert(
+      fc.property(structured, fc.constantFrom(undefined, 'android', 'ios'), (line, only) => {
+        expect(parseHeader(line, only as never)).toEqual(parseHeaderRegex(line, only as never));
+      }),
+      { numRuns: 20_000 },
+    );
+    let headers = 0;
+    fc.assert(fc.property(structured, (line) => { if (parseHeader(line)) headers++; }), { numRuns: 5000 });
+    expect(headers).toBeGreaterThan(20); // ~1% of the structured strings are headers: ~200 per run of 20k
+    for (const l of ['31.12.21, 23:59 - Ana: hi', '12/31/21, 11:59 PM - Ana: hi', '[31.12.21, 23:59:07] Ana: hi', '[12/31/21, 11:59:07 PM] A: b', '31-12-2021 23:59 - x: y', '2021-12-31, 10:00 - x: y', '31.12.21, 23:59. - x', '1/1/22, 12:00 AM - A: b'])
+      expect(parseHeader(l), l).toEqual(parseHeaderRegex(l));
+  });
+});

@@ -7,7 +7,7 @@
  * Only the first line of a body is examined; the lines after it are the caption.
  */
 import { FILE_ATTACHED, MEDIA_OMITTED, MEDIA_OMITTED_IOS } from './locales.js';
-import { stripMarks } from './marks.js';
+import { isMark, stripMarks } from './marks.js';
 
 export interface MediaRef {
   /** The file name inside the export, when the media was included. */
@@ -23,11 +23,18 @@ const IOS_ATTACHED_RE = new RegExp(`^<[^<>:]{1,40}: ?(${FILE})>$`, 'u');
 const ANDROID_ATTACHED_RE = new RegExp(`^(${FILE}) \\((?:${FILE_ATTACHED.join('|')})\\)$`, 'u');
 
 export function detectMedia(firstLine: string): MediaRef | null {
+  // cheap exits first: placeholders are short, file references end with ">" or ")"
+  const n = firstLine.length;
+  if (n === 0 || n > 300) return null;
+  const lastRaw = firstLine.charCodeAt(n - 1);
+  if (n > 48 && lastRaw !== 0x3e && lastRaw !== 0x29 && lastRaw !== 0x20 && !isMark(lastRaw)) return null;
   const t = stripMarks(firstLine);
   if (t.length === 0 || t.length > 300) return null;
   if (MEDIA_OMITTED.has(t)) return { placeholder: t };
   const kind = MEDIA_OMITTED_IOS.get(t);
   if (kind) return { placeholder: t, mediaKind: kind };
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 0x3e /* > */ && last !== 0x29 /* ) */) return null;
   let m = IOS_ATTACHED_RE.exec(t);
   if (m) return { filename: m[1]!.trim() };
   m = ANDROID_ATTACHED_RE.exec(t);

@@ -13,9 +13,9 @@ import { basename, dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { ClewError } from '../../../model/errors.js';
 import type { AccountRecord, AttachmentRecord, ClewRecord, EventRecord, Locator, MessageRecord } from '../../../model/records.js';
-import { decodeUtf8, excerpt, looksBinary, readLines, type RawLine } from '../../lines.js';
+import { decodeUtf8, excerpt, looksBinary, type RawLine } from '../../lines.js';
 import type { FormatParser, ParseItem, ResumePoint, SniffResult, SourceInput } from '../../parser.js';
-import { assertTimeZone, zonedToUtc } from '../../time.js';
+import { assertTimeZone } from '../../time.js';
 import { WhatsAppAnalyser, type WhatsAppAnalysis } from './analyse.js';
 import { classify } from './classify.js';
 import { headerWallClock } from './dateorder.js';
@@ -25,7 +25,9 @@ import { stripMarks } from './marks.js';
 import { detectMedia, mimeFromName, type MediaRef } from './media.js';
 import { phoneE164, senderRef } from './names.js';
 import { digestBeside } from './hashfile.js';
+import { readLineBatches } from './linebatch.js';
 import { SafeZip } from './zip.js';
+import { ZoneClock } from './zoneclock.js';
 
 /** Largest chat text read out of a zip into memory. */
 export const MAX_CHAT_BYTES = 512 * 1024 * 1024;
@@ -88,7 +90,7 @@ interface Pending {
   rejects: ParseItem[];
 }
 
-type OpenLines = (at: ResumePoint) => AsyncIterable<RawLine>;
+type OpenLines = (at: ResumePoint) => AsyncIterable<RawLine[]>;
 
 async function readHead(input: SourceInput, n: number): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -129,17 +131,21 @@ async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGe
         if (!mediaByBase.has(b)) mediaByBase.set(b, e.name);
       }
       const buf = await zip.read(entry, MAX_CHAT_BYTES);
-      openLines = (at) => readLines(Readable.from([buf.subarray(at.offset)]), { maxLineBytes, startOffset: at.offset, startLine: at.line });
+      openLines = (at) => readLineBatches(Readable.from([buf.subarray(at.offset)]), { maxLineBytes, startOffset: at.offset, startLine: at.line });
     } else {
-      openLines = (at) => readLines(input.open(at.offset), { maxLineBytes, startOffset: at.offset, startLine: at.line });
+      openLines = (at) => readLineBatches(input.open(at.offset), { maxLineBytes, startOffset: at.offset, startLine: at.line });
     }
 
     // ---- pass 1: layout, date order, members
     const an = new WhatsAppAnalyser(zipInput);
-    for await (const l of openLines({ offset: 0, line: 1 })) {
-      if (l.tooLong) continue;
-      const s = decodeUtf8(l.bytes, l.line);
-      if (s !== null) an.line(s);
+    for await (const batch of openLines({ offset: 0, line: 1 })) {
+      for (const l of batch) {
+        if (l.tooLong) continue;
+        // no UTF-8 validation here: pass 2 rejects invalid lines; a U+FFFD cannot make a header
+        let s = l.bytes.toString('utf8');
+        if (l.line === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+        an.line(s);
+      }
     }
     const a = an.result();
     const baseLoc: Locator = chatEntry !== undefined ? { entry: chatEntry } : {};
@@ -158,7 +164,7 @@ async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGe
     let pending: Pending | null = null;
     let endOffset = start.offset;
     let endLine = start.line;
-    for await (const l of openLines(start)) {
+    for await (const batch of openLines(start)) for (const l of batch) {
       endOffset = l.offset + l.length;
       endLine = l.line + 1;
       let problem: ParseItem | null = null;
@@ -176,7 +182,10 @@ async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGe
       }
       const h = parseHeader(s!, a.layout);
       if (h) {
-        if (pending) yield* ctx.finish(pending, { offset: l.offset, line: l.line });
+        if (pending) {
+          const r = ctx.finish(pending, { offset: l.offset, line: l.line });
+          for (const it of r instanceof Promise ? await r : r) yield it;
+        }
         pending = { header: h, rest: s!.slice(h.restStart), more: [], moreChars: 0, truncated: false, line: l.line, endLine: l.line, offset: l.offset, end: l.offset + l.length, rejects: [] };
       } else if (pending) {
         pending.endLine = l.line;
@@ -195,7 +204,10 @@ async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGe
       }
     }
     const eof = { offset: endOffset, line: endLine };
-    if (pending) yield* ctx.finish(pending, eof);
+    if (pending) {
+      const r = ctx.finish(pending, eof);
+      for (const it of r instanceof Promise ? await r : r) yield it;
+    }
     yield* ctx.unreferencedMedia(eof);
   } finally {
     zip?.close();
@@ -209,16 +221,19 @@ class Context {
   readonly conversation: string;
   private readonly memberRefs: string[];
   private readonly referenced = new Set<string>();
+  private readonly clock: ZoneClock;
+  private readonly refs = new Map<string, string>();
 
   constructor(
     private readonly input: SourceInput,
     private readonly a: WhatsAppAnalysis,
-    private readonly tz: string,
+    tz: string,
     private readonly keepBytes: number,
     private readonly zip: SafeZip | undefined,
     private readonly mediaByBase: Map<string, string>,
     private readonly baseLoc: Locator,
   ) {
+    this.clock = new ZoneClock(tz);
     this.senders = new Set(a.senders);
     this.conversation = input.name;
     for (const f of a.mediaFiles) {
@@ -228,6 +243,16 @@ class Context {
     const refs = new Set<string>();
     for (const n of [...a.senders, ...a.participants]) refs.add(senderRef(n));
     this.memberRefs = [...refs];
+  }
+
+  /** senderRef, memoised (a chat has few senders and many messages). */
+  private ref(name: string): string {
+    let r = this.refs.get(name);
+    if (r === undefined) {
+      r = senderRef(name);
+      if (this.refs.size < 100_000) this.refs.set(name, r);
+    }
+    return r;
   }
 
   get layout(): Layout {
@@ -257,7 +282,8 @@ class Context {
     return this.memberRefs.filter((r) => r !== from);
   }
 
-  async *finish(p: Pending, next: ResumePoint): AsyncGenerator<ParseItem> {
+  /** The items of one message (or system line); a promise only when media must be read. */
+  finish(p: Pending, next: ResumePoint): ParseItem[] | Promise<ParseItem[]> {
     const locator: Locator = { ...this.baseLoc, line: p.line, offset: p.offset, length: p.end - p.offset };
     if (p.endLine > p.line) locator.endLine = p.endLine;
     const items: ParseItem[] = [];
@@ -265,42 +291,51 @@ class Context {
     let ts: number | null = null;
     if (wall) {
       try {
-        ts = zonedToUtc(wall, this.tz).ts;
+        ts = this.clock.toUtc(wall);
       } catch (e) {
         if (!(e instanceof ClewError)) throw e;
       }
     }
     if (ts === null) {
       items.push({ kind: 'reject', locator, code: 'TIMESTAMP_INVALID', message: `impossible date or time "${p.header.local}" on line ${p.line}`, excerpt: excerpt(p.rest) });
-    } else {
-      const time = { ts, tzOffset: null, tsLocal: p.header.local };
-      const c = classify(p.rest, this.layout, this.senders);
-      const tail = p.more.length > 0 ? `\n${p.more.join('\n')}` : '';
-      if (c.kind === 'message') {
-        const from = senderRef(c.name);
-        const nativeId = `L${p.line}`;
-        const body = c.body + tail;
-        const msg: MessageRecord = { type: 'message', nativeId, from, to: this.recipients(from), conversation: this.conversation, channel: 'chat', body, ...time };
-        const plain = stripMarks(body);
-        if (DELETED.has(plain)) msg.deleted = true;
-        if (EDITED.some((e) => plain.endsWith(e))) msg.edited = true;
-        const media = detectMedia(c.body);
-        let att: AttachmentRecord | null = null;
-        if (media) {
-          att = await this.attachment(media, nativeId);
-          msg.attachments = [att.nativeId];
-        }
-        items.push({ kind: 'record', record: msg, locator });
-        if (att) items.push({ kind: 'record', record: att, locator });
-      } else {
-        for (const ev of this.events(c, tail, time)) items.push({ kind: 'record', record: ev, locator });
-      }
+      return this.seal(items, p, next);
     }
-    // Only the last item of a message carries the next boundary; the others point back to the
-    // message's own start, so a commit in the middle of the group re-reads the whole group.
-    const all = [...items, ...p.rejects];
+    const time = { ts, tzOffset: null, tsLocal: p.header.local };
+    const c = classify(p.rest, this.layout, this.senders);
+    const tail = p.more.length > 0 ? `\n${p.more.join('\n')}` : '';
+    if (c.kind !== 'message') {
+      for (const ev of this.events(c, tail, time)) items.push({ kind: 'record', record: ev, locator });
+      return this.seal(items, p, next);
+    }
+    const from = this.ref(c.name);
+    const nativeId = `L${p.line}`;
+    const body = c.body + tail;
+    const msg: MessageRecord = { type: 'message', nativeId, from, to: this.recipients(from), conversation: this.conversation, channel: 'chat', body, ...time };
+    if (body.length < 80 && DELETED.has(stripMarks(body))) msg.deleted = true;
+    if (body.endsWith('>')) {
+      const plain = stripMarks(body);
+      if (EDITED.some((e) => plain.endsWith(e))) msg.edited = true;
+    }
+    items.push({ kind: 'record', record: msg, locator });
+    const media = detectMedia(c.body);
+    if (!media) return this.seal(items, p, next);
+    return this.attachment(media, nativeId).then((att) => {
+      msg.attachments = [att.nativeId];
+      items.push({ kind: 'record', record: att, locator });
+      return this.seal(items, p, next);
+    });
+  }
+
+  /**
+   * Rejects found inside the message follow its records. Only the last item carries the next
+   * boundary; the others point back to the message's own start, so a commit in the middle of
+   * the group re-reads the whole group.
+   */
+  private seal(items: ParseItem[], p: Pending, next: ResumePoint): ParseItem[] {
+    for (const r of p.rejects) items.push(r);
     const here: ResumePoint = { offset: p.offset, line: p.line };
-    for (let i = 0; i < all.length; i++) yield { ...all[i]!, resume: i === all.length - 1 ? next : here };
+    for (let i = 0; i < items.length; i++) items[i]!.resume = i === items.length - 1 ? next : here;
+    return items;
   }
 
   private events(c: Extract<ReturnType<typeof classify>, { kind: 'system' }>, tail: string, time: { ts: number; tzOffset: null; tsLocal: string }): EventRecord[] {
