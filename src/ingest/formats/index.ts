@@ -9,7 +9,9 @@ import { canonicalParser } from './canonical.js';
 import { bandicootParser } from './cdr/bandicoot.js';
 import { cdrParser } from './cdr/cdr.js';
 import { csvParser } from './csv/csv.js';
+import { deviceDumpParser } from './device/device.js';
 import { emlParser, mboxParser } from './email/email.js';
+import { signalParser } from './signal/parser.js';
 import { telegramParser } from './telegram/parser.js';
 import { whatsappParser } from './whatsapp/parser.js';
 
@@ -18,6 +20,8 @@ export const FORMATS: readonly FormatParser[] = [
   canonicalParser,
   whatsappParser,
   telegramParser,
+  signalParser,
+  deviceDumpParser,
   mboxParser,
   emlParser,
   bandicootParser,

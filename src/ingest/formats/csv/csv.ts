@@ -131,6 +131,19 @@ export function identityMapping(header: string[]): CsvMapping | null {
   }
 }
 
+/** Count the fields of the record starting at `start` (quoted fields may span lines). */
+function fieldsOfRecord(text: string, start: number, d: string): { fields: number; complete: boolean } {
+  let fields = 1;
+  let quoted = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === d) fields++;
+    else if (!quoted && c === '\n') return { fields, complete: true };
+  }
+  return { fields, complete: text.length > start && !quoted };
+}
+
 export function sniffCsv(head: Uint8Array, name: string): SniffResult {
   if (head.length === 0) return { ok: false, reason: 'empty file' };
   if (looksBinary(head)) return { ok: false, reason: 'binary content, not delimited text' };
@@ -139,6 +152,13 @@ export function sniffCsv(head: Uint8Array, name: string): SniffResult {
   if (line.startsWith('From ') || /^[A-Za-z-]+: /.test(line)) return { ok: false, reason: 'looks like e-mail, not CSV' };
   const d = sniffDelimiter(line);
   if (!d) return { ok: false, reason: 'no , ; tab or | delimiter in the first line' };
+  // a table: the first record after the header has as many fields as the header
+  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('utf8');
+  const nl = text.indexOf('\n');
+  const want = fieldsOfRecord(line, 0, d).fields;
+  const rec = nl === -1 ? null : fieldsOfRecord(text, nl + 1, d);
+  if (rec && rec.complete && rec.fields > 1 && rec.fields !== want) return { ok: false, reason: `the second record does not have the header's ${want} fields` };
+  if (rec && rec.complete && rec.fields === 1 && want > 1) return { ok: false, reason: 'the second line is not delimited like the header' };
   const ext = /\.(csv|tsv|txt)$/i.test(name);
   return { ok: true, confidence: ext ? 0.3 : 0.15 };
 }
