@@ -26,7 +26,10 @@ export interface KppNegOptions {
   seed?: number;
   /** Cap on swap rounds (default 100). */
   maxIterations?: number;
-  /** Restrict the search to the N highest-degree nodes (default: all when n <= 2000, else 500). */
+  /**
+   * Restrict the search to the N highest-degree nodes (default: all when n <= 2000, else 200).
+   * Cost: greedy k·N objective evaluations, each swap round k·N more, each O(n + m).
+   */
   candidates?: number;
   /** Refuse DF above this node count (default 5000). */
   maxNodesDF?: number;
@@ -127,7 +130,7 @@ export function kppNeg(g: CSRGraph, opts: KppNegOptions): KppNegResult {
   const evaluate = (): number => (objective === 'F' ? fragmentation(g, alive, scratch) : distanceFragmentation(g, alive));
 
   // candidate pool: top-N by degree (ties by id), then a seeded shuffle to break ties in the scans
-  const limit = Math.min(n, opts.candidates ?? (n <= 2000 ? n : 500));
+  const limit = Math.min(n, opts.candidates ?? (n <= 2000 ? n : 200));
   const deg = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     deg[v] = g.out.offsets[v + 1]! - g.out.offsets[v]! + (g.directed ? g.in.offsets[v + 1]! - g.in.offsets[v]! : 0);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMatrixCsv } from './matrix-csv.js';
 import { ClewError } from '../../model/errors.js';
@@ -38,5 +39,28 @@ describe('parseMatrixCsv', () => {
     expect(err(() => parseMatrixCsv(',A,A\nA,0,0\nA,0,0\n')).code).toBe('INVALID_ARGUMENT');
     expect(err(() => parseMatrixCsv(',A,B,C\n', { maxNodes: 2 })).code).toBe('TOO_LARGE');
     expect(err(() => parseMatrixCsv('')).code).toBe('EMPTY_FILE');
+  });
+});
+
+
+describe('parseMatrixCsv property', () => {
+  it('a written matrix reads back as its non-zero cells, row-major', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((n) =>
+          fc.tuple(fc.constant(n), fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
+        ),
+        ([n, m]) => {
+          const labels = Array.from({ length: n }, (_, i) => `L${i},"x"`);
+          const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+          const text = [',' + labels.map(q).join(','), ...m.map((row, i) => [q(labels[i]!), ...row.map(String)].join(','))].join('\n');
+          const r = parseMatrixCsv(text);
+          expect(r.labels).toEqual(labels);
+          const expected: number[][] = [];
+          m.forEach((row, i) => row.forEach((w, j) => w !== 0 && expected.push([i, j, w])));
+          expect(Array.from(r.edges.src, (s, k) => [s, r.edges.dst[k]!, r.edges.weight[k]!])).toEqual(expected);
+        },
+      ),
+    );
   });
 });

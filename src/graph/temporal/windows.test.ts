@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addUnits, distinctDegree, unitStart, windows, type TemporalEdges } from './windows.js';
 
@@ -80,5 +81,18 @@ describe('windows', () => {
     expect(() => windows({ ...e, ts: new Float64Array(2) }, { unit: 'day' })).toThrow();
     expect(() => windows(e, { unit: 'day', step: 0 })).toThrow();
     expect(windows(edges([]), { unit: 'day' })).toEqual([]);
+  });
+});
+
+describe('windows property', () => {
+  it('tumbling windows partition the edges; and follow each other without gaps', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 20 * D })), { minLength: 1, maxLength: 40 }), (list) => {
+        const e = edges(list.map(([a, b, t]) => [a, b, T0 + t] as [number, number, number]));
+        const w = windows(e, { unit: 'day', measures: { degree: distinctDegree } });
+        expect(w.reduce((s, x) => s + x.edges, 0)).toBe(list.length);
+        for (let i = 1; i < w.length; i++) expect(w[i]!.start).toBe(w[i - 1]!.end);
+      }),
+    );
   });
 });
