@@ -317,6 +317,11 @@ describe('synthetic case: determinism and options', () => {
     }
   });
 
+  it('reports an unwritable output directory as INVALID_ARGUMENT', async () => {
+    const file = join(dir, 'a', 'records.jsonl');
+    await expect(writeCase(join(file, 'sub'), { messages: 5, seed: 1 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
   it('rejects bad options with INVALID_ARGUMENT', () => {
     expect(() => resolveSynthOptions({ messages: -1, seed: 1 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     expect(() => resolveSynthOptions({ messages: 10, seed: 1.5 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));

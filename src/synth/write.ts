@@ -24,6 +24,11 @@ export interface WriteCaseResult {
   seconds: number;
 }
 
+/**
+ * Writes DIR/records.jsonl and DIR/truth.json (existing files are replaced). Options are
+ * validated first (ClewError INVALID_ARGUMENT); `onProgress` is called after every chunk
+ * (one simulated day, or ~1 MiB of header records).
+ */
 export async function writeCase(outDir: string, opts: SynthOptions, onProgress?: (p: SynthProgress) => void): Promise<WriteCaseResult> {
   const t0 = process.hrtime.bigint();
   const c = generateCase(opts);
@@ -34,8 +39,19 @@ export async function writeCase(outDir: string, opts: SynthOptions, onProgress?:
   }
   const recordsPath = join(outDir, 'records.jsonl');
   const truthPath = join(outDir, 'truth.json');
-  const rfd = openSync(recordsPath, 'w');
-  const tfd = openSync(truthPath, 'w');
+  let rfd: number;
+  let tfd: number;
+  try {
+    rfd = openSync(recordsPath, 'w');
+  } catch (e) {
+    throw new ClewError('INVALID_ARGUMENT', `synth: cannot write ${recordsPath}`, { path: recordsPath }, { cause: e });
+  }
+  try {
+    tfd = openSync(truthPath, 'w');
+  } catch (e) {
+    closeSync(rfd);
+    throw new ClewError('INVALID_ARGUMENT', `synth: cannot write ${truthPath}`, { path: truthPath }, { cause: e });
+  }
   let bytes = 0;
   try {
     const head = JSON.stringify(c.truth, null, 1);
