@@ -75,6 +75,15 @@ export function splitSpec(spec: string): Record<string, string> {
   return out;
 }
 
+/**
+ * The `--map` argument (key=value list, JSON text or object) as a plain record of strings,
+ * without checking the keys: what ParseOptions.csvMapping carries. Each parser validates it
+ * (csv with parseMapping; cdr and bandicoot also accept `preset` and `owner`).
+ */
+export function mappingRecord(spec: string | object): Record<string, string> {
+  return toRecord(spec);
+}
+
 function toRecord(spec: string | object): Record<string, string> {
   if (typeof spec === 'string') {
     const t = spec.trim();

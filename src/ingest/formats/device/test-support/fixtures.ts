@@ -26,7 +26,7 @@ export function skyeccDump(): unknown {
         id: 'c-17',
         participants: ['4F2A9C', '7B1D22'],
         messages: [
-          { id: 'm-1', from: '4F2A9C', to: ['7B1D22'], ts: '2021-02-03T10:15:00+01:00', body: 'Kontejner MSCU1234565 stiže u Antwerpen u petak', deleted: false },
+          { id: 'm-1', from: '4F2A9C', to: ['7B1D22'], ts: '2021-02-03T10:15:00+01:00', body: 'Kontejner MSCU1234566 stiže u Antwerpen u petak', deleted: false },
           { id: 'm-2', from: '7B1D22', ts: '2021-02-03T10:16:10+01:00', body: 'ok brate', reply_to: 'm-1' },
           { id: 'm-3', from: '4F2A9C', ts: 1612343820, body: 'obriši ovo', deleted: true },
           {
