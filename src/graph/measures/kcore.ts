@@ -1,5 +1,5 @@
 import type { Mode } from '../build.js';
-import type { CSRGraph } from '../csr.js';
+import type { Adjacency, CSRGraph } from '../csr.js';
 
 /**
  * Coreness (k-core number) of every node by the Batagelj–Zaversnik bucket algorithm, O(n + m):
@@ -44,34 +44,33 @@ export function coreness(g: CSRGraph, mode: Mode = 'all'): Int32Array {
   for (let d = maxDeg; d > 0; d--) bin[d] = bin[d - 1] as number;
   bin[0] = 0;
   // Removing v lowers the degree of nodes whose counted edges touch v: with out-degree that is
-  // v's predecessors, with in-degree its successors.
-  const lowerOut = outRows ? g.in : null;
-  const lowerIn = inRows ? g.out : null;
-  const lower = (u: number, dv: number): void => {
-    const du = deg[u] as number;
-    if (du <= dv) return;
-    const pu = pos[u] as number;
-    const pw = bin[du] as number;
-    const w = vert[pw] as number;
-    if (u !== w) {
-      pos[u] = pw;
-      vert[pu] = w;
-      pos[w] = pu;
-      vert[pw] = u;
-    }
-    bin[du] = pw + 1;
-    deg[u] = du - 1;
-  };
+  // v's predecessors, with in-degree its successors. A node u with deg[u] > deg[v] moves down one
+  // bucket by swapping with the first node of its bucket.
+  const passes: Adjacency[] = [];
+  if (outRows) passes.push(g.in);
+  if (inRows) passes.push(g.out);
   for (let i = 0; i < n; i++) {
     const v = vert[i] as number;
     const dv = deg[v] as number;
-    if (lowerOut !== null) {
-      const end = lowerOut.offsets[v + 1] as number;
-      for (let p = lowerOut.offsets[v] as number; p < end; p++) lower(lowerOut.targets[p] as number, dv);
-    }
-    if (lowerIn !== null) {
-      const end = lowerIn.offsets[v + 1] as number;
-      for (let p = lowerIn.offsets[v] as number; p < end; p++) lower(lowerIn.targets[p] as number, dv);
+    for (let a = 0; a < passes.length; a++) {
+      const { offsets, targets } = passes[a] as Adjacency;
+      const end = offsets[v + 1] as number;
+      for (let p = offsets[v] as number; p < end; p++) {
+        const u = targets[p] as number;
+        const du = deg[u] as number;
+        if (du <= dv) continue;
+        const pu = pos[u] as number;
+        const pw = bin[du] as number;
+        const w = vert[pw] as number;
+        if (u !== w) {
+          pos[u] = pw;
+          vert[pu] = w;
+          pos[w] = pu;
+          vert[pw] = u;
+        }
+        bin[du] = pw + 1;
+        deg[u] = du - 1;
+      }
     }
   }
   return deg;
