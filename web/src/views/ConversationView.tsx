@@ -130,7 +130,7 @@ export default function ConversationView({ args, params }: ViewProps) {
                     <span>{day(m.ts)}</span>
                   </div>
                 ) : null}
-                <Message m={m} anchor={m.id === id} selected={m.id === sourceId} compact={sameSender} onSource={() => openSource(m.id === sourceId ? null : m.id)} />
+                <Message m={m} anchor={m.id === id} selected={m.id === sourceId} compact={sameSender && m.id !== id} onSource={() => openSource(m.id === sourceId ? null : m.id)} />
               </Fragment>
             );
           })}
@@ -153,17 +153,42 @@ function Message({ m, anchor, selected, compact, onSource }: { m: MessageView; a
   const loc = local(m.ts, m.tzOffset);
   return (
     <article className={cls} id={`msg-${m.id}`} data-testid="message" data-id={m.id}>
-      <div className="msg-meta">
-        {compact ? null : <Account account={m.sender} showRef={!m.sender.displayName} />}
-        {!compact && m.conversationId === null && m.recipients.length ? (
-          <span className="msg-to">
-            → {m.recipients.slice(0, 3).map((r) => <Account key={r.id} account={r} showRef={!r.displayName} />)}
-            {m.recipients.length > 3 ? ` +${m.recipients.length - 3}` : ''}
-          </span>
+      <time className="msg-time" dateTime={new Date(m.ts).toISOString()} title={loc ? `${utc(m.ts, true)} UTC · source local time ${loc}` : `${utc(m.ts, true)} UTC`}>
+        {utc(m.ts).slice(11)}
+      </time>
+      <div className="msg-main">
+        {compact ? null : (
+          <div className="msg-meta">
+            <Account account={m.sender} showRef={!m.sender.displayName} />
+            {m.conversationId === null && m.recipients.length ? (
+              <span className="msg-to">
+                → {m.recipients.slice(0, 3).map((r) => <Account key={r.id} account={r} showRef={!r.displayName} />)}
+                {m.recipients.length > 3 ? ` +${m.recipients.length - 3}` : ''}
+              </span>
+            ) : null}
+          </div>
+        )}
+        {m.subject ? (
+          <div className="msg-subject" dir="auto">
+            {m.subject}
+          </div>
         ) : null}
-        <time className="msg-time" dateTime={new Date(m.ts).toISOString()} title={loc ? `source local time ${loc}` : 'UTC'}>
-          {utc(m.ts).slice(11)}
-        </time>
+        <p className="msg-body" dir="auto">
+          {m.body}
+        </p>
+        {m.attachments.length ? (
+          <ul className="msg-attachments">
+            {m.attachments.map((a, i) => (
+              <li key={i}>
+                <span className="att-icon">📎</span>
+                <span dir="auto">{a.filename}</span>
+                {a.mime ? <span className="muted"> {a.mime}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="msg-tools">
         {m.flags.edited ? <span className="tag">edited</span> : null}
         {m.flags.deleted ? <span className="tag tag-warn">deleted</span> : null}
         {m.duplicates.length ? <span className="tag" title={`also in ${m.duplicates.length} other record(s)`}>×{m.duplicates.length + 1}</span> : null}
@@ -172,25 +197,6 @@ function Message({ m, anchor, selected, compact, onSource }: { m: MessageView; a
           source
         </button>
       </div>
-      {m.subject ? (
-        <div className="msg-subject" dir="auto">
-          {m.subject}
-        </div>
-      ) : null}
-      <p className="msg-body" dir="auto">
-        {m.body}
-      </p>
-      {m.attachments.length ? (
-        <ul className="msg-attachments">
-          {m.attachments.map((a, i) => (
-            <li key={i}>
-              <span className="att-icon">📎</span>
-              <span dir="auto">{a.filename}</span>
-              {a.mime ? <span className="muted"> {a.mime}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
     </article>
   );
 }
@@ -272,7 +278,7 @@ function ProvenancePanel({ id, onClose }: { id: number; onClose: () => void }) {
             ) : null}
             {local(m.ts, m.tzOffset) ? (
               <>
-                <dt>Source offset</dt>
+                <dt>Local (source)</dt>
                 <dd className="mono">{local(m.ts, m.tzOffset)}</dd>
               </>
             ) : null}
