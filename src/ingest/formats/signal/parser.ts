@@ -22,7 +22,7 @@ import type { AttachmentRecord, CallRecord, ClewRecord, EventRecord, MessageReco
 import { decodeUtf8, excerpt, looksBinary, readLines } from '../../lines.js';
 import type { FormatParser, ParseItem, ResumePoint, SniffResult, SourceInput } from '../../parser.js';
 import { assertTimeZone, zonedToUtc } from '../../time.js';
-import { digestBeside } from '../whatsapp/hashfile.js';
+import { BesideFiles } from '../whatsapp/hashfile.js';
 import { mimeFromName } from '../whatsapp/media.js';
 import { jsonDepth } from './depth.js';
 
@@ -89,6 +89,7 @@ async function* parseSignal(input: SourceInput, resume?: ResumePoint): AsyncGene
   const dir = dirname(input.path);
   const chatName = basename(dir);
   const conversation = `signal:${chatName}`;
+  const beside = new BesideFiles(dir, input.options.maxAttachmentBytes);
 
   // pass 1: members
   const senders: string[] = [];
@@ -196,7 +197,7 @@ async function* parseSignal(input: SourceInput, resume?: ResumePoint): AsyncGene
           const mime = mimeFromName(name);
           if (mime) att.mime = mime;
           if (typeof ao.path === 'string') {
-            const d = await digestBeside(dir, ao.path.replace(/%20/g, ' '), input.options.maxAttachmentBytes);
+            const d = await beside.digest(ao.path.replace(/%20/g, ' '));
             if (d) Object.assign(att, d);
           }
           atts.push(att);

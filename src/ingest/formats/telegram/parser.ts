@@ -13,7 +13,7 @@ import type { ClewRecord, ContactRecord, ConversationRecord, Locator } from '../
 import { looksBinary } from '../../lines.js';
 import type { FormatParser, ParseItem, SniffResult, SourceInput } from '../../parser.js';
 import { assertTimeZone } from '../../time.js';
-import { digestBeside } from '../whatsapp/hashfile.js';
+import { BesideFiles } from '../whatsapp/hashfile.js';
 import { phoneE164 } from '../whatsapp/names.js';
 import { convertMessage, isOneToOne, Reject, telegramRef, type AccountState, type ChatState } from './convert.js';
 import { pathString, walkJson, type PathPart, type Selection } from './jsonwalk.js';
@@ -76,8 +76,7 @@ function chatPathKey(p: readonly PathPart[]): string {
 async function* parseTelegram(input: SourceInput): AsyncGenerator<ParseItem> {
   const tz = input.options.timeZone ?? 'UTC';
   assertTimeZone(tz);
-  const dir = dirname(input.path);
-  const keep = input.options.maxAttachmentBytes;
+  const beside = new BesideFiles(dirname(input.path), input.options.maxAttachmentBytes);
   const acc: AccountState = { names: new Map() };
   let chat: ChatState | null = null;
   let chatKey: string | null = null;
@@ -173,7 +172,7 @@ async function* parseTelegram(input: SourceInput): AsyncGenerator<ParseItem> {
     }
     for (const r of records) {
       if (r.type === 'attachment' && !r.filename.startsWith('(')) {
-        const d = await digestBeside(dir, r.filename, keep);
+        const d = await beside.digest(r.filename);
         if (d) Object.assign(r, d);
       }
       yield { kind: 'record', record: r, locator };

@@ -27,3 +27,22 @@ describe('files beside an export', () => {
     }
   });
 });
+
+describe('BesideFiles', () => {
+  it('finds present files and skips absent ones and absent folders', async () => {
+    const { BesideFiles } = await import('./hashfile.js');
+    const { mkdirSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'clew-bf-'));
+    try {
+      mkdirSync(join(dir, 'photos'));
+      writeFileSync(join(dir, 'photos', 'a.jpg'), 'abc');
+      const b = new BesideFiles(dir, 10);
+      expect(await b.digest('photos/a.jpg')).toMatchObject({ size: 3 });
+      expect(await b.digest('photos/b.jpg')).toBeNull();
+      expect(await b.digest('videos/c.mp4')).toBeNull();
+      expect(await b.digest('../x')).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});

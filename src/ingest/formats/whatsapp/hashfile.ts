@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
-import { isAbsolute, join, normalize, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
 
 export interface FileDigest {
   size: number;
@@ -47,4 +47,37 @@ export async function digestBeside(dir: string, rel: string, keepBytes: number):
   const st = await fsp.lstat(path).catch(() => null);
   if (!st?.isFile()) return null;
   return hashFile(path, keepBytes);
+}
+
+/**
+ * digestBeside for many files of one export: each folder is listed once, so files that are not
+ * there (exports made without media) cost no system call each.
+ */
+export class BesideFiles {
+  private readonly listings = new Map<string, Set<string> | null>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly keepBytes: number,
+  ) {}
+
+  async digest(rel: string): Promise<FileDigest | null> {
+    const path = insideDir(this.dir, rel);
+    if (path === null) return null;
+    const parent = dirname(path);
+    let names = this.listings.get(parent);
+    if (names === undefined) {
+      const list = await fsp.readdir(parent).catch(() => null);
+      names = list === null || list.length > 1_000_000 ? null : new Set(list);
+      if (list !== null && list.length > 1_000_000) {
+        // too big to remember: fall back to one stat per file
+        return digestBeside(this.dir, rel, this.keepBytes);
+      }
+      this.listings.set(parent, names);
+    }
+    if (names === null || !names.has(basename(path))) return null;
+    const st = await fsp.lstat(path).catch(() => null);
+    if (!st?.isFile()) return null;
+    return hashFile(path, this.keepBytes);
+  }
 }
