@@ -16,6 +16,7 @@ export { detectScript, scriptStats, type Script, type ScriptStats } from './lang
 export {
   loadLanguageDetector,
   createLanguageDetector,
+  cleanForLanguage,
   dominantLanguage,
   MIN_LETTERS,
   type LanguageDetector,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dominantLanguage, loadLanguageDetector, type LanguageDetector } from './detect.js';
+import { cleanForLanguage, dominantLanguage, loadLanguageDetector, type LanguageDetector } from './detect.js';
 
 let d: LanguageDetector;
 beforeAll(async () => {
@@ -61,6 +61,17 @@ describe('detect', () => {
 
   it('is cached per options', async () => {
     expect(await loadLanguageDetector()).toBe(d);
+  });
+});
+
+describe('cleanForLanguage', () => {
+  it('drops numbers, URLs, e-mails and codes', () => {
+    expect(cleanForLanguage('zovi 064/123-456 ili boss@x.com, https://a.b/c sutra 5kg')).toBe('zovi ili sutra');
+    expect(cleanForLanguage('bez brojeva')).toBe('bez brojeva');
+    expect(cleanForLanguage('')).toBe('');
+  });
+  it('keeps detection of a message with entities', () => {
+    expect(d.detect('Hoe laat kom je morgen naar de haven? bel 0612345678 of mail jan@x.nl')?.lang).toBe('nl');
   });
 });
 

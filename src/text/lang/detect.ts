@@ -5,7 +5,7 @@
  * `await loadLanguageDetector()` once (cached), then call the synchronous `detect`.
  *
  * Policy:
- *  - Text is cleaned by eld (URLs, e-mails, numbers, codes removed). With fewer than MIN_LETTERS letters, or
+ *  - Words with digits, '@' or '/' (URLs, e-mails, numbers, codes) are removed first (`cleanForLanguage`). With fewer than MIN_LETTERS letters, or
  *    when eld does not call its answer reliable, `detect` returns null: the caller falls back to the
  *    conversation's dominant language (`dominantLanguage`, `detectWithFallback`).
  *  - Every answer carries `script` (Latn/Cyrl/Arab/…), so filters can combine language and script.
@@ -96,6 +96,38 @@ const BCMS_CONFUSED = new Set(['sl', 'sk', 'cs', 'pl', 'hr', 'bs', 'sr']);
 const BCMS = new Set(['sr', 'hr', 'bs']);
 const WORD_RE = /\p{L}+/gu;
 
+/**
+ * Drop whitespace-separated words that contain a digit, '@' or '/' (URLs, e-mails, phone numbers, amounts,
+ * codes): they carry no language and pull short messages towards random languages. Linear, no regex.
+ */
+export function cleanForLanguage(text: string): string {
+  let has = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 64 || c === 47) {
+      has = true;
+      break;
+    }
+  }
+  if (!has) return text;
+  const parts: string[] = [];
+  let start = -1;
+  let dirty = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+    if (space) {
+      if (start >= 0 && !dirty) parts.push(text.slice(start, i));
+      start = -1;
+      dirty = false;
+    } else {
+      if (start < 0) start = i;
+      if ((c >= 48 && c <= 57) || c === 64 || c === 47) dirty = true;
+    }
+  }
+  return parts.join(' ');
+}
+
 function bcmsMarkers(text: string): number {
   if (BCMS_LETTER.test(text)) return 2;
   let n = 0;
@@ -118,7 +150,7 @@ function guess(lang: string, confidence: number, script: Script | null): Languag
 export function createLanguageDetector(eld: EldInstance): LanguageDetector {
   const detect = (text: string): LanguageGuess | null => {
     if (typeof text !== 'string') return null;
-    const body = text.length > 2000 ? text.slice(0, 2000) : text;
+    const body = cleanForLanguage(text.length > 2000 ? text.slice(0, 2000) : text);
     const { script, letters } = scriptStats(body);
     if (script === null) return null;
     if (letters < 5) return null;
@@ -165,7 +197,7 @@ export function loadLanguageDetector(options: LanguageDetectorOptions = {}): Pro
   let p = loaded.get(key);
   if (!p) {
     p = importEld(size).then((eld) => {
-      eld.enableTextCleanup(true);
+      eld.enableTextCleanup(false); // we clean ourselves, cheaper (cleanForLanguage)
       if (options.languages && options.languages.length > 0) eld.setLanguageSubset(options.languages);
       return createLanguageDetector(eld);
     });
