@@ -33,3 +33,11 @@ describe('wgraph', () => {
     expect(Array.from(m)).toEqual([0, 1, 0, 2]);
   });
 });
+
+describe('renumber with sparse large ids', () => {
+  it('falls back to a map and keeps first-appearance order', () => {
+    const m = Int32Array.from([1_000_000, 5, 1_000_000]);
+    expect(renumber(m)).toBe(2);
+    expect(Array.from(m)).toEqual([0, 1, 0]);
+  });
+});

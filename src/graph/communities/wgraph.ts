@@ -156,6 +156,22 @@ export function aggregate(g: WGraph, comm: Int32Array, k: number): WGraph {
  * (so community 0 contains node 0). Returns the count k.
  */
 export function renumber(comm: Int32Array): number {
+  let max = -1;
+  for (let v = 0; v < comm.length; v++) if (comm[v]! > max) max = comm[v]!;
+  if (max < 4 * comm.length + 16) {
+    const map = new Int32Array(max + 1).fill(-1);
+    let k = 0;
+    for (let v = 0; v < comm.length; v++) {
+      const c = comm[v]!;
+      let r = map[c]!;
+      if (r === -1) {
+        r = k++;
+        map[c] = r;
+      }
+      comm[v] = r;
+    }
+    return k;
+  }
   const map = new Map<number, number>();
   for (let v = 0; v < comm.length; v++) {
     const c = comm[v]!;
