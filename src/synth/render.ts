@@ -150,6 +150,17 @@ const DAYS: Record<Lang, readonly string[]> = {
   ar: ['بكرة', 'يوم الجمعة', 'الأسبوع الجاي'], en: ['tomorrow', 'on Friday', 'next week', 'Monday'],
 };
 
+const TAILS: Record<Lang, readonly string[]> = {
+  sr: [' brate', ' 😂', ' haha', '!!', ' 👍', ' ajde', '?', ' 🙏', ' e', ' važi'],
+  'sr-Cyrl': [' брате', ' 😂', ' хаха', '!!', ' 👍', ' ајде', '?', ' е'],
+  nl: [' 😂', ' haha', '!!', ' 👍', ' toch?', ' joh', ' xx', ' man'],
+  fr: [' 😂', ' mdr', '!!', ' 👍', ' frérot', ' wesh', ' bisous'],
+  es: [' 😂', ' jaja', '!!', ' 👍', ' parce', ' mi amor', ' hermano'],
+  pt: [' 😂', ' kkkk', '!!', ' 👍', ' mano', ' beijos'],
+  ar: [' 😂', ' هههه', '!!', ' 👍', ' يا أخي', ' إن شاء الله'],
+  en: [' 😂', ' lol', '!!', ' 👍', ' mate', ' bro', ' x'],
+};
+
 function dms(v: number, pos: string, neg: string): string {
   const a = Math.abs(v);
   const d = Math.floor(a);
@@ -352,5 +363,7 @@ export function render(rng: Rng, topic: Topic, ctx: RenderContext): Rendered {
     }
     body += text;
   }
+  // Casual endings (only appended, so planted spans stay valid): more distinct bodies, like real chat.
+  if ((topic === 'chat' || topic === 'reply' || topic === 'hardneg') && rng.chance(0.3)) body += rng.pick(TAILS[lang]);
   return { body, entities, coord };
 }
