@@ -18,7 +18,7 @@ follow igraph unless stated; src/graph follows the same ones):
   NaN (null) for nodes that reach nothing. closeness_wf: networkx closeness_centrality defaults
   (Wasserman-Faust scaling; on directed graphs networkx uses incoming distances, i.e. mode IN).
 - harmonic: igraph harmonic_centrality, mode OUT, normalized (mean of 1/d over the n-1 others).
-- eigenvector: igraph, scale=True (max 1), undirected connected graphs only.
+- eigenvector: igraph, scale=True (max 1), strongly connected graphs only (directed: in-edges).
 - coreness: igraph coreness mode ALL.
 - clustering: igraph transitivity_local_undirected mode "nan" (null for degree < 2);
   transitivity: transitivity_undirected.
@@ -77,9 +77,10 @@ def fixture(name, n, edges, directed, weighted):
     exp['transitivity'] = g.transitivity_undirected()
     exp['weak'] = g.connected_components(mode='weak').membership
     exp['strong'] = g.connected_components(mode='strong').membership
-    if not directed and g.is_connected():
-        exp['eigenvector'] = g.eigenvector_centrality(directed=False, scale=True)
-        exp['eigenvector_weighted'] = g.eigenvector_centrality(directed=False, scale=True, weights='weight')
+    if g.is_connected(mode='strong'):
+        # Directed: igraph takes the left eigenvector (centrality from in-edges).
+        exp['eigenvector'] = g.eigenvector_centrality(directed=directed, scale=True)
+        exp['eigenvector_weighted'] = g.eigenvector_centrality(directed=directed, scale=True, weights='weight')
 
     # networkx cross-checks and networkx-only conventions
     G = nx.DiGraph() if directed else nx.Graph()
@@ -153,6 +154,8 @@ def main():
     fixture('ba-1100-weighted', n, e, False, True)
     n, e = from_nx(nx.gnp_random_graph(120, 0.03, seed=13, directed=True), True, iw)
     fixture('er-directed-weighted', n, e, True, True)
+    n, e = from_nx(nx.gnp_random_graph(50, 0.12, seed=17, directed=True), True, iw)
+    fixture('er-directed-strong-weighted', n, e, True, True)
     n, e = from_nx(nx.gnp_random_graph(60, 0.05, seed=14, directed=True), False)
     fixture('er-directed', n, e, True, False)
     # Scale-free directed graph (BA tree edges oriented randomly plus reciprocal links).

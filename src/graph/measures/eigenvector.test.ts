@@ -5,8 +5,8 @@ import { eigenvectorCentrality } from './eigenvector.js';
 
 const fixtures = loadFixtures().filter((f) => f.expected['eigenvector'] !== undefined);
 
-describe('eigenvector centrality against igraph (connected undirected graphs)', () => {
-  it('has fixtures to compare with', () => expect(fixtures.length).toBeGreaterThanOrEqual(4));
+describe('eigenvector centrality against igraph (strongly connected graphs, directed and undirected)', () => {
+  it('has fixtures to compare with', () => expect(fixtures.length).toBeGreaterThanOrEqual(5));
   for (const f of fixtures) {
     it(`${f.name}: unweighted and weighted, within 1e-8`, () => {
       const r = eigenvectorCentrality(f.graph, { weighted: false });
