@@ -225,3 +225,12 @@ describe('whatsapp round-trip property', () => {
   });
 });
 
+
+describe('inspectWhatsApp', () => {
+  it('reports layout, date order and ambiguity without parsing records', async () => {
+    const { inspectWhatsApp } = await import('./parser.js');
+    expect(await inspectWhatsApp(fileSource(join(FIX, 'ambiguous.txt')))).toMatchObject({ layout: 'android', dateOrder: 'dmy', ambiguous: true });
+    expect(await inspectWhatsApp(fileSource(join(FIX, 'android-en-us.txt')))).toMatchObject({ dateOrder: 'mdy', ambiguous: false, senders: ['Ana Primer', 'Marko Test'] });
+    expect(await inspectWhatsApp(fileSource(join(FIX, 'WhatsApp Chat - Ana Primer.zip')))).toMatchObject({ layout: 'ios', dateOrder: 'dmy', ambiguous: true });
+  });
+});

@@ -108,6 +108,40 @@ async function readHead(input: SourceInput, n: number): Promise<Buffer> {
   return Buffer.concat(parts).subarray(0, n);
 }
 
+async function analysePass(openLines: OpenLines, collectMedia: boolean): Promise<WhatsAppAnalysis> {
+  const an = new WhatsAppAnalyser(collectMedia);
+  for await (const batch of openLines({ offset: 0, line: 1 })) {
+    for (const l of batch) {
+      if (l.tooLong) continue;
+      // no UTF-8 validation here: pass 2 rejects invalid lines; a U+FFFD cannot make a header
+      let s = l.bytes.toString('utf8');
+      if (l.line === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      an.line(s);
+    }
+  }
+  return an.result();
+}
+
+/**
+ * The first pass alone, for the pipeline to print before ingesting: layout, day/month order
+ * and whether it was ambiguous (then day/month was assumed), members. Reads the chat text of
+ * a zip too.
+ */
+export async function inspectWhatsApp(input: SourceInput): Promise<WhatsAppAnalysis> {
+  const maxLineBytes = input.options.maxLineBytes;
+  if (!isZipHead(await readHead(input, 4)))
+    return analysePass((at) => readLineBatches(input.open(at.offset), { maxLineBytes, startOffset: at.offset, startLine: at.line }), false);
+  const zip = await SafeZip.open(input.path, input.name);
+  try {
+    const entry = pickChatEntry(zip.entries.map((e) => e.name));
+    if (entry === null) throw new ClewError('FORMAT_UNKNOWN', `${input.name}: no WhatsApp chat text (_chat.txt) in the zip`, { archive: input.name });
+    const buf = await zip.read(entry, MAX_CHAT_BYTES);
+    return await analysePass((at) => readLineBatches(Readable.from([buf.subarray(at.offset)]), { maxLineBytes, startOffset: at.offset, startLine: at.line }), false);
+  } finally {
+    zip.close();
+  }
+}
+
 async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGenerator<ParseItem> {
   const tz = input.options.timeZone ?? 'UTC';
   assertTimeZone(tz);
@@ -137,17 +171,7 @@ async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGe
     }
 
     // ---- pass 1: layout, date order, members
-    const an = new WhatsAppAnalyser(zipInput);
-    for await (const batch of openLines({ offset: 0, line: 1 })) {
-      for (const l of batch) {
-        if (l.tooLong) continue;
-        // no UTF-8 validation here: pass 2 rejects invalid lines; a U+FFFD cannot make a header
-        let s = l.bytes.toString('utf8');
-        if (l.line === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-        an.line(s);
-      }
-    }
-    const a = an.result();
+    const a = await analysePass(openLines, zipInput);
     const baseLoc: Locator = chatEntry !== undefined ? { entry: chatEntry } : {};
     if (a.layout === null) {
       yield { kind: 'reject', locator: { ...baseLoc, line: 1, offset: 0 }, code: 'FORMAT_UNKNOWN', message: 'no WhatsApp message header (date, time, name) in the file' };

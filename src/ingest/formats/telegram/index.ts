@@ -1,0 +1,2 @@
+/** Telegram Desktop JSON exports (result.json). */
+export { telegramParser, sniffTelegram } from './parser.js';
