@@ -79,7 +79,7 @@ export const ROUTES: Route[] = [
       const mid = parseInput(id, params[0]);
       const q = parseInput(messageQuery, queryObject(query));
       const r = await show(store, mid, { context: q.context ?? 20 });
-      return { message: r.message, thread: r.thread, raw: r.raw };
+      return { message: r.message, mentions: r.mentions, thread: r.thread, raw: r.raw };
     },
   },
   {

@@ -213,6 +213,10 @@ describe('clew serve HTTP API', () => {
     expect(r.message.provenance.locator.line).toBe(5);
     expect(r.raw.unavailable).toBeNull();
     expect(JSON.parse(r.raw.text!)).toMatchObject({ body: ARABIC });
+    const first = (await get(srv, `/api/messages/${r.thread[0]!.id}?context=0`)).json<MessageResponse>();
+    const phone = first.mentions.find((x) => x.type === 'phone');
+    expect(phone?.value).toBe('+381641234567');
+    expect(first.message.body.slice(phone!.start, phone!.end)).toBe('+381641234567');
     const t = (await get(srv, `/api/messages/${hit.id}/thread?before=1&after=1`)).json<ThreadResponse>();
     expect(t.messages).toHaveLength(3);
     expect(t).toMatchObject({ moreBefore: false, moreAfter: true }); // it is the 2nd of 4

@@ -4,9 +4,10 @@
  * The server assigns API results to these types, so the compiler keeps both sides in step.
  */
 import type { AccountView, CaseStats, MessageView, QuarantineRow, SearchQuery } from '../api/types.js';
+import type { Mention } from '../model/entities.js';
 import type { HttpErrorCode } from './errors.js';
 
-export type { AccountView, CaseStats, MessageView, QuarantineRow, SearchQuery };
+export type { AccountView, CaseStats, Mention, MessageView, QuarantineRow, SearchQuery };
 
 export interface WireError {
   error: { code: HttpErrorCode; message: string; details?: Record<string, unknown> };
@@ -65,6 +66,8 @@ export interface WireRaw {
 /** GET /api/messages/:id?context=N */
 export interface MessageResponse {
   message: MessageView;
+  /** Entities found in the message body: [start, end) UTF-16 offsets into `message.body`. */
+  mentions: Mention[];
   thread: MessageView[];
   raw: WireRaw;
 }

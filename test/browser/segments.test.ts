@@ -1,7 +1,7 @@
 /** The web app's highlight splitter (pure; lives in web/src/lib, tested here with fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segments } from '../../web/src/lib/segments.js';
+import { labelledSegments, segments } from '../../web/src/lib/segments.js';
 
 describe('segments', () => {
   it('splits text into plain and marked runs', () => {
@@ -34,6 +34,28 @@ describe('segments', () => {
           for (let i = at; i < at + s.text.length; i++) expect(covered.has(i)).toBe(s.mark);
           at += s.text.length;
         }
+      }),
+    );
+  });
+});
+
+describe('labelledSegments', () => {
+  it('labels mention spans and keeps the first of overlapping ones', () => {
+    const text = 'call +381641234567 or IBAN RS35';
+    const phone = { start: 5, end: 18, type: 'phone' };
+    const inner = { start: 6, end: 9, type: 'other' };
+    const r = labelledSegments(text, [inner, phone]);
+    expect(r.map((x) => [x.text, x.item?.type ?? null])).toEqual([
+      ['call ', null],
+      ['+381641234567', 'phone'],
+      [' or IBAN RS35', null],
+    ]);
+  });
+
+  it('always rebuilds the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.array(fc.record({ start: fc.integer({ min: -5, max: 70 }), end: fc.integer({ min: -5, max: 70 }) }), { maxLength: 8 }), (text, ms) => {
+        expect(labelledSegments(text, ms).map((s) => s.text).join('')).toBe(text);
       }),
     );
   });

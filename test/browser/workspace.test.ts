@@ -121,6 +121,12 @@ describe('web workspace in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('source')).toMatch(/^[0-9]+$/);
     await shot('provenance');
 
+    // entities found in a message are marked in the provenance panel
+    await page.locator('[data-testid="message"]', { hasText: 'dobro jutro' }).locator('.btn-src').click();
+    await page.getByTestId('mentions').waitFor();
+    expect(await page.locator('[data-testid="mentions"] mark.ent-phone').textContent()).toBe('+381641234567');
+    await shot('entities');
+
     // reload keeps the view (state is in the URL; the cookie carries the session)
     await page.reload();
     await page.getByTestId('provenance').getByTestId('raw').waitFor();

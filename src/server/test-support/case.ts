@@ -18,7 +18,7 @@ export async function buildTestCase(dir: string): Promise<{ casePath: string; so
     JSON.stringify({ type: 'account', ref: 'skyecc:AAA111', kind: 'pin', display_name: `<script>window.__xss=2</script>Kum ${XSS}` }),
     JSON.stringify({ type: 'account', ref: 'skyecc:BBB222', kind: 'pin', display_name: 'أبو خالد' }),
     JSON.stringify({ type: 'conversation', ref: 'chat-1', title: `Chat <b onmouseover=window.__xss=3>1</b>` }),
-    line('skyecc:AAA111', 'skyecc:BBB222', 0, 'dobro jutro, kafa stiže sutra'),
+    line('skyecc:AAA111', 'skyecc:BBB222', 0, 'dobro jutro, kafa stiže sutra, zovi +381641234567'),
     line('skyecc:BBB222', 'skyecc:AAA111', 1, ARABIC),
     line('skyecc:AAA111', 'skyecc:BBB222', 2, `the kafa is here ${XSS} javascript:alert(1)`),
     line('skyecc:BBB222', 'skyecc:AAA111', 3, 'Контејнер у Бару, кафа 850 кг'),

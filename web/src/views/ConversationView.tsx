@@ -2,7 +2,8 @@ import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Account } from '../components/Account';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type AccountView, type MessageResponse, type MessageView } from '../lib/api';
+import { api, type AccountView, type Mention, type MessageResponse, type MessageView } from '../lib/api';
+import { labelledSegments } from '../lib/segments';
 import { day, local, utc } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import type { ViewProps } from '../views';
@@ -317,6 +318,7 @@ function ProvenancePanel({ id, onClose }: { id: number; onClose: () => void }) {
               </>
             ) : null}
           </dl>
+          {r.mentions.length ? <Mentions body={m.body} mentions={r.mentions} /> : null}
           <h3>Raw source record</h3>
           {r.raw.text !== null ? (
             <pre className="raw" data-testid="raw">
@@ -328,5 +330,49 @@ function ProvenancePanel({ id, onClose }: { id: number; onClose: () => void }) {
         </div>
       )}
     </aside>
+  );
+}
+
+const ENTITY_LABEL: Record<string, string> = { drug_quantity: 'drug quantity', imo: 'IMO', bic: 'BIC', iban: 'IBAN' };
+
+/** The message body with its entity mentions marked, and the list of what was found. */
+function Mentions({ body, mentions }: { body: string; mentions: Mention[] }) {
+  return (
+    <section data-testid="mentions">
+      <h3>Entities in this message</h3>
+      <p className="msg-body ent-body" dir="auto">
+        {labelledSegments(body, mentions).map((s, i) =>
+          s.item ? (
+            <mark key={i} className={`ent ent-${s.item.type}`} title={`${ENTITY_LABEL[s.item.type] ?? s.item.type}: ${s.item.value}`}>
+              {s.text}
+            </mark>
+          ) : (
+            <span key={i}>{s.text}</span>
+          ),
+        )}
+      </p>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Type</th>
+            <th>As written</th>
+            <th>Value</th>
+            <th className="num">Conf.</th>
+          </tr>
+        </thead>
+        <tbody>
+          {mentions.map((x, i) => (
+            <tr key={i}>
+              <td>{ENTITY_LABEL[x.type] ?? x.type}</td>
+              <td dir="auto">{x.raw}</td>
+              <td className="mono" dir="auto">
+                {x.value}
+              </td>
+              <td className="num">{x.confidence.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
