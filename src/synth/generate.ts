@@ -487,14 +487,18 @@ function* stream(
     for (let i = 0; i < n; i++) {
       if (i > 0) {
         t += 5000 + Math.floor(rng.exp(org ? 120_000 : 90_000));
-        if (rng.chance(0.75)) [s, r] = [r, s];
+        if (rng.chance(0.75)) {
+          const tmp = s;
+          s = r;
+          r = tmp;
+        }
       }
       if (t >= dayEnd) break;
       const hs = activeHandle(s, t);
       const hr = activeHandle(r, t);
       if (!hs || !hr || handleDrops(hs, r.idx, rotating[s.idx] === 1, seed) || handleDrops(hr, s.idx, rotating[r.idx] === 1, seed)) break;
       const tp: Topic = i === 0 ? topic : org ? (rng.chance(0.45) ? topic : 'reply') : rng.chance(0.85) ? topic : 'reply';
-      prev = message(s, hs, `["${hr.ref}"]`, null, t, tp, pairLang(s, r), sh, org, prev, third);
+      prev = message(s, hs, hr.toJson, null, t, tp, pairLang(s, r), sh, org, prev, third);
       count++;
     }
     if (count > 0 && rng.chance(Math.min(1, opts.callRatio * (org ? 5 : 4.2)))) {
@@ -597,7 +601,7 @@ function* stream(
         const hr = activeHandle(other, ti);
         const hs = activeHandle(per, ti);
         if (!hr || !hs) continue;
-        const e = message(per, hs, `["${hr.ref}"]`, null, ti, 'newnum', pairLang(per, other), null, per.org, null, per);
+        const e = message(per, hs, hr.toJson, null, ti, 'newnum', pairLang(per, other), null, per.org, null, per);
         e.announce = { person: per.id, old: r.old.ref, new: r.new.ref };
         if (per.org) orgDone++;
         else bgDone++;
@@ -611,7 +615,7 @@ function* stream(
             const pin = r.new.kind === 'pin' ? r.new.ref.slice(7) : r.new.ref.slice(6);
             const rr = render(rng, 'thirdnum', ctxFor(other, pairLang(other, fwd), null, per, pin));
             push({
-              ts: tf, call: false, from: h1.ref, to: `["${h2.ref}"]`, conv: null, zone: other.zone, body: rr.body, entities: rr.entities, reply: null, coord: null,
+              ts: tf, call: false, from: h1.ref, to: h2.toJson, conv: null, zone: other.zone, body: rr.body, entities: rr.entities, reply: null, coord: null,
               att: false, dur: 0, org: per.org, topic: 'thirdnum', shipment: null, announce: { person: per.id, old: r.old.ref, new: r.new.ref },
             });
             if (per.org) orgDone++;

@@ -26,6 +26,8 @@ export interface Handle {
   to: number;
   imei: string | null;
   display: string | null;
+  /** `["ref"]`: the handle as a JSON recipient list (precomputed for the writer). */
+  toJson: string;
 }
 
 export interface Person {
@@ -361,7 +363,7 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
     let display: string | null = null;
     if (displayRoll < 0.25 && per.nick) display = per.nick;
     else if (displayRoll < 0.45) display = rng.pick(per.variants);
-    return { gid: handleGid++, ref, kind: phone ? 'phone' : 'pin', from, to, imei, display };
+    return { gid: handleGid++, ref, kind: phone ? 'phone' : 'pin', from, to, imei, display, toJson: `["${ref}"]` };
   };
   const imeiFor = (): string => makeImei(rng.pick(['35693803', '35332510', '35282108', '35391110', '86753103']), rng.int(1_000_000));
 

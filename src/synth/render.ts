@@ -210,6 +210,12 @@ export function render(rng: Rng, topic: Topic, ctx: RenderContext): Rendered {
   let entities: PlantedEntity[] | null = null;
   let coord: [number, number] | null = null;
   const sh = ctx.shipment;
+  // Templates without slots (most chat) need no planting closure.
+  if (parts.length === 1) {
+    body = parts[0] as string;
+    if ((topic === 'chat' || topic === 'reply' || topic === 'hardneg') && rng.chance(0.3)) body += rng.pick(TAILS[lang]);
+    return { body, entities, coord };
+  }
   const plant = (type: PlantedEntity['type'], raw: string, value: string, offset = 0): void => {
     const start = body.length + offset;
     (entities ??= []).push({ type, raw, start, end: start + raw.length, value });
