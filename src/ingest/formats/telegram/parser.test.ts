@@ -79,6 +79,10 @@ describe('telegram parser', () => {
 });
 
 describe('telegram sniff', () => {
+  it('accepts a minified export too', () => {
+    const doc = JSON.stringify(JSON.parse(readFileSync(join(FIX, 'single-chat/result.json'), 'utf8')));
+    expect(sniffTelegram(new TextEncoder().encode(`${doc}\n`), 'result.json')).toMatchObject({ ok: true });
+  });
   it('accepts its fixtures', () => {
     for (const f of ['single-chat/result.json', 'account/result.json']) {
       expect(sniffTelegram(new Uint8Array(readFileSync(join(FIX, f))), 'result.json'), f).toMatchObject({ ok: true });

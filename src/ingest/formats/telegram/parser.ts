@@ -51,7 +51,7 @@ export function sniffTelegram(head: Uint8Array, name: string): SniffResult {
   if (!first.startsWith('{')) return { ok: false, reason: 'not a JSON object (Telegram exports start with "{")' };
   // a one-line JSON object followed by more lines is JSON Lines (canonical, signal-export), not an export
   const nl = first.indexOf('\n');
-  if (nl > 0) {
+  if (nl > 0 && first.slice(nl + 1).trimStart().startsWith('{')) {
     try {
       JSON.parse(first.slice(0, nl));
       return { ok: false, reason: 'JSON Lines (one object per line), not a Telegram export' };
