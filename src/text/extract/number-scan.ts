@@ -74,6 +74,24 @@ export function parseCompact(s: string): { value: number; decimal: boolean } | u
   return { value: Number(int), decimal: false };
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function allDigits(s: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return b > a;
+}
+
+/** 1: exactly three digits; 2: three digits, then . or , and 1–2 digits; 0: not a thousands group. */
+function groupKind(s: string, a: number, b: number): 0 | 1 | 2 {
+  if (b - a < 3 || !allDigits(s, a, a + 3)) return 0;
+  if (b - a === 3) return 1;
+  const c = s.charCodeAt(a + 3);
+  if ((c === 46 || c === 44) && (b - a === 5 || b - a === 6) && allDigits(s, a + 4, b)) return 2;
+  return 0;
+}
+
 /** All numbers in folded text, left to right. */
 export function scanNumbers(folded: string): NumberSpan[] {
   const out: NumberSpan[] = [];
@@ -91,40 +109,41 @@ export function scanNumbers(folded: string): NumberSpan[] {
       if (parsed && Number.isFinite(parsed.value)) out.push({ start: base, end: base + run.length, value: parsed.value, text: run, decimal: parsed.decimal });
       continue;
     }
-    // Split on spaces into chunks, then join chunks that continue a thousands grouping.
-    const chunks: { s: string; at: number }[] = [];
-    let at = 0;
-    for (const part of run.split(' ')) {
-      chunks.push({ s: part, at });
-      at += part.length + 1;
-    }
-    let i = 0;
-    while (i < chunks.length) {
-      const first = chunks[i] as { s: string; at: number };
-      let j = i + 1;
-      if (/^\d{1,3}$/.test(first.s)) {
-        while (j < chunks.length && /^\d{3}(?:[.,]\d{1,2})?$/.test((chunks[j] as { s: string }).s)) {
-          j++;
-          if (/[.,]/.test((chunks[j - 1] as { s: string }).s)) break;
+    // Chunks between spaces; join chunks that continue a thousands grouping. Index-based: no chunk arrays.
+    let pos = 0;
+    while (pos < run.length) {
+      let end = run.indexOf(' ', pos);
+      if (end < 0) end = run.length;
+      let lastEnd = end;
+      let joined = 1;
+      if (end - pos <= 3 && allDigits(run, pos, end)) {
+        let next = end + 1;
+        while (next < run.length) {
+          let e2 = run.indexOf(' ', next);
+          if (e2 < 0) e2 = run.length;
+          const g = groupKind(run, next, e2);
+          if (g === 0) break;
+          joined++;
+          lastEnd = e2;
+          next = e2 + 1;
+          if (g === 2) break; // the group carried the decimal part
         }
       }
-      const last = chunks[j - 1] as { s: string; at: number };
-      const text = run.slice(first.at, last.at + last.s.length);
-      if (text.length <= MAX_RUN) {
-        const compact = j - i > 1 ? text.replace(/ /g, '') : text;
+      if (lastEnd - pos <= MAX_RUN) {
+        const text = run.slice(pos, lastEnd);
         let parsed: { value: number; decimal: boolean } | undefined;
-        if (j - i > 1) {
+        if (joined > 1) {
           // "2 500 000" or "2 500,50": the spaces are the grouping, a trailing . or , is decimal.
-          const dm = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(compact);
+          const dm = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text.replace(/ /g, ''));
           if (dm) parsed = { value: Number(dm[2] ? `${dm[1]}.${dm[2]}` : dm[1]), decimal: Boolean(dm[2]) };
         } else {
           parsed = parseCompact(text);
         }
         if (parsed && Number.isFinite(parsed.value)) {
-          out.push({ start: base + first.at, end: base + first.at + text.length, value: parsed.value, text, decimal: parsed.decimal });
+          out.push({ start: base + pos, end: base + lastEnd, value: parsed.value, text, decimal: parsed.decimal });
         }
       }
-      i = j;
+      pos = lastEnd + 1;
     }
   }
   return out;
@@ -169,23 +188,53 @@ const NUMBER_WORDS: Record<string, number> = {
   bir: 1, iki: 2, uc: 3, dort: 4, bes: 5, alti: 6, yedi: 7, sekiz: 8, dokuz: 9, yirmi: 20, elli: 50, yuz: 100,
 };
 
-const WORD_RE = /(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu;
+const NUMBER_WORD_MAP = new Map<string, number>(Object.entries(NUMBER_WORDS));
 
-/** Number words in folded text, as NumberSpans (callers require a unit or currency right after them). */
-export function scanNumberWords(folded: string): NumberSpan[] {
+/** Word tokens (letters/digits runs) of folded text, with offsets. */
+export interface WordToken {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const WORD_RE = /\p{L}+/gu;
+
+/**
+ * Number words in folded text, as NumberSpans (callers require a unit or currency right after them).
+ * Pass the text's tokens when they are already known (they are cheaper than a second scan).
+ */
+export function scanNumberWords(folded: string, tokens?: readonly WordToken[]): NumberSpan[] {
   const out: NumberSpan[] = [];
+  const take = (text: string, start: number, end: number): void => {
+    if (text.length > 12) return;
+    const v = NUMBER_WORD_MAP.get(text);
+    if (v !== undefined) out.push({ start, end, value: v, text, decimal: false });
+  };
+  if (tokens) {
+    for (const t of tokens) take(t.text, t.start, t.end);
+    return out;
+  }
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(folded); m !== null; m = WORD_RE.exec(folded)) {
-    const v = m[0].length <= 12 ? NUMBER_WORDS[m[0]] : undefined;
-    if (v !== undefined) out.push({ start: m.index, end: m.index + m[0].length, value: v, text: m[0], decimal: false });
+    const before = m.index > 0 ? folded.charCodeAt(m.index - 1) : 32;
+    const after = folded.charCodeAt(m.index + m[0].length);
+    if ((before >= 48 && before <= 57) || (after >= 48 && after <= 57)) continue;
+    take(m[0], m.index, m.index + m[0].length);
   }
   return out;
 }
 
 /** Digit numbers and number words, in text order. */
-export function scanAllNumbers(folded: string): NumberSpan[] {
+export function scanAllNumbers(folded: string, tokens?: readonly WordToken[]): NumberSpan[] {
   const a = scanNumbers(folded);
-  const b = scanNumberWords(folded);
+  const b = scanNumberWords(folded, tokens);
   if (b.length === 0) return a;
-  return [...a, ...b].sort((x, y) => x.start - y.start);
+  const out: NumberSpan[] = new Array<NumberSpan>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = (a[i] as NumberSpan).start <= (b[j] as NumberSpan).start ? (a[i++] as NumberSpan) : (b[j++] as NumberSpan);
+  while (i < a.length) out[k++] = a[i++] as NumberSpan;
+  while (j < b.length) out[k++] = b[j++] as NumberSpan;
+  return out;
 }
