@@ -65,6 +65,10 @@ describe('clew serve HTTP API', () => {
       expect(r.status, p).toBe(401);
       expect(r.json<WireError>().error.code).toBe('UNAUTHORIZED');
     }
+    const browser = await get(srv, '/', { auth: false, headers: { Accept: 'text/html,*/*' } });
+    expect(browser.status).toBe(401);
+    expect(browser.headers['content-type']).toMatch(/^text\/plain/);
+    expect(browser.text).toContain('access token');
     const wrong = await get(srv, '/api/stats', { headers: { Cookie: `clew_token_${srv.port}=nope` } });
     expect(wrong.status).toBe(401);
     expect((await get(srv, '/api/stats', { auth: false, headers: { Authorization: `Bearer ${srv.token}` } })).status).toBe(200);

@@ -108,7 +108,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       send(res, 303, { Location: location, 'Set-Cookie': sessionCookie(port, token), 'Cache-Control': 'no-store' }, '', head);
       return;
     }
-    if (!authorised(req)) throw new HttpError('UNAUTHORIZED');
+    if (!authorised(req)) {
+      if (!url.pathname.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+        // a person at the browser: say what to do, in plain text (nothing to render, nothing to run)
+        const text = 'clew: this workspace needs its access token.\nOpen the URL that `clew serve` printed (http://127.0.0.1:PORT/?token=…), or restart it to get a new one.\n';
+        send(res, 401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, text, head);
+        return;
+      }
+      throw new HttpError('UNAUTHORIZED');
+    }
 
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const path = url.pathname.slice(4);

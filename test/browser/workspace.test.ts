@@ -150,16 +150,10 @@ describe('web workspace in Chromium', () => {
   });
 
   it('refuses a visit without the token', async () => {
-    const other = await browser.context.browser()?.newContext();
-    const fresh = other ? await other.newPage() : null;
-    if (fresh) {
-      const r = await fresh.goto(srv.origin + '/');
-      expect(r?.status()).toBe(401);
-      await other!.close();
-    } else {
-      // persistent contexts have no sibling contexts: check with a plain request instead
-      const r = await fetch(srv.origin + '/');
-      expect(r.status).toBe(401);
-    }
+    await browser.context.clearCookies();
+    const r = await page.goto(srv.origin + '/search?q=kafa');
+    expect(r?.status()).toBe(401);
+    expect(await page.locator('body').textContent()).toContain('needs its access token');
+    expect(await page.locator('#root').count()).toBe(0);
   });
 });
