@@ -158,6 +158,16 @@ describe('synthetic case: canonical format', () => {
     }
   });
 
+  it('writes in every language: Serbian Latin and Cyrillic, Dutch, French, Spanish, Portuguese, Arabic, English', () => {
+    const bodies = recs.filter((r) => r.type === 'message').map((r) => r.body as string);
+    const has = (re: RegExp): boolean => bodies.some((b) => re.test(b));
+    expect(has(/[\u0400-\u04FF]/)).toBe(true);
+    expect(has(/[\u0600-\u06FF]/)).toBe(true);
+    for (const re of [/brate|važi|Kontejner/, /\b(niet|morgen|gegeten)\b/, /\b(demain|ça|vendredi)\b/, /\b(mañana|hermano|dale)\b/, /\b(amanhã|beleza|tudo)\b/, /\b(tomorrow|bro|Container)\b/]) {
+      expect(has(re), String(re)).toBe(true);
+    }
+  });
+
   it('uses real UTC offsets (both +01:00 and +02:00 for Belgrade-time senders)', () => {
     const offs = new Set(recs.filter((r) => r.type === 'message').map((r) => (r.ts as string).slice(19)));
     for (const o of ['+01:00', '+02:00', '-05:00', 'Z', '+04:00']) expect(offs.has(o), o).toBe(true);

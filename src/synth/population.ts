@@ -167,7 +167,7 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
         const n = rng.pick(list);
         if (!usedNicks.has(n)) nick = n;
       }
-      nick ??= `${rng.pick(list)} ${usedNicks.size}`;
+      nick ??= `${rng.pick(list)} ${nm.first.split(' ')[0] as string}`;
       usedNicks.add(nick);
     }
     const variants = [...nm.variants];
@@ -310,7 +310,8 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
   const nBg = Math.max(60, Math.round(p.messages / 150));
   const clusters: number[][] = [];
   while (persons.length < orgCount + nBg) {
-    const culture = pickWeighted(rng, BACKGROUND_CULTURES);
+    // Every culture has at least one cluster (so every language appears even in small cases).
+    const culture = clusters.length < BACKGROUND_CULTURES.length ? (BACKGROUND_CULTURES[clusters.length] as [Culture, number])[0] : pickWeighted(rng, BACKGROUND_CULTURES);
     const size = Math.min(orgCount + nBg - persons.length, 3 + rng.int(8));
     const cityName = rng.pick(CULTURES[culture].cities);
     const cl: number[] = [];
