@@ -6,6 +6,7 @@ export {
   normalise,
   normaliseWithMap,
   normaliseExact,
+  normaliseExactWithMap,
   toOriginalSpan,
   tokenize,
   clusterEnd,

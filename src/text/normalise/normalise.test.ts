@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalise, normaliseExact, normaliseWithMap, toOriginalSpan, tokenize } from './normalise.js';
+import { normalise, normaliseExact, normaliseExactWithMap, normaliseWithMap, toOriginalSpan, tokenize } from './normalise.js';
 
 // Strings mixing the scripts and troublemakers we care about.
 const PIECES = [
@@ -158,6 +158,21 @@ describe('normaliseExact', () => {
   });
   it('is idempotent', () => {
     fc.assert(fc.property(anyString, (s) => normaliseExact(normaliseExact(s)) === normaliseExact(s)));
+  });
+  it('has a map version that agrees on well-formed text', () => {
+    fc.assert(
+      fc.property(fc.oneof(mixed, fc.string({ unit: 'grapheme', maxLength: 40 })), (s) => {
+        const { text, map } = normaliseExactWithMap(s);
+        if (s.isWellFormed()) expect(text).toBe(normaliseExact(s));
+        expect(map.length).toBe(text.length);
+        for (let i = 1; i < map.length; i++) expect(map[i]).toBeGreaterThanOrEqual(map[i - 1]!);
+      }),
+      { numRuns: 1000 },
+    );
+    const orig = 'A\u200BC\u030C x';
+    const { text, map } = normaliseExactWithMap(orig);
+    expect(text).toBe('AČ x');
+    expect(Array.from(map)).toEqual([0, 2, 4, 5]);
   });
 });
 

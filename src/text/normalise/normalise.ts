@@ -418,6 +418,53 @@ export function normaliseExact(s: string): string {
   return s.replace(INVISIBLE_RE, '').normalize('NFC');
 }
 
+function isExactInvisible(c: number): boolean {
+  return isInvisible(c) && !(c >= 0xfe00 && c <= 0xfe0f);
+}
+
+function isJamoContinuation(c: number): boolean {
+  return (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff);
+}
+
+/** Cluster for exact mode: a code point plus following marks, invisibles and Hangul vowel/final jamo. */
+function exactClusterEnd(s: string, i: number): number {
+  let j = clusterEnd(s, i);
+  while (j < s.length && j - i < 64) {
+    const d = s.charCodeAt(j);
+    if (isExactInvisible(d) || isJamoContinuation(d) || isMark(d)) j++;
+    else break;
+  }
+  return j;
+}
+
+/** `normaliseExact` plus the offset map (same contract as `normaliseWithMap`). */
+export function normaliseExactWithMap(s: string): NormalisedText {
+  if (typeof s !== 'string') return { text: '', map: new Int32Array(0) };
+  const parts: string[] = [];
+  const map: number[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    // plain character not followed by anything that could compose with it or be removed
+    if (c < 0x300 && c !== 0xad && (next < 0x300 ? next !== 0xad : !isMark(next) && !isExactInvisible(next) && !isJamoContinuation(next))) {
+      parts.push(s[i]!);
+      map.push(i);
+      i++;
+      continue;
+    }
+    const e = exactClusterEnd(s, i);
+    let cluster = '';
+    for (let k = i; k < e; k++) if (!isExactInvisible(s.charCodeAt(k))) cluster += s[k]!;
+    const f = cluster.normalize('NFC');
+    for (let k = 0; k < f.length; k++) map.push(i);
+    parts.push(f);
+    i = e;
+  }
+  const text = parts.join('');
+  return { text, map: Int32Array.from(map) };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Tokens
 
