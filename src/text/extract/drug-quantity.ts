@@ -41,7 +41,7 @@ const UNIT_WORDS: [QuantityUnit, string[]][] = [
   [
     'brick',
     ['cigla', 'cigle', 'cigli', 'ciglu', 'ciglica', 'ciglice', 'blok', 'bloka', 'blokova', 'blokovi', 'brick', 'bricks', 'ladrillo',
-      'ladrillos', 'tijolo', 'tijolos', 'brique', 'briques', 'tulla', 'tulle', 'block', 'blocks'],
+      'ladrillos', 'tijolo', 'tijolos', 'brique', 'briques', 'tulla', 'tulle', 'block', 'blocks', 'blokken', 'blokje', 'blokjes'],
   ],
   [
     'package',

@@ -9,7 +9,7 @@ export const DRUGS: LexGroup[] = [
       hr: ['kokain', '~koka!', '~bijelo!', '~bijeli!', '~bijela!', '~bijelog!', '~snijeg!', '~snijega!'],
       nl: ['cocaïne', 'coke!', '~sneeuw!', '~wit!', '~poeder!'],
       fr: ['cocaïne', 'coke!', '~neige!', '~blanche!', '~poudre!'],
-      es: ['cocaína', 'cocaina', 'perico!', 'farlopa', 'pasta base!', '~coca!', '~blanca!', '~nieve!', '~merca!', '~polvo!', 'clorhidrato de cocaína'],
+      es: ['cocaína', 'cocaina', 'perico!', 'farlopa', 'pasta base!', 'bazuco', 'basuco', '~coca!', '~blanca!', '~nieve!', '~merca!', '~polvo!', 'clorhidrato de cocaína'],
       pt: ['cocaína', 'pó de cocaína', '~=pó!', '~branca!', '~farinha!', 'pasta base!'],
       ar: ['كوكايين', 'كوكاين'],
       sq: ['kokainë', 'kokaina', '~e bardhë!'],
@@ -57,7 +57,7 @@ export const DRUGS: LexGroup[] = [
       fr: ['amphétamine', 'amphet!', '~speed!'],
       es: ['anfetamina', 'speed!'],
       pt: ['anfetamina'],
-      ar: ['امفيتامين', 'أمفيتامين', 'كبتاجون', 'كابتاجون'],
+      ar: ['امفيتامين', 'أمفيتامين', 'كبتاجون', 'كابتاجون', 'كبتاغون', 'شابو', '~كريستال!', '~حبوب!'],
       sq: ['amfetaminë', 'amfetamina'],
       tr: ['amfetamin', 'captagon'],
       en: ['amphetamine', 'amphetamines', 'captagon', '~speed!'],
@@ -104,6 +104,25 @@ export const DRUGS: LexGroup[] = [
   {
     canonical: 'precursor',
     terms: { any: ['bmk!', 'pmk!', 'apaa!', 'efedrin', 'ephedrine', 'efedrina', 'pseudoefedrin', 'kaliumpermanganaat'] },
+  },
+  {
+    canonical: 'drugs (generic)',
+    terms: {
+      sr: ['droga', 'droge', 'drogu', 'narkotici', 'narkotika', 'narkotike', 'gudra'],
+      hr: ['droga', 'drogu', 'narkotici', 'opojne droge'],
+      nl: ['drugs!', 'verdovende middelen'],
+      fr: ['drogue', 'drogues', 'stupéfiants', 'stups!'],
+      es: ['droga', 'drogas', 'narcóticos', 'estupefacientes'],
+      pt: ['droga', 'drogas', 'entorpecentes', 'narcóticos'],
+      ar: ['مخدرات', 'المخدرات', 'مخدر'],
+      sq: ['drogë', 'droga', 'narkotikë', 'lëndë narkotike'],
+      tr: ['uyuşturucu', 'uyuşturucular'],
+      en: ['drugs!', 'narcotics'],
+    },
+  },
+  {
+    canonical: 'synthetic cannabinoid',
+    terms: { tr: ['bonzai', 'bonzay'], any: ['~spice!', '~K2!'] },
   },
   {
     canonical: 'tramadol',
