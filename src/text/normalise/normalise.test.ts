@@ -163,7 +163,7 @@ describe('normaliseExact', () => {
     fc.assert(
       fc.property(fc.oneof(mixed, fc.string({ unit: 'grapheme', maxLength: 40 })), (s) => {
         const { text, map } = normaliseExactWithMap(s);
-        if (s.isWellFormed()) expect(text).toBe(normaliseExact(s));
+        if (!/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) expect(text).toBe(normaliseExact(s));
         expect(map.length).toBe(text.length);
         for (let i = 1; i < map.length; i++) expect(map[i]).toBeGreaterThanOrEqual(map[i - 1]!);
       }),
