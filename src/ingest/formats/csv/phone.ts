@@ -20,7 +20,21 @@ export interface PhoneOptions {
 
 const MAX_PHONE_TEXT = 64;
 
+// Call records repeat the same few numbers: parsing is ~20 µs, a lookup ~0.1 µs.
+const cache = new Map<string, string | null>();
+const CACHE_MAX = 100_000;
+
 export function normalisePhone(text: string, opts: PhoneOptions = {}): string | null {
+  const key = `${opts.region ?? ''}|${opts.international ? 1 : 0}|${text}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const v = normaliseUncached(text, opts);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, v);
+  return v;
+}
+
+function normaliseUncached(text: string, opts: PhoneOptions): string | null {
   const raw = text.trim();
   if (raw.length === 0 || raw.length > MAX_PHONE_TEXT) return null;
   let compact = raw.replace(/[\s().\-/]/g, '');

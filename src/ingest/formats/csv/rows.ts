@@ -38,28 +38,40 @@ export type CsvRow =
   | ({ kind: 'row'; fields: string[] } & RowPosition)
   | ({ kind: 'bad'; code: ErrorCode; message: string; raw: string } & RowPosition);
 
-type Queued = { ok: true; fields: Buffer[]; end: number; raw: Buffer } | { ok: false; err: CsvError; raw: Buffer };
+/** Fields and raw text are latin1 strings: one char per byte of the file. */
+type Queued = { ok: true; fields: string[]; end: number; raw: string } | { ok: false; err: CsvError; raw: string };
 
-function toBuf(x: unknown): Buffer {
-  if (Buffer.isBuffer(x)) return x;
-  return Buffer.from(typeof x === 'string' ? x : '', 'latin1');
+function toLatin1(x: unknown): string {
+  if (typeof x === 'string') return x;
+  return Buffer.isBuffer(x) ? x.toString('latin1') : '';
 }
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+const BOM_LATIN1 = '\u00ef\u00bb\u00bf';
 // windows-1252 0x80..0x9f (Node's TextDecoder treats the label as latin1)
 const CP1252 =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 export function decodeField(b: Buffer, enc: CsvEncoding): string {
   if (enc === 'utf8') return b.toString('utf8');
-  const s = b.toString('latin1');
+  return decodeLatin1Field(b.toString('latin1'), enc) ?? '';
+}
+
+/** A field read as latin1 (bytes as chars) to text in `enc`; null when not valid UTF-8. */
+function decodeLatin1Field(s: string, enc: CsvEncoding): string | null {
+  if (!NON_ASCII.test(s)) return s; // ASCII reads the same in every supported encoding
+  if (enc === 'utf8') {
+    const b = Buffer.from(s, 'latin1');
+    return isUtf8(b) ? b.toString('utf8') : null;
+  }
   if (enc === 'latin1') return s;
   return s.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
 }
 
-function countNewlines(b: Buffer): number {
+function countNewlines(s: string): number {
   let n = 0;
-  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
 
@@ -101,12 +113,12 @@ export async function* readCsvRows(open: (start: number) => Readable, opts: CsvR
       skip_records_with_error: true,
       on_record: (rec: unknown, ctx: InfoRecord) => {
         const r = rec as { record?: unknown[] } | unknown[];
-        const fields = (Array.isArray(r) ? r : (r.record ?? [])).map(toBuf);
-        queue.push({ ok: true, fields, end: ctx.bytes, raw: toBuf((ctx as { raw?: unknown }).raw) });
+        const fields = (Array.isArray(r) ? r : (r.record ?? [])).map(toLatin1);
+        queue.push({ ok: true, fields, end: ctx.bytes, raw: toLatin1((ctx as { raw?: unknown }).raw) });
         return null;
       },
       on_skip: (err: CsvError | undefined, raw: string | undefined) => {
-        if (err) queue.push({ ok: false, err, raw: toBuf(raw) });
+        if (err) queue.push({ ok: false, err, raw: toLatin1(raw) });
         return undefined;
       },
     });
@@ -120,15 +132,15 @@ export async function* readCsvRows(open: (start: number) => Readable, opts: CsvR
     let resyncAt: number | null = null; // a row start whose first line must be rejected
 
     const drain = function* (): Generator<CsvRow> {
-      while (queue.length > 0 && resyncAt === null) {
-        const q = queue.shift()!;
+      let k = 0;
+      for (; k < queue.length && resyncAt === null; k++) {
+        const q = queue[k]!;
         if (!q.ok) {
           // an unclosed quote (the only error left with relax_quotes): reject the first line, resync
           resyncAt = offset;
-          return;
+          break;
         }
-        let raw = q.raw;
-        if (raw.length > 0 && raw[raw.length - 1] === 10) raw = raw.subarray(0, raw.length - 1);
+        const raw = q.raw.endsWith('\n') ? q.raw.slice(0, -1) : q.raw;
         const startLine = line;
         const endLine = startLine + countNewlines(raw);
         const start = offset;
@@ -136,13 +148,21 @@ export async function* readCsvRows(open: (start: number) => Readable, opts: CsvR
         offset = base + q.end;
         const pos = { line: startLine, endLine, offset: start, length: offset - start };
         if (q.fields.length === 1 && q.fields[0]!.length === 0) continue; // blank line
-        if (opts.encoding === 'utf8' && !q.fields.every((f) => isUtf8(f))) {
-          yield { kind: 'bad', code: 'INVALID_UTF8', message: 'the row is not valid UTF-8', raw: q.raw.toString('utf8'), ...pos };
-          continue;
+        if (start === 0 && q.fields[0]?.startsWith(BOM_LATIN1)) q.fields[0] = q.fields[0].slice(3);
+        const fields: string[] = [];
+        let bad = false;
+        for (const f of q.fields) {
+          const d = decodeLatin1Field(f, opts.encoding);
+          if (d === null) {
+            bad = true;
+            break;
+          }
+          fields.push(d);
         }
-        if (start === 0 && q.fields[0] && q.fields[0].subarray(0, 3).equals(BOM)) q.fields[0] = q.fields[0].subarray(3);
-        yield { kind: 'row', fields: q.fields.map((f) => decodeField(f, opts.encoding)), ...pos };
+        if (bad) yield { kind: 'bad', code: 'INVALID_UTF8', message: 'the row is not valid UTF-8', raw: Buffer.from(q.raw, 'latin1').toString('utf8'), ...pos };
+        else yield { kind: 'row', fields, ...pos };
       }
+      queue.splice(0, k);
     };
 
     const stream = open(base);
