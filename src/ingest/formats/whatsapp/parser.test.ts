@@ -234,3 +234,17 @@ describe('inspectWhatsApp', () => {
     expect(await inspectWhatsApp(fileSource(join(FIX, 'WhatsApp Chat - Ana Primer.zip')))).toMatchObject({ layout: 'ios', dateOrder: 'dmy', ambiguous: true });
   });
 });
+
+describe('recipients', () => {
+  it('a number change in a one-to-one chat keeps the other person as recipient', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clew-wa-'));
+    try {
+      const p = join(dir, '_chat.txt');
+      writeFileSync(p, '31.12.21, 23:59 - Ana Primer: hi\n01.01.22, 00:01 - Ana Primer changed to +44 7700 900456\n01.01.22, 00:02 - Marko Test: ok\n');
+      const msgs = (await collect(p)).flatMap((i) => (i.kind === 'record' && i.record.type === 'message' ? [i.record] : []));
+      expect(msgs.map((m) => m.to)).toEqual([['whatsapp:Marko Test'], ['whatsapp:Ana Primer']]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});

@@ -244,6 +244,7 @@ class Context {
   readonly senders: Set<string>;
   readonly conversation: string;
   private readonly memberRefs: string[];
+  private readonly senderRefs: string[];
   private readonly referenced = new Set<string>();
   private readonly clock: ZoneClock;
   private readonly refs = new Map<string, string>();
@@ -267,6 +268,7 @@ class Context {
     const refs = new Set<string>();
     for (const n of [...a.senders, ...a.participants]) refs.add(senderRef(n));
     this.memberRefs = [...refs];
+    this.senderRefs = [...new Set(a.senders.map((n) => senderRef(n)))];
   }
 
   /** senderRef, memoised (a chat has few senders and many messages). */
@@ -302,8 +304,9 @@ class Context {
 
   /** Recipients of a message: the other person in a one-to-one chat; none (derive from the conversation) in a group. */
   private recipients(from: string): string[] {
-    if (this.a.group || this.memberRefs.length !== 2) return GROUP_TO_NONE;
-    return this.memberRefs.filter((r) => r !== from);
+    // (senders, not members: a number change in a one-to-one chat names a third "member")
+    if (this.a.group || this.senderRefs.length !== 2) return GROUP_TO_NONE;
+    return this.senderRefs.filter((r) => r !== from);
   }
 
   /** The items of one message (or system line); a promise only when media must be read. */
