@@ -69,6 +69,7 @@ const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
   ME: ['Crna Gora', 'Crnoj Gori', 'Crnu Goru', 'Crne Gore', 'Montenegro', 'Monténégro', 'Mali i Zi', 'Karadağ', 'Црна Гора'],
   BA: ['=BiH', 'Bosna', 'Bosni', 'Bosnu', 'Bosne', 'Bosna i Hercegovina', 'Bosni i Hercegovini', 'Bosnia', 'Bosnië', 'Bosnie', 'Bosnja'],
   PE: ['Perua', 'Peruu', 'Perum'],
+  TG: ['Toga', 'Togu', 'Togom'],
   XK: ['Kosovo', 'Kosovu', 'Kosova', 'Kosovë', 'Косово', 'كوسوفو'],
   MK: ['Makedonija', 'Makedoniji', 'Makedoniju', 'Macedonia', 'Maqedoni', 'Sjeverna Makedonija', 'Severna Makedonija'],
   CI: ['Obala Slonovače', 'Obali Slonovače', 'Ivory Coast', 'Côte d’Ivoire', "Côte d'Ivoire", 'Costa de Marfil', 'Costa do Marfim', 'Ivoorkust', 'Fildişi Sahili', 'Bregu i Fildishtë'],
@@ -94,7 +95,7 @@ const AMBIGUOUS_COUNTRY_ALIASES = new Set(
     'island', 'jamaica', 'martinique', 'mayotte', 'guam', 'georgie', 'gruzija', 'chypre', 'kipar', 'suriname', 'niue', 'israel',
     'مالي', 'عمان', 'الاردن', 'تشاد', 'جورجيا', 'الكونغو', 'بنين', 'توغو', 'غانا', 'النيجر', 'مصر', 'اليمن', 'الهند', 'الصين',
     'madagaskar', 'sveta lucija', 'saint lucia', 'polska', 'kanada', 'kenya', 'kenija', 'mozambik', 'nepal', 'sirija', 'syria',
-    'angola', 'laos', 'qatar', 'katar', 'bahrain', 'bahrein', 'kuwait', 'kuvajt', 'kuveyt',
+    'toga', 'togu', 'togom', 'perua', 'peruu', 'perum', 'angola', 'laos', 'qatar', 'katar', 'bahrain', 'bahrein', 'kuwait', 'kuvajt', 'kuveyt',
   ].map((a) => foldTerm(a)),
 );
 
