@@ -33,7 +33,9 @@ function cmpLength(a: number, b: number): number {
 /**
  * Brandes' dependency accumulation from a set of sources. Directed graphs follow edge direction;
  * undirected graphs count each unordered pair twice (halved by the callers).
- * Memory O(n): predecessors are not stored but recomputed from `in` lists in the backward pass.
+ * Predecessors are recorded during the forward pass in one flat array laid out like the `in`
+ * lists (a node has at most in-degree predecessors), so memory is O(n + m) and the backward
+ * pass reads only real predecessors.
  */
 function accumulate(g: CSRGraph, sources: Int32Array, weighted: boolean, mask: NodeMask | undefined): Float64Array {
   // Work on a BFS-ordered copy when it pays (see reorder.ts); ids are mapped in and out.
@@ -49,18 +51,18 @@ function accumulate(g: CSRGraph, sources: Int32Array, weighted: boolean, mask: N
 function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefined, bc: Float64Array): void {
   const n = g.n;
   const { offsets: outOff, targets: outTgt } = g.out;
-  const { offsets: inOff, targets: inTgt } = g.in;
+  const inOff = g.in.offsets;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
+  const pred = new Int32Array(g.in.targets.length);
+  const predEnd = new Int32Array(n);
   // A mask is folded into the distance array: removed nodes look already visited at distance -2.
-  const base = new Int32Array(n).fill(-1);
-  if (mask !== undefined) for (let v = 0; v < n; v++) if (mask[v] === 0) base[v] = -2;
-  dist.set(base);
+  if (mask !== undefined) for (let v = 0; v < n; v++) if (mask[v] === 0) dist[v] = -2;
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si] as number;
-    if (base[s] === -2) continue;
+    if (dist[s] === -2) continue;
     let reached = 0;
     dist[s] = 0;
     sigma[s] = 1;
@@ -78,8 +80,14 @@ function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefi
           dist[v] = du;
           sigma[v] = su;
           order[reached++] = v;
+          const q = inOff[v] as number;
+          pred[q] = u;
+          predEnd[v] = q + 1;
         } else if (dv === du) {
           sigma[v] = (sigma[v] as number) + su;
+          const q = predEnd[v] as number;
+          pred[q] = u;
+          predEnd[v] = q + 1;
         }
       }
     }
@@ -87,11 +95,10 @@ function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefi
       const w = order[i] as number;
       const dw = delta[w] as number;
       const coeff = (1 + dw) / (sigma[w] as number);
-      const dPrev = (dist[w] as number) - 1;
-      const end = inOff[w + 1] as number;
+      const end = predEnd[w] as number;
       for (let p = inOff[w] as number; p < end; p++) {
-        const v = inTgt[p] as number;
-        if (dist[v] === dPrev) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+        const v = pred[p] as number;
+        delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
       }
       bc[w] = (bc[w] as number) + dw;
     }
@@ -108,11 +115,13 @@ function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefi
 function accumulateDijkstra(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefined, bc: Float64Array): void {
   const n = g.n;
   const { offsets: outOff, targets: outTgt, weights: outW } = g.out;
-  const { offsets: inOff, targets: inTgt, weights: inW } = g.in;
+  const inOff = g.in.offsets;
   const dist = new Float64Array(n).fill(Infinity);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
+  const pred = new Int32Array(g.in.targets.length);
+  const predEnd = new Int32Array(n);
   const heap = new IndexedMinHeap(n);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si] as number;
@@ -134,11 +143,18 @@ function accumulateDijkstra(g: CSRGraph, sources: Int32Array, mask: NodeMask | u
         const dv = dist[v] as number;
         const c = dv === Infinity ? -1 : cmpLength(alt, dv);
         if (c < 0) {
+          // Strictly shorter: u becomes the only predecessor so far.
           dist[v] = alt;
           sigma[v] = su;
           heap.push(v, alt);
+          const q = inOff[v] as number;
+          pred[q] = u;
+          predEnd[v] = q + 1;
         } else if (c === 0 && heap.has(v)) {
           sigma[v] = (sigma[v] as number) + su;
+          const q = predEnd[v] as number;
+          pred[q] = u;
+          predEnd[v] = q + 1;
         }
       }
     }
@@ -146,15 +162,10 @@ function accumulateDijkstra(g: CSRGraph, sources: Int32Array, mask: NodeMask | u
       const w = order[i] as number;
       const dlt = delta[w] as number;
       const coeff = (1 + dlt) / (sigma[w] as number);
-      const dw = dist[w] as number;
-      const end = inOff[w + 1] as number;
+      const end = predEnd[w] as number;
       for (let p = inOff[w] as number; p < end; p++) {
-        const v = inTgt[p] as number;
-        const dv = dist[v] as number;
-        if (dv === Infinity || v === w) continue;
-        if (cmpLength(dv + (inW[p] as number), dw) === 0 && cmpLength(dv, dw) < 0) {
-          delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
-        }
+        const v = pred[p] as number;
+        delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
       }
       bc[w] = (bc[w] as number) + dlt;
     }
