@@ -3,27 +3,30 @@
  * canonical JSONL day by day (memory holds the cast and one day of records, never the case).
  */
 import { ClewError } from '../model/errors.js';
-import { IBAN_COUNTRIES, randomIban } from './iban.js';
+import { buildGroups } from './groups.js';
+import type { Group } from './groups.js';
 import type { IbanCountry } from './iban.js';
+import { buildMoneyPools } from './money.js';
+import type { MoneyPools } from './money.js';
+import { parseDay, resolveSynthOptions } from './options.js';
 import { activeHandle, buildPopulation, handleDrops, savedName } from './population.js';
 import type { Handle, Person, Population } from './population.js';
 import { Rng, hash32 } from './prng.js';
-import { cryptoAddress, render } from './render.js';
+import { render } from './render.js';
 import type { RenderContext } from './render.js';
 import { PHASE_PAIRS, buildShipments } from './shipments.js';
 import type { Phase, Shipment } from './shipments.js';
 import type { Topic } from './templates.js';
+import { buildTruth } from './truth.js';
 import { ZoneClock, formatIsoWithOffset } from './tz.js';
-import { DEFAULT_SYNTH_OPTIONS } from './types.js';
-import type {
-  PlantedEntity, PlantedEntry, ResolvedSynthOptions, SynthChunk, SynthOptions, SynthStats, SynthTruth, TruthConversation, TruthGroup, TruthPerson,
-} from './types.js';
-import { CODE_WORDS } from './vocab.js';
+import type { PlantedEntity, PlantedEntry, ResolvedSynthOptions, SynthChunk, SynthOptions, SynthStats, SynthTruth } from './types.js';
+import { encodeUtf8 } from './utf8.js';
 import type { Lang } from './vocab.js';
+
+export { resolveSynthOptions };
 
 const DAY = 86_400_000;
 const MIN = 60_000;
-const MAX_MESSAGES = 1_000_000_000;
 
 const BG_HOURS = [0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.4, 1, 1.5, 1.6, 1.6, 1.7, 1.9, 1.8, 1.7, 1.7, 1.8, 2, 2.2, 2.5, 2.6, 2.4, 1.8, 0.9];
 const ORG_HOURS = [0.8, 0.6, 0.5, 0.4, 0.3, 0.3, 0.5, 0.9, 1.2, 1.5, 1.6, 1.6, 1.6, 1.5, 1.5, 1.5, 1.6, 1.7, 1.8, 1.8, 1.7, 1.6, 1.4, 1.1];
@@ -56,71 +59,6 @@ function sampleCum(rng: Rng, cum: Float64Array): number {
 const BG_HOUR_CUM = cumulative(BG_HOURS);
 const ORG_HOUR_CUM = cumulative(ORG_HOURS);
 
-/** UTF-8 bytes of the concatenated strings, without building one large (two-byte) string first. */
-function encodeUtf8(parts: readonly string[]): Buffer {
-  let units = 0;
-  for (const p of parts) units += p.length;
-  const buf = Buffer.allocUnsafe(units * 3);
-  let off = 0;
-  // Batches of ~8k characters: one native call per batch instead of one per record.
-  let batch = '';
-  for (const p of parts) {
-    batch += p;
-    if (batch.length >= 8192) {
-      off += buf.write(batch, off, 'utf8');
-      batch = '';
-    }
-  }
-  if (batch.length > 0) off += buf.write(batch, off, 'utf8');
-  return buf.subarray(0, off);
-}
-
-function parseDay(s: string, what: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s) {
-    throw new ClewError('INVALID_ARGUMENT', `synth: ${what} must be a date YYYY-MM-DD`, { option: what, value: s });
-  }
-  return t;
-}
-
-/** Fills defaults and checks ranges; throws ClewError INVALID_ARGUMENT. */
-export function resolveSynthOptions(opts: SynthOptions): ResolvedSynthOptions {
-  const o: ResolvedSynthOptions = { ...DEFAULT_SYNTH_OPTIONS, ...stripUndefined(opts) } as ResolvedSynthOptions;
-  if (!Number.isInteger(o.messages) || o.messages < 0 || o.messages > MAX_MESSAGES) {
-    throw new ClewError('INVALID_ARGUMENT', `synth: messages must be an integer in 0..${MAX_MESSAGES}`, { option: 'messages', value: String(o.messages) });
-  }
-  if (!Number.isInteger(o.seed)) throw new ClewError('INVALID_ARGUMENT', 'synth: seed must be an integer', { option: 'seed', value: String(o.seed) });
-  const a = parseDay(o.start, 'start');
-  const b = parseDay(o.end, 'end');
-  if (b - a < 14 * DAY) throw new ClewError('INVALID_ARGUMENT', 'synth: the period must be at least 14 days', { option: 'end', value: o.end });
-  if (!(o.orgShare > 0 && o.orgShare < 1)) throw new ClewError('INVALID_ARGUMENT', 'synth: orgShare must be in (0, 1)', { option: 'orgShare', value: String(o.orgShare) });
-  if (!(o.callRatio >= 0 && o.callRatio <= 1)) throw new ClewError('INVALID_ARGUMENT', 'synth: callRatio must be in [0, 1]', { option: 'callRatio', value: String(o.callRatio) });
-  return o;
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-interface Segment {
-  ref: string;
-  from: number;
-  to: number;
-  byPerson: Map<number, Handle>;
-}
-
-interface Group {
-  id: string;
-  title: string;
-  members: number[];
-  from: number;
-  to: number;
-  org: boolean;
-  shipment: Shipment | null;
-  segments: Segment[];
-}
-
 interface Entry {
   ts: number;
   call: boolean;
@@ -149,20 +87,6 @@ export interface SynthCase {
   chunks(onPlanted?: (p: PlantedEntry) => void): Generator<SynthChunk, SynthStats>;
 }
 
-const iso = (t: number): string => new Date(t).toISOString();
-
-const GROUP_TITLES: Record<string, readonly string[]> = {
-  sr: ['Porodica', 'Fudbal utorkom', 'Ekipa', 'Kumovi', 'Posao', 'Rođendan Ane'],
-  'sr-Cyrl': ['Породица', 'Екипа', 'Кумови'],
-  nl: ['Familie', 'Voetbal zondag', 'Collega\'s', 'Vrijdagavond'],
-  fr: ['Famille', 'Les gars', 'Boulot'],
-  es: ['Familia', 'Los parceros', 'Trabajo'],
-  pt: ['Família', 'Futebol', 'Trampo'],
-  ar: ['العائلة', 'الشباب'],
-  en: ['Family', 'Lads', 'Work'],
-};
-const ORG_TITLES = ['posao', 'BIZNIS', 'ekipa', '🐉', 'Банане', 'voće', 'kafa', '☕', 'S', 'Luka'];
-
 export function generateCase(options: SynthOptions): SynthCase {
   const opts = resolveSynthOptions(options);
   const startMs = parseDay(opts.start, 'start');
@@ -185,112 +109,6 @@ export function generateCase(options: SynthOptions): SynthCase {
   };
 }
 
-function buildGroups(rng: Rng, pop: Population, shipments: Shipment[], startMs: number, endMs: number): Group[] {
-  const groups: Group[] = [];
-  const P = pop.persons;
-  for (const l of pop.leaders) {
-    const lts = (pop.byRole.get('lieutenant') ?? []).filter((x) => (P[x] as Person).boss === l);
-    const members = [...new Set([l, ...lts, ...pop.leaders.filter((o) => o !== l && rng.chance(0.5))])];
-    if (members.length >= 3) groups.push({ id: `g-${groups.length + 1}`, title: rng.pick(ORG_TITLES), members, from: startMs, to: endMs - 1, org: true, shipment: null, segments: [] });
-  }
-  for (const s of shipments) {
-    const members = [...new Set([s.who.T, s.who.P, s.who.C, s.who.C2].filter((x): x is number => x !== undefined))];
-    if (members.length >= 3) {
-      groups.push({ id: `g-${groups.length + 1}`, title: rng.pick(ORG_TITLES), members, from: Math.max(startMs, s.booked - 3 * DAY), to: Math.min(endMs - 1, s.closed + 5 * DAY), org: true, shipment: s, segments: [] });
-    }
-  }
-  for (const cl of pop.clusters) {
-    if (cl.length >= 3 && rng.chance(0.4)) {
-      const lang = (P[cl[0] as number] as Person).lang;
-      groups.push({ id: `g-${groups.length + 1}`, title: rng.pick(GROUP_TITLES[lang] ?? GROUP_TITLES.en as readonly string[]), members: cl.slice(), from: startMs, to: endMs - 1, org: false, shipment: null, segments: [] });
-    }
-  }
-  for (const g of groups) {
-    const cuts = new Set<number>([g.from, g.to + 1]);
-    for (const m of g.members)
-      for (const h of (P[m] as Person).handles) {
-        if (h.from > g.from && h.from <= g.to) cuts.add(h.from);
-        if (h.to + 1 > g.from && h.to < g.to) cuts.add(h.to + 1);
-      }
-    const sorted = [...cuts].sort((a, b) => a - b);
-    for (let i = 0; i + 1 < sorted.length; i++) {
-      const from = sorted[i] as number;
-      const to = (sorted[i + 1] as number) - 1;
-      const byPerson = new Map<number, Handle>();
-      for (const m of g.members) {
-        const h = activeHandle(P[m] as Person, from);
-        if (h && h.to >= to) byPerson.set(m, h);
-      }
-      if (byPerson.size >= 2) g.segments.push({ ref: `c-${g.id.slice(2)}-${g.segments.length + 1}`, from, to, byPerson });
-    }
-  }
-  return groups;
-}
-
-function buildTruth(
-  opts: ResolvedSynthOptions, pop: Population, shipments: Shipment[], groups: Group[], money: MoneyPools, startMs: number, endMs: number,
-): SynthTruth {
-  const P = pop.persons;
-  const id = (i: number): string => (P[i] as Person).id;
-  const persons: TruthPerson[] = [...P]
-    .sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)))
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      ...(p.nick ? { nickname: p.nick } : {}),
-      name_variants: p.variants,
-      role: p.role,
-      group: p.group,
-      country: p.country,
-      city: p.city.name,
-      language: p.lang,
-      time_zone: p.zone,
-      handles: p.handles.map((h) => ({ ref: h.ref, from: iso(h.from), to: iso(h.to), ...(h.imei ? { imei: h.imei } : {}) })),
-    }));
-  const tg: TruthGroup[] = [{ id: 'org', kind: 'organisation', name: 'Balkan cartel (synthetic)', members: P.filter((p) => p.org).map((p) => p.id) }];
-  const cells = new Map<string, string[]>();
-  for (const p of P) if (p.org && p.group.startsWith('cell-')) cells.set(p.group, [...(cells.get(p.group) ?? []), p.id]);
-  for (const [cid, members] of cells) tg.push({ id: cid, kind: 'cell', name: `cell of ${id(pop.leaders[Number(cid.slice(5)) - 1] as number)}`, members });
-  pop.clusters.forEach((cl, i) => tg.push({ id: `bg-${i + 1}`, kind: 'background', name: `background cluster ${i + 1}`, members: cl.map(id) }));
-  const handles: Record<string, string> = {};
-  for (const p of P) for (const h of p.handles) handles[h.ref] = p.id;
-  const conversations: TruthConversation[] = [];
-  for (const g of groups)
-    for (const s of g.segments) conversations.push({ ref: s.ref, group: g.id, title: g.title, from: iso(s.from), to: iso(s.to), members: [...s.byPerson.values()].map((h) => h.ref) });
-  return {
-    generator: { name: 'clew-synth', version: 1, params: opts },
-    period: { start: iso(startMs), end: iso(endMs) },
-    organisation: { id: 'org', name: 'Balkan cartel (synthetic)' },
-    leaders: pop.leaders.map(id),
-    persons,
-    groups: tg,
-    handles,
-    rotations: pop.rotations.map((r) => ({
-      person: id(r.person), old: r.old.ref, new: r.new.ref, old_last: iso(r.old.to), new_first: iso(r.new.from),
-      gap_hours: Math.round(((r.new.from - r.old.to) / 3_600_000) * 10) / 10, same_device: r.sameDevice,
-    })),
-    decoys: pop.decoys.map((d) => ({ a: id(d.a), b: id(d.b), reason: d.reason })),
-    shipments: shipments.map((s) => ({
-      id: s.id,
-      route: [s.origin.name, ...(s.transit ? [s.transit.name] : []), s.dest.name],
-      origin_country: s.origin.country,
-      containers: s.containers,
-      vessel: { name: s.vessel, imo: s.imo },
-      quantity_kg: s.qtyKg,
-      price_eur_per_kg: s.priceEurPerKg,
-      outcome: s.seized ? 'seized' : 'delivered',
-      dates: {
-        planning: iso(s.planning), booked: iso(s.booked), departed: iso(s.departed),
-        ...(s.transitAt !== null ? { transit: iso(s.transitAt) } : {}), arrived: iso(s.arrived), closed: iso(s.closed),
-      },
-      participants: Object.fromEntries(Object.entries(s.who).map(([k, v]) => [k, id(v)])),
-    })),
-    code_words: CODE_WORDS.map((c) => ({ word: c.word, language: c.lang, meaning: c.meaning, forms: [...c.forms] })),
-    money_accounts: { wallets: money.wallets, ibans: [...money.ibans.values()].flat() },
-    conversations,
-  };
-}
-
 function pairLang(a: Person, b: Person): Lang {
   if (a.lang === b.lang) return a.lang;
   const balkan = (l: Lang): boolean => l === 'sr' || l === 'sr-Cyrl';
@@ -300,20 +118,6 @@ function pairLang(a: Person, b: Person): Lang {
 }
 
 const IBAN_BY_COUNTRY: Record<string, IbanCountry> = { RS: 'RS', ME: 'ME', AE: 'AE', NL: 'NL', BE: 'BE', DE: 'DE' };
-
-interface MoneyPools {
-  wallets: string[];
-  ibans: Map<IbanCountry, string[]>;
-}
-
-/** The accounts the organisation reuses (as real networks do): a few wallets and IBANs per country. */
-function buildMoneyPools(rng: Rng, messages: number): MoneyPools {
-  const k = 4 + Math.round(2 * Math.log10(Math.max(10, messages)));
-  const wallets = Array.from({ length: k }, () => cryptoAddress(rng));
-  const ibans = new Map<IbanCountry, string[]>();
-  for (const c of IBAN_COUNTRIES) ibans.set(c, Array.from({ length: 2 + Math.floor(k / 3) }, () => randomIban(rng, c)));
-  return { wallets, ibans };
-}
 
 function* stream(
   opts: ResolvedSynthOptions, rng: Rng, pop: Population, shipments: Shipment[], groups: Group[], money: MoneyPools, startMs: number, endMs: number,
