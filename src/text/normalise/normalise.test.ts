@@ -116,6 +116,10 @@ describe('normalise table', () => {
     expect(normalise('   ')).toBe('');
   });
 
+  it('folds typographic punctuation', () => {
+    expect(normalise('don’t „ovo“ «ça» 10–20 — x')).toBe(`don't "ovo" "ca" 10-20 - x`);
+  });
+
   it('returns already-normal ASCII unchanged', () => {
     const s = 'already normal text 123';
     expect(normalise(s)).toBe(s);

@@ -24,7 +24,8 @@
  *  7. Whitespace (JS `\s`) and control characters (Cc) are separators: every run becomes ONE ASCII space, and
  *     leading/trailing separators are dropped. The offset map stays exact: each output character records the
  *     index in the original of the cluster it came from.
- *  8. Lone surrogates are dropped.
+ *  8. Typographic punctuation: ‘ ’ ‛ ʼ ′ → ', “ ” „ ‟ « » ″ → ", hyphens and dashes ‐ ‑ ‒ – — ― − → -.
+ *  9. Lone surrogates are dropped.
  *
  * Properties (tested with fast-check): total (never throws), idempotent, output length ≤ 3 × input length.
  *
@@ -124,6 +125,10 @@ const PRE_NFD: Record<string, string> = {
   ß: 'ss', ς: 'σ', ı: 'i',
   // Latin letters that do not decompose
   đ: 'dj', ð: 'dj', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', þ: 'th', ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k', ƀ: 'b', ɖ: 'd',
+  // typographic punctuation typed by phone keyboards
+  '\u2018': "'", '\u2019': "'", '\u201B': "'", '\u02BC': "'", '\u2032': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u00AB': '"', '\u00BB': '"', '\u2033': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
   // Arabic
   'ـ': '', 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ی': 'ي', 'ک': 'ك', 'ې': 'ي', 'ۍ': 'ي',
 };
