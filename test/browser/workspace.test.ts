@@ -134,6 +134,23 @@ describe('web workspace in Chromium', () => {
     expect(await xssFlag()).toBeUndefined();
   });
 
+  it('pages through a long conversation around the message', async () => {
+    await page.goto(srv.origin + '/search?q=' + encodeURIComponent('"filler kafa message 60"'));
+    await expect.poll(() => page.getByTestId('hit').count()).toBe(1);
+    await page.getByTestId('hit').click();
+    await page.getByTestId('transcript').waitFor();
+    await expect.poll(() => page.getByTestId('message').count()).toBe(61); // 30 before, the message, 30 after
+    expect(await page.locator('.msg-anchor .msg-body').textContent()).toBe('filler kafa message 60');
+    await page.getByRole('button', { name: 'Load earlier messages' }).click();
+    await expect.poll(() => page.getByTestId('message').count()).toBe(91);
+    await page.getByText('Start of conversation').waitFor(); // messages 0–29 were all there was
+    await page.getByRole('button', { name: 'Load later messages' }).click();
+    await expect.poll(() => page.getByTestId('message').count()).toBe(120);
+    await page.getByText('End of conversation').waitFor();
+    const bodies = await page.locator('.msg-body').allTextContents();
+    expect(bodies).toEqual(Array.from({ length: 120 }, (_, i) => `filler kafa message ${i}`));
+  });
+
   it('lists the quarantine', async () => {
     await page.getByRole('link', { name: /Quarantine/ }).click();
     await page.getByRole('heading', { name: 'Quarantine' }).waitFor();
@@ -147,6 +164,16 @@ describe('web workspace in Chromium', () => {
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
     expect(browser.offsite).toEqual([]);
+    // and the page enforces Trusted Types: a string can no longer reach an HTML sink
+    const sink = await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<img src=x>';
+        return 'assigned';
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(sink).toBe('TypeError');
   });
 
   it('refuses a visit without the token', async () => {
