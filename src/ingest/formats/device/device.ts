@@ -9,8 +9,8 @@ import type { ClewRecord } from '../../../model/records.js';
 import { attachmentRecords } from '../../attachments/describe.js';
 import type { FormatParser, ParseItem, SniffResult, SourceInput } from '../../parser.js';
 import { contactRecord, conversationRecord, deviceRecords, MAX_BODY_CHARS, messageRecords, participants, type ConversationHead, type DeviceContext } from './records.js';
-import { jsonEvents } from './tokens.js';
-import { pathString, walkJson, type PathPart } from './walker.js';
+import { jsonEventChunks } from './tokens.js';
+import { JsonWalker, pathString, type PathPart, type WalkItem } from './walker.js';
 
 export const DEVICE_DUMP_FORMAT = 'clew-device-dump';
 export const MAX_JSON_DEPTH = 32;
@@ -55,7 +55,16 @@ export const deviceDumpParser: FormatParser = {
     if (input.size === 0) throw new ClewError('EMPTY_FILE', undefined, { path: input.name });
     const attCap = Math.ceil((input.options.maxAttachmentBytes * 4) / 3) + 4;
     const stream = input.open(0);
-    const events = jsonEvents(stream, { maxString: (k) => (k === 'content_base64' ? attCap : k === 'body' ? MAX_BODY_CHARS : MAX_OTHER_STRING) });
+    const chunks = jsonEventChunks(stream, (k) => (k === 'content_base64' ? attCap : k === 'body' ? MAX_BODY_CHARS : MAX_OTHER_STRING));
+    const walker = new JsonWalker({ maxDepth: MAX_JSON_DEPTH, capture });
+    const walk = async function* (): AsyncGenerator<WalkItem> {
+      const out: WalkItem[] = [];
+      for await (const events of chunks) {
+        for (const ev of events) walker.feed(ev, out);
+        yield* out;
+        out.length = 0;
+      }
+    };
     let ctx: DeviceContext | undefined;
     let conv: { head: ConversationHead; emitted: boolean; index: number; ref: string } | undefined;
     let lastPath = '$';
@@ -74,7 +83,7 @@ export const deviceDumpParser: FormatParser = {
     };
 
     try {
-      for await (const item of walkJson(events, { maxDepth: MAX_JSON_DEPTH, capture })) {
+      for await (const item of walk()) {
         const path = pathString(item.path);
         lastPath = path;
         const [a, , c] = item.path;

@@ -3,9 +3,9 @@
  * paths (with a depth limit), and skips everything else without holding it.
  *
  * `capture(path)` decides, when a value starts, whether to assemble it. Assembled values come
- * out whole (`{ path, value }`), or as a failure when they nest deeper than `maxDepth` levels
- * in the document (JSON_TOO_DEEP) — the walk then goes on after that value. Deep nesting
- * outside captured values is counted, never stored, and reported once per subtree.
+ * out whole (`value`), or as `tooDeep` when they nest deeper than `maxDepth` levels in the
+ * document (JSON_TOO_DEEP) — the walk then goes on after that value. Deep nesting outside
+ * captured values is counted, never stored, and reported once per subtree. Synchronous.
  */
 import { TOO_LONG, type JsonEvent, type Scalar } from './tokens.js';
 
@@ -38,29 +38,35 @@ interface Builder {
   result?: JsonValue;
 }
 
-export async function* walkJson(
-  events: AsyncIterable<JsonEvent>,
-  opts: { maxDepth: number; capture: (path: readonly PathPart[], container: 'object' | 'array' | 'scalar') => boolean },
-): AsyncGenerator<WalkItem> {
-  const frames: Frame[] = [];
-  let overflow = 0; // container levels beyond maxDepth, counted not stored
-  let builder: Builder | null = null;
+export interface WalkOptions {
+  maxDepth: number;
+  capture: (path: readonly PathPart[], container: 'object' | 'array' | 'scalar') => boolean;
+}
 
-  const slot = (): PathPart[] => {
+export class JsonWalker {
+  private readonly frames: Frame[] = [];
+  private overflow = 0; // container levels beyond maxDepth, counted not stored
+  private builder: Builder | null = null;
+
+  constructor(private readonly opts: WalkOptions) {}
+
+  private slot(): PathPart[] {
     const p: PathPart[] = [];
-    for (const f of frames) {
+    for (const f of this.frames) {
       if (f.kind === 'array') p.push(f.index);
       else if (f.key !== null) p.push(f.key);
     }
     return p;
-  };
-  const advance = (): void => {
-    const top = frames[frames.length - 1];
+  }
+
+  private advance(): void {
+    const top = this.frames[this.frames.length - 1];
     if (!top) return;
     if (top.kind === 'array') top.index++;
     else top.key = null;
-  };
-  const addToBuilder = (b: Builder, v: JsonValue): void => {
+  }
+
+  private add(b: Builder, v: JsonValue): void {
     const top = b.stack[b.stack.length - 1];
     if (!top) {
       b.result = v;
@@ -71,71 +77,78 @@ export async function* walkJson(
       if (top.key !== '__proto__') top.c[top.key] = v;
       top.key = null;
     }
-  };
+  }
 
-  for await (const ev of events) {
-    if (overflow > 0) {
-      if (ev.t === 'startObject' || ev.t === 'startArray') overflow++;
+  /** Feed one event; walk items (if any) are appended to `out`. */
+  feed(ev: JsonEvent, out: WalkItem[]): void {
+    if (this.overflow > 0) {
+      if (ev.t === 'startObject' || ev.t === 'startArray') this.overflow++;
       else if (ev.t === 'endObject' || ev.t === 'endArray') {
-        overflow--;
-        if (overflow === 0) advance();
+        this.overflow--;
+        if (this.overflow === 0) this.advance();
       }
-      continue;
+      return;
     }
+    const b = this.builder;
     switch (ev.t) {
       case 'key': {
-        const top = frames[frames.length - 1];
+        const top = this.frames[this.frames.length - 1];
         if (top) top.key = ev.key;
-        if (builder) {
-          const bt = builder.stack[builder.stack.length - 1];
+        if (b) {
+          const bt = b.stack[b.stack.length - 1];
           if (bt && !Array.isArray(bt.c)) bt.key = ev.key;
         }
-        break;
+        return;
       }
       case 'startObject':
       case 'startArray': {
         const container = ev.t === 'startObject' ? 'object' : 'array';
-        const path = slot();
-        if (frames.length >= opts.maxDepth) {
-          overflow = 1;
-          if (builder) builder.failed = true;
-          else yield { kind: 'tooDeep', path };
-          break;
+        if (this.frames.length >= this.opts.maxDepth) {
+          this.overflow = 1;
+          if (b) b.failed = true;
+          else out.push({ kind: 'tooDeep', path: this.slot() });
+          return;
         }
-        if (!builder && opts.capture(path, container)) builder = { root: path, stack: [], failed: false };
-        if (builder) {
+        if (b) {
           const c: JsonValue[] | { [k: string]: JsonValue } = container === 'object' ? Object.create(null) : [];
-          if (!builder.failed) addToBuilder(builder, c);
-          builder.stack.push({ c, key: null });
-        } else yield { kind: 'enter', path, container };
-        frames.push({ kind: container, key: null, index: 0 });
-        break;
+          if (!b.failed) this.add(b, c);
+          b.stack.push({ c, key: null });
+        } else {
+          const path = this.slot();
+          if (this.opts.capture(path, container)) {
+            const nb: Builder = { root: path, stack: [], failed: false };
+            const c: JsonValue[] | { [k: string]: JsonValue } = container === 'object' ? Object.create(null) : [];
+            this.add(nb, c);
+            nb.stack.push({ c, key: null });
+            this.builder = nb;
+          } else out.push({ kind: 'enter', path, container });
+        }
+        this.frames.push({ kind: container, key: null, index: 0 });
+        return;
       }
       case 'endObject':
       case 'endArray': {
-        frames.pop();
-        const path = slot();
-        if (builder) {
-          builder.stack.pop();
-          if (builder.stack.length === 0) {
-            const b = builder;
-            builder = null;
-            if (b.failed) yield { kind: 'tooDeep', path: b.root };
-            else yield { kind: 'value', path: b.root, value: b.result ?? null };
+        this.frames.pop();
+        if (b) {
+          b.stack.pop();
+          if (b.stack.length === 0) {
+            this.builder = null;
+            if (b.failed) out.push({ kind: 'tooDeep', path: b.root });
+            else out.push({ kind: 'value', path: b.root, value: b.result ?? null });
           }
-        } else yield { kind: 'leave', path };
-        advance();
-        break;
+        } else out.push({ kind: 'leave', path: this.slot() });
+        this.advance();
+        return;
       }
       case 'value': {
-        if (builder) {
-          if (!builder.failed) addToBuilder(builder, ev.value);
+        if (b) {
+          if (!b.failed) this.add(b, ev.value);
         } else {
-          const path = slot();
-          if (opts.capture(path, 'scalar')) yield { kind: 'value', path, value: ev.value };
+          const path = this.slot();
+          if (this.opts.capture(path, 'scalar')) out.push({ kind: 'value', path, value: ev.value });
         }
-        advance();
-        break;
+        this.advance();
+        return;
       }
     }
   }
