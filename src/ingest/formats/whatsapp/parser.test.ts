@@ -248,3 +248,33 @@ describe('recipients', () => {
     }
   });
 });
+
+describe('caps', () => {
+  it('attachment bytes from a zip are kept only up to maxAttachmentBytes', async () => {
+    const items = await collect(join(FIX, 'WhatsApp Chat - Ana Primer.zip'), { maxAttachmentBytes: 4 });
+    const att = items.flatMap((i) => (i.kind === 'record' && i.record.type === 'attachment' && i.record.sha256 ? [i.record] : []));
+    expect(att.length).toBe(2);
+    for (const a of att) {
+      expect(a.content).toBeUndefined();
+      expect(a.size).toBeGreaterThan(4);
+    }
+  });
+
+  it('a message longer than the body cap is cut with a TOO_LARGE reject', async () => {
+    const { MAX_BODY_CHARS } = await import('./parser.js');
+    const dir = mkdtempSync(join(tmpdir(), 'clew-wa-'));
+    try {
+      const p = join(dir, '_chat.txt');
+      const line = 'y'.repeat(1000);
+      const n = Math.ceil(MAX_BODY_CHARS / 1001) + 5;
+      writeFileSync(p, `01.03.21, 10:00 - Ana Primer: start\n${`${line}\n`.repeat(n)}01.03.21, 10:01 - Marko Test: next\n`);
+      const items = await collect(p);
+      expect(items.map((i) => (i.kind === 'record' ? i.record.type : i.code)).slice(-3)).toEqual(['message', 'TOO_LARGE', 'message']);
+      const first = items.find((i) => i.kind === 'record' && i.record.type === 'message');
+      expect(first?.kind === 'record' && first.record.type === 'message' && first.record.body.length).toBeLessThanOrEqual(MAX_BODY_CHARS + 10);
+      expect(first?.locator.endLine).toBe(n + 1);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
