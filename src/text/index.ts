@@ -4,6 +4,7 @@
  */
 export {
   normalise,
+  NORMALISE_VERSION,
   normaliseWithMap,
   normaliseExact,
   normaliseExactWithMap,

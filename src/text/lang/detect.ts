@@ -13,7 +13,8 @@
  *    'hr' and its 'sr' is trained on Cyrillic. We keep eld's answer, with two corrections, and add
  *    `macro: 'sh'` (ISO 639-1 Serbo-Croatian) to every BCMS answer. Filter on `macro === 'sh'` for "BCMS";
  *    do not read 'hr' as a nationality.
- *      · Cyrillic text with letters only Serbian has (ђ ћ џ љ њ ј) → 'sr'; with ѓ ќ ѕ → 'mk'.
+ *      · Cyrillic text with letters only Serbian has (ђ ћ џ љ њ ј) → 'sr'; with ѓ ќ ѕ → 'mk' (confidence 0.9,
+ *        eld is not consulted). Serbian Cyrillic without those letters is left to eld ('sr', sometimes 'bg'/'ru').
  *      · Latin text that eld labels sl/sk/cs/pl (frequent for short BCMS messages) but that has a BCMS marker
  *        (đ, or a very common BCMS word: šta, što, gde, gdje, jel, bre, ću, će, nije, sutra, brate, …) and
  *        none of the letters those languages have and BCMS has not (ł ś ź ż ą ę ř ě ů ľ ĺ ŕ ô ä ň ť ď) → 'hr'.
@@ -154,6 +155,11 @@ export function createLanguageDetector(eld: EldInstance): LanguageDetector {
     const { script, letters } = scriptStats(body);
     if (script === null) return null;
     if (letters < 5) return null;
+    // letters only Macedonian / Serbian Cyrillic have decide alone (eld has no 'mk' and would say 'bg')
+    if (script === 'Cyrl') {
+      if (MACEDONIAN_CYRILLIC.test(body)) return guess('mk', 0.9, script);
+      if (SERBIAN_CYRILLIC.test(body)) return guess('sr', 0.9, script);
+    }
     let r: EldResult;
     try {
       r = eld.detect(body);
@@ -161,10 +167,6 @@ export function createLanguageDetector(eld: EldInstance): LanguageDetector {
       return null;
     }
     let lang = r.language;
-    if (script === 'Cyrl') {
-      if (MACEDONIAN_CYRILLIC.test(body)) return guess('mk', Math.max(topScore(r), 0.5), script);
-      if (SERBIAN_CYRILLIC.test(body)) return guess('sr', Math.max(topScore(r), 0.5), script);
-    }
     if (script === 'Latn' && (lang === '' || BCMS_CONFUSED.has(lang)) && !NOT_BCMS_LATIN.test(body)) {
       const markers = bcmsMarkers(body);
       if (markers >= 1 && (letters >= MIN_LETTERS || markers >= 2 || BCMS.has(lang))) {

@@ -33,6 +33,12 @@
  * characters of step 2 — no case folding, no diacritic or script folding, whitespace kept as is.
  */
 
+/**
+ * Version of the `normalise` policy. Bump it whenever the output of `normalise` changes for any input, so that
+ * stores can tell that their search index was built with another normaliser and must be rebuilt.
+ */
+export const NORMALISE_VERSION = 1;
+
 export interface NormalisedText {
   /** The normalised text. */
   text: string;
