@@ -13,7 +13,8 @@
  *    'hr' and its 'sr' is trained on Cyrillic. We keep eld's answer, with two corrections, and add
  *    `macro: 'sh'` (ISO 639-1 Serbo-Croatian) to every BCMS answer. Filter on `macro === 'sh'` for "BCMS";
  *    do not read 'hr' as a nationality.
- *      · Cyrillic text with letters only Serbian has (ђ ћ џ љ њ ј) → 'sr'; with ѓ ќ ѕ → 'mk' (confidence 0.9,
+ *      · Cyrillic text with Serbian letters absent from Russian/Bulgarian/Ukrainian (ђ ћ џ љ њ ј) → 'sr';
+ *        with the Macedonian-only ѓ ќ ѕ → 'mk' (checked first; confidence 0.9,
  *        eld is not consulted). Serbian Cyrillic without those letters is left to eld ('sr', sometimes 'bg'/'ru').
  *      · Latin text that eld labels sl/sk/cs/pl (frequent for short BCMS messages) but that has a BCMS marker
  *        (đ, or a very common BCMS word: šta, što, gde, gdje, jel, bre, ću, će, nije, sutra, brate, …) and
