@@ -40,6 +40,7 @@ describe('signal parser', () => {
   });
   it('helpers', () => {
     expect(signalRef('Me')).toBe('signal:Me');
+    expect(signalRef('Me', 'export-2021')).toBe('signal:Me@export-2021');
     expect(signalRef('447700900123')).toBe('phone:+447700900123');
     expect(signalRef('MarkoTest')).toBe('signal:MarkoTest');
     expect(unquote('\n\n> line one\n> line two\n\n')).toBe('line one\nline two');

@@ -34,10 +34,15 @@ const MAX_QUOTE_INDEX = 10_000;
 
 type Obj = Record<string, unknown>;
 
-/** `Me` (the exporting account), digits-only names (numbers) as phone refs, other names as written. */
-export function signalRef(sender: string): string {
+/**
+ * Digits-only names (numbers) as phone refs, other names as written. `Me`, the exporting
+ * account, is scoped by the export folder (`signal:Me@<export folder>`): two phones' exports
+ * in one case must not merge into one "Me".
+ */
+export function signalRef(sender: string, exportName = ''): string {
   const s = sender.trim();
   if (/^\d{8,15}$/.test(s)) return `phone:+${s}`;
+  if (s === 'Me' && exportName !== '') return `signal:Me@${exportName.slice(0, 200)}`;
   return `signal:${s.slice(0, 256)}`;
 }
 
@@ -88,6 +93,7 @@ async function* parseSignal(input: SourceInput, resume?: ResumePoint): AsyncGene
   const maxLineBytes = input.options.maxLineBytes;
   const dir = dirname(input.path);
   const chatName = basename(dir);
+  const exportName = basename(dirname(dir));
   const conversation = `signal:${chatName}`;
   const beside = new BesideFiles(dir, input.options.maxAttachmentBytes);
 
@@ -100,7 +106,7 @@ async function* parseSignal(input: SourceInput, resume?: ResumePoint): AsyncGene
     if (s === null || s.trim() === '') continue;
     const v = parseLine(s);
     if (typeof v !== 'string' && typeof v.sender === 'string' && v.sender.trim() !== '') {
-      const ref = signalRef(v.sender);
+      const ref = signalRef(v.sender, exportName);
       if (!seen.has(ref) && seen.size < 20_000) {
         seen.add(ref);
         senders.push(ref);
@@ -162,7 +168,7 @@ async function* parseSignal(input: SourceInput, resume?: ResumePoint): AsyncGene
       continue;
     }
     const time = { ts, tzOffset: null, tsLocal: v.date as string };
-    const from = signalRef(v.sender as string);
+    const from = signalRef(v.sender as string, exportName);
     const nativeId = `L${l.line}`;
     let body = typeof v.body === 'string' ? v.body : '';
     if (body.endsWith('  ')) body = body.slice(0, -2);
