@@ -67,6 +67,7 @@ const input = {
 };
 
 const t0 = process.hrtime.bigint();
+const c0 = process.cpuUsage();
 let messages = 0;
 let attachments = 0;
 let rejects = 0;
@@ -76,6 +77,8 @@ for await (const item of mboxParser.parse(input)) {
   else if (item.record.type === 'attachment') attachments++;
 }
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+const cu = process.cpuUsage(c0);
+const cpuSecs = (cu.user + cu.system) / 1e6; // steadier than wall time on a shared machine
 rmSync(dir, { recursive: true, force: true });
 const cpu = cpus()[0]?.model ?? 'unknown';
 console.log(
@@ -86,7 +89,9 @@ console.log(
     attachmentBytes: ATT,
     fileMB: +(size / 1e6).toFixed(1),
     seconds: +secs.toFixed(2),
+    cpuSeconds: +cpuSecs.toFixed(2),
     messagesPerSecond: Math.round(messages / secs),
+    messagesPerCpuSecond: Math.round(messages / cpuSecs),
     MBperSecond: +(size / 1e6 / secs).toFixed(1),
     node: process.version,
     cpu,
