@@ -42,6 +42,8 @@ export type { ClosenessOptions } from './measures/closeness.js';
 export { closeness } from './measures/closeness.js';
 export type { HarmonicOptions } from './measures/harmonic.js';
 export { harmonic } from './measures/harmonic.js';
+export type { SampledHarmonic, SampledHarmonicOptions } from './measures/sampled-harmonic.js';
+export { sampledHarmonic } from './measures/sampled-harmonic.js';
 export type { EigenvectorOptions, EigenvectorResult } from './measures/eigenvector.js';
 export { eigenvectorCentrality } from './measures/eigenvector.js';
 export { coreness } from './measures/kcore.js';
