@@ -103,3 +103,18 @@ describe('deviceDumpParser', () => {
     expect(sniffDeviceDump(Buffer.from('a,b\n'), 'x.csv')).toMatchObject({ ok: false });
   });
 });
+
+describe('deviceDumpParser: arbitrary message objects', () => {
+  it('never throws on any JSON inside messages: each gives records or a rejection', async () => {
+    const { default: fc } = await import('fast-check');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 6 }), async (msgs) => {
+        const text = JSON.stringify({ device: { platform: 'skyecc', owner: 'A' }, conversations: [{ id: 'c', participants: ['A', 'B'], messages: msgs }] });
+        const items = await collect(deviceDumpParser, sourceFromBytes(text, 'p.json', { timeZone: 'UTC' }));
+        const perMessage = new Set(items.filter((i) => i.locator.path?.startsWith('$.conversations[0].messages[')).map((i) => i.locator.path));
+        return perMessage.size === msgs.length;
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -287,7 +287,10 @@ function walk(h: Headers, body: Buffer, acc: Collected, depth: number): void {
   }
   if (cte !== 'base64' && cte !== 'quoted-printable' && cte !== '7bit' && cte !== '8bit' && cte !== '' && cte !== 'binary') no();
   const rawName = disp?.params.get('filename') ?? ct.params.get('name');
-  acc.attachments.push({ filename: rawName === undefined ? undefined : decodeWords(rawName), content: decodeBody(body, cte) });
+  const decoded = decodeBody(body, cte);
+  // 7bit/8bit bodies are views into the whole message: copy, so a kept attachment does not pin it
+  const content = decoded.buffer === body.buffer ? Buffer.from(decoded) : decoded;
+  acc.attachments.push({ filename: rawName === undefined ? undefined : decodeWords(rawName), content });
 }
 
 function splitMultipart(body: Buffer, boundary: string): Buffer[] {
