@@ -254,17 +254,15 @@ function* stream(
     return ctx;
   };
 
-  const push = (e: Omit<Entry, 'id'>): Entry => {
-    const x = e as Entry;
-    x.id = 0;
-    day.push(x);
-    return x;
+  const push = (e: Entry): Entry => {
+    day.push(e);
+    return e;
   };
 
   const message = (sender: Person, hs: Handle, to: string, conv: string | null, t: number, topic: Topic, lang: Lang, sh: Shipment | null, org: boolean, prev: Entry | null, third: Person | null): Entry => {
     const r = render(rng, topic, ctxFor(sender, lang, sh, third, ''));
     return push({
-      ts: t, call: false, from: hs.ref, to, conv, zone: sender.zone, body: r.body, entities: r.entities, reply: prev && rng.chance(0.15) ? prev : null,
+      ts: t, id: 0, call: false, from: hs.ref, to, conv, zone: sender.zone, body: r.body, entities: r.entities, reply: prev && rng.chance(0.15) ? prev : null,
       coord: r.coord, att: rng.chance(0.012), dur: 0, org, topic, shipment: sh?.id ?? null, announce: null,
     });
   };
@@ -305,18 +303,22 @@ function* stream(
       prev = message(s, hs, hr.toJson, null, t, tp, pairLang(s, r), sh, org, prev, third);
       count++;
     }
-    if (count > 0 && rng.chance(Math.min(1, opts.callRatio * (org ? 5 : 4.2)))) {
-      const tc = t + Math.floor(rng.exp(10 * MIN));
-      const hs = activeHandle(a, tc);
-      const hr = activeHandle(b, tc);
-      if (hs && hr && tc < dayEnd) {
-        const answered = rng.chance(0.82);
-        push({
-          ts: tc, call: true, from: hs.ref, to: hr.ref, conv: null, zone: a.zone, body: '', entities: null, reply: null,
-          coord: rng.chance(0.3) ? [a.city.lat + (rng.float() - 0.5) * 0.1, a.city.lon + (rng.float() - 0.5) * 0.14] : null,
-          att: false, dur: answered ? 3 + Math.floor(rng.exp(org ? 70 : 150)) : 0, org, topic: 'call', shipment: sh?.id ?? null, announce: null,
-        });
-      }
+    // Calls: callRatio per message on average (stochastic rounding), the organisation a bit more.
+    const calls = Math.floor(opts.callRatio * count * (org ? 1.4 : 1.07) + rng.float());
+    let tc = t;
+    for (let k = 0; k < calls; k++) {
+      tc += 20_000 + Math.floor(rng.exp(10 * MIN));
+      const caller = rng.chance(0.6) ? a : b;
+      const callee = caller === a ? b : a;
+      const hs = activeHandle(caller, tc);
+      const hr = activeHandle(callee, tc);
+      if (!hs || !hr || tc >= dayEnd) break;
+      const answered = rng.chance(0.82);
+      push({
+        ts: tc, id: 0, call: true, from: hs.ref, to: hr.ref, conv: null, zone: caller.zone, body: '', entities: null, reply: null,
+        coord: rng.chance(0.3) ? [caller.city.lat + (rng.float() - 0.5) * 0.1, caller.city.lon + (rng.float() - 0.5) * 0.14] : null,
+        att: false, dur: answered ? 3 + Math.floor(rng.exp(org ? 70 : 150)) : 0, org, topic: 'call', shipment: sh?.id ?? null, announce: null,
+      });
     }
     return count;
   };
@@ -419,7 +421,7 @@ function* stream(
             const pin = r.new.kind === 'pin' ? r.new.ref.slice(7) : r.new.ref.slice(6);
             const rr = render(rng, 'thirdnum', ctxFor(other, pairLang(other, fwd), null, per, pin));
             push({
-              ts: tf, call: false, from: h1.ref, to: h2.toJson, conv: null, zone: other.zone, body: rr.body, entities: rr.entities, reply: null, coord: null,
+              ts: tf, id: 0, call: false, from: h1.ref, to: h2.toJson, conv: null, zone: other.zone, body: rr.body, entities: rr.entities, reply: null, coord: null,
               att: false, dur: 0, org: per.org, topic: 'thirdnum', shipment: null, announce: { person: per.id, old: r.old.ref, new: r.new.ref },
             });
             if (per.org) orgDone++;
