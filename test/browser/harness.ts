@@ -3,6 +3,7 @@
  * a fresh profile per run, no background network, and a guard that fails on any request that
  * leaves this machine.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,13 +24,16 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Build web/dist unless it is newer than every source file (`npm run build:web` makes this a no-op). */
+/** Build web/dist (production) unless it is newer than every source file (`npm run build:web` makes this a no-op). */
 export async function ensureWebBuilt(): Promise<void> {
   const index = join(WEB_DIST, 'index.html');
   const sources = Math.max(newest(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs, statSync(join(WEB, 'vite.config.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ root: WEB, logLevel: 'warn' });
+  // a child process with NODE_ENV=production: inside vitest NODE_ENV is "test", which would make
+  // Vite ship React's development build
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', WEB, '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build web failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 export interface Browser {

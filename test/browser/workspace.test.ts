@@ -134,6 +134,25 @@ describe('web workspace in Chromium', () => {
     expect(await xssFlag()).toBeUndefined();
   });
 
+  it('returns from a conversation to the same results and scroll position', async () => {
+    await page.goto(srv.origin + '/search?q=kafa');
+    for (let i = 0; i < 10 && (await page.getByTestId('hit').count()) < 123; i++) {
+      await page.locator('.sentinel').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(150);
+    }
+    expect(await page.getByTestId('hit').count()).toBe(123);
+    const target = page.getByTestId('hit').nth(110);
+    await target.scrollIntoViewIfNeeded();
+    const scrolled = await page.locator('.view-search').evaluate((el) => el.scrollTop);
+    expect(scrolled).toBeGreaterThan(1000);
+    await target.click();
+    await page.getByTestId('transcript').waitFor();
+    await page.goBack();
+    await page.getByTestId('hits').waitFor();
+    expect(await page.getByTestId('hit').count()).toBe(123);
+    expect(Math.abs((await page.locator('.view-search').evaluate((el) => el.scrollTop)) - scrolled)).toBeLessThan(5);
+  });
+
   it('pages through a long conversation around the message', async () => {
     await page.goto(srv.origin + '/search?q=' + encodeURIComponent('"filler kafa message 60"'));
     await expect.poll(() => page.getByTestId('hit').count()).toBe(1);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { Account } from '../components/Account';
 import { Highlighted } from '../components/Highlighted';
 import { Link } from '../components/Link';
@@ -21,6 +21,9 @@ interface Results {
   elapsedMs: number;
 }
 
+/** The last results and scroll position, so Back from a conversation returns to the same place. */
+const memory: { res: Results | null; scroll: number } = { res: null, scroll: 0 };
+
 function searchHref(q: string, mode: Mode): string {
   return href('/search', { q, mode: mode === 'exact' ? 'exact' : undefined });
 }
@@ -30,12 +33,22 @@ export default function SearchView({ params }: ViewProps) {
   const mode: Mode = params.get('mode') === 'exact' ? 'exact' : 'folded';
   const key = `${mode}\u0000${q}`;
   const [draft, setDraft] = useState(q);
-  const [res, setRes] = useState<Results | null>(null);
+  const [res, setRes] = useState<Results | null>(() => (memory.res?.key === key && !memory.res.loading ? memory.res : null));
+  const restored = useRef(res !== null);
+  const current = useRef(res);
+  current.current = res;
+  const container = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const inflight = useRef<AbortController | null>(null);
 
   useEffect(() => setDraft(q), [q]);
+  useEffect(() => {
+    memory.res = res;
+  }, [res]);
+  useLayoutEffect(() => {
+    if (restored.current && container.current) container.current.scrollTop = memory.scroll;
+  }, []);
 
   // "/" focuses the search box, as in most search tools
   useEffect(() => {
@@ -76,9 +89,12 @@ export default function SearchView({ params }: ViewProps) {
       setRes(null);
       return;
     }
+    // results for this query already shown (remembered on the way back): keep them as they were
+    if (current.current?.key === key && !current.current.error) return;
+    memory.scroll = 0;
     fetchPage(undefined);
     return () => inflight.current?.abort();
-  }, [q, fetchPage]);
+  }, [q, key, fetchPage]);
 
   // infinite scroll: the next page loads when the sentinel under the list comes into view
   useEffect(() => {
@@ -98,7 +114,7 @@ export default function SearchView({ params }: ViewProps) {
   };
 
   return (
-    <div className="view view-search">
+    <div className="view view-search" ref={container} onScroll={(e) => (memory.scroll = e.currentTarget.scrollTop)}>
       <form className="searchbar" role="search" onSubmit={submit}>
         <input
           ref={input}
