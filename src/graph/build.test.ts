@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isClewError } from '../model/errors.js';
-import { buildCSR, edgeCount, findArc, maskWithout, reverse, toEdgeList, toUndirected, transpose } from './build.js';
+import { buildCSR, edgeCount, findArc, mapWeights, maskWithout, reverse, toEdgeList, toUndirected, transpose } from './build.js';
 import type { CSRGraph, EdgeList } from './csr.js';
 
 function edges(n: number, list: ReadonlyArray<readonly [number, number, number?]>): EdgeList {
@@ -86,6 +86,17 @@ describe('buildCSR', () => {
     expect(rows(r, 'in')).toEqual(rows(g, 'out'));
     const u = toUndirected(g);
     expect(reverse(u)).toBe(u);
+  });
+
+  it('mapWeights transforms both directions and rejects non-finite results', () => {
+    const g = buildCSR(edges(3, [[0, 1, 2], [1, 2, 4]]), { directed: true });
+    const inv = mapWeights(g, (w) => 1 / w);
+    expect(rows(inv, 'out')).toEqual([[[1, 0.5]], [[2, 0.25]], []]);
+    expect(rows(inv, 'in')).toEqual([[], [[0, 0.5]], [[1, 0.25]]]);
+    expect(rows(g, 'out')).toEqual([[[1, 2]], [[2, 4]], []]);
+    const u = mapWeights(toUndirected(g), (w) => w * 10);
+    expect(u.in).toBe(u.out);
+    expect(() => mapWeights(g, () => Number.NaN)).toThrow();
   });
 
   it('transpose twice is the identity and findArc finds every arc', () => {

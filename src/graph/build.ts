@@ -189,6 +189,25 @@ export function reverse(g: CSRGraph): CSRGraph {
 }
 
 /**
+ * The same graph with every weight replaced by f(weight), e.g. `w => 1 / w` to turn message counts
+ * (strengths: more is closer) into lengths for the shortest-path measures. Shares the structure
+ * arrays; throws INVALID_ARGUMENT if f yields a non-finite value.
+ */
+export function mapWeights(g: CSRGraph, f: (w: number) => number): CSRGraph {
+  const map = (adj: Adjacency): Adjacency => {
+    const weights = new Float64Array(adj.weights.length);
+    for (let i = 0; i < weights.length; i++) {
+      const w = f(adj.weights[i] as number);
+      if (!Number.isFinite(w)) throw invalid('mapped weight is not finite', { arc: i, weight: adj.weights[i] as number });
+      weights[i] = w;
+    }
+    return { offsets: adj.offsets, targets: adj.targets, weights };
+  };
+  const out = map(g.out);
+  return { n: g.n, directed: g.directed, out, in: g.directed ? map(g.in) : out };
+}
+
+/**
  * The edge list of a graph (each undirected edge once, with u <= v), e.g. to hand to an
  * exporter or to rebuild after filtering.
  */

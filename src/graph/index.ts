@@ -12,6 +12,7 @@ export {
   checkPositiveWeights,
   edgeCount,
   findArc,
+  mapWeights,
   maskWithout,
   reverse,
   toEdgeList,

@@ -9,7 +9,7 @@ export interface BetweennessOptions {
   /**
    * false (default): shortest paths count hops (BFS). true: edge weights are path *lengths*
    * (Dijkstra), so they must be positive; lengths within a relative 1e-10 of each other are
-   * treated as equal, as igraph does. To favour frequent contacts pass weights like 1/count.
+   * treated as equal, as igraph does. To favour frequent contacts pass `mapWeights(g, (w) => 1 / w)`.
    */
   weighted?: boolean;
   /**

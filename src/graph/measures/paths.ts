@@ -6,7 +6,7 @@ export interface PathOptions {
   /**
    * false (default): every edge has length 1 (BFS). true: edge weights are lengths (Dijkstra);
    * weights must be positive. Note that message counts are *strengths*: to make frequent contact
-   * "close", pass a graph whose weights are e.g. 1/count.
+   * "close", pass `mapWeights(g, (w) => 1 / w)`.
    */
   weighted?: boolean;
   /** Direction followed in a directed graph (default 'out'). Ignored for undirected graphs. */
