@@ -84,7 +84,7 @@ export function extractDrugQuantities(text: string): Mention[] {
   const folded = fold(text);
   const f = folded.text;
   const out: Mention[] = [];
-  for (const n of scanAllNumbers(f, folded.tokens)) {
+  for (const n of scanAllNumbers(f)) {
     if (out.length >= MAX_MENTIONS) break;
     UNIT_RE.lastIndex = n.end;
     const m = UNIT_RE.exec(f);

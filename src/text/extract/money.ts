@@ -144,7 +144,7 @@ export function extractMoney(text: string, ctx: ExtractContext = {}): Mention[] 
   const f = folded.text;
   const out: Mention[] = [];
   let lastEnd = 0;
-  for (const n of scanAllNumbers(f, folded.tokens)) {
+  for (const n of scanAllNumbers(f)) {
     if (out.length >= MAX_MENTIONS) break;
     if (n.start < lastEnd) continue;
     SUFFIX_RE.lastIndex = n.end;

@@ -13,7 +13,8 @@
  * Space-separated digit groups join only when they form valid thousands groups ("2 500 000"), otherwise
  * they are separate numbers ("12 30").
  *
- * The scan is one pass of a regex with no backtracking beyond one character, then linear work per run.
+ * The scan is one hand-written pass over the characters (each visited a bounded number of times), then
+ * linear work per run; the result for the last text is memoised (callers must not mutate it).
  */
 
 export interface NumberSpan {
@@ -27,10 +28,11 @@ export interface NumberSpan {
   decimal: boolean;
 }
 
-/** Digits with single separators between them; not preceded by a letter or digit. */
-const RUN_RE = /(?<![\p{L}\p{N}_])\d(?:\d|[.,'’ ](?=\d))*/gu;
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
 const MAX_RUN = 64;
-const SIMPLE_RE = /^\d+$/;
+/** Single-entry memo: money and drug quantities scan the same folded text. Results are shared: do not mutate. */
+let lastScanned: string | undefined;
+let lastNumbers: NumberSpan[] | undefined;
 
 /** Parse a number without spaces. Returns undefined when the grouping is not a valid number. */
 export function parseCompact(s: string): { value: number; decimal: boolean } | undefined {
@@ -94,16 +96,45 @@ function groupKind(s: string, a: number, b: number): 0 | 1 | 2 {
 
 /** All numbers in folded text, left to right. */
 export function scanNumbers(folded: string): NumberSpan[] {
+  if (folded === lastScanned && lastNumbers) return lastNumbers;
   const out: NumberSpan[] = [];
-  RUN_RE.lastIndex = 0;
-  for (let m = RUN_RE.exec(folded); m !== null; m = RUN_RE.exec(folded)) {
-    const run = m[0];
-    const base = m.index;
-    // Fast paths: plain digits, or one compact number.
-    if (SIMPLE_RE.test(run)) {
-      if (run.length <= MAX_RUN) out.push({ start: base, end: base + run.length, value: Number(run), text: run, decimal: false });
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (!isDigit(c)) {
+      i++;
       continue;
     }
+    // Not glued to a letter, digit or underscore before it.
+    if (i > 0) {
+      const p = folded.charCodeAt(i - 1);
+      if (p === 95 || (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 128 && LETTER_OR_DIGIT_RE.test(folded[i - 1] as string))) {
+        while (i < n && isDigit(folded.charCodeAt(i))) i++;
+        continue;
+      }
+    }
+    // The run: digits, and single separators each followed by a digit.
+    const base = i;
+    let plain = true;
+    i++;
+    while (i < n) {
+      const d = folded.charCodeAt(i);
+      if (isDigit(d)) {
+        i++;
+      } else if ((d === 46 || d === 44 || d === 39 || d === 0x2019 || d === 32) && i + 1 < n && isDigit(folded.charCodeAt(i + 1))) {
+        plain = false;
+        i += 2;
+      } else break;
+    }
+    if (plain) {
+      if (i - base <= MAX_RUN) {
+        const text = folded.slice(base, i);
+        out.push({ start: base, end: i, value: Number(text), text, decimal: false });
+      }
+      continue;
+    }
+    const run = folded.slice(base, i);
     if (!run.includes(' ')) {
       const parsed = run.length <= MAX_RUN ? parseCompact(run) : undefined;
       if (parsed && Number.isFinite(parsed.value)) out.push({ start: base, end: base + run.length, value: parsed.value, text: run, decimal: parsed.decimal });
@@ -146,6 +177,8 @@ export function scanNumbers(folded: string): NumberSpan[] {
       pos = lastEnd + 1;
     }
   }
+  lastScanned = folded;
+  lastNumbers = out;
   return out;
 }
 
@@ -197,29 +230,30 @@ export interface WordToken {
   text: string;
 }
 
-const WORD_RE = /\p{L}+/gu;
+/** The number words as one alternation, longest first, whole words only. */
+const NUMBER_WORDS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...NUMBER_WORD_MAP.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 
 /**
  * Number words in folded text, as NumberSpans (callers require a unit or currency right after them).
- * Pass the text's tokens when they are already known (they are cheaper than a second scan).
+ * Pass the text's tokens when they are already known; otherwise one regex pass finds them.
  */
 export function scanNumberWords(folded: string, tokens?: readonly WordToken[]): NumberSpan[] {
   const out: NumberSpan[] = [];
-  const take = (text: string, start: number, end: number): void => {
-    if (text.length > 12) return;
-    const v = NUMBER_WORD_MAP.get(text);
-    if (v !== undefined) out.push({ start, end, value: v, text, decimal: false });
-  };
   if (tokens) {
-    for (const t of tokens) take(t.text, t.start, t.end);
+    for (const t of tokens) {
+      if (t.text.length > 12) continue;
+      const v = NUMBER_WORD_MAP.get(t.text);
+      if (v !== undefined) out.push({ start: t.start, end: t.end, value: v, text: t.text, decimal: false });
+    }
     return out;
   }
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(folded); m !== null; m = WORD_RE.exec(folded)) {
-    const before = m.index > 0 ? folded.charCodeAt(m.index - 1) : 32;
-    const after = folded.charCodeAt(m.index + m[0].length);
-    if ((before >= 48 && before <= 57) || (after >= 48 && after <= 57)) continue;
-    take(m[0], m.index, m.index + m[0].length);
+  NUMBER_WORDS_RE.lastIndex = 0;
+  for (let m = NUMBER_WORDS_RE.exec(folded); m !== null; m = NUMBER_WORDS_RE.exec(folded)) {
+    const v = NUMBER_WORD_MAP.get(m[0]);
+    if (v !== undefined) out.push({ start: m.index, end: m.index + m[0].length, value: v, text: m[0], decimal: false });
   }
   return out;
 }

@@ -130,3 +130,17 @@ describe('TokenTrie', () => {
     expect(big).toBeLessThan(small * 8 * 4 + 50);
   });
 });
+
+describe('tokenize (property)', () => {
+  it('agrees with the Unicode regex definition of a word token', () => {
+    const re = /[\p{L}\p{N}\p{M}]+/gu;
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ maxLength: 30 }), (a, b) => {
+        const s = a + b;
+        const expected = [...s.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+        expect(tokenize(s).map((t) => [t.start, t.end])).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

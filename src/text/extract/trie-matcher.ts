@@ -64,17 +64,55 @@ const MAX_ENDING = 5;
 const AR_PREFIXES = ['وبال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];
 export const MAX_TOKENS = 8;
 
-const TOKEN_RE = /[\p{L}\p{N}\p{M}]+/gu;
+const TOKEN_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
 /** Allowed gap between consecutive tokens of one multi-token entry (folded text). */
 const GAP_RE = /^[\s\-_'’]{1,3}$/u;
 
+/** 1 for BMP code units that are letters, digits or combining marks (\p{L}\p{N}\p{M}); built on first use. */
+let WORD_CHAR: Uint8Array | undefined;
+function wordCharTable(): Uint8Array {
+  if (WORD_CHAR) return WORD_CHAR;
+  const t = new Uint8Array(0x10000);
+  const re = /[\p{L}\p{N}\p{M}]/u;
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (c < 128) t[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+    else if (re.test(String.fromCharCode(c))) t[c] = 1;
+  }
+  WORD_CHAR = t;
+  return t;
+}
+
+/** Word tokens: maximal runs of letters, digits and marks (astral letters count as word characters). */
 export function tokenize(folded: string): Token[] {
+  const table = wordCharTable();
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(folded); m !== null; m = TOKEN_RE.exec(folded)) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (!isWordUnit(table, folded, c, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    while (i < n) {
+      const d = folded.charCodeAt(i);
+      if (!isWordUnit(table, folded, d, i)) break;
+      i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+    }
+    if (i > n) i = n;
+    out.push({ start, end: i, text: folded.slice(start, i) });
   }
   return out;
+}
+
+function isWordUnit(table: Uint8Array, s: string, c: number, i: number): boolean {
+  if (c < 0xd800 || c > 0xdfff) return table[c] === 1;
+  if (c > 0xdbff) return false; // lone low surrogate
+  const cp = s.codePointAt(i) as number;
+  return cp > 0xffff && TOKEN_CHAR_RE.test(String.fromCodePoint(cp));
 }
 
 interface Node<T> {
