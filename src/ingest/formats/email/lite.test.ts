@@ -72,6 +72,58 @@ describe('parseMailLite (differential against mailparser)', () => {
   });
 });
 
+describe('parseMailLite: structural variety (differential)', () => {
+  it('agrees with mailparser on varied headers, alternatives and attachment names', async () => {
+    const { encodedWord, qp } = await import('./test-support/charsets.js');
+    const text = fc.stringMatching(/^[A-Za-z0-9čćžšđЖж .,:;!?'"\-\n\t]{0,60}$/);
+    const name = fc.stringMatching(/^[A-Za-zčćžЖж .'-]{0,16}$/);
+    const addr = fc.constantFrom('a@example.org', 'B.Two@Example.NET', 'c+tag@example.com', 'd_d@mail.example.rs');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(name, addr, fc.constantFrom('plain', 'quoted', 'encoded')), { minLength: 1, maxLength: 4 }),
+        text,
+        fc.constantFrom('mixed', 'alternative', 'single'),
+        fc.constantFrom('base64', 'quoted-printable', '8bit'),
+        name,
+        fc.boolean(),
+        async (people, body, layout, cte, attName, crlf) => {
+          const fmt = ([n, a, style]: [string, string, string]): string => {
+            if (n.trim() === '') return a;
+            if (style === 'encoded') return `${encodedWord(n, 'utf-8')} <${a}>`;
+            if (style === 'quoted') return `"${n}" <${a}>`;
+            return /^[A-Za-z ]+$/.test(n) ? `${n} <${a}>` : `"${n}" <${a}>`;
+          };
+          const [sender, ...rest] = people;
+          const bodyBytes = Buffer.from(body.replace(/\n/g, '\r\n'), 'utf8');
+          const enc = cte === 'base64' ? bodyBytes.toString('base64') : cte === 'quoted-printable' ? qp(bodyBytes) : bodyBytes.toString('latin1');
+          const textPart = ['Content-Type: text/plain; charset=utf-8', `Content-Transfer-Encoding: ${cte}`, '', enc];
+          const head = [
+            `From: ${fmt(sender!)}`,
+            `To: ${rest.length ? rest.map(fmt).join(', ') : 'x@example.org'}`,
+            ...(rest.length > 1 ? [`Cc: ${fmt(rest[0]!)}`] : []),
+            'Subject: test',
+            'Date: Thu, 4 Feb 2021 09:30:00 +0300',
+            'Message-ID: <v@example.org>',
+            'MIME-Version: 1.0',
+          ];
+          let lines: string[];
+          if (layout === 'single') lines = [...head, ...textPart];
+          else if (layout === 'alternative')
+            lines = [...head, 'Content-Type: multipart/alternative; boundary="alt"', '', '--alt', ...textPart, '--alt', 'Content-Type: text/html; charset=utf-8', '', '<p>html</p>', '--alt--', ''];
+          else {
+            const fname = attName.trim() === '' ? 'file.bin' : encodedWord(attName, 'utf-8');
+            lines = [...head, 'Content-Type: multipart/mixed; boundary="mx"', '', 'preamble', '--mx', ...textPart, '--mx', `Content-Type: application/pdf; name="${fname}"`, `Content-Disposition: attachment; filename="${fname}"`, 'Content-Transfer-Encoding: base64', '', Buffer.from('%PDF-1.4 x').toString('base64'), '--mx--', 'epilogue', ''];
+          }
+          const bytes = Buffer.from(lines.join(crlf ? '\r\n' : '\n'), 'latin1');
+          await same(bytes);
+          return true;
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('lite helpers', () => {
   it('decodes RFC 2047 words, joining adjacent ones', () => {
     expect(decodeWords('=?UTF-8?Q?Pla=C4=87anje?= =?UTF-8?B?IPCfkrY=?=')).toBe('Plaćanje 💶');

@@ -196,7 +196,8 @@ function addresses(v: string | undefined): MailAddress[] {
       if (!name.endsWith('"') || name.length < 2) no();
       name = name.slice(1, -1);
     } else if (name.includes('"')) no();
-    name = decodeWords(name).trim();
+    name = decodeWords(name);
+    if (name !== name.trim() || /\s{2}/.test(name)) no(); // mailparser's white-space handling in names varies: defer
     // mailparser drops control characters and collapses nothing else: defer to it then
     if (/[\u0000-\u001f\u007f]/.test(name)) no();
     out.push({ address, name });
