@@ -143,6 +143,29 @@ describe('ingestFile', () => {
     store.close();
   });
 
+  it('addresses earlier messages to conversation members announced later (streamed exports)', async () => {
+    const d = tmp();
+    const f = join(d, 'late.jsonl');
+    const C2 = 'skyecc:CCCCCC';
+    writeFileSync(
+      f,
+      jsonl([
+        { type: 'message', from: A, conversation: 'g', ts: '2021-02-01T10:00:00Z', body: 'first' },
+        { type: 'message', from: B, conversation: 'g', ts: '2021-02-01T10:01:00Z', body: 'second' },
+        { type: 'conversation', ref: 'g', title: 'group', members: [A, B, C2] },
+        { type: 'message', from: C2, conversation: 'g', ts: '2021-02-01T10:02:00Z', body: 'third' },
+      ]),
+    );
+    const store = openCase(join(d, 'c.clew'), { create: true });
+    await ingestFile(store, f, { analyse: false });
+    const first = store.message(search(store, { query: 'first' }).hits[0]!.id);
+    expect(first.recipients.map((r) => r.ref).sort()).toEqual([B, C2]);
+    const refs = new Map([...store.accounts()].map((a) => [a.id, a.ref]));
+    const edges = [...store.edges()].map((e) => `${refs.get(e.src)}>${refs.get(e.dst)}:${e.count}`).sort();
+    expect(edges).toEqual([`${A}>${B}:1`, `${A}>${C2}:1`, `${B}>${A}:1`, `${B}>${C2}:1`, `${C2}>${A}:1`, `${C2}>${B}:1`]);
+    store.close();
+  });
+
   it('reads local times in the zone given by --tz', async () => {
     const d = tmp();
     const f = join(d, 'local.jsonl');

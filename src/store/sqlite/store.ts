@@ -32,6 +32,7 @@ import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from './ids.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
 import { InThreadSourceWriter, ThreadedSourceWriter, threadedWriterAvailable } from './source-writers.js';
 
@@ -409,7 +410,7 @@ export class SqliteCaseStore implements CaseStore {
       conversationTitle: conv?.title ?? null,
       body: r.body,
       subject: r.subject,
-      flags: { edited: (r.flags & 1) !== 0, deleted: (r.flags & 2) !== 0 },
+      flags: { edited: (r.flags & FLAG_EDITED) !== 0, deleted: (r.flags & FLAG_DELETED) !== 0 },
       duplicateOf: r.dup_of,
       lang: r.lang,
       duplicates,

@@ -22,6 +22,11 @@ import { readSource } from './rows.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 
+/** messages.flags bits. FLAG_TO_MEMBERS: addressed to the conversation's members (no explicit recipients). */
+export const FLAG_EDITED = 1;
+export const FLAG_DELETED = 2;
+export const FLAG_TO_MEMBERS = 4;
+
 function splitRef(ref: string): { platform: string; handle: string } {
   const i = ref.indexOf(':');
   return { platform: ref.slice(0, i), handle: ref.slice(i + 1) };
@@ -69,6 +74,13 @@ export class SqliteSourceWriter {
                     body, subject, native_id, reply_to, forwarded_from, flags, dup_of, lang, lang_conf)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       recipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id) VALUES (?, ?)`),
+      lateRecipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id)
+                        SELECT id, ? FROM messages WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND sender != ?`),
+      lateEdges: p(`INSERT INTO edges (src, dst, channel, count, first, last)
+                    SELECT sender, ?, channel, count(*), min(ts), max(ts) FROM messages
+                    WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND dup_of IS NULL AND sender != ? GROUP BY sender, channel
+                    ON CONFLICT(src, dst, channel) DO UPDATE SET count = count + excluded.count,
+                      first = min(first, excluded.first), last = max(last, excluded.last)`),
       fts: p(`INSERT INTO messages_fts (rowid, text) VALUES (?, ?)`),
       mention: p(`INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       dupCall: p(`SELECT id FROM calls WHERE caller = ? AND ts = ? AND callee = ? AND duration = ? AND channel = ? AND dup_of IS NULL LIMIT 1`),
@@ -175,6 +187,10 @@ export class SqliteSourceWriter {
           if (!c.members.includes(a)) {
             this.st.member!.run(c.id, a);
             c.members.push(a);
+            // a member announced after messages to the conversation (streamed exports): those
+            // messages were addressed to the members, so they reach this one too
+            this.st.lateRecipient!.run(a, c.id, a);
+            this.st.lateEdges!.run(a, c.id, a);
           }
         }
         return 'new';
@@ -231,7 +247,7 @@ export class SqliteSourceWriter {
       dupOf === null && this.analyser
         ? this.analyser.analyse(r.body, conv ? `c${conv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null)
         : null;
-    const flags = (r.edited ? 1 : 0) | (r.deleted ? 2 : 0);
+    const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (r.to.length === 0 && conv ? FLAG_TO_MEMBERS : 0);
     let id = messageIdBase(r.ts, l);
     for (let attempt = 0; ; attempt++) {
       try {
