@@ -12,6 +12,7 @@ import { ClewError, exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
 import { registerEntities } from './entities.js';
+import { registerGraph } from './graph.js';
 import { registerSynth } from './synth.js';
 
 function int(name: string, min = 0) {
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
 
   registerSynth(program, json);
   registerEntities(program, json);
+  registerGraph(program, json);
 
   program
     .command('ingest')
