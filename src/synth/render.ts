@@ -17,7 +17,7 @@ import type { PlantedEntity } from './types.js';
 import {
   CARS, CODE_WORDS, CONTAINER_OWNERS, DRUG_WORDS, EXPLOSIVES, LANGS, PLACES, VESSEL_NAMES, VESSEL_PREFIXES, WATCHES, WEAPONS, placeName,
 } from './vocab.js';
-import type { CodeWord, Lang, Place } from './vocab.js';
+import type { CodeWord, Lang, Place, SerbianCase } from './vocab.js';
 
 export interface RenderContext {
   lang: Lang;
@@ -40,11 +40,33 @@ export interface Rendered {
   coord: [number, number] | null;
 }
 
-const PARSED: Record<Lang, Record<Topic, ParsedTemplate[]>> = (() => {
-  const out = {} as Record<Lang, Record<Topic, ParsedTemplate[]>>;
+/** A parsed template: literals and slot names alternate in `parts`; `cases[i]` is the Serbian case of slot i. */
+interface Tpl {
+  parts: readonly string[];
+  cases: readonly (SerbianCase | undefined)[];
+}
+
+function toTpl(p: ParsedTemplate): Tpl {
+  const parts: string[] = [];
+  const cases: (SerbianCase | undefined)[] = [];
+  p.forEach((x, i) => {
+    if (i % 2 === 0) {
+      parts.push(x);
+      cases.push(undefined);
+    } else {
+      const [slot, gcase] = x.split(':');
+      parts.push(slot as string);
+      cases.push(gcase as SerbianCase | undefined);
+    }
+  });
+  return { parts, cases };
+}
+
+const PARSED: Record<Lang, Record<Topic, Tpl[]>> = (() => {
+  const out = {} as Record<Lang, Record<Topic, Tpl[]>>;
   for (const lang of LANGS) {
-    const t = {} as Record<Topic, ParsedTemplate[]>;
-    for (const [topic, list] of Object.entries(TEMPLATES[lang]) as [Topic, readonly string[]][]) t[topic] = list.map(parseTemplate);
+    const t = {} as Record<Topic, Tpl[]>;
+    for (const [topic, list] of Object.entries(TEMPLATES[lang]) as [Topic, readonly string[]][]) t[topic] = list.map((x) => toTpl(parseTemplate(x)));
     out[lang] = t;
   }
   return out;
@@ -205,7 +227,8 @@ export function cryptoAddress(rng: Rng): string {
 export function render(rng: Rng, topic: Topic, ctx: RenderContext): Rendered {
   const lang = ctx.lang;
   const list = PARSED[lang][topic];
-  const parts = rng.pick(list);
+  const tpl = rng.pick(list);
+  const parts = tpl.parts;
   let body = '';
   let entities: PlantedEntity[] | null = null;
   let coord: [number, number] | null = null;
@@ -306,7 +329,7 @@ export function render(rng: Rng, topic: Topic, ctx: RenderContext): Rendered {
         else if (part === 'dest') p = sh ? sh.dest : rng.pick(PORTS);
         else if (part === 'home') p = ctx.home.role === 'home' && rng.chance(0.6) ? ctx.home : rng.pick(HOMES);
         else p = rng.pick(PLACES);
-        text = placeName(p, lang);
+        text = placeName(p, lang, tpl.cases[i]);
         plant('place', text, p.name);
         break;
       }

@@ -10,7 +10,11 @@ describe('templates', () => {
         expect(list.length, `${lang}/${topic}`).toBeGreaterThan(0);
         for (const t of list) {
           const parts = parseTemplate(t);
-          for (let i = 1; i < parts.length; i += 2) expect(known.has(parts[i] as string), `${lang}: ${t}`).toBe(true);
+          for (let i = 1; i < parts.length; i += 2) {
+            const [slot, gcase] = (parts[i] as string).split(':');
+            expect(known.has(slot as string), `${lang}: ${t}`).toBe(true);
+            if (gcase !== undefined) expect(['gen', 'loc', 'acc']).toContain(gcase);
+          }
         }
       }
     }

@@ -14,50 +14,50 @@ type Table = Record<Topic, readonly string[]>;
 
 const SR: Table = {
   plan: [
-    'Brate pričao sam sa {nick}, ima {qty} spremno u {origin}',
-    'Kum kaže da ide {bricks} iz {origin} preko {transit}, kraj meseca',
-    'Treba nam {code} za {dest}, koliko možeš? Cena {price} po kilu',
-    'Dogovoreno sa Kolumbijcima: {qty}, polazi {day} iz {origin}',
-    'Šef hoće {bricks} do {dest}, pare idu preko {home}',
+    'Brate pričao sam sa {nick}, ima {qty} spremno u {origin:loc}',
+    'Kum kaže da ide {bricks} iz {origin:gen} preko {transit:gen}, kraj meseca',
+    'Treba nam {code} za {dest:acc}, koliko možeš? Cena {price} po kilu',
+    'Dogovoreno sa Kolumbijcima: {qty}, polazi {day} iz {origin:gen}',
+    'Šef hoće {bricks} do {dest:gen}, pare idu preko {home:gen}',
     'Za ovu turu treba {money} unapred, ostalo kad stigne',
     'Ajde da vidimo koliko {code} može da stane u jedan kontejner, on kaže {qty}',
   ],
   book: [
     'Kontejner {container} je bukiran, brod {vessel} {imo}',
-    'Kontejner je {container}, banane, ide za {dest}',
-    'Brod {vessel} isplovljava {day} iz {origin}',
+    'Kontejner je {container}, banane, ide za {dest:acc}',
+    'Brod {vessel} isplovljava {day} iz {origin:gen}',
     'Javi čoveku u luci: {container}, {vessel}, stiže za 3 nedelje',
     'Promenili smo kontejner, novi je {container}',
   ],
   transit: [
-    'Roba je u {transit}, čeka se prekrcaj',
-    'Brod {vessel} je prošao {transit}, sve ok',
-    'Ljudi u {transit} traže još {money} za carinu',
-    'Čekamo u {transit} još 5 dana, {nick} zna sve',
+    'Roba je u {transit:loc}, čeka se prekrcaj',
+    'Brod {vessel} je prošao {transit:acc}, sve ok',
+    'Ljudi u {transit:loc} traže još {money} za carinu',
+    'Čekamo u {transit:loc} još 5 dana, {nick} zna sve',
   ],
   pay: [
     'Pošalji {money} na {iban}',
-    'Papiri su spremni, {paper} čeka u {home}',
-    'Daj {money} {nick}u, on nosi za {city}',
+    'Papiri su spremni, {paper} čeka u {home:loc}',
+    'Daj {money} {nick}u, on nosi za {city:acc}',
     'Uplati preko {crypto}, {money} u USDT',
     'Za luku treba {money}, čovek hoće keš',
     'Vratio sam {paper} Kumu, ostalo je {money}',
     'Račun {iban} je čist, stavi tu {money}',
   ],
   arrive: [
-    'Kontejner {container} je stigao u {dest}',
+    'Kontejner {container} je stigao u {dest:acc}',
     'Ekipa ulazi večeras, {qty} izvlačimo iz {container}',
     'Sve izvučeno, {bricks} u magacinu',
     'Lokacija za predaju {coord}',
     'Dođi ovde {coord} u 22h, sa {car}',
-    'Kurir preuzima {bricks} sutra, ide za {city}',
+    'Kurir preuzima {bricks} sutra, ide za {city:acc}',
     '{code} je stigla, top kvalitet',
   ],
   seize: [
-    'Pala je roba u {dest}, {container} otvoren',
+    'Pala je roba u {dest:loc}, {container} otvoren',
     'Carina je uzela {qty}, neko je cinkario',
     'Brate sve je palo, {container} kod policije',
-    'Ugasi telefon, murija je bila u luci u {dest}',
+    'Ugasi telefon, murija je bila u luci u {dest:loc}',
     'Neko je pričao, nađi ko je. {nick} zna',
   ],
   lux: [
@@ -73,10 +73,10 @@ const SR: Table = {
     'Ima {explosive} ako treba, {money}',
   ],
   meet: [
-    'Vidimo se kod {nick} u {home}',
-    'Sutra u {home}, ista kafana',
+    'Vidimo se kod {nick} u {home:loc}',
+    'Sutra u {home:loc}, ista kafana',
     'Lokacija {coord}',
-    'Sletim u {city} u 18h',
+    'Sletim u {city:acc} u 18h',
   ],
   newnum: ['Brate ovo je moj novi broj', 'Novi broj, stari gasim', 'Ja sam, {nick}. Novi broj', 'Promenio sam broj, sačuvaj ovaj'],
   thirdnum: ['Ovo je novi PIN od {nick}: {pin}', 'Kum ima novi broj {pin}', '{nick} se javlja sa {pin}, stari je mrtav'],
@@ -84,14 +84,14 @@ const SR: Table = {
   chat: [
     'Ćao, šta radiš?', 'Jesi li jeo?', 'Idemo na kafu posle?', 'Video si utakmicu? Zvezda!', 'Mama pita kad dolaziš',
     'Kupi hleb i mleko', 'Kasnim 10 minuta', 'Srećan rođendan!!', 'Gde ste večeras?', 'Pozdravi sve',
-    'Jel radiš sutra?', 'Deca su dobro', 'Poslao sam ti slike', 'Partizan opet izgubio', 'Dolazim u {home} za vikend',
+    'Jel radiš sutra?', 'Deca su dobro', 'Poslao sam ti slike', 'Partizan opet izgubio', 'Dolazim u {home:acc} za vikend',
   ],
   hardneg: [
-    'Kupio sam tri majice za {bmoney}', 'Kirija je {bmoney}, plati do petka', 'Letim za {city} sledeće nedelje',
-    'Popila sam dve kafe jutros', 'Brat radi u luci u {city}, dobra plata', 'Prodao sam auto za {bmoney}',
-    'Stiže paket iz {city}', 'Plata {bmoney}, a sve poskupelo', 'Bili smo u {home}, lepo vreme',
+    'Kupio sam tri majice za {bmoney}', 'Kirija je {bmoney}, plati do petka', 'Letim za {city:acc} sledeće nedelje',
+    'Popila sam dve kafe jutros', 'Brat radi u luci u {city:loc}, dobra plata', 'Prodao sam auto za {bmoney}',
+    'Stiže paket iz {city:gen}', 'Plata {bmoney}, a sve poskupelo', 'Bili smo u {home:loc}, lepo vreme',
   ],
-  portwork: ['Kontejner {container} je ocarinjen, može da se preuzme', 'Brod {vessel} kasni dva dana', 'Sutra smena u luci u {city}', 'Skener ne radi, sve stoji'],
+  portwork: ['Kontejner {container} je ocarinjen, može da se preuzme', 'Brod {vessel} kasni dva dana', 'Sutra smena u luci u {city:loc}', 'Skener ne radi, sve stoji'],
 };
 
 const NL: Table = {
@@ -229,7 +229,7 @@ const EN: Table = {
 function cyrillicTable(t: Table): Table {
   const out = {} as Record<Topic, string[]>;
   for (const [k, v] of Object.entries(t) as [Topic, readonly string[]][]) {
-    out[k] = v.map((s) => s.split(/(\{[a-z]+\})/).map((part) => (part.startsWith('{') ? part : latinToCyrillic(part))).join(''));
+    out[k] = v.map((s) => s.split(/(\{[a-z]+(?::[a-z]+)?\})/).map((part) => (part.startsWith('{') ? part : latinToCyrillic(part))).join(''));
   }
   return out;
 }
@@ -245,11 +245,11 @@ export const TEMPLATES: Record<Lang, Table> = {
   en: EN,
 };
 
-/** A template split into literal text and slot names (odd indexes are slots). */
+/** A template split into literal text and slots (odd indexes; `dest:loc` = slot with a Serbian case). */
 export type ParsedTemplate = readonly string[];
 
 export function parseTemplate(t: string): ParsedTemplate {
-  return t.split(/\{([a-z]+)\}/);
+  return t.split(/\{([a-z]+(?::[a-z]+)?)\}/);
 }
 
 export const SLOTS = [

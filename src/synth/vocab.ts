@@ -21,33 +21,52 @@ export interface Place {
   zone: string;
   /** Spelling per language (Serbian Cyrillic is derived from `sr` when absent). */
   names: Partial<Record<Lang, string>> & { sr: string };
+  /** Serbian case forms (genitive after iz/do/preko, locative after u/na for places; accusative when it differs from the nominative). */
+  srCases: { gen: string; loc: string; acc?: string };
 }
 
+export type SerbianCase = 'gen' | 'loc' | 'acc';
+
 export const PLACES: readonly Place[] = [
-  { name: 'Guayaquil', country: 'EC', role: 'origin', lat: -2.2838, lon: -79.9042, zone: 'America/Guayaquil', names: { sr: 'Gvajakil', es: 'Guayaquil', en: 'Guayaquil', ar: 'غواياكيل' } },
-  { name: 'Santos', country: 'BR', role: 'origin', lat: -23.9535, lon: -46.3336, zone: 'America/Sao_Paulo', names: { sr: 'Santos', ar: 'سانتوس' } },
-  { name: 'Turbo', country: 'CO', role: 'origin', lat: 8.0926, lon: -76.7282, zone: 'America/Bogota', names: { sr: 'Turbo' } },
-  { name: 'Cartagena', country: 'CO', role: 'origin', lat: 10.3997, lon: -75.5144, zone: 'America/Bogota', names: { sr: 'Kartagena', ar: 'قرطاجنة' } },
-  { name: 'Buenaventura', country: 'CO', role: 'origin', lat: 3.8801, lon: -77.0312, zone: 'America/Bogota', names: { sr: 'Buenaventura' } },
-  { name: 'Lomé', country: 'TG', role: 'transit', lat: 6.1375, lon: 1.2123, zone: 'Africa/Lome', names: { sr: 'Lome', fr: 'Lomé', en: 'Lomé', pt: 'Lomé', es: 'Lomé', nl: 'Lomé', ar: 'لومي' } },
-  { name: 'Abidjan', country: 'CI', role: 'transit', lat: 5.2913, lon: -4.0087, zone: 'Africa/Abidjan', names: { sr: 'Abidžan', ar: 'أبيدجان' } },
-  { name: 'Bissau', country: 'GW', role: 'transit', lat: 11.8636, lon: -15.5977, zone: 'Africa/Bissau', names: { sr: 'Bisao', ar: 'بيساو' } },
-  { name: 'Antwerp', country: 'BE', role: 'port', lat: 51.2637, lon: 4.3986, zone: 'Europe/Brussels', names: { sr: 'Antverpen', nl: 'Antwerpen', fr: 'Anvers', es: 'Amberes', pt: 'Antuérpia', en: 'Antwerp', ar: 'أنتويرب' } },
-  { name: 'Rotterdam', country: 'NL', role: 'port', lat: 51.9533, lon: 4.0506, zone: 'Europe/Amsterdam', names: { sr: 'Roterdam', nl: 'Rotterdam', fr: 'Rotterdam', es: 'Róterdam', pt: 'Roterdão', en: 'Rotterdam', ar: 'روتردام' } },
-  { name: 'Hamburg', country: 'DE', role: 'port', lat: 53.5403, lon: 9.9687, zone: 'Europe/Berlin', names: { sr: 'Hamburg', fr: 'Hambourg', es: 'Hamburgo', pt: 'Hamburgo', ar: 'هامبورغ' } },
-  { name: 'Belgrade', country: 'RS', role: 'home', lat: 44.8125, lon: 20.4612, zone: 'Europe/Belgrade', names: { sr: 'Beograd', en: 'Belgrade', nl: 'Belgrado', fr: 'Belgrade', es: 'Belgrado', pt: 'Belgrado', ar: 'بلغراد' } },
-  { name: 'Novi Sad', country: 'RS', role: 'home', lat: 45.2671, lon: 19.8335, zone: 'Europe/Belgrade', names: { sr: 'Novi Sad' } },
-  { name: 'Kotor', country: 'ME', role: 'home', lat: 42.4247, lon: 18.7712, zone: 'Europe/Podgorica', names: { sr: 'Kotor' } },
-  { name: 'Budva', country: 'ME', role: 'home', lat: 42.2911, lon: 18.8403, zone: 'Europe/Podgorica', names: { sr: 'Budva' } },
-  { name: 'Zagreb', country: 'HR', role: 'home', lat: 45.815, lon: 15.9819, zone: 'Europe/Zagreb', names: { sr: 'Zagreb' } },
-  { name: 'Split', country: 'HR', role: 'home', lat: 43.5081, lon: 16.4402, zone: 'Europe/Zagreb', names: { sr: 'Split' } },
-  { name: 'Dubai', country: 'AE', role: 'hub', lat: 25.2048, lon: 55.2708, zone: 'Asia/Dubai', names: { sr: 'Dubai', nl: 'Dubai', en: 'Dubai', ar: 'دبي', es: 'Dubái' } },
-  { name: 'Amsterdam', country: 'NL', role: 'hub', lat: 52.3676, lon: 4.9041, zone: 'Europe/Amsterdam', names: { sr: 'Amsterdam', ar: 'أمستردام' } },
-  { name: 'Madrid', country: 'ES', role: 'hub', lat: 40.4168, lon: -3.7038, zone: 'Europe/Madrid', names: { sr: 'Madrid', ar: 'مدريد' } },
+  { name: 'Guayaquil', country: 'EC', role: 'origin', lat: -2.2838, lon: -79.9042, zone: 'America/Guayaquil', srCases: { gen: 'Gvajakila', loc: 'Gvajakilu' }, names: { sr: 'Gvajakil', es: 'Guayaquil', en: 'Guayaquil', ar: 'غواياكيل' } },
+  { name: 'Santos', country: 'BR', role: 'origin', lat: -23.9535, lon: -46.3336, zone: 'America/Sao_Paulo', srCases: { gen: 'Santosa', loc: 'Santosu' }, names: { sr: 'Santos', ar: 'سانتوس' } },
+  { name: 'Turbo', country: 'CO', role: 'origin', lat: 8.0926, lon: -76.7282, zone: 'America/Bogota', srCases: { gen: 'Turba', loc: 'Turbu' }, names: { sr: 'Turbo' } },
+  { name: 'Cartagena', country: 'CO', role: 'origin', lat: 10.3997, lon: -75.5144, zone: 'America/Bogota', srCases: { gen: 'Kartagene', loc: 'Kartageni', acc: 'Kartagenu' }, names: { sr: 'Kartagena', ar: 'قرطاجنة' } },
+  { name: 'Buenaventura', country: 'CO', role: 'origin', lat: 3.8801, lon: -77.0312, zone: 'America/Bogota', srCases: { gen: 'Buenaventure', loc: 'Buenaventuri', acc: 'Buenaventuru' }, names: { sr: 'Buenaventura' } },
+  { name: 'Lomé', country: 'TG', role: 'transit', lat: 6.1375, lon: 1.2123, zone: 'Africa/Lome', srCases: { gen: 'Lomea', loc: 'Lomeu' }, names: { sr: 'Lome', fr: 'Lomé', en: 'Lomé', pt: 'Lomé', es: 'Lomé', nl: 'Lomé', ar: 'لومي' } },
+  { name: 'Abidjan', country: 'CI', role: 'transit', lat: 5.2913, lon: -4.0087, zone: 'Africa/Abidjan', srCases: { gen: 'Abidžana', loc: 'Abidžanu' }, names: { sr: 'Abidžan', ar: 'أبيدجان' } },
+  { name: 'Bissau', country: 'GW', role: 'transit', lat: 11.8636, lon: -15.5977, zone: 'Africa/Bissau', srCases: { gen: 'Bisaoa', loc: 'Bisaou' }, names: { sr: 'Bisao', ar: 'بيساو' } },
+  { name: 'Antwerp', country: 'BE', role: 'port', lat: 51.2637, lon: 4.3986, zone: 'Europe/Brussels', srCases: { gen: 'Antverpena', loc: 'Antverpenu' }, names: { sr: 'Antverpen', nl: 'Antwerpen', fr: 'Anvers', es: 'Amberes', pt: 'Antuérpia', en: 'Antwerp', ar: 'أنتويرب' } },
+  { name: 'Rotterdam', country: 'NL', role: 'port', lat: 51.9533, lon: 4.0506, zone: 'Europe/Amsterdam', srCases: { gen: 'Roterdama', loc: 'Roterdamu' }, names: { sr: 'Roterdam', nl: 'Rotterdam', fr: 'Rotterdam', es: 'Róterdam', pt: 'Roterdão', en: 'Rotterdam', ar: 'روتردام' } },
+  { name: 'Hamburg', country: 'DE', role: 'port', lat: 53.5403, lon: 9.9687, zone: 'Europe/Berlin', srCases: { gen: 'Hamburga', loc: 'Hamburgu' }, names: { sr: 'Hamburg', fr: 'Hambourg', es: 'Hamburgo', pt: 'Hamburgo', ar: 'هامبورغ' } },
+  { name: 'Belgrade', country: 'RS', role: 'home', lat: 44.8125, lon: 20.4612, zone: 'Europe/Belgrade', srCases: { gen: 'Beograda', loc: 'Beogradu' }, names: { sr: 'Beograd', en: 'Belgrade', nl: 'Belgrado', fr: 'Belgrade', es: 'Belgrado', pt: 'Belgrado', ar: 'بلغراد' } },
+  { name: 'Novi Sad', country: 'RS', role: 'home', lat: 45.2671, lon: 19.8335, zone: 'Europe/Belgrade', srCases: { gen: 'Novog Sada', loc: 'Novom Sadu' }, names: { sr: 'Novi Sad' } },
+  { name: 'Kotor', country: 'ME', role: 'home', lat: 42.4247, lon: 18.7712, zone: 'Europe/Podgorica', srCases: { gen: 'Kotora', loc: 'Kotoru' }, names: { sr: 'Kotor' } },
+  { name: 'Budva', country: 'ME', role: 'home', lat: 42.2911, lon: 18.8403, zone: 'Europe/Podgorica', srCases: { gen: 'Budve', loc: 'Budvi', acc: 'Budvu' }, names: { sr: 'Budva' } },
+  { name: 'Zagreb', country: 'HR', role: 'home', lat: 45.815, lon: 15.9819, zone: 'Europe/Zagreb', srCases: { gen: 'Zagreba', loc: 'Zagrebu' }, names: { sr: 'Zagreb' } },
+  { name: 'Split', country: 'HR', role: 'home', lat: 43.5081, lon: 16.4402, zone: 'Europe/Zagreb', srCases: { gen: 'Splita', loc: 'Splitu' }, names: { sr: 'Split' } },
+  { name: 'Dubai', country: 'AE', role: 'hub', lat: 25.2048, lon: 55.2708, zone: 'Asia/Dubai', srCases: { gen: 'Dubaija', loc: 'Dubaiju' }, names: { sr: 'Dubai', nl: 'Dubai', en: 'Dubai', ar: 'دبي', es: 'Dubái' } },
+  { name: 'Amsterdam', country: 'NL', role: 'hub', lat: 52.3676, lon: 4.9041, zone: 'Europe/Amsterdam', srCases: { gen: 'Amsterdama', loc: 'Amsterdamu' }, names: { sr: 'Amsterdam', ar: 'أمستردام' } },
+  { name: 'Madrid', country: 'ES', role: 'hub', lat: 40.4168, lon: -3.7038, zone: 'Europe/Madrid', srCases: { gen: 'Madrida', loc: 'Madridu' }, names: { sr: 'Madrid', ar: 'مدريد' } },
 ];
 
-export function placeName(p: Place, lang: Lang): string {
-  if (lang === 'sr-Cyrl') return p.names['sr-Cyrl'] ?? latinToCyrillic(p.names.sr);
+const CYRILLIC_CACHE = new Map<string, string>();
+
+function cyrillic(s: string): string {
+  let c = CYRILLIC_CACHE.get(s);
+  if (c === undefined) {
+    c = latinToCyrillic(s);
+    CYRILLIC_CACHE.set(s, c);
+  }
+  return c;
+}
+
+/** The place as written in `lang`; for Serbian, in the grammatical case the template needs. */
+export function placeName(p: Place, lang: Lang, grammaticalCase?: SerbianCase): string {
+  if (lang === 'sr' || lang === 'sr-Cyrl') {
+    const form = grammaticalCase === undefined ? p.names.sr : grammaticalCase === 'acc' ? (p.srCases.acc ?? p.names.sr) : p.srCases[grammaticalCase];
+    return lang === 'sr' ? form : cyrillic(form);
+  }
   return p.names[lang] ?? p.name;
 }
 
