@@ -26,7 +26,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CURATED = `
 Belgrade|RS||Beograd;Belgrad;Belgrado;Belgradi;بلغراد
 Zemun|RS||
-Novi Sad|RS||Novom Sadu;Novog Sada;Novi Sadu
+Novi Sad|RS||Novom Sadu;Novog Sada;Novi Sadu;نوفي ساد
 Niš|RS||Nis;A:Nišu;A:Niša;Nisch
 Kragujevac|RS||
 Subotica|RS||
@@ -40,8 +40,8 @@ Leskovac|RS||
 Šabac|RS||Šapca;Šapcu
 Valjevo|RS||
 Vranje|RS||
-Podgorica|ME||Podgorici;Podgoricë
-Kotor|ME|P|Cattaro
+Podgorica|ME||Podgorici;Podgoricë;بودغوريتسا
+Kotor|ME|P|Cattaro;كوتور
 Bar|ME|PA|Antivari;Tivar;Baru;Bara
 Budva|ME||Budvi
 Herceg Novi|ME|P|Herceg Novom;Herceg-Novi
@@ -56,51 +56,51 @@ Tuzla|BA||Tuzli
 Zenica|BA|A|
 Bijeljina|BA||Bijeljini
 Neum|BA||
-Zagreb|HR||Zagrebu;Zagabria;Zágráb
-Split|HR|PA|Spalato
-Rijeka|HR|PA|Rijeci;Fiume
+Zagreb|HR||Zagrebu;Zagabria;Zágráb;زغرب
+Split|HR|PA|Spalato;سبليت
+Rijeka|HR|PA|Rijeci;Fiume;رييكا
 Zadar|HR|P|Zadru
 Šibenik|HR|P|
 Dubrovnik|HR|P|
 Osijek|HR||
 Pula|HR|PA|Puli
 Ploče|HR|PA|Pločama
-Tirana|AL||Tiranë;Tirani;Tiranu;A:Tiran
-Durrës|AL|P|Durres;Durazzo;Drač;Draču;Dıraç
+Tirana|AL||Tiranë;Tirani;Tiranu;A:Tiran;تيرانا
+Durrës|AL|P|Durres;Durazzo;Drač;Draču;Dıraç;دوريس
 Vlorë|AL|P|Vlora;Valona;Vlori
 Shkodër|AL||Shkodra;Skadar;Skadru;Scutari
 Elbasan|AL||
 Sarandë|AL|P|Saranda
-Pristina|XK||Priština;Prishtina;Prishtinë;Prištini;Priştine
+Pristina|XK||Priština;Prishtina;Prishtinë;Prištini;Priştine;بريشتينا
 Prizren|XK||
-Skopje|MK||Skoplje;Skoplju;Shkup;Üsküp
-Ljubljana|SI||Ljubljani;Lubiana
+Skopje|MK||Skoplje;Skoplju;Shkup;Üsküp;سكوبيه
+Ljubljana|SI||Ljubljani;Lubiana;ليوبليانا
 Koper|SI|PA|Capodistria
-Thessaloniki|GR|P|Solun;Solunu;Salonika;Selanik;Thessalonique;Tesalónica
-Piraeus|GR|P|Pirej;Pireus;Pirée;El Pireo
-Athens|GR||Atina;Atini;Athína;Athènes;Atenas;Athen
-Sofia|BG|A|Sofija;Sofiji;Sofya
+Thessaloniki|GR|P|Solun;Solunu;Salonika;Selanik;Thessalonique;Tesalónica;سالونيك
+Piraeus|GR|P|Pirej;Pireus;Pirée;El Pireo;بيرايوس
+Athens|GR||Atina;Atini;Athína;Athènes;Atenas;Athen;أثينا
+Sofia|BG|A|Sofija;Sofiji;Sofya;صوفيا
 Burgas|BG|P|Burgasu
 Varna|BG|P|Varni
 Bucharest|RO||Bukurešt;București;Bucarest;Bükreş
 Constanța|RO|P|Constanta;Konstanca;Köstence
-Budapest|HU||Budimpešta;Budimpešti;Budapeşte
-Vienna|AT||Beč;Beču;Wien;Viena;Vienne;Wenen;Viyana
-Trieste|IT|P|Trst;Trstu;Triëst
+Budapest|HU||Budimpešta;Budimpešti;Budapeşte;بودابست
+Vienna|AT||Beč;Beču;Wien;Viena;Vienne;Wenen;Viyana;فيينا
+Trieste|IT|P|Trst;Trstu;Triëst;ترييستي
 Bari|IT|P|
 Ancona|IT|P|Ankona
-Gioia Tauro|IT|P|Đoja Tauro
-Genoa|IT|P|Genova;Đenova;Gênes;Génova;Cenova
+Gioia Tauro|IT|P|Đoja Tauro;جويا تاورو
+Genoa|IT|P|Genova;Đenova;Gênes;Génova;Cenova;جنوة
 Livorno|IT|P|
 La Spezia|IT|P|
-Naples|IT|P|Napoli;Napulj;Nápoles;Naple
-Rome|IT||A:Roma;Rimu;A:Rim
-Milan|IT|A|Milano;Milanu;Milán
+Naples|IT|P|Napoli;Napulj;Nápoles;Naple;نابولي
+Rome|IT||A:Roma;Rimu;A:Rim;روما
+Milan|IT|A|Milano;Milanu;Milán;ميلانو
 Venice|IT|P|Venecija;Venezia;Venise;Venecia;Venetië
 Antwerp|BE|P|Antwerpen;Anvers;Amberes;Antuérpia;Anversa;Antverpen;Antverpenu;Antverpena;Anvers;أنتويرب;انتويرب
 Brussels|BE||Brussel;Bruxelles;Brisel;Briselu;Bruselas;Bruxelas;Brüksel;بروكسل
-Gent|BE|P|Ghent;Gand;Gante
-Zeebrugge|BE|P|Zebrige
+Gent|BE|P|Ghent;Gand;Gante;غنت
+Zeebrugge|BE|P|Zebrige;زيبروغ
 Ostend|BE|P|Oostende;Ostende
 Rotterdam|NL|P|Roterdã;Roterdão;Roterdam;Roterdamu;Rotterdamu;روتردام
 Amsterdam|NL|P|Amsterdamu;Ámsterdam;أمستردام
@@ -109,35 +109,35 @@ Utrecht|NL||
 Eindhoven|NL||Ajndhoven
 Breda|NL||
 Tilburg|NL||
-Vlissingen|NL|P|Flushing;Flesinga
+Vlissingen|NL|P|Flushing;Flesinga;فليسينغن
 Moerdijk|NL|P|
 Hamburg|DE|P|Hamburgu;Hamburga;Hambourg;Hamburgo;هامبورغ
-Bremerhaven|DE|P|
+Bremerhaven|DE|P|بريمرهافن
 Bremen|DE|P|Brême
-Berlin|DE||Berlinu;Berlín
-Frankfurt am Main|DE||Frankfurt;Frankfurtu;Francfort;Fráncfort
-Munich|DE||München;Minhen;Minhenu;Múnich;Munique;Münih;Muenchen
+Berlin|DE||Berlinu;Berlín;برلين
+Frankfurt am Main|DE||Frankfurt;Frankfurtu;Francfort;Fráncfort;فرانكفورت
+Munich|DE||München;Minhen;Minhenu;Múnich;Munique;Münih;Muenchen;ميونخ
 Düsseldorf|DE||Diseldorf;Dusseldorf
 Köln|DE||Cologne;Keln;Kelnu;Colonia;Keulen
-Le Havre|FR|P|El Havre;Havre
-Dunkirk|FR|P|Dunkerque;Denkerk;Dunquerque;Duinkerke
+Le Havre|FR|P|El Havre;Havre;لوهافر
+Dunkirk|FR|P|Dunkerque;Denkerk;Dunquerque;Duinkerke;دونكيرك
 Marseille|FR|P|Marsej;Marseju;Marsella;Marselha;Marsilya;مرسيليا
 Paris|FR||Pariz;Parizu;París;Parijs;باريس
 Lyon|FR||A:Lion;Lyons
 Nice|FR|PA|Nica;Nizza;Niza
-Algeciras|ES|P|Algesiras;Alhesiras;Aljeciras;الجزيرة الخضراء
-Valencia|ES|P|Valensija;València;Valência;Valence
-Barcelona|ES|P|Barselona;Barseloni;Barcelone;Barcellona
-Madrid|ES||Madridu
-Málaga|ES|P|Malaga;Malagi
-Marbella|ES||Marbelja;Marbelji;Marbeya
+Algeciras|ES|P|Algesiras;Alhesiras;Aljeciras;الجزيرة الخضراء;الخزيرات
+Valencia|ES|P|Valensija;València;Valência;Valence;فالنسيا
+Barcelona|ES|P|Barselona;Barseloni;Barcelone;Barcellona;برشلونة
+Madrid|ES||Madridu;مدريد
+Málaga|ES|P|Malaga;Malagi;مالقة
+Marbella|ES||Marbelja;Marbelji;Marbeya;ماربيا
 Vigo|ES|P|
 Bilbao|ES|P|
 Cádiz|ES|P|Cadiz;Kadis
 Huelva|ES|P|
 Tarragona|ES|P|
-Lisbon|PT|P|Lisboa;Lisabon;Lisabonu;Lisbonne;Lizbon;Lissabon;Lisbona
-Porto|PT|PA|Oporto
+Lisbon|PT|P|Lisboa;Lisabon;Lisabonu;Lisbonne;Lizbon;Lissabon;Lisbona;لشبونة
+Porto|PT|PA|Oporto;بورتو
 Sines|PT|PA|
 Setúbal|PT|P|Setubal
 Felixstowe|GB|P|
@@ -146,34 +146,34 @@ Liverpool|GB|P|Liverpul
 Southampton|GB|P|
 Dublin|IE|P|Dablin;Dublinu
 Gdańsk|PL|P|Gdanjsk;Danzig
-Guayaquil|EC|P|Gvajakil;Gvajakilu;Gvajakila;Guayakil;غواياكيل
-Quito|EC||Kito
-Manta|EC|PA|
+Guayaquil|EC|P|Gvajakil;Gvajakilu;Gvajakila;Guayakil;غواياكيل;غواياكيل
+Quito|EC||Kito;كيتو
+Manta|EC|PA|مانتا
 Machala|EC|P|Mačala
 Esmeraldas|EC|PA|
 Bogotá|CO||Bogota;Bogoti;بوغوتا
-Medellín|CO||Medeljin;Medelin;Medellin
-Cali|CO||A:Kali
-Cartagena|CO|P|Kartahena;Kartageni;Kartagena;Cartagena de Indias
-Barranquilla|CO|P|Baranklja;Barankilja
-Santa Marta|CO|P|
-Buenaventura|CO|PA|Buenaventuri;Bonaventura
-Turbo|CO|PA|
+Medellín|CO||Medeljin;Medelin;Medellin;ميديلين
+Cali|CO||A:Kali;كالي
+Cartagena|CO|P|Kartahena;Kartageni;Kartagena;Cartagena de Indias;قرطاجنة
+Barranquilla|CO|P|Baranklja;Barankilja;بارانكيا
+Santa Marta|CO|P|سانتا مارتا
+Buenaventura|CO|PA|Buenaventuri;Bonaventura;بوينافينتورا
+Turbo|CO|PA|توربو
 Tumaco|CO|P|
-Santos|BR|PA|
-São Paulo|BR||Sao Paulo;San Paolo;Sao Paolo;São Paulu;Sao Paulu
-Rio de Janeiro|BR|P|A:Rio;Rio de Žaneiro;Rio de Ženeiro
-Paranaguá|BR|P|Paranagua;Paranagva
-Itajaí|BR|P|Itajai
+Santos|BR|PA|سانتوس
+São Paulo|BR||Sao Paulo;San Paolo;Sao Paolo;São Paulu;Sao Paulu;ساو باولو
+Rio de Janeiro|BR|P|A:Rio;Rio de Žaneiro;Rio de Ženeiro;ريو دي جانيرو
+Paranaguá|BR|P|Paranagua;Paranagva;باراناغوا
+Itajaí|BR|P|Itajai;إيتاجاي
 Salvador|BR|PA|Salvador da Bahia
 Fortaleza|BR|P|
-Buenos Aires|AR|P|Buenos Ajres;Buenos Ajresu
-Montevideo|UY|P|Montevideu
-Lima|PE|A|
-Callao|PE|P|Kaljao;Kalao
-Caracas|VE||Karakas
+Buenos Aires|AR|P|Buenos Ajres;Buenos Ajresu;بوينس آيرس
+Montevideo|UY|P|Montevideu;مونتيفيديو
+Lima|PE|A|ليما
+Callao|PE|P|Kaljao;Kalao;كاياو
+Caracas|VE||Karakas;كاراكاس
 Puerto Cabello|VE|P|
-Panama City|PA|P|Ciudad de Panamá;Panama Siti
+Panama City|PA|P|Ciudad de Panamá;Panama Siti;مدينة بنما
 Colón|PA|PA|Kolon
 Paramaribo|SR|P|
 Georgetown|GY|P|Džordžtaun
@@ -181,15 +181,15 @@ Kingston|JM|P|Kingstonu
 Santo Domingo|DO|P|
 Willemstad|CW|P|Vilemstad
 Manzanillo|MX|P|Mancanilo
-Lomé|TG|P|Lome;Lomeu;Lomea;لومي
+Lomé|TG|P|Lome;Lomeu;Lomea;لومي;لومي
 Abidjan|CI|P|Abidžan;Abidžanu;Abidzan;أبيدجان
 Dakar|SN|P|Dakaru;داكار
 Conakry|GN|P|Konakri;Konakrija;Konakriju;Konakriji;Conakri;Konakry;كوناكري
-Bissau|GW|P|Bisao;Bisau;Bisaua;Bisauu;Bisaou
-Lagos|NG|PA|Lagosu
-Tema|GH|PA|
-Accra|GH|P|Akra;Akri
-Cotonou|BJ|P|Kotonu;Kotonou
+Bissau|GW|P|Bisao;Bisau;Bisaua;Bisauu;Bisaou;بيساو
+Lagos|NG|PA|Lagosu;لاغوس
+Tema|GH|PA|تيما
+Accra|GH|P|Akra;Akri;أكرا
+Cotonou|BJ|P|Kotonu;Kotonou;كوتونو
 Praia|CV|PA|
 Freetown|SL|P|Fritaun
 Monrovia|LR|P|Monrovija
@@ -206,9 +206,9 @@ Dubai|AE|P|Dubaji;Dubaiju;Dubaija;Dubaï;Dubái;Dubaj;دبي
 Abu Dhabi|AE|P|Abu Dabi;Abou Dabi;Abu Dabiju;أبوظبي;ابو ظبي
 Sharjah|AE|P|Šardža;Charjah;الشارقة
 Istanbul|TR|P|İstanbul;Stambol;Stambolu;Carigrad;Estambul;Istambul;Istanboel;اسطنبول;إسطنبول
-Mersin|TR|P|
-Izmir|TR|P|İzmir;Izmiru
-Ankara|TR||Ankari
+Mersin|TR|P|مرسين
+Izmir|TR|P|İzmir;Izmiru;إزمير
+Ankara|TR||Ankari;أنقرة
 Beirut|LB|P|Bejrut;Beyrouth;Beyrut;بيروت
 Doha|QA||الدوحة
 Miami|US|P|Majami;Majamiju
