@@ -51,6 +51,15 @@ describe('phone', () => {
     expect(vals('datum 12.05.2024, 0031612345678', 'RS')).toEqual(['+31612345678']);
   });
 
+  it('does not take order, invoice or account references', () => {
+    expect(vals('Pedido 0034612345678 cancelado.', 'ES')).toEqual([]);
+    expect(vals('račun br. 0641234567', 'RS')).toEqual([]);
+    expect(vals('order #0612345678', 'NL')).toEqual([]);
+    expect(vals('broj 0641234567', 'RS')).toEqual(['+381641234567']);
+    expect(vals('Liga pra mim no +55 81 922529817.', 'BR')).toEqual(['+5581922529817']);
+    expect(vals('nalog br. 0641234567', 'RS')).toEqual([]);
+  });
+
   it('ignores an unknown region instead of throwing', () => {
     expect(vals('+381 64 1234567', 'XX')).toEqual(['+381641234567']);
     expect(vals('064 123 4567', 'zz')).toEqual([]);

@@ -7,7 +7,8 @@
  *
  * Before matching, the working copy blanks out what looks like a phone to libphonenumber but is not:
  * dates and times, decimal coordinate pairs, and digit groups glued to letters (IBANs, container numbers,
- * account references) together with the digit groups that follow them.
+ * account references) together with the digit groups that follow them. A number right after an order, invoice,
+ * account or tracking label ("Pedido 0034…", "račun br. …", "order #…") is a reference, not a phone.
  */
 import { findNumbers, isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import type { Mention } from '../../model/entities.js';
@@ -18,6 +19,10 @@ const TIME_RE = /(?<![0-9])[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?![0-9])/g;
 const COORD_RE = /-?[0-9]{1,3}[.][0-9]{3,}[ ]?[,;][ ]?-?[0-9]{1,3}[.][0-9]{3,}/g;
 const GLUED_RE = /(?<![A-Za-z0-9])[A-Za-z]{2,4}[0-9]/g;
 const CONTAINER_RE = /(?<![A-Za-z0-9])[A-Za-z]{3}[UJZujz][ -]?[0-9]{6}[ -]?[0-9](?![A-Za-z0-9])/g;
+
+// A number right after an order/invoice/account/tracking label is a reference, not a phone.
+const REFERENCE_BEFORE_RE =
+  /(?:(?:pedido|encomenda|order|bestel\w*|commande|factur\w*|faktur\w*|invoice|ra[cč]un\w*|narud\w*|ref\w*|tracking|awb|account|konto|rekening|compte|cuenta|conta|iban)[ .:#-]{0,3}|(?:nr|no|br|n°|nº)[.:#][ ]?)$/i;
 
 /** At most this many candidate runs are handed to libphonenumber per text (untrusted input). */
 export const MAX_PHONE_CANDIDATES = 200;
@@ -111,6 +116,7 @@ export function extractPhone(text: string, ctx: ExtractContext): Mention[] {
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
       const after = end < text.length ? text.charCodeAt(end) : 32;
       if (isAlnum(before) || isAlnum(after)) continue;
+      if (REFERENCE_BEFORE_RE.test(text.slice(Math.max(0, start - 16), start))) continue;
       const raw = text.slice(start, end);
       const international = /^(?:\+|00)/.test(raw);
       out.push({
