@@ -82,6 +82,9 @@ describe('clew serve HTTP API', () => {
     expect(cookie).toContain(`clew_token_${srv.port}=${srv.token}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    const sneaky = await get(srv, `/a/..//evil.example/?token=${srv.token}`, { auth: false });
+    expect(sneaky.status).toBe(303);
+    expect(sneaky.headers.location).toBe('/evil.example/');
     const bad = await get(srv, '/?token=guess', { auth: false });
     expect(bad.status).toBe(401);
     expect(bad.headers['set-cookie']).toBeUndefined();

@@ -104,7 +104,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       // the printed URL: trade the token for a cookie and drop it from the address bar
       if (!tokensEqual(given, token)) throw new HttpError('UNAUTHORIZED', 'the access token in the URL is wrong: open the URL printed by `clew serve`');
       url.searchParams.delete('token');
-      const location = url.pathname + (url.searchParams.size ? `?${url.searchParams}` : '');
+      // never a protocol-relative "//host" location (no open redirect, even with the token)
+      const path = url.pathname.replace(/^[/\\]+/, '/');
+      const location = path + (url.searchParams.size ? `?${url.searchParams}` : '');
       send(res, 303, { Location: location, 'Set-Cookie': sessionCookie(port, token), 'Cache-Control': 'no-store' }, '', head);
       return;
     }
