@@ -50,14 +50,26 @@ export default function SearchView({ params }: ViewProps) {
     if (restored.current && container.current) container.current.scrollTop = memory.scroll;
   }, []);
 
-  // "/" focuses the search box, as in most search tools
+  // keys: "/" focuses the search box; j / k (or ↓ / ↑) move through the hits; Enter opens one
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (e.key === '/' && t?.tagName !== 'INPUT' && t?.tagName !== 'TEXTAREA') {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const typing = t?.tagName === 'INPUT' || t?.tagName === 'TEXTAREA';
+      if (e.key === '/' && !typing) {
         e.preventDefault();
         input.current?.focus();
+        return;
       }
+      const step = e.key === 'j' || (e.key === 'ArrowDown' && !typing) ? 1 : e.key === 'k' || (e.key === 'ArrowUp' && !typing) ? -1 : 0;
+      if (step === 0 || (typing && e.key.length === 1)) return;
+      const links = [...(container.current?.querySelectorAll<HTMLAnchorElement>('a.hit-link') ?? [])];
+      if (!links.length) return;
+      e.preventDefault();
+      const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+      const next = links[Math.max(0, Math.min(links.length - 1, at < 0 ? 0 : at + step))];
+      next?.focus();
+      next?.scrollIntoView({ block: 'nearest' });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -292,7 +304,7 @@ function Overview() {
             <dt>channel:sms</dt>
             <dd>chat, sms or email</dd>
           </dl>
-          <p className="muted small">Folded: case, accents and script do not matter (kafa = KAFA = кафа). Exact: as written. Press / to search.</p>
+          <p className="muted small">Folded: case, accents and script do not matter (kafa = KAFA = кафа). Exact: as written. Keys: / search, j k move, Enter open.</p>
         </section>
       </div>
       <section className="panel">
