@@ -227,6 +227,11 @@ describe('synthetic case: ground truth', () => {
     expect(new Set(truth.persons.filter((p) => p.role === 'supplier').map((p) => p.country))).toEqual(new Set(['CO', 'EC', 'BR']));
     expect(truth.code_words.some((c) => c.word === 'kafa' && c.meaning === 'cocaine')).toBe(true);
     expect(truth.decoys.some((d) => d.reason === 'succession')).toBe(true);
+    const byId = new Map(truth.persons.map((p) => [p.id, p]));
+    const same = truth.decoys.find((d) => d.reason === 'same_name');
+    expect(same).toBeDefined();
+    expect(byId.get(same!.a)!.name).toBe(byId.get(same!.b)!.name);
+    expect(byId.get(same!.a)!.role).not.toBe(byId.get(same!.b)!.role);
     expect(truth.persons.some((p) => p.name_variants.some((v) => /[\u0400-\u04FF]/.test(v)))).toBe(true);
     expect(truth.persons.some((p) => p.name_variants.some((v) => /[\u0600-\u06FF]/.test(v)))).toBe(true);
   });

@@ -431,6 +431,18 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
     decoys.push({ a: old.idx, b: succ.idx, reason: 'succession' });
   }
 
+  // Namesake decoy: an ordinary person in the background with exactly a lieutenant's name
+  // (common Serbian names collide in real data too), but no nickname and no shared contacts.
+  const namesakeOf = lieutenants.find((l) => (persons[l] as Person).culture === 'rs');
+  const namesake = persons.find((x) => !x.org && x.culture === 'rs');
+  if (namesakeOf !== undefined && namesake) {
+    const src = persons[namesakeOf] as Person;
+    const [first] = src.name.split(' ');
+    namesake.name = src.name;
+    namesake.variants = [...new Set([first as string, src.name, latinToCyrillic(src.name), latinToCyrillic(first as string), asciiDj(src.name), asciiBare(src.name)])];
+    decoys.push({ a: namesakeOf, b: namesake.idx, reason: 'same_name' });
+  }
+
   // Ids: shuffle so person numbering says nothing about roles.
   const order = rng.shuffle(persons.map((_, i) => i));
   order.forEach((pi, k) => {
