@@ -111,6 +111,7 @@ export function who(r: NodeRef): string {
 
 const fmt = (x: number) => (Number.isInteger(x) ? num(x) : Math.abs(x) >= 1000 ? num(Math.round(x)) : x.toPrecision(4));
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const plural = (n: number, word: string) => `${num(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function samplingLine(s: SamplingNote | null): string[] {
   if (!s || !s.sampled) return [];
@@ -158,7 +159,7 @@ function renderCommunities(r: CommunitiesResult): string {
 }
 
 function renderKeyPlayers(r: KeyPlayersResult): string {
-  const frag = (f: KeyPlayersResult['before']) => `fragmentation ${f.fragmentation.toFixed(4)}, ${num(f.components)} components, largest ${pct(f.lccShare)} of the nodes`;
+  const frag = (f: KeyPlayersResult['before']) => `fragmentation ${f.fragmentation.toFixed(4)}, ${plural(f.components, 'component')}, largest ${pct(f.lccShare)} of the nodes`;
   return [
     `KPP-Neg key-player set, k = ${r.k} (seed ${r.seed}; ${num(r.candidates)} top-degree candidates of ${num(r.nodes)} nodes, ${r.swaps} swaps)`,
     ...r.set.map((v) => `  ${who(v)}`),
@@ -188,7 +189,7 @@ function renderPath(r: PathResult): string {
 }
 
 function renderEgo(r: EgoResult): string {
-  const lines = [`${num(r.nodes.length)} nodes within ${r.hops} hops of ${who(r.center)}, ${num(r.edges.length)} contacts among them${r.truncated ? ' (truncated at --max-nodes: nearest first)' : ''}`];
+  const lines = [`${plural(r.nodes.length, 'node')} within ${plural(r.hops, 'hop')} of ${who(r.center)}, ${plural(r.edges.length, 'contact')} among them${r.truncated ? ' (truncated at --max-nodes: nearest first)' : ''}`];
   for (const n of r.nodes) lines.push(`  ${String(n.hops).padStart(2)}  ${num(n.messages).padStart(9)}  ${who(n)}`);
   return lines.join('\n');
 }
