@@ -60,6 +60,8 @@ export interface IngestSummary {
   elapsedMs: number;
   /** Formats that declined the file during detection, and why. */
   declined: { format: string; reason: string }[];
+  /** What the parser says about the whole file (assumed date order, …). */
+  warnings: { code: string; message: string }[];
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -152,6 +154,7 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
       source: existing,
       elapsedMs: Date.now() - started,
       declined: [],
+      warnings: [],
     };
   }
 
@@ -207,6 +210,7 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   let batch: BatchItem[] = [];
   let last: ResumePoint | undefined = resume;
   const added = { records: 0, rejected: 0, duplicates: 0 };
+  const warnings: { code: string; message: string }[] = [];
   const parseStart = Date.now();
   const startBytes = resume?.offset ?? 0;
 
@@ -228,6 +232,10 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   let source: SourceRow;
   try {
     for await (const item of parser.parse(input, resume)) {
+      if (item.kind === 'warning') {
+        if (warnings.length < 20 && !warnings.some((w) => w.code === item.code)) warnings.push({ code: item.code, message: item.message });
+        continue;
+      }
       if (skipped < skip) {
         skipped++;
         continue;
@@ -268,5 +276,5 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
     await writer.abort();
     throw e;
   }
-  return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined };
+  return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings };
 }

@@ -53,6 +53,7 @@ export function renderIngest(s: IngestSummary): string {
     `  source total: ${num(src.records)} records, ${num(src.rejected)} quarantined; SHA-256 ${s.sha256}`,
     `  time zone for local times: ${s.timeZone}${s.timeZoneDefaulted ? ' (default; set with --tz)' : ''}`,
   );
+  for (const w of s.warnings) lines.push(`  warning: ${safe(w.message)}`);
   if (src.rejected > 0) lines.push(`  see the quarantined records with: clew quarantine --case <case>`);
   return lines.join('\n');
 }

@@ -32,7 +32,9 @@ export type ParseItem =
       /** At most a few hundred characters of the offending input, for the analyst. */
       excerpt?: string;
       resume?: ResumePoint;
-    };
+    }
+  /** Something the analyst must know about the whole file (e.g. an assumed date order); not a record. */
+  | { kind: 'warning'; locator: Locator; code: string; message: string; resume?: ResumePoint };
 
 export interface ParseOptions {
   /** IANA time zone for sources that carry local times without an offset (`--tz`). */

@@ -180,6 +180,10 @@ async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGe
     const ctx = new Context(input, a, tz, keepBytes, zip, mediaByBase, baseLoc);
 
     if (!resume || resume.offset === 0) {
+      if (a.ambiguous)
+        yield { kind: 'warning', locator: { ...baseLoc, line: 1, offset: 0 }, code: 'DATE_ORDER_ASSUMED', message: `no date in ${input.name} tells day/month from month/day: day/month was assumed; check the dates` };
+      if (a.conflicting)
+        yield { kind: 'warning', locator: { ...baseLoc, line: 1, offset: 0 }, code: 'DATE_ORDER_CONFLICT', message: `${input.name} has dates that need day/month and others that need month/day: it may join several exports` };
       for (const r of ctx.preamble()) yield { kind: 'record', record: r, locator: { ...baseLoc, line: 1, offset: 0 }, resume: { offset: 0, line: 1 } };
     }
 
