@@ -26,6 +26,14 @@ describe('splitMbox', () => {
     }
   });
 
+  it('does not split at body lines that merely start with "From " (unescaped mboxo)', async () => {
+    const text = 'From a@x Thu Feb  4 10:00:00 2021\nSubject: s\n\nFrom the port we go at 10:30.\nFrom: me\n\nFrom MAILER-DAEMON Fri Jul  8 12:08:34 2011\n\nx\nFrom 1587328491234567890@xxx Tue Apr 21 16:34:51 +0000 2020\n\ny\n';
+    for (const chunk of [1, 3, 8, 1000]) {
+      const ms = await split(text, chunk);
+      expect(ms.map((m) => m.envelope)).toEqual(['a@x Thu Feb  4 10:00:00 2021', 'MAILER-DAEMON Fri Jul  8 12:08:34 2011', '1587328491234567890@xxx Tue Apr 21 16:34:51 +0000 2020']);
+    }
+  });
+
   it('reports a preamble before the first envelope', async () => {
     const ms = await split('garbage\nFrom a@x Thu Feb  4 10:00:00 2021\n\nx\n');
     expect(ms.map((m) => [m.preamble, m.offset, m.line])).toEqual([
@@ -50,7 +58,7 @@ describe('splitMbox', () => {
 
   it('tiles the input for any chunking', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom('From x\n', 'a\n', 'From', ' ', '\n', '>From y\n', 'q'), { maxLength: 20 }), fc.integer({ min: 1, max: 9 }), async (parts, chunk) => {
+      fc.asyncProperty(fc.array(fc.constantFrom('From x@y Thu Feb  4 10:00:00 2021\n', 'From the port\n', 'a\n', 'From', ' ', '\n', '>From y\n', 'q'), { maxLength: 20 }), fc.integer({ min: 1, max: 9 }), async (parts, chunk) => {
         const text = parts.join('');
         const ms = await split(text, chunk);
         const total = ms.reduce((n, m) => n + m.length, 0);

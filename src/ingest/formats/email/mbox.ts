@@ -30,6 +30,22 @@ export interface MboxMessage {
 }
 
 const FROM_ = Buffer.from('From ');
+/**
+ * An envelope line: "From " sender, then an asctime-like date (day and month names, a time,
+ * a year): `From a@b Thu Feb  4 10:00:00 2021`, `From - Thu …`, Gmail's `… +0000 2020`.
+ * Body lines that merely start with "From " (unescaped mboxo) do not split messages.
+ */
+const ENVELOPE_RE = /^From \S{1,500} +(?:[A-Z][a-z]{2},? +){1,2}[^\n]{0,40}?\d{1,2}:\d{2}(?::\d{2})?[^\n]{0,40}?\d{4}\s*$/;
+
+const MAX_ENVELOPE = 1100;
+
+/** Whether the line at `at` in `b` is an envelope; null when it is cut off by the end of `b`. */
+function envelopeAt(b: Buffer, at: number): boolean | null {
+  const nl = b.indexOf(10, at);
+  if (nl === -1) return b.length - at > MAX_ENVELOPE ? false : null;
+  if (nl - at > MAX_ENVELOPE) return false;
+  return ENVELOPE_RE.test(b.toString('latin1', at, nl).replace(/\r$/, ''));
+}
 const NL_FROM_ = Buffer.from('\nFrom ');
 const KEEP = NL_FROM_.length - 1;
 
@@ -112,10 +128,20 @@ export async function* splitMbox(
     const winAbs = absolute;
     let done = 0; // bytes of win already appended
     let search = 0;
+    let undecided = -1; // a candidate boundary whose line the next chunk completes
     for (;;) {
       const i = win.indexOf(NL_FROM_, search);
       if (i === -1) break;
       const boundary = i + 1;
+      const env = envelopeAt(win, boundary);
+      if (env === null) {
+        undecided = i;
+        break;
+      }
+      if (!env) {
+        search = boundary;
+        continue;
+      }
       append(win.subarray(done, boundary));
       done = boundary;
       const m = finish();
@@ -123,7 +149,7 @@ export async function* splitMbox(
       search = boundary;
     }
     // keep the last bytes undecided: they may begin a "\nFrom " that the next chunk completes
-    const keepFrom = Math.max(done, win.length - KEEP);
+    const keepFrom = undecided !== -1 ? undecided : Math.max(done, win.length - KEEP);
     append(win.subarray(done, keepFrom));
     tail = Buffer.from(win.subarray(keepFrom));
     absolute = winAbs + keepFrom;
