@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, progressLine } from './progress.js';
+import { safe, time } from './render.js';
+
+describe('terminal rendering', () => {
+  it('escapes control characters from hostile text instead of printing them', () => {
+    expect(safe('a\u001b[2Jb\u0007c\u009bd')).toBe('a\\x1b[2Jb\\x07c\\x9bd');
+    expect(safe('two\nlines')).toBe('two ⏎ lines');
+    expect(safe('two\nlines', true)).toBe('two\nlines');
+    expect(safe('Ђорђевић سلام')).toBe('Ђорђевић سلام');
+  });
+
+  it('prints times with their original offset', () => {
+    expect(time(Date.UTC(2021, 1, 3, 9, 15), 60)).toBe('2021-02-03 10:15:00+01:00');
+    expect(time(Date.UTC(2021, 1, 3, 9, 15), null)).toBe('2021-02-03 09:15:00Z');
+  });
+
+  it('shows rate and ETA in the progress line', () => {
+    const line = progressLine({ phase: 'ingesting', file: 'x', bytesDone: 50, bytesTotal: 100, records: 123456, rejected: 2, rate: 98765.4, etaSeconds: 75 });
+    expect(line).toContain(' 50%');
+    expect(line).toContain('123,456 records, 2 quarantined');
+    expect(line).toContain('98,765/s');
+    expect(line).toContain('ETA 1:15');
+    expect(formatDuration(3725)).toBe('1:02:05');
+  });
+});
