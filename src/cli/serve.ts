@@ -8,6 +8,8 @@ import { InvalidArgumentError } from 'commander';
 import { startServer } from '../server/server.js';
 import { safe } from './render.js';
 
+export const DEFAULT_PORT = 5177;
+
 function port(v: string): number {
   const n = Number(v);
   if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('--port must be a whole number from 0 to 65535 (0: any free port)');
@@ -40,11 +42,11 @@ export function registerServe(program: Command, json: () => boolean): void {
     .command('serve')
     .description('the web workspace for a case, on this machine only (prints the URL with its access token)')
     .requiredOption('--case <file>', 'case file')
-    .option('--port <n>', 'port (0: any free port)', port, 5177)
+    .option('--port <n>', `port (default ${DEFAULT_PORT}, or any free port when that one is taken; 0: any free port)`, port)
     .option('--host <addr>', 'address to listen on: 127.0.0.1, localhost or ::1 (team mode is not available yet)', '127.0.0.1')
     .option('--no-open', 'do not open a browser')
-    .action(async (o: { case: string; port: number; host: string; open: boolean }) => {
-      const srv = await startServer({ casePath: o.case, port: o.port, host: o.host });
+    .action(async (o: { case: string; port?: number; host: string; open: boolean }) => {
+      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host });
       if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
       else {
         process.stdout.write(

@@ -275,6 +275,21 @@ describe('clew serve limits', () => {
     }
   });
 
+  it('fails clearly on a taken port, or falls back to a free one when asked', async () => {
+    const { casePath } = await buildTestCase(join(tmp(), 'c'));
+    const a = await startServer({ casePath, log: () => {} });
+    try {
+      const e = await startServer({ casePath, port: a.port }).catch((x: unknown) => x);
+      expect((e as ClewError).code).toBe('INVALID_ARGUMENT');
+      expect((e as ClewError).message).toContain(`port ${a.port} is in use`);
+      const b = await startServer({ casePath, port: a.port, portFallback: true, log: () => {} });
+      expect(b.port).not.toBe(a.port);
+      await b.close();
+    } finally {
+      await a.close();
+    }
+  });
+
   it('fails clearly on a missing case', async () => {
     const e = await startServer({ casePath: join(tmp(), 'none.clew') }).catch((x: unknown) => x);
     expect((e as ClewError).code).toBe('CASE_NOT_FOUND');

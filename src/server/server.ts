@@ -22,6 +22,8 @@ export interface ServeOptions {
   casePath: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** When `port` is taken, take any free port instead of failing (for a default port). */
+  portFallback?: boolean;
   host?: string;
   /** Folder of the built web app (default: web/dist of this package). */
   webRoot?: string;
@@ -158,14 +160,21 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   server.headersTimeout = 10_000;
   server.maxHeadersCount = 100;
 
-  try {
-    await new Promise<void>((ok, fail) => {
+  const listen = (p: number) =>
+    new Promise<void>((ok, fail) => {
       server.once('error', fail);
-      server.listen(opts.port ?? 0, host, () => {
+      server.listen(p, host, () => {
         server.off('error', fail);
         ok();
       });
     });
+  try {
+    try {
+      await listen(opts.port ?? 0);
+    } catch (e) {
+      if (!opts.portFallback || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      await listen(0);
+    }
   } catch (e) {
     store.close();
     const code = (e as NodeJS.ErrnoException).code;
