@@ -433,13 +433,14 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
 
   // Namesake decoy: an ordinary person in the background with exactly a lieutenant's name
   // (common Serbian names collide in real data too), but no nickname and no shared contacts.
-  const namesakeOf = lieutenants.find((l) => (persons[l] as Person).culture === 'rs');
-  const namesake = persons.find((x) => !x.org && x.culture === 'rs');
+  const namesakeOf = lieutenants[0];
+  const namesake = namesakeOf === undefined ? undefined : persons.find((x) => !x.org && x.culture === (persons[namesakeOf] as Person).culture);
   if (namesakeOf !== undefined && namesake) {
     const src = persons[namesakeOf] as Person;
-    const [first] = src.name.split(' ');
+    const first = src.name.split(' ')[0] as string;
+    const cyr = namesake.culture === 'rs' || namesake.culture === 'me';
     namesake.name = src.name;
-    namesake.variants = [...new Set([first as string, src.name, latinToCyrillic(src.name), latinToCyrillic(first as string), asciiDj(src.name), asciiBare(src.name)])];
+    namesake.variants = [...new Set([first, src.name, asciiDj(src.name), asciiBare(src.name), ...(cyr ? [latinToCyrillic(src.name), latinToCyrillic(first)] : [])])];
     decoys.push({ a: namesakeOf, b: namesake.idx, reason: 'same_name' });
   }
 
