@@ -27,10 +27,10 @@ describe('splitMbox', () => {
   });
 
   it('does not split at body lines that merely start with "From " (unescaped mboxo)', async () => {
-    const text = 'From a@x Thu Feb  4 10:00:00 2021\nSubject: s\n\nFrom the port we go at 10:30.\nFrom: me\n\nFrom MAILER-DAEMON Fri Jul  8 12:08:34 2011\n\nx\nFrom 1587328491234567890@xxx Tue Apr 21 16:34:51 +0000 2020\n\ny\n';
+    const text = 'From a@x Thu Feb  4 10:00:00 2021\nSubject: s\n\nFrom the port we go at 10:30.\nFrom: me\n\nFrom MAILER-DAEMON Fri Jul  8 12:08:34 2011\n\nx\nFrom 1587328491234567890@xxx Tue Apr 21 16:34:51 +0000 2020\n\ny\nFrom b@x Fri, 01 Jan 2021 00:00:00 GMT\n\nz\n';
     for (const chunk of [1, 3, 8, 1000]) {
       const ms = await split(text, chunk);
-      expect(ms.map((m) => m.envelope)).toEqual(['a@x Thu Feb  4 10:00:00 2021', 'MAILER-DAEMON Fri Jul  8 12:08:34 2011', '1587328491234567890@xxx Tue Apr 21 16:34:51 +0000 2020']);
+      expect(ms.map((m) => m.envelope)).toEqual(['a@x Thu Feb  4 10:00:00 2021', 'MAILER-DAEMON Fri Jul  8 12:08:34 2011', '1587328491234567890@xxx Tue Apr 21 16:34:51 +0000 2020', 'b@x Fri, 01 Jan 2021 00:00:00 GMT']);
     }
   });
 

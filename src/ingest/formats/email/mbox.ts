@@ -31,11 +31,13 @@ export interface MboxMessage {
 
 const FROM_ = Buffer.from('From ');
 /**
- * An envelope line: "From " sender, then an asctime-like date (day and month names, a time,
- * a year): `From a@b Thu Feb  4 10:00:00 2021`, `From - Thu …`, Gmail's `… +0000 2020`.
- * Body lines that merely start with "From " (unescaped mboxo) do not split messages.
+ * An envelope line: "From ", the sender, then a date with a time and a year, in whatever form
+ * the writer used: asctime (`From a@b Thu Feb  4 10:00:00 2021`, RFC 4155), `From - …`,
+ * Gmail's `… +0000 2020`, RFC 822-style `Fri, 01 Jan 2021 00:00:00 GMT`. Body lines that merely
+ * start with "From " (unescaped mboxo) rarely carry both a time and a year, so they do not split.
  */
-const ENVELOPE_RE = /^From \S{1,500} +(?:[A-Z][a-z]{2},? +){1,2}[^\n]{0,40}?\d{1,2}:\d{2}(?::\d{2})?[^\n]{0,40}?\d{4}\s*$/;
+const ENVELOPE_TIME_RE = /^From \S{1,500} [^\n]{0,100}?\b\d{1,2}:\d{2}(?::\d{2})?\b/;
+const ENVELOPE_YEAR_RE = /\b(?:19|20|21)\d{2}\b/;
 
 const MAX_ENVELOPE = 1100;
 
@@ -44,7 +46,8 @@ function envelopeAt(b: Buffer, at: number): boolean | null {
   const nl = b.indexOf(10, at);
   if (nl === -1) return b.length - at > MAX_ENVELOPE ? false : null;
   if (nl - at > MAX_ENVELOPE) return false;
-  return ENVELOPE_RE.test(b.toString('latin1', at, nl).replace(/\r$/, ''));
+  const line = b.toString('latin1', at, nl);
+  return ENVELOPE_TIME_RE.test(line) && ENVELOPE_YEAR_RE.test(line.slice(5));
 }
 const NL_FROM_ = Buffer.from('\nFrom ');
 const KEEP = NL_FROM_.length - 1;
