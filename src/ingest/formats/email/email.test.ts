@@ -24,6 +24,7 @@ describe('mboxParser', () => {
       ['<m6@example.com>', 'email:ops@example.com', 'Sastanak — sutra', 'Sastanak sutra u 10h.\n\n[http://tracker/x.gif]', Date.UTC(2021, 1, 6, 12), 0, '<m6@example.com>', undefined],
       ['<m7@example.com>', 'email:x@example.com', 'odd charset', 'hi \uFFFD\uFFFD\n', Date.UTC(2021, 1, 6, 13), 0, '<m7@example.com>', undefined],
       ['mbox@7691', 'email:anon@example.org', 'no date', 'From the port we go.\n>From here too.\n', Date.UTC(2021, 1, 6, 14), null, 'mbox@7691', undefined],
+      ['<m10@example.rs>', 'email:milos@example.rs', 'Čekam odgovor', `${TEXTS.utf8QP}\n`, Date.UTC(2021, 1, 7, 20, 5), 60, '<m10@example.rs>', undefined],
     ]);
     expect(rejects(items)).toEqual([{ code: 'SCHEMA', line: 173, message: 'the message has no readable From address' }]);
   });
@@ -41,6 +42,7 @@ describe('mboxParser', () => {
       { type: 'account', ref: 'email:kum@example.net', kind: 'email', displayName: 'Đorđe "Kum" Petrović' },
       // mailparser's address parser drops C0 control characters (BEL, ESC) from display names
       { type: 'account', ref: 'email:ops@example.com', kind: 'email', displayName: 'Ops[31m' },
+      { type: 'account', ref: 'email:milos@example.rs', kind: 'email', displayName: 'Miloš' },
     ]);
     for (const r of rs) if (r.type === 'message') expect(r.body).not.toMatch(/<(html|p|b|script)\b/i);
   });

@@ -19,6 +19,7 @@ export const TEXTS = {
   ruKoi: 'Деньги на месте.',
   ja: 'コンテナは金曜日に着く',
   utf8: 'Plaćanje: 50.000 € — gotovina 💶',
+  utf8QP: 'Čekam odgovor do ponoći — javi se, brate. Ђорђе зна где је роба.',
 };
 
 export function iso88592(): Buffer {
@@ -197,6 +198,22 @@ export function bigAttachment(): Buffer {
   );
 }
 
+export function utf8QuotedPrintable(): Buffer {
+  return msg(
+    [
+      'From: =?UTF-8?Q?Milo=C5=A1?= <milos@example.rs>',
+      'To: vuk@example.org',
+      'Subject: =?UTF-8?Q?=C4=8Cekam_odgovor?=',
+      'Date: Sun, 7 Feb 2021 21:05:00 +0100',
+      'Message-ID: <m10@example.rs>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      'Content-Transfer-Encoding: quoted-printable',
+    ],
+    qp(Buffer.from(`${TEXTS.utf8QP}\n`, 'utf8')),
+  );
+}
+
 const ENVELOPE = (who: string, when: string): string => `From ${who} ${when}\n`;
 
 /** The mailbox: all the above in mboxrd, in order. */
@@ -211,6 +228,7 @@ export function mailbox(): Buffer {
     ['x@example.com', 'Sat Feb  6 13:00:00 2021', unknownCharset()],
     ['anon@example.org', 'Sat Feb  6 14:00:00 2021', envelopeOnly()],
     ['MAILER-DAEMON', 'Sat Feb  6 15:00:00 2021', Buffer.from('Subject: nobody\r\n\r\nno from, no date header\r\n')],
+    ['milos@example.rs', 'Sun Feb  7 20:05:00 2021', utf8QuotedPrintable()],
   ];
   return Buffer.concat(parts.flatMap(([who, when, m]) => [Buffer.from(ENVELOPE(who, when)), m, Buffer.from('\n')]));
 }
