@@ -118,3 +118,35 @@ describe('e-mail helpers', () => {
     expect(sniffMbox(Buffer.from('From here to there we go\nno headers\n'), 'x.txt')).toMatchObject({ ok: false });
   });
 });
+
+describe('mboxParser: generated mailboxes', () => {
+  it('accounts for every message exactly once, whatever the bodies hold', async () => {
+    const { default: fc } = await import('fast-check');
+    const line = fc.oneof(
+      fc.string({ maxLength: 40 }).map((s) => s.replace(/\r?\n/g, ' ')),
+      fc.constantFrom('From the port we go', '>From escaped', '>>From twice', '--boundary', '=?UTF-8?B?w6k=?=', '.', ''),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.array(line, { maxLength: 6 }), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 6 }), async (specs) => {
+        const mbox = specs
+          .map(([lines, hasDate, hasFrom], i) =>
+            [
+              `From s${i}@example.org Thu Feb  4 10:00:0${i % 10} 2021`,
+              ...(hasFrom ? [`From: s${i}@example.org`] : []),
+              'To: r@example.org',
+              ...(hasDate ? ['Date: Thu, 4 Feb 2021 10:00:00 +0100'] : []),
+              `Subject: ${i}`,
+              '',
+              ...lines,
+              '',
+            ].join('\n'),
+          )
+          .join('\n');
+        const items = await collect(mboxParser, sourceFromBytes(mbox, 'g.mbox'));
+        const starts = new Set(items.map((it) => it.locator.offset));
+        return starts.size === specs.length && items.every((it) => it.resume !== undefined);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
