@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkXml, type El } from '../graph/export/test-support/xml-check.js';
@@ -271,6 +271,22 @@ describe('clew graph API on files and options', () => {
     expect(parseTimeBound('2021-02-03T10:00')).toBe(Date.UTC(2021, 1, 3, 10));
     expect(parseTimeBound('2021-02-03T10:00:00+01:00')).toBe(Date.UTC(2021, 1, 3, 9));
     for (const bad of ['2021-02-30', 'yesterday', '2021-2-3', '1e12', '']) expect(code(() => parseTimeBound(bad))).toBe('INVALID_ARGUMENT');
+    // every calendar day round-trips; any other string is a value or INVALID_ARGUMENT, never another error
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }), (d) => {
+        const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+        expect(parseTimeBound(new Date(day).toISOString().slice(0, 10))).toBe(day);
+        expect(parseTimeBound(d.toISOString())).toBe(d.getTime());
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (s) => {
+        const c = code(() => parseTimeBound(s));
+        expect(['no error', 'INVALID_ARGUMENT']).toContain(c);
+        const ch = code(() => parseChannels(s));
+        expect(['no error', 'INVALID_ARGUMENT']).toContain(ch);
+      }),
+    );
   });
 
   it('builds from a loaded network with a store for names', async () => {
