@@ -150,3 +150,16 @@ describe('mboxParser: generated mailboxes', () => {
     );
   });
 });
+
+describe('emlParser: Apple Mail .emlx', () => {
+  it('reads the framed message and ignores the plist', async () => {
+    const { iso2022jp } = await import('./test-support/fixtures.js');
+    const m = iso2022jp();
+    const emlx = Buffer.concat([Buffer.from(`${m.length}\n`), m, Buffer.from('<?xml version="1.0"?>\n<plist version="1.0"><dict><key>flags</key><integer>8590195713</integer></dict></plist>\n')]);
+    expect(sniffEml(emlx, '12345.emlx')).toEqual({ ok: true, confidence: 0.9 });
+    const items = await collect(emlParser, sourceFromBytes(emlx, '12345.emlx'));
+    const msg = records(items).find((r) => r.type === 'message');
+    expect(msg).toMatchObject({ nativeId: '<m4@example.jp>', body: `${TEXTS.ja}\n` });
+    expect(items[0]!.locator).toEqual({ line: 2, offset: String(m.length).length + 1, length: m.length, entry: '<m4@example.jp>' });
+  });
+});

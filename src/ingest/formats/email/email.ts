@@ -27,16 +27,29 @@ export function sniffMbox(head: Uint8Array, _name: string): SniffResult {
   return { ok: true, confidence: 0.9 };
 }
 
+/**
+ * Apple Mail `.emlx`: a first line with the message's byte count, the message, then a plist.
+ * Returns the message bytes' offset and length, or null when the file is not in that form.
+ */
+export function emlxFrame(head: Uint8Array): { start: number; length: number } | null {
+  const b = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 64));
+  const m = /^[ \t]*(\d{1,10})[ \t]*\r?\n/.exec(b.toString('latin1'));
+  if (!m) return null;
+  return { start: m[0].length, length: Number(m[1]) };
+}
+
 export function sniffEml(head: Uint8Array, name: string): SniffResult {
   if (head.length === 0) return { ok: false, reason: 'empty file' };
   if (looksBinary(head)) return { ok: false, reason: 'binary content' };
+  const frame = emlxFrame(head);
+  if (frame) head = head.subarray(frame.start);
   const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 16384)).toString('latin1');
   if (text.startsWith('From ')) return { ok: false, reason: 'starts with an mbox envelope: use mbox' };
   const block = text.split(/\r?\n\r?\n/, 1)[0]!.split(/\r?\n/);
   if (!HEADER_LINE.test(block[0] ?? '')) return { ok: false, reason: 'the first line is not a mail header' };
   const known = block.filter((l) => MAIL_HEADERS.test(l)).length;
   if (known < 2) return { ok: false, reason: 'fewer than two mail headers in the header block' };
-  return { ok: true, confidence: /\.eml$/i.test(name) ? 0.9 : 0.6 };
+  return { ok: true, confidence: /\.emlx?$/i.test(name) ? 0.9 : 0.6 };
 }
 
 async function* messageItems(
@@ -106,7 +119,7 @@ export const mboxParser: FormatParser = {
 
 export const emlParser: FormatParser = {
   name: 'eml',
-  description: 'A single e-mail message (.eml, RFC 5322); attachments hashed, EXIF located',
+  description: 'A single e-mail message (.eml, RFC 5322; Apple Mail .emlx); attachments hashed, EXIF located',
   seekable: false,
   sniff: sniffEml,
   async *parse(input: SourceInput): AsyncIterable<ParseItem> {
@@ -124,7 +137,14 @@ export const emlParser: FormatParser = {
     } finally {
       stream.destroy();
     }
-    const bytes = Buffer.concat(parts, n);
-    yield* messageItems(bytes, { line: 1, offset: 0, length: n }, input, `eml:${input.sha256.slice(0, 16)}`, undefined, undefined);
+    let bytes = Buffer.concat(parts, n);
+    let locator: Locator = { line: 1, offset: 0, length: n };
+    const frame = emlxFrame(bytes);
+    if (frame && frame.start + frame.length <= n) {
+      // .emlx: skip the byte-count line and the trailing plist
+      bytes = bytes.subarray(frame.start, frame.start + frame.length);
+      locator = { line: 2, offset: frame.start, length: frame.length };
+    }
+    yield* messageItems(bytes, locator, input, `eml:${input.sha256.slice(0, 16)}`, undefined, undefined);
   },
 };
