@@ -99,6 +99,12 @@ describe('csvParser: hostile input', () => {
     expect(rej?.kind === 'reject' && rej.excerpt).toBe('+381641234567,+31612345678,\uFFFD[2Jx,hi');
   });
 
+  it('refuses UTF-16 files with a clear message', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('from\tto\tts\tbody\n', 'utf16le')]);
+    expect(sniffCsv(utf16, 'x.txt')).toMatchObject({ ok: false, reason: expect.stringContaining('UTF-16') });
+    await expect(collect(csvParser, sourceFromBytes(utf16, 'x.txt'))).rejects.toMatchObject({ code: 'INVALID_UTF8', message: expect.stringContaining('UTF-16') });
+  });
+
   it('rejects an over-long row and goes on', async () => {
     const csv = `from,to,ts,body\n+381641234567,+31612345678,2021-02-03T10:15:00Z,${'x'.repeat(5000)}\n+381641234567,+31612345678,2021-02-03T10:16:00Z,ok\n`;
     const items = await collect(csvParser, sourceFromBytes(csv, 'h.csv', { maxLineBytes: 1000 }));

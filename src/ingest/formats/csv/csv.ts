@@ -39,6 +39,8 @@ export interface HeaderInfo {
 export async function readHeader(input: SourceInput, delimiter?: string, encoding: CsvMapping['encoding'] = 'utf8'): Promise<HeaderInfo> {
   if (input.size === 0) throw new ClewError('EMPTY_FILE', undefined, { path: input.name });
   const head = await readHead(input);
+  if (isUtf16(head))
+    throw new ClewError('INVALID_UTF8', 'the file is UTF-16 text (e.g. Excel "Unicode Text"): convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8', { path: input.name });
   if (looksBinary(head)) throw new ClewError('BINARY_FILE', undefined, { path: input.name });
   const d = delimiter ?? sniffDelimiter(firstLine(head)) ?? ',';
   for await (const row of readCsvRows((start) => input.open(start), { delimiter: d, encoding, maxRecordBytes: input.options.maxLineBytes })) {
@@ -144,8 +146,14 @@ function fieldsOfRecord(text: string, start: number, d: string): { fields: numbe
   return { fields, complete: text.length > start && !quoted };
 }
 
+/** A UTF-16 byte-order mark. */
+export function isUtf16(head: Uint8Array): boolean {
+  return head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+}
+
 export function sniffCsv(head: Uint8Array, name: string): SniffResult {
   if (head.length === 0) return { ok: false, reason: 'empty file' };
+  if (isUtf16(head)) return { ok: false, reason: 'UTF-16 text: convert to UTF-8 first' };
   if (looksBinary(head)) return { ok: false, reason: 'binary content, not delimited text' };
   const line = firstLine(head);
   if (line.trimStart().startsWith('{') || line.trimStart().startsWith('[')) return { ok: false, reason: 'looks like JSON, not CSV' };
