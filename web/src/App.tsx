@@ -1,9 +1,10 @@
-import { Component, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, type ReactNode } from 'react';
 import { Link } from './components/Link';
 import { ErrorNotice, Loading } from './components/Notice';
 import { api, type StatsResponse } from './lib/api';
 import { day, num } from './lib/format';
 import { useRoute } from './lib/router';
+import { useApi } from './lib/useApi';
 import { matchView, VIEWS } from './views';
 
 class ViewBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown; key: string }> {
@@ -17,22 +18,6 @@ class ViewBoundary extends Component<{ children: ReactNode; resetKey: string }, 
   override render() {
     return this.state.error ? <ErrorNotice error={this.state.error} /> : this.props.children;
   }
-}
-
-function useStats(): { stats: StatsResponse | null; error: unknown } {
-  const [stats, setStats] = useState<StatsResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    api.statsCached().then(
-      (s) => live && setStats(s),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { stats, error };
 }
 
 function CaseBar({ stats }: { stats: StatsResponse | null }) {
@@ -58,7 +43,7 @@ function CaseBar({ stats }: { stats: StatsResponse | null }) {
 
 export function App() {
   const route = useRoute();
-  const { stats, error } = useStats();
+  const { data: stats, error } = useApi(() => api.statsCached(), []);
   const hit = matchView(route.path);
   const View = hit?.view.component;
 

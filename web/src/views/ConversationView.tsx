@@ -2,8 +2,9 @@ import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Account } from '../components/Account';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type AccountView, type Mention, type MessageResponse, type MessageView } from '../lib/api';
+import { api, type AccountView, type Mention, type MessageView } from '../lib/api';
 import { labelledSegments } from '../lib/segments';
+import { useApi } from '../lib/useApi';
 import { day, local, utc } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import type { ViewProps } from '../views';
@@ -221,17 +222,7 @@ function Copy({ text }: { text: string }) {
 }
 
 function ProvenancePanel({ id, onClose }: { id: number; onClose: () => void }) {
-  const [r, setR] = useState<MessageResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const ac = new AbortController();
-    setR(null);
-    setError(null);
-    api.message(id, 0, ac.signal).then(setR, (e: unknown) => {
-      if ((e as Error).name !== 'AbortError') setError(e);
-    });
-    return () => ac.abort();
-  }, [id]);
+  const { data: r, error } = useApi((signal) => api.message(id, 0, signal), [id]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);

@@ -1,18 +1,10 @@
-import { useEffect, useState } from 'react';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type QuarantineResponse } from '../lib/api';
+import { api } from '../lib/api';
+import { useApi } from '../lib/useApi';
 
 /** Records that could not be ingested: file, place and reason (nothing is dropped silently). */
 export default function QuarantineView() {
-  const [r, setR] = useState<QuarantineResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const ac = new AbortController();
-    api.quarantine(1000, ac.signal).then(setR, (e: unknown) => {
-      if ((e as Error).name !== 'AbortError') setError(e);
-    });
-    return () => ac.abort();
-  }, []);
+  const { data: r, error } = useApi((signal) => api.quarantine(1000, signal), []);
   if (error) return <ErrorNotice error={error} />;
   if (!r) return <Loading />;
   return (

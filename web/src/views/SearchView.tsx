@@ -3,9 +3,10 @@ import { Account } from '../components/Account';
 import { Highlighted } from '../components/Highlighted';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type StatsResponse, type WireHit } from '../lib/api';
+import { api, type WireHit } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { href, navigate } from '../lib/router';
+import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 
 const PAGE = 50;
@@ -214,18 +215,7 @@ export default function SearchView({ params }: ViewProps) {
 }
 
 function Overview() {
-  const [stats, setStats] = useState<StatsResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    api.statsCached().then(
-      (s) => live && setStats(s),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { data: stats, error } = useApi(() => api.statsCached(), []);
   if (error) return <ErrorNotice error={error} />;
   if (!stats) return <Loading />;
   const s = stats.stats;
