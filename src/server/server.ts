@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openCase } from '../api/case.js';
 import type { CaseStore } from '../api/types.js';
 import { ClewError } from '../model/errors.js';
@@ -46,7 +47,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '..', '..', 'web', 'dist');
+export const DEFAULT_WEB_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'web', 'dist');
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, head = false): void {
