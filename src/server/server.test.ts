@@ -88,6 +88,10 @@ describe('clew serve HTTP API', () => {
     const bad = await get(srv, '/?token=guess', { auth: false });
     expect(bad.status).toBe(401);
     expect(bad.headers['set-cookie']).toBeUndefined();
+    const stale = await get(srv, '/?token=guess', { auth: false, headers: { Accept: 'text/html' } });
+    expect(stale.status).toBe(401);
+    expect(stale.text).toContain('wrong or from an earlier run');
+    expect(stale.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a wrong Host (DNS rebinding) even with the token', async () => {

@@ -59,6 +59,11 @@ function sendJson(res: ServerResponse, status: number, value: unknown, head = fa
   send(res, status, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...extra }, JSON.stringify(value), head);
 }
 
+/** A refusal a person can read: plain text, nothing to render, nothing to run. */
+function refusePage(res: ServerResponse, text: string, head: boolean): void {
+  send(res, 401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, text, head);
+}
+
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopbackHost(host))
@@ -103,9 +108,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const url = new URL(rawUrl, `http://127.0.0.1:${port}`);
     const head = method === 'HEAD';
     const given = url.searchParams.get('token');
+    // a person at the browser (not the app's fetches) gets refusals as plain text it can read
+    const wantsPage = !url.pathname.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (given !== null && !url.pathname.startsWith('/api/')) {
       // the printed URL: trade the token for a cookie and drop it from the address bar
-      if (!tokensEqual(given, token)) throw new HttpError('UNAUTHORIZED', 'the access token in the URL is wrong: open the URL printed by `clew serve`');
+      if (!tokensEqual(given, token)) {
+        if (wantsPage) return refusePage(res, 'clew: the access token in this URL is wrong or from an earlier run.\nOpen the URL that `clew serve` printed this time.\n', head);
+        throw new HttpError('UNAUTHORIZED', 'the access token in the URL is wrong: open the URL printed by `clew serve`');
+      }
       url.searchParams.delete('token');
       // never a protocol-relative "//host" location (no open redirect, even with the token)
       const path = url.pathname.replace(/^[/\\]+/, '/');
@@ -114,12 +124,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     if (!authorised(req)) {
-      if (!url.pathname.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
-        // a person at the browser: say what to do, in plain text (nothing to render, nothing to run)
-        const text = 'clew: this workspace needs its access token.\nOpen the URL that `clew serve` printed (http://127.0.0.1:PORT/?token=…), or restart it to get a new one.\n';
-        send(res, 401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, text, head);
-        return;
-      }
+      if (wantsPage) return refusePage(res, 'clew: this workspace needs its access token.\nOpen the URL that `clew serve` printed (http://127.0.0.1:PORT/?token=…), or restart it to get a new one.\n', head);
       throw new HttpError('UNAUTHORIZED');
     }
 
