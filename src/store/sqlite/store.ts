@@ -31,7 +31,7 @@ import type {
 import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from './ids.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
 import { InThreadSourceWriter, ThreadedSourceWriter, threadedWriterAvailable } from './source-writers.js';
@@ -149,6 +149,9 @@ export class SqliteCaseStore implements CaseStore {
 
   beginSource(meta: SourceMeta, opts: WriteOptions = {}): SourceWriter {
     this.assertWritable();
+    // first load into an empty case: build the read-side indexes once at the end (writer.finish)
+    if (this.db.prepare('SELECT 1 FROM messages LIMIT 1').get() === undefined)
+      for (const i of DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
     const info = this.db
       .prepare(
         `INSERT INTO sources (sha256, path, name, size, format, options, started_at, status, resume_offset, resume_line)

@@ -18,6 +18,7 @@ import type { Analyser } from '../../text/analyse.js';
 import { normalise } from '../../text/normalise/normalise.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { messageIdBase, SLOTS } from './ids.js';
+import { DEFERRED_INDEXES } from './schema.js';
 import { readSource } from './rows.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
@@ -136,6 +137,7 @@ export class SqliteSourceWriter {
   }
 
   finish(): SourceRow {
+    for (const i of DEFERRED_INDEXES) this.db.exec(i.sql.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'));
     this.st.finish!.run(Date.now(), this.source.id);
     this.source = readSource(this.db, this.source.id)!;
     return this.source;
