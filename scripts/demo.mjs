@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run demo`: build, generate a ~200k-message synthetic case, ingest it, then serve the
-// workspace when it is built (or print what to try on the command line).
+// `npm run demo`: build, generate a ~200k-message synthetic case, ingest it, print what to try
+// on the command line, then serve the workspace (extra arguments go to `clew serve`, e.g. --no-open).
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DIR = process.env.CLEW_DEMO_DIR ?? 'demo';
@@ -15,12 +15,8 @@ const clew = (...args) => {
 const step = (s) => console.log(`\n▶ ${s}`);
 
 step('build');
-let r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+const r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
-if (existsSync('web/package.json') || existsSync('web/index.html')) {
-  r = spawnSync('npm', ['run', '--silent', 'build:web'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
 
 step(`generate a synthetic case of ${MESSAGES.toLocaleString('en-US')} messages in ${DIR}/`);
 rmSync(DIR, { recursive: true, force: true });
@@ -40,7 +36,5 @@ Try:
   npx clew show --case ${CASE} <id from a search>
 The ground truth (leaders, roles, handles, shipments) is in ${DIR}/truth.json.`);
 
-if (existsSync('dist/cli/serve.js') && existsSync('web/dist/index.html')) {
-  step('serve the workspace (Ctrl-C to stop)');
-  clew('serve', '--case', CASE);
-}
+step('serve the workspace (Ctrl-C to stop)');
+clew('serve', '--case', CASE, ...process.argv.slice(2));

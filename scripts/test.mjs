@@ -25,6 +25,6 @@ if (!existsSync('node_modules/better-sqlite3/build/Release/better_sqlite3.node')
 
 run('prerequisites', process.execPath, ['scripts/prereqs.mjs']);
 run('lint', 'npx', ['eslint', '.']);
-run('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-run('build', 'npm', ['run', '--silent', 'build']);
+run('type check', 'npm', ['run', '--silent', 'typecheck']);
+run('build (CLI, server, web app)', 'npm', ['run', '--silent', 'build']);
 run('tests', 'npx', ['vitest', 'run']);

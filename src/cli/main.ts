@@ -13,6 +13,7 @@ import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
 import { registerEntities } from './entities.js';
 import { registerGraph } from './graph.js';
+import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
 
 function int(name: string, min = 0) {
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   const json = () => Boolean(program.opts().json);
 
   registerSynth(program, json);
+  registerServe(program, json);
   registerEntities(program, json);
   registerGraph(program, json);
 
