@@ -50,6 +50,26 @@ describe('clew CLI', () => {
     expect(clew('show', '--case', c, '999').status).toBe(5);
   });
 
+  it('ingests call records from CSV through a column mapping', () => {
+    const d = tmp();
+    const c = join(d, 'c.clew');
+    const fixture = join(import.meta.dirname, 'fixtures', 'csv', 'calls.csv');
+    const r = clew('--json', 'ingest', '--case', c, '--map', 'from=caller,to=callee,ts=start,duration=secs', '--region', 'RS', '--tz', 'Europe/Belgrade', fixture);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout).ingested[0];
+    expect(s.format).toBe('csv');
+    expect(s.added.records).toBeGreaterThan(0);
+    const stats = JSON.parse(clew('--json', 'stats', '--case', c).stdout);
+    expect(stats.calls).toBeGreaterThan(0);
+    const bad = clew('ingest', '--case', join(d, 'other.clew'), '--map', 'from=caller,nonsense=x', fixture);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/CSV_MAPPING/);
+    // the failed start leaves nothing behind: the right mapping then works on the same case
+    const good = clew('--json', 'ingest', '--case', join(d, 'other.clew'), '--map', 'from=caller,to=callee,ts=start,duration=secs', '--tz', 'UTC', fixture);
+    expect(good.status, good.stderr).toBe(0);
+    expect(JSON.parse(good.stdout).ingested[0].outcome).toBe('ingested');
+  });
+
   it('exits 3 for an unusable case and 4 for an unusable source, saying why', () => {
     const d = tmp();
     mkdirSync(join(d, 'dir.clew'));

@@ -17,6 +17,9 @@ import type { BatchItem, CaseStore, SourceRow } from '../store/types.js';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 
+/** `--map` argument → column mapping (inline `field=column,…`, JSON, or a .json file). */
+export { loadMappingArgument } from '../ingest/formats/csv/mapping-file.js';
+
 export interface IngestOptions {
   format?: string;
   /** IANA zone for local times without an offset. */
@@ -131,7 +134,9 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
     opts.signal,
   );
 
-  const existing = store.findSource(sha256);
+  let existing = store.findSource(sha256);
+  // a start that failed before committing anything (e.g. a wrong --map) is no start at all
+  if (existing?.status === 'partial' && existing.itemsDone === 0 && store.forgetEmptySource(existing.id)) existing = null;
   // A partial source resumes with the options it started with, whatever this run says.
   const shaping = existing
     ? (existing.options as { timeZone?: string | null; defaultRegion?: string | null; csvMapping?: Record<string, string> | null })

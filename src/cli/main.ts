@@ -2,13 +2,12 @@
  * The `clew` command line: parses arguments, calls the typed API, renders results or errors.
  * Exit codes: docs/cli.md.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { withCase } from '../api/case.js';
-import { ingestFile, type IngestSummary } from '../api/ingest.js';
+import { ingestFile, type IngestSummary, loadMappingArgument } from '../api/ingest.js';
 import { search } from '../api/search.js';
 import { show } from '../api/show.js';
-import { ClewError, exitCodeFor, isClewError } from '../model/errors.js';
+import { exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
 import { registerEntities } from './entities.js';
@@ -26,28 +25,6 @@ function int(name: string, min = 0) {
 
 function out(json: boolean, value: unknown, human: () => string): void {
   process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${human()}\n`);
-}
-
-/** `--map from=caller,to=callee` or `--map @mapping.json`. */
-export function parseMapOption(spec: string): Record<string, string> {
-  if (spec.startsWith('@')) {
-    let v: unknown;
-    try {
-      v = JSON.parse(readFileSync(spec.slice(1), 'utf8'));
-    } catch (e) {
-      throw new ClewError('CSV_MAPPING', `cannot read mapping file ${spec.slice(1)}: ${(e as Error).message}`);
-    }
-    if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.values(v).every((x) => typeof x === 'string'))
-      throw new ClewError('CSV_MAPPING', 'a mapping file must hold a JSON object of field → column name');
-    return v as Record<string, string>;
-  }
-  const map: Record<string, string> = {};
-  for (const pair of spec.split(',')) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new ClewError('CSV_MAPPING', `"${pair}" is not field=column`);
-    map[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
-  }
-  return map;
 }
 
 export function buildProgram(): Command {
@@ -71,12 +48,12 @@ export function buildProgram(): Command {
     .option('--format <name>', 'parser to use instead of detecting the format')
     .option('--tz <zone>', 'IANA time zone of local times without an offset (default UTC)')
     .option('--region <cc>', 'default country for phone numbers without a country code, e.g. RS')
-    .option('--map <spec>', 'CSV column mapping: field=column,... or @mapping.json')
+    .option('--map <spec>', 'CSV column mapping: field=column,... or mapping.json (docs/formats/csv.md)')
     .option('--batch <n>', 'records per transaction', int('--batch', 1), 5000)
     .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
     .option('--no-analyse', 'skip language detection and entity extraction (faster)')
     .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch: number; maxLineBytes: number; analyse: boolean }) => {
-      const csvMapping = o.map ? parseMapOption(o.map) : undefined;
+      const csvMapping = o.map ? await loadMappingArgument(o.map) : undefined;
       const summaries: IngestSummary[] = [];
       await withCase(o.case, { create: true }, async (store) => {
         for (const f of files) {

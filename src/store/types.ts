@@ -200,6 +200,8 @@ export interface CaseStore {
   findSource(sha256: string): SourceRow | null;
   beginSource(meta: SourceMeta, opts?: WriteOptions): SourceWriter;
   resumeSource(source: SourceRow, opts?: WriteOptions): SourceWriter;
+  /** Forget a partial source that committed nothing (so it can start again with other options). */
+  forgetEmptySource(id: number): boolean;
   sources(): SourceRow[];
 
   // reading

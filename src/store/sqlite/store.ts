@@ -166,6 +166,11 @@ export class SqliteCaseStore implements CaseStore {
     return this.writerFor(source, opts);
   }
 
+  forgetEmptySource(id: number): boolean {
+    this.assertWritable();
+    return this.db.prepare(`DELETE FROM sources WHERE id = ? AND status = 'partial' AND items_done = 0`).run(id).changes > 0;
+  }
+
   private writerFor(source: SourceRow, opts: WriteOptions): SourceWriter {
     const analyse = opts.analyse ?? true;
     return this.threaded ? new ThreadedSourceWriter(this.path, source, analyse) : new InThreadSourceWriter(this.db, source, analyse);
