@@ -1,5 +1,10 @@
 /** A message in context, with the raw source bytes behind it (provenance you can read). */
+import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { MAX_CHAT_BYTES } from '../ingest/formats/whatsapp/parser.js';
+import { SafeZip } from '../ingest/formats/whatsapp/zip.js';
+import { parsePath, valueAtPath } from '../ingest/jsonwalk.js';
 import type { Mention } from '../model/entities.js';
 import type { CaseStore, MessageView } from '../store/types.js';
 
@@ -20,10 +25,56 @@ export interface ShowResult {
 
 const MAX_RAW = 64 * 1024;
 
+/** The record inside a JSON document, re-serialised (streamed: the document may be gigabytes). */
+async function readJsonRecord(path: string, jsonPath: string): Promise<RawSource> {
+  const parts = parsePath(jsonPath);
+  if (!parts) return { text: null, unavailable: `cannot read the locator ${jsonPath}` };
+  try {
+    const v = await valueAtPath(createReadStream(path), parts, MAX_RAW);
+    if (v === undefined) return { text: null, unavailable: `${path} has nothing at ${jsonPath} any more` };
+    return { text: `${jsonPath} =\n${JSON.stringify(v, null, 1)}`, unavailable: null };
+  } catch {
+    return { text: null, unavailable: `${path} is no longer at that path` };
+  }
+}
+
+async function isZip(path: string): Promise<boolean> {
+  try {
+    const fh = await open(path, 'r');
+    try {
+      const b = Buffer.alloc(4);
+      await fh.read(b, 0, 4, 0);
+      return b.readUInt32LE(0) === 0x04034b50;
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** The record's bytes inside an archive member (e.g. _chat.txt in a WhatsApp zip). */
+async function readZipMember(path: string, entry: string, offset: number, length: number): Promise<RawSource> {
+  try {
+    const zip = await SafeZip.open(path, basename(path));
+    try {
+      const buf = await zip.read(entry, MAX_CHAT_BYTES);
+      const len = Math.min(length, MAX_RAW);
+      return { text: buf.subarray(offset, offset + len).toString('utf8') + (len < length ? '…' : ''), unavailable: null };
+    } finally {
+      zip.close();
+    }
+  } catch {
+    return { text: null, unavailable: `${entry} cannot be read from ${path} any more` };
+  }
+}
+
 export async function readRaw(m: MessageView): Promise<RawSource> {
   const { path, locator } = m.provenance;
-  if (locator.offset === undefined || locator.length === undefined)
-    return { text: null, unavailable: `the record is located by ${locator.path ? `JSON path ${locator.path}` : 'no byte range'}; open ${path} there` };
+  if (locator.path !== undefined) return readJsonRecord(path, locator.path);
+  if (locator.entry !== undefined && locator.offset !== undefined && locator.length !== undefined && (await isZip(path)))
+    return readZipMember(path, locator.entry, locator.offset, locator.length);
+  if (locator.offset === undefined || locator.length === undefined) return { text: null, unavailable: `the record has no byte range in ${path}` };
   try {
     const st = await stat(path);
     if (st.size < locator.offset + locator.length) return { text: null, unavailable: `${path} is shorter than when it was ingested` };

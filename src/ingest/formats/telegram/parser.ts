@@ -16,7 +16,7 @@ import { assertTimeZone } from '../../time.js';
 import { BesideFiles } from '../whatsapp/hashfile.js';
 import { phoneE164 } from '../whatsapp/names.js';
 import { convertMessage, isOneToOne, Reject, telegramRef, type AccountState, type ChatState } from './convert.js';
-import { pathString, walkJson, type PathPart, type Selection } from './jsonwalk.js';
+import { pathString, walkJson, type PathPart, type Selection } from '../../jsonwalk.js';
 
 export const TELEGRAM_LIMITS = { maxDepth: 32, maxValueChars: 8 * 1024 * 1024, hardDepth: 256 };
 

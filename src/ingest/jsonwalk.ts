@@ -14,7 +14,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { jsonParser, type Token } from 'stream-json/parser.js';
-import type { ErrorCode } from '../../../model/errors.js';
+import type { ErrorCode } from '../model/errors.js';
 
 export type PathPart = string | number;
 export type Selection = 'capture' | 'descend' | 'skip';
@@ -328,4 +328,38 @@ export async function* walkJson(stream: Readable, opts: WalkOptions): AsyncGener
   } finally {
     stream.destroy();
   }
+}
+
+/** Parse a path written by `pathString` (`$.chats.list[3].messages[17]`, `$["a b"][0]`). */
+export function parsePath(s: string): PathPart[] | null {
+  if (!s.startsWith('$')) return null;
+  const out: PathPart[] = [];
+  const re = /\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gy;
+  re.lastIndex = 1;
+  while (re.lastIndex < s.length) {
+    const m = re.exec(s);
+    if (!m) return null;
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(m[3]!) as string);
+  }
+  return out;
+}
+
+/** The value at `path` in a JSON document, read streaming (constant memory apart from the value). */
+export async function valueAtPath(stream: Readable, path: readonly PathPart[], maxValueChars = 1 << 20): Promise<unknown> {
+  const select = (p: readonly PathPart[]): Selection => {
+    if (p.length > path.length) return 'skip';
+    for (let i = 0; i < p.length; i++) if (p[i] !== path[i]) return 'skip';
+    return p.length === path.length ? 'capture' : 'descend';
+  };
+  for await (const ev of walkJson(stream, { select, maxDepth: 64, maxValueChars, hardDepth: 256 })) {
+    if (ev.kind === 'value') {
+      stream.destroy();
+      return ev.value;
+    }
+    if (ev.kind === 'failed' || ev.kind === 'error') break;
+  }
+  stream.destroy();
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { pathString, walkJson, type PathPart, type Selection, type WalkEvent } from './jsonwalk.js';
+import { parsePath, pathString, valueAtPath, walkJson, type PathPart, type Selection, type WalkEvent } from './jsonwalk.js';
 
 const sel = (path: readonly PathPart[]): Selection => {
   if (path.length === 1 && path[0] === 'items') return 'descend';
@@ -69,5 +69,16 @@ describe('walkJson', () => {
   it('path strings', () => {
     expect(pathString(['chats', 'list', 3, 'messages', 17])).toBe('$.chats.list[3].messages[17]');
     expect(pathString(['a b'])).toBe('$["a b"]');
+  });
+});
+
+describe('parsePath and valueAtPath', () => {
+  it('round-trips pathString and finds the value at a path', async () => {
+    const path: PathPart[] = ['chats', 'list', 1, 'messages', 0, 'odd key'];
+    expect(parsePath(pathString(path))).toEqual(path);
+    expect(parsePath('not a path')).toBeNull();
+    const doc = JSON.stringify({ chats: { list: [{ messages: [] }, { messages: [{ 'odd key': { id: 7, text: 'ok' } }] }] } });
+    expect(await valueAtPath(Readable.from([doc]), path)).toEqual({ id: 7, text: 'ok' });
+    expect(await valueAtPath(Readable.from([doc]), ['chats', 'list', 5])).toBeUndefined();
   });
 });
