@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Ingest and search benchmark (issue: foundation). Run after `npm run build`:
-//   node bench/ingest/bench.mjs [--sizes 1000000,5000000] [--queries 200] [--write]
+//   node bench/ingest/bench.mjs [--sizes 1000000,5000000] [--analysed-sizes 1000000] [--queries 200] [--write]
 // For each size: a synthetic case (clew synth, seed 1) is ingested by clew and, as the in-run
 // baseline, by Python's built-in sqlite3 into a table with an FTS5 index (baseline.py). Then
 // search latency (p50/p95) for one-word, two-word and phrase queries through the typed API.
 // --write appends the figures to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,8 @@ const opt = (name, dflt) => {
 };
 const sizes = opt('sizes', '1000000').split(',').map(Number);
 const nQueries = Number(opt('queries', '200'));
+// sizes at which the default (analysing) ingest is timed too; it is far slower, see RESULTS.md
+const analysedSizes = opt('analysed-sizes', '1000000').split(',').map(Number);
 const write = args.includes('--write');
 mkdirSync(OUT, { recursive: true });
 
@@ -45,7 +47,11 @@ function queriesFrom(recordsPath, n) {
   // words and adjacent pairs sampled from message bodies, deterministic
   const words = [];
   const pairs = [];
-  const lines = readFileSync(recordsPath, 'utf8').split('\n', 400_000);
+  const fd = openSync(recordsPath, 'r');
+  const head = Buffer.alloc(64 * 2 ** 20);
+  const got = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const lines = head.subarray(0, got).toString('utf8').split('\n', 400_000).slice(0, -1);
   for (let i = 0; i < lines.length && words.length < 20_000; i += 37) {
     if (!lines[i].includes('"type":"message"')) continue;
     const toks = normalise(JSON.parse(lines[i]).body).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
@@ -78,9 +84,18 @@ for (const n of sizes) {
   rmSync(`${baseDb}-wal`, { force: true });
   const casePath = join(dir, 'case.clew');
   for (const f of [casePath, `${casePath}-wal`, `${casePath}-shm`]) rmSync(f, { force: true });
-  console.log(`clew ingest, ${n} messages…`);
-  const clew = timed(process.execPath, [BIN, '--json', 'ingest', '--case', casePath, records]);
+  const fresh = () => {
+    for (const f of [casePath, `${casePath}-wal`, `${casePath}-shm`]) rmSync(f, { force: true });
+  };
+  console.log(`clew ingest --no-analyse, ${n} messages…`);
+  const clew = timed(process.execPath, [BIN, '--json', 'ingest', '--no-analyse', '--case', casePath, records]);
   const summary = JSON.parse(clew.stdout).ingested[0];
+  let full = null;
+  if (analysedSizes.includes(n)) {
+    fresh();
+    console.log(`clew ingest (with language detection and entity extraction), ${n} messages…`);
+    full = timed(process.execPath, [BIN, '--json', 'ingest', '--case', casePath, records]);
+  }
   const store = openCase(casePath, { readonly: true });
   const qs = queriesFrom(records, nQueries);
   const lat = {};
@@ -95,7 +110,7 @@ for (const n of sizes) {
   }
   store.close();
   const caseMb = statSync(casePath).size / 2 ** 20;
-  rows.push({ n, bytes, records: summary.added.records, base, clew, lat, caseMb });
+  rows.push({ n, bytes, records: summary.added.records, base, clew, full, lat, caseMb });
   console.log(JSON.stringify(rows[rows.length - 1], null, 1));
 }
 
@@ -103,9 +118,10 @@ const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 let md = `\n## Ingest and search (foundation) — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}. Command: \`node bench/ingest/bench.mjs --sizes ${sizes.join(',')}\`.\n`;
 md += `Synthetic case (\`clew synth --seed 1\`); clew ingests every record (messages, calls, accounts, attachments, …) into a searchable case; the baseline (bench/ingest/baseline.py, Python's sqlite3) loads only the messages into a table with an FTS5 index.\n\n`;
-md += '| messages | file MB | clew s | clew msg/s | clew peak RSS MB | baseline s | baseline msg/s | clew / baseline time | case MB |\n|---|---|---|---|---|---|---|---|---|\n';
+md += '"searchable" = `clew ingest --no-analyse` (full-text index, edges, provenance); "analysed" = the default `clew ingest`, which also detects each message\'s language and extracts entities.\n\n';
+md += '| messages | file MB | baseline s (msg/s) | clew searchable s (msg/s) | clew / baseline time | peak RSS MB | clew analysed s (msg/s) | peak RSS MB | case MB |\n|---|---|---|---|---|---|---|---|---|\n';
 for (const r of rows)
-  md += `| ${fmt(r.n)} | ${fmt(r.bytes / 2 ** 20)} | ${fmt(r.clew.seconds, 1)} | ${fmt(r.n / r.clew.seconds)} | ${fmt(r.clew.rssMb)} | ${fmt(r.base.seconds, 1)} | ${fmt(r.n / r.base.seconds)} | ${fmt(r.clew.seconds / r.base.seconds, 2)} | ${fmt(r.caseMb)} |\n`;
+  md += `| ${fmt(r.n)} | ${fmt(r.bytes / 2 ** 20)} | ${fmt(r.base.seconds, 1)} (${fmt(r.n / r.base.seconds)}) | ${fmt(r.clew.seconds, 1)} (${fmt(r.n / r.clew.seconds)}) | ${fmt(r.clew.seconds / r.base.seconds, 2)} | ${fmt(r.clew.rssMb)} | ${r.full ? `${fmt(r.full.seconds, 1)} (${fmt(r.n / r.full.seconds)})` : '—'} | ${r.full ? fmt(r.full.rssMb) : '—'} | ${fmt(r.caseMb)} |\n`;
 md += `\nSearch latency through the typed API (parse, full-text match, newest-first page of 20, snippets), ${nQueries} queries per kind sampled from the messages:\n\n| messages | query | p50 ms | p95 ms |\n|---|---|---|---|\n`;
 for (const r of rows) for (const [k, v] of Object.entries(r.lat)) md += `| ${fmt(r.n)} | ${k} | ${fmt(v.p50, 2)} | ${fmt(v.p95, 2)} |\n`;
 console.log(md);

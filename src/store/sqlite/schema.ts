@@ -19,6 +19,7 @@ export const SCHEMA_VERSION = 1;
  */
 export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'messages_sender', sql: 'CREATE INDEX messages_sender ON messages(sender, id)' },
+  { name: 'messages_conversation', sql: 'CREATE INDEX messages_conversation ON messages(conversation_id, id)' },
   { name: 'messages_native', sql: 'CREATE INDEX messages_native ON messages(source_id, native_id) WHERE native_id IS NOT NULL' },
   { name: 'message_recipients_account', sql: 'CREATE INDEX message_recipients_account ON message_recipients(account_id, message_id)' },
   { name: 'mentions_message', sql: 'CREATE INDEX mentions_message ON mentions(message_id)' },
@@ -111,7 +112,6 @@ CREATE TABLE messages (
   lang_conf REAL
 );
 CREATE INDEX messages_dup_of ON messages(dup_of) WHERE dup_of IS NOT NULL;
-CREATE INDEX messages_conversation ON messages(conversation_id, id);
 
 CREATE TABLE message_recipients (
   message_id INTEGER NOT NULL,

@@ -22,6 +22,9 @@ import { DEFERRED_INDEXES } from './schema.js';
 import { readSource } from './rows.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
+/** Messages addressed to conversation members tracked in memory per source (see toMembers). */
+const MAX_TRACKED = 5_000_000;
+const CONVERSATION_INDEX = DEFERRED_INDEXES.find((i) => i.name === 'messages_conversation')!;
 
 /** messages.flags bits. FLAG_TO_MEMBERS: addressed to the conversation's members (no explicit recipients). */
 export const FLAG_EDITED = 1;
@@ -51,6 +54,15 @@ export class SqliteSourceWriter {
   source: SourceRow;
   private readonly accounts = new Map<string, number>();
   private readonly conversations = new Map<string, { id: number; members: number[] }>();
+  /**
+   * Messages of this source addressed to their conversation's members, by conversation: when a
+   * member is announced later (streamed exports), they become its recipients too. Kept in memory
+   * so that no conversation index is needed while writing; past the cap the index is built and
+   * SQL does the work.
+   */
+  private readonly toMembers = new Map<number, number[]>();
+  private toMembersCount = 0;
+  private toMembersOverflow = false;
   private readonly st: Record<string, Statement>;
   private readonly runBatch: (items: BatchItem[], pos: BatchPosition) => BatchResult;
 
@@ -75,6 +87,7 @@ export class SqliteSourceWriter {
                     body, subject, native_id, reply_to, forwarded_from, flags, dup_of, lang, lang_conf)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       recipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id) VALUES (?, ?)`),
+      messageBrief: p(`SELECT sender, channel, ts, dup_of FROM messages WHERE id = ?`),
       lateRecipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id)
                         SELECT id, ? FROM messages WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND sender != ?`),
       lateEdges: p(`INSERT INTO edges (src, dst, channel, count, first, last)
@@ -104,6 +117,13 @@ export class SqliteSourceWriter {
                      records = records + ?, rejected = rejected + ?, duplicates = duplicates + ? WHERE id = ?`),
       finish: p(`UPDATE sources SET status = 'complete', finished_at = ? WHERE id = ?`),
     };
+    if (source.itemsDone > 0) {
+      // resuming: recover the messages already written that late members may still reach
+      for (const r of db
+        .prepare(`SELECT id, conversation_id AS c FROM messages WHERE source_id = ? AND flags & ${FLAG_TO_MEMBERS} ORDER BY id`)
+        .iterate(source.id) as Iterable<{ id: number; c: number }>)
+        this.trackToMembers(r.c, r.id);
+    }
     this.runBatch = db.transaction((items: BatchItem[], pos: BatchPosition) => {
       const edges = new Map<string, EdgeAcc>();
       const res: BatchResult = { records: 0, rejected: 0, duplicates: 0 };
@@ -189,10 +209,7 @@ export class SqliteSourceWriter {
           if (!c.members.includes(a)) {
             this.st.member!.run(c.id, a);
             c.members.push(a);
-            // a member announced after messages to the conversation (streamed exports): those
-            // messages were addressed to the members, so they reach this one too
-            this.st.lateRecipient!.run(a, c.id, a);
-            this.st.lateEdges!.run(a, c.id, a);
+            this.addLateMember(c.id, a, edges);
           }
         }
         return 'new';
@@ -238,6 +255,34 @@ export class SqliteSourceWriter {
     }
   }
 
+  private trackToMembers(conversation: number, id: number): void {
+    if (this.toMembersOverflow) return;
+    if (++this.toMembersCount > MAX_TRACKED) {
+      this.toMembersOverflow = true;
+      this.toMembers.clear();
+      this.db.exec(CONVERSATION_INDEX.sql.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'));
+      return;
+    }
+    const list = this.toMembers.get(conversation);
+    if (list) list.push(id);
+    else this.toMembers.set(conversation, [id]);
+  }
+
+  /** A member announced after messages to the conversation: those messages reach it too. */
+  private addLateMember(conversation: number, member: number, edges: Map<string, EdgeAcc>): void {
+    if (this.toMembersOverflow) {
+      this.st.lateRecipient!.run(member, conversation, member);
+      this.st.lateEdges!.run(member, conversation, member);
+      return;
+    }
+    for (const id of this.toMembers.get(conversation) ?? []) {
+      const m = this.st.messageBrief!.get(id) as { sender: number; channel: string; ts: number; dup_of: number | null };
+      if (m.sender === member) continue;
+      this.st.recipient!.run(id, member);
+      if (m.dup_of === null) addEdge(edges, m.sender, member, m.channel, m.ts);
+    }
+  }
+
   private writeMessage(r: MessageRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
@@ -280,6 +325,7 @@ export class SqliteSourceWriter {
       }
     }
     for (const a of recipients) this.st.recipient!.run(id, a);
+    if (flags & FLAG_TO_MEMBERS) this.trackToMembers(conv!.id, id);
     if (dupOf !== null) return 'duplicate';
     this.st.fts!.run(id, normalise(r.subject ? `${r.subject}\n${r.body}` : r.body));
     for (const m of analysis?.mentions ?? [])
