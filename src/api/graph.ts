@@ -77,6 +77,8 @@ export interface GraphContext {
   undirected: CSRGraph;
   /** The open case, for resolving names (case networks only). */
   store?: CaseStore;
+  /** The filters the case network was loaded with. */
+  filter?: NetworkOptions;
   /** Betweenness is exact up to this many nodes, sampled above. */
   exactMaxNodes: number;
   samples: number;
@@ -89,7 +91,7 @@ export interface ContextOptions {
   seed?: number;
 }
 
-export function graphContext(net: Network, store?: CaseStore, opts: ContextOptions = {}): GraphContext {
+export function graphContext(net: Network, store?: CaseStore, opts: ContextOptions = {}, filter?: NetworkOptions): GraphContext {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
   if (!Number.isSafeInteger(samples) || samples < 1) throw invalid('samples must be a positive integer', { samples });
   const directed = buildCSR(net.edges, { directed: true });
@@ -98,6 +100,7 @@ export function graphContext(net: Network, store?: CaseStore, opts: ContextOptio
     directed,
     undirected: toUndirected(directed),
     store,
+    filter,
     exactMaxNodes: opts.exactMaxNodes ?? EXACT_MAX_NODES,
     samples,
     seed: opts.seed ?? 1,
@@ -107,7 +110,7 @@ export function graphContext(net: Network, store?: CaseStore, opts: ContextOptio
 /** Open the source, build the context, run `fn`, close the case. */
 export async function withGraph<T>(source: GraphSource, opts: ContextOptions, fn: (ctx: GraphContext) => T): Promise<T> {
   if ('case' in source) {
-    return withCase(source.case, { readonly: true }, (store) => fn(graphContext(loadCaseNetwork(store, source.filter ?? {}), store, opts)));
+    return withCase(source.case, { readonly: true }, (store) => fn(graphContext(loadCaseNetwork(store, source.filter ?? {}), store, opts, source.filter)));
   }
   const net = 'edges' in source ? loadFileNetwork(source.edges, 'edges') : loadFileNetwork(source.matrix, 'matrix');
   return fn(graphContext(net, undefined, opts));

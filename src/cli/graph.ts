@@ -30,6 +30,7 @@ import {
   type RankResult,
   type SamplingNote,
 } from '../api/graph.js';
+import { timeWindows, WINDOW_UNITS, type WindowsResult } from '../api/graph-windows.js';
 import type { NetworkOptions } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
 import { num, safe } from './render.js';
@@ -188,6 +189,18 @@ function renderPath(r: PathResult): string {
   return lines.join('\n');
 }
 
+function renderWindows(r: WindowsResult): string {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const lines = [`${plural(r.windows.length, 'window')} of ${r.size} ${r.unit}${r.size > 1 ? 's' : ''} every ${r.step}; ranked by distinct contacts`];
+  for (const w of r.windows) {
+    lines.push(`${day(w.start)} … ${day(w.end)}  ${num(w.communications)} contacts, ${num(w.active)} active`);
+    if (w.top.length) lines.push(`  top:     ${w.top.map((t) => `${who(t)} (${num(t.contacts)})`).join(', ')}`);
+    if (w.rising.length) lines.push(`  rising:  ${w.rising.map((m) => `${who(m)} ${m.previousRank}→${m.rank}`).join(', ')}`);
+    if (w.falling.length) lines.push(`  falling: ${w.falling.map((m) => `${who(m)} ${m.previousRank}→${m.rank}`).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
 function renderEgo(r: EgoResult): string {
   const lines = [`${plural(r.nodes.length, 'node')} within ${plural(r.hops, 'hop')} of ${who(r.center)}, ${plural(r.edges.length, 'contact')} among them${r.truncated ? ' (truncated at --max-nodes: nearest first)' : ''}`];
   for (const n of r.nodes) lines.push(`  ${String(n.hops).padStart(2)}  ${num(n.messages).padStart(9)}  ${who(n)}`);
@@ -292,6 +305,21 @@ export function registerGraph(program: Command, json: () => boolean): void {
       return run(o, (ctx) => {
         const r = ego(ctx, a, opts);
         out(r, () => renderEgo(r));
+      });
+    });
+
+  withSource(graph.command('windows').description('the network over time: who is most connected per day, week or month, who rises and who falls'))
+    .option('--unit <unit>', WINDOW_UNITS.join('|'), 'week')
+    .option('--size <n>', 'window length in units', '1')
+    .option('--step <n>', 'advance in units (default: the window length; smaller = sliding)')
+    .option('--top <n>', 'people listed per window', '5')
+    .action((o: SourceOpts & { unit: string; size: string; step?: string; top: string }) => {
+      const unit = oneOf(o.unit, '--unit', WINDOW_UNITS);
+      const size = whole(o.size, '--size', 1);
+      const opts = { unit, size, step: whole(o.step, '--step', size), top: whole(o.top, '--top', 5) };
+      return run(o, (ctx) => {
+        const r = timeWindows(ctx, opts);
+        out(r, () => renderWindows(r));
       });
     });
 

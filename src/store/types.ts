@@ -213,6 +213,8 @@ export interface CaseStore {
   resolveAccounts(term: string): AccountView[];
   quarantine(opts: { limit: number; sourceId?: number }): QuarantineRow[];
   edges(filter?: EdgeFilter): Iterable<EdgeRow>;
+  /** Every communication (one row per message recipient and per call, duplicates left out), oldest first. */
+  communications(filter?: EdgeFilter): Iterable<{ src: number; dst: number; channel: Channel; ts: number }>;
   entities(opts: EntityListOptions): EntityRow[];
   mentions(messageId: number): Mention[];
   lexicon(): LexiconEntry[];

@@ -253,6 +253,21 @@ export class SqliteCaseStore implements CaseStore {
     yield* this.db.prepare(sql).iterate(...args) as Iterable<EdgeRow>;
   }
 
+  *communications(filter: EdgeFilter = {}): Iterable<{ src: number; dst: number; channel: Channel; ts: number }> {
+    const lo = filter.after ?? 0;
+    const hi = filter.before ?? 8.64e15;
+    for (const t of [lo, hi]) if (!(Number.isSafeInteger(t) && t >= 0)) throw new ClewError('INVALID_ARGUMENT', 'time bounds must be epoch milliseconds');
+    const channels = filter.channels ?? [];
+    const inCh = channels.length ? `AND channel IN (${channels.map(() => '?').join(',')})` : '';
+    const sql = `SELECT * FROM (
+        SELECT m.sender AS src, r.account_id AS dst, m.channel AS channel, m.ts AS ts FROM messages m JOIN message_recipients r ON r.message_id = m.id
+        WHERE m.dup_of IS NULL AND m.id >= ${lo * SLOTS} AND m.id < ${hi * SLOTS} AND m.sender != r.account_id
+        UNION ALL
+        SELECT caller, callee, channel, ts FROM calls WHERE dup_of IS NULL AND ts >= ${lo} AND ts < ${hi} AND caller != callee)
+      WHERE 1 ${inCh} ORDER BY ts`;
+    yield* this.db.prepare(sql).iterate(...channels) as Iterable<{ src: number; dst: number; channel: Channel; ts: number }>;
+  }
+
   // ---------------------------------------------------------------- search
 
   search(query: SearchQuery, opts: SearchOptions): SearchPage {
