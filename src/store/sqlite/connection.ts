@@ -10,5 +10,6 @@ export function configureConnection(db: Database, readonly: boolean): void {
   }
   db.pragma('busy_timeout = 10000');
   db.pragma('cache_size = -65536');
-  db.pragma('temp_store = MEMORY');
+  // writers sort big index builds on disk, so memory stays flat however large the load
+  db.pragma(readonly ? 'temp_store = MEMORY' : 'temp_store = FILE');
 }
