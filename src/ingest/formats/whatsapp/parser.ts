@@ -13,7 +13,7 @@ import { basename, dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { ClewError } from '../../../model/errors.js';
 import type { AccountRecord, AttachmentRecord, ClewRecord, EventRecord, Locator, MessageRecord } from '../../../model/records.js';
-import { decodeUtf8, excerpt, looksBinary, type RawLine } from '../../lines.js';
+import { decodeUtf8, excerpt, looksBinary, readLineBatches, type RawLine } from '../../lines.js';
 import type { FormatParser, ParseItem, ResumePoint, SniffResult, SourceInput } from '../../parser.js';
 import { assertTimeZone } from '../../time.js';
 import { WhatsAppAnalyser, type WhatsAppAnalysis } from './analyse.js';
@@ -25,7 +25,6 @@ import { stripMarks } from './marks.js';
 import { detectMedia, mimeFromName, type MediaRef } from './media.js';
 import { phoneE164, senderRef } from './names.js';
 import { digestBeside } from './hashfile.js';
-import { readLineBatches } from './linebatch.js';
 import { SafeZip } from './zip.js';
 import { ZoneClock } from './zoneclock.js';
 
