@@ -34,6 +34,9 @@ Try:
   npx clew search --case ${CASE} 'кафа from:Zmaj'
   npx clew search --case ${CASE} '"novi broj" OR "new number"'
   npx clew show --case ${CASE} <id from a search>
+  npx clew entities --case ${CASE} --type container
+  npx clew graph rank --case ${CASE} --top 10
+  npx clew graph disrupt --case ${CASE} --strategy cavallaro --steps 4
 The ground truth (leaders, roles, handles, shipments) is in ${DIR}/truth.json.`);
 
 step('serve the workspace (Ctrl-C to stop)');
