@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_CHAT_BYTES } from '../ingest/formats/whatsapp/parser.js';
-import { SafeZip } from '../ingest/formats/whatsapp/zip.js';
+import { SafeZip } from '../ingest/archive/zip.js';
 import { parsePath, valueAtPath } from '../ingest/jsonwalk.js';
 import type { Mention } from '../model/entities.js';
 import type { CaseStore, MessageView } from '../store/types.js';

@@ -1,74 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isClewError } from '../../model/errors.js';
 import { makeZip, type ZipSpec } from './test-support/zip-writer.js';
-import { openZipSafe, unsafeNameReason, type ZipLimits } from './zip.js';
+import { SafeZip, unsafeEntryName } from './zip.js';
 
-async function readAll(zip: Buffer, limits: Partial<ZipLimits> = {}): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for await (const e of openZipSafe(zip, limits)) out[e.name] = (await e.read()).toString('utf8');
-  return out;
-}
+const FIX = join(import.meta.dirname, '../../../test/fixtures/whatsapp');
 
-async function failure(specs: ZipSpec[], limits: Partial<ZipLimits> = {}): Promise<{ code: string; entry: unknown }> {
-  try {
-    await readAll(makeZip(specs), limits);
-  } catch (e) {
-    if (isClewError(e)) return { code: e.code, entry: e.details.entry };
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
-
-describe('openZipSafe', () => {
-  it('reads stored and deflated entries, skipping directories', async () => {
-    const zip = makeZip([
-      { name: 'chat/', data: '', method: 0 },
-      { name: 'chat/_chat.txt', data: 'hello\nworld\n' },
-      { name: 'IMG-1.jpg', data: Buffer.from([0xff, 0xd8, 0xff]), method: 0 },
-    ]);
-    expect(await readAll(zip)).toEqual({ 'chat/_chat.txt': 'hello\nworld\n', 'IMG-1.jpg': '\uFFFD\uFFFD\uFFFD' });
+describe('SafeZip', () => {
+  it('lists entries and reads, hashes and caps them', async () => {
+    const z = await SafeZip.open(join(FIX, 'WhatsApp Chat - Ana Primer.zip'), 'a.zip');
+    try {
+      expect(z.entries.map((e) => e.name).sort()).toEqual(['00000003-PHOTO-2021-03-01-10-22-40.jpg', '00000005-AUDIO-2021-03-01-10-25-00.opus', '_chat.txt']);
+      const txt = await z.read('_chat.txt', 1 << 20);
+      expect(txt.toString('utf8')).toContain('Evo slike');
+      await expect(z.read('_chat.txt', 10)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+      const d = await z.digest('00000005-AUDIO-2021-03-01-10-25-00.opus', 100);
+      expect(d).toMatchObject({ size: 14, sha256: 'b64e4e1996e1186f2a817eba195c1447cecb4685e823a861725e38ca8f1c10c6' });
+      expect(Buffer.from(d.content!).toString()).toBe('OggS-synthetic');
+      expect((await z.digest('00000005-AUDIO-2021-03-01-10-25-00.opus', 5)).content).toBeUndefined();
+    } finally {
+      z.close();
+    }
+  });
+  it('refuses unsafe archives with typed errors', async () => {
+    await expect(SafeZip.open(join(FIX, 'unsafe-traversal.zip'), 't.zip')).rejects.toMatchObject({ code: 'ARCHIVE_UNSAFE', details: { entry: '../../evil.jpg' } });
+    await expect(SafeZip.open(join(FIX, 'unsafe-absolute.zip'), 'a.zip')).rejects.toMatchObject({ code: 'ARCHIVE_UNSAFE' });
+    await expect(SafeZip.open(join(FIX, 'unsafe-bomb.zip'), 'b.zip')).rejects.toMatchObject({ code: 'ARCHIVE_UNSAFE' });
+    await expect(SafeZip.open(join(FIX, 'android-en-us.txt'), 'x.zip')).rejects.toMatchObject({ code: 'ARCHIVE_UNSAFE' });
+    await expect(SafeZip.open(join(FIX, 'WhatsApp Chat - Ana Primer.zip'), 'a.zip', { maxEntries: 2, maxTotalBytes: 1e9, maxRatio: 200 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(SafeZip.open(join(FIX, 'WhatsApp Chat - Ana Primer.zip'), 'a.zip', { maxEntries: 10, maxTotalBytes: 100, maxRatio: 200 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+  });
+  it('entry names', () => {
+    expect(unsafeEntryName('media/a.jpg')).toBeNull();
+    expect(unsafeEntryName('..')).not.toBeNull();
+    expect(unsafeEntryName('a/../../b')).not.toBeNull();
+    expect(unsafeEntryName('/etc/passwd')).not.toBeNull();
+    expect(unsafeEntryName('C:/x')).not.toBeNull();
+    expect(unsafeEntryName('a\\..\\b')).not.toBeNull();
+    expect(unsafeEntryName('a\u0000b')).not.toBeNull();
+    expect(unsafeEntryName('a..b/c')).toBeNull();
+    expect(unsafeEntryName('a\u001b[2Jb')).not.toBeNull();
   });
 
-  it.each([
-    ['../evil.txt', 'path traversal'],
-    ['a/../../evil.txt', 'path traversal'],
-    ['/etc/passwd', 'absolute path'],
-    ['C:/Windows/x.dll', 'drive letter'],
-    ['a\\b.txt', 'backslash in name'],
-  ])('refuses %s', async (name, reason) => {
-    expect(unsafeNameReason(name)).toBe(reason);
-    expect(await failure([{ name: 'ok.txt', data: 'x' }, { name, data: 'x' }])).toEqual({ code: 'ARCHIVE_UNSAFE', entry: name });
-  });
-
-  it('accepts names that merely contain dots', () => {
-    expect(unsafeNameReason('a..b/..c/x.txt')).toBeNull();
-  });
-
-  it('refuses symlinks and encrypted entries', async () => {
-    expect(await failure([{ name: 'link', data: '/etc/passwd', symlink: true, method: 0 }])).toEqual({ code: 'ARCHIVE_UNSAFE', entry: 'link' });
-    expect(await failure([{ name: 'secret.txt', data: 'x', encrypted: true }])).toEqual({ code: 'ARCHIVE_UNSAFE', entry: 'secret.txt' });
-  });
-
-  it('refuses a zip bomb by its compression ratio', async () => {
-    const bomb = Buffer.alloc(4 * 1024 * 1024, 0); // deflates to a few KiB
-    expect(await failure([{ name: 'bomb.bin', data: bomb }])).toEqual({ code: 'TOO_LARGE', entry: 'bomb.bin' });
-  });
-
-  it('caps entry count, entry size and total size', async () => {
-    const three = [1, 2, 3].map((i) => ({ name: `f${i}.txt`, data: 'abcdef' }));
-    expect((await failure(three, { maxEntries: 2 })).code).toBe('TOO_LARGE');
-    expect(await failure(three, { maxEntryBytes: 5 })).toEqual({ code: 'TOO_LARGE', entry: 'f1.txt' });
-    expect(await failure(three, { maxTotalBytes: 15 })).toEqual({ code: 'TOO_LARGE', entry: 'f3.txt' });
-  });
-
-  it('does not trust a header that understates the size', async () => {
-    const data = Buffer.alloc(100_000, 7);
-    const res = await failure([{ name: 'liar.bin', data, declaredSize: 10 }]);
-    expect(res.entry).toBe('liar.bin');
-    expect(['TOO_LARGE', 'ARCHIVE_UNSAFE']).toContain(res.code);
-  });
-
-  it('reports garbage as ARCHIVE_UNSAFE', async () => {
-    await expect(readAll(Buffer.from('not a zip at all'))).rejects.toMatchObject({ code: 'ARCHIVE_UNSAFE' });
+  it('refuses symbolic links and encrypted entries crafted in a zip', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clew-zip-'));
+    const open = async (spec: ZipSpec) => {
+      const f = join(dir, 'x.zip');
+      writeFileSync(f, makeZip([{ name: '_chat.txt', data: 'hi' }, spec]));
+      const z = await SafeZip.open(f, 'x.zip');
+      try {
+        return await z.read(spec.name, 1000);
+      } finally {
+        z.close();
+      }
+    };
+    try {
+      await expect(open({ name: 'media/link', data: '/etc/passwd', symlink: true })).rejects.toMatchObject({ code: 'ARCHIVE_UNSAFE' });
+      await expect(open({ name: 'media/secret.jpg', data: 'x', encrypted: true })).rejects.toMatchObject({ code: 'ARCHIVE_UNSAFE' });
+      expect((await open({ name: 'media/ok.jpg', data: 'fine' })).toString()).toBe('fine');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

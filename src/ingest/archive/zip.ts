@@ -1,184 +1,170 @@
 /**
- * Safe zip reading for parsers that take archives (WhatsApp exports, device dumps in zips).
- * Nothing is ever extracted to disk: entries are read into memory one at a time, under caps.
- *
- * Refused as ARCHIVE_UNSAFE: path traversal (`..` segments), absolute paths, drive letters,
- * backslashes, control characters in names, symbolic links, encrypted entries.
- * Refused as TOO_LARGE: too many entries, an entry over the per-entry cap, a total over the
- * total cap, a compression ratio over the ratio cap (zip bombs). Declared sizes are checked
- * before any byte is inflated, and the actual inflated bytes are counted as they arrive
- * (a lying header cannot get past the caps).
+ * A safe, read-only view of a zip archive (e.g. a WhatsApp "export with media"), using yauzl.
+ * Nothing is extracted to disk. The archive is refused as a whole when it is unsafe:
+ *   - an entry name with `..` segments, an absolute path, a drive letter, a backslash or a
+ *     control character, or a symbolic link (ARCHIVE_UNSAFE),
+ *   - more entries than `maxEntries` (TOO_LARGE),
+ *   - a total declared uncompressed size above `maxTotalBytes` (TOO_LARGE),
+ *   - an entry that expands more than `maxRatio` times (a zip bomb; ARCHIVE_UNSAFE),
+ *   - a damaged directory (ARCHIVE_UNSAFE).
+ * While reading, the bytes actually inflated are counted against the declared size (yauzl's
+ * validateEntrySizes) and the caller's cap, so a lying header cannot blow memory.
  */
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ClewError } from '../../model/errors.js';
 
 export interface ZipLimits {
-  /** Most entries (files and directories) accepted. */
   maxEntries: number;
-  /** Largest uncompressed entry, in bytes. */
-  maxEntryBytes: number;
-  /** Largest sum of uncompressed entry sizes, in bytes. */
   maxTotalBytes: number;
-  /** Largest uncompressed/compressed ratio for entries bigger than `ratioFloorBytes`. */
   maxRatio: number;
-  /** Entries smaller than this are not ratio-checked (tiny files compress very well). */
-  ratioFloorBytes: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 100_000,
-  maxEntryBytes: 512 * 1024 * 1024,
-  maxTotalBytes: 4 * 1024 * 1024 * 1024,
+  maxTotalBytes: 16 * 1024 ** 3,
   maxRatio: 200,
-  ratioFloorBytes: 1024 * 1024,
 };
 
-export interface ZipEntry {
-  /** Entry name with `/` separators, as stored (validated). */
+/** Entries smaller than this are not held to the ratio (tiny text files compress very well). */
+const RATIO_FLOOR = 1024 * 1024;
+
+export interface ZipEntryInfo {
   name: string;
-  /** Declared uncompressed size in bytes. */
   size: number;
   compressedSize: number;
-  /** Inflate the entry into memory (must be called before the iterator moves on). */
-  read(): Promise<Buffer>;
+  directory: boolean;
+  encrypted: boolean;
 }
 
-/** Why an entry name is unsafe, or null when it is fine. */
-export function unsafeNameReason(name: string): string | null {
-  if (name.length === 0) return 'empty name';
-  if (name.includes('\\')) return 'backslash in name';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in name';
+export interface EntryDigest {
+  size: number;
+  sha256: string;
+  /** The bytes, when the entry is no larger than the caller's cap. */
+  content?: Uint8Array;
+}
+
+/** Why an entry name is unsafe, or null when it is a plain relative path. */
+export function unsafeEntryName(name: string): string | null {
+  if (name.length === 0) return 'empty entry name';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in entry name';
+  if (name.includes('\\')) return 'backslash in entry name';
   if (name.startsWith('/')) return 'absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'drive letter';
-  if (name.split('/').some((seg) => seg === '..')) return 'path traversal';
+  if (name.split('/').includes('..')) return 'parent-directory (..) segment';
   return null;
 }
 
-function safeName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD').slice(0, 300);
-}
+export class SafeZip {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly byName: Map<string, yauzl.Entry>,
+    readonly entries: ZipEntryInfo[],
+    readonly archive: string,
+  ) {}
 
-function openZip(source: string | Buffer): Promise<yauzl.ZipFile> {
-  const opts = { lazyEntries: true, autoClose: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
-  return new Promise((resolve, reject) => {
-    const cb = (err: Error | null, zf?: yauzl.ZipFile): void => {
-      if (err || !zf) reject(new ClewError('ARCHIVE_UNSAFE', `not a readable zip: ${err?.message ?? 'unknown'}`, {}, { cause: err }));
-      else resolve(zf);
-    };
-    if (typeof source === 'string') yauzl.open(source, opts, cb);
-    else yauzl.fromBuffer(source, opts, cb);
-  });
-}
-
-function nextEntry(zf: yauzl.ZipFile): Promise<yauzl.Entry | null> {
-  return new Promise((resolve, reject) => {
-    const onEntry = (e: yauzl.Entry): void => {
-      cleanup();
-      resolve(e);
-    };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(null);
-    };
-    const onError = (err: Error): void => {
-      cleanup();
-      reject(new ClewError('ARCHIVE_UNSAFE', `corrupt zip: ${err.message}`, {}, { cause: err }));
-    };
-    const cleanup = (): void => {
-      zf.off('entry', onEntry);
-      zf.off('end', onEnd);
-      zf.off('error', onError);
-    };
-    zf.on('entry', onEntry);
-    zf.on('end', onEnd);
-    zf.on('error', onError);
-    zf.readEntry();
-  });
-}
-
-function entryName(e: yauzl.Entry): string {
-  const raw = e.fileName as unknown as Buffer;
-  return yauzl.getFileNameLowLevel(e.generalPurposeBitFlag, raw, e.extraFields, true);
-}
-
-function isSymlink(e: yauzl.Entry): boolean {
-  const madeBy = e.versionMadeBy >> 8;
-  const mode = (e.externalFileAttributes >>> 16) & 0o170000;
-  return madeBy === 3 && mode === 0o120000; // Unix host, S_IFLNK
-}
-
-/**
- * Iterate the entries of a zip (a path or the bytes), refusing unsafe ones. Directories are
- * skipped. Throws ClewError ARCHIVE_UNSAFE or TOO_LARGE with `details.entry`.
- */
-export async function* openZipSafe(source: string | Buffer, limits: Partial<ZipLimits> = {}): AsyncGenerator<ZipEntry> {
-  const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
-  const zf = await openZip(source);
-  if (zf.entryCount > lim.maxEntries) {
-    zf.close();
-    throw new ClewError('TOO_LARGE', `the archive has ${zf.entryCount} entries (limit ${lim.maxEntries})`, { entries: zf.entryCount });
-  }
-  let total = 0;
-  let done = false;
-  try {
-    for (;;) {
-      const e = await nextEntry(zf);
-      if (!e) break;
-      const name = entryName(e);
-      const shown = safeName(name);
-      const unsafe = unsafeNameReason(name);
-      if (unsafe) throw new ClewError('ARCHIVE_UNSAFE', `unsafe entry name (${unsafe}): ${shown}`, { entry: shown, reason: unsafe });
-      if (isSymlink(e)) throw new ClewError('ARCHIVE_UNSAFE', `symbolic link in archive: ${shown}`, { entry: shown, reason: 'symlink' });
-      if (e.isEncrypted()) throw new ClewError('ARCHIVE_UNSAFE', `encrypted entry: ${shown}`, { entry: shown, reason: 'encrypted' });
-      if (name.endsWith('/')) continue;
-      const size = e.uncompressedSize;
-      if (size > lim.maxEntryBytes)
-        throw new ClewError('TOO_LARGE', `entry ${shown} is ${size} bytes (limit ${lim.maxEntryBytes})`, { entry: shown, size });
-      total += size;
-      if (total > lim.maxTotalBytes)
-        throw new ClewError('TOO_LARGE', `archive content exceeds ${lim.maxTotalBytes} bytes at ${shown}`, { entry: shown, total });
-      if (size >= lim.ratioFloorBytes && size > lim.maxRatio * Math.max(1, e.compressedSize))
-        throw new ClewError('TOO_LARGE', `entry ${shown} compresses ${Math.round(size / Math.max(1, e.compressedSize))}:1 (limit ${lim.maxRatio}:1)`, {
-          entry: shown,
-          size,
-          compressedSize: e.compressedSize,
-        });
-      let consumed = false;
-      const read = (): Promise<Buffer> => {
-        if (consumed) return Promise.reject(new ClewError('INTERNAL', 'zip entry read twice', { entry: shown }));
-        consumed = true;
-        return readEntry(zf, e, shown, Math.min(size, lim.maxEntryBytes));
-      };
-      yield { name, size, compressedSize: e.compressedSize, read };
+  static async open(path: string, archiveName: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<SafeZip> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+    } catch (e) {
+      throw new ClewError('ARCHIVE_UNSAFE', `${archiveName}: not a readable zip archive (${(e as Error).message})`, { archive: archiveName }, { cause: e });
     }
-    done = true;
-  } finally {
-    if (!done) zf.close();
-  }
-}
-
-function readEntry(zf: yauzl.ZipFile, e: yauzl.Entry, shown: string, cap: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    zf.openReadStream(e, (err, stream) => {
-      if (err || !stream) {
-        reject(new ClewError('ARCHIVE_UNSAFE', `cannot read entry ${shown}: ${err?.message ?? 'unknown'}`, { entry: shown }, { cause: err }));
-        return;
+    try {
+      if (zip.entryCount > limits.maxEntries)
+        throw new ClewError('TOO_LARGE', `${archiveName}: ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}`, { archive: archiveName, entries: zip.entryCount });
+      const byName = new Map<string, yauzl.Entry>();
+      const infos: ZipEntryInfo[] = [];
+      let total = 0;
+      for await (const entry of zip.eachEntry()) {
+        const raw = entry.fileName as unknown as Buffer;
+        const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
+        const why = unsafeEntryName(name) ?? (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000 ? 'symbolic link' : null);
+        if (why) throw new ClewError('ARCHIVE_UNSAFE', `${archiveName}: unsafe entry ${JSON.stringify(name.slice(0, 200))}: ${why}`, { archive: archiveName, entry: name.slice(0, 200) });
+        total += entry.uncompressedSize;
+        if (total > limits.maxTotalBytes)
+          throw new ClewError('TOO_LARGE', `${archiveName}: uncompressed size exceeds ${limits.maxTotalBytes} bytes`, { archive: archiveName, limit: limits.maxTotalBytes });
+        if (entry.uncompressedSize > RATIO_FLOOR && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize))
+          throw new ClewError('ARCHIVE_UNSAFE', `${archiveName}: entry ${JSON.stringify(name.slice(0, 200))} expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times (zip bomb?)`, { archive: archiveName, entry: name.slice(0, 200) });
+        const directory = name.endsWith('/');
+        const info: ZipEntryInfo = { name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, directory, encrypted: entry.isEncrypted() };
+        infos.push(info);
+        if (!directory && !byName.has(name)) byName.set(name, entry);
       }
-      const parts: Buffer[] = [];
-      let n = 0;
-      stream.on('data', (chunk: Buffer) => {
+      return new SafeZip(zip, byName, infos, archiveName);
+    } catch (e) {
+      zip.close();
+      if (e instanceof ClewError) throw e;
+      throw new ClewError('ARCHIVE_UNSAFE', `${archiveName}: damaged zip directory (${(e as Error).message})`, { archive: archiveName }, { cause: e });
+    }
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  private async stream(name: string): Promise<Readable> {
+    const entry = this.byName.get(name);
+    if (!entry) throw new ClewError('NOT_FOUND', `${this.archive}: no entry ${name}`, { entry: name });
+    if (entry.isEncrypted()) throw new ClewError('ARCHIVE_UNSAFE', `${this.archive}: entry ${name} is encrypted`, { entry: name });
+    try {
+      return await this.zip.openReadStreamPromise(entry);
+    } catch (e) {
+      throw new ClewError('ARCHIVE_UNSAFE', `${this.archive}: cannot read entry ${name} (${(e as Error).message})`, { entry: name }, { cause: e });
+    }
+  }
+
+  /** The whole entry in memory; TOO_LARGE when it is bigger than `maxBytes`. */
+  async read(name: string, maxBytes: number): Promise<Buffer> {
+    const entry = this.byName.get(name);
+    if (entry && entry.uncompressedSize > maxBytes)
+      throw new ClewError('TOO_LARGE', `${this.archive}: entry ${name} is ${entry.uncompressedSize} bytes, more than ${maxBytes}`, { entry: name, limit: maxBytes });
+    const s = await this.stream(name);
+    const parts: Buffer[] = [];
+    let n = 0;
+    try {
+      for await (const chunk of s as AsyncIterable<Buffer>) {
         n += chunk.length;
-        if (n > cap) {
-          stream.destroy();
-          reject(new ClewError('TOO_LARGE', `entry ${shown} inflates beyond its declared size`, { entry: shown }));
-          return;
+        if (n > maxBytes) {
+          s.destroy();
+          throw new ClewError('TOO_LARGE', `${this.archive}: entry ${name} inflates beyond ${maxBytes} bytes`, { entry: name, limit: maxBytes });
         }
         parts.push(chunk);
-      });
-      stream.on('error', (e2: Error) =>
-        reject(new ClewError('ARCHIVE_UNSAFE', `corrupt entry ${shown}: ${e2.message}`, { entry: shown }, { cause: e2 })),
-      );
-      stream.on('end', () => resolve(Buffer.concat(parts, n)));
-    });
-  });
+      }
+    } catch (e) {
+      if (e instanceof ClewError) throw e;
+      throw new ClewError('ARCHIVE_UNSAFE', `${this.archive}: entry ${name} is damaged (${(e as Error).message})`, { entry: name }, { cause: e });
+    }
+    return Buffer.concat(parts, n);
+  }
+
+  /** Hash an entry while streaming it; keep its bytes only when it is at most `keepBytes`. */
+  async digest(name: string, keepBytes: number): Promise<EntryDigest> {
+    const s = await this.stream(name);
+    const h = createHash('sha256');
+    const parts: Buffer[] = [];
+    let n = 0;
+    let keep = true;
+    try {
+      for await (const chunk of s as AsyncIterable<Buffer>) {
+        h.update(chunk);
+        n += chunk.length;
+        if (keep && n <= keepBytes) parts.push(chunk);
+        else {
+          keep = false;
+          parts.length = 0;
+        }
+      }
+    } catch (e) {
+      throw new ClewError('ARCHIVE_UNSAFE', `${this.archive}: entry ${name} is damaged (${(e as Error).message})`, { entry: name }, { cause: e });
+    }
+    const out: EntryDigest = { size: n, sha256: h.digest('hex') };
+    if (keep) out.content = new Uint8Array(Buffer.concat(parts, n));
+    return out;
+  }
+
+  close(): void {
+    this.zip.close();
+  }
 }

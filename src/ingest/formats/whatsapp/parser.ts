@@ -25,7 +25,7 @@ import { stripMarks } from './marks.js';
 import { detectMedia, mimeFromName, type MediaRef } from './media.js';
 import { phoneE164, senderRef } from './names.js';
 import { digestBeside } from './hashfile.js';
-import { SafeZip } from './zip.js';
+import { SafeZip } from '../../archive/zip.js';
 import { ZoneClock } from './zoneclock.js';
 
 /** Largest chat text read out of a zip into memory. */
