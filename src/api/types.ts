@@ -3,6 +3,7 @@ export type {
   AccountView,
   CaseStats,
   CaseStore,
+  EntityRow,
   MessageView,
   ProvenanceView,
   QuarantineRow,

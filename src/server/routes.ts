@@ -4,12 +4,24 @@
  */
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { ENTITY_TYPES, listEntities } from '../api/entities.js';
+import { graphContext, rank, type RankResult } from '../api/graph.js';
+import { loadCaseNetwork } from '../api/network.js';
 import { search } from '../api/search.js';
 import { show } from '../api/show.js';
 import { threadPage } from '../api/thread.js';
 import type { CaseStore } from '../api/types.js';
 import { parseInput, queryObject, wholeNumber } from './validate.js';
-import type { MessageResponse, QuarantineResponse, SearchResponse, StatsResponse, ThreadResponse } from './wire.js';
+import type {
+  EntitiesResponse,
+  KeyPlayersResponse,
+  MessageResponse,
+  QuarantineResponse,
+  SearchResponse,
+  StatsResponse,
+  ThreadResponse,
+  WireKeyPlayer,
+} from './wire.js';
 
 export interface RouteContext {
   store: CaseStore;
@@ -39,6 +51,43 @@ const searchQuery = z.strictObject({
 const messageQuery = z.strictObject({ context: wholeNumber(0, 100).optional() });
 const threadQuery = z.strictObject({ before: wholeNumber(0, 200).optional(), after: wholeNumber(0, 200).optional() });
 const quarantineQuery = z.strictObject({ limit: wholeNumber(1, 1000).optional() });
+const entitiesQuery = z.strictObject({ type: z.enum(ENTITY_TYPES).optional(), limit: wholeNumber(1, 1000).optional() });
+
+/** The most key players one request may ask for; the ranking is computed once for this many. */
+export const MAX_KEY_PLAYERS = 200;
+const keyPlayersQuery = z.strictObject({ top: wholeNumber(1, MAX_KEY_PLAYERS).optional() });
+
+interface KeyPlayerRanking {
+  result: RankResult;
+  rows: WireKeyPlayer[];
+}
+
+/**
+ * The composite ranking takes seconds on a big case and the case is read-only while served:
+ * computed on the first request, then kept for the life of the open store (one per process).
+ */
+const keyPlayerCache = new WeakMap<CaseStore, KeyPlayerRanking>();
+
+export function keyPlayerRanking(store: CaseStore): KeyPlayerRanking {
+  let cached = keyPlayerCache.get(store);
+  if (!cached) {
+    const ctx = graphContext(loadCaseNetwork(store), store);
+    const result = rank(ctx, { by: 'composite', top: MAX_KEY_PLAYERS, contacts: 3 });
+    const index = new Map(ctx.net.keys.map((k, i) => [k, i]));
+    const rows = result.rows.map((r) => ({
+      position: r.position,
+      key: r.key,
+      label: r.label,
+      account: ctx.net.accounts[index.get(r.key) ?? -1] ?? null,
+      score: r.score,
+      measures: r.measures ?? {},
+      contacts: r.contacts.map((c) => ({ key: c.key, label: c.label, messages: c.messages })),
+    }));
+    cached = { result, rows };
+    keyPlayerCache.set(store, cached);
+  }
+  return cached;
+}
 
 export const ROUTES: Route[] = [
   {
@@ -97,6 +146,30 @@ export const ROUTES: Route[] = [
     handle({ store, query }): QuarantineResponse {
       const q = parseInput(quarantineQuery, queryObject(query));
       return { rows: store.quarantine({ limit: q.limit ?? 100 }) };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/entities$/,
+    handle({ store, query }): EntitiesResponse {
+      const q = parseInput(entitiesQuery, queryObject(query));
+      return { type: q.type ?? null, types: [...ENTITY_TYPES], rows: listEntities(store, { type: q.type, limit: q.limit ?? 200 }) };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/keyplayers$/,
+    handle({ store, query }): KeyPlayersResponse {
+      const q = parseInput(keyPlayersQuery, queryObject(query));
+      const { result, rows } = keyPlayerRanking(store);
+      const b = result.betweenness;
+      return {
+        nodes: result.nodes,
+        edges: result.edges,
+        weights: result.weights ?? {},
+        betweenness: b ? { sampled: b.sampled, samples: b.samples, errorBound: b.errorBound, confidence: b.confidence } : null,
+        rows: rows.slice(0, q.top ?? 25),
+      };
     },
   },
 ];

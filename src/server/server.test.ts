@@ -7,7 +7,17 @@ import { useTmp } from '../api/test-support/tmp.js';
 import { ClewError } from '../model/errors.js';
 import { type RunningServer, startServer } from './server.js';
 import { ARABIC, buildTestCase, XSS } from './test-support/case.js';
-import type { MessageResponse, QuarantineResponse, SearchResponse, StatsResponse, ThreadResponse, WireError } from './wire.js';
+import { ENTITY_TYPES } from '../api/entities.js';
+import type {
+  EntitiesResponse,
+  KeyPlayersResponse,
+  MessageResponse,
+  QuarantineResponse,
+  SearchResponse,
+  StatsResponse,
+  ThreadResponse,
+  WireError,
+} from './wire.js';
 
 interface Reply {
   status: number;
@@ -237,6 +247,53 @@ describe('clew serve HTTP API', () => {
     const r = (await get(srv, '/api/quarantine')).json<QuarantineResponse>();
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]!.sourcePath).toContain(XSS);
+  });
+
+  it('lists entities, most mentioned first, by type, and refuses bad input', async () => {
+    const all = await get(srv, '/api/entities');
+    expect(all.status).toBe(200);
+    const r = all.json<EntitiesResponse>();
+    expect(r.type).toBeNull();
+    expect(r.types).toEqual([...ENTITY_TYPES]);
+    expect(r.rows.map((e) => e.mentions)).toEqual([...r.rows.map((e) => e.mentions)].sort((a, b) => b - a));
+    const phone = r.rows.find((e) => e.type === 'phone' && e.value === '+381641234567');
+    expect(phone).toMatchObject({ mentions: 1, messages: 1, raw: ['+381641234567'], first: Date.UTC(2021, 2, 1, 10, 0) });
+    expect(phone!.accounts.map((a) => a.account.ref)).toEqual(['skyecc:AAA111']);
+    expect(phone!.accounts[0]!.account.displayName).toContain(XSS); // data, untouched: the client renders it as text
+    const phones = (await get(srv, '/api/entities?type=phone&limit=1')).json<EntitiesResponse>();
+    expect(phones.type).toBe('phone');
+    expect(phones.rows).toHaveLength(1);
+    expect(phones.rows[0]!.value).toBe('+381641234567');
+    for (const p of ['/api/entities?type=nope', '/api/entities?type=', '/api/entities?limit=0', '/api/entities?limit=1001', '/api/entities?limit=ten', '/api/entities?evil=1']) {
+      const bad = await get(srv, p);
+      expect(bad.status, p).toBe(400);
+      expect(bad.json<WireError>().error.code, p).toBe('INVALID_ARGUMENT');
+    }
+  });
+
+  it('ranks key players by the composite score and refuses bad input', async () => {
+    const res = await get(srv, '/api/keyplayers');
+    expect(res.status).toBe(200);
+    const r = res.json<KeyPlayersResponse>();
+    expect(r).toMatchObject({ nodes: 2, edges: 2, betweenness: { sampled: false } });
+    expect(Object.keys(r.weights).sort()).toEqual(['betweenness', 'degree', 'eigenvector', 'pagerank']);
+    expect(r.rows.map((p) => p.key).sort()).toEqual(['skyecc:AAA111', 'skyecc:BBB222']);
+    for (const p of r.rows) {
+      expect(Object.keys(p.measures).sort()).toEqual(['betweenness', 'degree', 'eigenvector', 'pagerank']);
+      expect(Object.values(p.measures).reduce((s, m) => s + m.contribution, 0)).toBeCloseTo(p.score, 9);
+      expect(p.account?.ref).toBe(p.key);
+      expect(p.contacts).toHaveLength(1);
+    }
+    const kum = r.rows.find((p) => p.key === 'skyecc:AAA111')!;
+    expect(kum.label).toContain(XSS);
+    expect(kum.contacts[0]).toEqual({ key: 'skyecc:BBB222', label: 'أبو خالد', messages: 124 });
+    const one = (await get(srv, '/api/keyplayers?top=1')).json<KeyPlayersResponse>();
+    expect(one.rows).toEqual(r.rows.slice(0, 1));
+    for (const p of ['/api/keyplayers?top=0', '/api/keyplayers?top=201', '/api/keyplayers?top=-1', '/api/keyplayers?top=1&top=2', '/api/keyplayers?by=degree']) {
+      const bad = await get(srv, p);
+      expect(bad.status, p).toBe(400);
+      expect(bad.json<WireError>().error.code, p).toBe('INVALID_ARGUMENT');
+    }
   });
 });
 

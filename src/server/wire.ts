@@ -3,11 +3,11 @@
  * type modules, so the web app (web/) can import this file without pulling server code in.
  * The server assigns API results to these types, so the compiler keeps both sides in step.
  */
-import type { AccountView, CaseStats, MessageView, QuarantineRow, SearchQuery } from '../api/types.js';
+import type { AccountView, CaseStats, EntityRow, MessageView, QuarantineRow, SearchQuery } from '../api/types.js';
 import type { Mention } from '../model/entities.js';
 import type { HttpErrorCode } from './errors.js';
 
-export type { AccountView, CaseStats, Mention, MessageView, QuarantineRow, SearchQuery };
+export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, SearchQuery };
 
 export interface WireError {
   error: { code: HttpErrorCode; message: string; details?: Record<string, unknown> };
@@ -83,4 +83,54 @@ export interface ThreadResponse {
 /** GET /api/quarantine?limit=N */
 export interface QuarantineResponse {
   rows: QuarantineRow[];
+}
+
+/** GET /api/entities?type=&limit=N : entities found in message bodies, most mentioned first. */
+export interface EntitiesResponse {
+  /** The type asked for; null for all types. */
+  type: string | null;
+  /** Every entity type there is, for the type selector. */
+  types: string[];
+  rows: EntityRow[];
+}
+
+export interface WireContact {
+  /** Account reference. */
+  key: string;
+  /** Display name or handle: from the seized phone, render as text. */
+  label: string;
+  /** Messages and calls between the two, both directions. */
+  messages: number;
+}
+
+export interface WireMeasure {
+  /** The raw value of the measure. */
+  value: number;
+  /** Normalised rank, 0 (lowest) .. 1 (highest). */
+  rank: number;
+  /** Weighted share of the score: sum over the measures = score. */
+  contribution: number;
+}
+
+export interface WireKeyPlayer {
+  position: number;
+  /** Account reference. */
+  key: string;
+  label: string;
+  account: AccountView | null;
+  /** Composite score, 0..1. */
+  score: number;
+  measures: Record<string, WireMeasure>;
+  contacts: WireContact[];
+}
+
+/** GET /api/keyplayers?top=N : the composite key-player ranking (PageRank, betweenness, degree, eigenvector). */
+export interface KeyPlayersResponse {
+  nodes: number;
+  edges: number;
+  /** The weight of each measure in the score. */
+  weights: Record<string, number>;
+  /** Set when betweenness was estimated from samples (big networks). */
+  betweenness: { sampled: boolean; samples: number; errorBound: number; confidence: number } | null;
+  rows: WireKeyPlayer[];
 }

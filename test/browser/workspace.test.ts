@@ -183,6 +183,44 @@ describe('web workspace in Chromium', () => {
     await shot('quarantine');
   });
 
+  it('lists entities by type, with hostile names as text, and opens their messages in Search', async () => {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Entities' }).click();
+    await page.getByTestId('entities').waitFor();
+    const phone = page.locator('a.entity-link', { hasText: '+381641234567' });
+    await phone.waitFor();
+    const row = page.getByTestId('entity').filter({ has: phone });
+    expect(await row.locator('.account-name').first().textContent()).toBe(`<script>window.__xss=2</script>Kum ${XSS}`);
+    expect(await page.locator('[data-testid="entities"] img, [data-testid="entities"] script').count()).toBe(0);
+    await page.getByTestId('entity-type').selectOption('phone');
+    await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('phone');
+    await expect.poll(async () => (await page.locator('.ent-type').count()) === 0 && (await page.getByTestId('entity').count())).toBe(1);
+    await shot('entity-list');
+    await page.locator('a.entity-link', { hasText: '+381641234567' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('entity:phone=+381641234567');
+    await expect.poll(() => page.getByTestId('hit').count()).toBe(1);
+    expect(await page.getByTestId('hits').textContent()).toContain('zovi +381641234567');
+  });
+
+  it('ranks key players with inline measure bars, hostile names as text, each a link to their messages', async () => {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Key players' }).click();
+    await page.getByTestId('keyplayers').waitFor();
+    const people = page.getByTestId('keyplayer');
+    await expect.poll(() => people.count()).toBe(2);
+    const kum = people.filter({ hasText: 'skyecc:AAA111' });
+    expect(await kum.locator('.account-name').textContent()).toBe(`<script>window.__xss=2</script>Kum ${XSS}`);
+    expect(await kum.locator('.contact').textContent()).toContain('أبو خالد');
+    expect(await page.locator('[data-testid="keyplayers"] img, [data-testid="keyplayers"] script').count()).toBe(0);
+    // four bars per person, sized by CSS width (no chart library)
+    expect(await page.locator('.keyplayers .bar-fill').count()).toBe(8);
+    const widths = await page.locator('.keyplayers .bar-fill').evaluateAll((els) => els.map((el) => (el as HTMLElement).getBoundingClientRect().width));
+    expect(Math.max(...widths)).toBeGreaterThan(10);
+    await shot('key-players');
+    await kum.locator('a.person-link').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('from:skyecc:AAA111');
+    await expect.poll(() => page.getByTestId('hit').count()).toBe(50);
+    expect(await xssFlag()).toBeUndefined();
+  });
+
   it('ran no script, opened no dialog, broke no CSP rule and never left the machine', async () => {
     expect(await xssFlag()).toBeUndefined();
     expect(dialogs).toEqual([]);

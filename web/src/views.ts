@@ -27,11 +27,11 @@ export const VIEWS: ViewDef[] = [
   { id: 'conversation', title: 'Conversation', pattern: /^\/m\/([0-9]{1,16})$/, component: lazy(() => import('./views/ConversationView')) },
   { id: 'quarantine', title: 'Quarantine', navPath: '/quarantine', pattern: /^\/quarantine$/, component: lazy(() => import('./views/QuarantineView')) },
   { id: 'network', title: 'Network', pattern: /^\/network$/, planned: true, hint: 'who talks to whom, communities' },
-  { id: 'key-players', title: 'Key players', pattern: /^\/key-players$/, planned: true, hint: 'brokers and disruption ranking' },
+  { id: 'key-players', title: 'Key players', navPath: '/key-players', pattern: /^\/key-players$/, component: lazy(() => import('./views/KeyPlayersView')) },
   { id: 'timeline', title: 'Timeline', pattern: /^\/timeline$/, planned: true, hint: 'activity over time' },
   { id: 'map', title: 'Map', pattern: /^\/map$/, planned: true, hint: 'places, antennas, ports' },
   { id: 'dossiers', title: 'Dossiers', pattern: /^\/dossiers$/, planned: true, hint: 'per-person summaries' },
-  { id: 'entities', title: 'Entities', pattern: /^\/entities$/, planned: true, hint: 'phones, IBANs, vessels, money' },
+  { id: 'entities', title: 'Entities', navPath: '/entities', pattern: /^\/entities$/, component: lazy(() => import('./views/EntitiesView')) },
 ];
 
 export function matchView(path: string): { view: ViewDef; args: string[] } | null {

@@ -3,6 +3,8 @@
  * change on one side fails the type check on the other.
  */
 import type {
+  EntitiesResponse,
+  KeyPlayersResponse,
   MessageResponse,
   QuarantineResponse,
   SearchResponse,
@@ -66,4 +68,6 @@ export const api = {
   message: (id: number, context: number, signal?: AbortSignal) => get<MessageResponse>(`/api/messages/${id}`, { context }, signal),
   thread: (id: number, before: number, after: number, signal?: AbortSignal) => get<ThreadResponse>(`/api/messages/${id}/thread`, { before, after }, signal),
   quarantine: (limit: number, signal?: AbortSignal) => get<QuarantineResponse>('/api/quarantine', { limit }, signal),
+  entities: (p: { type?: string; limit?: number }, signal?: AbortSignal) => get<EntitiesResponse>('/api/entities', { type: p.type, limit: p.limit }, signal),
+  keyPlayers: (top: number, signal?: AbortSignal) => get<KeyPlayersResponse>('/api/keyplayers', { top }, signal),
 };

@@ -41,3 +41,16 @@ export function href(path: string, params: Record<string, string | number | unde
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
   return qs.size ? `${path}?${qs}` : path;
 }
+
+/**
+ * A search filter term (`from:REF`, `entity:TYPE=VALUE`) for a value from the data: quoted when
+ * it holds a space, a parenthesis or a quote, so the query parser reads it as one value.
+ */
+export function filterTerm(key: string, value: string): string {
+  return /[\s()"]/u.test(value) ? `${key}:"${value.replace(/"/g, '')}"` : `${key}:${value}`;
+}
+
+/** The Search view for a query (folded matching). */
+export function searchHref(q: string): string {
+  return href('/search', { q });
+}

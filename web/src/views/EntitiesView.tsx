@@ -1,0 +1,97 @@
+import { Account } from '../components/Account';
+import { Link } from '../components/Link';
+import { ErrorNotice, Loading } from '../components/Notice';
+import { api } from '../lib/api';
+import { num, utc } from '../lib/format';
+import { filterTerm, href, navigate, searchHref } from '../lib/router';
+import { useApi } from '../lib/useApi';
+import type { ViewProps } from '../views';
+
+const LIMIT = 500;
+/** Accounts shown per entity. */
+const TOP_ACCOUNTS = 3;
+
+/** Entities found in message bodies (phones, IBANs, vessels, money…), most mentioned first. */
+export default function EntitiesView({ params }: ViewProps) {
+  const type = params.get('type') ?? '';
+  const { data: r, error } = useApi((signal) => api.entities({ type: type || undefined, limit: LIMIT }, signal), [type]);
+  return (
+    <div className="view view-entities">
+      <div className="view-head">
+        <h1>Entities</h1>
+        <label className="field">
+          <span className="muted">Type</span>
+          <select
+            aria-label="Entity type"
+            data-testid="entity-type"
+            value={type}
+            onChange={(e) => navigate(href('/entities', { type: e.target.value }), { replace: true })}
+          >
+            <option value="">all types</option>
+            {(r?.types ?? (type ? [type] : [])).map((t) => (
+              <option key={t} value={t}>
+                {t.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted">
+        Found in message bodies, most mentioned first (up to {num(LIMIT)}). Click an entity for the messages that mention it, an account for the messages it
+        sent. Times in UTC.
+      </p>
+      {error ? <ErrorNotice error={error} /> : !r ? <Loading /> : r.rows.length === 0 ? <div className="empty-note">No entities of this type were found.</div> : null}
+      {r && r.rows.length > 0 ? (
+        <table className="grid" data-testid="entities">
+          <thead>
+            <tr>
+              {type ? null : <th>Type</th>}
+              <th>Entity</th>
+              <th>As written</th>
+              <th className="num">Mentions</th>
+              <th className="num">Messages</th>
+              <th>First seen</th>
+              <th>Last seen</th>
+              <th>Top accounts</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.rows.map((e) => (
+              <tr key={`${e.type}\u0000${e.value}`} data-testid="entity">
+                {type ? null : <td className={`ent-type ent-${e.type}`}>{e.type.replace(/_/g, ' ')}</td>}
+                <td>
+                  <Link to={searchHref(filterTerm('entity', `${e.type}=${e.value}`))} className="entity-link" dir="auto" title={`messages mentioning this ${e.type}`}>
+                    {e.value}
+                  </Link>
+                </td>
+                <td className="spellings">
+                  {e.raw.map((s, i) => (
+                    <span key={i} className="spelling" dir="auto">
+                      {s}
+                    </span>
+                  ))}
+                </td>
+                <td className="num">{num(e.mentions)}</td>
+                <td className="num">{num(e.messages)}</td>
+                <td className="nowrap">
+                  <time dateTime={new Date(e.first).toISOString()}>{utc(e.first)}</time>
+                </td>
+                <td className="nowrap">
+                  <time dateTime={new Date(e.last).toISOString()}>{utc(e.last)}</time>
+                </td>
+                <td className="accounts">
+                  {e.accounts.slice(0, TOP_ACCOUNTS).map((a) => (
+                    <Link key={a.account.id} to={searchHref(filterTerm('from', a.account.ref))} className="account-link" title={`messages sent by ${a.account.ref}`}>
+                      <Account account={a.account} showRef={!a.account.displayName} />
+                      <span className="muted"> ×{num(a.mentions)}</span>
+                    </Link>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
