@@ -222,50 +222,47 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   *edges(filter: EdgeFilter = {}): Iterable<EdgeRow> {
-    for (const t of [filter.after, filter.before])
-      if (t !== undefined && !(Number.isSafeInteger(t) && t >= 0)) throw new ClewError('INVALID_ARGUMENT', 'time bounds must be epoch milliseconds');
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (filter.channels && filter.channels.length > 0) {
-      where.push(`channel IN (${filter.channels.map(() => '?').join(',')})`);
-      args.push(...filter.channels);
-    }
-    if (filter.minCount !== undefined) {
-      where.push('count >= ?');
-      args.push(filter.minCount);
-    }
-    let sql: string;
     if (filter.after === undefined && filter.before === undefined) {
       // the edge table kept up to date during ingest: no scan of the records
-      sql = `SELECT src, dst, channel, count, first, last FROM edges ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    } else {
-      const lo = filter.after ?? 0;
-      const hi = filter.before ?? 8.64e15;
-      sql = `SELECT * FROM (
-               SELECT m.sender AS src, r.account_id AS dst, m.channel AS channel, count(*) AS count, min(m.ts) AS first, max(m.ts) AS last
-               FROM messages m JOIN message_recipients r ON r.message_id = m.id
-               WHERE m.dup_of IS NULL AND m.id >= ${lo * SLOTS} AND m.id < ${hi * SLOTS} AND m.sender != r.account_id GROUP BY 1, 2, 3
-               UNION ALL
-               SELECT caller, callee, channel, count(*), min(ts), max(ts) FROM calls
-               WHERE dup_of IS NULL AND ts >= ${lo} AND ts < ${hi} AND caller != callee GROUP BY 1, 2, 3)
-             ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (filter.channels && filter.channels.length > 0) {
+        where.push(`channel IN (${filter.channels.map(() => '?').join(',')})`);
+        args.push(...filter.channels);
+      }
+      if (filter.minCount !== undefined) {
+        where.push('count >= ?');
+        args.push(filter.minCount);
+      }
+      const sql = `SELECT src, dst, channel, count, first, last FROM edges ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      yield* this.db.prepare(sql).iterate(...args) as Iterable<EdgeRow>;
+      return;
     }
-    yield* this.db.prepare(sql).iterate(...args) as Iterable<EdgeRow>;
+    // a time window: counted from the records themselves
+    const c = this.communicationsSql(filter);
+    const having = filter.minCount !== undefined ? 'HAVING count(*) >= ?' : '';
+    const sql = `SELECT src, dst, channel, count(*) AS count, min(ts) AS first, max(ts) AS last FROM (${c.sql}) GROUP BY src, dst, channel ${having}`;
+    yield* this.db.prepare(sql).iterate(...c.args, ...(filter.minCount !== undefined ? [filter.minCount] : [])) as Iterable<EdgeRow>;
   }
 
   *communications(filter: EdgeFilter = {}): Iterable<{ src: number; dst: number; channel: Channel; ts: number }> {
+    const c = this.communicationsSql(filter);
+    yield* this.db.prepare(`${c.sql} ORDER BY ts`).iterate(...c.args) as Iterable<{ src: number; dst: number; channel: Channel; ts: number }>;
+  }
+
+  /** One row (src, dst, channel, ts) per message recipient and per call, duplicates left out. */
+  private communicationsSql(filter: EdgeFilter): { sql: string; args: string[] } {
     const lo = filter.after ?? 0;
     const hi = filter.before ?? 8.64e15;
     for (const t of [lo, hi]) if (!(Number.isSafeInteger(t) && t >= 0)) throw new ClewError('INVALID_ARGUMENT', 'time bounds must be epoch milliseconds');
     const channels = filter.channels ?? [];
-    const inCh = channels.length ? `AND channel IN (${channels.map(() => '?').join(',')})` : '';
+    const inCh = channels.length ? `WHERE channel IN (${channels.map(() => '?').join(',')})` : '';
     const sql = `SELECT * FROM (
         SELECT m.sender AS src, r.account_id AS dst, m.channel AS channel, m.ts AS ts FROM messages m JOIN message_recipients r ON r.message_id = m.id
         WHERE m.dup_of IS NULL AND m.id >= ${lo * SLOTS} AND m.id < ${hi * SLOTS} AND m.sender != r.account_id
         UNION ALL
-        SELECT caller, callee, channel, ts FROM calls WHERE dup_of IS NULL AND ts >= ${lo} AND ts < ${hi} AND caller != callee)
-      WHERE 1 ${inCh} ORDER BY ts`;
-    yield* this.db.prepare(sql).iterate(...channels) as Iterable<{ src: number; dst: number; channel: Channel; ts: number }>;
+        SELECT caller, callee, channel, ts FROM calls WHERE dup_of IS NULL AND ts >= ${lo} AND ts < ${hi} AND caller != callee) ${inCh}`;
+    return { sql, args: channels };
   }
 
   // ---------------------------------------------------------------- search
