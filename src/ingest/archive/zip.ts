@@ -10,10 +10,10 @@
  * While reading, the bytes actually inflated are counted against the declared size (yauzl's
  * validateEntrySizes) and the caller's cap, so a lying header cannot blow memory.
  */
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ClewError } from '../../model/errors.js';
+import { type Digest, digestStream } from '../digest.js';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -36,13 +36,6 @@ export interface ZipEntryInfo {
   compressedSize: number;
   directory: boolean;
   encrypted: boolean;
-}
-
-export interface EntryDigest {
-  size: number;
-  sha256: string;
-  /** The bytes, when the entry is no larger than the caller's cap. */
-  content?: Uint8Array;
 }
 
 /** Why an entry name is unsafe, or null when it is a plain relative path. */
@@ -140,28 +133,13 @@ export class SafeZip {
   }
 
   /** Hash an entry while streaming it; keep its bytes only when it is at most `keepBytes`. */
-  async digest(name: string, keepBytes: number): Promise<EntryDigest> {
+  async digest(name: string, keepBytes: number): Promise<Digest> {
     const s = await this.stream(name);
-    const h = createHash('sha256');
-    const parts: Buffer[] = [];
-    let n = 0;
-    let keep = true;
     try {
-      for await (const chunk of s as AsyncIterable<Buffer>) {
-        h.update(chunk);
-        n += chunk.length;
-        if (keep && n <= keepBytes) parts.push(chunk);
-        else {
-          keep = false;
-          parts.length = 0;
-        }
-      }
+      return await digestStream(s as AsyncIterable<Buffer>, keepBytes);
     } catch (e) {
       throw new ClewError('ARCHIVE_UNSAFE', `${this.archive}: entry ${name} is damaged (${(e as Error).message})`, { entry: name }, { cause: e });
     }
-    const out: EntryDigest = { size: n, sha256: h.digest('hex') };
-    if (keep) out.content = new Uint8Array(Buffer.concat(parts, n));
-    return out;
   }
 
   close(): void {

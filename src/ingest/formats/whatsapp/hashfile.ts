@@ -3,15 +3,11 @@
  * signal-export `media/`), streaming; its bytes are kept only when small enough.
  * The relative path must stay inside the export folder.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { type Digest, digestStream } from '../../digest.js';
 
-export interface FileDigest {
-  size: number;
-  sha256: string;
-  content?: Uint8Array;
-}
+export type FileDigest = Digest;
 
 /** The path of `rel` inside `dir`, or null when it would leave `dir` (absolute, `..`, NUL). */
 export function insideDir(dir: string, rel: string): string | null {
@@ -22,25 +18,9 @@ export function insideDir(dir: string, rel: string): string | null {
 }
 
 export async function hashFile(path: string, keepBytes: number): Promise<FileDigest> {
-  const h = createHash('sha256');
-  const parts: Buffer[] = [];
-  let n = 0;
-  let keep = true;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    h.update(chunk);
-    n += chunk.length;
-    if (keep && n <= keepBytes) parts.push(chunk);
-    else {
-      keep = false;
-      parts.length = 0;
-    }
-  }
-  const out: FileDigest = { size: n, sha256: h.digest('hex') };
-  if (keep) out.content = new Uint8Array(Buffer.concat(parts, n));
-  return out;
+  return digestStream(createReadStream(path) as AsyncIterable<Buffer>, keepBytes);
 }
 
-/** Digest of `rel` inside `dir` when it is a regular file there; null otherwise. */
 export async function digestBeside(dir: string, rel: string, keepBytes: number): Promise<FileDigest | null> {
   const path = insideDir(dir, rel);
   if (path === null) return null;
