@@ -91,17 +91,7 @@ function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefi
         }
       }
     }
-    for (let i = reached - 1; i > 0; i--) {
-      const w = order[i] as number;
-      const dw = delta[w] as number;
-      const coeff = (1 + dw) / (sigma[w] as number);
-      const end = predEnd[w] as number;
-      for (let p = inOff[w] as number; p < end; p++) {
-        const v = pred[p] as number;
-        delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
-      }
-      bc[w] = (bc[w] as number) + dw;
-    }
+    addDependencies(order, reached, sigma, delta, pred, predEnd, inOff, bc);
     for (let i = 0; i < reached; i++) {
       const v = order[i] as number;
       dist[v] = -1;
@@ -158,23 +148,40 @@ function accumulateDijkstra(g: CSRGraph, sources: Int32Array, mask: NodeMask | u
         }
       }
     }
-    for (let i = reached - 1; i > 0; i--) {
-      const w = order[i] as number;
-      const dlt = delta[w] as number;
-      const coeff = (1 + dlt) / (sigma[w] as number);
-      const end = predEnd[w] as number;
-      for (let p = inOff[w] as number; p < end; p++) {
-        const v = pred[p] as number;
-        delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
-      }
-      bc[w] = (bc[w] as number) + dlt;
-    }
+    addDependencies(order, reached, sigma, delta, pred, predEnd, inOff, bc);
     for (let i = 0; i < reached; i++) {
       const v = order[i] as number;
       dist[v] = Infinity;
       sigma[v] = 0;
       delta[v] = 0;
     }
+  }
+}
+
+/**
+ * Brandes' backward pass for one source: walk the reached nodes from the farthest, pass each
+ * node's dependency to its shortest-path predecessors, and add it to its betweenness.
+ */
+function addDependencies(
+  order: Int32Array,
+  reached: number,
+  sigma: Float64Array,
+  delta: Float64Array,
+  pred: Int32Array,
+  predEnd: Int32Array,
+  inOff: Int32Array,
+  bc: Float64Array,
+): void {
+  for (let i = reached - 1; i > 0; i--) {
+    const w = order[i] as number;
+    const dw = delta[w] as number;
+    const coeff = (1 + dw) / (sigma[w] as number);
+    const end = predEnd[w] as number;
+    for (let p = inOff[w] as number; p < end; p++) {
+      const v = pred[p] as number;
+      delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+    }
+    bc[w] = (bc[w] as number) + dw;
   }
 }
 
