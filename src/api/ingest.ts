@@ -175,13 +175,14 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
 
   const writer = existing
     ? store.resumeSource(existing, { analyse: opts.analyse })
-    : store.beginSource({
-        path,
-        name,
-        size,
-        sha256,
-        format: parser.name,
-          options: { timeZone: opts.timeZone ?? null, defaultRegion: opts.defaultRegion ?? null, csvMapping: opts.csvMapping ?? null },
+    : store.beginSource(
+        {
+          path,
+          name,
+          size,
+          sha256,
+          format: parser.name,
+          options: { timeZone: shaping.timeZone ?? null, defaultRegion: shaping.defaultRegion ?? null, csvMapping: shaping.csvMapping ?? null },
         },
         { analyse: opts.analyse },
       );

@@ -209,7 +209,6 @@ export interface CaseStore {
   search(query: SearchQuery, opts: SearchOptions): SearchPage;
   message(id: number): MessageView;
   thread(id: number, opts: { before: number; after: number }): MessageView[];
-  accountsByRefs(refs: string[]): AccountView[];
   resolveAccounts(term: string): AccountView[];
   quarantine(opts: { limit: number; sourceId?: number }): QuarantineRow[];
   edges(filter?: EdgeFilter): Iterable<EdgeRow>;

@@ -55,18 +55,3 @@ export function matchesTokens(node: TextNode, tokens: string[]): boolean {
       return !matchesTokens(node.child, tokens);
   }
 }
-
-/** All tokens of a node's positive terms (for highlighting). */
-export function positiveTerms(node: TextNode): { tokens: string[]; prefix: boolean }[] {
-  switch (node.kind) {
-    case 'term':
-      return [{ tokens: node.tokens, prefix: node.prefix }];
-    case 'phrase':
-      return [{ tokens: node.tokens, prefix: false }];
-    case 'or':
-    case 'and':
-      return node.children.flatMap(positiveTerms);
-    case 'not':
-      return [];
-  }
-}

@@ -20,7 +20,3 @@ export function messageIdBase(ts: number, l: Locator): number {
   const mix = l.path !== undefined || l.entry !== undefined ? fnv1a(`${l.entry ?? ''}|${l.path ?? ''}`) : 0;
   return ts * SLOTS + (((salt ^ mix) >>> 0) % SLOTS);
 }
-
-export function tsOfMessageId(id: number): number {
-  return Math.floor(id / SLOTS);
-}

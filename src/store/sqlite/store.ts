@@ -196,14 +196,6 @@ export class SqliteCaseStore implements CaseStore {
     return out;
   }
 
-  accountsByRefs(refs: string[]): AccountView[] {
-    const st = this.db.prepare('SELECT * FROM accounts WHERE ref = ?');
-    return refs.flatMap((ref) => {
-      const r = st.get(ref) as AccountDbRow | undefined;
-      return r ? [toAccount(r)] : [];
-    });
-  }
-
   /** Accounts named by a term: exact reference, else handle, else display name (case-insensitive). */
   resolveAccounts(term: string): AccountView[] {
     for (const sql of [
