@@ -18,12 +18,12 @@ export const SCHEMA_VERSION = 1;
  * until the next ingest finishes.
  */
 export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
-  { name: 'messages_sender', sql: 'CREATE INDEX messages_sender ON messages(sender, id)' },
-  { name: 'messages_conversation', sql: 'CREATE INDEX messages_conversation ON messages(conversation_id, id)' },
-  { name: 'messages_native', sql: 'CREATE INDEX messages_native ON messages(source_id, native_id) WHERE native_id IS NOT NULL' },
-  { name: 'message_recipients_account', sql: 'CREATE INDEX message_recipients_account ON message_recipients(account_id, message_id)' },
-  { name: 'mentions_message', sql: 'CREATE INDEX mentions_message ON mentions(message_id)' },
-  { name: 'mentions_value', sql: 'CREATE INDEX mentions_value ON mentions(type, value, message_id)' },
+  { name: 'messages_sender', sql: 'CREATE INDEX IF NOT EXISTS messages_sender ON messages(sender, id)' },
+  { name: 'messages_conversation', sql: 'CREATE INDEX IF NOT EXISTS messages_conversation ON messages(conversation_id, id)' },
+  { name: 'messages_native', sql: 'CREATE INDEX IF NOT EXISTS messages_native ON messages(source_id, native_id) WHERE native_id IS NOT NULL' },
+  { name: 'message_recipients_account', sql: 'CREATE INDEX IF NOT EXISTS message_recipients_account ON message_recipients(account_id, message_id)' },
+  { name: 'mentions_message', sql: 'CREATE INDEX IF NOT EXISTS mentions_message ON mentions(message_id)' },
+  { name: 'mentions_value', sql: 'CREATE INDEX IF NOT EXISTS mentions_value ON mentions(type, value, message_id)' },
 ];
 
 export const SCHEMA_SQL = `

@@ -51,7 +51,7 @@ interface EdgeAcc {
 
 /** Synchronous writer on one connection; wrapped by the in-thread and threaded SourceWriters. */
 export class SqliteSourceWriter {
-  source: SourceRow;
+  private readonly source: SourceRow;
   private readonly accounts = new Map<string, number>();
   private readonly conversations = new Map<string, { id: number; members: number[] }>();
   /**
@@ -143,24 +143,13 @@ export class SqliteSourceWriter {
   }
 
   writeBatch(items: BatchItem[], position: BatchPosition): BatchResult {
-    const res = this.runBatch(items, position);
-    this.source = {
-      ...this.source,
-      resumeOffset: position.offset,
-      resumeLine: position.line,
-      itemsDone: position.itemsDone,
-      records: this.source.records + res.records,
-      rejected: this.source.rejected + res.rejected,
-      duplicates: this.source.duplicates + res.duplicates,
-    };
-    return res;
+    return this.runBatch(items, position);
   }
 
   finish(): SourceRow {
-    for (const i of DEFERRED_INDEXES) this.db.exec(i.sql.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'));
+    for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
     this.st.finish!.run(Date.now(), this.source.id);
-    this.source = readSource(this.db, this.source.id)!;
-    return this.source;
+    return readSource(this.db, this.source.id)!;
   }
 
   private account(ref: string): number {
@@ -260,7 +249,7 @@ export class SqliteSourceWriter {
     if (++this.toMembersCount > MAX_TRACKED) {
       this.toMembersOverflow = true;
       this.toMembers.clear();
-      this.db.exec(CONVERSATION_INDEX.sql.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'));
+      this.db.exec(CONVERSATION_INDEX.sql);
       return;
     }
     const list = this.toMembers.get(conversation);
