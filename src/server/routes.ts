@@ -1,6 +1,7 @@
 /**
  * The JSON API under /api. Each route validates its input with zod and calls the typed API;
- * responses follow the contract in wire.ts. Routes are a table so new views add one entry.
+ * responses follow the contract in wire.ts. Routes are tables: the case routes here, each
+ * view's own in routes/<view>.ts, joined in ROUTES below.
  */
 import { basename } from 'node:path';
 import { z } from 'zod';
@@ -11,6 +12,13 @@ import { search } from '../api/search.js';
 import { show } from '../api/show.js';
 import { threadPage } from '../api/thread.js';
 import type { CaseStore } from '../api/types.js';
+import type { Route } from './route.js';
+import { DOSSIER_ROUTES } from './routes/dossier.js';
+import { IDENTITY_ROUTES } from './routes/identity.js';
+import { JOBS_ROUTES } from './routes/jobs.js';
+import { MAP_ROUTES } from './routes/map.js';
+import { NETWORK_ROUTES } from './routes/network.js';
+import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { parseInput, queryObject, wholeNumber } from './validate.js';
 import type {
   EntitiesResponse,
@@ -23,18 +31,7 @@ import type {
   WireKeyPlayer,
 } from './wire.js';
 
-export interface RouteContext {
-  store: CaseStore;
-  params: string[];
-  query: URLSearchParams;
-}
-
-export interface Route {
-  method: 'GET';
-  /** Matched against the path after /api; capture groups become `params`. */
-  pattern: RegExp;
-  handle(ctx: RouteContext): unknown;
-}
+export type { Route, RouteContext } from './route.js';
 
 const MAX_QUERY_CHARS = 2000;
 const id = wholeNumber(1);
@@ -89,7 +86,7 @@ export function keyPlayerRanking(store: CaseStore): KeyPlayerRanking {
   return cached;
 }
 
-export const ROUTES: Route[] = [
+const CASE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/stats$/,
@@ -173,3 +170,5 @@ export const ROUTES: Route[] = [
     },
   },
 ];
+
+export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES];

@@ -15,6 +15,8 @@ import type { CaseStore } from '../api/types.js';
 import { ClewError } from '../model/errors.js';
 import { errorResponse, HttpError } from './errors.js';
 import { RateLimiter, type RateLimitOptions } from './ratelimit.js';
+import { readJsonBody } from './body.js';
+import type { Route } from './route.js';
 import { ROUTES } from './routes.js';
 import { cookieName, hostAllowed, isLoopbackHost, newToken, originAllowed, parseCookies, SECURITY_HEADERS, sessionCookie, tokensEqual } from './security.js';
 import { StaticSite } from './static.js';
@@ -49,6 +51,35 @@ export interface RunningServer {
 
 export const DEFAULT_WEB_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'web', 'dist');
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+interface RouteMatch {
+  route: Route;
+  params: string[];
+  /** The path exists but not for this method. */
+  wrongMethod: boolean;
+}
+
+/** The API route a request goes to (HEAD is a GET without the body), or null. */
+function routeFor(rawUrl: string, method: string): RouteMatch | null {
+  const q = rawUrl.indexOf('?');
+  const pathname = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  if (pathname !== '/api' && !pathname.startsWith('/api/')) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname.slice(4));
+  } catch {
+    return null;
+  }
+  const want = method === 'HEAD' ? 'GET' : method;
+  let other: RouteMatch | null = null;
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    if (route.method === want) return { route, params: m.slice(1), wrongMethod: false };
+    other ??= { route, params: m.slice(1), wrongMethod: true };
+  }
+  return other;
+}
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, head = false): void {
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
@@ -97,11 +128,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (origin !== undefined && !originAllowed(origin, port)) throw new HttpError('FORBIDDEN', 'cross-origin requests are refused');
     if (method !== 'GET' && method !== 'HEAD') {
       if (origin === undefined) throw new HttpError('FORBIDDEN', `${method} requests must come from the workspace (Origin header)`);
-      throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed`);
+      if (method !== 'POST' && method !== 'DELETE') throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed`);
     }
+    const route = routeFor(rawUrl, method);
+    const cap = route?.route.streamBody?.maxBytes ?? maxBody;
     const length = Number(req.headers['content-length'] ?? 0);
-    if (!(length <= maxBody))
-      throw new ClewError('TOO_LARGE', `the request body is larger than ${maxBody} bytes`);
+    if (!(length <= cap)) throw new ClewError('TOO_LARGE', `the request body is larger than ${cap} bytes`);
     const wait = limiter.take(req.socket.remoteAddress ?? '?', Date.now());
     if (wait > 0) throw Object.assign(new HttpError('RATE_LIMITED'), { retryAfterMs: wait });
 
@@ -129,16 +161,20 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
 
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      const path = url.pathname.slice(4);
-      for (const r of ROUTES) {
-        const m = r.pattern.exec(path);
-        if (!m) continue;
-        const value = await r.handle({ store, params: m.slice(1), query: url.searchParams });
-        sendJson(res, 200, value, head);
-        return;
-      }
-      throw new ClewError('NOT_FOUND', `no API endpoint ${url.pathname}`);
+      if (!route) throw new ClewError('NOT_FOUND', `no API endpoint ${url.pathname}`);
+      if (route.wrongMethod) throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`);
+      const r = route.route;
+      const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
+      const body = r.method !== 'GET' && !r.streamBody && hasBody ? await readJsonBody(req, maxBody) : undefined;
+      const gone = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
+      const value = await r.handle({ store, params: route.params, query: url.searchParams, body, req, signal: gone.signal });
+      sendJson(res, 200, value, head);
+      return;
     }
+    if (method === 'POST' || method === 'DELETE') throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed`);
 
     const file = site.lookup(url.pathname);
     if (!file) {

@@ -8,6 +8,12 @@ import type { Mention } from '../model/entities.js';
 import type { HttpErrorCode } from './errors.js';
 
 export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, SearchQuery };
+export type * from './wire/dossier.js';
+export type * from './wire/identity.js';
+export type * from './wire/jobs.js';
+export type * from './wire/map.js';
+export type * from './wire/network.js';
+export type * from './wire/timeline.js';
 
 export interface WireError {
   error: { code: HttpErrorCode; message: string; details?: Record<string, unknown> };

@@ -1,3 +1,5 @@
+// first: the Trusted Types policy must exist before any library touches the DOM
+import './lib/trusted-types';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

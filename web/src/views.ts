@@ -25,13 +25,15 @@ export interface ViewDef {
 export const VIEWS: ViewDef[] = [
   { id: 'search', title: 'Search', navPath: '/search', pattern: /^\/(?:search)?$/, component: lazy(() => import('./views/SearchView')) },
   { id: 'conversation', title: 'Conversation', pattern: /^\/m\/([0-9]{1,16})$/, component: lazy(() => import('./views/ConversationView')) },
-  { id: 'quarantine', title: 'Quarantine', navPath: '/quarantine', pattern: /^\/quarantine$/, component: lazy(() => import('./views/QuarantineView')) },
-  { id: 'network', title: 'Network', pattern: /^\/network$/, planned: true, hint: 'who talks to whom, communities' },
+  { id: 'network', title: 'Network', navPath: '/network', pattern: /^\/network$/, component: lazy(() => import('./views/NetworkView')) },
   { id: 'key-players', title: 'Key players', navPath: '/key-players', pattern: /^\/key-players$/, component: lazy(() => import('./views/KeyPlayersView')) },
-  { id: 'timeline', title: 'Timeline', pattern: /^\/timeline$/, planned: true, hint: 'activity over time' },
-  { id: 'map', title: 'Map', pattern: /^\/map$/, planned: true, hint: 'places, antennas, ports' },
-  { id: 'dossiers', title: 'Dossiers', pattern: /^\/dossiers$/, planned: true, hint: 'per-person summaries' },
+  { id: 'timeline', title: 'Timeline', navPath: '/timeline', pattern: /^\/timeline$/, component: lazy(() => import('./views/TimelineView')) },
+  { id: 'map', title: 'Map', navPath: '/map', pattern: /^\/map$/, component: lazy(() => import('./views/MapView')) },
+  { id: 'dossier', title: 'Dossiers', navPath: '/dossier', pattern: /^\/dossier(?:\/([^/]{1,300}))?$/, component: lazy(() => import('./views/DossierView')) },
+  { id: 'identity', title: 'Identities', navPath: '/identity', pattern: /^\/identity$/, component: lazy(() => import('./views/IdentityView')) },
   { id: 'entities', title: 'Entities', navPath: '/entities', pattern: /^\/entities$/, component: lazy(() => import('./views/EntitiesView')) },
+  { id: 'sources', title: 'Sources', navPath: '/sources', pattern: /^\/sources$/, component: lazy(() => import('./views/SourcesView')) },
+  { id: 'quarantine', title: 'Quarantine', navPath: '/quarantine', pattern: /^\/quarantine$/, component: lazy(() => import('./views/QuarantineView')) },
 ];
 
 export function matchView(path: string): { view: ViewDef; args: string[] } | null {

@@ -26,13 +26,31 @@ export class ApiError extends Error {
   }
 }
 
-async function get<T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<T> {
+export type QueryParams = Record<string, string | number | undefined>;
+
+function withQuery(path: string, params: QueryParams): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  const url = qs.size ? `${path}?${qs}` : path;
+  return qs.size ? `${path}?${qs}` : path;
+}
+
+/** GET a JSON endpoint of the clew API; empty and undefined parameters are left out. */
+export function get<T>(path: string, params: QueryParams = {}, signal?: AbortSignal): Promise<T> {
+  return call<T>(withQuery(path, params), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
+}
+
+/** POST or DELETE to the clew API with a JSON body (the browser adds the Origin the server checks). */
+export function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  return call<T>(path, init, signal);
+}
+
+async function call<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
+    res = await fetch(url, { ...init, credentials: 'same-origin', signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', 'The clew server does not answer. Is `clew serve` still running?');

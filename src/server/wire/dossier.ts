@@ -1,0 +1,2 @@
+// Wire types of the dossier endpoints (see ../wire.ts).
+export {};

@@ -1,0 +1,2 @@
+// Wire types of the identity endpoints (see ../wire.ts).
+export {};

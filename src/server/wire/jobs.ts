@@ -1,0 +1,2 @@
+// Wire types of the jobs endpoints (see ../wire.ts).
+export {};

@@ -1,0 +1,2 @@
+// Wire types of the map endpoints (see ../wire.ts).
+export {};

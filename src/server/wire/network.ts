@@ -1,0 +1,2 @@
+// Wire types of the network endpoints (see ../wire.ts).
+export {};

@@ -1,0 +1,2 @@
+// Wire types of the timeline endpoints (see ../wire.ts).
+export {};
