@@ -11,8 +11,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const WEB = join(ROOT, 'web');
-export const WEB_DIST = join(WEB, 'dist');
-export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+/** Where the tests build the app; CLEW_WEB_DIST gives each concurrent worker its own (vite empties it). */
+export const WEB_DIST = process.env.CLEW_WEB_DIST ? resolve(process.env.CLEW_WEB_DIST) : join(WEB, 'dist');
+export const SCREENSHOTS = process.env.CLEW_SCREENSHOTS ? resolve(process.env.CLEW_SCREENSHOTS) : join(ROOT, 'artifacts', 'screenshots');
 export const CHROMIUM = process.env.CLEW_CHROMIUM ?? '/usr/bin/chromium';
 
 function newest(dir: string): number {
@@ -32,7 +33,7 @@ export async function ensureWebBuilt(): Promise<void> {
   // a child process with NODE_ENV=production: inside vitest NODE_ENV is "test", which would make
   // Vite ship React's development build
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', WEB, '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vite, 'build', WEB, '--logLevel', 'warn', '--outDir', WEB_DIST], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build web failed:\n${r.stdout}\n${r.stderr}`);
 }
 

@@ -78,7 +78,7 @@ describe('web workspace in Chromium', () => {
     expect(await page.getByTestId('hit').count()).toBe(123);
     await page.getByText('End of results').waitFor();
     // keyboard: j moves to the next hit
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.previousElementSibling?.previousElementSibling)).toBeNull();
