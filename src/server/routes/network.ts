@@ -1,3 +1,131 @@
+/**
+ * The Network view's endpoints: the contact network (whole, or its top people by a measure on
+ * a big case) with every node's measures, a person's ego network, and a shortest path, all over
+ * the same filters (time window, channels, minimum weight). A network and its measures take
+ * seconds on a big case and the case is read-only while served: each filter combination is
+ * computed once per open store and the last few are kept.
+ */
+import { z } from 'zod';
+import { egoView, networkView, VIEW_MEASURES, viewMeasures, type ViewMeasures } from '../../api/graph-view.js';
+import { type GraphContext, graphContext, parseChannels, parseTimeBound, path } from '../../api/graph.js';
+import { loadCaseNetwork, type NetworkOptions } from '../../api/network.js';
+import type { CaseStore } from '../../api/types.js';
+import { ClewError } from '../../model/errors.js';
 import type { Route } from '../route.js';
+import { parseInput, queryObject, wholeNumber } from '../validate.js';
+import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireNetworkFilter } from '../wire/network.js';
 
-export const NETWORK_ROUTES: Route[] = [];
+/** The most nodes one answer carries (the view stays smooth up to about this many). */
+export const MAX_VIEW_NODES = 50_000;
+export const DEFAULT_VIEW_NODES = 20_000;
+export const MAX_EGO_NODES = 2_000;
+/** Betweenness is exact up to this many nodes and estimated from SAMPLES pivots above (the answer says so). */
+const VIEW_EXACT_MAX_NODES = 5_000;
+const VIEW_SAMPLES = 256;
+/** Filter combinations kept per open store. */
+const CACHE_ENTRIES = 6;
+
+const ref = z.string().trim().min(1, { message: 'is empty' }).max(300, { message: 'is longer than 300 characters' });
+const time = z.string().trim().min(1, { message: 'is empty' }).max(40, { message: 'is longer than 40 characters' });
+const filterShape = {
+  after: time.optional(),
+  before: time.optional(),
+  channel: z.string().max(100, { message: 'is longer than 100 characters' }).optional(),
+  minWeight: wholeNumber(1, 1_000_000_000).optional(),
+};
+const networkQuery = z.strictObject({ ...filterShape, maxNodes: wholeNumber(1, MAX_VIEW_NODES).optional(), by: z.enum(VIEW_MEASURES).optional() });
+const egoQuery = z.strictObject({ ...filterShape, center: ref, hops: wholeNumber(1, 3).optional(), maxNodes: wholeNumber(1, MAX_EGO_NODES).optional() });
+const pathQuery = z.strictObject({ ...filterShape, a: ref, b: ref });
+
+type FilterInput = { after?: string; before?: string; channel?: string; minWeight?: number };
+
+function filterOf(q: FilterInput): NetworkOptions {
+  const f: NetworkOptions = {};
+  if (q.after !== undefined) f.after = parseTimeBound(q.after, 'after');
+  if (q.before !== undefined) f.before = parseTimeBound(q.before, 'before');
+  if (f.after !== undefined && f.before !== undefined && f.after >= f.before) {
+    throw new ClewError('INVALID_ARGUMENT', 'after must be earlier than before', { parameter: 'after' });
+  }
+  if (q.channel !== undefined) f.channels = parseChannels(q.channel);
+  if (q.minWeight !== undefined) f.minWeight = q.minWeight;
+  return f;
+}
+
+interface Loaded {
+  ctx: GraphContext;
+  measures: ViewMeasures;
+}
+
+const cache = new WeakMap<CaseStore, Map<string, Loaded>>();
+const spans = new WeakMap<CaseStore, { first: number | null; last: number | null }>();
+
+/** The network for these filters with its measures: computed once, then from the cache (most recent kept). */
+export function viewNetwork(store: CaseStore, filter: NetworkOptions): Loaded {
+  let perStore = cache.get(store);
+  if (!perStore) cache.set(store, (perStore = new Map()));
+  const key = JSON.stringify([filter.after ?? null, filter.before ?? null, filter.channels ?? null, filter.minWeight ?? 0]);
+  let hit = perStore.get(key);
+  if (hit) perStore.delete(key);
+  else {
+    const ctx = graphContext(loadCaseNetwork(store, filter), store, { exactMaxNodes: VIEW_EXACT_MAX_NODES, samples: VIEW_SAMPLES }, filter);
+    hit = { ctx, measures: viewMeasures(ctx) };
+    while (perStore.size >= CACHE_ENTRIES) perStore.delete(perStore.keys().next().value!);
+  }
+  perStore.set(key, hit);
+  return hit;
+}
+
+function span(store: CaseStore): { first: number | null; last: number | null } {
+  let s = spans.get(store);
+  if (!s) {
+    const st = store.stats({ top: 0 });
+    spans.set(store, (s = { first: st.firstTs, last: st.lastTs }));
+  }
+  return s;
+}
+
+function wireFilter(f: NetworkOptions): WireNetworkFilter {
+  return { after: f.after ?? null, before: f.before ?? null, channels: f.channels ?? null, minWeight: f.minWeight ?? 0 };
+}
+
+export const NETWORK_ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/network$/,
+    handle({ store, query }): NetworkResponse {
+      const t0 = performance.now();
+      const q = parseInput(networkQuery, queryObject(query));
+      const filter = filterOf(q);
+      const { ctx, measures } = viewNetwork(store, filter);
+      const v = networkView(ctx, measures, { maxNodes: q.maxNodes ?? DEFAULT_VIEW_NODES, by: q.by ?? 'pagerank' });
+      const b = measures.betweenness;
+      return {
+        ...v,
+        filter: wireFilter(filter),
+        span: span(store),
+        communities: measures.communities,
+        modularity: measures.modularity,
+        betweenness: { sampled: b.sampled, samples: b.samples, errorBound: b.errorBound, confidence: b.confidence },
+        elapsedMs: Math.round((performance.now() - t0) * 10) / 10,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/network\/ego$/,
+    handle({ store, query }): NetworkEgoResponse {
+      const q = parseInput(egoQuery, queryObject(query));
+      const { ctx, measures } = viewNetwork(store, filterOf(q));
+      return egoView(ctx, measures, q.center, { hops: q.hops ?? 1, maxNodes: q.maxNodes ?? 100 });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/network\/path$/,
+    handle({ store, query }): NetworkPathResponse {
+      const q = parseInput(pathQuery, queryObject(query));
+      const { ctx } = viewNetwork(store, filterOf(q));
+      return path(ctx, q.a, q.b);
+    },
+  },
+];
