@@ -192,6 +192,63 @@ export interface WriteOptions {
   analyse?: boolean;
 }
 
+/** What a dossier reads: caps on the ranked lists (defaults in src/store/sqlite/dossier.ts). */
+export interface DossierOptions {
+  contacts?: number;
+  conversations?: number;
+  /** Entities listed per type. */
+  entitiesPerType?: number;
+  names?: number;
+  places?: number;
+}
+
+/** Everything the case holds about a set of accounts (one account now, a person's accounts later). */
+export interface DossierData {
+  accounts: AccountView[];
+  /** Names other phones saved for these accounts in their contact lists, most owners first. */
+  savedAs: { name: string; owners: number; by: AccountView[] }[];
+  /** Device identifiers seen for the accounts (IMEI, phone number, …). */
+  devices: { account: AccountView; key: string; value: string }[];
+  activity: {
+    sent: number;
+    received: number;
+    callsMade: number;
+    callsReceived: number;
+    /** Messages sent and received per channel. */
+    channels: { channel: string; sent: number; received: number }[];
+    first: number | null;
+    last: number | null;
+  };
+  /** Contacts ranked by messages and calls both ways (from the communication edges). */
+  contacts: { account: AccountView; sent: number; received: number; calls: number; total: number; first: number; last: number }[];
+  contactsTotal: number;
+  conversations: { id: number; ref: string; title: string | null; members: number; sent: number; first: number | null; last: number | null }[];
+  conversationsTotal: number;
+  /** Entities in the messages the accounts sent, per type, most mentioned first. */
+  entities: { type: string; total: number; rows: { value: string; mentions: number; messages: number; first: number; last: number }[] }[];
+  /** Recorded positions (cell, GPS, EXIF) attributed to the accounts, grouped by label and kind. */
+  places: { kind: string; label: string | null; lat: number; lon: number; count: number; first: number | null; last: number | null }[];
+}
+
+/** Activity over time (see sqlite/activity.ts): messages and calls counted per UTC hour or day. */
+export interface ActivityQuery {
+  /** One hour (3,600,000) or one day (86,400,000). */
+  bucketMs: number;
+  /** [after, before) in UTC ms. */
+  after?: number;
+  before?: number;
+  /** Only what these accounts (store ids) sent or received, each message or call once. */
+  accounts?: number[];
+  /** Only messages of this conversation (store id); there are no calls then. */
+  conversation?: number;
+}
+
+export interface ActivityCounts {
+  /** [bucket index since the epoch (ts / bucketMs), count], ascending, empty buckets left out; duplicates never counted. */
+  messages: [number, number][];
+  calls: [number, number][];
+}
+
 export interface CaseStore {
   readonly path: string;
   close(): void;
@@ -220,4 +277,71 @@ export interface CaseStore {
   addLexiconEntry(entry: { term: string; means: string; type?: string }): { mentions: number; messages: number };
   removeLexiconEntry(term: string): boolean;
   accounts(): Iterable<AccountView>;
+  /** Messages and calls per UTC hour or day (timeline). */
+  activity(q: ActivityQuery): ActivityCounts;
+  /** The dossier of a set of accounts (NOT_FOUND when none of the ids exists). */
+  dossier(accountIds: number[], opts?: DossierOptions): DossierData;
+  /** Places, coordinates and location records for the map (sqlite/places.ts). */
+  geo(): GeoReader;
+}
+
+// ---------------------------------------------------------------- places on the map (sqlite/places.ts)
+
+/** What a map point is: a gazetteer place or coordinate found in message text, or a location record. */
+export type GeoKind = 'place' | 'coordinate' | 'exif' | 'antenna' | 'shared' | 'device';
+
+export interface GeoFilter {
+  /** Only what this account sent or received (mentions), or what is located for it (location records). */
+  account?: string;
+  /** UTC ms, inclusive / exclusive. */
+  after?: number;
+  before?: number;
+  kinds?: GeoKind[];
+}
+
+/** One record behind a point: a message, or a location record by its source locator. */
+export interface GeoEvidence {
+  /** The message (for a location record: the message or attachment's message it belongs to, when known). */
+  messageId: number | null;
+  ts: number | null;
+  /** The sender, or the account a location record is attributed to. */
+  account: AccountView | null;
+  sourceId: number;
+  locator: Locator;
+}
+
+export interface GeoPointRow {
+  /** `place:<gazetteer id>`, `coordinate:<lat,lon>` or `<location kind>:<lat,lon>[:label]`. */
+  key: string;
+  kind: GeoKind;
+  label: string;
+  lat: number;
+  lon: number;
+  /** Mentions in text, or location records. */
+  count: number;
+  /** Distinct messages behind the count (location records linked to a message count too). */
+  messages: number;
+  first: number | null;
+  last: number | null;
+  /** The newest records behind the count, up to the requested cap. */
+  evidence: GeoEvidence[];
+}
+
+/** A gazetteer place mentioned in a message, with the thread the message belongs to. */
+export interface GeoPlaceMention {
+  messageId: number;
+  ts: number;
+  /** `c<conversation id>`, or `p<a>-<b>` for a one-to-one message outside a conversation. */
+  thread: string;
+  placeId: string;
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+export interface GeoReader {
+  /** Points matching the filter, most counted first, each with up to `evidence` records. */
+  points(filter: GeoFilter, opts: { limit: number; evidence: number; key?: string }): GeoPointRow[];
+  /** Every gazetteer place mention (duplicates left out) with its thread, in time order, then by position in the body. */
+  placeMentions(filter: GeoFilter): Iterable<GeoPlaceMention>;
 }

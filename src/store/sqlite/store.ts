@@ -9,10 +9,13 @@ import type { SearchQuery, TextNode } from '../../text/query/ast.js';
 import type { Mention } from '../../model/entities.js';
 import { compileLexicon } from '../../text/extract/codewords.js';
 import { indexTokens } from '../../text/query/parse.js';
+import type { ActivityCounts, ActivityQuery } from '../types.js';
 import type {
   AccountView,
   CaseStats,
   CaseStore,
+  DossierData,
+  DossierOptions,
   EdgeFilter,
   EdgeRow,
   EntityListOptions,
@@ -30,11 +33,14 @@ import type {
 } from '../types.js';
 import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from './ids.js';
+import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
 import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
+import { readDossier } from './dossier.js';
 import { InThreadSourceWriter, ThreadedSourceWriter, threadedWriterAvailable } from './source-writers.js';
+import { SqliteGeoReader } from './places.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -207,6 +213,10 @@ export class SqliteCaseStore implements CaseStore {
       if (rows.length > 0) return rows.map(toAccount);
     }
     return [];
+  }
+
+  activity(q: ActivityQuery): ActivityCounts {
+    return activityCounts(this.db, q);
   }
 
   *accounts(): Iterable<AccountView> {
@@ -567,6 +577,14 @@ export class SqliteCaseStore implements CaseStore {
 
   private removeLexiconMentions(term: string): void {
     this.db.prepare(`DELETE FROM mentions WHERE type = 'codeword' AND value = ?`).run(term);
+  }
+
+  dossier(accountIds: number[], opts: DossierOptions = {}): DossierData {
+    return readDossier(this.db, accountIds, opts, (ids) => this.accountsByIds(ids));
+  }
+
+  geo(): SqliteGeoReader {
+    return new SqliteGeoReader(this.db);
   }
 
   quarantine(opts: { limit: number; sourceId?: number }): QuarantineRow[] {

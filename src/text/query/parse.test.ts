@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClewError } from '../../model/errors.js';
 import { parseQuery } from './parse.js';
+import { filterTerm } from './quote.js';
 
 function code(f: () => unknown): string | undefined {
   try {
@@ -65,6 +66,31 @@ describe('parseQuery', () => {
         return c === undefined || c === 'QUERY_SYNTAX';
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('filter values written by filterTerm (quote.ts)', () => {
+  it('reads quotes and backslashes inside a quoted value', () => {
+    expect(parseQuery(filterTerm('entity', 'vehicle=Audi "Q7"')).entities).toEqual([{ type: 'vehicle', value: 'Audi "Q7"' }]);
+    expect(parseQuery(filterTerm('from', 'a\\"b')).from).toEqual(['a\\"b']);
+    expect(parseQuery('"C:\\path here"').text).toMatchObject({ kind: 'phrase', raw: 'C:\\path here' });
+    expect(parseQuery('"say \\"hi\\" now"').text).toMatchObject({ kind: 'phrase', raw: 'say "hi" now' });
+    expect(code(() => parseQuery('"open \\"'))).toBe('QUERY_SYNTAX');
+  });
+
+  it('round-trips any value: format then parse gives the value back', () => {
+    // any text, and text made mostly of the characters the syntax gives meaning to
+    const special = fc.array(fc.constantFrom('"', '\\', ' ', '(', ')', '-', ':', '=', '*', '\n', 'a', 'Ђ', 'ا'), { maxLength: 20 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite', maxLength: 60 }), special, (a, v) => {
+        for (const s of [a, v]) {
+          const q = parseQuery(`kafa ${filterTerm('entity', `iban=${s}`)} ${filterTerm('to', s || 'x')}`);
+          expect(q.entities).toEqual([{ type: 'iban', value: s }]);
+          expect(q.to).toEqual([s || 'x']);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });

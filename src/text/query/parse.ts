@@ -6,6 +6,7 @@
  *   prefix           kontej*
  *   filters          from:REF|handle|name  to:…  after:2021-03-01  before:2021-04-01
  *                    channel:chat|sms|email  lang:sr  entity:iban[=VALUE]
+ *   quoting          from:"Kum Beograd"  entity:"vehicle=Audi \"Q7\""   (\" and \\ inside quotes; quote.ts writes them)
  * Precedence: NOT binds tighter than AND, AND tighter than OR. Everything the user types is
  * data: the store quotes every token, so no full-text operator can be smuggled in.
  */
@@ -32,10 +33,16 @@ function syntax(message: string, pos: number): ClewError {
 function lex(q: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
+  // inside quotes \" is a quote and \\ a backslash (any other backslash stays): see quote.ts
   const readQuoted = (start: number): { v: string; end: number } => {
-    const close = q.indexOf('"', start + 1);
-    if (close === -1) throw syntax('unterminated quote', start);
-    return { v: q.slice(start + 1, close), end: close + 1 };
+    let v = '';
+    for (let j = start + 1; j < q.length; j++) {
+      const c = q[j]!;
+      if (c === '"') return { v, end: j + 1 };
+      if (c === '\\' && (q[j + 1] === '"' || q[j + 1] === '\\')) v += q[++j];
+      else v += c;
+    }
+    throw syntax('unterminated quote', start);
   };
   while (i < q.length) {
     const c = q[i]!;

@@ -43,12 +43,10 @@ export function href(path: string, params: Record<string, string | number | unde
 }
 
 /**
- * A search filter term (`from:REF`, `entity:TYPE=VALUE`) for a value from the data: quoted when
- * it holds a space, a parenthesis or a quote, so the query parser reads it as one value.
+ * A search filter term (`from:REF`, `entity:TYPE=VALUE`) for a value from the data, quoted and
+ * escaped so the query parser reads back exactly that value (the parser's own formatter).
  */
-export function filterTerm(key: string, value: string): string {
-  return /[\s()"]/u.test(value) ? `${key}:"${value.replace(/"/g, '')}"` : `${key}:${value}`;
-}
+export { filterTerm } from '../../../src/text/query/quote.js';
 
 /** The Search view for a query (folded matching). */
 export function searchHref(q: string): string {

@@ -1,0 +1,79 @@
+/**
+ * Dossiers: what a case holds about an account (and, once identity resolution links accounts
+ * into people, about a person). The CLI (`clew dossier`) and the server (GET /api/dossier/:ref)
+ * both call this.
+ */
+import { ClewError } from '../model/errors.js';
+import { filterTerm } from '../text/query/quote.js';
+import type { AccountView, CaseStore, DossierData, DossierOptions } from '../store/types.js';
+
+export type { DossierData, DossierOptions };
+
+/**
+ * Whose dossier: an account by reference (or a handle / display name naming exactly one
+ * account). `person` is reserved for identity resolution: it will resolve to the person's accounts.
+ */
+export type DossierSubject = { account: string } | { person: string };
+
+export interface DossierResult extends DossierData {
+  subject: { kind: 'account' | 'person'; ref: string; label: string };
+  /**
+   * The search filter that selects the subject's messages (`from:REF`, one per account): add
+   * `entity:TYPE=VALUE`, `to:REF` … to it for the messages behind any figure of the dossier.
+   */
+  from: string;
+  elapsedMs: number;
+}
+
+export const MAX_REF_CHARS = 300;
+
+function label(a: AccountView): string {
+  return a.displayName ?? a.handle;
+}
+
+/** The accounts an account term names: exact reference first, else a handle or display name naming exactly one. */
+export function resolveSubjectAccounts(store: CaseStore, subject: DossierSubject): AccountView[] {
+  if ('person' in subject) throw new ClewError('NOT_FOUND', 'people are not linked in this case yet (identity resolution); open an account instead', { person: subject.person });
+  const ref = subject.account.trim();
+  if (ref === '' || ref.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `an account reference has 1 to ${MAX_REF_CHARS} characters`);
+  const found = store.resolveAccounts(ref);
+  if (found.length === 0) throw new ClewError('NOT_FOUND', `no account "${ref}" in this case`, { ref });
+  const exact = found.filter((a) => a.ref === ref);
+  if (exact.length === 1) return exact;
+  if (found.length > 1)
+    throw new ClewError('INVALID_ARGUMENT', `"${ref}" names ${found.length} accounts; use one of their references (${found.slice(0, 5).map((a) => a.ref).join(', ')})`, {
+      ref,
+      matches: found.length,
+    });
+  return found;
+}
+
+export function dossier(store: CaseStore, subject: DossierSubject, opts: DossierOptions = {}): DossierResult {
+  const t0 = performance.now();
+  const accounts = resolveSubjectAccounts(store, subject);
+  const data = store.dossier(
+    accounts.map((a) => a.id),
+    opts,
+  );
+  const first = data.accounts[0]!;
+  return {
+    subject: { kind: 'account', ref: first.ref, label: label(first) },
+    from: data.accounts.map((a) => filterTerm('from', a.ref)).join(' '),
+    ...data,
+    elapsedMs: performance.now() - t0,
+  };
+}
+
+export interface AccountSearchResult {
+  /** Accounts the term names (reference, handle or display name; case-insensitive). */
+  matches: AccountView[];
+  /** The most active accounts (messages and calls both ways). */
+  top: { account: AccountView; sent: number; received: number; contacts: number }[];
+}
+
+/** The dossier index: accounts named by a term, and the most active accounts. */
+export function findAccounts(store: CaseStore, term: string, top = 25): AccountSearchResult {
+  const t = term.trim();
+  if (t.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `a search term has at most ${MAX_REF_CHARS} characters`);
+  return { matches: t ? store.resolveAccounts(t).slice(0, 200) : [], top: store.stats({ top }).topTalkers };
+}
