@@ -1,0 +1,233 @@
+/**
+ * Places for the map, read from a SQLite case: gazetteer places and coordinates found in message
+ * text (the `mentions` table, types 'place' and 'coordinate', whose attrs carry lat/lon) and the
+ * location records (`locations`: EXIF, antenna, shared, device positions).
+ *
+ * Every count comes with the records behind it (message ids, or source + locator for a location
+ * record). Duplicate messages (dup_of set) are left out, as in the communication counts.
+ * Time filters on mentions use the time-ordered message id (id = ts * SLOTS + slot) as an index
+ * range, widened by a minute for slot overflow, and the message's ts for the exact bound.
+ */
+import type Database from 'better-sqlite3';
+import { ClewError } from '../../model/errors.js';
+import type { AccountView, GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoReader } from '../types.js';
+import { SLOTS } from './ids.js';
+import { type AccountDbRow, parseLoc, toAccount } from './rows.js';
+
+export const MENTION_KINDS = ['place', 'coordinate'] as const;
+export const LOCATION_KINDS = ['exif', 'antenna', 'shared', 'device'] as const;
+export const GEO_KINDS: readonly GeoKind[] = [...MENTION_KINDS, ...LOCATION_KINDS];
+
+const SLACK_MS = 60_000;
+/** Decimal places a location record's position is grouped by (about 1 m). */
+const GRID = 5;
+
+interface Where {
+  sql: string[];
+  args: (number | string)[];
+}
+
+function round(x: number): number {
+  const f = 10 ** GRID;
+  return Math.round(x * f) / f;
+}
+
+/** A point key: the kind, then what identifies the point within it. */
+export function parseGeoKey(key: string): { kind: GeoKind; value: string; lat?: number; lon?: number } {
+  const i = key.indexOf(':');
+  const kind = key.slice(0, i) as GeoKind;
+  const value = key.slice(i + 1);
+  if (i < 1 || !GEO_KINDS.includes(kind) || value === '') throw new ClewError('INVALID_ARGUMENT', `"${key}" is not a map point key (kind:value)`);
+  if (kind === 'place') return { kind, value };
+  const m = /^(-?[0-9]{1,2}(?:\.[0-9]{1,10})?),(-?[0-9]{1,3}(?:\.[0-9]{1,10})?)$/.exec(value);
+  if (!m) throw new ClewError('INVALID_ARGUMENT', `"${key}": a ${kind} key ends in lat,lon`);
+  return { kind, value, lat: Number(m[1]), lon: Number(m[2]) };
+}
+
+export class SqliteGeoReader implements GeoReader {
+  constructor(private readonly db: Database.Database) {}
+
+  private accountId(ref: string): number {
+    const id = this.db.prepare('SELECT id FROM accounts WHERE ref = ?').pluck().get(ref) as number | undefined;
+    if (id === undefined) throw new ClewError('NOT_FOUND', `no account "${ref}" in this case`, { account: ref });
+    return id;
+  }
+
+  /** Conditions on `x` (mentions) joined with `m` (messages). */
+  private mentionWhere(filter: GeoFilter): Where {
+    const w: Where = { sql: ['m.dup_of IS NULL'], args: [] };
+    if (filter.after !== undefined) {
+      w.sql.push('x.message_id >= ?', 'm.ts >= ?');
+      w.args.push(Math.max(0, filter.after - SLACK_MS) * SLOTS, filter.after);
+    }
+    if (filter.before !== undefined) {
+      w.sql.push('x.message_id < ?', 'm.ts < ?');
+      w.args.push((filter.before + SLACK_MS) * SLOTS, filter.before);
+    }
+    if (filter.account !== undefined) {
+      const a = this.accountId(filter.account);
+      w.sql.push('x.message_id IN (SELECT id FROM messages WHERE sender = ? UNION ALL SELECT message_id FROM message_recipients WHERE account_id = ?)');
+      w.args.push(a, a);
+    }
+    return w;
+  }
+
+  private locationWhere(filter: GeoFilter, kinds: readonly string[]): Where {
+    const w: Where = { sql: [`l.kind IN (${kinds.map(() => '?').join(', ')})`], args: [...kinds] };
+    if (filter.after !== undefined) {
+      w.sql.push('l.ts >= ?');
+      w.args.push(filter.after);
+    }
+    if (filter.before !== undefined) {
+      w.sql.push('l.ts < ?');
+      w.args.push(filter.before);
+    }
+    if (filter.account !== undefined) {
+      w.sql.push('l.account_id = ?');
+      w.args.push(this.accountId(filter.account));
+    }
+    return w;
+  }
+
+  points(filter: GeoFilter, opts: { limit: number; evidence: number; key?: string }): GeoPointRow[] {
+    const only = opts.key === undefined ? null : parseGeoKey(opts.key);
+    const kinds = only ? [only.kind] : (filter.kinds ?? GEO_KINDS);
+    const out: GeoPointRow[] = [];
+    const mk = MENTION_KINDS.filter((k) => kinds.includes(k));
+    if (mk.length > 0) out.push(...this.mentionPoints(filter, mk, only?.value ?? null, opts));
+    const lk = LOCATION_KINDS.filter((k) => kinds.includes(k));
+    if (lk.length > 0) out.push(...this.locationPoints(filter, lk, only, opts));
+    out.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return out.slice(0, opts.limit);
+  }
+
+  private mentionPoints(filter: GeoFilter, kinds: readonly string[], value: string | null, opts: { limit: number; evidence: number }): GeoPointRow[] {
+    const w = this.mentionWhere(filter);
+    const cond = [`x.type IN (${kinds.map(() => '?').join(', ')})`, ...(value === null ? [] : ['x.value = ?']), ...w.sql].join(' AND ');
+    const args = [...kinds, ...(value === null ? [] : [value]), ...w.args];
+    const rows = this.db
+      .prepare(
+        `SELECT x.type, x.value, count(*) AS n, count(DISTINCT x.message_id) AS msgs, min(m.ts) AS first, max(m.ts) AS last, max(x.attrs) AS attrs
+         FROM mentions x JOIN messages m ON m.id = x.message_id
+         WHERE ${cond}
+         GROUP BY x.type, x.value ORDER BY n DESC, x.type, x.value LIMIT ?`,
+      )
+      .all(...args, opts.limit) as { type: 'place' | 'coordinate'; value: string; n: number; msgs: number; first: number; last: number; attrs: string | null }[];
+    const ev = this.db.prepare(
+      `SELECT DISTINCT x.message_id AS id, m.ts, m.source_id, m.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name
+       FROM mentions x JOIN messages m ON m.id = x.message_id JOIN accounts a ON a.id = m.sender
+       WHERE x.type = ? AND x.value = ? AND ${w.sql.join(' AND ')}
+       ORDER BY x.message_id DESC LIMIT ?`,
+    );
+    const points: GeoPointRow[] = [];
+    for (const r of rows) {
+      const attrs = r.attrs === null ? {} : (JSON.parse(r.attrs) as Record<string, unknown>);
+      const lat = Number(attrs.lat);
+      const lon = Number(attrs.lon);
+      if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+      const label = r.type === 'place' ? `${String(attrs.name ?? r.value)}${attrs.country ? `, ${String(attrs.country)}` : ''}` : r.value;
+      const evidence = (ev.all(r.type, r.value, ...w.args, opts.evidence) as (EvidenceDbRow & { id: number })[]).map(
+        (e): GeoEvidence => ({ messageId: e.id, ts: e.ts, account: accountOf(e), sourceId: e.source_id, locator: parseLoc(e.loc) }),
+      );
+      points.push({ key: `${r.type}:${r.value}`, kind: r.type, label, lat, lon, count: r.n, messages: r.msgs, first: r.first, last: r.last, evidence });
+    }
+    return points;
+  }
+
+  private locationPoints(
+    filter: GeoFilter,
+    kinds: readonly string[],
+    only: { lat?: number; lon?: number } | null,
+    opts: { limit: number; evidence: number },
+  ): GeoPointRow[] {
+    const w = this.locationWhere(filter, kinds);
+    if (only?.lat !== undefined && only.lon !== undefined) {
+      w.sql.push(`round(l.lat, ${GRID}) = ?`, `round(l.lon, ${GRID}) = ?`);
+      w.args.push(round(only.lat), round(only.lon));
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT l.kind, round(l.lat, ${GRID}) AS lat, round(l.lon, ${GRID}) AS lon, count(*) AS n, count(DISTINCT l.message_native_id) AS msgs,
+                min(l.ts) AS first, max(l.ts) AS last, max(l.label) AS label
+         FROM locations l WHERE ${w.sql.join(' AND ')}
+         GROUP BY l.kind, round(l.lat, ${GRID}), round(l.lon, ${GRID}) ORDER BY n DESC, l.kind LIMIT ?`,
+      )
+      .all(...w.args, opts.limit) as { kind: GeoKind; lat: number; lon: number; n: number; msgs: number; first: number | null; last: number | null; label: string | null }[];
+    const ev = this.db.prepare(
+      `SELECT l.ts, l.source_id, l.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name,
+              coalesce(
+                (SELECT m.id FROM messages m WHERE m.source_id = l.source_id AND m.native_id = l.message_native_id),
+                (SELECT m.id FROM attachments t JOIN messages m ON m.source_id = t.source_id AND m.native_id = t.message_native_id
+                 WHERE t.source_id = l.source_id AND t.native_id = l.attachment_native_id LIMIT 1)
+              ) AS id
+       FROM locations l LEFT JOIN accounts a ON a.id = l.account_id
+       WHERE ${w.sql.join(' AND ')} AND l.kind = ? AND round(l.lat, ${GRID}) = ? AND round(l.lon, ${GRID}) = ?
+       ORDER BY l.ts DESC, l.id DESC LIMIT ?`,
+    );
+    return rows.map((r) => {
+      const evidence = (ev.all(...w.args, r.kind, r.lat, r.lon, opts.evidence) as (EvidenceDbRow & { id: number | null })[]).map(
+        (e): GeoEvidence => ({ messageId: e.id, ts: e.ts, account: accountOf(e), sourceId: e.source_id, locator: parseLoc(e.loc) }),
+      );
+      const where = `${r.lat},${r.lon}`;
+      return {
+        key: `${r.kind}:${where}`,
+        kind: r.kind,
+        label: r.label ?? where,
+        lat: r.lat,
+        lon: r.lon,
+        count: r.n,
+        messages: r.msgs,
+        first: r.first,
+        last: r.last,
+        evidence,
+      };
+    });
+  }
+
+  *placeMentions(filter: GeoFilter): Iterable<GeoPlaceMention> {
+    const w = this.mentionWhere(filter);
+    const st = this.db.prepare(
+      `SELECT x.message_id AS id, m.ts, m.conversation_id AS conv, m.sender, x.value, x.attrs,
+              (SELECT min(account_id) FROM message_recipients r WHERE r.message_id = x.message_id) AS r1,
+              (SELECT count(*) FROM message_recipients r WHERE r.message_id = x.message_id) AS rn
+       FROM mentions x JOIN messages m ON m.id = x.message_id
+       WHERE x.type = 'place' AND ${w.sql.join(' AND ')}
+       ORDER BY x.message_id, x.start`,
+    );
+    for (const r of st.iterate(...w.args) as Iterable<{
+      id: number;
+      ts: number;
+      conv: number | null;
+      sender: number;
+      value: string;
+      attrs: string | null;
+      r1: number | null;
+      rn: number;
+    }>) {
+      const attrs = r.attrs === null ? {} : (JSON.parse(r.attrs) as Record<string, unknown>);
+      const lat = Number(attrs.lat);
+      const lon = Number(attrs.lon);
+      if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+      const thread =
+        r.conv !== null ? `c${r.conv}` : r.rn === 1 && r.r1 !== null ? `p${Math.min(r.sender, r.r1)}-${Math.max(r.sender, r.r1)}` : `m${r.id}`;
+      yield { messageId: r.id, ts: r.ts, thread, placeId: r.value, name: String(attrs.name ?? r.value), lat, lon };
+    }
+  }
+}
+
+interface EvidenceDbRow {
+  ts: number | null;
+  source_id: number;
+  loc: string;
+  a_id: number | null;
+  ref: string | null;
+  platform: string | null;
+  handle: string | null;
+  kind: string | null;
+  display_name: string | null;
+}
+
+function accountOf(e: EvidenceDbRow): AccountView | null {
+  if (e.a_id === null) return null;
+  return toAccount({ id: e.a_id, ref: e.ref!, platform: e.platform!, handle: e.handle!, kind: e.kind, display_name: e.display_name } satisfies AccountDbRow);
+}
