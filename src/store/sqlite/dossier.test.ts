@@ -1,12 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../api/ingest.js';
-import { jsonl, msg, useTmp } from '../../api/test-support/tmp.js';
-import { ClewError } from '../../model/errors.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ClewError } from '../../model/errors.js';
+import type { ClewRecord } from '../../model/records.js';
 import { openSqliteCase } from './store.js';
 
-const tmp = useTmp();
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const t = (iso: string) => ({ ts: Date.parse(iso), tzOffset: 0 });
+const msg = (from: string, to: string, iso: string, body: string): ClewRecord => ({ type: 'message', from, to: [to], channel: 'chat', body, ...t(iso) });
+const call = (from: string, to: string, iso: string, duration: number): ClewRecord => ({ type: 'call', from, to, duration, ...t(iso) });
 const A = 'skyecc:AAAAAA';
 const B = 'skyecc:BBBBBB';
 const C = 'skyecc:CCCCCC';
@@ -14,13 +20,11 @@ const D = 'skyecc:DDDDDD';
 
 /** A writes to B three times (one exact duplicate), B once back, C once to A in a group; calls A→C, C→A, B→A. */
 async function sampleCase() {
-  const d = tmp();
-  const f = join(d, 'a.jsonl');
-  writeFileSync(
-    f,
-    jsonl([
-      { type: 'account', ref: A, kind: 'pin', display_name: 'Kum' },
-      { type: 'account', ref: B, kind: 'pin', display_name: 'Brat' },
+  const d = mkdtempSync(join(tmpdir(), 'clew-dossier-'));
+  dirs.push(d);
+  const records: ClewRecord[] = [
+      { type: 'account', ref: A, kind: 'pin', displayName: 'Kum' },
+      { type: 'account', ref: B, kind: 'pin', displayName: 'Brat' },
       { type: 'contact', owner: B, contact: A, name: 'Kum "Stari"' },
       { type: 'contact', owner: C, contact: A, name: 'Kum "Stari"' },
       { type: 'contact', owner: D, contact: A, name: 'Šef' },
@@ -30,18 +34,22 @@ async function sampleCase() {
       msg(A, B, '2021-02-01T10:00:00Z', 'plati na RS35260005601001611379 danas'), // exact duplicate
       msg(A, B, '2021-02-02T10:00:00Z', 'opet RS35260005601001611379 i kontejner MSCU1234566'),
       msg(B, A, '2021-02-03T10:00:00Z', 'primio, zovi +381641234567'),
-      { type: 'message', from: C, conversation: 'grp-1', ts: '2021-02-04T10:00:00Z', body: 'sastanak sutra' },
-      { type: 'message', from: A, conversation: 'grp-1', ts: '2021-02-05T10:00:00Z', body: 'dobro' },
-      { type: 'call', from: A, to: C, ts: '2021-01-30T08:00:00Z', duration: 60 },
-      { type: 'call', from: C, to: A, ts: '2021-02-06T08:00:00Z', duration: 30 },
-      { type: 'call', from: B, to: A, ts: '2021-02-06T09:00:00Z', duration: 0 },
-      { type: 'location', kind: 'antenna', lat: 44.8, lon: 20.46, account: A, ts: '2021-02-01T10:00:00Z', label: 'Beograd <i>' },
-      { type: 'location', kind: 'antenna', lat: 44.8, lon: 20.46, account: A, ts: '2021-02-02T10:00:00Z', label: 'Beograd <i>' },
+      { type: 'message', from: C, to: [], conversation: 'grp-1', channel: 'chat', body: 'sastanak sutra', ...t('2021-02-04T10:00:00Z') },
+      { type: 'message', from: A, to: [], conversation: 'grp-1', channel: 'chat', body: 'dobro', ...t('2021-02-05T10:00:00Z') },
+      call(A, C, '2021-01-30T08:00:00Z', 60),
+      call(C, A, '2021-02-06T08:00:00Z', 30),
+      call(B, A, '2021-02-06T09:00:00Z', 0),
+      { type: 'location', kind: 'antenna', lat: 44.8, lon: 20.46, account: A, ts: Date.parse('2021-02-01T10:00:00Z'), label: 'Beograd <i>' },
+      { type: 'location', kind: 'antenna', lat: 44.8, lon: 20.46, account: A, ts: Date.parse('2021-02-02T10:00:00Z'), label: 'Beograd <i>' },
       { type: 'location', kind: 'antenna', lat: 51.2, lon: 4.4, account: B, label: 'Antwerpen' },
-    ]),
-  );
+  ];
   const store = openSqliteCase(join(d, 'c.clew'), { create: true, threadedWriter: false });
-  await ingestFile(store, f, { defaultRegion: 'RS' });
+  const w = store.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
+  await w.writeBatch(
+    records.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } })),
+    { offset: null, line: records.length + 1, itemsDone: records.length },
+  );
+  await w.finish();
   const id = (ref: string) => store.resolveAccounts(ref)[0]!.id;
   return { store, id };
 }
