@@ -6,16 +6,16 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { ENTITY_TYPES, listEntities } from '../api/entities.js';
-import { graphContext, rank, type RankResult } from '../api/graph.js';
-import { loadCaseNetwork } from '../api/network.js';
 import { search } from '../api/search.js';
 import { show } from '../api/show.js';
 import { threadPage } from '../api/thread.js';
 import type { CaseStore } from '../api/types.js';
+import { cachedPerGeneration, Reply } from './jobs.js';
+import { computeKeyPlayerRanking, KEY_PLAYERS_CACHE_KEY, type KeyPlayerRanking, MAX_KEY_PLAYERS } from './keyplayers.js';
 import type { Route } from './route.js';
 import { DOSSIER_ROUTES } from './routes/dossier.js';
 import { IDENTITY_ROUTES } from './routes/identity.js';
-import { JOBS_ROUTES } from './routes/jobs.js';
+import { JOBS_ROUTES, keyPlayersViaJob } from './routes/jobs.js';
 import { MAP_ROUTES } from './routes/map.js';
 import { NETWORK_ROUTES } from './routes/network.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
@@ -28,7 +28,6 @@ import type {
   SearchResponse,
   StatsResponse,
   ThreadResponse,
-  WireKeyPlayer,
 } from './wire.js';
 
 export type { Route, RouteContext } from './route.js';
@@ -50,40 +49,16 @@ const threadQuery = z.strictObject({ before: wholeNumber(0, 200).optional(), aft
 const quarantineQuery = z.strictObject({ limit: wholeNumber(1, 1000).optional() });
 const entitiesQuery = z.strictObject({ type: z.enum(ENTITY_TYPES).optional(), limit: wholeNumber(1, 1000).optional() });
 
-/** The most key players one request may ask for; the ranking is computed once for this many. */
-export const MAX_KEY_PLAYERS = 200;
 const keyPlayersQuery = z.strictObject({ top: wholeNumber(1, MAX_KEY_PLAYERS).optional() });
 
-interface KeyPlayerRanking {
-  result: RankResult;
-  rows: WireKeyPlayer[];
-}
+export { MAX_KEY_PLAYERS };
 
 /**
- * The composite ranking takes seconds on a big case and the case is read-only while served:
- * computed on the first request, then kept for the life of the open store (one per process).
+ * The composite ranking takes seconds on a big case: kept per case generation (recomputed after
+ * an ingest from the workspace). GET /api/keyplayers computes it as a job (routes/jobs.ts).
  */
-const keyPlayerCache = new WeakMap<CaseStore, KeyPlayerRanking>();
-
 export function keyPlayerRanking(store: CaseStore): KeyPlayerRanking {
-  let cached = keyPlayerCache.get(store);
-  if (!cached) {
-    const ctx = graphContext(loadCaseNetwork(store), store);
-    const result = rank(ctx, { by: 'composite', top: MAX_KEY_PLAYERS, contacts: 3 });
-    const index = new Map(ctx.net.keys.map((k, i) => [k, i]));
-    const rows = result.rows.map((r) => ({
-      position: r.position,
-      key: r.key,
-      label: r.label,
-      account: ctx.net.accounts[index.get(r.key) ?? -1] ?? null,
-      score: r.score,
-      measures: r.measures ?? {},
-      contacts: r.contacts.map((c) => ({ key: c.key, label: c.label, messages: c.messages })),
-    }));
-    cached = { result, rows };
-    keyPlayerCache.set(store, cached);
-  }
-  return cached;
+  return cachedPerGeneration(store, KEY_PLAYERS_CACHE_KEY, () => computeKeyPlayerRanking(store));
 }
 
 const CASE_ROUTES: Route[] = [
@@ -156,9 +131,12 @@ const CASE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/keyplayers$/,
-    handle({ store, query }): KeyPlayersResponse {
+    async handle({ store, query }): Promise<KeyPlayersResponse | Reply> {
       const q = parseInput(keyPlayersQuery, queryObject(query));
-      const { result, rows } = keyPlayerRanking(store);
+      // 202 + the job while it computes in a worker thread (the client polls, then asks again)
+      const ranking = await keyPlayersViaJob(store);
+      if (ranking instanceof Reply) return ranking;
+      const { result, rows } = ranking;
       const b = result.betweenness;
       return {
         nodes: result.nodes,

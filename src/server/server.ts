@@ -17,7 +17,9 @@ import { errorResponse, HttpError } from './errors.js';
 import { RateLimiter, type RateLimitOptions } from './ratelimit.js';
 import { readJsonBody } from './body.js';
 import type { Route } from './route.js';
+import { Reply } from './jobs.js';
 import { ROUTES } from './routes.js';
+import { jobsOf } from './routes/jobs.js';
 import { cookieName, hostAllowed, isLoopbackHost, newToken, originAllowed, parseCookies, SECURITY_HEADERS, sessionCookie, tokensEqual } from './security.js';
 import { StaticSite } from './static.js';
 
@@ -35,6 +37,12 @@ export interface ServeOptions {
   rateLimit?: RateLimitOptions;
   maxUrlChars?: number;
   maxBodyBytes?: number;
+  /** Largest file upload (POST /api/uploads) in bytes; default 2 GiB. */
+  maxUploadBytes?: number;
+  /** Where uploaded files are stored; default `<case>.uploads` beside the case. */
+  uploadsDir?: string;
+  /** Records per batch of an ingest started from the workspace (tests). */
+  ingestBatchSize?: number;
   /** Where internal errors are logged (default stderr). */
   log?: (line: string) => void;
 }
@@ -110,6 +118,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const maxUrl = opts.maxUrlChars ?? 4096;
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const jobs = jobsOf(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize }).jobs;
   let port = 0;
 
   const authorised = (req: IncomingMessage): boolean => {
@@ -171,7 +180,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         if (!res.writableFinished) gone.abort();
       });
       const value = await r.handle({ store, params: route.params, query: url.searchParams, body, req, signal: gone.signal });
-      sendJson(res, 200, value, head);
+      if (value instanceof Reply) sendJson(res, value.status, value.body, head);
+      else sendJson(res, 200, value, head);
       return;
     }
     if (method === 'POST' || method === 'DELETE') throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed`);
@@ -232,13 +242,16 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     port,
     token,
     webBuilt: site.built,
-    close: () =>
-      new Promise<void>((ok) => {
+    close: async () => {
+      // running jobs stop at their next batch (an ingest stays resumable), given a few seconds
+      await Promise.race([jobs.cancelAll(), new Promise((ok) => setTimeout(ok, 5000).unref())]);
+      return new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
           store.close();
           ok();
         });
-      }),
+      });
+    },
   };
 }

@@ -1,3 +1,190 @@
+/**
+ * Jobs: uploads that become ingest jobs, the list of jobs, one job (poll it), cancel one.
+ * POST /api/uploads?name=…[&format=…&timeZone=…&region=…&map=…] with the file as the body.
+ */
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { type IngestSummary, loadMappingArgument } from '../../api/ingest.js';
+import type { CaseStore } from '../../api/types.js';
+import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
+import type { IngestTask } from '../job-tasks.js';
+import { bumpGeneration, caseGeneration, type Job, JobRegistry, peekPerGeneration, putPerGeneration, Reply, runTask, wireJob } from '../jobs.js';
+import { KEY_PLAYERS_CACHE_KEY, type KeyPlayerRanking } from '../keyplayers.js';
 import type { Route } from '../route.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, storeUpload, uploadsDirFor } from '../upload.js';
+import { parseInput, queryObject } from '../validate.js';
+import type { JobResponse, JobsResponse, UploadResponse, WireIngestResult } from '../wire/jobs.js';
 
-export const JOBS_ROUTES: Route[] = [];
+export interface JobsOptions {
+  /** Largest upload accepted, in bytes (default 2 GiB). */
+  maxUploadBytes?: number;
+  /** Where uploads are stored (default `<case>.uploads` beside the case). */
+  uploadsDir?: string;
+  /** Records per ingest batch (tests use small batches to cancel mid-ingest). */
+  ingestBatchSize?: number;
+}
+
+interface JobsState {
+  jobs: JobRegistry;
+  opts: JobsOptions;
+}
+
+const states = new WeakMap<CaseStore, JobsState>();
+
+/** The jobs of the server holding `store` (the server calls this once with its options). */
+export function jobsOf(store: CaseStore, opts?: JobsOptions): JobsState {
+  let s = states.get(store);
+  if (!s) states.set(store, (s = { jobs: new JobRegistry(), opts: {} }));
+  if (opts) s.opts = opts;
+  return s;
+}
+
+/** Highest cap a route table can name; the configured cap is enforced by the route. */
+const HARD_MAX_UPLOAD_BYTES = 1024 ** 4;
+
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'is not a job id' });
+
+const uploadQuery = z.strictObject({
+  name: z.string().min(1, { message: 'is empty: give the file name' }).max(1000),
+  format: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'is not a format name' }).optional(),
+  timeZone: z.string().max(64).optional(),
+  region: z.string().regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code' }).optional(),
+  // inline mapping only (field=column,… or JSON): never a path on the server
+  map: z
+    .string()
+    .max(4000)
+    .refine((s) => s.includes('=') || s.trim().startsWith('{'), { message: 'must be field=column,… or a JSON object' })
+    .optional(),
+});
+
+function ingestResult(s: IngestSummary): WireIngestResult {
+  return {
+    file: basename(s.file),
+    format: s.format,
+    outcome: s.outcome,
+    added: s.added,
+    source: {
+      id: s.source.id,
+      name: s.source.name,
+      sha256: s.source.sha256,
+      status: s.source.status,
+      records: s.source.records,
+      rejected: s.source.rejected,
+      duplicates: s.source.duplicates,
+    },
+    warnings: s.warnings,
+  };
+}
+
+function jobOr404(store: CaseStore, raw: string | undefined): Job {
+  const id = parseInput(jobId, raw);
+  const job = jobsOf(store).jobs.get(id);
+  if (!job) throw new ClewError('NOT_FOUND', `no job ${id}`, { job: id });
+  return job;
+}
+
+export const JOBS_ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/jobs$/,
+    handle({ store }): JobsResponse {
+      return { jobs: jobsOf(store).jobs.list().map(wireJob), generation: caseGeneration(store) };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/jobs\/([^/]+)$/,
+    handle({ store, params }): JobResponse {
+      return { job: wireJob(jobOr404(store, params[0])) };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/jobs\/([^/]+)$/,
+    async handle({ store, params }): Promise<JobResponse> {
+      const job = jobOr404(store, params[0]);
+      if (jobsOf(store).jobs.cancel(job.id)) {
+        // a cancelled job stops at its next batch; answer with where it ended if that is quick
+        await Promise.race([job.finished, new Promise((ok) => setTimeout(ok, 2000).unref())]);
+      }
+      return { job: wireJob(job) };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/uploads$/,
+    streamBody: { maxBytes: HARD_MAX_UPLOAD_BYTES },
+    async handle({ store, query, req }): Promise<UploadResponse> {
+      const q = parseInput(uploadQuery, queryObject(query));
+      const { jobs, opts } = jobsOf(store);
+      const max = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (!(length <= max)) {
+        throw new ClewError('TOO_LARGE', `the file is larger than the upload limit of ${max} bytes (clew serve --max-upload)`, { maxBytes: max });
+      }
+      const csvMapping = q.map !== undefined ? await loadMappingArgument(q.map) : undefined;
+      const up = await storeUpload(req, opts.uploadsDir ?? uploadsDirFor(store.path), q.name, max);
+      const task: IngestTask = {
+        kind: 'ingest',
+        casePath: store.path,
+        file: up.path,
+        format: q.format,
+        timeZone: q.timeZone,
+        defaultRegion: q.region?.toUpperCase(),
+        csvMapping,
+        batchSize: opts.ingestBatchSize,
+      };
+      const job = jobs.start<IngestSummary>({
+        kind: 'ingest',
+        label: q.name.split(/[/\\]/).pop()!.slice(0, 200),
+        queue: 'ingest', // one writer at a time
+        run: (ctx) => runTask<IngestSummary>(task, ctx),
+        toResult: ingestResult,
+        // whatever the outcome, committed batches may have changed the case
+        onEnd: () => bumpGeneration(store),
+      });
+      return { job: wireJob(job), stored: up.stored, bytes: up.bytes };
+    },
+  },
+];
+
+// ---------------------------------------------------------------- key players as a job
+
+/** How long GET /api/keyplayers waits for a ranking before answering 202 with the job. */
+export const KEY_PLAYERS_BUDGET_MS = 1500;
+
+const rankingJobs = new WeakMap<CaseStore, { generation: number; job: Job }>();
+
+/**
+ * The key-player ranking of the current generation: from the cache, or from a job in a worker
+ * thread (started, or joined if one runs) awaited for `budgetMs`; a Reply 202 with the job if it
+ * is still computing then. A failed or cancelled job is retried by the next request.
+ */
+export async function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_BUDGET_MS): Promise<KeyPlayerRanking | Reply> {
+  const cached = peekPerGeneration<KeyPlayerRanking>(store, KEY_PLAYERS_CACHE_KEY);
+  if (cached) return cached;
+  const generation = caseGeneration(store);
+  let entry = rankingJobs.get(store);
+  if (!entry || entry.generation !== generation || entry.job.state === 'failed' || entry.job.state === 'cancelled') {
+    const job = jobsOf(store).jobs.start<KeyPlayerRanking>({
+      kind: 'keyplayers',
+      label: 'key players',
+      run: (ctx) => runTask<KeyPlayerRanking>({ kind: 'keyplayers', casePath: store.path }, ctx),
+      onEnd: (j) => {
+        if (j.state === 'done') putPerGeneration(store, KEY_PLAYERS_CACHE_KEY, generation, j.value);
+      },
+    });
+    entry = { generation, job };
+    rankingJobs.set(store, entry);
+  }
+  const { job } = entry;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
+  clearTimeout(timer);
+  if (job.state === 'done') return job.value as KeyPlayerRanking;
+  if (job.state === 'failed' || job.state === 'cancelled') {
+    const code = job.error?.code;
+    throw new ClewError(code && code in ERROR_CODES ? (code as ErrorCode) : 'INTERNAL', job.error?.message ?? 'the ranking failed');
+  }
+  return new Reply(202, { job: wireJob(job) } satisfies JobResponse);
+}

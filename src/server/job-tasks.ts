@@ -1,0 +1,80 @@
+/**
+ * The work a job does, described as plain data so it can run in a worker thread (job-worker.ts)
+ * or, under the test runner, in this thread. Each task opens its own connection to the case:
+ * the server's is read-only, an ingest writes through its own (SQLite WAL lets the server's
+ * reader see each committed batch).
+ */
+import { openCase } from '../api/case.js';
+import { ingestFile, type IngestSummary } from '../api/ingest.js';
+import { ClewError } from '../model/errors.js';
+import type { JobContext, ProgressUpdate } from './jobs.js';
+import { computeKeyPlayerRanking, type KeyPlayerRanking } from './keyplayers.js';
+
+export interface IngestTask {
+  kind: 'ingest';
+  casePath: string;
+  file: string;
+  format?: string;
+  timeZone?: string;
+  defaultRegion?: string;
+  csvMapping?: Record<string, string>;
+  batchSize?: number;
+}
+
+export interface KeyPlayersTask {
+  kind: 'keyplayers';
+  casePath: string;
+}
+
+export type JobTask = IngestTask | KeyPlayersTask;
+
+export type ToJobWorker = { kind: 'cancel' };
+export type FromJobWorker =
+  | { kind: 'progress'; progress: ProgressUpdate }
+  | { kind: 'done'; value: unknown }
+  | { kind: 'error'; code?: string; message: string };
+
+export async function runIngest(t: IngestTask, ctx: JobContext): Promise<IngestSummary> {
+  const store = openCase(t.casePath);
+  try {
+    return await ingestFile(store, t.file, {
+      format: t.format,
+      timeZone: t.timeZone,
+      defaultRegion: t.defaultRegion,
+      csvMapping: t.csvMapping,
+      batchSize: t.batchSize,
+      signal: ctx.signal,
+      progressIntervalMs: 200,
+      onProgress: (p) =>
+        ctx.progress({
+          phase: p.phase,
+          done: p.bytesDone,
+          total: p.bytesTotal,
+          unit: 'bytes',
+          records: p.records,
+          rejected: p.rejected,
+          rate: p.phase === 'ingesting' ? p.rate : null,
+          etaSeconds: p.etaSeconds,
+        }),
+    });
+  } finally {
+    store.close();
+  }
+}
+
+export function runKeyPlayers(t: KeyPlayersTask, ctx: JobContext): KeyPlayerRanking {
+  const store = openCase(t.casePath, { readonly: true });
+  try {
+    return computeKeyPlayerRanking(store, (phase, done, total) => ctx.progress({ phase, done, total, unit: 'steps', rate: null }));
+  } finally {
+    store.close();
+  }
+}
+
+export async function runTaskHere(t: JobTask, ctx: JobContext): Promise<unknown> {
+  if (t.kind === 'ingest') return runIngest(t, ctx);
+  // give a cancel that arrives with the request a chance, then compute
+  await new Promise((ok) => setImmediate(ok));
+  if (ctx.signal.aborted) throw new ClewError('INTERRUPTED', 'cancelled');
+  return runKeyPlayers(t, ctx);
+}

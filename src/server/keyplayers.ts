@@ -1,0 +1,37 @@
+/** The composite key-player ranking the workspace shows, computed from the case (no caching here). */
+import { graphContext, rank, type RankResult } from '../api/graph.js';
+import { loadCaseNetwork } from '../api/network.js';
+import type { CaseStore } from '../api/types.js';
+import type { WireKeyPlayer } from './wire.js';
+
+/** The most key players one request may ask for; the ranking is computed once for this many. */
+export const MAX_KEY_PLAYERS = 200;
+
+/** Its key in the per-generation cache of the open case (jobs.ts `cachedPerGeneration`). */
+export const KEY_PLAYERS_CACHE_KEY = 'keyplayers';
+
+export interface KeyPlayerRanking {
+  result: RankResult;
+  rows: WireKeyPlayer[];
+}
+
+export function computeKeyPlayerRanking(store: CaseStore, step: (phase: string, done: number, total: number) => void = () => {}): KeyPlayerRanking {
+  step('loading the network', 0, 3);
+  const net = loadCaseNetwork(store);
+  step('building the graph', 1, 3);
+  const ctx = graphContext(net, store);
+  step('ranking (PageRank, betweenness, degree, eigenvector)', 2, 3);
+  const result = rank(ctx, { by: 'composite', top: MAX_KEY_PLAYERS, contacts: 3 });
+  const index = new Map(ctx.net.keys.map((k, i) => [k, i]));
+  const rows = result.rows.map((r) => ({
+    position: r.position,
+    key: r.key,
+    label: r.label,
+    account: ctx.net.accounts[index.get(r.key) ?? -1] ?? null,
+    score: r.score,
+    measures: r.measures ?? {},
+    contacts: r.contacts.map((c) => ({ key: c.key, label: c.label, messages: c.messages })),
+  }));
+  step('done', 3, 3);
+  return { result, rows };
+}
