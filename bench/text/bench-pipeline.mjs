@@ -1,12 +1,30 @@
 // Messages/s of the text pipeline on synthetic chat messages: normalise alone, language alone,
 // extraction alone (every registered extractor), and all together. One core, compiled code.
-// Usage: npx tsc -p tsconfig.build.json && node bench/text/bench-pipeline.mjs [messages=100000]
-import { normalise, normaliseWithMap } from '../../dist/text/normalise/normalise.js';
-import { loadLanguageDetector } from '../../dist/text/lang/detect.js';
-import { extractAll } from '../../dist/text/extract/pipeline.js';
-import { EXTRACTORS } from '../../dist/text/extract/registry.js';
+// "analyser" is the whole per-message step of analysed ingest (createAnalyser: language with the conversation
+// fallback, 13 extractors, a 20-word code-word lexicon).
+// Usage: npx tsc -p tsconfig.build.json && node bench/text/bench-pipeline.mjs [messages=100000] [--dist DIR] [--only analyser]
+// --dist: another compiled tree (e.g. a copy of dist/ from before a change) to compare in the same run.
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 
-const N = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const distDir = resolve(opt('--dist') ?? new URL('../../dist', import.meta.url).pathname);
+const only = opt('--only');
+const from = (p) => import(pathToFileURL(`${distDir}/${p}`).href);
+const { normalise, normaliseWithMap } = await from('text/normalise/normalise.js');
+const { loadLanguageDetector } = await from('text/lang/detect.js');
+const { extractAll } = await from('text/extract/pipeline.js');
+const { EXTRACTORS } = await from('text/extract/registry.js');
+const { createAnalyser } = await from('text/analyse.js');
+
+const N = Number(args[0] ?? 100_000);
 
 // deterministic PRNG (mulberry32)
 let seed = 0x5eed;
@@ -47,14 +65,19 @@ for (let i = 0; i < N; i++) messages[i] = (messages[i] + ' ').slice(0, -1);
 
 const detector = await loadLanguageDetector();
 const ctx = { defaultRegion: 'RS' };
+const LEXICON = ['kafa', 'sladoled', 'brasno', 'papir', 'lopta', 'karte', 'koverta', 'pakovanje', 'majica', 'gume',
+  'zeleni', 'bela', 'auto', 'riba', 'jaje', 'dete', 'mleko', 'secer', 'cigla', 'doktor'].map((term, i) => ({ term, means: `m${i}` }));
+const analyser = await createAnalyser({ defaultRegion: 'RS', lexicon: LEXICON });
+const conversations = Array.from({ length: N }, (_, i) => `c${(i * 7919) % 500}`);
 
 // Wall time and process CPU time: on a shared machine the CPU-time figure is the per-core cost.
 function run(name, fn) {
-  for (let i = 0; i < Math.min(N, 5000); i++) fn(messages[i]); // warm up
+  if (only && !name.includes(only)) return 0;
+  for (let i = 0; i < Math.min(N, 5000); i++) fn(messages[i], i); // warm up
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   let sink = 0;
-  for (let i = 0; i < N; i++) sink += fn(messages[i]) ? 1 : 0;
+  for (let i = 0; i < N; i++) sink += fn(messages[i], i) ? 1 : 0;
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;
@@ -63,6 +86,7 @@ function run(name, fn) {
   return sink;
 }
 
+console.log(`dist: ${distDir}`);
 console.log(`${N.toLocaleString('en')} synthetic messages, ${EXTRACTORS.length} extractors: ${EXTRACTORS.map((x) => x.name).join(', ')}`);
 run('normalise', (m) => normalise(m));
 run('normaliseWithMap', (m) => normaliseWithMap(m));
@@ -74,4 +98,5 @@ run('all together', (m) => {
   const e = extractAll(m, ctx);
   return n.length + (l ? 1 : 0) + e.length;
 });
+run('analyser (full pipeline)', (m, i) => analyser.analyse(m, conversations[i]).mentions.length + 1);
 for (const x of EXTRACTORS) run(`  extractor ${x.name}`, (m) => x.extract(m, ctx));
