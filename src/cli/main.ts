@@ -10,6 +10,7 @@ import { show } from '../api/show.js';
 import { exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
+import { registerDossier } from './dossier.js';
 import { registerEntities } from './entities.js';
 import { registerGraph } from './graph.js';
 import { registerServe } from './serve.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerServe(program, json);
   registerEntities(program, json);
   registerGraph(program, json);
+  registerDossier(program, json);
 
   program
     .command('ingest')

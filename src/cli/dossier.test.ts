@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useTmp } from '../api/test-support/tmp.js';
+import { buildTestCase } from '../server/test-support/case.js';
+import { main } from './main.js';
+
+const tmp = useTmp();
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    const code = await main(['node', 'clew', ...argv]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('clew dossier', () => {
+  it('renders the dossier as text, hostile names escaped of control characters', async () => {
+    const { casePath } = await buildTestCase(tmp());
+    const r = await run(['dossier', 'skyecc:AAA111', '--case', casePath]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Dossier: ');
+    expect(r.out).toContain('122 messages sent, 2 received');
+    expect(r.out).toContain('Contacts (1 of 1');
+    expect(r.out).toContain('+381641234567');
+    expect(r.out).toContain('Messages: clew search --case C from:skyecc:AAA111');
+    expect(r.out).not.toMatch(/\u001b/);
+  });
+
+  it('prints the same API as JSON, and exits non-zero for an unknown account', async () => {
+    const { casePath } = await buildTestCase(tmp());
+    const r = await run(['dossier', 'skyecc:BBB222', '--case', casePath, '--json']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out) as { subject: { ref: string }; activity: { sent: number } };
+    expect(d.subject.ref).toBe('skyecc:BBB222');
+    expect(d.activity.sent).toBe(2);
+    const missing = await run(['dossier', 'skyecc:NOPE', '--case', casePath, '--json']);
+    expect(missing.code).not.toBe(0);
+    expect(JSON.parse(missing.out)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const list = await run(['dossier', '--case', casePath]);
+    expect(list.out).toContain('skyecc:AAA111');
+  });
+});
