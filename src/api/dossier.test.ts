@@ -1,12 +1,35 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ClewError } from '../model/errors.js';
 import { withCase } from './case.js';
 import { dossier, findAccounts } from './dossier.js';
+import { ingestFile } from './ingest.js';
 import { search } from './search.js';
-import { buildTestCase, XSS } from '../server/test-support/case.js';
-import { useTmp } from './test-support/tmp.js';
-import type { ClewError } from '../model/errors.js';
+import { jsonl, msg, useTmp } from './test-support/tmp.js';
 
 const tmp = useTmp();
+const XSS = '<img src=x onerror=window.__xss=1>';
+
+/** The shape of the server's hostile test case (src/server/test-support/case.ts), built here (api may not import server). */
+async function buildTestCase(dir: string): Promise<{ casePath: string }> {
+  const at = (minute: number) => new Date(Date.UTC(2021, 2, 1, 10, minute)).toISOString();
+  const records: unknown[] = [
+    { type: 'account', ref: 'skyecc:AAA111', kind: 'pin', display_name: `<script>window.__xss=2</script>Kum ${XSS}` },
+    { type: 'account', ref: 'skyecc:BBB222', kind: 'pin', display_name: 'أبو خالد' },
+    { type: 'conversation', ref: 'chat-1', title: 'Chat <b onmouseover=window.__xss=3>1</b>' },
+    msg('skyecc:AAA111', 'skyecc:BBB222', at(0), 'dobro jutro, kafa stiže sutra, zovi +381641234567', { conversation: 'chat-1' }),
+    msg('skyecc:BBB222', 'skyecc:AAA111', at(1), 'الشحنة وصلت إلى الميناء', { conversation: 'chat-1' }),
+    msg('skyecc:AAA111', 'skyecc:BBB222', at(2), `the kafa is here ${XSS}`, { conversation: 'chat-1' }),
+    msg('skyecc:BBB222', 'skyecc:AAA111', at(3), 'Контејнер у Бару, кафа 850 кг', { conversation: 'chat-1' }),
+  ];
+  for (let i = 0; i < 120; i++) records.push(msg('skyecc:AAA111', 'skyecc:BBB222', at(10 + i), `filler kafa message ${i}`, { conversation: 'chat-2' }));
+  const f = join(dir, 'src.jsonl');
+  writeFileSync(f, jsonl(records));
+  const casePath = join(dir, 'case.clew');
+  await withCase(casePath, { create: true }, (s) => ingestFile(s, f));
+  return { casePath };
+}
 
 function code(f: () => unknown): string | undefined {
   try {
