@@ -1,0 +1,19 @@
+/** The Network view's calls to the API (types from the server's wire contract). */
+import { get, type NetworkEgoResponse, type NetworkPathResponse, type NetworkResponse } from '../lib/api';
+
+export interface NetFilter {
+  after?: string;
+  before?: string;
+}
+
+export const netApi = {
+  network: (f: NetFilter, signal?: AbortSignal) => get<NetworkResponse>('/api/network', { after: f.after, before: f.before }, signal),
+  ego: (f: NetFilter, center: string, maxNodes: number, signal?: AbortSignal) =>
+    get<NetworkEgoResponse>('/api/network/ego', { after: f.after, before: f.before, center, hops: 1, maxNodes }, signal),
+  path: (f: NetFilter, a: string, b: string, signal?: AbortSignal) => get<NetworkPathResponse>('/api/network/path', { after: f.after, before: f.before, a, b }, signal),
+};
+
+/** UTC ms → `YYYY-MM-DDTHH:MMZ` (what the API and the URL take). */
+export function isoMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16) + 'Z';
+}
