@@ -222,7 +222,8 @@ export interface DossierData {
   /** Contacts ranked by messages and calls both ways (from the communication edges). */
   contacts: { account: AccountView; sent: number; received: number; calls: number; total: number; first: number; last: number }[];
   contactsTotal: number;
-  conversations: { id: number; ref: string; title: string | null; members: number; sent: number; first: number | null; last: number | null }[];
+  /** `lastMessage`: the newest message the accounts sent there (to open the conversation at), null when they only are members. */
+  conversations: { id: number; ref: string; title: string | null; members: number; sent: number; first: number | null; last: number | null; lastMessage: number | null }[];
   conversationsTotal: number;
   /** Entities in the messages the accounts sent, per type, most mentioned first. */
   entities: { type: string; total: number; rows: { value: string; mentions: number; messages: number; first: number; last: number }[] }[];

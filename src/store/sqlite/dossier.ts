@@ -89,15 +89,15 @@ export function readDossier(db: Database, accountIds: number[], opts: DossierOpt
   });
 
   // ------------------------------------------------------------ conversations (member of, or wrote in)
-  const wrote = all<{ id: number; sent: number; first: number; last: number }>(
-    `SELECT conversation_id AS id, count(*) AS sent, min(ts) AS first, max(ts) AS last FROM messages
+  const wrote = all<{ id: number; sent: number; first: number; last: number; lastMessage: number }>(
+    `SELECT conversation_id AS id, count(*) AS sent, min(ts) AS first, max(ts) AS last, max(id) AS lastMessage FROM messages
      WHERE sender IN ${inIds} AND dup_of IS NULL AND conversation_id IS NOT NULL GROUP BY conversation_id`,
     ...set,
   );
   const memberOf = db.prepare(`SELECT DISTINCT conversation_id FROM conversation_members WHERE account_id IN ${inIds}`).pluck().all(...set) as number[];
-  const convs = new Map<number, { id: number; sent: number; first: number | null; last: number | null }>();
+  const convs = new Map<number, { id: number; sent: number; first: number | null; last: number | null; lastMessage: number | null }>();
   for (const w of wrote) convs.set(w.id, w);
-  for (const c of memberOf) if (!convs.has(c)) convs.set(c, { id: c, sent: 0, first: null, last: null });
+  for (const c of memberOf) if (!convs.has(c)) convs.set(c, { id: c, sent: 0, first: null, last: null, lastMessage: null });
   const convInfo = db.prepare(
     'SELECT ref, title, (SELECT count(*) FROM conversation_members WHERE conversation_id = c.id) AS members FROM conversations c WHERE id = ?',
   );
@@ -106,7 +106,7 @@ export function readDossier(db: Database, accountIds: number[], opts: DossierOpt
     .slice(0, o.conversations)
     .map((c) => {
       const info = convInfo.get(c.id) as { ref: string; title: string | null; members: number };
-      return { id: c.id, ref: info.ref, title: info.title, members: info.members, sent: c.sent, first: c.first, last: c.last };
+      return { id: c.id, ref: info.ref, title: info.title, members: info.members, sent: c.sent, first: c.first, last: c.last, lastMessage: c.lastMessage };
     });
 
   // ------------------------------------------------------------ entities in the messages they sent

@@ -161,7 +161,7 @@ function Message({ m, anchor, selected, compact, onSource }: { m: MessageView; a
       <div className="msg-main">
         {compact ? null : (
           <div className="msg-meta">
-            <Account account={m.sender} showRef={!m.sender.displayName} />
+            <Account account={m.sender} showRef={!m.sender.displayName} link />
             {m.conversationId === null && m.recipients.length ? (
               <span className="msg-to">
                 → {m.recipients.slice(0, 3).map((r) => <Account key={r.id} account={r} showRef={!r.displayName} />)}
