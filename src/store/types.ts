@@ -290,6 +290,65 @@ export interface CaseStore {
 
 /** What a map point is: a gazetteer place or coordinate found in message text, or a location record. */
 export type GeoKind = 'place' | 'coordinate' | 'exif' | 'antenna' | 'shared' | 'device';
+  /** Identity resolution (sqlite/identity.ts): what the resolver reads, and the analyst's decisions. */
+  identity(): IdentityStore;
+}
+
+// ---------------------------------------------------------------- identity resolution (sqlite/identity.ts)
+
+/** What identity resolution reads (structurally the resolver's ResolveInput, src/identity/types.ts). */
+export interface IdentityData {
+  handles: { id: number; ref: string; handle: string; displayName: string | null; first: number | null; last: number | null; messages: number; hours: number[]; meanLength: number }[];
+  contacts: { owner: number; contact: number; name: string }[];
+  links: { a: number; b: number; count: number }[];
+  identifiers: { account: number; type: string; value: string; messageId: number | null }[];
+  statements: { id: number; sender: number; recipients: number[]; ts: number; body: string }[];
+  members: { account: number; person: number }[];
+  rejected: [number, number][];
+}
+
+export interface IdentityDecisionInput {
+  /** Who decided (free text, e.g. the OS user). */
+  by: string;
+  why?: string;
+  /** UTC ms (default now). */
+  at?: number;
+  /** The suggestion's score and evidence when the decision followed a suggestion. */
+  score?: number;
+  evidence?: unknown;
+}
+
+export interface IdentityDecision {
+  id: number;
+  action: 'merge' | 'split' | 'reject' | 'unreject';
+  accounts: number[];
+  person: number | null;
+  by: string;
+  at: number;
+  why: string | null;
+  score: number | null;
+}
+
+export interface PersonView {
+  id: number;
+  name: string;
+  createdAt: number;
+  createdBy: string;
+  accounts: AccountView[];
+}
+
+export interface IdentityStore {
+  /** Load everything the resolver reads; `statementPhrases` prefilter statement messages (folded phrases). */
+  data(statementPhrases: readonly string[]): IdentityData;
+  persons(): PersonView[];
+  person(id: number): PersonView;
+  /** Account id → person id and name, for every account that belongs to a person. */
+  members(): Map<number, { person: number; name: string }>;
+  decisions(limit: number): IdentityDecision[];
+  merge(a: number, b: number, d: IdentityDecisionInput & { name?: string }): PersonView;
+  split(account: number, d: IdentityDecisionInput): { person: number; remaining: number };
+  reject(a: number, b: number, d: IdentityDecisionInput): number;
+  unreject(a: number, b: number, d: IdentityDecisionInput): boolean;
 
 export interface GeoFilter {
   /** Only what this account sent or received (mentions), or what is located for it (location records). */

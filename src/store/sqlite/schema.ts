@@ -26,6 +26,40 @@ export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'mentions_value', sql: 'CREATE INDEX IF NOT EXISTS mentions_value ON mentions(type, value, message_id)' },
 ];
 
+/** Identity resolution: persons, their accounts, rejected pairs and the decision log (sqlite/identity.ts). Created on every writable open. */
+export const IDENTITY_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS persons (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  merged_into INTEGER
+);
+CREATE TABLE IF NOT EXISTS person_members (
+  account_id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  decision_id INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS person_members_person ON person_members(person_id);
+CREATE TABLE IF NOT EXISTS identity_decisions (
+  id INTEGER PRIMARY KEY,
+  action TEXT NOT NULL CHECK (action IN ('merge', 'split', 'reject', 'unreject')),
+  accounts TEXT NOT NULL,
+  person_id INTEGER,
+  by TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  why TEXT,
+  score REAL,
+  evidence TEXT
+);
+CREATE TABLE IF NOT EXISTS identity_rejections (
+  a INTEGER NOT NULL,
+  b INTEGER NOT NULL,
+  decision_id INTEGER NOT NULL,
+  PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -231,4 +265,5 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(
   tokenize = 'unicode61 remove_diacritics 0'
 );
 ${DEFERRED_INDEXES.map((i) => `${i.sql};`).join('\n')}
+${IDENTITY_SCHEMA_SQL}
 `;

@@ -36,6 +36,7 @@ import { SLOTS } from './ids.js';
 import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
 import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { SqliteIdentityStore, ensureIdentitySchema } from './identity.js';
 import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
 import { readDossier } from './dossier.js';
@@ -131,6 +132,7 @@ export class SqliteCaseStore implements CaseStore {
     } else {
       const v = db.pragma('user_version', { simple: true }) as number;
       if (v > SCHEMA_VERSION) throw new ClewError('CASE_VERSION', `${path} has schema ${v}; this clew reads up to ${SCHEMA_VERSION}`, { path });
+      if (!readonly) ensureIdentitySchema(db);
     }
   }
 
@@ -603,6 +605,10 @@ export class SqliteCaseStore implements CaseStore {
     return rows.map((r) => ({ sourcePath: r.path, locator: parseLoc(r.loc), code: r.code, message: r.message, excerpt: r.excerpt }));
   }
 }
+  identity(): SqliteIdentityStore {
+    return new SqliteIdentityStore(this.db);
+  }
+
 
 /** The folded-index form of an exact-mode query (same structure, folded tokens). */
 function refold(node: TextNode): TextNode {

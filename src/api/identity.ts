@@ -1,0 +1,193 @@
+/**
+ * Identity resolution for the CLI and the server: suggestions with their evidence, the analyst's
+ * decisions (merge, split, reject, unreject — each logged with who, when and why) and the review
+ * detail of a pair. Decisions open the case writable for the decision only (`decide`), so the
+ * server can keep its long-lived read-only handle.
+ */
+import { userInfo } from 'node:os';
+import { STATEMENT_PHRASES, THIRD_PARTY_PHRASES } from '../identity/signal-statements.js';
+import { suggest, type SuggestOptions } from '../identity/suggest.js';
+import type { Evidence } from '../identity/types.js';
+import { ClewError } from '../model/errors.js';
+import type { AccountView, CaseStore, IdentityDecision, PersonView } from '../store/types.js';
+import { withCase } from './case.js';
+
+export type { Evidence, PersonView, IdentityDecision };
+
+export interface SuggestionView {
+  a: AccountView;
+  b: AccountView;
+  score: number;
+  logOdds: number;
+  evidence: Evidence[];
+}
+
+export interface IdentitySuggestResult {
+  suggestions: SuggestionView[];
+  /** Candidate pairs scored (blocking), out of `allPairs`. */
+  pairsScored: number;
+  allPairs: number;
+  handles: number;
+  threshold: number;
+  blocking: { contacts: number; names: number; identifiers: number; statements: number };
+  seconds: number;
+}
+
+export interface IdentitySuggestOptions extends SuggestOptions {
+  /** At most this many suggestions (best first); default 100. */
+  limit?: number;
+}
+
+export const MAX_SUGGESTIONS = 100_000;
+
+export function identitySuggest(store: CaseStore, opts: IdentitySuggestOptions = {}): IdentitySuggestResult {
+  const t0 = performance.now();
+  const data = store.identity().data([...STATEMENT_PHRASES, ...THIRD_PARTY_PHRASES]);
+  const r = suggest(data, opts);
+  const limit = Math.min(opts.limit ?? 100, MAX_SUGGESTIONS);
+  const byId = new Map(data.handles.map((h) => [h.id, h]));
+  const view = (id: number): AccountView => {
+    const h = byId.get(id);
+    if (!h) throw new ClewError('NOT_FOUND', `no account ${id}`, { id });
+    return { id: h.id, ref: h.ref, platform: h.ref.split(':')[0] ?? '', handle: h.handle, kind: null, displayName: h.displayName };
+  };
+  const accounts = new Map<number, AccountView>();
+  for (const a of store.accounts()) if (byId.has(a.id)) accounts.set(a.id, a);
+  return {
+    suggestions: r.suggestions.slice(0, limit).map((s) => ({ a: accounts.get(s.a) ?? view(s.a), b: accounts.get(s.b) ?? view(s.b), score: s.score, logOdds: s.logOdds, evidence: s.evidence })),
+    pairsScored: r.pairsScored,
+    allPairs: (r.handles * (r.handles - 1)) / 2,
+    handles: r.handles,
+    threshold: r.threshold,
+    blocking: r.blocking,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** One account named by reference, handle, display name or `#id`; NOT_FOUND / AMBIGUOUS otherwise. */
+export function resolveOne(store: CaseStore, term: string): AccountView {
+  const m = /^#(\d+)$/.exec(term);
+  if (m) {
+    for (const a of store.accounts()) if (a.id === Number(m[1])) return a;
+    throw new ClewError('NOT_FOUND', `no account ${term}`, { term });
+  }
+  const found = store.resolveAccounts(term);
+  if (found.length === 0) throw new ClewError('NOT_FOUND', `no account matches "${term.slice(0, 80)}"`, { term: term.slice(0, 80) });
+  if (found.length > 1) throw new ClewError('INVALID_ARGUMENT', `"${term.slice(0, 80)}" matches ${found.length} accounts; use the reference (e.g. ${found[0]!.ref})`, { term: term.slice(0, 80) });
+  return found[0]!;
+}
+
+export type IdentityAction =
+  | { action: 'merge'; a: string; b: string; name?: string }
+  | { action: 'split'; account: string }
+  | { action: 'reject'; a: string; b: string }
+  | { action: 'unreject'; a: string; b: string };
+
+export interface DecideOptions {
+  /** Who decides; default: the OS user. */
+  by?: string;
+  why?: string;
+  score?: number;
+  evidence?: unknown;
+}
+
+export type DecideResult =
+  | { action: 'merge'; person: PersonView }
+  | { action: 'split'; account: AccountView; person: number; remaining: number }
+  | { action: 'reject'; a: AccountView; b: AccountView; decision: number }
+  | { action: 'unreject'; a: AccountView; b: AccountView; removed: boolean };
+
+export function defaultUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
+/** Apply a decision to an open, writable case. */
+export function decideIn(store: CaseStore, act: IdentityAction, opts: DecideOptions = {}): DecideResult {
+  const d = { by: opts.by ?? defaultUser(), why: opts.why, score: opts.score, evidence: opts.evidence };
+  const id = store.identity();
+  switch (act.action) {
+    case 'merge': {
+      const a = resolveOne(store, act.a);
+      const b = resolveOne(store, act.b);
+      return { action: 'merge', person: id.merge(a.id, b.id, { ...d, name: act.name }) };
+    }
+    case 'split': {
+      const a = resolveOne(store, act.account);
+      return { action: 'split', account: a, ...id.split(a.id, d) };
+    }
+    case 'reject': {
+      const a = resolveOne(store, act.a);
+      const b = resolveOne(store, act.b);
+      return { action: 'reject', a, b, decision: id.reject(a.id, b.id, d) };
+    }
+    case 'unreject': {
+      const a = resolveOne(store, act.a);
+      const b = resolveOne(store, act.b);
+      return { action: 'unreject', a, b, removed: id.unreject(a.id, b.id, d) };
+    }
+  }
+}
+
+/** Apply a decision through a short-lived writable handle on the case file (for the read-only server). */
+export function decide(casePath: string, act: IdentityAction, opts: DecideOptions = {}): Promise<DecideResult> {
+  return withCase(casePath, { threadedWriter: false }, (store) => decideIn(store, act, opts));
+}
+
+export interface IdentityListResult {
+  persons: PersonView[];
+  decisions: IdentityDecision[];
+}
+
+export function identityList(store: CaseStore, opts: { decisions?: number } = {}): IdentityListResult {
+  const id = store.identity();
+  return { persons: id.persons(), decisions: id.decisions(Math.min(opts.decisions ?? 50, 10_000)) };
+}
+
+export interface HandleReview {
+  account: AccountView;
+  person: { id: number; name: string } | null;
+  /** Names others saved for the handle (most frequent first) and its display name. */
+  names: { name: string; count: number }[];
+  /** Partners, most messages first. */
+  contacts: { account: AccountView; count: number }[];
+  hours: number[];
+  first: number | null;
+  last: number | null;
+  messages: number;
+}
+
+/** The side-by-side detail of two handles for the review view. */
+export function reviewPair(store: CaseStore, a: string, b: string): { a: HandleReview; b: HandleReview } {
+  const data = store.identity().data([]);
+  const members = store.identity().members();
+  const accounts = new Map<number, AccountView>();
+  for (const x of store.accounts()) accounts.set(x.id, x);
+  const one = (term: string): HandleReview => {
+    const acc = resolveOne(store, term);
+    const h = data.handles.find((x) => x.id === acc.id)!;
+    const names = new Map<string, number>();
+    if (h.displayName) names.set(h.displayName, 1);
+    for (const c of data.contacts) if (c.contact === acc.id) names.set(c.name, (names.get(c.name) ?? 0) + 1);
+    const partners = new Map<number, number>();
+    for (const l of data.links) {
+      if (l.a === acc.id) partners.set(l.b, (partners.get(l.b) ?? 0) + l.count);
+      if (l.b === acc.id) partners.set(l.a, (partners.get(l.a) ?? 0) + l.count);
+    }
+    const m = members.get(acc.id);
+    return {
+      account: acc,
+      person: m ? { id: m.person, name: m.name } : null,
+      names: [...names.entries()].map(([name, count]) => ({ name, count })).sort((x, y) => y.count - x.count).slice(0, 50),
+      contacts: [...partners.entries()].sort((x, y) => y[1] - x[1]).slice(0, 50).map(([id, count]) => ({ account: accounts.get(id)!, count })),
+      hours: h.hours,
+      first: h.first,
+      last: h.last,
+      messages: h.messages,
+    };
+  };
+  return { a: one(a), b: one(b) };
+}
