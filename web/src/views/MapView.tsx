@@ -1,11 +1,344 @@
+/**
+ * The Map view: places and coordinates named in messages, EXIF positions, cell antennas and
+ * device locations on a bundled Natural Earth basemap (maplibre-gl, no tiles, no network), and
+ * routes: the places a shipment thread names, in order, as lines with arrows (docs/map.md).
+ * Click a point for the messages and accounts behind its count; click a route for its episodes.
+ * View state lives in the URL: /map?account=<ref>&after=<date>&before=<date>&kind=<k,k>&window=<days>&point=<key>&route=<key>
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { type FormEvent, useMemo, useRef } from 'react';
+import { Account } from '../components/Account';
+import { Link } from '../components/Link';
+import { ErrorNotice, Loading } from '../components/Notice';
+import { type AccountView, get, type GeoKind, type GeoPointRow, type PlaceRoute, type PlacesResponse, type RoutesResponse } from '../lib/api';
+import { num, utc } from '../lib/format';
+import { filterTerm, href, navigate, searchHref } from '../lib/router';
+import { useApi } from '../lib/useApi';
+import { type MapHandle, MapCanvas } from '../map/MapCanvas';
 import type { ViewProps } from '../views';
 
-// placeholder while the view is built
-export default function MapView(_props: ViewProps) {
+const KINDS: { kind: GeoKind; label: string }[] = [
+  { kind: 'place', label: 'Places named' },
+  { kind: 'coordinate', label: 'Coordinates & map links' },
+  { kind: 'exif', label: 'Photo EXIF' },
+  { kind: 'antenna', label: 'Cell antennas' },
+  { kind: 'shared', label: 'Shared locations' },
+  { kind: 'device', label: 'Device locations' },
+];
+const PARAMS = ['account', 'after', 'before', 'kind', 'window', 'point', 'route'] as const;
+type Param = (typeof PARAMS)[number];
+const POINT_LIMIT = 2000;
+const ROUTE_LIMIT = 60;
+const DETAIL_RECORDS = 200;
+const DAY = 86_400_000;
+
+function go(params: URLSearchParams, patch: Partial<Record<Param, string | null>>, replace = false): void {
+  const next: Record<string, string | null | undefined> = {};
+  for (const k of PARAMS) next[k] = k in patch ? patch[k] : params.get(k);
+  navigate(href('/map', next), { replace });
+}
+
+const isDate = (s: string | null): s is string => s !== null && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s);
+/** The day after a date: the "to" date is inclusive, the API's `before` exclusive. */
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+const dateOf = (ts: number | null) => (ts === null ? '—' : utc(ts).slice(0, 10));
+
+export default function MapView({ params }: ViewProps) {
+  const account = params.get('account') || undefined;
+  const after = isDate(params.get('after')) ? params.get('after')! : undefined;
+  const before = isDate(params.get('before')) ? params.get('before')! : undefined;
+  const kindParam = params.get('kind') ?? '';
+  const kinds = KINDS.map((k) => k.kind).filter((k) => kindParam === '' || kindParam.split(',').includes(k));
+  const windowDays = /^[0-9]{1,3}$/.test(params.get('window') ?? '') ? params.get('window')! : undefined;
+  const selectedPoint = params.get('point');
+  const selectedRoute = params.get('route');
+  const filter = { account, after, before: before ? nextDay(before) : undefined };
+
+  const places = useApi(
+    (signal) => get<PlacesResponse>('/api/places', { ...filter, kind: kindParam === '' ? undefined : kinds.join(','), limit: POINT_LIMIT, evidence: 0 }, signal),
+    [account, after, before, kindParam],
+  );
+  const showRoutes = kinds.includes('place');
+  const routes = useApi(
+    (signal) =>
+      showRoutes ? get<RoutesResponse>('/api/routes', { ...filter, window: windowDays, limit: ROUTE_LIMIT }, signal) : Promise.resolve(null),
+    [account, after, before, windowDays, showRoutes],
+  );
+  const detail = useApi(
+    (signal) => (selectedPoint ? get<PlacesResponse>('/api/places', { ...filter, key: selectedPoint, evidence: DETAIL_RECORDS }, signal) : Promise.resolve(null)),
+    [account, after, before, selectedPoint],
+  );
+
+  const mapRef = useRef<MapHandle | null>(null);
+  const points = places.data?.points ?? [];
+  const routeList = routes.data?.routes ?? [];
+  const route = routeList.find((r) => r.key === selectedRoute) ?? null;
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const val = (k: string) => String(f.get(k) ?? '').trim() || null;
+    const picked = KINDS.map((k) => k.kind).filter((k) => f.get(`kind-${k}`) === 'on');
+    go(params, {
+      account: val('account'),
+      after: val('after'),
+      before: val('before'),
+      kind: picked.length === KINDS.length || picked.length === 0 ? null : picked.join(','),
+      window: val('window'),
+      point: null,
+      route: null,
+    });
+  };
+
   return (
-    <div className="empty">
-      <h1>Map</h1>
-      <p>Being built.</p>
+    <div className="view view-map">
+      <form className="map-filters" onSubmit={onSubmit} key={params.toString()} aria-label="Map filters">
+        <h1>Map</h1>
+        <label className="field">
+          <span className="muted">Account</span>
+          <input name="account" defaultValue={account ?? ''} placeholder="ref, e.g. skyecc:AAA111" aria-label="Account" size={22} />
+        </label>
+        <label className="field">
+          <span className="muted">From</span>
+          <input name="after" type="date" defaultValue={after ?? ''} aria-label="From date" />
+        </label>
+        <label className="field">
+          <span className="muted">To</span>
+          <input name="before" type="date" defaultValue={before ?? ''} aria-label="To date" />
+        </label>
+        <label className="field" title="The longest gap between two place mentions of one route (docs/map.md)">
+          <span className="muted">Route window</span>
+          <input name="window" type="number" min={1} max={366} defaultValue={windowDays ?? ''} placeholder={String(routes.data?.windowDays ?? 14)} aria-label="Route window in days" />
+          <span className="muted">days</span>
+        </label>
+        <fieldset className="map-kinds">
+          <legend className="muted">Show</legend>
+          {KINDS.map((k) => (
+            <label key={k.kind} className="map-kind">
+              <input type="checkbox" name={`kind-${k.kind}`} defaultChecked={kinds.includes(k.kind)} />
+              <span className="map-swatch" data-kind={k.kind} />
+              {k.label}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">Apply</button>
+      </form>
+      <div className="map-body">
+        <MapCanvas
+          ref={mapRef}
+          points={points}
+          routes={routeList}
+          selectedPoint={selectedPoint}
+          selectedRoute={selectedRoute}
+          onPoint={(key) => go(params, { point: key, route: null }, true)}
+          onRoute={(key) => go(params, { route: key, point: null }, true)}
+        />
+        <aside className="map-side" data-testid="map-side">
+          {places.error ? <ErrorNotice error={places.error} /> : null}
+          {routes.error ? <ErrorNotice error={routes.error} /> : null}
+          {selectedPoint ? (
+            <PointPanel detail={detail.data} error={detail.error} onClose={() => go(params, { point: null }, true)} />
+          ) : route ? (
+            <RoutePanel route={route} onClose={() => go(params, { route: null }, true)} />
+          ) : null}
+          {!places.data && !places.error ? <Loading what="Loading places" /> : null}
+          {places.data ? (
+            <p className="muted small" data-testid="map-summary">
+              {num(points.length)} point{points.length === 1 ? '' : 's'}
+              {places.data.truncated ? ` (the ${num(POINT_LIMIT)} most mentioned)` : ''}
+              {routes.data ? `, ${num(routeList.length)} route${routeList.length === 1 ? '' : 's'} from ${num(routes.data.episodes)} thread episodes` : ''}. Times in
+              UTC.
+            </p>
+          ) : null}
+          {routeList.length > 0 ? (
+            <section>
+              <h2>Routes</h2>
+              <ol className="map-routes" data-testid="routes">
+                {routeList.map((r) => (
+                  <li key={r.key} className={r.key === selectedRoute ? 'selected' : undefined} data-testid="route" data-route-key={r.key}>
+                    <button type="button" className="link-button" onClick={() => go(params, { route: r.key, point: null }, true)}>
+                      <RouteStops route={r} />
+                    </button>
+                    <span className="muted small">
+                      {' '}
+                      {num(r.episodes)}× · {num(r.messages)} msgs · {dateOf(r.first)}–{dateOf(r.last)}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          {points.length > 0 ? (
+            <section>
+              <h2>Points</h2>
+              <ul className="map-points" data-testid="points">
+                {points.slice(0, 300).map((p) => (
+                  <li key={p.key} data-testid="point" data-point-key={p.key} className={p.key === selectedPoint ? 'selected' : undefined}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        mapRef.current?.flyTo(p.lon, p.lat);
+                        go(params, { point: p.key, route: null }, true);
+                      }}
+                    >
+                      <span className="map-swatch" data-kind={p.kind} />
+                      <span dir="auto">{p.label}</span>
+                    </button>
+                    <span className="muted small"> ×{num(p.count)}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : places.data ? (
+            <div className="empty-note">Nothing with a position matches these filters.</div>
+          ) : null}
+          <p className="muted small map-attribution">Basemap: Natural Earth (public domain), 1:50m, via world-atlas.</p>
+        </aside>
+      </div>
     </div>
   );
 }
+
+function RouteStops({ route }: { route: PlaceRoute }) {
+  return (
+    <span className="route-stops" dir="ltr">
+      {route.stops.map((s, i) => (
+        <span key={i}>
+          {i > 0 ? <span className="route-arrow"> → </span> : null}
+          <span dir="auto">{s.name}</span>
+        </span>
+      ))}
+      {route.cut ? <span className="muted"> …</span> : null}
+    </span>
+  );
+}
+
+function RoutePanel({ route, onClose }: { route: PlaceRoute; onClose: () => void }) {
+  return (
+    <section className="map-detail" data-testid="route-detail">
+      <div className="map-detail-head">
+        <h2>Route</h2>
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close route">
+          ✕
+        </button>
+      </div>
+      <div className="map-detail-title">
+        <RouteStops route={route} />
+      </div>
+      <p className="muted small">
+        Named in this order in {num(route.episodes)} episode{route.episodes === 1 ? '' : 's'} of {num(route.threads)} thread{route.threads === 1 ? '' : 's'} ({num(route.messages)}{' '}
+        messages), {utc(route.first)} – {utc(route.last)}.
+      </p>
+      <ol className="map-episodes">
+        {route.evidence.map((ep, i) => (
+          <li key={i}>
+            <span className="muted small">
+              {utc(ep.first)} – {utc(ep.last)}
+            </span>
+            <ol className="map-stops">
+              {route.stops.map((s, j) => (
+                <li key={j}>
+                  <span dir="auto">{s.name}</span>: first named in{' '}
+                  <Link to={`/m/${ep.stopMessages[j]}`} data-testid="route-message">
+                    message {ep.stopMessages[j]}
+                  </Link>
+                </li>
+              ))}
+            </ol>
+            {ep.messageIds.length > route.stops.length ? <span className="muted small">{num(ep.messageIds.length)} messages name a place in this episode.</span> : null}
+          </li>
+        ))}
+      </ol>
+      {route.episodes > route.evidence.length ? <p className="muted small">The {num(route.evidence.length)} newest episodes are listed.</p> : null}
+    </section>
+  );
+}
+
+function PointPanel({ detail, error, onClose }: { detail: PlacesResponse | null; error: unknown; onClose: () => void }) {
+  const p: GeoPointRow | undefined = detail?.points[0];
+  const accounts = useMemo(() => {
+    const by = new Map<number, { account: AccountView; n: number }>();
+    for (const e of p?.evidence ?? []) if (e.account) by.set(e.account.id, { account: e.account, n: (by.get(e.account.id)?.n ?? 0) + 1 });
+    return [...by.values()].sort((a, b) => b.n - a.n);
+  }, [p]);
+  const head = (
+    <div className="map-detail-head">
+      <h2>Point</h2>
+      <button type="button" className="link-button" onClick={onClose} aria-label="Close point">
+        ✕
+      </button>
+    </div>
+  );
+  if (error) return <section className="map-detail">{head}<ErrorNotice error={error} /></section>;
+  if (!detail) return <section className="map-detail">{head}<Loading /></section>;
+  if (!p) return <section className="map-detail">{head}<div className="empty-note">Nothing at this point matches the filters.</div></section>;
+  const value = p.key.slice(p.key.indexOf(':') + 1);
+  const mention = p.kind === 'place' || p.kind === 'coordinate';
+  return (
+    <section className="map-detail" data-testid="point-detail">
+      {head}
+      <div className="map-detail-title" dir="auto" data-testid="point-label">
+        {p.label}
+      </div>
+      <p className="muted small">
+        {KINDS.find((k) => k.kind === p.kind)?.label ?? p.kind} · {p.lat.toFixed(5)}, {p.lon.toFixed(5)}
+        <br />
+        {num(p.count)} {mention ? 'mention' : 'record'}
+        {p.count === 1 ? '' : 's'} in {num(p.messages)} message{p.messages === 1 ? '' : 's'} · first {p.first === null ? '—' : utc(p.first)} · last{' '}
+        {p.last === null ? '—' : utc(p.last)}
+      </p>
+      {mention ? (
+        <p className="small">
+          <Link to={searchHref(filterTerm('entity', `${p.kind}=${value}`))}>All messages that name it, in Search</Link>
+        </p>
+      ) : null}
+      {accounts.length > 0 ? (
+        <>
+          <h3>Accounts{p.evidence.length < p.count ? ` (in the ${num(p.evidence.length)} newest)` : ''}</h3>
+          <ul className="map-accounts" data-testid="point-accounts">
+            {accounts.map((a) => (
+              <li key={a.account.id}>
+                <Link to={`/dossier/${encodeURIComponent(a.account.ref)}`} className="account-link">
+                  <Account account={a.account} />
+                </Link>
+                <span className="muted small"> ×{num(a.n)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>{p.evidence.length < p.count ? `The ${num(p.evidence.length)} newest records` : 'Records'}</h3>
+      <ul className="map-evidence" data-testid="point-messages">
+        {p.evidence.map((e, i) => (
+          <li key={i}>
+            <span className="muted small nowrap">{e.ts === null ? 'no time' : utc(e.ts)}</span>{' '}
+            {e.messageId !== null ? (
+              <Link to={`/m/${e.messageId}`} data-testid="point-message">
+                message {e.messageId}
+              </Link>
+            ) : (
+              <span className="mono small" title="source and locator of the record">
+                source {e.sourceId} {locatorText(e.locator)}
+              </span>
+            )}
+            {e.account ? (
+              <>
+                {' '}
+                <Account account={e.account} showRef={!e.account.displayName} />
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function locatorText(l: object): string {
+  return Object.entries(l as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+}
+

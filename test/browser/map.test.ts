@@ -1,0 +1,121 @@
+/**
+ * The Map view in Chromium: the bundled basemap and the case's points render (WebGL through
+ * SwiftShader under --disable-gpu), the shipment route is drawn through its places in mention
+ * order, a click on a point lists the messages and accounts behind it, hostile labels stay text,
+ * and the page breaks no CSP rule and sends nothing off the machine.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { A, buildMapCase, MAP_XSS } from '../../src/api/test-support/map-case.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import type { PlacesResponse, RoutesResponse } from '../../src/server/wire.js';
+import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+
+let srv: RunningServer;
+let browser: Browser;
+let page: Page;
+let dir: string;
+const pageErrors: string[] = [];
+const cspViolations: string[] = [];
+const consoleErrors: string[] = [];
+
+const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+const api = <T,>(path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+const rendered = async (attr: 'data-rendered-points' | 'data-rendered-routes' | 'data-rendered-land') => page.getByTestId('map').getAttribute(attr);
+
+describe('map view in Chromium', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'clew-browser-map-'));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const [casePath] = await Promise.all([buildMapCase(join(dir, 'case')), ensureWebBuilt()]);
+    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
+    browser = await launch();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.goto(srv.url);
+    await page.getByTestId('casebar').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws the basemap, the points and the route in mention order', async () => {
+    await page.goto(srv.origin + '/map');
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-status'), { timeout: 30_000 }).toMatch(/ready|failed/);
+    expect(await page.getByTestId('map-failed').count()).toBe(0);
+    // the map's worker is a same-origin file of the build; the basemap a same-origin asset
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(scripts.some((u) => /maplibre-gl-worker-[^/]+\.mjs/.test(u))).toBe(true);
+    expect(scripts.some((u) => /countries-50m-[^/]+\.json/.test(u))).toBe(true);
+
+    // the API: one route, Guayaquil → Lomé → Antwerp, each stop traceable to its first message
+    const r = await api<RoutesResponse>('/api/routes');
+    expect(r.routes.map((x) => x.key)).toEqual(['ec-guayaquil>tg-lome>be-antwerp']);
+    expect(r.routes[0]!.evidence[0]!.stopMessages).toHaveLength(3);
+    // what was rendered: every point of the response and that route's line
+    const places = await api<PlacesResponse>('/api/places');
+    expect(places.points.length).toBe(10);
+    await expect.poll(() => rendered('data-rendered-points'), { timeout: 20_000 }).toBe(String(places.points.length));
+    await expect.poll(() => rendered('data-rendered-routes')).toBe(JSON.stringify(['ec-guayaquil>tg-lome>be-antwerp']));
+    // the basemap's land and borders are drawn, not just the sea, on a canvas of real size
+    const box = await page.locator('[data-testid="map"] canvas').boundingBox();
+    expect(box!.width).toBeGreaterThan(600);
+    expect(box!.height).toBeGreaterThan(500);
+    expect(Number(await rendered('data-rendered-land'))).toBeGreaterThan(0);
+    const routeText = await page.getByTestId('route').first().textContent();
+    expect(routeText).toMatch(/Guayaquil → Lomé → Antwerp/);
+    await shot('map');
+  });
+
+  it('lists the messages and accounts behind a clicked point, hostile text as text', async () => {
+    const p = page.locator('[data-testid="point"][data-point-key^="antenna:"]');
+    await p.locator('button').click();
+    const detail = page.getByTestId('point-detail');
+    await detail.waitFor();
+    expect(await detail.getByTestId('point-label').textContent()).toBe(`cell ${MAP_XSS}`);
+    expect(await page.locator('.map-side img, .maplibregl-popup img').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('point')).toBe('antenna:45.25,19.84');
+
+    // Guayaquil: three messages, linked to /m/<id>, and the accounts to their dossiers
+    await page.locator('[data-testid="point"][data-point-key="place:ec-guayaquil"] button').click();
+    await expect.poll(() => page.getByTestId('point-message').count()).toBe(3);
+    const links = await page.getByTestId('point-message').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    for (const l of links) expect(l).toMatch(/^\/m\/[0-9]+$/);
+    const accounts = await page.getByTestId('point-accounts').locator('a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(accounts).toContain(`/dossier/${encodeURIComponent(A)}`);
+    expect(await page.getByTestId('point-accounts').textContent()).toContain(MAP_XSS);
+    await shot('map-point');
+
+    // from the list, the map flies there and the panel follows
+    await page.locator('[data-testid="point"][data-point-key="place:be-antwerp"] button').click();
+    await expect.poll(() => page.getByTestId('point-message').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  });
+
+  it('filters by account and kind through the URL, and shows a route', async () => {
+    await page.goto(srv.origin + `/map?account=${encodeURIComponent(A)}&kind=antenna`);
+    await expect.poll(() => page.getByTestId('point').count()).toBe(1);
+    expect(await page.getByTestId('route').count()).toBe(0);
+    await page.goto(srv.origin + '/map?route=' + encodeURIComponent('ec-guayaquil>tg-lome>be-antwerp'));
+    await page.getByTestId('route-detail').waitFor();
+    expect(await page.getByTestId('route-message').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+    await shot('map-route');
+  });
+
+  it('broke no CSP rule, ran no script and sent nothing off the machine', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(browser.offsite).toEqual([]);
+  });
+});
