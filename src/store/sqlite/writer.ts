@@ -72,6 +72,9 @@ export class SqliteSourceWriter {
     private readonly analyser: Analyser | null,
   ) {
     this.source = source;
+    db.function('clew_fts_text', { deterministic: true }, (subject: unknown, body: unknown) =>
+      normalise(typeof subject === 'string' && subject !== '' ? `${subject}\n${String(body)}` : String(body)),
+    );
     const p = (sql: string) => db.prepare(sql);
     this.st = {
       account: p(`INSERT INTO accounts (ref, platform, handle) VALUES (?, ?, ?)
@@ -95,7 +98,8 @@ export class SqliteSourceWriter {
                     WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND dup_of IS NULL AND sender != ? GROUP BY sender, channel
                     ON CONFLICT(src, dst, channel) DO UPDATE SET count = count + excluded.count,
                       first = min(first, excluded.first), last = max(last, excluded.last)`),
-      fts: p(`INSERT INTO messages_fts (rowid, text) VALUES (?, ?)`),
+      // the source's full-text rows, all at once when it completes (see finish)
+      ftsSource: p(`INSERT INTO messages_fts (rowid, text) SELECT id, clew_fts_text(subject, body) FROM messages WHERE source_id = ? AND dup_of IS NULL`),
       mention: p(`INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       dupCall: p(`SELECT id FROM calls WHERE caller = ? AND ts = ? AND callee = ? AND duration = ? AND channel = ? AND dup_of IS NULL LIMIT 1`),
       call: p(`INSERT INTO calls (source_id, loc, caller, callee, channel, ts, tz_offset, ts_local, duration, lat, lon, native_id, dup_of)
@@ -146,9 +150,19 @@ export class SqliteSourceWriter {
     return this.runBatch(items, position);
   }
 
+  /**
+   * Completes the source: read-side indexes, then in one transaction its full-text rows and its
+   * 'complete' status. Indexing a whole source in one statement costs about half as much as a
+   * row at a time (no per-row call, one segment per flush instead of one per batch); a source
+   * is searchable once complete, and a crash before that commit leaves it partial with no
+   * full-text rows at all, so the run that resumes it indexes every message exactly once.
+   */
   finish(): SourceRow {
     for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
-    this.st.finish!.run(Date.now(), this.source.id);
+    this.db.transaction(() => {
+      this.st.ftsSource!.run(this.source.id);
+      this.st.finish!.run(Date.now(), this.source.id);
+    })();
     return readSource(this.db, this.source.id)!;
   }
 
@@ -316,7 +330,6 @@ export class SqliteSourceWriter {
     for (const a of recipients) this.st.recipient!.run(id, a);
     if (flags & FLAG_TO_MEMBERS) this.trackToMembers(conv!.id, id);
     if (dupOf !== null) return 'duplicate';
-    this.st.fts!.run(id, normalise(r.subject ? `${r.subject}\n${r.body}` : r.body));
     for (const m of analysis?.mentions ?? [])
       this.st.mention!.run(id, m.type, m.start, m.end, m.raw, m.value, m.confidence, m.attrs ? JSON.stringify(m.attrs) : null);
     for (const a of recipients) addEdge(edges, sender, a, r.channel, r.ts);
