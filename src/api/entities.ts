@@ -9,10 +9,10 @@ export const ENTITY_TYPES = [
   'drug', 'weapon', 'explosive', 'watch', 'vehicle', 'place', 'country', 'codeword',
 ] as const;
 
-export function listEntities(store: CaseStore, opts: { type?: string; limit?: number } = {}): EntityRow[] {
+export function listEntities(store: CaseStore, opts: { type?: string; limit?: number; offset?: number } = {}): EntityRow[] {
   if (opts.type !== undefined && !(ENTITY_TYPES as readonly string[]).includes(opts.type))
     throw new ClewError('INVALID_ARGUMENT', `unknown entity type "${opts.type}"; known: ${ENTITY_TYPES.join(', ')}`);
-  return store.entities({ type: opts.type, limit: Math.min(Math.max(opts.limit ?? 50, 1), 10_000) });
+  return store.entities({ type: opts.type, limit: Math.min(Math.max(opts.limit ?? 50, 1), 10_000), offset: Math.max(0, Math.floor(opts.offset ?? 0)) });
 }
 
 export function addCodeword(store: CaseStore, term: string, means: string, type?: string): { mentions: number; messages: number } {

@@ -9,6 +9,8 @@ export interface SearchRequest {
   mode?: SearchMode;
   limit?: number;
   cursor?: number;
+  /** Count the matches up to this many (first page, folded mode); see SearchResult.total. */
+  count?: number;
 }
 
 export interface SearchResultHit {
@@ -16,6 +18,7 @@ export interface SearchResultHit {
   ts: number;
   sender: AccountView;
   conversationId: number | null;
+  conversationTitle: string | null;
   snippet: Snippet;
 }
 
@@ -24,23 +27,35 @@ export interface SearchResult {
   hits: SearchResultHit[];
   nextCursor: number | null;
   notes: string[];
+  /** Matches counted up to the cap asked for; absent when not asked, on later pages and in exact mode. */
+  total?: { count: number; capped: boolean };
   elapsedMs: number;
 }
 
 export const MAX_PAGE = 500;
+/** The most matches a search counts before it says "more than". */
+export const MAX_COUNT = 10_000;
 
 export function search(store: CaseStore, req: SearchRequest): SearchResult {
   const t0 = performance.now();
   const query = parseQuery(req.query, req.mode ?? 'folded');
   const limit = Math.min(Math.max(1, req.limit ?? 20), MAX_PAGE);
-  const page = store.search(query, { limit, cursor: req.cursor });
+  const page = store.search(query, { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
   // highlights come from the folded form whatever the mode (exact mode only narrows the hits)
   const highlightQuery = query.mode === 'folded' ? query.text : parseQuery(req.query, 'folded').text;
   return {
     query,
-    hits: page.hits.map((h) => ({ id: h.id, ts: h.ts, sender: h.sender, conversationId: h.conversationId, snippet: makeSnippet(h.body, highlightQuery) })),
+    hits: page.hits.map((h) => ({
+      id: h.id,
+      ts: h.ts,
+      sender: h.sender,
+      conversationId: h.conversationId,
+      conversationTitle: h.conversationTitle ?? null,
+      snippet: makeSnippet(h.body, highlightQuery),
+    })),
     nextCursor: page.nextCursor,
     notes: page.notes,
+    ...(page.total ? { total: page.total } : {}),
     elapsedMs: performance.now() - t0,
   };
 }

@@ -42,12 +42,14 @@ const searchQuery = z.strictObject({
   mode: z.enum(['folded', 'exact']).optional(),
   limit: wholeNumber(1, 200).optional(),
   cursor: wholeNumber(1).optional(),
+  /** Count the matches up to this many (first page). */
+  count: wholeNumber(1, 10_000).optional(),
 });
 
 const messageQuery = z.strictObject({ context: wholeNumber(0, 100).optional() });
 const threadQuery = z.strictObject({ before: wholeNumber(0, 200).optional(), after: wholeNumber(0, 200).optional() });
 const quarantineQuery = z.strictObject({ limit: wholeNumber(1, 1000).optional() });
-const entitiesQuery = z.strictObject({ type: z.enum(ENTITY_TYPES).optional(), limit: wholeNumber(1, 1000).optional() });
+const entitiesQuery = z.strictObject({ type: z.enum(ENTITY_TYPES).optional(), limit: wholeNumber(1, 1000).optional(), offset: wholeNumber(0, 1_000_000).optional() });
 
 const keyPlayersQuery = z.strictObject({ top: wholeNumber(1, MAX_KEY_PLAYERS).optional() });
 
@@ -89,8 +91,8 @@ const CASE_ROUTES: Route[] = [
     pattern: /^\/search$/,
     handle({ store, query }): SearchResponse {
       const q = parseInput(searchQuery, queryObject(query));
-      const r = search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor });
-      return { query: r.query, hits: r.hits, nextCursor: r.nextCursor, notes: r.notes, elapsedMs: Math.round(r.elapsedMs * 10) / 10 };
+      const r = search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor, count: q.count });
+      return { query: r.query, hits: r.hits, nextCursor: r.nextCursor, notes: r.notes, ...(r.total ? { total: r.total } : {}), elapsedMs: Math.round(r.elapsedMs * 10) / 10 };
     },
   },
   {
@@ -125,7 +127,7 @@ const CASE_ROUTES: Route[] = [
     pattern: /^\/entities$/,
     handle({ store, query }): EntitiesResponse {
       const q = parseInput(entitiesQuery, queryObject(query));
-      return { type: q.type ?? null, types: [...ENTITY_TYPES], rows: listEntities(store, { type: q.type, limit: q.limit ?? 200 }) };
+      return { type: q.type ?? null, types: [...ENTITY_TYPES], rows: listEntities(store, { type: q.type, limit: q.limit ?? 200, offset: q.offset }) };
     },
   },
   {

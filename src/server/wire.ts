@@ -52,15 +52,19 @@ export interface WireHit {
   ts: number;
   sender: AccountView;
   conversationId: number | null;
+  /** The conversation's title (from the source: render as text). */
+  conversationTitle: string | null;
   snippet: WireSnippet;
 }
 
-/** GET /api/search?q=&mode=folded|exact&limit=&cursor= */
+/** GET /api/search?q=&mode=folded|exact&limit=&cursor=&count=CAP */
 export interface SearchResponse {
   query: SearchQuery;
   hits: WireHit[];
   nextCursor: number | null;
   notes: string[];
+  /** With count=CAP on the first page (folded mode): the matches counted up to CAP. */
+  total?: { count: number; capped: boolean };
   elapsedMs: number;
 }
 
@@ -91,7 +95,7 @@ export interface QuarantineResponse {
   rows: QuarantineRow[];
 }
 
-/** GET /api/entities?type=&limit=N : entities found in message bodies, most mentioned first. */
+/** GET /api/entities?type=&limit=N&offset=N : entities found in message bodies, most mentioned first (stable order: page with offset). */
 export interface EntitiesResponse {
   /** The type asked for; null for all types. */
   type: string | null;

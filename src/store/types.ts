@@ -103,6 +103,8 @@ export interface SearchHit {
   ts: number;
   sender: AccountView;
   conversationId: number | null;
+  /** The conversation's title, when it has one. */
+  conversationTitle?: string | null;
   body: string;
 }
 
@@ -112,6 +114,8 @@ export interface SearchPage {
   nextCursor: number | null;
   /** Notes for the user (e.g. a from: filter that matched no account). */
   notes: string[];
+  /** How many messages match, counted up to the cap asked for (`SearchOptions.count`); first page, folded mode only. */
+  total?: { count: number; capped: boolean };
 }
 
 export interface SearchOptions {
@@ -164,6 +168,8 @@ export interface EdgeFilter {
 export interface EntityListOptions {
   type?: string;
   limit: number;
+  /** Rows to skip (paging: the order is stable). */
+  offset?: number;
   /** How many mentioning accounts to list per entity (default 5). */
   accounts?: number;
 }

@@ -370,9 +370,29 @@ export class SqliteCaseStore implements CaseStore {
     }
     const page = hits.slice(0, opts.limit);
     const accounts = this.accountsByIds(page.map((h) => h.sender));
-    const out: SearchHit[] = page.map((h) => ({ id: h.id, ts: h.ts, sender: accounts.get(h.sender)!, conversationId: h.conversation_id, body: h.body }));
+    const titleSt = this.db.prepare('SELECT title FROM conversations WHERE id = ?').pluck();
+    const titles = new Map<number, string | null>();
+    for (const h of page) if (h.conversation_id !== null && !titles.has(h.conversation_id)) titles.set(h.conversation_id, (titleSt.get(h.conversation_id) as string | null) ?? null);
+    const out: SearchHit[] = page.map((h) => ({
+      id: h.id,
+      ts: h.ts,
+      sender: accounts.get(h.sender)!,
+      conversationId: h.conversation_id,
+      conversationTitle: h.conversation_id === null ? null : (titles.get(h.conversation_id) ?? null),
+      body: h.body,
+    }));
     const nextCursor = more ? (exact && hits.length <= opts.limit ? cursor : page[page.length - 1]!.id) : null;
-    return { hits: out, nextCursor, notes };
+    // the total, counted up to a cap, on the first page only (exact mode checks each hit: no count)
+    let total: SearchPage['total'];
+    if (opts.count !== undefined && opts.cursor === undefined && !exact) {
+      const cap = Math.max(1, Math.floor(opts.count));
+      const inner = query.text
+        ? `SELECT 1 FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}`
+        : `SELECT 1 FROM messages m WHERE ${where.join(' AND ')}`;
+      const n = this.db.prepare(`SELECT count(*) FROM (${inner} LIMIT ?)`).pluck().get(...args, cap + 1) as number;
+      total = { count: Math.min(n, cap), capped: n > cap };
+    }
+    return { hits: out, nextCursor, notes, ...(total ? { total } : {}) };
   }
 
   // ---------------------------------------------------------------- messages
@@ -494,9 +514,9 @@ export class SqliteCaseStore implements CaseStore {
         `SELECT x.type, x.value, count(*) AS mentions, count(DISTINCT x.message_id) AS messages, min(m.ts) AS first, max(m.ts) AS last
          FROM mentions x JOIN messages m ON m.id = x.message_id
          ${opts.type ? 'WHERE x.type = ?' : ''}
-         GROUP BY x.type, x.value ORDER BY mentions DESC, x.type, x.value LIMIT ?`,
+         GROUP BY x.type, x.value ORDER BY mentions DESC, x.type, x.value LIMIT ? OFFSET ?`,
       )
-      .all(...(opts.type ? [opts.type] : []), opts.limit) as Omit<EntityRow, 'accounts' | 'raw'>[];
+      .all(...(opts.type ? [opts.type] : []), opts.limit, opts.offset ?? 0) as Omit<EntityRow, 'accounts' | 'raw'>[];
     const rawSt = this.db.prepare('SELECT raw, count(*) n FROM mentions WHERE type = ? AND value = ? GROUP BY raw ORDER BY n DESC, raw LIMIT 5');
     const accSt = this.db.prepare(
       `SELECT m.sender AS id, count(*) AS n FROM mentions x JOIN messages m ON m.id = x.message_id

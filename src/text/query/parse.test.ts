@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClewError } from '../../model/errors.js';
 import { parseQuery } from './parse.js';
-import { filterTerm } from './quote.js';
+import { filterTerm, readFilters, setFilter } from './quote.js';
 
 function code(f: () => unknown): string | undefined {
   try {
@@ -91,6 +91,31 @@ describe('filter values written by filterTerm (quote.ts)', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('setFilter and readFilters (the search view filter controls)', () => {
+  it('replaces a filter and leaves phrases and other filters alone', () => {
+    expect(setFilter('kafa from:a "from:b" to:c', 'from', 'Kum "Stari"')).toBe('kafa "from:b" to:c from:"Kum \\"Stari\\""');
+    expect(setFilter('kafa from:"x y" lang:sr', 'from', null)).toBe('kafa lang:sr');
+    expect(readFilters('a FROM:"x \\" y" b').map((f) => [f.key, f.value])).toEqual([['from', 'x " y']]);
+  });
+
+  it('composes into a query the parser reads back with the values set', () => {
+    const text = fc.constantFrom('', 'kafa', '"novi broj" kontej*', 'a OR b', 'from:old lang:nl x');
+    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.constantFrom('"', '\\\\', ' ', '(', ')', 'a', ':'), { minLength: 1, maxLength: 12 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(text, value, value, (t, from, ent) => {
+        fc.pre(from.trim() !== '');
+        const q = setFilter(setFilter(setFilter(t, 'from', from), 'entity', `iban=${ent}`), 'lang', 'sr');
+        const parsed = parseQuery(q);
+        expect(parsed.from).toEqual([from]);
+        expect(parsed.entities).toEqual([{ type: 'iban', value: ent }]);
+        expect(parsed.langs).toEqual(['sr']);
+        expect(readFilters(q).map((f) => f.key)).toEqual(['from', 'entity', 'lang']);
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -1,12 +1,14 @@
+import { useEffect, useState } from 'react';
 import { Account } from '../components/Account';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api } from '../lib/api';
+import { get, type EntitiesResponse, type EntityRow } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 
+/** Rows per page; "Show more" loads the next page after the ones shown. */
 const LIMIT = 500;
 /** Accounts shown per entity. */
 const TOP_ACCOUNTS = 3;
@@ -14,7 +16,19 @@ const TOP_ACCOUNTS = 3;
 /** Entities found in message bodies (phones, IBANs, vessels, money…), most mentioned first. */
 export default function EntitiesView({ params }: ViewProps) {
   const type = params.get('type') ?? '';
-  const { data: r, error } = useApi((signal) => api.entities({ type: type || undefined, limit: LIMIT }, signal), [type]);
+  const { data: r, error } = useApi((signal) => get<EntitiesResponse>('/api/entities', { type: type || undefined, limit: LIMIT }, signal), [type]);
+  // further pages, appended below the first (reset when the type changes)
+  const [more, setMore] = useState<{ rows: EntityRow[]; done: boolean; loading: boolean; error: unknown }>({ rows: [], done: false, loading: false, error: null });
+  useEffect(() => setMore({ rows: [], done: false, loading: false, error: null }), [type]);
+  const rows = r ? [...r.rows, ...more.rows] : [];
+  const hasMore = r !== null && r.rows.length === LIMIT && !more.done;
+  const loadMore = () => {
+    setMore((m) => ({ ...m, loading: true, error: null }));
+    get<EntitiesResponse>('/api/entities', { type: type || undefined, limit: LIMIT, offset: rows.length }).then(
+      (page) => setMore((m) => ({ rows: [...m.rows, ...page.rows], done: page.rows.length < LIMIT, loading: false, error: null })),
+      (e: unknown) => setMore((m) => ({ ...m, loading: false, error: e })),
+    );
+  };
   return (
     <div className="view view-entities">
       <div className="view-head">
@@ -37,7 +51,7 @@ export default function EntitiesView({ params }: ViewProps) {
         </label>
       </div>
       <p className="muted">
-        Found in message bodies, most mentioned first (up to {num(LIMIT)}). Click an entity for the messages that mention it, an account for the messages it
+        Found in message bodies, most mentioned first ({num(rows.length)} shown{hasMore ? ', more below' : ''}). Click an entity for the messages that mention it, an account for the messages it
         sent. Times in UTC.
       </p>
       {error ? <ErrorNotice error={error} /> : !r ? <Loading /> : r.rows.length === 0 ? <div className="empty-note">No entities of this type were found.</div> : null}
@@ -56,7 +70,7 @@ export default function EntitiesView({ params }: ViewProps) {
             </tr>
           </thead>
           <tbody>
-            {r.rows.map((e) => (
+            {rows.map((e) => (
               <tr key={`${e.type}\u0000${e.value}`} data-testid="entity">
                 {type ? null : <td className={`ent-type ent-${e.type}`}>{e.type.replace(/_/g, ' ')}</td>}
                 <td>
@@ -91,6 +105,12 @@ export default function EntitiesView({ params }: ViewProps) {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {more.error ? <ErrorNotice error={more.error} /> : null}
+      {hasMore ? (
+        <button type="button" className="btn btn-more" data-testid="entities-more" disabled={more.loading} onClick={loadMore}>
+          {more.loading ? 'Loading…' : `Show ${num(LIMIT)} more`}
+        </button>
       ) : null}
     </div>
   );

@@ -3,14 +3,20 @@ import { Account } from '../components/Account';
 import { Highlighted } from '../components/Highlighted';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type WireHit } from '../lib/api';
+import { ENTITY_TYPES } from '../../../src/api/entities.js';
+import { readFilters, setFilter } from '../../../src/text/query/quote.js';
+import { api, get, type SearchResponse, type WireHit } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 
 const PAGE = 50;
+/** Matches counted on the first page before the count says "more than". */
+const COUNT_CAP = 10_000;
 type Mode = 'folded' | 'exact';
+const LANGS = ['sr', 'hr', 'bs', 'sq', 'mk', 'sl', 'nl', 'en', 'de', 'fr', 'es', 'it', 'pt', 'ar', 'tr', 'ru', 'uk', 'pl', 'ro'];
+const CHANNELS = ['chat', 'sms', 'email'];
 
 interface Results {
   key: string;
@@ -20,6 +26,7 @@ interface Results {
   error: unknown;
   notes: string[];
   elapsedMs: number;
+  total: SearchResponse['total'] | null;
 }
 
 /** The last results and scroll position, so Back from a conversation returns to the same place. */
@@ -81,16 +88,20 @@ export default function SearchView({ params }: ViewProps) {
       inflight.current?.abort();
       const ac = new AbortController();
       inflight.current = ac;
-      setRes((r) => (r && r.key === key ? { ...r, loading: true, error: null } : { key, hits: [], nextCursor: null, loading: true, error: null, notes: [], elapsedMs: 0 }));
-      api.search({ q, mode, limit: PAGE, cursor }, ac.signal).then(
+      setRes((r) =>
+        r && r.key === key ? { ...r, loading: true, error: null } : { key, hits: [], nextCursor: null, loading: true, error: null, notes: [], elapsedMs: 0, total: null },
+      );
+      get<SearchResponse>('/api/search', { q, mode, limit: PAGE, cursor, count: cursor === undefined && mode === 'folded' ? COUNT_CAP : undefined }, ac.signal).then(
         (page) =>
           setRes((r) => {
-            const prev = r && r.key === key && cursor !== undefined ? r.hits : [];
-            return { key, hits: [...prev, ...page.hits], nextCursor: page.nextCursor, loading: false, error: null, notes: page.notes, elapsedMs: page.elapsedMs };
+            const more = r && r.key === key && cursor !== undefined;
+            const prev = more ? r.hits : [];
+            const total = more ? r.total : (page.total ?? null);
+            return { key, hits: [...prev, ...page.hits], nextCursor: page.nextCursor, loading: false, error: null, notes: page.notes, elapsedMs: page.elapsedMs, total };
           }),
         (e: unknown) => {
           if ((e as Error).name === 'AbortError') return;
-          setRes((r) => ({ ...(r ?? { hits: [], nextCursor: null, notes: [], elapsedMs: 0 }), key, loading: false, error: e }));
+          setRes((r) => ({ ...(r ?? { hits: [], nextCursor: null, notes: [], elapsedMs: 0, total: null }), key, loading: false, error: e }));
         },
       );
     },
@@ -124,6 +135,12 @@ export default function SearchView({ params }: ViewProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(searchHref(draft.trim(), mode));
+  };
+  /** A filter control changed: the query text is edited, so the URL stays the one source of truth. */
+  const applyFilter = (key: string, value: string | null) => {
+    const next = setFilter(draft.trim() || q, key, value);
+    setDraft(next);
+    if (next) navigate(searchHref(next, mode));
   };
 
   return (
@@ -163,6 +180,7 @@ export default function SearchView({ params }: ViewProps) {
           Search
         </button>
       </form>
+      <Filters q={q} onChange={applyFilter} />
 
       {!q.trim() ? (
         <Overview />
@@ -172,9 +190,11 @@ export default function SearchView({ params }: ViewProps) {
             {res && !res.error ? (
               <>
                 <span data-testid="hit-count">
-                  {num(res.hits.length)}
-                  {res.nextCursor !== null ? '+' : ''} {res.hits.length === 1 ? 'message' : 'messages'}
+                  {res.total
+                    ? `${res.total.capped ? 'more than ' : ''}${num(res.total.count)} ${res.total.count === 1 && !res.total.capped ? 'message' : 'messages'}`
+                    : `${num(res.hits.length)}${res.nextCursor !== null ? '+' : ''} ${res.hits.length === 1 ? 'message' : 'messages'}`}
                 </span>
+                {res.total && res.hits.length < res.total.count ? <span className="muted">{num(res.hits.length)} shown</span> : null}
                 <span className="muted">newest first · {mode === 'exact' ? 'exact' : 'folded'} · {res.elapsedMs} ms</span>
               </>
             ) : null}
@@ -193,15 +213,24 @@ export default function SearchView({ params }: ViewProps) {
                   <time className="hit-time" dateTime={new Date(h.ts).toISOString()}>
                     {utc(h.ts)}
                   </time>
-                  <span className="hit-sender">
-                    <Account account={h.sender} showRef={!h.sender.displayName} />
-                  </span>
-                  <span className="hit-snippet" dir="auto">
-                    {h.snippet.clippedStart ? '… ' : ''}
-                    <Highlighted text={h.snippet.text} highlights={h.snippet.highlights} />
-                    {h.snippet.clippedEnd ? ' …' : ''}
+                  {/* the sender is a link of its own (to the dossier), laid over this column */}
+                  <span className="hit-sender" aria-hidden="true" />
+                  <span className="hit-main">
+                    {h.conversationTitle ? (
+                      <span className="hit-conv" dir="auto" data-testid="hit-conv">
+                        {h.conversationTitle}
+                      </span>
+                    ) : null}
+                    <span className="hit-snippet" dir="auto">
+                      {h.snippet.clippedStart ? '… ' : ''}
+                      <Highlighted text={h.snippet.text} highlights={h.snippet.highlights} />
+                      {h.snippet.clippedEnd ? ' …' : ''}
+                    </span>
                   </span>
                 </Link>
+                <span className="hit-sender-link">
+                  <Account account={h.sender} showRef={!h.sender.displayName} link />
+                </span>
               </li>
             ))}
           </ol>
@@ -293,6 +322,10 @@ function Overview() {
             <dd>time range, UTC</dd>
             <dt>channel:sms</dt>
             <dd>chat, sms or email</dd>
+            <dt>lang:sr</dt>
+            <dd>language of the message</dd>
+            <dt>entity:iban entity:"vehicle=Audi \"Q7\""</dt>
+            <dd>mentions an entity of a type, or this value</dd>
           </dl>
           <p className="muted small">Folded: case, accents and script do not matter (kafa = KAFA = кафа). Exact: as written. Keys: / search, j k move, Enter open.</p>
         </section>
@@ -328,6 +361,85 @@ function Overview() {
           </tbody>
         </table>
       </section>
+    </div>
+  );
+}
+
+/** Filters beside the query box: each one edits its `key:value` term of the query text. */
+function Filters({ q, onChange }: { q: string; onChange: (key: string, value: string | null) => void }) {
+  const f = readFilters(q);
+  const val = (k: string) => f.find((x) => x.key === k)?.value ?? '';
+  const entity = val('entity').split('=')[0] ?? '';
+  const lang = val('lang').toLowerCase();
+  const day = (k: string) => (/^\d{4}-\d{2}-\d{2}/.exec(val(k))?.[0] ?? '');
+  const text = (k: 'from' | 'to', label: string, hint: string) => (
+    <label>
+      {label}
+      <input
+        key={`${k}\u0000${val(k)}`}
+        type="text"
+        dir="auto"
+        defaultValue={val(k)}
+        placeholder={hint}
+        maxLength={300}
+        aria-label={`${label} filter`}
+        data-testid={`filter-${k}`}
+        onBlur={(e) => e.target.value.trim() !== val(k) && onChange(k, e.target.value.trim() || null)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            onChange(k, e.currentTarget.value.trim() || null);
+          }
+        }}
+      />
+    </label>
+  );
+  return (
+    <div className="filters" role="group" aria-label="Filters" data-testid="filters">
+      {text('from', 'From', 'account, handle or name')}
+      {text('to', 'To', 'account, handle or name')}
+      <label>
+        After
+        <input type="date" value={day('after')} aria-label="After (UTC)" data-testid="filter-after" onChange={(e) => onChange('after', e.target.value || null)} />
+      </label>
+      <label>
+        Before
+        <input type="date" value={day('before')} aria-label="Before (UTC)" data-testid="filter-before" onChange={(e) => onChange('before', e.target.value || null)} />
+      </label>
+      <label>
+        Language
+        <select value={lang} aria-label="Language" data-testid="filter-lang" onChange={(e) => onChange('lang', e.target.value || null)}>
+          <option value="">any</option>
+          {(LANGS.includes(lang) || !lang ? LANGS : [lang, ...LANGS]).map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Mentions
+        <select value={entity} aria-label="Entity type" data-testid="filter-entity" onChange={(e) => onChange('entity', e.target.value || null)}>
+          <option value="">any entity or none</option>
+          {(ENTITY_TYPES as readonly string[]).includes(entity) || !entity ? null : <option value={entity}>{entity}</option>}
+          {ENTITY_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t.replace(/_/g, ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Channel
+        <select value={val('channel').toLowerCase()} aria-label="Channel" data-testid="filter-channel" onChange={(e) => onChange('channel', e.target.value || null)}>
+          <option value="">any</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
     </div>
   );
 }
