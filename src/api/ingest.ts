@@ -255,6 +255,9 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
       );
       if (batch.length >= batchSize) {
         await flush();
+        // a cancellable ingest lets its event loop turn once per batch, so a cancel (or a server
+        // request, when it runs in the server's thread) is seen within one batch
+        if (opts.signal) await new Promise<void>((ok) => setImmediate(ok));
         if (opts.signal?.aborted) throw new ClewError('INTERRUPTED', `ingest of ${file} cancelled; run it again to continue`);
         if (progress && tick()) {
           const secs = (Date.now() - parseStart) / 1000;

@@ -183,6 +183,8 @@ export class JobRegistry {
         job.value = value;
         job.result = o.toResult ? o.toResult(value) : null;
         job.state = 'done';
+        // the last progress event may predate the last batch: the result has the true counts
+        if (job.result) job.progress = { ...job.progress, records: job.result.added.records, rejected: job.result.added.rejected };
         if (job.progress.total !== null) job.progress = { ...job.progress, done: job.progress.total, etaSeconds: 0 };
       },
       (e: unknown) => {

@@ -53,7 +53,7 @@ describe('storeUpload', () => {
     const a = await storeUpload(Readable.from([Buffer.from('hello '), Buffer.from('world')]), dir, '../x/chat.txt', 100);
     const b = await storeUpload(Readable.from([Buffer.from('again')]), dir, 'chat.txt', 100);
     expect(a.bytes).toBe(11);
-    expect(a.stored).toMatch(/^\d{8}T\d{6}-[0-9a-f]{6}-chat\.txt$/);
+    expect(a.stored).toMatch(/^\d{8}T\d{6}-[0-9a-f]{6}\/chat\.txt$/);
     expect(a.stored).not.toBe(b.stored);
     expect(readFileSync(a.path, 'utf8')).toBe('hello world');
     expect(a.path.startsWith(dir)).toBe(true);

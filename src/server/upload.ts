@@ -4,7 +4,7 @@
  * past the cap); a refused or broken upload leaves no file behind.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -45,16 +45,17 @@ export function uploadsDirFor(casePath: string): string {
 
 export interface StoredUpload {
   path: string;
-  /** The file name as stored (unique: a time and random prefix before the sanitised name). */
+  /** Where the file is stored under the uploads folder: `<time>-<random>/<sanitised name>`. */
   stored: string;
   bytes: number;
 }
 
 /** Stream `body` into `dir` under a fresh name; TOO_LARGE (and no file) past `maxBytes`. */
 export async function storeUpload(body: AsyncIterable<Buffer> & NodeJS.ReadableStream, dir: string, rawName: string, maxBytes: number): Promise<StoredUpload> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const stored = `${stamp}-${randomBytes(3).toString('hex')}-${sanitiseFileName(rawName)}`;
+  // one fresh folder per upload, so the file keeps its (sanitised) name as the source's name
+  const folder = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}-${randomBytes(3).toString('hex')}`;
+  await mkdir(join(dir, folder), { recursive: true, mode: 0o700 });
+  const stored = `${folder}/${sanitiseFileName(rawName)}`;
   const path = join(dir, stored);
   let bytes = 0;
   const cap = new Transform({
@@ -69,11 +70,13 @@ export async function storeUpload(body: AsyncIterable<Buffer> & NodeJS.ReadableS
     await pipeline(body, cap, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
   } catch (e) {
     await unlink(path).catch(() => {});
+    await rmdir(join(dir, folder)).catch(() => {});
     if (e instanceof ClewError) throw e;
     throw new ClewError('INTERRUPTED', `the upload did not complete: ${(e as Error).message}`);
   }
   if (bytes === 0) {
     await unlink(path).catch(() => {});
+    await rmdir(join(dir, folder)).catch(() => {});
     throw new ClewError('EMPTY_FILE', 'the uploaded file is empty: nothing to ingest');
   }
   return { path, stored, bytes };

@@ -136,7 +136,7 @@ export const JOBS_ROUTES: Route[] = [
       };
       const job = jobs.start<IngestSummary>({
         kind: 'ingest',
-        label: q.name.split(/[/\\]/).pop()!.slice(0, 200),
+        label: q.name.split(/[/\\]/).pop()!.replace(/[\p{Cc}\p{Cf}]/gu, '').slice(0, 200),
         queue: 'ingest', // one writer at a time
         run: (ctx) => runTask<IngestSummary>(task, ctx),
         toResult: ingestResult,

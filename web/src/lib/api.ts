@@ -4,6 +4,10 @@
  */
 import type {
   EntitiesResponse,
+  JobResponse,
+  JobsResponse,
+  UploadResponse,
+  WireJob,
   KeyPlayersResponse,
   MessageResponse,
   QuarantineResponse,
@@ -66,8 +70,61 @@ async function call<T>(url: string, init: RequestInit, signal?: AbortSignal): Pr
     const e = (body as WireError).error;
     throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`);
   }
+  // 202: the answer is being computed by a job; follow it, then ask again
+  if (res.status === 202 && init.method === 'GET' && (body as Partial<JobResponse>).job) {
+    await followJob((body as JobResponse).job, signal);
+    return call<T>(url, init, signal);
+  }
   return body as T;
 }
+
+// ---------------------------------------------------------------- jobs
+
+type JobListener = (job: WireJob) => void;
+const jobListeners = new Set<JobListener>();
+
+/** Be told about every job the client is waiting on (a 202 answer being followed), as it progresses. */
+export function onJobProgress(listener: JobListener): () => void {
+  jobListeners.add(listener);
+  return () => jobListeners.delete(listener);
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((ok, fail) => {
+    const t = setTimeout(ok, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      fail(new DOMException('aborted', 'AbortError'));
+    });
+  });
+
+/** Poll a job until it ends; resolves with it when done, throws its error when it failed or was cancelled. */
+export async function followJob(job: WireJob, signal?: AbortSignal, onProgress?: JobListener): Promise<WireJob> {
+  let j = job;
+  for (;;) {
+    onProgress?.(j);
+    for (const l of jobListeners) l(j);
+    if (j.state === 'done') return j;
+    if (j.state === 'failed' || j.state === 'cancelled') throw new ApiError(j.state === 'cancelled' ? 503 : 500, j.error?.code ?? 'INTERNAL', j.error?.message ?? `the job ${j.state}`);
+    await sleep(400, signal);
+    j = (await get<JobResponse>(`/api/jobs/${encodeURIComponent(j.id)}`, {}, signal)).job;
+  }
+}
+
+/** Upload a file (streamed as the request body) to be ingested as a job. */
+export function uploadFile(file: Blob, name: string, params: { format?: string; timeZone?: string; region?: string; map?: string } = {}, signal?: AbortSignal): Promise<UploadResponse> {
+  const url = withQuery('/api/uploads', { name, ...params });
+  return call<UploadResponse>(url, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }, body: file }, signal);
+}
+
+/** The case changed (an ingest finished): drop cached answers and tell the views. */
+export function caseChanged(): void {
+  statsOnce = null;
+  window.dispatchEvent(new Event(CASE_CHANGED));
+}
+
+/** Window event fired by `caseChanged()`; views with cached data reload on it. */
+export const CASE_CHANGED = 'clew:case-changed';
 
 let statsOnce: Promise<StatsResponse> | null = null;
 
@@ -88,4 +145,7 @@ export const api = {
   quarantine: (limit: number, signal?: AbortSignal) => get<QuarantineResponse>('/api/quarantine', { limit }, signal),
   entities: (p: { type?: string; limit?: number }, signal?: AbortSignal) => get<EntitiesResponse>('/api/entities', { type: p.type, limit: p.limit }, signal),
   keyPlayers: (top: number, signal?: AbortSignal) => get<KeyPlayersResponse>('/api/keyplayers', { top }, signal),
+  jobs: (signal?: AbortSignal) => get<JobsResponse>('/api/jobs', {}, signal),
+  job: (id: string, signal?: AbortSignal) => get<JobResponse>(`/api/jobs/${encodeURIComponent(id)}`, {}, signal),
+  cancelJob: (id: string) => send<JobResponse>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
 };

@@ -1,9 +1,11 @@
 import { Account } from '../components/Account';
+import { arrestsOf, Disruption, withArrests } from '../components/Disruption';
+import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type WireKeyPlayer } from '../lib/api';
+import { api, type KeyPlayersResponse, type WireKeyPlayer } from '../lib/api';
 import { num } from '../lib/format';
-import { filterTerm, searchHref } from '../lib/router';
+import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 
@@ -27,22 +29,42 @@ function Person({ p }: { p: WireKeyPlayer }) {
   );
 }
 
-/** The composite key-player ranking: who matters most, and which measure says so. */
+/** The composite key-player ranking (who matters most, and which measure says so) and the arrests to simulate. */
 export default function KeyPlayersView({ params }: ViewProps) {
   const asked = Number(params.get('top'));
   const top = Number.isInteger(asked) && asked >= 1 && asked <= 200 ? asked : DEFAULT_TOP;
   const { data: r, error } = useApi((signal) => api.keyPlayers(top, signal), [top]);
-  if (error) return <ErrorNotice error={error} />;
-  if (!r) return <Loading what="Ranking (the first time takes a few seconds on a big case)" />;
-  const weight = (id: string) => r.weights[id] ?? 0;
-  const wsum = MEASURES.reduce((s, m) => s + weight(m.id), 0) || 1;
+  const arrests = arrestsOf(params);
+  const setArrests = (next: string[]) => navigate(withArrests(params, next), { replace: true });
+  const toggle = (key: string) => setArrests(arrests.includes(key) ? arrests.filter((a) => a !== key) : [...arrests, key]);
   return (
     <div className="view view-keyplayers">
       <h1>Key players</h1>
+      <Disruption params={params} arrests={arrests} setArrests={setArrests} known={r?.rows ?? []} />
+      {error ? (
+        <ErrorNotice error={error} />
+      ) : !r ? (
+        <>
+          <Loading what="Ranking (the first time takes a few seconds on a big case)" />
+          <PendingJobs kind="keyplayers" />
+        </>
+      ) : (
+        <Ranking r={r} arrests={arrests} toggle={toggle} />
+      )}
+    </div>
+  );
+}
+
+function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: string[]; toggle: (key: string) => void }) {
+  const weight = (id: string) => r.weights[id] ?? 0;
+  const wsum = MEASURES.reduce((s, m) => s + weight(m.id), 0) || 1;
+  return (
+    <>
+      <h2>Ranking</h2>
       <p className="muted">
         Top {num(r.rows.length)} of {num(r.nodes)} accounts ({num(r.edges)} contact pairs) by a composite score: the weighted normalised rank in{' '}
         {MEASURES.map((m) => `${m.title} ${Math.round((weight(m.id) / wsum) * 100)}%`).join(', ')}. Each bar is that measure's share of the score; a full bar is
-        the top rank. Click a person for the messages they sent.
+        the top rank. Click a person for the messages they sent; tick people to simulate their arrest.
       </p>
       {r.betweenness?.sampled ? (
         <div className="notice">
@@ -56,6 +78,7 @@ export default function KeyPlayersView({ params }: ViewProps) {
         <table className="grid keyplayers" data-testid="keyplayers">
           <thead>
             <tr>
+              <th>Arrest</th>
               <th className="num">#</th>
               <th>Person</th>
               <th className="num">Score</th>
@@ -67,7 +90,10 @@ export default function KeyPlayersView({ params }: ViewProps) {
           </thead>
           <tbody>
             {r.rows.map((p) => (
-              <tr key={p.key} data-testid="keyplayer">
+              <tr key={p.key} data-testid="keyplayer" className={arrests.includes(p.key) ? 'arrested' : undefined}>
+                <td>
+                  <input type="checkbox" checked={arrests.includes(p.key)} onChange={() => toggle(p.key)} aria-label={`arrest ${p.key}`} data-testid="arrest-box" />
+                </td>
                 <td className="num">{p.position}</td>
                 <td>
                   <Link to={searchHref(filterTerm('from', p.key))} className="person-link" title={`messages sent by ${p.key}`}>
@@ -102,6 +128,6 @@ export default function KeyPlayersView({ params }: ViewProps) {
           </tbody>
         </table>
       )}
-    </div>
+    </>
   );
 }
