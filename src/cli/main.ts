@@ -13,6 +13,7 @@ import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, 
 import { registerDossier } from './dossier.js';
 import { registerEntities } from './entities.js';
 import { registerGraph } from './graph.js';
+import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
 
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerServe(program, json);
   registerEntities(program, json);
   registerGraph(program, json);
+  registerIdentity(program, json);
   registerDossier(program, json);
 
   program
