@@ -29,6 +29,33 @@ describe('tokenize', () => {
 });
 
 describe('TokenTrie', () => {
+  it('sees entries added after a match (memoised token lookups are dropped)', () => {
+    const t = build([['koverta', 'K', true]]);
+    expect(run(t, 'kovertu i majicu')).toEqual([['kovertu', 'K']]);
+    t.add('majica', 'M', { inflect: true });
+    expect(run(t, 'kovertu i majicu')).toEqual([
+      ['kovertu', 'K'],
+      ['majicu', 'M'],
+    ]);
+  });
+
+  it('answers the same on a repeated text as on the first', () => {
+    const t = new TokenTrie<string>();
+    t.add('bela kafa', 'BK', { inflect: true, minStem: 3 });
+    t.add('kafa', 'K', { inflect: true, minStem: 3 });
+    t.add('bela', 'B');
+    const s = 'bela kafu, kafa bela, belu kafu i bela kafa';
+    const first = run(t, s);
+    expect(first).toEqual([
+      ['bela kafu', 'BK'],
+      ['kafa', 'K'],
+      ['bela', 'B'],
+      ['belu kafu', 'BK'],
+      ['bela kafa', 'BK'],
+    ]);
+    expect(run(t, s)).toEqual(first);
+  });
+
   it('matches whole tokens only', () => {
     const t = build([['glock', 'G']]);
     expect(run(t, 'glock i glockenspiel')).toEqual([['glock', 'G']]);

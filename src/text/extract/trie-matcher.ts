@@ -122,6 +122,15 @@ interface Node<T> {
   hasStems: boolean;
 }
 
+/** One edge taken by a token: the node reached, and 1 when the token matched exactly. */
+interface Step<T> {
+  node: Node<T>;
+  exact: number;
+}
+const NO_STEPS: readonly Step<never>[] = Object.freeze([]);
+/** Token forms memoised per trie (cleared when full, and when an entry is added). */
+const ROOT_CACHE_SIZE = 50_000;
+
 function newNode<T>(): Node<T> {
   return { next: new Map(), data: [], hasStems: false };
 }
@@ -137,6 +146,7 @@ export function toOriginal(folded: FoldedText, original: string, fStart: number,
 
 export class TokenTrie<T> {
   private readonly root: Node<T> = newNode<T>();
+  private readonly rootCache = new Map<string, readonly Step<T>[]>();
   private size = 0;
   private readonly endings: ReadonlySet<string>;
 
@@ -156,6 +166,7 @@ export class TokenTrie<T> {
     const tokens = tokenize(foldedTerm).map((t) => t.text);
     if (tokens.length === 0 || tokens.length > MAX_TOKENS) return false;
     const minStem = opts.minStem ?? 4;
+    this.rootCache.clear();
     // Exact path.
     let node = this.root;
     for (const tok of tokens) node = child(node, tok);
@@ -241,39 +252,44 @@ export class TokenTrie<T> {
       const prev = tokens[at - 1] as Token;
       if (!GAP_RE.test(text.slice(prev.end, tok.start))) return;
     }
-    const t = tok.text;
+    const steps = node === this.root ? this.rootSteps(tok.text) : this.steps(node, tok.text);
+    for (const st of steps) this.visit(st.node, tokens, text, start, at, exact + st.exact, cands);
+  }
+
+  /** `steps` from the root, memoised per token (most tokens of a text lead nowhere; the trie is consulted once per word form). */
+  private rootSteps(t: string): readonly Step<T>[] {
+    let st = this.rootCache.get(t);
+    if (st === undefined) {
+      st = this.steps(this.root, t);
+      if (this.rootCache.size >= ROOT_CACHE_SIZE) this.rootCache.clear();
+      this.rootCache.set(t, st);
+    }
+    return st;
+  }
+
+  /** Children of `node` that token `t` leads to, in matching order: exact edge, inflected stems, Arabic proclitics. */
+  private steps(node: Node<T>, t: string): readonly Step<T>[] {
+    let out: Step<T>[] | undefined;
     const ex = node.next.get(t);
-    if (ex) this.visit(ex, tokens, text, start, at, exact + 1, cands);
-    this.inflected(node, t, tokens, text, start, at, exact, cands);
+    if (ex) (out ??= []).push({ node: ex, exact: 1 });
+    if (node.hasStems) {
+      const maxK = Math.min(MAX_ENDING, t.length - 1);
+      for (let k = 1; k <= maxK; k++) {
+        if (!this.endings.has(t.slice(t.length - k))) continue;
+        const st = node.next.get(`~${t.slice(0, t.length - k)}`);
+        if (st) (out ??= []).push({ node: st, exact: 0 });
+      }
+    }
     // Arabic proclitics (article, conjunctions, prepositions) written joined to the word.
     const c0 = t.charCodeAt(0);
     if (c0 >= 0x0600 && c0 <= 0x06ff) {
       for (const p of AR_PREFIXES) {
         if (t.length - p.length < 2 || !t.startsWith(p)) continue;
-        const rest = t.slice(p.length);
-        const n = node.next.get(rest);
-        if (n) this.visit(n, tokens, text, start, at, exact, cands);
+        const n = node.next.get(t.slice(p.length));
+        if (n) (out ??= []).push({ node: n, exact: 0 });
       }
     }
-  }
-
-  private inflected(
-    node: Node<T>,
-    t: string,
-    tokens: Token[],
-    text: string,
-    start: number,
-    at: number,
-    exact: number,
-    cands: { end: number; exact: number; data: T[] }[],
-  ): void {
-    if (!node.hasStems) return;
-    const maxK = Math.min(MAX_ENDING, t.length - 1);
-    for (let k = 1; k <= maxK; k++) {
-      if (!this.endings.has(t.slice(t.length - k))) continue;
-      const st = node.next.get(`~${t.slice(0, t.length - k)}`);
-      if (st) this.visit(st, tokens, text, start, at, exact, cands);
-    }
+    return out ?? NO_STEPS;
   }
 
   private visit(
