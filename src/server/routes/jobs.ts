@@ -120,7 +120,7 @@ export const JOBS_ROUTES: Route[] = [
       const max = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
       const length = Number(req.headers['content-length'] ?? 0);
       if (!(length <= max)) {
-        throw new ClewError('TOO_LARGE', `the file is larger than the upload limit of ${max} bytes (clew serve --max-upload)`, { maxBytes: max });
+        throw new ClewError('TOO_LARGE', `the file is larger than the upload limit of ${max} bytes`, { maxBytes: max });
       }
       const csvMapping = q.map !== undefined ? await loadMappingArgument(q.map) : undefined;
       const up = await storeUpload(req, opts.uploadsDir ?? uploadsDirFor(store.path), q.name, max);
