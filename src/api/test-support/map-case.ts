@@ -1,15 +1,15 @@
 /**
- * The map tests' case (records in src/store/sqlite/places.fixture.ts) as a canonical JSONL file,
+ * The map tests' case (records in src/store/sqlite/test-support/map-records.ts) as a canonical JSONL file,
  * ingested like any source: for the API, route and browser tests.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClewRecord } from '../../model/records.js';
-import { MAP_RECORDS } from '../../store/sqlite/places.fixture.js';
+import { MAP_RECORDS } from '../../store/sqlite/test-support/map-records.js';
 import { withCase } from '../case.js';
 import { ingestFile } from '../ingest.js';
 
-export { A, B, C, MAP_XSS } from '../../store/sqlite/places.fixture.js';
+export { A, B, C, MAP_XSS } from '../../store/sqlite/test-support/map-records.js';
 
 function canonical(r: ClewRecord): Record<string, unknown> {
   switch (r.type) {

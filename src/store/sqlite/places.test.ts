@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClewError } from '../../model/errors.js';
 import type { CaseStore } from '../types.js';
-import { A, B, C, MAP_XSS, writeMapCase } from './places.fixture.js';
+import { A, B, C, MAP_XSS, writeMapCase } from './test-support/map-records.js';
 import { parseGeoKey } from './places.js';
 import { openSqliteCase } from './store.js';
 

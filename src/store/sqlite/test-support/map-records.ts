@@ -5,8 +5,8 @@
  * attachment, and an antenna whose label is an XSS payload. Written straight through the store
  * here; src/api/test-support/map-case.ts writes the same records as a canonical JSONL file.
  */
-import type { ClewRecord } from '../../model/records.js';
-import { openSqliteCase } from './store.js';
+import type { ClewRecord } from '../../../model/records.js';
+import { openSqliteCase } from '../store.js';
 
 export const MAP_XSS = '<img src=x onerror=window.__xss=5>';
 export const A = 'skyecc:AAA111';
