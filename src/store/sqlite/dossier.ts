@@ -30,12 +30,33 @@ export function readDossier(db: Database, accountIds: number[], opts: DossierOpt
   const all = <T>(sql: string, ...extra: (string | number)[]): T[] => db.prepare(sql).all(...extra) as T[];
 
   // ------------------------------------------------------------ activity
-  const sentBy = all<{ channel: string; n: number; first: number; last: number }>(
-    `SELECT channel, count(*) AS n, min(ts) AS first, max(ts) AS last FROM messages WHERE sender IN ${inIds} AND dup_of IS NULL GROUP BY channel`,
+  // one pass over the messages sent: per channel and conversation (both summaries come from it)
+  const sentRows = all<{ channel: string; conv: number | null; n: number; first: number; last: number; lastId: number }>(
+    `SELECT channel, conversation_id AS conv, count(*) AS n, min(ts) AS first, max(ts) AS last, max(id) AS lastId FROM messages
+     WHERE sender IN ${inIds} AND dup_of IS NULL GROUP BY channel, conversation_id`,
     ...set,
   );
+  const sentByChannel = new Map<string, { channel: string; n: number; first: number; last: number }>();
+  const wrote = new Map<number, { id: number; sent: number; first: number | null; last: number | null; lastMessage: number | null }>();
+  for (const r of sentRows) {
+    const c = sentByChannel.get(r.channel);
+    if (c) {
+      c.n += r.n;
+      c.first = Math.min(c.first, r.first);
+      c.last = Math.max(c.last, r.last);
+    } else sentByChannel.set(r.channel, { channel: r.channel, n: r.n, first: r.first, last: r.last });
+    if (r.conv === null) continue;
+    const w = wrote.get(r.conv);
+    if (w) {
+      w.sent += r.n;
+      w.first = Math.min(w.first!, r.first);
+      w.last = Math.max(w.last!, r.last);
+      w.lastMessage = Math.max(w.lastMessage!, r.lastId);
+    } else wrote.set(r.conv, { id: r.conv, sent: r.n, first: r.first, last: r.last, lastMessage: r.lastId });
+  }
+  const sentBy = [...sentByChannel.values()];
   const receivedBy = all<{ channel: string; n: number; first: number; last: number }>(
-    `SELECT m.channel, count(DISTINCT m.id) AS n, min(m.ts) AS first, max(m.ts) AS last FROM message_recipients r JOIN messages m ON m.id = r.message_id
+    `SELECT m.channel, ${set.length === 1 ? 'count(*)' : 'count(DISTINCT m.id)'} AS n, min(m.ts) AS first, max(m.ts) AS last FROM message_recipients r JOIN messages m ON m.id = r.message_id
      WHERE r.account_id IN ${inIds} AND m.dup_of IS NULL AND m.sender NOT IN ${inIds} GROUP BY m.channel`,
     ...set,
     ...set,
@@ -89,14 +110,8 @@ export function readDossier(db: Database, accountIds: number[], opts: DossierOpt
   });
 
   // ------------------------------------------------------------ conversations (member of, or wrote in)
-  const wrote = all<{ id: number; sent: number; first: number; last: number; lastMessage: number }>(
-    `SELECT conversation_id AS id, count(*) AS sent, min(ts) AS first, max(ts) AS last, max(id) AS lastMessage FROM messages
-     WHERE sender IN ${inIds} AND dup_of IS NULL AND conversation_id IS NOT NULL GROUP BY conversation_id`,
-    ...set,
-  );
   const memberOf = db.prepare(`SELECT DISTINCT conversation_id FROM conversation_members WHERE account_id IN ${inIds}`).pluck().all(...set) as number[];
-  const convs = new Map<number, { id: number; sent: number; first: number | null; last: number | null; lastMessage: number | null }>();
-  for (const w of wrote) convs.set(w.id, w);
+  const convs = wrote;
   for (const c of memberOf) if (!convs.has(c)) convs.set(c, { id: c, sent: 0, first: null, last: null, lastMessage: null });
   const convInfo = db.prepare(
     'SELECT ref, title, (SELECT count(*) FROM conversation_members WHERE conversation_id = c.id) AS members FROM conversations c WHERE id = ?',

@@ -247,7 +247,7 @@ function Dossier({ subject }: { subject: string }) {
         </div>
       </Section>
 
-      <div className="dossier-cols">
+      <div className="dossier-cols dossier-cols-wide-first">
         <Section title="Conversations" count={`(${num(d.conversations.length)} of ${num(d.conversationsTotal)})`} testId="dossier-conversations">
           <table className="grid">
             <thead>

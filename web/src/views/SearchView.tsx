@@ -123,14 +123,15 @@ export default function SearchView({ params }: ViewProps) {
   // infinite scroll: the next page loads when the sentinel under the list comes into view
   useEffect(() => {
     const el = sentinel.current;
-    if (!el || !res || res.loading || res.error || res.nextCursor === null) return;
+    // only for the results of this query: a cursor from the previous query must not page the new one
+    if (!el || !res || res.key !== key || res.loading || res.error || res.nextCursor === null) return;
     const cursor = res.nextCursor;
     const io = new IntersectionObserver((entries) => {
       if (entries.some((x) => x.isIntersecting)) fetchPage(cursor);
     }, { rootMargin: '400px' });
     io.observe(el);
     return () => io.disconnect();
-  }, [res, fetchPage]);
+  }, [res, key, fetchPage]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,0 +1,184 @@
+/**
+ * Dossiers, search filters and entity links in Chromium: a dossier opened from a search hit's
+ * sender shows contacts, entities and first/last activity; its print layout hides the navigation;
+ * the search filter controls compose the query (the URL) and narrow the hits; hostile names,
+ * titles and bodies stay text; no CSP violation.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import { buildTestCase, XSS } from '../../src/server/test-support/case.js';
+import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+
+let srv: RunningServer;
+let browser: Browser;
+let page: Page;
+let dir: string;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+const cspViolations: string[] = [];
+
+const xssFlag = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
+const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const q = () => new URL(page.url()).searchParams.get('q');
+const KUM = 'skyecc:AAA111';
+
+describe('dossiers and search filters in Chromium', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'clew-browser-dossier-'));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const [{ casePath }] = await Promise.all([buildTestCase(join(dir, 'case')), ensureWebBuilt()]);
+    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
+    browser = await launch();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
+    });
+    await page.goto(srv.url);
+    await page.getByTestId('casebar').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts the hits and shows the conversation title as text', async () => {
+    await page.getByRole('searchbox', { name: 'Search query' }).fill('kafa');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('hit').first().waitFor();
+    await expect.poll(() => page.getByTestId('hit-count').textContent()).toBe('123 messages');
+    // infinite scroll still reaches the end (the titled conversation holds the oldest hits)
+    for (let i = 0; i < 10 && (await page.getByTestId('hit').count()) < 123; i++) {
+      await page.locator('.sentinel').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(150);
+    }
+    expect(await page.getByTestId('hit').count()).toBe(123);
+    expect(await page.getByTestId('hit-conv').first().textContent()).toBe('Chat <b onmouseover=window.__xss=3>1</b>');
+    expect(await page.locator('.hits b, .hits img').count()).toBe(0);
+    await page.getByTestId('hit-conv').first().scrollIntoViewIfNeeded();
+    await shot('dossier-search-hits');
+  });
+
+  it("opens a dossier from a search hit's sender: contacts, entities, first and last activity", async () => {
+    await page.locator('.hits').getByTestId('dossier-link').first().click();
+    await page.getByTestId('dossier').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/dossier/${encodeURIComponent(KUM)}`);
+    expect(await page.locator('.dossier-title').textContent()).toBe(`<script>window.__xss=2</script>Kum ${XSS}`);
+    const facts = page.getByTestId('dossier-facts');
+    await expect.poll(() => facts.textContent()).toContain('2021-03-01 10:00');
+    expect(await facts.textContent()).toContain('2021-03-01 12:09'); // the last filler message, 10:00 + 129 min
+    expect(await facts.textContent()).toContain('122');
+    const contacts = page.getByTestId('dossier-contact');
+    expect(await contacts.count()).toBe(1);
+    expect(await contacts.first().textContent()).toContain('أبو خالد');
+    expect(await contacts.first().locator('.account-name').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await page.getByTestId('dossier-entities').textContent()).toContain('+381641234567');
+    expect(await page.getByTestId('dossier-conversations').textContent()).toContain('Chat <b onmouseover=window.__xss=3>1</b>');
+    expect(await page.locator('[data-testid=dossier] img, [data-testid=dossier] script, [data-testid=dossier] b').count()).toBe(0);
+    for (const [name, path] of [
+      ['Network', `/network?focus=${encodeURIComponent(KUM)}`],
+      ['Timeline', `/timeline?account=${encodeURIComponent(KUM)}`],
+      ['Map', `/map?account=${encodeURIComponent(KUM)}`],
+    ] as const)
+      expect(await page.getByTestId('dossier').getByRole('link', { name, exact: true }).getAttribute('href')).toBe(path);
+    await shot('dossier');
+  });
+
+  it('prints: the Print button calls window.print, and print media hides the navigation', async () => {
+    await page.evaluate(() => {
+      window.print = () => ((window as unknown as { __printed: number }).__printed = 1);
+    });
+    await page.getByTestId('print').click();
+    expect(await page.evaluate(() => (window as unknown as { __printed?: number }).__printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sidenav').isVisible()).toBe(false);
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.getByTestId('print').isVisible()).toBe(false);
+    expect(await page.getByTestId('dossier-contacts').isVisible()).toBe(true);
+    await shot('dossier-print');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.sidenav').isVisible()).toBe(true);
+  });
+
+  it("links an entity of the dossier to the messages behind it", async () => {
+    await page.getByTestId('dossier-entity').filter({ hasText: '+381641234567' }).getByRole('link').click();
+    await page.getByTestId('hit').first().waitFor();
+    expect(q()).toBe(`from:${KUM} entity:phone=+381641234567`);
+    await expect.poll(() => page.getByTestId('hit').count()).toBe(1);
+    expect(await page.getByTestId('hits').textContent()).toContain('zovi +381641234567');
+  });
+
+  it('composes the filters into the query and narrows the hits', async () => {
+    await page.getByRole('searchbox', { name: 'Search query' }).fill('kafa');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('hit-count').textContent()).toBe('123 messages');
+    const from = page.getByTestId('filter-from');
+    await from.fill('أبو خالد');
+    await from.press('Enter');
+    await expect.poll(q).toBe('kafa from:"أبو خالد"');
+    await expect.poll(() => page.getByTestId('hit-count').textContent()).not.toBe('123 messages');
+    const senders = await page.locator('.hits .hit-sender-link').allTextContents();
+    expect(senders.length).toBeGreaterThan(0);
+    for (const s of senders) expect(s).toContain('أبو خالد');
+    await shot('dossier-search-filters');
+    // back to everyone, then only messages mentioning a phone number
+    await page.getByTestId('filter-from').fill('');
+    await page.getByTestId('filter-from').press('Enter');
+    await expect.poll(q).toBe('kafa');
+    await page.getByTestId('filter-entity').selectOption('phone');
+    await expect.poll(q).toBe('kafa entity:phone');
+    await expect.poll(() => page.getByTestId('hit-count').textContent()).toBe('1 message');
+    await page.getByTestId('filter-entity').selectOption('');
+    await page.getByTestId('filter-after').fill('2021-03-02');
+    await expect.poll(q).toBe('kafa after:2021-03-02');
+    await page.getByText('No messages match.').waitFor();
+    await page.getByTestId('filter-after').fill('');
+    await page.getByTestId('filter-channel').selectOption('chat');
+    await expect.poll(q).toBe('kafa channel:chat');
+    await expect.poll(() => page.getByTestId('hit-count').textContent()).toBe('123 messages');
+    await page.getByTestId('filter-lang').selectOption('ar');
+    await expect.poll(q).toBe('kafa channel:chat lang:ar');
+    // the filters read back from the URL
+    expect(await page.getByTestId('filter-channel').inputValue()).toBe('chat');
+  });
+
+  it('lists accounts to open a dossier for, and finds one by name', async () => {
+    await page.goto(`http://127.0.0.1:${srv.port}/dossier`);
+    await page.getByRole('heading', { name: 'Most active accounts' }).waitFor();
+    expect(await page.getByTestId('dossier-account').count()).toBe(2);
+    await page.getByRole('searchbox', { name: 'Find an account' }).fill('أبو خالد');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('dossier-account').count()).toBe(3);
+    await page.getByTestId('dossier-account').first().getByTestId('dossier-link').click();
+    await page.getByTestId('dossier').waitFor();
+    expect(await page.locator('.dossier-title').textContent()).toBe('أبو خالد');
+    expect(await page.locator('.dossier-title').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await shot('dossier-index');
+  });
+
+  it('links the sender in a conversation to the dossier', async () => {
+    await page.goto(`http://127.0.0.1:${srv.port}/search?q=${encodeURIComponent('"the kafa is here"')}`);
+    await page.getByTestId('hit').first().click();
+    await page.getByTestId('transcript').waitFor();
+    const link = page.getByTestId('message').filter({ hasText: 'the kafa is here' }).getByTestId('dossier-link').first();
+    expect(await link.getAttribute('href')).toBe(`/dossier/${encodeURIComponent(KUM)}`);
+  });
+
+  it('ran no script from the data and broke no CSP rule', async () => {
+    expect(await xssFlag()).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(browser.offsite).toEqual([]);
+  });
+});
