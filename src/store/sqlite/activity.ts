@@ -4,10 +4,9 @@
  * days since the epoch); the API folds them into weeks, months and day-of-week × hour.
  *
  * Message ids are ts_ms * SLOTS + slot (ids.ts), so a bucket is `id / (bucket_ms * SLOTS)` and a
- * time range is a rowid range: every query reads an index that covers it and never the message
- * rows (bodies) themselves:
- * - whole case: messages_sender (sender, id) scanned for all ids, minus the duplicate copies read
- *   from the partial index messages_dup_of (dup_of, id); calls by `calls` rowid scan (ts column);
+ * time range is a rowid range, and counting the whole case decodes no message row:
+ * - whole case: a rowid-range count per non-empty bucket, minus the duplicate copies read from
+ *   the partial index messages_dup_of (dup_of, id); calls by a scan of the (small) calls table;
  * - an account: messages_sender for what it sent, message_recipients_account for what it
  *   received (the duplicate check reads the message row by rowid), calls_caller / calls_callee;
  * - a conversation: messages_conversation (conversation_id, id); calls have no conversation.
@@ -20,10 +19,6 @@ import { SLOTS } from './ids.js';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
-
-function hasIndex(db: Database.Database, name: string): boolean {
-  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?`).get(name) !== undefined;
-}
 
 /** Bucket → count, merged into `into`. */
 function add(into: Map<number, number>, rows: Iterable<{ b: number; n: number }>, sign = 1): void {
@@ -66,10 +61,19 @@ export function activityCounts(db: Database.Database, q: ActivityQuery): Activit
   }
 
   if (accounts === null) {
-    // every id through the (sender, id) index (a narrow covering scan instead of the message rows),
-    // then take the duplicate copies back out; without the index (an interrupted bulk load) the rowid range
-    const via = hasIndex(db, 'messages_sender') ? 'INDEXED BY messages_sender' : '';
-    add(messages, db.prepare(`SELECT id / ${idDiv} AS b, count(*) AS n FROM messages ${via} WHERE id >= ? AND id < ? GROUP BY b`).iterate(idLo, idHi) as Iterable<{ b: number; n: number }>);
+    // one rowid-range count per non-empty bucket (a range count steps the b-tree cells without
+    // decoding a row and needs no sort: faster than a GROUP BY, see bench/timeline), then take
+    // the duplicate copies back out through their partial index
+    const next = db.prepare('SELECT id FROM messages WHERE id >= ? AND id < ? ORDER BY id LIMIT 1').pluck();
+    const count = db.prepare('SELECT count(*) FROM messages WHERE id >= ? AND id < ?').pluck();
+    for (let from = idLo; ; ) {
+      const id = next.get(from, idHi) as number | undefined;
+      if (id === undefined) break;
+      const b = Math.floor(id / idDiv);
+      const end = Math.min((b + 1) * idDiv, idHi);
+      messages.set(b, count.get(id, end) as number);
+      from = end;
+    }
     add(
       messages,
       db.prepare(`SELECT id / ${idDiv} AS b, count(*) AS n FROM messages INDEXED BY messages_dup_of WHERE dup_of IS NOT NULL AND id >= ? AND id < ? GROUP BY b`).iterate(idLo, idHi) as Iterable<{
