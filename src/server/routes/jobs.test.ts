@@ -5,7 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCase } from '../../api/case.js';
+import { bumpGeneration, Reply } from '../jobs.js';
+import type { KeyPlayerRanking } from '../keyplayers.js';
 import { type RunningServer, startServer } from '../server.js';
+import { jobsOf, keyPlayersViaJob } from './jobs.js';
 import { buildTestCase } from '../test-support/case.js';
 import type { JobResponse, JobsResponse, KeyPlayersResponse, SearchResponse, StatsResponse, UploadResponse, WireError, WireJob } from '../wire.js';
 
@@ -170,5 +174,37 @@ describe('jobs over HTTP', () => {
     expect(kp.rows.length).toBeGreaterThan(2);
     const jobs = (await call(srv, 'GET', '/api/jobs')).json<JobsResponse>().jobs;
     expect(jobs.some((j) => j.kind === 'keyplayers' && j.state === 'done')).toBe(true);
+  });
+});
+
+describe('key players as a job', () => {
+  it('answers 202 with the job while it computes, then the ranking, recomputed after the case changes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'clew-kp-'));
+    const { casePath } = await buildTestCase(join(root, 'case'));
+    const store = openCase(casePath, { readonly: true });
+    try {
+      const first = await keyPlayersViaJob(store, 0);
+      expect(first).toBeInstanceOf(Reply);
+      const { job } = (first as Reply).body as JobResponse;
+      expect(job.kind).toBe('keyplayers');
+      expect(['running', 'done']).toContain(job.state);
+      // the same generation joins the running job instead of starting another
+      const again = await keyPlayersViaJob(store, 0);
+      if (again instanceof Reply) expect((again.body as JobResponse).job.id).toBe(job.id);
+      await jobsOf(store).jobs.get(job.id)!.finished;
+      expect(jobsOf(store).jobs.get(job.id)!.state).toBe('done');
+      const ranking = await keyPlayersViaJob(store, 0);
+      expect(ranking).not.toBeInstanceOf(Reply);
+      expect((ranking as KeyPlayerRanking).rows.map((r) => r.position)).toEqual([1, 2]);
+      expect(await keyPlayersViaJob(store, 0)).toBe(ranking); // cached
+      bumpGeneration(store);
+      const stale = await keyPlayersViaJob(store, 0);
+      expect(stale).toBeInstanceOf(Reply); // a new generation: computed again
+      expect(((stale as Reply).body as JobResponse).job.id).not.toBe(job.id);
+      await jobsOf(store).jobs.cancelAll();
+    } finally {
+      store.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -178,9 +178,11 @@ export async function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_
     rankingJobs.set(store, entry);
   }
   const { job } = entry;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
-  clearTimeout(timer);
+  if (budgetMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
+    clearTimeout(timer);
+  }
   if (job.state === 'done') return job.value as KeyPlayerRanking;
   if (job.state === 'failed' || job.state === 'cancelled') {
     const code = job.error?.code;
