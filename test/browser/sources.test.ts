@@ -97,7 +97,14 @@ describe('sources view in Chromium', () => {
     await page.getByText('Cancelled. Upload the same file again').waitFor();
     await expect.poll(async () => (await page.getByTestId('sources').textContent()) ?? '').toContain('partial');
     await shot('sources-cancelled');
-  }, 120_000);
+    // the same file again: continues where it stopped, ends with every message once
+    await page.getByTestId('upload-input').setInputFiles({ name: 'second.txt', mimeType: 'text/plain', buffer: chat(40_000, 'druga') });
+    await expect.poll(() => page.locator('.job', { hasText: 'second.txt' }).getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
+    expect(await page.getByTestId('upload-result').first().textContent()).toMatch(/^Resumed and finished as whatsapp/);
+    const row = page.locator('[data-testid=sources] tbody tr', { hasText: 'second.txt' });
+    await expect.poll(() => row.textContent()).toContain('complete');
+    expect(await row.textContent()).toContain('40,003');
+  }, 240_000);
 
   it('ran no script from the page and broke no policy', () => {
     expect(dialogs).toEqual([]);
