@@ -1,0 +1,257 @@
+/**
+ * The disruption panel of the Key players view: the analyst's arrests (kept in the URL as
+ * `?arrest=REF&arrest=REF`, so the Network view can link here), removed from the contact network
+ * all at once or one block per step, against a comparison strategy removing the same number of
+ * people in blocks of the same size (betweenness recomputed after each block, as Cavallaro et al.
+ * 2020). Shows the largest connected component's share, the number of components and the global
+ * efficiency, as a chart and as the table it is drawn from.
+ */
+import { useMemo, useState, type FormEvent } from 'react';
+import { type DisruptResponse, send, type WireKeyPlayer } from '../lib/api';
+import { num } from '../lib/format';
+import { navigate } from '../lib/router';
+import { useApi } from '../lib/useApi';
+import { Chart, type ChartOption } from './Chart';
+import { ErrorNotice, Loading } from './Notice';
+
+export const MAX_ARRESTS = 200;
+/** The server's cap on a strategy's steps. */
+const MAX_STEPS = 40;
+const STRATEGIES = [
+  { id: 'betweenness', title: 'Betweenness (recomputed after each block)' },
+  { id: 'degree', title: 'Degree (recomputed)' },
+  { id: 'pagerank', title: 'PageRank (recomputed)' },
+  { id: 'none', title: 'No comparison' },
+] as const;
+type Compare = (typeof STRATEGIES)[number]['id'];
+const BLOCKS = [0, 1, 2, 5, 10];
+
+export function arrestsOf(params: URLSearchParams): string[] {
+  return [...new Set(params.getAll('arrest').map((a) => a.trim()).filter((a) => a !== '' && a.length <= 300))].slice(0, MAX_ARRESTS);
+}
+
+/** The current URL's path and params with the arrests replaced. */
+export function withArrests(params: URLSearchParams, arrests: string[], patch: Record<string, string | null> = {}): string {
+  const q = new URLSearchParams(params);
+  q.delete('arrest');
+  for (const a of arrests) q.append('arrest', a);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) q.delete(k);
+    else q.set(k, v);
+  }
+  return q.size ? `${window.location.pathname}?${q}` : window.location.pathname;
+}
+
+interface Result {
+  arrests: DisruptResponse;
+  compare: DisruptResponse | null;
+}
+
+async function simulate(arrests: string[], block: number, compare: Compare, signal: AbortSignal): Promise<Result> {
+  const a = await send<DisruptResponse>('POST', '/api/disrupt', { remove: arrests, ...(block > 0 ? { block } : {}) }, signal);
+  const removed = a.steps[a.steps.length - 1]?.removedTotal ?? 0;
+  if (compare === 'none' || removed === 0) return { arrests: a, compare: null };
+  const steps = Math.min(MAX_STEPS, Math.ceil(removed / a.block));
+  const c = await send<DisruptResponse>('POST', '/api/disrupt', { strategy: compare, block: a.block, steps }, signal);
+  return { arrests: a, compare: c };
+}
+
+const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+
+function chartOption(r: Result, compareTitle: string): ChartOption {
+  const line = (name: string, d: DisruptResponse, value: (s: DisruptResponse['steps'][number]) => number | null, color: string, dashed: boolean, axis: number) => ({
+    name,
+    type: 'line',
+    yAxisIndex: axis,
+    showSymbol: true,
+    symbolSize: 7,
+    lineStyle: { color, type: dashed ? 'dashed' : 'solid', width: 2 },
+    itemStyle: { color },
+    data: d.steps.map((s) => [s.removedTotal, value(s)]),
+  });
+  const series = [
+    line('Arrests: largest component', r.arrests, (s) => +(s.lccShare * 100).toFixed(2), '#b42318', false, 0),
+    line('Arrests: components', r.arrests, (s) => s.components, '#b42318', true, 1),
+  ];
+  if (r.arrests.steps.some((s) => s.efficiencyRelative !== null)) series.push(line('Arrests: efficiency', r.arrests, (s) => (s.efficiencyRelative === null ? null : +(s.efficiencyRelative * 100).toFixed(2)), '#e8826f', false, 0));
+  if (r.compare) {
+    series.push(line(`${compareTitle}: largest component`, r.compare, (s) => +(s.lccShare * 100).toFixed(2), '#1f5fbf', false, 0));
+    series.push(line(`${compareTitle}: components`, r.compare, (s) => s.components, '#1f5fbf', true, 1));
+    if (r.compare.steps.some((s) => s.efficiencyRelative !== null))
+      series.push(line(`${compareTitle}: efficiency`, r.compare, (s) => (s.efficiencyRelative === null ? null : +(s.efficiencyRelative * 100).toFixed(2)), '#8fb0e3', false, 0));
+  }
+  return {
+    animation: false,
+    grid: { left: 56, right: 64, top: 56, bottom: 40 },
+    legend: { top: 4, left: 8, right: 8 },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (ps: unknown) => {
+        const list = ps as { seriesName: string; value: [number, number | null] }[];
+        const head = `${list[0]?.value[0] ?? 0} people removed`;
+        return [head, ...list.map((p) => `${p.seriesName}: ${p.value[1] === null ? '–' : p.seriesName.endsWith('components') ? p.value[1] : `${p.value[1]}%`}`)].join('\n');
+      },
+    },
+    xAxis: { type: 'value', name: 'people removed', nameLocation: 'middle', nameGap: 26, minInterval: 1, min: 0 },
+    yAxis: [
+      { type: 'value', name: '% of the intact network', min: 0, max: 100, nameTextStyle: { align: 'left' } },
+      { type: 'value', name: 'components', minInterval: 1, min: 0, splitLine: { show: false }, nameTextStyle: { align: 'right' } },
+    ],
+    series,
+  };
+}
+
+function StepRows({ who, d }: { who: string; d: DisruptResponse }) {
+  return (
+    <>
+      {d.steps.map((s) => (
+        <tr key={`${who}-${s.step}`} data-testid={`disrupt-${who}`} data-step={s.step} data-lcc={s.lccShare} data-components={s.components}>
+          <td>{who === 'arrests' ? 'Arrests' : 'Comparison'}</td>
+          <td className="num">{s.step}</td>
+          <td className="removed">
+            {s.step === 0 ? (
+              <span className="muted">intact network</span>
+            ) : (
+              s.removed.map((n) => (
+                <span key={n.key} className="removed-person" title={n.key} dir="auto">
+                  {n.label}
+                </span>
+              ))
+            )}
+          </td>
+          <td className="num">{num(s.removedTotal)}</td>
+          <td className="num">
+            {pct(s.lccShare)} <span className="muted">({num(s.lccSize)})</span>
+          </td>
+          <td className="num">{num(s.components)}</td>
+          <td className="num">{pct(s.efficiencyRelative)}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+function AddPerson({ onAdd }: { onAdd: (term: string) => void }) {
+  const [text, setText] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const t = text.trim();
+    if (t) onAdd(t.slice(0, 300));
+    setText('');
+  };
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <input className="text-input" value={text} onChange={(e) => setText(e.target.value)} placeholder="reference, handle or name" aria-label="Add a person to arrest" maxLength={300} />
+      <button className="btn" type="submit">
+        Add
+      </button>
+    </form>
+  );
+}
+
+export function Disruption({ params, arrests, setArrests, known }: { params: URLSearchParams; arrests: string[]; setArrests: (a: string[]) => void; known: WireKeyPlayer[] }) {
+  const blockAsked = Number(params.get('block') ?? '0');
+  const block = BLOCKS.includes(blockAsked) ? blockAsked : 0;
+  const compare: Compare = (STRATEGIES.find((s) => s.id === params.get('compare'))?.id ?? 'betweenness') as Compare;
+  const compareTitle = STRATEGIES.find((s) => s.id === compare)!.title.replace(/ \(.*\)$/, '');
+  const key = `${arrests.join('\u0000')}|${block}|${compare}`;
+  const { data: r, error, loading } = useApi((signal) => (arrests.length ? simulate(arrests, block, compare, signal) : Promise.resolve(null)), [key]);
+  const option = useMemo(() => (r ? chartOption(r, compareTitle) : null), [r, compareTitle]);
+  const label = (term: string) => {
+    const row = known.find((p) => p.key === term);
+    if (row) return row.label;
+    const found = r?.arrests.arrests.find((a) => a.term === term);
+    return found && found.nodes.length === 1 ? found.nodes[0]!.label : term;
+  };
+  const nav = (k: string, v: string | null) => navigate(withArrests(params, arrests, { [k]: v }), { replace: true });
+  const last = r?.arrests.steps[r.arrests.steps.length - 1];
+  const lastCompare = r?.compare?.steps[r.compare.steps.length - 1];
+  return (
+    <section className="disruption" data-testid="disruption" aria-label="Disruption simulation">
+      <h2>Disruption: simulate arrests</h2>
+      <div className="arrest-bar">
+        {arrests.length === 0 ? <span className="muted">Tick people in the ranking below, or add anyone by reference or name.</span> : null}
+        {arrests.map((a) => (
+          <span key={a} className="chip arrest-chip" data-testid="arrest-chip" title={a}>
+            <span dir="auto">{label(a)}</span>
+            <button type="button" className="btn-ghost chip-x" aria-label={`release ${a}`} onClick={() => setArrests(arrests.filter((x) => x !== a))}>
+              ×
+            </button>
+          </span>
+        ))}
+        {arrests.length < MAX_ARRESTS ? <AddPerson onAdd={(t) => setArrests([...arrests.filter((x) => x !== t), t])} /> : null}
+        {arrests.length > 0 ? (
+          <button type="button" className="btn btn-ghost" onClick={() => setArrests([])}>
+            Clear
+          </button>
+        ) : null}
+      </div>
+      <div className="arrest-controls">
+        <label className="field">
+          Removed
+          <select value={String(block)} onChange={(e) => nav('block', e.target.value === '0' ? null : e.target.value)} aria-label="Removed per step">
+            {BLOCKS.map((b) => (
+              <option key={b} value={String(b)}>
+                {b === 0 ? 'all at once' : b === 1 ? 'one per step' : `${b} per step`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Compare with
+          <select value={compare} onChange={(e) => nav('compare', e.target.value === 'betweenness' ? null : e.target.value)} aria-label="Comparison strategy">
+            {STRATEGIES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {arrests.length > 0 && loading ? <Loading what="Simulating (loading the network takes a few seconds the first time on a big case)" /> : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {r && option && last ? (
+        <>
+          {r.arrests.unresolved.map((u) => (
+            <div key={u.term} className="notice" dir="auto">
+              Left out “{u.term}”: {u.reason}
+            </div>
+          ))}
+          <p className="disrupt-summary" data-testid="disrupt-summary">
+            Removing {num(last.removedTotal)} of {num(r.arrests.nodes)} people leaves a largest connected group of {pct(last.lccShare)} of the network (
+            {num(last.components)} components)
+            {lastCompare && r.compare
+              ? `; ${compareTitle.toLowerCase()} removal of ${num(lastCompare.removedTotal)} leaves ${pct(lastCompare.lccShare)} (${num(lastCompare.components)} components)`
+              : ''}
+            .
+          </p>
+          <Chart option={option} height={300} label="Disruption: largest component share and components as people are removed" testId="disrupt-chart" />
+          <p className="muted small">
+            Largest component: the biggest group still connected, as a share of the intact network&apos;s {num(r.arrests.nodes)} people. Efficiency: mean inverse distance
+            between people, relative to the intact network
+            {r.arrests.efficiencySamples !== null ? `, estimated from ${num(r.arrests.efficiencySamples)} sampled sources` : ''}.
+            {r.compare?.betweenness?.sampled ? ` Comparison betweenness estimated from ${num(r.compare.betweenness.samples)} sampled sources.` : ''}
+            {r.compare && lastCompare && lastCompare.removedTotal < last.removedTotal ? ` The comparison stops after ${MAX_STEPS} steps.` : ''}
+          </p>
+          <table className="grid disrupt-table" data-testid="disrupt-table">
+            <thead>
+              <tr>
+                <th>Who</th>
+                <th className="num">Step</th>
+                <th>Removed in this step</th>
+                <th className="num">Removed</th>
+                <th className="num">Largest component</th>
+                <th className="num">Components</th>
+                <th className="num">Efficiency</th>
+              </tr>
+            </thead>
+            <tbody>
+              <StepRows who="arrests" d={r.arrests} />
+              {r.compare ? <StepRows who="compare" d={r.compare} /> : null}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
