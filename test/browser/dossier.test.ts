@@ -4,11 +4,13 @@
  * the search filter controls compose the query (the URL) and narrow the hits; hostile names,
  * titles and bodies stay text; no CSP violation.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCase } from '../../src/api/case.js';
+import { ingestFile } from '../../src/api/ingest.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { buildTestCase, XSS } from '../../src/server/test-support/case.js';
 import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
@@ -172,6 +174,44 @@ describe('dossiers and search filters in Chromium', () => {
     await page.getByTestId('transcript').waitFor();
     const link = page.getByTestId('message').filter({ hasText: 'the kafa is here' }).getByTestId('dossier-link').first();
     expect(await link.getAttribute('href')).toBe(`/dossier/${encodeURIComponent(KUM)}`);
+  });
+
+  it('pages the entity list past the first 500, and shows names saved by others and devices as text', async () => {
+    // a second case: 520 distinct phone numbers, contact-list names and a device for one account
+    const d2 = join(dir, 'case2');
+    mkdirSync(d2, { recursive: true });
+    const lines = [
+      JSON.stringify({ type: 'account', ref: 'skyecc:P1', display_name: 'Pero' }),
+      JSON.stringify({ type: 'contact', owner: 'skyecc:P2', contact: 'skyecc:P1', name: `Pero ${XSS} "Stari"` }),
+      JSON.stringify({ type: 'device', account: 'skyecc:P1', identifiers: { imei: '356938035643809' } }),
+    ];
+    for (let i = 0; i < 520; i++)
+      lines.push(JSON.stringify({ type: 'message', from: 'skyecc:P1', to: ['skyecc:P2'], ts: new Date(Date.UTC(2021, 4, 1, 0, i)).toISOString(), body: `zovi +3816412${String(10000 + i)}` }));
+    writeFileSync(join(d2, 'p.jsonl'), lines.join('\n') + '\n');
+    const case2 = join(d2, 'case.clew');
+    await withCase(case2, { create: true }, (s) => ingestFile(s, join(d2, 'p.jsonl')));
+    const srv2 = await startServer({ casePath: case2, webRoot: WEB_DIST, log: () => {} });
+    try {
+      await page.goto(srv2.url);
+      await page.getByTestId('casebar').waitFor();
+      await page.goto(`http://127.0.0.1:${srv2.port}/entities?type=phone`);
+      await expect.poll(() => page.getByTestId('entity').count()).toBe(500);
+      await page.getByTestId('entities-more').click();
+      await expect.poll(() => page.getByTestId('entity').count()).toBe(520);
+      expect(await page.getByTestId('entities-more').count()).toBe(0);
+      const values = await page.locator('[data-testid=entity] .entity-link').allTextContents();
+      expect(new Set(values).size).toBe(520);
+      await page.goto(`http://127.0.0.1:${srv2.port}/dossier/${encodeURIComponent('skyecc:P1')}`);
+      await page.getByTestId('dossier').waitFor();
+      const ids = page.getByTestId('dossier-identifiers');
+      expect(await ids.textContent()).toContain(`Pero ${XSS} "Stari"`);
+      expect(await ids.textContent()).toContain('356938035643809');
+      expect(await ids.locator('img').count()).toBe(0);
+      expect(await page.getByTestId('dossier-entities').textContent()).toContain('520');
+      await shot('dossier-saved-names');
+    } finally {
+      await srv2.close();
+    }
   });
 
   it('ran no script from the data and broke no CSP rule', async () => {
