@@ -6,7 +6,7 @@
 import type { Mention } from '../model/entities.js';
 import { type CodewordEntry, type CodewordMatcher, compileLexicon } from './extract/codewords.js';
 import { extractAll } from './extract/pipeline.js';
-import { dominantLanguage, type LanguageDetector, loadLanguageDetector } from './lang/detect.js';
+import { dominantLanguage, fallbackGuess, type LanguageDetector, loadLanguageDetector } from './lang/detect.js';
 
 export interface MessageAnalysis {
   lang: string | null;
@@ -29,11 +29,17 @@ const MAX_CONVERSATIONS = 50_000;
 export function createAnalyserWith(detector: LanguageDetector, opts: AnalyserOptions = {}): Analyser {
   const codewords: CodewordMatcher | null = opts.lexicon && opts.lexicon.length > 0 ? compileLexicon(opts.lexicon) : null;
   const langCounts = new Map<string, Map<string, number>>();
-  const ctx = { defaultRegion: opts.defaultRegion };
+  const defaultRegion = opts.defaultRegion;
+  const noLang = { defaultRegion, lang: undefined };
   return {
     analyse(text, conversation) {
       const counts = conversation === null ? undefined : langCounts.get(conversation);
-      const guess = detector.detectWithFallback(text, counts ? dominantLanguage(counts) : null);
+      // the conversation's dominant language is only needed when the message itself says nothing
+      let guess = detector.detect(text);
+      if (!guess && counts) {
+        const dominant = dominantLanguage(counts);
+        if (dominant) guess = fallbackGuess(text, dominant);
+      }
       if (guess && !guess.fallback && conversation !== null) {
         let c = counts;
         if (!c) {
@@ -43,8 +49,8 @@ export function createAnalyserWith(detector: LanguageDetector, opts: AnalyserOpt
         }
         c.set(guess.lang, (c.get(guess.lang) ?? 0) + 1);
       }
-      const mentions = extractAll(text, { ...ctx, lang: guess?.lang });
-      if (codewords) mentions.push(...codewords.extract(text));
+      const mentions = extractAll(text, guess ? { defaultRegion, lang: guess.lang } : noLang);
+      if (codewords) for (const m of codewords.extract(text)) mentions.push(m);
       return { lang: guess?.lang ?? null, langConfidence: guess?.confidence ?? 0, mentions };
     },
   };

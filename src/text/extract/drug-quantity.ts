@@ -102,7 +102,8 @@ export function extractDrugQuantities(text: string): Mention[] {
     out.push(mention(text, folded, n.start, fEnd, n.value, unit, conf));
   }
   HALF_RE.lastIndex = 0;
-  for (let m = HALF_RE.exec(f); m !== null && out.length < MAX_MENTIONS; m = HALF_RE.exec(f)) {
+  const half = f.includes(' kil') || f.includes(' quilo') || f.includes(' kg');
+  for (let m = half ? HALF_RE.exec(f) : null; m !== null && out.length < MAX_MENTIONS; m = HALF_RE.exec(f)) {
     out.push(mention(text, folded, m.index, m.index + m[0].length, 0.5, 'kg', 0.85));
   }
   out.sort((a, b) => a.start - b.start);

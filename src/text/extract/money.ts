@@ -110,6 +110,9 @@ const WORD_AMOUNT_RE = new RegExp(
   'gu',
 );
 
+/** A WORD_AMOUNT_RE match contains one of these (milion, million, millon, milhao, miljoen, milyon contain 'mil'). */
+const WORD_AMOUNT_HINTS = ['mil', 'hiljadu', 'tisucu', 'مليون'];
+
 const WORD_VALUES: Record<string, number> = {
   milion: 1e6, miliona: 1e6, million: 1e6, millon: 1e6, milhao: 1e6, miljoen: 1e6, milyon: 1e6, مليون: 1e6,
   hiljadu: 1e3, tisucu: 1e3,
@@ -197,7 +200,8 @@ export function extractMoney(text: string, ctx: ExtractContext = {}): Mention[] 
   }
   // Number words with a currency.
   WORD_AMOUNT_RE.lastIndex = 0;
-  for (let m = WORD_AMOUNT_RE.exec(f); m !== null && out.length < MAX_MENTIONS; m = WORD_AMOUNT_RE.exec(f)) {
+  const wordAmounts = WORD_AMOUNT_HINTS.some((w) => f.includes(w));
+  for (let m = wordAmounts ? WORD_AMOUNT_RE.exec(f) : null; m !== null && out.length < MAX_MENTIONS; m = WORD_AMOUNT_RE.exec(f)) {
     const s = m.index;
     const e = s + m[0].length;
     if (out.some((o) => o.start <= (folded.map[s] ?? 0) && (folded.map[s] ?? 0) < o.end)) continue;

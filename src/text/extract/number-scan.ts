@@ -260,6 +260,20 @@ export function scanNumberWords(folded: string, tokens?: readonly WordToken[]): 
 
 /** Digit numbers and number words, in text order. */
 export function scanAllNumbers(folded: string, tokens?: readonly WordToken[]): NumberSpan[] {
+  // money and drug quantities scan the same folded text one after the other: memoise the last answer
+  if (tokens === undefined && folded === lastAllScanned && lastAll) return lastAll;
+  const all = scanAll(folded, tokens);
+  if (tokens === undefined) {
+    lastAllScanned = folded;
+    lastAll = all;
+  }
+  return all;
+}
+
+let lastAllScanned: string | undefined;
+let lastAll: NumberSpan[] | undefined;
+
+function scanAll(folded: string, tokens?: readonly WordToken[]): NumberSpan[] {
   const a = scanNumbers(folded);
   const b = scanNumberWords(folded, tokens);
   if (b.length === 0) return a;

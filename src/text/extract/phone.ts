@@ -42,17 +42,25 @@ function countDigits(s: string, atLeast: number): boolean {
   return false;
 }
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let i = from; i < to; i++) chars[i] = ' ';
+const BLANK = 1;
+const PLUS = 2;
+
+function blank(mask: Uint8Array, from: number, to: number): void {
+  mask.fill(BLANK, from, to);
 }
 
 /** Same-length working copy with non-phone digit sequences blanked out. */
 export function maskNonPhones(text: string, rewriteDoubleZero: boolean): string {
   if (!rewriteDoubleZero && !/[0-9][./:h-][0-9]|[0-9][.][0-9]{3}|[A-Za-z][ -]?[0-9]/.test(text)) return text;
-  const chars = text.split('');
+  // 0: as in text, BLANK: ' ', PLUS: '+'
+  const mask = new Uint8Array(text.length);
+  let changed = false;
   for (const re of [DATE_RE, TIME_RE, COORD_RE, CONTAINER_RE]) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) blank(chars, m.index, m.index + m[0].length);
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      blank(mask, m.index, m.index + m[0].length);
+      changed = true;
+    }
   }
   GLUED_RE.lastIndex = 0;
   for (let m = GLUED_RE.exec(text); m !== null; m = GLUED_RE.exec(text)) {
@@ -69,23 +77,33 @@ export function maskNonPhones(text: string, rewriteDoubleZero: boolean): string 
       else break;
       i++;
     }
-    blank(chars, m.index, i);
+    blank(mask, m.index, i);
+    changed = true;
     GLUED_RE.lastIndex = Math.max(GLUED_RE.lastIndex, i);
   }
+  // the working character at i (after the blanking and rewriting so far)
+  const at = (i: number): number => (mask[i] === BLANK ? 32 : mask[i] === PLUS ? 43 : text.charCodeAt(i));
   if (rewriteDoubleZero) {
     for (let i = 0; i + 2 < text.length; i++) {
-      if (
-        chars[i] === '0' &&
-        chars[i + 1] === '0' &&
-        /[1-9]/.test(chars[i + 2]!) &&
-        (i === 0 || !/[0-9+]/.test(chars[i - 1]!))
-      ) {
-        chars[i] = ' ';
-        chars[i + 1] = '+';
+      const c2 = at(i + 2);
+      const p = i === 0 ? 32 : at(i - 1);
+      if (at(i) === 48 && at(i + 1) === 48 && c2 >= 49 && c2 <= 57 && !((p >= 48 && p <= 57) || p === 43)) {
+        mask[i] = BLANK;
+        mask[i + 1] = PLUS;
+        changed = true;
       }
     }
   }
-  return chars.join('');
+  if (!changed) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = mask[i]!;
+    if (k === 0) continue;
+    out += text.slice(from, i) + (k === BLANK ? ' ' : '+');
+    from = i + 1;
+  }
+  return out + text.slice(from);
 }
 
 export function extractPhone(text: string, ctx: ExtractContext): Mention[] {

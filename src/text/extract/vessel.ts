@@ -28,6 +28,10 @@ const CARRIER_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(${CARRIERS})[ ](${WORD}(?:(?:[ ](?:${PARTICLES})){0,1}[ ]${WORD}|[ ][0-9]{1,3}(?![\\p{L}\\p{N}])){0,2})`,
   'gu',
 );
+/** Necessary for a KEYWORD_RE match (no look-behind, so much cheaper to rule a text out). */
+const KEYWORD_HINT_RE = new RegExp(`(?:${PREFIXES}|${KEYWORDS})[ :]`, 'u');
+/** A CARRIER_RE match contains one of these. */
+const CARRIER_NAMES = CARRIERS.split('|');
 const STOP = new Set(['IMO', 'MMSI', 'FLAG', 'ZASTAVA', 'CALL', 'DWT', 'GT', 'ETA', 'ETD', 'U', 'IZ', 'NA', 'NAAR', 'IN', 'TO', 'AT']);
 const COMPANY = new Set(['LINE', 'LINES', 'GROUP', 'SHIPPING', 'AGENCY', 'LOGISTICS', 'TERMINAL', 'TERMINALS', 'CONTAINER', 'CONTAINERS', 'COMPANY', 'CARGO', 'OFFICE', 'BOOKING', 'SINCE', 'AFTER', 'BEFORE', 'AGAIN']);
 const PARTICLE_RE = new RegExp(`^(?:${PARTICLES})$`);
@@ -58,7 +62,8 @@ function push(out: Mention[], text: string, start: number, end: number, name: st
 export function extractVessel(text: string, _ctx: ExtractContext): Mention[] {
   const out: Mention[] = [];
   KEYWORD_RE.lastIndex = 0;
-  for (let m = KEYWORD_RE.exec(text); m !== null && out.length < MAX_MENTIONS; m = KEYWORD_RE.exec(text)) {
+  const keywords = KEYWORD_HINT_RE.test(text);
+  for (let m = keywords ? KEYWORD_RE.exec(text) : null; m !== null && out.length < MAX_MENTIONS; m = KEYWORD_RE.exec(text)) {
     const prefix = m[1];
     const keyword = prefix ?? m[2]!;
     const quoted = m[3];
@@ -82,7 +87,8 @@ export function extractVessel(text: string, _ctx: ExtractContext): Mention[] {
     push(out, text, spanStart, start + name.length, name, confidence, prefix ?? '');
   }
   CARRIER_RE.lastIndex = 0;
-  for (let m = CARRIER_RE.exec(text); m !== null && out.length < MAX_MENTIONS; m = CARRIER_RE.exec(text)) {
+  const carriers = CARRIER_NAMES.some((c) => text.includes(c));
+  for (let m = carriers ? CARRIER_RE.exec(text) : null; m !== null && out.length < MAX_MENTIONS; m = CARRIER_RE.exec(text)) {
     const first = m[2]!.split(' ')[0]!.toUpperCase();
     if (COMPANY.has(first)) continue;
     const rest = cutAtStop(m[2]!);

@@ -149,6 +149,13 @@ function guess(lang: string, confidence: number, script: Script | null): Languag
  * A detector over `engine`: eld itself (an `eld.newInstance()`, with text cleanup disabled) or the faster
  * re-implementation of its scoring (`loadEldScorer`, what `loadLanguageDetector` uses).
  */
+/** The answer for a text whose language is taken from elsewhere (`lang`, e.g. its conversation's): confidence 0. */
+export function fallbackGuess(text: string, lang: string): LanguageGuess {
+  const f = guess(lang, 0, typeof text === 'string' ? detectScript(text) : null);
+  f.fallback = true;
+  return f;
+}
+
 export function createLanguageDetector(engine: EldInstance | EldScorer): LanguageDetector {
   const eld: EldScorer = 'score' in engine ? engine : eldAsScorer(engine);
   const detect = (text: string): LanguageGuess | null => {
@@ -165,8 +172,11 @@ export function createLanguageDetector(engine: EldInstance | EldScorer): Languag
     // Below MIN_LETTERS only a BCMS marker in Latin text can give an answer: without one, eld's verdict would be
     // discarded, so it is not computed (same result, and most chat messages are that short)
     const bcmsPossible = script === 'Latn' && !NOT_BCMS_LATIN.test(body);
-    const markers = bcmsPossible ? bcmsMarkers(body) : 0;
-    if (letters < MIN_LETTERS && markers === 0) return null;
+    let markers = -1; // counted when needed
+    if (letters < MIN_LETTERS) {
+      markers = bcmsPossible ? bcmsMarkers(body) : 0;
+      if (markers === 0) return null;
+    }
     let r: EldVerdict;
     try {
       r = eld.score(body);
@@ -175,6 +185,7 @@ export function createLanguageDetector(engine: EldInstance | EldScorer): Languag
     }
     let lang = r.language;
     if (bcmsPossible && (lang === '' || BCMS_CONFUSED.has(lang))) {
+      if (markers < 0) markers = bcmsMarkers(body);
       if (markers >= 1 && (letters >= MIN_LETTERS || markers >= 2 || BCMS.has(lang))) {
         if (!BCMS.has(lang)) lang = 'hr';
         return guess(lang, Math.max(clamp01(r.score), 0.5), script);
@@ -186,12 +197,7 @@ export function createLanguageDetector(engine: EldInstance | EldScorer): Languag
   return {
     detect,
     detectWithFallback(text: string, fallback: string | null): LanguageGuess | null {
-      const g = detect(text);
-      if (g) return g;
-      if (!fallback) return null;
-      const f = guess(fallback, 0, typeof text === 'string' ? detectScript(text) : null);
-      f.fallback = true;
-      return f;
+      return detect(text) ?? (fallback ? fallbackGuess(text, fallback) : null);
     },
   };
 }
