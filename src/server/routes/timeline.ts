@@ -4,7 +4,8 @@
  * the disruption simulation (the analyst's arrests, or a comparison strategy).
  *
  * The contact network (for communities and disruption) takes seconds to load on a big case: it
- * is built once per open store and kept.
+ * is built once per case generation (jobs.ts cachedPerGeneration: an ingest from the workspace
+ * makes it stale) and kept.
  */
 import { z } from 'zod';
 import { activity, activityHeat, ACTIVITY_UNITS, MAX_ACTIVITY_ACCOUNTS, nextUnit, resolveActivityAccounts, type ActivityResult } from '../../api/activity.js';
@@ -12,6 +13,7 @@ import { communities, DISRUPT_STRATEGIES, disrupt, type GraphContext, graphConte
 import { loadCaseNetwork } from '../../api/network.js';
 import type { AccountView, CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
+import { cachedPerGeneration } from '../jobs.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
 import type { ActivityGroupsResponse, ActivityHeatResponse, ActivityResponse, DisruptResponse, WireActivitySeries } from '../wire/timeline.js';
@@ -60,12 +62,9 @@ interface Loaded {
   communities?: CommunitiesResult;
 }
 
-const networks = new WeakMap<CaseStore, Loaded>();
-
+/** The contact network of the open case, kept until an ingest from the workspace changes the case. */
 function network(store: CaseStore): Loaded {
-  let l = networks.get(store);
-  if (!l) networks.set(store, (l = { ctx: graphContext(loadCaseNetwork(store), store) }));
-  return l;
+  return cachedPerGeneration(store, 'timeline:network', (): Loaded => ({ ctx: graphContext(loadCaseNetwork(store), store) }));
 }
 
 /** Communities (Leiden, seeded) with every member, most active first. */
