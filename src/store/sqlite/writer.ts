@@ -40,6 +40,22 @@ function locJson(l: Locator): string {
   return JSON.stringify(l);
 }
 
+/** One batch's edge increments, by (src, dst, channel): a number key when the ids allow, else a string. */
+type Edges = Map<number | string, EdgeAcc>;
+const CHANNEL_KEY: Record<string, number> = { chat: 0, sms: 1, email: 2, call: 3 };
+
+/**
+ * Bits of the times (ms) at which this source wrote messages: one-hash Bloom filter. A clear bit
+ * proves that no message with that time exists, so the duplicate lookup is skipped (most messages
+ * of a load are not duplicates). Used only while the case holds no other source's messages and no
+ * other connection has written since the writer began (see dupFilterValid); 8 MB.
+ */
+const TS_FILTER_BITS = 2 ** 26;
+
+function tsBit(ts: number): number {
+  return (Math.imul(ts | 0, 0x9e3779b1) ^ Math.imul(Math.floor(ts / 4294967296) | 0, 0x85ebca6b)) >>> 6;
+}
+
 interface EdgeAcc {
   src: number;
   dst: number;
@@ -63,6 +79,8 @@ export class SqliteSourceWriter {
   private readonly toMembers = new Map<number, number[]>();
   private toMembersCount = 0;
   private toMembersOverflow = false;
+  private tsFilter: Uint32Array | null = null;
+  private dataVersion = 0;
   private readonly st: Record<string, Statement>;
   private readonly runBatch: (items: BatchItem[], pos: BatchPosition) => BatchResult;
 
@@ -128,8 +146,16 @@ export class SqliteSourceWriter {
         .iterate(source.id) as Iterable<{ id: number; c: number }>)
         this.trackToMembers(r.c, r.id);
     }
+    if (db.prepare('SELECT 1 FROM messages WHERE source_id != ? LIMIT 1').get(source.id) === undefined) {
+      this.tsFilter = new Uint32Array(TS_FILTER_BITS / 32);
+      if (source.itemsDone > 0)
+        for (const ts of db.prepare('SELECT ts FROM messages WHERE source_id = ?').pluck().iterate(source.id) as Iterable<number>) this.markTs(ts);
+      this.dataVersion = db.pragma('data_version', { simple: true }) as number;
+    }
     this.runBatch = db.transaction((items: BatchItem[], pos: BatchPosition) => {
-      const edges = new Map<string, EdgeAcc>();
+      // another connection wrote to the case: its messages are not in the filter
+      if (this.tsFilter && db.pragma('data_version', { simple: true }) !== this.dataVersion) this.tsFilter = null;
+      const edges = new Map<number | string, EdgeAcc>();
       const res: BatchResult = { records: 0, rejected: 0, duplicates: 0 };
       for (const item of items) {
         if (item.kind === 'reject') {
@@ -190,7 +216,7 @@ export class SqliteSourceWriter {
   }
 
   /** Returns 'duplicate' when the record was stored and linked to an earlier copy. */
-  private writeRecord(r: ClewRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' {
+  private writeRecord(r: ClewRecord, l: Locator, edges: Edges): 'new' | 'duplicate' {
     const src = this.source.id;
     switch (r.type) {
       case 'message':
@@ -258,6 +284,22 @@ export class SqliteSourceWriter {
     }
   }
 
+  private markTs(ts: number): void {
+    const b = tsBit(ts);
+    this.tsFilter![b >>> 5]! |= 1 << (b & 31);
+  }
+
+  /** The first copy of (sender, ts, body) already stored, if any. */
+  private firstCopy(ts: number, sender: number, body: string): number | null {
+    const f = this.tsFilter;
+    if (f) {
+      const b = tsBit(ts);
+      if ((f[b >>> 5]! & (1 << (b & 31))) === 0) return null;
+    }
+    const msStart = ts * SLOTS;
+    return (this.st.dupMessage!.get(msStart, msStart + 2 * SLOTS, ts, sender, body) as { id: number } | undefined)?.id ?? null;
+  }
+
   private trackToMembers(conversation: number, id: number): void {
     if (this.toMembersOverflow) return;
     if (++this.toMembersCount > MAX_TRACKED) {
@@ -272,7 +314,7 @@ export class SqliteSourceWriter {
   }
 
   /** A member announced after messages to the conversation: those messages reach it too. */
-  private addLateMember(conversation: number, member: number, edges: Map<string, EdgeAcc>): void {
+  private addLateMember(conversation: number, member: number, edges: Edges): void {
     if (this.toMembersOverflow) {
       this.st.lateRecipient!.run(member, conversation, member);
       this.st.lateEdges!.run(member, conversation, member);
@@ -286,12 +328,11 @@ export class SqliteSourceWriter {
     }
   }
 
-  private writeMessage(r: MessageRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' {
+  private writeMessage(r: MessageRecord, l: Locator, edges: Edges): 'new' | 'duplicate' {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
     const recipients = [...new Set(r.to.length > 0 ? r.to.map((t) => this.account(t)) : (conv?.members.filter((m) => m !== sender) ?? []))];
-    const msStart = r.ts * SLOTS;
-    const dupOf = (this.st.dupMessage!.get(msStart, msStart + 2 * SLOTS, r.ts, sender, r.body) as { id: number } | undefined)?.id ?? null;
+    const dupOf = this.firstCopy(r.ts, sender, r.body);
     // a duplicate is linked to its first copy and read only once: no index, no analysis, no edge
     const analysis =
       dupOf === null && this.analyser
@@ -327,6 +368,7 @@ export class SqliteSourceWriter {
         id++; // another message holds this slot of the millisecond: take the next one
       }
     }
+    if (this.tsFilter) this.markTs(r.ts); // set even if the batch rolls back: a false positive only costs a lookup
     for (const a of recipients) this.st.recipient!.run(id, a);
     if (flags & FLAG_TO_MEMBERS) this.trackToMembers(conv!.id, id);
     if (dupOf !== null) return 'duplicate';
@@ -336,7 +378,7 @@ export class SqliteSourceWriter {
     return 'new';
   }
 
-  private writeCall(r: CallRecord, l: Locator, edges: Map<string, EdgeAcc>): 'new' | 'duplicate' {
+  private writeCall(r: CallRecord, l: Locator, edges: Edges): 'new' | 'duplicate' {
     const caller = this.account(r.from);
     const callee = this.account(r.to);
     const channel = r.channel ?? 'call';
@@ -386,9 +428,10 @@ function pairKey(a: number, b: number): string {
   return a < b ? `p${a}-${b}` : `p${b}-${a}`;
 }
 
-function addEdge(edges: Map<string, EdgeAcc>, src: number, dst: number, channel: string, ts: number): void {
+function addEdge(edges: Edges, src: number, dst: number, channel: string, ts: number): void {
   if (src === dst) return;
-  const k = `${src}|${dst}|${channel}`;
+  const ch = CHANNEL_KEY[channel];
+  const k = ch !== undefined && src < 2 ** 24 && dst < 2 ** 26 ? (src * 2 ** 26 + dst) * 4 + ch : `${src}|${dst}|${channel}`;
   const e = edges.get(k);
   if (e) {
     e.count++;

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MessageRecord } from '../../model/records.js';
+import type { BatchItem } from '../types.js';
+import { openSqliteCase, type SqliteCaseStore } from './store.js';
+
+const T = Date.UTC(2021, 2, 1, 12);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function caseFile(): string {
+  const d = mkdtempSync(join(tmpdir(), 'clew-writer-'));
+  dirs.push(d);
+  return join(d, 'c.clew');
+}
+
+const open = (path: string) => openSqliteCase(path, { create: true, threadedWriter: false });
+const m = (from: string, ts: number, body: string): MessageRecord => ({ type: 'message', from, to: ['sky:z'], ts, tzOffset: 0, channel: 'chat', body });
+const items = (ms: MessageRecord[], firstLine: number): BatchItem[] => ms.map((r, i) => ({ kind: 'record', record: r, locator: { line: firstLine + i } }));
+const meta = (path: string, sha: string) => ({ path, name: 'a.jsonl', size: 1, sha256: sha.repeat(64), format: 'canonical', options: {} });
+const ftsCount = (s: SqliteCaseStore, word: string) => (s.raw.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(word) as { n: number }).n;
+const dups = (s: SqliteCaseStore) => (s.raw.prepare('SELECT count(*) AS n FROM messages WHERE dup_of IS NOT NULL').get() as { n: number }).n;
+
+describe('SqliteSourceWriter', () => {
+  it('links exact duplicates within one source, across batches and across a resume', async () => {
+    const path = caseFile();
+    let s = open(path);
+    let w = s.beginSource(meta(path, 'a'), { analyse: false });
+    // same sender, time and body twice in one batch; same time, other body or sender: not duplicates
+    let r = await w.writeBatch(items([m('sky:a', T, 'one'), m('sky:a', T, 'one'), m('sky:a', T, 'two'), m('sky:b', T, 'one')], 1), { offset: null, line: 5, itemsDone: 4 });
+    expect(r.duplicates).toBe(1);
+    r = await w.writeBatch(items([m('sky:a', T, 'two'), m('sky:c', T + 1, 'three')], 5), { offset: null, line: 7, itemsDone: 6 });
+    expect(r.duplicates).toBe(1);
+    // the process stops here; a new writer resumes the same source and still finds earlier copies
+    s.close();
+    s = open(path);
+    w = s.resumeSource(s.sources()[0]!, { analyse: false });
+    r = await w.writeBatch(items([m('sky:c', T + 1, 'three'), m('sky:b', T, 'one'), m('sky:d', T + 2, 'four')], 7), { offset: null, line: 10, itemsDone: 9 });
+    expect(r.duplicates).toBe(2);
+    await w.finish();
+    expect(dups(s)).toBe(4);
+    s.close();
+  });
+
+  it('indexes a source for full-text search when it completes, each first copy once', async () => {
+    const path = caseFile();
+    let s = open(path);
+    let w = s.beginSource(meta(path, 'b'), { analyse: false });
+    await w.writeBatch(items([m('sky:a', T, 'Kafa je spremna'), m('sky:a', T, 'Kafa je spremna')], 1), { offset: null, line: 3, itemsDone: 2 });
+    expect(ftsCount(s, 'kafa')).toBe(0); // a partial source is not searchable yet
+    s.close();
+    s = open(path);
+    w = s.resumeSource(s.sources()[0]!, { analyse: false });
+    await w.writeBatch(items([m('sky:b', T + 5, 'kafa opet'), { ...m('sky:b', T + 6, 'nista'), subject: 'Kafa' }], 3), { offset: null, line: 5, itemsDone: 4 });
+    const done = await w.finish();
+    expect(done.status).toBe('complete');
+    expect(ftsCount(s, 'kafa')).toBe(3);
+    expect(ftsCount(s, 'spremna')).toBe(1);
+    s.close();
+  });
+
+  it('looks duplicates up in the case when another connection wrote messages meanwhile', async () => {
+    const path = caseFile();
+    const s = open(path);
+    const w = s.beginSource(meta(path, 'c'), { analyse: false });
+    await w.writeBatch(items([m('sky:a', T, 'first')], 1), { offset: null, line: 2, itemsDone: 1 });
+    const other = open(path);
+    const w2 = other.beginSource(meta(path, 'd'), { analyse: false });
+    await w2.writeBatch(items([m('sky:b', T + 9, 'elsewhere')], 1), { offset: null, line: 2, itemsDone: 1 });
+    await w2.finish();
+    other.close();
+    const r = await w.writeBatch(items([m('sky:b', T + 9, 'elsewhere')], 2), { offset: null, line: 3, itemsDone: 2 });
+    expect(r.duplicates).toBe(1);
+    await w.finish();
+    s.close();
+  });
+});
