@@ -36,6 +36,10 @@ describe('search totals and conversation titles', () => {
       expect(search(store, { query: `from:${A}`, limit: 5, count: 100 }).total).toEqual({ count: 30, capped: false });
       expect(search(store, { query: 'kafa', limit: 5, cursor: r.nextCursor!, count: 100 }).total).toBeUndefined();
       expect(search(store, { query: 'kafa', limit: 5 }).total).toBeUndefined();
+      // one page holds them all: counted from the page
+      expect(search(store, { query: 'kafa', limit: 50, count: 100 }).total).toEqual({ count: 31, capped: false });
+      expect(search(store, { query: 'kafa', limit: 50, count: 10 }).total).toEqual({ count: 10, capped: true });
+      expect(search(store, { query: `kafa from:${A}`, limit: 5, count: 100 }).total).toEqual({ count: 30, capped: false });
       expect(search(store, { query: 'kafa', mode: 'exact', limit: 5, count: 100 }).total).toBeUndefined();
     });
   });

@@ -386,11 +386,17 @@ export class SqliteCaseStore implements CaseStore {
     let total: SearchPage['total'];
     if (opts.count !== undefined && opts.cursor === undefined && !exact) {
       const cap = Math.max(1, Math.floor(opts.count));
-      const inner = query.text
-        ? `SELECT 1 FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}`
-        : `SELECT 1 FROM messages m WHERE ${where.join(' AND ')}`;
-      const n = this.db.prepare(`SELECT count(*) FROM (${inner} LIMIT ?)`).pluck().get(...args, cap + 1) as number;
-      total = { count: Math.min(n, cap), capped: n > cap };
+      if (nextCursor === null) total = { count: Math.min(page.length, cap), capped: page.length > cap }; // one page holds them all
+      else {
+        // words alone are counted in the full-text index without reading the messages
+        const inner = !query.text
+          ? `SELECT 1 FROM messages m WHERE ${where.join(' AND ')}`
+          : where.length === 0
+            ? 'SELECT 1 FROM messages_fts WHERE messages_fts MATCH ?'
+            : `SELECT 1 FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}`;
+        const n = this.db.prepare(`SELECT count(*) FROM (${inner} LIMIT ?)`).pluck().get(...args, cap + 1) as number;
+        total = { count: Math.min(n, cap), capped: n > cap };
+      }
     }
     return { hits: out, nextCursor, notes, ...(total ? { total } : {}) };
   }
