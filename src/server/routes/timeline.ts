@@ -62,9 +62,21 @@ interface Loaded {
   communities?: CommunitiesResult;
 }
 
+/**
+ * Betweenness (the comparison strategy, recomputed after every block) is exact up to this many
+ * nodes and estimated from SAMPLES pivots above, and so is global efficiency: an answer within
+ * seconds on a big case (exact betweenness on 7,600 nodes took 9 s per block). Answers say so.
+ */
+export const DISRUPT_EXACT_MAX_NODES = 2_000;
+const DISRUPT_SAMPLES = 256;
+
 /** The contact network of the open case, kept until an ingest from the workspace changes the case. */
 function network(store: CaseStore): Loaded {
-  return cachedPerGeneration(store, 'timeline:network', (): Loaded => ({ ctx: graphContext(loadCaseNetwork(store), store) }));
+  return cachedPerGeneration(
+    store,
+    'timeline:network',
+    (): Loaded => ({ ctx: graphContext(loadCaseNetwork(store), store, { exactMaxNodes: DISRUPT_EXACT_MAX_NODES, samples: DISRUPT_SAMPLES }) }),
+  );
 }
 
 /** Communities (Leiden, seeded) with every member, most active first. */
