@@ -109,7 +109,7 @@ function activityOption(r: ActivityResponse): ChartOption {
         if (!b) return '';
         const lines = [`${periodLabel(r.unit, b.start)} (UTC)`];
         for (const s of r.series) lines.push(`${plain(s.label, 40)}: ${num(s.messages[i] ?? 0)} messages, ${num(s.calls[i] ?? 0)} calls`);
-        lines.push('click: the messages in Search');
+        lines.push(perAccount ? 'click: the messages that account sent, in Search' : 'click: these messages in Search');
         return lines.join('\n');
       },
     },
@@ -187,8 +187,8 @@ function CommunityPicker({ state, set }: { state: State; set: (s: Partial<State>
 export default function TimelineView({ params }: ViewProps) {
   const state = stateOf(params);
   const set = (patch: Partial<State>) => navigate(hrefOf({ ...state, ...patch }), { replace: true });
-  const key = hrefOf(state);
-  const { data: r, error } = useApi((signal) => get<ActivityResponse>(apiPath('/api/activity', state, { unit: state.unit }), {}, signal), [key]);
+  const activityKey = apiPath('/api/activity', state, { unit: state.unit });
+  const { data: r, error } = useApi((signal) => get<ActivityResponse>(activityKey, {}, signal), [activityKey]);
   const heatKey = apiPath('/api/activity/heat', state, { tz: state.tz });
   const { data: h, error: heatError } = useApi((signal) => get<ActivityHeatResponse>(heatKey, {}, signal), [heatKey]);
   const option = useMemo(() => (r ? activityOption(r) : null), [r]);
@@ -254,7 +254,7 @@ export default function TimelineView({ params }: ViewProps) {
           <p className="muted small" data-testid="activity-summary">
             {r.series.map((s) => `${s.label}: ${num(s.totals.messages)} messages, ${num(s.totals.calls)} calls`).join(' · ')}
             {r.buckets.length ? ` · ${day(r.buckets[0]!.start)} to ${day(r.buckets[r.buckets.length - 1]!.end - 1)}` : ''}. Duplicates (the same message seen on two phones) are
-            counted once{r.series.some((s) => s.account) ? '; an account counts what it sent or received' : ''}. Click a bar for those messages in Search.
+            counted once{r.series.some((s) => s.account) ? '; an account counts what it sent or received (a click searches what it sent)' : ''}. Click a bar for those messages in Search.
           </p>
           {r.note ? <div className="notice">{r.note}</div> : null}
           {r.buckets.length === 0 ? (
