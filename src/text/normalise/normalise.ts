@@ -285,12 +285,17 @@ function releaseOut(): void {
   if (obuf.length > 1 << 22) obuf = new Uint16Array(1024); // do not pin huge buffers
 }
 
+/** Node's Buffer decodes UTF-16 code units as they are (lone surrogates kept), several times faster than fromCharCode. */
+const NODE_UTF16: boolean =
+  typeof Buffer === 'function' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 && Buffer.from(new Uint16Array([0xd800]).buffer).toString('utf16le') === '\ud800';
+
 function bufToString(buf: Uint16Array, n: number): string {
-  if (n <= 32) {
+  if (n <= 8) {
     let r = '';
     for (let i = 0; i < n; i++) r += String.fromCharCode(buf[i]!);
     return r;
   }
+  if (NODE_UTF16) return Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString('utf16le');
   if (n <= 4096) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < n; i += 4096) {
