@@ -53,6 +53,7 @@ export function timeWindows(ctx: GraphContext, opts: WindowsOptions): WindowsRes
   ctx.net.accounts.forEach((a, i) => {
     if (a) node.set(a.id, i);
   });
+  ctx.net.members?.forEach((ms, i) => ms?.forEach((a) => node.set(a.id, i)));
   const src: number[] = [];
   const dst: number[] = [];
   const ts: number[] = [];
@@ -60,6 +61,7 @@ export function timeWindows(ctx: GraphContext, opts: WindowsOptions): WindowsRes
     const s = node.get(c.src);
     const d = node.get(c.dst);
     if (s === undefined || d === undefined) continue; // left out by the network's filters
+    if (s === d && ctx.net.members?.[s]) continue; // person level: between a person's own handles
     src.push(s);
     dst.push(d);
     ts.push(c.ts);

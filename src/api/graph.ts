@@ -172,8 +172,12 @@ export function resolveNodes(ctx: GraphContext, term: string): number[] {
   if (t === '') throw invalid('empty account name');
   const byKey = new Map<string, number>();
   ctx.net.keys.forEach((k, i) => byKey.set(k, i));
+  // person level: a member account's reference names its person's node; `person:<id>` the person
+  ctx.net.members?.forEach((ms, i) => ms?.forEach((a) => byKey.set(a.ref, i)));
   let found: number[] = [];
-  if (ctx.store) {
+  const asKey = byKey.get(t);
+  if (ctx.net.members && t.startsWith('person:') && asKey !== undefined) found = [asKey];
+  else if (ctx.store) {
     const accounts = ctx.store.resolveAccounts(t);
     if (accounts.length === 0) throw new ClewError('NOT_FOUND', `no account "${t.slice(0, 80)}" in the case`, { account: t.slice(0, 80) });
     found = accounts.map((a) => byKey.get(a.ref)).filter((v): v is number => v !== undefined);

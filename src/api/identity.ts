@@ -81,7 +81,9 @@ export type IdentityAction =
   | { action: 'merge'; a: string; b: string; name?: string }
   | { action: 'split'; account: string }
   | { action: 'reject'; a: string; b: string }
-  | { action: 'unreject'; a: string; b: string };
+  | { action: 'unreject'; a: string; b: string }
+  /** Undo the latest merge or rejection of the pair: a merge by splitting `b` out, a rejection by lifting it. */
+  | { action: 'undo'; a: string; b: string };
 
 export interface DecideOptions {
   /** Who decides; default: the OS user. */
@@ -129,8 +131,20 @@ export function decideIn(store: CaseStore, act: IdentityAction, opts: DecideOpti
       const b = resolveOne(store, act.b);
       return { action: 'unreject', a, b, removed: id.unreject(a.id, b.id, d) };
     }
+    case 'undo': {
+      const a = resolveOne(store, act.a);
+      const b = resolveOne(store, act.b);
+      const last = id.decisions(UNDO_LOOKBACK).find((x) => (x.action === 'merge' || x.action === 'reject' || x.action === 'unreject' || x.action === 'split') && x.accounts.includes(b.id) && (x.action === 'split' || x.accounts.includes(a.id)));
+      if (last?.action === 'reject') return { action: 'unreject', a, b, removed: id.unreject(a.id, b.id, d) };
+      const members = id.members();
+      if (last?.action === 'merge' && members.get(a.id) && members.get(a.id)?.person === members.get(b.id)?.person) return { action: 'split', account: b, ...id.split(b.id, d) };
+      throw new ClewError('NOT_FOUND', `nothing to undo for ${a.ref} / ${b.ref}: their latest decision is not a standing merge or rejection`, { a: a.id, b: b.id });
+    }
   }
 }
+
+/** How many recent decisions `undo` looks through for the pair's latest one. */
+const UNDO_LOOKBACK = 10_000;
 
 /** Apply a decision through a short-lived writable handle on the case file (for the read-only server). */
 export function decide(casePath: string, act: IdentityAction, opts: DecideOptions = {}): Promise<DecideResult> {

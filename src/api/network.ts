@@ -16,6 +16,21 @@ export interface NetworkOptions {
   before?: number;
   /** Drop node pairs whose summed weight is below this. */
   minWeight?: number;
+  /**
+   * `account` (default): one node per account. `person`: the accounts merged into a person
+   * (identity resolution) are one node, key `person:<id>`, labelled with the person's name;
+   * unmerged accounts stand for themselves; edges between them are summed and a person's
+   * messages between their own handles are dropped.
+   */
+  level?: NetworkLevel;
+}
+
+export type NetworkLevel = 'account' | 'person';
+export const NETWORK_LEVELS: readonly NetworkLevel[] = ['account', 'person'];
+
+/** The node key of a person at person level. */
+export function personKey(id: number): string {
+  return `person:${id}`;
 }
 
 export interface Network {
@@ -23,8 +38,10 @@ export interface Network {
   labels: string[];
   /** Stable key per node: the account reference, or the label for file networks. */
   keys: string[];
-  /** Account per node (case networks only). */
+  /** Account per node (case networks only; null for a person node at person level). */
   accounts: (AccountView | null)[];
+  /** Person level: the member accounts of each person node (null for an account node). */
+  members?: (AccountView[] | null)[];
   edges: EdgeList;
   /** First and last contact per edge (UTC ms; NaN for file networks). */
   first: Float64Array;
@@ -32,21 +49,27 @@ export interface Network {
 }
 
 export function loadCaseNetwork(store: CaseStore, opts: NetworkOptions = {}): Network {
+  const person = opts.level === 'person';
+  // person level: account id → person id (negative node ids stand for persons)
+  const personOf = new Map<number, { person: number; name: string }>(person ? store.identity().members() : []);
   const index = new Map<number, number>();
   const nodeIds: number[] = [];
   const pairs = new Map<string, { s: number; d: number; w: number; first: number; last: number }>();
   const node = (id: number) => {
-    let i = index.get(id);
+    const p = personOf.get(id);
+    const nid = p ? -p.person : id;
+    let i = index.get(nid);
     if (i === undefined) {
       i = nodeIds.length;
-      index.set(id, i);
-      nodeIds.push(id);
+      index.set(nid, i);
+      nodeIds.push(nid);
     }
     return i;
   };
   for (const e of store.edges({ channels: opts.channels, after: opts.after, before: opts.before })) {
     const s = node(e.src);
     const d = node(e.dst);
+    if (s === d && person && (personOf.has(e.src) || personOf.has(e.dst))) continue; // a person's own handles
     const k = `${s}>${d}`;
     const p = pairs.get(k);
     if (p) {
@@ -56,12 +79,23 @@ export function loadCaseNetwork(store: CaseStore, opts: NetworkOptions = {}): Ne
     } else pairs.set(k, { s, d, w: e.count, first: e.first, last: e.last });
   }
   const kept = [...pairs.values()].filter((p) => p.w >= (opts.minWeight ?? 0));
-  const accounts = accountsById(store, nodeIds);
-  const views = nodeIds.map((id) => accounts.get(id) ?? null);
+  const accounts = accountsById(store, nodeIds.filter((id) => id > 0));
+  const views = nodeIds.map((id) => (id > 0 ? (accounts.get(id) ?? null) : null));
+  let members: (AccountView[] | null)[] | undefined;
+  const names = new Map<number, string>();
+  if (person) {
+    const byPerson = new Map<number, AccountView[]>();
+    for (const p of store.identity().persons()) {
+      byPerson.set(p.id, p.accounts);
+      names.set(p.id, p.name);
+    }
+    members = nodeIds.map((id) => (id < 0 ? (byPerson.get(-id) ?? []) : null));
+  }
   return {
-    labels: views.map((a, i) => a?.displayName ?? a?.handle ?? String(nodeIds[i])),
-    keys: views.map((a, i) => a?.ref ?? String(nodeIds[i])),
+    labels: views.map((a, i) => (nodeIds[i]! < 0 ? (names.get(-nodeIds[i]!) ?? personKey(-nodeIds[i]!)) : (a?.displayName ?? a?.handle ?? String(nodeIds[i])))),
+    keys: views.map((a, i) => (nodeIds[i]! < 0 ? personKey(-nodeIds[i]!) : (a?.ref ?? String(nodeIds[i])))),
     accounts: views,
+    ...(members ? { members } : {}),
     edges: {
       n: nodeIds.length,
       src: Int32Array.from(kept, (p) => p.s),

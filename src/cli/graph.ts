@@ -31,7 +31,7 @@ import {
   type SamplingNote,
 } from '../api/graph.js';
 import { timeWindows, WINDOW_UNITS, type WindowsResult } from '../api/graph-windows.js';
-import type { NetworkOptions } from '../api/network.js';
+import { NETWORK_LEVELS, type NetworkOptions } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
 import { num, safe } from './render.js';
 
@@ -43,6 +43,7 @@ interface SourceOpts {
   after?: string;
   before?: string;
   minWeight?: string;
+  level?: string;
   samples?: string;
   seed?: string;
 }
@@ -73,9 +74,9 @@ function oneOf<T extends string>(v: string, name: string, allowed: readonly T[])
 export function sourceOf(o: SourceOpts): GraphSource {
   const given = [o.case, o.edges, o.matrix].filter((x) => x !== undefined).length;
   if (given !== 1) throw invalid('give exactly one of --case <file>, --edges <file.csv> or --matrix <file.csv>');
-  const filtered = o.channel !== undefined || o.after !== undefined || o.before !== undefined || o.minWeight !== undefined;
+  const filtered = o.channel !== undefined || o.after !== undefined || o.before !== undefined || o.minWeight !== undefined || o.level !== undefined;
   if (o.case === undefined) {
-    if (filtered) throw invalid('--channel, --after, --before and --min-weight apply to --case only');
+    if (filtered) throw invalid('--channel, --after, --before, --min-weight and --level apply to --case only');
     return o.edges !== undefined ? { edges: o.edges } : { matrix: o.matrix! };
   }
   const filter: NetworkOptions = {};
@@ -84,6 +85,7 @@ export function sourceOf(o: SourceOpts): GraphSource {
   if (o.before !== undefined) filter.before = parseTimeBound(o.before, 'before');
   if (filter.after !== undefined && filter.before !== undefined && filter.after >= filter.before) throw invalid('--after must be earlier than --before');
   if (o.minWeight !== undefined) filter.minWeight = whole(o.minWeight, '--min-weight', 1, 1);
+  if (o.level !== undefined) filter.level = oneOf(o.level, '--level', NETWORK_LEVELS);
   return { case: o.case, filter };
 }
 
@@ -100,6 +102,7 @@ function withSource(cmd: Command): Command {
     .option('--after <date>', 'case only: contacts at or after (YYYY-MM-DD or ISO 8601, UTC)')
     .option('--before <date>', 'case only: contacts before (YYYY-MM-DD or ISO 8601, UTC)')
     .option('--min-weight <n>', 'case only: drop sender→recipient pairs with fewer messages')
+    .option('--level <level>', 'case only: account (default) or person (accounts merged by identity resolution are one node)')
     .option('--samples <n>', 'pivots for sampled betweenness on large networks (default 512)')
     .option('--seed <n>', 'random seed (default 1)');
 }

@@ -8,9 +8,10 @@
 import { z } from 'zod';
 import { egoView, networkView, VIEW_MEASURES, viewMeasures, type ViewMeasures } from '../../api/graph-view.js';
 import { type GraphContext, graphContext, parseChannels, parseTimeBound, path } from '../../api/graph.js';
-import { loadCaseNetwork, type NetworkOptions } from '../../api/network.js';
+import { loadCaseNetwork, NETWORK_LEVELS, type NetworkLevel, type NetworkOptions } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
+import { caseGeneration } from '../jobs.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
 import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireNetworkFilter } from '../wire/network.js';
@@ -32,12 +33,13 @@ const filterShape = {
   before: time.optional(),
   channel: z.string().max(100, { message: 'is longer than 100 characters' }).optional(),
   minWeight: wholeNumber(1, 1_000_000_000).optional(),
+  level: z.enum(NETWORK_LEVELS).optional(),
 };
 const networkQuery = z.strictObject({ ...filterShape, maxNodes: wholeNumber(1, MAX_VIEW_NODES).optional(), by: z.enum(VIEW_MEASURES).optional() });
 const egoQuery = z.strictObject({ ...filterShape, center: ref, hops: wholeNumber(1, 3).optional(), maxNodes: wholeNumber(1, MAX_EGO_NODES).optional() });
 const pathQuery = z.strictObject({ ...filterShape, a: ref, b: ref });
 
-type FilterInput = { after?: string; before?: string; channel?: string; minWeight?: number };
+type FilterInput = { after?: string; before?: string; channel?: string; minWeight?: number; level?: NetworkLevel };
 
 function filterOf(q: FilterInput): NetworkOptions {
   const f: NetworkOptions = {};
@@ -48,6 +50,7 @@ function filterOf(q: FilterInput): NetworkOptions {
   }
   if (q.channel !== undefined) f.channels = parseChannels(q.channel);
   if (q.minWeight !== undefined) f.minWeight = q.minWeight;
+  if (q.level === 'person') f.level = 'person';
   return f;
 }
 
@@ -63,7 +66,8 @@ const spans = new WeakMap<CaseStore, { first: number | null; last: number | null
 export function viewNetwork(store: CaseStore, filter: NetworkOptions): Loaded {
   let perStore = cache.get(store);
   if (!perStore) cache.set(store, (perStore = new Map()));
-  const key = JSON.stringify([filter.after ?? null, filter.before ?? null, filter.channels ?? null, filter.minWeight ?? 0]);
+  // person level depends on the identity decisions: keyed by the case generation (bumped by a decision)
+  const key = JSON.stringify([filter.after ?? null, filter.before ?? null, filter.channels ?? null, filter.minWeight ?? 0, filter.level === 'person' ? caseGeneration(store) : 'account']);
   let hit = perStore.get(key);
   if (hit) perStore.delete(key);
   else {
@@ -85,7 +89,7 @@ function span(store: CaseStore): { first: number | null; last: number | null } {
 }
 
 function wireFilter(f: NetworkOptions): WireNetworkFilter {
-  return { after: f.after ?? null, before: f.before ?? null, channels: f.channels ?? null, minWeight: f.minWeight ?? 0 };
+  return { after: f.after ?? null, before: f.before ?? null, channels: f.channels ?? null, minWeight: f.minWeight ?? 0, level: f.level ?? 'account' };
 }
 
 export const NETWORK_ROUTES: Route[] = [

@@ -25,6 +25,8 @@ export interface WireNetworkFilter {
   before: number | null;
   channels: string[] | null;
   minWeight: number;
+  /** `person`: accounts merged into a person are one node (key `person:<id>`). */
+  level: 'account' | 'person';
 }
 
 /**

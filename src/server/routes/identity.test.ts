@@ -1,0 +1,149 @@
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../server.js';
+import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../api/test-support/identity-case.js';
+import type {
+  IdentityDecideResponse,
+  IdentityPersonsResponse,
+  IdentityReviewResponse,
+  IdentitySuggestionsResponse,
+  NetworkResponse,
+  WireError,
+} from '../wire.js';
+
+let srv: RunningServer;
+let root: string;
+
+function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const data = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin, ...headers };
+  if (data) {
+    h['Content-Type'] = 'application/json';
+    h['Content-Length'] = String(data.length);
+  }
+  for (const k of Object.keys(h)) if (h[k] === '') delete h[k];
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // not JSON: keep the text
+        }
+        ok({ status: res.statusCode ?? 0, body: parsed });
+      });
+    });
+    req.on('error', fail);
+    req.end(data);
+  });
+}
+const get = (path: string) => call('GET', path);
+const post = (body: unknown, headers?: Record<string, string>) => call('POST', '/api/identity/decide', body, headers);
+const pairs = (r: IdentitySuggestionsResponse) => r.suggestions.map((s) => [s.a.ref, s.b.ref].sort().join('+')).sort();
+
+describe('identity routes', () => {
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'clew-identity-route-'));
+    const casePath = await buildIdentityCase(join(root, 'case'));
+    const web = join(root, 'web');
+    mkdirSync(web, { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>clew</title>');
+    srv = await startServer({ casePath, webRoot: web, log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+  });
+  afterAll(async () => {
+    await srv?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('ranks suggestions with their evidence, pages them, and refuses bad input with 400', async () => {
+    const r = await get('/api/identity/suggestions');
+    expect(r.status).toBe(200);
+    const s = r.body as IdentitySuggestionsResponse;
+    expect(pairs(s)).toEqual([`${OLD}+${NEW}`, `${SAILOR1}+${SAILOR2}`].sort());
+    expect(s.total).toBe(2);
+    expect(s.pairsScored).toBeLessThan(s.allPairs);
+    const ev = s.suggestions[0]!.evidence;
+    expect(ev.map((e) => e.signal)).toContain('identifiers');
+    for (const e of ev) expect(typeof e.weight === 'number' && typeof e.contribution === 'number').toBe(true);
+    const page = (await get('/api/identity/suggestions?limit=1&offset=1')).body as IdentitySuggestionsResponse;
+    expect(page.suggestions).toHaveLength(1);
+    expect(page.suggestions[0]!.a.ref).toBe(s.suggestions[1]!.a.ref);
+    expect(((await get('/api/identity/suggestions?minScore=0.9999999')).body as WireError).error.code).toBe('INVALID_ARGUMENT');
+    for (const bad of ['minScore=2', 'limit=0', 'limit=501', 'offset=-1', 'nope=1', 'minScore=abc']) {
+      const b = await get(`/api/identity/suggestions?${bad}`);
+      expect(b.status, bad).toBe(400);
+      expect((b.body as WireError).error.code).toBe('INVALID_ARGUMENT');
+    }
+  });
+
+  it('shows a pair side by side (names, shared contacts, hours), 404 for an unknown account', async () => {
+    const r = await get(`/api/identity/review?a=${encodeURIComponent(OLD)}&b=${encodeURIComponent(NEW)}`);
+    expect(r.status).toBe(200);
+    const v = r.body as IdentityReviewResponse;
+    expect(v.a.names.map((n) => n.name)).toContain('Kum Đorđević');
+    expect(v.b.names.map((n) => n.name)).toContain('Кум Ђорђевић');
+    expect(v.shared).toHaveLength(KUM_CONTACTS.length);
+    expect(v.a.hours[14]).toBeGreaterThan(0);
+    const x = (await get(`/api/identity/review?a=${encodeURIComponent(SAILOR1)}&b=${encodeURIComponent(SAILOR2)}`)).body as IdentityReviewResponse;
+    expect(x.a.names.map((n) => n.name)).toContain(`Mornar ${XSS}`);
+    expect((await get(`/api/identity/review?a=${encodeURIComponent(OLD)}&b=skyecc:NOPE`)).status).toBe(404);
+    expect((await get(`/api/identity/review?a=${encodeURIComponent(OLD)}`)).status).toBe(400);
+  });
+
+  it('refuses a decision without Origin (403) and a malformed one (400)', async () => {
+    expect((await post({ action: 'merge', a: OLD, b: NEW }, { Origin: '' })).status).toBe(403);
+    expect((await post({ action: 'merge', a: OLD, b: NEW }, { Origin: 'http://evil.example' })).status).toBe(403);
+    for (const bad of [{ action: 'fuse', a: OLD, b: NEW }, { action: 'merge', a: OLD }, { action: 'merge', a: OLD, b: OLD }, { action: 'merge', a: OLD, b: NEW, extra: 1 }, { action: 'merge', a: '', b: NEW }, { action: 'merge', a: OLD, b: NEW, person: 'x'.repeat(201) }]) {
+      const r = await post(bad);
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await post({ action: 'merge', a: OLD, b: 'skyecc:NOPE' })).status).toBe(404);
+    expect(((await get('/api/identity/persons')).body as IdentityPersonsResponse).persons).toEqual([]);
+  });
+
+  it('merges, rejects and undoes: persons, suggestions and the person-level network follow', async () => {
+    const before = (await get('/api/network?level=person')).body as NetworkResponse;
+    expect(before.filter.level).toBe('person');
+    const m = await post({ action: 'merge', a: OLD, b: NEW, person: 'Kum', why: 'same IMEI' });
+    expect(m.status).toBe(200);
+    const md = m.body as IdentityDecideResponse;
+    if (md.result.action !== 'merge') throw new Error('not a merge');
+    const pk = `person:${md.result.person.id}`;
+    expect(md.result.person.accounts.map((a) => a.ref)).toEqual([OLD, NEW]);
+    const persons = (await get('/api/identity/persons')).body as IdentityPersonsResponse;
+    expect(persons.persons.map((p) => p.name)).toEqual(['Kum']);
+    expect(persons.decisions[0]).toMatchObject({ action: 'merge', why: 'same IMEI' });
+    expect(persons.decisions[0]!.by).toMatch(/\(workspace\)$/);
+    // the suggestion is gone at once (the generation moved on)
+    expect(pairs((await get('/api/identity/suggestions')).body as IdentitySuggestionsResponse)).toEqual([`${SAILOR1}+${SAILOR2}`]);
+    const net = (await get('/api/network?level=person')).body as NetworkResponse;
+    expect(net.nodes).toBe(before.nodes - 1);
+    expect(net.graph.keys).toContain(pk);
+    expect(net.graph.keys).not.toContain(OLD);
+    const acc = (await get('/api/network')).body as NetworkResponse;
+    expect(acc.graph.keys).toContain(OLD);
+    expect(acc.nodes).toBe(before.nodes);
+
+    expect((await post({ action: 'reject', a: SAILOR1, b: SAILOR2, why: 'two brothers' })).status).toBe(200);
+    const afterReject = (await get('/api/identity/suggestions')).body as IdentitySuggestionsResponse;
+    expect(afterReject.total).toBe(0);
+    // undo the rejection: the pair is back; undo the merge: the person is gone
+    expect(((await post({ action: 'undo', a: SAILOR1, b: SAILOR2 })).body as IdentityDecideResponse).result.action).toBe('unreject');
+    expect(((await get('/api/identity/suggestions')).body as IdentitySuggestionsResponse).total).toBe(1);
+    expect(((await post({ action: 'undo', a: OLD, b: NEW })).body as IdentityDecideResponse).result.action).toBe('split');
+    expect(((await get('/api/identity/persons')).body as IdentityPersonsResponse).persons).toEqual([]);
+    expect(((await get('/api/network?level=person')).body as NetworkResponse).graph.keys).toContain(OLD);
+    expect((await post({ action: 'undo', a: OLD, b: NEW })).status).toBe(404);
+    // split by account
+    await post({ action: 'merge', a: OLD, b: NEW });
+    expect(((await post({ action: 'split', a: NEW })).body as IdentityDecideResponse).result.action).toBe('split');
+    expect((await post({ action: 'split', a: NEW })).status).toBe(404);
+  });
+});
