@@ -13,13 +13,13 @@ import { jobsOf, keyPlayersViaJob } from './jobs.js';
 import { buildTestCase } from '../test-support/case.js';
 import type { JobResponse, JobsResponse, KeyPlayersResponse, SearchResponse, StatsResponse, UploadResponse, WireError, WireJob } from '../wire.js';
 
-interface Reply {
+interface HttpReply {
   status: number;
   text: string;
   json<T>(): T;
 }
 
-function call(srv: RunningServer, method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<Reply> {
+function call(srv: RunningServer, method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<HttpReply> {
   const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin, ...headers };
   if (body && !h['Transfer-Encoding']) h['Content-Length'] ??= String(body.length);
   for (const k of Object.keys(h)) if (h[k] === '') delete h[k];
