@@ -11,7 +11,7 @@ const tmp = useTmp();
 const DAY = 86_400_000;
 
 function m(thread: string, day: number, placeId: string, messageId = day * 10): GeoPlaceMention {
-  return { messageId, ts: day * DAY, thread, placeId, name: placeId, lat: 0, lon: 0 };
+  return { messageId, ts: day * DAY, thread, placeId, name: placeId, lat: 0, lon: 0, port: true };
 }
 
 describe('route episodes', () => {
@@ -58,6 +58,7 @@ describe('map API on a case', () => {
     await withCase(path, { readonly: true }, (s) => {
       const r = placeRoutes(s);
       expect(r.windowDays).toBe(14);
+      expect(r.stops).toBe('ports');
       expect(r.routes.map((x) => x.stops.map((p) => p.name).join(' → '))).toEqual(['Guayaquil → Lomé → Antwerp']);
       const ep = r.routes[0]!.evidence[0]!;
       expect(ep.stopMessages.map((id) => s.message(id).body)).toEqual([
@@ -66,6 +67,8 @@ describe('map API on a case', () => {
         'Container arrives in Antwerp on Friday',
       ]);
       expect(r.routes[0]).toMatchObject({ episodes: 1, threads: 1, messages: 5 });
+      // every place as a stop: Belgrade (no port) joins, between Guayaquil and Lomé
+      expect(placeRoutes(s, { stops: 'all' }).routes.map((x) => x.key)).toEqual(['ec-guayaquil>rs-belgrade>tg-lome>be-antwerp']);
       // the pair's two places are 25 days apart: a route only with a wider window
       expect(placeRoutes(s, { windowDays: 30 }).routes.map((x) => x.key).sort()).toEqual(['ec-guayaquil>tg-lome>be-antwerp', 'nl-rotterdam>br-santos']);
       expect(placeRoutes(s, { windowDays: 30, minStops: 3 }).routes).toHaveLength(1);

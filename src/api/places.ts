@@ -88,6 +88,8 @@ export interface PlaceRoute {
 }
 
 export interface RoutesQuery extends Omit<GeoFilter, 'kinds'> {
+  /** Which places are stops: seaports only (default; shipments travel by sea) or every place. */
+  stops?: 'ports' | 'all';
   /** The longest gap between two consecutive place mentions of one episode, in days (default 14). */
   windowDays?: number;
   /** Only routes with at least this many stops (default 2). */
@@ -101,6 +103,11 @@ export interface RoutesResult {
   episodes: number;
   truncated: boolean;
   windowDays: number;
+  stops: 'ports' | 'all';
+}
+
+function* portsOnly(ms: Iterable<GeoPlaceMention>): Iterable<GeoPlaceMention> {
+  for (const m of ms) if (m.port) yield m;
 }
 
 interface Episode {
@@ -190,7 +197,9 @@ export function placeRoutes(store: CaseStore, q: RoutesQuery = {}): RoutesResult
   if (!(windowDays >= 1 && windowDays <= 366)) throw new ClewError('INVALID_ARGUMENT', 'windowDays must be between 1 and 366');
   const limit = Math.min(Math.max(q.limit ?? 100, 1), MAX_ROUTES);
   const minStops = Math.max(q.minStops ?? 2, 2);
-  const episodes = routeEpisodes(store.geo().placeMentions({ account: q.account, after: q.after, before: q.before }), windowDays * DAY);
+  const stops = q.stops ?? 'ports';
+  const all = store.geo().placeMentions({ account: q.account, after: q.after, before: q.before });
+  const episodes = routeEpisodes(stops === 'all' ? all : portsOnly(all), windowDays * DAY);
   const routes = groupRoutes(episodes).filter((r) => r.stops.length >= minStops);
-  return { routes: routes.slice(0, limit), episodes: episodes.length, truncated: routes.length > limit, windowDays };
+  return { routes: routes.slice(0, limit), episodes: episodes.length, truncated: routes.length > limit, windowDays, stops };
 }

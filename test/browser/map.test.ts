@@ -64,9 +64,9 @@ describe('map view in Chromium', () => {
     expect(r.routes[0]!.evidence[0]!.stopMessages).toHaveLength(3);
     // what was rendered: every point of the response and that route's line
     const places = await api<PlacesResponse>('/api/places');
-    expect(places.points.length).toBe(10);
+    expect(places.points.length).toBe(11);
     await expect.poll(() => rendered('data-rendered-points'), { timeout: 20_000 }).toBe(String(places.points.length));
-    await expect.poll(() => rendered('data-rendered-routes')).toBe(JSON.stringify(['ec-guayaquil>tg-lome>be-antwerp']));
+    await expect.poll(() => rendered('data-rendered-routes'), { timeout: 15_000 }).toBe(JSON.stringify(['ec-guayaquil>tg-lome>be-antwerp']));
     // the basemap's land and borders are drawn, not just the sea, on a canvas of real size
     const box = await page.locator('[data-testid="map"] canvas').boundingBox();
     expect(box!.width).toBeGreaterThan(600);
@@ -88,7 +88,7 @@ describe('map view in Chromium', () => {
 
     // Guayaquil: three messages, linked to /m/<id>, and the accounts to their dossiers
     await page.locator('[data-testid="point"][data-point-key="place:ec-guayaquil"] button').click();
-    await expect.poll(() => page.getByTestId('point-message').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('point-message').count(), { timeout: 15_000 }).toBe(3);
     const links = await page.getByTestId('point-message').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     for (const l of links) expect(l).toMatch(/^\/m\/[0-9]+$/);
     const accounts = await page.getByTestId('point-accounts').locator('a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
@@ -98,13 +98,15 @@ describe('map view in Chromium', () => {
 
     // from the list, the map flies there and the panel follows
     await page.locator('[data-testid="point"][data-point-key="place:be-antwerp"] button').click();
-    await expect.poll(() => page.getByTestId('point-message').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('point-message').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   });
 
   it('filters by account and kind through the URL, and shows a route', async () => {
     await page.goto(srv.origin + `/map?account=${encodeURIComponent(A)}&kind=antenna`);
-    await expect.poll(() => page.getByTestId('point').count()).toBe(1);
+    await page.getByTestId('map-summary').waitFor();
+    await shot('map-filtered');
+    await expect.poll(() => page.getByTestId('point').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('route').count()).toBe(0);
     await page.goto(srv.origin + '/map?route=' + encodeURIComponent('ec-guayaquil>tg-lome>be-antwerp'));
     await page.getByTestId('route-detail').waitFor();

@@ -28,13 +28,13 @@ describe('GET /api/places and /api/routes', () => {
   it('answers points with their evidence, filtered through the query', async () => {
     const all = await call<PlacesResponse>('/api/places');
     expect(all.status).toBe(200);
-    expect(all.body.points).toHaveLength(10);
+    expect(all.body.points).toHaveLength(11);
     expect(all.body.filter).toEqual({ account: null, after: null, before: null, kinds: ['place', 'coordinate', 'exif', 'antenna', 'shared', 'device'] });
     const ant = await call<PlacesResponse>(`/api/places?key=${encodeURIComponent('antenna:45.25,19.84')}&evidence=5`);
     expect(ant.body.points[0]).toMatchObject({ label: `cell ${MAP_XSS}`, count: 2 });
     expect(ant.body.points[0]!.evidence).toHaveLength(2);
     const some = await call<PlacesResponse>(`/api/places?account=${encodeURIComponent(A)}&kind=place,antenna&after=2021-03-02&before=2021-03-09T00:00Z`);
-    expect(some.body.points.map((p) => `${p.key}=${p.count}`).sort()).toEqual(['antenna:45.25,19.84=2', 'place:ec-guayaquil=1', 'place:nl-rotterdam=1', 'place:tg-lome=1']);
+    expect(some.body.points.map((p) => `${p.key}=${p.count}`).sort()).toEqual(['antenna:45.25,19.84=2', 'place:ec-guayaquil=1', 'place:nl-rotterdam=1', 'place:rs-belgrade=1', 'place:tg-lome=1']);
     expect(some.body.filter).toMatchObject({ account: A, after: Date.UTC(2021, 2, 2), before: Date.UTC(2021, 2, 9), kinds: ['place', 'antenna'] });
   });
 
@@ -44,6 +44,11 @@ describe('GET /api/places and /api/routes', () => {
     expect(r.body.routes.map((x) => x.stops.map((s) => s.placeId))).toEqual([['ec-guayaquil', 'tg-lome', 'be-antwerp']]);
     const wide = await call<RoutesResponse>('/api/routes?window=30&minStops=2&limit=10');
     expect(wide.body.windowDays).toBe(30);
+    expect(wide.body.stops).toBe('ports');
+    const all = await call<RoutesResponse>('/api/routes?stops=all');
+    expect(all.body.routes[0]!.key).toBe('ec-guayaquil>rs-belgrade>tg-lome>be-antwerp');
+    // a second identical request is answered from the per-store cache, with the same body
+    expect((await call<RoutesResponse>('/api/routes?stops=all')).body).toEqual(all.body);
     expect(wide.body.routes).toHaveLength(2);
   });
 
@@ -64,6 +69,7 @@ describe('GET /api/places and /api/routes', () => {
       ['/api/routes?window=400', 'window'],
       ['/api/routes?minStops=1', 'minStops'],
       ['/api/routes?kind=place', 'kind'],
+      ['/api/routes?stops=rail', 'stops'],
     ];
     for (const [path, param] of bad) {
       const r = await call<WireError>(path);

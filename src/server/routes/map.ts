@@ -3,7 +3,8 @@
  * GET /api/routes (places in the order shipment threads name them). See docs/map.md.
  */
 import { z } from 'zod';
-import { GEO_KINDS, type GeoKind, listPlaces, MAX_EVIDENCE, MAX_POINTS, MAX_ROUTES, placeRoutes } from '../../api/places.js';
+import { GEO_KINDS, type GeoKind, listPlaces, MAX_EVIDENCE, MAX_POINTS, MAX_ROUTES, placeRoutes, type RoutesResult } from '../../api/places.js';
+import type { CaseStore } from '../../api/types.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
 import type { PlacesResponse, RoutesResponse } from '../wire/map.js';
@@ -40,9 +41,17 @@ const placesQuery = z.strictObject({
 const routesQuery = z.strictObject({
   ...filter,
   window: wholeNumber(1, 366).optional(),
+  stops: z.enum(['ports', 'all']).optional(),
   minStops: wholeNumber(2, 20).optional(),
   limit: wholeNumber(1, MAX_ROUTES).optional(),
 });
+
+/**
+ * Routes read every place mention of the case (seconds on a 1M-message case) and the case is
+ * read-only while served: the last few answers are kept per open store.
+ */
+const ROUTE_CACHE = 16;
+const routeCache = new WeakMap<CaseStore, Map<string, RoutesResult>>();
 
 export const MAP_ROUTES: Route[] = [
   {
@@ -63,8 +72,23 @@ export const MAP_ROUTES: Route[] = [
     pattern: /^\/routes$/,
     handle({ store, query }): RoutesResponse {
       const q = parseInput(routesQuery, queryObject(query));
-      const r = placeRoutes(store, { account: q.account, after: q.after, before: q.before, windowDays: q.window, minStops: q.minStops, limit: q.limit });
-      return { filter: { account: q.account ?? null, after: q.after ?? null, before: q.before ?? null }, windowDays: r.windowDays, episodes: r.episodes, routes: r.routes, truncated: r.truncated };
+      const key = JSON.stringify(q);
+      let cache = routeCache.get(store);
+      if (!cache) routeCache.set(store, (cache = new Map()));
+      let r = cache.get(key);
+      if (!r) {
+        r = placeRoutes(store, { account: q.account, after: q.after, before: q.before, windowDays: q.window, stops: q.stops, minStops: q.minStops, limit: q.limit });
+        if (cache.size >= ROUTE_CACHE) cache.delete(cache.keys().next().value!);
+        cache.set(key, r);
+      }
+      return {
+        filter: { account: q.account ?? null, after: q.after ?? null, before: q.before ?? null },
+        windowDays: r.windowDays,
+        stops: r.stops,
+        episodes: r.episodes,
+        routes: r.routes,
+        truncated: r.truncated,
+      };
     },
   },
 ];

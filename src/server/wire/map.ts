@@ -21,6 +21,8 @@ export interface PlacesResponse {
 export interface RoutesResponse {
   filter: MapFilterEcho;
   windowDays: number;
+  /** Which places were stops: seaports only, or every place. */
+  stops: 'ports' | 'all';
   episodes: number;
   routes: PlaceRoute[];
   truncated: boolean;

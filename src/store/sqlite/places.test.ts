@@ -39,7 +39,7 @@ describe('SQLite map reader', () => {
       expect([...by.keys()].sort()).toEqual(
         [
           'antenna:45.25,19.84', 'coordinate:44.8125,20.4612', 'coordinate:51.2194,4.4025', 'exif:51.2,4.4', 'place:be-antwerp',
-          'place:br-santos', 'place:ec-guayaquil', 'place:nl-rotterdam', 'place:tg-lome', 'shared:44.8125,20.4612',
+          'place:br-santos', 'place:ec-guayaquil', 'place:nl-rotterdam', 'place:rs-belgrade', 'place:tg-lome', 'shared:44.8125,20.4612',
         ].sort(),
       );
       const g = by.get('place:ec-guayaquil')!;
@@ -76,7 +76,7 @@ describe('SQLite map reader', () => {
         ['coordinate:44.8125,20.4612=1', 'coordinate:51.2194,4.4025=1', 'place:br-santos=1', 'place:nl-rotterdam=1', 'shared:44.8125,20.4612=1'].sort(),
       );
       // the time range bounds mentions and records: [Mar 2, Mar 9)
-      expect(keys({ after: day(2), before: day(9), kinds: ['place', 'antenna'] })).toEqual(['antenna:45.25,19.84=2', 'place:ec-guayaquil=1', 'place:nl-rotterdam=1', 'place:tg-lome=1']);
+      expect(keys({ after: day(2), before: day(9), kinds: ['place', 'antenna'] })).toEqual(['antenna:45.25,19.84=2', 'place:ec-guayaquil=1', 'place:nl-rotterdam=1', 'place:rs-belgrade=1', 'place:tg-lome=1']);
       expect(keys({ before: day(2) }, 'place:ec-guayaquil')).toEqual(['place:ec-guayaquil=1']);
       expect(keys({}, 'antenna:45.25,19.84')).toEqual(['antenna:45.25,19.84=2']);
       expect(keys({}, 'place:nowhere')).toEqual([]);
@@ -88,11 +88,12 @@ describe('SQLite map reader', () => {
     const path = await buildMapCase();
     await withCase(path, { readonly: true }, (s) => {
       const ms = [...s.geo().placeMentions({})];
-      expect(ms.map((m) => m.placeId)).toEqual(['ec-guayaquil', 'ec-guayaquil', 'nl-rotterdam', 'tg-lome', 'be-antwerp', 'ec-guayaquil', 'br-santos']);
+      expect(ms.map((m) => m.placeId)).toEqual(['ec-guayaquil', 'ec-guayaquil', 'rs-belgrade', 'nl-rotterdam', 'tg-lome', 'be-antwerp', 'ec-guayaquil', 'br-santos']);
+      expect(ms.filter((m) => !m.port).map((m) => m.placeId)).toEqual(['rs-belgrade']);
       const threads = ms.map((m) => m.thread);
       expect(new Set(threads.filter((t) => t.startsWith('c'))).size).toBe(1); // the conversation
-      expect(threads[2]).toBe(threads[6]); // A→C and C→A: one pair thread
-      expect(threads[2]).toMatch(/^p[0-9]+-[0-9]+$/);
+      expect(threads[3]).toBe(threads[7]); // A→C and C→A: one pair thread
+      expect(threads[3]).toMatch(/^p[0-9]+-[0-9]+$/);
       expect([...s.geo().placeMentions({ account: C })].map((m) => m.placeId)).toEqual(['nl-rotterdam', 'br-santos']);
     });
   });

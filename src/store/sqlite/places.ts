@@ -153,21 +153,30 @@ export class SqliteGeoReader implements GeoReader {
          GROUP BY l.kind, round(l.lat, ${GRID}), round(l.lon, ${GRID}) ORDER BY n DESC, l.kind LIMIT ?`,
       )
       .all(...w.args, opts.limit) as { kind: GeoKind; lat: number; lon: number; n: number; msgs: number; first: number | null; last: number | null; label: string | null }[];
-    const ev = this.db.prepare(
-      `SELECT l.ts, l.source_id, l.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name,
-              coalesce(
-                (SELECT m.id FROM messages m WHERE m.source_id = l.source_id AND m.native_id = l.message_native_id),
-                (SELECT m.id FROM attachments t JOIN messages m ON m.source_id = t.source_id AND m.native_id = t.message_native_id
-                 WHERE t.source_id = l.source_id AND t.native_id = l.attachment_native_id LIMIT 1)
-              ) AS id
-       FROM locations l LEFT JOIN accounts a ON a.id = l.account_id
-       WHERE ${w.sql.join(' AND ')} AND l.kind = ? AND round(l.lat, ${GRID}) = ? AND round(l.lon, ${GRID}) = ?
-       ORDER BY l.ts DESC, l.id DESC LIMIT ?`,
-    );
-    return rows.map((r) => {
-      const evidence = (ev.all(...w.args, r.kind, r.lat, r.lon, opts.evidence) as (EvidenceDbRow & { id: number | null })[]).map(
-        (e): GeoEvidence => ({ messageId: e.id, ts: e.ts, account: accountOf(e), sourceId: e.source_id, locator: parseLoc(e.loc) }),
+    // the newest records of every group in one pass (a query per point would rescan the table)
+    const evidence = new Map<string, GeoEvidence[]>();
+    if (opts.evidence > 0) {
+      const ev = this.db.prepare(
+        `SELECT e.kind AS k, e.glat, e.glon, e.ts, e.source_id, e.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name,
+                coalesce(
+                  (SELECT m.id FROM messages m WHERE m.source_id = e.source_id AND m.native_id = e.message_native_id),
+                  (SELECT m.id FROM attachments t JOIN messages m ON m.source_id = t.source_id AND m.native_id = t.message_native_id
+                   WHERE t.source_id = e.source_id AND t.native_id = e.attachment_native_id LIMIT 1)
+                ) AS id
+         FROM (SELECT l.*, round(l.lat, ${GRID}) AS glat, round(l.lon, ${GRID}) AS glon,
+                      row_number() OVER (PARTITION BY l.kind, round(l.lat, ${GRID}), round(l.lon, ${GRID}) ORDER BY l.ts DESC, l.id DESC) AS rn
+               FROM locations l WHERE ${w.sql.join(' AND ')}) e
+         LEFT JOIN accounts a ON a.id = e.account_id
+         WHERE e.rn <= ? ORDER BY e.kind, e.glat, e.glon, e.rn`,
       );
+      for (const e of ev.iterate(...w.args, opts.evidence) as Iterable<EvidenceDbRow & { k: string; glat: number; glon: number; id: number | null }>) {
+        const key = `${e.k}:${e.glat},${e.glon}`;
+        let list = evidence.get(key);
+        if (!list) evidence.set(key, (list = []));
+        list.push({ messageId: e.id, ts: e.ts, account: accountOf(e), sourceId: e.source_id, locator: parseLoc(e.loc) });
+      }
+    }
+    return rows.map((r) => {
       const where = `${r.lat},${r.lon}`;
       return {
         key: `${r.kind}:${where}`,
@@ -179,38 +188,46 @@ export class SqliteGeoReader implements GeoReader {
         messages: r.msgs,
         first: r.first,
         last: r.last,
-        evidence,
+        evidence: evidence.get(`${r.kind}:${where}`) ?? [],
       };
     });
   }
 
   *placeMentions(filter: GeoFilter): Iterable<GeoPlaceMention> {
     const w = this.mentionWhere(filter);
-    const st = this.db.prepare(
-      `SELECT x.message_id AS id, m.ts, m.conversation_id AS conv, m.sender, x.value, x.attrs,
-              (SELECT min(account_id) FROM message_recipients r WHERE r.message_id = x.message_id) AS r1,
-              (SELECT count(*) FROM message_recipients r WHERE r.message_id = x.message_id) AS rn
-       FROM mentions x JOIN messages m ON m.id = x.message_id
-       WHERE x.type = 'place' AND ${w.sql.join(' AND ')}
-       ORDER BY x.message_id, x.start`,
-    );
-    for (const r of st.iterate(...w.args) as Iterable<{
-      id: number;
-      ts: number;
-      conv: number | null;
-      sender: number;
-      value: string;
-      attrs: string | null;
-      r1: number | null;
-      rn: number;
-    }>) {
-      const attrs = r.attrs === null ? {} : (JSON.parse(r.attrs) as Record<string, unknown>);
-      const lat = Number(attrs.lat);
-      const lon = Number(attrs.lon);
-      if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-      const thread =
-        r.conv !== null ? `c${r.conv}` : r.rn === 1 && r.r1 !== null ? `p${Math.min(r.sender, r.r1)}-${Math.max(r.sender, r.r1)}` : `m${r.id}`;
-      yield { messageId: r.id, ts: r.ts, thread, placeId: r.value, name: String(attrs.name ?? r.value), lat, lon };
+    // the one recipient of a message outside a conversation (null when there are several)
+    const st = this.db
+      .prepare(
+        `SELECT x.message_id, m.ts, m.conversation_id, m.sender, x.value,
+                CASE WHEN m.conversation_id IS NULL THEN
+                  (SELECT CASE WHEN count(*) = 1 THEN min(account_id) END FROM message_recipients r WHERE r.message_id = x.message_id)
+                END
+         FROM mentions x JOIN messages m ON m.id = x.message_id
+         WHERE x.type = 'place' AND ${w.sql.join(' AND ')}
+         ORDER BY x.message_id, x.start`,
+      )
+      .raw();
+    // a gazetteer place's name and position are the same in every mention: read them once per place
+    const attrSt = this.db.prepare(`SELECT attrs FROM mentions WHERE type = 'place' AND value = ? AND attrs IS NOT NULL LIMIT 1`).pluck();
+    const places = new Map<string, { name: string; lat: number; lon: number; port: boolean } | null>();
+    const placeOf = (value: string) => {
+      let p = places.get(value);
+      if (p === undefined) {
+        const raw = attrSt.get(value) as string | undefined;
+        const a = raw === undefined ? {} : (JSON.parse(raw) as Record<string, unknown>);
+        const lat = Number(a.lat);
+        const lon = Number(a.lon);
+        p = Number.isFinite(lat) && Number.isFinite(lon) ? { name: String(a.name ?? value), lat, lon, port: a.port === 1 || a.port === true } : null;
+        places.set(value, p);
+      }
+      return p;
+    };
+    for (const r of st.iterate(...w.args) as Iterable<[number, number, number | null, number, string, number | null]>) {
+      const [id, ts, conv, sender, value, r1] = r;
+      const p = placeOf(value);
+      if (!p) continue;
+      const thread = conv !== null ? `c${conv}` : r1 !== null ? `p${Math.min(sender, r1)}-${Math.max(sender, r1)}` : `m${id}`;
+      yield { messageId: id, ts, thread, placeId: value, name: p.name, lat: p.lat, lon: p.lon, port: p.port };
     }
   }
 }

@@ -25,7 +25,7 @@ const KINDS: { kind: GeoKind; label: string }[] = [
   { kind: 'shared', label: 'Shared locations' },
   { kind: 'device', label: 'Device locations' },
 ];
-const PARAMS = ['account', 'after', 'before', 'kind', 'window', 'point', 'route'] as const;
+const PARAMS = ['account', 'after', 'before', 'kind', 'window', 'stops', 'point', 'route'] as const;
 type Param = (typeof PARAMS)[number];
 const POINT_LIMIT = 2000;
 const ROUTE_LIMIT = 60;
@@ -50,6 +50,7 @@ export default function MapView({ params }: ViewProps) {
   const kindParam = params.get('kind') ?? '';
   const kinds = KINDS.map((k) => k.kind).filter((k) => kindParam === '' || kindParam.split(',').includes(k));
   const windowDays = /^[0-9]{1,3}$/.test(params.get('window') ?? '') ? params.get('window')! : undefined;
+  const stops = params.get('stops') === 'all' ? 'all' : undefined;
   const selectedPoint = params.get('point');
   const selectedRoute = params.get('route');
   const filter = { account, after, before: before ? nextDay(before) : undefined };
@@ -61,8 +62,8 @@ export default function MapView({ params }: ViewProps) {
   const showRoutes = kinds.includes('place');
   const routes = useApi(
     (signal) =>
-      showRoutes ? get<RoutesResponse>('/api/routes', { ...filter, window: windowDays, limit: ROUTE_LIMIT }, signal) : Promise.resolve(null),
-    [account, after, before, windowDays, showRoutes],
+      showRoutes ? get<RoutesResponse>('/api/routes', { ...filter, window: windowDays, stops, limit: ROUTE_LIMIT }, signal) : Promise.resolve(null),
+    [account, after, before, windowDays, stops, showRoutes],
   );
   const detail = useApi(
     (signal) => (selectedPoint ? get<PlacesResponse>('/api/places', { ...filter, key: selectedPoint, evidence: DETAIL_RECORDS }, signal) : Promise.resolve(null)),
@@ -85,6 +86,7 @@ export default function MapView({ params }: ViewProps) {
       before: val('before'),
       kind: picked.length === KINDS.length || picked.length === 0 ? null : picked.join(','),
       window: val('window'),
+      stops: val('stops') === 'all' ? 'all' : null,
       point: null,
       route: null,
     });
@@ -110,6 +112,13 @@ export default function MapView({ params }: ViewProps) {
           <span className="muted">Route window</span>
           <input name="window" type="number" min={1} max={366} defaultValue={windowDays ?? ''} placeholder={String(routes.data?.windowDays ?? 14)} aria-label="Route window in days" />
           <span className="muted">days</span>
+        </label>
+        <label className="field" title="Shipments travel by sea: by default only seaports are route stops (docs/map.md)">
+          <span className="muted">Stops</span>
+          <select name="stops" defaultValue={stops ?? 'ports'} aria-label="Route stops">
+            <option value="ports">seaports</option>
+            <option value="all">every place</option>
+          </select>
         </label>
         <fieldset className="map-kinds">
           <legend className="muted">Show</legend>
@@ -146,8 +155,10 @@ export default function MapView({ params }: ViewProps) {
             <p className="muted small" data-testid="map-summary">
               {num(points.length)} point{points.length === 1 ? '' : 's'}
               {places.data.truncated ? ` (the ${num(POINT_LIMIT)} most mentioned)` : ''}
-              {routes.data ? `, ${num(routeList.length)} route${routeList.length === 1 ? '' : 's'} from ${num(routes.data.episodes)} thread episodes` : ''}. Times in
-              UTC.
+              {routes.data
+                ? `, ${routes.data.truncated ? 'the top ' : ''}${num(routeList.length)} route${routeList.length === 1 ? '' : 's'} from ${num(routes.data.episodes)} thread episodes (${routes.data.stops === 'ports' ? 'seaports' : 'every place'} as stops)`
+                : ''}
+              . Narrow to an account and a few weeks to follow one shipment. Times in UTC.
             </p>
           ) : null}
           {routeList.length > 0 ? (

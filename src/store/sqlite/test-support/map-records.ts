@@ -23,7 +23,7 @@ export const MAP_RECORDS: ClewRecord[] = [
   { type: 'account', ref: C, kind: 'pin', displayName: 'Buyer' },
   { type: 'conversation', ref: 'ship-1', title: 'load', members: [A, B] },
   msg('m1', B, 1, 'The load leaves from Guayaquil next week', [], { conversation: 'ship-1' }),
-  msg('m2', A, 2, 'Good, Guayaquil people are ready?', [], { conversation: 'ship-1' }),
+  msg('m2', A, 2, 'Good, Guayaquil people are ready? I am still in Belgrade', [], { conversation: 'ship-1' }),
   msg('m3', B, 4, 'It goes via Lomé, the port there is easy', [], { conversation: 'ship-1' }),
   msg('m4', B, 9, 'Container arrives in Antwerp on Friday', [], { conversation: 'ship-1' }),
   msg('m5', A, 10, 'Back in Guayaquil they want the money', [], { conversation: 'ship-1' }),
