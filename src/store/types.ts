@@ -403,6 +403,8 @@ export interface GeoPlaceMention {
   name: string;
   lat: number;
   lon: number;
+  /** The gazetteer marks the place as a seaport. */
+  port: boolean;
 }
 
 export interface GeoReader {
