@@ -51,8 +51,12 @@ function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T
 /** Two cliques joined through a broker with a hostile name; one clique talks on 1–2 March, the other on 3–4 March, the broker on 5 March. */
 async function buildCase(d: string): Promise<string> {
   mkdirSync(d, { recursive: true });
-  const lines: unknown[] = [{ type: 'account', ref: X, display_name: HOSTILE }];
-  const msg = (from: string, to: string, ts: number) => lines.push({ type: 'message', from, to: [to], ts: new Date(ts).toISOString(), body: `hi ${lines.length} ${XSS}` });
+  const lines: unknown[] = [
+    { type: 'account', ref: X, display_name: HOSTILE },
+    { type: 'conversation', ref: 'a-group', title: `Crew ${XSS}` },
+  ];
+  const msg = (from: string, to: string, ts: number) =>
+    lines.push({ type: 'message', from, to: [to], ts: new Date(ts).toISOString(), body: `hi ${lines.length} ${XSS}`, ...(A.includes(from) ? { conversation: 'a-group' } : {}) });
   let i = 0;
   for (const [g, day] of [
     [A, 1],
@@ -189,6 +193,18 @@ describe('key players, disruption and timeline in Chromium', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
     expect(new URL(page.url()).searchParams.get('q')).toBe(`after:2021-03-05 before:2021-03-06 from:${X}`);
     await expect.poll(() => page.getByTestId('hit').count()).toBe(2);
+  });
+
+  it('picks a conversation of an account as the scope', async () => {
+    await page.goto(`${srv.origin}/timeline?account=sky:a2`);
+    const pick = page.getByLabel('Conversation', { exact: true });
+    await expect.poll(() => pick.locator('option').count()).toBe(2);
+    expect(await pick.locator('option').nth(1).textContent()).toContain(`Crew ${XSS}`);
+    await pick.selectOption({ index: 1 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('conversation')).toMatch(/^[0-9]+$/);
+    expect(new URL(page.url()).searchParams.getAll('account')).toEqual([]);
+    await expect.poll(() => page.getByTestId('activity-summary').textContent()).toContain(': 13 messages, 0 calls'); // the a-clique's 12 and a1's reply to the broker
+    await page.getByTestId('heat-chart').locator('canvas').first().waitFor();
   });
 
   it('ran no script, opened no dialog, broke no CSP rule and never left the machine', async () => {

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Chart, plain, type ChartOption } from '../components/Chart';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { get, type ActivityGroupsResponse, type ActivityHeatResponse, type ActivityResponse, type WireActivityUnit } from '../lib/api';
+import { get, type DossierResponse, type ActivityGroupsResponse, type ActivityHeatResponse, type ActivityResponse, type WireActivityUnit } from '../lib/api';
 import { day, num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -183,6 +183,25 @@ function CommunityPicker({ state, set }: { state: State; set: (s: Partial<State>
   );
 }
 
+/** The conversations an account took part in (from its dossier), to pick one as the scope. */
+function ConversationPicker({ account, set }: { account: string; set: (s: Partial<State>) => void }) {
+  const { data, error } = useApi((signal) => get<DossierResponse>(`/api/dossier/${encodeURIComponent(account)}`, { contacts: 1, entities: 1 }, signal), [account]);
+  if (error || !data || data.conversations.length === 0) return null;
+  return (
+    <label className="field">
+      Conversation
+      <select value="" onChange={(e) => e.target.value && set({ conversation: e.target.value, accounts: [], community: null })} aria-label="Conversation">
+        <option value="">{`of ${account.slice(0, 40)}…`}</option>
+        {data.conversations.map((c) => (
+          <option key={c.id} value={String(c.id)}>
+            {`${c.title ?? c.ref} · ${c.members} members · ${c.sent} sent`.slice(0, 140)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Activity over time: per day/week/month for the case, accounts, a conversation or a community, and when in the week. */
 export default function TimelineView({ params }: ViewProps) {
   const state = stateOf(params);
@@ -243,6 +262,7 @@ export default function TimelineView({ params }: ViewProps) {
           </span>
         ) : null}
         {state.accounts.length < MAX_ACCOUNTS ? <AccountPicker onAdd={(a) => set({ accounts: [...state.accounts.filter((x) => x !== a), a], conversation: null, community: null })} /> : null}
+        {state.accounts.length === 1 ? <ConversationPicker account={state.accounts[0]!} set={set} /> : null}
         <CommunityPicker state={state} set={set} />
       </div>
 
