@@ -37,6 +37,9 @@ function splitRef(ref: string): { platform: string; handle: string } {
 }
 
 function locJson(l: Locator): string {
+  // the line readers' locator, without JSON.stringify's generic walk
+  if (typeof l.line === 'number' && typeof l.offset === 'number' && typeof l.length === 'number' && l.endLine === undefined && l.path === undefined && l.entry === undefined)
+    return `{"line":${l.line},"offset":${l.offset},"length":${l.length}}`;
   return JSON.stringify(l);
 }
 
@@ -184,6 +187,8 @@ export class SqliteSourceWriter {
    * full-text rows at all, so the run that resumes it indexes every message exactly once.
    */
   finish(): SourceRow {
+    // the parse thread is idle by now: let SQLite's sorter use a second thread for the index builds
+    this.db.pragma('threads = 2');
     for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
     this.db.transaction(() => {
       this.st.ftsSource!.run(this.source.id);
