@@ -1,0 +1,141 @@
+/**
+ * The People view in Chromium: a suggestion reviewed side by side (names, shared contacts, hours,
+ * evidence), `a` merges it into a person (named in a small form) and the person-level network has
+ * one node for the two handles, `r` rejects a pair that never comes back, `u` undoes; hostile
+ * names stay text; no CSP violation.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../src/api/test-support/identity-case.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import type { IdentitySuggestionsResponse, NetworkResponse } from '../../src/server/wire.js';
+import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+
+let srv: RunningServer;
+let browser: Browser;
+let page: Page;
+let dir: string;
+const pageErrors: string[] = [];
+const cspViolations: string[] = [];
+const dialogs: string[] = [];
+
+const xssFlag = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
+const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const api = <T>(path: string) => page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
+const sidePair = async () => [await page.getByTestId('side-a').locator('.account-ref').first().textContent(), await page.getByTestId('side-b').locator('.account-ref').first().textContent()].sort().join('+');
+
+describe('the People view in Chromium', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'clew-browser-identity-'));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const [casePath] = await Promise.all([buildIdentityCase(join(dir, 'case')), ensureWebBuilt()]);
+    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
+    browser = await launch();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
+    });
+    await page.goto(srv.url);
+    await page.getByTestId('casebar').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens from the nav and shows a suggestion side by side with its evidence', async () => {
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByTestId('identity').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/identity');
+    await expect.poll(() => page.getByTestId('suggestion').count()).toBe(2);
+    await page.getByTestId('side-a').waitFor();
+    // the first suggestion is either rotation; both show names, shared contacts, hours and evidence
+    const evidence = await page.getByTestId('evidence').locator('tbody tr').allTextContents();
+    expect(evidence.some((t) => t.startsWith('identifiers'))).toBe(true);
+    expect(await page.getByTestId('side-a').locator('li[data-shared="yes"]').count()).toBe(KUM_CONTACTS.length);
+    expect(await page.getByTestId('side-a').getByTestId('hours').locator('.hour').count()).toBe(24);
+    // j / k move through the suggestions
+    const first = await sidePair();
+    await page.keyboard.press('j');
+    await expect.poll(sidePair).not.toBe(first);
+    await page.keyboard.press('k');
+    await expect.poll(sidePair).toBe(first);
+    // hostile names are text
+    const sailor = [SAILOR1, SAILOR2].sort().join('+');
+    if (first !== sailor) await page.keyboard.press('j');
+    await expect.poll(sidePair).toBe(sailor);
+    await expect.poll(() => page.getByTestId('side-a').getByTestId('names').textContent()).toContain(`Mornar ${XSS}`);
+    expect(await page.locator('.view-identity img, .view-identity script').count()).toBe(0);
+    await shot('identity-review');
+  });
+
+  it('r rejects the pair: it never comes back', async () => {
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('suggestion').count()).toBe(1);
+    await expect.poll(sidePair).toBe([OLD, NEW].sort().join('+'));
+    const s = await api<IdentitySuggestionsResponse>('/api/identity/suggestions');
+    expect(s.suggestions.map((x) => x.a.ref)).not.toContain(SAILOR1);
+    await page.reload();
+    await page.getByTestId('side-a').waitFor();
+    expect(await page.getByTestId('suggestion').count()).toBe(1);
+  });
+
+  it('a merges into a named person: the persons list and the person-level network show one node', async () => {
+    const before = await api<NetworkResponse>('/api/network?level=person');
+    await page.keyboard.press('a');
+    const input = page.getByLabel('Person name');
+    await input.waitFor();
+    // a sensible default: the name others saved most often
+    expect(await input.inputValue()).toMatch(/Kum Đorđević|Кум Ђорђевић/);
+    await input.fill('Kum');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person').first().waitFor();
+    expect(await page.getByTestId('person').count()).toBe(1);
+    expect(await page.getByTestId('person').textContent()).toContain('Kum');
+    expect(await page.getByTestId('person').locator('.account-ref').allTextContents()).toEqual([OLD, NEW]);
+    await expect.poll(() => page.getByTestId('suggestion').count()).toBe(0);
+    const net = await api<NetworkResponse>('/api/network?level=person');
+    expect(net.nodes).toBe(before.nodes - 1);
+    const persons = net.graph.keys.filter((k) => k.startsWith('person:'));
+    expect(persons).toHaveLength(1);
+    expect(net.graph.labels[net.graph.keys.indexOf(persons[0]!)]).toBe('Kum');
+    expect(net.graph.keys).not.toContain(OLD);
+    await shot('identity-merged');
+  });
+
+  it('u undoes the last decision: a merge, a rejection', async () => {
+    await page.keyboard.press('u');
+    await expect.poll(() => page.getByTestId('person').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('suggestion').count()).toBe(1);
+    // the undo list is the page's own (the earlier rejection was before a reload)
+    await expect.poll(() => page.getByTestId('undo').isDisabled()).toBe(true);
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('suggestion').count()).toBe(0);
+    await page.keyboard.press('u');
+    await expect.poll(() => page.getByTestId('suggestion').count()).toBe(1);
+  });
+
+  it('split from the persons list; no XSS, no CSP violation, no dialog, nothing offsite', async () => {
+    await page.keyboard.press('a');
+    await page.getByLabel('Person name').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person').first().waitFor();
+    await page.getByTestId('split').first().click();
+    await expect.poll(() => page.getByTestId('person').count()).toBe(0);
+    expect(await xssFlag()).toBeUndefined();
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(browser.offsite).toEqual([]);
+  });
+});
