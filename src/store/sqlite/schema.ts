@@ -8,6 +8,8 @@
  * one resumes from the position committed with its last batch, so no record is written twice.
  * Exact duplicates (same sender, time, body) are found through the time-ordered id (same
  * millisecond range) and linked: the first copy has dup_of NULL, later copies point at it.
+ * messages_fts holds one row per first copy, written for a whole source in the transaction that
+ * marks it complete (writer.ts finish): a partial source is stored but not yet searchable.
  */
 export const SCHEMA_VERSION = 1;
 

@@ -2,7 +2,8 @@
  * Writes one source's records into a SQLite case in atomic batches. Each batch commits its
  * records, its rejections, the communication-edge increments and the source's resume position
  * in one transaction, so a crash at any instant leaves the case at a batch boundary, and the
- * next run continues from exactly there.
+ * next run continues from exactly there. The full-text rows are written when the source
+ * completes (finish), in the same transaction as its 'complete' status.
  */
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
