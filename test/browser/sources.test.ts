@@ -3,14 +3,14 @@
  * progress (bar, records/s, Cancel), see the new source listed; a hostile file name stays text;
  * no CSP violation. Screenshots go to the screenshots folder.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { buildTestCase } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, launch, ROOT, SCREENSHOTS, WEB_DIST } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -105,6 +105,20 @@ describe('sources view in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('complete');
     expect(await row.textContent()).toContain('40,003');
   }, 240_000);
+
+  it('takes a file dropped on the drop zone', async () => {
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'whatsapp', 'WhatsApp Chat with Ana Primer.txt'), 'utf8');
+    const dt = await page.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], 'dropped chat.txt', { type: 'text/plain' }));
+      return d;
+    }, text);
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dt });
+    const job = page.locator('.job', { hasText: 'dropped chat.txt' });
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    await expect.poll(async () => (await page.getByTestId('sources').textContent()) ?? '').toContain('dropped chat.txt');
+    await shot('sources-dropped');
+  }, 90_000);
 
   it('ran no script from the page and broke no policy', () => {
     expect(dialogs).toEqual([]);

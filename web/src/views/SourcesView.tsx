@@ -112,6 +112,7 @@ export default function SourcesView(_props: ViewProps) {
       <div
         className={`panel dropzone${over ? ' dropzone-over' : ''}`}
         data-testid="dropzone"
+        style={{ borderStyle: 'dashed', borderWidth: 2, borderColor: over ? 'var(--accent)' : undefined, background: over ? 'var(--bg)' : undefined }}
         onDragOver={(e) => {
           e.preventDefault();
           setOver(true);
