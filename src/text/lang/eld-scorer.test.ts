@@ -39,6 +39,11 @@ const evalTexts = readFileSync(new URL('../../../bench/text/eval.jsonl', import.
 const extra = [
   '', ' ', 'ok', 'da', '👍', 'ajde', "don't l'homme aujourd’hui", 'a'.repeat(90), 'Ђе си брате, јел стигла роба?',
   'أين الشحنة يا أخي', 'Yarın limanda buluşuyoruz kardeşim', '中文 日本語 한국어', 'x'.repeat(2000), 'é '.repeat(600),
+  // around eld's 350/380-byte cuts, with ASCII, 2-, 3- and 4-byte characters at the boundary
+  ...[345, 348, 349, 350, 351, 352, 376, 378, 379, 380, 381, 382].flatMap((n) => [
+    'a'.repeat(n) + ' brate gde si', 'ab '.repeat(n / 3) + 'ђе си', 'é'.repeat(n / 2) + 'x y', 'ab '.repeat(n / 3) + '😀ok',
+    'gde '.repeat(n / 4) + 'ش'.repeat(7), 'x'.repeat(n) + 'ђ', 'x'.repeat(n - 1) + ' 😀 abc', 'ab '.repeat(n / 3) + 'internationalisationalizationnational', 'ab '.repeat(n / 3) + 'brategdesihavenmorgendemainpackage', 'ab '.repeat(n / 3) + 'организацијаорганизација',
+  ]),
 ];
 
 const WORDS = [
@@ -47,7 +52,9 @@ const WORDS = [
   'vëlla', 'nesër', 'yarın', 'kardeşim', 'where', 'package', 'the', '😀', "l'eau", 'don’t', 'ﻻ', '𝒳', 'ä', 'łódź',
   'Ǆemal', 'İstanbul', 'ß', 'ǅ', '-', '...', '¿', '«', '\u200b', 'ǈ', 'x', 'kokain', 'ΚΑΛΗΜΕΡΑ', 'שלום',
 ];
-const chatText = fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }).map((w) => w.join(' '));
+const chatText = fc.array(fc.constantFrom(...WORDS), { maxLength: 150 }).map((w) => w.join(' '));
+// long words made of real ones (several cross eld's byte cuts in the middle of a word)
+const glued = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(' ', '', '', '')), { maxLength: 200 }).map((w) => w.flat().join(''));
 
 describe('eld scorer (re-implementation of eld 2.1 scoring)', () => {
   it('gives eld’s language, score and reliability on the evaluation set', () => {
@@ -60,7 +67,7 @@ describe('eld scorer (re-implementation of eld 2.1 scoring)', () => {
 
   it('gives eld’s answer on random texts', () => {
     fc.assert(
-      fc.property(fc.oneof(chatText, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })), (t) => {
+      fc.property(fc.oneof(chatText, glued, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })), (t) => {
         expect(fast.score(t)).toEqual(reference(eld, t));
         expect(fastSubset.score(t)).toEqual(reference(eldSubset, t));
       }),

@@ -118,20 +118,35 @@ export function createEldScorer(
       raw.fill(0);
       seen.clear();
       // eld's strToUtf8Bytes: UTF-8 bytes mapped to one character each through eld's dictionary, split at spaces
+      // ASCII characters are copied in runs (str.slice) rather than one by one: `run` is where the pending run starts
       let encoded = '';
       let countBytes = 0;
-      for (let ii = 0; ii < str.length; ii++) {
+      let run = 0;
+      let ii = 0;
+      for (; ii < str.length; ii++) {
         let c = str.charCodeAt(ii);
         if (c < 0x80) {
           if (c === 32) {
+            if (run < ii) encoded += str.slice(run, ii);
+            run = ii + 1;
             if (encoded !== '') {
               addWord(encoded);
               encoded = '';
             }
             if (countBytes > CUT_AFTER) break;
-          } else encoded += str[ii];
+          }
           countBytes++;
-        } else if (c < 0x800) {
+          if (countBytes > ENFORCE_CUT_AFTER) {
+            if (c !== 32) {
+              encoded += str.slice(run, ii + 1);
+              run = ii + 1;
+            }
+            break;
+          }
+          continue;
+        }
+        if (run < ii) encoded += str.slice(run, ii);
+        if (c < 0x800) {
           encoded += dictionary[0xc0 | (c >> 6)]! + dictionary[0x80 | (c & 0x3f)]!;
           countBytes += 2;
         } else if (c < 0xd800 || c >= 0xe000) {
@@ -147,8 +162,10 @@ export function createEldScorer(
             dictionary[0x80 | (c & 0x3f)]!;
           countBytes += 4;
         }
+        run = ii + 1;
         if (countBytes > ENFORCE_CUT_AFTER) break;
       }
+      if (ii >= str.length && run < str.length) encoded += str.slice(run);
       if (encoded !== '') addWord(encoded);
       const numNgrams = seen.size;
       // eld's getMaxLang (first maximum), and the first two of its stable descending sort by scaled score
