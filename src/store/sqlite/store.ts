@@ -204,6 +204,18 @@ export class SqliteCaseStore implements CaseStore {
     return out;
   }
 
+  /** The member accounts of the persons `person:` terms name: a person id (`12`, `#12`, `person:12`), else a person name (case-insensitive). */
+  private personAccountIds(terms: string[], notes: string[]): number[] {
+    const persons = this.identity().persons();
+    return terms.flatMap((t) => {
+      const m = /^(?:#|person:)?(\d{1,15})$/.exec(t.trim());
+      const low = t.trim().toLowerCase();
+      const found = persons.filter((p) => (m ? p.id === Number(m[1]) : p.name.toLowerCase() === low));
+      if (found.length === 0) notes.push(`person:${t} matches no person`);
+      return found.flatMap((p) => p.accounts.map((a) => a.id));
+    });
+  }
+
   /** Accounts named by a term: exact reference, else handle, else display name (case-insensitive). */
   resolveAccounts(term: string): AccountView[] {
     for (const sql of [
@@ -285,7 +297,10 @@ export class SqliteCaseStore implements CaseStore {
       });
       return ids;
     };
-    const from = resolveAll(query.from, 'from');
+    const fromTerms = resolveAll(query.from, 'from');
+    // person:ID|name (identity resolution) joins the person's accounts to the from: senders
+    const personAccounts = query.persons?.length ? this.personAccountIds(query.persons, notes) : null;
+    const from = fromTerms || personAccounts ? [...(fromTerms ?? []), ...(personAccounts ?? [])] : null;
     const to = resolveAll(query.to, 'to');
     if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
     if (from) {

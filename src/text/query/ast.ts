@@ -19,6 +19,11 @@ export interface SearchQuery {
   /** Account terms (reference, handle or display name) for `from:` and `to:`. */
   from: string[];
   to: string[];
+  /**
+   * `person:` terms (a person id or name, identity resolution): messages sent by any account of
+   * the person; joined with `from:` (either may match). Absent when the query has none.
+   */
+  persons?: string[];
   /** Inclusive lower and exclusive upper bound, UTC epoch ms. */
   after?: number;
   before?: number;

@@ -5,6 +5,7 @@
  *   operators        kafa OR kokain, kafa AND NOT test, -test, ( … )   (operators in capitals)
  *   prefix           kontej*
  *   filters          from:REF|handle|name  to:…  after:2021-03-01  before:2021-04-01
+ *                    person:ID|name   (sent by any account of a person of identity resolution)
  *                    channel:chat|sms|email  lang:sr  entity:iban[=VALUE]
  *   quoting          from:"Kum Beograd"  entity:"vehicle=Audi \"Q7\""   (\" and \\ inside quotes; quote.ts writes them)
  * Precedence: NOT binds tighter than AND, AND tighter than OR. Everything the user types is
@@ -17,7 +18,7 @@ import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
 const MAX_TERMS = 64;
-const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity']);
+const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person']);
 const CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'call'];
 
 type Tok =
@@ -126,6 +127,9 @@ export function parseQuery(input: string, mode: SearchMode = 'folded'): SearchQu
       case 'to':
         query.to.push(t.v);
         break;
+      case 'person':
+        (query.persons ??= []).push(t.v);
+        break;
       case 'after':
         query.after = parseDate(t.v, t.pos, 'after');
         break;
@@ -225,7 +229,7 @@ export function parseQuery(input: string, mode: SearchMode = 'folded'): SearchQu
   if (p < textToks.length) throw syntax('unbalanced parenthesis', textToks[p]!.pos);
   if (text && onlyNegative(text)) throw new ClewError('QUERY_SYNTAX', 'a query cannot only exclude words: add a word to look for, or a filter');
   query.text = text;
-  if (!text && query.from.length + query.to.length + query.channels.length + query.langs.length + query.entities.length === 0 && query.after === undefined && query.before === undefined)
+  if (!text && query.from.length + query.to.length + (query.persons?.length ?? 0) + query.channels.length + query.langs.length + query.entities.length === 0 && query.after === undefined && query.before === undefined)
     throw new ClewError('QUERY_SYNTAX', 'the query is empty');
   return query;
 }
