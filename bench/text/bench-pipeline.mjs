@@ -2,7 +2,8 @@
 // extraction alone (every registered extractor), and all together. One core, compiled code.
 // "analyser" is the whole per-message step of analysed ingest (createAnalyser: language with the conversation
 // fallback, 13 extractors, a 20-word code-word lexicon).
-// Usage: npx tsc -p tsconfig.build.json && node bench/text/bench-pipeline.mjs [messages=100000] [--dist DIR] [--only analyser]
+// Usage: npx tsc -p tsconfig.build.json && node bench/text/bench-pipeline.mjs [messages=100000] [--dist DIR] [--only analyser] [--corpus chat|synth]
+// --corpus synth: messages of a generated case (src/synth) rather than the 40 templates below.
 // --dist: another compiled tree (e.g. a copy of dist/ from before a change) to compare in the same run.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -17,6 +18,7 @@ const opt = (name) => {
 };
 const distDir = resolve(opt('--dist') ?? new URL('../../dist', import.meta.url).pathname);
 const only = opt('--only');
+const corpus = opt('--corpus') ?? 'chat';
 const from = (p) => import(pathToFileURL(`${distDir}/${p}`).href);
 const { normalise, normaliseWithMap } = await from('text/normalise/normalise.js');
 const { loadLanguageDetector } = await from('text/lang/detect.js');
@@ -60,6 +62,19 @@ for (let i = 0; i < N; i++) {
   else if (r < 0.9) messages.push(`${pick(CHAT)} ${pick(ENTITY)}`);
   else messages.push(`${pick(CHAT)} ${pick(ENTITY)}. ${pick(CHAT)} ${pick(ENTITY)}`);
 }
+// --corpus synth: the messages of a synthetic case (src/synth: many templates, names, places, entities) instead
+if (corpus === 'synth') {
+  const { generateCase } = await from('synth/index.js');
+  messages.length = 0;
+  for (const ch of generateCase({ messages: N, seed: 7 }).chunks(() => {})) {
+    for (const l of ch.data.toString('utf8').split('\n')) {
+      if (!l.includes('"type":"message"')) continue;
+      const o = JSON.parse(l);
+      if (typeof o.body === 'string' && messages.length < N) messages.push(o.body);
+    }
+  }
+  while (messages.length < N) messages.push(messages[messages.length % Math.max(1, messages.length)] ?? 'ok');
+}
 // make every message a distinct string object (no interning advantages for caches keyed on identity)
 for (let i = 0; i < N; i++) messages[i] = (messages[i] + ' ').slice(0, -1);
 
@@ -87,7 +102,7 @@ function run(name, fn) {
 }
 
 console.log(`dist: ${distDir}`);
-console.log(`${N.toLocaleString('en')} synthetic messages, ${EXTRACTORS.length} extractors: ${EXTRACTORS.map((x) => x.name).join(', ')}`);
+console.log(`${N.toLocaleString('en')} synthetic messages (corpus ${corpus}), ${EXTRACTORS.length} extractors: ${EXTRACTORS.map((x) => x.name).join(', ')}`);
 run('normalise', (m) => normalise(m));
 run('normaliseWithMap', (m) => normaliseWithMap(m));
 run('language', (m) => detector.detect(m));
