@@ -5,18 +5,20 @@
  */
 import { ClewError } from '../model/errors.js';
 import { filterTerm } from '../text/query/quote.js';
-import type { AccountView, CaseStore, DossierData, DossierOptions } from '../store/types.js';
+import type { AccountView, CaseStore, DossierData, DossierOptions, PersonView } from '../store/types.js';
 
 export type { DossierData, DossierOptions };
 
 /**
  * Whose dossier: an account by reference (or a handle / display name naming exactly one
- * account). `person` is reserved for identity resolution: it will resolve to the person's accounts.
+ * account), or a person of identity resolution (id or name): all the person's accounts.
  */
 export type DossierSubject = { account: string } | { person: string };
 
 export interface DossierResult extends DossierData {
   subject: { kind: 'account' | 'person'; ref: string; label: string };
+  /** A person's dossier: each of its handles (accounts) with its own first and last activity and messages sent. */
+  handles?: { account: AccountView; first: number | null; last: number | null; sent: number; received: number }[];
   /**
    * The search filter that selects the subject's messages (`from:REF`, one per account): add
    * `entity:TYPE=VALUE`, `to:REF` … to it for the messages behind any figure of the dossier.
@@ -33,7 +35,7 @@ function label(a: AccountView): string {
 
 /** The accounts an account term names: exact reference first, else a handle or display name naming exactly one. */
 export function resolveSubjectAccounts(store: CaseStore, subject: DossierSubject): AccountView[] {
-  if ('person' in subject) throw new ClewError('NOT_FOUND', 'people are not linked in this case yet (identity resolution); open an account instead', { person: subject.person });
+  if ('person' in subject) return resolvePerson(store, subject.person).accounts;
   const ref = subject.account.trim();
   if (ref === '' || ref.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `an account reference has 1 to ${MAX_REF_CHARS} characters`);
   const found = store.resolveAccounts(ref);
@@ -48,8 +50,39 @@ export function resolveSubjectAccounts(store: CaseStore, subject: DossierSubject
   return found;
 }
 
+/** A person (identity resolution) by id (`12`, `#12`) or by name naming exactly one; NOT_FOUND otherwise. */
+export function resolvePerson(store: CaseStore, term: string): PersonView {
+  const t = term.trim();
+  if (t === '' || t.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `a person is named by its id or a name of 1 to ${MAX_REF_CHARS} characters`);
+  const persons = store.identity().persons();
+  const m = /^#?(\d{1,15})$/.exec(t);
+  const found = m ? persons.filter((p) => p.id === Number(m[1])) : persons.filter((p) => p.name.toLowerCase() === t.toLowerCase());
+  if (found.length === 0) throw new ClewError('NOT_FOUND', `no person "${t}" in this case (identity resolution: clew identity merge)`, { person: t });
+  if (found.length > 1) throw new ClewError('INVALID_ARGUMENT', `"${t}" names ${found.length} persons; use the id (${found.map((p) => p.id).join(', ')})`, { person: t, matches: found.length });
+  return found[0]!;
+}
+
 export function dossier(store: CaseStore, subject: DossierSubject, opts: DossierOptions = {}): DossierResult {
   const t0 = performance.now();
+  if ('person' in subject) {
+    const person = resolvePerson(store, subject.person);
+    const data = store.dossier(
+      person.accounts.map((a) => a.id),
+      opts,
+    );
+    const handles = person.accounts.map((a) => {
+      const one = store.dossier([a.id], { contacts: 1, conversations: 1, entitiesPerType: 1, names: 1, places: 1 });
+      return { account: a, first: one.activity.first, last: one.activity.last, sent: one.activity.sent, received: one.activity.received };
+    });
+    handles.sort((x, y) => (x.first ?? Infinity) - (y.first ?? Infinity));
+    return {
+      subject: { kind: 'person', ref: `person:${person.id}`, label: person.name },
+      from: data.accounts.map((a) => filterTerm('from', a.ref)).join(' '),
+      ...data,
+      handles,
+      elapsedMs: performance.now() - t0,
+    };
+  }
   const accounts = resolveSubjectAccounts(store, subject);
   const data = store.dossier(
     accounts.map((a) => a.id),

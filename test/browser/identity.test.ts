@@ -125,13 +125,28 @@ describe('the People view in Chromium', () => {
     await expect.poll(() => page.getByTestId('suggestion').count()).toBe(1);
   });
 
-  it('split from the persons list; no XSS, no CSP violation, no dialog, nothing offsite', async () => {
+  it("a person's dossier lists its handles with their dates; split from the persons list", async () => {
     await page.keyboard.press('a');
     await page.getByLabel('Person name').waitFor();
     await page.keyboard.press('Enter');
     await page.getByTestId('person').first().waitFor();
+    await page.getByTestId('person').locator('.person-name').click();
+    await page.getByTestId('dossier-handles').waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/dossier\/person%3A\d+$/);
+    const rows = await page.getByTestId('dossier-handle').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(OLD);
+    expect(rows[0]).toContain('2021-01-01 14:00');
+    expect(rows[1]).toContain(NEW);
+    expect(rows[1]).toContain('2021-01-31 14:00');
+    await shot('identity-person-dossier');
+    await page.goBack();
+    await page.getByTestId('person').first().waitFor();
     await page.getByTestId('split').first().click();
     await expect.poll(() => page.getByTestId('person').count()).toBe(0);
+  });
+
+  it('no XSS, no CSP violation, no dialog, nothing offsite', async () => {
     expect(await xssFlag()).toBeUndefined();
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);

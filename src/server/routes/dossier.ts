@@ -25,7 +25,9 @@ export const DOSSIER_ROUTES: Route[] = [
     handle({ store, params, query }): DossierResponse {
       const ref = parseInput(refParam, params[0]);
       const q = parseInput(dossierQuery, queryObject(query));
-      const r = dossier(store, { account: ref }, { contacts: q.contacts, entitiesPerType: q.entities });
+      // person:<id or name> is a person of identity resolution (all its accounts)
+      const subject = ref.startsWith('person:') ? { person: ref.slice('person:'.length) } : { account: ref };
+      const r = dossier(store, subject, { contacts: q.contacts, entitiesPerType: q.entities });
       return { ...r, elapsedMs: Math.round(r.elapsedMs * 10) / 10 };
     },
   },

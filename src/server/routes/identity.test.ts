@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server.js';
 import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../api/test-support/identity-case.js';
 import type {
+  DossierResponse,
   IdentityDecideResponse,
   IdentityPersonsResponse,
   IdentityReviewResponse,
@@ -130,6 +131,22 @@ describe('identity routes', () => {
     const acc = (await get('/api/network')).body as NetworkResponse;
     expect(acc.graph.keys).toContain(OLD);
     expect(acc.nodes).toBe(before.nodes);
+
+    // the person's dossier: all its accounts, each handle with its own dates
+    for (const ref of [pk, 'person:Kum', `person:${md.result.person.id}`]) {
+      const dr = await get(`/api/dossier/${encodeURIComponent(ref)}`);
+      expect(dr.status, ref).toBe(200);
+      const d = dr.body as DossierResponse;
+      expect(d.subject).toEqual({ kind: 'person', ref: pk, label: 'Kum' });
+      expect(d.accounts.map((a) => a.ref)).toEqual([OLD, NEW]);
+      expect(d.handles?.map((h) => [h.account.ref, h.first, h.last])).toEqual([
+        [OLD, Date.UTC(2021, 0, 1, 14), Date.UTC(2021, 0, 20, 14)],
+        [NEW, Date.UTC(2021, 0, 24, 14), Date.UTC(2021, 0, 31, 14)],
+      ]);
+      expect(d.activity.sent).toBe(d.handles!.reduce((x, h) => x + h.sent, 0));
+    }
+    expect((await get(`/api/dossier/${encodeURIComponent('person:999')}`)).status).toBe(404);
+    expect((await get(`/api/dossier/${encodeURIComponent('person:')}`)).status).toBe(400);
 
     expect((await post({ action: 'reject', a: SAILOR1, b: SAILOR2, why: 'two brothers' })).status).toBe(200);
     const afterReject = (await get('/api/identity/suggestions')).body as IdentitySuggestionsResponse;

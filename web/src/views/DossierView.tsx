@@ -58,7 +58,7 @@ function Dossier({ subject }: { subject: string }) {
     <div className="view view-dossier" data-testid="dossier">
       <header className="dossier-head">
         <div>
-          <div className="muted small">Dossier · account</div>
+          <div className="muted small">Dossier · {d.subject.kind === 'person' ? `person (${d.accounts.length} accounts)` : 'account'}</div>
           <h1 dir="auto" className="dossier-title">
             {d.subject.label}
           </h1>
@@ -92,6 +92,41 @@ function Dossier({ subject }: { subject: string }) {
         Counts over the case's records (exact duplicates left out); times in UTC. Each figure links to the messages behind it. Generated {utc(Date.now())} UTC in{' '}
         {d.elapsedMs} ms.
       </p>
+
+      {d.handles ? (
+        <Section title="Handles" count={`${d.handles.length} accounts of this person`} testId="dossier-handles">
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>account</th>
+                <th>first activity</th>
+                <th>last activity</th>
+                <th>sent</th>
+                <th>received</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.handles.map((h) => (
+                <tr key={h.account.id} data-testid="dossier-handle">
+                  <td>
+                    <Account account={h.account} link />
+                  </td>
+                  <td>
+                    <When ts={h.first} />
+                  </td>
+                  <td>
+                    <When ts={h.last} />
+                  </td>
+                  <td>
+                    <Link to={searchHref(filterTerm('from', h.account.ref))}>{num(h.sent)}</Link>
+                  </td>
+                  <td>{num(h.received)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
 
       <section className="facts" data-testid="dossier-facts">
         {facts.map(([label, v]) => (
