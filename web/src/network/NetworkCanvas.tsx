@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
+import type { CameraState } from 'sigma/types';
 import type { EdgeAttrs, NetGraph, NodeAttrs } from './graph';
 
 export interface Highlight {
@@ -18,6 +20,9 @@ export interface Highlight {
 const DIM_NODE = '#e3e6ea';
 const PATH = '#e8590c';
 
+/** Edges drawn as hairlines above this many. */
+export const THIN_EDGES = 20_000;
+
 export const NO_HIGHLIGHT: Highlight = { focus: null, around: new Set(), path: [] };
 
 export interface CanvasEvents {
@@ -25,16 +30,31 @@ export interface CanvasEvents {
   onClickStage(): void;
 }
 
-export function NetworkCanvas({ graph, highlight, events, onRendered }: { graph: NetGraph; highlight: Highlight; events: CanvasEvents; onRendered?: (s: Sigma<NodeAttrs, EdgeAttrs>) => void }) {
+export function NetworkCanvas({
+  graph,
+  highlight,
+  events,
+  onRendered,
+}: {
+  graph: NetGraph;
+  highlight: Highlight;
+  events: CanvasEvents;
+  onRendered?: (s: Sigma<NodeAttrs, EdgeAttrs>) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const sigma = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
   const hl = useRef(highlight);
   const ev = useRef(events);
   ev.current = events;
   const rehighlight = useRef<() => void>(() => {});
+  /** The view of the graph drawn before (the same people, now with their contacts): kept. */
+  const camera = useRef<CameraState | null>(null);
 
   useEffect(() => {
     const big = graph.order > 5000;
+    // above this many edges they are drawn as hairlines (weight shown by shade), cheap enough
+    // without a GPU; the edges around a focus or on a path get their thickness back
+    const thin = graph.size > THIN_EDGES;
     const pathEdges = () => {
       const h = hl.current;
       const s = new Set<string>();
@@ -47,7 +67,8 @@ export function NetworkCanvas({ graph, highlight, events, onRendered }: { graph:
     let onPath = pathEdges();
     let onPathNodes = new Set(hl.current.path);
     const s = new Sigma<NodeAttrs, EdgeAttrs>(graph, box.current!, {
-      defaultEdgeType: 'line',
+      defaultEdgeType: thin ? 'thin' : 'line',
+      edgeProgramClasses: { thin: EdgeLineProgram },
       hideEdgesOnMove: big,
       hideLabelsOnMove: big,
       labelRenderedSizeThreshold: big ? 9 : 6,
@@ -72,11 +93,11 @@ export function NetworkCanvas({ graph, highlight, events, onRendered }: { graph:
       },
       edgeReducer: (edge, data) => {
         const h = hl.current;
-        if (onPath.size) return onPath.has(edge) ? { ...data, color: PATH, size: Math.max(3, data.size * 2), zIndex: 2 } : { ...data, hidden: true };
+        if (onPath.size) return onPath.has(edge) ? { ...data, type: 'line', color: PATH, size: Math.max(3, data.size * 2), zIndex: 2 } : { ...data, hidden: true };
         if (h.focus) {
           const [a, b] = graph.extremities(edge);
           const inside = (a === h.focus || h.around.has(a)) && (b === h.focus || h.around.has(b));
-          return inside ? { ...data, color: a === h.focus || b === h.focus ? '#7d8a99' : data.color, zIndex: 1 } : { ...data, hidden: true };
+          return inside ? { ...data, type: 'line', color: a === h.focus || b === h.focus ? '#7d8a99' : '#c8ced6', zIndex: 1 } : { ...data, hidden: true };
         }
         return data;
       },
@@ -91,8 +112,10 @@ export function NetworkCanvas({ graph, highlight, events, onRendered }: { graph:
       onPathNodes = new Set(hl.current.path);
     };
     rehighlight.current = refreshHighlight;
+    if (camera.current) s.getCamera().setState(camera.current);
     onRendered?.(s);
     return () => {
+      camera.current = s.getCamera().getState();
       s.kill();
       sigma.current = null;
     };
@@ -100,9 +123,11 @@ export function NetworkCanvas({ graph, highlight, events, onRendered }: { graph:
   }, [graph]);
 
   useEffect(() => {
+    const was = hl.current;
     hl.current = highlight;
     const s = sigma.current;
     if (!s) return;
+    if (was === highlight && highlight === NO_HIGHLIGHT) return; // first draw: nothing to redo
     rehighlight.current();
     s.refresh({ skipIndexation: true });
     // bring the focus, or the whole path, into view

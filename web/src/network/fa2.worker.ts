@@ -48,7 +48,7 @@ self.onmessage = (e: MessageEvent<LayoutRequest>) => {
   run++;
   if (msg.type === 'stop') return;
   const me = run;
-  const { nodes, edges, settings, chunk, maxIterations, settleBelow } = msg;
+  const { nodes, edges, settings, chunk, maxIterations, settleBelow, run: id } = msg;
   let done = 0;
   let prev = positions(nodes);
   const t0 = performance.now();
@@ -61,7 +61,7 @@ self.onmessage = (e: MessageEvent<LayoutRequest>) => {
     const moved = movement(prev, xy) / Math.max(1, k);
     prev = xy;
     const settled = done >= maxIterations || moved < settleBelow;
-    const update: LayoutUpdate = { type: 'positions', xy, iterations: done, moved, settled, ms: performance.now() - t0 };
+    const update: LayoutUpdate = { type: 'positions', run: id, xy, iterations: done, moved, settled, ms: performance.now() - t0 };
     (self as unknown as Worker).postMessage(update);
     if (!settled) setTimeout(step, 0);
   };

@@ -54,7 +54,7 @@ function jitter(i: number, salt: number): number {
  * (`known`), else next to a neighbour already placed (`near`), else around their community's
  * place on a circle, so the first frame already shows the communities apart.
  */
-export function addToGraph(graph: NetGraph, g: WireViewGraph, known: Map<string, { x: number; y: number }> = new Map(), near?: string): string[] {
+export function addToGraph(graph: NetGraph, g: WireViewGraph, known: Map<string, { x: number; y: number }> = new Map(), near?: string, withEdges = true): string[] {
   const sizes = new Map<number, number>();
   for (const c of g.community) sizes.set(c, (sizes.get(c) ?? 0) + 1);
   const big = [...sizes.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
@@ -95,18 +95,24 @@ export function addToGraph(graph: NetGraph, g: WireViewGraph, known: Map<string,
     });
     added.push(key);
   });
-  for (let e = 0; e < g.src.length; e++) {
-    const s = g.keys[g.src[e]!]!;
-    const t = g.keys[g.dst[e]!]!;
-    if (s === t || graph.hasEdge(s, t)) continue;
-    graph.addEdge(s, t, { weight: g.weight[e]!, size: 1, color: '#c8ced6' });
-  }
+  if (withEdges) addEdges(graph, g, 0, g.src.length);
   return added;
 }
 
-export function buildGraph(g: WireViewGraph, known?: Map<string, { x: number; y: number }>): NetGraph {
+/** Edges [from, to) of `g` whose two ends are drawn and that are not drawn yet. */
+export function addEdges(graph: NetGraph, g: WireViewGraph, from: number, to: number): void {
+  for (let e = from; e < to; e++) {
+    const s = g.keys[g.src[e]!]!;
+    const t = g.keys[g.dst[e]!]!;
+    if (s === t || !graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) continue;
+    graph.addEdge(s, t, { weight: g.weight[e]!, size: 1, color: '#c8ced6' });
+  }
+}
+
+/** A new graph of `g`'s people, and their contacts unless `edges` is false (they can be added later with addEdges). */
+export function buildGraph(g: WireViewGraph, known?: Map<string, { x: number; y: number }>, edges = true): NetGraph {
   const graph: NetGraph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false, allowSelfLoops: false });
-  addToGraph(graph, g, known);
+  addToGraph(graph, g, known, undefined, edges);
   return graph;
 }
 
@@ -157,9 +163,12 @@ export function styleGraph(graph: NetGraph, sizeBy: WireViewMeasure, colourBy: C
   const lw = Math.log1p(maxW);
   graph.updateEachEdgeAttributes(
     (_e, a) => {
-      a.size = (big ? 0.3 : 0.6) + (big ? 2 : 4) * (Math.log1p(a.weight) / lw);
+      const t = Math.log1p(a.weight) / lw;
+      a.size = (big ? 0.3 : 0.6) + (big ? 2 : 4) * t;
+      // hairlines (big graphs) show the weight by shade: light grey to slate
+      a.color = hex(214 - 120 * t, 219 - 112 * t, 225 - 100 * t);
       return a;
     },
-    { attributes: ['size'] },
+    { attributes: ['size', 'color'] },
   );
 }

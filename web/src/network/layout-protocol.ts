@@ -15,6 +15,8 @@ export interface LayoutSettings {
 export type LayoutRequest =
   | {
       type: 'start';
+      /** Echoed in every update, so updates of an earlier run are ignored. */
+      run: number;
       /** The library's NodeMatrix / EdgeMatrix (graphToByteArrays), transferred. */
       nodes: Float32Array;
       edges: Float32Array;
@@ -29,6 +31,7 @@ export type LayoutRequest =
 
 export interface LayoutUpdate {
   type: 'positions';
+  run: number;
   /** x, y per node in graph order. */
   xy: Float32Array;
   iterations: number;

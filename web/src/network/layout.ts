@@ -70,13 +70,19 @@ export class Layout {
 
   constructor(private readonly onStatus: (s: LayoutStatus, u: LayoutUpdate | null) => void) {}
 
-  start(graph: Graph, opts: { maxIterations?: number } = {}): void {
+  /** A graph drawn instead of `graph` while the layout runs (its people only), whose nodes are the first of `graph`'s. */
+  private mirror: Graph | null = null;
+
+  start(graph: Graph, opts: { maxIterations?: number; mirror?: Graph } = {}): void {
     this.graph = graph;
+    this.mirror = opts.mirror && opts.mirror.order <= graph.order ? opts.mirror : null;
+    this.stopped = false;
     this.worker ??= this.spawn();
     const { nodes, edges } = layoutMatrices(graph);
     const order = graph.order;
     const msg: LayoutRequest = {
       type: 'start',
+      run: ++this.run,
       nodes,
       edges,
       settings: { ...layoutSettings(order), edgeWeightInfluence: 0.5 },
@@ -89,13 +95,21 @@ export class Layout {
     this.onStatus({ running: true, iterations: 0, ms: 0 }, null);
   }
 
+  private last: LayoutStatus = { running: false, iterations: 0, ms: 0 };
+  private stopped = false;
+  private run = 0;
+
+  /** Stop iterating; the positions reached so far stay. */
   stop(): void {
     this.worker?.postMessage({ type: 'stop' } satisfies LayoutRequest);
-    this.pending = null;
+    this.stopped = true;
+    this.last = { ...this.last, running: false };
+    this.onStatus(this.last, null);
   }
 
   kill(): void {
     cancelAnimationFrame(this.frame);
+    window.clearTimeout(this.timer);
     this.worker?.terminate();
     this.worker = null;
     this.graph = null;
@@ -107,17 +121,27 @@ export class Layout {
     w.onmessage = (e: MessageEvent<LayoutUpdate>) => {
       const first = this.pending === null;
       this.pending = e.data;
-      if (first) this.frame = requestAnimationFrame(() => this.apply());
+      if (first) this.timer = window.setTimeout(() => (this.frame = requestAnimationFrame(() => this.apply())), Math.max(0, this.nextAt - performance.now()));
     };
     return w;
   }
 
-  /** Positions into the graph, at most once per frame. */
+  private timer = 0;
+  /** Not before this time (performance.now()) is the next update applied. */
+  private nextAt = 0;
+
+  /**
+   * Positions into the graph. Each update makes sigma reprocess every node and edge, which on
+   * a big graph takes a good part of a second without a GPU: the next update waits three times
+   * as long as this one took to draw, so the page keeps at least three quarters of its time for
+   * the analyst (pan, zoom, click) while the layout runs.
+   */
   private apply(): void {
     const u = this.pending;
     const graph = this.graph;
     this.pending = null;
-    if (!u || !graph || u.xy.length !== graph.order * 2) return;
+    if (!u || !graph || u.run !== this.run || u.xy.length !== graph.order * 2) return;
+    const t0 = performance.now();
     let i = 0;
     graph.updateEachNodeAttributes(
       (_n, a) => {
@@ -128,6 +152,24 @@ export class Layout {
       },
       { attributes: ['x', 'y'] },
     );
-    this.onStatus({ running: !u.settled, iterations: u.iterations, ms: u.ms }, u);
+    if (this.mirror) {
+      let j = 0;
+      this.mirror.updateEachNodeAttributes(
+        (_n, a) => {
+          a.x = u.xy[2 * j]!;
+          a.y = u.xy[2 * j + 1]!;
+          j++;
+          return a;
+        },
+        { attributes: ['x', 'y'] },
+      );
+    }
+    // registered after sigma's own frame request, so it runs once sigma has drawn this update
+    requestAnimationFrame(() => {
+      const cost = performance.now() - t0;
+      this.nextAt = performance.now() + (cost > 30 ? 3 * cost : 0);
+    });
+    this.last = { running: !u.settled && !this.stopped, iterations: u.iterations, ms: u.ms };
+    this.onStatus(this.last, u);
   }
 }

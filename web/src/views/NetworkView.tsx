@@ -15,11 +15,14 @@ import { num } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { isoMinute, netApi, type NetFilter } from '../network/api';
-import { addToGraph, buildGraph, type ColourBy, type EdgeAttrs, isMeasure, MEASURES, type NetGraph, type NodeAttrs, styleGraph } from '../network/graph';
+import { addEdges, addToGraph, buildGraph, type ColourBy, type EdgeAttrs, isMeasure, MEASURES, type NetGraph, type NodeAttrs, styleGraph } from '../network/graph';
 import { Layout, type LayoutStatus } from '../network/layout';
 import { type Highlight, NetworkCanvas, NO_HIGHLIGHT } from '../network/NetworkCanvas';
 import type { ViewProps } from '../views';
 
+/** Above this many edges, people are drawn before their contacts. */
+const STAGED_EDGES = 20_000;
+const EDGE_SLICE = 10_000;
 /** Contacts one "expand" adds at most. */
 const EGO_CAP = 100;
 const PARAMS = ['focus', 'to', 'measure', 'color', 'after', 'before'] as const;
@@ -46,6 +49,8 @@ export default function NetworkView({ params }: ViewProps) {
 
   const { data, error } = useApi((signal) => netApi.network(filter, signal), [filter]);
   const [graph, setGraph] = useState<NetGraph | null>(null);
+  /** What sigma draws: the graph, or on a big network its people only while the layout moves. */
+  const [drawn, setDrawn] = useState<NetGraph | null>(null);
   const [version, setVersion] = useState(0);
   const [layout, setLayout] = useState<LayoutStatus>({ running: false, iterations: 0, ms: 0 });
   const [ego, setEgo] = useState<{ center: string; res: NetworkEgoResponse } | null>(null);
@@ -54,6 +59,7 @@ export default function NetworkView({ params }: ViewProps) {
   const layoutRef = useRef<Layout | null>(null);
   const graphRef = useRef<NetGraph | null>(null);
   const loadedAt = useRef(performance.now());
+  const styled = useRef('');
 
   // the layout worker lives as long as the view
   useEffect(() => {
@@ -70,25 +76,71 @@ export default function NetworkView({ params }: ViewProps) {
   // a new network (first load or another time window): keep the places of people already drawn
   useEffect(() => {
     if (!data) return;
+    performance.mark('clew-network-data');
     const known = new Map<string, { x: number; y: number }>();
     graphRef.current?.forEachNode((n, a) => known.set(n, { x: a.x, y: a.y }));
-    const g = buildGraph(data.graph, known);
-    styleGraph(g, sizeBy, colourBy);
-    graphRef.current = g;
+    const relayout = known.size ? { maxIterations: 150 } : {};
     setEgo(null);
-    setGraph(g);
-    layoutRef.current?.start(g, known.size ? { maxIterations: 150 } : {});
+    const show = (g: NetGraph, draw: NetGraph = g) => {
+      styleGraph(g, sizeBy, colourBy);
+      styled.current = `${sizeBy} ${colourBy} ${version}`;
+      graphRef.current = g;
+      setGraph(g);
+      setDrawn(draw);
+    };
+    const n = data.graph.src.length;
+    if (n <= STAGED_EDGES) {
+      const g = buildGraph(data.graph, known);
+      performance.mark('clew-network-graph');
+      show(g);
+      layoutRef.current?.start(g, relayout);
+      return;
+    }
+    // a big network: the people first (drawn at once), their contacts built in the background in
+    // slices, so the page never stops answering for long. While the layout moves, sigma draws the
+    // people only (redrawing 100k edges at every step would take the page from the analyst);
+    // the contacts are drawn once it rests.
+    const nodesOnly = buildGraph(data.graph, known, false);
+    performance.mark('clew-network-graph');
+    show(nodesOnly);
+    const full = nodesOnly.copy();
+    let next = 0;
+    let timer = window.setTimeout(function slice() {
+      const end = Math.min(n, next + EDGE_SLICE);
+      addEdges(full, data.graph, next, end);
+      next = end;
+      if (next < n) timer = window.setTimeout(slice, 0);
+      else {
+        styleGraph(full, sizeBy, colourBy);
+        graphRef.current = full;
+        setGraph(full);
+        performance.mark('clew-network-edges');
+        layoutRef.current?.start(full, { ...relayout, mirror: nodesOnly });
+      }
+    }, 0);
+    return () => window.clearTimeout(timer);
     // sizeBy/colourBy are applied by the effect below
   }, [data]);
 
+  // the layout rests (or was stopped): draw the contacts
   useEffect(() => {
-    if (graph) styleGraph(graph, sizeBy, colourBy);
+    if (graph && drawn !== graph && graph.size > 0 && !layout.running) setDrawn(graph);
+  }, [graph, drawn, layout.running]);
+
+  // restyle when the measures change or people were added (not again right after the build)
+  useEffect(() => {
+    const style = `${sizeBy} ${colourBy} ${version}`;
+    if (graph && styled.current !== style) {
+      styleGraph(graph, sizeBy, colourBy);
+      if (drawn && drawn !== graph) styleGraph(drawn, sizeBy, colourBy);
+    }
+    styled.current = style;
   }, [graph, sizeBy, colourBy, version]);
 
   const onRendered = useCallback((s: Sigma<NodeAttrs, EdgeAttrs>) => {
-    s.once('afterRender', () => {
-      performance.mark('clew-network-rendered', { detail: { nodes: s.getGraph().order, edges: s.getGraph().size, sinceView: performance.now() - loadedAt.current } });
-    });
+    // sigma drew the whole graph in its constructor; the frame is on screen by the next one
+    const detail = { nodes: s.getGraph().order, edges: s.getGraph().size, sinceView: performance.now() - loadedAt.current };
+    if (performance.getEntriesByName('clew-network-rendered').length === 0) requestAnimationFrame(() => performance.mark('clew-network-rendered', { detail }));
   }, []);
 
   /** Add nodes and edges from an ego or path answer; re-run the layout a little when something was added. */
@@ -98,6 +150,7 @@ export default function NetworkView({ params }: ViewProps) {
     const before = graph.order + graph.size;
     addToGraph(graph, g, new Map(), near);
     if (graph.order + graph.size !== before) {
+      setDrawn(graph);
       setVersion((v) => v + 1);
       layoutRef.current?.start(graph, { maxIterations: 120 });
     }
@@ -182,14 +235,16 @@ export default function NetworkView({ params }: ViewProps) {
     [params],
   );
 
+  const edgesHidden = graph !== null && drawn !== graph;
+
   if (error) return <ErrorNotice error={error} />;
-  if (!data || !graph) return <Loading what="Loading the network (the first time takes a few seconds on a big case)" />;
+  if (!data || !graph || !drawn) return <Loading what="Loading the network (the first time takes a few seconds on a big case)" />;
 
   return (
-    <div className="view view-network" data-testid="network" data-nodes={graph.order} data-edges={graph.size} data-layout={layout.running ? 'running' : 'settled'}>
-      <NetworkBar data={data} graph={graph} layout={layout} sizeBy={sizeBy} colourBy={colourBy} params={params} onRelayout={() => layoutRef.current?.start(graph)} onStop={() => layoutRef.current?.stop()} />
+    <div className="view view-network" data-testid="network" data-nodes={graph.order} data-edges={graph.size} data-drawn-edges={drawn.size} data-layout={layout.running ? 'running' : 'settled'}>
+      <NetworkBar data={data} graph={graph} layout={layout} edgesHidden={edgesHidden} sizeBy={sizeBy} colourBy={colourBy} params={params} onRelayout={() => layoutRef.current?.start(graph)} onStop={() => layoutRef.current?.stop()} />
       <div className="net-body">
-        <NetworkCanvas graph={graph} highlight={highlight} events={events} onRendered={onRendered} />
+        <NetworkCanvas graph={drawn} highlight={highlight} events={events} onRendered={onRendered} />
         {focus ? (
           <SidePanel
             graph={graph}
@@ -213,6 +268,7 @@ function NetworkBar({
   data,
   graph,
   layout,
+  edgesHidden,
   sizeBy,
   colourBy,
   params,
@@ -222,6 +278,7 @@ function NetworkBar({
   data: NetworkResponse;
   graph: NetGraph;
   layout: LayoutStatus;
+  edgesHidden: boolean;
   sizeBy: WireViewMeasure;
   colourBy: ColourBy;
   params: URLSearchParams;
@@ -285,7 +342,8 @@ function NetworkBar({
         {notFound ? <span className="muted"> not in the drawing</span> : null}
       </form>
       <span className="net-layout muted" data-testid="net-layout">
-        {layout.running ? `Layout running (${num(layout.iterations)} iterations)` : `Layout settled (${num(layout.iterations)} iterations, ${(layout.ms / 1000).toFixed(1)} s)`}{' '}
+        {layout.running ? `Layout running (${num(layout.iterations)} iterations)` : `Layout settled (${num(layout.iterations)} iterations, ${(layout.ms / 1000).toFixed(1)} s)`}
+        {edgesHidden ? '; contacts are drawn when it rests' : ''}{' '}
         {layout.running ? (
           <button type="button" className="net-btn-link" onClick={onStop}>
             stop
