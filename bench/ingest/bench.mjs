@@ -7,7 +7,7 @@
 // --write appends the figures to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,11 +27,13 @@ const write = args.includes('--write');
 mkdirSync(OUT, { recursive: true });
 
 function timed(cmd, argv) {
-  // GNU time gives the peak RSS of the whole process (worker threads included)
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // GNU time gives the peak RSS of the whole process (worker threads included), and its CPU
+  // seconds (user + system, all threads): on a loaded machine the CPU ratio moves less than the
+  // wall-clock one, so both are reported
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
   const last = r.stderr.trim().split('\n').pop().split(' ');
-  return { seconds: Number(last[0]), rssMb: Number(last[1]) / 1024, stdout: r.stdout };
+  return { seconds: Number(last[0]), rssMb: Number(last[1]) / 1024, cpuSeconds: Number(last[2]) + Number(last[3]), stdout: r.stdout };
 }
 
 function pct(xs, p) {
@@ -116,12 +118,13 @@ for (const n of sizes) {
 
 const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
-let md = `\n## Ingest and search (foundation) — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}. Command: \`node bench/ingest/bench.mjs --sizes ${sizes.join(',')}\`.\n`;
+const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+let md = `\n## Ingest and search (foundation) — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}; load average at the end ${load}. Command: \`node bench/ingest/bench.mjs --sizes ${sizes.join(',')}\`.\n`;
 md += `Synthetic case (\`clew synth --seed 1\`); clew ingests every record (messages, calls, accounts, attachments, …) into a searchable case; the baseline (bench/ingest/baseline.py, Python's sqlite3) loads only the messages into a table with an FTS5 index.\n\n`;
 md += '"searchable" = `clew ingest --no-analyse` (full-text index, edges, provenance); "analysed" = the default `clew ingest`, which also detects each message\'s language and extracts entities.\n\n';
-md += '| messages | file MB | baseline s (msg/s) | clew searchable s (msg/s) | clew / baseline time | peak RSS MB | clew analysed s (msg/s) | peak RSS MB | case MB |\n|---|---|---|---|---|---|---|---|---|\n';
+md += '| messages | file MB | baseline s (msg/s) | clew searchable s (msg/s) | clew / baseline time | CPU s baseline / clew (ratio) | peak RSS MB | clew analysed s (msg/s) | peak RSS MB | case MB |\n|---|---|---|---|---|---|---|---|---|---|\n';
 for (const r of rows)
-  md += `| ${fmt(r.n)} | ${fmt(r.bytes / 2 ** 20)} | ${fmt(r.base.seconds, 1)} (${fmt(r.n / r.base.seconds)}) | ${fmt(r.clew.seconds, 1)} (${fmt(r.n / r.clew.seconds)}) | ${fmt(r.clew.seconds / r.base.seconds, 2)} | ${fmt(r.clew.rssMb)} | ${r.full ? `${fmt(r.full.seconds, 1)} (${fmt(r.n / r.full.seconds)})` : '—'} | ${r.full ? fmt(r.full.rssMb) : '—'} | ${fmt(r.caseMb)} |\n`;
+  md += `| ${fmt(r.n)} | ${fmt(r.bytes / 2 ** 20)} | ${fmt(r.base.seconds, 1)} (${fmt(r.n / r.base.seconds)}) | ${fmt(r.clew.seconds, 1)} (${fmt(r.n / r.clew.seconds)}) | ${fmt(r.clew.seconds / r.base.seconds, 2)} | ${fmt(r.base.cpuSeconds, 1)} / ${fmt(r.clew.cpuSeconds, 1)} (${fmt(r.clew.cpuSeconds / r.base.cpuSeconds, 2)}) | ${fmt(r.clew.rssMb)} | ${r.full ? `${fmt(r.full.seconds, 1)} (${fmt(r.n / r.full.seconds)})` : '—'} | ${r.full ? fmt(r.full.rssMb) : '—'} | ${fmt(r.caseMb)} |\n`;
 md += `\nSearch latency through the typed API (parse, full-text match, newest-first page of 20, snippets), ${nQueries} queries per kind sampled from the messages:\n\n| messages | query | p50 ms | p95 ms |\n|---|---|---|---|\n`;
 for (const r of rows) for (const [k, v] of Object.entries(r.lat)) md += `| ${fmt(r.n)} | ${k} | ${fmt(v.p50, 2)} | ${fmt(v.p95, 2)} |\n`;
 console.log(md);
