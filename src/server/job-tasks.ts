@@ -5,6 +5,7 @@
  * reader see each committed batch).
  */
 import { openCase } from '../api/case.js';
+import { identitySuggest, type IdentitySuggestResult, MAX_SUGGESTIONS } from '../api/identity.js';
 import { ingestFile, type IngestSummary } from '../api/ingest.js';
 import { ClewError } from '../model/errors.js';
 import type { JobContext, ProgressUpdate } from './jobs.js';
@@ -26,7 +27,14 @@ export interface KeyPlayersTask {
   casePath: string;
 }
 
-export type JobTask = IngestTask | KeyPlayersTask;
+/** Identity-resolution suggestions (src/api/identity.ts) at a threshold. */
+export interface IdentitySuggestTask {
+  kind: 'identity';
+  casePath: string;
+  threshold: number;
+}
+
+export type JobTask = IngestTask | KeyPlayersTask | IdentitySuggestTask;
 
 export type ToJobWorker = { kind: 'cancel' };
 export type FromJobWorker =
@@ -71,10 +79,21 @@ export function runKeyPlayers(t: KeyPlayersTask, ctx: JobContext): KeyPlayerRank
   }
 }
 
+export function runIdentitySuggest(t: IdentitySuggestTask, ctx: JobContext): IdentitySuggestResult {
+  const store = openCase(t.casePath, { readonly: true });
+  try {
+    ctx.progress({ phase: 'scoring candidate pairs', done: 0, total: 1, unit: 'steps', rate: null });
+    return identitySuggest(store, { threshold: t.threshold, limit: MAX_SUGGESTIONS });
+  } finally {
+    store.close();
+  }
+}
+
 export async function runTaskHere(t: JobTask, ctx: JobContext): Promise<unknown> {
   if (t.kind === 'ingest') return runIngest(t, ctx);
   // give a cancel that arrives with the request a chance, then compute
   await new Promise((ok) => setImmediate(ok));
   if (ctx.signal.aborted) throw new ClewError('INTERRUPTED', 'cancelled');
+  if (t.kind === 'identity') return runIdentitySuggest(t, ctx);
   return runKeyPlayers(t, ctx);
 }

@@ -3,7 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCase } from '../../api/case.js';
+import { caseGeneration, Reply } from '../jobs.js';
 import { type RunningServer, startServer } from '../server.js';
+import { jobsOf } from './jobs.js';
+import { suggestionsViaJob } from './identity.js';
 import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../api/test-support/identity-case.js';
 import type {
   DossierResponse,
@@ -162,5 +166,30 @@ describe('identity routes', () => {
     await post({ action: 'merge', a: OLD, b: NEW });
     expect(((await post({ action: 'split', a: NEW })).body as IdentityDecideResponse).result.action).toBe('split');
     expect((await post({ action: 'split', a: NEW })).status).toBe(404);
+  });
+});
+
+describe('identity suggestions as a job', () => {
+  it('answers 202 with the job while it computes, then the suggestions from the per-generation cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clew-identity-job-'));
+    try {
+      const store = openCase(await buildIdentityCase(join(dir, 'case')), { readonly: true });
+      const first = await suggestionsViaJob(store, 0.5, 0);
+      expect(first).toBeInstanceOf(Reply);
+      const body = (first as Reply).body as { job: { id: string; kind: string } };
+      expect(body.job.kind).toBe('identity');
+      // a second request joins the same job
+      const again = await suggestionsViaJob(store, 0.5, 0);
+      expect(again instanceof Reply ? (again.body as { job: { id: string } }).job.id : 'done').toMatch(new RegExp(`^(${body.job.id}|done)$`));
+      await jobsOf(store).jobs.get(body.job.id)!.finished;
+      const r = await suggestionsViaJob(store, 0.5, 0);
+      expect(r).not.toBeInstanceOf(Reply);
+      expect((r as { suggestions: unknown[] }).suggestions).toHaveLength(2);
+      expect(await suggestionsViaJob(store, 0.5, 0)).toBe(r);
+      expect(caseGeneration(store)).toBe(0);
+      store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

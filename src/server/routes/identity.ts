@@ -5,12 +5,14 @@
  * case generation, so every per-generation cache (suggestions, person-level network) refreshes.
  */
 import { z } from 'zod';
-import { decide, defaultUser, identityList, identitySuggest, type IdentityAction, type IdentitySuggestResult, MAX_SUGGESTIONS, reviewPair } from '../../api/identity.js';
+import { decide, defaultUser, identityList, type IdentityAction, type IdentitySuggestResult, MAX_SUGGESTIONS, reviewPair } from '../../api/identity.js';
 import type { CaseStore } from '../../api/types.js';
-import { ClewError } from '../../model/errors.js';
-import { bumpGeneration, cachedPerGeneration, caseGeneration } from '../jobs.js';
+import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
+import { bumpGeneration, caseGeneration, type Job, peekPerGeneration, putPerGeneration, Reply, runTask, wireJob } from '../jobs.js';
+import { jobsOf } from './jobs.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
+import type { JobResponse } from '../wire/jobs.js';
 import type { IdentityDecideResponse, IdentityPersonsResponse, IdentityReviewResponse, IdentitySuggestionsResponse } from '../wire/identity.js';
 
 export const DEFAULT_MIN_SCORE = 0.5;
@@ -38,9 +40,49 @@ const decideBody = z
   .refine((d) => d.action === 'split' || d.b !== undefined, { message: 'merge, reject and undo need both accounts a and b', path: ['b'] })
   .refine((d) => d.action !== 'merge' || d.a !== d.b, { message: 'a and b are the same account', path: ['b'] });
 
-/** Suggestions at a threshold, computed once per case generation. */
-export function cachedSuggestions(store: CaseStore, threshold: number): IdentitySuggestResult {
-  return cachedPerGeneration(store, `identity:suggest:${threshold}`, () => identitySuggest(store, { threshold, limit: MAX_SUGGESTIONS }));
+/** How long GET /api/identity/suggestions waits for the suggestions before answering 202 with the job. */
+export const SUGGEST_BUDGET_MS = 1500;
+
+const suggestJobs = new WeakMap<CaseStore, Map<number, { generation: number; job: Job }>>();
+
+/**
+ * Suggestions at a threshold for the current case generation: from the cache, or from a job in a
+ * worker thread (started, or joined if one runs for this threshold) awaited for `budgetMs`; a
+ * Reply 202 with the job while it still computes (suggesting takes seconds on a big case). A
+ * failed or cancelled job is retried by the next request.
+ */
+export async function suggestionsViaJob(store: CaseStore, threshold: number, budgetMs = SUGGEST_BUDGET_MS): Promise<IdentitySuggestResult | Reply> {
+  const key = `identity:suggest:${threshold}`;
+  const cached = peekPerGeneration<IdentitySuggestResult>(store, key);
+  if (cached) return cached;
+  const generation = caseGeneration(store);
+  let perStore = suggestJobs.get(store);
+  if (!perStore) suggestJobs.set(store, (perStore = new Map()));
+  let entry = perStore.get(threshold);
+  if (!entry || entry.generation !== generation || entry.job.state === 'failed' || entry.job.state === 'cancelled') {
+    const job = jobsOf(store).jobs.start<IdentitySuggestResult>({
+      kind: 'identity',
+      label: 'identity suggestions',
+      run: (ctx) => runTask<IdentitySuggestResult>({ kind: 'identity', casePath: store.path, threshold }, ctx),
+      onEnd: (j) => {
+        if (j.state === 'done') putPerGeneration(store, key, generation, j.value);
+      },
+    });
+    entry = { generation, job };
+    perStore.set(threshold, entry);
+  }
+  const { job } = entry;
+  if (budgetMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
+    clearTimeout(timer);
+  }
+  if (job.state === 'done') return job.value as IdentitySuggestResult;
+  if (job.state === 'failed' || job.state === 'cancelled') {
+    const code = job.error?.code;
+    throw new ClewError(code && code in ERROR_CODES ? (code as ErrorCode) : 'INTERNAL', job.error?.message ?? 'suggesting failed');
+  }
+  return new Reply(202, { job: wireJob(job) } satisfies JobResponse);
 }
 
 /** Who the decision log names for a decision taken in the workspace. */
@@ -52,10 +94,12 @@ export const IDENTITY_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/identity\/suggestions$/,
-    handle({ store, query }): IdentitySuggestionsResponse {
+    async handle({ store, query }): Promise<IdentitySuggestionsResponse | Reply> {
       const q = parseInput(suggestionsQuery, queryObject(query));
       const threshold = q.minScore ?? DEFAULT_MIN_SCORE;
-      const r = cachedSuggestions(store, threshold);
+      // 202 + the job while it computes in a worker thread (the client polls, then asks again)
+      const r = await suggestionsViaJob(store, threshold);
+      if (r instanceof Reply) return r;
       const offset = q.offset ?? 0;
       return {
         suggestions: r.suggestions.slice(offset, offset + (q.limit ?? 50)),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Account } from '../components/Account';
+import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import {
@@ -107,7 +108,13 @@ export default function IdentityView(_props: ViewProps) {
   }, []);
 
   if (error && !list) return <div className="view view-identity"><ErrorNotice error={error} /></div>;
-  if (!list || !persons) return <div className="view view-identity"><Loading /></div>;
+  if (!list || !persons)
+    return (
+      <div className="view view-identity">
+        <Loading />
+        <PendingJobs kind="identity" />
+      </div>
+    );
   return (
     <div className="view view-identity" data-testid="identity">
       <header className="identity-head">
