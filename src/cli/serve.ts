@@ -10,6 +10,12 @@ import { safe } from './render.js';
 
 export const DEFAULT_PORT = 5177;
 
+function megabytes(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('--max-upload must be a whole number of megabytes (MiB), at least 1');
+  return n * 1024 * 1024;
+}
+
 function port(v: string): number {
   const n = Number(v);
   if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('--port must be a whole number from 0 to 65535 (0: any free port)');
@@ -44,9 +50,10 @@ export function registerServe(program: Command, json: () => boolean): void {
     .requiredOption('--case <file>', 'case file')
     .option('--port <n>', `port (default ${DEFAULT_PORT}, or any free port when that one is taken; 0: any free port)`, port)
     .option('--host <addr>', 'address to listen on: 127.0.0.1, localhost or ::1 (team mode is not available yet)', '127.0.0.1')
+    .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
     .option('--no-open', 'do not open a browser')
-    .action(async (o: { case: string; port?: number; host: string; open: boolean }) => {
-      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host });
+    .action(async (o: { case: string; port?: number; host: string; open: boolean; maxUpload?: number }) => {
+      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload });
       if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
       else {
         process.stdout.write(

@@ -208,7 +208,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       else sendJson(res, status, body, req.method === 'HEAD', extra);
     });
   });
-  server.requestTimeout = 30_000;
+  // no cap on a whole request's duration (a 2 GiB upload streams for minutes); instead a socket
+  // silent for 30 s is closed, and headers must arrive within 10 s (slow-loris)
+  server.requestTimeout = 0;
+  server.timeout = 30_000;
   server.headersTimeout = 10_000;
   server.maxHeadersCount = 100;
 

@@ -4,7 +4,7 @@ import { ErrorNotice, Loading } from './components/Notice';
 import { api, type StatsResponse } from './lib/api';
 import { day, num } from './lib/format';
 import { useRoute } from './lib/router';
-import { useApi } from './lib/useApi';
+import { useApi, useCaseGeneration } from './lib/useApi';
 import { matchView, VIEWS } from './views';
 
 class ViewBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown; key: string }> {
@@ -43,7 +43,8 @@ function CaseBar({ stats }: { stats: StatsResponse | null }) {
 
 export function App() {
   const route = useRoute();
-  const { data: stats, error } = useApi(() => api.statsCached(), []);
+  const generation = useCaseGeneration();
+  const { data: stats, error } = useApi(() => api.statsCached(), [generation]);
   const hit = matchView(route.path);
   const View = hit?.view.component;
 
@@ -61,7 +62,7 @@ export function App() {
       </header>
       <nav className="sidenav" aria-label="Views">
         <ul>
-          {VIEWS.filter((v) => v.navPath && !v.planned).map((v) => (
+          {VIEWS.filter((v) => v.navPath).map((v) => (
             <li key={v.id}>
               <Link to={v.navPath!} className={hit?.view.id === v.id ? 'nav-item active' : 'nav-item'} aria-current={hit?.view.id === v.id ? 'page' : undefined}>
                 {v.title}
@@ -77,17 +78,6 @@ export function App() {
             </li>
           ) : null}
         </ul>
-        <div className="nav-heading">Coming</div>
-        <ul>
-          {VIEWS.filter((v) => v.planned).map((v) => (
-            <li key={v.id}>
-              <span className="nav-item disabled" aria-disabled="true" title={v.hint}>
-                {v.title}
-                <span className="nav-soon">soon</span>
-              </span>
-            </li>
-          ))}
-        </ul>
       </nav>
       <main className="main">
         {error ? <ErrorNotice error={error} /> : null}
@@ -101,7 +91,7 @@ export function App() {
           <div className="empty">
             <h1>Not here</h1>
             <p>
-              {hit?.view.planned ? `${hit.view.title} is planned but not built yet.` : 'There is no such page.'} <Link to="/search">Back to search</Link>
+              There is no such page. <Link to="/search">Back to search</Link>
             </p>
           </div>
         )}

@@ -16,10 +16,7 @@ export interface ViewDef {
   /** Where the left nav points; absent for views reached from others (a conversation). */
   navPath?: string;
   pattern: RegExp;
-  component?: LazyExoticComponent<ComponentType<ViewProps>>;
-  /** Planned views are listed in the nav, disabled. */
-  planned?: boolean;
-  hint?: string;
+  component: LazyExoticComponent<ComponentType<ViewProps>>;
 }
 
 export const VIEWS: ViewDef[] = [

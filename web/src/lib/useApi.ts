@@ -3,6 +3,7 @@
  * when the deps change or the view goes away; gives { data, error, loading }.
  */
 import { useEffect, useState, type DependencyList } from 'react';
+import { CASE_CHANGED } from './api';
 
 export interface Loaded<T> {
   data: T | null;
@@ -27,4 +28,15 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depen
     // the caller's deps decide when to reload
   }, deps);
   return state;
+}
+
+/** A number that goes up each time the case changes (an ingest from the workspace finished): put it in a view's deps to reload. */
+export function useCaseGeneration(): number {
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const bump = () => setGeneration((g) => g + 1);
+    window.addEventListener(CASE_CHANGED, bump);
+    return () => window.removeEventListener(CASE_CHANGED, bump);
+  }, []);
+  return generation;
 }

@@ -8,7 +8,7 @@ import { readFilters, setFilter } from '../../../src/text/query/quote.js';
 import { api, get, type SearchResponse, type WireHit } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { href, navigate } from '../lib/router';
-import { useApi } from '../lib/useApi';
+import { useApi, useCaseGeneration } from '../lib/useApi';
 import type { ViewProps } from '../views';
 
 const PAGE = 50;
@@ -245,7 +245,8 @@ export default function SearchView({ params }: ViewProps) {
 }
 
 function Overview() {
-  const { data: stats, error } = useApi(() => api.statsCached(), []);
+  const generation = useCaseGeneration();
+  const { data: stats, error } = useApi(() => api.statsCached(), [generation]);
   if (error) return <ErrorNotice error={error} />;
   if (!stats) return <Loading />;
   const s = stats.stats;
