@@ -148,7 +148,7 @@ export function styleGraph(graph: NetGraph, sizeBy: WireViewMeasure, colourBy: C
     maxW = Math.max(maxW, a.weight);
   });
   const big = graph.order > 5000;
-  const [lo, hi] = big ? [1.5, 12] : [3, 16];
+  const [lo, hi] = big ? [1, 8] : [3, 16];
   const comm = colourBy === 'community' ? communityColours(graph) : null;
   graph.updateEachNodeAttributes(
     (_n, a) => {

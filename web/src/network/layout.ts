@@ -88,7 +88,8 @@ export class Layout {
       settings: { ...layoutSettings(order), edgeWeightInfluence: 0.5 },
       // a position update every ~50 ms of work: fewer, bigger chunks on big graphs
       chunk: order > 10_000 ? 2 : order > 2_000 ? 5 : 20,
-      maxIterations: opts.maxIterations ?? (order > 10_000 ? 300 : order > 2_000 ? 500 : 1000),
+      // a time budget more than a convergence test on big graphs (re-run continues from where it stopped)
+      maxIterations: opts.maxIterations ?? (order > 10_000 ? 120 : order > 2_000 ? 400 : 1000),
       settleBelow: 0.0002,
     };
     this.worker.postMessage(msg, [nodes.buffer, edges.buffer]);
