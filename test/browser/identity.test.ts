@@ -140,7 +140,17 @@ describe('the People view in Chromium', () => {
     expect(rows[1]).toContain(NEW);
     expect(rows[1]).toContain('2021-01-31 14:00');
     await shot('identity-person-dossier');
-    await page.goBack();
+    // the Network view at person level: one node for the person's two handles
+    const origin = new URL(srv.url).origin;
+    await page.goto(`${origin}/network`);
+    const count = page.getByTestId('net-count');
+    await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/^\d+ people/);
+    const accounts = Number((await count.textContent())!.match(/^(\d+)/)![1]);
+    await page.getByTestId('net-level').selectOption('person');
+    await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('person');
+    await expect.poll(async () => Number((await count.textContent())?.match(/^(\d+)/)?.[1]), { timeout: 20_000 }).toBe(accounts - 1);
+    await shot('identity-network-person');
+    await page.goto(`${origin}/identity`);
     await page.getByTestId('person').first().waitFor();
     await page.getByTestId('split').first().click();
     await expect.poll(() => page.getByTestId('person').count()).toBe(0);

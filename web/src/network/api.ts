@@ -4,13 +4,15 @@ import { get, type NetworkEgoResponse, type NetworkPathResponse, type NetworkRes
 export interface NetFilter {
   after?: string;
   before?: string;
+  /** `person`: accounts merged by identity resolution are one node (`person:<id>`). */
+  level?: 'person';
 }
 
 export const netApi = {
-  network: (f: NetFilter, signal?: AbortSignal) => get<NetworkResponse>('/api/network', { after: f.after, before: f.before }, signal),
+  network: (f: NetFilter, signal?: AbortSignal) => get<NetworkResponse>('/api/network', { after: f.after, before: f.before, level: f.level }, signal),
   ego: (f: NetFilter, center: string, maxNodes: number, signal?: AbortSignal) =>
-    get<NetworkEgoResponse>('/api/network/ego', { after: f.after, before: f.before, center, hops: 1, maxNodes }, signal),
-  path: (f: NetFilter, a: string, b: string, signal?: AbortSignal) => get<NetworkPathResponse>('/api/network/path', { after: f.after, before: f.before, a, b }, signal),
+    get<NetworkEgoResponse>('/api/network/ego', { after: f.after, before: f.before, level: f.level, center, hops: 1, maxNodes }, signal),
+  path: (f: NetFilter, a: string, b: string, signal?: AbortSignal) => get<NetworkPathResponse>('/api/network/path', { after: f.after, before: f.before, level: f.level, a, b }, signal),
 };
 
 /** UTC ms → `YYYY-MM-DDTHH:MMZ` (what the API and the URL take). */

@@ -4,7 +4,7 @@
  * edge thickness the messages between the two. Click a person for their measures and links,
  * expand their contacts (capped), show the shortest chain of contacts to someone else, and
  * restrict the network to a time window. View state lives in the URL:
- * /network?focus=<ref>&to=<ref>&measure=<size>&color=<colour>&after=<iso>&before=<iso>
+ * /network?focus=<ref>&to=<ref>&measure=<size>&color=<colour>&after=<iso>&before=<iso>&level=person
  */
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
@@ -25,7 +25,7 @@ const STAGED_EDGES = 20_000;
 const EDGE_SLICE = 10_000;
 /** Contacts one "expand" adds at most. */
 const EGO_CAP = 100;
-const PARAMS = ['focus', 'to', 'measure', 'color', 'after', 'before'] as const;
+const PARAMS = ['focus', 'to', 'measure', 'color', 'after', 'before', 'level'] as const;
 type Param = (typeof PARAMS)[number];
 
 function go(params: URLSearchParams, patch: Partial<Record<Param, string | null>>, replace = false): void {
@@ -45,7 +45,8 @@ export default function NetworkView({ params }: ViewProps) {
   const colourBy: ColourBy = colourParam === 'community' || isMeasure(colourParam) ? (colourParam as ColourBy) : 'community';
   const after = params.get('after') ?? '';
   const before = params.get('before') ?? '';
-  const filter: NetFilter = useMemo(() => ({ after: after || undefined, before: before || undefined }), [after, before]);
+  const level = params.get('level') === 'person' ? 'person' : undefined;
+  const filter: NetFilter = useMemo(() => ({ after: after || undefined, before: before || undefined, level }), [after, before, level]);
 
   const { data, error } = useApi((signal) => netApi.network(filter, signal), [filter]);
   const [graph, setGraph] = useState<NetGraph | null>(null);
@@ -335,6 +336,13 @@ function NetworkBar({
               {m.title}
             </option>
           ))}
+        </select>
+      </label>
+      <label className="field">
+        Nodes
+        <select value={params.get('level') === 'person' ? 'person' : 'account'} onChange={(e) => go(params, { level: e.target.value === 'person' ? 'person' : null, focus: null, to: null }, true)} aria-label="Node level" data-testid="net-level">
+          <option value="account">Accounts</option>
+          <option value="person">Persons (merged accounts)</option>
         </select>
       </label>
       <form className="net-find" onSubmit={onFind} role="search">
