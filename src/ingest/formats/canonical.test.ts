@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseItem, SourceInput } from '../parser.js';
-import { canonicalParser } from './canonical.js';
+import { canonicalParser, jsonDepth, mayNestDeeper } from './canonical.js';
 
 function input(text: string | Buffer, timeZone?: string): SourceInput {
   const buf = typeof text === 'string' ? Buffer.from(text) : text;
@@ -73,5 +73,20 @@ describe('canonical parser', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('nesting pre-check', () => {
+  it('never lets through a line nested deeper than the limit', () => {
+    const piece = fc.constantFrom('{', '[', '}', ']', '"', '\\', 'a', ':', ',', '{"a":[');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 0, max: 12 }), (parts, max) => {
+        const s = parts.join('');
+        if (jsonDepth(s) > max) expect(mayNestDeeper(s, max)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(mayNestDeeper('{"a":[1,{"b":2}]}', 3)).toBe(false);
+    expect(mayNestDeeper('[[[[', 3)).toBe(true);
   });
 });

@@ -29,6 +29,18 @@ export function jsonDepth(s: string): number {
   return max;
 }
 
+/**
+ * Whether a line holds more than `max` opening brackets (strings included): only then can its
+ * nesting exceed `max`. Native searches, so the common flat line costs a few calls, not a scan
+ * in JavaScript of every character.
+ */
+export function mayNestDeeper(s: string, max: number): boolean {
+  let n = 0;
+  for (let i = s.indexOf('{'); i !== -1; i = s.indexOf('{', i + 1)) if (++n > max) return true;
+  for (let i = s.indexOf('['); i !== -1; i = s.indexOf('[', i + 1)) if (++n > max) return true;
+  return false;
+}
+
 export const canonicalParser: FormatParser = {
   name: 'canonical',
   description: 'clew canonical JSON Lines (docs/formats/canonical.md)',
@@ -62,7 +74,7 @@ export const canonicalParser: FormatParser = {
       if (text.trim() === '') continue;
       let value: unknown;
       try {
-        if (jsonDepth(text) > MAX_DEPTH) throw new ClewError('JSON_TOO_DEEP', `JSON nested deeper than ${MAX_DEPTH} levels`);
+        if (mayNestDeeper(text, MAX_DEPTH) && jsonDepth(text) > MAX_DEPTH) throw new ClewError('JSON_TOO_DEEP', `JSON nested deeper than ${MAX_DEPTH} levels`);
         value = JSON.parse(text);
       } catch (e) {
         const err =
