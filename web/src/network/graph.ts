@@ -95,15 +95,23 @@ export function addToGraph(graph: NetGraph, g: WireViewGraph, known: Map<string,
     });
     added.push(key);
   });
-  if (withEdges) addEdges(graph, g, 0, g.src.length);
+  if (withEdges) addEdges(graph, g, 0, g.src.length, graph.size === 0 && added.length === graph.order);
   return added;
 }
 
-/** Edges [from, to) of `g` whose two ends are drawn and that are not drawn yet. */
-export function addEdges(graph: NetGraph, g: WireViewGraph, from: number, to: number): void {
+/**
+ * Edges [from, to) of `g` whose two ends are drawn and that are not drawn yet. `fresh`: the graph
+ * holds exactly `g`'s people and none of its edges (the first build): the checks are skipped
+ * (the API sends each pair once) and edges are keyed by their index.
+ */
+export function addEdges(graph: NetGraph, g: WireViewGraph, from: number, to: number, fresh = false): void {
   for (let e = from; e < to; e++) {
     const s = g.keys[g.src[e]!]!;
     const t = g.keys[g.dst[e]!]!;
+    if (fresh) {
+      if (s !== t) graph.addEdgeWithKey(`e${e}`, s, t, { weight: g.weight[e]!, size: 1, color: '#c8ced6' });
+      continue;
+    }
     if (s === t || !graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) continue;
     graph.addEdge(s, t, { weight: g.weight[e]!, size: 1, color: '#c8ced6' });
   }

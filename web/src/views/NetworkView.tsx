@@ -108,7 +108,7 @@ export default function NetworkView({ params }: ViewProps) {
     let next = 0;
     let timer = window.setTimeout(function slice() {
       const end = Math.min(n, next + EDGE_SLICE);
-      addEdges(full, data.graph, next, end);
+      addEdges(full, data.graph, next, end, true);
       next = end;
       if (next < n) timer = window.setTimeout(slice, 0);
       else {
