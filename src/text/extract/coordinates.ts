@@ -11,6 +11,8 @@ import { MAX_MENTIONS, type ExtractContext, type Extractor } from './types.js';
 
 const URL_RE =
   /(?:https?:\/\/)?(?:[a-z0-9-]{1,63}\.){0,3}(?:google\.[a-z]{2,3}(?:\.[a-z]{2})?\/maps|maps\.google\.[a-z]{2,3}(?:\.[a-z]{2})?|goo\.gl\/maps|maps\.apple\.com|openstreetmap\.org|osm\.org|waze\.com)[^\s<>"'\u00AB\u00BB]{0,2048}/gi;
+/** Every URL_RE match contains one of these (same case-insensitivity): ruling a text out is much cheaper. */
+const URL_HINT_RE = /google\.|goo\.gl\/maps|maps\.apple\.com|openstreetmap\.org|osm\.org|waze\.com/i;
 const GEO_RE = /(?<![A-Za-z])geo:(-?[0-9]{1,2}(?:\.[0-9]{1,15})?),(-?[0-9]{1,3}(?:\.[0-9]{1,15})?)/gi;
 
 const NUM = '-?[0-9]{1,3}(?:\\.[0-9]{1,15})?';
@@ -108,7 +110,8 @@ export function extractCoordinates(text: string, _ctx: ExtractContext): Mention[
   };
 
   URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(text); m !== null; m = URL_RE.exec(text)) {
+  const links = URL_HINT_RE.test(text);
+  for (let m = links ? URL_RE.exec(text) : null; m !== null; m = URL_RE.exec(text)) {
     let end = m.index + m[0].length;
     while (end > m.index && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
     const c = coordinatesFromUrl(text.slice(m.index, end));

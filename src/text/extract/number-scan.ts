@@ -250,12 +250,75 @@ export function scanNumberWords(folded: string, tokens?: readonly WordToken[]): 
     }
     return out;
   }
+  // NUMBER_WORDS_RE's matches are exactly the maximal runs of letters and digits that are number words (the
+  // words are all letters): found by scanning the runs, which is several times faster than the regex
+  const table = letterDigitTable();
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    let w = letterDigitWidth(table, folded, i);
+    if (w === 0) {
+      i += unitWidth(folded, i);
+      continue;
+    }
+    const start = i;
+    while (w > 0) {
+      i += w;
+      w = i < n ? letterDigitWidth(table, folded, i) : 0;
+    }
+    if (i - start <= MAX_NUMBER_WORD) {
+      const word = folded.slice(start, i);
+      const v = NUMBER_WORD_MAP.get(word);
+      if (v !== undefined) out.push({ start, end: i, value: v, text: word, decimal: false });
+    }
+  }
+  return out;
+}
+
+/** The regex form of the number-word scan (the specification of the run scan above; used by the tests). */
+export function scanNumberWordsByRegex(folded: string): NumberSpan[] {
+  const out: NumberSpan[] = [];
   NUMBER_WORDS_RE.lastIndex = 0;
   for (let m = NUMBER_WORDS_RE.exec(folded); m !== null; m = NUMBER_WORDS_RE.exec(folded)) {
     const v = NUMBER_WORD_MAP.get(m[0]);
     if (v !== undefined) out.push({ start: m.index, end: m.index + m[0].length, value: v, text: m[0], decimal: false });
   }
   return out;
+}
+
+const MAX_NUMBER_WORD = Math.max(...[...NUMBER_WORD_MAP.keys()].map((w) => w.length));
+const LETTER_OR_DIGIT_CP_RE = /^[\p{L}\p{N}]$/u;
+/** 1 for BMP code units that are letters or digits (\p{L}\p{N}); built on first use. */
+let LD: Uint8Array | undefined;
+function letterDigitTable(): Uint8Array {
+  if (LD) return LD;
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (c < 128) t[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+    else if (LETTER_OR_DIGIT_CP_RE.test(String.fromCharCode(c))) t[c] = 1;
+  }
+  LD = t;
+  return t;
+}
+
+/** UTF-16 units of the code point at i (2 for a surrogate pair). */
+function unitWidth(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/** Width of the code point at i when it is a letter or digit, else 0 (lone surrogates are neither). */
+function letterDigitWidth(table: Uint8Array, s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return table[c]!;
+  const w = unitWidth(s, i);
+  if (w === 1) return 0;
+  return LETTER_OR_DIGIT_CP_RE.test(s.slice(i, i + 2)) ? 2 : 0;
 }
 
 /** Digit numbers and number words, in text order. */

@@ -171,10 +171,9 @@ export function createLanguageDetector(engine: EldInstance | EldScorer): Languag
     }
     // Below MIN_LETTERS only a BCMS marker in Latin text can give an answer: without one, eld's verdict would be
     // discarded, so it is not computed (same result, and most chat messages are that short)
-    const bcmsPossible = script === 'Latn' && !NOT_BCMS_LATIN.test(body);
     let markers = -1; // counted when needed
     if (letters < MIN_LETTERS) {
-      markers = bcmsPossible ? bcmsMarkers(body) : 0;
+      markers = script === 'Latn' && !NOT_BCMS_LATIN.test(body) ? bcmsMarkers(body) : 0;
       if (markers === 0) return null;
     }
     let r: EldVerdict;
@@ -184,7 +183,7 @@ export function createLanguageDetector(engine: EldInstance | EldScorer): Languag
       return null;
     }
     let lang = r.language;
-    if (bcmsPossible && (lang === '' || BCMS_CONFUSED.has(lang))) {
+    if (script === 'Latn' && (lang === '' || BCMS_CONFUSED.has(lang)) && !NOT_BCMS_LATIN.test(body)) {
       if (markers < 0) markers = bcmsMarkers(body);
       if (markers >= 1 && (letters >= MIN_LETTERS || markers >= 2 || BCMS.has(lang))) {
         if (!BCMS.has(lang)) lang = 'hr';
