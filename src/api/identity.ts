@@ -176,12 +176,14 @@ export interface HandleReview {
 
 /** The side-by-side detail of two handles for the review view. */
 export function reviewPair(store: CaseStore, a: string, b: string): { a: HandleReview; b: HandleReview } {
-  const data = store.identity().data([]);
+  const accA = resolveOne(store, a);
+  const accB = resolveOne(store, b);
+  // only these two accounts' activity, names and links: quick on a big case
+  const data = store.identity().dataFor([accA.id, accB.id]);
   const members = store.identity().members();
   const accounts = new Map<number, AccountView>();
   for (const x of store.accounts()) accounts.set(x.id, x);
-  const one = (term: string): HandleReview => {
-    const acc = resolveOne(store, term);
+  const one = (acc: AccountView): HandleReview => {
     const h = data.handles.find((x) => x.id === acc.id)!;
     const names = new Map<string, number>();
     if (h.displayName) names.set(h.displayName, 1);
@@ -203,5 +205,5 @@ export function reviewPair(store: CaseStore, a: string, b: string): { a: HandleR
       messages: h.messages,
     };
   };
-  return { a: one(a), b: one(b) };
+  return { a: one(accA), b: one(accB) };
 }

@@ -346,6 +346,8 @@ export interface PersonView {
 export interface IdentityStore {
   /** Load everything the resolver reads; `statementPhrases` prefilter statement messages (folded phrases). */
   data(statementPhrases: readonly string[]): IdentityData;
+  /** The handles, saved names and links of a few accounts only (≤ 100; for the review of a pair): fast on a big case. */
+  dataFor(accountIds: readonly number[]): IdentityData;
   persons(): PersonView[];
   person(id: number): PersonView;
   /** Account id → person id and name, for every account that belongs to a person. */

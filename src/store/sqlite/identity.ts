@@ -79,6 +79,50 @@ export function loadIdentityData(db: Database, statementPhrases: readonly string
   return { handles, contacts, links, identifiers, statements, members, rejected };
 }
 
+/**
+ * What the review of a few handles needs — their activity by hour, the names others saved for
+ * them, their links — read through the indexes for those accounts only (the whole-case
+ * `loadIdentityData` takes seconds on a big case). Identifiers and statements are left empty.
+ */
+export function loadHandlesData(db: Database, accountIds: readonly number[]): IdentityData {
+  const ids = [...new Set(accountIds)].slice(0, 100);
+  const empty: IdentityData = { handles: [], contacts: [], links: [], identifiers: [], statements: [], members: [], rejected: [] };
+  if (ids.length === 0) return empty;
+  const inIds = `(${ids.map(() => '?').join(',')})`;
+  type Act = { sender: number; h: number; n: number; first: number; last: number; len: number };
+  const act = new Map<number, { hours: number[]; n: number; first: number; last: number; len: number }>();
+  for (const r of db
+    .prepare(`SELECT sender, (ts / 3600000) % 24 AS h, count(*) AS n, min(ts) AS first, max(ts) AS last, sum(length(body)) AS len
+              FROM messages WHERE sender IN ${inIds} AND dup_of IS NULL GROUP BY sender, h`)
+    .iterate(...ids) as Iterable<Act>) {
+    let a = act.get(r.sender);
+    if (!a) act.set(r.sender, (a = { hours: new Array<number>(24).fill(0), n: 0, first: r.first, last: r.last, len: 0 }));
+    a.hours[r.h] = r.n;
+    a.n += r.n;
+    a.first = Math.min(a.first, r.first);
+    a.last = Math.max(a.last, r.last);
+    a.len += r.len;
+  }
+  for (const r of db.prepare(`SELECT * FROM accounts WHERE id IN ${inIds} ORDER BY id`).iterate(...ids) as Iterable<AccountDbRow>) {
+    const a = act.get(r.id);
+    empty.handles.push({
+      id: r.id, ref: r.ref, handle: r.handle, displayName: r.display_name,
+      first: a ? a.first : null, last: a ? a.last : null, messages: a?.n ?? 0,
+      hours: a ? a.hours : new Array<number>(24).fill(0), meanLength: a && a.n > 0 ? a.len / a.n : 0,
+    });
+  }
+  empty.contacts.push(...(db.prepare(`SELECT owner, contact, name FROM contacts WHERE contact IN ${inIds}`).all(...ids) as IdentityData['contacts']));
+  empty.links.push(
+    ...(db
+      .prepare(
+        `SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE src IN ${inIds} GROUP BY src, dst
+         UNION ALL SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE dst IN ${inIds} AND src NOT IN ${inIds} GROUP BY src, dst`,
+      )
+      .all(...ids, ...ids, ...ids) as IdentityData['links']),
+  );
+  return empty;
+}
+
 // ------------------------------------------------------------------------------ decisions
 
 function account(db: Database, id: number): AccountView {
@@ -207,6 +251,9 @@ export class SqliteIdentityStore implements IdentityStore {
   constructor(private readonly db: Database) {}
   data(statementPhrases: readonly string[]): IdentityData {
     return loadIdentityData(this.db, statementPhrases);
+  }
+  dataFor(accountIds: readonly number[]): IdentityData {
+    return loadHandlesData(this.db, accountIds);
   }
   persons(): PersonView[] {
     return listPersons(this.db);
