@@ -149,8 +149,9 @@ describe('the People view in Chromium', () => {
     await page.getByTestId('net-level').selectOption('person');
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('person');
     await expect.poll(async () => Number((await count.textContent())?.match(/^(\d+)/)?.[1]), { timeout: 20_000 }).toBe(accounts - 1);
+    await expect.poll(() => page.getByTestId('net-layout').textContent(), { timeout: 20_000 }).toMatch(/settled/);
     await shot('identity-network-person');
-    await page.goto(`${origin}/identity`);
+    await page.getByRole('link', { name: 'People' }).click();
     await page.getByTestId('person').first().waitFor();
     await page.getByTestId('split').first().click();
     await expect.poll(() => page.getByTestId('person').count()).toBe(0);
@@ -159,7 +160,7 @@ describe('the People view in Chromium', () => {
   it('no XSS, no CSP violation, no dialog, nothing offsite', async () => {
     expect(await xssFlag()).toBeUndefined();
     expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(browser.offsite).toEqual([]);
   });

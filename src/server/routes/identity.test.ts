@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../../api/case.js';
-import { caseGeneration, Reply } from '../jobs.js';
+import { bumpGeneration, caseGeneration, Reply } from '../jobs.js';
 import { type RunningServer, startServer } from '../server.js';
 import { jobsOf } from './jobs.js';
 import { suggestionsViaJob } from './identity.js';
@@ -187,6 +187,17 @@ describe('identity suggestions as a job', () => {
       expect((r as { suggestions: unknown[] }).suggestions).toHaveLength(2);
       expect(await suggestionsViaJob(store, 0.5, 0)).toBe(r);
       expect(caseGeneration(store)).toBe(0);
+      // a decision (new generation) while a job runs: the stale job is cancelled, a new one starts
+      bumpGeneration(store);
+      const stale = (await suggestionsViaJob(store, 0.5, 0)) as Reply;
+      const staleJob = jobsOf(store).jobs.get((stale.body as { job: { id: string } }).job.id)!;
+      bumpGeneration(store);
+      const fresh = (await suggestionsViaJob(store, 0.5, 0)) as Reply;
+      expect((fresh.body as { job: { id: string } }).job.id).not.toBe(staleJob.id);
+      await staleJob.finished;
+      expect(staleJob.state).toBe('cancelled');
+      await jobsOf(store).jobs.get((fresh.body as { job: { id: string } }).job.id)!.finished;
+      expect(await suggestionsViaJob(store, 0.5, 0)).not.toBeInstanceOf(Reply);
       store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

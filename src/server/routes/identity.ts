@@ -60,6 +60,8 @@ export async function suggestionsViaJob(store: CaseStore, threshold: number, bud
   if (!perStore) suggestJobs.set(store, (perStore = new Map()));
   let entry = perStore.get(threshold);
   if (!entry || entry.generation !== generation || entry.job.state === 'failed' || entry.job.state === 'cancelled') {
+    // a decision made the running job's answer stale: stop it rather than let workers pile up
+    if (entry && entry.generation !== generation && entry.job.endedAt === null) jobsOf(store).jobs.cancel(entry.job.id);
     const job = jobsOf(store).jobs.start<IdentitySuggestResult>({
       kind: 'identity',
       label: 'identity suggestions',

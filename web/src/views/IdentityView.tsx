@@ -60,7 +60,11 @@ export default function IdentityView(_props: ViewProps) {
     setBusy(true);
     try {
       const r = await send<IdentityDecideResponse>('POST', '/api/identity/decide', req);
-      if (remember) setUndo((u) => [...u, remember]);
+      if (remember) {
+        setUndo((u) => [...u, remember]);
+        // the decided pair leaves the list at once; the recomputed suggestions follow (seconds on a big case)
+        setList((l) => (l ? { ...l, total: l.total - 1, suggestions: l.suggestions.filter((x) => !(x.a.id === remember.a && x.b.id === remember.b)) } : l));
+      }
       setNote(describe(r));
       caseChanged();
       setReload((x) => x + 1);
