@@ -9,7 +9,8 @@ const t = (ts: number | null) => (ts === null ? '—' : time(ts));
 export function renderDossier(d: DossierResult): string {
   const out: string[] = [];
   const a = d.activity;
-  out.push(`Dossier: ${d.accounts.map(account).join(', ')}`);
+  out.push(d.subject.kind === 'person' ? `Dossier: person ${safe(d.subject.label)} <${d.subject.ref}>: ${d.accounts.map(account).join(', ')}` : `Dossier: ${d.accounts.map(account).join(', ')}`);
+  for (const h of d.handles ?? []) out.push(`  handle ${account(h.account)}: ${t(h.first)} … ${t(h.last)}, ${num(h.sent)} sent, ${num(h.received)} received`);
   for (const x of d.accounts) out.push(`  ${safe(x.platform)} handle ${safe(x.handle)}${x.kind ? ` (${safe(x.kind)})` : ''}${x.displayName ? `, name ${safe(x.displayName)}` : ''}`);
   out.push(`  active ${t(a.first)} … ${t(a.last)}`);
   out.push(`  ${num(a.sent)} messages sent, ${num(a.received)} received; ${num(a.callsMade)} calls made, ${num(a.callsReceived)} received`);
@@ -58,7 +59,7 @@ export function registerDossier(program: Command, json: () => boolean): void {
     .command('dossier')
     .description('everything the case holds about an account: names, devices, contacts, conversations, entities, places, activity')
     .requiredOption('--case <file>', 'case file')
-    .argument('[ref]', 'account reference (or a handle / display name naming one account); without it, the most active accounts')
+    .argument('[ref]', 'account reference (or a handle / display name naming one account), or person:<id or name>; without it, the most active accounts')
     .option('--contacts <n>', 'how many contacts', positive('--contacts'), 50)
     .option('--entities <n>', 'entities per type', positive('--entities'), 20)
     .action((ref: string | undefined, o: { case: string; contacts: number; entities: number }) =>
@@ -68,7 +69,8 @@ export function registerDossier(program: Command, json: () => boolean): void {
           out(r, () => r.top.map((x) => `${num(x.sent + x.received).padStart(9)}  ${account(x.account)}`).join('\n') || 'no accounts');
           return;
         }
-        const d = dossier(store, { account: ref }, { contacts: o.contacts, entitiesPerType: o.entities });
+        // person:<id or name>: a person of identity resolution (all its accounts)
+        const d = dossier(store, ref.startsWith('person:') ? { person: ref.slice('person:'.length) } : { account: ref }, { contacts: o.contacts, entitiesPerType: o.entities });
         out(d, () => renderDossier(d));
       }),
     );

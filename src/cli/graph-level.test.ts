@@ -37,3 +37,18 @@ describe('clew graph --level person', () => {
     expect((await run(['graph', 'rank', '--edges', join(tmp(), 'x.csv'), '--level', 'person'])).code).toBe(2);
   });
 });
+
+describe('clew dossier person:', () => {
+  it("covers all the person's accounts and lists each handle with its dates", async () => {
+    const c = await buildIdentityCase(join(tmp(), 'c'));
+    expect((await run(['identity', 'merge', OLD, NEW, '--case', c, '--person', 'Kum', '--by', 'tester'])).code).toBe(0);
+    const text = (await run(['dossier', 'person:Kum', '--case', c])).out;
+    expect(text).toMatch(/^Dossier: person Kum <person:\d+>/);
+    expect(text).toMatch(new RegExp(`handle .*${OLD}.*2021-01-01 14:00`));
+    expect(text).toContain('2021-01-24 14:00');
+    const j = JSON.parse((await run(['--json', 'dossier', 'person:Kum', '--case', c])).out) as { subject: { kind: string }; handles: unknown[] };
+    expect(j.subject.kind).toBe('person');
+    expect(j.handles).toHaveLength(2);
+    expect((await run(['dossier', 'person:Nobody', '--case', c])).code).not.toBe(0);
+  });
+});
