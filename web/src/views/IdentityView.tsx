@@ -56,6 +56,21 @@ export default function IdentityView(_props: ViewProps) {
 
   const current: WireSuggestion | null = list?.suggestions[index] ?? null;
 
+  /** The next page of suggestions, appended (pairs already listed are not repeated). */
+  const more = async () => {
+    if (!list) return;
+    try {
+      const next = await get<IdentitySuggestionsResponse>('/api/identity/suggestions', { limit: PAGE, offset: list.suggestions.length });
+      setList((l) => {
+        if (!l) return next;
+        const seen = new Set(l.suggestions.map((x) => `${x.a.id}-${x.b.id}`));
+        return { ...next, suggestions: [...l.suggestions, ...next.suggestions.filter((x) => !seen.has(`${x.a.id}-${x.b.id}`))] };
+      });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
   const decide = useCallback(async (req: IdentityDecideRequest, remember?: { a: number; b: number; what: string }) => {
     setBusy(true);
     try {
@@ -142,6 +157,13 @@ export default function IdentityView(_props: ViewProps) {
             </li>
           ))}
           {list.suggestions.length === 0 ? <li className="muted">No suggestions left.</li> : null}
+          {list.total > list.suggestions.length ? (
+            <li>
+              <button type="button" className="btn btn-more" onClick={() => void more()} data-testid="more">
+                Show more ({num(list.total - list.suggestions.length)} left)
+              </button>
+            </li>
+          ) : null}
         </ol>
         <div className="identity-main">
           {current ? (
