@@ -65,8 +65,8 @@ function timeIt(fn: () => void): number {
 
 /**
  * Time the extractor on 50 KB and 1 MB of each adversarial input; returns failures (empty if linear).
- * Linear means t(1 MB) ≤ 20× t(50 KB) × slack + noise, and an absolute cap far above the 50 ms target
- * (the CI machine is shared).
+ * Linear means t(1 MB) ≤ 100× t(50 KB) + noise (a quadratic scan takes 400×), and an absolute cap
+ * far above the 50 ms target (the CI machine is shared). Not a speed test: speed lives in bench/.
  */
 export function checkLinear(
   extract: (text: string, ctx: ExtractContext) => Mention[],
@@ -82,7 +82,9 @@ export function checkLinear(
     for (let attempt = 0; attempt < 3; attempt++) {
       const ts = timeIt(() => extract(small, ctx));
       const tb = timeIt(() => extract(big, ctx));
-      if (tb <= 20 * 2.5 * ts + 30 && tb <= 1500) {
+      // linear: 20x the time for 20x the text; quadratic: 400x. The bar sits at 100x so that a
+      // loaded CI machine (a slow big run, a fast small one) cannot fail a linear extractor
+      if (tb <= 100 * ts + 50 && tb <= 10_000) {
         msg = '';
         break;
       }
