@@ -188,8 +188,6 @@ export class SqliteSourceWriter {
    * full-text rows at all, so the run that resumes it indexes every message exactly once.
    */
   finish(): SourceRow {
-    // the parse thread is idle by now: let SQLite's sorter use a second thread for the index builds
-    this.db.pragma('threads = 2');
     for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
     this.db.transaction(() => {
       this.st.ftsSource!.run(this.source.id);
