@@ -121,6 +121,8 @@ export interface SearchPage {
 export interface SearchOptions {
   limit: number;
   cursor?: number;
+  /** Count the matches up to this many (first page only). */
+  count?: number;
 }
 
 export interface CaseStats {
@@ -290,12 +292,6 @@ export interface CaseStore {
   dossier(accountIds: number[], opts?: DossierOptions): DossierData;
   /** Places, coordinates and location records for the map (sqlite/places.ts). */
   geo(): GeoReader;
-}
-
-// ---------------------------------------------------------------- places on the map (sqlite/places.ts)
-
-/** What a map point is: a gazetteer place or coordinate found in message text, or a location record. */
-export type GeoKind = 'place' | 'coordinate' | 'exif' | 'antenna' | 'shared' | 'device';
   /** Identity resolution (sqlite/identity.ts): what the resolver reads, and the analyst's decisions. */
   identity(): IdentityStore;
 }
@@ -357,6 +353,12 @@ export interface IdentityStore {
   split(account: number, d: IdentityDecisionInput): { person: number; remaining: number };
   reject(a: number, b: number, d: IdentityDecisionInput): number;
   unreject(a: number, b: number, d: IdentityDecisionInput): boolean;
+}
+
+// ---------------------------------------------------------------- places on the map (sqlite/places.ts)
+
+/** What a map point is: a gazetteer place or coordinate found in message text, or a location record. */
+export type GeoKind = 'place' | 'coordinate' | 'exif' | 'antenna' | 'shared' | 'device';
 
 export interface GeoFilter {
   /** Only what this account sent or received (mentions), or what is located for it (location records). */

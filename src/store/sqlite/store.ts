@@ -626,6 +626,10 @@ export class SqliteCaseStore implements CaseStore {
     return readDossier(this.db, accountIds, opts, (ids) => this.accountsByIds(ids));
   }
 
+  identity(): SqliteIdentityStore {
+    return new SqliteIdentityStore(this.db);
+  }
+
   geo(): SqliteGeoReader {
     return new SqliteGeoReader(this.db);
   }
@@ -646,10 +650,6 @@ export class SqliteCaseStore implements CaseStore {
     return rows.map((r) => ({ sourcePath: r.path, locator: parseLoc(r.loc), code: r.code, message: r.message, excerpt: r.excerpt }));
   }
 }
-  identity(): SqliteIdentityStore {
-    return new SqliteIdentityStore(this.db);
-  }
-
 
 /** The folded-index form of an exact-mode query (same structure, folded tokens). */
 function refold(node: TextNode): TextNode {
