@@ -10,7 +10,8 @@
  * `after:` / `before:` (and `from:`) filters.
  */
 import { ClewError } from '../model/errors.js';
-import type { AccountView, ActivityCounts, CaseStore } from '../store/types.js';
+import type { AccountView, ActivityCounts, CaseStore, PersonView } from '../store/types.js';
+import { resolvePerson } from './dossier.js';
 
 export const ACTIVITY_UNITS = ['day', 'week', 'month'] as const;
 export type ActivityUnit = (typeof ACTIVITY_UNITS)[number];
@@ -27,7 +28,10 @@ export const MAX_ACTIVITY_ACCOUNTS = 2_000;
 const invalid = (message: string, details: Record<string, string | number> = {}) => new ClewError('INVALID_ARGUMENT', message, details);
 
 export interface ActivityScope {
-  /** Account terms (reference, handle or display name): what any of them sent or received. */
+  /**
+   * Account terms (reference, handle or display name, or `person:<id or name>` for all of a
+   * person's accounts): what any of them sent or received.
+   */
   accounts?: string[];
   /** A conversation (store id): its messages. */
   conversation?: number;
@@ -52,13 +56,29 @@ export interface ActivityResult {
   totals: { messages: number; calls: number };
 }
 
-/** Every account the terms name (resolveAccounts: reference, then handle, then display name). */
+/**
+ * The person a `person:<id>`, `person:#<id>`, `person:Name` or `person:"Name"` term names
+ * (identity resolution), null for any other term; NOT_FOUND for an unknown person.
+ */
+export function personOfTerm(store: CaseStore, term: string): PersonView | null {
+  const m = /^person:\s*(.*)$/is.exec(term.trim());
+  if (!m) return null;
+  let name = m[1]!.trim();
+  if (name.length >= 2 && name.startsWith('"') && name.endsWith('"')) name = name.slice(1, -1).trim();
+  return resolvePerson(store, name);
+}
+
+/**
+ * Every account the terms name (resolveAccounts: reference, then handle, then display name; a
+ * `person:` term names all of the person's accounts).
+ */
 export function resolveActivityAccounts(store: CaseStore, terms: string[]): AccountView[] {
   const out = new Map<number, AccountView>();
   for (const raw of terms) {
     const t = raw.trim();
     if (t === '') throw invalid('empty account name');
-    const found = store.resolveAccounts(t);
+    const person = personOfTerm(store, t);
+    const found = person ? person.accounts : store.resolveAccounts(t);
     if (found.length === 0) throw new ClewError('NOT_FOUND', `no account "${t.slice(0, 80)}" in the case`, { account: t.slice(0, 80) });
     for (const a of found) out.set(a.id, a);
   }

@@ -11,7 +11,8 @@
  * order are one route, counted once per episode.
  */
 import { ClewError } from '../model/errors.js';
-import type { CaseStore, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow } from '../store/types.js';
+import type { CaseStore, GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow } from '../store/types.js';
+import { personOfTerm } from './activity.js';
 
 export type { GeoEvidence, GeoFilter, GeoKind, GeoPointRow } from '../store/types.js';
 
@@ -46,11 +47,64 @@ function checkFilter(q: GeoFilter): void {
   for (const k of q.kinds ?? []) if (!GEO_KINDS.includes(k)) throw new ClewError('INVALID_ARGUMENT', `unknown map point kind "${k}"; known: ${GEO_KINDS.join(', ')}`);
 }
 
+/**
+ * The account references a filter's `account` stands for: itself, or every account of a person
+ * (`person:<id or name>`, identity resolution); null without an account filter.
+ */
+export function filterAccounts(store: CaseStore, account: string | undefined): string[] | null {
+  if (account === undefined) return null;
+  const person = personOfTerm(store, account);
+  return person ? person.accounts.map((a) => a.ref) : [account];
+}
+
+const byCountThenKey = (a: GeoPointRow, b: GeoPointRow) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * One point list from the lists of several accounts (a person's): counts and messages summed,
+ * first/last widened, evidence merged newest first. A message between two of the person's own
+ * handles is in both lists: its evidence is listed once, but it counts twice.
+ */
+function mergePoints(lists: GeoPointRow[][], evidence: number): GeoPointRow[] {
+  const byKey = new Map<string, GeoPointRow>();
+  for (const list of lists)
+    for (const p of list) {
+      const m = byKey.get(p.key);
+      if (!m) {
+        byKey.set(p.key, { ...p, evidence: [...p.evidence] });
+        continue;
+      }
+      m.count += p.count;
+      m.messages += p.messages;
+      m.first = m.first === null ? p.first : p.first === null ? m.first : Math.min(m.first, p.first);
+      m.last = m.last === null ? p.last : p.last === null ? m.last : Math.max(m.last, p.last);
+      m.evidence.push(...p.evidence);
+    }
+  const out = [...byKey.values()];
+  for (const p of out) {
+    const ev: GeoEvidence[] = [];
+    const seen = new Set<string>();
+    for (const e of p.evidence.sort((a, b) => (b.ts ?? -Infinity) - (a.ts ?? -Infinity) || (b.messageId ?? 0) - (a.messageId ?? 0))) {
+      const id = JSON.stringify([e.sourceId, e.messageId, e.locator]);
+      if (!seen.has(id)) ev.push(e);
+      seen.add(id);
+    }
+    p.evidence = ev.slice(0, evidence);
+  }
+  return out.sort(byCountThenKey);
+}
+
 export function listPlaces(store: CaseStore, q: PlacesQuery = {}): PlacesResult {
   checkFilter(q);
   const limit = Math.min(Math.max(q.limit ?? 1000, 1), MAX_POINTS);
   const evidence = Math.min(Math.max(q.evidence ?? 10, 0), MAX_EVIDENCE);
-  const rows = store.geo().points(q, { limit: limit + 1, evidence, key: q.key });
+  const accounts = filterAccounts(store, q.account);
+  if (accounts && accounts.length !== 1) {
+    // a person: each account's points (every one of them, so the merged order is right), merged
+    const lists = accounts.map((account) => store.geo().points({ ...q, account }, { limit: MAX_POINTS + 1, evidence, key: q.key }));
+    const rows = mergePoints(lists, evidence);
+    return { points: rows.slice(0, limit), truncated: rows.length > limit || lists.some((l) => l.length > MAX_POINTS) };
+  }
+  const rows = store.geo().points({ ...q, ...(accounts ? { account: accounts[0] } : {}) }, { limit: limit + 1, evidence, key: q.key });
   return { points: rows.slice(0, limit), truncated: rows.length > limit };
 }
 
@@ -198,7 +252,23 @@ export function placeRoutes(store: CaseStore, q: RoutesQuery = {}): RoutesResult
   const limit = Math.min(Math.max(q.limit ?? 100, 1), MAX_ROUTES);
   const minStops = Math.max(q.minStops ?? 2, 2);
   const stops = q.stops ?? 'ports';
-  const all = store.geo().placeMentions({ account: q.account, after: q.after, before: q.before });
+  const accounts = filterAccounts(store, q.account);
+  let all: Iterable<GeoPlaceMention>;
+  if (accounts && accounts.length !== 1) {
+    // a person: the mentions of all its accounts, each message once, in message order
+    const seen = new Set<number>();
+    const merged: GeoPlaceMention[] = [];
+    for (const account of accounts) {
+      const mine = new Set<number>();
+      for (const m of store.geo().placeMentions({ account, after: q.after, before: q.before })) {
+        if (seen.has(m.messageId)) continue;
+        mine.add(m.messageId);
+        merged.push(m);
+      }
+      for (const id of mine) seen.add(id);
+    }
+    all = merged.sort((a, b) => a.messageId - b.messageId); // stable: a message's mentions keep their order
+  } else all = store.geo().placeMentions({ account: accounts?.[0], after: q.after, before: q.before });
   const episodes = routeEpisodes(stops === 'all' ? all : portsOnly(all), windowDays * DAY);
   const routes = groupRoutes(episodes).filter((r) => r.stops.length >= minStops);
   return { routes: routes.slice(0, limit), episodes: episodes.length, truncated: routes.length > limit, windowDays, stops };

@@ -7,6 +7,7 @@
 import { openCase } from '../api/case.js';
 import { identitySuggest, type IdentitySuggestResult, MAX_SUGGESTIONS } from '../api/identity.js';
 import { ingestFile, type IngestSummary } from '../api/ingest.js';
+import type { NetworkLevel } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
 import type { JobContext, ProgressUpdate } from './jobs.js';
 import { computeKeyPlayerRanking, type KeyPlayerRanking } from './keyplayers.js';
@@ -25,6 +26,8 @@ export interface IngestTask {
 export interface KeyPlayersTask {
   kind: 'keyplayers';
   casePath: string;
+  /** Account level (default) or person level (merged accounts are one node). */
+  level?: NetworkLevel;
 }
 
 /** Identity-resolution suggestions (src/api/identity.ts) at a threshold. */
@@ -73,7 +76,7 @@ export async function runIngest(t: IngestTask, ctx: JobContext): Promise<IngestS
 export function runKeyPlayers(t: KeyPlayersTask, ctx: JobContext): KeyPlayerRanking {
   const store = openCase(t.casePath, { readonly: true });
   try {
-    return computeKeyPlayerRanking(store, (phase, done, total) => ctx.progress({ phase, done, total, unit: 'steps', rate: null }));
+    return computeKeyPlayerRanking(store, (phase, done, total) => ctx.progress({ phase, done, total, unit: 'steps', rate: null }), t.level ?? 'account');
   } finally {
     store.close();
   }

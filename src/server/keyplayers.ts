@@ -1,6 +1,6 @@
 /** The composite key-player ranking the workspace shows, computed from the case (no caching here). */
 import { graphContext, rank, type RankResult } from '../api/graph.js';
-import { loadCaseNetwork } from '../api/network.js';
+import { loadCaseNetwork, type NetworkLevel } from '../api/network.js';
 import type { CaseStore } from '../api/types.js';
 import type { WireKeyPlayer } from './wire.js';
 
@@ -10,28 +10,47 @@ export const MAX_KEY_PLAYERS = 200;
 /** Its key in the per-generation cache of the open case (jobs.ts `cachedPerGeneration`). */
 export const KEY_PLAYERS_CACHE_KEY = 'keyplayers';
 
+/** The cache key of the ranking at a level (account and person rankings are kept apart). */
+export function keyPlayersCacheKey(level: NetworkLevel = 'account'): string {
+  return level === 'person' ? `${KEY_PLAYERS_CACHE_KEY}:person` : KEY_PLAYERS_CACHE_KEY;
+}
+
 export interface KeyPlayerRanking {
+  level: NetworkLevel;
   result: RankResult;
   rows: WireKeyPlayer[];
 }
 
-export function computeKeyPlayerRanking(store: CaseStore, step: (phase: string, done: number, total: number) => void = () => {}): KeyPlayerRanking {
+/**
+ * The ranking at account level (one node per account) or person level (a person's merged
+ * accounts are one node `person:<id>`, measured as one; unmerged accounts stand for themselves).
+ */
+export function computeKeyPlayerRanking(
+  store: CaseStore,
+  step: (phase: string, done: number, total: number) => void = () => {},
+  level: NetworkLevel = 'account',
+): KeyPlayerRanking {
   step('loading the network', 0, 3);
-  const net = loadCaseNetwork(store);
+  const net = loadCaseNetwork(store, { level });
   step('building the graph', 1, 3);
   const ctx = graphContext(net, store);
   step('ranking (PageRank, betweenness, degree, eigenvector)', 2, 3);
   const result = rank(ctx, { by: 'composite', top: MAX_KEY_PLAYERS, contacts: 3 });
   const index = new Map(ctx.net.keys.map((k, i) => [k, i]));
-  const rows = result.rows.map((r) => ({
-    position: r.position,
-    key: r.key,
-    label: r.label,
-    account: ctx.net.accounts[index.get(r.key) ?? -1] ?? null,
-    score: r.score,
-    measures: r.measures ?? {},
-    contacts: r.contacts.map((c) => ({ key: c.key, label: c.label, messages: c.messages })),
-  }));
+  const rows = result.rows.map((r): WireKeyPlayer => {
+    const i = index.get(r.key) ?? -1;
+    const members = ctx.net.members?.[i] ?? null;
+    return {
+      position: r.position,
+      key: r.key,
+      label: r.label,
+      account: ctx.net.accounts[i] ?? null,
+      ...(members ? { members } : {}),
+      score: r.score,
+      measures: r.measures ?? {},
+      contacts: r.contacts.map((c) => ({ key: c.key, label: c.label, messages: c.messages })),
+    };
+  });
   step('done', 3, 3);
-  return { result, rows };
+  return { level, result, rows };
 }

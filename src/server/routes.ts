@@ -6,12 +6,13 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { ENTITY_TYPES, listEntities } from '../api/entities.js';
+import { NETWORK_LEVELS, type NetworkLevel } from '../api/network.js';
 import { search } from '../api/search.js';
 import { show } from '../api/show.js';
 import { threadPage } from '../api/thread.js';
 import type { CaseStore } from '../api/types.js';
 import { cachedPerGeneration, Reply } from './jobs.js';
-import { computeKeyPlayerRanking, KEY_PLAYERS_CACHE_KEY, type KeyPlayerRanking, MAX_KEY_PLAYERS } from './keyplayers.js';
+import { computeKeyPlayerRanking, type KeyPlayerRanking, keyPlayersCacheKey, MAX_KEY_PLAYERS } from './keyplayers.js';
 import type { Route } from './route.js';
 import { DOSSIER_ROUTES } from './routes/dossier.js';
 import { IDENTITY_ROUTES } from './routes/identity.js';
@@ -51,7 +52,7 @@ const threadQuery = z.strictObject({ before: wholeNumber(0, 200).optional(), aft
 const quarantineQuery = z.strictObject({ limit: wholeNumber(1, 1000).optional() });
 const entitiesQuery = z.strictObject({ type: z.enum(ENTITY_TYPES).optional(), limit: wholeNumber(1, 1000).optional(), offset: wholeNumber(0, 1_000_000).optional() });
 
-const keyPlayersQuery = z.strictObject({ top: wholeNumber(1, MAX_KEY_PLAYERS).optional() });
+const keyPlayersQuery = z.strictObject({ top: wholeNumber(1, MAX_KEY_PLAYERS).optional(), level: z.enum(NETWORK_LEVELS).optional() });
 
 export { MAX_KEY_PLAYERS };
 
@@ -59,8 +60,8 @@ export { MAX_KEY_PLAYERS };
  * The composite ranking takes seconds on a big case: kept per case generation (recomputed after
  * an ingest from the workspace). GET /api/keyplayers computes it as a job (routes/jobs.ts).
  */
-export function keyPlayerRanking(store: CaseStore): KeyPlayerRanking {
-  return cachedPerGeneration(store, KEY_PLAYERS_CACHE_KEY, () => computeKeyPlayerRanking(store));
+export function keyPlayerRanking(store: CaseStore, level: NetworkLevel = 'account'): KeyPlayerRanking {
+  return cachedPerGeneration(store, keyPlayersCacheKey(level), () => computeKeyPlayerRanking(store, undefined, level));
 }
 
 const CASE_ROUTES: Route[] = [
@@ -136,11 +137,12 @@ const CASE_ROUTES: Route[] = [
     async handle({ store, query }): Promise<KeyPlayersResponse | Reply> {
       const q = parseInput(keyPlayersQuery, queryObject(query));
       // 202 + the job while it computes in a worker thread (the client polls, then asks again)
-      const ranking = await keyPlayersViaJob(store);
+      const ranking = await keyPlayersViaJob(store, undefined, q.level ?? 'account');
       if (ranking instanceof Reply) return ranking;
       const { result, rows } = ranking;
       const b = result.betweenness;
       return {
+        level: ranking.level,
         nodes: result.nodes,
         edges: result.edges,
         weights: result.weights ?? {},

@@ -124,18 +124,25 @@ export interface WireMeasure {
 
 export interface WireKeyPlayer {
   position: number;
-  /** Account reference. */
+  /** Account reference, or `person:<id>` for a person at person level. */
   key: string;
+  /** Display name, handle or the person's name (from seized phones or the analyst: render as text). */
   label: string;
   account: AccountView | null;
+  /** Person level: the person's accounts (absent for an account). */
+  members?: AccountView[];
   /** Composite score, 0..1. */
   score: number;
   measures: Record<string, WireMeasure>;
   contacts: WireContact[];
 }
 
-/** GET /api/keyplayers?top=N : the composite key-player ranking (PageRank, betweenness, degree, eigenvector). */
+/**
+ * GET /api/keyplayers?top=N&level=account|person : the composite key-player ranking (PageRank,
+ * betweenness, degree, eigenvector), per account (default) or per person (merged accounts are one node).
+ */
 export interface KeyPlayersResponse {
+  level: 'account' | 'person';
   nodes: number;
   edges: number;
   /** The weight of each measure in the score. */

@@ -5,11 +5,12 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { type IngestSummary, loadMappingArgument } from '../../api/ingest.js';
+import type { NetworkLevel } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
 import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
 import type { IngestTask } from '../job-tasks.js';
 import { bumpGeneration, caseGeneration, type Job, JobRegistry, peekPerGeneration, putPerGeneration, Reply, runTask, wireJob } from '../jobs.js';
-import { KEY_PLAYERS_CACHE_KEY, type KeyPlayerRanking } from '../keyplayers.js';
+import { type KeyPlayerRanking, keyPlayersCacheKey } from '../keyplayers.js';
 import type { Route } from '../route.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, storeUpload, uploadsDirFor } from '../upload.js';
 import { parseInput, queryObject } from '../validate.js';
@@ -153,29 +154,33 @@ export const JOBS_ROUTES: Route[] = [
 /** How long GET /api/keyplayers waits for a ranking before answering 202 with the job. */
 export const KEY_PLAYERS_BUDGET_MS = 1500;
 
-const rankingJobs = new WeakMap<CaseStore, { generation: number; job: Job }>();
+const rankingJobs = new WeakMap<CaseStore, Map<NetworkLevel, { generation: number; job: Job }>>();
 
 /**
- * The key-player ranking of the current generation: from the cache, or from a job in a worker
- * thread (started, or joined if one runs) awaited for `budgetMs`; a Reply 202 with the job if it
- * is still computing then. A failed or cancelled job is retried by the next request.
+ * The key-player ranking of the current generation at a level: from the cache, or from a job in
+ * a worker thread (started, or joined if one runs) awaited for `budgetMs`; a Reply 202 with the
+ * job if it is still computing then. A failed or cancelled job is retried by the next request.
+ * Account and person level are separate cache entries and jobs.
  */
-export async function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_BUDGET_MS): Promise<KeyPlayerRanking | Reply> {
-  const cached = peekPerGeneration<KeyPlayerRanking>(store, KEY_PLAYERS_CACHE_KEY);
+export async function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_BUDGET_MS, level: NetworkLevel = 'account'): Promise<KeyPlayerRanking | Reply> {
+  const cacheKey = keyPlayersCacheKey(level);
+  const cached = peekPerGeneration<KeyPlayerRanking>(store, cacheKey);
   if (cached) return cached;
   const generation = caseGeneration(store);
-  let entry = rankingJobs.get(store);
+  let perLevel = rankingJobs.get(store);
+  if (!perLevel) rankingJobs.set(store, (perLevel = new Map()));
+  let entry = perLevel.get(level);
   if (!entry || entry.generation !== generation || entry.job.state === 'failed' || entry.job.state === 'cancelled') {
     const job = jobsOf(store).jobs.start<KeyPlayerRanking>({
       kind: 'keyplayers',
-      label: 'key players',
-      run: (ctx) => runTask<KeyPlayerRanking>({ kind: 'keyplayers', casePath: store.path }, ctx),
+      label: level === 'person' ? 'key players (persons)' : 'key players',
+      run: (ctx) => runTask<KeyPlayerRanking>({ kind: 'keyplayers', casePath: store.path, level }, ctx),
       onEnd: (j) => {
-        if (j.state === 'done') putPerGeneration(store, KEY_PLAYERS_CACHE_KEY, generation, j.value);
+        if (j.state === 'done') putPerGeneration(store, cacheKey, generation, j.value);
       },
     });
     entry = { generation, job };
-    rankingJobs.set(store, entry);
+    perLevel.set(level, entry);
   }
   const { job } = entry;
   if (budgetMs > 0) {

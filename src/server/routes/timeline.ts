@@ -8,9 +8,9 @@
  * makes it stale) and kept.
  */
 import { z } from 'zod';
-import { activity, activityHeat, ACTIVITY_UNITS, MAX_ACTIVITY_ACCOUNTS, nextUnit, resolveActivityAccounts, type ActivityResult } from '../../api/activity.js';
+import { activity, activityHeat, ACTIVITY_UNITS, MAX_ACTIVITY_ACCOUNTS, nextUnit, personOfTerm, resolveActivityAccounts, type ActivityResult } from '../../api/activity.js';
 import { communities, DISRUPT_STRATEGIES, disrupt, type GraphContext, graphContext, parseTimeBound, resolveNodes, type CommunitiesResult } from '../../api/graph.js';
-import { loadCaseNetwork } from '../../api/network.js';
+import { loadCaseNetwork, NETWORK_LEVELS, type NetworkLevel } from '../../api/network.js';
 import type { AccountView, CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
 import { cachedPerGeneration } from '../jobs.js';
@@ -41,11 +41,13 @@ const heatQuery = z.strictObject({ ...scopeShape, tz: z.string().trim().min(1).m
 const arrestsBody = z.strictObject({
   remove: z.array(term).min(1, { message: 'is empty: select at least one person' }).max(MAX_ARRESTS, { message: `holds more than ${MAX_ARRESTS} people` }),
   block: z.number().int().min(1).max(MAX_BLOCK).optional(),
+  level: z.enum(NETWORK_LEVELS).optional(),
 });
 const strategyBody = z.strictObject({
   strategy: z.enum(DISRUPT_STRATEGIES),
   block: z.number().int().min(1).max(MAX_BLOCK).optional(),
   steps: z.number().int().min(1).max(MAX_STEPS).optional(),
+  level: z.enum(NETWORK_LEVELS).optional(),
 });
 type DisruptBody = z.output<typeof arrestsBody> | z.output<typeof strategyBody>;
 
@@ -70,12 +72,15 @@ interface Loaded {
 export const DISRUPT_EXACT_MAX_NODES = 2_000;
 const DISRUPT_SAMPLES = 256;
 
-/** The contact network of the open case, kept until an ingest from the workspace changes the case. */
-function network(store: CaseStore): Loaded {
+/**
+ * The contact network of the open case at a level (person level: a person's accounts are one
+ * node), kept until an ingest or an identity decision from the workspace changes the case.
+ */
+function network(store: CaseStore, level: NetworkLevel = 'account'): Loaded {
   return cachedPerGeneration(
     store,
-    'timeline:network',
-    (): Loaded => ({ ctx: graphContext(loadCaseNetwork(store), store, { exactMaxNodes: DISRUPT_EXACT_MAX_NODES, samples: DISRUPT_SAMPLES }) }),
+    level === 'person' ? 'timeline:network:person' : 'timeline:network',
+    (): Loaded => ({ ctx: graphContext(loadCaseNetwork(store, { level }), store, { exactMaxNodes: DISRUPT_EXACT_MAX_NODES, samples: DISRUPT_SAMPLES }) }),
   );
 }
 
@@ -135,7 +140,10 @@ function boundsOf(q: { after?: string; before?: string; conversation?: number; c
 const accountLabel = (a: AccountView) => a.displayName || a.handle || a.ref;
 
 /** Series on one common axis from the first to the last active unit (or the asked range). */
-function aligned(unit: ActivityResult['unit'], parts: { key: string; label: string; account: AccountView | null; r: ActivityResult }[]): Pick<ActivityResponse, 'buckets' | 'series'> {
+function aligned(
+  unit: ActivityResult['unit'],
+  parts: { key: string; label: string; account: AccountView | null; person?: WireActivitySeries['person']; r: ActivityResult }[],
+): Pick<ActivityResponse, 'buckets' | 'series'> {
   let first = Infinity;
   let last = -Infinity;
   for (const p of parts) {
@@ -154,15 +162,37 @@ function aligned(unit: ActivityResult['unit'], parts: { key: string; label: stri
       messages[i] = b.messages;
       calls[i] = b.calls;
     }
-    return { key: p.key, label: p.label, account: p.account, messages, calls, totals: p.r.totals };
+    return { key: p.key, label: p.label, account: p.account, ...(p.person ? { person: p.person } : {}), messages, calls, totals: p.r.totals };
   });
   return { buckets, series };
 }
 
 // ---------------------------------------------------------------- disruption
 
+/**
+ * The nodes an arrest names: at person level a person (`person:<id>`) or any of its accounts
+ * names the person's node; at account level `person:<id or name>` names all its accounts (an
+ * arrested person's handles all go).
+ */
+function arrestNodes(store: CaseStore, ctx: GraphContext, level: NetworkLevel, t: string): number[] {
+  const person = personOfTerm(store, t);
+  if (!person) return resolveNodes(ctx, t);
+  if (level === 'person') return resolveNodes(ctx, `person:${person.id}`);
+  const found = new Set<number>();
+  for (const a of person.accounts) {
+    try {
+      for (const v of resolveNodes(ctx, a.ref)) found.add(v);
+    } catch (e) {
+      if (!(e instanceof ClewError && e.code === 'NOT_FOUND')) throw e;
+    }
+  }
+  if (found.size === 0) throw new ClewError('NOT_FOUND', `person "${t.slice(0, 80)}" has no contacts in the network`, { person: t.slice(0, 80) });
+  return [...found].sort((a, b) => a - b);
+}
+
 function runDisrupt(store: CaseStore, body: DisruptBody): DisruptResponse {
-  const { ctx } = network(store);
+  const level = body.level ?? 'account';
+  const { ctx } = network(store, level);
   const arrests: DisruptResponse['arrests'] = [];
   const unresolved: DisruptResponse['unresolved'] = [];
   let r;
@@ -170,7 +200,7 @@ function runDisrupt(store: CaseStore, body: DisruptBody): DisruptResponse {
     const keys: string[] = [];
     for (const t of [...new Set(body.remove)]) {
       try {
-        const nodes = resolveNodes(ctx, t).map((v) => ({ key: ctx.net.keys[v]!, label: ctx.net.labels[v]! }));
+        const nodes = arrestNodes(store, ctx, level, t).map((v) => ({ key: ctx.net.keys[v]!, label: ctx.net.labels[v]! }));
         arrests.push({ term: t, nodes });
         for (const n of nodes) if (!keys.includes(n.key)) keys.push(n.key);
       } catch (e) {
@@ -186,6 +216,7 @@ function runDisrupt(store: CaseStore, body: DisruptBody): DisruptResponse {
   }
   const b = r.betweenness;
   return {
+    level,
     strategy: r.strategy,
     block: r.block,
     nodes: r.nodes,
@@ -219,6 +250,12 @@ export const TIMELINE_ROUTES: Route[] = [
       let parts: Parameters<typeof aligned>[1];
       if (s.accounts.length > 0) {
         parts = s.accounts.map((t) => {
+          const person = personOfTerm(store, t);
+          if (person) {
+            // a person: one series over all its accounts
+            const label = `${person.name} (${person.accounts.length} account${person.accounts.length === 1 ? '' : 's'})`;
+            return { key: `person:${person.id}`, label, account: null, person: { id: person.id, name: person.name, accounts: person.accounts }, r: activity(store, { ...range, resolved: person.accounts }) };
+          }
           const resolved = resolveActivityAccounts(store, [t]);
           const one = resolved.length === 1 ? resolved[0]! : null;
           return { key: one ? one.ref : t, label: one ? accountLabel(one) : `${t} (${resolved.length} accounts)`, account: one, r: activity(store, { ...range, resolved }) };
@@ -246,7 +283,11 @@ export const TIMELINE_ROUTES: Route[] = [
       let h;
       if (s.accounts.length > 0) {
         const resolved = resolveActivityAccounts(store, s.accounts);
-        label = resolved.map(accountLabel).slice(0, 5).join(', ') + (resolved.length > 5 ? ` and ${resolved.length - 5} more` : '');
+        const names = s.accounts.map((t) => {
+          const person = personOfTerm(store, t);
+          return person ? [person.name] : resolveActivityAccounts(store, [t]).map(accountLabel);
+        }).flat();
+        label = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
         h = activityHeat(store, { ...base, resolved });
       } else if (s.conversation !== undefined) {
         label = `Conversation ${s.conversation}`;

@@ -12,12 +12,14 @@ export interface WireActivityBucket {
 }
 
 export interface WireActivitySeries {
-  /** Account reference, `conversation:<id>`, `community:<id>` or `case`. */
+  /** Account reference, `person:<id>`, `conversation:<id>`, `community:<id>` or `case`. */
   key: string;
   /** What the series is (a display name from the seized phone: render as text). */
   label: string;
   /** The account, for a per-account series. */
   account: AccountView | null;
+  /** A person's series (`account=person:<id>`): the person and the accounts it counts. */
+  person?: { id: number; name: string; accounts: AccountView[] };
   /** Aligned with `ActivityResponse.buckets` (same length, same order). */
   messages: number[];
   calls: number[];
@@ -27,7 +29,8 @@ export interface WireActivitySeries {
 /**
  * GET /api/activity?unit=day|week|month&account=REF (repeatable)&conversation=ID&community=ID&after=&before=
  * Messages and calls per UTC day, ISO week (Monday) or calendar month; one series per account
- * asked for, else one for the conversation, the community or the whole case. Duplicates are
+ * asked for (`account=person:<id>`: one series over all the person's accounts), else one for the
+ * conversation, the community or the whole case. Duplicates are
  * left out. Calls have no conversation (0 for a conversation).
  */
 export interface ActivityResponse {
@@ -82,12 +85,14 @@ export interface WireDisruptStep {
 }
 
 /**
- * POST /api/disrupt with `{ remove: string[], block? }` (the analyst's arrests, by reference,
- * handle or name; removed in the order given, `block` per step, default all at once) or
- * `{ strategy, block?, steps? }` (a comparison strategy; Cavallaro et al. 2020 = betweenness
- * recomputed after each block).
+ * POST /api/disrupt with `{ remove: string[], block?, level? }` (the analyst's arrests, by reference,
+ * handle, name or `person:<id>`; removed in the order given, `block` per step, default all at once) or
+ * `{ strategy, block?, steps?, level? }` (a comparison strategy; Cavallaro et al. 2020 = betweenness
+ * recomputed after each block). `level`: `account` (default) or `person` (a person's accounts are
+ * one node, removed together); at account level `person:<id>` removes all the person's accounts.
  */
 export interface DisruptResponse {
+  level: 'account' | 'person';
   strategy: 'list' | 'degree' | 'betweenness' | 'pagerank' | 'cavallaro';
   block: number;
   nodes: number;
