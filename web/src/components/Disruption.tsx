@@ -4,7 +4,8 @@
  * all at once or one block per step, against a comparison strategy removing the same number of
  * people in blocks of the same size (betweenness recomputed after each block, as Cavallaro et al.
  * 2020). Shows the largest connected component's share, the number of components and the global
- * efficiency, as a chart and as the table it is drawn from.
+ * efficiency, as a chart and as the table it is drawn from. At person level (`level`) a person's
+ * accounts are one node, arrested together (`person:<id>` or any of its accounts names it).
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { type DisruptResponse, send, type WireKeyPlayer } from '../lib/api';
@@ -15,6 +16,8 @@ import { Chart, type ChartOption } from './Chart';
 import { ErrorNotice, Loading } from './Notice';
 
 export const MAX_ARRESTS = 200;
+/** Nodes of the simulated network: accounts, or persons (merged accounts as one). */
+export type DisruptLevel = 'account' | 'person';
 /** The server's cap on a strategy's steps. */
 const MAX_STEPS = 40;
 const STRATEGIES = [
@@ -47,12 +50,12 @@ interface Result {
   compare: DisruptResponse | null;
 }
 
-async function simulate(arrests: string[], block: number, compare: Compare, signal: AbortSignal): Promise<Result> {
-  const a = await send<DisruptResponse>('POST', '/api/disrupt', { remove: arrests, ...(block > 0 ? { block } : {}) }, signal);
+async function simulate(arrests: string[], block: number, compare: Compare, level: DisruptLevel, signal: AbortSignal): Promise<Result> {
+  const a = await send<DisruptResponse>('POST', '/api/disrupt', { remove: arrests, level, ...(block > 0 ? { block } : {}) }, signal);
   const removed = a.steps[a.steps.length - 1]?.removedTotal ?? 0;
   if (compare === 'none' || removed === 0) return { arrests: a, compare: null };
   const steps = Math.min(MAX_STEPS, Math.ceil(removed / a.block));
-  const c = await send<DisruptResponse>('POST', '/api/disrupt', { strategy: compare, block: a.block, steps }, signal);
+  const c = await send<DisruptResponse>('POST', '/api/disrupt', { strategy: compare, block: a.block, steps, level }, signal);
   return { arrests: a, compare: c };
 }
 
@@ -141,7 +144,7 @@ function AddPerson({ onAdd }: { onAdd: (term: string) => void }) {
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <input className="text-input" value={text} onChange={(e) => setText(e.target.value)} placeholder="reference, handle or name" aria-label="Add a person to arrest" maxLength={300} />
+      <input className="text-input" value={text} onChange={(e) => setText(e.target.value)} placeholder="reference, handle, name or person:<id>" aria-label="Add a person to arrest" maxLength={300} />
       <button className="btn" type="submit">
         Add
       </button>
@@ -149,19 +152,32 @@ function AddPerson({ onAdd }: { onAdd: (term: string) => void }) {
   );
 }
 
-export function Disruption({ params, arrests, setArrests, known }: { params: URLSearchParams; arrests: string[]; setArrests: (a: string[]) => void; known: WireKeyPlayer[] }) {
+export function Disruption({
+  params,
+  arrests,
+  setArrests,
+  known,
+  level,
+}: {
+  params: URLSearchParams;
+  arrests: string[];
+  setArrests: (a: string[]) => void;
+  known: WireKeyPlayer[];
+  /** null while the view is still choosing (nothing is simulated until it knows). */
+  level: DisruptLevel | null;
+}) {
   const blockAsked = Number(params.get('block') ?? '0');
   const block = BLOCKS.includes(blockAsked) ? blockAsked : 0;
   const compare: Compare = (STRATEGIES.find((s) => s.id === params.get('compare'))?.id ?? 'betweenness') as Compare;
   const compareTitle = STRATEGIES.find((s) => s.id === compare)!.title.replace(/ \(.*\)$/, '');
-  const key = `${arrests.join('\u0000')}|${block}|${compare}`;
-  const { data: r, error, loading } = useApi((signal) => (arrests.length ? simulate(arrests, block, compare, signal) : Promise.resolve(null)), [key]);
+  const key = `${arrests.join('\u0000')}|${block}|${compare}|${level ?? ''}`;
+  const { data: r, error, loading } = useApi((signal) => (arrests.length && level ? simulate(arrests, block, compare, level, signal) : Promise.resolve(null)), [key]);
   const option = useMemo(() => (r ? chartOption(r, compareTitle) : null), [r, compareTitle]);
   const label = (term: string) => {
     const row = known.find((p) => p.key === term);
     if (row) return row.label;
     const found = r?.arrests.arrests.find((a) => a.term === term);
-    return found && found.nodes.length === 1 ? found.nodes[0]!.label : term;
+    return found && found.nodes.length > 0 && found.nodes.length <= 3 ? found.nodes.map((n) => n.label).join(' + ') : term;
   };
   const nav = (k: string, v: string | null) => navigate(withArrests(params, arrests, { [k]: v }), { replace: true });
   const last = r?.arrests.steps[r.arrests.steps.length - 1];

@@ -40,7 +40,9 @@ function Dossier({ subject }: { subject: string }) {
   if (error) return <div className="view view-dossier"><ErrorNotice error={error} /></div>;
   if (!d) return <div className="view view-dossier"><Loading /></div>;
   const refs = d.accounts.map((a) => a.ref);
-  const main = refs[0]!;
+  // a person's dossier: the Network (at person level), Timeline and Map take the person, all its accounts
+  const person = d.subject.kind === 'person';
+  const main = person ? d.subject.ref : refs[0]!;
   const to = refs.map((r) => filterTerm('to', r)).join(' ');
   const msgs = (extra = '') => searchHref(`${d.from}${extra ? ` ${extra}` : ''}`);
   const a = d.activity;
@@ -74,7 +76,7 @@ function Dossier({ subject }: { subject: string }) {
           <Link className="btn" to={msgs()}>
             Messages
           </Link>
-          <Link className="btn" to={href('/network', { focus: main })}>
+          <Link className="btn" to={href('/network', { focus: main, level: person ? 'person' : null })}>
             Network
           </Link>
           <Link className="btn" to={href('/timeline', { account: main })}>

@@ -1,13 +1,37 @@
-import { Account } from '../components/Account';
-import { arrestsOf, Disruption, withArrests } from '../components/Disruption';
+/**
+ * The Key players view: `/keyplayers?top=N&level=account|person&arrest=REF…`. Nodes are accounts
+ * or persons (accounts the analyst merged in the People view count as one node, `person:<id>`).
+ * Without `level` in the URL the view ranks persons when the case has at least one (an arrest
+ * takes all of a person's phones, and a person split over handles looks less central than they
+ * are), else accounts; the Nodes switch says which and changes it.
+ */
+import { Account, dossierHref } from '../components/Account';
+import { arrestsOf, Disruption, type DisruptLevel, withArrests } from '../components/Disruption';
 import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type KeyPlayersResponse, type WireKeyPlayer } from '../lib/api';
+import { get, type IdentityPersonsResponse, type KeyPlayersResponse, type WireKeyPlayer } from '../lib/api';
 import { num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
+
+/** The messages a node sent: `from:REF` for an account, `person:<id>` for a person. */
+function messagesHref(key: string): string {
+  return searchHref(key.startsWith('person:') ? key : filterTerm('from', key));
+}
+
+/** The level to rank at: the URL's, else persons when the case has any (see the file comment). */
+async function chosenLevel(asked: DisruptLevel | null, signal: AbortSignal): Promise<DisruptLevel> {
+  if (asked) return asked;
+  try {
+    const p = await get<IdentityPersonsResponse>('/api/identity/persons', { decisions: 1 }, signal);
+    return p.persons.length > 0 ? 'person' : 'account';
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    return 'account';
+  }
+}
 
 const DEFAULT_TOP = 25;
 const MEASURES: { id: string; title: string }[] = [
@@ -29,18 +53,69 @@ function Person({ p }: { p: WireKeyPlayer }) {
   );
 }
 
+/** A person node's name (messages it sent), its dossier and its accounts. */
+function PersonNode({ p }: { p: WireKeyPlayer }) {
+  const members = p.members ?? [];
+  return (
+    <div className="keyplayer-person" data-testid="keyplayer-person">
+      <Link to={messagesHref(p.key)} className="person-link" title={`messages sent by ${p.key}`}>
+        <span className="account-name" dir="auto">
+          {p.label}
+        </span>
+      </Link>{' '}
+      <Link to={dossierHref(p.key)} className="chip" title={`dossier of ${p.key}`} data-testid="person-dossier-link">
+        dossier
+      </Link>
+      <div className="muted small">
+        person · {num(members.length)} account{members.length === 1 ? '' : 's'}:{' '}
+        {members.map((a, i) => (
+          <span key={a.ref}>
+            {i > 0 ? ', ' : ''}
+            <span dir="auto">{a.displayName ?? a.handle}</span>{' '}
+            <span className="account-ref" dir="ltr">
+              {a.ref}
+            </span>
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /** The composite key-player ranking (who matters most, and which measure says so) and the arrests to simulate. */
 export default function KeyPlayersView({ params }: ViewProps) {
   const asked = Number(params.get('top'));
   const top = Number.isInteger(asked) && asked >= 1 && asked <= 200 ? asked : DEFAULT_TOP;
-  const { data: r, error } = useApi((signal) => api.keyPlayers(top, signal), [top]);
+  const askedLevel = params.get('level');
+  const explicit: DisruptLevel | null = askedLevel === 'person' || askedLevel === 'account' ? askedLevel : null;
+  const { data: r, error } = useApi(async (signal) => get<KeyPlayersResponse>('/api/keyplayers', { top, level: await chosenLevel(explicit, signal) }, signal), [top, explicit]);
+  const level = explicit ?? r?.level ?? null;
   const arrests = arrestsOf(params);
   const setArrests = (next: string[]) => navigate(withArrests(params, next), { replace: true });
   const toggle = (key: string) => setArrests(arrests.includes(key) ? arrests.filter((a) => a !== key) : [...arrests, key]);
+  // arrests carry over: at person level an account names its person, at account level a person all its accounts
+  const setLevel = (l: DisruptLevel) => navigate(withArrests(params, arrests, { level: l }), { replace: true });
   return (
     <div className="view view-keyplayers">
       <h1>Key players</h1>
-      <Disruption params={params} arrests={arrests} setArrests={setArrests} known={r?.rows ?? []} />
+      <div className="arrest-controls">
+        <label className="field">
+          Nodes
+          <select value={level ?? ''} onChange={(e) => setLevel(e.target.value === 'person' ? 'person' : 'account')} aria-label="Node level" data-testid="kp-level" disabled={!level}>
+            {level ? null : <option value="">…</option>}
+            <option value="account">Accounts</option>
+            <option value="person">Persons (merged accounts)</option>
+          </select>
+        </label>
+        <span className="muted small" data-testid="kp-level-note">
+          {level === 'person'
+            ? 'Accounts merged in the People view count as one person; accounts not merged stand for themselves.'
+            : level === 'account'
+              ? 'Every account (handle, PIN, number) is its own node, even when merged into a person.'
+              : ''}
+        </span>
+      </div>
+      <Disruption params={params} arrests={arrests} setArrests={setArrests} known={r?.rows ?? []} level={level} />
       {error ? (
         <ErrorNotice error={error} />
       ) : !r ? (
@@ -62,7 +137,7 @@ function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: strin
     <>
       <h2>Ranking</h2>
       <p className="muted">
-        Top {num(r.rows.length)} of {num(r.nodes)} accounts ({num(r.edges)} contact pairs) by a composite score: the weighted normalised rank in{' '}
+        Top {num(r.rows.length)} of {num(r.nodes)} {r.level === 'person' ? 'persons and unmerged accounts' : 'accounts'} ({num(r.edges)} contact pairs) by a composite score: the weighted normalised rank in{' '}
         {MEASURES.map((m) => `${m.title} ${Math.round((weight(m.id) / wsum) * 100)}%`).join(', ')}. Each bar is that measure's share of the score; a full bar is
         the top rank. Click a person for the messages they sent; tick people to simulate their arrest.
       </p>
@@ -96,9 +171,13 @@ function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: strin
                 </td>
                 <td className="num">{p.position}</td>
                 <td>
-                  <Link to={searchHref(filterTerm('from', p.key))} className="person-link" title={`messages sent by ${p.key}`}>
-                    <Person p={p} />
-                  </Link>
+                  {p.members ? (
+                    <PersonNode p={p} />
+                  ) : (
+                    <Link to={messagesHref(p.key)} className="person-link" title={`messages sent by ${p.key}`}>
+                      <Person p={p} />
+                    </Link>
+                  )}
                 </td>
                 <td className="num">{p.score.toFixed(3)}</td>
                 {MEASURES.map((m) => {
@@ -117,7 +196,7 @@ function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: strin
                 })}
                 <td className="contacts">
                   {p.contacts.map((c) => (
-                    <Link key={c.key} to={searchHref(filterTerm('from', c.key))} className="contact" title={`${c.key} · ${num(c.messages)} messages and calls`}>
+                    <Link key={c.key} to={messagesHref(c.key)} className="contact" title={`${c.key} · ${num(c.messages)} messages and calls`}>
                       <span dir="auto">{c.label}</span>
                       <span className="muted"> ({num(c.messages)})</span>
                     </Link>

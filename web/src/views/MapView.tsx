@@ -3,7 +3,7 @@
  * device locations on a bundled Natural Earth basemap (maplibre-gl, no tiles, no network), and
  * routes: the places a shipment thread names, in order, as lines with arrows (docs/map.md).
  * Click a point for the messages and accounts behind its count; click a route for its episodes.
- * View state lives in the URL: /map?account=<ref>&after=<date>&before=<date>&kind=<k,k>&window=<days>&point=<key>&route=<key>
+ * View state lives in the URL (`account=person:<id>`: all of a person's accounts): /map?account=<ref>&after=<date>&before=<date>&kind=<k,k>&window=<days>&point=<key>&route=<key>
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type FormEvent, useMemo, useRef } from 'react';
@@ -98,7 +98,7 @@ export default function MapView({ params }: ViewProps) {
         <h1>Map</h1>
         <label className="field">
           <span className="muted">Account</span>
-          <input name="account" defaultValue={account ?? ''} placeholder="ref, e.g. skyecc:AAA111" aria-label="Account" size={22} />
+          <input name="account" defaultValue={account ?? ''} placeholder="ref or person:<id>" aria-label="Account" size={22} />
         </label>
         <label className="field">
           <span className="muted">From</span>

@@ -69,10 +69,13 @@ function apiPath(path: string, s: State, extra: Record<string, string | null> = 
   return q.size ? `${path}?${q}` : path;
 }
 
-/** The Search view for one bucket: `after:` (inclusive) and `before:` (exclusive) in UTC, and `from:` for an account. */
+/**
+ * The Search view for one bucket: `after:` (inclusive) and `before:` (exclusive) in UTC, and
+ * `from:` for an account (`person:<id>` for a person: what any of its accounts sent).
+ */
 export function periodSearchHref(start: number, end: number, account?: string): string {
   const terms = [`after:${day(start)}`, `before:${day(end)}`];
-  if (account) terms.push(filterTerm('from', account));
+  if (account) terms.push(/^person:\d+$/.test(account) ? account : filterTerm('from', account));
   return searchHref(terms.join(' '));
 }
 
@@ -83,7 +86,7 @@ function periodLabel(unit: WireActivityUnit, start: number): string {
 
 function activityOption(r: ActivityResponse): ChartOption {
   const cats = r.buckets.map((b) => periodLabel(r.unit, b.start));
-  const perAccount = r.series.length > 1 || r.series[0]?.account !== null;
+  const perAccount = r.series.length > 1 || r.series[0]?.account !== null || r.series[0]?.person !== undefined;
   const series = perAccount
     ? r.series.map((s, i) => ({
         name: plain(s.label, 40),
@@ -149,7 +152,7 @@ function AccountPicker({ onAdd }: { onAdd: (ref: string) => void }) {
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <input className="text-input" value={text} onChange={(e) => setText(e.target.value)} placeholder="account reference or name" aria-label="Add an account" maxLength={300} />
+      <input className="text-input" value={text} onChange={(e) => setText(e.target.value)} placeholder="account reference, name or person:<id>" aria-label="Add an account" maxLength={300} />
       <button className="btn" type="submit">
         Add account
       </button>
@@ -219,7 +222,7 @@ export default function TimelineView({ params }: ViewProps) {
     const b = r.buckets[dataIndex];
     if (!b) return;
     const s = r.series.length > 1 ? r.series[seriesIndex] : r.series[0];
-    navigate(periodSearchHref(b.start, b.end, s?.account ? s.account.ref : undefined));
+    navigate(periodSearchHref(b.start, b.end, s?.account ? s.account.ref : s?.person ? `person:${s.person.id}` : undefined));
   };
 
   return (
@@ -246,8 +249,8 @@ export default function TimelineView({ params }: ViewProps) {
         <span className="muted">Scope:</span>
         {state.accounts.length === 0 && !state.conversation && !state.community ? <span className="chip">whole case</span> : null}
         {state.accounts.map((a) => (
-          <span key={a} className="chip" data-testid="scope-account">
-            <span dir="auto">{a}</span>
+          <span key={a} className="chip" data-testid="scope-account" title={a}>
+            <span dir="auto">{r?.series.find((s) => s.key === a || s.account?.ref === a)?.person?.name ?? a}</span>
             <button type="button" className="btn-ghost chip-x" aria-label={`remove ${a}`} onClick={() => set({ accounts: state.accounts.filter((x) => x !== a) })}>
               ×
             </button>
@@ -274,7 +277,8 @@ export default function TimelineView({ params }: ViewProps) {
           <p className="muted small" data-testid="activity-summary">
             {r.series.map((s) => `${s.label}: ${num(s.totals.messages)} messages, ${num(s.totals.calls)} calls`).join(' · ')}
             {r.buckets.length ? ` · ${day(r.buckets[0]!.start)} to ${day(r.buckets[r.buckets.length - 1]!.end - 1)}` : ''}. Duplicates (the same message seen on two phones) are
-            counted once{r.series.some((s) => s.account) ? '; an account counts what it sent or received (a click searches what it sent)' : ''}. Click a bar for those messages in Search.
+            counted once
+            {r.series.some((s) => s.account || s.person) ? '; an account (or a person: all its accounts) counts what it sent or received (a click searches what it sent)' : ''}. Click a bar for those messages in Search.
           </p>
           {r.note ? <div className="notice">{r.note}</div> : null}
           {r.buckets.length === 0 ? (
