@@ -1,5 +1,5 @@
 /**
- * The Key players view: `/keyplayers?top=N&level=account|person&arrest=REF…`. Nodes are accounts
+ * The Key players view: `/key-players?top=N&level=account|person&arrest=REF…`. Nodes are accounts
  * or persons (accounts the analyst merged in the People view count as one node, `person:<id>`).
  * Without `level` in the URL the view ranks persons when the case has at least one (an arrest
  * takes all of a person's phones, and a person split over handles looks less central than they
