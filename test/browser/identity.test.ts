@@ -142,13 +142,17 @@ describe('the People view in Chromium', () => {
     await shot('identity-person-dossier');
     // the Network view at person level: one node for the person's two handles
     const origin = new URL(srv.url).origin;
-    await page.goto(`${origin}/network`);
+    await page.goto(`${origin}/network?level=account`);
     const count = page.getByTestId('net-count');
     await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/^\d+ people/);
     const accounts = Number((await count.textContent())!.match(/^(\d+)/)![1]);
     await page.getByTestId('net-level').selectOption('person');
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('person');
     await expect.poll(async () => Number((await count.textContent())?.match(/^(\d+)/)?.[1]), { timeout: 20_000 }).toBe(accounts - 1);
+    // without ?level= the view draws persons, now that the case has one
+    await page.goto(`${origin}/network`);
+    await expect.poll(async () => Number((await count.textContent())?.match(/^(\d+)/)?.[1]), { timeout: 20_000 }).toBe(accounts - 1);
+    expect(await page.getByTestId('net-level').inputValue()).toBe('person');
     await expect.poll(() => page.getByTestId('net-layout').textContent(), { timeout: 20_000 }).toMatch(/settled/);
     await shot('identity-network-person');
     await page.getByRole('link', { name: 'People' }).click();

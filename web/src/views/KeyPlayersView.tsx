@@ -7,10 +7,11 @@
  */
 import { Account, dossierHref } from '../components/Account';
 import { arrestsOf, Disruption, type DisruptLevel, withArrests } from '../components/Disruption';
+import { chosenLevel } from '../lib/level';
 import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { get, type IdentityPersonsResponse, type KeyPlayersResponse, type WireKeyPlayer } from '../lib/api';
+import { get, type KeyPlayersResponse, type WireKeyPlayer } from '../lib/api';
 import { num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -19,18 +20,6 @@ import type { ViewProps } from '../views';
 /** The messages a node sent: `from:REF` for an account, `person:<id>` for a person. */
 function messagesHref(key: string): string {
   return searchHref(key.startsWith('person:') ? key : filterTerm('from', key));
-}
-
-/** The level to rank at: the URL's, else persons when the case has any (see the file comment). */
-async function chosenLevel(asked: DisruptLevel | null, signal: AbortSignal): Promise<DisruptLevel> {
-  if (asked) return asked;
-  try {
-    const p = await get<IdentityPersonsResponse>('/api/identity/persons', { decisions: 1 }, signal);
-    return p.persons.length > 0 ? 'person' : 'account';
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    return 'account';
-  }
 }
 
 const DEFAULT_TOP = 25;

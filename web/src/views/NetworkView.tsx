@@ -12,6 +12,7 @@ import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireViewMeasure } from '../lib/api';
 import { num } from '../lib/format';
+import { chosenLevel, levelParam } from '../lib/level';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { isoMinute, netApi, type NetFilter } from '../network/api';
@@ -45,10 +46,20 @@ export default function NetworkView({ params }: ViewProps) {
   const colourBy: ColourBy = colourParam === 'community' || isMeasure(colourParam) ? (colourParam as ColourBy) : 'community';
   const after = params.get('after') ?? '';
   const before = params.get('before') ?? '';
-  const level = params.get('level') === 'person' ? 'person' : undefined;
-  const filter: NetFilter = useMemo(() => ({ after: after || undefined, before: before || undefined, level }), [after, before, level]);
+  const askedLevel = levelParam(params.get('level'));
+  const filter: NetFilter = useMemo(() => ({ after: after || undefined, before: before || undefined }), [after, before]);
 
-  const { data, error } = useApi((signal) => netApi.network(filter, signal), [filter]);
+  // without ?level= the network is drawn at person level once the case has persons (lib/level.ts)
+  const { data, error } = useApi(
+    async (signal) => {
+      const level = await chosenLevel(askedLevel, signal);
+      return netApi.network({ ...filter, level: level === 'person' ? 'person' : undefined }, signal);
+    },
+    [filter, askedLevel],
+  );
+  const level = data?.filter.level === 'person' ? 'person' : undefined;
+  /** The filter as the drawn network was loaded, so ego and path answer at the same level. */
+  const netFilter: NetFilter = useMemo(() => ({ ...filter, level }), [filter, level]);
   const [graph, setGraph] = useState<NetGraph | null>(null);
   /** What sigma draws: the graph, or on a big network its people only while the layout moves. */
   const [drawn, setDrawn] = useState<NetGraph | null>(null);
@@ -161,21 +172,21 @@ export default function NetworkView({ params }: ViewProps) {
   useEffect(() => {
     if (!graph || !focus || graph.hasNode(focus)) return;
     const ac = new AbortController();
-    netApi.ego(filter, focus, 30, ac.signal).then(
+    netApi.ego(netFilter, focus, 30, ac.signal).then(
       (r) => merge(r.graph, undefined),
       (e: unknown) => {
         if (!ac.signal.aborted) setEgoError(e);
       },
     );
     return () => ac.abort();
-  }, [graph, focus, filter, merge]);
+  }, [graph, focus, netFilter, merge]);
 
   // the path between the focus and `to`
   useEffect(() => {
     setPathRes(null);
     if (!graph || !focus || !to) return;
     const ac = new AbortController();
-    netApi.path(filter, focus, to, ac.signal).then(
+    netApi.path(netFilter, focus, to, ac.signal).then(
       (res) => {
         if (res.length !== null) {
           const keys = res.nodes.map((n) => n.key);
@@ -201,7 +212,7 @@ export default function NetworkView({ params }: ViewProps) {
       },
     );
     return () => ac.abort();
-  }, [graph, focus, to, filter, merge]);
+  }, [graph, focus, to, netFilter, merge]);
 
   useEffect(() => {
     setEgoError(null);
@@ -211,14 +222,14 @@ export default function NetworkView({ params }: ViewProps) {
   const expand = useCallback(() => {
     if (!focus) return;
     setEgoError(null);
-    netApi.ego(filter, focus, EGO_CAP).then(
+    netApi.ego(netFilter, focus, EGO_CAP).then(
       (res) => {
         merge(res.graph, focus);
         setEgo({ center: focus, res });
       },
       (e: unknown) => setEgoError(e),
     );
-  }, [focus, filter, merge]);
+  }, [focus, netFilter, merge]);
 
   const highlight: Highlight = useMemo(() => {
     if (!graph || !focus || !graph.hasNode(focus)) return NO_HIGHLIGHT;
@@ -340,7 +351,7 @@ function NetworkBar({
       </label>
       <label className="field">
         Nodes
-        <select value={params.get('level') === 'person' ? 'person' : 'account'} onChange={(e) => go(params, { level: e.target.value === 'person' ? 'person' : null, focus: null, to: null }, true)} aria-label="Node level" data-testid="net-level">
+        <select value={data.filter.level} onChange={(e) => go(params, { level: e.target.value === 'person' ? 'person' : 'account', focus: null, to: null }, true)} aria-label="Node level" data-testid="net-level">
           <option value="account">Accounts</option>
           <option value="person">Persons (merged accounts)</option>
         </select>
