@@ -37,6 +37,9 @@ Try:
   npx clew entities --case ${CASE} --type container
   npx clew graph rank --case ${CASE} --top 10
   npx clew graph disrupt --case ${CASE} --strategy cavallaro --steps 4
+  npx clew identity suggest --case ${CASE}        (then merge: the network, key players and dossiers work per person)
+In the workspace: Key players (tick arrests: the disruption chart), Network, Timeline, Map (shipment
+routes), Dossiers, People (identity review: a merges, r rejects), Sources (upload a file to ingest).
 The ground truth (leaders, roles, handles, shipments) is in ${DIR}/truth.json.`);
 
 step('serve the workspace (Ctrl-C to stop)');
