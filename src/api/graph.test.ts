@@ -138,6 +138,10 @@ describe('clew graph API on a case', () => {
       const byBc = disrupt(ctx, { strategy: 'betweenness', block: 1, steps: 2 });
       expect(byBc.steps[1]!.removed[0]!.key).toBe(X);
       expect(byBc.steps).toHaveLength(3);
+      const ticks: [number, number][] = [];
+      const withProgress = disrupt(ctx, { strategy: 'betweenness', block: 1, steps: 2, onProgress: (d, t) => ticks.push([d, t]) });
+      expect(ticks).toEqual([[0, 2], [1, 2], [2, 2]]);
+      expect(withProgress).toEqual(byBc); // the callback changes nothing
       const cav = disrupt(ctx, { strategy: 'cavallaro', steps: 1 });
       expect(cav.block).toBe(5);
       expect(cav.steps[1]!.removed).toHaveLength(5);

@@ -517,9 +517,13 @@ export interface DisruptResult {
   steps: DisruptRow[];
 }
 
-export type DisruptOptionsApi =
+export type DisruptOptionsApi = (
   | { strategy: DisruptStrategy; block?: number; steps?: number; recompute?: boolean }
-  | { remove: string[]; block?: number };
+  | { remove: string[]; block?: number }
+) & {
+  /** Called after each block is removed and measured (done 0 = the intact network) of `total`. */
+  onProgress?: (done: number, total: number) => void;
+};
 
 export function disrupt(ctx: GraphContext, opts: DisruptOptionsApi): DisruptResult {
   const g = ctx.undirected;
@@ -539,7 +543,7 @@ export function disrupt(ctx: GraphContext, opts: DisruptOptionsApi): DisruptResu
     if (!Number.isSafeInteger(block) || block < 1) throw invalid('block must be a positive integer', { block });
     strategy = 'list';
     recompute = false;
-    steps = simulate(g, { strategy: { order }, block, efficiency });
+    steps = simulate(g, { strategy: { order }, block, efficiency, onProgress: opts.onProgress });
   } else {
     strategy = opts.strategy;
     if (!(DISRUPT_STRATEGIES as readonly string[]).includes(strategy)) throw invalid(`unknown strategy "${String(strategy).slice(0, 40)}" (use ${DISRUPT_STRATEGIES.join(', ')}, or --remove)`);
@@ -547,13 +551,13 @@ export function disrupt(ctx: GraphContext, opts: DisruptOptionsApi): DisruptResu
     if (!Number.isSafeInteger(nSteps) || nSteps < 1) throw invalid('steps must be a positive integer', { steps: nSteps });
     if (strategy === 'cavallaro') {
       block = CAVALLARO_2020.block;
-      steps = simulate(g, { ...CAVALLARO_2020, strategy: bcScorer, steps: nSteps, efficiency });
+      steps = simulate(g, { ...CAVALLARO_2020, strategy: bcScorer, steps: nSteps, efficiency, onProgress: opts.onProgress });
     } else {
       block = opts.block ?? 5;
       if (!Number.isSafeInteger(block) || block < 1) throw invalid('block must be a positive integer', { block });
       recompute = opts.recompute ?? true;
       const scorer = strategy === 'degree' ? degreeScorer : strategy === 'pagerank' ? pagerankScorer() : bcScorer;
-      steps = simulate(g, { strategy: scorer, block, steps: nSteps, recompute, efficiency });
+      steps = simulate(g, { strategy: scorer, block, steps: nSteps, recompute, efficiency, onProgress: opts.onProgress });
     }
   }
   const usesBetweenness = strategy === 'betweenness' || strategy === 'cavallaro';

@@ -9,8 +9,10 @@ import { identitySuggest, type IdentitySuggestResult, MAX_SUGGESTIONS } from '..
 import { ingestFile, type IngestSummary } from '../api/ingest.js';
 import type { NetworkLevel } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
+import { computeDisruption, type DisruptBody, disruptionContext } from './disruption.js';
 import type { JobContext, ProgressUpdate } from './jobs.js';
 import { computeKeyPlayerRanking, type KeyPlayerRanking } from './keyplayers.js';
+import type { DisruptResponse } from './wire/timeline.js';
 
 export interface IngestTask {
   kind: 'ingest';
@@ -37,7 +39,14 @@ export interface IdentitySuggestTask {
   threshold: number;
 }
 
-export type JobTask = IngestTask | KeyPlayersTask | IdentitySuggestTask;
+/** The disruption simulation (disruption.ts) on the network at the body's level. */
+export interface DisruptTask {
+  kind: 'disrupt';
+  casePath: string;
+  body: DisruptBody;
+}
+
+export type JobTask = IngestTask | KeyPlayersTask | IdentitySuggestTask | DisruptTask;
 
 export type ToJobWorker = { kind: 'cancel' };
 export type FromJobWorker =
@@ -92,11 +101,27 @@ export function runIdentitySuggest(t: IdentitySuggestTask, ctx: JobContext): Ide
   }
 }
 
+export function runDisruptTask(t: DisruptTask, ctx: JobContext): DisruptResponse {
+  const store = openCase(t.casePath, { readonly: true });
+  try {
+    ctx.progress({ phase: 'loading the network', done: 0, total: null, unit: 'steps', rate: null });
+    const g = disruptionContext(store, t.body.level ?? 'account');
+    return computeDisruption(store, g, t.body, (done, total) => {
+      // in this thread (tests) a cancel can only be seen here; a worker is terminated instead
+      if (ctx.signal.aborted) throw new ClewError('INTERRUPTED', 'cancelled');
+      ctx.progress({ phase: 'removing blocks and measuring', done, total, unit: 'steps', rate: null });
+    });
+  } finally {
+    store.close();
+  }
+}
+
 export async function runTaskHere(t: JobTask, ctx: JobContext): Promise<unknown> {
   if (t.kind === 'ingest') return runIngest(t, ctx);
   // give a cancel that arrives with the request a chance, then compute
   await new Promise((ok) => setImmediate(ok));
   if (ctx.signal.aborted) throw new ClewError('INTERRUPTED', 'cancelled');
   if (t.kind === 'identity') return runIdentitySuggest(t, ctx);
+  if (t.kind === 'disrupt') return runDisruptTask(t, ctx);
   return runKeyPlayers(t, ctx);
 }

@@ -38,6 +38,8 @@ export interface DisruptOptions {
   unweighted?: boolean;
   /** Efficiency function; omit to skip efficiency (reported as NaN). */
   efficiency?: EfficiencyFn;
+  /** Called after each measured step (0 = intact graph) with the steps done and planned. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export const CAVALLARO_2020 = { block: 5, recompute: true, unweighted: true } as const;
@@ -131,6 +133,7 @@ export function disrupt(g: CSRGraph, opts: DisruptOptions): DisruptStep[] {
   const eff0 = first.efficiency;
   first.efficiencyRelative = eff0 > 0 ? 1 : NaN;
   const out: DisruptStep[] = [first];
+  opts.onProgress?.(0, steps);
   let removedTotal = 0;
   let cursor = 0;
   for (let step = 1; step <= steps; step++) {
@@ -145,6 +148,7 @@ export function disrupt(g: CSRGraph, opts: DisruptOptions): DisruptStep[] {
     for (const v of removed) mask[v] = 0;
     removedTotal += removed.length;
     out.push(measure(step, removed, removedTotal, eff0));
+    opts.onProgress?.(step, steps);
   }
   return out;
 }

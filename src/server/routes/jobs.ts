@@ -10,11 +10,13 @@ import type { CaseStore } from '../../api/types.js';
 import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
 import type { IngestTask } from '../job-tasks.js';
 import { bumpGeneration, caseGeneration, type Job, JobRegistry, peekPerGeneration, putPerGeneration, Reply, runTask, wireJob } from '../jobs.js';
+import { type DisruptBody, disruptCacheKey } from '../disruption.js';
 import { type KeyPlayerRanking, keyPlayersCacheKey } from '../keyplayers.js';
 import type { Route } from '../route.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, storeUpload, uploadsDirFor } from '../upload.js';
 import { parseInput, queryObject } from '../validate.js';
 import type { JobResponse, JobsResponse, UploadResponse, WireIngestResult } from '../wire/jobs.js';
+import type { DisruptResponse } from '../wire/timeline.js';
 
 export interface JobsOptions {
   /** Largest upload accepted, in bytes (default 2 GiB). */
@@ -192,6 +194,55 @@ export async function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_
   if (job.state === 'failed' || job.state === 'cancelled') {
     const code = job.error?.code;
     throw new ClewError(code && code in ERROR_CODES ? (code as ErrorCode) : 'INTERNAL', job.error?.message ?? 'the ranking failed');
+  }
+  return new Reply(202, { job: wireJob(job) } satisfies JobResponse);
+}
+
+// ---------------------------------------------------------------- disruption as a job
+
+/** How long POST /api/disrupt waits for the simulation before answering 202 with the job (tests set 0). */
+export const DISRUPT_BUDGET = { ms: 1500 };
+
+const disruptJobs = new WeakMap<CaseStore, Map<string, { generation: number; job: Job }>>();
+
+/**
+ * The disruption simulation a body asks for, at the current generation: from the cache (keyed on
+ * the body, so the client's repeated POST after a 202 finds the job's answer), or from a job in a
+ * worker thread (started, or joined if one runs for the same body) awaited for `budgetMs`; a
+ * Reply 202 with the job if it is still computing then. A failed or cancelled job is retried by
+ * the next request; a failure within the budget (e.g. NOT_FOUND: nobody to arrest) is the answer.
+ */
+export async function disruptViaJob(store: CaseStore, body: DisruptBody, budgetMs = DISRUPT_BUDGET.ms): Promise<DisruptResponse | Reply> {
+  const cacheKey = disruptCacheKey(body);
+  const cached = peekPerGeneration<DisruptResponse>(store, cacheKey);
+  if (cached) return cached;
+  const generation = caseGeneration(store);
+  let perBody = disruptJobs.get(store);
+  if (!perBody) disruptJobs.set(store, (perBody = new Map()));
+  let entry = perBody.get(cacheKey);
+  if (!entry || entry.generation !== generation || entry.job.state === 'failed' || entry.job.state === 'cancelled') {
+    for (const [k, e] of perBody) if (e.job.endedAt !== null) perBody.delete(k); // ended: their answers are cached
+    const job = jobsOf(store).jobs.start<DisruptResponse>({
+      kind: 'disrupt',
+      label: 'remove' in body ? 'disruption: arrests' : `disruption: ${body.strategy}`,
+      run: (ctx) => runTask<DisruptResponse>({ kind: 'disrupt', casePath: store.path, body }, ctx),
+      onEnd: (j) => {
+        if (j.state === 'done') putPerGeneration(store, cacheKey, generation, j.value);
+      },
+    });
+    entry = { generation, job };
+    perBody.set(cacheKey, entry);
+  }
+  const { job } = entry;
+  if (budgetMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
+    clearTimeout(timer);
+  }
+  if (job.state === 'done') return job.value as DisruptResponse;
+  if (job.state === 'failed' || job.state === 'cancelled') {
+    const code = job.error?.code;
+    throw new ClewError(code && code in ERROR_CODES ? (code as ErrorCode) : 'INTERNAL', job.error?.message ?? 'the simulation failed');
   }
   return new Reply(202, { job: wireJob(job) } satisfies JobResponse);
 }

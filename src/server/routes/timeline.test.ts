@@ -3,21 +3,23 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withCase } from '../../api/case.js';
+import { openCase, withCase } from '../../api/case.js';
 import { ingestFile } from '../../api/ingest.js';
 import { jsonl, msg } from '../../api/test-support/tmp.js';
+import { bumpGeneration, Reply } from '../jobs.js';
 import { type RunningServer, startServer } from '../server.js';
+import { DISRUPT_BUDGET, disruptViaJob, jobsOf } from './jobs.js';
 import { XSS } from '../test-support/case.js';
-import type { ActivityGroupsResponse, ActivityHeatResponse, ActivityResponse, DisruptResponse, WireError } from '../wire.js';
+import type { ActivityGroupsResponse, ActivityHeatResponse, ActivityResponse, DisruptResponse, JobResponse, WireError } from '../wire.js';
 
 interface Res {
   status: number;
   json<T>(): T;
 }
 
-function call(srv: RunningServer, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Res> {
+function call(srv: RunningServer, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Res> {
   const headers: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}` };
-  if (method === 'POST') Object.assign(headers, { Origin: `http://127.0.0.1:${srv.port}`, 'Content-Type': 'application/json' });
+  if (method !== 'GET') Object.assign(headers, { Origin: `http://127.0.0.1:${srv.port}`, 'Content-Type': 'application/json' });
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -38,6 +40,7 @@ const B = ['sky:b1', 'sky:b2', 'sky:b3', 'sky:b4'];
 const X = 'sky:broker';
 let srv: RunningServer;
 let root: string;
+let casePath: string;
 
 describe('timeline and disruption endpoints', () => {
   beforeAll(async () => {
@@ -51,7 +54,7 @@ describe('timeline and disruption endpoints', () => {
     lines.push({ type: 'call', from: X, to: A[1], ts: '2021-03-02T09:00:00Z', duration: 5 });
     const src = join(root, 't.jsonl');
     writeFileSync(src, jsonl(lines));
-    const casePath = join(root, 'case.clew');
+    casePath = join(root, 'case.clew');
     await withCase(casePath, { create: true }, (s) => ingestFile(s, src, { analyse: false }));
     srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
   });
@@ -140,5 +143,73 @@ describe('timeline and disruption endpoints', () => {
     expect((await call(srv, 'POST', '/api/disrupt', { remove: ['nobody'] })).status).toBe(404);
     expect((await call(srv, 'GET', '/api/activity?account=nobody')).status).toBe(404);
     expect((await call(srv, 'GET', '/api/activity?community=999999')).status).toBe(404);
+  });
+
+  it('runs the simulation as a job: 202 with the job, its progress per block, then the same answer', async () => {
+    const body = { strategy: 'betweenness', block: 1, steps: 4 };
+    const direct = await call(srv, 'POST', '/api/disrupt', body);
+    expect(direct.status).toBe(200);
+    DISRUPT_BUDGET.ms = 0;
+    try {
+      // another body: not cached, so it is computed by a job the answer points to
+      const first = await call(srv, 'POST', '/api/disrupt', { ...body, steps: 3 });
+      expect(first.status).toBe(202);
+      const { job } = first.json<JobResponse>();
+      expect(job.kind).toBe('disrupt');
+      let j = job;
+      for (let i = 0; i < 500 && j.endedAt === null; i++) {
+        await new Promise((ok) => setTimeout(ok, 10));
+        j = (await call(srv, 'GET', `/api/jobs/${job.id}`)).json<JobResponse>().job;
+      }
+      expect(j.state).toBe('done');
+      expect(j.progress).toMatchObject({ phase: 'removing blocks and measuring', done: 3, total: 3 });
+      // asked again, the answer is the job's (cached for this body), as a direct answer would be
+      const again = await call(srv, 'POST', '/api/disrupt', { ...body, steps: 3 });
+      expect(again.status).toBe(200);
+      const r = again.json<DisruptResponse>();
+      expect(r.steps).toEqual(direct.json<DisruptResponse>().steps.slice(0, 4));
+      expect(r).toMatchObject({ strategy: 'betweenness', block: 1, nodes: 9 });
+      // errors still answer as errors: the job fails, the client following it sees why
+      const missing = await call(srv, 'POST', '/api/disrupt', { remove: ['nobody at all'] });
+      expect(missing.status).toBe(202);
+      const failed = missing.json<JobResponse>().job;
+      let f = failed;
+      for (let i = 0; i < 500 && f.endedAt === null; i++) {
+        await new Promise((ok) => setTimeout(ok, 10));
+        f = (await call(srv, 'GET', `/api/jobs/${failed.id}`)).json<JobResponse>().job;
+      }
+      expect(f).toMatchObject({ state: 'failed', error: { code: 'NOT_FOUND' } });
+    } finally {
+      DISRUPT_BUDGET.ms = 1500;
+    }
+  });
+
+  it('cancels a simulation job; the next request computes it again', async () => {
+    const store = openCase(casePath, { readonly: true });
+    try {
+      const body = { remove: [X], block: 1 };
+      const first = await disruptViaJob(store, body, 0);
+      expect(first).toBeInstanceOf(Reply);
+      const id = ((first as Reply).body as JobResponse).job.id;
+      // a second request for the same body joins the running job
+      const joined = await disruptViaJob(store, body, 0);
+      expect(((joined as Reply).body as JobResponse).job.id).toBe(id);
+      expect(jobsOf(store).jobs.cancel(id)).toBe(true);
+      const job = jobsOf(store).jobs.get(id)!;
+      await job.finished;
+      expect(job.state).toBe('cancelled');
+      const retry = await disruptViaJob(store, body, 0);
+      const retryId = ((retry as Reply).body as JobResponse).job.id;
+      expect(retryId).not.toBe(id);
+      await jobsOf(store).jobs.get(retryId)!.finished;
+      const r = (await disruptViaJob(store, body, 0)) as DisruptResponse;
+      expect(r.steps.map((s) => s.lccSize)).toEqual([9, 4]);
+      expect(await disruptViaJob(store, body, 0)).toBe(r); // cached for this generation
+      bumpGeneration(store);
+      expect(await disruptViaJob(store, body, 0)).toBeInstanceOf(Reply); // the case changed: computed again
+      await jobsOf(store).jobs.cancelAll();
+    } finally {
+      store.close();
+    }
   });
 });

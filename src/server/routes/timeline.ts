@@ -3,25 +3,27 @@
  * community or the whole case), the day-of-week × hour matrix, the communities to pick from, and
  * the disruption simulation (the analyst's arrests, or a comparison strategy).
  *
- * The contact network (for communities and disruption) takes seconds to load on a big case: it
- * is built once per case generation (jobs.ts cachedPerGeneration: an ingest from the workspace
- * makes it stale) and kept.
+ * The contact network (for communities) takes seconds to load on a big case: it is built once
+ * per case generation (jobs.ts cachedPerGeneration: an ingest from the workspace makes it stale)
+ * and kept. The disruption simulation runs as a job (routes/jobs.ts disruptViaJob, disruption.ts).
  */
 import { z } from 'zod';
 import { activity, activityHeat, ACTIVITY_UNITS, MAX_ACTIVITY_ACCOUNTS, nextUnit, personOfTerm, resolveActivityAccounts, type ActivityResult } from '../../api/activity.js';
-import { communities, DISRUPT_STRATEGIES, disrupt, type GraphContext, graphContext, parseTimeBound, resolveNodes, type CommunitiesResult } from '../../api/graph.js';
-import { loadCaseNetwork, NETWORK_LEVELS, type NetworkLevel } from '../../api/network.js';
+import { communities, DISRUPT_STRATEGIES, type GraphContext, parseTimeBound, type CommunitiesResult } from '../../api/graph.js';
+import { NETWORK_LEVELS, type NetworkLevel } from '../../api/network.js';
 import type { AccountView, CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
-import { cachedPerGeneration } from '../jobs.js';
+import { type DisruptBody, disruptionContext, MAX_ARRESTS } from '../disruption.js';
+import { cachedPerGeneration, type Reply } from '../jobs.js';
 import type { Route } from '../route.js';
+import { disruptViaJob } from './jobs.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
 import type { ActivityGroupsResponse, ActivityHeatResponse, ActivityResponse, DisruptResponse, WireActivitySeries } from '../wire/timeline.js';
 
 /** Account series in one activity answer. */
 export const MAX_ACTIVITY_SERIES = 12;
-/** Arrests in one simulation; blocks and steps of a strategy. */
-export const MAX_ARRESTS = 200;
+/** Arrests in one simulation (disruption.ts); blocks and steps of a strategy. */
+export { MAX_ARRESTS };
 export const MAX_BLOCK = 200;
 export const MAX_STEPS = 40;
 /** Communities listed to pick from. */
@@ -49,7 +51,6 @@ const strategyBody = z.strictObject({
   steps: z.number().int().min(1).max(MAX_STEPS).optional(),
   level: z.enum(NETWORK_LEVELS).optional(),
 });
-type DisruptBody = z.output<typeof arrestsBody> | z.output<typeof strategyBody>;
 
 /** `{ remove }` or `{ strategy }`: told apart by the key, so a mistake gets that shape's message. */
 function parseDisruptBody(body: unknown): DisruptBody {
@@ -65,14 +66,6 @@ interface Loaded {
 }
 
 /**
- * Betweenness (the comparison strategy, recomputed after every block) is exact up to this many
- * nodes and estimated from SAMPLES pivots above, and so is global efficiency: an answer within
- * seconds on a big case (exact betweenness on 7,600 nodes took 9 s per block). Answers say so.
- */
-export const DISRUPT_EXACT_MAX_NODES = 2_000;
-const DISRUPT_SAMPLES = 256;
-
-/**
  * The contact network of the open case at a level (person level: a person's accounts are one
  * node), kept until an ingest or an identity decision from the workspace changes the case.
  */
@@ -80,7 +73,7 @@ function network(store: CaseStore, level: NetworkLevel = 'account'): Loaded {
   return cachedPerGeneration(
     store,
     level === 'person' ? 'timeline:network:person' : 'timeline:network',
-    (): Loaded => ({ ctx: graphContext(loadCaseNetwork(store, { level }), store, { exactMaxNodes: DISRUPT_EXACT_MAX_NODES, samples: DISRUPT_SAMPLES }) }),
+    (): Loaded => ({ ctx: disruptionContext(store, level) }),
   );
 }
 
@@ -167,76 +160,6 @@ function aligned(
   return { buckets, series };
 }
 
-// ---------------------------------------------------------------- disruption
-
-/**
- * The nodes an arrest names: at person level a person (`person:<id>`) or any of its accounts
- * names the person's node; at account level `person:<id or name>` names all its accounts (an
- * arrested person's handles all go).
- */
-function arrestNodes(store: CaseStore, ctx: GraphContext, level: NetworkLevel, t: string): number[] {
-  const person = personOfTerm(store, t);
-  if (!person) return resolveNodes(ctx, t);
-  if (level === 'person') return resolveNodes(ctx, `person:${person.id}`);
-  const found = new Set<number>();
-  for (const a of person.accounts) {
-    try {
-      for (const v of resolveNodes(ctx, a.ref)) found.add(v);
-    } catch (e) {
-      if (!(e instanceof ClewError && e.code === 'NOT_FOUND')) throw e;
-    }
-  }
-  if (found.size === 0) throw new ClewError('NOT_FOUND', `person "${t.slice(0, 80)}" has no contacts in the network`, { person: t.slice(0, 80) });
-  return [...found].sort((a, b) => a - b);
-}
-
-function runDisrupt(store: CaseStore, body: DisruptBody): DisruptResponse {
-  const level = body.level ?? 'account';
-  const { ctx } = network(store, level);
-  const arrests: DisruptResponse['arrests'] = [];
-  const unresolved: DisruptResponse['unresolved'] = [];
-  let r;
-  if ('remove' in body) {
-    const keys: string[] = [];
-    for (const t of [...new Set(body.remove)]) {
-      try {
-        const nodes = arrestNodes(store, ctx, level, t).map((v) => ({ key: ctx.net.keys[v]!, label: ctx.net.labels[v]! }));
-        arrests.push({ term: t, nodes });
-        for (const n of nodes) if (!keys.includes(n.key)) keys.push(n.key);
-      } catch (e) {
-        if (!(e instanceof ClewError && (e.code === 'NOT_FOUND' || e.code === 'INVALID_ARGUMENT'))) throw e;
-        unresolved.push({ term: t, reason: e.message });
-      }
-    }
-    if (keys.length === 0) throw new ClewError('NOT_FOUND', unresolved[0]?.reason ?? 'nothing to remove', { parameter: 'remove' });
-    if (keys.length > MAX_ARRESTS) throw new ClewError('INVALID_ARGUMENT', `the names given match more than ${MAX_ARRESTS} accounts`, { parameter: 'remove' });
-    r = disrupt(ctx, { remove: keys, block: body.block });
-  } else {
-    r = disrupt(ctx, { strategy: body.strategy, block: body.block, steps: body.steps ?? 5 });
-  }
-  const b = r.betweenness;
-  return {
-    level,
-    strategy: r.strategy,
-    block: r.block,
-    nodes: r.nodes,
-    arrests,
-    unresolved,
-    betweenness: b ? { sampled: b.sampled, samples: b.samples, errorBound: b.errorBound, confidence: b.confidence } : null,
-    efficiencySamples: r.efficiencySamples,
-    steps: r.steps.map((s) => ({
-      step: s.step,
-      removed: s.removed.map((n) => ({ key: n.key, label: n.label })),
-      removedTotal: s.removedTotal,
-      lccShare: s.lccShare,
-      lccSize: s.lccSize,
-      components: s.components,
-      efficiency: s.efficiency,
-      efficiencyRelative: s.efficiencyRelative,
-    })),
-  };
-}
-
 export const TIMELINE_ROUTES: Route[] = [
   {
     method: 'GET',
@@ -317,8 +240,9 @@ export const TIMELINE_ROUTES: Route[] = [
   {
     method: 'POST',
     pattern: /^\/disrupt$/,
-    handle({ store, body }): DisruptResponse {
-      return runDisrupt(store, parseDisruptBody(body));
+    // 202 + the job while it computes in a worker thread (the client polls, then posts again)
+    handle({ store, body }): Promise<DisruptResponse | Reply> {
+      return disruptViaJob(store, parseDisruptBody(body));
     },
   },
 ];

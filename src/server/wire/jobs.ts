@@ -1,7 +1,7 @@
 // Wire types of the jobs endpoints (see ../wire.ts): long work (an upload's ingest, the
 // key-player ranking) runs as a job the workspace polls and can cancel.
 
-export type WireJobKind = 'ingest' | 'keyplayers' | 'identity';
+export type WireJobKind = 'ingest' | 'keyplayers' | 'identity' | 'disrupt';
 export type WireJobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface WireJobProgress {

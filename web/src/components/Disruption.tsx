@@ -8,11 +8,12 @@
  * accounts are one node, arrested together (`person:<id>` or any of its accounts names it).
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { type DisruptResponse, send, type WireKeyPlayer } from '../lib/api';
+import { ApiError, type DisruptResponse, send, type WireJob, type WireKeyPlayer } from '../lib/api';
 import { num } from '../lib/format';
 import { navigate } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { Chart, type ChartOption } from './Chart';
+import { JobProgress } from './JobProgress';
 import { ErrorNotice, Loading } from './Notice';
 
 export const MAX_ARRESTS = 200;
@@ -50,12 +51,13 @@ interface Result {
   compare: DisruptResponse | null;
 }
 
-async function simulate(arrests: string[], block: number, compare: Compare, level: DisruptLevel, signal: AbortSignal): Promise<Result> {
-  const a = await send<DisruptResponse>('POST', '/api/disrupt', { remove: arrests, level, ...(block > 0 ? { block } : {}) }, signal);
+/** Each request may be answered by a job (202) on a big case: `onJob` hears its progress. */
+async function simulate(arrests: string[], block: number, compare: Compare, level: DisruptLevel, signal: AbortSignal, onJob: (job: WireJob) => void): Promise<Result> {
+  const a = await send<DisruptResponse>('POST', '/api/disrupt', { remove: arrests, level, ...(block > 0 ? { block } : {}) }, signal, onJob);
   const removed = a.steps[a.steps.length - 1]?.removedTotal ?? 0;
   if (compare === 'none' || removed === 0) return { arrests: a, compare: null };
   const steps = Math.min(MAX_STEPS, Math.ceil(removed / a.block));
-  const c = await send<DisruptResponse>('POST', '/api/disrupt', { strategy: compare, block: a.block, steps, level }, signal);
+  const c = await send<DisruptResponse>('POST', '/api/disrupt', { strategy: compare, block: a.block, steps, level }, signal, onJob);
   return { arrests: a, compare: c };
 }
 
@@ -171,7 +173,14 @@ export function Disruption({
   const compare: Compare = (STRATEGIES.find((s) => s.id === params.get('compare'))?.id ?? 'betweenness') as Compare;
   const compareTitle = STRATEGIES.find((s) => s.id === compare)!.title.replace(/ \(.*\)$/, '');
   const key = `${arrests.join('\u0000')}|${block}|${compare}|${level ?? ''}`;
-  const { data: r, error, loading } = useApi((signal) => (arrests.length && level ? simulate(arrests, block, compare, level, signal) : Promise.resolve(null)), [key]);
+  // the job computing the simulation (a 202 answer on a big case): progress and Cancel
+  const [job, setJob] = useState<WireJob | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const { data: r, error, loading } = useApi((signal) => {
+    setJob(null);
+    return arrests.length && level ? simulate(arrests, block, compare, level, signal, (j) => !signal.aborted && setJob(j)) : Promise.resolve(null);
+  }, [key, attempt]);
+  const cancelled = error instanceof ApiError && error.code === 'INTERRUPTED';
   const option = useMemo(() => (r ? chartOption(r, compareTitle) : null), [r, compareTitle]);
   const label = (term: string) => {
     const row = known.find((p) => p.key === term);
@@ -224,8 +233,18 @@ export function Disruption({
           </select>
         </label>
       </div>
-      {arrests.length > 0 && loading ? <Loading what="Simulating (loading the network takes a few seconds the first time on a big case)" /> : null}
-      {error ? <ErrorNotice error={error} /> : null}
+      {arrests.length > 0 && loading && !job ? <Loading what="Simulating (loading the network takes a few seconds on a big case)" /> : null}
+      {loading && job && job.endedAt === null ? <JobProgress job={job} /> : null}
+      {cancelled ? (
+        <div className="notice" data-testid="disrupt-cancelled">
+          Simulation cancelled.{' '}
+          <button type="button" className="btn btn-ghost" onClick={() => setAttempt((n) => n + 1)}>
+            Run it again
+          </button>
+        </div>
+      ) : error ? (
+        <ErrorNotice error={error} />
+      ) : null}
       {r && option && last ? (
         <>
           {r.arrests.unresolved.map((u) => (

@@ -43,15 +43,19 @@ export function get<T>(path: string, params: QueryParams = {}, signal?: AbortSig
   return call<T>(withQuery(path, params), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
 }
 
-/** POST or DELETE to the clew API with a JSON body (the browser adds the Origin the server checks). */
-export function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/**
+ * POST or DELETE to the clew API with a JSON body (the browser adds the Origin the server checks).
+ * A 202 answer (computed by a job, e.g. the disruption simulation) is followed like a GET's;
+ * `onJob` hears that job's progress.
+ */
+export function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal, onJob?: JobListener): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: 'application/json' } };
   if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
   if (body !== undefined) init.body = JSON.stringify(body);
-  return call<T>(path, init, signal);
+  return call<T>(path, init, signal, onJob);
 }
 
-async function call<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
+async function call<T>(url: string, init: RequestInit, signal?: AbortSignal, onJob?: JobListener): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, credentials: 'same-origin', signal });
@@ -70,10 +74,12 @@ async function call<T>(url: string, init: RequestInit, signal?: AbortSignal): Pr
     const e = (body as WireError).error;
     throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`);
   }
-  // 202: the answer is being computed by a job; follow it, then ask again
-  if (res.status === 202 && init.method === 'GET' && (body as Partial<JobResponse>).job) {
-    await followJob((body as JobResponse).job, signal);
-    return call<T>(url, init, signal);
+  // 202: the answer is being computed by a job; follow it, then ask again (the server keeps the
+  // job's answer for the same request: a GET's URL, a POST's JSON body)
+  const repeatable = init.method === 'GET' || init.body === undefined || typeof init.body === 'string';
+  if (res.status === 202 && repeatable && (body as Partial<JobResponse>).job) {
+    await followJob((body as JobResponse).job, signal, onJob);
+    return call<T>(url, init, signal, onJob);
   }
   return body as T;
 }
