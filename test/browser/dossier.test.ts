@@ -13,37 +13,24 @@ import { withCase } from '../../src/api/case.js';
 import { ingestFile } from '../../src/api/ingest.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { buildTestCase, XSS } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot, WEB_DIST, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
 
-const xssFlag = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const xssFlag = () => xssOf(page);
+const shot = (name: string) => screenshot(page, name, true);
 const q = () => new URL(page.url()).searchParams.get('q');
 const KUM = 'skyecc:AAA111';
 
 describe('dossiers and search filters in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-dossier-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [{ casePath }] = await Promise.all([buildTestCase(join(dir, 'case')), ensureWebBuilt()]);
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
     await page.goto(srv.url);
     await page.getByTestId('casebar').waitFor();
   });
@@ -216,9 +203,9 @@ describe('dossiers and search filters in Chromium', () => {
 
   it('ran no script from the data and broke no CSP rule', async () => {
     expect(await xssFlag()).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(trouble.dialogs).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    expect(trouble.csp).toEqual([]);
     expect(browser.offsite).toEqual([]);
   });
 });

@@ -4,10 +4,11 @@
  * leaves this machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type RunningServer, type ServeOptions, startServer } from '../../src/server/server.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const WEB = join(ROOT, 'web');
@@ -71,3 +72,60 @@ export async function launch(): Promise<Browser> {
     },
   };
 }
+
+/** What went wrong in a page while a test drove it: each must stay empty. */
+export interface PageTrouble {
+  /** Uncaught exceptions in the page. */
+  errors: string[];
+  /** Content-Security-Policy and Trusted Types refusals reported on the console. */
+  csp: string[];
+  /** alert/confirm/prompt dialogs opened (dismissed at once): a payload that ran would open one. */
+  dialogs: string[];
+  /** Everything logged as an error on the console. */
+  console: string[];
+}
+
+export interface Workspace {
+  srv: RunningServer;
+  browser: Browser;
+  page: Page;
+  trouble: PageTrouble;
+  close(): Promise<void>;
+}
+
+/** Serve a case with the built app, open Chromium on it and watch the page for trouble. */
+export async function openWorkspace(casePath: string, options: Partial<ServeOptions> = {}): Promise<Workspace> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {}, ...options });
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const trouble: PageTrouble = { errors: [], csp: [], dialogs: [], console: [] };
+  page.on('dialog', (d) => {
+    trouble.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => trouble.errors.push(e.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy|Trusted Type/i.test(m.text())) trouble.csp.push(m.text());
+    if (m.type() === 'error') trouble.console.push(m.text());
+  });
+  return {
+    srv,
+    browser,
+    page,
+    trouble,
+    close: async () => {
+      await browser.close();
+      await srv.close();
+    },
+  };
+}
+
+/** Whether a planted payload ran (they set window.__xss). */
+export const xssOf = (page: Page): Promise<unknown> => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
+
+/** A screenshot into the artifacts folder. */
+export const screenshot = (page: Page, name: string, fullPage = false): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+
+/** GET an API path from inside the page (with its session cookie), as JSON. */
+export const pageJson = <T>(page: Page, path: string): Promise<T> => page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;

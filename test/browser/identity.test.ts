@@ -4,45 +4,32 @@
  * one node for the two handles, `r` rejects a pair that never comes back, `u` undoes; hostile
  * names stay text; no CSP violation.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../src/api/test-support/identity-case.js';
-import { type RunningServer, startServer } from '../../src/server/server.js';
+import { type RunningServer } from '../../src/server/server.js';
 import type { IdentitySuggestionsResponse, NetworkResponse } from '../../src/server/wire.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, pageJson, type PageTrouble, screenshot, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
-const dialogs: string[] = [];
 
-const xssFlag = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-const api = <T>(path: string) => page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
+const xssFlag = () => xssOf(page);
+const shot = (name: string) => screenshot(page, name, true);
+const api = <T,>(path: string) => pageJson<T>(page, path);
 const sidePair = async () => [await page.getByTestId('side-a').locator('.account-ref').first().textContent(), await page.getByTestId('side-b').locator('.account-ref').first().textContent()].sort().join('+');
 
 describe('the People view in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-identity-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [casePath] = await Promise.all([buildIdentityCase(join(dir, 'case')), ensureWebBuilt()]);
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
     await page.goto(srv.url);
     await page.getByTestId('casebar').waitFor();
   });
@@ -163,9 +150,9 @@ describe('the People view in Chromium', () => {
 
   it('no XSS, no CSP violation, no dialog, nothing offsite', async () => {
     expect(await xssFlag()).toBeUndefined();
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
-    expect(dialogs).toEqual([]);
+    expect(trouble.csp).toEqual([]);
+    expect(trouble.errors, trouble.errors.join('\n')).toEqual([]);
+    expect(trouble.dialogs).toEqual([]);
     expect(browser.offsite).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * disruption chart, then the timeline and the map with the shipment ports. Every step is clicked
  * through the UI (no URL typed after the first), and screenshotted to journey-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,29 +13,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
 import { ingestFile } from '../../src/api/ingest.js';
 import { writeCase } from '../../src/api/synth.js';
-import { type RunningServer, startServer } from '../../src/server/server.js';
+import { type RunningServer } from '../../src/server/server.js';
 import type { PlacesResponse } from '../../src/server/wire.js';
 import type { SynthTruth } from '../../src/synth/types.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, pageJson, type PageTrouble, screenshot } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
 let truth: SynthTruth;
 let leader = '';
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
 
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `journey-${name}.png`) });
+const shot = (name: string) => screenshot(page, `journey-${name}`);
 const nav = (name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true }).click();
-const api = <T>(path: string) => page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
+const api = <T,>(path: string) => pageJson<T>(page, path);
 const personOf = (ref: string) => truth.handles[ref];
 
 describe('an analyst new to clew, on a generated case', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-journey-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const built = ensureWebBuilt();
     const synth = join(dir, 'synth');
     await writeCase(synth, { messages: 20_000, seed: 1 });
@@ -43,13 +41,7 @@ describe('an analyst new to clew, on a generated case', () => {
     const casePath = join(dir, 'case.clew');
     await withCase(casePath, { create: true }, (s) => ingestFile(s, join(synth, 'records.jsonl')));
     await built;
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
     await page.goto(srv.url);
     await page.getByTestId('casebar').waitFor();
   }, 180_000);
@@ -148,8 +140,8 @@ describe('an analyst new to clew, on a generated case', () => {
   });
 
   it('broke no CSP rule, threw no error and never left the machine', () => {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(trouble.csp).toEqual([]);
+    expect(trouble.errors).toEqual([]);
     expect(browser.offsite).toEqual([]);
   });
 });

@@ -4,41 +4,31 @@
  * order, a click on a point lists the messages and accounts behind it, hostile labels stay text,
  * and the page breaks no CSP rule and sends nothing off the machine.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A, buildMapCase, MAP_XSS } from '../../src/api/test-support/map-case.js';
-import { type RunningServer, startServer } from '../../src/server/server.js';
+import { type RunningServer } from '../../src/server/server.js';
 import type { PlacesResponse, RoutesResponse } from '../../src/server/wire.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, pageJson, type PageTrouble, screenshot } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
-const consoleErrors: string[] = [];
 
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-const api = <T,>(path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+const shot = (name: string) => screenshot(page, name);
+const api = <T,>(path: string) => pageJson<T>(page, path);
 const rendered = async (attr: 'data-rendered-points' | 'data-rendered-routes' | 'data-rendered-land') => page.getByTestId('map').getAttribute(attr);
 
 describe('map view in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-map-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [casePath] = await Promise.all([buildMapCase(join(dir, 'case')), ensureWebBuilt()]);
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
     await page.goto(srv.url);
     await page.getByTestId('casebar').waitFor();
   });
@@ -116,8 +106,8 @@ describe('map view in Chromium', () => {
   });
 
   it('broke no CSP rule, ran no script and sent nothing off the machine', () => {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(trouble.csp).toEqual([]);
+    expect(trouble.errors).toEqual([]);
     expect(browser.offsite).toEqual([]);
   });
 });

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
 import { ingestFile } from '../../src/api/ingest.js';
 import { jsonl, msg } from '../../src/api/test-support/tmp.js';
-import { type RunningServer, startServer } from '../../src/server/server.js';
+import { type RunningServer } from '../../src/server/server.js';
 import { ARABIC, XSS } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot } from './harness.js';
 
 const HOSTILE = `<script>window.__xss=2</script>Kum ${XSS}`;
 const P = (i: number) => `skyecc:P${String(i).padStart(2, '0')}`;
@@ -43,30 +43,17 @@ async function buildNetworkCase(dir: string): Promise<string> {
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
 
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+const shot = (name: string) => screenshot(page, name);
 const count = () => page.getByTestId('net-count').textContent();
 
 describe('network view in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-net-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [casePath] = await Promise.all([buildNetworkCase(join(dir, 'case')), ensureWebBuilt()]);
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
     await page.goto(srv.url); // trades the token for the session cookie
     await page.getByTestId('casebar').waitFor();
   }, 120_000);
@@ -92,7 +79,7 @@ describe('network view in Chromium', () => {
     // the canvas is not blank: some pixels differ from the background
     const webgl = await page.evaluate(() => [...document.querySelectorAll('[data-testid="net-canvas"] canvas')].map((c) => (c as HTMLCanvasElement).width));
     expect(webgl.every((w) => w > 0)).toBe(true);
-    expect(cspViolations).toEqual([]);
+    expect(trouble.csp).toEqual([]);
     await shot('network');
   });
 
@@ -146,9 +133,9 @@ describe('network view in Chromium', () => {
   });
 
   it('ran no script from the data, violated no CSP rule and went nowhere off the machine', () => {
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(trouble.dialogs).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    expect(trouble.csp).toEqual([]);
     expect(browser.offsite).toEqual([]);
   });
 });

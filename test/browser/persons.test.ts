@@ -5,28 +5,26 @@
  * and removes both its handles; the Nodes switch goes back to accounts with the arrest kept; the
  * Timeline counts a person's accounts together. Hostile names stay text; no CSP violation.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdentityCase, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../src/api/test-support/identity-case.js';
-import { type RunningServer, startServer } from '../../src/server/server.js';
+import { type RunningServer } from '../../src/server/server.js';
 import type { IdentityDecideResponse } from '../../src/server/wire.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
-const dialogs: string[] = [];
 let kum = '';
 let sailor = '';
 
-const xssFlag = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const xssFlag = () => xssOf(page);
+const shot = (name: string) => screenshot(page, name, true);
 /** A merge through the workspace's own API (as the People view's `a` does), from the page. */
 const merge = (a: string, b: string, person: string) =>
   page.evaluate(
@@ -41,19 +39,8 @@ const rowKeys = () => page.getByTestId('keyplayer').evaluateAll((rows) => rows.m
 describe('person level in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-persons-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [casePath] = await Promise.all([buildIdentityCase(join(dir, 'case')), ensureWebBuilt()]);
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
     await page.goto(srv.url);
     await page.getByTestId('casebar').waitFor();
   });
@@ -141,9 +128,9 @@ describe('person level in Chromium', () => {
   });
 
   it('ran without a CSP violation, page error or injected script', async () => {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(dialogs).toEqual([]);
+    expect(trouble.csp).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    expect(trouble.dialogs).toEqual([]);
     expect(await xssFlag()).toBeUndefined();
   });
 });

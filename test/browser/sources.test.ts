@@ -3,25 +3,23 @@
  * progress (bar, records/s, Cancel), see the new source listed; a hostile file name stays text;
  * no CSP violation. Screenshots go to the screenshots folder.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/server.js';
+import { type RunningServer } from '../../src/server/server.js';
 import { buildTestCase } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, launch, ROOT, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, ROOT, screenshot } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
 
 const HOSTILE = '<img src=x onerror=window.__xss=9>chat.txt';
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => screenshot(page, name, true);
 
 /** A WhatsApp export of `n` messages, `tag` in each so two files differ. */
 function chat(n: number, tag: string): Buffer {
@@ -37,19 +35,8 @@ function chat(n: number, tag: string): Buffer {
 describe('sources view in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-sources-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [{ casePath }] = await Promise.all([buildTestCase(join(dir, 'case')), ensureWebBuilt()]);
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {}, ingestBatchSize: 100, rateLimit: { capacity: 1000, perSecond: 500 } });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath, { ingestBatchSize: 100, rateLimit: { capacity: 1000, perSecond: 500 } }));
   }, 300_000);
 
   afterAll(async () => {
@@ -121,8 +108,8 @@ describe('sources view in Chromium', () => {
   }, 90_000);
 
   it('ran no script from the page and broke no policy', () => {
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(trouble.dialogs).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    expect(trouble.csp).toEqual([]);
   });
 });

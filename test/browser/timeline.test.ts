@@ -11,27 +11,24 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
 import { ingestFile } from '../../src/api/ingest.js';
-import { type RunningServer, startServer } from '../../src/server/server.js';
+import { type RunningServer } from '../../src/server/server.js';
 import { XSS } from '../../src/server/test-support/case.js';
 import type { ActivityResponse, DisruptResponse } from '../../src/server/wire.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
-const consoleErrors: string[] = [];
 
 const HOSTILE = `<script>window.__xss=5</script>Boss ${XSS}`;
 const A = ['sky:a1', 'sky:a2', 'sky:a3', 'sky:a4'];
 const B = ['sky:b1', 'sky:b2', 'sky:b3', 'sky:b4'];
 const X = 'sky:broker';
 
-const xssFlag = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const xssFlag = () => xssOf(page);
+const shot = (name: string) => screenshot(page, name, true);
 
 /** The API as the page would call it (cookie, Origin), to compare the chart's numbers with. */
 function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -87,20 +84,8 @@ async function clickBar(testId: string, i: number, n: number): Promise<void> {
 describe('key players, disruption and timeline in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-timeline-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [casePath] = await Promise.all([buildCase(join(dir, 'case')), ensureWebBuilt()]);
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy|Trusted Type/i.test(m.text())) cspViolations.push(m.text());
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
     await page.goto(srv.url);
     await page.getByTestId('casebar').waitFor();
   });
@@ -209,11 +194,11 @@ describe('key players, disruption and timeline in Chromium', () => {
 
   it('ran no script, opened no dialog, broke no CSP rule and never left the machine', async () => {
     expect(await xssFlag()).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(trouble.dialogs).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    expect(trouble.csp).toEqual([]);
     // e.g. a chart library writing innerHTML, refused by the Trusted Types policy
-    expect(consoleErrors).toEqual([]);
+    expect(trouble.console).toEqual([]);
     expect(browser.offsite).toEqual([]);
   });
 });

@@ -3,42 +3,29 @@
  * names, conversation titles and file names must render as text (no script runs), Arabic must
  * read right to left, and every view is screenshotted to artifacts/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/server.js';
+import { type RunningServer } from '../../src/server/server.js';
 import { ARABIC, buildTestCase, XSS } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, launch, SCREENSHOTS, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
+let trouble: PageTrouble;
 let dir: string;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
 
-const xssFlag = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+const xssFlag = () => xssOf(page);
+const shot = (name: string) => screenshot(page, name);
 
 describe('web workspace in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clew-browser-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [{ casePath }] = await Promise.all([buildTestCase(join(dir, 'case')), ensureWebBuilt()]);
-    srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {} });
-    browser = await launch();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
+    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
   });
 
   afterAll(async () => {
@@ -223,9 +210,9 @@ describe('web workspace in Chromium', () => {
 
   it('ran no script, opened no dialog, broke no CSP rule and never left the machine', async () => {
     expect(await xssFlag()).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(trouble.dialogs).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+    expect(trouble.csp).toEqual([]);
     expect(browser.offsite).toEqual([]);
     // and the page enforces Trusted Types: a string can no longer reach an HTML sink
     const sink = await page.evaluate(() => {
