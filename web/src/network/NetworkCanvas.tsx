@@ -67,6 +67,8 @@ export function NetworkCanvas({
     let onPath = pathEdges();
     let onPathNodes = new Set(hl.current.path);
     const s = new Sigma<NodeAttrs, EdgeAttrs>(graph, box.current!, {
+      // the box can have no width for a moment (the view being left, a print layout): draw on the next resize instead of throwing
+      allowInvalidContainer: true,
       defaultEdgeType: thin ? 'thin' : 'line',
       edgeProgramClasses: { thin: EdgeLineProgram },
       hideEdgesOnMove: big,

@@ -84,7 +84,7 @@ export function checkLinear(
       const tb = timeIt(() => extract(big, ctx));
       // linear: 20x the time for 20x the text; quadratic: 400x. The bar sits at 100x so that a
       // loaded CI machine (a slow big run, a fast small one) cannot fail a linear extractor
-      if (tb <= 100 * ts + 50 && tb <= 10_000) {
+      if (tb <= 100 * ts + 20 && tb <= 10_000) {
         msg = '';
         break;
       }
