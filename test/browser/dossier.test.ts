@@ -115,9 +115,9 @@ describe('dossiers and search filters in Chromium', () => {
     await from.fill('أبو خالد');
     await from.press('Enter');
     await expect.poll(q).toBe('kafa from:"أبو خالد"');
-    await expect.poll(() => page.getByTestId('hit-count').textContent()).not.toBe('123 messages');
+    await expect.poll(() => page.getByTestId('hit-count').textContent()).toMatch(/^(?!123 )[1-9][0-9]* messages?$/);
+    await expect.poll(() => page.locator('.hits .hit-sender-link').count()).toBeGreaterThan(0);
     const senders = await page.locator('.hits .hit-sender-link').allTextContents();
-    expect(senders.length).toBeGreaterThan(0);
     for (const s of senders) expect(s).toContain('أبو خالد');
     await shot('dossier-search-filters');
     // back to everyone, then only messages mentioning a phone number
