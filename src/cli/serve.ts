@@ -53,7 +53,7 @@ export function registerServe(program: Command, json: () => boolean): void {
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
     .option('--no-open', 'do not open a browser')
     .action(async (o: { case: string; port?: number; host: string; open: boolean; maxUpload?: number }) => {
-      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload });
+      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload, warm: true });
       if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
       else {
         process.stdout.write(

@@ -326,6 +326,26 @@ describe('clew serve limits', () => {
     }
   });
 
+  it('warms the network in the background (clew serve): same answers, nothing logged, a quick close is clean', async () => {
+    const { casePath } = await buildTestCase(join(tmp(), 'c'));
+    const logged: string[] = [];
+    const quick = await startServer({ casePath, warm: true, log: (l) => logged.push(l) });
+    await quick.close(); // before the warm-up fires
+    const cold = await startServer({ casePath, log: (l) => logged.push(l) });
+    const warm = await startServer({ casePath, warm: true, log: (l) => logged.push(l) });
+    try {
+      await new Promise((ok) => setTimeout(ok, 300));
+      const a = (await get(cold, '/api/network')).json<{ nodes: number; keys?: unknown }>();
+      const b = (await get(warm, '/api/network')).json<{ nodes: number; keys?: unknown }>();
+      expect(b.nodes).toBeGreaterThan(0);
+      expect({ ...b, elapsedMs: 0 }).toEqual({ ...a, elapsedMs: 0 });
+      expect(logged).toEqual([]);
+    } finally {
+      await cold.close();
+      await warm.close();
+    }
+  });
+
   it('refuses a non-loopback host: team mode is not available yet', async () => {
     const { casePath } = await buildTestCase(join(tmp(), 'c'));
     for (const host of ['0.0.0.0', '192.168.1.10', '::']) {

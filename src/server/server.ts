@@ -19,6 +19,7 @@ import { readJsonBody } from './body.js';
 import type { Route } from './route.js';
 import { Reply } from './jobs.js';
 import { ROUTES } from './routes.js';
+import { viewNetwork } from './routes/network.js';
 import { jobsOf } from './routes/jobs.js';
 import { cookieName, hostAllowed, isLoopbackHost, newToken, originAllowed, parseCookies, SECURITY_HEADERS, sessionCookie, tokensEqual } from './security.js';
 import { StaticSite } from './static.js';
@@ -45,6 +46,11 @@ export interface ServeOptions {
   ingestBatchSize?: number;
   /** Where internal errors are logged (default stderr). */
   log?: (line: string) => void;
+  /**
+   * Compute the contact network and its measures in the background right after start, at the
+   * level the Network view opens with, so the analyst's first visit finds them ready (clew serve).
+   */
+  warm?: boolean;
 }
 
 export interface RunningServer {
@@ -237,6 +243,16 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     throw e;
   }
   port = (server.address() as AddressInfo).port;
+  // the network at the level the view opens with (persons once there are any), computed while nobody waits
+  const warming = opts.warm
+    ? setTimeout(() => {
+        try {
+          viewNetwork(store, store.identity().persons().length > 0 ? { level: 'person' } : {});
+        } catch (e) {
+          log(`clew serve: precomputing the network failed: ${(e as Error)?.message ?? String(e)}`);
+        }
+      }, 50)
+    : null;
   const hostPart = host === '::1' || host === '[::1]' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
   const origin = `http://${hostPart}:${port}`;
   return {
@@ -246,6 +262,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     token,
     webBuilt: site.built,
     close: async () => {
+      if (warming) clearTimeout(warming);
       // running jobs stop at their next batch (an ingest stays resumable), given a few seconds
       await Promise.race([jobs.cancelAll(), new Promise((ok) => setTimeout(ok, 5000).unref())]);
       return new Promise<void>((ok) => {
