@@ -224,6 +224,13 @@ describe('web workspace in Chromium', () => {
       }
     });
     expect(sink).toBe('TypeError');
+    // only emptying passes the policy (libraries clear their containers with innerHTML = '')
+    expect(await page.evaluate(() => {
+      const div = document.createElement('div');
+      div.append('x');
+      div.innerHTML = '';
+      return div.childNodes.length;
+    })).toBe(0);
   });
 
   it('refuses a visit without the token', async () => {

@@ -6,8 +6,8 @@
  * HTML tooltips set innerHTML, which the Trusted Types policy refuses, and names from seized
  * phones must never become markup anyway. Put values from the data through `plain()` before
  * they go into a label or tooltip: it removes the braces of echarts' rich-text `{style|text}`
- * syntax so a hostile name cannot restyle the text around it. The container's one innerHTML
- * write (zrender emptying it) is turned into replaceChildren() (see allowEmptying).
+ * syntax so a hostile name cannot restyle the text around it. zrender empties its container with
+ * `innerHTML = ''`, which the Trusted Types policy lets through (lib/trusted-types.ts).
  *
  * To register more chart types for another view, add them to `echarts.use([...])` here.
  */
@@ -46,24 +46,6 @@ export function safeOption(option: ChartOption): ChartOption {
   return out;
 }
 
-const innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML');
-
-/**
- * zrender empties its container with `innerHTML = ''` (on init and dispose), which Trusted Types
- * refuses like any string. On this one element, emptying is done with replaceChildren() and any
- * other string is still refused; no HTML policy is needed.
- */
-function allowEmptying(node: HTMLElement): void {
-  Object.defineProperty(node, 'innerHTML', {
-    configurable: true,
-    get: () => innerHTML?.get?.call(node) as string,
-    set: (v: unknown) => {
-      if (v === '' || v === null) node.replaceChildren();
-      else throw new TypeError('clew: refused to turn a string into HTML');
-    },
-  });
-}
-
 export function Chart({
   option,
   onClick,
@@ -86,7 +68,6 @@ export function Chart({
   useEffect(() => {
     const node = el.current;
     if (!node) return;
-    allowEmptying(node);
     const c = echarts.init(node, null, { renderer: 'canvas' });
     chart.current = c;
     c.on('click', (p) => {

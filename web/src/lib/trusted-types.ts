@@ -4,8 +4,10 @@
  * else runs. Library code that hands a plain string to such a sink goes through it:
  * - script URLs (`new Worker(url)` of the graph layout and the map) pass only when they point
  *   at this origin, i.e. at the app's own built files, never blob:, data: or another host;
- * - HTML and script strings are refused outright: nothing from a seized phone can become markup
- *   or code, even through a library (charts render their tooltips as canvas text, not HTML).
+ * - HTML strings are refused outright, except the empty string (libraries empty their containers
+ *   with `innerHTML = ''`, which cannot carry markup); script strings always: nothing from a
+ *   seized phone can become markup or code, even through a library (charts render their
+ *   tooltips as canvas text, not HTML).
  */
 interface TrustedTypePolicyFactoryLike {
   createPolicy(name: string, rules: { createHTML?: (s: string) => string; createScript?: (s: string) => string; createScriptURL?: (s: string) => string }): unknown;
@@ -21,7 +23,8 @@ const factory = (globalThis as { trustedTypes?: TrustedTypePolicyFactoryLike }).
 if (factory) {
   factory.createPolicy('default', {
     createScriptURL: (url) => sameOriginScriptUrl(url, location.origin),
-    createHTML: () => {
+    createHTML: (html) => {
+      if (html === '') return html;
       throw new TypeError('clew: refused to turn a string into HTML');
     },
     createScript: () => {
