@@ -237,43 +237,43 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
 
   let source: SourceRow;
   try {
-    for await (const item of parser.parse(input, resume)) {
-      if (item.kind === 'warning') {
-        if (warnings.length < 20 && !warnings.some((w) => w.code === item.code)) warnings.push({ code: item.code, message: item.message });
-        continue;
-      }
-      if (skipped < skip) {
-        skipped++;
-        continue;
-      }
-      ordinal++;
-      if (item.resume) last = item.resume;
-      batch.push(
-        item.kind === 'record'
-          ? { kind: 'record', record: item.record, locator: item.locator }
-          : { kind: 'reject', locator: item.locator, code: item.code, message: item.message, excerpt: item.excerpt },
-      );
-      if (batch.length >= batchSize) {
-        await flush();
-        // a cancellable ingest lets its event loop turn once per batch, so a cancel (or a server
-        // request, when it runs in the server's thread) is seen within one batch
-        if (opts.signal) await new Promise<void>((ok) => setImmediate(ok));
-        if (opts.signal?.aborted) throw new ClewError('INTERRUPTED', `ingest of ${file} cancelled; run it again to continue`);
-        if (progress && tick()) {
-          const secs = (Date.now() - parseStart) / 1000;
-          const doneBytes = Math.min(bytesRead, size);
-          const rate = secs > 0 ? (added.records + added.rejected) / secs : 0;
-          const byteRate = secs > 0 ? (doneBytes - startBytes) / secs : 0;
-          progress({
-            phase: 'ingesting',
-            file,
-            bytesDone: doneBytes,
-            bytesTotal: size,
-            records: added.records,
-            rejected: added.rejected,
-            rate,
-            etaSeconds: byteRate > 0 ? (size - doneBytes) / byteRate : null,
-          });
+    const groups = parser.parseBatches ? parser.parseBatches(input, resume) : oneByOne(parser.parse(input, resume));
+    for await (const group of groups) {
+      for (const item of group) {
+        if (item.kind === 'warning') {
+          if (warnings.length < 20 && !warnings.some((w) => w.code === item.code)) warnings.push({ code: item.code, message: item.message });
+          continue;
+        }
+        if (skipped < skip) {
+          skipped++;
+          continue;
+        }
+        ordinal++;
+        if (item.resume) last = item.resume;
+        // a parse item is a batch item (the writer reads only the batch item's fields)
+        batch.push(item);
+        if (batch.length >= batchSize) {
+          await flush();
+          // a cancellable ingest lets its event loop turn once per batch, so a cancel (or a server
+          // request, when it runs in the server's thread) is seen within one batch
+          if (opts.signal) await new Promise<void>((ok) => setImmediate(ok));
+          if (opts.signal?.aborted) throw new ClewError('INTERRUPTED', `ingest of ${file} cancelled; run it again to continue`);
+          if (progress && tick()) {
+            const secs = (Date.now() - parseStart) / 1000;
+            const doneBytes = Math.min(bytesRead, size);
+            const rate = secs > 0 ? (added.records + added.rejected) / secs : 0;
+            const byteRate = secs > 0 ? (doneBytes - startBytes) / secs : 0;
+            progress({
+              phase: 'ingesting',
+              file,
+              bytesDone: doneBytes,
+              bytesTotal: size,
+              records: added.records,
+              rejected: added.rejected,
+              rate,
+              etaSeconds: byteRate > 0 ? (size - doneBytes) / byteRate : null,
+            });
+          }
         }
       }
     }
@@ -286,4 +286,8 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
     throw e;
   }
   return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings };
+}
+
+async function* oneByOne<T>(items: AsyncIterable<T>): AsyncIterable<T[]> {
+  for await (const item of items) yield [item];
 }

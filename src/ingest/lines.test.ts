@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readLines } from './lines.js';
+import { decodeUtf8, readLines, readTextLineBatches } from './lines.js';
 
 async function collect(chunks: Buffer[], max = 100) {
   const out = [];
@@ -48,6 +48,35 @@ describe('readLines', () => {
         }
         expect(off).toBe(buf.length);
       }),
+    );
+  });
+
+  it('readTextLineBatches gives the same lines as readLines + decodeUtf8, for any bytes, chunking and cap', async () => {
+    // mostly valid UTF-8 text and line ends, with a BOM and stray bytes now and then
+    const segment = fc.oneof(
+      { weight: 6, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }).map((t) => Buffer.from(t)) },
+      { weight: 3, arbitrary: fc.constantFrom('\n', '\r\n', '\r').map((t) => Buffer.from(t)) },
+      { weight: 1, arbitrary: fc.constantFrom([0xef, 0xbb, 0xbf], [0xc3], [0x80], [0xff]).map((b) => Buffer.from(b)) },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 12 }), fc.integer({ min: 1, max: 60 }), async (segments, cuts, max) => {
+        const buf = Buffer.concat(segments);
+        const chunks: Buffer[] = [];
+        let pos = 0;
+        for (const c of cuts) {
+          if (pos >= buf.length) break;
+          chunks.push(buf.subarray(pos, pos + c));
+          pos += c;
+        }
+        if (pos < buf.length) chunks.push(buf.subarray(pos));
+        const want = [];
+        for await (const l of readLines(Readable.from(chunks), { maxLineBytes: max }))
+          want.push({ line: l.line, offset: l.offset, length: l.length, text: l.tooLong ? null : decodeUtf8(l.bytes, l.line), terminated: l.terminated, tooLong: l.tooLong });
+        const got = [];
+        for await (const b of readTextLineBatches(Readable.from(chunks), { maxLineBytes: max })) got.push(...b);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -91,6 +91,93 @@ export async function* readLineBatches(
   if (partLen > 0 || skipping) yield [emit(Buffer.alloc(0), false)];
 }
 
+export interface TextLine {
+  line: number;
+  offset: number;
+  length: number;
+  /** The line decoded (BOM stripped on line 1), without its terminator; null when it is not valid UTF-8 or `tooLong`. */
+  text: string | null;
+  terminated: boolean;
+  tooLong: boolean;
+}
+
+/**
+ * The lines of readLineBatches, decoded. A chunk's complete lines are checked for valid UTF-8
+ * in one call and decoded straight from the chunk, with no Buffer per line (which costs more
+ * than the decoding on short lines); a line split across chunks, or any line of a chunk that
+ * is not valid UTF-8 as a whole, goes through decodeUtf8 on its own.
+ */
+export async function* readTextLineBatches(
+  stream: Readable,
+  opts: { maxLineBytes: number; startOffset?: number; startLine?: number },
+): AsyncGenerator<TextLine[]> {
+  const max = opts.maxLineBytes;
+  let lineNo = opts.startLine ?? 1;
+  let offset = opts.startOffset ?? 0;
+  // bytes of a line that began in an earlier chunk (or the length skipped of an over-long one)
+  let carry: Buffer[] = [];
+  let carryLen = 0;
+  let skipping = false;
+
+  const fromBytes = (bytes: Buffer, terminated: boolean): TextLine => {
+    let length = bytes.length + (terminated ? 1 : 0);
+    let tooLong = skipping;
+    if (skipping) length = carryLen + length;
+    else if (bytes.length > max) tooLong = true;
+    let text: string | null = null;
+    if (!tooLong) {
+      const end = terminated && bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
+      text = decodeUtf8(bytes.subarray(0, end), lineNo);
+    }
+    const out: TextLine = { line: lineNo++, offset, length, text, terminated, tooLong };
+    offset += length;
+    carry = [];
+    carryLen = 0;
+    skipping = false;
+    return out;
+  };
+
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const batch: TextLine[] = [];
+    let start = 0;
+    let nl = chunk.indexOf(10);
+    if (nl !== -1 && (carryLen > 0 || skipping)) {
+      // the end of a line that began in an earlier chunk
+      batch.push(fromBytes(skipping ? chunk.subarray(0, nl) : Buffer.concat([...carry, chunk.subarray(0, nl)]), true));
+      start = nl + 1;
+      nl = chunk.indexOf(10, start);
+    }
+    if (nl !== -1) {
+      const last = chunk.lastIndexOf(10);
+      const valid = isUtf8(chunk.subarray(start, last));
+      for (; nl !== -1; nl = chunk.indexOf(10, start)) {
+        const len = nl - start;
+        if (!valid || len > max || (lineNo === 1 && chunk[start] === 0xef)) batch.push(fromBytes(chunk.subarray(start, nl), true));
+        else {
+          const end = len > 0 && chunk[nl - 1] === 13 ? nl - 1 : nl;
+          batch.push({ line: lineNo++, offset, length: len + 1, text: chunk.toString('utf8', start, end), terminated: true, tooLong: false });
+          offset += len + 1;
+        }
+        start = nl + 1;
+      }
+    }
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      if (skipping) carryLen += rest.length;
+      else if (carryLen + rest.length > max + 1) {
+        skipping = true;
+        carryLen += rest.length;
+        carry = [];
+      } else {
+        carry.push(Buffer.from(rest));
+        carryLen += rest.length;
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+  if (carryLen > 0 || skipping) yield [fromBytes(skipping ? Buffer.alloc(0) : Buffer.concat(carry), false)];
+}
+
 /** The same lines one at a time. */
 export async function* readLines(
   stream: Readable,

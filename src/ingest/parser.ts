@@ -71,4 +71,9 @@ export interface FormatParser {
   /** Decide from the first bytes (up to 64 KiB) and the file name whether this parser fits. */
   sniff(head: Uint8Array, name: string): SniffResult;
   parse(input: SourceInput, resume?: ResumePoint): AsyncIterable<ParseItem>;
+  /**
+   * The same items as `parse`, in arrays (e.g. one per chunk read), for parsers whose items are
+   * so cheap that handing them over one by one would cost more than making them.
+   */
+  parseBatches?(input: SourceInput, resume?: ResumePoint): AsyncIterable<ParseItem[]>;
 }

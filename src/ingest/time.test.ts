@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClewError } from '../model/errors.js';
-import { parseTimestamp, zonedToUtc } from './time.js';
+import fc from 'fast-check';
+import { fastIsoTimestamp, parseTimestamp, parseTimestampGeneral, zonedToUtc } from './time.js';
 
 const code = (f: () => unknown) => {
   try {
@@ -47,5 +48,55 @@ describe('zonedToUtc', () => {
   });
   it('rejects unknown zones', () => {
     expect(code(() => zonedToUtc({ year: 2021, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, 'Mars/Olympus'))).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('fastIsoTimestamp', () => {
+  const outcome = (f: () => unknown) => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as ClewError).code;
+    }
+  };
+  // strings of the common shape with every field drawn over (and past) its range
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const shaped = fc
+    .record({
+      y: fc.integer({ min: 1900, max: 2200 }),
+      mo: fc.integer({ min: 0, max: 13 }),
+      d: fc.integer({ min: 0, max: 32 }),
+      h: fc.integer({ min: 0, max: 25 }),
+      mi: fc.integer({ min: 0, max: 61 }),
+      s: fc.integer({ min: 0, max: 61 }),
+      ms: fc.option(fc.integer({ min: 0, max: 999 })),
+      zone: fc.oneof(fc.constant('Z'), fc.constant('z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 61 })).map(([sg, h, m]) => `${sg}${pad(h, 2)}:${pad(m, 2)}`)),
+    })
+    .map((r) => `${pad(r.y, 4)}-${pad(r.mo, 2)}-${pad(r.d, 2)}T${pad(r.h, 2)}:${pad(r.mi, 2)}:${pad(r.s, 2)}${r.ms === null ? '' : `.${pad(r.ms, 3)}`}${r.zone}`);
+
+  it('agrees with the general parser on every string of the common shape, valid or not', () => {
+    fc.assert(
+      fc.property(shaped, (s) => {
+        const fast = fastIsoTimestamp(s);
+        const general = outcome(() => parseTimestampGeneral(s));
+        if (fast) expect(fast).toEqual(general);
+        expect(outcome(() => parseTimestamp(s))).toEqual(general);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with the general parser on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 32 }), (s) => {
+        expect(outcome(() => parseTimestamp(s))).toEqual(outcome(() => parseTimestampGeneral(s)));
+      }),
+    );
+  });
+
+  it('takes the common shapes itself', () => {
+    expect(fastIsoTimestamp('2020-03-01T15:10:57+01:00')).toEqual({ ts: Date.UTC(2020, 2, 1, 14, 10, 57), tzOffset: 60 });
+    expect(fastIsoTimestamp('2099-12-31T23:59:59.999Z')).toEqual({ ts: Date.UTC(2099, 11, 31, 23, 59, 59, 999), tzOffset: 0 });
+    expect(fastIsoTimestamp('2021-02-29T00:00:00Z')).toBeNull();
   });
 });

@@ -99,12 +99,84 @@ export function zonedToUtc(w: WallClock, timeZone: string): ParsedTime {
   return { ts, tzOffset: zoneOffsetAt(timeZone, ts) };
 }
 
+/** Two ASCII digits at i as a number, or -1. */
+function digits2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+function fastDaysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return 30 + ((month + (month >> 3)) & 1);
+}
+
+/**
+ * The shape nearly every exported timestamp has, "2021-02-03T10:15:00+01:00" or "…Z", with or
+ * without milliseconds ".123", read without a regular expression or a Date. Returns null for
+ * anything else, including impossible values, so that the general parser below decides (and
+ * words the error). Property-tested against it.
+ */
+export function fastIsoTimestamp(s: string): ParsedTime | null {
+  const n = s.length;
+  if (n < 20 || n > 29) return null;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  const c = digits2(s, 0);
+  const yy = digits2(s, 2);
+  const month = digits2(s, 5);
+  const day = digits2(s, 8);
+  const hour = digits2(s, 11);
+  const minute = digits2(s, 14);
+  const second = digits2(s, 17);
+  if (c < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  const year = c * 100 + yy;
+  if (year < 1970 || year > 2099 || day > fastDaysInMonth(year, month)) return null;
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(19) === 46) {
+    const a = digits2(s, 20);
+    const b = s.charCodeAt(22) - 48;
+    if (a < 0 || b < 0 || b > 9) return null;
+    ms = a * 10 + b;
+    i = 23;
+  }
+  let off: number;
+  if (n === i + 1 && s.charCodeAt(i) === 90) off = 0;
+  else if (n === i + 6 && s.charCodeAt(i + 3) === 58) {
+    const sign = s.charCodeAt(i);
+    const hh = digits2(s, i + 1);
+    const mm = digits2(s, i + 4);
+    if ((sign !== 43 && sign !== 45) || hh < 0 || hh > 14 || mm < 0 || mm > 59) return null;
+    off = (sign === 45 ? -1 : 1) * (hh * 60 + mm);
+  } else return null;
+  const ts = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000 + second * 1000 + ms - off * 60000;
+  return { ts, tzOffset: off };
+}
+
 /**
  * Parse an ISO 8601 timestamp. Without an offset the time is ambiguous: it is read in
  * `timeZone` when given, otherwise TIMESTAMP_AMBIGUOUS is thrown. A bare number is taken as
  * epoch seconds (< 1e11) or milliseconds.
  */
 export function parseTimestamp(value: unknown, timeZone?: string): ParsedTime {
+  if (typeof value === 'string') {
+    const fast = fastIsoTimestamp(value);
+    if (fast) return fast;
+  }
+  return parseTimestampGeneral(value, timeZone);
+}
+
+/** parseTimestamp without the fast path (the reference it is tested against). */
+export function parseTimestampGeneral(value: unknown, timeZone?: string): ParsedTime {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) throw new ClewError('TIMESTAMP_INVALID', `impossible epoch time: ${value}`);
     const ms = value < 1e11 ? value * 1000 : value;

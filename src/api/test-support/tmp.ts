@@ -35,6 +35,7 @@ export function caseDigest(db: Database): Record<string, unknown[]> {
     calls: q('SELECT id, loc, caller, callee, ts, duration, dup_of FROM calls ORDER BY id'),
     accounts: q('SELECT ref, kind, display_name FROM accounts ORDER BY ref'),
     edges: q('SELECT a.ref src, b.ref dst, channel, count, first, last FROM edges JOIN accounts a ON a.id = src JOIN accounts b ON b.id = dst ORDER BY 1, 2, 3'),
+    edgeDeltas: q('SELECT count(*) n FROM edge_deltas'),
     quarantine: q('SELECT loc, code FROM quarantine ORDER BY loc'),
     fts: q(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH '"the"' ORDER BY rowid`),
     ftsCount: q(`SELECT count(*) n FROM messages_fts`),

@@ -3,8 +3,7 @@
  * Streaming and seekable: every item reports the byte offset and line after it.
  */
 import { ClewError } from '../../model/errors.js';
-import type { ClewRecord } from '../../model/records.js';
-import { decodeUtf8, excerpt, looksBinary, readLines } from '../lines.js';
+import { excerpt, looksBinary, readTextLineBatches, type TextLine } from '../lines.js';
 import type { FormatParser, ParseItem, ResumePoint, SourceInput, SniffResult } from '../parser.js';
 import { parseCanonicalRecord } from './canonical-schema.js';
 
@@ -57,47 +56,51 @@ export const canonicalParser: FormatParser = {
   },
 
   async *parse(input: SourceInput, resume?: ResumePoint): AsyncIterable<ParseItem> {
-    const { maxLineBytes } = input.options;
+    for await (const items of canonicalParser.parseBatches!(input, resume)) yield* items;
+  },
+
+  async *parseBatches(input: SourceInput, resume?: ResumePoint): AsyncIterable<ParseItem[]> {
+    const { maxLineBytes, timeZone } = input.options;
     const stream = input.open(resume?.offset ?? 0);
-    for await (const raw of readLines(stream, { maxLineBytes, startOffset: resume?.offset, startLine: resume?.line })) {
-      const next: ResumePoint = { offset: raw.offset + raw.length, line: raw.line + 1 };
-      const locator = { line: raw.line, offset: raw.offset, length: raw.length };
-      if (raw.tooLong) {
-        yield reject(locator, next, new ClewError('LINE_TOO_LONG', `line of ${raw.length} bytes is over the limit of ${maxLineBytes} bytes`));
-        continue;
+    for await (const lines of readTextLineBatches(stream, { maxLineBytes, startOffset: resume?.offset, startLine: resume?.line })) {
+      const items: ParseItem[] = [];
+      for (const raw of lines) {
+        const item = parseLine(raw, maxLineBytes, timeZone);
+        if (item) items.push(item);
       }
-      const text = decodeUtf8(raw.bytes, raw.line);
-      if (text === null) {
-        yield reject(locator, next, new ClewError('INVALID_UTF8'));
-        continue;
-      }
-      if (text.trim() === '') continue;
-      let value: unknown;
-      try {
-        if (mayNestDeeper(text, MAX_DEPTH) && jsonDepth(text) > MAX_DEPTH) throw new ClewError('JSON_TOO_DEEP', `JSON nested deeper than ${MAX_DEPTH} levels`);
-        value = JSON.parse(text);
-      } catch (e) {
-        const err =
-          e instanceof ClewError
-            ? e
-            : raw.terminated
-              ? new ClewError('JSON_SYNTAX', `invalid JSON: ${(e as Error).message}`)
-              : new ClewError('TRUNCATED_LINE');
-        yield reject(locator, next, err, text);
-        continue;
-      }
-      let record: ClewRecord;
-      try {
-        record = parseCanonicalRecord(value, input.options.timeZone);
-      } catch (e) {
-        if (!(e instanceof ClewError)) throw e;
-        yield reject(locator, next, e, text);
-        continue;
-      }
-      yield { kind: 'record', record, locator, resume: next };
+      if (items.length > 0) yield items;
     }
   },
 };
+
+/** One line's item, or null for a blank line. */
+function parseLine(raw: TextLine, maxLineBytes: number, timeZone: string | undefined): ParseItem | null {
+  const next: ResumePoint = { offset: raw.offset + raw.length, line: raw.line + 1 };
+  const locator = { line: raw.line, offset: raw.offset, length: raw.length };
+  if (raw.tooLong) return reject(locator, next, new ClewError('LINE_TOO_LONG', `line of ${raw.length} bytes is over the limit of ${maxLineBytes} bytes`));
+  const text = raw.text;
+  if (text === null) return reject(locator, next, new ClewError('INVALID_UTF8'));
+  if (text.trim() === '') return null;
+  let value: unknown;
+  try {
+    if (mayNestDeeper(text, MAX_DEPTH) && jsonDepth(text) > MAX_DEPTH) throw new ClewError('JSON_TOO_DEEP', `JSON nested deeper than ${MAX_DEPTH} levels`);
+    value = JSON.parse(text);
+  } catch (e) {
+    const err =
+      e instanceof ClewError
+        ? e
+        : raw.terminated
+          ? new ClewError('JSON_SYNTAX', `invalid JSON: ${(e as Error).message}`)
+          : new ClewError('TRUNCATED_LINE');
+    return reject(locator, next, err, text);
+  }
+  try {
+    return { kind: 'record', record: parseCanonicalRecord(value, timeZone), locator, resume: next };
+  } catch (e) {
+    if (!(e instanceof ClewError)) throw e;
+    return reject(locator, next, e, text);
+  }
+}
 
 function reject(locator: ParseItem['locator'], resume: ResumePoint, e: ClewError, text?: string): ParseItem {
   return { kind: 'reject', locator, resume, code: e.code, message: e.message, excerpt: text === undefined ? undefined : excerpt(text) };

@@ -1,6 +1,10 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../text/query/parse.js';
+import { normalise } from '../../text/normalise/normalise.js';
 import { matchesTokens, toFts } from './fts.js';
+import { FTS_TOKENIZER } from './schema.js';
 
 describe('toFts', () => {
   it('quotes every token so user text cannot act as FTS5 syntax', () => {
@@ -20,5 +24,28 @@ describe('matchesTokens', () => {
     expect(matchesTokens(parseQuery('"broj novi"').text!, toks)).toBe(false);
     expect(matchesTokens(parseQuery('ov* -stari').text!, toks)).toBe(true);
     expect(matchesTokens(parseQuery('novi -ovde').text!, toks)).toBe(false);
+  });
+});
+
+describe('the full-text tokenizer on ASCII text', () => {
+  it('gives the same tokens for a text as for its normalised form (so ASCII bodies are indexed as they are)', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5(text, tokenize = '${FTS_TOKENIZER}'); CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');`);
+    const ins = db.prepare('INSERT INTO t (rowid, text) VALUES (?, ?)');
+    const tokens = db.prepare('SELECT term FROM v WHERE doc = ? ORDER BY offset').pluck();
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 1, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 60 }), (s) => {
+        db.exec('DELETE FROM t');
+        ins.run(1, s);
+        ins.run(2, normalise(s));
+        expect(tokens.all(1)).toEqual(tokens.all(2));
+      }),
+      { numRuns: 500 },
+    );
+    // and a non-ASCII text would not: the tokenizer keeps diacritics and Cyrillic
+    db.exec('DELETE FROM t');
+    ins.run(1, 'Šta Ђорђе');
+    expect(tokens.all(1)).toEqual(['šta', 'ђорђе']);
+    db.close();
   });
 });

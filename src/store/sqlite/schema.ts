@@ -13,6 +13,9 @@
  */
 export const SCHEMA_VERSION = 1;
 
+/** The full-text tokenizer: words are split only; clew's normaliser does all the folding before. */
+export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';
+
 /**
  * Indexes that reading needs but writing does not. A first bulk load into an empty case drops
  * them and builds each once at the end (a sort is far cheaper than a million random inserts);
@@ -21,9 +24,12 @@ export const SCHEMA_VERSION = 1;
  */
 export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'messages_sender', sql: 'CREATE INDEX IF NOT EXISTS messages_sender ON messages(sender, id)' },
-  { name: 'messages_conversation', sql: 'CREATE INDEX IF NOT EXISTS messages_conversation ON messages(conversation_id, id)' },
+  // partial: most messages are between two people, outside any conversation, and are never looked up by it
+  { name: 'messages_conversation', sql: 'CREATE INDEX IF NOT EXISTS messages_conversation ON messages(conversation_id, id) WHERE conversation_id IS NOT NULL' },
   { name: 'messages_native', sql: 'CREATE INDEX IF NOT EXISTS messages_native ON messages(source_id, native_id) WHERE native_id IS NOT NULL' },
   { name: 'message_recipients_account', sql: 'CREATE INDEX IF NOT EXISTS message_recipients_account ON message_recipients(account_id, message_id)' },
+  { name: 'calls_caller', sql: 'CREATE INDEX IF NOT EXISTS calls_caller ON calls(caller, ts)' },
+  { name: 'calls_callee', sql: 'CREATE INDEX IF NOT EXISTS calls_callee ON calls(callee, ts)' },
   { name: 'mentions_message', sql: 'CREATE INDEX IF NOT EXISTS mentions_message ON mentions(message_id)' },
   { name: 'mentions_value', sql: 'CREATE INDEX IF NOT EXISTS mentions_value ON mentions(type, value, message_id)' },
 ];
@@ -60,6 +66,27 @@ CREATE TABLE IF NOT EXISTS identity_rejections (
   decision_id INTEGER NOT NULL,
   PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
+`;
+
+/**
+ * What the ingest added after schema 1 was first written; created on every writable open.
+ * calls_ts: the duplicate-call lookup, cheap to keep while writing (calls mostly come in time
+ * order, so it grows at its end), where the by-caller and by-callee indexes are deferred.
+ * edge_deltas: each batch appends its edge increments here (sequential pages) instead of updating
+ * the edges table in place, which would rewrite most of its pages at every commit; a source's
+ * deltas are folded into edges in the transaction that completes it (writer.ts finish).
+ */
+export const INGEST_SCHEMA_SQL = `
+CREATE INDEX IF NOT EXISTS calls_ts ON calls(ts);
+CREATE TABLE IF NOT EXISTS edge_deltas (
+  source_id INTEGER NOT NULL,
+  src INTEGER NOT NULL,
+  dst INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  first INTEGER NOT NULL,
+  last INTEGER NOT NULL
+);
 `;
 
 export const SCHEMA_SQL = `
@@ -171,8 +198,6 @@ CREATE TABLE calls (
   native_id TEXT,
   dup_of INTEGER
 );
-CREATE INDEX calls_caller ON calls(caller, ts);
-CREATE INDEX calls_callee ON calls(callee, ts);
 
 CREATE TABLE attachments (
   id INTEGER PRIMARY KEY,
@@ -228,6 +253,7 @@ CREATE TABLE edges (
   PRIMARY KEY (src, dst, channel)
 ) WITHOUT ROWID;
 CREATE INDEX edges_dst ON edges(dst);
+${INGEST_SCHEMA_SQL}
 
 -- entity mentions in message text; spans are UTF-16 offsets into the original body
 CREATE TABLE mentions (
@@ -264,7 +290,7 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(
   text,
   content = '',
   contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 0'
+  tokenize = '${FTS_TOKENIZER}'
 );
 ${DEFERRED_INDEXES.map((i) => `${i.sql};`).join('\n')}
 ${IDENTITY_SCHEMA_SQL}

@@ -35,7 +35,7 @@ import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from './ids.js';
 import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
-import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { DEFERRED_INDEXES, INGEST_SCHEMA_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { SqliteIdentityStore, ensureIdentitySchema } from './identity.js';
 import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
@@ -132,7 +132,10 @@ export class SqliteCaseStore implements CaseStore {
     } else {
       const v = db.pragma('user_version', { simple: true }) as number;
       if (v > SCHEMA_VERSION) throw new ClewError('CASE_VERSION', `${path} has schema ${v}; this clew reads up to ${SCHEMA_VERSION}`, { path });
-      if (!readonly) ensureIdentitySchema(db);
+      if (!readonly) {
+        db.exec(INGEST_SCHEMA_SQL);
+        ensureIdentitySchema(db);
+      }
     }
   }
 

@@ -5,12 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { isClewError } from '../../model/errors.js';
-import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
+import type { BatchPosition, BatchResult, SourceRow } from '../types.js';
+import { type PackedBatch, unpackBatch } from './batch-pack.js';
 import { configureConnection } from './connection.js';
 import { analyserFor } from './source-writers.js';
 import { SqliteSourceWriter } from './writer.js';
 
-export type ToWriter = { kind: 'batch'; items: BatchItem[]; position: BatchPosition } | { kind: 'finish' } | { kind: 'abort' };
+export type ToWriter = { kind: 'batch'; packed: PackedBatch; position: BatchPosition } | { kind: 'finish' } | { kind: 'abort' };
 export type FromWriter =
   | { kind: 'batch'; result: BatchResult }
   | { kind: 'finish'; source: SourceRow }
@@ -25,7 +26,7 @@ const writer = analyserFor(db, source, analyse).then((a) => new SqliteSourceWrit
 let queue: Promise<unknown> = Promise.resolve();
 
 function handle(w: SqliteSourceWriter, m: ToWriter): FromWriter {
-  if (m.kind === 'batch') return { kind: 'batch', result: w.writeBatch(m.items, m.position) };
+  if (m.kind === 'batch') return { kind: 'batch', result: w.writeBatch(unpackBatch(m.packed), m.position) };
   if (m.kind === 'finish') {
     const s = w.finish();
     db.close();

@@ -78,4 +78,26 @@ describe('SqliteSourceWriter', () => {
     await w.finish();
     s.close();
   });
+
+  it('counts a source in the contact edges when it completes, never another partial source with it', async () => {
+    const path = caseFile();
+    const s = open(path);
+    const edges = () => s.raw.prepare('SELECT a.ref AS src, b.ref AS dst, count, first, last FROM edges JOIN accounts a ON a.id = src JOIN accounts b ON b.id = dst ORDER BY 1').all();
+    const w1 = s.beginSource(meta(path, 'e'), { analyse: false });
+    await w1.writeBatch(items([m('sky:a', T, 'x'), m('sky:a', T + 60_000, 'y')], 1), { offset: null, line: 3, itemsDone: 2 });
+    await w1.writeBatch(items([m('sky:b', T + 5, 'z')], 3), { offset: null, line: 4, itemsDone: 3 });
+    expect(edges()).toEqual([]); // partial: not yet in the network
+    const w2 = s.beginSource(meta(path, 'f'), { analyse: false });
+    await w2.writeBatch(items([m('sky:a', T - 60_000, 'w'), m('sky:a', T, 'x')], 1), { offset: null, line: 3, itemsDone: 2 });
+    await w2.finish();
+    // the second source alone (its copy of "x" is a duplicate of the first source's: not counted again)
+    expect(edges()).toEqual([{ src: 'sky:a', dst: 'sky:z', count: 1, first: T - 60_000, last: T - 60_000 }]);
+    await w1.finish();
+    expect(edges()).toEqual([
+      { src: 'sky:a', dst: 'sky:z', count: 3, first: T - 60_000, last: T + 60_000 },
+      { src: 'sky:b', dst: 'sky:z', count: 1, first: T + 5, last: T + 5 },
+    ]);
+    expect(s.raw.prepare('SELECT count(*) AS n FROM edge_deltas').get()).toEqual({ n: 0 });
+    s.close();
+  });
 });

@@ -1,9 +1,10 @@
 /**
  * Writes one source's records into a SQLite case in atomic batches. Each batch commits its
- * records, its rejections, the communication-edge increments and the source's resume position
- * in one transaction, so a crash at any instant leaves the case at a batch boundary, and the
- * next run continues from exactly there. The full-text rows are written when the source
- * completes (finish), in the same transaction as its 'complete' status.
+ * records, its rejections, its communication-edge increments (appended to edge_deltas) and the
+ * source's resume position in one transaction, so a crash at any instant leaves the case at a
+ * batch boundary, and the next run continues from exactly there. The full-text rows and the
+ * folding of the edge increments into the edges table happen when the source completes
+ * (finish), in the same transaction as its 'complete' status.
  */
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
@@ -20,6 +21,7 @@ import { normalise } from '../../text/normalise/normalise.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { messageIdBase, SLOTS } from './ids.js';
 import { DEFERRED_INDEXES } from './schema.js';
+import { MultiRowInsert } from './multi-insert.js';
 import { readSource } from './rows.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
@@ -86,6 +88,8 @@ export class SqliteSourceWriter {
   private tsFilter: Uint32Array | null = null;
   private dataVersion = 0;
   private readonly st: Record<string, Statement>;
+  private readonly recipients: MultiRowInsert;
+  private readonly edgeDeltas: MultiRowInsert;
   private readonly runBatch: (items: BatchItem[], pos: BatchPosition) => BatchResult;
 
   constructor(
@@ -98,6 +102,8 @@ export class SqliteSourceWriter {
       normalise(typeof subject === 'string' && subject !== '' ? `${subject}\n${String(body)}` : String(body)),
     );
     const p = (sql: string) => db.prepare(sql);
+    this.recipients = new MultiRowInsert(db, 'INSERT OR IGNORE INTO message_recipients (message_id, account_id)', 2);
+    this.edgeDeltas = new MultiRowInsert(db, 'INSERT INTO edge_deltas (source_id, src, dst, channel, count, first, last)', 7);
     this.st = {
       account: p(`INSERT INTO accounts (ref, platform, handle) VALUES (?, ?, ?)
                   ON CONFLICT(ref) DO UPDATE SET ref = excluded.ref RETURNING id`),
@@ -111,19 +117,20 @@ export class SqliteSourceWriter {
       message: p(`INSERT INTO messages (id, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local,
                     body, subject, native_id, reply_to, forwarded_from, flags, dup_of, lang, lang_conf)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      recipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id) VALUES (?, ?)`),
       messageBrief: p(`SELECT sender, channel, ts, dup_of FROM messages WHERE id = ?`),
       lateRecipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id)
                         SELECT id, ? FROM messages WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND sender != ?`),
-      lateEdges: p(`INSERT INTO edges (src, dst, channel, count, first, last)
-                    SELECT sender, ?, channel, count(*), min(ts), max(ts) FROM messages
-                    WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND dup_of IS NULL AND sender != ? GROUP BY sender, channel
-                    ON CONFLICT(src, dst, channel) DO UPDATE SET count = count + excluded.count,
-                      first = min(first, excluded.first), last = max(last, excluded.last)`),
+      lateEdges: p(`INSERT INTO edge_deltas (source_id, src, dst, channel, count, first, last)
+                    SELECT ${source.id}, sender, ?, channel, count(*), min(ts), max(ts) FROM messages
+                    WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND dup_of IS NULL AND sender != ? GROUP BY sender, channel`),
       // the source's full-text rows, all at once when it completes (see finish)
-      ftsSource: p(`INSERT INTO messages_fts (rowid, text) SELECT id, clew_fts_text(subject, body) FROM messages WHERE source_id = ? AND dup_of IS NULL`),
+      // An ASCII body (as many bytes as characters) is indexed as it is: the tokenizer's own case
+      // folding then gives the tokens normalise would (fts.test.ts), without a call into JavaScript.
+      ftsSource: p(`INSERT INTO messages_fts (rowid, text)
+                    SELECT id, CASE WHEN subject IS NULL AND length(body) = octet_length(body) THEN body ELSE clew_fts_text(subject, body) END
+                    FROM messages WHERE source_id = ? AND dup_of IS NULL`),
       mention: p(`INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      dupCall: p(`SELECT id FROM calls WHERE caller = ? AND ts = ? AND callee = ? AND duration = ? AND channel = ? AND dup_of IS NULL LIMIT 1`),
+      dupCall: p(`SELECT id FROM calls INDEXED BY calls_ts WHERE ts = ? AND caller = ? AND callee = ? AND duration = ? AND channel = ? AND dup_of IS NULL LIMIT 1`),
       call: p(`INSERT INTO calls (source_id, loc, caller, callee, channel, ts, tz_offset, ts_local, duration, lat, lon, native_id, dup_of)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       attachment: p(`INSERT INTO attachments (source_id, loc, native_id, message_native_id, filename, mime, size, sha256)
@@ -136,9 +143,12 @@ export class SqliteSourceWriter {
       contact: p(`INSERT OR IGNORE INTO contacts (owner, contact, name, source_id, loc) VALUES (?, ?, ?, ?, ?)`),
       device: p(`INSERT OR IGNORE INTO devices (account_id, key, value, source_id, loc) VALUES (?, ?, ?, ?, ?)`),
       quarantine: p(`INSERT INTO quarantine (source_id, loc, line, code, message, excerpt) VALUES (?, ?, ?, ?, ?, ?)`),
-      edge: p(`INSERT INTO edges (src, dst, channel, count, first, last) VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT(src, dst, channel) DO UPDATE SET count = count + excluded.count,
-                 first = min(first, excluded.first), last = max(last, excluded.last)`),
+      // a completing source's edge increments, summed into the edges table at once (see finish)
+      foldEdges: p(`INSERT INTO edges (src, dst, channel, count, first, last)
+                    SELECT src, dst, channel, sum(count), min(first), max(last) FROM edge_deltas WHERE source_id = ? GROUP BY src, dst, channel
+                    ON CONFLICT(src, dst, channel) DO UPDATE SET count = count + excluded.count,
+                      first = min(first, excluded.first), last = max(last, excluded.last)`),
+      dropEdgeDeltas: p(`DELETE FROM edge_deltas WHERE source_id = ?`),
       progress: p(`UPDATE sources SET resume_offset = ?, resume_line = ?, items_done = ?,
                      records = records + ?, rejected = rejected + ?, duplicates = duplicates + ? WHERE id = ?`),
       finish: p(`UPDATE sources SET status = 'complete', finished_at = ? WHERE id = ?`),
@@ -159,6 +169,8 @@ export class SqliteSourceWriter {
     this.runBatch = db.transaction((items: BatchItem[], pos: BatchPosition) => {
       // another connection wrote to the case: its messages are not in the filter
       if (this.tsFilter && db.pragma('data_version', { simple: true }) !== this.dataVersion) this.tsFilter = null;
+      this.recipients.discard(); // left over from a batch that failed
+      this.edgeDeltas.discard();
       const edges = new Map<number | string, EdgeAcc>();
       const res: BatchResult = { records: 0, rejected: 0, duplicates: 0 };
       for (const item of items) {
@@ -170,7 +182,9 @@ export class SqliteSourceWriter {
         if (this.writeRecord(item.record, item.locator, edges) === 'duplicate') res.duplicates++;
         res.records++;
       }
-      for (const e of edges.values()) this.st.edge!.run(e.src, e.dst, e.channel, e.count, e.first, e.last);
+      for (const e of edges.values()) this.edgeDeltas.add(this.source.id, e.src, e.dst, e.channel, e.count, e.first, e.last);
+      this.edgeDeltas.flush();
+      this.recipients.flush();
       this.st.progress!.run(pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates, this.source.id);
       return res;
     });
@@ -181,15 +195,18 @@ export class SqliteSourceWriter {
   }
 
   /**
-   * Completes the source: read-side indexes, then in one transaction its full-text rows and its
-   * 'complete' status. Indexing a whole source in one statement costs about half as much as a
+   * Completes the source: read-side indexes, then in one transaction its edges, its full-text
+   * rows and its 'complete' status. Indexing a whole source in one statement costs about half as much as a
    * row at a time (no per-row call, one segment per flush instead of one per batch); a source
-   * is searchable once complete, and a crash before that commit leaves it partial with no
-   * full-text rows at all, so the run that resumes it indexes every message exactly once.
+   * is searchable and in the network once complete, and a crash before that commit leaves it
+   * partial with no full-text rows and no edges at all, so the run that resumes it indexes and
+   * counts every message exactly once.
    */
   finish(): SourceRow {
     for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
     this.db.transaction(() => {
+      this.st.foldEdges!.run(this.source.id);
+      this.st.dropEdgeDeltas!.run(this.source.id);
       this.st.ftsSource!.run(this.source.id);
       this.st.finish!.run(Date.now(), this.source.id);
     })();
@@ -327,7 +344,7 @@ export class SqliteSourceWriter {
     for (const id of this.toMembers.get(conversation) ?? []) {
       const m = this.st.messageBrief!.get(id) as { sender: number; channel: string; ts: number; dup_of: number | null };
       if (m.sender === member) continue;
-      this.st.recipient!.run(id, member);
+      this.recipients.add(id, member);
       if (m.dup_of === null) addEdge(edges, m.sender, member, m.channel, m.ts);
     }
   }
@@ -373,7 +390,7 @@ export class SqliteSourceWriter {
       }
     }
     if (this.tsFilter) this.markTs(r.ts); // set even if the batch rolls back: a false positive only costs a lookup
-    for (const a of recipients) this.st.recipient!.run(id, a);
+    for (const a of recipients) this.recipients.add(id, a);
     if (flags & FLAG_TO_MEMBERS) this.trackToMembers(conv!.id, id);
     if (dupOf !== null) return 'duplicate';
     for (const m of analysis?.mentions ?? [])
@@ -386,7 +403,7 @@ export class SqliteSourceWriter {
     const caller = this.account(r.from);
     const callee = this.account(r.to);
     const channel = r.channel ?? 'call';
-    const dupOf = (this.st.dupCall!.get(caller, r.ts, callee, r.duration, channel) as { id: number } | undefined)?.id ?? null;
+    const dupOf = (this.st.dupCall!.get(r.ts, caller, callee, r.duration, channel) as { id: number } | undefined)?.id ?? null;
     this.st.call!.run(
       this.source.id,
       locJson(l),
