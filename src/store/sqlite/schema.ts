@@ -72,9 +72,10 @@ CREATE TABLE IF NOT EXISTS identity_rejections (
  * What the ingest added after schema 1 was first written; created on every writable open.
  * calls_ts: the duplicate-call lookup, cheap to keep while writing (calls mostly come in time
  * order, so it grows at its end), where the by-caller and by-callee indexes are deferred.
- * edge_deltas: each batch appends its edge increments here (sequential pages) instead of updating
- * the edges table in place, which would rewrite most of its pages at every commit; a source's
- * deltas are folded into edges in the transaction that completes it (writer.ts finish).
+ * edge_deltas: a source's edge increments on their way to the edges table (updating edges in
+ * place batch by batch would rewrite most of its pages at every commit). The writer sums them
+ * in memory and writes them here only when they grow past a bound or the source completes; the
+ * transaction that completes the source folds them into edges (writer.ts).
  */
 export const INGEST_SCHEMA_SQL = `
 CREATE INDEX IF NOT EXISTS calls_ts ON calls(ts);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../model/records.js';
 import type { BatchItem } from '../types.js';
 import { openSqliteCase, type SqliteCaseStore } from './store.js';
+import { SqliteSourceWriter } from './writer.js';
 
 const T = Date.UTC(2021, 2, 1, 12);
 const dirs: string[] = [];
@@ -99,5 +100,30 @@ describe('SqliteSourceWriter', () => {
     ]);
     expect(s.raw.prepare('SELECT count(*) AS n FROM edge_deltas').get()).toEqual({ n: 0 });
     s.close();
+  });
+
+  it('gives the same edges when the increments held in memory are written out early', async () => {
+    const run = async (maxEdgesInMemory: number | undefined) => {
+      const path = caseFile();
+      const s = open(path);
+      s.beginSource(meta(path, 'g'), { analyse: false });
+      await new Promise((ok) => setImmediate(ok)); // the store's own writer for it is set up (and left unused)
+      const w = new SqliteSourceWriter(s.raw, s.sources()[0]!, null, maxEdgesInMemory);
+      const to = (from: string, dst: string, ts: number): MessageRecord => ({ ...m(from, ts, `${from}${dst}${ts}`), to: [dst] });
+      w.writeBatch(items([to('sky:a', 'sky:b', T), to('sky:a', 'sky:c', T + 1), to('sky:b', 'sky:a', T + 2)], 1), { offset: null, line: 4, itemsDone: 3 });
+      w.writeBatch(items([to('sky:a', 'sky:b', T + 3), to('sky:c', 'sky:d', T + 4)], 4), { offset: null, line: 6, itemsDone: 5 });
+      w.writeBatch(items([to('sky:d', 'sky:a', T + 5), to('sky:a', 'sky:b', T - 1)], 6), { offset: null, line: 8, itemsDone: 7 });
+      const spilled = (s.raw.prepare('SELECT count(*) AS n FROM edge_deltas').get() as { n: number }).n;
+      w.finish();
+      const edges = s.raw.prepare('SELECT a.ref AS src, b.ref AS dst, count, first, last FROM edges JOIN accounts a ON a.id = src JOIN accounts b ON b.id = dst ORDER BY 1, 2').all();
+      s.close();
+      return { spilled, edges };
+    };
+    const inMemory = await run(undefined);
+    const early = await run(2);
+    expect(inMemory.spilled).toBe(0);
+    expect(early.spilled).toBeGreaterThan(0);
+    expect(early.edges).toEqual(inMemory.edges);
+    expect(inMemory.edges).toContainEqual({ src: 'sky:a', dst: 'sky:b', count: 3, first: T - 1, last: T + 3 });
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Writes one source's records into a SQLite case in atomic batches. Each batch commits its
- * records, its rejections, its communication-edge increments (appended to edge_deltas) and the
- * source's resume position in one transaction, so a crash at any instant leaves the case at a
- * batch boundary, and the next run continues from exactly there. The full-text rows and the
- * folding of the edge increments into the edges table happen when the source completes
- * (finish), in the same transaction as its 'complete' status.
+ * records, its rejections and the source's resume position in one transaction, so a crash at
+ * any instant leaves the case at a batch boundary, and the next run continues from exactly
+ * there. The communication-edge increments are summed in memory over the source (see edges);
+ * they, and the full-text rows, go into the case when the source completes (finish), in the
+ * same transaction as its 'complete' status.
  */
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
@@ -46,7 +46,10 @@ function locJson(l: Locator): string {
   return JSON.stringify(l);
 }
 
-/** One batch's edge increments, by (src, dst, channel): a number key when the ids allow, else a string. */
+/** Edge increments kept in memory before they are written to edge_deltas (about 100 bytes each). */
+const MAX_EDGES_IN_MEMORY = 500_000;
+
+/** Edge increments by (src, dst, channel): a number key when the ids allow, else a string. */
 type Edges = Map<number | string, EdgeAcc>;
 const CHANNEL_KEY: Record<string, number> = { chat: 0, sms: 1, email: 2, call: 3 };
 
@@ -90,12 +93,20 @@ export class SqliteSourceWriter {
   private readonly st: Record<string, Statement>;
   private readonly recipients: MultiRowInsert;
   private readonly edgeDeltas: MultiRowInsert;
-  private readonly runBatch: (items: BatchItem[], pos: BatchPosition) => BatchResult;
+  private readonly runBatch: (items: BatchItem[], pos: BatchPosition) => { res: BatchResult; edges: Edges; spill: boolean };
+  /**
+   * Edge increments of this source's committed batches that are not in edge_deltas yet. Summed
+   * in memory over the whole source, they are written once (at finish, or when they pass
+   * maxEdgesInMemory), not once per batch; a process that stops loses them, and the run
+   * that resumes recounts them from the messages and calls stored (constructor).
+   */
+  private readonly edges: Edges = new Map();
 
   constructor(
     private readonly db: Database,
     source: SourceRow,
     private readonly analyser: Analyser | null,
+    private readonly maxEdgesInMemory = MAX_EDGES_IN_MEMORY,
   ) {
     this.source = source;
     db.function('clew_fts_text', { deterministic: true }, (subject: unknown, body: unknown) =>
@@ -149,12 +160,25 @@ export class SqliteSourceWriter {
                     ON CONFLICT(src, dst, channel) DO UPDATE SET count = count + excluded.count,
                       first = min(first, excluded.first), last = max(last, excluded.last)`),
       dropEdgeDeltas: p(`DELETE FROM edge_deltas WHERE source_id = ?`),
+      // a resumed source's increments, from what it has stored (they were in memory, see edges)
+      recountEdges: p(`INSERT INTO edge_deltas (source_id, src, dst, channel, count, first, last)
+                       SELECT m.source_id, m.sender, r.account_id, m.channel, count(*), min(m.ts), max(m.ts)
+                       FROM messages m JOIN message_recipients r ON r.message_id = m.id
+                       WHERE m.source_id = ? AND m.dup_of IS NULL AND r.account_id != m.sender GROUP BY m.sender, r.account_id, m.channel
+                       UNION ALL
+                       SELECT source_id, caller, callee, channel, count(*), min(ts), max(ts) FROM calls
+                       WHERE source_id = ? AND dup_of IS NULL AND caller != callee GROUP BY caller, callee, channel`),
       progress: p(`UPDATE sources SET resume_offset = ?, resume_line = ?, items_done = ?,
                      records = records + ?, rejected = rejected + ?, duplicates = duplicates + ? WHERE id = ?`),
       finish: p(`UPDATE sources SET status = 'complete', finished_at = ? WHERE id = ?`),
     };
     if (source.itemsDone > 0) {
-      // resuming: recover the messages already written that late members may still reach
+      // resuming: the edge increments of the committed batches were in the stopped process's memory
+      db.transaction(() => {
+        this.st.dropEdgeDeltas!.run(source.id);
+        this.st.recountEdges!.run(source.id, source.id);
+      })();
+      // and recover the messages already written that late members may still reach
       for (const r of db
         .prepare(`SELECT id, conversation_id AS c FROM messages WHERE source_id = ? AND flags & ${FLAG_TO_MEMBERS} ORDER BY id`)
         .iterate(source.id) as Iterable<{ id: number; c: number }>)
@@ -171,7 +195,7 @@ export class SqliteSourceWriter {
       if (this.tsFilter && db.pragma('data_version', { simple: true }) !== this.dataVersion) this.tsFilter = null;
       this.recipients.discard(); // left over from a batch that failed
       this.edgeDeltas.discard();
-      const edges = new Map<number | string, EdgeAcc>();
+      const edges: Edges = new Map();
       const res: BatchResult = { records: 0, rejected: 0, duplicates: 0 };
       for (const item of items) {
         if (item.kind === 'reject') {
@@ -182,16 +206,29 @@ export class SqliteSourceWriter {
         if (this.writeRecord(item.record, item.locator, edges) === 'duplicate') res.duplicates++;
         res.records++;
       }
-      for (const e of edges.values()) this.edgeDeltas.add(this.source.id, e.src, e.dst, e.channel, e.count, e.first, e.last);
-      this.edgeDeltas.flush();
       this.recipients.flush();
+      // past the bound, the increments held so far and this batch's are written with this batch
+      const spill = this.edges.size + edges.size > this.maxEdgesInMemory;
+      if (spill) {
+        this.writeEdgeDeltas(this.edges);
+        this.writeEdgeDeltas(edges);
+      }
       this.st.progress!.run(pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates, this.source.id);
-      return res;
+      return { res, edges, spill };
     });
   }
 
   writeBatch(items: BatchItem[], position: BatchPosition): BatchResult {
-    return this.runBatch(items, position);
+    const { res, edges, spill } = this.runBatch(items, position);
+    // committed: its increments join the source's (a batch that fails adds none)
+    if (spill) this.edges.clear();
+    else for (const [k, e] of edges) mergeEdge(this.edges, k, e);
+    return res;
+  }
+
+  private writeEdgeDeltas(edges: Edges): void {
+    for (const e of edges.values()) this.edgeDeltas.add(this.source.id, e.src, e.dst, e.channel, e.count, e.first, e.last);
+    this.edgeDeltas.flush();
   }
 
   /**
@@ -205,6 +242,7 @@ export class SqliteSourceWriter {
   finish(): SourceRow {
     for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
     this.db.transaction(() => {
+      this.writeEdgeDeltas(this.edges);
       this.st.foldEdges!.run(this.source.id);
       this.st.dropEdgeDeltas!.run(this.source.id);
       this.st.ftsSource!.run(this.source.id);
@@ -447,6 +485,16 @@ export class SqliteSourceWriter {
 
 function pairKey(a: number, b: number): string {
   return a < b ? `p${a}-${b}` : `p${b}-${a}`;
+}
+
+function mergeEdge(edges: Edges, k: number | string, add: EdgeAcc): void {
+  const e = edges.get(k);
+  if (!e) edges.set(k, add);
+  else {
+    e.count += add.count;
+    if (add.first < e.first) e.first = add.first;
+    if (add.last > e.last) e.last = add.last;
+  }
 }
 
 function addEdge(edges: Edges, src: number, dst: number, channel: string, ts: number): void {
