@@ -2,7 +2,7 @@
  * The two SourceWriters of the SQLite store: in this thread, or in a worker thread that owns a
  * second connection (used when the compiled worker is present, i.e. outside the test runner).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
@@ -10,6 +10,8 @@ import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
 import { type Analyser, createAnalyser } from '../../text/analyse.js';
 import type { CodewordEntry } from '../../text/extract/codewords.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
+import type { FromFtsSide } from './fts-side-thread.js';
+import { sideFtsPath } from './fts-build.js';
 import type { FromWriter, ToWriter } from './writer-thread.js';
 import { SqliteSourceWriter } from './writer.js';
 import { packBatch } from './batch-pack.js';
@@ -37,6 +39,17 @@ export class InThreadSourceWriter implements SourceWriter {
 }
 
 const WORKER_URL = new URL('./writer-thread.js', import.meta.url);
+const FTS_SIDE_URL = new URL('./fts-side-thread.js', import.meta.url);
+
+/** Whether the side index was built; false (never a rejection) when it could not be. */
+function buildSideFtsInThread(casePath: string, sourceId: number, sidePath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const w = new Worker(FTS_SIDE_URL, { workerData: { casePath, sourceId, sidePath } });
+    w.once('message', (m: FromFtsSide) => resolve('built' in m && m.built));
+    w.once('error', () => resolve(false));
+    w.once('exit', () => resolve(false));
+  });
+}
 
 export function threadedWriterAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
@@ -47,7 +60,11 @@ export class ThreadedSourceWriter implements SourceWriter {
   private readonly waiting: { resolve: (m: FromWriter) => void; reject: (e: Error) => void }[] = [];
   private failure: Error | null = null;
 
-  constructor(path: string, source: SourceRow, analyse: boolean) {
+  constructor(
+    private readonly path: string,
+    private readonly source: SourceRow,
+    analyse: boolean,
+  ) {
     // a young generation large enough for a batch's short-lived objects: with V8's default the
     // writer spends a tenth of its time in the scavenger (measured on a 1M-message load)
     this.worker = new Worker(WORKER_URL, { workerData: { path, source, analyse }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
@@ -86,11 +103,25 @@ export class ThreadedSourceWriter implements SourceWriter {
     return m.result;
   }
 
+  /**
+   * Indexes in this writer's thread and, at the same time, the full-text rows in a side file in
+   * another (fts-build.ts), then the completing transaction. Without a side index (the case's
+   * index is not empty, or building it failed) the full-text rows are built in place.
+   */
   async finish(): Promise<SourceRow> {
-    const m = await this.send({ kind: 'finish' });
-    await this.worker.terminate();
-    if (m.kind !== 'finish') throw new Error(`writer thread answered ${m.kind} to finish`);
-    return m.source;
+    const sidePath = sideFtsPath(this.path, this.source.id);
+    const side = buildSideFtsInThread(this.path, this.source.id, sidePath);
+    try {
+      const indexes = await this.send({ kind: 'indexes' });
+      if (indexes.kind !== 'indexes') throw new Error(`writer thread answered ${indexes.kind} to indexes`);
+      const m = await this.send({ kind: 'finish', sideFts: (await side) ? sidePath : null });
+      await this.worker.terminate();
+      if (m.kind !== 'finish') throw new Error(`writer thread answered ${m.kind} to finish`);
+      return m.source;
+    } finally {
+      await side;
+      rmSync(sidePath, { force: true });
+    }
   }
 
   async abort(): Promise<void> {

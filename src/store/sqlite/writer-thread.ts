@@ -11,9 +11,14 @@ import { configureConnection } from './connection.js';
 import { analyserFor } from './source-writers.js';
 import { SqliteSourceWriter } from './writer.js';
 
-export type ToWriter = { kind: 'batch'; packed: PackedBatch; position: BatchPosition } | { kind: 'finish' } | { kind: 'abort' };
+export type ToWriter =
+  | { kind: 'batch'; packed: PackedBatch; position: BatchPosition }
+  | { kind: 'indexes' }
+  | { kind: 'finish'; sideFts: string | null }
+  | { kind: 'abort' };
 export type FromWriter =
   | { kind: 'batch'; result: BatchResult }
+  | { kind: 'indexes' }
   | { kind: 'finish'; source: SourceRow }
   | { kind: 'aborted' }
   | { kind: 'error'; code?: string; message: string; stack?: string };
@@ -27,8 +32,12 @@ let queue: Promise<unknown> = Promise.resolve();
 
 function handle(w: SqliteSourceWriter, m: ToWriter): FromWriter {
   if (m.kind === 'batch') return { kind: 'batch', result: w.writeBatch(unpackBatch(m.packed), m.position) };
+  if (m.kind === 'indexes') {
+    w.buildIndexes();
+    return { kind: 'indexes' };
+  }
   if (m.kind === 'finish') {
-    const s = w.finish();
+    const s = w.complete(m.sideFts);
     db.close();
     return { kind: 'finish', source: s };
   }

@@ -17,10 +17,10 @@ import type {
   MessageRecord,
 } from '../../model/records.js';
 import type { Analyser } from '../../text/analyse.js';
-import { normalise } from '../../text/normalise/normalise.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { messageIdBase, SLOTS } from './ids.js';
 import { DEFERRED_INDEXES } from './schema.js';
+import { adoptSideFts, ftsRowsSql, registerFtsText } from './fts-build.js';
 import { MultiRowInsert } from './multi-insert.js';
 import { readSource } from './rows.js';
 
@@ -109,9 +109,7 @@ export class SqliteSourceWriter {
     private readonly maxEdgesInMemory = MAX_EDGES_IN_MEMORY,
   ) {
     this.source = source;
-    db.function('clew_fts_text', { deterministic: true }, (subject: unknown, body: unknown) =>
-      normalise(typeof subject === 'string' && subject !== '' ? `${subject}\n${String(body)}` : String(body)),
-    );
+    registerFtsText(db);
     const p = (sql: string) => db.prepare(sql);
     this.recipients = new MultiRowInsert(db, 'INSERT OR IGNORE INTO message_recipients (message_id, account_id)', 2);
     this.edgeDeltas = new MultiRowInsert(db, 'INSERT INTO edge_deltas (source_id, src, dst, channel, count, first, last)', 7);
@@ -135,11 +133,7 @@ export class SqliteSourceWriter {
                     SELECT ${source.id}, sender, ?, channel, count(*), min(ts), max(ts) FROM messages
                     WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND dup_of IS NULL AND sender != ? GROUP BY sender, channel`),
       // the source's full-text rows, all at once when it completes (see finish)
-      // An ASCII body (as many bytes as characters) is indexed as it is: the tokenizer's own case
-      // folding then gives the tokens normalise would (fts.test.ts), without a call into JavaScript.
-      ftsSource: p(`INSERT INTO messages_fts (rowid, text)
-                    SELECT id, CASE WHEN subject IS NULL AND length(body) = octet_length(body) THEN body ELSE clew_fts_text(subject, body) END
-                    FROM messages WHERE source_id = ? AND dup_of IS NULL`),
+      ftsSource: p(ftsRowsSql('messages_fts')),
       mention: p(`INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       dupCall: p(`SELECT id FROM calls INDEXED BY calls_ts WHERE ts = ? AND caller = ? AND callee = ? AND duration = ? AND channel = ? AND dup_of IS NULL LIMIT 1`),
       call: p(`INSERT INTO calls (source_id, loc, caller, callee, channel, ts, tz_offset, ts_local, duration, lat, lon, native_id, dup_of)
@@ -240,14 +234,40 @@ export class SqliteSourceWriter {
    * counts every message exactly once.
    */
   finish(): SourceRow {
+    this.buildIndexes();
+    return this.complete(null);
+  }
+
+  /** The read-side indexes (the first step of finish). */
+  buildIndexes(): void {
     for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
-    this.db.transaction(() => {
-      this.writeEdgeDeltas(this.edges);
-      this.st.foldEdges!.run(this.source.id);
-      this.st.dropEdgeDeltas!.run(this.source.id);
-      this.st.ftsSource!.run(this.source.id);
-      this.st.finish!.run(Date.now(), this.source.id);
-    })();
+  }
+
+  /**
+   * The last step of finish: one transaction with the source's edges, its full-text rows and
+   * its 'complete' status. `sideFts`: a side file with the source's full-text rows already built
+   * (fts-build.ts), copied in when the case's index is still empty, else ignored. Only on a
+   * connection that has not used the case's full-text index before (see fts-build.ts).
+   */
+  complete(sideFts: string | null): SourceRow {
+    if (sideFts) {
+      this.db.prepare('ATTACH ? AS fts_side').run(sideFts);
+      this.db.unsafeMode(true);
+    }
+    try {
+      this.db.transaction(() => {
+        this.writeEdgeDeltas(this.edges);
+        this.st.foldEdges!.run(this.source.id);
+        this.st.dropEdgeDeltas!.run(this.source.id);
+        if (!(sideFts && adoptSideFts(this.db))) this.st.ftsSource!.run(this.source.id);
+        this.st.finish!.run(Date.now(), this.source.id);
+      })();
+    } finally {
+      if (sideFts) {
+        this.db.unsafeMode(false);
+        this.db.exec('DETACH fts_side');
+      }
+    }
     return readSource(this.db, this.source.id)!;
   }
 
