@@ -126,4 +126,19 @@ describe('SqliteSourceWriter', () => {
     expect(early.edges).toEqual(inMemory.edges);
     expect(inMemory.edges).toContainEqual({ src: 'sky:a', dst: 'sky:b', count: 3, first: T - 1, last: T + 3 });
   });
+
+  it('counts none of the edges of a batch that failed (its rows were rolled back)', async () => {
+    const path = caseFile();
+    const s = open(path);
+    s.beginSource(meta(path, 'h'), { analyse: false });
+    await new Promise((ok) => setImmediate(ok));
+    const w = new SqliteSourceWriter(s.raw, s.sources()[0]!, null);
+    w.writeBatch(items([m('sky:a', T, 'kept')], 1), { offset: null, line: 2, itemsDone: 1 });
+    const broken = { ...m('sky:b', T + 1, 'x'), body: null as unknown as string }; // NOT NULL fails inside the batch
+    expect(() => w.writeBatch(items([m('sky:c', T + 2, 'rolled back'), broken], 2), { offset: null, line: 4, itemsDone: 3 })).toThrow();
+    w.writeBatch(items([m('sky:a', T + 3, 'later')], 4), { offset: null, line: 5, itemsDone: 4 });
+    w.finish();
+    expect(s.raw.prepare('SELECT a.ref AS src, count, first, last FROM edges JOIN accounts a ON a.id = src').all()).toEqual([{ src: 'sky:a', count: 2, first: T, last: T + 3 }]);
+    s.close();
+  });
 });
