@@ -5,7 +5,6 @@
  * ISO text (`2021-02-03T10:15:00`); `takenAtOffset` is the offset in minutes when the camera
  * wrote OffsetTimeOriginal (EXIF 2.31), else null. Malformed EXIF yields no result, never a throw.
  */
-import exifr from 'exifr';
 
 export interface ExifInfo {
   lat?: number;
@@ -32,6 +31,7 @@ function validCoord(lat: unknown, lon: unknown): lat is number {
 export async function readExif(bytes: Uint8Array): Promise<ExifInfo | undefined> {
   let raw: Record<string, unknown> | undefined;
   try {
+    const { default: exifr } = await import('exifr'); // loaded on first use (CLI start-up)
     raw = (await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       tiff: true,
       exif: true,

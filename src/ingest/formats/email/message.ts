@@ -4,7 +4,7 @@
  * To/Cc/Bcc in `to`, text body: HTML is converted to text by mailparser and never kept),
  * AttachmentRecords (sha256, size, sniffed type, content under the cap) and EXIF locations.
  */
-import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import type { AddressObject, EmailAddress, ParsedMail } from 'mailparser';
 import { ClewError } from '../../../model/errors.js';
 import type { AccountRecord, ClewRecord, MessageRecord } from '../../../model/records.js';
 import { attachmentRecords } from '../../attachments/describe.js';
@@ -79,6 +79,8 @@ function headerLine(mail: ParsedMail, key: string): string | undefined {
 
 /** mailparser's result in the shape both parsing paths share. */
 export async function mailpartsFromMailparser(bytes: Buffer): Promise<MailParts> {
+  // loaded on first use: most messages take the lite path, and every CLI start would pay for it
+  const { simpleParser } = await import('mailparser');
   let mail: ParsedMail;
   try {
     mail = await simpleParser(bytes, { skipTextToHtml: true, skipImageLinks: true, maxHtmlLengthToParse: MAX_HTML_CHARS });
