@@ -22,7 +22,7 @@ import { messageIdBase, SLOTS } from './ids.js';
 import { DEFERRED_INDEXES } from './schema.js';
 import { adoptSideFts, ftsRowsSql, registerFtsText } from './fts-build.js';
 import { MultiRowInsert } from './multi-insert.js';
-import { readSource } from './rows.js';
+import { formatLoc, readSource } from './rows.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 /** Messages addressed to conversation members tracked in memory per source (see toMembers). */
@@ -37,13 +37,6 @@ export const FLAG_TO_MEMBERS = 4;
 function splitRef(ref: string): { platform: string; handle: string } {
   const i = ref.indexOf(':');
   return { platform: ref.slice(0, i), handle: ref.slice(i + 1) };
-}
-
-function locJson(l: Locator): string {
-  // the line readers' locator, without JSON.stringify's generic walk
-  if (typeof l.line === 'number' && typeof l.offset === 'number' && typeof l.length === 'number' && l.endLine === undefined && l.path === undefined && l.entry === undefined)
-    return `{"line":${l.line},"offset":${l.offset},"length":${l.length}}`;
-  return JSON.stringify(l);
 }
 
 /** Edge increments kept in memory before they are written to edge_deltas (about 100 bytes each). */
@@ -193,7 +186,7 @@ export class SqliteSourceWriter {
       const res: BatchResult = { records: 0, rejected: 0, duplicates: 0 };
       for (const item of items) {
         if (item.kind === 'reject') {
-          this.st.quarantine!.run(this.source.id, locJson(item.locator), item.locator.line ?? null, item.code, item.message, item.excerpt ?? null);
+          this.st.quarantine!.run(this.source.id, formatLoc(item.locator), item.locator.line ?? null, item.code, item.message, item.excerpt ?? null);
           res.rejected++;
           continue;
         }
@@ -308,7 +301,7 @@ export class SqliteSourceWriter {
         return 'new';
       }
       case 'contact':
-        this.st.contact!.run(this.account(r.owner), this.account(r.contact), r.name, src, locJson(l));
+        this.st.contact!.run(this.account(r.owner), this.account(r.contact), r.name, src, formatLoc(l));
         return 'new';
       case 'conversation': {
         const c = this.conversation(r.ref, r.title);
@@ -328,7 +321,7 @@ export class SqliteSourceWriter {
         const conv = r.conversation === undefined ? null : this.conversation(r.conversation).id;
         this.st.event!.run(
           src,
-          locJson(l),
+          formatLoc(l),
           r.kind,
           r.ts,
           r.tzOffset,
@@ -343,7 +336,7 @@ export class SqliteSourceWriter {
       case 'location': {
         this.st.location!.run(
           src,
-          locJson(l),
+          formatLoc(l),
           r.kind,
           r.lat,
           r.lon,
@@ -357,7 +350,7 @@ export class SqliteSourceWriter {
       }
       case 'device': {
         const a = this.account(r.account);
-        for (const [k, v] of Object.entries(r.identifiers)) this.st.device!.run(a, k, v, src, locJson(l));
+        for (const [k, v] of Object.entries(r.identifiers)) this.st.device!.run(a, k, v, src, formatLoc(l));
         return 'new';
       }
     }
@@ -424,7 +417,7 @@ export class SqliteSourceWriter {
         this.st.message!.run(
           id,
           this.source.id,
-          locJson(l),
+          formatLoc(l),
           sender,
           conv?.id ?? null,
           r.channel,
@@ -464,7 +457,7 @@ export class SqliteSourceWriter {
     const dupOf = (this.st.dupCall!.get(r.ts, caller, callee, r.duration, channel) as { id: number } | undefined)?.id ?? null;
     this.st.call!.run(
       this.source.id,
-      locJson(l),
+      formatLoc(l),
       caller,
       callee,
       channel,
@@ -491,7 +484,7 @@ export class SqliteSourceWriter {
     }
     this.st.attachment!.run(
       this.source.id,
-      locJson(l),
+      formatLoc(l),
       r.nativeId,
       r.message ?? null,
       r.filename,
