@@ -231,9 +231,20 @@ export class SqliteSourceWriter {
     return this.complete(null);
   }
 
-  /** The read-side indexes (the first step of finish). */
+  /**
+   * The read-side indexes (the first step of finish). SQLite sorts each in runs of at most the
+   * page cache's size; runs of 4 MB build them faster than runs of the 64 MB cache (1M
+   * messages: 1.5 s instead of 1.9 s; 5M: 8.6 s instead of 15.1 s) and in far less memory.
+   * (A second sorting thread, PRAGMA threads, would compete with the side full-text build.)
+   */
   buildIndexes(): void {
-    for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
+    const cache = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma('cache_size = -4096');
+    try {
+      for (const i of DEFERRED_INDEXES) this.db.exec(i.sql);
+    } finally {
+      this.db.pragma(`cache_size = ${cache}`);
+    }
   }
 
   /**
