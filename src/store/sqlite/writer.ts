@@ -220,11 +220,11 @@ export class SqliteSourceWriter {
 
   /**
    * Completes the source: read-side indexes, then in one transaction its edges, its full-text
-   * rows and its 'complete' status. Indexing a whole source in one statement costs about half as much as a
-   * row at a time (no per-row call, one segment per flush instead of one per batch); a source
-   * is searchable and in the network once complete, and a crash before that commit leaves it
-   * partial with no full-text rows and no edges at all, so the run that resumes it indexes and
-   * counts every message exactly once.
+   * rows and its 'complete' status. Indexing a whole source in one statement costs about half
+   * as much as a row at a time (no per-row call, one segment per flush instead of one per
+   * batch); a source is searchable and in the network once complete, and a crash before that
+   * commit leaves it partial with no full-text rows and no edges at all, so the run that
+   * resumes it indexes and counts every message exactly once.
    */
   finish(): SourceRow {
     this.buildIndexes();
