@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, readLines, readTextLineBatches } from './lines.js';
+import { decodeUtf8, readLineBatches, readTextLineBatches } from './lines.js';
 
 async function collect(chunks: Buffer[], max = 100) {
   const out = [];
-  for await (const l of readLines(Readable.from(chunks), { maxLineBytes: max })) out.push({ ...l, text: l.bytes.toString() });
+  for await (const batch of readLineBatches(Readable.from(chunks), { maxLineBytes: max })) for (const l of batch) out.push({ ...l, text: l.bytes.toString() });
   return out;
 }
 
-describe('readLines', () => {
+describe('readLineBatches', () => {
   it('splits on LF and CRLF with exact offsets, across chunk boundaries', async () => {
     const lines = await collect([Buffer.from('ab\r'), Buffer.from('\ncd'), Buffer.from('\nlast')]);
     expect(lines.map((l) => [l.line, l.offset, l.length, l.text, l.terminated])).toEqual([
@@ -51,7 +51,7 @@ describe('readLines', () => {
     );
   });
 
-  it('readTextLineBatches gives the same lines as readLines + decodeUtf8, for any bytes, chunking and cap', async () => {
+  it('readTextLineBatches gives the same lines as readLineBatches + decodeUtf8, for any bytes, chunking and cap', async () => {
     // mostly valid UTF-8 text and line ends, with a BOM and stray bytes now and then
     const segment = fc.oneof(
       { weight: 6, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }).map((t) => Buffer.from(t)) },
@@ -70,8 +70,9 @@ describe('readLines', () => {
         }
         if (pos < buf.length) chunks.push(buf.subarray(pos));
         const want = [];
-        for await (const l of readLines(Readable.from(chunks), { maxLineBytes: max }))
-          want.push({ line: l.line, offset: l.offset, length: l.length, text: l.tooLong ? null : decodeUtf8(l.bytes, l.line), terminated: l.terminated, tooLong: l.tooLong });
+        for await (const batch of readLineBatches(Readable.from(chunks), { maxLineBytes: max }))
+          for (const l of batch)
+            want.push({ line: l.line, offset: l.offset, length: l.length, text: l.tooLong ? null : decodeUtf8(l.bytes, l.line), terminated: l.terminated, tooLong: l.tooLong });
         const got = [];
         for await (const b of readTextLineBatches(Readable.from(chunks), { maxLineBytes: max })) got.push(...b);
         expect(got).toEqual(want);

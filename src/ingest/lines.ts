@@ -178,12 +178,12 @@ export async function* readTextLineBatches(
   if (carryLen > 0 || skipping) yield [fromBytes(skipping ? Buffer.alloc(0) : Buffer.concat(carry), false)];
 }
 
-/** The same lines one at a time. */
-export async function* readLines(
+/** The decoded lines one at a time. */
+export async function* readTextLines(
   stream: Readable,
   opts: { maxLineBytes: number; startOffset?: number; startLine?: number },
-): AsyncGenerator<RawLine> {
-  for await (const batch of readLineBatches(stream, opts)) yield* batch;
+): AsyncGenerator<TextLine> {
+  for await (const batch of readTextLineBatches(stream, opts)) yield* batch;
 }
 
 /** Decode a line as UTF-8, or return null when it is not valid UTF-8. Strips a leading BOM on line 1. */

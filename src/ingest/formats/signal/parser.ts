@@ -19,7 +19,7 @@
  */
 import { basename, dirname } from 'node:path';
 import type { AttachmentRecord, CallRecord, ClewRecord, EventRecord, MessageRecord } from '../../../model/records.js';
-import { decodeUtf8, excerpt, looksBinary, readLines } from '../../lines.js';
+import { excerpt, looksBinary, readTextLines } from '../../lines.js';
 import type { FormatParser, ParseItem, ResumePoint, SniffResult, SourceInput } from '../../parser.js';
 import { assertTimeZone, zonedToUtc } from '../../time.js';
 import { BesideFiles } from '../whatsapp/hashfile.js';
@@ -100,9 +100,8 @@ async function* parseSignal(input: SourceInput, resume?: ResumePoint): AsyncGene
   // pass 1: members
   const senders: string[] = [];
   const seen = new Set<string>();
-  for await (const l of readLines(input.open(0), { maxLineBytes })) {
-    if (l.tooLong) continue;
-    const s = decodeUtf8(l.bytes, l.line);
+  for await (const l of readTextLines(input.open(0), { maxLineBytes })) {
+    const s = l.text;
     if (s === null || s.trim() === '') continue;
     const v = parseLine(s);
     if (typeof v !== 'string' && typeof v.sender === 'string' && v.sender.trim() !== '') {
@@ -123,7 +122,7 @@ async function* parseSignal(input: SourceInput, resume?: ResumePoint): AsyncGene
 
   const quoteIndex = new Map<string, string>();
   const start = resume ?? { offset: 0, line: 1 };
-  for await (const l of readLines(input.open(start.offset), { maxLineBytes, startOffset: start.offset, startLine: start.line })) {
+  for await (const l of readTextLines(input.open(start.offset), { maxLineBytes, startOffset: start.offset, startLine: start.line })) {
     const here: ResumePoint = { offset: l.offset, line: l.line };
     const next: ResumePoint = { offset: l.offset + l.length, line: l.line + 1 };
     const locator = { line: l.line, offset: l.offset, length: l.length };
@@ -131,7 +130,7 @@ async function* parseSignal(input: SourceInput, resume?: ResumePoint): AsyncGene
       yield { kind: 'reject', locator, code: 'LINE_TOO_LONG', message: `line ${l.line} is ${l.length} bytes, more than the limit of ${maxLineBytes}`, resume: next };
       continue;
     }
-    const s = decodeUtf8(l.bytes, l.line);
+    const s = l.text;
     if (s === null) {
       yield { kind: 'reject', locator, code: 'INVALID_UTF8', message: `line ${l.line} is not valid UTF-8`, resume: next };
       continue;
