@@ -4,16 +4,15 @@
  * the search filter controls compose the query (the URL) and narrow the hits; hostile names,
  * titles and bodies stay text; no CSP violation.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
 import { ingestFile } from '../../src/api/ingest.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { buildTestCase, XSS } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot, WEB_DIST, xssOf } from './harness.js';
+import { type Browser, type PageTrouble, screenshot, useWorkspace, WEB_DIST, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
@@ -27,19 +26,7 @@ const q = () => new URL(page.url()).searchParams.get('q');
 const KUM = 'skyecc:AAA111';
 
 describe('dossiers and search filters in Chromium', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-dossier-'));
-    const [{ casePath }] = await Promise.all([buildTestCase(join(dir, 'case')), ensureWebBuilt()]);
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
-    await page.goto(srv.url);
-    await page.getByTestId('casebar').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace('clew-browser-dossier-', async (d) => (await buildTestCase(join(d, 'case'))).casePath, (w) => ({ srv, browser, page, trouble, dir } = w));
 
   it('counts the hits and shows the conversation title as text', async () => {
     await page.getByRole('searchbox', { name: 'Search query' }).fill('kafa');

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type RunningServer, type ServeOptions, startServer } from '../../src/server/server.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -119,6 +120,36 @@ export async function openWorkspace(casePath: string, options: Partial<ServeOpti
       await srv.close();
     },
   };
+}
+
+/**
+ * The workspace a test file's tests share, set up in beforeAll and closed in afterAll: a
+ * temporary folder (removed after), the case `build` makes in it while the app is built, the
+ * server and Chromium on it, and, unless `signIn` is false, the page opened with the access
+ * token. `use` receives it once ready.
+ */
+export function useWorkspace(
+  prefix: string,
+  build: (dir: string) => Promise<string>,
+  use: (w: Workspace & { dir: string }) => void,
+  opts: { serve?: Partial<ServeOptions>; signIn?: boolean; timeoutMs?: number } = {},
+): void {
+  let dir = '';
+  let ws: Workspace | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    const [casePath] = await Promise.all([build(dir), ensureWebBuilt()]);
+    ws = await openWorkspace(casePath, opts.serve);
+    if (opts.signIn !== false) {
+      await ws.page.goto(ws.srv.url); // trades the token for the session cookie
+      await ws.page.getByTestId('casebar').waitFor();
+    }
+    use({ ...ws, dir });
+  }, opts.timeoutMs);
+  afterAll(async () => {
+    await ws?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 /** Whether a planted payload ran (they set window.__xss). */

@@ -4,21 +4,18 @@
  * one node for the two handles, `r` rejects a pair that never comes back, `u` undoes; hostile
  * names stay text; no CSP violation.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../src/api/test-support/identity-case.js';
 import { type RunningServer } from '../../src/server/server.js';
 import type { IdentitySuggestionsResponse, NetworkResponse } from '../../src/server/wire.js';
-import { type Browser, ensureWebBuilt, openWorkspace, pageJson, type PageTrouble, screenshot, xssOf } from './harness.js';
+import { type Browser, pageJson, type PageTrouble, screenshot, useWorkspace, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
 let trouble: PageTrouble;
-let dir: string;
 
 const xssFlag = () => xssOf(page);
 const shot = (name: string) => screenshot(page, name, true);
@@ -26,19 +23,7 @@ const api = <T,>(path: string) => pageJson<T>(page, path);
 const sidePair = async () => [await page.getByTestId('side-a').locator('.account-ref').first().textContent(), await page.getByTestId('side-b').locator('.account-ref').first().textContent()].sort().join('+');
 
 describe('the People view in Chromium', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-identity-'));
-    const [casePath] = await Promise.all([buildIdentityCase(join(dir, 'case')), ensureWebBuilt()]);
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
-    await page.goto(srv.url);
-    await page.getByTestId('casebar').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace('clew-browser-identity-', (d) => buildIdentityCase(join(d, 'case')), (w) => ({ srv, browser, page, trouble } = w));
 
   it('opens from the nav and shows a suggestion side by side with its evidence', async () => {
     await page.getByRole('link', { name: 'People' }).click();

@@ -5,24 +5,22 @@
  * disruption chart, then the timeline and the map with the shipment ports. Every step is clicked
  * through the UI (no URL typed after the first), and screenshotted to journey-*.png.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
 import { ingestFile } from '../../src/api/ingest.js';
 import { writeCase } from '../../src/api/synth.js';
 import { type RunningServer } from '../../src/server/server.js';
 import type { PlacesResponse } from '../../src/server/wire.js';
 import type { SynthTruth } from '../../src/synth/types.js';
-import { type Browser, ensureWebBuilt, openWorkspace, pageJson, type PageTrouble, screenshot } from './harness.js';
+import { type Browser, pageJson, type PageTrouble, screenshot, useWorkspace } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
 let trouble: PageTrouble;
-let dir: string;
 let truth: SynthTruth;
 let leader = '';
 
@@ -32,25 +30,19 @@ const api = <T,>(path: string) => pageJson<T>(page, path);
 const personOf = (ref: string) => truth.handles[ref];
 
 describe('an analyst new to clew, on a generated case', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-journey-'));
-    const built = ensureWebBuilt();
-    const synth = join(dir, 'synth');
-    await writeCase(synth, { messages: 20_000, seed: 1 });
-    truth = JSON.parse(readFileSync(join(synth, 'truth.json'), 'utf8')) as SynthTruth;
-    const casePath = join(dir, 'case.clew');
-    await withCase(casePath, { create: true }, (s) => ingestFile(s, join(synth, 'records.jsonl')));
-    await built;
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
-    await page.goto(srv.url);
-    await page.getByTestId('casebar').waitFor();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace(
+    'clew-browser-journey-',
+    async (d) => {
+      const synth = join(d, 'synth');
+      await writeCase(synth, { messages: 20_000, seed: 1 });
+      truth = JSON.parse(readFileSync(join(synth, 'truth.json'), 'utf8')) as SynthTruth;
+      const casePath = join(d, 'case.clew');
+      await withCase(casePath, { create: true }, (s) => ingestFile(s, join(synth, 'records.jsonl')));
+      return casePath;
+    },
+    (w) => ({ srv, browser, page, trouble } = w),
+    { timeoutMs: 180_000 },
+  );
 
   it('finds a leader of the organisation among the top ten key players', async () => {
     await nav('Key players');

@@ -4,40 +4,25 @@
  * order, a click on a point lists the messages and accounts behind it, hostile labels stay text,
  * and the page breaks no CSP rule and sends nothing off the machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { A, buildMapCase, MAP_XSS } from '../../src/api/test-support/map-case.js';
 import { type RunningServer } from '../../src/server/server.js';
 import type { PlacesResponse, RoutesResponse } from '../../src/server/wire.js';
-import { type Browser, ensureWebBuilt, openWorkspace, pageJson, type PageTrouble, screenshot } from './harness.js';
+import { type Browser, pageJson, type PageTrouble, screenshot, useWorkspace } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
 let trouble: PageTrouble;
-let dir: string;
 
 const shot = (name: string) => screenshot(page, name);
 const api = <T,>(path: string) => pageJson<T>(page, path);
 const rendered = async (attr: 'data-rendered-points' | 'data-rendered-routes' | 'data-rendered-land') => page.getByTestId('map').getAttribute(attr);
 
 describe('map view in Chromium', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-map-'));
-    const [casePath] = await Promise.all([buildMapCase(join(dir, 'case')), ensureWebBuilt()]);
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
-    await page.goto(srv.url);
-    await page.getByTestId('casebar').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace('clew-browser-map-', (d) => buildMapCase(join(d, 'case')), (w) => ({ srv, browser, page, trouble } = w));
 
   it('draws the basemap, the points and the route in mention order', async () => {
     await page.goto(srv.origin + '/map');

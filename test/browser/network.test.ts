@@ -3,17 +3,16 @@
  * worker runs under the CSP, a person is focused through ?focus=, their contacts expanded, a
  * path highlighted, the time slider restricts the network, and hostile names stay text.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
 import { ingestFile } from '../../src/api/ingest.js';
 import { jsonl, msg } from '../../src/api/test-support/tmp.js';
 import { type RunningServer } from '../../src/server/server.js';
 import { ARABIC, XSS } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot } from './harness.js';
+import { type Browser, type PageTrouble, screenshot, useWorkspace } from './harness.js';
 
 const HOSTILE = `<script>window.__xss=2</script>Kum ${XSS}`;
 const P = (i: number) => `skyecc:P${String(i).padStart(2, '0')}`;
@@ -44,25 +43,12 @@ let srv: RunningServer;
 let browser: Browser;
 let page: Page;
 let trouble: PageTrouble;
-let dir: string;
 
 const shot = (name: string) => screenshot(page, name);
 const count = () => page.getByTestId('net-count').textContent();
 
 describe('network view in Chromium', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-net-'));
-    const [casePath] = await Promise.all([buildNetworkCase(join(dir, 'case')), ensureWebBuilt()]);
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
-    await page.goto(srv.url); // trades the token for the session cookie
-    await page.getByTestId('casebar').waitFor();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace('clew-browser-net-', (d) => buildNetworkCase(join(d, 'case')), (w) => ({ srv, browser, page, trouble } = w), { timeoutMs: 120_000 });
 
   it('draws the whole network and lays it out in the worker under the CSP', async () => {
     await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)));

@@ -5,21 +5,17 @@
  * and removes both its handles; the Nodes switch goes back to accounts with the arrest kept; the
  * Timeline counts a person's accounts together. Hostile names stay text; no CSP violation.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { buildIdentityCase, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../src/api/test-support/identity-case.js';
 import { type RunningServer } from '../../src/server/server.js';
 import type { IdentityDecideResponse } from '../../src/server/wire.js';
-import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot, xssOf } from './harness.js';
+import { type PageTrouble, screenshot, useWorkspace, xssOf } from './harness.js';
 
 let srv: RunningServer;
-let browser: Browser;
 let page: Page;
 let trouble: PageTrouble;
-let dir: string;
 let kum = '';
 let sailor = '';
 
@@ -37,19 +33,7 @@ const merge = (a: string, b: string, person: string) =>
 const rowKeys = () => page.getByTestId('keyplayer').evaluateAll((rows) => rows.map((r) => r.querySelector('[data-testid="arrest-box"]')?.getAttribute('aria-label')?.replace(/^arrest /, '') ?? ''));
 
 describe('person level in Chromium', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-persons-'));
-    const [casePath] = await Promise.all([buildIdentityCase(join(dir, 'case')), ensureWebBuilt()]);
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
-    await page.goto(srv.url);
-    await page.getByTestId('casebar').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace('clew-browser-persons-', (d) => buildIdentityCase(join(d, 'case')), (w) => ({ srv, page, trouble } = w));
 
   it('ranks accounts while the case has no person', async () => {
     await page.goto(`${srv.origin}/key-players`);

@@ -3,20 +3,17 @@
  * progress (bar, records/s, Cancel), see the new source listed; a hostile file name stays text;
  * no CSP violation. Screenshots go to the screenshots folder.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/server/server.js';
 import { buildTestCase } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, ROOT, screenshot } from './harness.js';
+import { type PageTrouble, ROOT, screenshot, useWorkspace } from './harness.js';
 
 let srv: RunningServer;
-let browser: Browser;
 let page: Page;
 let trouble: PageTrouble;
-let dir: string;
 
 const HOSTILE = '<img src=x onerror=window.__xss=9>chat.txt';
 const shot = (name: string) => screenshot(page, name, true);
@@ -33,17 +30,7 @@ function chat(n: number, tag: string): Buffer {
 }
 
 describe('sources view in Chromium', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-sources-'));
-    const [{ casePath }] = await Promise.all([buildTestCase(join(dir, 'case')), ensureWebBuilt()]);
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath, { ingestBatchSize: 100, rateLimit: { capacity: 1000, perSecond: 500 } }));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace('clew-browser-sources-', async (d) => (await buildTestCase(join(d, 'case'))).casePath, (w) => ({ srv, page, trouble } = w), { serve: { ingestBatchSize: 100, rateLimit: { capacity: 1000, perSecond: 500 } }, signIn: false, timeoutMs: 300_000 });
 
   it('lists the sources of the case', async () => {
     await page.goto(srv.url);

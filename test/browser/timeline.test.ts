@@ -4,23 +4,21 @@
  * page breaks no CSP rule (echarts tooltips are canvas text, never innerHTML).
  */
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
 import { ingestFile } from '../../src/api/ingest.js';
 import { type RunningServer } from '../../src/server/server.js';
 import { XSS } from '../../src/server/test-support/case.js';
 import type { ActivityResponse, DisruptResponse } from '../../src/server/wire.js';
-import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot, xssOf } from './harness.js';
+import { type Browser, type PageTrouble, screenshot, useWorkspace, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
 let trouble: PageTrouble;
-let dir: string;
 
 const HOSTILE = `<script>window.__xss=5</script>Boss ${XSS}`;
 const A = ['sky:a1', 'sky:a2', 'sky:a3', 'sky:a4'];
@@ -82,19 +80,7 @@ async function clickBar(testId: string, i: number, n: number): Promise<void> {
 }
 
 describe('key players, disruption and timeline in Chromium', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-timeline-'));
-    const [casePath] = await Promise.all([buildCase(join(dir, 'case')), ensureWebBuilt()]);
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
-    await page.goto(srv.url);
-    await page.getByTestId('casebar').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace('clew-browser-timeline-', (d) => buildCase(join(d, 'case')), (w) => ({ srv, browser, page, trouble } = w));
 
   it('selects two arrests and shows the disruption before and after, with the values the API gives', async () => {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Key players' }).click();

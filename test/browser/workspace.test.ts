@@ -3,36 +3,23 @@
  * names, conversation titles and file names must render as text (no script runs), Arabic must
  * read right to left, and every view is screenshotted to artifacts/screenshots/.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/server/server.js';
 import { ARABIC, buildTestCase, XSS } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, openWorkspace, type PageTrouble, screenshot, xssOf } from './harness.js';
+import { type Browser, type PageTrouble, screenshot, useWorkspace, xssOf } from './harness.js';
 
 let srv: RunningServer;
 let browser: Browser;
 let page: Page;
 let trouble: PageTrouble;
-let dir: string;
 
 const xssFlag = () => xssOf(page);
 const shot = (name: string) => screenshot(page, name);
 
 describe('web workspace in Chromium', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clew-browser-'));
-    const [{ casePath }] = await Promise.all([buildTestCase(join(dir, 'case')), ensureWebBuilt()]);
-    ({ srv, browser, page, trouble } = await openWorkspace(casePath));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useWorkspace('clew-browser-', async (d) => (await buildTestCase(join(d, 'case'))).casePath, (w) => ({ srv, browser, page, trouble } = w), { signIn: false });
 
   it('exchanges the URL token for a cookie and shows the case overview', async () => {
     await page.goto(srv.url);
