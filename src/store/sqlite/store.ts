@@ -42,6 +42,7 @@ import { configureConnection } from './connection.js';
 import { readDossier } from './dossier.js';
 import { InThreadSourceWriter, ThreadedSourceWriter, threadedWriterAvailable } from './source-writers.js';
 import { SqliteGeoReader } from './places.js';
+import { forgetSmallCaseStatistics } from './statistics.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -141,7 +142,10 @@ export class SqliteCaseStore implements CaseStore {
 
   close(): void {
     if (this.db.open) {
-      if (!this.readonly) this.db.pragma('optimize');
+      if (!this.readonly) {
+        this.db.pragma('optimize');
+        forgetSmallCaseStatistics(this.db); // what optimize gathers on a small case misleads the next ingest
+      }
       this.db.close();
     }
   }
@@ -163,6 +167,7 @@ export class SqliteCaseStore implements CaseStore {
     // first load into an empty case: build the read-side indexes once at the end (writer.finish)
     if (this.db.prepare('SELECT 1 FROM messages LIMIT 1').get() === undefined)
       for (const i of DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
+    forgetSmallCaseStatistics(this.db);
     const info = this.db
       .prepare(
         `INSERT INTO sources (sha256, path, name, size, format, options, started_at, status, resume_offset, resume_line)

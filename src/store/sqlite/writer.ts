@@ -23,6 +23,7 @@ import { DEFERRED_INDEXES } from './schema.js';
 import { adoptSideFts, ftsRowsSql, registerFtsText } from './fts-build.js';
 import { MultiRowInsert } from './multi-insert.js';
 import { formatLoc, readSource } from './rows.js';
+import { refreshStatistics } from './statistics.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 /** Messages addressed to conversation members tracked in memory per source (see toMembers). */
@@ -272,6 +273,7 @@ export class SqliteSourceWriter {
         this.db.exec('DETACH fts_side');
       }
     }
+    refreshStatistics(this.db);
     return readSource(this.db, this.source.id)!;
   }
 
