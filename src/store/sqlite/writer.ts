@@ -116,7 +116,10 @@ export class SqliteSourceWriter {
       member: p(`INSERT OR IGNORE INTO conversation_members (conversation_id, account_id) VALUES (?, ?)`),
       members: p(`SELECT account_id FROM conversation_members WHERE conversation_id = ?`),
       // the first copy of the same (sender, time, body): ids of one millisecond are a contiguous range
-      dupMessage: p(`SELECT id FROM messages WHERE id >= ? AND id < ? AND ts = ? AND sender = ? AND body = ? AND dup_of IS NULL LIMIT 1`),
+      // first copies of the same (sender, time, body), with whom each was addressed to (see firstCopy)
+      dupMessage: p(`SELECT m.id, m.flags, c.ref AS conversation FROM messages m LEFT JOIN conversations c ON c.id = m.conversation_id
+                     WHERE m.id >= ? AND m.id < ? AND m.ts = ? AND m.sender = ? AND m.body = ? AND m.dup_of IS NULL LIMIT 64`),
+      recipientsOf: p(`SELECT account_id FROM message_recipients WHERE message_id = ?`).pluck(),
       message: p(`INSERT INTO messages (id, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local,
                     body, subject, native_id, reply_to, forwarded_from, flags, dup_of, lang, lang_conf)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -374,15 +377,28 @@ export class SqliteSourceWriter {
     this.tsFilter![b >>> 5]! |= 1 << (b & 31);
   }
 
-  /** The first copy of (sender, ts, body) already stored, if any. */
-  private firstCopy(ts: number, sender: number, body: string): number | null {
+  /**
+   * The first copy already stored of a message: same sender, time and body, addressed to the same
+   * people: the same explicit recipients, or the members of the same conversation (by its ref, so
+   * that two phones' exports of one chat meet). The same text sent at the same second to other
+   * recipients ("novi broj" broadcast to twenty contacts) is another message, never a duplicate.
+   */
+  private firstCopy(ts: number, sender: number, body: string, to: readonly number[] | null, conversation: string | null): number | null {
     const f = this.tsFilter;
     if (f) {
       const b = tsBit(ts);
       if ((f[b >>> 5]! & (1 << (b & 31))) === 0) return null;
     }
     const msStart = ts * SLOTS;
-    return (this.st.dupMessage!.get(msStart, msStart + 2 * SLOTS, ts, sender, body) as { id: number } | undefined)?.id ?? null;
+    const candidates = this.st.dupMessage!.all(msStart, msStart + 2 * SLOTS, ts, sender, body) as { id: number; flags: number; conversation: string | null }[];
+    if (candidates.length === 0) return null;
+    this.recipients.flush(); // the recipients of candidates written earlier in this batch
+    for (const c of candidates) {
+      const toMembers = (c.flags & FLAG_TO_MEMBERS) !== 0;
+      if (to === null ? toMembers && c.conversation === conversation : !toMembers && sameMembers(this.st.recipientsOf!.all(c.id) as number[], to))
+        return c.id;
+    }
+    return null;
   }
 
   private trackToMembers(conversation: number, id: number): void {
@@ -417,13 +433,14 @@ export class SqliteSourceWriter {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
     const recipients = [...new Set(r.to.length > 0 ? r.to.map((t) => this.account(t)) : (conv?.members.filter((m) => m !== sender) ?? []))];
-    const dupOf = this.firstCopy(r.ts, sender, r.body);
+    const toMembers = r.to.length === 0 && conv !== null;
+    const dupOf = this.firstCopy(r.ts, sender, r.body, toMembers ? null : recipients, toMembers ? r.conversation! : null);
     // a duplicate is linked to its first copy and read only once: no index, no analysis, no edge
     const analysis =
       dupOf === null && this.analyser
         ? this.analyser.analyse(r.body, conv ? `c${conv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null)
         : null;
-    const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (r.to.length === 0 && conv ? FLAG_TO_MEMBERS : 0);
+    const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (toMembers ? FLAG_TO_MEMBERS : 0);
     let id = messageIdBase(r.ts, l);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -507,6 +524,13 @@ export class SqliteSourceWriter {
     );
     return 'new';
   }
+}
+
+/** The same set of accounts (a stored recipient list against a record's, each without repeats). */
+function sameMembers(stored: readonly number[], to: readonly number[]): boolean {
+  if (stored.length !== to.length) return false;
+  const set = new Set(stored);
+  return to.every((a) => set.has(a));
 }
 
 function pairKey(a: number, b: number): string {
