@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   CASE_NOT_FOUND: 'the case file does not exist',
   CASE_INVALID: 'the file is not a clew case',
   CASE_VERSION: 'the case was written by a newer clew',
+  CASE_MIGRATION_NEEDED: 'the case was written by an older clew and must be migrated',
   SOURCE_NOT_FOUND: 'the source file does not exist',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
@@ -67,6 +68,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CASE_NOT_FOUND':
     case 'CASE_INVALID':
     case 'CASE_VERSION':
+    case 'CASE_MIGRATION_NEEDED':
       return 3;
     case 'SOURCE_NOT_FOUND':
     case 'EMPTY_FILE':

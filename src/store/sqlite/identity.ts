@@ -10,7 +10,6 @@ import type { Database } from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView, IdentityData, IdentityDecision, IdentityDecisionInput, IdentityStore, PersonView } from '../types.js';
 import { type AccountDbRow, toAccount } from './rows.js';
-import { IDENTITY_SCHEMA_SQL } from './schema.js';
 
 
 /** Entity types that identify a person when two handles share them. */
@@ -21,10 +20,6 @@ const MAX_TEXT = 500;
 
 export function hasIdentityTables(db: Database): boolean {
   return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'identity_decisions'`).get() !== undefined;
-}
-
-export function ensureIdentitySchema(db: Database): void {
-  db.exec(IDENTITY_SCHEMA_SQL);
 }
 
 function ftsPhrase(p: string): string {

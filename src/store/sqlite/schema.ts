@@ -11,7 +11,8 @@
  * messages_fts holds one row per first copy, written for a whole source in the transaction that
  * marks it complete (writer.ts finish): a partial source is stored but not yet searchable.
  */
-export const SCHEMA_VERSION = 1;
+/** The schema of a new case; older cases are migrated when opened (migrations.ts). */
+export const SCHEMA_VERSION = 2;
 
 /** The full-text tokenizer: words are split only; clew's normaliser does all the folding before. */
 export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';

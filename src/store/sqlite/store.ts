@@ -35,8 +35,9 @@ import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from './ids.js';
 import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
-import { DEFERRED_INDEXES, INGEST_SCHEMA_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
-import { SqliteIdentityStore, ensureIdentitySchema } from './identity.js';
+import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { ensureMigrated } from './migrations.js';
+import { SqliteIdentityStore } from './identity.js';
 import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
 import { readDossier } from './dossier.js';
@@ -71,6 +72,14 @@ export function openSqliteCase(path: string, opts: OpenOptions = {}): SqliteCase
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   if (!exists && !opts.create) throw new ClewError('CASE_NOT_FOUND', `no case file at ${path}`, { path });
+  if (exists) {
+    try {
+      ensureMigrated(path);
+    } catch (e) {
+      if (sqliteCode(e) === 'SQLITE_NOTADB') throw new ClewError('CASE_INVALID', `${path} is not a clew case file`, { path });
+      throw e;
+    }
+  }
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
@@ -131,12 +140,9 @@ export class SqliteCaseStore implements CaseStore {
     } else if (appId !== APP_ID) {
       throw new ClewError('CASE_INVALID', `${path} is an SQLite file but not a clew case`, { path });
     } else {
+      // openSqliteCase migrated it; another process may have written a newer schema since
       const v = db.pragma('user_version', { simple: true }) as number;
-      if (v > SCHEMA_VERSION) throw new ClewError('CASE_VERSION', `${path} has schema ${v}; this clew reads up to ${SCHEMA_VERSION}`, { path });
-      if (!readonly) {
-        db.exec(INGEST_SCHEMA_SQL);
-        ensureIdentitySchema(db);
-      }
+      if (v !== SCHEMA_VERSION) throw new ClewError('CASE_VERSION', `${path} has schema ${v}; this clew reads schema ${SCHEMA_VERSION}`, { path });
     }
   }
 

@@ -1,0 +1,102 @@
+/**
+ * Schema versions of a SQLite case file and the migrations between them. A case records its
+ * version in `PRAGMA user_version` (and in meta.clew_schema for people reading the file). Opening
+ * a case written by an older clew migrates it in one transaction, before anything else reads it;
+ * a case from a newer clew is refused (CASE_VERSION) and never touched. A case file that cannot be
+ * written (read-only file or directory) and needs a migration is refused with CASE_MIGRATION_NEEDED,
+ * naming the command that migrates it once it can be written.
+ *
+ * A migration is one entry below: the version it leads to, what it changes (said to the user),
+ * and the change itself. SCHEMA_VERSION (schema.ts) is the version of a new case; the last entry
+ * leads to it (migrations.test.ts checks).
+ */
+import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { ClewError } from '../../model/errors.js';
+import { IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+export interface Migration {
+  to: number;
+  what: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    what: 'the duplicate-call index, the edge increments table and the identity-resolution tables, which 0.1.0 added at every writable open, belong to the schema',
+    up(db) {
+      db.exec(INGEST_SCHEMA_SQL);
+      db.exec(IDENTITY_SCHEMA_SQL);
+    },
+  },
+];
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  applied: { to: number; what: string }[];
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The schema version of an existing case file, from the SQLite header (user_version is the
+ * big-endian integer at byte 60): no connection, so no write of any kind, even where the file or
+ * its folder cannot be written. The last connection to close checkpoints the write-ahead log, so
+ * the header holds every committed migration; a stale one only makes migrateConnection look again.
+ */
+export function caseSchemaVersion(path: string): number {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    if (readSync(fd, header, 0, 100, 0) < 100) return 0;
+  } finally {
+    closeSync(fd);
+  }
+  return header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0' ? header.readUInt32BE(60) : 0;
+}
+
+/** Apply the pending migrations on an open writable connection, in one transaction. */
+export function migrateConnection(db: Database.Database, path: string): MigrationReport {
+  const run = db.transaction((): MigrationReport => {
+    // read inside the transaction: another process may have migrated meanwhile
+    const from = db.pragma('user_version', { simple: true }) as number;
+    if (from > SCHEMA_VERSION) throw new ClewError('CASE_VERSION', `${path} has schema ${from}; this clew reads up to ${SCHEMA_VERSION}`, { path });
+    const pending = MIGRATIONS.filter((m) => m.to > from);
+    for (const m of pending) m.up(db);
+    if (pending.length > 0) {
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('clew_schema', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(SCHEMA_VERSION));
+    }
+    return { from, to: Math.max(from, SCHEMA_VERSION), applied: pending.map((m) => ({ to: m.to, what: m.what })) };
+  });
+  return run.immediate();
+}
+
+/**
+ * Bring an existing case file to this clew's schema before it is opened: nothing when it is
+ * current, a migration in one transaction when it is older (even for a read-only open: the
+ * reading code knows only the current schema), CASE_VERSION when it is newer.
+ */
+export function ensureMigrated(path: string): MigrationReport | null {
+  const v = caseSchemaVersion(path);
+  if (v === 0 || v === SCHEMA_VERSION) return null; // 0: empty or not SQLite: the open says which
+  if (v > SCHEMA_VERSION) throw new ClewError('CASE_VERSION', `${path} has schema ${v}; this clew reads up to ${SCHEMA_VERSION}: open it with a newer clew`, { path });
+  if (!writable(path))
+    throw new ClewError('CASE_MIGRATION_NEEDED', `${path} has schema ${v} and needs migrating to ${SCHEMA_VERSION}; make it writable and run: clew case migrate --case ${path}`, { path });
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    return migrateConnection(db, path);
+  } finally {
+    db.close();
+  }
+}

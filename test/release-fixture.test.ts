@@ -1,0 +1,77 @@
+/**
+ * A case written by clew 0.1.0 (schema 1, test/fixtures/cases/README.md) opens with today's clew,
+ * is migrated in place, and answers what 0.1.0 answered. A case from a newer clew is refused and
+ * left as it was; an old case that cannot be written is refused with the command that migrates it.
+ * (The built `clew` command: npm test builds first.)
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { useTmp } from '../src/api/test-support/tmp.js';
+import { SCHEMA_VERSION } from '../src/store/sqlite/schema.js';
+
+const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'bin.js');
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'cases', 'release-0.1.0.clew');
+const EXPECTED = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'cases', 'release-0.1.0.expected.json'), 'utf8')) as Record<string, unknown> & {
+  searches: Record<string, number[]>;
+};
+const tmp = useTmp();
+const clew = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const json = (c: string, ...args: string[]) => {
+  const r = clew(...args, '--case', c, '--json');
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+};
+const version = (c: string) => {
+  const db = new Database(c, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('a case written by clew 0.1.0', () => {
+  it('is migrated when opened and answers as 0.1.0 did', () => {
+    const c = join(tmp(), 'old.clew');
+    copyFileSync(FIXTURE, c);
+    expect(version(c)).toBe(1);
+    expect(json(c, 'stats')).toEqual(EXPECTED.stats);
+    expect(version(c)).toBe(SCHEMA_VERSION);
+    for (const [q, ids] of Object.entries(EXPECTED.searches)) expect((json(c, 'search', q, '--limit', '20').hits as { id: number }[]).map((h) => h.id), q).toEqual(ids);
+    expect(json(c, 'quarantine')).toEqual(EXPECTED.quarantine);
+    expect(json(c, 'entities', '--type', 'container')).toEqual(EXPECTED.containers);
+    expect(json(c, 'lexicon', 'list')).toEqual(EXPECTED.lexicon);
+    expect(json(c, 'identity', 'list')).toEqual(EXPECTED.identity);
+    expect(json(c, 'show', '3292556785664557')).toEqual(EXPECTED.show);
+  });
+
+  it('that cannot be written is refused with the command that migrates it, and left as it was', () => {
+    // as an unprivileged user (root writes read-only files)
+    const d = tmp();
+    chmodSync(d, 0o755);
+    const c = join(d, 'old.clew');
+    copyFileSync(FIXTURE, c);
+    chmodSync(c, 0o444);
+    const asNobody = process.getuid?.() === 0 ? ['runuser', ['-u', 'nobody', '--', process.execPath]] as const : [process.execPath, []] as const;
+    const r = spawnSync(asNobody[0], [...asNobody[1], BIN, 'stats', '--case', c], { encoding: 'utf8' });
+    expect(r.stderr).toContain(`clew case migrate --case ${c}`);
+    expect(r.status).toBe(3);
+    expect(version(c)).toBe(1);
+  });
+
+  it('from a newer clew is refused and never changed', () => {
+    const c = join(tmp(), 'new.clew');
+    copyFileSync(FIXTURE, c);
+    const db = new Database(c);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = readFileSync(c);
+    const r = clew('--json', 'stats', '--case', c);
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout || r.stderr)).toMatchObject({ error: { code: 'CASE_VERSION' } });
+    expect(readFileSync(c).equals(before)).toBe(true);
+  });
+});
