@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   CASE_INVALID: 'the file is not a clew case',
   CASE_VERSION: 'the case was written by a newer clew',
   CASE_MIGRATION_NEEDED: 'the case was written by an older clew and must be migrated',
+  CASE_NOT_EMPTY: 'the case already holds data',
   SOURCE_NOT_FOUND: 'the source file does not exist',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
@@ -69,6 +70,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CASE_INVALID':
     case 'CASE_VERSION':
     case 'CASE_MIGRATION_NEEDED':
+    case 'CASE_NOT_EMPTY':
       return 3;
     case 'SOURCE_NOT_FOUND':
     case 'EMPTY_FILE':

@@ -188,6 +188,13 @@ export interface EntityRow {
   accounts: { account: AccountView; mentions: number }[];
 }
 
+/** Rows of one table, as moved between cases (clew case copy): columns named as in the schema. */
+export interface TableChunk {
+  table: string;
+  columns: string[];
+  rows: unknown[][];
+}
+
 export interface LexiconEntry {
   term: string;
   means: string;
