@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   CASE_INVALID: 'the file is not a clew case',
   CASE_VERSION: 'the case was written by a newer clew',
   SOURCE_NOT_FOUND: 'the source file does not exist',
+  CASE_BUSY: 'another process is writing to the case',
+  DISK_FULL: 'the disk holding the case is full',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
   NOT_FOUND: 'no such record',
@@ -77,6 +79,10 @@ export function exitCodeFor(code: ErrorCode): number {
       return 4;
     case 'NOT_FOUND':
       return 5;
+    case 'DISK_FULL':
+      return 6;
+    case 'CASE_BUSY':
+      return 7;
     case 'INTERRUPTED':
       return 130;
     default:
