@@ -13,7 +13,7 @@ const DOMAINS = {
   report: ['model', 'text', 'graph', 'store', 'identity'],
   api: ['model', 'text', 'graph', 'store', 'ingest', 'identity', 'synth', 'report'],
   server: ['model', 'api'],
-  cli: ['model', 'api', 'server'],
+  cli: ['model', 'text', 'api', 'server'],
 };
 
 function boundary(domain, allowed) {

@@ -59,3 +59,22 @@ describe('format detection', () => {
     }
   });
 });
+
+describe('a few bad bytes do not make a file binary', () => {
+  const HOSTILE = join(FIX, 'hostile');
+
+  it('recognises a WhatsApp export with a NUL byte and invalid UTF-8 in its first lines', () => {
+    expect(detectFormat(head(join(HOSTILE, 'whatsapp-nul.txt')), 'whatsapp-nul.txt').parser.name).toBe('whatsapp');
+  });
+
+  it('refuses a file that is not text as a whole as BINARY_FILE, with the reason', () => {
+    try {
+      detectFormat(head(join(HOSTILE, 'random.bin')), 'random.bin');
+      throw new Error('expected BINARY_FILE');
+    } catch (e) {
+      expect((e as { code: string }).code).toBe('BINARY_FILE');
+      expect((e as Error).message).toMatch(/random\.bin is not a text file: .*NUL bytes.*control bytes.*invalid UTF-8 in the first 2,048 bytes/);
+      expect((e as { details: { reason: string } }).details.reason).toMatch(/invalid UTF-8/);
+    }
+  });
+});

@@ -225,6 +225,7 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   const flush = async () => {
     if (batch.length === 0) return;
     const write = writer.writeBatch(batch, { offset: last?.offset ?? null, line: last?.line ?? null, itemsDone: ordinal });
+    write.catch(() => {}); // observed through inFlight, or superseded by the earlier batch's failure
     batch = [];
     await inFlight;
     inFlight = write.then((r) => {
@@ -283,9 +284,20 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   } catch (e) {
     await inFlight.catch(() => {});
     await writer.abort();
+    // a file refused as a whole (zip bomb, unsafe archive, not the format) before anything was
+    // committed is not a partial source: "upload again to resume" could never succeed
+    if (refusedWhole(e)) {
+      const row = store.findSource(sha256);
+      if (row) store.forgetEmptySource(row.id); // only when no batch was committed
+    }
     throw e;
   }
   return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings };
+}
+
+/** The file itself was refused (not a cancel, a full disk or a busy case, which a retry can get past). */
+function refusedWhole(e: unknown): boolean {
+  return e instanceof ClewError && e.code !== 'INTERRUPTED' && e.code !== 'DISK_FULL' && e.code !== 'CASE_BUSY';
 }
 
 async function* oneByOne<T>(items: AsyncIterable<T>): AsyncIterable<T[]> {

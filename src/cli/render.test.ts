@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, progressLine } from './progress.js';
-import { safe, time } from './render.js';
+import { account, safe, time } from './render.js';
 
 describe('terminal rendering', () => {
   it('escapes control characters from hostile text instead of printing them', () => {
@@ -8,6 +8,14 @@ describe('terminal rendering', () => {
     expect(safe('two\nlines')).toBe('two ⏎ lines');
     expect(safe('two\nlines', true)).toBe('two\nlines');
     expect(safe('Ђорђевић سلام')).toBe('Ђорђевић سلام');
+  });
+
+  it('shows explicit direction controls as markers, in logical order, and leaves Arabic alone', () => {
+    // "Kum" + RLO + "gnp.exe" would display as "Kumexe.png"
+    expect(safe('Kum\u202egnp.exe')).toBe('Kum⟨RLO⟩gnp.exe');
+    expect(safe('\u2066a\u2069 \u202ab\u202c \u202bc\u202d\u2067\u2068')).toBe('⟨LRI⟩a⟨PDI⟩ ⟨LRE⟩b⟨PDF⟩ ⟨RLE⟩c⟨LRO⟩⟨RLI⟩⟨FSI⟩');
+    expect(safe('مرحبا \u200fسلام')).toBe('مرحبا \u200fسلام');
+    expect(account({ id: 1, ref: 'wa:+381\u202e1', displayName: 'Kum\u202egnp.exe' } as never)).toBe('Kum⟨RLO⟩gnp.exe <wa:+381⟨RLO⟩1>');
   });
 
   it('prints times with their original offset', () => {

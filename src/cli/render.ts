@@ -7,12 +7,16 @@ import type { SearchResult } from '../api/search.js';
 import type { ShowResult } from '../api/show.js';
 import type { AccountView, CaseStats, MessageView, QuarantineRow } from '../api/types.js';
 import { ERROR_CODES, type ClewError } from '../model/errors.js';
+import { revealBidi } from '../text/display/bidi.js';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-/** Make untrusted text safe to print: controls become \xNN / \uNNNN; newlines kept only if asked. */
+/**
+ * Make untrusted text safe to print: controls become \xNN / \uNNNN, explicit direction controls
+ * (which would reorder the line) visible markers such as ⟨RLO⟩; newlines kept only if asked.
+ */
 export function safe(s: string, keepNewlines = false): string {
-  const out = s.replace(CONTROL, (c) => {
+  const out = revealBidi(s).replace(CONTROL, (c) => {
     const n = c.charCodeAt(0);
     return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
   });

@@ -194,17 +194,56 @@ export function decodeUtf8(bytes: Buffer, lineNo: number): string | null {
   return s;
 }
 
-/** Heuristic: the head of a file is binary (NUL bytes or many control bytes). */
-export function looksBinary(head: Uint8Array): boolean {
+/** Share of the bytes in a file's head that may be NUL, control bytes or invalid UTF-8 for it to still count as text. */
+export const BINARY_SHARE = 0.05;
+
+/**
+ * Why the head of a file is not text as a whole, or null when it is text. A few bad bytes (a NUL
+ * or a broken UTF-8 sequence in a line or two, as in a damaged export) do not make a file binary:
+ * the parser quarantines those lines. The file is binary when more than BINARY_SHARE of its first
+ * 8 KiB are NUL, control bytes (other than tab, newlines, form feed, escape) or invalid UTF-8.
+ */
+export function binaryReason(head: Uint8Array): string | null {
   const n = Math.min(head.length, 8192);
-  if (n === 0) return false;
+  if (n === 0) return null;
+  let nul = 0;
   let ctrl = 0;
-  for (let i = 0; i < n; i++) {
+  let invalid = 0;
+  for (let i = 0; i < n; ) {
     const b = head[i]!;
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) ctrl++;
+    if (b < 0x80) {
+      if (b === 0) nul++;
+      else if (b < 9 || (b > 13 && b < 32 && b !== 27) || b === 127) ctrl++;
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + len > n) break; // cut by the 8 KiB window, not by the file
+    let ok = true;
+    for (let k = 1; k < len; k++) if ((head[i + k]! & 0xc0) !== 0x80) ok = false;
+    if (ok && len === 3 && ((b === 0xe0 && head[i + 1]! < 0xa0) || (b === 0xed && head[i + 1]! > 0x9f))) ok = false;
+    if (ok && len === 4 && ((b === 0xf0 && head[i + 1]! < 0x90) || (b === 0xf4 && head[i + 1]! > 0x8f))) ok = false;
+    if (ok) i += len;
+    else {
+      invalid++;
+      i++;
+    }
   }
-  return ctrl / n > 0.1;
+  const bad = nul + ctrl + invalid;
+  if (bad <= n * BINARY_SHARE) return null;
+  const pct = (x: number) => `${((x / n) * 100).toFixed(x / n < 0.1 ? 1 : 0)}%`;
+  const parts = [nul ? `${pct(nul)} NUL bytes` : '', ctrl ? `${pct(ctrl)} control bytes` : '', invalid ? `${pct(invalid)} invalid UTF-8` : ''].filter(Boolean);
+  return `${parts.join(', ')} in the first ${n.toLocaleString('en-US')} bytes (text has at most ${BINARY_SHARE * 100}%)`;
+}
+
+/** The head of a file is not text as a whole (see binaryReason). */
+export function looksBinary(head: Uint8Array): boolean {
+  return binaryReason(head) !== null;
 }
 
 /** A short, safe excerpt of untrusted text for error reports. */

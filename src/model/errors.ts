@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   CASE_MIGRATION_NEEDED: 'the case was written by an older clew and must be migrated',
   CASE_NOT_EMPTY: 'the case already holds data',
   SOURCE_NOT_FOUND: 'the source file does not exist',
+  CASE_BUSY: 'another process is writing to the case',
+  DISK_FULL: 'the disk holding the case is full',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
   NOT_FOUND: 'no such record',
@@ -81,6 +83,10 @@ export function exitCodeFor(code: ErrorCode): number {
       return 4;
     case 'NOT_FOUND':
       return 5;
+    case 'DISK_FULL':
+      return 6;
+    case 'CASE_BUSY':
+      return 7;
     case 'INTERRUPTED':
       return 130;
     default:

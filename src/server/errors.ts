@@ -11,6 +11,7 @@ export const HTTP_ONLY_CODES = {
   RATE_LIMITED: 'too many requests: slow down',
   METHOD_NOT_ALLOWED: 'the method is not allowed here',
   URI_TOO_LONG: 'the URL is longer than the limit',
+  HEADERS_TOO_LARGE: 'the request line and headers are larger than the limit',
 } as const;
 
 export type HttpErrorCode = ErrorCode | keyof typeof HTTP_ONLY_CODES;
@@ -37,15 +38,28 @@ export function statusFor(code: HttpErrorCode): number {
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
+    case 'CASE_BUSY':
+      return 409;
     case 'TOO_LARGE':
     case 'LINE_TOO_LONG':
       return 413;
     case 'URI_TOO_LONG':
       return 414;
+    case 'EMPTY_FILE':
+    case 'BINARY_FILE':
+    case 'FORMAT_UNKNOWN':
+    case 'ARCHIVE_UNSAFE':
+    case 'TRUNCATED_LINE':
+    case 'CSV_COLUMNS':
+      return 422;
     case 'RATE_LIMITED':
       return 429;
+    case 'HEADERS_TOO_LARGE':
+      return 431;
     case 'INTERRUPTED':
       return 503;
+    case 'DISK_FULL':
+      return 507;
     default:
       return 500;
   }
@@ -73,6 +87,9 @@ export function errorResponse(e: unknown): { status: number; body: ErrorBody; in
   if (e instanceof HttpError) return { status: statusFor(e.code), body: { error: { code: e.code, message: e.message } }, internal: false };
   if (isClewError(e)) {
     const status = statusFor(e.code);
+    // a full disk is not a bug: the client is told what happened (the message names the case
+    // file, not its folder; details with paths stay on the server)
+    if (e.code === 'DISK_FULL') return { status, body: { error: { code: e.code, message: e.message } }, internal: false };
     if (status >= 500) return { status, body: { error: { code: e.code, message: ERROR_CODES[e.code] } }, internal: true };
     return { status, body: { error: { code: e.code, message: e.message, details: { ...e.details } } }, internal: false };
   }

@@ -6,6 +6,7 @@
  * Origin check → body size cap → rate limit → access token (cookie, bearer, or the ?token= of
  * the printed URL, exchanged for a cookie) → route. Every response carries the strict headers.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { openCase } from '../api/case.js';
 import type { CaseStore } from '../api/types.js';
 import { ClewError } from '../model/errors.js';
 import { errorResponse, HttpError } from './errors.js';
-import { RateLimiter, type RateLimitOptions } from './ratelimit.js';
+import { RateLimiter, type RateLimitOptions, rateKey, SESSION_RATE, sessionIdCookieName, SIGN_IN_RATE } from './ratelimit.js';
 import { readJsonBody } from './body.js';
 import type { Route } from './route.js';
 import { Reply } from './jobs.js';
@@ -23,6 +24,8 @@ import { viewNetwork } from './routes/network.js';
 import { jobsOf } from './routes/jobs.js';
 import { cookieName, hostAllowed, isLoopbackHost, newToken, originAllowed, parseCookies, SECURITY_HEADERS, sessionCookie, tokensEqual } from './security.js';
 import { StaticSite } from './static.js';
+import { onClientError } from './client-error.js';
+import { cleanPartialUploads, uploadsDirFor } from './upload.js';
 
 export interface ServeOptions {
   casePath: string;
@@ -35,7 +38,10 @@ export interface ServeOptions {
   webRoot?: string;
   /** Fixed token (tests); default a fresh random one. */
   token?: string;
+  /** Budget of each signed-in session (default SESSION_RATE). */
   rateLimit?: RateLimitOptions;
+  /** Budget of requests that are not signed in, per source address (default SIGN_IN_RATE). */
+  signInRateLimit?: RateLimitOptions;
   maxUrlChars?: number;
   maxBodyBytes?: number;
   /** Largest file upload (POST /api/uploads) in bytes; default 2 GiB. */
@@ -95,7 +101,7 @@ function routeFor(rawUrl: string, method: string): RouteMatch | null {
   return other;
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, head = false): void {
+function send(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string | Buffer, head = false): void {
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
   res.end(head ? undefined : body);
 }
@@ -120,11 +126,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const store: CaseStore = openCase(opts.casePath, { readonly: true });
   const site = StaticSite.load(opts.webRoot ?? DEFAULT_WEB_ROOT);
   const token = opts.token ?? newToken();
-  const limiter = new RateLimiter(opts.rateLimit ?? { capacity: 200, perSecond: 100 });
+  const limiter = new RateLimiter(opts.rateLimit ?? SESSION_RATE);
+  const strictLimiter = new RateLimiter(opts.signInRateLimit ?? SIGN_IN_RATE);
   const maxUrl = opts.maxUrlChars ?? 4096;
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const jobs = jobsOf(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize }).jobs;
+  // uploads cut short by a server killed mid-transfer (kill -9) leave a *.part file: not kept
+  for (const p of await cleanPartialUploads(opts.uploadsDir ?? uploadsDirFor(opts.casePath))) log(`clew serve: removed ${p}, an upload a stopped server left incomplete`);
   let port = 0;
 
   const authorised = (req: IncomingMessage): boolean => {
@@ -149,7 +158,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const cap = route?.route.streamBody?.maxBytes ?? maxBody;
     const length = Number(req.headers['content-length'] ?? 0);
     if (!(length <= cap)) throw new ClewError('TOO_LARGE', `the request body is larger than ${cap} bytes`);
-    const wait = limiter.take(req.socket.remoteAddress ?? '?', Date.now());
+    const who = rateKey(req, authorised(req), port); // per session, not per source address
+    const wait = (who.strict ? strictLimiter : limiter).take(who.key, Date.now());
     if (wait > 0) throw Object.assign(new HttpError('RATE_LIMITED'), { retryAfterMs: wait });
 
     const url = new URL(rawUrl, `http://127.0.0.1:${port}`);
@@ -167,7 +177,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       // never a protocol-relative "//host" location (no open redirect, even with the token)
       const path = url.pathname.replace(/^[/\\]+/, '/');
       const location = path + (url.searchParams.size ? `?${url.searchParams}` : '');
-      send(res, 303, { Location: location, 'Set-Cookie': sessionCookie(port, token), 'Cache-Control': 'no-store' }, '', head);
+      const sid = `${sessionIdCookieName(port)}=${randomBytes(18).toString('base64url')}; HttpOnly; SameSite=Strict; Path=/`;
+      send(res, 303, { Location: location, 'Set-Cookie': [sessionCookie(port, token), sid], 'Cache-Control': 'no-store' }, '', head);
       return;
     }
     if (!authorised(req)) {
@@ -220,6 +231,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   server.timeout = 30_000;
   server.headersTimeout = 10_000;
   server.maxHeadersCount = 100;
+  server.on('clientError', onClientError); // a 431 that names the URL or the header
 
   const listen = (p: number) =>
     new Promise<void>((ok, fail) => {

@@ -6,6 +6,7 @@ import { day, num } from './lib/format';
 import { useRoute } from './lib/router';
 import { useApi, useCaseGeneration } from './lib/useApi';
 import { matchView, VIEWS } from './views';
+import { Untrusted } from './components/Untrusted';
 
 class ViewBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown; key: string }> {
   override state = { error: null as unknown, key: this.props.resetKey };
@@ -26,7 +27,7 @@ function CaseBar({ stats }: { stats: StatsResponse | null }) {
   return (
     <div className="casebar" data-testid="casebar">
       <span className="case-name" dir="auto" title={stats.case.path}>
-        {stats.case.name}
+        <Untrusted text={stats.case.name} />
       </span>
       <span className="case-fact">{num(s.messages)} messages</span>
       <span className="case-fact">{num(s.accounts)} accounts</span>

@@ -3,7 +3,7 @@
  * otherwise every parser looks at the file's head and the most confident one wins.
  */
 import { ClewError } from '../../model/errors.js';
-import { looksBinary } from '../lines.js';
+import { binaryReason } from '../lines.js';
 import type { FormatParser } from '../parser.js';
 import { canonicalParser } from './canonical.js';
 import { bandicootParser } from './cdr/bandicoot.js';
@@ -53,6 +53,7 @@ export function detectFormat(head: Uint8Array, name: string): Detection {
   if (best) return { parser: best.parser, rejected };
   if (head.length === 0) throw new ClewError('EMPTY_FILE', `${name} is empty`);
   const tried = rejected.map((r) => `${r.format}: ${r.reason}`).join('; ');
-  if (looksBinary(head)) throw new ClewError('BINARY_FILE', `${name} is a binary file no parser recognises (tried ${tried})`, { tried });
+  const binary = binaryReason(head);
+  if (binary) throw new ClewError('BINARY_FILE', `${name} is not a text file: ${binary}; no parser recognises it (tried ${tried})`, { tried, reason: binary });
   throw new ClewError('FORMAT_UNKNOWN', `${name}: no parser recognised the format (tried ${tried}); pass --format`, { tried });
 }

@@ -2,7 +2,8 @@
  * Jobs: uploads that become ingest jobs, the list of jobs, one job (poll it), cancel one.
  * POST /api/uploads?name=…[&format=…&timeZone=…&region=…&map=…] with the file as the body.
  */
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { type IngestSummary, loadMappingArgument } from '../../api/ingest.js';
 import type { NetworkLevel } from '../../api/network.js';
@@ -13,7 +14,7 @@ import { bumpGeneration, caseGeneration, type Job, JobRegistry, peekPerGeneratio
 import { type DisruptBody, disruptCacheKey } from '../disruption.js';
 import { type KeyPlayerRanking, keyPlayersCacheKey } from '../keyplayers.js';
 import type { Route } from '../route.js';
-import { DEFAULT_MAX_UPLOAD_BYTES, storeUpload, uploadsDirFor } from '../upload.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, discardUpload, storeUpload, uploadsDirFor } from '../upload.js';
 import { parseInput, queryObject } from '../validate.js';
 import type { JobResponse, JobsResponse, UploadResponse, WireIngestResult } from '../wire/jobs.js';
 import type { DisruptResponse } from '../wire/timeline.js';
@@ -126,11 +127,23 @@ export const JOBS_ROUTES: Route[] = [
         throw new ClewError('TOO_LARGE', `the file is larger than the upload limit of ${max} bytes`, { maxBytes: max });
       }
       const csvMapping = q.map !== undefined ? await loadMappingArgument(q.map) : undefined;
-      const up = await storeUpload(req, opts.uploadsDir ?? uploadsDirFor(store.path), q.name, max);
+      const dir = opts.uploadsDir ?? uploadsDirFor(store.path);
+      const up = await storeUpload(req, dir, q.name, max);
+      // a file the case already has (complete, or partial to resume) is not kept a second time:
+      // the job runs on the copy already stored
+      const known = await store.findSource(up.sha256);
+      let file = up.path;
+      let stored = up.stored;
+      if (known && known.path !== up.path && existsSync(known.path)) {
+        await discardUpload(up.path);
+        file = known.path;
+        const rel = relative(dir, known.path);
+        stored = rel.startsWith('..') || isAbsolute(rel) ? basename(known.path) : rel.split(sep).join('/');
+      }
       const task: IngestTask = {
         kind: 'ingest',
         casePath: store.path,
-        file: up.path,
+        file,
         format: q.format,
         timeZone: q.timeZone,
         defaultRegion: q.region?.toUpperCase(),
@@ -144,9 +157,15 @@ export const JOBS_ROUTES: Route[] = [
         run: (ctx) => runTask<IngestSummary>(task, ctx),
         toResult: ingestResult,
         // whatever the outcome, committed batches may have changed the case
-        onEnd: () => bumpGeneration(store),
+        onEnd: (j) => {
+          bumpGeneration(store);
+          // a file refused as a whole (not cancelled, not a full disk) left no source: its copy goes too
+          const code = j.error?.code;
+          if (j.state === 'failed' && file === up.path && code !== undefined && code !== 'DISK_FULL' && code !== 'CASE_BUSY' && code !== 'INTERNAL')
+            void Promise.resolve(store.findSource(up.sha256)).then((s) => (s ? undefined : discardUpload(up.path)));
+        },
       });
-      return { job: wireJob(job), stored: up.stored, bytes: up.bytes };
+      return { job: wireJob(job), stored, bytes: up.bytes };
     },
   },
 ];

@@ -44,6 +44,7 @@ import { readDossier } from './dossier.js';
 import { InThreadSourceWriter, ThreadedSourceWriter, threadedWriterAvailable } from './source-writers.js';
 import { SqliteGeoReader } from './places.js';
 import { forgetSmallCaseStatistics } from './statistics.js';
+import { acquireWriterLock, lockedWriter, translateStoreError } from './writer-lock.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -170,6 +171,16 @@ export class SqliteCaseStore implements CaseStore {
 
   beginSource(meta: SourceMeta, opts: WriteOptions = {}): SourceWriter {
     this.assertWritable();
+    const release = acquireWriterLock(this.path);
+    try {
+      return lockedWriter(this.beginSourceLocked(meta, opts), this.path, release);
+    } catch (e) {
+      release();
+      throw translateStoreError(e, this.path);
+    }
+  }
+
+  private beginSourceLocked(meta: SourceMeta, opts: WriteOptions): SourceWriter {
     // first load into an empty case: build the read-side indexes once at the end (writer.finish)
     if (this.db.prepare('SELECT 1 FROM messages LIMIT 1').get() === undefined)
       for (const i of DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
@@ -185,7 +196,13 @@ export class SqliteCaseStore implements CaseStore {
 
   resumeSource(source: SourceRow, opts: WriteOptions = {}): SourceWriter {
     this.assertWritable();
-    return this.writerFor(source, opts);
+    const release = acquireWriterLock(this.path);
+    try {
+      return lockedWriter(this.writerFor(source, opts), this.path, release);
+    } catch (e) {
+      release();
+      throw translateStoreError(e, this.path);
+    }
   }
 
   forgetEmptySource(id: number): boolean {

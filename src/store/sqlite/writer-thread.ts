@@ -10,6 +10,7 @@ import { type PackedBatch, unpackBatch } from './batch-pack.js';
 import { configureConnection } from './connection.js';
 import { analyserFor } from './source-writers.js';
 import { SqliteSourceWriter } from './writer.js';
+import { translateStoreError } from './writer-lock.js';
 
 export type ToWriter =
   | { kind: 'batch'; packed: PackedBatch; position: BatchPosition }
@@ -50,7 +51,8 @@ port.on('message', (m: ToWriter) => {
   queue = queue.then(async () => {
     try {
       port.postMessage(handle(await writer, m));
-    } catch (e) {
+    } catch (raw) {
+      const e = translateStoreError(raw, path); // a full disk or a busy case is not a bug
       const err = e as Error;
       port.postMessage({ kind: 'error', code: isClewError(e) ? e.code : undefined, message: err.message, stack: err.stack } satisfies FromWriter);
     }

@@ -1,6 +1,7 @@
 import type { AccountView } from '../lib/api';
 import { hue } from '../lib/format';
 import { Link } from './Link';
+import { Untrusted } from './Untrusted';
 
 /** The dossier page of an account (the reference URL-encoded as one path segment). */
 export function dossierHref(ref: string): string {
@@ -17,12 +18,12 @@ export function Account({ account, showRef = true, link = false }: { account: Ac
     <>
       {account.displayName ? (
         <span className="account-name" dir="auto">
-          {account.displayName}
+          <Untrusted text={account.displayName} />
         </span>
       ) : null}
       {showRef || !account.displayName ? (
         <span className="account-ref" dir="ltr">
-          {account.ref}
+          <Untrusted text={account.ref} />
         </span>
       ) : null}
     </>

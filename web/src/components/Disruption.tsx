@@ -15,6 +15,7 @@ import { useApi } from '../lib/useApi';
 import { Chart, type ChartOption } from './Chart';
 import { JobProgress } from './JobProgress';
 import { ErrorNotice, Loading } from './Notice';
+import { Untrusted } from './Untrusted';
 
 export const MAX_ARRESTS = 200;
 /** Nodes of the simulated network: accounts, or persons (merged accounts as one). */
@@ -119,7 +120,7 @@ function StepRows({ who, d }: { who: string; d: DisruptResponse }) {
             ) : (
               s.removed.map((n) => (
                 <span key={n.key} className="removed-person" title={n.key} dir="auto">
-                  {n.label}
+                  <Untrusted text={n.label} />
                 </span>
               ))
             )}
@@ -198,7 +199,7 @@ export function Disruption({
         {arrests.length === 0 ? <span className="muted">Tick people in the ranking below, or add anyone by reference or name.</span> : null}
         {arrests.map((a) => (
           <span key={a} className="chip arrest-chip" data-testid="arrest-chip" title={a}>
-            <span dir="auto">{label(a)}</span>
+            <span dir="auto"><Untrusted text={label(a)} /></span>
             <button type="button" className="btn-ghost chip-x" aria-label={`release ${a}`} onClick={() => setArrests(arrests.filter((x) => x !== a))}>
               ×
             </button>

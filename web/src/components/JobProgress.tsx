@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, onJobProgress, type WireJob } from '../lib/api';
 import { bytes, num } from '../lib/format';
+import { Untrusted } from './Untrusted';
 
 function eta(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
@@ -26,7 +27,7 @@ export function JobProgress({ job, onCancel }: { job: WireJob; onCancel?: () => 
   return (
     <div className={`job job-${job.state}`} data-job={job.id} data-state={job.state} role="status">
       <div className="job-line">
-        <strong dir="auto">{job.label}</strong> <span className="muted">{running ? p.phase : job.state}</span>
+        <strong dir="auto"><Untrusted text={job.label} /></strong> <span className="muted">{running ? p.phase : job.state}</span>
       </div>
       <progress className="job-bar" value={p.total !== null ? p.done : undefined} max={p.total ?? undefined} aria-label={`${job.label}: ${p.phase}`} />
       <div className="job-line small">
@@ -48,7 +49,7 @@ export function JobProgress({ job, onCancel }: { job: WireJob; onCancel?: () => 
       </div>
       {job.error && job.state !== 'cancelled' ? (
         <div className="notice notice-error">
-          <span dir="auto">{job.error.message}</span> <code className="notice-code">{job.error.code}</code>
+          <span dir="auto"><Untrusted text={job.error.message} /></span> <code className="notice-code">{job.error.code}</code>
         </div>
       ) : null}
     </div>

@@ -18,6 +18,7 @@ import { num } from '../lib/format';
 import { type Basemap, loadBasemap } from './basemap';
 import { pointFeatures, routeFeatures } from './features';
 import { ARROW_LAYER, arrowImage, mapStyle } from './style';
+import { revealBidi as reveal } from '../../../src/text/display/bidi.js';
 
 setWorkerUrl(workerUrl);
 
@@ -98,7 +99,7 @@ export function MapCanvas({ ref, points, routes, selectedPoint, selectedRoute, o
           const name = document.createElement('div');
           name.className = 'map-popup-name';
           name.dir = 'auto';
-          name.textContent = p.label;
+          name.textContent = reveal(p.label);
           const facts = document.createElement('div');
           facts.className = 'map-popup-facts';
           facts.textContent = `${p.kind} · ${num(p.count)} ${p.kind === 'place' || p.kind === 'coordinate' ? 'mentions' : 'records'}`;

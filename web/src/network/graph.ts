@@ -5,6 +5,7 @@
  */
 import Graph from 'graphology';
 import type { WireViewGraph, WireViewMeasure } from '../lib/api';
+import { revealBidi as reveal } from '../../../src/text/display/bidi.js';
 
 export const MEASURES: { id: WireViewMeasure; title: string }[] = [
   { id: 'pagerank', title: 'PageRank' },
@@ -86,7 +87,7 @@ export function addToGraph(graph: NetGraph, g: WireViewGraph, known: Map<string,
       y,
       size: 3,
       color: SMALL,
-      label: g.labels[i] ?? key,
+      label: reveal(g.labels[i] ?? key),
       community: g.community[i]!,
       degree: g.measures.degree[i]!,
       strength: g.measures.strength[i]!,

@@ -8,6 +8,7 @@ import { useApi } from '../lib/useApi';
 import { day, local, utc } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 const PAGE = 30;
 
@@ -102,7 +103,7 @@ export default function ConversationView({ args, params }: ViewProps) {
             <button type="button" className="btn btn-ghost" onClick={() => window.history.back()} title="Back">
               ←
             </button>
-            <h1 dir="auto">{title ? title : anchor?.conversationId === null ? 'Direct exchange' : 'Conversation'}</h1>
+            <h1 dir="auto">{title ? <Untrusted text={title} /> : anchor?.conversationId === null ? 'Direct exchange' : 'Conversation'}</h1>
           </div>
           <div className="conv-people">
             {people.map((a) => (
@@ -172,18 +173,18 @@ function Message({ m, anchor, selected, compact, onSource }: { m: MessageView; a
         )}
         {m.subject ? (
           <div className="msg-subject" dir="auto">
-            {m.subject}
+            <Untrusted text={m.subject} />
           </div>
         ) : null}
         <p className="msg-body" dir="auto">
-          {m.body}
+          <Untrusted text={m.body} />
         </p>
         {m.attachments.length ? (
           <ul className="msg-attachments">
             {m.attachments.map((a, i) => (
               <li key={i}>
                 <span className="att-icon">📎</span>
-                <span dir="auto">{a.filename}</span>
+                <span dir="auto"><Untrusted text={a.filename} /></span>
                 {a.mime ? <span className="muted"> {a.mime}</span> : null}
               </li>
             ))}
@@ -276,11 +277,11 @@ function ProvenancePanel({ id, onClose }: { id: number; onClose: () => void }) {
             ) : null}
             <dt>File</dt>
             <dd dir="auto" data-testid="prov-file">
-              {fileName}
+              <Untrusted text={fileName} />
             </dd>
             <dt>Path</dt>
             <dd className="mono break" dir="auto">
-              {p.path}
+              <Untrusted text={p.path} />
             </dd>
             <dt>SHA-256</dt>
             <dd className="mono break" data-testid="prov-sha">
@@ -313,7 +314,7 @@ function ProvenancePanel({ id, onClose }: { id: number; onClose: () => void }) {
           <h3>Raw source record</h3>
           {r.raw.text !== null ? (
             <pre className="raw" data-testid="raw">
-              {r.raw.text}
+              <Untrusted text={r.raw.text} />
             </pre>
           ) : (
             <div className="notice">{r.raw.unavailable}</div>
@@ -335,10 +336,10 @@ function Mentions({ body, mentions }: { body: string; mentions: Mention[] }) {
         {labelledSegments(body, mentions).map((s, i) =>
           s.item ? (
             <mark key={i} className={`ent ent-${s.item.type}`} title={`${ENTITY_LABEL[s.item.type] ?? s.item.type}: ${s.item.value}`}>
-              {s.text}
+              <Untrusted text={s.text} />
             </mark>
           ) : (
-            <span key={i}>{s.text}</span>
+            <span key={i}><Untrusted text={s.text} /></span>
           ),
         )}
       </p>
@@ -355,9 +356,9 @@ function Mentions({ body, mentions }: { body: string; mentions: Mention[] }) {
           {mentions.map((x, i) => (
             <tr key={i}>
               <td>{ENTITY_LABEL[x.type] ?? x.type}</td>
-              <td dir="auto">{x.raw}</td>
+              <td dir="auto"><Untrusted text={x.raw} /></td>
               <td className="mono" dir="auto">
-                {x.value}
+                <Untrusted text={x.value} />
               </td>
               <td className="num">{x.confidence.toFixed(2)}</td>
             </tr>

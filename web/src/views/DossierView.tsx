@@ -7,6 +7,7 @@ import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 /** Dossiers: `/dossier/<url-encoded account ref>` for one account, `/dossier?q=` to find one. */
 export default function DossierView({ args, params }: ViewProps) {
@@ -62,12 +63,12 @@ function Dossier({ subject }: { subject: string }) {
         <div>
           <div className="muted small">Dossier · {d.subject.kind === 'person' ? `person (${d.accounts.length} accounts)` : 'account'}</div>
           <h1 dir="auto" className="dossier-title">
-            {d.subject.label}
+            <Untrusted text={d.subject.label} />
           </h1>
           <div className="dossier-refs">
             {d.accounts.map((x) => (
               <span key={x.id} className="mono">
-                {x.ref}
+                <Untrusted text={x.ref} />
               </span>
             ))}
           </div>
@@ -147,12 +148,12 @@ function Dossier({ subject }: { subject: string }) {
                 <tr key={x.id}>
                   <th>{x.platform}</th>
                   <td>
-                    <span className="mono">{x.handle}</span>
+                    <span className="mono"><Untrusted text={x.handle} /></span>
                     {x.kind ? <span className="muted"> ({x.kind})</span> : null}
                     {x.displayName ? (
                       <span dir="auto" className="dossier-name">
                         {' '}
-                        {x.displayName}
+                        <Untrusted text={x.displayName} />
                       </span>
                     ) : null}
                   </td>
@@ -162,7 +163,7 @@ function Dossier({ subject }: { subject: string }) {
                 <tr key={`d${i}`}>
                   <th>{x.key}</th>
                   <td className="mono" dir="ltr">
-                    {x.value}
+                    <Untrusted text={x.value} />
                   </td>
                 </tr>
               ))}
@@ -175,7 +176,7 @@ function Dossier({ subject }: { subject: string }) {
                 {d.savedAs.map((s) => (
                   <li key={s.name}>
                     <span dir="auto" className="saved-name">
-                      {s.name}
+                      <Untrusted text={s.name} />
                     </span>{' '}
                     <span className="muted">
                       by {num(s.owners)}: </span>
@@ -266,7 +267,7 @@ function Dossier({ subject }: { subject: string }) {
                     <tr key={r.value} data-testid="dossier-entity">
                       <td>
                         <Link to={msgs(filterTerm('entity', `${e.type}=${r.value}`))} dir="auto" className="entity-link">
-                          {r.value}
+                          <Untrusted text={r.value} />
                         </Link>
                       </td>
                       <td className="num" title={`${num(r.mentions)} mentions in ${num(r.messages)} messages`}>
@@ -299,7 +300,7 @@ function Dossier({ subject }: { subject: string }) {
             <tbody>
               {d.conversations.map((c) => (
                 <tr key={c.id}>
-                  <td dir="auto">{c.lastMessage !== null ? <Link to={`/m/${c.lastMessage}`}>{c.title ?? c.ref}</Link> : (c.title ?? c.ref)}</td>
+                  <td dir="auto">{c.lastMessage !== null ? <Link to={`/m/${c.lastMessage}`}><Untrusted text={c.title ?? c.ref} /></Link> : <Untrusted text={c.title ?? c.ref} />}</td>
                   <td className="num">{num(c.members)}</td>
                   <td className="num">{num(c.sent)}</td>
                   <td className="nowrap">
@@ -331,7 +332,7 @@ function Dossier({ subject }: { subject: string }) {
                 {d.places.map((p, i) => (
                   <tr key={i}>
                     <td>{p.kind}</td>
-                    <td dir="auto">{p.label ?? ''}</td>
+                    <td dir="auto"><Untrusted text={p.label} /></td>
                     <td className="mono">
                       <Link to={href('/map', { account: main })}>
                         {p.lat.toFixed(4)}, {p.lon.toFixed(4)}
@@ -394,7 +395,7 @@ function DossierIndex({ q }: { q: string }) {
       {error ? <ErrorNotice error={error} /> : !data ? <Loading /> : null}
       {data && q.trim() ? (
         <section className="panel">
-          <h2>Accounts named “<span dir="auto">{q.trim()}</span>”</h2>
+          <h2>Accounts named “<span dir="auto"><Untrusted text={q.trim()} /></span>”</h2>
           {data.matches.length === 0 ? <div className="muted">No account has this reference, handle or name.</div> : null}
           <table className="grid">
             <tbody>{data.matches.map((x) => row(x))}</tbody>

@@ -7,6 +7,7 @@ import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 /** Rows per page; "Show more" loads the next page after the ones shown. */
 const LIMIT = 500;
@@ -75,7 +76,7 @@ export default function EntitiesView({ params }: ViewProps) {
                 {type ? null : <td className={`ent-type ent-${e.type}`}>{e.type.replace(/_/g, ' ')}</td>}
                 <td>
                   <Link to={searchHref(filterTerm('entity', `${e.type}=${e.value}`))} className="entity-link" dir="auto" title={`messages mentioning this ${e.type}`}>
-                    {e.value}
+                    <Untrusted text={e.value} />
                   </Link>
                 </td>
                 <td className="spellings">

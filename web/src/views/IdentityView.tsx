@@ -18,6 +18,7 @@ import {
 import { num, utc } from '../lib/format';
 import type { ViewProps } from '../views';
 import './identity.css';
+import { Untrusted } from '../components/Untrusted';
 
 const PAGE = 200;
 const idRef = (id: number) => `#${id}`;
@@ -144,7 +145,7 @@ export default function IdentityView(_props: ViewProps) {
         <p className="small keys-help">
           <kbd>a</kbd> accept (merge) · <kbd>r</kbd> reject · <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>u</kbd> undo last
         </p>
-        {note ? <p className="small identity-note" data-testid="identity-note" dir="auto">{note}</p> : null}
+        {note ? <p className="small identity-note" data-testid="identity-note" dir="auto"><Untrusted text={note} /></p> : null}
         {error ? <ErrorNotice error={error} /> : null}
       </header>
       <div className="identity-body">
@@ -364,7 +365,7 @@ function Side({ h, shared, testId }: { h: WireHandleReview; shared: Set<number>;
       </h3>
       {h.person ? (
         <p className="small" dir="auto">
-          already in person “{h.person.name}”
+          already in person “<Untrusted text={h.person.name} />”
         </p>
       ) : null}
       <dl className="facts">
@@ -379,7 +380,7 @@ function Side({ h, shared, testId }: { h: WireHandleReview; shared: Set<number>;
       <ul className="names" data-testid="names">
         {h.names.map((n) => (
           <li key={n.name} dir="auto">
-            {n.name} <span className="muted small">×{n.count}</span>
+            <Untrusted text={n.name} /> <span className="muted small">×{n.count}</span>
           </li>
         ))}
         {h.names.length === 0 ? <li className="muted">none saved</li> : null}
@@ -420,7 +421,7 @@ function Persons({ persons, busy, onSplit }: { persons: IdentityPersonsResponse;
         {persons.persons.map((p) => (
           <li key={p.id} data-testid="person">
             <Link to={`/dossier/${encodeURIComponent(`person:${p.id}`)}`} className="person-name">
-              <span dir="auto">{p.name}</span>
+              <span dir="auto"><Untrusted text={p.name} /></span>
             </Link>{' '}
             <span className="muted small">person {p.id}</span>
             <ul>

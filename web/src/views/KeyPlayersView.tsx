@@ -16,6 +16,7 @@ import { num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 /** The messages a node sent: `from:REF` for an account, `person:<id>` for a person. */
 function messagesHref(key: string): string {
@@ -37,7 +38,7 @@ function Person({ p }: { p: WireKeyPlayer }) {
     <Account account={p.account} />
   ) : (
     <span className="account-name" dir="auto">
-      {p.label}
+      <Untrusted text={p.label} />
     </span>
   );
 }
@@ -49,7 +50,7 @@ function PersonNode({ p }: { p: WireKeyPlayer }) {
     <div className="keyplayer-person" data-testid="keyplayer-person">
       <Link to={messagesHref(p.key)} className="person-link" title={`messages sent by ${p.key}`}>
         <span className="account-name" dir="auto">
-          {p.label}
+          <Untrusted text={p.label} />
         </span>
       </Link>{' '}
       <Link to={dossierHref(p.key)} className="chip" title={`dossier of ${p.key}`} data-testid="person-dossier-link">
@@ -60,9 +61,9 @@ function PersonNode({ p }: { p: WireKeyPlayer }) {
         {members.map((a, i) => (
           <span key={a.ref}>
             {i > 0 ? ', ' : ''}
-            <span dir="auto">{a.displayName ?? a.handle}</span>{' '}
+            <span dir="auto"><Untrusted text={a.displayName ?? a.handle} /></span>{' '}
             <span className="account-ref" dir="ltr">
-              {a.ref}
+              <Untrusted text={a.ref} />
             </span>
           </span>
         ))}
@@ -186,7 +187,7 @@ function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: strin
                 <td className="contacts">
                   {p.contacts.map((c) => (
                     <Link key={c.key} to={messagesHref(c.key)} className="contact" title={`${c.key} · ${num(c.messages)} messages and calls`}>
-                      <span dir="auto">{c.label}</span>
+                      <span dir="auto"><Untrusted text={c.label} /></span>
                       <span className="muted"> ({num(c.messages)})</span>
                     </Link>
                   ))}

@@ -16,6 +16,7 @@ import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { type MapHandle, MapCanvas } from '../map/MapCanvas';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 const KINDS: { kind: GeoKind; label: string }[] = [
   { kind: 'place', label: 'Places named' },
@@ -194,7 +195,7 @@ export default function MapView({ params }: ViewProps) {
                       }}
                     >
                       <span className="map-swatch" data-kind={p.kind} />
-                      <span dir="auto">{p.label}</span>
+                      <span dir="auto"><Untrusted text={p.label} /></span>
                     </button>
                     <span className="muted small"> ×{num(p.count)}</span>
                   </li>
@@ -217,7 +218,7 @@ function RouteStops({ route }: { route: PlaceRoute }) {
       {route.stops.map((s, i) => (
         <span key={i}>
           {i > 0 ? <span className="route-arrow"> → </span> : null}
-          <span dir="auto">{s.name}</span>
+          <span dir="auto"><Untrusted text={s.name} /></span>
         </span>
       ))}
       {route.cut ? <span className="muted"> …</span> : null}
@@ -250,7 +251,7 @@ function RoutePanel({ route, onClose }: { route: PlaceRoute; onClose: () => void
             <ol className="map-stops">
               {route.stops.map((s, j) => (
                 <li key={j}>
-                  <span dir="auto">{s.name}</span>: first named in{' '}
+                  <span dir="auto"><Untrusted text={s.name} /></span>: first named in{' '}
                   <Link to={`/m/${ep.stopMessages[j]}`} data-testid="route-message">
                     message {ep.stopMessages[j]}
                   </Link>
@@ -290,7 +291,7 @@ function PointPanel({ detail, error, onClose }: { detail: PlacesResponse | null;
     <section className="map-detail" data-testid="point-detail">
       {head}
       <div className="map-detail-title" dir="auto" data-testid="point-label">
-        {p.label}
+        <Untrusted text={p.label} />
       </div>
       <p className="muted small">
         {KINDS.find((k) => k.kind === p.kind)?.label ?? p.kind} · {p.lat.toFixed(5)}, {p.lon.toFixed(5)}

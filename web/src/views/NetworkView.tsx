@@ -20,6 +20,7 @@ import { addEdges, addToGraph, buildGraph, type ColourBy, type EdgeAttrs, isMeas
 import { Layout, type LayoutStatus } from '../network/layout';
 import { type Highlight, NetworkCanvas, NO_HIGHLIGHT } from '../network/NetworkCanvas';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 /** Above this many edges, people are drawn before their contacts. */
 const STAGED_EDGES = 20_000;
@@ -493,7 +494,7 @@ function SidePanel({
             {path.res.nodes.map((n, i) => (
               <li key={n.key}>
                 <Link to={href('/network', { ...Object.fromEntries(params), focus: n.key, to: null })} dir="auto">
-                  {n.label}
+                  <Untrusted text={n.label} />
                 </Link>
                 {i < path.res!.hops.length ? <span className="muted"> · {num(path.res!.hops[i]!.messages)} {path.res!.hops[i]!.messages === 1 ? 'message' : 'messages'} ↓</span> : null}
               </li>

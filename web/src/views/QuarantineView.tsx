@@ -1,6 +1,7 @@
 import { ErrorNotice, Loading } from '../components/Notice';
 import { api } from '../lib/api';
 import { useApi } from '../lib/useApi';
+import { Untrusted } from '../components/Untrusted';
 
 /** Records that could not be ingested: file, place and reason (nothing is dropped silently). */
 export default function QuarantineView() {
@@ -28,13 +29,13 @@ export default function QuarantineView() {
             {r.rows.map((q, i) => (
               <tr key={i}>
                 <td dir="auto" title={q.sourcePath}>
-                  {q.sourcePath.split(/[\\/]/).pop()}
+                  <Untrusted text={q.sourcePath.split(/[\\/]/).pop()} />
                 </td>
                 <td className="mono">{q.locator.line !== undefined ? `line ${q.locator.line}` : (q.locator.path ?? q.locator.entry ?? '')}</td>
                 <td className="mono">{q.code}</td>
-                <td dir="auto">{q.message}</td>
+                <td dir="auto"><Untrusted text={q.message} /></td>
                 <td className="mono excerpt" dir="auto">
-                  {q.excerpt ?? ''}
+                  <Untrusted text={q.excerpt} />
                 </td>
               </tr>
             ))}

@@ -10,6 +10,7 @@ import { num, utc } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useApi, useCaseGeneration } from '../lib/useApi';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 const PAGE = 50;
 /** Matches counted on the first page before the count says "more than". */
@@ -219,7 +220,7 @@ export default function SearchView({ params }: ViewProps) {
                   <span className="hit-main">
                     {h.conversationTitle ? (
                       <span className="hit-conv" dir="auto" data-testid="hit-conv">
-                        {h.conversationTitle}
+                        <Untrusted text={h.conversationTitle} />
                       </span>
                     ) : null}
                     <span className="hit-snippet" dir="auto">
@@ -349,7 +350,7 @@ function Overview() {
             {stats.sources.map((src) => (
               <tr key={src.id}>
                 <td dir="auto" title={src.path}>
-                  {src.name}
+                  <Untrusted text={src.name} />
                 </td>
                 <td>{src.format}</td>
                 <td className="num">{num(src.records)}</td>

@@ -6,6 +6,7 @@ import { api, ApiError, caseChanged, followJob, uploadFile, type WireJob } from 
 import { bytes, num } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 /** The formats `clew ingest` reads (docs/formats); empty = detect from the file. */
 const FORMATS: { id: string; title: string }[] = [
@@ -160,13 +161,13 @@ export default function SourcesView(_props: ViewProps) {
             <div key={`${u.name}:${u.size}`} className="panel upload">
               {u.state === 'uploading' ? (
                 <div role="status">
-                  <strong dir="auto">{u.name}</strong> <span className="muted">uploading {bytes(u.size)}…</span>
+                  <strong dir="auto"><Untrusted text={u.name} /></strong> <span className="muted">uploading {bytes(u.size)}…</span>
                   <progress aria-label={`uploading ${u.name}`} />
                 </div>
               ) : null}
               {u.state === 'error' ? (
                 <>
-                  <strong dir="auto">{u.name}</strong>
+                  <strong dir="auto"><Untrusted text={u.name} /></strong>
                   <ErrorNotice error={u.error} />
                 </>
               ) : null}
@@ -214,7 +215,7 @@ export default function SourcesView(_props: ViewProps) {
               {stats.sources.map((s) => (
                 <tr key={s.id} data-source={s.id}>
                   <td dir="auto" title={s.path}>
-                    {s.name}
+                    <Untrusted text={s.name} />
                   </td>
                   <td className="mono">{s.format}</td>
                   <td className="mono" title={s.sha256}>

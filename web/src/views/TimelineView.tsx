@@ -6,6 +6,7 @@ import { day, num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
+import { Untrusted } from '../components/Untrusted';
 
 const UNITS: { id: WireActivityUnit; title: string }[] = [
   { id: 'day', title: 'Day' },
@@ -250,7 +251,7 @@ export default function TimelineView({ params }: ViewProps) {
         {state.accounts.length === 0 && !state.conversation && !state.community ? <span className="chip">whole case</span> : null}
         {state.accounts.map((a) => (
           <span key={a} className="chip" data-testid="scope-account" title={a}>
-            <span dir="auto">{r?.series.find((s) => s.key === a || s.account?.ref === a)?.person?.name ?? a}</span>
+            <span dir="auto"><Untrusted text={r?.series.find((s) => s.key === a || s.account?.ref === a)?.person?.name ?? a} /></span>
             <button type="button" className="btn-ghost chip-x" aria-label={`remove ${a}`} onClick={() => set({ accounts: state.accounts.filter((x) => x !== a) })}>
               ×
             </button>
@@ -310,7 +311,7 @@ export default function TimelineView({ params }: ViewProps) {
       {h && heat ? (
         <>
           <p className="muted small" data-testid="heat-summary">
-            {num(h.total)} messages and calls of <span dir="auto">{h.label}</span> by day of week and hour, in {h.timeZone === 'UTC' ? 'UTC (not the phones’ local time)' : h.timeZone}. Busiest
+            {num(h.total)} messages and calls of <span dir="auto"><Untrusted text={h.label} /></span> by day of week and hour, in {h.timeZone === 'UTC' ? 'UTC (not the phones’ local time)' : h.timeZone}. Busiest
             cell: {num(h.max)}.
           </p>
           <Chart option={heat} height={240} label="Messages and calls by day of week and hour" testId="heat-chart" />

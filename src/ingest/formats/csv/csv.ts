@@ -4,7 +4,7 @@
  */
 import { ClewError } from '../../../model/errors.js';
 import type { AccountRef } from '../../../model/records.js';
-import { excerpt, looksBinary } from '../../lines.js';
+import { binaryReason, excerpt, looksBinary } from '../../lines.js';
 import type { FormatParser, ParseItem, ResumePoint, SniffResult, SourceInput } from '../../parser.js';
 import { loadAntennas, type Antenna } from './antennas.js';
 import { firstLine, sniffDelimiter } from './delimiter.js';
@@ -41,7 +41,8 @@ export async function readHeader(input: SourceInput, delimiter?: string, encodin
   const head = await readHead(input);
   if (isUtf16(head))
     throw new ClewError('INVALID_UTF8', 'the file is UTF-16 text (e.g. Excel "Unicode Text"): convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8', { path: input.name });
-  if (looksBinary(head)) throw new ClewError('BINARY_FILE', undefined, { path: input.name });
+  const binary = binaryReason(head);
+  if (binary) throw new ClewError('BINARY_FILE', `${input.name} is not a text file: ${binary}`, { path: input.name, reason: binary });
   const d = delimiter ?? sniffDelimiter(firstLine(head)) ?? ',';
   for await (const row of readCsvRows((start) => input.open(start), { delimiter: d, encoding, maxRecordBytes: input.options.maxLineBytes })) {
     if (row.kind === 'bad') throw new ClewError('CSV_COLUMNS', `unreadable header row: ${row.message}`, { line: row.line });

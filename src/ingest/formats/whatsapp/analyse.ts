@@ -3,9 +3,9 @@
  * the whole file), who speaks in it and whether it is a group. Cheap: header regex per line,
  * system patterns only for lines whose sender is not yet known.
  */
-import { addHeader, decideDateOrder, newDateOrderStats, type DateOrder, type DateOrderStats } from './dateorder.js';
+import { addHeader, decideDateOrder, headerWallClock, newDateOrderStats, type DateOrder, type DateOrderStats } from './dateorder.js';
 import { classify } from './classify.js';
-import { parseHeader, type Layout } from './header.js';
+import { parseHeader, type Header, type Layout } from './header.js';
 import { detectMedia } from './media.js';
 
 export interface WhatsAppAnalysis {
@@ -40,10 +40,34 @@ interface LayoutState {
   title?: string;
   iosSystemName?: string;
   media: Set<string>;
+  /**
+   * For each name, the date orders under which at least one of its lines has a possible date:
+   * a line with an impossible date is quarantined by the second pass, so a name seen only on
+   * such lines must not become an account or a member (bit 1 dmy, 2 mdy, 4 ymd).
+   */
+  datedUnder: Map<string, number>;
 }
 
 function newState(): LayoutState {
-  return { stats: newDateOrderStats(), senders: new Set(), participants: new Set(), group: false, media: new Set() };
+  return { stats: newDateOrderStats(), senders: new Set(), participants: new Set(), group: false, media: new Set(), datedUnder: new Map() };
+}
+
+const ORDER_BIT: Record<DateOrder, number> = { dmy: 1, mdy: 2, ymd: 4 };
+
+/** The header's wall clock is a real date and time under `order` (any time zone). */
+function possible(h: Header, order: DateOrder): boolean {
+  const w = headerWallClock(h, order);
+  if (!w || w.hour > 23 || w.minute > 59 || w.second > 59 || w.month < 1 || w.month > 12 || w.day < 1) return false;
+  const d = new Date(Date.UTC(w.year, w.month - 1, w.day));
+  return d.getUTCDate() === w.day && d.getUTCMonth() === w.month - 1;
+}
+
+function noteDated(st: LayoutState, name: string, h: Header): void {
+  const had = st.datedUnder.get(name) ?? 0;
+  if (had === 7 || (had === 0 && st.datedUnder.size >= MAX_NAMES)) return;
+  let bits = had;
+  for (const o of ['dmy', 'mdy', 'ymd'] as const) if (!(bits & ORDER_BIT[o]) && possible(h, o)) bits |= ORDER_BIT[o];
+  if (bits !== had) st.datedUnder.set(name, bits);
 }
 
 const GROUP_KINDS = new Set(['joined', 'left', 'added', 'removed', 'title_changed']);
@@ -63,6 +87,7 @@ export class WhatsAppAnalyser {
     const c = classify(text.slice(h.restStart), h.layout, st.senders);
     if (c.kind === 'message') {
       if (st.senders.size < MAX_NAMES) st.senders.add(c.name);
+      noteDated(st, c.name, h);
       if (this.collectMedia && st.media.size < MAX_NAMES) {
         const f = detectMedia(c.body)?.filename;
         if (f !== undefined) st.media.add(f);
@@ -76,6 +101,7 @@ export class WhatsAppAnalyser {
     if (m.title !== undefined) st.title = m.title;
     for (const n of [m.actor, ...m.subjects]) {
       if (n !== undefined && st.participants.size < MAX_NAMES) st.participants.add(n);
+      if (n !== undefined) noteDated(st, n, h);
     }
   }
 
@@ -86,14 +112,15 @@ export class WhatsAppAnalyser {
       a.stats.total === 0 && i.stats.total === 0 ? null : i.stats.total > a.stats.total ? 'ios' : 'android';
     const st = layout === 'ios' ? i : a;
     const d = decideDateOrder(st.stats);
+    const dated = (n: string) => ((st.datedUnder.get(n) ?? 0) & ORDER_BIT[d.order]) !== 0;
     const out: WhatsAppAnalysis = {
       layout,
       dateOrder: d.order,
       ambiguous: d.ambiguous,
       conflicting: d.conflicting,
       headers: st.stats.total,
-      senders: [...st.senders],
-      participants: [...st.participants],
+      senders: [...st.senders].filter(dated),
+      participants: [...st.participants].filter(dated),
       group: st.group,
       mediaFiles: [...st.media],
     };

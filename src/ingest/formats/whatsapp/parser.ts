@@ -112,10 +112,9 @@ async function analysePass(openLines: OpenLines, collectMedia: boolean): Promise
   for await (const batch of openLines({ offset: 0, line: 1 })) {
     for (const l of batch) {
       if (l.tooLong) continue;
-      // no UTF-8 validation here: pass 2 rejects invalid lines; a U+FFFD cannot make a header
-      let s = l.bytes.toString('utf8');
-      if (l.line === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-      an.line(s);
+      // a line that is not UTF-8 is quarantined by pass 2: its sender must not become a member
+      const s = decodeUtf8(l.bytes, l.line);
+      if (s !== null) an.line(s);
     }
   }
   return an.result();
