@@ -13,11 +13,13 @@ import { deviceDumpParser } from './device/device.js';
 import { emlParser, mboxParser } from './email/email.js';
 import { signalParser } from './signal/parser.js';
 import { telegramParser } from './telegram/parser.js';
+import { ufedParser } from './ufed/parser.js';
 import { whatsappParser } from './whatsapp/parser.js';
 
 /** Every parser, most specific first (ties in sniff confidence go to the earlier one). */
 export const FORMATS: readonly FormatParser[] = [
   canonicalParser,
+  ufedParser,
   whatsappParser,
   telegramParser,
   signalParser,
