@@ -6,6 +6,7 @@ import { ClewError } from '../../model/errors.js';
 import { looksBinary } from '../lines.js';
 import type { FormatParser } from '../parser.js';
 import { canonicalParser } from './canonical.js';
+import { caseUcoParser } from './case-uco/parser.js';
 import { bandicootParser } from './cdr/bandicoot.js';
 import { cdrParser } from './cdr/cdr.js';
 import { csvParser } from './csv/csv.js';
@@ -20,6 +21,7 @@ import { whatsappParser } from './whatsapp/parser.js';
 export const FORMATS: readonly FormatParser[] = [
   canonicalParser,
   ufedParser,
+  caseUcoParser,
   whatsappParser,
   telegramParser,
   signalParser,
