@@ -92,9 +92,20 @@ export function deviceInfo(items: Array<{ name: string; value: string }>, region
   return info;
 }
 
+const platforms = new Map<string, string>();
+
 /** `WhatsApp Business` -> `whatsapp`; phone-native sources -> `phone`. */
 export function platformOf(source: string | undefined): string {
   if (!source) return 'phone';
+  let p = platforms.get(source);
+  if (p === undefined) {
+    p = platformUncached(source);
+    if (platforms.size < 10_000) platforms.set(source, p);
+  }
+  return p;
+}
+
+function platformUncached(source: string): string {
   const s = source.toLowerCase().replace(/[^a-z0-9]+/g, '');
   if (s === '' || /^(phone|nativemessages|messages|sms|mms|native|contacts|calllog|callhistory|sim|simcard|android|ios|imessage)$/.test(s)) return s === 'imessage' ? 'imessage' : 'phone';
   if (s.startsWith('whatsapp')) return 'whatsapp';
@@ -106,8 +117,22 @@ export function platformOf(source: string | undefined): string {
 
 const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{1,63}$/;
 
+// a report repeats the same few hundred identifiers in every message
+const refCache = new Map<string, AccountRef>();
+
 /** An account reference for a party identifier (phone number, JID, e-mail, app user id). */
 export function accountRef(identifier: string, platform: string, region?: string): AccountRef {
+  const key = `${platform}\u0000${region ?? ''}\u0000${identifier}`;
+  let r = refCache.get(key);
+  if (r === undefined) {
+    r = accountRefUncached(identifier, platform, region);
+    if (refCache.size >= 200_000) refCache.clear();
+    refCache.set(key, r);
+  }
+  return r;
+}
+
+function accountRefUncached(identifier: string, platform: string, region?: string): AccountRef {
   let id = identifier.trim().slice(0, 256);
   const jid = /^(\+?\d{6,15})@(s\.whatsapp\.net|c\.us)$/.exec(id);
   if (jid) return `phone:${jid[1]!.startsWith('+') ? jid[1] : `+${jid[1]}`}`;
@@ -188,9 +213,27 @@ export function kindOf(ref: AccountRef): AccountKind {
   return 'username';
 }
 
+const chatRefs = new WeakMap<UfedModel, string>();
+const chatMembers = new WeakMap<UfedModel, AccountRef[]>();
+
 export function chatRef(chat: UfedModel): string {
-  const platform = platformOf(field(chat, 'Source'));
-  return `${platform}:${field(chat, 'Id') ?? chat.id}`.slice(0, 300);
+  let r = chatRefs.get(chat);
+  if (r === undefined) {
+    const platform = platformOf(field(chat, 'Source'));
+    r = `${platform}:${field(chat, 'Id') ?? chat.id}`.slice(0, 300);
+    chatRefs.set(chat, r);
+  }
+  return r;
+}
+
+/** A chat's participants' references (computed once per chat, not once per message). */
+function members(chat: UfedModel, platform: string, region?: string): AccountRef[] {
+  let m = chatMembers.get(chat);
+  if (m === undefined) {
+    m = [...new Set(parties(children(chat, 'Participants'), platform, region).map((p) => p.ref))];
+    chatMembers.set(chat, m);
+  }
+  return m;
 }
 
 export function chatRecords(chat: UfedModel, ctx: UfedContext): ClewRecord[] {
@@ -258,10 +301,7 @@ export function messageRecords(m: UfedModel, ctx: UfedContext, chat?: UfedModel)
   }
   if (from === undefined) throw new ClewError('SCHEMA', `${m.type} has no sender (no From party)`);
   if (to.length === 0) {
-    if (chat) {
-      const members = parties(children(chat, 'Participants'), platform, region).map((p) => p.ref);
-      to = [...new Set(members.filter((r) => r !== from))];
-    } else if (from !== ownerHere && channel !== 'email') to = [ownerHere];
+    if (chat) to = members(chat, platform, region).filter((r) => r !== from); else if (from !== ownerHere && channel !== 'email') to = [ownerHere];
     else to = all.filter((p) => p.ref !== from).map((p) => p.ref);
   }
   const t = requireTime(m, ctx);

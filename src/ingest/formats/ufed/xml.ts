@@ -1,5 +1,5 @@
 /**
- * Cellebrite UFED `report.xml` as a stream of small units, read with saxes (a SAX-style parser:
+ * Cellebrite UFED `report.xml` as a stream of small units, read with htmlparser2's tokenizer (SAX-style:
  * no DOM, no DTD processing). Memory is bounded by the largest single model, never by the report:
  *
  *   - `device`: the `<metadata section="Device Info">` items (IMEI, IMSI, MSISDN, …),
@@ -10,12 +10,13 @@
  *   - `chatMessages`: a chat's `Messages` list starts (its header fields are known by then).
  *
  * A DOCTYPE is refused outright (XML_DTD): no entity is ever declared, so entity-expansion bombs
- * and external entities are impossible; saxes itself never expands an undeclared entity.
+ * and external entities are impossible; an entity other than XML's five and numeric references
+ * is never expanded (it stays as written).
  *
  * Byte offsets: every model carries the byte offset of its `<model` tag in the (decompressed)
  * report, for the locator and for quarantining a cut-off report from a precise place.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { Tokenizer } from 'htmlparser2';
 import { ClewError } from '../../../model/errors.js';
 
 /** Longest field value kept, in characters (a longer one is cut and flagged). */
@@ -79,6 +80,8 @@ type Frame =
   | { el: 'other'; name: string };
 
 const MAX_ITEM_CHARS = 64 * 1024;
+/** The frame of every element the reader does not look into (shared: it holds nothing). */
+const OTHER: Frame = { el: 'other', name: '' };
 
 function localName(name: string): string {
   const i = name.indexOf(':');
@@ -93,7 +96,7 @@ function decodeBase64Text(s: string): string | null {
   return text.includes('\ufffd') ? null : text;
 }
 
-/** Maps string positions of the text fed to saxes back to byte offsets in the source. */
+/** Maps string positions of the text fed to the tokenizer back to byte offsets in the source. */
 class ByteClock {
   private chunkChar = 0;
   private chunkByte = 0;
@@ -123,14 +126,33 @@ class ByteClock {
   }
 }
 
+/** Elements whose attributes the reader needs (all others' attributes are not even sliced). */
+const WANT_ATTRS = new Set(['model', 'field', 'multiField', 'value', 'modelField', 'multiModelField', 'metadata', 'item', 'file']);
+/** The attributes the reader uses. */
+const WANT_ATTR_NAMES = new Set(['type', 'id', 'name', 'format', 'section', 'deleted_state', 'deleted', 'file_id', 'path', 'size', 'fs', 'extractionId']);
+
+interface Tag {
+  name: string;
+  attributes: Record<string, string>;
+}
+
 /**
  * A push parser: `write` text chunks (decoded UTF-8), read the finished units from `drain`.
  * Throws ClewError XML_SYNTAX (with `offset`, the byte offset of the first unit not yet
- * completed) on malformed or cut-off XML, XML_DTD on a DOCTYPE.
+ * completed) on cut-off XML or mismatched tags, XML_DTD on a DOCTYPE.
+ *
+ * Tokens come from htmlparser2's Tokenizer in XML mode (a maintained, streaming, SAX-style
+ * tokenizer): positions of every token, no attribute objects for the elements the reader skips,
+ * no DTD processing (a declaration is only reported), entities limited to XML's five and
+ * numeric references (any other `&name;` stays as written: nothing is ever expanded or
+ * fetched). Well-formedness the tokenizer does not check (matching end tags, an unclosed root)
+ * is checked here.
  */
 export class UfedXmlReader {
-  private readonly sax = new SaxesParser({ position: true });
+  private readonly tok: Tokenizer;
   private readonly stack: Frame[] = [];
+  /** Element names of the open elements (for end-tag matching), parallel to the document. */
+  private readonly names: string[] = [];
   private out: UfedUnit[] = [];
   private readonly clock = new ByteClock();
   private modelDepth = 0;
@@ -139,23 +161,80 @@ export class UfedXmlReader {
   /** Byte offset just after the last completed unit: what comes after is not yet safe. */
   private doneByte = 0;
   private sawRoot = false;
+  // text of the stream not yet consumed by a slice
+  private readonly buffers: string[] = [];
+  private bufferOffset = 0;
+  // the tag being read
+  private tagName = '';
+  private attrs: Record<string, string> | null = null;
+  private attrName = '';
+  private attrValue = '';
 
   constructor() {
-    const sax = this.sax;
-    sax.on('doctype', () => {
-      throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: this.clock.at(sax.position) });
-    });
-    sax.on('opentagstart', (tag) => {
-      // saxes reports the tag once it has read the name and the character after it
-      this.tagStart = this.clock.at(sax.position - tag.name.length - 2);
-    });
-    sax.on('opentag', (tag) => this.open(tag as SaxesTagPlain));
-    sax.on('closetag', (tag) => this.close(tag.name, this.clock.at(sax.position)));
-    sax.on('text', (t) => this.text(t));
-    sax.on('cdata', (t) => this.text(t));
-    sax.on('error', (e) => {
-      throw new ClewError('XML_SYNTAX', e.message, { offset: this.doneByte });
-    });
+    const fail = (message: string, offset = this.doneByte): never => {
+      throw new ClewError('XML_SYNTAX', message, { offset });
+    };
+    this.tok = new Tokenizer(
+      { xmlMode: true, decodeEntities: true },
+      {
+        onopentagname: (start, end) => {
+          const name = this.slice(start, end);
+          this.tagName = name;
+          this.attrs = WANT_ATTRS.has(localName(name)) ? {} : null;
+          const n = localName(name);
+          if (n === 'model' || n === 'file' || n === 'metadata') this.tagStart = this.clock.at(start - 1);
+        },
+        onattribname: (start, end) => {
+          // only the attributes the reader uses are kept
+          this.attrName = this.attrs && end - start <= 14 ? this.slice(start, end) : '';
+          if (!WANT_ATTR_NAMES.has(this.attrName)) this.attrName = '';
+          this.attrValue = '';
+        },
+        onattribdata: (start, end) => {
+          if (this.attrName !== '') this.attrValue += this.slice(start, end);
+        },
+        onattribentity: (cp) => {
+          if (this.attrName !== '') this.attrValue += String.fromCodePoint(cp);
+        },
+        onattribend: () => {
+          if (this.attrName !== '') this.attrs![this.attrName] = this.attrValue;
+          this.attrName = '';
+          this.attrValue = '';
+        },
+        onopentagend: () => {
+          this.names.push(this.tagName);
+          this.open({ name: this.tagName, attributes: this.attrs ?? {} });
+        },
+        onselfclosingtag: (end) => {
+          this.open({ name: this.tagName, attributes: this.attrs ?? {} });
+          this.close(end + 1);
+        },
+        onclosetag: (start, end) => {
+          const name = this.slice(start, end);
+          const open = this.names.pop();
+          if (open === undefined) fail(`end tag </${name.slice(0, 40)}> without a start tag`);
+          if (open !== name) fail(`end tag </${name.slice(0, 40)}> does not match <${open!.slice(0, 40)}>`);
+          this.close(end + 1);
+        },
+        // text is sliced only inside the elements whose text is kept (not the whitespace between elements)
+        ontext: (start, end) => {
+          if (this.wantsText()) this.text(this.slice(start, end));
+        },
+        ontextentity: (cp) => {
+          if (this.wantsText()) this.text(String.fromCodePoint(cp));
+        },
+        oncdata: (start, end, endOffset) => {
+          if (this.wantsText()) this.text(this.slice(start, end - endOffset));
+        },
+        ondeclaration: (start, end) => {
+          if (/^!?doctype/i.test(this.slice(start, Math.min(end, start + 10))))
+            throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: this.clock.at(start - 1) });
+        },
+        onprocessinginstruction: () => undefined,
+        oncomment: () => undefined,
+        onend: () => undefined,
+      },
+    );
   }
 
   /** Byte offset just after the last completed unit. */
@@ -164,13 +243,18 @@ export class UfedXmlReader {
   }
 
   write(chunk: string): void {
+    if (chunk.length === 0) return;
     this.clock.feed(chunk);
-    this.sax.write(chunk);
+    this.buffers.push(chunk);
+    this.tok.write(chunk);
+    // keep only the buffers a pending token may still slice from
+    while (this.buffers.length > 1 && this.bufferOffset + this.buffers[0]!.length <= this.pendingFrom()) this.bufferOffset += this.buffers.shift()!.length;
   }
 
   end(): void {
-    this.sax.close();
+    this.tok.end();
     if (!this.sawRoot) throw new ClewError('XML_SYNTAX', 'no root element', { offset: 0 });
+    if (this.names.length > 0) throw new ClewError('XML_SYNTAX', `the document ends inside <${this.names[this.names.length - 1]!.slice(0, 40)}> (cut off?)`, { offset: this.doneByte });
   }
 
   drain(): UfedUnit[] {
@@ -179,11 +263,33 @@ export class UfedXmlReader {
     return o;
   }
 
+  /** Where the token being read started (the tokenizer's section start), as a stream position. */
+  private pendingFrom(): number {
+    const t = this.tok as unknown as { sectionStart: number; offset: number; buffer: string };
+    return Math.min(t.sectionStart, t.offset + t.buffer.length);
+  }
+
+  private slice(start: number, end: number): string {
+    let i = 0;
+    let off = this.bufferOffset;
+    while (i < this.buffers.length - 1 && off + this.buffers[i]!.length <= start) off += this.buffers[i++]!.length;
+    const first = this.buffers[i]!;
+    if (end <= off + first.length) return first.slice(start - off, end - off);
+    let out = first.slice(start - off);
+    off += first.length;
+    for (i++; i < this.buffers.length && off < end; i++) {
+      const b = this.buffers[i]!;
+      out += b.slice(0, end - off);
+      off += b.length;
+    }
+    return out;
+  }
+
   private top(): Frame | undefined {
     return this.stack[this.stack.length - 1];
   }
 
-  private open(tag: SaxesTagPlain): void {
+  private open(tag: Tag): void {
     this.sawRoot = true;
     const name = localName(tag.name);
     const a = tag.attributes;
@@ -192,7 +298,7 @@ export class UfedXmlReader {
       this.skipDepth++;
       return;
     }
-    let frame: Frame = { el: 'other', name };
+    let frame: Frame = name === 'taggedFiles' ? { el: 'other', name } : OTHER;
     if (name === 'model') {
       const pm = parent?.el === 'container' ? parent.model : null;
       if (pm && this.modelDepth >= MAX_MODEL_DEPTH) {
@@ -204,7 +310,7 @@ export class UfedXmlReader {
       const id = a.id ?? '';
       const head = `${type}[${id}]`;
       const path = pm && parent?.el === 'container' ? `${pm.path}/${parent.name}/${head}` : head;
-      frame = { el: 'model', model: { type, id, attrs: { ...a }, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path } };
+      frame = { el: 'model', model: { type, id, attrs: a, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path } };
       this.modelDepth++;
     } else if (parent?.el === 'model' && (name === 'field' || name === 'multiField')) {
       frame = { el: 'field', name: a.name ?? '' };
@@ -237,6 +343,12 @@ export class UfedXmlReader {
     this.stack.push(frame);
   }
 
+  private wantsText(): boolean {
+    if (this.skipDepth > 0) return false;
+    const el = this.stack[this.stack.length - 1]?.el;
+    return el === 'value' || el === 'item' || el === 'targetid';
+  }
+
   private text(t: string): void {
     if (this.skipDepth > 0) return;
     const f = this.top();
@@ -254,7 +366,8 @@ export class UfedXmlReader {
     }
   }
 
-  private close(_name: string, endPos: number): void {
+  /** @param endChar stream position just after the end tag */
+  private close(endChar: number): void {
     if (this.skipDepth > 0) {
       this.skipDepth--;
       return;
@@ -270,7 +383,7 @@ export class UfedXmlReader {
           const owner = parent.model;
           if (owner.type === 'Chat' && parent.name === 'Messages' && this.modelDepth === 1) {
             this.out.push({ kind: 'model', model: m, chat: owner });
-            this.doneByte = endPos;
+            this.doneByte = this.clock.at(endChar);
             return;
           }
           let list = owner.models.get(parent.name);
@@ -281,7 +394,7 @@ export class UfedXmlReader {
         }
         if (this.modelDepth === 0) {
           this.out.push({ kind: 'model', model: m });
-          this.doneByte = endPos;
+          this.doneByte = this.clock.at(endChar);
         }
         return;
       }
@@ -318,11 +431,11 @@ export class UfedXmlReader {
       }
       case 'deviceSection':
         this.out.push({ kind: 'device', items: f.items, offset: f.offset });
-        this.doneByte = endPos;
+        this.doneByte = this.clock.at(endChar);
         return;
       case 'file':
         this.out.push({ kind: 'file', file: f.file });
-        this.doneByte = endPos;
+        this.doneByte = this.clock.at(endChar);
         return;
       default:
         return;
