@@ -164,6 +164,8 @@ export class UfedXmlReader {
   // text of the stream not yet consumed by a slice
   private readonly buffers: string[] = [];
   private bufferOffset = 0;
+  /** Characters written so far. */
+  private streamEnd = 0;
   // the tag being read
   private tagName = '';
   private attrs: Record<string, string> | null = null;
@@ -210,10 +212,13 @@ export class UfedXmlReader {
           this.close(end + 1);
         },
         onclosetag: (start, end) => {
-          const name = this.slice(start, end);
           const open = this.names.pop();
-          if (open === undefined) fail(`end tag </${name.slice(0, 40)}> without a start tag`);
-          if (open !== name) fail(`end tag </${name.slice(0, 40)}> does not match <${open!.slice(0, 40)}>`);
+          // compared in place: no string for the 99.9 % of end tags that match
+          if (open === undefined || !this.equals(start, end, open)) {
+            const name = this.slice(start, end);
+            if (open === undefined) fail(`end tag </${name.slice(0, 40)}> without a start tag`);
+            fail(`end tag </${name.slice(0, 40)}> does not match <${open!.slice(0, 40)}>`);
+          }
           this.close(end + 1);
         },
         // text is sliced only inside the elements whose text is kept (not the whitespace between elements)
@@ -246,6 +251,7 @@ export class UfedXmlReader {
     if (chunk.length === 0) return;
     this.clock.feed(chunk);
     this.buffers.push(chunk);
+    this.streamEnd += chunk.length;
     this.tok.write(chunk);
     // keep only the buffers a pending token may still slice from
     while (this.buffers.length > 1 && this.bufferOffset + this.buffers[0]!.length <= this.pendingFrom()) this.bufferOffset += this.buffers.shift()!.length;
@@ -267,6 +273,18 @@ export class UfedXmlReader {
   private pendingFrom(): number {
     const t = this.tok as unknown as { sectionStart: number; offset: number; buffer: string };
     return Math.min(t.sectionStart, t.offset + t.buffer.length);
+  }
+
+  /** Whether the stream text at [start, end) is `s`. */
+  private equals(start: number, end: number, s: string): boolean {
+    if (end - start !== s.length) return false;
+    const last = this.buffers[this.buffers.length - 1]!;
+    const lastStart = this.streamEnd - last.length;
+    if (start >= lastStart) {
+      for (let i = 0; i < s.length; i++) if (last.charCodeAt(start - lastStart + i) !== s.charCodeAt(i)) return false;
+      return true;
+    }
+    return this.slice(start, end) === s;
   }
 
   private slice(start: number, end: number): string {
