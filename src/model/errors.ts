@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   LINE_TOO_LONG: 'the line is longer than the limit',
   JSON_SYNTAX: 'the line is not valid JSON',
   JSON_TOO_DEEP: 'the JSON is nested too deeply',
+  XML_SYNTAX: 'the XML is malformed or cut off',
+  XML_DTD: 'the XML declares a DTD, which is never processed',
   SCHEMA: 'the record does not match the schema',
   TIMESTAMP_INVALID: 'the timestamp is impossible or unreadable',
   TIMESTAMP_AMBIGUOUS: 'the timestamp has no time zone and none was given',

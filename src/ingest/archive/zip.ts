@@ -108,6 +108,14 @@ export class SafeZip {
     }
   }
 
+  /**
+   * The entry as a byte stream (inflated bytes are checked against the declared size by yauzl,
+   * so a lying header cannot inflate further than the size the archive was admitted with).
+   */
+  async openEntry(name: string): Promise<Readable> {
+    return this.stream(name);
+  }
+
   /** The whole entry in memory; TOO_LARGE when it is bigger than `maxBytes`. */
   async read(name: string, maxBytes: number): Promise<Buffer> {
     const entry = this.byName.get(name);

@@ -6,6 +6,7 @@ import { ClewError } from '../../model/errors.js';
 import { binaryReason } from '../lines.js';
 import type { FormatParser } from '../parser.js';
 import { canonicalParser } from './canonical.js';
+import { caseUcoParser } from './case-uco/parser.js';
 import { bandicootParser } from './cdr/bandicoot.js';
 import { cdrParser } from './cdr/cdr.js';
 import { csvParser } from './csv/csv.js';
@@ -13,11 +14,14 @@ import { deviceDumpParser } from './device/device.js';
 import { emlParser, mboxParser } from './email/email.js';
 import { signalParser } from './signal/parser.js';
 import { telegramParser } from './telegram/parser.js';
+import { ufedParser } from './ufed/parser.js';
 import { whatsappParser } from './whatsapp/parser.js';
 
 /** Every parser, most specific first (ties in sniff confidence go to the earlier one). */
 export const FORMATS: readonly FormatParser[] = [
   canonicalParser,
+  ufedParser,
+  caseUcoParser,
   whatsappParser,
   telegramParser,
   signalParser,

@@ -39,6 +39,8 @@ export interface AccountState {
   self?: string;
   /** Last display name emitted per account. */
   names: Map<string, string>;
+  /** Messages that had no `id` (exports trimmed by other tools): their ids were derived from their position. */
+  derivedIds?: number;
 }
 
 export class Reject extends Error {
@@ -145,11 +147,19 @@ function recordsForAccount(ref: string, name: string | undefined, acc: AccountSt
   return [{ type: 'account', ref, kind: 'other', displayName: name.slice(0, 256) }];
 }
 
-export function convertMessage(m: unknown, chat: ChatState, acc: AccountState, timeZone: string): ClewRecord[] {
+/**
+ * @param position 0-based index of the message in its chat's `messages` list: a message without
+ *   an `id` (an export trimmed by another tool) gets `#<position + 1>` instead, counted in `acc`.
+ */
+export function convertMessage(m: unknown, chat: ChatState, acc: AccountState, timeZone: string, position?: number): ClewRecord[] {
   if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new Reject('SCHEMA', 'a message must be an object');
   const o = m as Obj;
-  const id = str(o.id);
-  if (id === undefined) throw new Reject('SCHEMA', 'message without an id');
+  let id = str(o.id);
+  if (id === undefined) {
+    if (position === undefined) throw new Reject('SCHEMA', 'message without an id');
+    id = `#${position + 1}`;
+    acc.derivedIds = (acc.derivedIds ?? 0) + 1;
+  }
   const nativeId = `${chat.idPrefix}${id}`;
   const type = o.type;
   if (type !== 'message' && type !== 'service') throw new Reject('SCHEMA', `unknown message type ${JSON.stringify(type)}`);

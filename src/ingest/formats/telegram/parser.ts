@@ -162,7 +162,8 @@ async function* parseTelegram(input: SourceInput): AsyncGenerator<ParseItem> {
     chatHasContent = true;
     let records: ClewRecord[];
     try {
-      records = convertMessage(value, chat, acc, tz);
+      const last = path[path.length - 1];
+      records = convertMessage(value, chat, acc, tz, typeof last === 'number' ? last : undefined);
     } catch (e) {
       if (e instanceof Reject) {
         yield { kind: 'reject', locator, code: e.code, message: `${locator.path}: ${e.message}`, excerpt: JSON.stringify(value).slice(0, 300) };
@@ -178,6 +179,13 @@ async function* parseTelegram(input: SourceInput): AsyncGenerator<ParseItem> {
       yield { kind: 'record', record: r, locator };
     }
   }
+  if (acc.derivedIds)
+    yield {
+      kind: 'warning',
+      locator: {},
+      code: 'TELEGRAM_IDS_DERIVED',
+      message: `${input.name}: ${acc.derivedIds} message(s) had no "id" (an export trimmed by another tool): their ids were derived from their position in the chat ("#18" is the 18th message), so re-exports with ids will not match them`,
+    };
 }
 
 export const telegramParser: FormatParser = {

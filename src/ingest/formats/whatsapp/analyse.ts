@@ -6,6 +6,8 @@
 import { addHeader, decideDateOrder, headerWallClock, newDateOrderStats, type DateOrder, type DateOrderStats } from './dateorder.js';
 import { classify } from './classify.js';
 import { parseHeader, type Header, type Layout } from './header.js';
+import { DELETED } from './locales.js';
+import { stripMarks } from './marks.js';
 import { detectMedia } from './media.js';
 
 export interface WhatsAppAnalysis {
@@ -27,6 +29,16 @@ export interface WhatsAppAnalysis {
   title?: string;
   /** Media file names the messages mention (only when asked for). */
   mediaFiles: string[];
+  /**
+   * iOS: names that only ever "say" LRM-marked notices (never a plain message, a media file or
+   * a deleted placeholder): the group title, or a phantom sender of notices in an unknown
+   * language. Their marked lines are system lines.
+   */
+  systemNames: string[];
+  /** Locales whose wording recognised at least one system line. */
+  locales: string[];
+  /** System lines no locale recognised (kept as `other` events), with a few samples. */
+  unplaced: { lines: number; samples: string[] };
 }
 
 /** Caps on what the analysis remembers (names), whatever the input. */
@@ -46,10 +58,34 @@ interface LayoutState {
    * such lines must not become an account or a member (bit 1 dmy, 2 mdy, 4 ymd).
    */
   datedUnder: Map<string, number>;
+  /** iOS: per name, lines with plain text and lines that are LRM-marked notices. */
+  names: Map<string, { plain: number; marked: number; sample?: string }>;
+  locales: Set<string>;
+  unplaced: number;
+  samples: string[];
 }
 
 function newState(): LayoutState {
-  return { stats: newDateOrderStats(), senders: new Set(), participants: new Set(), group: false, media: new Set(), datedUnder: new Map() };
+  return {
+    stats: newDateOrderStats(),
+    senders: new Set(),
+    participants: new Set(),
+    group: false,
+    media: new Set(),
+    datedUnder: new Map(),
+    names: new Map(),
+    locales: new Set(),
+    unplaced: 0,
+    samples: [],
+  };
+}
+
+/** An iOS body that is an LRM-marked notice: not media, not a deleted-message placeholder. */
+function markedNotice(body: string): boolean {
+  if (body.charCodeAt(0) !== 0x200e) return false;
+  if (detectMedia(body) !== null) return false;
+  const plain = stripMarks(body).trim();
+  return !(DELETED.has(plain) || DELETED.has(plain.replace(/[.。]$/u, '')));
 }
 
 const ORDER_BIT: Record<DateOrder, number> = { dmy: 1, mdy: 2, ymd: 4 };
@@ -88,6 +124,16 @@ export class WhatsAppAnalyser {
     if (c.kind === 'message') {
       if (st.senders.size < MAX_NAMES) st.senders.add(c.name);
       noteDated(st, c.name, h);
+      if (h.layout === 'ios') {
+        let n = st.names.get(c.name);
+        if (!n && st.names.size < MAX_NAMES) st.names.set(c.name, (n = { plain: 0, marked: 0 }));
+        if (n) {
+          if (markedNotice(c.body)) {
+            n.marked++;
+            n.sample ??= stripMarks(c.body).slice(0, 200);
+          } else n.plain++;
+        }
+      }
       if (this.collectMedia && st.media.size < MAX_NAMES) {
         const f = detectMedia(c.body)?.filename;
         if (f !== undefined) st.media.add(f);
@@ -96,13 +142,22 @@ export class WhatsAppAnalyser {
     }
     if (c.name !== undefined && st.iosSystemName === undefined) st.iosSystemName = c.name;
     const m = c.match;
-    if (!m) return;
+    if (!m) {
+      this.unplacedLine(st, c.text);
+      return;
+    }
+    st.locales.add(m.locale);
     if (GROUP_KINDS.has(m.kind) || m.created) st.group = true;
     if (m.title !== undefined) st.title = m.title;
     for (const n of [m.actor, ...m.subjects]) {
       if (n !== undefined && st.participants.size < MAX_NAMES) st.participants.add(n);
       if (n !== undefined) noteDated(st, n, h);
     }
+  }
+
+  private unplacedLine(st: LayoutState, text: string): void {
+    st.unplaced++;
+    if (st.samples.length < 12) st.samples.push(stripMarks(text).slice(0, 200));
   }
 
   result(): WhatsAppAnalysis {
@@ -113,18 +168,33 @@ export class WhatsAppAnalyser {
     const st = layout === 'ios' ? i : a;
     const d = decideDateOrder(st.stats);
     const dated = (n: string) => ((st.datedUnder.get(n) ?? 0) & ORDER_BIT[d.order]) !== 0;
+    const systemNames = layout === 'ios' ? [...st.names].filter(([, n]) => n.plain === 0 && n.marked > 0).map(([name]) => name) : [];
+    const sys = new Set(systemNames);
+    // unplaced: pattern-less system lines, and every line of a system name (no pattern knew it)
+    let unplaced = st.unplaced;
+    const samples = [...st.samples];
+    for (const name of systemNames) {
+      const n = st.names.get(name)!;
+      unplaced += n.marked;
+      if (n.sample !== undefined && samples.length < 12) samples.push(n.sample);
+    }
     const out: WhatsAppAnalysis = {
       layout,
       dateOrder: d.order,
       ambiguous: d.ambiguous,
       conflicting: d.conflicting,
       headers: st.stats.total,
-      senders: [...st.senders].filter(dated),
+      senders: [...st.senders].filter((n) => dated(n) && !sys.has(n)),
       participants: [...st.participants].filter(dated),
-      group: st.group,
+      // an iOS name that only ever carries notices is a group's title: 1:1 chats attribute them to the contact
+      group: st.group || systemNames.length > 0,
       mediaFiles: [...st.media],
+      systemNames,
+      locales: [...st.locales],
+      unplaced: { lines: unplaced, samples },
     };
-    const title = st.title ?? (layout === 'ios' && st.iosSystemName !== undefined && !st.senders.has(st.iosSystemName) ? st.iosSystemName : undefined);
+    const firstSystem = st.iosSystemName ?? systemNames[0];
+    const title = st.title ?? (layout === 'ios' && firstSystem !== undefined && !out.senders.includes(firstSystem) ? firstSystem : undefined);
     if (title !== undefined) out.title = title;
     return out;
   }

@@ -16,7 +16,12 @@ export type Classified =
 /** Longest sender name accepted before `: `. */
 const NAME_MAX = 256;
 
-export function classify(rest: string, layout: Layout, senders: ReadonlySet<string>): Classified {
+/**
+ * @param systemNames iOS only: names the analysis found to speak only in LRM-marked lines (a
+ *   group's title, or the chat's phantom "sender" of notices in a language clew has no wording
+ *   for); their LRM-marked lines are system lines even when no pattern knows them.
+ */
+export function classify(rest: string, layout: Layout, senders: ReadonlySet<string>, systemNames?: ReadonlySet<string>): Classified {
   const idx = rest.indexOf(': ');
   const name = idx > 0 && idx <= NAME_MAX ? rest.slice(0, idx) : null;
   if (layout === 'android') {
@@ -33,6 +38,7 @@ export function classify(rest: string, layout: Layout, senders: ReadonlySet<stri
   if (body.charCodeAt(0) === 0x200e) {
     const match = matchSystem(body);
     if (match) return { kind: 'system', match, text: body, name };
+    if (systemNames?.has(name)) return { kind: 'system', match: null, text: body, name };
   }
   return { kind: 'message', name, body };
 }

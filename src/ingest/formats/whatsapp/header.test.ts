@@ -15,6 +15,11 @@ describe('parseHeader', () => {
     ['[2021-12-31, 23:59:07] Ana: hi', { yearFirst: true, f1: 2021, f2: 12, f3: 31 }, 'Ana: hi'],
     ['٣١\u200f/١٢\u200f/٢٠٢١، ١١:٥٩ م - آنا: مرحبا', { f1: 31, f2: 12, f3: 2021, hour: 11, meridiem: 'pm' }, 'آنا: مرحبا'],
     ['١\u200f/١\u200f/٢٠٢٢، ١٢:٠١ ص - آنا: x', { f1: 1, meridiem: 'am' }, 'آنا: x'],
+    // time first (the iOS export), both layouts, 24 h and 12 h
+    ['[14:56:01, 3/18/22] Name: hi', { layout: 'ios', f1: 3, f2: 18, f3: 22, hour: 14, minute: 56, second: 1, local: '14:56:01, 3/18/22' }, 'Name: hi'],
+    ['[2:56:01 PM, 3/18/22] Name: hi', { layout: 'ios', hour: 2, meridiem: 'pm', f2: 18 }, 'Name: hi'],
+    ['14:56, 18.03.2022 - Name: hi', { layout: 'android', f1: 18, f2: 3, f3: 2022, hour: 14 }, 'Name: hi'],
+    ['\u200e[09:07:00, 19.03.22] Олена: \u200eКод', { layout: 'ios', f1: 19, hour: 9 }, 'Олена: \u200eКод'],
   ];
   for (const [line, fields, rest] of cases) {
     it(line, () => {

@@ -37,6 +37,20 @@ const DATE = '(\\d{1,4})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})\\.?';
 const TIME = `(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?: ?(${MERIDIEM}))?`;
 const ANDROID_RE = new RegExp(`^${DATE},? ?(?:à |um |o |a las )?${TIME} [-–] `, 'i');
 const IOS_RE = new RegExp(`^\\[${DATE},? ${TIME}\\] `, 'i');
+// Time first (some iOS and Android regional settings): `[14:56:01, 3/18/22] `, `14:56, 18.03.22 - `.
+// Same groups, reordered by `reorder` below so that `build` reads them like the date-first ones.
+const TIME_TF = `(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?: ?(${MERIDIEM}))?`;
+const DATE_TF = '(\\d{1,4})([./-])(\\d{1,2})\\6(\\d{4}|\\d{2})\\.?';
+const ANDROID_TF_RE = new RegExp(`^${TIME_TF},? ${DATE_TF} [-–] `, 'i');
+const IOS_TF_RE = new RegExp(`^\\[${TIME_TF},? ${DATE_TF}\\] `, 'i');
+
+/** A time-first match with its groups in date-first order (1-4 date, 5-8 time). */
+function reorder(m: RegExpExecArray): RegExpExecArray {
+  const r = [m[0], m[5], m[6], m[7], m[8], m[1], m[2], m[3], m[4]] as unknown as RegExpExecArray;
+  r.index = m.index;
+  r.input = m.input;
+  return r;
+}
 
 /** Longest header we look at, in UTF-16 units (dates, times, marks and separators). */
 const HEAD_MAX = 80;
@@ -84,15 +98,19 @@ export function parseHeaderRegex(line: string, only?: Layout): Header | null {
   return build(n.m, n.layout, line, 0, n.m[0].length, map[n.m[0].length]!, map);
 }
 
-function matchLayout(s: string, only?: Layout): { m: RegExpExecArray; layout: Layout } | null {
+function matchLayout(s: string, only?: Layout): { m: RegExpExecArray; layout: Layout; timeFirst?: true } | null {
   if (s.charCodeAt(0) === 0x5b) {
     if (only === 'android') return null;
     const m = IOS_RE.exec(s);
-    return m ? { m, layout: 'ios' } : null;
+    if (m) return { m, layout: 'ios' };
+    const t = IOS_TF_RE.exec(s);
+    return t ? { m: reorder(t), layout: 'ios', timeFirst: true } : null;
   }
   if (only === 'ios') return null;
   const m = ANDROID_RE.exec(s);
-  return m ? { m, layout: 'android' } : null;
+  if (m) return { m, layout: 'android' };
+  const t = ANDROID_TF_RE.exec(s);
+  return t ? { m: reorder(t), layout: 'android', timeFirst: true } : null;
 }
 
 function build(m: RegExpExecArray, layout: Layout, line: string, _from: number, matchLen: number, restStart: number, map: number[] | null): Header | null {

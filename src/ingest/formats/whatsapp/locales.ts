@@ -11,6 +11,7 @@
  * Named groups: `a` actor, `s` subject(s), `t` new title.
  */
 import type { EventKind } from '../../../model/records.js';
+import { DELETED_TEXTS, MEDIA_OMITTED_ANDROID, MEDIA_OMITTED_IOS_ALL } from './notices.js';
 
 export const SYSTEM_MAX = 600;
 
@@ -193,6 +194,7 @@ export const MEDIA_OMITTED = new Set([
   '<Medijski sadržaj je izostavljen>',
   '<Медијски садржај је изостављен>',
   '<تم استبعاد الوسائط>',
+  ...MEDIA_OMITTED_ANDROID,
 ]);
 
 /** iOS placeholders for media left out of the export, with the kind of media. */
@@ -206,6 +208,7 @@ export const MEDIA_OMITTED_IOS: ReadonlyMap<string, string> = new Map([
   ['slika izostavljena', 'image'], ['video izostavljen', 'video'], ['audio izostavljen', 'audio'],
   ['слика изостављена', 'image'], ['видео изостављен', 'video'], ['аудио изостављен', 'audio'],
   ['تم استبعاد الصورة', 'image'], ['تم استبعاد الفيديو', 'video'], ['تم استبعاد الصوت', 'audio'],
+  ...MEDIA_OMITTED_IOS_ALL,
 ]);
 
 /** Android suffix after an exported media file name: `IMG-…jpg (file attached)`. */
@@ -224,6 +227,7 @@ export const DELETED = new Set([
   'Ova poruka je izbrisana', 'Izbrisali ste ovu poruku',
   'Ова порука је избрисана', 'Избрисали сте ову поруку',
   'تم حذف هذه الرسالة', 'لقد حذفت هذه الرسالة',
+  ...DELETED_TEXTS,
 ]);
 
 /** Suffixes that mark an edited message. */

@@ -15,6 +15,7 @@ import { ClewError } from '../../../model/errors.js';
 import type { AccountRecord, AttachmentRecord, ClewRecord, EventRecord, Locator, MessageRecord } from '../../../model/records.js';
 import { decodeUtf8, excerpt, looksBinary, readLineBatches, type RawLine } from '../../lines.js';
 import type { FormatParser, ParseItem, ResumePoint, SniffResult, SourceInput } from '../../parser.js';
+import { loadLanguageDetector } from '../../../text/index.js';
 import { assertTimeZone } from '../../time.js';
 import { WhatsAppAnalyser, type WhatsAppAnalysis } from './analyse.js';
 import { classify } from './classify.js';
@@ -182,6 +183,8 @@ async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGe
         yield { kind: 'warning', locator: { ...baseLoc, line: 1, offset: 0 }, code: 'DATE_ORDER_ASSUMED', message: `no date in ${input.name} tells day/month from month/day: day/month was assumed; check the dates` };
       if (a.conflicting)
         yield { kind: 'warning', locator: { ...baseLoc, line: 1, offset: 0 }, code: 'DATE_ORDER_CONFLICT', message: `${input.name} has dates that need day/month and others that need month/day: it may join several exports` };
+      if (a.unplaced.lines > 0 && a.locales.length === 0)
+        yield { kind: 'warning', locator: { ...baseLoc, line: 1, offset: 0 }, code: 'LOCALE_UNKNOWN', message: await unplacedMessage(input.name, a) };
       for (const r of ctx.preamble()) yield { kind: 'record', record: r, locator: { ...baseLoc, line: 1, offset: 0 }, resume: { offset: 0, line: 1 } };
     }
 
@@ -240,10 +243,25 @@ async function* parseWhatsApp(input: SourceInput, resume?: ResumePoint): AsyncGe
   }
 }
 
+/** The summary line for an export whose system lines no locale recognised, naming its language. */
+export async function unplacedMessage(name: string, a: WhatsAppAnalysis): Promise<string> {
+  const sample = a.unplaced.samples.join('\n');
+  let lang = 'an unidentified language';
+  try {
+    const g = (await loadLanguageDetector({ size: 'small' })).detect(sample);
+    if (g) lang = `${g.lang} (${Math.round(g.confidence * 100)}% sure)`;
+  } catch {
+    // no language model: say so plainly
+  }
+  const ex = JSON.stringify((a.unplaced.samples[0] ?? '').slice(0, 80));
+  return `${name}: the export's language is not one clew knows WhatsApp's wording for (it looks like ${lang}); messages were read by their line layout, and ${a.unplaced.lines} system line(s) such as ${ex} were kept as "other" events`;
+}
+
 const GROUP_TO_NONE: string[] = [];
 
 class Context {
   readonly senders: Set<string>;
+  readonly systemNames: Set<string>;
   readonly conversation: string;
   private readonly memberRefs: string[];
   private readonly senderRefs: string[];
@@ -262,6 +280,7 @@ class Context {
   ) {
     this.clock = new ZoneClock(tz);
     this.senders = new Set(a.senders);
+    this.systemNames = new Set(a.systemNames);
     this.conversation = input.name;
     for (const f of a.mediaFiles) {
       const e = mediaByBase.get(f);
@@ -330,7 +349,7 @@ class Context {
       return this.seal(items, p, next);
     }
     const time = { ts, tzOffset: null, tsLocal: p.header.local };
-    const c = classify(p.rest, this.layout, this.senders);
+    const c = classify(p.rest, this.layout, this.senders, this.systemNames);
     const tail = p.more.length > 0 ? `\n${p.more.join('\n')}` : '';
     if (c.kind !== 'message') {
       for (const ev of this.events(c, tail, time)) items.push({ kind: 'record', record: ev, locator });
@@ -340,7 +359,10 @@ class Context {
     const nativeId = `L${p.line}`;
     const body = c.body + tail;
     const msg: MessageRecord = { type: 'message', nativeId, from, to: this.recipients(from), conversation: this.conversation, channel: 'chat', body, ...time };
-    if (body.length < 80 && DELETED.has(stripMarks(body))) msg.deleted = true;
+    if (body.length < 100) {
+      const plain = stripMarks(body).trim();
+      if (DELETED.has(plain) || DELETED.has(plain.replace(/[.。]$/u, ''))) msg.deleted = true;
+    }
     if (body.endsWith('>')) {
       const plain = stripMarks(body);
       if (EDITED.some((e) => plain.endsWith(e))) msg.edited = true;

@@ -6,6 +6,7 @@
 import type { EventKind } from '../../../model/records.js';
 import { LOCALES, SYSTEM_MAX, YOU, YOU_OBJECT } from './locales.js';
 import { stripMarks } from './marks.js';
+import { matchNotice } from './notices.js';
 
 export interface SystemMatch {
   kind: EventKind;
@@ -28,6 +29,9 @@ function splitNames(s: string, and: string): string[] {
 export function matchSystem(text: string): SystemMatch | null {
   const t = stripMarks(text);
   if (t.length === 0 || t.length > SYSTEM_MAX) return null;
+  // WhatsApp's own notices first (encryption, security code, missed calls), in every language
+  const n = matchNotice(t);
+  if (n) return { kind: n.kind, locale: n.lang, subjects: n.subject !== undefined ? [stripMarks(n.subject)] : [], created: false };
   for (const loc of LOCALES) {
     for (const pat of loc.patterns) {
       const m = pat.re.exec(t);
