@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs or checks what the tests need beyond npm packages. Chromium (for browser tests)
-// comes from Debian's `chromium` package; it is installed when missing and we are root.
+// comes from Debian's `chromium` package; networkx (reference figures for the graph and synth
+// tests) from Debian's `python3-networkx`. Each is installed when missing and we are root.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -24,3 +25,27 @@ if (needBrowser && !existsSync(CHROMIUM)) {
   }
 }
 console.log(needBrowser ? `chromium: ${CHROMIUM}` : 'no browser tests yet');
+
+const PYTHON = process.env.CLEW_PYTHON ?? '/usr/bin/python3';
+const hasNetworkx = () => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0;
+if (!hasNetworkx()) {
+  const root = process.getuid?.() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) {
+    console.error(`The graph and synth tests need networkx for ${PYTHON}. Install Debian's package: sudo apt-get install -y python3-networkx (or set CLEW_PYTHON).`);
+    process.exit(1);
+  }
+  console.log('installing Debian python3-networkx for the graph tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'python3-networkx']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      console.error(`apt-get ${args.join(' ')} failed: install networkx by hand (apt-get install -y python3-networkx)`);
+      process.exit(1);
+    }
+  }
+  if (!hasNetworkx()) {
+    console.error(`${PYTHON} still cannot import networkx after installing python3-networkx`);
+    process.exit(1);
+  }
+}
+console.log(`networkx: ${PYTHON}`);

@@ -98,6 +98,14 @@ describe.skipIf(!built)('first page load budget', () => {
     expect(total, list).toBeLessThanOrEqual(BUDGET);
   });
 
+  it("splits the bundle below Vite's 500 kB chunk-size warning (prebuilt vendor .mjs files are copied, not bundled)", () => {
+    const big = readdirSync(join(DIST, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, statSync(join(DIST, 'assets', f)).size] as const)
+      .filter(([, size]) => size > 500 * 1000);
+    expect(big).toEqual([]);
+  });
+
   it('keeps maplibre, echarts and sigma out of the first load (code-split per view)', () => {
     const { code } = firstLoad();
     for (const [lib, marker] of Object.entries(HEAVY)) for (const [f, text] of code) expect(marker.test(text), `${lib} is in ${f}`).toBe(false);

@@ -6,7 +6,7 @@ import { distinctDegree, type WindowUnit, windows } from '../graph/index.js';
 import { ClewError } from '../model/errors.js';
 import { type GraphContext, type NodeRef, nodeRef } from './graph.js';
 
-export const WINDOW_UNITS: readonly WindowUnit[] = ['day', 'week', 'month'];
+export { WINDOW_UNITS } from './graph-options.js';
 
 export interface WindowsOptions {
   unit: WindowUnit;

@@ -53,6 +53,7 @@ import {
 import { ClewError } from '../model/errors.js';
 import type { Channel } from '../model/records.js';
 import { withCase } from './case.js';
+import { DISRUPT_STRATEGIES, EXPORT_FORMATS, RANK_MEASURES, type DisruptStrategy, type ExportFormat, type RankMeasure } from './graph-options.js';
 import { loadCaseNetwork, loadFileNetwork, type Network, type NetworkOptions } from './network.js';
 import type { CaseStore } from '../store/types.js';
 
@@ -230,8 +231,7 @@ function contactBetweenness(ctx: GraphContext): { scores: Float64Array; sampling
 
 // ------------------------------------------------------------------ rank
 
-export const RANK_MEASURES = ['pagerank', 'degree', 'betweenness', 'eigenvector', 'harmonic', 'composite'] as const;
-export type RankMeasure = (typeof RANK_MEASURES)[number];
+export { RANK_MEASURES, type RankMeasure } from './graph-options.js';
 
 export interface Contact extends NodeRef {
   /** Messages and calls between the two, both directions. */
@@ -488,8 +488,7 @@ export function keyPlayers(ctx: GraphContext, opts: { k: number; seed?: number }
 
 // ------------------------------------------------------------------ disruption
 
-export const DISRUPT_STRATEGIES = ['degree', 'betweenness', 'pagerank', 'cavallaro'] as const;
-export type DisruptStrategy = (typeof DISRUPT_STRATEGIES)[number];
+export { DISRUPT_STRATEGIES, type DisruptStrategy } from './graph-options.js';
 
 export interface DisruptRow {
   step: number;
@@ -661,8 +660,7 @@ export function ego(ctx: GraphContext, center: string, opts: { hops?: number; ma
 
 // ------------------------------------------------------------------ export
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'ftm', 'i2'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './graph-options.js';
 
 export interface ExportFile {
   /** Appended to the output path's stem ('' = the path itself). */

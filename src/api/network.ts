@@ -25,8 +25,8 @@ export interface NetworkOptions {
   level?: NetworkLevel;
 }
 
-export type NetworkLevel = 'account' | 'person';
-export const NETWORK_LEVELS: readonly NetworkLevel[] = ['account', 'person'];
+export { NETWORK_LEVELS, type NetworkLevel } from './graph-options.js';
+import type { NetworkLevel } from './graph-options.js';
 
 /** The node key of a person at person level. */
 export function personKey(id: number): string {

@@ -1,7 +1,6 @@
 /** `clew dossier <ref>`: everything the case holds about an account, as text or JSON. */
 import { type Command, InvalidArgumentError } from 'commander';
-import { withCase } from '../api/case.js';
-import { dossier, type DossierResult, findAccounts } from '../api/dossier.js';
+import type { DossierResult } from '../api/dossier.js';
 import { account, num, safe, time } from './render.js';
 
 const t = (ts: number | null) => (ts === null ? '—' : time(ts));
@@ -62,8 +61,10 @@ export function registerDossier(program: Command, json: () => boolean): void {
     .argument('[ref]', 'account reference (or a handle / display name naming one account), or person:<id or name>; without it, the most active accounts')
     .option('--contacts <n>', 'how many contacts', positive('--contacts'), 50)
     .option('--entities <n>', 'entities per type', positive('--entities'), 20)
-    .action((ref: string | undefined, o: { case: string; contacts: number; entities: number }) =>
-      withCase(o.case, { readonly: true }, (store) => {
+    .action(async (ref: string | undefined, o: { case: string; contacts: number; entities: number }) => {
+      // the API loads when the command runs: `clew --help` stays fast
+      const [{ withCase }, { dossier, findAccounts }] = await Promise.all([import('../api/case.js'), import('../api/dossier.js')]);
+      return withCase(o.case, { readonly: true }, (store) => {
         if (ref === undefined) {
           const r = findAccounts(store, '', 25);
           out(r, () => r.top.map((x) => `${num(x.sent + x.received).padStart(9)}  ${account(x.account)}`).join('\n') || 'no accounts');
@@ -72,6 +73,6 @@ export function registerDossier(program: Command, json: () => boolean): void {
         // person:<id or name>: a person of identity resolution (all its accounts)
         const d = dossier(store, ref.startsWith('person:') ? { person: ref.slice('person:'.length) } : { account: ref }, { contacts: o.contacts, entitiesPerType: o.entities });
         out(d, () => renderDossier(d));
-      }),
-    );
+      });
+    });
 }

@@ -1,7 +1,6 @@
 /** `clew entities` and `clew lexicon`. */
 import type { Command } from 'commander';
-import { withCase } from '../api/case.js';
-import { addCodeword, type EntityRow, lexicon, listEntities, removeCodeword } from '../api/entities.js';
+import type { EntityRow } from '../api/entities.js';
 import { account, num, safe, time } from './render.js';
 
 function renderEntities(rows: EntityRow[]): string {
@@ -15,6 +14,10 @@ function renderEntities(rows: EntityRow[]): string {
     .join('\n');
 }
 
+// The API loads when a command runs (it brings the store and more): `clew --help` stays fast.
+const load = async () => ({ ...(await import('../api/case.js')), ...(await import('../api/entities.js')) });
+const withApi = <T>(fn: (api: Awaited<ReturnType<typeof load>>) => T | Promise<T>): Promise<T> => load().then(fn);
+
 export function registerEntities(program: Command, json: () => boolean): void {
   const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
   program
@@ -24,10 +27,10 @@ export function registerEntities(program: Command, json: () => boolean): void {
     .option('--type <type>', 'only this type, e.g. iban')
     .option('--limit <n>', 'how many', (v) => Number(v), 50)
     .action((o: { case: string; type?: string; limit: number }) =>
-      withCase(o.case, { readonly: true }, (store) => {
+      withApi(({ withCase, listEntities }) => withCase(o.case, { readonly: true }, (store) => {
         const rows = listEntities(store, { type: o.type, limit: o.limit });
         out(rows, () => renderEntities(rows));
-      }),
+      })),
     );
 
   const lex = program.command('lexicon').description("the case's code words: what the suspects' words mean");
@@ -39,28 +42,28 @@ export function registerEntities(program: Command, json: () => boolean): void {
     .requiredOption('--means <meaning>', 'what it stands for, e.g. cocaine')
     .option('--type <type>', 'entity type of the meaning, e.g. drug')
     .action((term: string, o: { case: string; means: string; type?: string }) =>
-      withCase(o.case, {}, (store) => {
+      withApi(({ withCase, addCodeword }) => withCase(o.case, {}, (store) => {
         const r = addCodeword(store, term, o.means, o.type);
         out({ term, means: o.means, ...r }, () => `"${safe(term)}" means ${safe(o.means)}: found ${num(r.mentions)} times in ${num(r.messages)} messages`);
-      }),
+      })),
     );
   lex
     .command('remove')
     .requiredOption('--case <file>', 'case file')
     .argument('<term>')
     .action((term: string, o: { case: string }) =>
-      withCase(o.case, {}, (store) => {
+      withApi(({ withCase, removeCodeword }) => withCase(o.case, {}, (store) => {
         removeCodeword(store, term);
         out({ removed: term }, () => `removed "${safe(term)}" and its mentions`);
-      }),
+      })),
     );
   lex
     .command('list')
     .requiredOption('--case <file>', 'case file')
     .action((o: { case: string }) =>
-      withCase(o.case, { readonly: true }, (store) => {
+      withApi(({ withCase, lexicon }) => withCase(o.case, { readonly: true }, (store) => {
         const rows = lexicon(store);
         out(rows, () => (rows.length ? rows.map((r) => `${safe(r.term)} = ${safe(r.means)}${r.type ? ` (${safe(r.type)})` : ''}`).join('\n') : 'the lexicon is empty'));
-      }),
+      })),
     );
 }

@@ -1,39 +1,30 @@
 /** `clew graph …`: network analytics on a case or on an edge-list / adjacency-matrix CSV file. */
 import type { Command } from 'commander';
-import {
-  communities,
-  disrupt,
-  ego,
-  exportNetwork,
-  keyPlayers,
-  parseChannels,
-  parseTimeBound,
-  path,
-  rank,
-  withGraph,
-  writeExport,
-  DISRUPT_STRATEGIES,
-  EXPORT_FORMATS,
-  RANK_MEASURES,
-  type CommunitiesResult,
-  type ContextOptions,
-  type DisruptResult,
-  type DisruptStrategy,
-  type EgoResult,
-  type ExportFormat,
-  type GraphContext,
-  type GraphSource,
-  type KeyPlayersResult,
-  type NodeRef,
-  type PathResult,
-  type RankMeasure,
-  type RankResult,
-  type SamplingNote,
+import type {
+  CommunitiesResult,
+  ContextOptions,
+  DisruptResult,
+  EgoResult,
+  GraphContext,
+  GraphSource,
+  KeyPlayersResult,
+  NodeRef,
+  PathResult,
+  RankResult,
+  SamplingNote,
 } from '../api/graph.js';
-import { timeWindows, WINDOW_UNITS, type WindowsResult } from '../api/graph-windows.js';
-import { NETWORK_LEVELS, type NetworkOptions } from '../api/network.js';
+import type { WindowsResult } from '../api/graph-windows.js';
+import { DISRUPT_STRATEGIES, EXPORT_FORMATS, NETWORK_LEVELS, RANK_MEASURES, WINDOW_UNITS, type DisruptStrategy, type ExportFormat, type RankMeasure } from '../api/graph-options.js';
+import type { NetworkOptions } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
 import { num, safe } from './render.js';
+
+/** The graph API loads when a command runs (it brings the store and the engine): `clew --help` stays fast. */
+async function graphApi() {
+  const [g, w] = await Promise.all([import('../api/graph.js'), import('../api/graph-windows.js')]);
+  return { ...g, timeWindows: w.timeWindows };
+}
+type GraphApi = Awaited<ReturnType<typeof graphApi>>;
 
 interface SourceOpts {
   case?: string;
@@ -71,7 +62,7 @@ function oneOf<T extends string>(v: string, name: string, allowed: readonly T[])
 }
 
 /** The network source from --case / --edges / --matrix and the case filters. */
-export function sourceOf(o: SourceOpts): GraphSource {
+export function sourceOf(o: SourceOpts, { parseChannels, parseTimeBound }: Pick<GraphApi, 'parseChannels' | 'parseTimeBound'>): GraphSource {
   const given = [o.case, o.edges, o.matrix].filter((x) => x !== undefined).length;
   if (given !== 1) throw invalid('give exactly one of --case <file>, --edges <file.csv> or --matrix <file.csv>');
   const filtered = o.channel !== undefined || o.after !== undefined || o.before !== undefined || o.minWeight !== undefined || o.level !== undefined;
@@ -214,7 +205,10 @@ function renderEgo(r: EgoResult): string {
 
 export function registerGraph(program: Command, json: () => boolean): void {
   const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
-  const run = <T>(o: SourceOpts, fn: (ctx: GraphContext) => T) => withGraph(sourceOf(o), contextOf(o), fn);
+  const run = async <T>(o: SourceOpts, fn: (ctx: GraphContext, api: GraphApi) => T) => {
+    const api = await graphApi();
+    return api.withGraph(sourceOf(o, api), contextOf(o), (ctx) => fn(ctx, api));
+  };
 
   const graph = program.command('graph').description('network analytics: who matters, communities, key players, disruption, paths, export (docs/graph.md)');
 
@@ -226,7 +220,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
       const by = oneOf<RankMeasure>(o.by, '--by', RANK_MEASURES);
       const top = whole(o.top, '--top', 20);
       const contacts = whole(o.contacts, '--contacts', 3, 0);
-      return run(o, (ctx) => {
+      return run(o, (ctx, { rank }) => {
         const r = rank(ctx, { by, top, contacts });
         out(r, () => renderRank(r));
       });
@@ -247,7 +241,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
         members: whole(o.members, '--members', 5, 0),
         brokers: whole(o.brokers, '--brokers', 0, 0),
       };
-      return run(o, (ctx) => {
+      return run(o, (ctx, { communities }) => {
         const r = communities(ctx, opts);
         out(r, () => renderCommunities(r));
       });
@@ -257,7 +251,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .option('--k <n>', 'size of the set', '5')
     .action((o: SourceOpts & { k: string }) => {
       const k = whole(o.k, '--k', 5);
-      return run(o, (ctx) => {
+      return run(o, (ctx, { keyPlayers }) => {
         const r = keyPlayers(ctx, { k });
         out(r, () => renderKeyPlayers(r));
       });
@@ -270,7 +264,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .option('--no-recompute', 'rank once on the intact network instead of after each block')
     .option('--remove <list>', 'remove these accounts (references, handles or names, comma-separated) instead of a strategy')
     .action((o: SourceOpts & { strategy: string; block?: string; steps: string; recompute: boolean; remove?: string }) => {
-      let opts: Parameters<typeof disrupt>[1];
+      let opts: Parameters<GraphApi['disrupt']>[1];
       if (o.remove !== undefined) {
         const remove = o.remove.split(',').map((s) => s.trim()).filter((s) => s !== '');
         if (remove.length === 0) throw invalid('--remove needs at least one account');
@@ -283,7 +277,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
           recompute: o.recompute,
         };
       }
-      return run(o, (ctx) => {
+      return run(o, (ctx, { disrupt }) => {
         const r = disrupt(ctx, opts);
         out(r, () => renderDisrupt(r));
       });
@@ -293,7 +287,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .argument('<from>', 'account reference, handle or name')
     .argument('<to>', 'account reference, handle or name')
     .action((a: string, b: string, o: SourceOpts) =>
-      run(o, (ctx) => {
+      run(o, (ctx, { path }) => {
         const r = path(ctx, a, b);
         out(r, () => renderPath(r));
       }),
@@ -305,7 +299,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .option('--max-nodes <n>', 'cap on the nodes listed (nearest first)', '500')
     .action((a: string, o: SourceOpts & { hops: string; maxNodes: string }) => {
       const opts = { hops: whole(o.hops, '--hops', 2, 0), maxNodes: whole(o.maxNodes, '--max-nodes', 500) };
-      return run(o, (ctx) => {
+      return run(o, (ctx, { ego }) => {
         const r = ego(ctx, a, opts);
         out(r, () => renderEgo(r));
       });
@@ -320,7 +314,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
       const unit = oneOf(o.unit, '--unit', WINDOW_UNITS);
       const size = whole(o.size, '--size', 1);
       const opts = { unit, size, step: whole(o.step, '--step', size), top: whole(o.top, '--top', 5) };
-      return run(o, (ctx) => {
+      return run(o, (ctx, { timeWindows }) => {
         const r = timeWindows(ctx, opts);
         out(r, () => renderWindows(r));
       });
@@ -331,7 +325,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .requiredOption('--out <file>', 'output file (csv: <stem>.nodes.csv and <stem>.edges.csv)')
     .action((o: SourceOpts & { format: string; out: string }) => {
       const format = oneOf<ExportFormat>(o.format, '--format', EXPORT_FORMATS);
-      return run(o, (ctx) => {
+      return run(o, (ctx, { exportNetwork, writeExport }) => {
         const r = exportNetwork(ctx, format);
         const files = writeExport(r, o.out);
         const summary = { format: r.format, nodes: r.nodes, edges: r.edges, betweenness: r.betweenness, files };

@@ -3,10 +3,7 @@
  * Exit codes: docs/cli.md.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { withCase } from '../api/case.js';
-import { ingestFile, type IngestSummary, loadMappingArgument } from '../api/ingest.js';
-import { search } from '../api/search.js';
-import { show } from '../api/show.js';
+import type { IngestSummary } from '../api/ingest.js';
 import { exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
@@ -16,6 +13,9 @@ import { registerGraph } from './graph.js';
 import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
+
+// The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
+const caseApi = () => import('../api/case.js');
 
 function int(name: string, min = 0) {
   return (v: string): number => {
@@ -57,6 +57,7 @@ export function buildProgram(): Command {
     .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
     .option('--no-analyse', 'skip language detection and entity extraction (faster)')
     .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch: number; maxLineBytes: number; analyse: boolean }) => {
+      const [{ withCase }, { ingestFile, loadMappingArgument }] = await Promise.all([caseApi(), import('../api/ingest.js')]);
       const csvMapping = o.map ? await loadMappingArgument(o.map) : undefined;
       const summaries: IngestSummary[] = [];
       await withCase(o.case, { create: true }, async (store) => {
@@ -92,20 +93,21 @@ export function buildProgram(): Command {
     .option('--exact', 'match exactly as written (case and accents count)')
     .option('--limit <n>', 'hits per page', int('--limit', 1), 20)
     .option('--cursor <id>', 'continue after this hit (from the previous page)', int('--cursor', 1))
-    .action((words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number }) =>
-      withCase(o.case, { readonly: true }, (store) => {
+    .action(async (words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number }) => {
+      const [{ withCase }, { search }] = await Promise.all([caseApi(), import('../api/search.js')]);
+      return withCase(o.case, { readonly: true }, (store) => {
         const r = search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
         out(json(), r, () => renderSearch(r));
-      }),
-    );
+      });
+    });
 
   program
     .command('stats')
     .description('counts, time span, top talkers and the quarantine summary')
     .requiredOption('--case <file>', 'case file')
     .option('--top <n>', 'how many top talkers', int('--top', 0), 10)
-    .action((o: { case: string; top: number }) =>
-      withCase(o.case, { readonly: true }, (store) => {
+    .action(async (o: { case: string; top: number }) =>
+      (await caseApi()).withCase(o.case, { readonly: true }, (store) => {
         const s = store.stats({ top: o.top });
         out(json(), { ...s, sourcesList: store.sources() }, () => renderStats(s));
       }),
@@ -117,20 +119,21 @@ export function buildProgram(): Command {
     .requiredOption('--case <file>', 'case file')
     .argument('<id>', 'message id (from search)', int('id', 1))
     .option('--context <n>', 'messages before and after', int('--context', 0), 5)
-    .action((id: number, o: { case: string; context: number }) =>
-      withCase(o.case, { readonly: true }, async (store) => {
+    .action(async (id: number, o: { case: string; context: number }) => {
+      const [{ withCase }, { show }] = await Promise.all([caseApi(), import('../api/show.js')]);
+      return withCase(o.case, { readonly: true }, async (store) => {
         const r = await show(store, id, { context: o.context });
         out(json(), r, () => renderShow(r));
-      }),
-    );
+      });
+    });
 
   program
     .command('quarantine')
     .description('records that could not be ingested, with file, place and reason')
     .requiredOption('--case <file>', 'case file')
     .option('--limit <n>', 'how many', int('--limit', 1), 100)
-    .action((o: { case: string; limit: number }) =>
-      withCase(o.case, { readonly: true }, (store) => {
+    .action(async (o: { case: string; limit: number }) =>
+      (await caseApi()).withCase(o.case, { readonly: true }, (store) => {
         const rows = store.quarantine({ limit: o.limit });
         out(json(), rows, () => renderQuarantine(rows));
       }),

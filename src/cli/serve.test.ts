@@ -30,7 +30,8 @@ describe('clew serve', () => {
       return true;
     });
     const run = program().parseAsync(['node', 'clew', 'serve', '--case', casePath, '--port', '0', '--no-open']);
-    await vi.waitFor(() => expect(out.join('')).toMatch(/open http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}/));
+    // the server module loads when the command runs (clew --help stays fast): allow for that
+    await vi.waitFor(() => expect(out.join('')).toMatch(/open http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}/), { timeout: 30_000 });
     const url = /open (\S+)/.exec(out.join(''))![1]!;
     expect(await status(url)).toBe(303);
     process.emit('SIGINT');

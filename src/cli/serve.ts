@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { startServer } from '../server/server.js';
 import { safe } from './render.js';
 
 export const DEFAULT_PORT = 5177;
@@ -53,6 +52,8 @@ export function registerServe(program: Command, json: () => boolean): void {
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
     .option('--no-open', 'do not open a browser')
     .action(async (o: { case: string; port?: number; host: string; open: boolean; maxUpload?: number }) => {
+      // the server loads when the command runs: `clew --help` stays fast
+      const { startServer } = await import('../server/server.js');
       const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload, warm: true });
       if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
       else {

@@ -1,7 +1,6 @@
 /** `clew synth`: write a synthetic case (records.jsonl + truth.json). */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { writeCase } from '../api/synth.js';
 import { formatDuration } from './progress.js';
 import { num } from './render.js';
 
@@ -25,6 +24,7 @@ export function registerSynth(program: Command, json: () => boolean): void {
     .action(async (o: { out: string; messages: number; seed: number; start?: string; end?: string }) => {
       const tty = !json() && process.stderr.isTTY;
       const t0 = Date.now();
+      const { writeCase } = await import('../api/synth.js'); // loads when the command runs: `clew --help` stays fast
       const r = await writeCase(o.out, { messages: o.messages, seed: o.seed, start: o.start, end: o.end }, (p) => {
         if (!tty) return;
         const secs = (Date.now() - t0) / 1000;

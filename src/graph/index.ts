@@ -100,3 +100,11 @@ export type { I2Options } from './export/i2.js';
 export { I2_COLUMNS, toI2Csv } from './export/i2.js';
 export type { FtmAccount, FtmCall, FtmEntity, FtmInput, FtmMessage, FtmPerson } from './export/ftm.js';
 export { ftmId, toFtmEntities, toFtmNdjson } from './export/ftm.js';
+
+// --- scopes: analyses on a community, ego network, time window or node set (issue 17 part 3)
+export type { Scope, ScopeSpec } from './scope/scope.js';
+export { resolveScope, toParent, toScope } from './scope/scope.js';
+export type { BrokerRow, CutOff, ScopeFigures, ScopedDisruption, ScopedDisruptionOptions, WatchedSet } from './scope/disruption.js';
+export { competitionRanks, scopedDisruption } from './scope/disruption.js';
+export type { ScopeRequest } from './scope/parse.js';
+export { MAX_SCOPE_LENGTH, SCOPE_FORMS, parseScope, parseWindowBound } from './scope/parse.js';

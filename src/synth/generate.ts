@@ -17,6 +17,8 @@ import type { RenderContext } from './render.js';
 import { PHASE_PAIRS, buildShipments } from './shipments.js';
 import type { Phase, Shipment } from './shipments.js';
 import type { Topic } from './templates.js';
+import { orgNetworkTruth } from './network.js';
+import type { OrgNetworkTruth } from './network.js';
 import { buildTruth } from './truth.js';
 import { ZoneClock, formatIsoWithOffset } from './tz.js';
 import type { PlantedEntity, PlantedEntry, ResolvedSynthOptions, SynthChunk, SynthOptions, SynthStats, SynthTruth } from './types.js';
@@ -85,6 +87,12 @@ export interface SynthCase {
   readonly truth: SynthTruth;
   /** Streams the records; planted entities of each message go to `onPlanted`. Single use. */
   chunks(onPlanted?: (p: PlantedEntry) => void): Generator<SynthChunk, SynthStats>;
+  /**
+   * After `chunks()` has been run to the end: the organisation's network as the written traffic
+   * shows it (persons linked by a message, call or group message sender → member), with what
+   * arresting the leaders does to it. Throws before.
+   */
+  observedNetwork(): OrgNetworkTruth;
 }
 
 export function generateCase(options: SynthOptions): SynthCase {
@@ -98,13 +106,32 @@ export function generateCase(options: SynthOptions): SynthCase {
   const money = buildMoneyPools(rng.fork(5), opts.messages);
   const truth = buildTruth(opts, pop, shipments, groups, money, startMs, endMs);
   let used = false;
+  let done = false;
+  const observed = new Set<number>();
   return {
     options: opts,
     truth,
     chunks(onPlanted) {
       if (used) throw new ClewError('INTERNAL', 'synth: chunks() may be called once per case');
       used = true;
-      return stream(opts, rng.fork(4), pop, shipments, groups, money, startMs, endMs, onPlanted);
+      const inner = stream(opts, rng.fork(4), pop, shipments, groups, money, startMs, endMs, observed, onPlanted);
+      return (function* () {
+        const stats = yield* inner;
+        done = true;
+        return stats;
+      })();
+    },
+    observedNetwork() {
+      if (!done) throw new ClewError('INTERNAL', 'synth: observedNetwork() needs chunks() run to the end');
+      const P = pop.persons;
+      const id = (i: number): string => (P[i] as Person).id;
+      const edges = [...observed].sort((a, b) => a - b).map((k) => [id(Math.floor(k / OBS_BASE)), id(k % OBS_BASE)] as const);
+      return orgNetworkTruth(
+        'the organisation as the written traffic shows it: its members (persons, handles merged) linked by a message, call or group message (sender → each member)',
+        P.filter((p) => p.org).map((p) => p.id),
+        edges,
+        pop.leaders.map(id),
+      );
     },
   };
 }
@@ -117,13 +144,36 @@ function pairLang(a: Person, b: Person): Lang {
   return 'en';
 }
 
+/** Pair key base for observed org edges (person indexes stay far below it). */
+const OBS_BASE = 1 << 24;
+
 const IBAN_BY_COUNTRY: Record<string, IbanCountry> = { RS: 'RS', ME: 'ME', AE: 'AE', NL: 'NL', BE: 'BE', DE: 'DE' };
 
 function* stream(
   opts: ResolvedSynthOptions, rng: Rng, pop: Population, shipments: Shipment[], groups: Group[], money: MoneyPools, startMs: number, endMs: number,
-  onPlanted?: (p: PlantedEntry) => void,
+  observed: Set<number>, onPlanted?: (p: PlantedEntry) => void,
 ): Generator<SynthChunk, SynthStats> {
   const P = pop.persons;
+  /** Records that persons a and b were in contact (kept for organisation members only). */
+  const observe = (a: number, b: number): void => {
+    if (a !== b && (P[a] as Person).org && (P[b] as Person).org) observed.add(a < b ? a * OBS_BASE + b : b * OBS_BASE + a);
+  };
+  // A shipment's phases talk only along the organisation's contacts.
+  const orgKeys = new Set(pop.orgEdges.map(([a, b]) => (a < b ? a * OBS_BASE + b : b * OBS_BASE + a)));
+  const phasePairs = new Map<string, [string, string][]>();
+  const pairsOf = (sh: Shipment, phase: Phase): [string, string][] => {
+    const key = `${sh.id}|${phase}`;
+    let xs = phasePairs.get(key);
+    if (!xs) {
+      xs = PHASE_PAIRS[phase].filter(([ra, rb]) => {
+        const a = sh.who[ra];
+        const b = sh.who[rb];
+        return a !== undefined && b !== undefined && a !== b && orgKeys.has(a < b ? a * OBS_BASE + b : b * OBS_BASE + a);
+      });
+      phasePairs.set(key, xs);
+    }
+    return xs;
+  };
   const clock = new ZoneClock(startMs, endMs);
   const seed = opts.seed | 0;
   const stats: SynthStats = {
@@ -301,6 +351,7 @@ function* stream(
       if (!hs || !hr || handleDrops(hs, r.idx, rotating[s.idx] === 1, seed) || handleDrops(hr, s.idx, rotating[r.idx] === 1, seed)) break;
       const tp: Topic = i === 0 ? topic : org ? (rng.chance(0.45) ? topic : 'reply') : rng.chance(0.85) ? topic : 'reply';
       prev = message(s, hs, hr.toJson, null, t, tp, pairLang(s, r), sh, org, prev, third);
+      observe(s.idx, r.idx);
       count++;
     }
     // Calls: callRatio per message on average (stochastic rounding), the organisation a bit more.
@@ -314,6 +365,7 @@ function* stream(
       const hr = activeHandle(callee, tc);
       if (!hs || !hr || tc >= dayEnd) break;
       const answered = rng.chance(0.82);
+      observe(caller.idx, callee.idx);
       push({
         ts: tc, id: 0, call: true, from: hs.ref, to: hr.ref, conv: null, zone: caller.zone, body: '', entities: null, reply: null,
         coord: rng.chance(0.3) ? [caller.city.lat + (rng.float() - 0.5) * 0.1, caller.city.lon + (rng.float() - 0.5) * 0.14] : null,
@@ -338,6 +390,7 @@ function* stream(
       const hs = seg.byPerson.get(si) as Handle;
       const tp: Topic = i === 0 ? topic : rng.chance(0.5) ? topic : 'reply';
       prev = message(s, hs, '', seg.ref, t, tp, s.lang, g.shipment, org, prev, org ? (P[rng.pick(members)] as Person) : null);
+      for (const m of members) observe(si, m);
       count++;
     }
     return count;
@@ -358,10 +411,11 @@ function* stream(
         const g = orgGroups.find((x) => x.shipment === pick.s) ?? (orgGroups.length > 0 ? rng.pick(orgGroups) : null);
         if (g) return groupBurst(g, startTime((P[g.members[0] as number] as Person).zone, dayStart, ORG_HOUR_CUM), n, phaseTopic[pick.phase], true, dayEnd);
       }
-      const [ra, rb] = rng.pick(PHASE_PAIRS[pick.phase]);
-      const a = pick.s.who[ra];
-      const b = pick.s.who[rb];
-      if (a === undefined || b === undefined || a === b) return 0;
+      const pairs = pairsOf(pick.s, pick.phase);
+      if (pairs.length === 0) return 0;
+      const [ra, rb] = rng.pick(pairs);
+      const a = pick.s.who[ra] as number;
+      const b = pick.s.who[rb] as number;
       const pa = P[a] as Person;
       return pairBurst(pa, P[b] as Person, startTime(pa.zone, dayStart, ORG_HOUR_CUM), n, phaseTopic[pick.phase], pick.s, true, dayEnd);
     }
@@ -409,6 +463,7 @@ function* stream(
         if (!hr || !hs) continue;
         const e = message(per, hs, hr.toJson, null, ti, 'newnum', pairLang(per, other), null, per.org, null, per);
         e.announce = { person: per.id, old: r.old.ref, new: r.new.ref };
+        observe(per.idx, other.idx);
         if (per.org) orgDone++;
         else bgDone++;
         // Third party: "this is X's new PIN".
@@ -424,6 +479,7 @@ function* stream(
               ts: tf, id: 0, call: false, from: h1.ref, to: h2.toJson, conv: null, zone: other.zone, body: rr.body, entities: rr.entities, reply: null, coord: null,
               att: false, dur: 0, org: per.org, topic: 'thirdnum', shipment: null, announce: { person: per.id, old: r.old.ref, new: r.new.ref },
             });
+            observe(other.idx, fwd.idx);
             if (per.org) orgDone++;
             else bgDone++;
           }

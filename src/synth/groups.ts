@@ -43,13 +43,16 @@ const ORG_TITLES = ['posao', 'BIZNIS', 'ekipa', '🐉', 'Банане', 'voće',
 export function buildGroups(rng: Rng, pop: Population, shipments: Shipment[], startMs: number, endMs: number): Group[] {
   const groups: Group[] = [];
   const P = pop.persons;
-  for (const l of pop.leaders) {
-    const lts = (pop.byRole.get('lieutenant') ?? []).filter((x) => (P[x] as Person).boss === l);
-    const members = [...new Set([l, ...lts, ...pop.leaders.filter((o) => o !== l && rng.chance(0.5))])];
+  // Group chats follow the compartments: the leaders among themselves, each cell (a lieutenant
+  // and its couriers), and a shipment's crew (its lieutenant and couriers). Nobody is in a
+  // group with someone they do not already know.
+  if (pop.leaders.length >= 3) groups.push({ id: `g-${groups.length + 1}`, title: rng.pick(ORG_TITLES), members: pop.leaders.slice(), from: startMs, to: endMs - 1, org: true, shipment: null, segments: [] });
+  for (const lt of pop.byRole.get('lieutenant') ?? []) {
+    const members = [lt, ...(pop.byRole.get('courier') ?? []).filter((c) => (P[c] as Person).boss === lt)];
     if (members.length >= 3) groups.push({ id: `g-${groups.length + 1}`, title: rng.pick(ORG_TITLES), members, from: startMs, to: endMs - 1, org: true, shipment: null, segments: [] });
   }
   for (const s of shipments) {
-    const members = [...new Set([s.who.T, s.who.P, s.who.C, s.who.C2].filter((x): x is number => x !== undefined))];
+    const members = [...new Set([s.who.T, s.who.C, s.who.C2].filter((x): x is number => x !== undefined))];
     if (members.length >= 3) {
       groups.push({ id: `g-${groups.length + 1}`, title: rng.pick(ORG_TITLES), members, from: Math.max(startMs, s.booked - 3 * DAY), to: Math.min(endMs - 1, s.closed + 5 * DAY), org: true, shipment: s, segments: [] });
     }

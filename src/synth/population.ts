@@ -263,6 +263,13 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
   const decoys: Population['decoys'] = [];
 
   // --- org edges -------------------------------------------------------------------------
+  // Compartmentalised as trafficking networks are (Morselli, Giguère & Petit 2007; Morselli 2009,
+  // docs/synth.md): each lieutenant runs a small cell (its couriers, who all know each other);
+  // cells reach each other only through their lieutenants; a leader talks to the other leaders,
+  // its own lieutenants, and the few outsiders it must (a supplier, a launderer, an enforcer);
+  // suppliers, logistics and port insiders are each known to one or two people. Every contact
+  // the organisation's traffic uses is one of these edges, so the observed network is this one
+  // (or the part of it the traffic happened to use).
   const edgeMap = new Map<number, [number, number, number]>();
   const addEdge = (a: number, b: number, w: number): void => {
     if (a === b) return;
@@ -272,30 +279,58 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
     else edgeMap.set(key, [a, b, w]);
   };
   const R = (r: Role): number[] => byRole.get(r) ?? [];
+  const ltsOf = (l: number): number[] => lieutenants.filter((x) => (persons[x] as Person).boss === l);
+  const cellOf = (lt: number): number[] => couriers.filter((c) => (persons[c] as Person).boss === lt);
   for (let i = 0; i < leaders.length; i++) for (let j = i + 1; j < leaders.length; j++) addEdge(leaders[i] as number, leaders[j] as number, 3);
-  for (const l of leaders) {
-    for (const lt of lieutenants) addEdge(l, lt, (persons[lt] as Person).boss === l ? 4 : 1);
-    for (const x of R('supplier')) addEdge(l, x, 1.5);
-    for (const x of R('launderer')) addEdge(l, x, 1.5);
-    for (const x of R('enforcer')) addEdge(l, x, (persons[x] as Person).boss === l ? 1.5 : 0.5);
-    for (const x of rng.sample(R('buyer'), 2)) addEdge(l, x, 0.5);
-    for (const x of rng.sample(R('port_insider'), 1)) addEdge(l, x, 0.5);
-  }
-  for (const c of couriers) {
-    const lt = (persons[c] as Person).boss;
-    addEdge(c, lt, 4);
-    // Couriers of the same lieutenant share buyers and a port insider: decoys for identity resolution.
-    for (const x of R('buyer').filter((_, k) => (k + lt) % 2 === 0)) addEdge(c, x, 0.8);
-    addEdge(c, R('port_insider')[lt % R('port_insider').length] as number, 0.8);
+  for (const lt of lieutenants) addEdge(lt, (persons[lt] as Person).boss, 4);
+  // Each leader's branch reaches the next one through one pair of lieutenants (the brokers
+  // between compartments); lieutenants of the same leader talk through their leader.
+  for (let i = 0; i + 1 < leaders.length; i++) {
+    const a = ltsOf(leaders[i] as number);
+    const b = ltsOf(leaders[i + 1] as number);
+    if (a.length > 0 && b.length > 0) addEdge(a[a.length - 1] as number, b[0] as number, 1.5);
   }
   for (const lt of lieutenants) {
-    for (const x of R('port_insider').filter((_, k) => (k + lt) % 2 === 0)) addEdge(lt, x, 1.5);
-    for (const x of R('buyer').filter((_, k) => (k + lt) % 2 === 0)) addEdge(lt, x, 1);
-    addEdge(lt, rng.pick(R('logistics')), 0.8);
-    addEdge(lt, rng.pick(R('enforcer')), 0.6);
+    const cell = cellOf(lt);
+    for (const c of cell) addEdge(c, lt, 4);
+    for (let i = 0; i < cell.length; i++) for (let j = i + 1; j < cell.length; j++) addEdge(cell[i] as number, cell[j] as number, 1);
   }
-  for (const x of R('supplier')) for (const y of rng.sample(R('logistics'), 2)) addEdge(x, y, 1);
-  for (const x of R('launderer')) for (const y of rng.sample(R('buyer'), 2)) addEdge(x, y, 0.8);
+  // Each supplier deals with one leader and that leader's import lieutenant; its logistics
+  // (transit) people know the supplier and the same lieutenant.
+  const supplierLt = new Map<number, number>();
+  R('supplier').forEach((x, k) => {
+    const l = leaders[k % leaders.length] as number;
+    const lts = ltsOf(l);
+    const lt = lts.length > 0 ? (lts[Math.floor(k / leaders.length) % lts.length] as number) : (lieutenants[k % lieutenants.length] as number);
+    supplierLt.set(x, lt);
+    addEdge(x, l, 1.5);
+    addEdge(x, lt, 1.5);
+  });
+  R('logistics').forEach((w, k) => {
+    const sup = R('supplier')[k % R('supplier').length] as number;
+    addEdge(w, sup, 1);
+    addEdge(w, supplierLt.get(sup) as number, 0.8);
+  });
+  // One port insider per lieutenant (an insider serves at most a couple of lieutenants).
+  lieutenants.forEach((lt, k) => addEdge(lt, R('port_insider')[k % R('port_insider').length] as number, 1.5));
+  // Buyers deal with one lieutenant and one of its couriers; the launderer of that lieutenant's
+  // leader collects from them.
+  const launderers = R('launderer');
+  const laundererOf = (l: number): number => launderers[leaders.indexOf(l) % launderers.length] as number;
+  R('buyer').forEach((b, k) => {
+    const lt = lieutenants[k % lieutenants.length] as number;
+    const cell = cellOf(lt);
+    addEdge(b, lt, 1);
+    if (cell.length > 0) addEdge(b, cell[Math.floor(k / lieutenants.length) % cell.length] as number, 0.8);
+    addEdge(b, laundererOf((persons[lt] as Person).boss), 0.8);
+  });
+  for (const l of leaders) addEdge(l, laundererOf(l), 1.5);
+  for (const e of R('enforcer')) {
+    const l = (persons[e] as Person).boss;
+    addEdge(e, l, 1.5);
+    const lts = ltsOf(l);
+    if (lts.length > 0) addEdge(e, lts[R('enforcer').indexOf(e) % lts.length] as number, 0.6);
+  }
   const orgEdges = [...edgeMap.values()];
   for (const [a, b] of orgEdges) {
     (persons[a] as Person).partners.push(b);
@@ -425,7 +460,12 @@ export function buildPopulation(rng: Rng, p: PopulationParams): Population {
     succ.weight = old.weight;
     const start = lastH.to + 3 * DAY + Math.floor(rng.float() * 3 * DAY);
     succ.handles.push(newHandle(succ, start, p.endMs - 1, false, null));
-    for (const q of old.partners) if (q < orgCount) link(succ.idx, q);
+    for (const q of old.partners) {
+      if (q >= orgCount) continue;
+      link(succ.idx, q);
+      const e = orgEdges.find(([a, b]) => (a === old.idx && b === q) || (b === old.idx && a === q));
+      if (e) orgEdges.push([succ.idx, q, e[2]]);
+    }
     const bgOld = old.partners.filter((q) => q >= orgCount);
     if (bgOld.length > 0) link(succ.idx, bgOld[0] as number);
     decoys.push({ a: old.idx, b: succ.idx, reason: 'succession' });

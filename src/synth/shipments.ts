@@ -55,23 +55,36 @@ export function buildShipments(rng: Rng, pop: Population, messages: number, star
   const out: Shipment[] = [];
   const span = endMs - startMs;
   const origins = PLACES.filter((p) => p.role === 'origin');
+  // Adjacency of the organisation's contact network: every shipment runs along existing contacts.
+  const adj = new Map<number, Set<number>>();
+  for (const [a, b] of pop.orgEdges) {
+    if (!adj.has(a)) adj.set(a, new Set());
+    if (!adj.has(b)) adj.set(b, new Set());
+    (adj.get(a) as Set<number>).add(b);
+    (adj.get(b) as Set<number>).add(a);
+  }
+  const near = (x: number, r: Role): number[] => [...(adj.get(x) ?? [])].filter((y) => (persons[y] as Person).role === r).sort((a, b) => a - b);
+  const pickOr = (xs: number[], fallback: number[]): number => rng.pick(xs.length > 0 ? xs : fallback);
   for (let i = 0; i < k; i++) {
     const planning = startMs + Math.floor(((i + rng.float() * 0.8) / k) * Math.max(DAY, span - 75 * DAY));
     const supplier = rng.pick(role('supplier'));
     const sc = (persons[supplier] as Person).country;
     const origin = rng.pick(origins.filter((o) => o.country === sc));
-    const viaAfrica = rng.chance(0.6);
-    const logistics = viaAfrica ? rng.pick(role('logistics')) : -1;
+    const ws = near(supplier, 'logistics');
+    const viaAfrica = ws.length > 0 && rng.chance(0.6);
+    const logistics = viaAfrica ? rng.pick(ws) : -1;
     const transit = viaAfrica ? (persons[logistics] as Person).city : null;
-    const port = rng.pick(role('port_insider'));
+    const leader = pickOr(near(supplier, 'leader'), pop.leaders);
+    const lt = pickOr(near(supplier, 'lieutenant'), role('lieutenant'));
+    const port = pickOr(near(lt, 'port_insider'), role('port_insider'));
     const dest = (persons[port] as Person).city.name === 'Antwerp' ? place('Antwerp') : place('Rotterdam');
-    const leader = rng.pick(pop.leaders);
-    const other = pop.leaders.find((l) => l !== leader) ?? leader;
-    const lts = role('lieutenant').filter((x) => (persons[x] as Person).boss === leader);
-    const lt = rng.pick(lts.length > 0 ? lts : role('lieutenant'));
+    const other = pickOr(near(leader, 'leader'), pop.leaders.filter((l) => l !== leader).concat([leader]));
     const couriers = role('courier').filter((c) => (persons[c] as Person).boss === lt);
     const cs = couriers.length > 0 ? couriers : role('courier');
-    const courier = rng.pick(cs);
+    const buyer = pickOr(near(lt, 'buyer'), role('buyer'));
+    // The courier who meets the buyer is the one the buyer knows, when there is one.
+    const known = cs.filter((c) => adj.get(buyer)?.has(c));
+    const courier = pickOr(known, cs);
     const courier2 = rng.pick(cs);
     const nContainers = rng.chance(0.25) ? 2 : 1;
     const owner = rng.pick(CONTAINER_OWNERS);
@@ -86,7 +99,7 @@ export function buildShipments(rng: Rng, pop: Population, messages: number, star
     const closed = arrived + (seized ? 10 : 18) * DAY;
     const who: Record<string, number> = {
       L: leader, L2: other, T: lt, S: supplier, P: port, C: courier, C2: courier2,
-      B: rng.pick(role('buyer')), M: rng.pick(role('launderer')), E: rng.pick(role('enforcer')),
+      B: buyer, M: pickOr(near(leader, 'launderer'), role('launderer')), E: pickOr(near(leader, 'enforcer'), role('enforcer')),
     };
     if (logistics >= 0) who.W = logistics;
     const phases: Shipment['phases'] = [

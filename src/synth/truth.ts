@@ -1,5 +1,6 @@
 /** The ground truth known before the first message: cast, handles, rotations, shipments, groups. */
 import type { Group } from './groups.js';
+import { orgNetworkTruth } from './network.js';
 import type { MoneyPools } from './money.js';
 import type { Person, Population } from './population.js';
 import type { Shipment } from './shipments.js';
@@ -43,6 +44,12 @@ export function buildTruth(
     period: { start: iso(startMs), end: iso(endMs) },
     organisation: { id: 'org', name: 'Balkan cartel (synthetic)' },
     leaders: pop.leaders.map(id),
+    organisation_network: orgNetworkTruth(
+      'the organisation as designed: its members (persons) and every contact between them its traffic may use',
+      P.filter((p) => p.org).map((p) => p.id),
+      pop.orgEdges.map(([a, b]) => [id(a), id(b)] as const),
+      pop.leaders.map(id),
+    ),
     persons,
     groups: tg,
     handles,

@@ -1,5 +1,8 @@
 /** Options, truth and streaming types of the synthetic case generator. */
 import type { EntityType } from '../model/entities.js';
+import type { OrgNetworkTruth } from './network.js';
+
+export type { ComponentFigures, OrgNetworkTruth } from './network.js';
 
 export interface SynthOptions {
   /** Number of message records to write (exact). */
@@ -109,6 +112,13 @@ export interface SynthTruth {
   period: { start: string; end: string };
   organisation: { id: string; name: string };
   leaders: string[];
+  /**
+   * The organisation's contact network as designed (persons, undirected), and what arresting
+   * the leaders does to it. truth.json also ends with `observed_organisation_network`: the same
+   * figures for the contacts the written traffic actually used (messages, calls, group messages
+   * sender → members), which is what clew can see — see `SynthCase.observedNetwork`.
+   */
+  organisation_network: OrgNetworkTruth;
   persons: TruthPerson[];
   groups: TruthGroup[];
   handles: Record<string, string>;

@@ -84,7 +84,7 @@ export async function writeCase(outDir: string, opts: SynthOptions, onProgress?:
       r = it.next();
     }
     const stats = r.value;
-    writeSync(tfd, tbuf + '\n ],\n "stats": ' + JSON.stringify(stats) + '\n}\n');
+    writeSync(tfd, tbuf + '\n ],\n "stats": ' + JSON.stringify(stats) + ',\n "observed_organisation_network": ' + JSON.stringify(c.observedNetwork()) + '\n}\n');
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     return { recordsPath, truthPath, stats, bytes, seconds };
   } finally {

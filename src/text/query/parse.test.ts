@@ -53,6 +53,27 @@ describe('parseQuery', () => {
       expect(code(() => parseQuery(bad)), bad).toBe('QUERY_SYNTAX');
   });
 
+  it('rejects an unknown filter, naming the filters there are, instead of searching for its words', () => {
+    for (const q of ['foo:bar', 'kafa foo:bar', 'Foo:"x y"', 'skyecc:4F2A9C']) {
+      let err: ClewError | undefined;
+      try {
+        parseQuery(q);
+      } catch (e) {
+        err = e as ClewError;
+      }
+      expect(err?.code, q).toBe('QUERY_SYNTAX');
+      expect(err?.message, q).toMatch(/unknown filter "(foo|skyecc):"/);
+      for (const k of ['from:', 'to:', 'person:', 'after:', 'before:', 'channel:', 'lang:', 'entity:']) expect(err?.message, q).toContain(k);
+      expect(err?.details.filter, q).toMatch(/^(foo|skyecc)$/);
+    }
+    expect(() => parseQuery('skyecc:4F2A9C')).toThrow(/from:skyecc:4F2A9C/);
+    // links, times, a colon at the end of a word and quoted text stay text
+    expect(parseQuery('https://example.com/x').text).not.toBeNull();
+    expect(parseQuery('u 14:30').text).not.toBeNull();
+    expect(parseQuery('Napomena: sutra').text).not.toBeNull();
+    expect(parseQuery('"foo:bar"').text).toMatchObject({ kind: 'phrase', tokens: ['foo', 'bar'] });
+  });
+
   it('accepts a filter-only query', () => {
     const q = parseQuery('from:kum');
     expect(q.text).toBeNull();

@@ -19,6 +19,9 @@ import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 export const MAX_QUERY_CHARS = 2000;
 const MAX_TERMS = 64;
 const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person']);
+const FILTER_LIST = [...FILTER_KEYS].map((k) => `${k}:`).join(' ');
+/** `scheme:rest` words that are text, not a mistyped filter (links). */
+const WORD_SCHEMES = new Set(['http', 'https', 'ftp', 'mailto', 'www']);
 const CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'call'];
 
 type Tok =
@@ -86,6 +89,14 @@ function lex(q: string): Tok[] {
       }
       if (v === '') throw syntax(`${key}: needs a value`, start);
       out.push({ t: 'filter', k: key, v, pos: start });
+    } else if (colon > 0 && /^[a-z]+$/.test(key) && !WORD_SCHEMES.has(key) && (colon + 1 < word.length || q[i] === '"')) {
+      // `foo:bar` looks like a filter: say so instead of quietly searching for the words foo and bar
+      const hint = /^[a-z][a-z0-9_-]*$/.test(key) && colon + 1 < word.length ? ` (an account? from:${word}; ` : ' (';
+      throw new ClewError(
+        'QUERY_SYNTAX',
+        `unknown filter "${key.slice(0, 40)}:" at character ${start + 1}: the filters are ${FILTER_LIST}${hint}to search for the text itself, put it in quotes: "${word.slice(0, 60)}")`,
+        { position: start + 1, filter: key.slice(0, 40), filters: FILTER_LIST },
+      );
     } else if (word === 'AND') out.push({ t: 'and', pos: start });
     else if (word === 'OR') out.push({ t: 'or', pos: start });
     else if (word === 'NOT') out.push({ t: 'not', pos: start });

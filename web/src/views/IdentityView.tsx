@@ -16,6 +16,7 @@ import {
   type WireSuggestion,
 } from '../lib/api';
 import { num, utc } from '../lib/format';
+import { isTyping } from '../lib/keys';
 import type { ViewProps } from '../views';
 import './identity.css';
 import { Untrusted } from '../components/Untrusted';
@@ -109,9 +110,7 @@ export default function IdentityView(_props: ViewProps) {
   // keyboard-first: a r j k u (not while typing, not while a decision is on its way)
   const keys = useRef<(e: KeyboardEvent) => void>(() => {});
   keys.current = (e: KeyboardEvent) => {
-    const t = e.target as HTMLElement | null;
-    if (e.ctrlKey || e.metaKey || e.altKey || busy || naming !== null) return;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || busy || naming !== null || isTyping(e)) return;
     const n = list?.suggestions.length ?? 0;
     if (e.key === 'j') setIndex((i) => Math.min(i + 1, Math.max(0, n - 1)));
     else if (e.key === 'k') setIndex((i) => Math.max(i - 1, 0));

@@ -7,6 +7,7 @@ import { ENTITY_TYPES } from '../../../src/api/entities.js';
 import { readFilters, setFilter } from '../../../src/text/query/quote.js';
 import { api, get, type SearchResponse, type WireHit } from '../lib/api';
 import { num, utc } from '../lib/format';
+import { isTyping } from '../lib/keys';
 import { href, navigate } from '../lib/router';
 import { useApi, useCaseGeneration } from '../lib/useApi';
 import type { ViewProps } from '../views';
@@ -62,9 +63,8 @@ export default function SearchView({ params }: ViewProps) {
   // keys: "/" focuses the search box; j / k (or ↓ / ↑) move through the hits; Enter opens one
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const typing = t?.tagName === 'INPUT' || t?.tagName === 'TEXTAREA';
+      const typing = isTyping(e);
       if (e.key === '/' && !typing) {
         e.preventDefault();
         input.current?.focus();
