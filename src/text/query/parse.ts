@@ -14,6 +14,7 @@
 import { ClewError } from '../../model/errors.js';
 import type { Channel } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
+import { hasStemmer, stemToken, stemTokensFor } from '../stem/stem.js';
 import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
@@ -94,10 +95,52 @@ function lex(q: string): Tok[] {
   return out;
 }
 
-/** Tokens as the full-text index sees them: runs of letters, marks and digits of the folded text. */
-export function indexTokens(text: string, mode: SearchMode = 'folded'): string[] {
+export interface IndexTokenOptions {
+  /**
+   * The text's language (the message's detected language). In folded mode with a language that has a
+   * stemmer, every stemmable word is replaced by its stem token (stem.ts: reserved namespace, e.g. "kafu" →
+   * "\uE000shkaf"), in place, so phrases keep their positions. Absent, null or a language without a stemmer:
+   * the folded words (what every caller got before).
+   */
+  lang?: string | null;
+}
+
+/**
+ * Tokens as the full-text index sees them: runs of letters, marks and digits of the folded text; in folded
+ * mode with `options.lang`, stemmable words replaced by their stem tokens (which no word can equal).
+ */
+export function indexTokens(text: string, mode: SearchMode = 'folded', options?: IndexTokenOptions): string[] {
   const folded = mode === 'folded' ? normalise(text) : normaliseExact(text);
-  return folded.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const words: string[] = folded.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const lang = options?.lang;
+  if (mode !== 'folded' || !hasStemmer(lang)) return words;
+  for (let i = 0; i < words.length; i++) words[i] = stemToken(words[i]!, lang) ?? words[i]!;
+  return words;
+}
+
+/**
+ * The text a full-text index with a word tokenizer (SQLite FTS5 unicode61) is given for a message:
+ * `indexTokens(text, 'folded', { lang })` joined by spaces.
+ */
+export function indexText(text: string, lang: string | null | undefined): string {
+  return indexTokens(text, 'folded', { lang }).join(' ');
+}
+
+/**
+ * The index tokens a folded query word also matches in the case's languages `langs`: its stem token in each
+ * (a message of that language holds its words as stem tokens). The word itself matches messages with no
+ * stemmed language. For a prefix (`prefix` true), the word and its stem under each namespace, as prefixes.
+ */
+export function stemAlternatives(word: string, langs: readonly string[], prefix = false): string[] {
+  const out = stemTokensFor(word, langs);
+  if (!prefix) return out;
+  const all: string[] = [];
+  for (const t of out) {
+    const ns = t.slice(0, 3) + word;
+    if (!all.includes(ns)) all.push(ns);
+    if (!all.includes(t)) all.push(t);
+  }
+  return all;
 }
 
 function parseDate(v: string, pos: number, key: string): number {
@@ -110,7 +153,16 @@ function parseDate(v: string, pos: number, key: string): number {
   return t;
 }
 
-export function parseQuery(input: string, mode: SearchMode = 'folded'): SearchQuery {
+export interface ParseOptions {
+  /**
+   * The languages the case holds (ISO 639-1): in folded mode a word also matches its inflected forms in each
+   * of them (a term's `stems`, a phrase's `stemPhrases`). Absent: no stemming.
+   */
+  langs?: readonly string[];
+}
+
+export function parseQuery(input: string, mode: SearchMode = 'folded', options?: ParseOptions): SearchQuery {
+  const caseLangs = mode === 'folded' ? (options?.langs ?? []).filter(hasStemmer) : [];
   if (input.length > MAX_QUERY_CHARS) throw new ClewError('QUERY_SYNTAX', `query longer than ${MAX_QUERY_CHARS} characters`);
   const toks = lex(input);
   const query: SearchQuery = { text: null, from: [], to: [], channels: [], langs: [], entities: [], mode };
@@ -168,15 +220,33 @@ export function parseQuery(input: string, mode: SearchMode = 'folded'): SearchQu
       const tokens = indexTokens(raw, mode);
       if (tokens.length === 0) return null; // punctuation only: nothing to search for
       if (++terms > MAX_TERMS) throw syntax(`more than ${MAX_TERMS} search terms`, tok.pos);
-      return tokens.length === 1 ? { kind: 'term', raw, tokens, prefix } : { kind: 'phrase', raw, tokens };
+      if (tokens.length !== 1) return phraseNode(raw, tokens);
+      const term: TextNode = { kind: 'term', raw, tokens, prefix };
+      if (caseLangs.length > 0) {
+        const stems = stemAlternatives(tokens[0]!, caseLangs, prefix);
+        if (stems.length > 0) term.stems = stems;
+      }
+      return term;
     }
     if (tok.t === 'phrase') {
       const tokens = indexTokens(tok.v, mode);
       if (tokens.length === 0) throw syntax('empty phrase', tok.pos);
       if (++terms > MAX_TERMS) throw syntax(`more than ${MAX_TERMS} search terms`, tok.pos);
-      return { kind: 'phrase', raw: tok.v, tokens };
+      return phraseNode(tok.v, tokens);
     }
     return null;
+  };
+  const phraseNode = (raw: string, tokens: string[]): TextNode => {
+    const node: TextNode = { kind: 'phrase', raw, tokens };
+    const seen = new Set<string>([tokens.join(' ')]);
+    for (const l of caseLangs) {
+      const alt = indexTokens(raw, 'folded', { lang: l });
+      const key = alt.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (node.stemPhrases ??= []).push(alt);
+    }
+    return node;
   };
 
   const parseOr = (): TextNode | null => {
