@@ -7,6 +7,8 @@
  *   filters          from:REF|handle|name  to:…  after:2021-03-01  before:2021-04-01
  *                    person:ID|name   (sent by any account of a person of identity resolution)
  *                    channel:chat|sms|email  lang:sr  entity:iban[=VALUE]
+ *                    place:Antwerp   (any spelling, language or script of a gazetteer place or country:
+ *                                     an entity filter on its id, place=be-antwerp or country=BE)
  *   quoting          from:"Kum Beograd"  entity:"vehicle=Audi \"Q7\""   (\" and \\ inside quotes; quote.ts writes them)
  * Precedence: NOT binds tighter than AND, AND tighter than OR. Everything the user types is
  * data: the store quotes every token, so no full-text operator can be smuggled in.
@@ -14,12 +16,13 @@
 import { ClewError } from '../../model/errors.js';
 import type { Channel } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
+import { resolvePlace } from '../extract/places.js';
 import { hasStemmer, stemToken, stemTokensFor } from '../stem/stem.js';
 import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
 const MAX_TERMS = 64;
-const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person']);
+const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person', 'place']);
 const CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'call'];
 
 type Tok =
@@ -198,6 +201,13 @@ export function parseQuery(input: string, mode: SearchMode = 'folded', options?:
         if (!/^[a-z]{2,3}$/i.test(t.v)) throw syntax('lang: needs a language code like sr or nl', t.pos);
         query.langs.push(t.v.toLowerCase());
         break;
+      case 'place': {
+        // the gazetteer id: every spelling the extractor saw (Antwerpen, Anvers, Антверпен …) carries it;
+        // a name it does not know is looked up as written (mentions are matched by value or raw text)
+        const r = resolvePlace(t.v);
+        query.entities.push(r ? { type: r.kind, value: r.id } : { type: 'place', value: t.v });
+        break;
+      }
       case 'entity': {
         const eq = t.v.indexOf('=');
         const type = (eq === -1 ? t.v : t.v.slice(0, eq)).toLowerCase();
