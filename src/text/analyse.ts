@@ -6,7 +6,7 @@
 import type { Mention } from '../model/entities.js';
 import { type CodewordEntry, type CodewordMatcher, compileLexicon } from './extract/codewords.js';
 import { extractAll } from './extract/pipeline.js';
-import { dominantLanguage, fallbackGuess, type LanguageDetector, loadLanguageDetector } from './lang/detect.js';
+import { dominantLanguage, fallbackGuess, type LanguageDetector, type LanguagePrior, loadLanguageDetector, priorFromCounts } from './lang/detect.js';
 
 export interface MessageAnalysis {
   lang: string | null;
@@ -22,6 +22,13 @@ export interface Analyser {
 export interface AnalyserOptions {
   defaultRegion?: string;
   lexicon?: readonly CodewordEntry[];
+  /**
+   * The case's language distribution (e.g. `priorFromCounts` of the store's counts per language): decides the
+   * texts that do not decide themselves (a Cyrillic message with no Serbian/Macedonian/Bulgarian letter or
+   * word, a Serbian/Croatian message with no cue either way). Default: the languages this analyser has
+   * detected so far (refreshed every 256 messages).
+   */
+  languagePrior?: LanguagePrior;
 }
 
 const MAX_CONVERSATIONS = 50_000;
@@ -31,11 +38,21 @@ export function createAnalyserWith(detector: LanguageDetector, opts: AnalyserOpt
   const langCounts = new Map<string, Map<string, number>>();
   const defaultRegion = opts.defaultRegion;
   const noLang = { defaultRegion, lang: undefined };
+  const seen = new Map<string, number>();
+  let seenSince = 0;
+  let prior: LanguagePrior | undefined = opts.languagePrior;
   return {
     analyse(text, conversation) {
       const counts = conversation === null ? undefined : langCounts.get(conversation);
       // the conversation's dominant language is only needed when the message itself says nothing
-      let guess = detector.detect(text);
+      let guess = detector.detect(text, prior ? { prior } : undefined);
+      if (!opts.languagePrior && guess && guess.confidence >= 0.6) {
+        seen.set(guess.lang, (seen.get(guess.lang) ?? 0) + 1);
+        if (++seenSince >= 256 || prior === undefined) {
+          prior = priorFromCounts(seen);
+          seenSince = 0;
+        }
+      }
       if (!guess && counts) {
         const dominant = dominantLanguage(counts);
         if (dominant) guess = fallbackGuess(text, dominant);

@@ -20,7 +20,10 @@ export {
   createLanguageDetector,
   cleanForLanguage,
   dominantLanguage,
+  priorFromCounts,
   MIN_LETTERS,
+  type DetectOptions,
+  type LanguagePrior,
   type LanguageDetector,
   type LanguageDetectorOptions,
   type LanguageGuess,
@@ -39,3 +42,5 @@ export { extractContainer, containerExtractor, iso6346CheckDigit } from './extra
 export { extractImo, imoExtractor, imoCheck } from './extract/imo.js';
 export { extractVessel, vesselExtractor } from './extract/vessel.js';
 export { keccak256 } from './extract/keccak.js';
+export { indexTokens, indexText, stemAlternatives, parseQuery, type IndexTokenOptions, type ParseOptions } from './query/parse.js';
+export { stemToken, stemTokensFor, hasStemmer, isStemToken, STEM_MARK, MAX_STEM_WORD, STEMMED_LANGUAGES } from './stem/stem.js';

@@ -308,3 +308,35 @@ export const placesExtractor: Extractor = {
     }
   },
 };
+
+/** What a place name (as a user types it in a search) resolves to. */
+export interface ResolvedPlace {
+  /** 'place': a gazetteer city/port (id like "be-antwerp"); 'country': an ISO 3166-1 alpha-2 code. */
+  kind: 'place' | 'country';
+  id: string;
+  /** The English name. */
+  name: string;
+  country: string;
+}
+
+/**
+ * The gazetteer place or country a name means, in any of its spellings, languages and scripts, inflected
+ * or not (Antwerpen, Antwerp, Anvers, Antverpen, Антверпен, "Antverpenu" → be-antwerp; Гвајакил →
+ * ec-guayaquil; Lome → tg-lome; Holandija → NL), or null. The whole name must match (no context rule: the
+ * user asked for a place). Names are cut at 200 characters.
+ */
+export function resolvePlace(name: string): ResolvedPlace | null {
+  if (typeof name !== 'string') return null;
+  const text = name.slice(0, 200).trim();
+  if (text.length < 2) return null;
+  const g = gazetteer();
+  const folded = fold(text);
+  const n = folded.tokens.length;
+  if (n === 0) return null;
+  const hits = g.trie.match(folded, text, (hit) => hit.data.exactCase === undefined || text.slice(hit.start, hit.end) === hit.data.exactCase, folded.tokens, 8);
+  const whole = hits.find((h) => h.tokenStart === 0 && h.tokenEnd === n);
+  if (!whole) return null;
+  const d = whole.data;
+  if (d.kind === 'country') return { kind: 'country', id: d.id, name: d.countryName ?? d.id, country: d.id };
+  return d.place ? { kind: 'place', id: d.place.id, name: d.place.name, country: d.place.country } : null;
+}

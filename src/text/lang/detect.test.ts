@@ -26,11 +26,34 @@ describe('detect', () => {
     expect(cyr).toMatchObject({ lang: 'sr', script: 'Cyrl', macro: 'sh' });
     const lat = d.detect('Đe si brate, jel stigla roba?');
     expect(lat).toMatchObject({ lang: 'hr', script: 'Latn', macro: 'sh' });
-    expect(d.detect('Gde si bre, šta radiš večeras')).toMatchObject({ lang: 'hr', macro: 'sh' });
+    // Latin Serbian is Serbian (ekavian, šta); ijekavian and Croatian words are Croatian
+    expect(d.detect('Gde si bre, šta radiš večeras')).toMatchObject({ lang: 'sr', macro: 'sh' });
+    expect(d.detect('Gdje si, tko je to bio, vidjet ćemo poslije')).toMatchObject({ lang: 'hr', macro: 'sh' });
     expect(d.detect('Ѓорѓи, ќе дојдеш утре?')).toMatchObject({ lang: 'mk', script: 'Cyrl' });
     // Slovak stays Slovak
     expect(lang('Kde si? Prídem zajtra ráno, ďakujem pekne')).toBe('sk');
     expect(d.detect('Hoe laat kom je morgen?')?.macro).toBeUndefined();
+  });
+
+  it('tells Macedonian from Serbian and Bulgarian, and Arabic-script languages apart', () => {
+    expect(lang('Мојот брат е во градот, тој дојде денес и ќе остане')).toBe('mk');
+    expect(lang('Мој брат је у граду, није овде већ код куће')).toBe('sr');
+    expect(lang('Аз съм тук, ще дойда утре сутринта')).toBe('bg');
+    expect(lang('میں کل آؤں گا، ٹھیک ہے بھائی')).toBe('ur');
+    expect(lang('فردا صبح می‌آیم پیش تو')).toBe('fa');
+  });
+
+  it('uses the case prior for what the text does not decide', () => {
+    const t = 'Добро, како си, брат, шаљем поруку'; // љ: Serbian or Macedonian, no word of either
+    expect(d.detect('Добро, како си брат мој', { prior: { mk: 0.8, sr: 0.2 } })?.lang).toBe('mk');
+    expect(d.detect('Добро, како си брат мој', { prior: { sr: 0.8, mk: 0.2 } })?.lang).toBe('sr');
+    expect(d.detect(t, { prior: { sr: 1 } })?.lang).toBe('sr');
+    // a short Cyrillic text without markers: null without a prior, the prior's language with one
+    expect(d.detect('Добро, брат')).toBeNull();
+    expect(d.detect('Добро, брат', { prior: { sr: 0.9, bg: 0.1 } })).toMatchObject({ lang: 'sr', confidence: 0.5 });
+    // a junk prior is ignored, not trusted
+    expect(d.detect('Добро, брат', { prior: { sr: Number.NaN, bg: -1 } })).toBeNull();
+    expect(d.detect('Toliko je radnika otpušteno danas', { prior: { sr: 0.9, hr: 0.1 } })?.lang).toBe('sr');
   });
 
   it('returns null for short or letterless texts', () => {

@@ -10,22 +10,22 @@
  *    when eld does not call its answer reliable, `detect` returns null: the caller falls back to the
  *    conversation's dominant language (`dominantLanguage`, `detectWithFallback`).
  *  - Every answer carries `script` (Latn/Cyrl/Arab/…), so filters can combine language and script.
- *  - Serbian/Croatian/Bosnian/Montenegrin (one language continuum, "BCMS"): eld's only Latin-script label is
- *    'hr' and its 'sr' is trained on Cyrillic. We keep eld's answer, with two corrections, and add
- *    `macro: 'sh'` (ISO 639-1 Serbo-Croatian) to every BCMS answer. Filter on `macro === 'sh'` for "BCMS";
- *    do not read 'hr' as a nationality.
- *      · Cyrillic text with Serbian letters absent from Russian/Bulgarian/Ukrainian (ђ ћ џ љ њ ј) → 'sr';
- *        with the Macedonian-only ѓ ќ ѕ → 'mk' (checked first; confidence 0.9,
- *        eld is not consulted). Serbian Cyrillic without those letters is left to eld ('sr', sometimes 'bg'/'ru').
- *      · Latin text that eld labels sl/sk/cs/pl (frequent for short BCMS messages) but that has a BCMS marker
- *        (đ, or a very common BCMS word: šta, što, gde, gdje, jel, bre, ću, će, nije, sutra, brate, …) and
- *        none of the letters those languages have and BCMS has not (ł ś ź ż ą ę ř ě ů ľ ĺ ŕ ô ä ň ť ď) → 'hr'.
- *        The same markers make a short message (≥ 5 letters) reliable.
+ *  - Serbian/Croatian/Bosnian/Montenegrin (one language continuum, "BCMS"): every BCMS answer carries
+ *    `macro: 'sh'` (ISO 639-1 Serbo-Croatian); filter on it for "BCMS".
+ *      · Latin text that eld labels hr (its only Latin BCMS label) or sl/sk/cs/pl with a BCMS marker (đ, or a
+ *        very common BCMS word: šta, gde, gdje, jel, bre, ću, nije, brate …) and none of the letters those
+ *        languages have and BCMS has not (ł ś ź ż ą ę ř ě ů ľ ĺ ŕ ô ä ň ť ď) is BCMS; Serbian or Croatian is
+ *        then decided by `regional.ts` (ekavian/ijekavian, vocabulary; no cue → the prior, else 'hr').
+ *      · Cyrillic is decided by `regional.ts` (letters, then words, then the prior; eld only among
+ *        Bulgarian/Russian/Ukrainian/Belarusian, franc between Serbian and Macedonian as a last resort).
+ *  - Arabic script: Urdu/Persian/Arabic letters decide short messages eld leaves unanswered.
+ *  - `options.prior`: the case's languages (see DetectOptions). Measured: bench/text/langid-bench.mjs.
  *  - `confidence` is eld's scaled score of the winner (0..1).
  */
 import type { Script } from './script.js';
 import { detectScript, scriptStats } from './script.js';
 import { type EldScorer, type EldVerdict, loadEldScorer } from './eld-scorer.js';
+import { arabicScriptLanguage, bcmsLatinVariant, cyrillicLanguage, type LanguagePrior } from './regional.js';
 
 export type { Script } from './script.js';
 
@@ -42,6 +42,16 @@ export interface LanguageGuess {
   fallback?: boolean;
 }
 
+export interface DetectOptions {
+  /**
+   * The case's languages (ISO 639-1 → weight, any positive scale; `priorFromCounts` builds one from counts):
+   * decides what the text itself does not — a Cyrillic text with no language-specific letter or word, a
+   * Serbian/Croatian text with no cue either way, Serbian vs Macedonian without their words.
+   */
+  prior?: LanguagePrior;
+}
+export type { LanguagePrior } from './regional.js';
+
 export type LanguageModelSize = 'extrasmall' | 'small' | 'medium' | 'large';
 
 export interface LanguageDetectorOptions {
@@ -53,9 +63,9 @@ export interface LanguageDetectorOptions {
 
 export interface LanguageDetector {
   /** Language of one message, or null when the text is too short/unreliable. Never throws. */
-  detect(text: string): LanguageGuess | null;
+  detect(text: string, options?: DetectOptions): LanguageGuess | null;
   /** `detect`, or `fallback` (e.g. the conversation's dominant language) with confidence 0. */
-  detectWithFallback(text: string, fallback: string | null): LanguageGuess | null;
+  detectWithFallback(text: string, fallback: string | null, options?: DetectOptions): LanguageGuess | null;
 }
 
 /** Fewer letters than this → null (unless a BCMS marker is present, then 5). */
@@ -71,8 +81,6 @@ interface EldInstance {
   detect(text: string): EldResult;
 }
 
-const SERBIAN_CYRILLIC = /[ђћџљњјЂЋЏЉЊЈ]/;
-const MACEDONIAN_CYRILLIC = /[ѓќѕЃЌЅ]/;
 const NOT_BCMS_LATIN = /[łśźżąęřěůľĺŕôäňťďŁŚŹŻĄĘŘĚŮĽĹŔÔÄŇŤĎ]/;
 const BCMS_LETTER = /[đĐ]/;
 // Words frequent in BCMS chat and absent (or rare) in Slovene, Slovak, Czech and Polish.
@@ -158,16 +166,36 @@ export function fallbackGuess(text: string, lang: string): LanguageGuess {
 
 export function createLanguageDetector(engine: EldInstance | EldScorer): LanguageDetector {
   const eld: EldScorer = 'score' in engine ? engine : eldAsScorer(engine);
-  const detect = (text: string): LanguageGuess | null => {
+  const score = (body: string): EldVerdict | null => {
+    try {
+      return eld.score(body);
+    } catch {
+      return null;
+    }
+  };
+  const detect = (text: string, options?: DetectOptions): LanguageGuess | null => {
     if (typeof text !== 'string') return null;
+    const prior = validPrior(options?.prior);
     const body = cleanForLanguage(text.length > 2000 ? text.slice(0, 2000) : text);
     const { script, letters } = scriptStats(body);
     if (script === null) return null;
     if (letters < 5) return null;
-    // letters only Macedonian / Serbian Cyrillic have decide alone (eld has no 'mk' and would say 'bg')
     if (script === 'Cyrl') {
-      if (MACEDONIAN_CYRILLIC.test(body)) return guess('mk', 0.9, script);
-      if (SERBIAN_CYRILLIC.test(body)) return guess('sr', 0.9, script);
+      // letters and words first; eld (which has no Macedonian, and takes Serbian without ђ ћ for Bulgarian)
+      // only among the eastern languages, or when nothing else decides
+      const engineAnswer = (): string | null => {
+        if (letters < MIN_LETTERS) return null;
+        const r = score(body);
+        return r && r.language !== '' && r.reliable ? r.language : null;
+      };
+      const c = cyrillicLanguage(body, prior, engineAnswer);
+      if (!c) return null;
+      if (!c.decisive && letters < MIN_LETTERS && !prior) return null;
+      return guess(c.lang, c.decisive ? 0.9 : 0.5, script);
+    }
+    if (script === 'Arab') {
+      const byLetters = arabicScriptLanguage(body);
+      if (letters < MIN_LETTERS) return byLetters ? guess(byLetters, 0.6, script) : null;
     }
     // Below MIN_LETTERS only a BCMS marker in Latin text can give an answer: without one, eld's verdict would be
     // discarded, so it is not computed (same result, and most chat messages are that short)
@@ -176,29 +204,51 @@ export function createLanguageDetector(engine: EldInstance | EldScorer): Languag
       markers = script === 'Latn' && !NOT_BCMS_LATIN.test(body) ? bcmsMarkers(body) : 0;
       if (markers === 0) return null;
     }
-    let r: EldVerdict;
-    try {
-      r = eld.score(body);
-    } catch {
-      return null;
-    }
+    const r = score(body);
+    if (!r) return null;
     let lang = r.language;
     if (script === 'Latn' && (lang === '' || BCMS_CONFUSED.has(lang)) && !NOT_BCMS_LATIN.test(body)) {
       if (markers < 0) markers = bcmsMarkers(body);
       if (markers >= 1 && (letters >= MIN_LETTERS || markers >= 2 || BCMS.has(lang))) {
-        if (!BCMS.has(lang)) lang = 'hr';
-        return guess(lang, Math.max(clamp01(r.score), 0.5), script);
+        return guess(bcmsLatinVariant(body, prior, BCMS.has(lang) ? lang : 'hr'), Math.max(clamp01(r.score), 0.5), script);
       }
     }
     if (lang === '' || letters < MIN_LETTERS || !r.reliable) return null;
+    // eld's only Latin BCMS label is 'hr': Serbian and Croatian are told apart by their words
+    if (script === 'Latn' && BCMS.has(lang)) lang = bcmsLatinVariant(body, prior, lang);
     return guess(lang, clamp01(r.score), script);
   };
   return {
     detect,
-    detectWithFallback(text: string, fallback: string | null): LanguageGuess | null {
-      return detect(text) ?? (fallback ? fallbackGuess(text, fallback) : null);
+    detectWithFallback(text: string, fallback: string | null, options?: DetectOptions): LanguageGuess | null {
+      return detect(text, options) ?? (fallback ? fallbackGuess(text, fallback) : null);
     },
   };
+}
+
+/** The prior without junk (non-finite or non-positive weights, over-long codes); undefined when nothing is left. */
+function validPrior(prior: LanguagePrior | undefined): LanguagePrior | undefined {
+  if (!prior || typeof prior !== 'object') return undefined;
+  let ok = true;
+  for (const [k, v] of Object.entries(prior)) {
+    if (!(typeof v === 'number' && Number.isFinite(v) && v > 0) || k.length > 3) {
+      ok = false;
+      break;
+    }
+  }
+  if (ok) return Object.keys(prior).length > 0 ? prior : undefined;
+  const clean: Record<string, number> = {};
+  for (const [k, v] of Object.entries(prior)) if (typeof v === 'number' && Number.isFinite(v) && v > 0 && k.length <= 3) clean[k] = v;
+  return Object.keys(clean).length > 0 ? clean : undefined;
+}
+
+/** A case prior from its language counts (e.g. the store's message counts per language): weights = shares. */
+export function priorFromCounts(counts: ReadonlyMap<string, number> | Readonly<Record<string, number>>): LanguagePrior {
+  const entries = counts instanceof Map ? [...counts.entries()] : Object.entries(counts);
+  const total = entries.reduce((a, [, n]) => a + (n > 0 ? n : 0), 0);
+  const out: Record<string, number> = {};
+  if (total > 0) for (const [k, n] of entries) if (n > 0 && k) out[k] = n / total;
+  return out;
 }
 
 const loaded = new Map<string, Promise<LanguageDetector>>();

@@ -5,8 +5,26 @@
 import type { Channel } from '../../model/records.js';
 
 export type TextNode =
-  | { kind: 'term'; raw: string; tokens: string[]; prefix: boolean }
-  | { kind: 'phrase'; raw: string; tokens: string[] }
+  | {
+      kind: 'term';
+      raw: string;
+      tokens: string[];
+      prefix: boolean;
+      /**
+       * Folded mode with the case's languages (parseQuery options.langs): the index tokens that also match
+       * this word, its stem token in each language (stem.ts, reserved namespace; what indexTokens(text,
+       * 'folded', { lang }) puts in place of an inflected form). A store matches the term when the text has
+       * `tokens[0]` OR any of these; with `prefix`, each is a prefix too. Absent: no stemming.
+       */
+      stems?: string[];
+    }
+  | {
+      kind: 'phrase';
+      raw: string;
+      tokens: string[];
+      /** Like a term's `stems`: the phrase as indexTokens gives it in each case language (match any). */
+      stemPhrases?: string[][];
+    }
   | { kind: 'and'; children: TextNode[] }
   | { kind: 'or'; children: TextNode[] }
   | { kind: 'not'; child: TextNode };

@@ -7,6 +7,8 @@
  *   filters          from:REF|handle|name  to:…  after:2021-03-01  before:2021-04-01
  *                    person:ID|name   (sent by any account of a person of identity resolution)
  *                    channel:chat|sms|email  lang:sr  entity:iban[=VALUE]
+ *                    place:Antwerp   (any spelling, language or script of a gazetteer place or country:
+ *                                     an entity filter on its id, place=be-antwerp or country=BE)
  *   quoting          from:"Kum Beograd"  entity:"vehicle=Audi \"Q7\""   (\" and \\ inside quotes; quote.ts writes them)
  * Precedence: NOT binds tighter than AND, AND tighter than OR. Everything the user types is
  * data: the store quotes every token, so no full-text operator can be smuggled in.
@@ -14,11 +16,13 @@
 import { ClewError } from '../../model/errors.js';
 import type { Channel } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
+import { resolvePlace } from '../extract/places.js';
+import { hasStemmer, stemToken, stemTokensFor } from '../stem/stem.js';
 import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
 const MAX_TERMS = 64;
-const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person']);
+const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person', 'place']);
 const FILTER_LIST = [...FILTER_KEYS].map((k) => `${k}:`).join(' ');
 /** `scheme:rest` words that are text, not a mistyped filter (links). */
 const WORD_SCHEMES = new Set(['http', 'https', 'ftp', 'mailto', 'www']);
@@ -105,10 +109,52 @@ function lex(q: string): Tok[] {
   return out;
 }
 
-/** Tokens as the full-text index sees them: runs of letters, marks and digits of the folded text. */
-export function indexTokens(text: string, mode: SearchMode = 'folded'): string[] {
+export interface IndexTokenOptions {
+  /**
+   * The text's language (the message's detected language). In folded mode with a language that has a
+   * stemmer, every stemmable word is replaced by its stem token (stem.ts: reserved namespace, e.g. "kafu" →
+   * "\uE000shkaf"), in place, so phrases keep their positions. Absent, null or a language without a stemmer:
+   * the folded words (what every caller got before).
+   */
+  lang?: string | null;
+}
+
+/**
+ * Tokens as the full-text index sees them: runs of letters, marks and digits of the folded text; in folded
+ * mode with `options.lang`, stemmable words replaced by their stem tokens (which no word can equal).
+ */
+export function indexTokens(text: string, mode: SearchMode = 'folded', options?: IndexTokenOptions): string[] {
   const folded = mode === 'folded' ? normalise(text) : normaliseExact(text);
-  return folded.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const words: string[] = folded.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const lang = options?.lang;
+  if (mode !== 'folded' || !hasStemmer(lang)) return words;
+  for (let i = 0; i < words.length; i++) words[i] = stemToken(words[i]!, lang) ?? words[i]!;
+  return words;
+}
+
+/**
+ * The text a full-text index with a word tokenizer (SQLite FTS5 unicode61) is given for a message:
+ * `indexTokens(text, 'folded', { lang })` joined by spaces.
+ */
+export function indexText(text: string, lang: string | null | undefined): string {
+  return indexTokens(text, 'folded', { lang }).join(' ');
+}
+
+/**
+ * The index tokens a folded query word also matches in the case's languages `langs`: its stem token in each
+ * (a message of that language holds its words as stem tokens). The word itself matches messages with no
+ * stemmed language. For a prefix (`prefix` true), the word and its stem under each namespace, as prefixes.
+ */
+export function stemAlternatives(word: string, langs: readonly string[], prefix = false): string[] {
+  const out = stemTokensFor(word, langs);
+  if (!prefix) return out;
+  const all: string[] = [];
+  for (const t of out) {
+    const ns = t.slice(0, 3) + word;
+    if (!all.includes(ns)) all.push(ns);
+    if (!all.includes(t)) all.push(t);
+  }
+  return all;
 }
 
 function parseDate(v: string, pos: number, key: string): number {
@@ -121,7 +167,16 @@ function parseDate(v: string, pos: number, key: string): number {
   return t;
 }
 
-export function parseQuery(input: string, mode: SearchMode = 'folded'): SearchQuery {
+export interface ParseOptions {
+  /**
+   * The languages the case holds (ISO 639-1): in folded mode a word also matches its inflected forms in each
+   * of them (a term's `stems`, a phrase's `stemPhrases`). Absent: no stemming.
+   */
+  langs?: readonly string[];
+}
+
+export function parseQuery(input: string, mode: SearchMode = 'folded', options?: ParseOptions): SearchQuery {
+  const caseLangs = mode === 'folded' ? (options?.langs ?? []).filter(hasStemmer) : [];
   if (input.length > MAX_QUERY_CHARS) throw new ClewError('QUERY_SYNTAX', `query longer than ${MAX_QUERY_CHARS} characters`);
   const toks = lex(input);
   const query: SearchQuery = { text: null, from: [], to: [], channels: [], langs: [], entities: [], mode };
@@ -157,6 +212,13 @@ export function parseQuery(input: string, mode: SearchMode = 'folded'): SearchQu
         if (!/^[a-z]{2,3}$/i.test(t.v)) throw syntax('lang: needs a language code like sr or nl', t.pos);
         query.langs.push(t.v.toLowerCase());
         break;
+      case 'place': {
+        // the gazetteer id: every spelling the extractor saw (Antwerpen, Anvers, Антверпен …) carries it;
+        // a name it does not know is looked up as written (mentions are matched by value or raw text)
+        const r = resolvePlace(t.v);
+        query.entities.push(r ? { type: r.kind, value: r.id } : { type: 'place', value: t.v });
+        break;
+      }
       case 'entity': {
         const eq = t.v.indexOf('=');
         const type = (eq === -1 ? t.v : t.v.slice(0, eq)).toLowerCase();
@@ -179,15 +241,33 @@ export function parseQuery(input: string, mode: SearchMode = 'folded'): SearchQu
       const tokens = indexTokens(raw, mode);
       if (tokens.length === 0) return null; // punctuation only: nothing to search for
       if (++terms > MAX_TERMS) throw syntax(`more than ${MAX_TERMS} search terms`, tok.pos);
-      return tokens.length === 1 ? { kind: 'term', raw, tokens, prefix } : { kind: 'phrase', raw, tokens };
+      if (tokens.length !== 1) return phraseNode(raw, tokens);
+      const term: TextNode = { kind: 'term', raw, tokens, prefix };
+      if (caseLangs.length > 0) {
+        const stems = stemAlternatives(tokens[0]!, caseLangs, prefix);
+        if (stems.length > 0) term.stems = stems;
+      }
+      return term;
     }
     if (tok.t === 'phrase') {
       const tokens = indexTokens(tok.v, mode);
       if (tokens.length === 0) throw syntax('empty phrase', tok.pos);
       if (++terms > MAX_TERMS) throw syntax(`more than ${MAX_TERMS} search terms`, tok.pos);
-      return { kind: 'phrase', raw: tok.v, tokens };
+      return phraseNode(tok.v, tokens);
     }
     return null;
+  };
+  const phraseNode = (raw: string, tokens: string[]): TextNode => {
+    const node: TextNode = { kind: 'phrase', raw, tokens };
+    const seen = new Set<string>([tokens.join(' ')]);
+    for (const l of caseLangs) {
+      const alt = indexTokens(raw, 'folded', { lang: l });
+      const key = alt.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (node.stemPhrases ??= []).push(alt);
+    }
+    return node;
   };
 
   const parseOr = (): TextNode | null => {

@@ -14,7 +14,7 @@ export function filterTerm(key: string, value: string): string {
   return `${key}:${quoteValue(value)}`;
 }
 
-const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity']);
+const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'place']);
 
 export interface FilterSpan {
   key: string;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { TextNode } from './ast.js';
+import { indexText, indexTokens, parseQuery, stemAlternatives } from './parse.js';
+
+/** What a store does with the AST over a message's index tokens (terms, stems, phrases and their stem forms). */
+function matches(node: TextNode, tokens: string[]): boolean {
+  switch (node.kind) {
+    case 'term': {
+      const alts = [node.tokens[0]!, ...(node.stems ?? [])];
+      return node.prefix ? tokens.some((t) => alts.some((a) => t.startsWith(a))) : tokens.some((t) => alts.includes(t));
+    }
+    case 'phrase':
+      return [node.tokens, ...(node.stemPhrases ?? [])].some((p) => {
+        for (let i = 0; i + p.length <= tokens.length; i++) if (p.every((x, j) => tokens[i + j] === x)) return true;
+        return false;
+      });
+    case 'and':
+      return node.children.every((c) => matches(c, tokens));
+    case 'or':
+      return node.children.some((c) => matches(c, tokens));
+    case 'not':
+      return !matches(node.child, tokens);
+  }
+}
+
+const search = (q: string, body: string, lang: string | null, langs: string[]) =>
+  matches(parseQuery(q, 'folded', { langs }).text!, indexTokens(body, 'folded', { lang }));
+
+describe('inflection in the folded search', () => {
+  it('finds the inflected forms of a word, in both scripts (kafa = kafe, kafu, kafom, кафа, кафе)', () => {
+    for (const body of ['Donesi kafe', 'Hoćeš kafu?', 'sa kafom', 'Где је кафа', 'попио сам кафе']) {
+      expect(search('kafa', body, 'sr', ['sr', 'nl'])).toBe(true);
+    }
+    expect(search('кафу', 'kafa je tu', 'hr', ['hr'])).toBe(true);
+  });
+  it('finds Dutch, French, Spanish, English and Arabic forms by the message language', () => {
+    expect(search('pakket', 'de pakketten zijn binnen', 'nl', ['nl', 'sr'])).toBe(true);
+    expect(search('livraison', 'les livraisons de demain', 'fr', ['fr'])).toBe(true);
+    expect(search('paquete', 'los paquetes llegan', 'es', ['es'])).toBe(true);
+    expect(search('package', 'the packages arrived', 'en', ['en'])).toBe(true);
+    expect(search('شحنة', 'وصلت الشحنة اليوم', 'ar', ['ar'])).toBe(true);
+  });
+  it('still finds messages without a language, and does not over-match', () => {
+    expect(search('kafa', 'kafa', null, ['sr'])).toBe(true);
+    expect(search('kafa', 'kapa', 'sr', ['sr'])).toBe(false);
+    expect(search('predsednik', 'predigra', 'sr', ['sr'])).toBe(false);
+  });
+  it('stems only in the case languages given (none: as before)', () => {
+    expect(search('kafa', 'Hoćeš kafu?', 'sr', [])).toBe(false);
+    expect(parseQuery('kafa').text).toEqual({ kind: 'term', raw: 'kafa', tokens: ['kafa'], prefix: false });
+    expect(parseQuery('kafa', 'exact', { langs: ['sr'] }).text).toEqual({ kind: 'term', raw: 'kafa', tokens: ['kafa'], prefix: false });
+  });
+  it('keeps prefixes and phrases working over stemmed messages', () => {
+    expect(search('kaf*', 'Hoćeš kafu?', 'sr', ['sr'])).toBe(true);
+    expect(search('kafana*', 'u kafanama', 'sr', ['sr'])).toBe(true);
+    expect(search('"kafu donesi"', 'kafa donesi brzo', 'sr', ['sr'])).toBe(true);
+    expect(search('"kafa donesi"', 'donesi kafu', 'sr', ['sr'])).toBe(false);
+  });
+  it('gives stem tokens that a word tokenizer keeps whole', () => {
+    const text = indexText('Hoćeš kafu? 5 kg', 'sr');
+    expect(text.split(' ')).toEqual(indexTokens('Hoćeš kafu? 5 kg', 'folded', { lang: 'sr' }));
+    expect(indexText('Hoćeš kafu?', null)).toBe('hoces kafu');
+    expect(stemAlternatives('kafu', ['sr', 'hr'])).toHaveLength(1);
+  });
+  it('copes with a 100k-character word', () => {
+    const huge = 'kafa'.repeat(25_000);
+    expect(indexTokens(huge, 'folded', { lang: 'sr' })).toEqual([huge]);
+    expect(parseQuery(`${'k'.repeat(1500)}`, 'folded', { langs: ['sr'] }).text?.kind).toBe('term');
+  });
+});
