@@ -31,6 +31,7 @@ import {
   type SamplingNote,
 } from '../api/graph.js';
 import { timeWindows, WINDOW_UNITS, type WindowsResult } from '../api/graph-windows.js';
+import { CASE_HELP } from '../api/case.js';
 import { NETWORK_LEVELS, type NetworkOptions } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
 import { num, safe } from './render.js';
@@ -73,7 +74,7 @@ function oneOf<T extends string>(v: string, name: string, allowed: readonly T[])
 /** The network source from --case / --edges / --matrix and the case filters. */
 export function sourceOf(o: SourceOpts): GraphSource {
   const given = [o.case, o.edges, o.matrix].filter((x) => x !== undefined).length;
-  if (given !== 1) throw invalid('give exactly one of --case <file>, --edges <file.csv> or --matrix <file.csv>');
+  if (given !== 1) throw invalid('give exactly one of --case <case>, --edges <file.csv> or --matrix <file.csv>');
   const filtered = o.channel !== undefined || o.after !== undefined || o.before !== undefined || o.minWeight !== undefined || o.level !== undefined;
   if (o.case === undefined) {
     if (filtered) throw invalid('--channel, --after, --before, --min-weight and --level apply to --case only');
@@ -95,7 +96,7 @@ function contextOf(o: SourceOpts): ContextOptions {
 
 function withSource(cmd: Command): Command {
   return cmd
-    .option('--case <file>', 'case file')
+    .option('--case <case>', CASE_HELP)
     .option('--edges <file>', 'edge-list CSV: source,target[,weight]')
     .option('--matrix <file>', 'adjacency-matrix CSV with a header row')
     .option('--channel <list>', 'case only: chat,sms,email,call (default all)')
@@ -214,7 +215,7 @@ function renderEgo(r: EgoResult): string {
 
 export function registerGraph(program: Command, json: () => boolean): void {
   const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
-  const run = <T>(o: SourceOpts, fn: (ctx: GraphContext) => T) => withGraph(sourceOf(o), contextOf(o), fn);
+  const run = <T>(o: SourceOpts, fn: (ctx: GraphContext) => T | Promise<T>) => withGraph(sourceOf(o), contextOf(o), fn);
 
   const graph = program.command('graph').description('network analytics: who matters, communities, key players, disruption, paths, export (docs/graph.md)');
 
@@ -283,8 +284,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
           recompute: o.recompute,
         };
       }
-      return run(o, (ctx) => {
-        const r = disrupt(ctx, opts);
+      return run(o, async (ctx) => {
+        const r = await disrupt(ctx, opts);
         out(r, () => renderDisrupt(r));
       });
     });
@@ -293,8 +294,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .argument('<from>', 'account reference, handle or name')
     .argument('<to>', 'account reference, handle or name')
     .action((a: string, b: string, o: SourceOpts) =>
-      run(o, (ctx) => {
-        const r = path(ctx, a, b);
+      run(o, async (ctx) => {
+        const r = await path(ctx, a, b);
         out(r, () => renderPath(r));
       }),
     );
@@ -305,8 +306,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .option('--max-nodes <n>', 'cap on the nodes listed (nearest first)', '500')
     .action((a: string, o: SourceOpts & { hops: string; maxNodes: string }) => {
       const opts = { hops: whole(o.hops, '--hops', 2, 0), maxNodes: whole(o.maxNodes, '--max-nodes', 500) };
-      return run(o, (ctx) => {
-        const r = ego(ctx, a, opts);
+      return run(o, async (ctx) => {
+        const r = await ego(ctx, a, opts);
         out(r, () => renderEgo(r));
       });
     });
@@ -320,8 +321,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
       const unit = oneOf(o.unit, '--unit', WINDOW_UNITS);
       const size = whole(o.size, '--size', 1);
       const opts = { unit, size, step: whole(o.step, '--step', size), top: whole(o.top, '--top', 5) };
-      return run(o, (ctx) => {
-        const r = timeWindows(ctx, opts);
+      return run(o, async (ctx) => {
+        const r = await timeWindows(ctx, opts);
         out(r, () => renderWindows(r));
       });
     });

@@ -3,7 +3,7 @@
  * Exit codes: docs/cli.md.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { withCase } from '../api/case.js';
+import { CASE_HELP, withCase } from '../api/case.js';
 import { ingestFile, type IngestSummary, loadMappingArgument } from '../api/ingest.js';
 import { search } from '../api/search.js';
 import { show } from '../api/show.js';
@@ -47,7 +47,7 @@ export function buildProgram(): Command {
   program
     .command('ingest')
     .description('ingest source files into a case (created if missing); idempotent and resumable')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .argument('<files...>', 'source files')
     .option('--format <name>', 'parser to use instead of detecting the format')
     .option('--tz <zone>', 'IANA time zone of local times without an offset (default UTC)')
@@ -87,14 +87,14 @@ export function buildProgram(): Command {
   program
     .command('search')
     .description('full-text search, newest first (syntax: docs/search.md)')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .argument('<query...>', 'query words, "phrases", AND/OR/NOT, prefix*, from: to: after: before: channel:')
     .option('--exact', 'match exactly as written (case and accents count)')
     .option('--limit <n>', 'hits per page', int('--limit', 1), 20)
     .option('--cursor <id>', 'continue after this hit (from the previous page)', int('--cursor', 1))
     .action((words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number }) =>
-      withCase(o.case, { readonly: true }, (store) => {
-        const r = search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
+      withCase(o.case, { readonly: true }, async (store) => {
+        const r = await search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
         out(json(), r, () => renderSearch(r));
       }),
     );
@@ -102,19 +102,19 @@ export function buildProgram(): Command {
   program
     .command('stats')
     .description('counts, time span, top talkers and the quarantine summary')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .option('--top <n>', 'how many top talkers', int('--top', 0), 10)
     .action((o: { case: string; top: number }) =>
-      withCase(o.case, { readonly: true }, (store) => {
-        const s = store.stats({ top: o.top });
-        out(json(), { ...s, sourcesList: store.sources() }, () => renderStats(s));
+      withCase(o.case, { readonly: true }, async (store) => {
+        const s = await store.stats({ top: o.top });
+        out(json(), { ...s, sourcesList: await store.sources() }, () => renderStats(s));
       }),
     );
 
   program
     .command('show')
     .description('a message in its thread, with its provenance and raw source record')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .argument('<id>', 'message id (from search)', int('id', 1))
     .option('--context <n>', 'messages before and after', int('--context', 0), 5)
     .action((id: number, o: { case: string; context: number }) =>
@@ -127,11 +127,11 @@ export function buildProgram(): Command {
   program
     .command('quarantine')
     .description('records that could not be ingested, with file, place and reason')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .option('--limit <n>', 'how many', int('--limit', 1), 100)
     .action((o: { case: string; limit: number }) =>
-      withCase(o.case, { readonly: true }, (store) => {
-        const rows = store.quarantine({ limit: o.limit });
+      withCase(o.case, { readonly: true }, async (store) => {
+        const rows = await store.quarantine({ limit: o.limit });
         out(json(), rows, () => renderQuarantine(rows));
       }),
     );

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { CASE_HELP, printableLocator } from '../api/case.js';
 import { startServer } from '../server/server.js';
 import { safe } from './render.js';
 
@@ -47,7 +48,7 @@ export function registerServe(program: Command, json: () => boolean): void {
   program
     .command('serve')
     .description('the web workspace for a case, on this machine only (prints the URL with its access token)')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .option('--port <n>', `port (default ${DEFAULT_PORT}, or any free port when that one is taken; 0: any free port)`, port)
     .option('--host <addr>', 'address to listen on: 127.0.0.1, localhost or ::1 (team mode is not available yet)', '127.0.0.1')
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
@@ -57,7 +58,7 @@ export function registerServe(program: Command, json: () => boolean): void {
       if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
       else {
         process.stdout.write(
-          `clew serve: ${safe(o.case)}\n` +
+          `clew serve: ${safe(printableLocator(o.case))}\n` +
             `  open ${srv.url}\n` +
             `  listening on this machine only; the token in the URL is the key: do not share it. Ctrl-C stops.\n` +
             (srv.webBuilt ? '' : `  the web app is not built (npm run build:web): only the API under /api answers\n`),

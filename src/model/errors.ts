@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   CASE_NOT_FOUND: 'the case file does not exist',
   CASE_INVALID: 'the file is not a clew case',
   CASE_VERSION: 'the case was written by a newer clew',
+  CASE_LOCATOR: 'the case locator is neither a case file path nor a postgres:// URI with a valid case name',
+  CASE_BACKEND_UNAVAILABLE: 'the storage backend the case locator names is not available in this clew',
   SOURCE_NOT_FOUND: 'the source file does not exist',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
@@ -61,12 +63,14 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'INVALID_ARGUMENT':
     case 'QUERY_SYNTAX':
     case 'CSV_MAPPING':
+    case 'CASE_LOCATOR':
       return 2;
     case 'CASE_IS_DIRECTORY':
     case 'CASE_READ_ONLY':
     case 'CASE_NOT_FOUND':
     case 'CASE_INVALID':
     case 'CASE_VERSION':
+    case 'CASE_BACKEND_UNAVAILABLE':
       return 3;
     case 'SOURCE_NOT_FOUND':
     case 'EMPTY_FILE':

@@ -117,14 +117,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       `refusing to listen on ${host}: team mode with accounts is not available yet, so clew serve listens on this machine only (127.0.0.1, localhost or ::1)`,
       { host },
     );
-  const store: CaseStore = openCase(opts.casePath, { readonly: true });
+  const store: CaseStore = await openCase(opts.casePath, { readonly: true });
   const site = StaticSite.load(opts.webRoot ?? DEFAULT_WEB_ROOT);
   const token = opts.token ?? newToken();
   const limiter = new RateLimiter(opts.rateLimit ?? { capacity: 200, perSecond: 100 });
   const maxUrl = opts.maxUrlChars ?? 4096;
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const jobs = jobsOf(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize }).jobs;
+  const jobs = jobsOf(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize, caseLocator: opts.casePath }).jobs;
   let port = 0;
 
   const authorised = (req: IncomingMessage): boolean => {
@@ -237,7 +237,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       await listen(0);
     }
   } catch (e) {
-    store.close();
+    await store.close();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ClewError('INVALID_ARGUMENT', `port ${opts.port} is in use: choose another with --port, or 0 for any free port`, { port: opts.port ?? 0 });
     throw e;
@@ -246,11 +246,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   // the network at the level the view opens with (persons once there are any), computed while nobody waits
   const warming = opts.warm
     ? setTimeout(() => {
-        try {
-          viewNetwork(store, store.identity().persons().length > 0 ? { level: 'person' } : {});
-        } catch (e) {
-          log(`clew serve: precomputing the network failed: ${(e as Error)?.message ?? String(e)}`);
-        }
+        (async () => viewNetwork(store, (await store.identity().persons()).length > 0 ? { level: 'person' } : {}))().catch((e: unknown) =>
+          log(`clew serve: precomputing the network failed: ${(e as Error)?.message ?? String(e)}`),
+        );
       }, 50)
     : null;
   const hostPart = host === '::1' || host === '[::1]' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
@@ -268,8 +266,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          store.close();
-          ok();
+          store.close().then(ok, ok);
         });
       });
     },

@@ -341,6 +341,15 @@ export interface IdentityPort {
 
 export type Backend = 'sqlite' | 'postgres';
 
+/** How to open a case (src/store/open.ts openCase). */
+export interface OpenOptions {
+  /** Create the case when it does not exist. */
+  create?: boolean;
+  readonly?: boolean;
+  /** SQLite: write ingest batches in a worker thread (default: when the compiled worker is present). */
+  threadedWriter?: boolean;
+}
+
 export interface CaseStore
   extends SourcePort,
     MessagePort,

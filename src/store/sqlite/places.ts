@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView, GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoReader } from '../types.js';
+import { chunked } from '../chunks.js';
 import { SLOTS } from './ids.js';
 import { type AccountDbRow, parseLoc, toAccount } from './rows.js';
 
@@ -89,7 +90,7 @@ export class SqliteGeoReader implements GeoReader {
     return w;
   }
 
-  points(filter: GeoFilter, opts: { limit: number; evidence: number; key?: string }): GeoPointRow[] {
+  async points(filter: GeoFilter, opts: { limit: number; evidence: number; key?: string }): Promise<GeoPointRow[]> {
     const only = opts.key === undefined ? null : parseGeoKey(opts.key);
     const kinds = only ? [only.kind] : (filter.kinds ?? GEO_KINDS);
     const out: GeoPointRow[] = [];
@@ -193,7 +194,11 @@ export class SqliteGeoReader implements GeoReader {
     });
   }
 
-  *placeMentions(filter: GeoFilter): Iterable<GeoPlaceMention> {
+  placeMentions(filter: GeoFilter): AsyncIterable<GeoPlaceMention[]> {
+    return chunked(this.placeMentionRows(filter));
+  }
+
+  private *placeMentionRows(filter: GeoFilter): Iterable<GeoPlaceMention> {
     const w = this.mentionWhere(filter);
     // the one recipient of a message outside a conversation (null when there are several)
     const st = this.db
