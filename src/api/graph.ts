@@ -51,7 +51,7 @@ import {
   type NetworkExport,
 } from '../graph/index.js';
 import { ClewError } from '../model/errors.js';
-import type { Channel } from '../model/records.js';
+import { type Channel, CHANNELS } from '../model/records.js';
 import { withCase } from './case.js';
 import { loadCaseNetwork, loadFileNetwork, type Network, type NetworkOptions } from './network.js';
 import type { IdentityPort, NetworkPort, SearchPort } from '../store/types.js';
@@ -118,8 +118,6 @@ export async function withGraph<T>(source: GraphSource, opts: ContextOptions, fn
   const net = 'edges' in source ? loadFileNetwork(source.edges, 'edges') : loadFileNetwork(source.matrix, 'matrix');
   return fn(graphContext(net, undefined, opts));
 }
-
-const CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'call'];
 
 /** `chat,sms` → channels; INVALID_ARGUMENT for unknown names. */
 export function parseChannels(spec: string): Channel[] {

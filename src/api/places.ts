@@ -11,12 +11,13 @@
  * order are one route, counted once per episode.
  */
 import { ClewError } from '../model/errors.js';
+import { LOCATION_KINDS } from '../model/records.js';
 import type { GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoPort, IdentityPort } from '../store/types.js';
 import { personOfTerm } from './activity.js';
 
 export type { GeoEvidence, GeoFilter, GeoKind, GeoPointRow } from '../store/types.js';
 
-export const GEO_KINDS: readonly GeoKind[] = ['place', 'coordinate', 'exif', 'antenna', 'shared', 'device'];
+export const GEO_KINDS: readonly GeoKind[] = ['place', 'coordinate', ...LOCATION_KINDS];
 
 const DAY = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 14;

@@ -6,7 +6,7 @@
  */
 import type { Mention } from '../model/entities.js';
 import type { ErrorCode } from '../model/errors.js';
-import type { Channel, ClewRecord, Locator } from '../model/records.js';
+import type { Channel, ClewRecord, LocationKind, Locator } from '../model/records.js';
 import type { SearchQuery } from '../text/query/ast.js';
 
 export interface SourceMeta {
@@ -429,7 +429,7 @@ export interface IdentityStore {
 // ---------------------------------------------------------------- places on the map (sqlite/places.ts)
 
 /** What a map point is: a gazetteer place or coordinate found in message text, or a location record. */
-export type GeoKind = 'place' | 'coordinate' | 'exif' | 'antenna' | 'shared' | 'device';
+export type GeoKind = 'place' | 'coordinate' | LocationKind;
 
 export interface GeoFilter {
   /** Only what this account sent or received (mentions), or what is located for it (location records). */

@@ -12,11 +12,11 @@ import type Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView, GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoReader } from '../types.js';
 import { chunked } from '../chunks.js';
-import { SLOTS } from './ids.js';
+import { SLOTS } from '../../model/ids.js';
+import { LOCATION_KINDS } from '../../model/records.js';
 import { type AccountDbRow, parseLoc, toAccount } from './rows.js';
 
 export const MENTION_KINDS = ['place', 'coordinate'] as const;
-export const LOCATION_KINDS = ['exif', 'antenna', 'shared', 'device'] as const;
 export const GEO_KINDS: readonly GeoKind[] = [...MENTION_KINDS, ...LOCATION_KINDS];
 
 const SLACK_MS = 60_000;

@@ -34,7 +34,7 @@ import type {
   WriteOptions,
 } from '../types.js';
 import { matchesTokens, toFts } from './fts.js';
-import { SLOTS } from './ids.js';
+import { SLOTS } from '../../model/ids.js';
 import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
 import { DEFERRED_INDEXES, INGEST_SCHEMA_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';

@@ -12,14 +12,13 @@
  * data: the store quotes every token, so no full-text operator can be smuggled in.
  */
 import { ClewError } from '../../model/errors.js';
-import type { Channel } from '../../model/records.js';
+import { type Channel, CHANNELS } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
 import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
 const MAX_TERMS = 64;
 const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person']);
-const CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'call'];
 
 type Tok =
   | { t: 'word'; v: string; pos: number }
