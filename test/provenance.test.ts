@@ -23,11 +23,11 @@ const SOURCES = [
 
 describe('raw source behind every message', () => {
   it.each(SOURCES)('%s', async (file) => {
-    const store = openCase(join(tmp(), 'c.clew'), { create: true });
+    const store = await openCase(join(tmp(), 'c.clew'), { create: true });
     try {
       const s = await ingestFile(store, join(FIX, file), { timeZone: 'Europe/Belgrade', analyse: false });
       expect(s.added.records).toBeGreaterThan(0);
-      const hits = search(store, { query: 'after:1990-01-01', limit: 50 }).hits;
+      const hits = (await search(store, { query: 'after:1990-01-01', limit: 50 })).hits;
       expect(hits.length).toBeGreaterThan(0);
       let shown = 0;
       for (const h of hits) {
@@ -41,7 +41,7 @@ describe('raw source behind every message', () => {
       }
       expect(shown).toBe(hits.length);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

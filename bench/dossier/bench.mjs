@@ -19,9 +19,10 @@ if (!casePath) {
   process.exit(2);
 }
 const randomN = Number(process.argv[3] ?? 20);
-const store = openCase(casePath, { readonly: true });
-const stats = store.stats({ top: 10 });
-const all = [...store.accounts()];
+const store = await openCase(casePath, { readonly: true });
+const stats = await store.stats({ top: 10 });
+const all = [];
+for await (const chunk of store.accounts()) all.push(...chunk);
 let seed = 7;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const picked = new Map(stats.topTalkers.map((t) => [t.account.ref, 'top']));
@@ -30,12 +31,12 @@ while (picked.size < 10 + randomN && picked.size < all.length) {
   if (!picked.has(a.ref)) picked.set(a.ref, 'random');
 }
 
-function time(fn) {
+async function time(fn) {
   const runs = [];
   let out;
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    out = fn();
+    out = await fn();
     runs.push(performance.now() - t0);
   }
   runs.sort((a, b) => a - b);
@@ -44,11 +45,11 @@ function time(fn) {
 
 const rows = [];
 for (const [ref, group] of picked) {
-  const base = time(() => search(store, { query: `from:"${ref.replace(/[\\"]/g, (c) => `\\${c}`)}"`, limit: 50 }));
-  const d = time(() => dossier(store, { account: ref }));
+  const base = await time(() => search(store, { query: `from:"${ref.replace(/[\\"]/g, (c) => `\\${c}`)}"`, limit: 50 }));
+  const d = await time(() => dossier(store, { account: ref }));
   rows.push({ ref, group, sent: d.out.activity.sent, received: d.out.activity.received, contacts: d.out.contactsTotal, baselineMs: base.ms, dossierMs: d.ms });
 }
-store.close();
+await store.close();
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -23,10 +23,10 @@ const samples = Number(process.argv[3] ?? 512);
 
 const steps = [];
 const cpu0 = process.cpuUsage();
-function step(name, fn) {
+async function step(name, fn) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const r = fn();
+  const r = await fn();
   const c = process.cpuUsage(c0);
   const ms = performance.now() - t0;
   steps.push({ name, ms: Math.round(ms), cpuMs: Math.round((c.user + c.system) / 1000) });
@@ -34,17 +34,17 @@ function step(name, fn) {
   return r;
 }
 
-const store = step('open case', () => openCase(casePath, { readonly: true }));
-const net = step('load network (store.edges)', () => loadCaseNetwork(store));
-const ctx = step('build CSR (directed + undirected)', () => graphContext(net, store));
+const store = await step('open case', () => openCase(casePath, { readonly: true }));
+const net = await step('load network (store.edges)', () => loadCaseNetwork(store));
+const ctx = await step('build CSR (directed + undirected)', () => graphContext(net, store));
 const g = ctx.undirected;
 console.log(`  ${net.edges.n} nodes, ${net.edges.src.length} sender→recipient pairs, ${g.out.targets.length / 2} undirected edges`);
-const pr = step('pagerank (directed, weighted)', () => pagerank(ctx.directed));
-const lv = step('louvain (undirected, weighted)', () => louvain(g, { seed: 1 }));
-const bc = step(`sampled betweenness (k=${samples})`, () => sampledBetweenness(g, { samples, seed: 1 }));
-const core = step('k-core (coreness)', () => coreness(g));
-const wc = step('weak components', () => weakComponents(g));
-store.close();
+const pr = await step('pagerank (directed, weighted)', () => pagerank(ctx.directed));
+const lv = await step('louvain (undirected, weighted)', () => louvain(g, { seed: 1 }));
+const bc = await step(`sampled betweenness (k=${samples})`, () => sampledBetweenness(g, { samples, seed: 1 }));
+const core = await step('k-core (coreness)', () => coreness(g));
+const wc = await step('weak components', () => weakComponents(g));
+await store.close();
 
 const total = steps.reduce((s, x) => s + x.ms, 0);
 const cpu = process.cpuUsage(cpu0);

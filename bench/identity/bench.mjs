@@ -25,17 +25,17 @@ const { pairwise, bcubed } = await imp('identity/metrics.js');
 const { UnionFind } = await imp('identity/union-find.js');
 
 const truth = JSON.parse(readFileSync(truthPath, 'utf8'));
-const store = openCase(casePath, { readonly: true });
+const store = await openCase(casePath, { readonly: true });
 let t = performance.now();
 let nAcc = 0;
-for (const _ of store.accounts()) nAcc++;
+for await (const chunk of store.accounts()) nAcc += chunk.length;
 const baseline = (performance.now() - t) / 1000;
 t = performance.now();
-const r = identitySuggest(store, { limit: 1e9, floor: 0.01 });
+const r = await identitySuggest(store, { limit: 1e9, floor: 0.01 });
 const seconds = (performance.now() - t) / 1000;
 const refOf = new Map();
-for (const a of store.accounts()) refOf.set(a.id, a.ref);
-store.close();
+for await (const chunk of store.accounts()) for (const a of chunk) refOf.set(a.id, a.ref);
+await store.close();
 
 const truthLabels = new Map();
 for (const [ref, person] of Object.entries(truth.handles)) truthLabels.set(ref, person);

@@ -98,19 +98,20 @@ for (const n of sizes) {
     console.log(`clew ingest (with language detection and entity extraction), ${n} messages…`);
     full = timed(process.execPath, [BIN, '--json', 'ingest', '--case', casePath, records]);
   }
-  const store = openCase(casePath, { readonly: true });
+  const store = await openCase(casePath, { readonly: true });
   const qs = queriesFrom(records, nQueries);
   const lat = {};
   for (const [kind, list] of Object.entries(qs)) {
-    for (const q of list.slice(0, 10)) search(store, { query: q }); // warm the page cache
-    const ms = list.map((q) => {
+    for (const q of list.slice(0, 10)) await search(store, { query: q }); // warm the page cache
+    const ms = [];
+    for (const q of list) {
       const t0 = performance.now();
-      search(store, { query: q, limit: 20 });
-      return performance.now() - t0;
-    });
+      await search(store, { query: q, limit: 20 });
+      ms.push(performance.now() - t0);
+    }
     lat[kind] = { p50: pct(ms, 50), p95: pct(ms, 95) };
   }
-  store.close();
+  await store.close();
   const caseMb = statSync(casePath).size / 2 ** 20;
   rows.push({ n, bytes, records: summary.added.records, base, clew, full, lat, caseMb });
   console.log(JSON.stringify(rows[rows.length - 1], null, 1));

@@ -16,19 +16,19 @@ const casePath = args[0];
 if (!casePath) throw new Error('usage: bench-map.mjs <case.clew> [--runs N]');
 const runs = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
 
-const { openSqliteCase } = await import(join(DIST, 'store', 'sqlite', 'store.js'));
+const { openCase } = await import(join(DIST, 'api', 'case.js'));
 const { listPlaces, placeRoutes } = await import(join(DIST, 'api', 'places.js'));
 
-const store = openSqliteCase(casePath, { readonly: true });
-const stats = store.stats({ top: 1 });
+const store = await openCase(casePath, { readonly: true });
+const stats = await store.stats({ top: 1 });
 const top = stats.topTalkers[0]?.account.ref;
 
-function time(name, fn) {
+async function time(name, fn) {
   const ms = [];
   let out;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    out = fn();
+    out = await fn();
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
@@ -36,17 +36,17 @@ function time(name, fn) {
 }
 
 const rows = [
-  time('baseline: store.entities(place, 2000)', () => store.entities({ type: 'place', limit: 2000, accounts: 0 }).length),
-  time('GET /api/places (all kinds, 2000, no evidence)', () => listPlaces(store, { limit: 2000, evidence: 0 }).points.length),
-  time('GET /api/places (evidence 10 per point)', () => listPlaces(store, { limit: 2000, evidence: 10 }).points.length),
-  time('GET /api/places?key=place:be-antwerp&evidence=200', () => listPlaces(store, { key: 'place:be-antwerp', evidence: 200 }).points[0]?.evidence.length),
-  time(`GET /api/places?account=<top talker>`, () => listPlaces(store, { account: top, limit: 2000, evidence: 0 }).points.length),
-  time('GET /api/routes (window 14 d, 60 routes)', () => placeRoutes(store, { limit: 60 }).episodes),
-  time('GET /api/routes?account=<top talker>', () => placeRoutes(store, { account: top, limit: 60 }).episodes),
+  await time('baseline: store.entities(place, 2000)', async () => (await store.entities({ type: 'place', limit: 2000, accounts: 0 })).length),
+  await time('GET /api/places (all kinds, 2000, no evidence)', async () => (await listPlaces(store, { limit: 2000, evidence: 0 })).points.length),
+  await time('GET /api/places (evidence 10 per point)', async () => (await listPlaces(store, { limit: 2000, evidence: 10 })).points.length),
+  await time('GET /api/places?key=place:be-antwerp&evidence=200', async () => (await listPlaces(store, { key: 'place:be-antwerp', evidence: 200 })).points[0]?.evidence.length),
+  await time(`GET /api/places?account=<top talker>`, async () => (await listPlaces(store, { account: top, limit: 2000, evidence: 0 })).points.length),
+  await time('GET /api/routes (window 14 d, 60 routes)', async () => (await placeRoutes(store, { limit: 60 })).episodes),
+  await time('GET /api/routes?account=<top talker>', async () => (await placeRoutes(store, { account: top, limit: 60 })).episodes),
 ];
 console.log(`case: ${casePath} — ${stats.messages.toLocaleString('en-US')} messages, ${stats.locations.toLocaleString('en-US')} location records`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}; ${runs} runs each`);
 console.log('| request | median ms | max ms | result |');
 console.log('|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${r.median.toFixed(0)} | ${r.max.toFixed(0)} | ${r.out} |`);
-store.close();
+await store.close();

@@ -18,16 +18,16 @@ const dist = resolve(process.argv[3] ?? new URL('../../dist', import.meta.url).p
 const { openCase } = await import(`${dist}/api/case.js`);
 const { activity, activityHeat } = await import(`${dist}/api/activity.js`);
 
-const store = openCase(casePath, { readonly: true });
+const store = await openCase(casePath, { readonly: true });
 const raw = new Database(casePath, { readonly: true });
 const runs = 5;
-function time(name, fn) {
-  fn(); // warm the page cache
+async function time(name, fn) {
+  await fn(); // warm the page cache
   const ms = [];
   let r;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    r = fn();
+    r = await fn();
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
@@ -37,13 +37,13 @@ function time(name, fn) {
 const n = raw.prepare('SELECT count(*) n FROM messages').get().n;
 console.log(`${casePath}: ${n} messages`);
 const out = [];
-out.push(time('baseline: SELECT count(*) FROM messages', () => raw.prepare('SELECT count(*) n FROM messages').get()));
-out.push(time('baseline: count(*) GROUP BY ts/day (row scan)', () => raw.prepare('SELECT ts / 86400000 b, count(*) n FROM messages GROUP BY b').all()));
-for (const unit of ['day', 'week', 'month']) out.push(time(`activity whole case per ${unit}`, () => activity(store, { unit })));
-out.push(time('activity heat whole case (UTC)', () => activityHeat(store, {})));
-out.push(time('activity heat whole case (Europe/Belgrade)', () => activityHeat(store, { timeZone: 'Europe/Belgrade' })));
-const top = store.stats({ top: 1 }).topTalkers[0].account;
-out.push(time(`activity of the busiest account (${top.ref})`, () => activity(store, { unit: 'day', resolved: [top] })));
+out.push(await time('baseline: SELECT count(*) FROM messages', () => raw.prepare('SELECT count(*) n FROM messages').get()));
+out.push(await time('baseline: count(*) GROUP BY ts/day (row scan)', () => raw.prepare('SELECT ts / 86400000 b, count(*) n FROM messages GROUP BY b').all()));
+for (const unit of ['day', 'week', 'month']) out.push(await time(`activity whole case per ${unit}`, () => activity(store, { unit })));
+out.push(await time('activity heat whole case (UTC)', () => activityHeat(store, {})));
+out.push(await time('activity heat whole case (Europe/Belgrade)', () => activityHeat(store, { timeZone: 'Europe/Belgrade' })));
+const top = (await store.stats({ top: 1 })).topTalkers[0].account;
+out.push(await time(`activity of the busiest account (${top.ref})`, () => activity(store, { unit: 'day', resolved: [top] })));
 const first = raw.prepare('SELECT min(ts) t FROM messages').get().t;
-out.push(time('activity whole case, one month range', () => activity(store, { unit: 'day', after: first, before: first + 30 * 86400000 })));
+out.push(await time('activity whole case, one month range', () => activity(store, { unit: 'day', after: first, before: first + 30 * 86400000 })));
 console.log(JSON.stringify({ messages: n, results: out.map(({ name, median }) => ({ name, median })) }));

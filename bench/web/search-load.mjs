@@ -101,25 +101,25 @@ const f = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const { openCase } = await mod('api/case.js');
 const { search } = await mod('api/search.js');
 {
-  const store = openCase(casePath, { readonly: true });
-  for (const q of queries.slice(0, 50)) search(store, { query: q.q, mode: q.mode, limit: 50 }); // warm the page cache
-  store.close();
+  const store = await openCase(casePath, { readonly: true });
+  for (const q of queries.slice(0, 50)) await search(store, { query: q.q, mode: q.mode, limit: 50 }); // warm the page cache
+  await store.close();
 }
-const store = openCase(casePath, { readonly: true });
+const store = await openCase(casePath, { readonly: true });
 const base = [];
 const baseByKind = new Map();
 const b0 = performance.now();
 for (let r = 0; r < 2; r++)
   for (const q of queries) {
     const t = performance.now();
-    search(store, { query: q.q, mode: q.mode, limit: 50 });
+    await search(store, { query: q.q, mode: q.mode, limit: 50 });
     const ms = performance.now() - t;
     base.push(ms);
     if (!baseByKind.has(q.kind)) baseByKind.set(q.kind, []);
     baseByKind.get(q.kind).push(ms);
   }
 const baseSecs = (performance.now() - b0) / 1000;
-store.close();
+await store.close();
 
 // ------------------------------------------------------------------ the server under load
 const serverScript = `

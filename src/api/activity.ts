@@ -10,7 +10,7 @@
  * `after:` / `before:` (and `from:`) filters.
  */
 import { ClewError } from '../model/errors.js';
-import type { AccountView, ActivityCounts, CaseStore, PersonView } from '../store/types.js';
+import type { AccountView, ActivityCounts, ActivityPort, IdentityPort, PersonView, SearchPort } from '../store/types.js';
 import { resolvePerson } from './dossier.js';
 
 export const ACTIVITY_UNITS = ['day', 'week', 'month'] as const;
@@ -60,7 +60,7 @@ export interface ActivityResult {
  * The person a `person:<id>`, `person:#<id>`, `person:Name` or `person:"Name"` term names
  * (identity resolution), null for any other term; NOT_FOUND for an unknown person.
  */
-export function personOfTerm(store: CaseStore, term: string): PersonView | null {
+export async function personOfTerm(store: IdentityPort, term: string): Promise<PersonView | null> {
   const m = /^person:\s*(.*)$/is.exec(term.trim());
   if (!m) return null;
   let name = m[1]!.trim();
@@ -72,13 +72,13 @@ export function personOfTerm(store: CaseStore, term: string): PersonView | null 
  * Every account the terms name (resolveAccounts: reference, then handle, then display name; a
  * `person:` term names all of the person's accounts).
  */
-export function resolveActivityAccounts(store: CaseStore, terms: string[]): AccountView[] {
+export async function resolveActivityAccounts(store: SearchPort & IdentityPort, terms: string[]): Promise<AccountView[]> {
   const out = new Map<number, AccountView>();
   for (const raw of terms) {
     const t = raw.trim();
     if (t === '') throw invalid('empty account name');
-    const person = personOfTerm(store, t);
-    const found = person ? person.accounts : store.resolveAccounts(t);
+    const person = await personOfTerm(store, t);
+    const found = person ? person.accounts : await store.resolveAccounts(t);
     if (found.length === 0) throw new ClewError('NOT_FOUND', `no account "${t.slice(0, 80)}" in the case`, { account: t.slice(0, 80) });
     for (const a of found) out.set(a.id, a);
   }
@@ -86,7 +86,7 @@ export function resolveActivityAccounts(store: CaseStore, terms: string[]): Acco
   return [...out.values()];
 }
 
-function counts(store: CaseStore, scope: ActivityScope, accounts: AccountView[] | null, bucketMs: number): ActivityCounts {
+function counts(store: ActivityPort, scope: ActivityScope, accounts: AccountView[] | null, bucketMs: number): Promise<ActivityCounts> {
   if (scope.after !== undefined && scope.before !== undefined && scope.after >= scope.before) throw invalid('after must be earlier than before');
   return store.activity({
     bucketMs,
@@ -117,12 +117,12 @@ export function nextUnit(unit: ActivityUnit, start: number): number {
  * asked range), empty units included. `accounts` already resolved (see resolveActivityAccounts),
  * or pass `scope.accounts` terms.
  */
-export function activity(store: CaseStore, opts: ActivityScope & { unit: ActivityUnit; resolved?: AccountView[] }): ActivityResult {
+export async function activity(store: ActivityPort & SearchPort & IdentityPort, opts: ActivityScope & { unit: ActivityUnit; resolved?: AccountView[] }): Promise<ActivityResult> {
   const { unit } = opts;
   if (!(ACTIVITY_UNITS as readonly string[]).includes(unit)) throw invalid(`unknown unit "${String(unit).slice(0, 20)}" (use ${ACTIVITY_UNITS.join(', ')})`);
   if (opts.conversation !== undefined && (opts.accounts?.length || opts.resolved?.length)) throw invalid('activity is per conversation or per accounts, not both');
-  const accounts = opts.resolved ?? (opts.accounts?.length ? resolveActivityAccounts(store, opts.accounts) : null);
-  const c = counts(store, opts, accounts, DAY_MS);
+  const accounts = opts.resolved ?? (opts.accounts?.length ? await resolveActivityAccounts(store, opts.accounts) : null);
+  const c = await counts(store, opts, accounts, DAY_MS);
   const byUnit = new Map<number, { messages: number; calls: number }>();
   const put = (pairs: [number, number][], k: 'messages' | 'calls') => {
     for (const [day, n] of pairs) {
@@ -192,11 +192,11 @@ function localSlot(fmt: Intl.DateTimeFormat, t: number): [number, number] {
   return [wd, h];
 }
 
-export function activityHeat(store: CaseStore, opts: ActivityScope & { timeZone?: string; resolved?: AccountView[] }): HeatResult {
+export async function activityHeat(store: ActivityPort & SearchPort & IdentityPort, opts: ActivityScope & { timeZone?: string; resolved?: AccountView[] }): Promise<HeatResult> {
   if (opts.conversation !== undefined && (opts.accounts?.length || opts.resolved?.length)) throw invalid('activity is per conversation or per accounts, not both');
   const timeZone = opts.timeZone && opts.timeZone !== 'UTC' ? checkTimeZone(opts.timeZone) : 'UTC';
-  const accounts = opts.resolved ?? (opts.accounts?.length ? resolveActivityAccounts(store, opts.accounts) : null);
-  const c = counts(store, opts, accounts, HOUR_MS);
+  const accounts = opts.resolved ?? (opts.accounts?.length ? await resolveActivityAccounts(store, opts.accounts) : null);
+  const c = await counts(store, opts, accounts, HOUR_MS);
   const cells = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const fmt = timeZone === 'UTC' ? null : new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
   let total = 0;

@@ -5,7 +5,7 @@
  */
 import { ClewError } from '../model/errors.js';
 import { filterTerm } from '../text/query/quote.js';
-import type { AccountView, CaseStore, DossierData, DossierOptions, PersonView } from '../store/types.js';
+import type { AccountView, DossierData, DossierOptions, DossierPort, IdentityPort, MessagePort, PersonView, SearchPort } from '../store/types.js';
 
 export type { DossierData, DossierOptions };
 
@@ -34,11 +34,11 @@ function label(a: AccountView): string {
 }
 
 /** The accounts an account term names: exact reference first, else a handle or display name naming exactly one. */
-export function resolveSubjectAccounts(store: CaseStore, subject: DossierSubject): AccountView[] {
-  if ('person' in subject) return resolvePerson(store, subject.person).accounts;
+export async function resolveSubjectAccounts(store: SearchPort & IdentityPort, subject: DossierSubject): Promise<AccountView[]> {
+  if ('person' in subject) return (await resolvePerson(store, subject.person)).accounts;
   const ref = subject.account.trim();
   if (ref === '' || ref.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `an account reference has 1 to ${MAX_REF_CHARS} characters`);
-  const found = store.resolveAccounts(ref);
+  const found = await store.resolveAccounts(ref);
   if (found.length === 0) throw new ClewError('NOT_FOUND', `no account "${ref}" in this case`, { ref });
   const exact = found.filter((a) => a.ref === ref);
   if (exact.length === 1) return exact;
@@ -51,10 +51,10 @@ export function resolveSubjectAccounts(store: CaseStore, subject: DossierSubject
 }
 
 /** A person (identity resolution) by id (`12`, `#12`) or by name naming exactly one; NOT_FOUND otherwise. */
-export function resolvePerson(store: CaseStore, term: string): PersonView {
+export async function resolvePerson(store: IdentityPort, term: string): Promise<PersonView> {
   const t = term.trim();
   if (t === '' || t.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `a person is named by its id or a name of 1 to ${MAX_REF_CHARS} characters`);
-  const persons = store.identity().persons();
+  const persons = await store.identity().persons();
   const m = /^#?(\d{1,15})$/.exec(t);
   const found = m ? persons.filter((p) => p.id === Number(m[1])) : persons.filter((p) => p.name.toLowerCase() === t.toLowerCase());
   if (found.length === 0) throw new ClewError('NOT_FOUND', `no person "${t}" in this case (identity resolution: clew identity merge)`, { person: t });
@@ -62,18 +62,19 @@ export function resolvePerson(store: CaseStore, term: string): PersonView {
   return found[0]!;
 }
 
-export function dossier(store: CaseStore, subject: DossierSubject, opts: DossierOptions = {}): DossierResult {
+export async function dossier(store: DossierPort & SearchPort & IdentityPort, subject: DossierSubject, opts: DossierOptions = {}): Promise<DossierResult> {
   const t0 = performance.now();
   if ('person' in subject) {
-    const person = resolvePerson(store, subject.person);
-    const data = store.dossier(
+    const person = await resolvePerson(store, subject.person);
+    const data = await store.dossier(
       person.accounts.map((a) => a.id),
       opts,
     );
-    const handles = person.accounts.map((a) => {
-      const one = store.dossier([a.id], { contacts: 1, conversations: 1, entitiesPerType: 1, names: 1, places: 1 });
-      return { account: a, first: one.activity.first, last: one.activity.last, sent: one.activity.sent, received: one.activity.received };
-    });
+    const handles: NonNullable<DossierResult['handles']> = [];
+    for (const a of person.accounts) {
+      const one = await store.dossier([a.id], { contacts: 1, conversations: 1, entitiesPerType: 1, names: 1, places: 1 });
+      handles.push({ account: a, first: one.activity.first, last: one.activity.last, sent: one.activity.sent, received: one.activity.received });
+    }
     handles.sort((x, y) => (x.first ?? Infinity) - (y.first ?? Infinity));
     return {
       subject: { kind: 'person', ref: `person:${person.id}`, label: person.name },
@@ -83,8 +84,8 @@ export function dossier(store: CaseStore, subject: DossierSubject, opts: Dossier
       elapsedMs: performance.now() - t0,
     };
   }
-  const accounts = resolveSubjectAccounts(store, subject);
-  const data = store.dossier(
+  const accounts = await resolveSubjectAccounts(store, subject);
+  const data = await store.dossier(
     accounts.map((a) => a.id),
     opts,
   );
@@ -105,8 +106,8 @@ export interface AccountSearchResult {
 }
 
 /** The dossier index: accounts named by a term, and the most active accounts. */
-export function findAccounts(store: CaseStore, term: string, top = 25): AccountSearchResult {
+export async function findAccounts(store: SearchPort & MessagePort, term: string, top = 25): Promise<AccountSearchResult> {
   const t = term.trim();
   if (t.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `a search term has at most ${MAX_REF_CHARS} characters`);
-  return { matches: t ? store.resolveAccounts(t).slice(0, 200) : [], top: store.stats({ top }).topTalkers };
+  return { matches: t ? (await store.resolveAccounts(t)).slice(0, 200) : [], top: (await store.stats({ top })).topTalkers };
 }

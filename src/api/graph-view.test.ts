@@ -69,10 +69,10 @@ describe('network view', () => {
     expect(m.betweenness).toMatchObject({ sampled: true, samples: 2 });
   });
 
-  it('expands an ego network with distances and the whole-network measures, capped', () => {
+  it('expands an ego network with distances and the whole-network measures, capped', async () => {
     const ctx = graphContext(net());
     const m = viewMeasures(ctx);
-    const e = egoView(ctx, m, 'k:d', { hops: 1, maxNodes: 100 });
+    const e = await egoView(ctx, m, 'k:d', { hops: 1, maxNodes: 100 });
     expect(e.center).toBe('k:d');
     expect(e.truncated).toBe(false);
     expect([...e.graph.keys].sort()).toEqual(['k:c', 'k:d', 'k:e', 'k:f']);
@@ -80,9 +80,9 @@ describe('network view', () => {
     expect(e.distance[e.graph.keys.indexOf('k:f')]).toBe(1);
     expect(e.graph.measures.degree[e.graph.keys.indexOf('k:d')]).toBe(3);
     expect(e.graph.src.length).toBe(4); // c-d, d-e, d-f, e-f
-    const capped = egoView(ctx, m, 'k:d', { hops: 2, maxNodes: 2 });
+    const capped = await egoView(ctx, m, 'k:d', { hops: 2, maxNodes: 2 });
     expect(capped.truncated).toBe(true);
     expect(capped.graph.keys.length).toBe(2);
-    expect(() => egoView(ctx, m, 'k:zz', { hops: 1, maxNodes: 10 })).toThrow(ClewError);
+    await expect(egoView(ctx, m, 'k:zz', { hops: 1, maxNodes: 10 })).rejects.toThrow(ClewError);
   });
 });

@@ -143,8 +143,8 @@ export interface EgoViewResult {
 }
 
 /** ego() of a person, with the measures of each node in the whole network. */
-export function egoView(ctx: GraphContext, m: ViewMeasures, center: string, opts: { hops: number; maxNodes: number }): EgoViewResult {
-  const e = ego(ctx, center, opts);
+export async function egoView(ctx: GraphContext, m: ViewMeasures, center: string, opts: { hops: number; maxNodes: number }): Promise<EgoViewResult> {
+  const e = await ego(ctx, center, opts);
   const index = new Map(ctx.net.keys.map((k, i) => [k, i]));
   const nodes = e.nodes.map((x) => index.get(x.key)!);
   return { center: e.center.key, hops: e.hops, truncated: e.truncated, distance: e.nodes.map((x) => x.hops), graph: viewGraph(ctx, m, nodes) };

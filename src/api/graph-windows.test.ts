@@ -28,9 +28,9 @@ describe('timeWindows', () => {
       ]),
     );
     const c = join(d, 'c.clew');
-    const store = openCase(c, { create: true });
+    const store = await openCase(c, { create: true });
     await ingestFile(store, f, { analyse: false });
-    store.close();
+    await store.close();
     const r = await withGraph({ case: c }, {}, (ctx) => timeWindows(ctx, { unit: 'week', top: 2 }));
     expect(r.windows.map((w) => new Date(w.start).toISOString().slice(0, 10))).toEqual(['2021-03-01', '2021-03-08', '2021-03-15']);
     expect(r.windows.map((w) => w.communications)).toEqual([2, 3, 1]);

@@ -43,7 +43,7 @@ export interface WindowsResult {
   windows: WindowRow[];
 }
 
-export function timeWindows(ctx: GraphContext, opts: WindowsOptions): WindowsResult {
+export async function timeWindows(ctx: GraphContext, opts: WindowsOptions): Promise<WindowsResult> {
   const store = ctx.store;
   if (!store) throw new ClewError('INVALID_ARGUMENT', 'time windows need the dates of the contacts: use --case, not an edge or matrix file');
   const size = opts.size ?? 1;
@@ -57,15 +57,16 @@ export function timeWindows(ctx: GraphContext, opts: WindowsOptions): WindowsRes
   const src: number[] = [];
   const dst: number[] = [];
   const ts: number[] = [];
-  for (const c of store.communications(ctx.filter)) {
-    const s = node.get(c.src);
-    const d = node.get(c.dst);
-    if (s === undefined || d === undefined) continue; // left out by the network's filters
-    if (s === d && ctx.net.members?.[s]) continue; // person level: between a person's own handles
-    src.push(s);
-    dst.push(d);
-    ts.push(c.ts);
-  }
+  for await (const chunk of store.communications(ctx.filter))
+    for (const c of chunk) {
+      const s = node.get(c.src);
+      const d = node.get(c.dst);
+      if (s === undefined || d === undefined) continue; // left out by the network's filters
+      if (s === d && ctx.net.members?.[s]) continue; // person level: between a person's own handles
+      src.push(s);
+      dst.push(d);
+      ts.push(c.ts);
+    }
   const results = windows(
     { n: ctx.net.labels.length, src: Int32Array.from(src), dst: Int32Array.from(dst), weight: new Float64Array(src.length).fill(1), ts: Float64Array.from(ts) },
     { unit: opts.unit, size, step, movers: top, keepVectors: false, measures: { contacts: distinctDegree }, rankBy: 'contacts' },

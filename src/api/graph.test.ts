@@ -59,15 +59,26 @@ async function caseFile(): Promise<string> {
   const f = join(d, 'a.jsonl');
   writeFileSync(f, jsonl(records()));
   const c = join(d, 'c.clew');
-  const store = openCase(c, { create: true });
+  const store = await openCase(c, { create: true });
   await ingestFile(store, f, { analyse: false });
-  store.close();
+  await store.close();
   return c;
 }
 
 const code = (fn: () => unknown): string => {
   try {
     fn();
+  } catch (e) {
+    if (e instanceof ClewError) return e.code;
+    throw e;
+  }
+  return 'no error';
+};
+
+/** code() of an async call. */
+const acode = async (fn: () => Promise<unknown>): Promise<string> => {
+  try {
+    await fn();
   } catch (e) {
     if (e instanceof ClewError) return e.code;
     throw e;
@@ -88,7 +99,7 @@ function all(el: El, name: string): El[] {
 describe('clew graph API on a case', () => {
   it('finds the broker: betweenness, communities, KPP-Neg, disruption, paths, ego', async () => {
     const c = await caseFile();
-    await withGraph({ case: c }, {}, (ctx) => {
+    await withGraph({ case: c }, {}, async (ctx) => {
       expect(ctx.net.edges.n).toBe(11);
 
       const bc = rank(ctx, { by: 'betweenness', top: 3 });
@@ -128,41 +139,41 @@ describe('clew graph API on a case', () => {
       expect(kp.after.components).toBe(2);
       expect(kp.after.fragmentation).toBeCloseTo(1 - 40 / 90, 12);
 
-      const cut = disrupt(ctx, { remove: ['Broker'] });
+      const cut = await disrupt(ctx, { remove: ['Broker'] });
       expect(cut.steps).toHaveLength(2);
       expect(cut.steps[1]).toMatchObject({ removedTotal: 1, components: 2, lccSize: 5 });
       expect(cut.steps[1]!.lccShare).toBeCloseTo(5 / 11, 12);
       expect(cut.steps[1]!.removed[0]!.key).toBe(X);
       expect(cut.steps[1]!.efficiencyRelative!).toBeLessThan(1);
 
-      const byBc = disrupt(ctx, { strategy: 'betweenness', block: 1, steps: 2 });
+      const byBc = await disrupt(ctx, { strategy: 'betweenness', block: 1, steps: 2 });
       expect(byBc.steps[1]!.removed[0]!.key).toBe(X);
       expect(byBc.steps).toHaveLength(3);
       const ticks: [number, number][] = [];
-      const withProgress = disrupt(ctx, { strategy: 'betweenness', block: 1, steps: 2, onProgress: (d, t) => ticks.push([d, t]) });
+      const withProgress = await disrupt(ctx, { strategy: 'betweenness', block: 1, steps: 2, onProgress: (d, t) => ticks.push([d, t]) });
       expect(ticks).toEqual([[0, 2], [1, 2], [2, 2]]);
       expect(withProgress).toEqual(byBc); // the callback changes nothing
-      const cav = disrupt(ctx, { strategy: 'cavallaro', steps: 1 });
+      const cav = await disrupt(ctx, { strategy: 'cavallaro', steps: 1 });
       expect(cav.block).toBe(5);
       expect(cav.steps[1]!.removed).toHaveLength(5);
       expect(cav.steps[1]!.removed.map((r) => r.key)).toContain(X);
       for (const strategy of ['degree', 'pagerank'] as const) {
-        expect(disrupt(ctx, { strategy, block: 2, steps: 2, recompute: false }).steps[2]!.removedTotal).toBe(4);
+        expect((await disrupt(ctx, { strategy, block: 2, steps: 2, recompute: false })).steps[2]!.removedTotal).toBe(4);
       }
 
-      const p = path(ctx, 'skyecc:a5', 'skyecc:b5');
+      const p = await path(ctx, 'skyecc:a5', 'skyecc:b5');
       expect(p.length).toBe(4);
       expect(p.nodes.map((x) => x.key)).toContain(X);
       expect(p.hops).toHaveLength(4);
       for (const h of p.hops) expect(h.messages).toBe(h.sent + h.received);
       expect(p.hops.find((h) => h.to.key === X)!.messages).toBe(2);
 
-      const e = ego(ctx, 'Broker', { hops: 1 });
+      const e = await ego(ctx, 'Broker', { hops: 1 });
       expect(e.nodes.map((x) => x.key).sort()).toEqual([A[0], A[1], B[0], B[1], X].sort());
       expect(e.nodes[0]).toMatchObject({ key: X, hops: 0 });
       // a1 ↔ a2 both ways and b1 ↔ b2 both ways, plus the broker's 8 arcs
       expect(e.edges).toHaveLength(12);
-      const capped = ego(ctx, 'Broker', { hops: 2, maxNodes: 3 });
+      const capped = await ego(ctx, 'Broker', { hops: 2, maxNodes: 3 });
       expect(capped.truncated).toBe(true);
       expect(capped.nodes).toHaveLength(3);
     });
@@ -170,38 +181,38 @@ describe('clew graph API on a case', () => {
 
   it('resolves names to nodes with stable error codes', async () => {
     const c = await caseFile();
-    await withGraph({ case: c }, {}, (ctx) => {
-      expect(ctx.net.keys[resolveNode(ctx, 'Broker')]).toBe(X);
-      expect(ctx.net.keys[resolveNode(ctx, 'broker')]).toBe(X); // handle or name, ignoring case
-      expect(code(() => resolveNode(ctx, 'nobody'))).toBe('NOT_FOUND');
-      expect(code(() => resolveNode(ctx, 'twin'))).toBe('INVALID_ARGUMENT'); // two accounts
-      expect(code(() => disrupt(ctx, { remove: ['nobody'] }))).toBe('NOT_FOUND');
-      expect(disrupt(ctx, { remove: ['twin'] }).steps[1]!.removedTotal).toBe(2);
+    await withGraph({ case: c }, {}, async (ctx) => {
+      expect(ctx.net.keys[await resolveNode(ctx, 'Broker')]).toBe(X);
+      expect(ctx.net.keys[await resolveNode(ctx, 'broker')]).toBe(X); // handle or name, ignoring case
+      expect(await acode(() => resolveNode(ctx, 'nobody'))).toBe('NOT_FOUND');
+      expect(await acode(() => resolveNode(ctx, 'twin'))).toBe('INVALID_ARGUMENT'); // two accounts
+      expect(await acode(() => disrupt(ctx, { remove: ['nobody'] }))).toBe('NOT_FOUND');
+      expect((await disrupt(ctx, { remove: ['twin'] })).steps[1]!.removedTotal).toBe(2);
       expect(code(() => keyPlayers(ctx, { k: 0 }))).toBe('INVALID_ARGUMENT');
       expect(code(() => keyPlayers(ctx, { k: 11 }))).toBe('INVALID_ARGUMENT');
       expect(code(() => rank(ctx, { by: 'closeness' as 'degree', top: 3 }))).toBe('INVALID_ARGUMENT');
       expect(code(() => rank(ctx, { by: 'degree', top: 0 }))).toBe('INVALID_ARGUMENT');
-      expect(code(() => disrupt(ctx, { strategy: 'random' as 'degree' }))).toBe('INVALID_ARGUMENT');
-      expect(code(() => disrupt(ctx, { strategy: 'degree', block: 0 }))).toBe('INVALID_ARGUMENT');
+      expect(await acode(() => disrupt(ctx, { strategy: 'random' as 'degree' }))).toBe('INVALID_ARGUMENT');
+      expect(await acode(() => disrupt(ctx, { strategy: 'degree', block: 0 }))).toBe('INVALID_ARGUMENT');
       expect(code(() => communities(ctx, { resolution: -1 }))).toBe('INVALID_ARGUMENT');
       expect(code(() => exportNetwork(ctx, 'pdf' as 'csv'))).toBe('INVALID_ARGUMENT');
     });
     // an account of the case outside the selected window
-    await withGraph({ case: c, filter: { channels: ['sms'] } }, {}, (ctx) => {
+    await withGraph({ case: c, filter: { channels: ['sms'] } }, {}, async (ctx) => {
       expect(ctx.net.edges.n).toBe(2);
-      expect(code(() => resolveNode(ctx, 'Broker'))).toBe('NOT_FOUND');
+      expect(await acode(() => resolveNode(ctx, 'Broker'))).toBe('NOT_FOUND');
     });
   });
 
   it('samples betweenness above the node threshold and reports the error bound', async () => {
     const c = await caseFile();
-    await withGraph({ case: c }, { exactMaxNodes: 5, samples: 6, seed: 3 }, (ctx) => {
+    await withGraph({ case: c }, { exactMaxNodes: 5, samples: 6, seed: 3 }, async (ctx) => {
       const r = rank(ctx, { by: 'betweenness', top: 1 });
       expect(r.betweenness).toMatchObject({ sampled: true, samples: 6, confidence: 0.95 });
       expect(r.betweenness!.errorBound).toBeGreaterThan(0);
       expect(r.betweenness!.errorBoundRaw).toBeCloseTo((r.betweenness!.errorBound * 10 * 9) / 2, 9);
       expect(rank(ctx, { by: 'composite', top: 1 }).betweenness!.sampled).toBe(true);
-      expect(disrupt(ctx, { strategy: 'cavallaro', steps: 1 }).betweenness!.sampled).toBe(true);
+      expect((await disrupt(ctx, { strategy: 'cavallaro', steps: 1 })).betweenness!.sampled).toBe(true);
       expect(code(() => rank(ctx, { by: 'harmonic', top: 1 }))).toBe('TOO_LARGE');
     });
   });
@@ -249,25 +260,25 @@ describe('clew graph API on files and options', () => {
     const d = tmp();
     const f = join(d, 'e.csv');
     writeFileSync(f, 'source,target,weight\nann,bob,3\nbob,cy,1\ncy,dan,2\n');
-    await withGraph({ edges: f }, {}, (ctx) => {
+    await withGraph({ edges: f }, {}, async (ctx) => {
       expect(rank(ctx, { by: 'betweenness', top: 1 }).rows[0]!.key).toMatch(/^(bob|cy)$/);
-      const p = path(ctx, 'ANN', 'dan');
+      const p = await path(ctx, 'ANN', 'dan');
       expect(p.nodes.map((x) => x.key)).toEqual(['ann', 'bob', 'cy', 'dan']);
       expect(p.hops.map((h) => h.messages)).toEqual([3, 1, 2]);
-      expect(code(() => path(ctx, 'ann', 'eve'))).toBe('NOT_FOUND');
+      expect(await acode(() => path(ctx, 'ann', 'eve'))).toBe('NOT_FOUND');
       const gexf = checkXml(exportNetwork(ctx, 'gexf').files[0]!.content);
       expect(all(gexf, 'node')).toHaveLength(4);
     });
     const m = join(d, 'm.csv');
     writeFileSync(m, ',x,y,z\nx,0,1,0\ny,1,0,0\nz,0,0,0\n');
-    await withGraph({ matrix: m }, {}, (ctx) => {
-      const p = path(ctx, 'x', 'z');
+    await withGraph({ matrix: m }, {}, async (ctx) => {
+      const p = await path(ctx, 'x', 'z');
       expect(p.length).toBeNull();
     });
     await expect(withGraph({ edges: join(d, 'missing.csv') }, {}, () => 0)).rejects.toMatchObject({ code: 'SOURCE_NOT_FOUND' });
   });
 
-  it('parses channels and time bounds strictly', () => {
+  it('parses channels and time bounds strictly', async () => {
     expect(parseChannels('chat, SMS,chat')).toEqual(['chat', 'sms']);
     expect(code(() => parseChannels('pigeon'))).toBe('INVALID_ARGUMENT');
     expect(code(() => parseChannels(','))).toBe('INVALID_ARGUMENT');
@@ -295,13 +306,13 @@ describe('clew graph API on files and options', () => {
 
   it('builds from a loaded network with a store for names', async () => {
     const c = await caseFile();
-    const store = openCase(c, { readonly: true });
+    const store = await openCase(c, { readonly: true });
     try {
-      const ctx = graphContext(loadCaseNetwork(store, { after: Date.UTC(2022, 0, 1) }), store);
+      const ctx = graphContext(await loadCaseNetwork(store, { after: Date.UTC(2022, 0, 1) }), store);
       expect(ctx.net.edges.n).toBe(2);
       expect(code(() => graphContext(ctx.net, store, { samples: 0 }))).toBe('INVALID_ARGUMENT');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -51,11 +51,14 @@ import {
   type NetworkExport,
 } from '../graph/index.js';
 import { ClewError } from '../model/errors.js';
-import type { Channel } from '../model/records.js';
+import { type Channel, CHANNELS } from '../model/records.js';
 import { withCase } from './case.js';
 import { DISRUPT_STRATEGIES, EXPORT_FORMATS, RANK_MEASURES, type DisruptStrategy, type ExportFormat, type RankMeasure } from './graph-options.js';
 import { loadCaseNetwork, loadFileNetwork, type Network, type NetworkOptions } from './network.js';
-import type { CaseStore } from '../store/types.js';
+import type { IdentityPort, NetworkPort, SearchPort } from '../store/types.js';
+
+/** What a case network reads: names for the terms, the network, persons. */
+export type GraphStore = SearchPort & NetworkPort & IdentityPort;
 
 /** Above this many nodes betweenness is sampled (and exact efficiency is replaced by a sample). */
 export const EXACT_MAX_NODES = 20_000;
@@ -77,7 +80,7 @@ export interface GraphContext {
   /** Contact graph: both directions summed. */
   undirected: CSRGraph;
   /** The open case, for resolving names (case networks only). */
-  store?: CaseStore;
+  store?: GraphStore;
   /** The filters the case network was loaded with. */
   filter?: NetworkOptions;
   /** Betweenness is exact up to this many nodes, sampled above. */
@@ -92,7 +95,7 @@ export interface ContextOptions {
   seed?: number;
 }
 
-export function graphContext(net: Network, store?: CaseStore, opts: ContextOptions = {}, filter?: NetworkOptions): GraphContext {
+export function graphContext(net: Network, store?: GraphStore, opts: ContextOptions = {}, filter?: NetworkOptions): GraphContext {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
   if (!Number.isSafeInteger(samples) || samples < 1) throw invalid('samples must be a positive integer', { samples });
   const directed = buildCSR(net.edges, { directed: true });
@@ -109,15 +112,13 @@ export function graphContext(net: Network, store?: CaseStore, opts: ContextOptio
 }
 
 /** Open the source, build the context, run `fn`, close the case. */
-export async function withGraph<T>(source: GraphSource, opts: ContextOptions, fn: (ctx: GraphContext) => T): Promise<T> {
+export async function withGraph<T>(source: GraphSource, opts: ContextOptions, fn: (ctx: GraphContext) => T | Promise<T>): Promise<T> {
   if ('case' in source) {
-    return withCase(source.case, { readonly: true }, (store) => fn(graphContext(loadCaseNetwork(store, source.filter ?? {}), store, opts, source.filter)));
+    return withCase(source.case, { readonly: true }, async (store) => fn(graphContext(await loadCaseNetwork(store, source.filter ?? {}), store, opts, source.filter)));
   }
   const net = 'edges' in source ? loadFileNetwork(source.edges, 'edges') : loadFileNetwork(source.matrix, 'matrix');
   return fn(graphContext(net, undefined, opts));
 }
-
-const CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'call'];
 
 /** `chat,sms` → channels; INVALID_ARGUMENT for unknown names. */
 export function parseChannels(spec: string): Channel[] {
@@ -168,7 +169,7 @@ export function nodeRef(ctx: GraphContext, v: number): NodeRef {
  * then handle, then display name); for a file, the key, then the label ignoring case.
  * NOT_FOUND when nothing matches or the matching accounts have no contacts in this network.
  */
-export function resolveNodes(ctx: GraphContext, term: string): number[] {
+export async function resolveNodes(ctx: GraphContext, term: string): Promise<number[]> {
   const t = term.trim();
   if (t === '') throw invalid('empty account name');
   const byKey = new Map<string, number>();
@@ -179,7 +180,7 @@ export function resolveNodes(ctx: GraphContext, term: string): number[] {
   const asKey = byKey.get(t);
   if (ctx.net.members && t.startsWith('person:') && asKey !== undefined) found = [asKey];
   else if (ctx.store) {
-    const accounts = ctx.store.resolveAccounts(t);
+    const accounts = await ctx.store.resolveAccounts(t);
     if (accounts.length === 0) throw new ClewError('NOT_FOUND', `no account "${t.slice(0, 80)}" in the case`, { account: t.slice(0, 80) });
     found = accounts.map((a) => byKey.get(a.ref)).filter((v): v is number => v !== undefined);
     if (found.length === 0) throw new ClewError('NOT_FOUND', `account "${t.slice(0, 80)}" has no contacts in the selected network`, { account: t.slice(0, 80) });
@@ -198,8 +199,8 @@ export function resolveNodes(ctx: GraphContext, term: string): number[] {
 }
 
 /** Exactly one node; INVALID_ARGUMENT listing the candidates when the term is ambiguous. */
-export function resolveNode(ctx: GraphContext, term: string): number {
-  const found = resolveNodes(ctx, term);
+export async function resolveNode(ctx: GraphContext, term: string): Promise<number> {
+  const found = await resolveNodes(ctx, term);
   if (found.length > 1) {
     const keys = found.slice(0, 10).map((v) => ctx.net.keys[v]!);
     throw invalid(`"${term.slice(0, 80)}" names ${found.length} accounts; use the reference: ${keys.join(', ')}`, { account: term.slice(0, 80), matches: found.length });
@@ -524,7 +525,7 @@ export type DisruptOptionsApi = (
   onProgress?: (done: number, total: number) => void;
 };
 
-export function disrupt(ctx: GraphContext, opts: DisruptOptionsApi): DisruptResult {
+export async function disrupt(ctx: GraphContext, opts: DisruptOptionsApi): Promise<DisruptResult> {
   const g = ctx.undirected;
   const effSamples = g.n > EFFICIENCY_EXACT_MAX_NODES && ctx.samples < g.n ? ctx.samples : null;
   const efficiency = efficiencyOf(effSamples !== null ? { samples: effSamples, seed: ctx.seed } : {});
@@ -536,7 +537,7 @@ export function disrupt(ctx: GraphContext, opts: DisruptOptionsApi): DisruptResu
   let recompute = true;
   if ('remove' in opts) {
     const order: number[] = [];
-    for (const term of opts.remove) for (const v of resolveNodes(ctx, term)) if (!order.includes(v)) order.push(v);
+    for (const term of opts.remove) for (const v of await resolveNodes(ctx, term)) if (!order.includes(v)) order.push(v);
     if (order.length === 0) throw invalid('nothing to remove');
     block = opts.block ?? order.length;
     if (!Number.isSafeInteger(block) || block < 1) throw invalid('block must be a positive integer', { block });
@@ -612,9 +613,9 @@ function arcWeight(g: CSRGraph, u: number, v: number): number {
   return p < 0 ? 0 : g.out.weights[p]!;
 }
 
-export function path(ctx: GraphContext, a: string, b: string): PathResult {
-  const s = resolveNode(ctx, a);
-  const t = resolveNode(ctx, b);
+export async function path(ctx: GraphContext, a: string, b: string): Promise<PathResult> {
+  const s = await resolveNode(ctx, a);
+  const t = await resolveNode(ctx, b);
   const p = shortestPath(ctx.undirected, s, t);
   if (p === null) return { from: nodeRef(ctx, s), to: nodeRef(ctx, t), length: null, nodes: [], hops: [] };
   const hops: Hop[] = [];
@@ -637,8 +638,8 @@ export interface EgoResult {
   edges: { source: string; target: string; messages: number }[];
 }
 
-export function ego(ctx: GraphContext, center: string, opts: { hops?: number; maxNodes?: number } = {}): EgoResult {
-  const c = resolveNode(ctx, center);
+export async function ego(ctx: GraphContext, center: string, opts: { hops?: number; maxNodes?: number } = {}): Promise<EgoResult> {
+  const c = await resolveNode(ctx, center);
   const hops = opts.hops ?? 2;
   const maxNodes = opts.maxNodes ?? 500;
   if (!Number.isSafeInteger(hops) || hops < 0) throw invalid('hops must be a whole number', { hops });

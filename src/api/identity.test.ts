@@ -38,15 +38,15 @@ async function rotationCase(): Promise<string> {
 describe('identity API', () => {
   it('suggests the rotation with evidence, then records merge, split and reject decisions', async () => {
     const casePath = await rotationCase();
-    const ro = openCase(casePath, { readonly: true });
-    const r = identitySuggest(ro);
+    const ro = await openCase(casePath, { readonly: true });
+    const r = await identitySuggest(ro);
     expect(r.suggestions.map((s) => [s.a.ref, s.b.ref])).toEqual([[OLD, NEW]]);
     const s = r.suggestions[0]!;
     expect(s.score).toBeGreaterThan(0.99);
     expect(s.evidence.find((e) => e.signal === 'identifiers')?.identifiers?.[0]).toMatchObject({ type: 'imei', value: '356938035643809' });
     expect(s.evidence.find((e) => e.signal === 'statements')?.messages).toHaveLength(1);
     expect(r.pairsScored).toBeLessThan(r.allPairs);
-    const review = reviewPair(ro, OLD, NEW);
+    const review = await reviewPair(ro, OLD, NEW);
     expect(review.a.names.map((n) => n.name)).toContain('Kum Đorđević');
     expect(review.b.names.map((n) => n.name)).toContain('Кум Ђорђевић');
     expect(review.a.contacts).toHaveLength(4);
@@ -55,17 +55,17 @@ describe('identity API', () => {
     // the read-only handle stays open while a decision goes through a short-lived writable one
     const m = await decide(casePath, { action: 'merge', a: OLD, b: NEW, name: 'Kum' }, { by: 'tester', why: 'same IMEI' });
     expect(m).toMatchObject({ action: 'merge', person: { name: 'Kum' } });
-    expect(identityList(ro).persons.map((p) => p.accounts.map((a) => a.ref))).toEqual([[OLD, NEW]]);
-    expect(identitySuggest(ro).suggestions).toEqual([]);
+    expect((await identityList(ro)).persons.map((p) => p.accounts.map((a) => a.ref))).toEqual([[OLD, NEW]]);
+    expect((await identitySuggest(ro)).suggestions).toEqual([]);
     await decide(casePath, { action: 'split', account: NEW }, { by: 'tester' });
     await decide(casePath, { action: 'reject', a: OLD, b: NEW }, { by: 'tester', why: 'two brothers' });
-    expect(identitySuggest(ro).suggestions).toEqual([]);
+    expect((await identitySuggest(ro)).suggestions).toEqual([]);
     await decide(casePath, { action: 'unreject', a: OLD, b: NEW }, { by: 'tester' });
-    expect(identitySuggest(ro).suggestions).toHaveLength(1);
-    const log = identityList(ro).decisions;
+    expect((await identitySuggest(ro)).suggestions).toHaveLength(1);
+    const log = (await identityList(ro)).decisions;
     expect(log.map((d) => d.action)).toEqual(['unreject', 'reject', 'split', 'merge']);
     expect(log.every((d) => d.by === 'tester')).toBe(true);
     await expect(decide(casePath, { action: 'merge', a: OLD, b: 'skyecc:NOPE' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    ro.close();
+    await ro.close();
   });
 });

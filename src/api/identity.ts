@@ -9,7 +9,7 @@ import { STATEMENT_PHRASES, THIRD_PARTY_PHRASES } from '../identity/signal-state
 import { suggest, type SuggestOptions } from '../identity/suggest.js';
 import type { Evidence } from '../identity/types.js';
 import { ClewError } from '../model/errors.js';
-import type { AccountView, CaseStore, IdentityDecision, PersonView } from '../store/types.js';
+import type { AccountView, IdentityDecision, IdentityPort, NetworkPort, PersonView, SearchPort } from '../store/types.js';
 import { withCase } from './case.js';
 
 export type { Evidence, PersonView, IdentityDecision };
@@ -40,9 +40,9 @@ export interface IdentitySuggestOptions extends SuggestOptions {
 
 export const MAX_SUGGESTIONS = 100_000;
 
-export function identitySuggest(store: CaseStore, opts: IdentitySuggestOptions = {}): IdentitySuggestResult {
+export async function identitySuggest(store: IdentityPort & NetworkPort, opts: IdentitySuggestOptions = {}): Promise<IdentitySuggestResult> {
   const t0 = performance.now();
-  const data = store.identity().data([...STATEMENT_PHRASES, ...THIRD_PARTY_PHRASES]);
+  const data = await store.identity().data([...STATEMENT_PHRASES, ...THIRD_PARTY_PHRASES]);
   const r = suggest(data, opts);
   const limit = Math.min(opts.limit ?? 100, MAX_SUGGESTIONS);
   const byId = new Map(data.handles.map((h) => [h.id, h]));
@@ -52,7 +52,7 @@ export function identitySuggest(store: CaseStore, opts: IdentitySuggestOptions =
     return { id: h.id, ref: h.ref, platform: h.ref.split(':')[0] ?? '', handle: h.handle, kind: null, displayName: h.displayName };
   };
   const accounts = new Map<number, AccountView>();
-  for (const a of store.accounts()) if (byId.has(a.id)) accounts.set(a.id, a);
+  for await (const chunk of store.accounts()) for (const a of chunk) if (byId.has(a.id)) accounts.set(a.id, a);
   return {
     suggestions: r.suggestions.slice(0, limit).map((s) => ({ a: accounts.get(s.a) ?? view(s.a), b: accounts.get(s.b) ?? view(s.b), score: s.score, logOdds: s.logOdds, evidence: s.evidence })),
     pairsScored: r.pairsScored,
@@ -65,13 +65,14 @@ export function identitySuggest(store: CaseStore, opts: IdentitySuggestOptions =
 }
 
 /** One account named by reference, handle, display name or `#id`; NOT_FOUND / AMBIGUOUS otherwise. */
-export function resolveOne(store: CaseStore, term: string): AccountView {
+export async function resolveOne(store: SearchPort & NetworkPort, term: string): Promise<AccountView> {
   const m = /^#(\d+)$/.exec(term);
   if (m) {
-    for (const a of store.accounts()) if (a.id === Number(m[1])) return a;
+    const a = (await store.accountsByIds([Number(m[1])])).get(Number(m[1]));
+    if (a) return a;
     throw new ClewError('NOT_FOUND', `no account ${term}`, { term });
   }
-  const found = store.resolveAccounts(term);
+  const found = await store.resolveAccounts(term);
   if (found.length === 0) throw new ClewError('NOT_FOUND', `no account matches "${term.slice(0, 80)}"`, { term: term.slice(0, 80) });
   if (found.length > 1) throw new ClewError('INVALID_ARGUMENT', `"${term.slice(0, 80)}" matches ${found.length} accounts; use the reference (e.g. ${found[0]!.ref})`, { term: term.slice(0, 80) });
   return found[0]!;
@@ -108,36 +109,36 @@ export function defaultUser(): string {
 }
 
 /** Apply a decision to an open, writable case. */
-export function decideIn(store: CaseStore, act: IdentityAction, opts: DecideOptions = {}): DecideResult {
+export async function decideIn(store: IdentityPort & SearchPort & NetworkPort, act: IdentityAction, opts: DecideOptions = {}): Promise<DecideResult> {
   const d = { by: opts.by ?? defaultUser(), why: opts.why, score: opts.score, evidence: opts.evidence };
   const id = store.identity();
   switch (act.action) {
     case 'merge': {
-      const a = resolveOne(store, act.a);
-      const b = resolveOne(store, act.b);
-      return { action: 'merge', person: id.merge(a.id, b.id, { ...d, name: act.name }) };
+      const a = await resolveOne(store, act.a);
+      const b = await resolveOne(store, act.b);
+      return { action: 'merge', person: await id.merge(a.id, b.id, { ...d, name: act.name }) };
     }
     case 'split': {
-      const a = resolveOne(store, act.account);
-      return { action: 'split', account: a, ...id.split(a.id, d) };
+      const a = await resolveOne(store, act.account);
+      return { action: 'split', account: a, ...(await id.split(a.id, d)) };
     }
     case 'reject': {
-      const a = resolveOne(store, act.a);
-      const b = resolveOne(store, act.b);
-      return { action: 'reject', a, b, decision: id.reject(a.id, b.id, d) };
+      const a = await resolveOne(store, act.a);
+      const b = await resolveOne(store, act.b);
+      return { action: 'reject', a, b, decision: await id.reject(a.id, b.id, d) };
     }
     case 'unreject': {
-      const a = resolveOne(store, act.a);
-      const b = resolveOne(store, act.b);
-      return { action: 'unreject', a, b, removed: id.unreject(a.id, b.id, d) };
+      const a = await resolveOne(store, act.a);
+      const b = await resolveOne(store, act.b);
+      return { action: 'unreject', a, b, removed: await id.unreject(a.id, b.id, d) };
     }
     case 'undo': {
-      const a = resolveOne(store, act.a);
-      const b = resolveOne(store, act.b);
-      const last = id.decisions(UNDO_LOOKBACK).find((x) => (x.action === 'merge' || x.action === 'reject' || x.action === 'unreject' || x.action === 'split') && x.accounts.includes(b.id) && (x.action === 'split' || x.accounts.includes(a.id)));
-      if (last?.action === 'reject') return { action: 'unreject', a, b, removed: id.unreject(a.id, b.id, d) };
-      const members = id.members();
-      if (last?.action === 'merge' && members.get(a.id) && members.get(a.id)?.person === members.get(b.id)?.person) return { action: 'split', account: b, ...id.split(b.id, d) };
+      const a = await resolveOne(store, act.a);
+      const b = await resolveOne(store, act.b);
+      const last = (await id.decisions(UNDO_LOOKBACK)).find((x) => (x.action === 'merge' || x.action === 'reject' || x.action === 'unreject' || x.action === 'split') && x.accounts.includes(b.id) && (x.action === 'split' || x.accounts.includes(a.id)));
+      if (last?.action === 'reject') return { action: 'unreject', a, b, removed: await id.unreject(a.id, b.id, d) };
+      const members = await id.members();
+      if (last?.action === 'merge' && members.get(a.id) && members.get(a.id)?.person === members.get(b.id)?.person) return { action: 'split', account: b, ...(await id.split(b.id, d)) };
       throw new ClewError('NOT_FOUND', `nothing to undo for ${a.ref} / ${b.ref}: their latest decision is not a standing merge or rejection`, { a: a.id, b: b.id });
     }
   }
@@ -156,9 +157,9 @@ export interface IdentityListResult {
   decisions: IdentityDecision[];
 }
 
-export function identityList(store: CaseStore, opts: { decisions?: number } = {}): IdentityListResult {
+export async function identityList(store: IdentityPort, opts: { decisions?: number } = {}): Promise<IdentityListResult> {
   const id = store.identity();
-  return { persons: id.persons(), decisions: id.decisions(Math.min(opts.decisions ?? 50, 10_000)) };
+  return { persons: await id.persons(), decisions: await id.decisions(Math.min(opts.decisions ?? 50, 10_000)) };
 }
 
 export interface HandleReview {
@@ -175,14 +176,13 @@ export interface HandleReview {
 }
 
 /** The side-by-side detail of two handles for the review view. */
-export function reviewPair(store: CaseStore, a: string, b: string): { a: HandleReview; b: HandleReview } {
-  const accA = resolveOne(store, a);
-  const accB = resolveOne(store, b);
+export async function reviewPair(store: IdentityPort & SearchPort & NetworkPort, a: string, b: string): Promise<{ a: HandleReview; b: HandleReview }> {
+  const accA = await resolveOne(store, a);
+  const accB = await resolveOne(store, b);
   // only these two accounts' activity, names and links: quick on a big case
-  const data = store.identity().dataFor([accA.id, accB.id]);
-  const members = store.identity().members();
-  const accounts = new Map<number, AccountView>();
-  for (const x of store.accounts()) accounts.set(x.id, x);
+  const data = await store.identity().dataFor([accA.id, accB.id]);
+  const members = await store.identity().members();
+  const accounts = await store.accountsByIds(data.links.flatMap((l) => [l.a, l.b]));
   const one = (acc: AccountView): HandleReview => {
     const h = data.handles.find((x) => x.id === acc.id)!;
     const names = new Map<string, number>();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClewError } from '../model/errors.js';
 import type { SqliteCaseStore } from '../store/sqlite/store.js';
+import { collect } from '../store/chunks.js';
 import { openCase } from './case.js';
 import { ingestFile } from './ingest.js';
 import { search } from './search.js';
@@ -42,33 +43,33 @@ describe('ingestFile', () => {
     const d = tmp();
     const f = join(d, 'a.jsonl');
     writeFileSync(f, sample());
-    const store = openCase(join(d, 'c.clew'), { create: true });
+    const store = await openCase(join(d, 'c.clew'), { create: true });
     const s = await ingestFile(store, f);
     expect(s.outcome).toBe('ingested');
     expect(s.added).toEqual({ records: 6, rejected: 0, duplicates: 0 });
-    const st = store.stats();
+    const st = await store.stats();
     expect(st.messages).toBe(3);
     expect(st.calls).toBe(1);
     expect(st.accounts).toBe(3);
     // B wrote to the conversation: recipients are the other members
-    const edges = [...store.edges()].map((e) => `${e.src}>${e.dst}:${e.channel}:${e.count}`).sort();
+    const edges = (await collect(store.edges())).map((e) => `${e.src}>${e.dst}:${e.channel}:${e.count}`).sort();
     expect(edges).toHaveLength(4);
-    const hits = search(store, { query: 'kafa' }).hits;
+    const hits = (await search(store, { query: 'kafa' })).hits;
     expect(hits).toHaveLength(1);
-    const m = store.message(hits[0]!.id);
+    const m = await store.message(hits[0]!.id);
     expect(m.provenance).toMatchObject({ sha256: s.sha256, format: 'canonical', locator: { line: 4 } });
     expect(m.recipients.map((r) => r.ref)).toEqual([A]);
     const shown = await show(store, m.id);
     expect(JSON.parse(shown.raw.text!)).toMatchObject({ body: 'ок брате, кафа је спремна' });
     expect(shown.thread.map((t) => t.body)).toEqual(['Kontejner MSCU1234566 stiže u Antwerpen', 'ок брате, кафа је спремна']);
-    store.close();
+    await store.close();
   });
 
   it('adds nothing when the same file is ingested again, and says so', async () => {
     const d = tmp();
     const f = join(d, 'a.jsonl');
     writeFileSync(f, sample());
-    const store = openCase(join(d, 'c.clew'), { create: true });
+    const store = await openCase(join(d, 'c.clew'), { create: true });
     await ingestFile(store, f);
     const before = caseDigest((store as SqliteCaseStore).raw);
     const copy = join(d, 'copy-elsewhere.jsonl');
@@ -77,7 +78,7 @@ describe('ingestFile', () => {
     expect(again.outcome).toBe('already-ingested');
     expect(again.added).toEqual({ records: 0, rejected: 0, duplicates: 0 });
     expect(caseDigest((store as SqliteCaseStore).raw)).toEqual(before);
-    store.close();
+    await store.close();
   });
 
   it('links the same message found in two sources instead of dropping it', async () => {
@@ -87,23 +88,23 @@ describe('ingestFile', () => {
     const m = msg(A, B, '2021-03-01T12:00:00Z', 'isti tekst');
     writeFileSync(one, jsonl([m]));
     writeFileSync(two, jsonl([msg(B, A, '2021-03-01T12:01:00Z', 'drugi'), m]));
-    const store = openCase(join(d, 'c.clew'), { create: true });
+    const store = await openCase(join(d, 'c.clew'), { create: true });
     await ingestFile(store, one);
     const s2 = await ingestFile(store, two);
     expect(s2.added).toEqual({ records: 2, rejected: 0, duplicates: 1 });
-    expect(store.stats().messages).toBe(3);
-    expect(store.stats().duplicates).toBe(1);
-    const hits = search(store, { query: 'isti' }).hits;
+    expect((await store.stats()).messages).toBe(3);
+    expect((await store.stats()).duplicates).toBe(1);
+    const hits = (await search(store, { query: 'isti' })).hits;
     expect(hits).toHaveLength(1); // indexed once
-    const view = store.message(hits[0]!.id);
+    const view = await store.message(hits[0]!.id);
     expect(view.duplicates).toHaveLength(1);
-    const copy = store.message(view.duplicates[0]!);
+    const copy = await store.message(view.duplicates[0]!);
     expect(copy.duplicateOf).toBe(view.id);
     expect(copy.provenance.path).toBe(two);
     // the edge counts the communication once
-    const e = [...store.edges()].find((x) => x.src === view.sender.id);
+    const e = (await collect(store.edges())).find((x) => x.src === view.sender.id);
     expect(e?.count).toBe(1);
-    store.close();
+    await store.close();
   });
 
   it('quarantines bad records with file, line and reason, and keeps every other record', async () => {
@@ -124,10 +125,10 @@ describe('ingestFile', () => {
       Buffer.from('{"type":"message","from":"skyecc:AAAAAA","to":["skyecc:BBBB'), // truncated last line
     ];
     writeFileSync(f, Buffer.concat(parts));
-    const store = openCase(join(d, 'c.clew'), { create: true });
+    const store = await openCase(join(d, 'c.clew'), { create: true });
     const s = await ingestFile(store, f);
     expect(s.added).toEqual({ records: 3, rejected: 8, duplicates: 0 });
-    const q = store.quarantine({ limit: 100 });
+    const q = await store.quarantine({ limit: 100 });
     expect(q.map((r) => [r.locator.line, r.code])).toEqual([
       [2, 'INVALID_UTF8'],
       [4, 'SCHEMA'],
@@ -139,8 +140,8 @@ describe('ingestFile', () => {
       [11, 'TRUNCATED_LINE'],
     ]);
     expect(q.every((r) => r.sourcePath === f && r.message.length > 0)).toBe(true);
-    expect(search(store, { query: 'good' }).hits.map((h) => h.snippet.text)).toEqual(['good 3', 'good 2', 'good 1']);
-    store.close();
+    expect((await search(store, { query: 'good' })).hits.map((h) => h.snippet.text)).toEqual(['good 3', 'good 2', 'good 1']);
+    await store.close();
   });
 
   it('addresses earlier messages to conversation members announced later (streamed exports)', async () => {
@@ -156,31 +157,31 @@ describe('ingestFile', () => {
         { type: 'message', from: C2, conversation: 'g', ts: '2021-02-01T10:02:00Z', body: 'third' },
       ]),
     );
-    const store = openCase(join(d, 'c.clew'), { create: true });
+    const store = await openCase(join(d, 'c.clew'), { create: true });
     await ingestFile(store, f, { analyse: false });
-    const first = store.message(search(store, { query: 'first' }).hits[0]!.id);
+    const first = await store.message((await search(store, { query: 'first' })).hits[0]!.id);
     expect(first.recipients.map((r) => r.ref).sort()).toEqual([B, C2]);
-    const refs = new Map([...store.accounts()].map((a) => [a.id, a.ref]));
-    const edges = [...store.edges()].map((e) => `${refs.get(e.src)}>${refs.get(e.dst)}:${e.count}`).sort();
+    const refs = new Map((await collect(store.accounts())).map((a) => [a.id, a.ref]));
+    const edges = (await collect(store.edges())).map((e) => `${refs.get(e.src)}>${refs.get(e.dst)}:${e.count}`).sort();
     expect(edges).toEqual([`${A}>${B}:1`, `${A}>${C2}:1`, `${B}>${A}:1`, `${B}>${C2}:1`, `${C2}>${A}:1`, `${C2}>${B}:1`]);
-    store.close();
+    await store.close();
   });
 
   it('reads local times in the zone given by --tz', async () => {
     const d = tmp();
     const f = join(d, 'local.jsonl');
     writeFileSync(f, jsonl([msg(A, B, '2021-07-03 10:00:00', 'summer')]));
-    const store = openCase(join(d, 'c.clew'), { create: true });
+    const store = await openCase(join(d, 'c.clew'), { create: true });
     await ingestFile(store, f, { timeZone: 'Europe/Belgrade' });
-    const hit = search(store, { query: 'summer' }).hits[0]!;
+    const hit = (await search(store, { query: 'summer' })).hits[0]!;
     expect(hit.ts).toBe(Date.UTC(2021, 6, 3, 8, 0, 0));
-    expect(store.message(hit.id).tzOffset).toBe(120);
-    store.close();
+    expect((await store.message(hit.id)).tzOffset).toBe(120);
+    await store.close();
   });
 
   it('refuses an empty file, a binary file and a missing file with clear errors, writing nothing', async () => {
     const d = tmp();
-    const store = openCase(join(d, 'c.clew'), { create: true });
+    const store = await openCase(join(d, 'c.clew'), { create: true });
     writeFileSync(join(d, 'empty.jsonl'), '');
     await expectCode(ingestFile(store, join(d, 'empty.jsonl')), 'EMPTY_FILE');
     writeFileSync(join(d, 'photo.bin'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0, 0, 0, 0]));
@@ -189,8 +190,8 @@ describe('ingestFile', () => {
     await expectCode(ingestFile(store, join(d, 'notes.txt')), 'FORMAT_UNKNOWN');
     await expectCode(ingestFile(store, join(d, 'missing.jsonl')), 'SOURCE_NOT_FOUND');
     await expectCode(ingestFile(store, d), 'INVALID_ARGUMENT');
-    expect(store.sources()).toEqual([]);
-    store.close();
+    expect(await store.sources()).toEqual([]);
+    await store.close();
   });
 
   it('refuses a case path that is a directory or read-only', async () => {
@@ -198,13 +199,13 @@ describe('ingestFile', () => {
     mkdirSync(join(d, 'dir.clew'));
     await expectCode(() => openCase(join(d, 'dir.clew'), { create: true }), 'CASE_IS_DIRECTORY');
     const ro = join(d, 'ro.clew');
-    openCase(ro, { create: true }).close();
+    await (await openCase(ro, { create: true })).close();
     chmodSync(ro, 0o444);
     await expectCode(() => openCase(ro, { create: true }), 'CASE_READ_ONLY');
     // read-only opening still works for reading
-    const r = openCase(ro, { readonly: true });
-    expect(r.stats().messages).toBe(0);
-    r.close();
+    const r = await openCase(ro, { readonly: true });
+    expect((await r.stats()).messages).toBe(0);
+    await r.close();
     await expectCode(() => openCase(join(d, 'nope.clew')), 'CASE_NOT_FOUND');
     writeFileSync(join(d, 'text.clew'), 'not a database at all, just text that is long enough to be a header');
     await expectCode(() => openCase(join(d, 'text.clew')), 'CASE_INVALID');
@@ -221,14 +222,14 @@ describe('ingestFile', () => {
     }
     writeFileSync(f, jsonl(recs));
 
-    const clean = openCase(join(d, 'clean.clew'), { create: true });
+    const clean = await openCase(join(d, 'clean.clew'), { create: true });
     await ingestFile(clean, f, { batchSize: 100 });
     const want = caseDigest((clean as SqliteCaseStore).raw);
-    clean.close();
+    await clean.close();
 
     const path = join(d, 'crash.clew');
     for (const stopAfter of [3, 11]) {
-      const store = openCase(path, { create: true });
+      const store = await openCase(path, { create: true });
       let batches = 0;
       const crash = new Error('simulated crash');
       await expect(
@@ -240,14 +241,14 @@ describe('ingestFile', () => {
           },
         }),
       ).rejects.toBe(crash);
-      expect(store.sources()[0]?.status).toBe('partial');
-      store.close();
+      expect((await store.sources())[0]?.status).toBe('partial');
+      await store.close();
     }
-    const store = openCase(path, { create: true });
+    const store = await openCase(path, { create: true });
     const s = await ingestFile(store, f, { batchSize: 100 });
     expect(s.outcome).toBe('resumed');
     const got = caseDigest((store as SqliteCaseStore).raw);
-    store.close();
+    await store.close();
     expect(got).toEqual(want);
   });
 });

@@ -13,7 +13,7 @@ import { detectFormat, formatByName } from '../ingest/formats/index.js';
 import type { FormatParser, ParseOptions, ResumePoint, SourceInput } from '../ingest/parser.js';
 import { assertTimeZone } from '../ingest/time.js';
 import { ClewError } from '../model/errors.js';
-import type { BatchItem, CaseStore, SourceRow } from '../store/types.js';
+import type { BatchItem, SourcePort, SourceRow } from '../store/types.js';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 
@@ -103,7 +103,7 @@ function throttle(ms: number): () => boolean {
   };
 }
 
-export async function ingestFile(store: CaseStore, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestFile(store: SourcePort, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const path = resolve(file);
   let size: number;
@@ -134,9 +134,9 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
     opts.signal,
   );
 
-  let existing = store.findSource(sha256);
+  let existing = await store.findSource(sha256);
   // a start that failed before committing anything (e.g. a wrong --map) is no start at all
-  if (existing?.status === 'partial' && existing.itemsDone === 0 && store.forgetEmptySource(existing.id)) existing = null;
+  if (existing?.status === 'partial' && existing.itemsDone === 0 && (await store.forgetEmptySource(existing.id))) existing = null;
   // A partial source resumes with the options it started with, whatever this run says.
   const shaping = existing
     ? (existing.options as { timeZone?: string | null; defaultRegion?: string | null; csvMapping?: Record<string, string> | null })
@@ -174,8 +174,8 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
   }
 
   const writer = existing
-    ? store.resumeSource(existing, { analyse: opts.analyse })
-    : store.beginSource(
+    ? await store.resumeSource(existing, { analyse: opts.analyse })
+    : await store.beginSource(
         {
           path,
           name,
@@ -287,8 +287,8 @@ export async function ingestFile(store: CaseStore, file: string, opts: IngestOpt
     // a file refused as a whole (zip bomb, unsafe archive, not the format) before anything was
     // committed is not a partial source: "upload again to resume" could never succeed
     if (refusedWhole(e)) {
-      const row = store.findSource(sha256);
-      if (row) store.forgetEmptySource(row.id); // only when no batch was committed
+      const row = await store.findSource(sha256);
+      if (row) await store.forgetEmptySource(row.id); // only when no batch was committed
     }
     throw e;
   }

@@ -19,18 +19,18 @@ const weight = (n: Network, a: string, b: string) => {
 describe('loadCaseNetwork at person level', () => {
   it('makes merged handles one node with summed weights; unmerged accounts stand for themselves', async () => {
     const casePath = await buildIdentityCase(join(tmp(), 'c'));
-    const ro = openCase(casePath, { readonly: true });
+    const ro = await openCase(casePath, { readonly: true });
     // before any decision both levels are the same network
-    const acc0 = loadCaseNetwork(ro);
-    const per0 = loadCaseNetwork(ro, { level: 'person' });
+    const acc0 = await loadCaseNetwork(ro);
+    const per0 = await loadCaseNetwork(ro, { level: 'person' });
     expect(per0.keys).toEqual(acc0.keys);
     expect(per0.members?.every((m) => m === null)).toBe(true);
 
     const m = await decide(casePath, { action: 'merge', a: OLD, b: NEW, name: 'Kum' }, { by: 'tester' });
     if (m.action !== 'merge') throw new Error('not a merge');
     const pk = `person:${m.person.id}`;
-    const acc = loadCaseNetwork(ro);
-    const per = loadCaseNetwork(ro, { level: 'person' });
+    const acc = await loadCaseNetwork(ro);
+    const per = await loadCaseNetwork(ro, { level: 'person' });
     expect(acc.edges.n).toBe(acc0.edges.n);
     expect(per.edges.n).toBe(acc.edges.n - 1);
     expect(per.keys).toContain(pk);
@@ -59,22 +59,22 @@ describe('loadCaseNetwork at person level', () => {
     expect(degree(ctxP, KUM_CONTACTS[1]!)).toBe(1 + 3);
     expect(degree(ctxP, pk)).toBe(KUM_CONTACTS.length);
     // a member's reference and the person key both name the person node
-    expect(ego(ctxP, NEW, { hops: 1 }).center.key).toBe(pk);
-    expect(path(ctxP, pk, KUM_CONTACTS[2]!).length).toBe(1);
-    const w = timeWindows(ctxP, { unit: 'month' });
+    expect((await ego(ctxP, NEW, { hops: 1 })).center.key).toBe(pk);
+    expect((await path(ctxP, pk, KUM_CONTACTS[2]!)).length).toBe(1);
+    const w = await timeWindows(ctxP, { unit: 'month' });
     expect(w.windows.length).toBeGreaterThan(0);
-    ro.close();
+    await ro.close();
   });
 
   it('drops messages between a person’s own handles (self-loops)', async () => {
     const casePath = await buildIdentityCase(join(tmp(), 'c'));
     await decide(casePath, { action: 'merge', a: OLD, b: KUM_CONTACTS[0]!, name: 'Odd' }, { by: 'tester' });
-    const ro = openCase(casePath, { readonly: true });
-    const per = loadCaseNetwork(ro, { level: 'person' });
+    const ro = await openCase(casePath, { readonly: true });
+    const per = await loadCaseNetwork(ro, { level: 'person' });
     for (let i = 0; i < per.edges.src.length; i++) expect(per.edges.src[i]).not.toBe(per.edges.dst[i]);
-    const acc = loadCaseNetwork(ro);
+    const acc = await loadCaseNetwork(ro);
     const sum = (n: Network) => n.edges.weight.reduce((x, y) => x + y, 0);
     expect(sum(per)).toBe(sum(acc) - weight(acc, OLD, KUM_CONTACTS[0]!) - weight(acc, KUM_CONTACTS[0]!, OLD));
-    ro.close();
+    await ro.close();
   });
 });

@@ -22,18 +22,18 @@ describe('loadCaseNetwork', () => {
         { type: 'call', from: 'skyecc:A', to: 'skyecc:B', ts: '2021-02-03T10:00:00Z', duration: 10 },
       ]),
     );
-    const store = openCase(join(d, 'c.clew'), { create: true });
+    const store = await openCase(join(d, 'c.clew'), { create: true });
     await ingestFile(store, f, { analyse: false });
-    const net = loadCaseNetwork(store);
+    const net = await loadCaseNetwork(store);
     const edge = (n: typeof net) =>
       Array.from(n.edges.src, (s, i) => `${n.keys[s]}>${n.keys[n.edges.dst[i]!]}:${n.edges.weight[i]}`).sort();
     expect(edge(net)).toEqual(['skyecc:A>skyecc:B:3', 'skyecc:B>skyecc:C:1']);
     expect(net.labels[net.keys.indexOf('skyecc:A')]).toBe('Vuk');
-    const feb = loadCaseNetwork(store, { after: Date.UTC(2021, 1, 1), before: Date.UTC(2021, 1, 3) });
+    const feb = await loadCaseNetwork(store, { after: Date.UTC(2021, 1, 1), before: Date.UTC(2021, 1, 3) });
     expect(edge(feb)).toEqual(['skyecc:A>skyecc:B:1', 'skyecc:B>skyecc:C:1']);
-    expect(edge(loadCaseNetwork(store, { minWeight: 2 }))).toEqual(['skyecc:A>skyecc:B:3']);
-    expect(edge(loadCaseNetwork(store, { channels: ['call'] }))).toEqual(['skyecc:A>skyecc:B:1']);
-    store.close();
+    expect(edge(await loadCaseNetwork(store, { minWeight: 2 }))).toEqual(['skyecc:A>skyecc:B:3']);
+    expect(edge(await loadCaseNetwork(store, { channels: ['call'] }))).toEqual(['skyecc:A>skyecc:B:1']);
+    await store.close();
   });
 
   it('reads edge-list and matrix files', () => {

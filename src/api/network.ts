@@ -8,7 +8,7 @@ import type { EdgeList } from '../graph/csr.js';
 import { parseEdgeCsv, parseMatrixCsv } from '../graph/index.js';
 import { ClewError } from '../model/errors.js';
 import type { Channel } from '../model/records.js';
-import type { AccountView, CaseStore } from '../store/types.js';
+import type { AccountView, IdentityPort, NetworkPort } from '../store/types.js';
 
 export interface NetworkOptions {
   channels?: Channel[];
@@ -48,10 +48,10 @@ export interface Network {
   last: Float64Array;
 }
 
-export function loadCaseNetwork(store: CaseStore, opts: NetworkOptions = {}): Network {
+export async function loadCaseNetwork(store: NetworkPort & IdentityPort, opts: NetworkOptions = {}): Promise<Network> {
   const person = opts.level === 'person';
   // person level: account id → person id (negative node ids stand for persons)
-  const personOf = new Map<number, { person: number; name: string }>(person ? store.identity().members() : []);
+  const personOf = new Map<number, { person: number; name: string }>(person ? await store.identity().members() : []);
   const index = new Map<number, number>();
   const nodeIds: number[] = [];
   const pairs = new Map<string, { s: number; d: number; w: number; first: number; last: number }>();
@@ -66,26 +66,27 @@ export function loadCaseNetwork(store: CaseStore, opts: NetworkOptions = {}): Ne
     }
     return i;
   };
-  for (const e of store.edges({ channels: opts.channels, after: opts.after, before: opts.before })) {
-    const s = node(e.src);
-    const d = node(e.dst);
-    if (s === d && person && (personOf.has(e.src) || personOf.has(e.dst))) continue; // a person's own handles
-    const k = `${s}>${d}`;
-    const p = pairs.get(k);
-    if (p) {
-      p.w += e.count;
-      p.first = Math.min(p.first, e.first);
-      p.last = Math.max(p.last, e.last);
-    } else pairs.set(k, { s, d, w: e.count, first: e.first, last: e.last });
-  }
+  for await (const chunk of store.edges({ channels: opts.channels, after: opts.after, before: opts.before }))
+    for (const e of chunk) {
+      const s = node(e.src);
+      const d = node(e.dst);
+      if (s === d && person && (personOf.has(e.src) || personOf.has(e.dst))) continue; // a person's own handles
+      const k = `${s}>${d}`;
+      const p = pairs.get(k);
+      if (p) {
+        p.w += e.count;
+        p.first = Math.min(p.first, e.first);
+        p.last = Math.max(p.last, e.last);
+      } else pairs.set(k, { s, d, w: e.count, first: e.first, last: e.last });
+    }
   const kept = [...pairs.values()].filter((p) => p.w >= (opts.minWeight ?? 0));
-  const accounts = accountsById(store, nodeIds.filter((id) => id > 0));
+  const accounts = await accountsById(store, nodeIds.filter((id) => id > 0));
   const views = nodeIds.map((id) => (id > 0 ? (accounts.get(id) ?? null) : null));
   let members: (AccountView[] | null)[] | undefined;
   const names = new Map<number, string>();
   if (person) {
     const byPerson = new Map<number, AccountView[]>();
-    for (const p of store.identity().persons()) {
+    for (const p of await store.identity().persons()) {
       byPerson.set(p.id, p.accounts);
       names.set(p.id, p.name);
     }
@@ -107,10 +108,11 @@ export function loadCaseNetwork(store: CaseStore, opts: NetworkOptions = {}): Ne
   };
 }
 
-function accountsById(store: CaseStore, ids: number[]): Map<number, AccountView> {
+/** The accounts of a network's nodes: one pass over the accounts (a network names most of them). */
+async function accountsById(store: NetworkPort, ids: number[]): Promise<Map<number, AccountView>> {
   const want = new Set(ids);
   const out = new Map<number, AccountView>();
-  for (const a of store.accounts()) if (want.has(a.id)) out.set(a.id, a);
+  for await (const chunk of store.accounts()) for (const a of chunk) if (want.has(a.id)) out.set(a.id, a);
   return out;
 }
 

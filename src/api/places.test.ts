@@ -55,38 +55,38 @@ describe('route episodes', () => {
 describe('map API on a case', () => {
   it('finds the shipment route in mention order, traceable to its messages', async () => {
     const path = await buildMapCase(join(tmp(), 'c'));
-    await withCase(path, { readonly: true }, (s) => {
-      const r = placeRoutes(s);
+    await withCase(path, { readonly: true }, async (s) => {
+      const r = await placeRoutes(s);
       expect(r.windowDays).toBe(14);
       expect(r.stops).toBe('ports');
       expect(r.routes.map((x) => x.stops.map((p) => p.name).join(' → '))).toEqual(['Guayaquil → Lomé → Antwerp']);
       const ep = r.routes[0]!.evidence[0]!;
-      expect(ep.stopMessages.map((id) => s.message(id).body)).toEqual([
+      expect(await Promise.all(ep.stopMessages.map(async (id) => (await s.message(id)).body))).toEqual([
         'The load leaves from Guayaquil next week',
         'It goes via Lomé, the port there is easy',
         'Container arrives in Antwerp on Friday',
       ]);
       expect(r.routes[0]).toMatchObject({ episodes: 1, threads: 1, messages: 5 });
       // every place as a stop: Belgrade (no port) joins, between Guayaquil and Lomé
-      expect(placeRoutes(s, { stops: 'all' }).routes.map((x) => x.key)).toEqual(['ec-guayaquil>rs-belgrade>tg-lome>be-antwerp']);
+      expect((await placeRoutes(s, { stops: 'all' })).routes.map((x) => x.key)).toEqual(['ec-guayaquil>rs-belgrade>tg-lome>be-antwerp']);
       // the pair's two places are 25 days apart: a route only with a wider window
-      expect(placeRoutes(s, { windowDays: 30 }).routes.map((x) => x.key).sort()).toEqual(['ec-guayaquil>tg-lome>be-antwerp', 'nl-rotterdam>br-santos']);
-      expect(placeRoutes(s, { windowDays: 30, minStops: 3 }).routes).toHaveLength(1);
+      expect((await placeRoutes(s, { windowDays: 30 })).routes.map((x) => x.key).sort()).toEqual(['ec-guayaquil>tg-lome>be-antwerp', 'nl-rotterdam>br-santos']);
+      expect((await placeRoutes(s, { windowDays: 30, minStops: 3 })).routes).toHaveLength(1);
       // from March 3 on, Guayaquil is first named after Antwerp ("back in Guayaquil")
-      expect(placeRoutes(s, { after: Date.UTC(2021, 2, 3) }).routes.map((x) => x.key)).toEqual(['tg-lome>be-antwerp>ec-guayaquil']);
+      expect((await placeRoutes(s, { after: Date.UTC(2021, 2, 3) })).routes.map((x) => x.key)).toEqual(['tg-lome>be-antwerp>ec-guayaquil']);
     });
   });
 
   it('lists points within caps and refuses bad filters', async () => {
     const path = await buildMapCase(join(tmp(), 'c'));
-    await withCase(path, { readonly: true }, (s) => {
-      const r = listPlaces(s, { limit: 3, evidence: 1 });
+    await withCase(path, { readonly: true }, async (s) => {
+      const r = await listPlaces(s, { limit: 3, evidence: 1 });
       expect(r.points).toHaveLength(3);
       expect(r.truncated).toBe(true);
       expect(r.points.every((p) => p.evidence.length === 1)).toBe(true);
-      expect(listPlaces(s, { kinds: ['exif'] }).points.map((p) => p.key)).toEqual(['exif:51.2,4.4']);
-      expect(() => listPlaces(s, { after: 5, before: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
-      expect(() => placeRoutes(s, { windowDays: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+      expect((await listPlaces(s, { kinds: ['exif'] })).points.map((p) => p.key)).toEqual(['exif:51.2,4.4']);
+      await expect(listPlaces(s, { after: 5, before: 5 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(placeRoutes(s, { windowDays: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     });
   });
 });

@@ -11,12 +11,13 @@
  * order are one route, counted once per episode.
  */
 import { ClewError } from '../model/errors.js';
-import type { CaseStore, GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow } from '../store/types.js';
+import { LOCATION_KINDS } from '../model/records.js';
+import type { GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoPort, IdentityPort } from '../store/types.js';
 import { personOfTerm } from './activity.js';
 
 export type { GeoEvidence, GeoFilter, GeoKind, GeoPointRow } from '../store/types.js';
 
-export const GEO_KINDS: readonly GeoKind[] = ['place', 'coordinate', 'exif', 'antenna', 'shared', 'device'];
+export const GEO_KINDS: readonly GeoKind[] = ['place', 'coordinate', ...LOCATION_KINDS];
 
 const DAY = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 14;
@@ -51,9 +52,9 @@ function checkFilter(q: GeoFilter): void {
  * The account references a filter's `account` stands for: itself, or every account of a person
  * (`person:<id or name>`, identity resolution); null without an account filter.
  */
-export function filterAccounts(store: CaseStore, account: string | undefined): string[] | null {
+export async function filterAccounts(store: IdentityPort, account: string | undefined): Promise<string[] | null> {
   if (account === undefined) return null;
-  const person = personOfTerm(store, account);
+  const person = await personOfTerm(store, account);
   return person ? person.accounts.map((a) => a.ref) : [account];
 }
 
@@ -93,18 +94,19 @@ function mergePoints(lists: GeoPointRow[][], evidence: number): GeoPointRow[] {
   return out.sort(byCountThenKey);
 }
 
-export function listPlaces(store: CaseStore, q: PlacesQuery = {}): PlacesResult {
+export async function listPlaces(store: GeoPort & IdentityPort, q: PlacesQuery = {}): Promise<PlacesResult> {
   checkFilter(q);
   const limit = Math.min(Math.max(q.limit ?? 1000, 1), MAX_POINTS);
   const evidence = Math.min(Math.max(q.evidence ?? 10, 0), MAX_EVIDENCE);
-  const accounts = filterAccounts(store, q.account);
+  const accounts = await filterAccounts(store, q.account);
   if (accounts && accounts.length !== 1) {
     // a person: each account's points (every one of them, so the merged order is right), merged
-    const lists = accounts.map((account) => store.geo().points({ ...q, account }, { limit: MAX_POINTS + 1, evidence, key: q.key }));
+    const lists: GeoPointRow[][] = [];
+    for (const account of accounts) lists.push(await store.geo().points({ ...q, account }, { limit: MAX_POINTS + 1, evidence, key: q.key }));
     const rows = mergePoints(lists, evidence);
     return { points: rows.slice(0, limit), truncated: rows.length > limit || lists.some((l) => l.length > MAX_POINTS) };
   }
-  const rows = store.geo().points({ ...q, ...(accounts ? { account: accounts[0] } : {}) }, { limit: limit + 1, evidence, key: q.key });
+  const rows = await store.geo().points({ ...q, ...(accounts ? { account: accounts[0] } : {}) }, { limit: limit + 1, evidence, key: q.key });
   return { points: rows.slice(0, limit), truncated: rows.length > limit };
 }
 
@@ -160,10 +162,6 @@ export interface RoutesResult {
   stops: 'ports' | 'all';
 }
 
-function* portsOnly(ms: Iterable<GeoPlaceMention>): Iterable<GeoPlaceMention> {
-  for (const m of ms) if (m.port) yield m;
-}
-
 interface Episode {
   thread: string;
   stops: RouteStop[];
@@ -182,12 +180,19 @@ interface Episode {
  * Pure: the definition lives here.
  */
 export function routeEpisodes(mentions: Iterable<GeoPlaceMention>, windowMs: number, revisits = false): Episode[] {
+  const cut = episodeCutter(windowMs, revisits);
+  for (const m of mentions) cut.add(m);
+  return cut.finish();
+}
+
+/** routeEpisodes one mention at a time (for a stream of chunks). */
+function episodeCutter(windowMs: number, revisits: boolean): { add(m: GeoPlaceMention): void; finish(): Episode[] } {
   const open = new Map<string, { ep: Episode; lastTs: number; places: Set<string> }>();
   const done: Episode[] = [];
   const close = (o: { ep: Episode; places: Set<string> }) => {
     if (o.places.size >= 2) done.push(o.ep);
   };
-  for (const m of mentions) {
+  const add = (m: GeoPlaceMention): void => {
     let o = open.get(m.thread);
     if (o && m.ts - o.lastTs > windowMs) {
       close(o);
@@ -201,18 +206,21 @@ export function routeEpisodes(mentions: Iterable<GeoPlaceMention>, windowMs: num
     o.lastTs = m.ts;
     ep.last = m.ts;
     if (ep.messageIds[ep.messageIds.length - 1] !== m.messageId) ep.messageIds.push(m.messageId);
-    if (ep.stops[ep.stops.length - 1]?.placeId === m.placeId) continue;
-    if (!revisits && o.places.has(m.placeId)) continue;
+    if (ep.stops[ep.stops.length - 1]?.placeId === m.placeId) return;
+    if (!revisits && o.places.has(m.placeId)) return;
     if (ep.stops.length >= MAX_STOPS) {
       ep.cut = true;
-      continue;
+      return;
     }
     ep.stops.push({ placeId: m.placeId, name: m.name, lat: m.lat, lon: m.lon });
     ep.stopMessages.push(m.messageId);
     o.places.add(m.placeId);
-  }
-  for (const o of open.values()) close(o);
-  return done;
+  };
+  const finish = (): Episode[] => {
+    for (const o of open.values()) close(o);
+    return done;
+  };
+  return { add, finish };
 }
 
 /** Group episodes with the same stops into routes, most episodes first. */
@@ -245,31 +253,36 @@ export function groupRoutes(episodes: Episode[]): PlaceRoute[] {
   return routes;
 }
 
-export function placeRoutes(store: CaseStore, q: RoutesQuery = {}): RoutesResult {
+export async function placeRoutes(store: GeoPort & IdentityPort, q: RoutesQuery = {}): Promise<RoutesResult> {
   checkFilter(q);
   const windowDays = q.windowDays ?? DEFAULT_WINDOW_DAYS;
   if (!(windowDays >= 1 && windowDays <= 366)) throw new ClewError('INVALID_ARGUMENT', 'windowDays must be between 1 and 366');
   const limit = Math.min(Math.max(q.limit ?? 100, 1), MAX_ROUTES);
   const minStops = Math.max(q.minStops ?? 2, 2);
   const stops = q.stops ?? 'ports';
-  const accounts = filterAccounts(store, q.account);
-  let all: Iterable<GeoPlaceMention>;
+  const accounts = await filterAccounts(store, q.account);
+  const cut = episodeCutter(windowDays * DAY, false);
+  const take = (m: GeoPlaceMention) => {
+    if (stops === 'all' || m.port) cut.add(m);
+  };
   if (accounts && accounts.length !== 1) {
     // a person: the mentions of all its accounts, each message once, in message order
     const seen = new Set<number>();
     const merged: GeoPlaceMention[] = [];
     for (const account of accounts) {
       const mine = new Set<number>();
-      for (const m of store.geo().placeMentions({ account, after: q.after, before: q.before })) {
-        if (seen.has(m.messageId)) continue;
-        mine.add(m.messageId);
-        merged.push(m);
-      }
+      for await (const chunk of store.geo().placeMentions({ account, after: q.after, before: q.before }))
+        for (const m of chunk) {
+          if (seen.has(m.messageId)) continue;
+          mine.add(m.messageId);
+          merged.push(m);
+        }
       for (const id of mine) seen.add(id);
     }
-    all = merged.sort((a, b) => a.messageId - b.messageId); // stable: a message's mentions keep their order
-  } else all = store.geo().placeMentions({ account: accounts?.[0], after: q.after, before: q.before });
-  const episodes = routeEpisodes(stops === 'all' ? all : portsOnly(all), windowDays * DAY);
+    merged.sort((a, b) => a.messageId - b.messageId); // stable: a message's mentions keep their order
+    for (const m of merged) take(m);
+  } else for await (const chunk of store.geo().placeMentions({ account: accounts?.[0], after: q.after, before: q.before })) for (const m of chunk) take(m);
+  const episodes = cut.finish();
   const routes = groupRoutes(episodes).filter((r) => r.stops.length >= minStops);
   return { routes: routes.slice(0, limit), episodes: episodes.length, truncated: routes.length > limit, windowDays, stops };
 }

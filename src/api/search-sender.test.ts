@@ -32,26 +32,26 @@ async function sample(): Promise<string> {
   return casePath;
 }
 
-const bodies = (r: ReturnType<typeof search>) => r.hits.map((h) => h.snippet.text);
+const bodies = (r: Awaited<ReturnType<typeof search>>) => r.hits.map((h) => h.snippet.text);
 
 describe('words from a few senders', () => {
   it('finds the same messages whichever plan runs, newest first, paged, counted', async () => {
     const casePath = await sample();
-    await withCase(casePath, { readonly: true }, (store) => {
+    await withCase(casePath, { readonly: true }, async (store) => {
       // common word, quiet sender (1,003 matches ≥ 150 × 6 sent): the senders' walk
-      expect(bodies(search(store, { query: `kafa from:${QUIET}`, limit: 10 }))).toEqual(['kafa stize 3', 'kafa stize 1']);
-      const p1 = search(store, { query: `kafa from:${QUIET}`, limit: 1, count: 100 });
+      expect(bodies(await search(store, { query: `kafa from:${QUIET}`, limit: 10 }))).toEqual(['kafa stize 3', 'kafa stize 1']);
+      const p1 = await search(store, { query: `kafa from:${QUIET}`, limit: 1, count: 100 });
       expect(bodies(p1)).toEqual(['kafa stize 3']);
       expect(p1.total).toEqual({ count: 2, capped: false });
-      expect(bodies(search(store, { query: `kafa from:${QUIET}`, limit: 1, cursor: p1.nextCursor! }))).toEqual(['kafa stize 1']);
-      expect(bodies(search(store, { query: `kafa -stize from:${QUIET}`, limit: 10 }))).toEqual([]);
-      expect(bodies(search(store, { query: `KAFA from:${QUIET}`, mode: 'exact', limit: 10 }))).toEqual([]);
-      expect(bodies(search(store, { query: `kafa from:${QUIET} before:2021-03-01T00:15:03Z`, limit: 10 }))).toEqual(['kafa stize 1']);
+      expect(bodies(await search(store, { query: `kafa from:${QUIET}`, limit: 1, cursor: p1.nextCursor! }))).toEqual(['kafa stize 1']);
+      expect(bodies(await search(store, { query: `kafa -stize from:${QUIET}`, limit: 10 }))).toEqual([]);
+      expect(bodies(await search(store, { query: `KAFA from:${QUIET}`, mode: 'exact', limit: 10 }))).toEqual([]);
+      expect(bodies(await search(store, { query: `kafa from:${QUIET} before:2021-03-01T00:15:03Z`, limit: 10 }))).toEqual(['kafa stize 1']);
       // rare word: the index's matches
-      expect(bodies(search(store, { query: `rijetka from:${QUIET}`, limit: 10 }))).toEqual(['rijetka rec']);
-      expect(bodies(search(store, { query: `rijetka from:${LOUD}`, limit: 10 }))).toEqual([]);
+      expect(bodies(await search(store, { query: `rijetka from:${QUIET}`, limit: 10 }))).toEqual(['rijetka rec']);
+      expect(bodies(await search(store, { query: `rijetka from:${LOUD}`, limit: 10 }))).toEqual([]);
       // a loud sender (≥ 2,000 messages would always take the index's matches) still pages right
-      const loud = search(store, { query: `kafa from:${LOUD}`, limit: 3 });
+      const loud = await search(store, { query: `kafa from:${LOUD}`, limit: 3 });
       expect(bodies(loud)).toEqual(['kafa 99', 'kafa 98', 'kafa 97']);
     });
   });

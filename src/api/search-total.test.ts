@@ -27,29 +27,29 @@ async function sample(): Promise<string> {
 describe('search totals and conversation titles', () => {
   it('counts the matches up to the cap on the first page only, and gives each hit its conversation title', async () => {
     const casePath = await sample();
-    await withCase(casePath, { readonly: true }, (store) => {
-      const r = search(store, { query: 'kafa', limit: 5, count: 100 });
+    await withCase(casePath, { readonly: true }, async (store) => {
+      const r = await search(store, { query: 'kafa', limit: 5, count: 100 });
       expect(r.total).toEqual({ count: 31, capped: false });
       expect(r.hits[0]!.conversationTitle).toBeNull(); // the newest is the direct message
       expect(r.hits[1]!.conversationTitle).toBe('Luka <b>Bar</b>');
-      expect(search(store, { query: 'kafa', limit: 5, count: 10 }).total).toEqual({ count: 10, capped: true });
-      expect(search(store, { query: `from:${A}`, limit: 5, count: 100 }).total).toEqual({ count: 30, capped: false });
-      expect(search(store, { query: 'kafa', limit: 5, cursor: r.nextCursor!, count: 100 }).total).toBeUndefined();
-      expect(search(store, { query: 'kafa', limit: 5 }).total).toBeUndefined();
+      expect((await search(store, { query: 'kafa', limit: 5, count: 10 })).total).toEqual({ count: 10, capped: true });
+      expect((await search(store, { query: `from:${A}`, limit: 5, count: 100 })).total).toEqual({ count: 30, capped: false });
+      expect((await search(store, { query: 'kafa', limit: 5, cursor: r.nextCursor!, count: 100 })).total).toBeUndefined();
+      expect((await search(store, { query: 'kafa', limit: 5 })).total).toBeUndefined();
       // one page holds them all: counted from the page
-      expect(search(store, { query: 'kafa', limit: 50, count: 100 }).total).toEqual({ count: 31, capped: false });
-      expect(search(store, { query: 'kafa', limit: 50, count: 10 }).total).toEqual({ count: 10, capped: true });
-      expect(search(store, { query: `kafa from:${A}`, limit: 5, count: 100 }).total).toEqual({ count: 30, capped: false });
-      expect(search(store, { query: 'kafa', mode: 'exact', limit: 5, count: 100 }).total).toBeUndefined();
+      expect((await search(store, { query: 'kafa', limit: 50, count: 100 })).total).toEqual({ count: 31, capped: false });
+      expect((await search(store, { query: 'kafa', limit: 50, count: 10 })).total).toEqual({ count: 10, capped: true });
+      expect((await search(store, { query: `kafa from:${A}`, limit: 5, count: 100 })).total).toEqual({ count: 30, capped: false });
+      expect((await search(store, { query: 'kafa', mode: 'exact', limit: 5, count: 100 })).total).toBeUndefined();
     });
   });
 
   it('pages the entity list with a stable order', async () => {
     const casePath = await sample();
-    await withCase(casePath, { readonly: true }, (store) => {
-      const all = listEntities(store, { type: 'phone', limit: 100 }).map((e) => e.value);
+    await withCase(casePath, { readonly: true }, async (store) => {
+      const all = (await listEntities(store, { type: 'phone', limit: 100 })).map((e) => e.value);
       expect(all).toHaveLength(30);
-      const pages = [0, 10, 20].flatMap((offset) => listEntities(store, { type: 'phone', limit: 10, offset }).map((e) => e.value));
+      const pages = (await Promise.all([0, 10, 20].map(async (offset) => (await listEntities(store, { type: 'phone', limit: 10, offset })).map((e) => e.value)))).flat();
       expect(pages).toEqual(all);
     });
   });

@@ -1,7 +1,7 @@
 /** Full-text search over a case: the typed API the CLI and the server call. */
 import type { SearchMode, SearchQuery } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
-import type { AccountView, CaseStore } from '../store/types.js';
+import type { AccountView, SearchPort } from '../store/types.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export interface SearchRequest {
@@ -36,11 +36,11 @@ export const MAX_PAGE = 500;
 /** The most matches a search counts before it says "more than". */
 export const MAX_COUNT = 10_000;
 
-export function search(store: CaseStore, req: SearchRequest): SearchResult {
+export async function search(store: SearchPort, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
   const query = parseQuery(req.query, req.mode ?? 'folded');
   const limit = Math.min(Math.max(1, req.limit ?? 20), MAX_PAGE);
-  const page = store.search(query, { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
+  const page = await store.search(query, { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
   // highlights come from the folded form whatever the mode (exact mode only narrows the hits)
   const highlightQuery = query.mode === 'folded' ? query.text : parseQuery(req.query, 'folded').text;
   return {

@@ -6,7 +6,7 @@ import { MAX_CHAT_BYTES } from '../ingest/formats/whatsapp/parser.js';
 import { SafeZip } from '../ingest/archive/zip.js';
 import { parsePath, valueAtPath } from '../ingest/jsonwalk.js';
 import type { Mention } from '../model/entities.js';
-import type { CaseStore, MessageView } from '../store/types.js';
+import type { MessagePort, MessageView } from '../store/types.js';
 
 export interface RawSource {
   /** The bytes of the record in its source file, decoded as UTF-8 (invalid bytes replaced). */
@@ -92,9 +92,9 @@ export async function readRaw(m: MessageView): Promise<RawSource> {
   }
 }
 
-export async function show(store: CaseStore, id: number, opts: { context?: number } = {}): Promise<ShowResult> {
-  const message = store.message(id);
+export async function show(store: MessagePort, id: number, opts: { context?: number } = {}): Promise<ShowResult> {
+  const message = await store.message(id);
   const n = opts.context ?? 5;
-  const thread = store.thread(id, { before: n, after: n });
-  return { message, mentions: store.mentions(id), thread, raw: await readRaw(message) };
+  const thread = await store.thread(id, { before: n, after: n });
+  return { message, mentions: await store.mentions(id), thread, raw: await readRaw(message) };
 }

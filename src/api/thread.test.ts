@@ -21,15 +21,15 @@ async function caseWith(n: number): Promise<string> {
 describe('threadPage', () => {
   it('pages around a message and says whether there is more on each side', async () => {
     const c = await caseWith(10);
-    await withCase(c, { readonly: true }, (s) => {
-      const id = search(s, { query: '"number 5"' }).hits[0]!.id;
-      const p = threadPage(s, id, { before: 2, after: 3 });
+    await withCase(c, { readonly: true }, async (s) => {
+      const id = (await search(s, { query: '"number 5"' })).hits[0]!.id;
+      const p = await threadPage(s, id, { before: 2, after: 3 });
       expect(p.messages.map((m) => m.body)).toEqual(['message number 3', 'message number 4', 'message number 5', 'message number 6', 'message number 7', 'message number 8']);
       expect(p).toMatchObject({ moreBefore: true, moreAfter: true });
-      const all = threadPage(s, id, { before: 5, after: 4 });
+      const all = await threadPage(s, id, { before: 5, after: 4 });
       expect(all.messages).toHaveLength(10);
       expect(all).toMatchObject({ moreBefore: false, moreAfter: false });
-      const older = threadPage(s, p.messages[0]!.id, { before: 10, after: 0 });
+      const older = await threadPage(s, p.messages[0]!.id, { before: 10, after: 0 });
       expect(older.messages.map((m) => m.body)).toEqual(['message number 0', 'message number 1', 'message number 2', 'message number 3']);
       expect(older).toMatchObject({ moreBefore: false, moreAfter: true });
     });

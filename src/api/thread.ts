@@ -1,5 +1,5 @@
 /** Paging through a conversation around one message (the workspace's "earlier" / "later"). */
-import type { CaseStore, MessageView } from '../store/types.js';
+import type { MessagePort, MessageView } from '../store/types.js';
 
 export interface ThreadPage {
   /** Oldest first; includes the anchor message. */
@@ -12,11 +12,11 @@ export interface ThreadPage {
 export const MAX_THREAD_PAGE = 200;
 
 /** Up to `before` messages before `id` and `after` after it, in its conversation (or exchange). */
-export function threadPage(store: CaseStore, id: number, opts: { before: number; after: number }): ThreadPage {
+export async function threadPage(store: MessagePort, id: number, opts: { before: number; after: number }): Promise<ThreadPage> {
   const before = Math.min(Math.max(0, opts.before), MAX_THREAD_PAGE);
   const after = Math.min(Math.max(0, opts.after), MAX_THREAD_PAGE);
   // one extra on each side tells whether there is more
-  const all = store.thread(id, { before: before + 1, after: after + 1 });
+  const all = await store.thread(id, { before: before + 1, after: after + 1 });
   const at = all.findIndex((m) => m.id === id);
   const nBefore = at;
   const nAfter = all.length - at - 1;

@@ -2,6 +2,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { DossierResult } from '../api/dossier.js';
 import { account, num, safe, time } from './render.js';
+import { CASE_HELP } from './case-help.js';
 
 const t = (ts: number | null) => (ts === null ? '—' : time(ts));
 
@@ -57,21 +58,21 @@ export function registerDossier(program: Command, json: () => boolean): void {
   program
     .command('dossier')
     .description('everything the case holds about an account: names, devices, contacts, conversations, entities, places, activity')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .argument('[ref]', 'account reference (or a handle / display name naming one account), or person:<id or name>; without it, the most active accounts')
     .option('--contacts <n>', 'how many contacts', positive('--contacts'), 50)
     .option('--entities <n>', 'entities per type', positive('--entities'), 20)
     .action(async (ref: string | undefined, o: { case: string; contacts: number; entities: number }) => {
       // the API loads when the command runs: `clew --help` stays fast
       const [{ withCase }, { dossier, findAccounts }] = await Promise.all([import('../api/case.js'), import('../api/dossier.js')]);
-      return withCase(o.case, { readonly: true }, (store) => {
+      return withCase(o.case, { readonly: true }, async (store) => {
         if (ref === undefined) {
-          const r = findAccounts(store, '', 25);
+          const r = await findAccounts(store, '', 25);
           out(r, () => r.top.map((x) => `${num(x.sent + x.received).padStart(9)}  ${account(x.account)}`).join('\n') || 'no accounts');
           return;
         }
         // person:<id or name>: a person of identity resolution (all its accounts)
-        const d = dossier(store, ref.startsWith('person:') ? { person: ref.slice('person:'.length) } : { account: ref }, { contacts: o.contacts, entitiesPerType: o.entities });
+        const d = await dossier(store, ref.startsWith('person:') ? { person: ref.slice('person:'.length) } : { account: ref }, { contacts: o.contacts, entitiesPerType: o.entities });
         out(d, () => renderDossier(d));
       });
     });

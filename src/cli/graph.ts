@@ -18,6 +18,7 @@ import { DISRUPT_STRATEGIES, EXPORT_FORMATS, NETWORK_LEVELS, RANK_MEASURES, WIND
 import type { NetworkOptions } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
 import { num, safe } from './render.js';
+import { CASE_HELP } from './case-help.js';
 
 /** The graph API loads when a command runs (it brings the store and the engine): `clew --help` stays fast. */
 async function graphApi() {
@@ -64,7 +65,7 @@ function oneOf<T extends string>(v: string, name: string, allowed: readonly T[])
 /** The network source from --case / --edges / --matrix and the case filters. */
 export function sourceOf(o: SourceOpts, { parseChannels, parseTimeBound }: Pick<GraphApi, 'parseChannels' | 'parseTimeBound'>): GraphSource {
   const given = [o.case, o.edges, o.matrix].filter((x) => x !== undefined).length;
-  if (given !== 1) throw invalid('give exactly one of --case <file>, --edges <file.csv> or --matrix <file.csv>');
+  if (given !== 1) throw invalid('give exactly one of --case <case>, --edges <file.csv> or --matrix <file.csv>');
   const filtered = o.channel !== undefined || o.after !== undefined || o.before !== undefined || o.minWeight !== undefined || o.level !== undefined;
   if (o.case === undefined) {
     if (filtered) throw invalid('--channel, --after, --before, --min-weight and --level apply to --case only');
@@ -86,7 +87,7 @@ function contextOf(o: SourceOpts): ContextOptions {
 
 function withSource(cmd: Command): Command {
   return cmd
-    .option('--case <file>', 'case file')
+    .option('--case <case>', CASE_HELP)
     .option('--edges <file>', 'edge-list CSV: source,target[,weight]')
     .option('--matrix <file>', 'adjacency-matrix CSV with a header row')
     .option('--channel <list>', 'case only: chat,sms,email,call (default all)')
@@ -205,9 +206,9 @@ function renderEgo(r: EgoResult): string {
 
 export function registerGraph(program: Command, json: () => boolean): void {
   const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
-  const run = async <T>(o: SourceOpts, fn: (ctx: GraphContext, api: GraphApi) => T) => {
+  const run = async (o: SourceOpts, fn: (ctx: GraphContext, api: GraphApi) => Promise<void> | void): Promise<void> => {
     const api = await graphApi();
-    return api.withGraph(sourceOf(o, api), contextOf(o), (ctx) => fn(ctx, api));
+    await api.withGraph(sourceOf(o, api), contextOf(o), (ctx) => fn(ctx, api));
   };
 
   const graph = program.command('graph').description('network analytics: who matters, communities, key players, disruption, paths, export (docs/graph.md)');
@@ -220,8 +221,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
       const by = oneOf<RankMeasure>(o.by, '--by', RANK_MEASURES);
       const top = whole(o.top, '--top', 20);
       const contacts = whole(o.contacts, '--contacts', 3, 0);
-      return run(o, (ctx, { rank }) => {
-        const r = rank(ctx, { by, top, contacts });
+      return run(o, async (ctx, { rank }) => {
+        const r = await rank(ctx, { by, top, contacts });
         out(r, () => renderRank(r));
       });
     });
@@ -241,8 +242,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
         members: whole(o.members, '--members', 5, 0),
         brokers: whole(o.brokers, '--brokers', 0, 0),
       };
-      return run(o, (ctx, { communities }) => {
-        const r = communities(ctx, opts);
+      return run(o, async (ctx, { communities }) => {
+        const r = await communities(ctx, opts);
         out(r, () => renderCommunities(r));
       });
     });
@@ -251,8 +252,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .option('--k <n>', 'size of the set', '5')
     .action((o: SourceOpts & { k: string }) => {
       const k = whole(o.k, '--k', 5);
-      return run(o, (ctx, { keyPlayers }) => {
-        const r = keyPlayers(ctx, { k });
+      return run(o, async (ctx, { keyPlayers }) => {
+        const r = await keyPlayers(ctx, { k });
         out(r, () => renderKeyPlayers(r));
       });
     });
@@ -277,8 +278,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
           recompute: o.recompute,
         };
       }
-      return run(o, (ctx, { disrupt }) => {
-        const r = disrupt(ctx, opts);
+      return run(o, async (ctx, { disrupt }) => {
+        const r = await disrupt(ctx, opts);
         out(r, () => renderDisrupt(r));
       });
     });
@@ -287,8 +288,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .argument('<from>', 'account reference, handle or name')
     .argument('<to>', 'account reference, handle or name')
     .action((a: string, b: string, o: SourceOpts) =>
-      run(o, (ctx, { path }) => {
-        const r = path(ctx, a, b);
+      run(o, async (ctx, { path }) => {
+        const r = await path(ctx, a, b);
         out(r, () => renderPath(r));
       }),
     );
@@ -299,8 +300,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .option('--max-nodes <n>', 'cap on the nodes listed (nearest first)', '500')
     .action((a: string, o: SourceOpts & { hops: string; maxNodes: string }) => {
       const opts = { hops: whole(o.hops, '--hops', 2, 0), maxNodes: whole(o.maxNodes, '--max-nodes', 500) };
-      return run(o, (ctx, { ego }) => {
-        const r = ego(ctx, a, opts);
+      return run(o, async (ctx, { ego }) => {
+        const r = await ego(ctx, a, opts);
         out(r, () => renderEgo(r));
       });
     });
@@ -314,8 +315,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
       const unit = oneOf(o.unit, '--unit', WINDOW_UNITS);
       const size = whole(o.size, '--size', 1);
       const opts = { unit, size, step: whole(o.step, '--step', size), top: whole(o.top, '--top', 5) };
-      return run(o, (ctx, { timeWindows }) => {
-        const r = timeWindows(ctx, opts);
+      return run(o, async (ctx, { timeWindows }) => {
+        const r = await timeWindows(ctx, opts);
         out(r, () => renderWindows(r));
       });
     });
@@ -325,8 +326,8 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .requiredOption('--out <file>', 'output file (csv: <stem>.nodes.csv and <stem>.edges.csv)')
     .action((o: SourceOpts & { format: string; out: string }) => {
       const format = oneOf<ExportFormat>(o.format, '--format', EXPORT_FORMATS);
-      return run(o, (ctx, { exportNetwork, writeExport }) => {
-        const r = exportNetwork(ctx, format);
+      return run(o, async (ctx, { exportNetwork, writeExport }) => {
+        const r = await exportNetwork(ctx, format);
         const files = writeExport(r, o.out);
         const summary = { format: r.format, nodes: r.nodes, edges: r.edges, betweenness: r.betweenness, files };
         out(summary, () =>

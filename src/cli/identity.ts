@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { DecideResult, IdentityListResult, IdentitySuggestResult } from '../api/identity.js';
 import { ClewError } from '../model/errors.js';
 import { account, num, safe, time } from './render.js';
+import { CASE_HELP } from './case-help.js';
 
 function fraction(v: string, name: string): number {
   const n = Number(v);
@@ -53,47 +54,47 @@ export function registerIdentity(program: Command, json: () => boolean): void {
   const id = program.command('identity').description('identity resolution: which handles are one person (suggest, merge, split, reject, list)');
   id.command('suggest')
     .description('ranked merge suggestions, each with its score and evidence')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .option('--threshold <p>', 'suggest pairs scoring at least this (0..1)', '0.5')
     .option('--limit <n>', 'how many', '50')
     .action((o: { case: string; threshold: string; limit: string }) =>
-      withApi(({ withCase, identitySuggest }) => withCase(o.case, { readonly: true }, (store) => {
-        const r = identitySuggest(store, { threshold: fraction(o.threshold, '--threshold'), limit: whole(o.limit, '--limit') });
+      withApi(({ withCase, identitySuggest }) => withCase(o.case, { readonly: true }, async (store) => {
+        const r = await identitySuggest(store, { threshold: fraction(o.threshold, '--threshold'), limit: whole(o.limit, '--limit') });
         out(r, () => renderSuggestions(r));
       })),
     );
   const decision = (c: Command) =>
-    c.requiredOption('--case <file>', 'case file').option('--by <who>', 'who decides (default: the OS user)').option('--why <reason>', 'why (stored in the decision log)');
+    c.requiredOption('--case <case>', CASE_HELP).option('--by <who>', 'who decides (default: the OS user)').option('--why <reason>', 'why (stored in the decision log)');
   decision(id.command('merge').description('the two accounts are one person (reversible: split)').argument('<a>', 'account (reference, handle, display name or #id)').argument('<b>', 'account'))
     .option('--person <name>', 'name of the person')
     .action((a: string, b: string, o: { case: string; by?: string; why?: string; person?: string }) =>
-      withApi(({ withCase, decideIn, defaultUser }) => withCase(o.case, { threadedWriter: false }, (store) => {
-        const r = decideIn(store, { action: 'merge', a, b, name: o.person }, { by: o.by ?? defaultUser(), why: o.why });
+      withApi(({ withCase, decideIn, defaultUser }) => withCase(o.case, { threadedWriter: false }, async (store) => {
+        const r = await decideIn(store, { action: 'merge', a, b, name: o.person }, { by: o.by ?? defaultUser(), why: o.why });
         out(r, () => renderDecision(r));
       })),
     );
   decision(id.command('split').description('take an account out of its person (undoes a merge)').argument('<account>', 'account'))
     .action((a: string, o: { case: string; by?: string; why?: string }) =>
-      withApi(({ withCase, decideIn, defaultUser }) => withCase(o.case, { threadedWriter: false }, (store) => {
-        const r = decideIn(store, { action: 'split', account: a }, { by: o.by ?? defaultUser(), why: o.why });
+      withApi(({ withCase, decideIn, defaultUser }) => withCase(o.case, { threadedWriter: false }, async (store) => {
+        const r = await decideIn(store, { action: 'split', account: a }, { by: o.by ?? defaultUser(), why: o.why });
         out(r, () => renderDecision(r));
       })),
     );
   decision(id.command('reject').description('the two accounts are different people: never suggest the pair again').argument('<a>', 'account').argument('<b>', 'account'))
     .option('--undo', 'lift an earlier rejection')
     .action((a: string, b: string, o: { case: string; by?: string; why?: string; undo?: boolean }) =>
-      withApi(({ withCase, decideIn, defaultUser }) => withCase(o.case, { threadedWriter: false }, (store) => {
-        const r = decideIn(store, { action: o.undo ? 'unreject' : 'reject', a, b }, { by: o.by ?? defaultUser(), why: o.why });
+      withApi(({ withCase, decideIn, defaultUser }) => withCase(o.case, { threadedWriter: false }, async (store) => {
+        const r = await decideIn(store, { action: o.undo ? 'unreject' : 'reject', a, b }, { by: o.by ?? defaultUser(), why: o.why });
         out(r, () => renderDecision(r));
       })),
     );
   id.command('list')
     .description('persons with their accounts, and the decision log')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .option('--decisions <n>', 'how many decisions to show', '50')
     .action((o: { case: string; decisions: string }) =>
-      withApi(({ withCase, identityList }) => withCase(o.case, { readonly: true }, (store) => {
-        const r = identityList(store, { decisions: whole(o.decisions, '--decisions') });
+      withApi(({ withCase, identityList }) => withCase(o.case, { readonly: true }, async (store) => {
+        const r = await identityList(store, { decisions: whole(o.decisions, '--decisions') });
         out(r, () => renderList(r));
       })),
     );

@@ -7,6 +7,7 @@ import type { IngestSummary } from '../api/ingest.js';
 import { exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
+import { CASE_HELP } from './case-help.js';
 import { registerDossier } from './dossier.js';
 import { registerEntities } from './entities.js';
 import { registerGraph } from './graph.js';
@@ -47,7 +48,7 @@ export function buildProgram(): Command {
   program
     .command('ingest')
     .description('ingest source files into a case (created if missing); idempotent and resumable')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .argument('<files...>', 'source files')
     .option('--format <name>', 'parser to use instead of detecting the format')
     .option('--tz <zone>', 'IANA time zone of local times without an offset (default UTC)')
@@ -88,15 +89,15 @@ export function buildProgram(): Command {
   program
     .command('search')
     .description('full-text search, newest first (syntax: docs/search.md)')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .argument('<query...>', 'query words, "phrases", AND/OR/NOT, prefix*, from: to: after: before: channel:')
     .option('--exact', 'match exactly as written (case and accents count)')
     .option('--limit <n>', 'hits per page', int('--limit', 1), 20)
     .option('--cursor <id>', 'continue after this hit (from the previous page)', int('--cursor', 1))
     .action(async (words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number }) => {
       const [{ withCase }, { search }] = await Promise.all([caseApi(), import('../api/search.js')]);
-      return withCase(o.case, { readonly: true }, (store) => {
-        const r = search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
+      return withCase(o.case, { readonly: true }, async (store) => {
+        const r = await search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
         out(json(), r, () => renderSearch(r));
       });
     });
@@ -104,19 +105,19 @@ export function buildProgram(): Command {
   program
     .command('stats')
     .description('counts, time span, top talkers and the quarantine summary')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .option('--top <n>', 'how many top talkers', int('--top', 0), 10)
     .action(async (o: { case: string; top: number }) =>
-      (await caseApi()).withCase(o.case, { readonly: true }, (store) => {
-        const s = store.stats({ top: o.top });
-        out(json(), { ...s, sourcesList: store.sources() }, () => renderStats(s));
+      (await caseApi()).withCase(o.case, { readonly: true }, async (store) => {
+        const s = await store.stats({ top: o.top });
+        out(json(), { ...s, sourcesList: await store.sources() }, () => renderStats(s));
       }),
     );
 
   program
     .command('show')
     .description('a message in its thread, with its provenance and raw source record')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .argument('<id>', 'message id (from search)', int('id', 1))
     .option('--context <n>', 'messages before and after', int('--context', 0), 5)
     .action(async (id: number, o: { case: string; context: number }) => {
@@ -130,11 +131,11 @@ export function buildProgram(): Command {
   program
     .command('quarantine')
     .description('records that could not be ingested, with file, place and reason')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .option('--limit <n>', 'how many', int('--limit', 1), 100)
     .action(async (o: { case: string; limit: number }) =>
-      (await caseApi()).withCase(o.case, { readonly: true }, (store) => {
-        const rows = store.quarantine({ limit: o.limit });
+      (await caseApi()).withCase(o.case, { readonly: true }, async (store) => {
+        const rows = await store.quarantine({ limit: o.limit });
         out(json(), rows, () => renderQuarantine(rows));
       }),
     );

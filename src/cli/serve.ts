@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { safe } from './render.js';
+import { CASE_HELP } from './case-help.js';
 
 export const DEFAULT_PORT = 5177;
 
@@ -46,19 +47,19 @@ export function registerServe(program: Command, json: () => boolean): void {
   program
     .command('serve')
     .description('the web workspace for a case, on this machine only (prints the URL with its access token)')
-    .requiredOption('--case <file>', 'case file')
+    .requiredOption('--case <case>', CASE_HELP)
     .option('--port <n>', `port (default ${DEFAULT_PORT}, or any free port when that one is taken; 0: any free port)`, port)
     .option('--host <addr>', 'address to listen on: 127.0.0.1, localhost or ::1 (team mode is not available yet)', '127.0.0.1')
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
     .option('--no-open', 'do not open a browser')
     .action(async (o: { case: string; port?: number; host: string; open: boolean; maxUpload?: number }) => {
       // the server loads when the command runs: `clew --help` stays fast
-      const { startServer } = await import('../server/server.js');
+      const [{ startServer }, { printableLocator }] = await Promise.all([import('../server/server.js'), import('../api/case.js')]);
       const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload, warm: true });
       if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
       else {
         process.stdout.write(
-          `clew serve: ${safe(o.case)}\n` +
+          `clew serve: ${safe(printableLocator(o.case))}\n` +
             `  open ${srv.url}\n` +
             `  listening on this machine only; the token in the URL is the key: do not share it. Ctrl-C stops.\n` +
             (srv.webBuilt ? '' : `  the web app is not built (npm run build:web): only the API under /api answers\n`),

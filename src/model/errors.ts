@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   CASE_VERSION: 'the case was written by a newer clew',
   CASE_MIGRATION_NEEDED: 'the case was written by an older clew and must be migrated',
   CASE_NOT_EMPTY: 'the case already holds data',
+  CASE_LOCATOR: 'the case locator is neither a case file path nor a postgres:// URI with a valid case name',
+  CASE_BACKEND_UNAVAILABLE: 'the storage backend the case locator names is not available in this clew',
   SOURCE_NOT_FOUND: 'the source file does not exist',
   CASE_BUSY: 'another process is writing to the case',
   DISK_FULL: 'the disk holding the case is full',
@@ -67,6 +69,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'INVALID_ARGUMENT':
     case 'QUERY_SYNTAX':
     case 'CSV_MAPPING':
+    case 'CASE_LOCATOR':
       return 2;
     case 'CASE_IS_DIRECTORY':
     case 'CASE_READ_ONLY':
@@ -75,6 +78,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CASE_VERSION':
     case 'CASE_MIGRATION_NEEDED':
     case 'CASE_NOT_EMPTY':
+    case 'CASE_BACKEND_UNAVAILABLE':
       return 3;
     case 'SOURCE_NOT_FOUND':
     case 'EMPTY_FILE':

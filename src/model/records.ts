@@ -37,7 +37,13 @@ export interface TimeFields {
   tsLocal?: string;
 }
 
-export type Channel = 'chat' | 'sms' | 'email' | 'call';
+/** The channels a communication goes over, declared once (types, query filters, schemas derive from it). */
+export const CHANNELS = ['chat', 'sms', 'email', 'call'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** Channels of a message record (a call is a call record). */
+export const MESSAGE_CHANNELS = ['chat', 'sms', 'email'] as const satisfies readonly Channel[];
+/** Channels of a call record. */
+export const CALL_CHANNELS = ['call', 'sms'] as const satisfies readonly Channel[];
 
 export interface AccountRecord {
   type: 'account';
@@ -128,7 +134,9 @@ export interface EventRecord extends TimeFields {
   text: string;
 }
 
-export type LocationKind = 'exif' | 'antenna' | 'shared' | 'device';
+/** Kinds of location record, declared once. */
+export const LOCATION_KINDS = ['exif', 'antenna', 'shared', 'device'] as const;
+export type LocationKind = (typeof LOCATION_KINDS)[number];
 
 export interface LocationRecord {
   type: 'location';

@@ -6,7 +6,7 @@
 import { personOfTerm } from '../api/activity.js';
 import { disrupt, type DisruptStrategy, type GraphContext, graphContext, resolveNodes } from '../api/graph.js';
 import { loadCaseNetwork, type NetworkLevel } from '../api/network.js';
-import type { CaseStore } from '../api/types.js';
+import type { GraphStore } from '../api/graph.js';
 import { ClewError } from '../model/errors.js';
 import type { DisruptResponse } from './wire/timeline.js';
 
@@ -27,8 +27,8 @@ export type DisruptBody =
   | { strategy: DisruptStrategy; block?: number; steps?: number; level?: NetworkLevel };
 
 /** The contact network at a level, ready for the simulation (sampling as above). */
-export function disruptionContext(store: CaseStore, level: NetworkLevel = 'account'): GraphContext {
-  return graphContext(loadCaseNetwork(store, { level }), store, { exactMaxNodes: DISRUPT_EXACT_MAX_NODES, samples: DISRUPT_SAMPLES });
+export async function disruptionContext(store: GraphStore, level: NetworkLevel = 'account'): Promise<GraphContext> {
+  return graphContext(await loadCaseNetwork(store, { level }), store, { exactMaxNodes: DISRUPT_EXACT_MAX_NODES, samples: DISRUPT_SAMPLES });
 }
 
 /**
@@ -36,14 +36,14 @@ export function disruptionContext(store: CaseStore, level: NetworkLevel = 'accou
  * names the person's node; at account level `person:<id or name>` names all its accounts (an
  * arrested person's handles all go).
  */
-function arrestNodes(store: CaseStore, ctx: GraphContext, level: NetworkLevel, t: string): number[] {
-  const person = personOfTerm(store, t);
+async function arrestNodes(store: GraphStore, ctx: GraphContext, level: NetworkLevel, t: string): Promise<number[]> {
+  const person = await personOfTerm(store, t);
   if (!person) return resolveNodes(ctx, t);
   if (level === 'person') return resolveNodes(ctx, `person:${person.id}`);
   const found = new Set<number>();
   for (const a of person.accounts) {
     try {
-      for (const v of resolveNodes(ctx, a.ref)) found.add(v);
+      for (const v of await resolveNodes(ctx, a.ref)) found.add(v);
     } catch (e) {
       if (!(e instanceof ClewError && e.code === 'NOT_FOUND')) throw e;
     }
@@ -53,7 +53,7 @@ function arrestNodes(store: CaseStore, ctx: GraphContext, level: NetworkLevel, t
 }
 
 /** The simulation on `ctx` (the network at `body.level`); `onProgress` after each block. */
-export function computeDisruption(store: CaseStore, ctx: GraphContext, body: DisruptBody, onProgress?: (done: number, total: number) => void): DisruptResponse {
+export async function computeDisruption(store: GraphStore, ctx: GraphContext, body: DisruptBody, onProgress?: (done: number, total: number) => void): Promise<DisruptResponse> {
   const level = body.level ?? 'account';
   const arrests: DisruptResponse['arrests'] = [];
   const unresolved: DisruptResponse['unresolved'] = [];
@@ -62,7 +62,7 @@ export function computeDisruption(store: CaseStore, ctx: GraphContext, body: Dis
     const keys: string[] = [];
     for (const t of [...new Set(body.remove)]) {
       try {
-        const nodes = arrestNodes(store, ctx, level, t).map((v) => ({ key: ctx.net.keys[v]!, label: ctx.net.labels[v]! }));
+        const nodes = (await arrestNodes(store, ctx, level, t)).map((v) => ({ key: ctx.net.keys[v]!, label: ctx.net.labels[v]! }));
         arrests.push({ term: t, nodes });
         for (const n of nodes) if (!keys.includes(n.key)) keys.push(n.key);
       } catch (e) {
@@ -72,9 +72,9 @@ export function computeDisruption(store: CaseStore, ctx: GraphContext, body: Dis
     }
     if (keys.length === 0) throw new ClewError('NOT_FOUND', unresolved[0]?.reason ?? 'nothing to remove', { parameter: 'remove' });
     if (keys.length > MAX_ARRESTS) throw new ClewError('INVALID_ARGUMENT', `the names given match more than ${MAX_ARRESTS} accounts`, { parameter: 'remove' });
-    r = disrupt(ctx, { remove: keys, block: body.block, onProgress });
+    r = await disrupt(ctx, { remove: keys, block: body.block, onProgress });
   } else {
-    r = disrupt(ctx, { strategy: body.strategy, block: body.block, steps: body.steps ?? 5, onProgress });
+    r = await disrupt(ctx, { strategy: body.strategy, block: body.block, steps: body.steps ?? 5, onProgress });
   }
   const b = r.betweenness;
   return {

@@ -1,7 +1,7 @@
 /**
  * The work a job does, described as plain data so it can run in a worker thread (job-worker.ts)
- * or, under the test runner, in this thread. Each task opens its own connection to the case:
- * the server's is read-only, an ingest writes through its own (SQLite WAL lets the server's
+ * or, under the test runner, in this thread. Each task opens its own connection to the case by
+ * its locator (openCase picks the backend): the server's is read-only, an ingest writes through its own (SQLite WAL lets the server's
  * reader see each committed batch).
  */
 import { openCase } from '../api/case.js';
@@ -16,7 +16,8 @@ import type { DisruptResponse } from './wire/timeline.js';
 
 export interface IngestTask {
   kind: 'ingest';
-  casePath: string;
+  /** The case locator (a path, or a postgres:// URI that may hold a password: never print it). */
+  caseLocator: string;
   file: string;
   format?: string;
   timeZone?: string;
@@ -27,7 +28,8 @@ export interface IngestTask {
 
 export interface KeyPlayersTask {
   kind: 'keyplayers';
-  casePath: string;
+  /** The case locator (a path, or a postgres:// URI that may hold a password: never print it). */
+  caseLocator: string;
   /** Account level (default) or person level (merged accounts are one node). */
   level?: NetworkLevel;
 }
@@ -35,14 +37,16 @@ export interface KeyPlayersTask {
 /** Identity-resolution suggestions (src/api/identity.ts) at a threshold. */
 export interface IdentitySuggestTask {
   kind: 'identity';
-  casePath: string;
+  /** The case locator (a path, or a postgres:// URI that may hold a password: never print it). */
+  caseLocator: string;
   threshold: number;
 }
 
 /** The disruption simulation (disruption.ts) on the network at the body's level. */
 export interface DisruptTask {
   kind: 'disrupt';
-  casePath: string;
+  /** The case locator (a path, or a postgres:// URI that may hold a password: never print it). */
+  caseLocator: string;
   body: DisruptBody;
 }
 
@@ -55,7 +59,7 @@ export type FromJobWorker =
   | { kind: 'error'; code?: string; message: string };
 
 export async function runIngest(t: IngestTask, ctx: JobContext): Promise<IngestSummary> {
-  const store = openCase(t.casePath);
+  const store = await openCase(t.caseLocator);
   try {
     return await ingestFile(store, t.file, {
       format: t.format,
@@ -78,41 +82,41 @@ export async function runIngest(t: IngestTask, ctx: JobContext): Promise<IngestS
         }),
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-export function runKeyPlayers(t: KeyPlayersTask, ctx: JobContext): KeyPlayerRanking {
-  const store = openCase(t.casePath, { readonly: true });
+export async function runKeyPlayers(t: KeyPlayersTask, ctx: JobContext): Promise<KeyPlayerRanking> {
+  const store = await openCase(t.caseLocator, { readonly: true });
   try {
-    return computeKeyPlayerRanking(store, (phase, done, total) => ctx.progress({ phase, done, total, unit: 'steps', rate: null }), t.level ?? 'account');
+    return await computeKeyPlayerRanking(store, (phase, done, total) => ctx.progress({ phase, done, total, unit: 'steps', rate: null }), t.level ?? 'account');
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-export function runIdentitySuggest(t: IdentitySuggestTask, ctx: JobContext): IdentitySuggestResult {
-  const store = openCase(t.casePath, { readonly: true });
+export async function runIdentitySuggest(t: IdentitySuggestTask, ctx: JobContext): Promise<IdentitySuggestResult> {
+  const store = await openCase(t.caseLocator, { readonly: true });
   try {
     ctx.progress({ phase: 'scoring candidate pairs', done: 0, total: 1, unit: 'steps', rate: null });
-    return identitySuggest(store, { threshold: t.threshold, limit: MAX_SUGGESTIONS });
+    return await identitySuggest(store, { threshold: t.threshold, limit: MAX_SUGGESTIONS });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-export function runDisruptTask(t: DisruptTask, ctx: JobContext): DisruptResponse {
-  const store = openCase(t.casePath, { readonly: true });
+export async function runDisruptTask(t: DisruptTask, ctx: JobContext): Promise<DisruptResponse> {
+  const store = await openCase(t.caseLocator, { readonly: true });
   try {
     ctx.progress({ phase: 'loading the network', done: 0, total: null, unit: 'steps', rate: null });
-    const g = disruptionContext(store, t.body.level ?? 'account');
-    return computeDisruption(store, g, t.body, (done, total) => {
+    const g = await disruptionContext(store, t.body.level ?? 'account');
+    return await computeDisruption(store, g, t.body, (done, total) => {
       // in this thread (tests) a cancel can only be seen here; a worker is terminated instead
       if (ctx.signal.aborted) throw new ClewError('INTERRUPTED', 'cancelled');
       ctx.progress({ phase: 'removing blocks and measuring', done, total, unit: 'steps', rate: null });
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

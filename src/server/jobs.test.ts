@@ -132,9 +132,9 @@ describe('JobRegistry', () => {
 });
 
 describe('case generation caches', () => {
-  it('recompute after the case changed, per store', () => {
-    const store = openCase(join(tmp(), 'c.clew'), { create: true });
-    const other = openCase(join(tmp(), 'd.clew'), { create: true });
+  it('recompute after the case changed, per store', async () => {
+    const store = await openCase(join(tmp(), 'c.clew'), { create: true });
+    const other = await openCase(join(tmp(), 'd.clew'), { create: true });
     try {
       let calls = 0;
       const compute = () => ({ n: ++calls });
@@ -148,8 +148,8 @@ describe('case generation caches', () => {
       expect(b.n).toBe(3);
       expect(caseGeneration(other)).toBe(0);
     } finally {
-      store.close();
-      other.close();
+      await store.close();
+      await other.close();
     }
   });
 });

@@ -44,7 +44,13 @@ export function cachedPerGeneration<T>(store: CaseStore, key: string, compute: (
   const hit = m.get(key);
   if (hit && hit.generation === g) return hit.value as T;
   const value = compute();
-  m.set(key, { generation: g, value });
+  const entry = { generation: g, value: value as unknown };
+  m.set(key, entry);
+  // an answer still being computed is shared; a failed one is not kept
+  if (value instanceof Promise)
+    value.catch(() => {
+      if (m.get(key) === entry) m.delete(key);
+    });
   return value;
 }
 

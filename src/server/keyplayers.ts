@@ -1,7 +1,7 @@
 /** The composite key-player ranking the workspace shows, computed from the case (no caching here). */
 import { graphContext, rank, type RankResult } from '../api/graph.js';
 import { loadCaseNetwork, type NetworkLevel } from '../api/network.js';
-import type { CaseStore } from '../api/types.js';
+import type { GraphStore } from '../api/graph.js';
 import type { WireKeyPlayer } from './wire.js';
 
 /** The most key players one request may ask for; the ranking is computed once for this many. */
@@ -25,13 +25,13 @@ export interface KeyPlayerRanking {
  * The ranking at account level (one node per account) or person level (a person's merged
  * accounts are one node `person:<id>`, measured as one; unmerged accounts stand for themselves).
  */
-export function computeKeyPlayerRanking(
-  store: CaseStore,
+export async function computeKeyPlayerRanking(
+  store: GraphStore,
   step: (phase: string, done: number, total: number) => void = () => {},
   level: NetworkLevel = 'account',
-): KeyPlayerRanking {
+): Promise<KeyPlayerRanking> {
   step('loading the network', 0, 3);
-  const net = loadCaseNetwork(store, { level });
+  const net = await loadCaseNetwork(store, { level });
   step('building the graph', 1, 3);
   const ctx = graphContext(net, store);
   step('ranking (PageRank, betweenness, degree, eigenvector)', 2, 3);

@@ -11,8 +11,8 @@ describe('key-player ranking for the server', () => {
   it('is computed once per open case and kept', async () => {
     const { casePath } = await buildTestCase(join(tmp(), 'c'));
     const [first, again, other] = await withCase(casePath, { readonly: true }, async (store) => {
-      const a = keyPlayerRanking(store);
-      const b = keyPlayerRanking(store);
+      const a = await keyPlayerRanking(store);
+      const b = await keyPlayerRanking(store);
       const c = await withCase(casePath, { readonly: true }, (s2) => keyPlayerRanking(s2));
       return [a, b, c];
     });

@@ -3,8 +3,8 @@
  * responses follow the contract in wire.ts. Routes are tables: the case routes here, each
  * view's own in routes/<view>.ts, joined in ROUTES below.
  */
-import { basename } from 'node:path';
 import { z } from 'zod';
+import { caseName } from '../api/case.js';
 import { ENTITY_TYPES, listEntities } from '../api/entities.js';
 import { NETWORK_LEVELS, type NetworkLevel } from '../api/network.js';
 import { search } from '../api/search.js';
@@ -60,7 +60,7 @@ export { MAX_KEY_PLAYERS };
  * The composite ranking takes seconds on a big case: kept per case generation (recomputed after
  * an ingest from the workspace). GET /api/keyplayers computes it as a job (routes/jobs.ts).
  */
-export function keyPlayerRanking(store: CaseStore, level: NetworkLevel = 'account'): KeyPlayerRanking {
+export function keyPlayerRanking(store: CaseStore, level: NetworkLevel = 'account'): Promise<KeyPlayerRanking> {
   return cachedPerGeneration(store, keyPlayersCacheKey(level), () => computeKeyPlayerRanking(store, undefined, level));
 }
 
@@ -68,12 +68,12 @@ const CASE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/stats$/,
-    handle({ store, query }): StatsResponse {
+    async handle({ store, query }): Promise<StatsResponse> {
       const q = parseInput(statsQuery, queryObject(query));
       return {
-        case: { path: store.path, name: basename(store.path) },
-        stats: store.stats({ top: q.top ?? 10 }),
-        sources: store.sources().map((s) => ({
+        case: { path: store.locator, name: caseName(store.locator) },
+        stats: await store.stats({ top: q.top ?? 10 }),
+        sources: (await store.sources()).map((s) => ({
           id: s.id,
           name: s.name,
           path: s.path,
@@ -90,9 +90,9 @@ const CASE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/search$/,
-    handle({ store, query }): SearchResponse {
+    async handle({ store, query }): Promise<SearchResponse> {
       const q = parseInput(searchQuery, queryObject(query));
-      const r = search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor, count: q.count });
+      const r = await search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor, count: q.count });
       return { query: r.query, hits: r.hits, nextCursor: r.nextCursor, notes: r.notes, ...(r.total ? { total: r.total } : {}), elapsedMs: Math.round(r.elapsedMs * 10) / 10 };
     },
   },
@@ -109,7 +109,7 @@ const CASE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/messages\/([^/]+)\/thread$/,
-    handle({ store, params, query }): ThreadResponse {
+    async handle({ store, params, query }): Promise<ThreadResponse> {
       const mid = parseInput(id, params[0]);
       const q = parseInput(threadQuery, queryObject(query));
       return threadPage(store, mid, { before: q.before ?? 20, after: q.after ?? 20 });
@@ -118,17 +118,17 @@ const CASE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/quarantine$/,
-    handle({ store, query }): QuarantineResponse {
+    async handle({ store, query }): Promise<QuarantineResponse> {
       const q = parseInput(quarantineQuery, queryObject(query));
-      return { rows: store.quarantine({ limit: q.limit ?? 100 }) };
+      return { rows: await store.quarantine({ limit: q.limit ?? 100 }) };
     },
   },
   {
     method: 'GET',
     pattern: /^\/entities$/,
-    handle({ store, query }): EntitiesResponse {
+    async handle({ store, query }): Promise<EntitiesResponse> {
       const q = parseInput(entitiesQuery, queryObject(query));
-      return { type: q.type ?? null, types: [...ENTITY_TYPES], rows: listEntities(store, { type: q.type, limit: q.limit ?? 200, offset: q.offset }) };
+      return { type: q.type ?? null, types: [...ENTITY_TYPES], rows: await listEntities(store, { type: q.type, limit: q.limit ?? 200, offset: q.offset }) };
     },
   },
   {

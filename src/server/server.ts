@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCase } from '../api/case.js';
+import { caseFile, openCase } from '../api/case.js';
 import type { CaseStore } from '../api/types.js';
 import { ClewError } from '../model/errors.js';
 import { errorResponse, HttpError } from './errors.js';
@@ -123,7 +123,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       `refusing to listen on ${host}: team mode with accounts is not available yet, so clew serve listens on this machine only (127.0.0.1, localhost or ::1)`,
       { host },
     );
-  const store: CaseStore = openCase(opts.casePath, { readonly: true });
+  const store: CaseStore = await openCase(opts.casePath, { readonly: true });
   const site = StaticSite.load(opts.webRoot ?? DEFAULT_WEB_ROOT);
   const token = opts.token ?? newToken();
   const limiter = new RateLimiter(opts.rateLimit ?? SESSION_RATE);
@@ -131,9 +131,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const maxUrl = opts.maxUrlChars ?? 4096;
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const jobs = jobsOf(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize }).jobs;
+  const jobs = jobsOf(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize, caseLocator: opts.casePath }).jobs;
   // uploads cut short by a server killed mid-transfer (kill -9) leave a *.part file: not kept
-  for (const p of await cleanPartialUploads(opts.uploadsDir ?? uploadsDirFor(opts.casePath))) log(`clew serve: removed ${p}, an upload a stopped server left incomplete`);
+  const uploads = opts.uploadsDir ?? (caseFile(opts.casePath) === null ? null : uploadsDirFor(caseFile(opts.casePath)!));
+  if (uploads !== null) for (const p of await cleanPartialUploads(uploads)) log(`clew serve: removed ${p}, an upload a stopped server left incomplete`);
   let port = 0;
 
   const authorised = (req: IncomingMessage): boolean => {
@@ -249,7 +250,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       await listen(0);
     }
   } catch (e) {
-    store.close();
+    await store.close();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ClewError('INVALID_ARGUMENT', `port ${opts.port} is in use: choose another with --port, or 0 for any free port`, { port: opts.port ?? 0 });
     throw e;
@@ -258,11 +259,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   // the network at the level the view opens with (persons once there are any), computed while nobody waits
   const warming = opts.warm
     ? setTimeout(() => {
-        try {
-          viewNetwork(store, store.identity().persons().length > 0 ? { level: 'person' } : {});
-        } catch (e) {
-          log(`clew serve: precomputing the network failed: ${(e as Error)?.message ?? String(e)}`);
-        }
+        (async () => viewNetwork(store, (await store.identity().persons()).length > 0 ? { level: 'person' } : {}))().catch((e: unknown) =>
+          log(`clew serve: precomputing the network failed: ${(e as Error)?.message ?? String(e)}`),
+        );
       }, 50)
     : null;
   const hostPart = host === '::1' || host === '[::1]' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
@@ -280,8 +279,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          store.close();
-          ok();
+          store.close().then(ok, ok);
         });
       });
     },

@@ -1,11 +1,12 @@
 /**
- * The case store interface. The SQLite implementation (src/store/sqlite) is the embedded
- * default; a PostgreSQL implementation for team servers implements the same interface and
- * runs the same conformance suite.
+ * The case store contract. The SQLite implementation (src/store/sqlite) is the embedded
+ * default, one case = one file; the PostgreSQL implementation (src/store/postgres) holds many
+ * cases in one database for team servers. Both run the same conformance suite
+ * (src/store/conformance).
  */
 import type { Mention } from '../model/entities.js';
 import type { ErrorCode } from '../model/errors.js';
-import type { Channel, ClewRecord, Locator } from '../model/records.js';
+import type { Channel, ClewRecord, LocationKind, Locator } from '../model/records.js';
 import type { SearchQuery } from '../text/query/ast.js';
 
 export interface SourceMeta {
@@ -265,42 +266,112 @@ export interface ActivityCounts {
   calls: [number, number][];
 }
 
-export interface CaseStore {
-  readonly path: string;
-  close(): void;
+/** One row per message recipient and per call (duplicates left out). */
+export interface CommunicationRow {
+  src: number;
+  dst: number;
+  channel: Channel;
+  ts: number;
+}
 
-  // ingest
-  findSource(sha256: string): SourceRow | null;
-  beginSource(meta: SourceMeta, opts?: WriteOptions): SourceWriter;
-  resumeSource(source: SourceRow, opts?: WriteOptions): SourceWriter;
+/**
+ * The case store, cut into the ports each domain uses. Every method is async: the SQLite
+ * backend answers from its file, the PostgreSQL backend over the network. Streams of rows are
+ * async iterables of row chunks (each chunk a few thousand rows), so neither backend pays a
+ * promise per row. Domain code takes the narrowest port it needs (e.g. `SearchPort`), never the
+ * backend class; `openCase(locator)` (src/store/open.ts) is the one place that picks a backend.
+ */
+
+/** Writing sources (ingest). */
+export interface SourcePort {
+  findSource(sha256: string): Promise<SourceRow | null>;
+  beginSource(meta: SourceMeta, opts?: WriteOptions): Promise<SourceWriter>;
+  resumeSource(source: SourceRow, opts?: WriteOptions): Promise<SourceWriter>;
   /** Forget a partial source that committed nothing (so it can start again with other options). */
-  forgetEmptySource(id: number): boolean;
-  sources(): SourceRow[];
+  forgetEmptySource(id: number): Promise<boolean>;
+  sources(): Promise<SourceRow[]>;
+  quarantine(opts: { limit: number; sourceId?: number }): Promise<QuarantineRow[]>;
+}
 
-  // reading
-  stats(opts?: { top?: number }): CaseStats;
-  search(query: SearchQuery, opts: SearchOptions): SearchPage;
-  message(id: number): MessageView;
-  thread(id: number, opts: { before: number; after: number }): MessageView[];
-  resolveAccounts(term: string): AccountView[];
-  quarantine(opts: { limit: number; sourceId?: number }): QuarantineRow[];
-  edges(filter?: EdgeFilter): Iterable<EdgeRow>;
+/** Reading messages, their threads and what was found in them. */
+export interface MessagePort {
+  message(id: number): Promise<MessageView>;
+  thread(id: number, opts: { before: number; after: number }): Promise<MessageView[]>;
+  mentions(messageId: number): Promise<Mention[]>;
+  stats(opts?: { top?: number }): Promise<CaseStats>;
+}
+
+/** Full-text search with filters, and the account names filters take. */
+export interface SearchPort {
+  search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage>;
+  /** Accounts named by a term: exact reference, else handle, else display name (case-insensitive). */
+  resolveAccounts(term: string): Promise<AccountView[]>;
+}
+
+/** The contact network. */
+export interface NetworkPort {
+  edges(filter?: EdgeFilter): AsyncIterable<EdgeRow[]>;
   /** Every communication (one row per message recipient and per call, duplicates left out), oldest first. */
-  communications(filter?: EdgeFilter): Iterable<{ src: number; dst: number; channel: Channel; ts: number }>;
-  entities(opts: EntityListOptions): EntityRow[];
-  mentions(messageId: number): Mention[];
-  lexicon(): LexiconEntry[];
-  addLexiconEntry(entry: { term: string; means: string; type?: string }): { mentions: number; messages: number };
-  removeLexiconEntry(term: string): boolean;
-  accounts(): Iterable<AccountView>;
-  /** Messages and calls per UTC hour or day (timeline). */
-  activity(q: ActivityQuery): ActivityCounts;
+  communications(filter?: EdgeFilter): AsyncIterable<CommunicationRow[]>;
+  accounts(): AsyncIterable<AccountView[]>;
+  accountsByIds(ids: readonly number[]): Promise<Map<number, AccountView>>;
+}
+
+/** Entities found in the text, and the analyst's code words. */
+export interface EntityPort {
+  entities(opts: EntityListOptions): Promise<EntityRow[]>;
+  lexicon(): Promise<LexiconEntry[]>;
+  addLexiconEntry(entry: { term: string; means: string; type?: string }): Promise<{ mentions: number; messages: number }>;
+  removeLexiconEntry(term: string): Promise<boolean>;
+}
+
+/** Activity over time (timeline). */
+export interface ActivityPort {
+  activity(q: ActivityQuery): Promise<ActivityCounts>;
+}
+
+/** Everything about a set of accounts. */
+export interface DossierPort {
   /** The dossier of a set of accounts (NOT_FOUND when none of the ids exists). */
-  dossier(accountIds: number[], opts?: DossierOptions): DossierData;
-  /** Places, coordinates and location records for the map (sqlite/places.ts). */
+  dossier(accountIds: number[], opts?: DossierOptions): Promise<DossierData>;
+}
+
+/** Places, coordinates and location records for the map. */
+export interface GeoPort {
   geo(): GeoReader;
-  /** Identity resolution (sqlite/identity.ts): what the resolver reads, and the analyst's decisions. */
+}
+
+/** Identity resolution: what the resolver reads, and the analyst's decisions. */
+export interface IdentityPort {
   identity(): IdentityStore;
+}
+
+export type Backend = 'sqlite' | 'postgres';
+
+/** How to open a case (src/store/open.ts openCase). */
+export interface OpenOptions {
+  /** Create the case when it does not exist. */
+  create?: boolean;
+  readonly?: boolean;
+  /** SQLite: write ingest batches in a worker thread (default: when the compiled worker is present). */
+  threadedWriter?: boolean;
+}
+
+export interface CaseStore
+  extends SourcePort,
+    MessagePort,
+    SearchPort,
+    NetworkPort,
+    EntityPort,
+    ActivityPort,
+    DossierPort,
+    GeoPort,
+    IdentityPort {
+  readonly backend: Backend;
+  /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
+  readonly locator: string;
+  readonly readonly: boolean;
+  close(): Promise<void>;
 }
 
 // ---------------------------------------------------------------- identity resolution (sqlite/identity.ts)
@@ -348,24 +419,24 @@ export interface PersonView {
 
 export interface IdentityStore {
   /** Load everything the resolver reads; `statementPhrases` prefilter statement messages (folded phrases). */
-  data(statementPhrases: readonly string[]): IdentityData;
+  data(statementPhrases: readonly string[]): Promise<IdentityData>;
   /** The handles, saved names and links of a few accounts only (≤ 100; for the review of a pair): fast on a big case. */
-  dataFor(accountIds: readonly number[]): IdentityData;
-  persons(): PersonView[];
-  person(id: number): PersonView;
+  dataFor(accountIds: readonly number[]): Promise<IdentityData>;
+  persons(): Promise<PersonView[]>;
+  person(id: number): Promise<PersonView>;
   /** Account id → person id and name, for every account that belongs to a person. */
-  members(): Map<number, { person: number; name: string }>;
-  decisions(limit: number): IdentityDecision[];
-  merge(a: number, b: number, d: IdentityDecisionInput & { name?: string }): PersonView;
-  split(account: number, d: IdentityDecisionInput): { person: number; remaining: number };
-  reject(a: number, b: number, d: IdentityDecisionInput): number;
-  unreject(a: number, b: number, d: IdentityDecisionInput): boolean;
+  members(): Promise<Map<number, { person: number; name: string }>>;
+  decisions(limit: number): Promise<IdentityDecision[]>;
+  merge(a: number, b: number, d: IdentityDecisionInput & { name?: string }): Promise<PersonView>;
+  split(account: number, d: IdentityDecisionInput): Promise<{ person: number; remaining: number }>;
+  reject(a: number, b: number, d: IdentityDecisionInput): Promise<number>;
+  unreject(a: number, b: number, d: IdentityDecisionInput): Promise<boolean>;
 }
 
 // ---------------------------------------------------------------- places on the map (sqlite/places.ts)
 
 /** What a map point is: a gazetteer place or coordinate found in message text, or a location record. */
-export type GeoKind = 'place' | 'coordinate' | 'exif' | 'antenna' | 'shared' | 'device';
+export type GeoKind = 'place' | 'coordinate' | LocationKind;
 
 export interface GeoFilter {
   /** Only what this account sent or received (mentions), or what is located for it (location records). */
@@ -420,7 +491,7 @@ export interface GeoPlaceMention {
 
 export interface GeoReader {
   /** Points matching the filter, most counted first, each with up to `evidence` records. */
-  points(filter: GeoFilter, opts: { limit: number; evidence: number; key?: string }): GeoPointRow[];
+  points(filter: GeoFilter, opts: { limit: number; evidence: number; key?: string }): Promise<GeoPointRow[]>;
   /** Every gazetteer place mention (duplicates left out) with its thread, in time order, then by position in the body. */
-  placeMentions(filter: GeoFilter): Iterable<GeoPlaceMention>;
+  placeMentions(filter: GeoFilter): AsyncIterable<GeoPlaceMention[]>;
 }

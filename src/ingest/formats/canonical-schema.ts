@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ClewError } from '../../model/errors.js';
-import { ACCOUNT_REF_RE, type ClewRecord, type MessageRecord } from '../../model/records.js';
+import { ACCOUNT_REF_RE, CALL_CHANNELS, type ClewRecord, LOCATION_KINDS, MESSAGE_CHANNELS, type MessageRecord } from '../../model/records.js';
 import { parseTimestamp } from '../time.js';
 
 export const MAX_BODY_CHARS = 256 * 1024;
@@ -39,7 +39,7 @@ export const canonicalSchemas = {
       ts: timestamp,
       ts_local: text(64).optional(),
       body: text(MAX_BODY_CHARS),
-      channel: z.enum(['chat', 'sms', 'email']).optional(),
+      channel: z.enum(MESSAGE_CHANNELS).optional(),
       subject: text(2048).optional(),
       reply_to: text(512).optional(),
       forwarded_from: text(512).optional(),
@@ -58,7 +58,7 @@ export const canonicalSchemas = {
     ts: timestamp,
     ts_local: text(64).optional(),
     duration: z.number().min(0).max(7 * 24 * 3600),
-    channel: z.enum(['call', 'sms']).optional(),
+    channel: z.enum(CALL_CHANNELS).optional(),
     lat: lat.optional(),
     lon: lon.optional(),
   }),
@@ -86,7 +86,7 @@ export const canonicalSchemas = {
   }),
   location: z.object({
     type: z.literal('location'),
-    kind: z.enum(['exif', 'antenna', 'shared', 'device']),
+    kind: z.enum(LOCATION_KINDS),
     lat,
     lon,
     ts: timestamp.optional(),
@@ -129,6 +129,8 @@ const optText = (v: unknown, max: number): boolean => v === undefined || (typeof
 const optBool = (v: unknown): boolean => v === undefined || typeof v === 'boolean';
 const isRef = (v: unknown): v is string => typeof v === 'string' && ACCOUNT_REF_RE.test(v);
 
+const isMessageChannel = (c: unknown): c is (typeof MESSAGE_CHANNELS)[number] => (MESSAGE_CHANNELS as readonly unknown[]).includes(c);
+
 /**
  * The message schema above, checked by hand: messages are nearly every line of a large source,
  * and zod costs about as much as JSON.parse. Returns null whenever zod might not accept the
@@ -140,7 +142,7 @@ export function fastMessage(v: Record<string, unknown>, timeZone: string | undef
   if (!isRef(from) || typeof body !== 'string' || body.length > MAX_BODY_CHARS) return null;
   if (!(typeof ts === 'number' || (typeof ts === 'string' && ts.length <= 64))) return null;
   if (!optText(id, 512) || !optText(conversation, 512) || !optText(v.ts_local, 64)) return null;
-  if (channel !== undefined && channel !== 'chat' && channel !== 'sms' && channel !== 'email') return null;
+  if (channel !== undefined && !isMessageChannel(channel)) return null;
   if (to !== undefined) {
     if (!Array.isArray(to) || to.length > 10_000) return null;
     for (const t of to) if (!isRef(t)) return null;

@@ -13,7 +13,7 @@ export const DOSSIER_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/dossier$/,
-    handle({ store, query }): DossierIndexResponse {
+    async handle({ store, query }): Promise<DossierIndexResponse> {
       const q = parseInput(indexQuery, queryObject(query));
       return findAccounts(store, q.q ?? '', q.top ?? 25);
     },
@@ -22,12 +22,12 @@ export const DOSSIER_ROUTES: Route[] = [
     method: 'GET',
     // the path arrives decoded, and a reference may hold a slash: everything after /dossier/
     pattern: /^\/dossier\/(.+)$/s,
-    handle({ store, params, query }): DossierResponse {
+    async handle({ store, params, query }): Promise<DossierResponse> {
       const ref = parseInput(refParam, params[0]);
       const q = parseInput(dossierQuery, queryObject(query));
       // person:<id or name> is a person of identity resolution (all its accounts)
       const subject = ref.startsWith('person:') ? { person: ref.slice('person:'.length) } : { account: ref };
-      const r = dossier(store, subject, { contacts: q.contacts, entitiesPerType: q.entities });
+      const r = await dossier(store, subject, { contacts: q.contacts, entitiesPerType: q.entities });
       return { ...r, elapsedMs: Math.round(r.elapsedMs * 10) / 10 };
     },
   },

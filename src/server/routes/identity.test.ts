@@ -173,7 +173,7 @@ describe('identity suggestions as a job', () => {
   it('answers 202 with the job while it computes, then the suggestions from the per-generation cache', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clew-identity-job-'));
     try {
-      const store = openCase(await buildIdentityCase(join(dir, 'case')), { readonly: true });
+      const store = await openCase(await buildIdentityCase(join(dir, 'case')), { readonly: true });
       const first = await suggestionsViaJob(store, 0.5, 0);
       expect(first).toBeInstanceOf(Reply);
       const body = (first as Reply).body as { job: { id: string; kind: string } };
@@ -198,7 +198,7 @@ describe('identity suggestions as a job', () => {
       expect(staleJob.state).toBe('cancelled');
       await jobsOf(store).jobs.get((fresh.body as { job: { id: string } }).job.id)!.finished;
       expect(await suggestionsViaJob(store, 0.5, 0)).not.toBeInstanceOf(Reply);
-      store.close();
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@ import { decide, defaultUser, identityList, type IdentityAction, type IdentitySu
 import type { CaseStore } from '../../api/types.js';
 import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
 import { bumpGeneration, caseGeneration, type Job, peekPerGeneration, putPerGeneration, Reply, runTask, wireJob } from '../jobs.js';
-import { jobsOf } from './jobs.js';
+import { caseLocatorOf, jobsOf } from './jobs.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
 import type { JobResponse } from '../wire/jobs.js';
@@ -65,7 +65,7 @@ export async function suggestionsViaJob(store: CaseStore, threshold: number, bud
     const job = jobsOf(store).jobs.start<IdentitySuggestResult>({
       kind: 'identity',
       label: 'identity suggestions',
-      run: (ctx) => runTask<IdentitySuggestResult>({ kind: 'identity', casePath: store.path, threshold }, ctx),
+      run: (ctx) => runTask<IdentitySuggestResult>({ kind: 'identity', caseLocator: caseLocatorOf(store), threshold }, ctx),
       onEnd: (j) => {
         if (j.state === 'done') putPerGeneration(store, key, generation, j.value);
       },
@@ -120,9 +120,9 @@ export const IDENTITY_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/identity\/review$/,
-    handle({ store, query }): IdentityReviewResponse {
+    async handle({ store, query }): Promise<IdentityReviewResponse> {
       const q = parseInput(reviewQuery, queryObject(query));
-      const r = reviewPair(store, q.a, q.b);
+      const r = await reviewPair(store, q.a, q.b);
       const of = new Set(r.a.contacts.map((c) => c.account.id));
       return { ...r, shared: r.b.contacts.map((c) => c.account.id).filter((id) => of.has(id)) };
     },
@@ -130,7 +130,7 @@ export const IDENTITY_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/identity\/persons$/,
-    handle({ store, query }): IdentityPersonsResponse {
+    async handle({ store, query }): Promise<IdentityPersonsResponse> {
       const q = parseInput(personsQuery, queryObject(query));
       return identityList(store, { decisions: q.decisions ?? 50 });
     },
@@ -145,7 +145,7 @@ export const IDENTITY_ROUTES: Route[] = [
       else if (d.b === undefined) throw new ClewError('INVALID_ARGUMENT', 'b: is required', { parameter: 'b' });
       else if (d.action === 'merge') act = { action: 'merge', a: d.a, b: d.b, name: d.person };
       else act = { action: d.action, a: d.a, b: d.b };
-      const result = await decide(store.path, act, { by: workspaceUser(), why: d.why || undefined });
+      const result = await decide(caseLocatorOf(store), act, { by: workspaceUser(), why: d.why || undefined });
       return { result, generation: bumpGeneration(store) };
     },
   },

@@ -181,7 +181,7 @@ describe('key players as a job', () => {
   it('answers 202 with the job while it computes, then the ranking, recomputed after the case changes', async () => {
     const root = mkdtempSync(join(tmpdir(), 'clew-kp-'));
     const { casePath } = await buildTestCase(join(root, 'case'));
-    const store = openCase(casePath, { readonly: true });
+    const store = await openCase(casePath, { readonly: true });
     try {
       const first = await keyPlayersViaJob(store, 0);
       expect(first).toBeInstanceOf(Reply);
@@ -203,7 +203,7 @@ describe('key players as a job', () => {
       expect(((stale as Reply).body as JobResponse).job.id).not.toBe(job.id);
       await jobsOf(store).jobs.cancelAll();
     } finally {
-      store.close();
+      await store.close();
       rmSync(root, { recursive: true, force: true });
     }
   });

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { caseFile } from '../../api/case.js';
 import { type IngestSummary, loadMappingArgument } from '../../api/ingest.js';
 import type { NetworkLevel } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
@@ -26,6 +27,12 @@ export interface JobsOptions {
   uploadsDir?: string;
   /** Records per ingest batch (tests use small batches to cancel mid-ingest). */
   ingestBatchSize?: number;
+  /**
+   * The locator the server opened the case with, for jobs that open it again (in a worker thread)
+   * and decisions; default: the store's printable locator (the same for a case file). It may
+   * hold a password: never print it.
+   */
+  caseLocator?: string;
 }
 
 interface JobsState {
@@ -44,6 +51,19 @@ export function jobsOf(store: CaseStore, opts?: JobsOptions): JobsState {
 }
 
 /** Highest cap a route table can name; the configured cap is enforced by the route. */
+/** The locator to open the server's case again with (see JobsOptions.caseLocator). */
+export function caseLocatorOf(store: CaseStore): string {
+  return jobsOf(store).opts.caseLocator ?? store.locator;
+}
+
+/** Where uploads go: beside a case file, or in the configured directory. */
+function uploadsDir(store: CaseStore, opts: JobsOptions): string {
+  if (opts.uploadsDir) return opts.uploadsDir;
+  const file = caseFile(caseLocatorOf(store));
+  if (file === null) throw new ClewError('INVALID_ARGUMENT', 'uploads to a case in a database need an uploads directory (the server option uploadsDir)');
+  return uploadsDirFor(file);
+}
+
 const HARD_MAX_UPLOAD_BYTES = 1024 ** 4;
 
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'is not a job id' });
@@ -91,14 +111,14 @@ export const JOBS_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/jobs$/,
-    handle({ store }): JobsResponse {
+    async handle({ store }): Promise<JobsResponse> {
       return { jobs: jobsOf(store).jobs.list().map(wireJob), generation: caseGeneration(store) };
     },
   },
   {
     method: 'GET',
     pattern: /^\/jobs\/([^/]+)$/,
-    handle({ store, params }): JobResponse {
+    async handle({ store, params }): Promise<JobResponse> {
       return { job: wireJob(jobOr404(store, params[0])) };
     },
   },
@@ -127,7 +147,7 @@ export const JOBS_ROUTES: Route[] = [
         throw new ClewError('TOO_LARGE', `the file is larger than the upload limit of ${max} bytes`, { maxBytes: max });
       }
       const csvMapping = q.map !== undefined ? await loadMappingArgument(q.map) : undefined;
-      const dir = opts.uploadsDir ?? uploadsDirFor(store.path);
+      const dir = uploadsDir(store, opts);
       const up = await storeUpload(req, dir, q.name, max);
       // a file the case already has (complete, or partial to resume) is not kept a second time:
       // the job runs on the copy already stored
@@ -142,7 +162,7 @@ export const JOBS_ROUTES: Route[] = [
       }
       const task: IngestTask = {
         kind: 'ingest',
-        casePath: store.path,
+        caseLocator: caseLocatorOf(store),
         file,
         format: q.format,
         timeZone: q.timeZone,
@@ -195,7 +215,7 @@ export async function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_
     const job = jobsOf(store).jobs.start<KeyPlayerRanking>({
       kind: 'keyplayers',
       label: level === 'person' ? 'key players (persons)' : 'key players',
-      run: (ctx) => runTask<KeyPlayerRanking>({ kind: 'keyplayers', casePath: store.path, level }, ctx),
+      run: (ctx) => runTask<KeyPlayerRanking>({ kind: 'keyplayers', caseLocator: caseLocatorOf(store), level }, ctx),
       onEnd: (j) => {
         if (j.state === 'done') putPerGeneration(store, cacheKey, generation, j.value);
       },
@@ -244,7 +264,7 @@ export async function disruptViaJob(store: CaseStore, body: DisruptBody, budgetM
     const job = jobsOf(store).jobs.start<DisruptResponse>({
       kind: 'disrupt',
       label: 'remove' in body ? 'disruption: arrests' : `disruption: ${body.strategy}`,
-      run: (ctx) => runTask<DisruptResponse>({ kind: 'disrupt', casePath: store.path, body }, ctx),
+      run: (ctx) => runTask<DisruptResponse>({ kind: 'disrupt', caseLocator: caseLocatorOf(store), body }, ctx),
       onEnd: (j) => {
         if (j.state === 'done') putPerGeneration(store, cacheKey, generation, j.value);
       },

@@ -57,9 +57,9 @@ export const MAP_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/places$/,
-    handle({ store, query }): PlacesResponse {
+    async handle({ store, query }): Promise<PlacesResponse> {
       const q = parseInput(placesQuery, queryObject(query));
-      const r = listPlaces(store, { account: q.account, after: q.after, before: q.before, kinds: q.kind, key: q.key, limit: q.limit, evidence: q.evidence });
+      const r = await listPlaces(store, { account: q.account, after: q.after, before: q.before, kinds: q.kind, key: q.key, limit: q.limit, evidence: q.evidence });
       return {
         filter: { account: q.account ?? null, after: q.after ?? null, before: q.before ?? null, kinds: q.kind ?? [...GEO_KINDS] },
         points: r.points,
@@ -70,14 +70,14 @@ export const MAP_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/routes$/,
-    handle({ store, query }): RoutesResponse {
+    async handle({ store, query }): Promise<RoutesResponse> {
       const q = parseInput(routesQuery, queryObject(query));
       const key = JSON.stringify(q);
       let cache = routeCache.get(store);
       if (!cache) routeCache.set(store, (cache = new Map()));
       let r = cache.get(key);
       if (!r) {
-        r = placeRoutes(store, { account: q.account, after: q.after, before: q.before, windowDays: q.window, stops: q.stops, minStops: q.minStops, limit: q.limit });
+        r = await placeRoutes(store, { account: q.account, after: q.after, before: q.before, windowDays: q.window, stops: q.stops, minStops: q.minStops, limit: q.limit });
         if (cache.size >= ROUTE_CACHE) cache.delete(cache.keys().next().value!);
         cache.set(key, r);
       }

@@ -59,11 +59,11 @@ interface Loaded {
   measures: ViewMeasures;
 }
 
-const cache = new WeakMap<CaseStore, Map<string, Loaded>>();
+const cache = new WeakMap<CaseStore, Map<string, Promise<Loaded>>>();
 const spans = new WeakMap<CaseStore, { first: number | null; last: number | null }>();
 
 /** The network for these filters with its measures: computed once, then from the cache (most recent kept). */
-export function viewNetwork(store: CaseStore, filter: NetworkOptions): Loaded {
+export function viewNetwork(store: CaseStore, filter: NetworkOptions): Promise<Loaded> {
   let perStore = cache.get(store);
   if (!perStore) cache.set(store, (perStore = new Map()));
   // person level depends on the identity decisions: keyed by the case generation (bumped by a decision)
@@ -71,18 +71,26 @@ export function viewNetwork(store: CaseStore, filter: NetworkOptions): Loaded {
   let hit = perStore.get(key);
   if (hit) perStore.delete(key);
   else {
-    const ctx = graphContext(loadCaseNetwork(store, filter), store, { exactMaxNodes: VIEW_EXACT_MAX_NODES, samples: VIEW_SAMPLES }, filter);
-    hit = { ctx, measures: viewMeasures(ctx) };
+    const loading = loadCaseNetwork(store, filter).then((net): Loaded => {
+      const ctx = graphContext(net, store, { exactMaxNodes: VIEW_EXACT_MAX_NODES, samples: VIEW_SAMPLES }, filter);
+      return { ctx, measures: viewMeasures(ctx) };
+    });
+    hit = loading;
+    // a failed load is not kept
+    const forget = perStore;
+    loading.catch(() => {
+      if (forget.get(key) === loading) forget.delete(key);
+    });
     while (perStore.size >= CACHE_ENTRIES) perStore.delete(perStore.keys().next().value!);
   }
   perStore.set(key, hit);
   return hit;
 }
 
-function span(store: CaseStore): { first: number | null; last: number | null } {
+async function span(store: CaseStore): Promise<{ first: number | null; last: number | null }> {
   let s = spans.get(store);
   if (!s) {
-    const st = store.stats({ top: 0 });
+    const st = await store.stats({ top: 0 });
     spans.set(store, (s = { first: st.firstTs, last: st.lastTs }));
   }
   return s;
@@ -96,17 +104,17 @@ export const NETWORK_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/network$/,
-    handle({ store, query }): NetworkResponse {
+    async handle({ store, query }): Promise<NetworkResponse> {
       const t0 = performance.now();
       const q = parseInput(networkQuery, queryObject(query));
       const filter = filterOf(q);
-      const { ctx, measures } = viewNetwork(store, filter);
+      const { ctx, measures } = await viewNetwork(store, filter);
       const v = networkView(ctx, measures, { maxNodes: q.maxNodes ?? DEFAULT_VIEW_NODES, by: q.by ?? 'pagerank' });
       const b = measures.betweenness;
       return {
         ...v,
         filter: wireFilter(filter),
-        span: span(store),
+        span: await span(store),
         communities: measures.communities,
         modularity: measures.modularity,
         betweenness: { sampled: b.sampled, samples: b.samples, errorBound: b.errorBound, confidence: b.confidence },
@@ -117,18 +125,18 @@ export const NETWORK_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/network\/ego$/,
-    handle({ store, query }): NetworkEgoResponse {
+    async handle({ store, query }): Promise<NetworkEgoResponse> {
       const q = parseInput(egoQuery, queryObject(query));
-      const { ctx, measures } = viewNetwork(store, filterOf(q));
+      const { ctx, measures } = await viewNetwork(store, filterOf(q));
       return egoView(ctx, measures, q.center, { hops: q.hops ?? 1, maxNodes: q.maxNodes ?? 100 });
     },
   },
   {
     method: 'GET',
     pattern: /^\/network\/path$/,
-    handle({ store, query }): NetworkPathResponse {
+    async handle({ store, query }): Promise<NetworkPathResponse> {
       const q = parseInput(pathQuery, queryObject(query));
-      const { ctx } = viewNetwork(store, filterOf(q));
+      const { ctx } = await viewNetwork(store, filterOf(q));
       return path(ctx, q.a, q.b);
     },
   },

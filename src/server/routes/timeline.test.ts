@@ -185,7 +185,7 @@ describe('timeline and disruption endpoints', () => {
   });
 
   it('cancels a simulation job; the next request computes it again', async () => {
-    const store = openCase(casePath, { readonly: true });
+    const store = await openCase(casePath, { readonly: true });
     try {
       const body = { remove: [X], block: 1 };
       const first = await disruptViaJob(store, body, 0);
@@ -209,7 +209,7 @@ describe('timeline and disruption endpoints', () => {
       expect(await disruptViaJob(store, body, 0)).toBeInstanceOf(Reply); // the case changed: computed again
       await jobsOf(store).jobs.cancelAll();
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

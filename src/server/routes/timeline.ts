@@ -69,23 +69,23 @@ interface Loaded {
  * The contact network of the open case at a level (person level: a person's accounts are one
  * node), kept until an ingest or an identity decision from the workspace changes the case.
  */
-function network(store: CaseStore, level: NetworkLevel = 'account'): Loaded {
+function network(store: CaseStore, level: NetworkLevel = 'account'): Promise<Loaded> {
   return cachedPerGeneration(
     store,
     level === 'person' ? 'timeline:network:person' : 'timeline:network',
-    (): Loaded => ({ ctx: disruptionContext(store, level) }),
+    async (): Promise<Loaded> => ({ ctx: await disruptionContext(store, level) }),
   );
 }
 
 /** Communities (Leiden, seeded) with every member, most active first. */
-function caseCommunities(store: CaseStore): { ctx: GraphContext; result: CommunitiesResult } {
-  const l = network(store);
+async function caseCommunities(store: CaseStore): Promise<{ ctx: GraphContext; result: CommunitiesResult }> {
+  const l = await network(store);
   l.communities ??= communities(l.ctx, { top: 1_000_000, members: 1_000_000 });
   return { ctx: l.ctx, result: l.communities };
 }
 
-function communityAccounts(store: CaseStore, id: number): { accounts: AccountView[]; size: number } {
-  const { ctx, result } = caseCommunities(store);
+async function communityAccounts(store: CaseStore, id: number): Promise<{ accounts: AccountView[]; size: number }> {
+  const { ctx, result } = await caseCommunities(store);
   const c = result.communities.find((x) => x.id === id);
   if (!c) throw new ClewError('NOT_FOUND', `no community ${id} in the contact network`, { community: id });
   const index = new Map(ctx.net.keys.map((k, i) => [k, i]));
@@ -164,7 +164,7 @@ export const TIMELINE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/activity$/,
-    handle({ store, query }): ActivityResponse {
+    async handle({ store, query }): Promise<ActivityResponse> {
       const { q, accounts } = scopeOf(activityQuery, query);
       const s = boundsOf(q, accounts);
       const unit = q.unit ?? 'day';
@@ -172,25 +172,27 @@ export const TIMELINE_ROUTES: Route[] = [
       let note: string | null = null;
       let parts: Parameters<typeof aligned>[1];
       if (s.accounts.length > 0) {
-        parts = s.accounts.map((t) => {
-          const person = personOfTerm(store, t);
+        parts = [];
+        for (const t of s.accounts) {
+          const person = await personOfTerm(store, t);
           if (person) {
             // a person: one series over all its accounts
             const label = `${person.name} (${person.accounts.length} account${person.accounts.length === 1 ? '' : 's'})`;
-            return { key: `person:${person.id}`, label, account: null, person: { id: person.id, name: person.name, accounts: person.accounts }, r: activity(store, { ...range, resolved: person.accounts }) };
+            parts.push({ key: `person:${person.id}`, label, account: null, person: { id: person.id, name: person.name, accounts: person.accounts }, r: await activity(store, { ...range, resolved: person.accounts }) });
+            continue;
           }
-          const resolved = resolveActivityAccounts(store, [t]);
+          const resolved = await resolveActivityAccounts(store, [t]);
           const one = resolved.length === 1 ? resolved[0]! : null;
-          return { key: one ? one.ref : t, label: one ? accountLabel(one) : `${t} (${resolved.length} accounts)`, account: one, r: activity(store, { ...range, resolved }) };
-        });
+          parts.push({ key: one ? one.ref : t, label: one ? accountLabel(one) : `${t} (${resolved.length} accounts)`, account: one, r: await activity(store, { ...range, resolved }) });
+        }
       } else if (s.conversation !== undefined) {
-        parts = [{ key: `conversation:${s.conversation}`, label: `Conversation ${s.conversation}`, account: null, r: activity(store, { ...range, conversation: s.conversation }) }];
+        parts = [{ key: `conversation:${s.conversation}`, label: `Conversation ${s.conversation}`, account: null, r: await activity(store, { ...range, conversation: s.conversation }) }];
       } else if (s.community !== undefined) {
-        const c = communityAccounts(store, s.community);
+        const c = await communityAccounts(store, s.community);
         if (c.accounts.length < c.size) note = `community ${s.community} has ${c.size} members: counted for its ${c.accounts.length} most active`;
-        parts = [{ key: `community:${s.community}`, label: `Community ${s.community} (${c.size} members)`, account: null, r: activity(store, { ...range, resolved: c.accounts }) }];
+        parts = [{ key: `community:${s.community}`, label: `Community ${s.community} (${c.size} members)`, account: null, r: await activity(store, { ...range, resolved: c.accounts }) }];
       } else {
-        parts = [{ key: 'case', label: 'Whole case', account: null, r: activity(store, range) }];
+        parts = [{ key: 'case', label: 'Whole case', account: null, r: await activity(store, range) }];
       }
       return { unit, ...aligned(unit, parts), note };
     },
@@ -198,37 +200,38 @@ export const TIMELINE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/activity\/heat$/,
-    handle({ store, query }): ActivityHeatResponse {
+    async handle({ store, query }): Promise<ActivityHeatResponse> {
       const { q, accounts } = scopeOf(heatQuery, query);
       const s = boundsOf(q, accounts);
       const base = { after: s.after, before: s.before, timeZone: q.tz };
       let label = 'Whole case';
       let h;
       if (s.accounts.length > 0) {
-        const resolved = resolveActivityAccounts(store, s.accounts);
-        const names = s.accounts.map((t) => {
-          const person = personOfTerm(store, t);
-          return person ? [person.name] : resolveActivityAccounts(store, [t]).map(accountLabel);
-        }).flat();
+        const resolved = await resolveActivityAccounts(store, s.accounts);
+        const names: string[] = [];
+        for (const t of s.accounts) {
+          const person = await personOfTerm(store, t);
+          names.push(...(person ? [person.name] : (await resolveActivityAccounts(store, [t])).map(accountLabel)));
+        }
         label = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
-        h = activityHeat(store, { ...base, resolved });
+        h = await activityHeat(store, { ...base, resolved });
       } else if (s.conversation !== undefined) {
         label = `Conversation ${s.conversation}`;
-        h = activityHeat(store, { ...base, conversation: s.conversation });
+        h = await activityHeat(store, { ...base, conversation: s.conversation });
       } else if (s.community !== undefined) {
-        const c = communityAccounts(store, s.community);
+        const c = await communityAccounts(store, s.community);
         label = `Community ${s.community}`;
-        h = activityHeat(store, { ...base, resolved: c.accounts });
-      } else h = activityHeat(store, base);
+        h = await activityHeat(store, { ...base, resolved: c.accounts });
+      } else h = await activityHeat(store, base);
       return { timeZone: h.timeZone, cells: h.cells, max: h.max, total: h.total, label };
     },
   },
   {
     method: 'GET',
     pattern: /^\/activity\/groups$/,
-    handle({ store, query }): ActivityGroupsResponse {
+    async handle({ store, query }): Promise<ActivityGroupsResponse> {
       parseInput(z.strictObject({}), queryObject(query));
-      const { result } = caseCommunities(store);
+      const { result } = await caseCommunities(store);
       return {
         communities: result.communities
           .filter((c) => c.size > 1)
@@ -241,7 +244,7 @@ export const TIMELINE_ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/disrupt$/,
     // 202 + the job while it computes in a worker thread (the client polls, then posts again)
-    handle({ store, body }): Promise<DisruptResponse | Reply> {
+    async handle({ store, body }): Promise<Promise<DisruptResponse | Reply>> {
       return disruptViaJob(store, parseDisruptBody(body));
     },
   },

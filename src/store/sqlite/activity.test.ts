@@ -43,18 +43,18 @@ function asRecord(l: Record<string, unknown>): ClewRecord {
   return { type: 'message', from: String(l.from), to: l.to as string[], ts, tzOffset: 0, channel: 'chat', body: String(l.body), ...(l.conversation ? { conversation: String(l.conversation) } : {}) };
 }
 
-async function withStore<T>(fn: (s: CaseStore) => T): Promise<T> {
+async function withStore<T>(fn: (s: CaseStore) => T | Promise<T>): Promise<T> {
   const d = mkdtempSync(join(tmpdir(), 'clew-activity-'));
   const s = openSqliteCase(join(d, 'c.clew'), { create: true, threadedWriter: false });
   try {
     const lines = records().lines as Record<string, unknown>[];
     const items: BatchItem[] = lines.map((l, i) => ({ kind: 'record', record: asRecord(l), locator: { line: i + 1 } }));
-    const w = s.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} }, { analyse: false });
+    const w = await s.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} }, { analyse: false });
     await w.writeBatch(items, { offset: null, line: lines.length, itemsDone: lines.length });
     await w.finish();
-    return fn(s);
+    return await fn(s);
   } finally {
-    s.close();
+    await s.close();
     rmSync(d, { recursive: true, force: true });
   }
 }
@@ -68,14 +68,14 @@ function expected(bucketMs: number, kind: 'm' | 'c', keep: (r: ReturnType<typeof
 
 describe('store activity counts', () => {
   it('counts the whole case per day and per hour, duplicates left out', () =>
-    withStore((s) => {
-      expect(s.stats().duplicates).toBe(1);
+    withStore(async (s) => {
+      expect((await s.stats()).duplicates).toBe(1);
       for (const b of [DAY_MS, HOUR_MS]) {
-        const c = s.activity({ bucketMs: b });
+        const c = await s.activity({ bucketMs: b });
         expect(c.messages).toEqual(expected(b, 'm', () => true));
         expect(c.calls).toEqual(expected(b, 'c', () => true));
       }
-      expect(s.activity({ bucketMs: DAY_MS }).messages).toEqual([
+      expect((await s.activity({ bucketMs: DAY_MS })).messages).toEqual([
         [Math.floor(T0 / DAY_MS), 3],
         [Math.floor(T0 / DAY_MS) + 1, 1],
         [Math.floor(T0 / DAY_MS) + 2, 1],
@@ -83,18 +83,18 @@ describe('store activity counts', () => {
     }));
 
   it('keeps to [after, before)', () =>
-    withStore((s) => {
-      const c = s.activity({ bucketMs: HOUR_MS, after: T0 + 30 * 60_000, before: T0 + 2 * DAY_MS });
+    withStore(async (s) => {
+      const c = await s.activity({ bucketMs: HOUR_MS, after: T0 + 30 * 60_000, before: T0 + 2 * DAY_MS });
       expect(c.messages).toEqual(expected(HOUR_MS, 'm', (r) => r.ts >= T0 + 30 * 60_000 && r.ts < T0 + 2 * DAY_MS));
       expect(c.calls).toEqual([[Math.floor((T0 + HOUR_MS) / HOUR_MS), 1]]);
     }));
 
   it('counts what accounts sent or received, each message and call once', () =>
-    withStore((s) => {
+    withStore(async (s) => {
       for (const set of [['a'], ['b'], ['d'], ['a', 'b'], ['a', 'b', 'c', 'd']]) {
-        const refs = set.map((x) => s.resolveAccounts(R(x))[0]!.id);
+        const refs = await Promise.all(set.map(async (x) => (await s.resolveAccounts(R(x)))[0]!.id));
         expect(refs.length).toBe(set.length);
-        const c = s.activity({ bucketMs: DAY_MS, accounts: refs });
+        const c = await s.activity({ bucketMs: DAY_MS, accounts: refs });
         const touches = (r: { who: string[] }) => r.who.some((w) => set.includes(w));
         expect(c.messages, set.join()).toEqual(expected(DAY_MS, 'm', touches));
         expect(c.calls, set.join()).toEqual(expected(DAY_MS, 'c', touches));
@@ -102,17 +102,17 @@ describe('store activity counts', () => {
     }));
 
   it('counts a conversation, without calls', () =>
-    withStore((s) => {
-      const hit = s.search({ text: null, from: [], to: [], channels: [], langs: [], entities: [], mode: 'folded', after: T0 + 2 * HOUR_MS, before: T0 + 2 * HOUR_MS + 1 }, { limit: 1 }).hits[0]!;
-      const c = s.activity({ bucketMs: DAY_MS, conversation: hit.conversationId! });
+    withStore(async (s) => {
+      const hit = (await s.search({ text: null, from: [], to: [], channels: [], langs: [], entities: [], mode: 'folded', after: T0 + 2 * HOUR_MS, before: T0 + 2 * HOUR_MS + 1 }, { limit: 1 })).hits[0]!;
+      const c = await s.activity({ bucketMs: DAY_MS, conversation: hit.conversationId! });
       expect(c.messages).toEqual(expected(DAY_MS, 'm', (r) => r.conv === 'g1'));
       expect(c.calls).toEqual([]);
-      expect(s.activity({ bucketMs: DAY_MS, conversation: 999_999 }).messages).toEqual([]);
+      expect((await s.activity({ bucketMs: DAY_MS, conversation: 999_999 })).messages).toEqual([]);
     }));
 
   it('refuses other buckets and bad bounds', () =>
-    withStore((s) => {
-      expect(() => s.activity({ bucketMs: 60_000 })).toThrow(/hours or days/);
-      expect(() => s.activity({ bucketMs: DAY_MS, after: -1 })).toThrow(/epoch/);
+    withStore(async (s) => {
+      await expect(s.activity({ bucketMs: 60_000 })).rejects.toThrow(/hours or days/);
+      await expect(s.activity({ bucketMs: DAY_MS, after: -1 })).rejects.toThrow(/epoch/);
     }));
 });

@@ -15,7 +15,7 @@
 import type Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { ActivityCounts, ActivityQuery } from '../types.js';
-import { SLOTS } from './ids.js';
+import { SLOTS } from '../../model/ids.js';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

@@ -44,32 +44,34 @@ async function sampleCase() {
       { type: 'location', kind: 'antenna', lat: 51.2, lon: 4.4, account: B, label: 'Antwerpen' },
   ];
   const store = openSqliteCase(join(d, 'c.clew'), { create: true, threadedWriter: false });
-  const w = store.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
+  const w = await store.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
   await w.writeBatch(
     records.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } })),
     { offset: null, line: records.length + 1, itemsDone: records.length },
   );
   await w.finish();
-  const id = (ref: string) => store.resolveAccounts(ref)[0]!.id;
+  const ids = new Map<string, number>();
+  for await (const chunk of store.accounts()) for (const a of chunk) ids.set(a.ref, a.id);
+  const id = (ref: string) => ids.get(ref)!;
   return { store, id };
 }
 
 describe('SqliteCaseStore.dossier', () => {
   it('counts what the account did, duplicates left out, with first and last activity', async () => {
     const { store, id } = await sampleCase();
-    const d = store.dossier([id(A)]);
+    const d = await store.dossier([id(A)]);
     expect(d.accounts.map((a) => a.ref)).toEqual([A]);
     // received: B's message and C's message to the group A is in
     expect(d.activity).toMatchObject({ sent: 3, received: 2, callsMade: 1, callsReceived: 2 });
     expect(d.activity.channels).toEqual([{ channel: 'chat', sent: 3, received: 2 }]);
     expect(d.activity.first).toBe(Date.parse('2021-01-30T08:00:00Z'));
     expect(d.activity.last).toBe(Date.parse('2021-02-06T09:00:00Z'));
-    store.close();
+    await store.close();
   });
 
   it('ranks contacts by messages and calls both ways', async () => {
     const { store, id } = await sampleCase();
-    const d = store.dossier([id(A)]);
+    const d = await store.dossier([id(A)]);
     const rows = d.contacts.map((c) => [c.account.ref, c.sent, c.received, c.calls, c.total]);
     // B: 2 sent (duplicate left out) + 1 received + 1 call; C: one group message each way + 2 calls; D: A's group message
     expect(rows[0]).toEqual([B, 2, 1, 1, 4]);
@@ -77,12 +79,12 @@ describe('SqliteCaseStore.dossier', () => {
     expect(rows).toContainEqual([D, 1, 0, 0, 1]);
     expect(d.contactsTotal).toBe(3);
     expect(d.contacts.find((c) => c.account.ref === B)!.first).toBe(Date.parse('2021-02-01T10:00:00Z'));
-    store.close();
+    await store.close();
   });
 
   it('lists the names others saved, devices, conversations, entities and places', async () => {
     const { store, id } = await sampleCase();
-    const d = store.dossier([id(A)]);
+    const d = await store.dossier([id(A)]);
     expect(d.savedAs.map((s) => [s.name, s.owners])).toEqual([
       ['Kum "Stari"', 2],
       ['Šef', 1],
@@ -101,30 +103,30 @@ describe('SqliteCaseStore.dossier', () => {
     // the phone number was written by B, not A
     expect(d.entities.find((e) => e.type === 'phone')).toBeUndefined();
     expect(d.places).toEqual([{ kind: 'antenna', label: 'Beograd <i>', lat: 44.8, lon: 20.46, count: 2, first: Date.parse('2021-02-01T10:00:00Z'), last: Date.parse('2021-02-02T10:00:00Z') }]);
-    store.close();
+    await store.close();
   });
 
   it('spans several accounts as one subject (a person later) and caps the lists', async () => {
     const { store, id } = await sampleCase();
-    const d = store.dossier([id(A), id(B)], { contacts: 1, entitiesPerType: 1 });
+    const d = await store.dossier([id(A), id(B)], { contacts: 1, entitiesPerType: 1 });
     expect(d.accounts.map((a) => a.ref)).toEqual([A, B]);
     // communication between the two is inside the subject: not a contact, not "received"
     expect(d.contacts.map((c) => c.account.ref)).toEqual([C]);
     expect(d.contactsTotal).toBe(2);
     expect(d.activity).toMatchObject({ sent: 4, received: 1, callsMade: 2, callsReceived: 1 });
     expect(d.entities.find((e) => e.type === 'phone')!.rows).toHaveLength(1);
-    store.close();
+    await store.close();
   });
 
   it('is NOT_FOUND for unknown accounts', async () => {
     const { store } = await sampleCase();
     let code: string | undefined;
     try {
-      store.dossier([987654321]);
+      await store.dossier([987654321]);
     } catch (e) {
       code = (e as ClewError).code;
     }
     expect(code).toBe('NOT_FOUND');
-    store.close();
+    await store.close();
   });
 });

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClewError } from '../../model/errors.js';
 import type { ClewRecord } from '../../model/records.js';
 import { openSqliteCase } from './store.js';
 
@@ -32,17 +31,19 @@ async function sampleCase() {
     msg(NEW, D, '2021-01-10T10:00:00Z', 'ok'),
   ];
   const store = openSqliteCase(join(d, 'c.clew'), { create: true, threadedWriter: false });
-  const w = store.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
+  const w = await store.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
   await w.writeBatch(records.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } })), { offset: null, line: records.length + 1, itemsDone: records.length });
   await w.finish();
-  const id = (ref: string) => store.resolveAccounts(ref)[0]!.id;
+  const ids = new Map<string, number>();
+  for await (const chunk of store.accounts()) for (const a of chunk) ids.set(a.ref, a.id);
+  const id = (ref: string) => ids.get(ref)!;
   return { store, id, path: join(d, 'c.clew') };
 }
 
 describe('identity store', () => {
   it('loads handles with activity, contacts, links, device identifiers and statement candidates', async () => {
     const { store, id } = await sampleCase();
-    const data = store.identity().data(['novi broj']);
+    const data = await store.identity().data(['novi broj']);
     const old = data.handles.find((h) => h.id === id(OLD))!;
     expect(old).toMatchObject({ displayName: 'Đorđević', messages: 2, first: Date.parse('2021-01-05T10:00:00Z'), last: Date.parse('2021-01-06T10:00:00Z') });
     expect(old.hours[10]).toBe(2);
@@ -51,52 +52,52 @@ describe('identity store', () => {
     expect(data.identifiers.filter((x) => x.type === 'imei').map((x) => x.account).sort()).toEqual([id(OLD), id(NEW)].sort());
     expect(data.statements.map((s) => [s.sender, s.recipients])).toEqual([[id(NEW), [id(C)]]]);
     expect(data.members).toEqual([]);
-    store.close();
+    await store.close();
   });
 
   it('merges, splits, rejects and unrejects, logging who, when and why; source records untouched', async () => {
     const { store, id } = await sampleCase();
     const ix = store.identity();
-    const before = store.stats();
-    const p = ix.merge(id(OLD), id(NEW), { by: 'analyst1', why: 'same IMEI', name: 'Đorđe', at: 1000 });
+    const before = await store.stats();
+    const p = await ix.merge(id(OLD), id(NEW), { by: 'analyst1', why: 'same IMEI', name: 'Đorđe', at: 1000 });
     expect(p.name).toBe('Đorđe');
     expect(p.accounts.map((a) => a.ref)).toEqual([OLD, NEW]);
-    expect(ix.persons()).toHaveLength(1);
-    expect(ix.members().get(id(NEW))).toEqual({ person: p.id, name: 'Đorđe' });
-    expect(store.identity().data([]).members).toHaveLength(2);
+    expect(await ix.persons()).toHaveLength(1);
+    expect((await ix.members()).get(id(NEW))).toEqual({ person: p.id, name: 'Đorđe' });
+    expect((await store.identity().data([])).members).toHaveLength(2);
     // a third account joins the same person
-    const p2 = ix.merge(id(C), id(NEW), { by: 'analyst1' });
+    const p2 = await ix.merge(id(C), id(NEW), { by: 'analyst1' });
     expect(p2.id).toBe(p.id);
     expect(p2.accounts).toHaveLength(3);
-    expect(ix.split(id(C), { by: 'analyst2', why: 'wrong' })).toEqual({ person: p.id, remaining: 2 });
-    expect(ix.split(id(OLD), { by: 'analyst2' })).toEqual({ person: p.id, remaining: 0 });
-    expect(ix.persons()).toEqual([]);
-    expect(() => ix.split(id(OLD), { by: 'x' })).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }) as ClewError);
-    ix.reject(id(D), id(NEW), { by: 'analyst1', why: 'different hours' });
-    expect(store.identity().data([]).rejected).toEqual([[Math.min(id(D), id(NEW)), Math.max(id(D), id(NEW))]]);
-    expect(ix.unreject(id(NEW), id(D), { by: 'analyst1' })).toBe(true);
-    expect(ix.unreject(id(NEW), id(D), { by: 'analyst1' })).toBe(false);
-    const log = ix.decisions(10);
+    expect(await ix.split(id(C), { by: 'analyst2', why: 'wrong' })).toEqual({ person: p.id, remaining: 2 });
+    expect(await ix.split(id(OLD), { by: 'analyst2' })).toEqual({ person: p.id, remaining: 0 });
+    expect(await ix.persons()).toEqual([]);
+    await expect(ix.split(id(OLD), { by: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await ix.reject(id(D), id(NEW), { by: 'analyst1', why: 'different hours' });
+    expect((await store.identity().data([])).rejected).toEqual([[Math.min(id(D), id(NEW)), Math.max(id(D), id(NEW))]]);
+    expect(await ix.unreject(id(NEW), id(D), { by: 'analyst1' })).toBe(true);
+    expect(await ix.unreject(id(NEW), id(D), { by: 'analyst1' })).toBe(false);
+    const log = await ix.decisions(10);
     expect(log.map((x) => x.action)).toEqual(['unreject', 'reject', 'split', 'split', 'merge', 'merge']);
     expect(log.at(-1)).toMatchObject({ by: 'analyst1', why: 'same IMEI', at: 1000, person: p.id, accounts: [id(OLD), id(NEW)] });
-    expect(() => ix.merge(id(OLD), id(OLD), { by: 'x' })).toThrowError(expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as ClewError);
-    expect(() => ix.merge(id(OLD), 99_999, { by: 'x' })).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }) as ClewError);
-    expect(store.stats().messages).toBe(before.messages);
-    store.close();
+    await expect(ix.merge(id(OLD), id(OLD), { by: 'x' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(ix.merge(id(OLD), 99_999, { by: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await store.stats()).messages).toBe(before.messages);
+    await store.close();
   });
 
   it('reads a case without identity tables as "no persons" when read-only, and adds them on a writable open', async () => {
     const { store, path } = await sampleCase();
     const raw = (store as unknown as { raw: { exec(s: string): void } }).raw;
     raw.exec('DROP TABLE persons; DROP TABLE person_members; DROP TABLE identity_decisions; DROP TABLE identity_rejections;');
-    store.close();
+    await store.close();
     const ro = openSqliteCase(path, { readonly: true });
-    expect(ro.identity().persons()).toEqual([]);
-    expect(ro.identity().decisions(5)).toEqual([]);
-    expect(ro.identity().data([]).members).toEqual([]);
-    ro.close();
+    expect(await ro.identity().persons()).toEqual([]);
+    expect(await ro.identity().decisions(5)).toEqual([]);
+    expect((await ro.identity().data([])).members).toEqual([]);
+    await ro.close();
     const rw = openSqliteCase(path, { threadedWriter: false });
-    expect(rw.identity().merge(1, 2, { by: 'a' }).accounts).toHaveLength(2);
-    rw.close();
+    expect((await rw.identity().merge(1, 2, { by: 'a' })).accounts).toHaveLength(2);
+    await rw.close();
   });
 });

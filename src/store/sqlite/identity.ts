@@ -244,35 +244,35 @@ export function personMembers(db: Database): Map<number, { person: number; name:
 
 export class SqliteIdentityStore implements IdentityStore {
   constructor(private readonly db: Database) {}
-  data(statementPhrases: readonly string[]): IdentityData {
+  async data(statementPhrases: readonly string[]): Promise<IdentityData> {
     return loadIdentityData(this.db, statementPhrases);
   }
-  dataFor(accountIds: readonly number[]): IdentityData {
+  async dataFor(accountIds: readonly number[]): Promise<IdentityData> {
     return loadHandlesData(this.db, accountIds);
   }
-  persons(): PersonView[] {
+  async persons(): Promise<PersonView[]> {
     return listPersons(this.db);
   }
-  person(id: number): PersonView {
+  async person(id: number): Promise<PersonView> {
     if (!hasIdentityTables(this.db)) throw new ClewError('NOT_FOUND', `no person ${id}`, { id });
     return personView(this.db, id);
   }
-  members(): Map<number, { person: number; name: string }> {
+  async members(): Promise<Map<number, { person: number; name: string }>> {
     return personMembers(this.db);
   }
-  decisions(limit: number): IdentityDecision[] {
+  async decisions(limit: number): Promise<IdentityDecision[]> {
     return listDecisions(this.db, limit);
   }
-  merge(a: number, b: number, d: IdentityDecisionInput & { name?: string }): PersonView {
+  async merge(a: number, b: number, d: IdentityDecisionInput & { name?: string }): Promise<PersonView> {
     return mergeAccounts(this.db, a, b, d);
   }
-  split(accountId: number, d: IdentityDecisionInput): { person: number; remaining: number } {
+  async split(accountId: number, d: IdentityDecisionInput): Promise<{ person: number; remaining: number }> {
     return splitAccount(this.db, accountId, d);
   }
-  reject(a: number, b: number, d: IdentityDecisionInput): number {
+  async reject(a: number, b: number, d: IdentityDecisionInput): Promise<number> {
     return rejectPair(this.db, a, b, d);
   }
-  unreject(a: number, b: number, d: IdentityDecisionInput): boolean {
+  async unreject(a: number, b: number, d: IdentityDecisionInput): Promise<boolean> {
     return unrejectPair(this.db, a, b, d);
   }
 }

@@ -11,11 +11,12 @@
 import type Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView, GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoReader } from '../types.js';
-import { SLOTS } from './ids.js';
+import { chunked } from '../chunks.js';
+import { SLOTS } from '../../model/ids.js';
+import { LOCATION_KINDS } from '../../model/records.js';
 import { type AccountDbRow, parseLoc, toAccount } from './rows.js';
 
 export const MENTION_KINDS = ['place', 'coordinate'] as const;
-export const LOCATION_KINDS = ['exif', 'antenna', 'shared', 'device'] as const;
 export const GEO_KINDS: readonly GeoKind[] = [...MENTION_KINDS, ...LOCATION_KINDS];
 
 const SLACK_MS = 60_000;
@@ -89,7 +90,7 @@ export class SqliteGeoReader implements GeoReader {
     return w;
   }
 
-  points(filter: GeoFilter, opts: { limit: number; evidence: number; key?: string }): GeoPointRow[] {
+  async points(filter: GeoFilter, opts: { limit: number; evidence: number; key?: string }): Promise<GeoPointRow[]> {
     const only = opts.key === undefined ? null : parseGeoKey(opts.key);
     const kinds = only ? [only.kind] : (filter.kinds ?? GEO_KINDS);
     const out: GeoPointRow[] = [];
@@ -193,7 +194,11 @@ export class SqliteGeoReader implements GeoReader {
     });
   }
 
-  *placeMentions(filter: GeoFilter): Iterable<GeoPlaceMention> {
+  placeMentions(filter: GeoFilter): AsyncIterable<GeoPlaceMention[]> {
+    return chunked(this.placeMentionRows(filter));
+  }
+
+  private *placeMentionRows(filter: GeoFilter): Iterable<GeoPlaceMention> {
     const w = this.mentionWhere(filter);
     // the one recipient of a message outside a conversation (null when there are several)
     const st = this.db

@@ -14,6 +14,7 @@ import type {
   AccountView,
   CaseStats,
   CaseStore,
+  CommunicationRow,
   DossierData,
   DossierOptions,
   EdgeFilter,
@@ -29,15 +30,17 @@ import type {
   SourceMeta,
   SourceRow,
   SourceWriter,
+  OpenOptions,
   WriteOptions,
 } from '../types.js';
 import { matchesTokens, toFts } from './fts.js';
-import { SLOTS } from './ids.js';
+import { SLOTS } from '../../model/ids.js';
 import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
 import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { ensureMigrated } from './migrations.js';
-import { SqliteIdentityStore } from './identity.js';
+import { SqliteIdentityStore, listPersons } from './identity.js';
+import { chunked } from '../chunks.js';
 import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
 import { readDossier } from './dossier.js';
@@ -48,13 +51,7 @@ import { acquireWriterLock, lockedWriter, translateStoreError } from './writer-l
 
 const APP_ID = 0x636c6577; // 'clew'
 
-export interface OpenOptions {
-  /** Create the case file when it does not exist. */
-  create?: boolean;
-  readonly?: boolean;
-  /** Write ingest batches in a worker thread (default: when the compiled worker is present). */
-  threadedWriter?: boolean;
-}
+export type { OpenOptions };
 
 function sqliteCode(e: unknown): string | undefined {
   return (e as { code?: string }).code;
@@ -147,7 +144,14 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
-  close(): void {
+  readonly backend = 'sqlite' as const;
+
+  /** The case file, as given (a path holds no secret). */
+  get locator(): string {
+    return this.path;
+  }
+
+  async close(): Promise<void> {
     if (this.db.open) {
       if (!this.readonly) {
         this.db.pragma('optimize');
@@ -164,12 +168,12 @@ export class SqliteCaseStore implements CaseStore {
 
   // ---------------------------------------------------------------- ingest
 
-  findSource(sha256: string): SourceRow | null {
+  async findSource(sha256: string): Promise<SourceRow | null> {
     const r = this.db.prepare('SELECT * FROM sources WHERE sha256 = ?').get(sha256) as SourceDbRow | undefined;
     return r ? toSource(r) : null;
   }
 
-  beginSource(meta: SourceMeta, opts: WriteOptions = {}): SourceWriter {
+  async beginSource(meta: SourceMeta, opts: WriteOptions = {}): Promise<SourceWriter> {
     this.assertWritable();
     const release = acquireWriterLock(this.path);
     try {
@@ -194,7 +198,7 @@ export class SqliteCaseStore implements CaseStore {
     return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!, opts);
   }
 
-  resumeSource(source: SourceRow, opts: WriteOptions = {}): SourceWriter {
+  async resumeSource(source: SourceRow, opts: WriteOptions = {}): Promise<SourceWriter> {
     this.assertWritable();
     const release = acquireWriterLock(this.path);
     try {
@@ -205,7 +209,7 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
-  forgetEmptySource(id: number): boolean {
+  async forgetEmptySource(id: number): Promise<boolean> {
     this.assertWritable();
     return this.db.prepare(`DELETE FROM sources WHERE id = ? AND status = 'partial' AND items_done = 0`).run(id).changes > 0;
   }
@@ -215,7 +219,7 @@ export class SqliteCaseStore implements CaseStore {
     return this.threaded ? new ThreadedSourceWriter(this.path, source, analyse) : new InThreadSourceWriter(this.db, source, analyse);
   }
 
-  sources(): SourceRow[] {
+  async sources(): Promise<SourceRow[]> {
     return (this.db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceDbRow[]).map(toSource);
   }
 
@@ -225,7 +229,11 @@ export class SqliteCaseStore implements CaseStore {
 
   // ---------------------------------------------------------------- accounts
 
-  accountsByIds(ids: number[]): Map<number, AccountView> {
+  async accountsByIds(ids: readonly number[]): Promise<Map<number, AccountView>> {
+    return this.accountMap(ids);
+  }
+
+  private accountMap(ids: readonly number[]): Map<number, AccountView> {
     const out = new Map<number, AccountView>();
     const st = this.db.prepare('SELECT * FROM accounts WHERE id = ?');
     for (const id of new Set(ids)) {
@@ -237,7 +245,7 @@ export class SqliteCaseStore implements CaseStore {
 
   /** The member accounts of the persons `person:` terms name: a person id (`12`, `#12`, `person:12`), else a person name (case-insensitive). */
   private personAccountIds(terms: string[], notes: string[]): number[] {
-    const persons = this.identity().persons();
+    const persons = listPersons(this.db);
     return terms.flatMap((t) => {
       const m = /^(?:#|person:)?(\d{1,15})$/.exec(t.trim());
       const low = t.trim().toLowerCase();
@@ -248,7 +256,11 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   /** Accounts named by a term: exact reference, else handle, else display name (case-insensitive). */
-  resolveAccounts(term: string): AccountView[] {
+  async resolveAccounts(term: string): Promise<AccountView[]> {
+    return this.accountsNamed(term);
+  }
+
+  private accountsNamed(term: string): AccountView[] {
     for (const sql of [
       'SELECT * FROM accounts WHERE ref = ?',
       'SELECT * FROM accounts WHERE handle = ? COLLATE NOCASE',
@@ -260,15 +272,28 @@ export class SqliteCaseStore implements CaseStore {
     return [];
   }
 
-  activity(q: ActivityQuery): ActivityCounts {
+  async activity(q: ActivityQuery): Promise<ActivityCounts> {
     return activityCounts(this.db, q);
   }
 
-  *accounts(): Iterable<AccountView> {
+  accounts(): AsyncIterable<AccountView[]> {
+    return chunked(this.accountRows());
+  }
+
+  private *accountRows(): Iterable<AccountView> {
     for (const r of this.db.prepare('SELECT * FROM accounts ORDER BY id').iterate() as Iterable<AccountDbRow>) yield toAccount(r);
   }
 
-  *edges(filter: EdgeFilter = {}): Iterable<EdgeRow> {
+  /**
+   * The chunks are read from an open statement: between chunks only reads may run on this
+   * connection (better-sqlite3 refuses writes while an iterator is open), so a consumer finishes or
+   * breaks the loop before it writes.
+   */
+  edges(filter: EdgeFilter = {}): AsyncIterable<EdgeRow[]> {
+    return chunked(this.edgeRows(filter));
+  }
+
+  private *edgeRows(filter: EdgeFilter): Iterable<EdgeRow> {
     if (filter.after === undefined && filter.before === undefined) {
       // the edge table kept up to date during ingest: no scan of the records
       const where: string[] = [];
@@ -292,9 +317,13 @@ export class SqliteCaseStore implements CaseStore {
     yield* this.db.prepare(sql).iterate(...c.args, ...(filter.minCount !== undefined ? [filter.minCount] : [])) as Iterable<EdgeRow>;
   }
 
-  *communications(filter: EdgeFilter = {}): Iterable<{ src: number; dst: number; channel: Channel; ts: number }> {
+  communications(filter: EdgeFilter = {}): AsyncIterable<CommunicationRow[]> {
+    return chunked(this.communicationRows(filter));
+  }
+
+  private *communicationRows(filter: EdgeFilter): Iterable<CommunicationRow> {
     const c = this.communicationsSql(filter);
-    yield* this.db.prepare(`${c.sql} ORDER BY ts`).iterate(...c.args) as Iterable<{ src: number; dst: number; channel: Channel; ts: number }>;
+    yield* this.db.prepare(`${c.sql} ORDER BY ts`).iterate(...c.args) as Iterable<CommunicationRow>;
   }
 
   /** One row (src, dst, channel, ts) per message recipient and per call, duplicates left out. */
@@ -336,14 +365,14 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
-  search(query: SearchQuery, opts: SearchOptions): SearchPage {
+  async search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
     const notes: string[] = [];
     const where: string[] = [];
     const args: (string | number)[] = [];
     const resolveAll = (terms: string[], kind: string): number[] | null => {
       if (terms.length === 0) return null;
       const ids = terms.flatMap((t) => {
-        const found = this.resolveAccounts(t);
+        const found = this.accountsNamed(t);
         if (found.length === 0) notes.push(`${kind}:${t} matches no account`);
         return found.map((a) => a.id);
       });
@@ -444,7 +473,7 @@ export class SqliteCaseStore implements CaseStore {
       throw e;
     }
     const page = hits.slice(0, opts.limit);
-    const accounts = this.accountsByIds(page.map((h) => h.sender));
+    const accounts = this.accountMap(page.map((h) => h.sender));
     const titleSt = this.db.prepare('SELECT title FROM conversations WHERE id = ?').pluck();
     const titles = new Map<number, string | null>();
     for (const h of page) if (h.conversation_id !== null && !titles.has(h.conversation_id)) titles.set(h.conversation_id, (titleSt.get(h.conversation_id) as string | null) ?? null);
@@ -478,13 +507,13 @@ export class SqliteCaseStore implements CaseStore {
 
   // ---------------------------------------------------------------- messages
 
-  message(id: number): MessageView {
+  async message(id: number): Promise<MessageView> {
     const r = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageDbRow | undefined;
     if (!r) throw new ClewError('NOT_FOUND', `no message ${id}`, { id });
     return this.toMessageView(r);
   }
 
-  thread(id: number, opts: { before: number; after: number }): MessageView[] {
+  async thread(id: number, opts: { before: number; after: number }): Promise<MessageView[]> {
     const m = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageDbRow | undefined;
     if (!m) throw new ClewError('NOT_FOUND', `no message ${id}`, { id });
     let before: MessageDbRow[];
@@ -508,7 +537,7 @@ export class SqliteCaseStore implements CaseStore {
 
   private toMessageView(r: MessageDbRow): MessageView {
     const recipients = this.db.prepare('SELECT account_id FROM message_recipients WHERE message_id = ?').pluck().all(r.id) as number[];
-    const accounts = this.accountsByIds([r.sender, ...recipients]);
+    const accounts = this.accountMap([r.sender, ...recipients]);
     const src = readSource(this.db, r.source_id)!;
     const conv =
       r.conversation_id === null ? undefined : (this.db.prepare('SELECT title FROM conversations WHERE id = ?').get(r.conversation_id) as { title: string | null });
@@ -546,7 +575,7 @@ export class SqliteCaseStore implements CaseStore {
 
   // ---------------------------------------------------------------- stats
 
-  stats(opts: { top?: number } = {}): CaseStats {
+  async stats(opts: { top?: number } = {}): Promise<CaseStats> {
     const one = (sql: string) => (this.db.prepare(sql).pluck().get() as number | null) ?? 0;
     const src = this.db.prepare(`SELECT count(*) AS total, sum(status = 'complete') AS complete FROM sources`).get() as { total: number; complete: number | null };
     const firstId = this.db.prepare('SELECT min(id) FROM messages').pluck().get() as number | null;
@@ -565,7 +594,7 @@ export class SqliteCaseStore implements CaseStore {
          GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT ?`,
       )
       .all(opts.top ?? 10) as { a: number; sent: number; received: number; contacts: number }[];
-    const accounts = this.accountsByIds(top.map((t) => t.a));
+    const accounts = this.accountMap(top.map((t) => t.a));
     return {
       sources: { total: src.total, complete: src.complete ?? 0, partial: src.total - (src.complete ?? 0) },
       messages: one('SELECT count(*) FROM messages'),
@@ -589,7 +618,7 @@ export class SqliteCaseStore implements CaseStore {
 
   // ---------------------------------------------------------------- entities and code words
 
-  entities(opts: EntityListOptions): EntityRow[] {
+  async entities(opts: EntityListOptions): Promise<EntityRow[]> {
     const rows = this.db
       .prepare(
         `SELECT x.type, x.value, count(*) AS mentions, count(DISTINCT x.message_id) AS messages, min(m.ts) AS first, max(m.ts) AS last
@@ -605,7 +634,7 @@ export class SqliteCaseStore implements CaseStore {
     );
     return rows.map((r) => {
       const acc = accSt.all(r.type, r.value, opts.accounts ?? 5) as { id: number; n: number }[];
-      const views = this.accountsByIds(acc.map((a) => a.id));
+      const views = this.accountMap(acc.map((a) => a.id));
       return {
         ...r,
         raw: (rawSt.all(r.type, r.value) as { raw: string }[]).map((x) => x.raw),
@@ -614,7 +643,7 @@ export class SqliteCaseStore implements CaseStore {
     });
   }
 
-  mentions(messageId: number): Mention[] {
+  async mentions(messageId: number): Promise<Mention[]> {
     return (
       this.db.prepare('SELECT type, start, end, raw, value, confidence, attrs FROM mentions WHERE message_id = ? ORDER BY start, type').all(messageId) as (Omit<
         Mention,
@@ -623,7 +652,7 @@ export class SqliteCaseStore implements CaseStore {
     ).map((m) => ({ ...m, attrs: m.attrs === null ? undefined : (JSON.parse(m.attrs) as Mention['attrs']) }));
   }
 
-  lexicon(): LexiconEntry[] {
+  async lexicon(): Promise<LexiconEntry[]> {
     return (this.db.prepare('SELECT term, means, type, added_at FROM lexicon ORDER BY term').all() as { term: string; means: string; type: string | null; added_at: number }[]).map(
       (r) => ({ term: r.term, means: r.means, type: r.type, addedAt: r.added_at }),
     );
@@ -634,7 +663,7 @@ export class SqliteCaseStore implements CaseStore {
    * from the full-text index (the term's folded tokens, as a prefix for inflected forms), then the
    * compiled matcher decides. Returns how many mentions were stored.
    */
-  addLexiconEntry(entry: { term: string; means: string; type?: string }): { mentions: number; messages: number } {
+  async addLexiconEntry(entry: { term: string; means: string; type?: string }): Promise<{ mentions: number; messages: number }> {
     this.assertWritable();
     const matcher = compileLexicon([{ term: entry.term, means: entry.means, type: entry.type }]);
     const tokens = indexTokens(entry.term);
@@ -670,7 +699,7 @@ export class SqliteCaseStore implements CaseStore {
     return run();
   }
 
-  removeLexiconEntry(term: string): boolean {
+  async removeLexiconEntry(term: string): Promise<boolean> {
     this.assertWritable();
     return this.db.transaction(() => {
       this.removeLexiconMentions(term);
@@ -682,8 +711,8 @@ export class SqliteCaseStore implements CaseStore {
     this.db.prepare(`DELETE FROM mentions WHERE type = 'codeword' AND value = ?`).run(term);
   }
 
-  dossier(accountIds: number[], opts: DossierOptions = {}): DossierData {
-    return readDossier(this.db, accountIds, opts, (ids) => this.accountsByIds(ids));
+  async dossier(accountIds: number[], opts: DossierOptions = {}): Promise<DossierData> {
+    return readDossier(this.db, accountIds, opts, (ids) => this.accountMap(ids));
   }
 
   identity(): SqliteIdentityStore {
@@ -694,7 +723,7 @@ export class SqliteCaseStore implements CaseStore {
     return new SqliteGeoReader(this.db);
   }
 
-  quarantine(opts: { limit: number; sourceId?: number }): QuarantineRow[] {
+  async quarantine(opts: { limit: number; sourceId?: number }): Promise<QuarantineRow[]> {
     const rows = this.db
       .prepare(
         `SELECT s.path, q.loc, q.code, q.message, q.excerpt FROM quarantine q JOIN sources s ON s.id = q.source_id

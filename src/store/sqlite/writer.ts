@@ -18,7 +18,8 @@ import type {
 } from '../../model/records.js';
 import type { Analyser } from '../../text/analyse.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
-import { messageIdBase, SLOTS } from './ids.js';
+import { addCallEdge, addEdge, addMessageEdges, type EdgeIncrements, mergeEdge, messageRecipients } from '../../model/edges.js';
+import { messageIdBase, SLOTS } from '../../model/ids.js';
 import { DEFERRED_INDEXES } from './schema.js';
 import { adoptSideFts, ftsRowsSql, registerFtsText } from './fts-build.js';
 import { MultiRowInsert } from './multi-insert.js';
@@ -43,9 +44,7 @@ function splitRef(ref: string): { platform: string; handle: string } {
 /** Edge increments kept in memory before they are written to edge_deltas (about 100 bytes each). */
 const MAX_EDGES_IN_MEMORY = 500_000;
 
-/** Edge increments by (src, dst, channel): a number key when the ids allow, else a string. */
-type Edges = Map<number | string, EdgeAcc>;
-const CHANNEL_KEY: Record<string, number> = { chat: 0, sms: 1, email: 2, call: 3 };
+type Edges = EdgeIncrements;
 
 /**
  * Bits of the times (ms) at which this source wrote messages: one-hash Bloom filter. A clear bit
@@ -57,15 +56,6 @@ const TS_FILTER_BITS = 2 ** 26;
 
 function tsBit(ts: number): number {
   return (Math.imul(ts | 0, 0x9e3779b1) ^ Math.imul(Math.floor(ts / 4294967296) | 0, 0x85ebca6b)) >>> 6;
-}
-
-interface EdgeAcc {
-  src: number;
-  dst: number;
-  channel: string;
-  count: number;
-  first: number;
-  last: number;
 }
 
 /** Synchronous writer on one connection; wrapped by the in-thread and threaded SourceWriters. */
@@ -432,7 +422,7 @@ export class SqliteSourceWriter {
   private writeMessage(r: MessageRecord, l: Locator, edges: Edges): 'new' | 'duplicate' {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
-    const recipients = [...new Set(r.to.length > 0 ? r.to.map((t) => this.account(t)) : (conv?.members.filter((m) => m !== sender) ?? []))];
+    const recipients = messageRecipients(sender, r.to.map((t) => this.account(t)), conv?.members);
     const toMembers = r.to.length === 0 && conv !== null;
     const dupOf = this.firstCopy(r.ts, sender, r.body, toMembers ? null : recipients, toMembers ? r.conversation! : null);
     // a duplicate is linked to its first copy and read only once: no index, no analysis, no edge
@@ -473,10 +463,10 @@ export class SqliteSourceWriter {
     if (this.tsFilter) this.markTs(r.ts); // set even if the batch rolls back: a false positive only costs a lookup
     for (const a of recipients) this.recipients.add(id, a);
     if (flags & FLAG_TO_MEMBERS) this.trackToMembers(conv!.id, id);
+    addMessageEdges(edges, sender, recipients, r.channel, r.ts, dupOf !== null);
     if (dupOf !== null) return 'duplicate';
     for (const m of analysis?.mentions ?? [])
       this.st.mention!.run(id, m.type, m.start, m.end, m.raw, m.value, m.confidence, m.attrs ? JSON.stringify(m.attrs) : null);
-    for (const a of recipients) addEdge(edges, sender, a, r.channel, r.ts);
     return 'new';
   }
 
@@ -500,9 +490,8 @@ export class SqliteSourceWriter {
       r.nativeId ?? null,
       dupOf,
     );
-    if (dupOf !== null) return 'duplicate';
-    addEdge(edges, caller, callee, channel, r.ts);
-    return 'new';
+    addCallEdge(edges, caller, callee, channel, r.ts, dupOf !== null);
+    return dupOf !== null ? 'duplicate' : 'new';
   }
 
   private writeAttachment(r: AttachmentRecord, l: Locator): 'new' {
@@ -535,27 +524,5 @@ function sameMembers(stored: readonly number[], to: readonly number[]): boolean 
 
 function pairKey(a: number, b: number): string {
   return a < b ? `p${a}-${b}` : `p${b}-${a}`;
-}
-
-function mergeEdge(edges: Edges, k: number | string, add: EdgeAcc): void {
-  const e = edges.get(k);
-  if (!e) edges.set(k, add);
-  else {
-    e.count += add.count;
-    if (add.first < e.first) e.first = add.first;
-    if (add.last > e.last) e.last = add.last;
-  }
-}
-
-function addEdge(edges: Edges, src: number, dst: number, channel: string, ts: number): void {
-  if (src === dst) return;
-  const ch = CHANNEL_KEY[channel];
-  const k = ch !== undefined && src < 2 ** 24 && dst < 2 ** 26 ? (src * 2 ** 26 + dst) * 4 + ch : `${src}|${dst}|${channel}`;
-  const e = edges.get(k);
-  if (e) {
-    e.count++;
-    if (ts < e.first) e.first = ts;
-    if (ts > e.last) e.last = ts;
-  } else edges.set(k, { src, dst, channel, count: 1, first: ts, last: ts });
 }
 

@@ -14,7 +14,7 @@
  * data: the store quotes every token, so no full-text operator can be smuggled in.
  */
 import { ClewError } from '../../model/errors.js';
-import type { Channel } from '../../model/records.js';
+import { type Channel, CHANNELS } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
 import { resolvePlace } from '../extract/places.js';
 import { hasStemmer, stemToken, stemTokensFor } from '../stem/stem.js';
@@ -26,7 +26,6 @@ const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang',
 const FILTER_LIST = [...FILTER_KEYS].map((k) => `${k}:`).join(' ');
 /** `scheme:rest` words that are text, not a mistyped filter (links). */
 const WORD_SCHEMES = new Set(['http', 'https', 'ftp', 'mailto', 'www']);
-const CHANNELS: readonly Channel[] = ['chat', 'sms', 'email', 'call'];
 
 type Tok =
   | { t: 'word'; v: string; pos: number }

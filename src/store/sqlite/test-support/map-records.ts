@@ -42,13 +42,13 @@ export const MAP_RECORDS: ClewRecord[] = [
 export async function writeMapCase(path: string): Promise<void> {
   const store = openSqliteCase(path, { create: true, threadedWriter: false });
   try {
-    const w = store.beginSource({ path: 'map.jsonl', name: 'map.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
+    const w = await store.beginSource({ path: 'map.jsonl', name: 'map.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
     await w.writeBatch(
       MAP_RECORDS.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } })),
       { offset: null, line: MAP_RECORDS.length + 1, itemsDone: MAP_RECORDS.length },
     );
     await w.finish();
   } finally {
-    store.close();
+    await store.close();
   }
 }

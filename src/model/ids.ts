@@ -2,7 +2,7 @@
  * Message ids: time-ordered and derived from the record's time and place in its source, so that
  * ingesting the same data gives the same ids.
  */
-import type { Locator } from '../../model/records.js';
+import type { Locator } from './records.js';
 
 /** Slots per millisecond in a message id: id = ts_ms * SLOTS + slot. ts < 2^42 keeps ids below 2^53. */
 export const SLOTS = 2048;
