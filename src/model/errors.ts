@@ -27,6 +27,12 @@ export const ERROR_CODES = {
   CASE_INVALID: 'the file is not a clew case',
   CASE_VERSION: 'the case was written by a newer clew',
   SOURCE_NOT_FOUND: 'the source file does not exist',
+  CASE_BUSY: 'another ingest is writing to the case',
+  // database servers (PostgreSQL)
+  DB_UNREACHABLE: 'the database server cannot be reached',
+  DB_AUTH: 'the database server refused the user or password',
+  DB_NOT_FOUND: 'the database does not exist on the server',
+  DB_UNAVAILABLE: 'the database server cannot be started or used',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
   NOT_FOUND: 'no such record',
@@ -67,6 +73,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CASE_NOT_FOUND':
     case 'CASE_INVALID':
     case 'CASE_VERSION':
+    case 'DB_NOT_FOUND':
       return 3;
     case 'SOURCE_NOT_FOUND':
     case 'EMPTY_FILE':
@@ -77,6 +84,12 @@ export function exitCodeFor(code: ErrorCode): number {
       return 4;
     case 'NOT_FOUND':
       return 5;
+    case 'CASE_BUSY':
+      return 6;
+    case 'DB_UNREACHABLE':
+    case 'DB_AUTH':
+    case 'DB_UNAVAILABLE':
+      return 7;
     case 'INTERRUPTED':
       return 130;
     default:
