@@ -450,14 +450,22 @@ function describeSources(factory: CaseFactory): void {
       ).toEqual({ records: 1, rejected: 1, duplicates: 0 });
       src = (await s.findSource('1'.repeat(64)))!;
       expect(src).toMatchObject({ status: 'partial', resumeOffset: 400, resumeLine: 6, itemsDone: 5, records: 4, rejected: 1, duplicates: 1 });
-      // a partial source is stored but not searchable by its words yet
+      // a partial source is stored, but not searchable by its words nor in the network yet
       expect((await s.search(query('prvi'), { limit: 10 })).hits).toEqual([]);
+      expect(await collect(s.edges())).toEqual([]);
       expect((await s.search(filters({ from: ['sky:a'] }), { limit: 10 })).hits.map((h) => h.body)).toEqual(['prvi']);
       const done = await w.finish();
       expect(done).toMatchObject({ id: src.id, status: 'complete', itemsDone: 5, records: 4 });
       expect(done.finishedAt).toEqual(expect.any(Number));
       expect(await s.findSource('1'.repeat(64))).toEqual(done);
       expect((await s.search(query('prvi OR treci'), { limit: 10 })).hits.map((h) => h.body)).toEqual(['treci', 'prvi']);
+      expect((await collect(s.edges())).map((e) => [e.count, e.first, e.last]).sort()).toEqual(
+        [
+          [1, T, T],
+          [1, T + 1, T + 1],
+          [1, T + 2, T + 2],
+        ].sort(),
+      );
       expect(await s.quarantine({ limit: 5, sourceId: src.id })).toEqual([
         { sourcePath: '/evidence/one.jsonl', locator: { line: 4, offset: 300, length: 9 }, code: 'SCHEMA', message: 'no body', excerpt: null },
       ]);

@@ -69,9 +69,12 @@ function noSearch(): ClewError {
   return new ClewError('QUERY_SYNTAX', 'the search index could not run this query');
 }
 
+/** A lexeme no document holds (a space is in no token): what matches nothing, as FTS5's empty phrase "" does. */
+const NEVER = quoteLexeme(' ');
+
 function lexeme(token: string): string {
-  // a token the document leaves out (see documentVector) matches nothing: a space is in no lexeme of a document
-  if (lexemeBytes(token) > MAX_LEXEME_BYTES) return quoteLexeme(' ');
+  // a token the document leaves out (see documentVector) matches nothing
+  if (lexemeBytes(token) > MAX_LEXEME_BYTES) return NEVER;
   return quoteLexeme(token);
 }
 
@@ -84,10 +87,12 @@ function lexeme(token: string): string {
 export function toTsquery(node: TextNode, dropNegatives = false): string {
   switch (node.kind) {
     case 'term':
-      if (node.tokens.length !== 1) throw noSearch();
+      // one token, as the parser makes it (SQLite's toFts reads the first)
+      if (node.tokens.length === 0) return NEVER;
       return node.prefix ? `${lexeme(node.tokens[0]!)}:*` : lexeme(node.tokens[0]!);
     case 'phrase':
-      if (node.tokens.length === 0) throw noSearch();
+      // no token (an exact-mode word of marks only, folded away): FTS5's "" matches nothing
+      if (node.tokens.length === 0) return NEVER;
       return node.tokens.length === 1 ? lexeme(node.tokens[0]!) : `(${node.tokens.map(lexeme).join(' <-> ')})`;
     case 'or':
       return `(${node.children.map((c) => toTsquery(c, dropNegatives)).join(' | ')})`;

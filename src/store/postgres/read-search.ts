@@ -15,18 +15,14 @@ import { documentText, refold, toTsquery } from './fts.js';
 import { listPersons } from './identity.js';
 import { type AccountDbRow, type Param, type PgReadCase, accountsByIds, all, idBound, pgCode, scalar, toAccount } from './read-util.js';
 
-/** ASCII-only case folding in SQL, as SQLite's NOCASE compares. */
-const nocase = (e: string) => `translate(${e}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
-
-/** Accounts named by a term: exact reference, else handle, else display name (ASCII case-insensitive, as SQLite's NOCASE). */
+/**
+ * Accounts named by a term: exact reference, else handle, else display name, case-insensitive for
+ * ASCII letters only (SQLite's NOCASE): lower() under COLLATE "C" folds exactly those, and the
+ * schema's indexes on lower(handle) and lower(display_name) answer it.
+ */
 export async function resolveAccounts(db: PgReadCase, term: string): Promise<AccountView[]> {
   const cols = 'id, ref, platform, handle, kind, display_name';
-  for (const cond of [
-    'ref = $2',
-    // lower() first: an index on lower(handle) narrows, the NOCASE check decides
-    `lower(handle) = lower($2) AND ${nocase('handle')} = ${nocase('$2')}`,
-    `lower(display_name) = lower($2) AND ${nocase('display_name')} = ${nocase('$2')}`,
-  ]) {
+  for (const cond of ['ref = $2', 'lower(handle) = lower($2::text COLLATE "C")', 'lower(display_name) = lower($2::text COLLATE "C")']) {
     const rows = await all<AccountDbRow>(db.pool, `SELECT ${cols} FROM accounts WHERE case_id = $1 AND ${cond} ORDER BY id LIMIT 1000`, [db.caseId, term]);
     if (rows.length > 0) return rows.map(toAccount);
   }
