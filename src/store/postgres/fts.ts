@@ -3,29 +3,25 @@
  * (src/store/sqlite/fts.ts): the same folded tokens (clew's own `indexTokens`, never a
  * PostgreSQL dictionary), the same query structure.
  *
- * - A message's document is a tsvector of its folded tokens WITH their positions (subject, a
- *   line break, then the body, as SQLite indexes it), so that phrases (`<->`, followed-by)
- *   work: `array_to_tsvector` would drop the positions, and PostgreSQL never matches `<->`
- *   on a vector without them.
+ * - A message's document (writer.ts ftsVector) is a tsvector of its folded tokens WITH their
+ *   positions (subject, a line break, then the body, as SQLite indexes it), so that phrases
+ *   (`<->`, followed-by) work: PostgreSQL never matches `<->` on a vector without positions.
  * - A query is compiled to tsquery text in which every lexeme is a quoted literal (quotes and
  *   backslashes escaped), and passed as a bound parameter cast with `::tsquery`, which takes
  *   lexemes as they are (no parser, no dictionary): operators exist only where clew's query
  *   parser put them, so nothing a user types can act as tsquery syntax or reach the SQL.
  *
- * Limits of the PostgreSQL types (no effect on ordinary messages): a lexeme is at most 2,047
- * bytes (a longer "word" is left out of the document and cannot be searched), positions go up
- * to 16,383 (later tokens share that position, so a phrase past it may match loosely), and a
- * document holds at most 1 MB of distinct lexemes (later new words are left out).
+ * Limits of the PostgreSQL types (no effect on ordinary messages; FTS5 has none of them): a
+ * lexeme is at most 2,047 bytes (a longer "word" is left out of the document and a query for
+ * it matches nothing), positions go up to 16,383 (later tokens share that position, so a phrase
+ * past it may match loosely), and a document holds at most 1 MB of distinct lexemes.
  */
 import { ClewError } from '../../model/errors.js';
 import type { TextNode } from '../../text/query/ast.js';
 import { indexTokens } from '../../text/query/parse.js';
 
-/** PostgreSQL's limits on a tsvector (tsearch/ts_type.h): lexeme bytes, position, total lexeme bytes. */
+/** PostgreSQL's limit on a lexeme's bytes (tsearch/ts_type.h); the writer (writer.ts ftsVector) leaves longer tokens out. */
 const MAX_LEXEME_BYTES = 2047;
-const MAX_POSITION = 16383;
-const MAX_DOCUMENT_BYTES = 1024 * 1024 - 1024;
-const MAX_POSITIONS_PER_LEXEME = 255;
 
 /** A lexeme as a tsvector / tsquery literal: single-quoted, `'` doubled, `\` escaped. */
 export function quoteLexeme(token: string): string {
@@ -41,30 +37,6 @@ export function documentText(subject: string | null | undefined, body: string): 
   return subject !== undefined && subject !== null && subject !== '' ? `${subject}\n${body}` : body;
 }
 
-/**
- * The tsvector literal of a message (pass it as a parameter cast `::tsvector`): every folded
- * token with its 1-based positions. Null when the text has no token.
- */
-export function documentVector(subject: string | null | undefined, body: string): string | null {
-  const tokens = indexTokens(documentText(subject, body), 'folded');
-  if (tokens.length === 0) return null;
-  const positions = new Map<string, number[]>();
-  let bytes = 0;
-  tokens.forEach((t, i) => {
-    let list = positions.get(t);
-    if (!list) {
-      const n = lexemeBytes(t);
-      if (n > MAX_LEXEME_BYTES || bytes + n > MAX_DOCUMENT_BYTES) return;
-      bytes += n;
-      positions.set(t, (list = []));
-    }
-    const p = Math.min(i + 1, MAX_POSITION);
-    if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== p) list.push(p);
-  });
-  if (positions.size === 0) return null;
-  return [...positions].map(([t, ps]) => `${quoteLexeme(t)}:${ps.join(',')}`).join(' ');
-}
-
 function noSearch(): ClewError {
   return new ClewError('QUERY_SYNTAX', 'the search index could not run this query');
 }
@@ -73,7 +45,7 @@ function noSearch(): ClewError {
 const NEVER = quoteLexeme(' ');
 
 function lexeme(token: string): string {
-  // a token the document leaves out (see documentVector) matches nothing
+  // a token the document leaves out (writer.ts ftsVector) matches nothing
   if (lexemeBytes(token) > MAX_LEXEME_BYTES) return NEVER;
   return quoteLexeme(token);
 }

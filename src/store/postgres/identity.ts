@@ -318,7 +318,11 @@ export async function unrejectPair(db: PgReadCase, a: number, b: number, d: Iden
 }
 
 export class PgIdentityStore implements IdentityStore {
-  constructor(private readonly db: PgReadCase) {}
+  /** `assertWritable`: throws when the case is open read-only (before every decision). */
+  constructor(
+    private readonly db: PgReadCase,
+    private readonly assertWritable: () => void = () => undefined,
+  ) {}
   data(statementPhrases: readonly string[]): Promise<IdentityData> {
     return loadIdentityData(this.db, statementPhrases);
   }
@@ -337,16 +341,20 @@ export class PgIdentityStore implements IdentityStore {
   decisions(limit: number): Promise<IdentityDecision[]> {
     return listDecisions(this.db, limit);
   }
-  merge(a: number, b: number, d: IdentityDecisionInput & { name?: string }): Promise<PersonView> {
+  async merge(a: number, b: number, d: IdentityDecisionInput & { name?: string }): Promise<PersonView> {
+    this.assertWritable();
     return mergeAccounts(this.db, a, b, d);
   }
-  split(account: number, d: IdentityDecisionInput): Promise<{ person: number; remaining: number }> {
+  async split(account: number, d: IdentityDecisionInput): Promise<{ person: number; remaining: number }> {
+    this.assertWritable();
     return splitAccount(this.db, account, d);
   }
-  reject(a: number, b: number, d: IdentityDecisionInput): Promise<number> {
+  async reject(a: number, b: number, d: IdentityDecisionInput): Promise<number> {
+    this.assertWritable();
     return rejectPair(this.db, a, b, d);
   }
-  unreject(a: number, b: number, d: IdentityDecisionInput): Promise<boolean> {
+  async unreject(a: number, b: number, d: IdentityDecisionInput): Promise<boolean> {
+    this.assertWritable();
     return unrejectPair(this.db, a, b, d);
   }
 }

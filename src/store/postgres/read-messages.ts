@@ -1,12 +1,12 @@
 /**
- * Messages, threads, mentions, case statistics and the quarantine of a PostgreSQL case, as the
- * SQLite case reads them (src/store/sqlite/store.ts).
+ * Messages, threads and mentions of a PostgreSQL case, as the SQLite case reads them
+ * (src/store/sqlite/store.ts). (Statistics and the quarantine are in store.ts.)
  */
 import type { Mention } from '../../model/entities.js';
 import { ClewError } from '../../model/errors.js';
 import type { Channel } from '../../model/records.js';
-import type { CaseStats, MessageView, QuarantineRow } from '../types.js';
-import { type PgReadCase, accountsByIds, all, json, one, parseLoc, scalar } from './read-util.js';
+import type { MessageView } from '../types.js';
+import { type PgReadCase, accountsByIds, all, json, one, parseLoc } from './read-util.js';
 
 /** messages.flags bits (src/store/sqlite/writer.ts). */
 const FLAG_EDITED = 1;
@@ -146,62 +146,4 @@ export async function mentions(db: PgReadCase, messageId: number): Promise<Menti
     [db.caseId, messageId],
   );
   return rows.map((m) => ({ ...m, attrs: m.attrs === null ? undefined : json<Mention['attrs']>(m.attrs) }));
-}
-
-export async function stats(db: PgReadCase, opts: { top?: number } = {}): Promise<CaseStats> {
-  const c = db.caseId;
-  const count = async (table: string, cond = '') => (await scalar<number>(db.pool, `SELECT count(*) FROM ${table} WHERE case_id = $1 ${cond}`, [c])) ?? 0;
-  const src = (await one<{ total: number; complete: number }>(
-    db.pool,
-    `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'complete') AS complete FROM sources WHERE case_id = $1`,
-    [c],
-  ))!;
-  // the first and last messages by the time-ordered id, the calls by time
-  const span = (await one<{ fm: number | null; lm: number | null; fc: number | null; lc: number | null }>(
-    db.pool,
-    `SELECT (SELECT ts FROM messages WHERE case_id = $1 ORDER BY id LIMIT 1) AS fm, (SELECT ts FROM messages WHERE case_id = $1 ORDER BY id DESC LIMIT 1) AS lm,
-            (SELECT min(ts) FROM calls WHERE case_id = $1) AS fc, (SELECT max(ts) FROM calls WHERE case_id = $1) AS lc`,
-    [c],
-  ))!;
-  const mins = [span.fm, span.fc].filter((x): x is number => x !== null);
-  const maxs = [span.lm, span.lc].filter((x): x is number => x !== null);
-  const top = await all<{ a: number; sent: number; received: number; contacts: number }>(
-    db.pool,
-    `WITH s AS (SELECT src AS a, sum(count) AS sent, 0 AS received, count(*) AS contacts FROM edges WHERE case_id = $1 GROUP BY src
-                UNION ALL SELECT dst, 0, sum(count), 0 FROM edges WHERE case_id = $1 GROUP BY dst)
-     SELECT a, sum(sent) AS sent, sum(received) AS received, sum(contacts) AS contacts FROM s
-     GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT $2`,
-    [c, opts.top ?? 10],
-  );
-  const accounts = await accountsByIds(db, top.map((t) => t.a));
-  return {
-    sources: { total: src.total, complete: src.complete, partial: src.total - src.complete },
-    messages: await count('messages'),
-    duplicates: (await count('messages', 'AND dup_of IS NOT NULL')) + (await count('calls', 'AND dup_of IS NOT NULL')),
-    calls: await count('calls'),
-    accounts: await count('accounts'),
-    conversations: await count('conversations'),
-    attachments: await count('attachments'),
-    events: await count('events'),
-    locations: await count('locations'),
-    edges: await count('edges'),
-    firstTs: mins.length ? Math.min(...mins) : null,
-    lastTs: maxs.length ? Math.max(...maxs) : null,
-    topTalkers: top.map((t) => ({ account: accounts.get(t.a)!, sent: t.sent, received: t.received, contacts: t.contacts })),
-    quarantine: await all<{ code: string; count: number }>(
-      db.pool,
-      'SELECT code, count(*) AS count FROM quarantine WHERE case_id = $1 GROUP BY code ORDER BY count(*) DESC, code COLLATE "C"',
-      [c],
-    ),
-  };
-}
-
-export async function quarantine(db: PgReadCase, opts: { limit: number; sourceId?: number }): Promise<QuarantineRow[]> {
-  const rows = await all<{ path: string; loc: string; code: string; message: string; excerpt: string | null }>(
-    db.pool,
-    `SELECT s.path, q.loc, q.code, q.message, q.excerpt FROM quarantine q JOIN sources s ON s.case_id = q.case_id AND s.id = q.source_id
-     WHERE q.case_id = $1 ${opts.sourceId !== undefined ? 'AND q.source_id = $3' : ''} ORDER BY q.source_id, q.id LIMIT $2`,
-    [db.caseId, opts.limit, ...(opts.sourceId !== undefined ? [opts.sourceId] : [])],
-  );
-  return rows.map((r) => ({ sourcePath: r.path, locator: parseLoc(r.loc), code: r.code, message: r.message, excerpt: r.excerpt }));
 }

@@ -6,14 +6,14 @@
  */
 import pg from 'pg';
 import { ClewError } from '../../model/errors.js';
-import type { Locator } from '../../model/records.js';
 import type { AccountView } from '../types.js';
+import type { PgCase } from './db.js';
 
-/** A case in a PostgreSQL database, as the read modules need it (src/store/postgres/db.ts PgCase fits). */
-export interface PgReadCase {
-  readonly pool: pg.Pool;
-  readonly caseId: number;
-}
+export { pgCode } from './db.js';
+export { parseLoc } from './rows.js';
+
+/** A case in a PostgreSQL database, as the read modules need it: its pool and its id (the first key column of every table). */
+export type PgReadCase = Pick<PgCase, 'pool' | 'caseId'>;
 
 export type Queryable = pg.Pool | pg.PoolClient;
 export type Param = string | number | boolean | null | readonly (string | number | boolean | null)[];
@@ -147,20 +147,7 @@ export async function accountsByIds(db: PgReadCase, ids: readonly number[]): Pro
   return out;
 }
 
-/** Stored locators: "LINE:OFFSET:LENGTH", or JSON for any other shape (src/store/sqlite/rows.ts formatLoc). */
-export function parseLoc(s: string): Locator {
-  if (s.charCodeAt(0) === 123) return JSON.parse(s) as Locator; // '{'
-  const [line, offset, length] = s.split(':');
-  return { line: Number(line), offset: Number(offset), length: Number(length) };
-}
-
 /** A JSON column read back (text or jsonb). */
 export function json<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
-}
-
-/** A PostgreSQL error's SQLSTATE. */
-export function pgCode(e: unknown): string | undefined {
-  const c = (e as { code?: unknown }).code;
-  return typeof c === 'string' ? c : undefined;
 }

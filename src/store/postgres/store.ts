@@ -37,15 +37,14 @@ import { CASE_LOCK } from './cases.js';
 import { type PgCase, one, rows } from './db.js';
 import { type SourceDbRow, parseLoc, readSource, toAccount, type AccountDbRow, toSource } from './rows.js';
 import { PgSourceWriter } from './writer.js';
-
-function notYet(what: string): never {
-  throw new ClewError('INTERNAL', `not yet: ${what} on PostgreSQL`);
-}
-
- 
-async function* notYetStream<T>(what: string): AsyncIterable<T> {
-  notYet(what);
-}
+import { PgIdentityStore } from './identity.js';
+import { activity as readActivity } from './read-activity.js';
+import { dossier as readDossier } from './read-dossier.js';
+import * as readEntities from './read-entities.js';
+import { PgGeoReader } from './read-geo.js';
+import * as readMessages from './read-messages.js';
+import * as readNetwork from './read-network.js';
+import * as readSearch from './read-search.js';
 
 export class PostgresCaseStore implements CaseStore {
   readonly backend: Backend = 'postgres';
@@ -213,55 +212,57 @@ export class PostgresCaseStore implements CaseStore {
 
   // ---------------------------------------------------------------- reading (read-*.ts)
 
-  async message(_id: number): Promise<MessageView> {
-    return notYet('message');
+  message(id: number): Promise<MessageView> {
+    return readMessages.message(this.db, id);
   }
-  async thread(_id: number, _opts: { before: number; after: number }): Promise<MessageView[]> {
-    return notYet('thread');
+  thread(id: number, opts: { before: number; after: number }): Promise<MessageView[]> {
+    return readMessages.thread(this.db, id, opts);
   }
-  async mentions(_messageId: number): Promise<Mention[]> {
-    return notYet('mentions');
+  mentions(messageId: number): Promise<Mention[]> {
+    return readMessages.mentions(this.db, messageId);
   }
-  async search(_query: SearchQuery, _opts: SearchOptions): Promise<SearchPage> {
-    return notYet('search');
+  search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
+    return readSearch.search(this.db, query, opts);
   }
-  async resolveAccounts(_term: string): Promise<AccountView[]> {
-    return notYet('resolveAccounts');
+  resolveAccounts(term: string): Promise<AccountView[]> {
+    return readSearch.resolveAccounts(this.db, term);
   }
-  edges(_filter?: EdgeFilter): AsyncIterable<EdgeRow[]> {
-    return notYetStream('edges');
+  edges(filter?: EdgeFilter): AsyncIterable<EdgeRow[]> {
+    return readNetwork.edges(this.db, filter);
   }
-  communications(_filter?: EdgeFilter): AsyncIterable<CommunicationRow[]> {
-    return notYetStream('communications');
+  communications(filter?: EdgeFilter): AsyncIterable<CommunicationRow[]> {
+    return readNetwork.communications(this.db, filter);
   }
   accounts(): AsyncIterable<AccountView[]> {
-    return notYetStream('accounts');
+    return readNetwork.accounts(this.db);
   }
   accountsByIds(ids: readonly number[]): Promise<Map<number, AccountView>> {
-    return this.accountsById(ids);
+    return readNetwork.accountsByIds(this.db, ids);
   }
-  async entities(_opts: EntityListOptions): Promise<EntityRow[]> {
-    return notYet('entities');
+  entities(opts: EntityListOptions): Promise<EntityRow[]> {
+    return readEntities.entities(this.db, opts);
   }
-  async lexicon(): Promise<LexiconEntry[]> {
-    return notYet('lexicon');
+  lexicon(): Promise<LexiconEntry[]> {
+    return readEntities.lexicon(this.db);
   }
-  async addLexiconEntry(_entry: { term: string; means: string; type?: string }): Promise<{ mentions: number; messages: number }> {
-    return notYet('addLexiconEntry');
+  async addLexiconEntry(entry: { term: string; means: string; type?: string }): Promise<{ mentions: number; messages: number }> {
+    this.assertWritable();
+    return readEntities.addLexiconEntry(this.db, entry);
   }
-  async removeLexiconEntry(_term: string): Promise<boolean> {
-    return notYet('removeLexiconEntry');
+  async removeLexiconEntry(term: string): Promise<boolean> {
+    this.assertWritable();
+    return readEntities.removeLexiconEntry(this.db, term);
   }
-  async activity(_q: ActivityQuery): Promise<ActivityCounts> {
-    return notYet('activity');
+  activity(q: ActivityQuery): Promise<ActivityCounts> {
+    return readActivity(this.db, q);
   }
-  async dossier(_accountIds: number[], _opts?: DossierOptions): Promise<DossierData> {
-    return notYet('dossier');
+  dossier(accountIds: number[], opts?: DossierOptions): Promise<DossierData> {
+    return readDossier(this.db, accountIds, opts);
   }
   geo(): GeoReader {
-    return notYet('geo');
+    return new PgGeoReader(this.db);
   }
   identity(): IdentityStore {
-    return notYet('identity');
+    return new PgIdentityStore(this.db, () => this.assertWritable());
   }
 }
