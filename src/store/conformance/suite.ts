@@ -364,6 +364,20 @@ function describeSearchCase(factory: CaseFactory): void {
       expect(await codeOf(collect(s().communications({ before: 1.5 })))).toBe('INVALID_ARGUMENT');
     });
 
+    it('lets a reader stop a stream early, as often as it likes', async () => {
+      for (let i = 0; i < 12; i++) {
+        for await (const chunk of i % 2 ? s().edges() : s().communications({ after: at(0) })) {
+          expect(chunk.length).toBeGreaterThan(0);
+          break;
+        }
+        for await (const chunk of s().accounts()) {
+          expect(chunk.length).toBeGreaterThan(0);
+          break;
+        }
+      }
+      expect((await s().stats()).edges).toBe(10);
+    });
+
     it('streams the accounts and looks accounts up by id', async () => {
       const all = await collect(s().accounts());
       expect(all.map((a) => a.ref).sort()).toEqual([A, B, C, D, E].sort());

@@ -4,6 +4,8 @@
  * lists, links, identifiers, statement candidates) and the analyst's decisions (persons, their
  * member accounts, rejected pairs and a log of every decision). Each decision is one
  * transaction, serialised per case by an advisory lock (SQLite takes the file's write lock).
+ * Every list comes in the order SQLite reads it (its key order), so the resolver sees the same
+ * input on both backends.
  */
 import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
@@ -62,12 +64,12 @@ async function handles(db: PgReadCase, ids: readonly number[] | null): Promise<H
 
 export async function loadIdentityData(db: PgReadCase, statementPhrases: readonly string[]): Promise<IdentityData> {
   const c = db.caseId;
-  const contacts = await all<IdentityData['contacts'][number]>(db.pool, 'SELECT owner, contact, name FROM contacts WHERE case_id = $1', [c]);
-  const links = await all<IdentityData['links'][number]>(db.pool, 'SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 GROUP BY src, dst', [c]);
+  const contacts = await all<IdentityData['contacts'][number]>(db.pool, 'SELECT owner, contact, name FROM contacts WHERE case_id = $1 ORDER BY owner, contact, name', [c]);
+  const links = await all<IdentityData['links'][number]>(db.pool, 'SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 GROUP BY src, dst ORDER BY src, dst', [c]);
   const identifiers: IdentityData['identifiers'] = [];
   for (const r of await all<{ account_id: number; key: string; value: string }>(
     db.pool,
-    'SELECT account_id, key, value FROM devices WHERE case_id = $1 AND key = ANY($2::text[])',
+    'SELECT account_id, key, value FROM devices WHERE case_id = $1 AND key = ANY($2::text[]) ORDER BY account_id, key, value',
     [c, DEVICE_KEYS],
   ))
     identifiers.push({ account: r.account_id, type: r.key, value: r.value, messageId: null });
@@ -76,7 +78,7 @@ export async function loadIdentityData(db: PgReadCase, statementPhrases: readonl
       db.pool,
       `SELECT m.sender AS account, x.type AS type, x.value AS value, x.message_id AS "messageId"
        FROM mentions x JOIN messages m ON m.case_id = x.case_id AND m.id = x.message_id
-       WHERE x.case_id = $1 AND x.type = ANY($2::text[]) AND m.dup_of IS NULL`,
+       WHERE x.case_id = $1 AND x.type = ANY($2::text[]) AND m.dup_of IS NULL ORDER BY x.type, x.value, x.message_id`,
       [c, IDENTIFIER_MENTION_TYPES],
     )),
   );
@@ -92,8 +94,8 @@ export async function loadIdentityData(db: PgReadCase, statementPhrases: readonl
     );
     for (const r of rows) statements.push({ id: r.id, sender: r.sender, ts: r.ts, body: r.body, recipients: (r.recipients ?? []).map(Number) });
   }
-  const members = await all<IdentityData['members'][number]>(db.pool, 'SELECT account_id AS account, person_id AS person FROM person_members WHERE case_id = $1', [c]);
-  const rejected = (await all<{ a: number; b: number }>(db.pool, 'SELECT a, b FROM identity_rejections WHERE case_id = $1', [c])).map((r): [number, number] => [r.a, r.b]);
+  const members = await all<IdentityData['members'][number]>(db.pool, 'SELECT account_id AS account, person_id AS person FROM person_members WHERE case_id = $1 ORDER BY account_id', [c]);
+  const rejected = (await all<{ a: number; b: number }>(db.pool, 'SELECT a, b FROM identity_rejections WHERE case_id = $1 ORDER BY a, b', [c])).map((r): [number, number] => [r.a, r.b]);
   return { handles: await handles(db, null), contacts, links, identifiers, statements, members, rejected };
 }
 
@@ -104,7 +106,7 @@ export async function loadHandlesData(db: PgReadCase, accountIds: readonly numbe
   if (ids.length === 0) return out;
   out.handles.push(...(await handles(db, ids)));
   out.contacts.push(
-    ...(await all<IdentityData['contacts'][number]>(db.pool, 'SELECT owner, contact, name FROM contacts WHERE case_id = $1 AND contact = ANY($2::bigint[])', [
+    ...(await all<IdentityData['contacts'][number]>(db.pool, 'SELECT owner, contact, name FROM contacts WHERE case_id = $1 AND contact = ANY($2::bigint[]) ORDER BY contact, owner, name', [
       db.caseId,
       ids,
     ])),
@@ -112,8 +114,8 @@ export async function loadHandlesData(db: PgReadCase, accountIds: readonly numbe
   out.links.push(
     ...(await all<IdentityData['links'][number]>(
       db.pool,
-      `SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 AND src = ANY($2::bigint[]) GROUP BY src, dst
-       UNION ALL SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 AND dst = ANY($2::bigint[]) AND src != ALL($2::bigint[]) GROUP BY src, dst`,
+      `(SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 AND src = ANY($2::bigint[]) GROUP BY src, dst ORDER BY src, dst)
+       UNION ALL (SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 AND dst = ANY($2::bigint[]) AND src != ALL($2::bigint[]) GROUP BY src, dst ORDER BY src, dst)`,
       [db.caseId, ids],
     )),
   );

@@ -139,7 +139,7 @@ export async function dossier(db: PgReadCase, accountIds: number[], opts: Dossie
   }
 
   // ------------------------------------------------------------ names others saved, devices, places
-  const saved = await q<{ owner: number; name: string }>(`SELECT owner, name FROM contacts WHERE case_id = $1 AND contact = ANY($2::bigint[]) LIMIT 10000`);
+  const saved = await q<{ owner: number; name: string }>(`SELECT owner, name FROM contacts WHERE case_id = $1 AND contact = ANY($2::bigint[]) ORDER BY contact, owner, name LIMIT 10000`);
   const names = new Map<string, Set<number>>();
   for (const s of saved) {
     if (set.includes(s.owner)) continue;
@@ -147,9 +147,9 @@ export async function dossier(db: PgReadCase, accountIds: number[], opts: Dossie
     n.add(s.owner);
     names.set(s.name, n);
   }
-  // owners in id order: the SQLite case reads contacts in its key order (owner, contact, name)
+  // owners in the order read (the SQLite case's index order: contact, owner, name)
   const topNames = [...names.entries()].sort((a, b) => b[1].size - a[1].size || before(a[0], b[0])).slice(0, o.names);
-  const ownerList = (s: Set<number>) => [...s].sort((a, b) => a - b).slice(0, 5);
+  const ownerList = (s: Set<number>) => [...s].slice(0, 5);
   const owners = await accountsByIds(db, topNames.flatMap(([, s]) => ownerList(s)));
   const savedAs = topNames.map(([name, s]) => ({ name, owners: s.size, by: ownerList(s).map((x) => owners.get(x)!).filter(Boolean) }));
 

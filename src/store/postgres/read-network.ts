@@ -2,7 +2,9 @@
  * The contact network of a PostgreSQL case, as the SQLite case reads it: edges from the edges
  * table kept up to date by ingest, or counted from the records themselves in a time window;
  * every communication (one row per message recipient and per call, duplicates and messages to
- * oneself left out); the accounts. Streams come through server-side cursors, in chunks.
+ * oneself left out); the accounts. Streams come through server-side cursors, in chunks, in
+ * SQLite's order (edges by their key src, dst, channel), so a graph built from either backend
+ * numbers its nodes alike.
  */
 import type { Channel } from '../../model/records.js';
 import type { AccountView, CommunicationRow, EdgeFilter, EdgeRow } from '../types.js';
@@ -45,7 +47,7 @@ export async function* edges(db: PgReadCase, filter: EdgeFilter = {}): AsyncGene
       args.push(filter.minCount);
       where.push(`count >= $${args.length}`);
     }
-    sql = `SELECT src, dst, channel, count, first, last FROM edges WHERE ${where.join(' AND ')}`;
+    sql = `SELECT src, dst, channel, count, first, last FROM edges WHERE ${where.join(' AND ')} ORDER BY src, dst, channel`;
   } else {
     // a time window: counted from the records themselves
     const c = communicationsSql(filter, args);
@@ -54,7 +56,7 @@ export async function* edges(db: PgReadCase, filter: EdgeFilter = {}): AsyncGene
       args.push(filter.minCount);
       having = `HAVING count(*) >= $${args.length}`;
     }
-    sql = `SELECT src, dst, channel, count(*) AS count, min(ts) AS first, max(ts) AS last FROM (${c}) w GROUP BY src, dst, channel ${having}`;
+    sql = `SELECT src, dst, channel, count(*) AS count, min(ts) AS first, max(ts) AS last FROM (${c}) w GROUP BY src, dst, channel ${having} ORDER BY src, dst, channel`;
   }
   yield* cursor<EdgeRow, EdgeRow>(db, sql, args, (rows) => rows);
 }
