@@ -427,6 +427,16 @@ function describeSearchCase(factory: CaseFactory): void {
       expect(await s().entities({ type: 'codeword', limit: 10 })).toEqual([]);
       expect(await codeOf(s().addLexiconEntry({ term: '!!!', means: 'x' }))).toBe('INVALID_ARGUMENT');
     });
+
+    it('applies the code words to what is ingested later', async () => {
+      await s().addLexiconEntry({ term: 'sladoled', means: 'heroin' });
+      await ingest(s(), [msg(B, [A], at(20), 'Imam sladoleda za sutra')], { sha: 'b', name: 'later.jsonl', analyse: true });
+      const hits = await s().search(filters({ entities: [{ type: 'codeword', value: 'sladoled' }] }), { limit: 5 });
+      expect(bodies(hits)).toEqual(['Imam sladoleda za sutra']);
+      expect((await s().mentions(hits.hits[0]!.id)).filter((m) => m.type === 'codeword')).toMatchObject([{ raw: 'sladoleda', value: 'sladoled', attrs: { means: 'heroin' } }]);
+      expect(await s().removeLexiconEntry('sladoled')).toBe(true);
+      expect((await s().search(filters({ entities: [{ type: 'codeword' }] }), { limit: 5 })).hits).toEqual([]);
+    });
   });
 }
 
@@ -557,6 +567,11 @@ function describeSources(factory: CaseFactory): void {
         expect(await s.lexicon()).toEqual([]);
         expect(await s.geo().points({}, { limit: 10, evidence: 1 })).toEqual([]);
         expect(await codeOf(s.dossier([1]))).toBe('NOT_FOUND');
+        // the store names its backend, and prints its locator without a password
+        expect(['sqlite', 'postgres']).toContain(s.backend);
+        expect(s.readonly).toBe(false);
+        const password = /^postgres(?:ql)?:/.test(tc.locator) ? new URL(tc.locator).password : '';
+        if (password !== '') expect(s.locator).not.toContain(password);
       } finally {
         await tc.cleanup();
       }
@@ -594,10 +609,70 @@ function describeBroadcasts(factory: CaseFactory): void {
   });
 }
 
+// ------------------------------------------------------------------------------ cases side by side
+
+function describeIsolation(factory: CaseFactory): void {
+  describe('two cases side by side', () => {
+    it('hold the same records (same ids) without seeing each other', async () => {
+      const [x, y] = [await factory(), await factory()];
+      try {
+        // y: the same records, other words and names (so a row of y read through x shows)
+        const other = SEARCH_RECORDS.map((r): ClewRecord =>
+          r.type === 'message' ? { ...r, body: `drugi ${r.body}` } : r.type === 'account' && r.displayName ? { ...r, displayName: `${r.displayName} 2` } : r,
+        );
+        await ingest(y.store, other, { analyse: true });
+        await ingest(x.store, SEARCH_RECORDS, { analyse: true });
+        await ingest(y.store, [msg(A, [B], at(30), 'samo u drugom')], { sha: 'c', analyse: true });
+        const s = x.store;
+        expect(await s.stats()).toMatchObject({ sources: { total: 1 }, messages: 11, duplicates: 2, calls: 3, accounts: 5, conversations: 1, attachments: 1, events: 1, edges: 10 });
+        expect((await s.search(query('drugi OR samo'), { limit: 10 })).hits).toEqual([]);
+        const kafa = await s.search(query('kafa'), { limit: 10, count: 10 });
+        expect(bodies(kafa)).toEqual(b('q11', 'q9', 'q5', 'q3', 'q1'));
+        expect(kafa.total).toEqual({ count: 5, capped: false });
+        expect(bodies(await s.search(filters({ to: [B] }), { limit: 10 }))).toEqual(b('q9', 'q4', 'q3', 'q1'));
+        expect((await s.resolveAccounts('Ana')).map((a) => a.displayName)).toEqual(['Ana']);
+        const q3 = (await s.search(query('"broj novi"'), { limit: 1 })).hits[0]!;
+        const m3 = await s.message(q3.id);
+        expect([m3.body, m3.sender.displayName, m3.recipients.length, m3.duplicates.length, m3.provenance.sha256]).toEqual([BODY.q3, 'Ana', 2, 0, 'a'.repeat(64)]);
+        expect((await s.thread(q3.id, { before: 5, after: 5 })).map((m) => m.body)).toEqual(b('q3', 'q4'));
+        expect((await s.mentions((await s.search(query('kontejnera'), { limit: 1 })).hits[0]!.id)).filter((m) => m.type === 'iban')).toHaveLength(1);
+        expect(await collect(s.edges())).toHaveLength(10);
+        expect(await collect(s.edges({ after: 0 }))).toHaveLength(10);
+        expect(await collect(s.communications())).toHaveLength(14);
+        expect((await collect(s.accounts())).map((a) => a.displayName).filter((n) => n !== null).sort()).toEqual(['Ana', 'Boban', 'Đorđe']);
+        expect((await s.entities({ type: 'iban', limit: 5 })).map((e) => [e.mentions, e.accounts.length])).toEqual([[1, 1]]);
+        expect((await s.activity({ bucketMs: DAY })).messages).toEqual([[Math.floor(T0 / DAY), 10]]);
+        const a = (await s.resolveAccounts(A))[0]!.id;
+        expect((await s.activity({ bucketMs: DAY, accounts: [a] })).messages).toEqual([[Math.floor(T0 / DAY), 9]]);
+        const d = await s.dossier([a]);
+        expect(d.activity).toMatchObject({ sent: 4, received: 5, callsMade: 1, callsReceived: 1 });
+        expect(d.contacts.map((c) => c.account.displayName)).toEqual(['Boban', 'Đorđe', null, null]);
+        expect(d.conversations.map((c) => [c.title, c.members])).toEqual([['Grupa <b>', 3]]);
+        const id = await s.identity().data(['novi broj']);
+        expect([id.handles.length, id.links.length, id.statements.length, id.contacts.length]).toEqual([5, 8, 1, 0]);
+        expect((await s.quarantine({ limit: 10 })).length).toBe(0);
+        expect((await s.geo().points({}, { limit: 10, evidence: 5 })).map((p) => [p.key, p.count, p.evidence.map((e) => e.account?.displayName)])).toEqual([['place:be-antwerp', 1, ['Ana']]]);
+        // writes stay in their case too
+        expect(await s.addLexiconEntry({ term: 'kafa', means: 'x' })).toEqual({ mentions: 6, messages: 6 });
+        expect(await y.store.lexicon()).toEqual([]);
+        expect(await y.store.entities({ type: 'codeword', limit: 5 })).toEqual([]);
+        await s.identity().merge(a, (await s.resolveAccounts(B))[0]!.id, { by: 'x' });
+        expect(await y.store.identity().persons()).toEqual([]);
+        expect((await y.store.search(filters({ persons: ['Ana'] }), { limit: 5 })).hits).toEqual([]);
+        expect(bodies(await s.search(filters({ persons: ['Ana'] }), { limit: 20 }))).toEqual(b('q9', 'q6', 'q5', 'q3', 'q2', 'q1'));
+      } finally {
+        await x.cleanup();
+        await y.cleanup();
+      }
+    });
+  });
+}
+
 export function describeCaseStore(name: string, factory: CaseFactory): void {
   describe(`case store conformance: ${name}`, () => {
     describeSources(factory);
     describeSearchCase(factory);
+    describeIsolation(factory);
     describeBroadcasts(factory);
     describeActivity(factory);
     describeDossier(factory);
