@@ -412,6 +412,11 @@ function describeSearchCase(factory: CaseFactory): void {
       expect(lex).toEqual([{ term: 'kafa', means: 'kokain', type: 'drug', addedAt: expect.any(Number) as number }]);
       const found = bodies(await s().search(filters({ entities: [{ type: 'codeword', value: 'kafa' }] }), { limit: 50 }));
       expect(found).toEqual(b('q11', 'q9', 'q5', 'q4', 'q3', 'q1'));
+      // its spellings most used first (then byte order), and who wrote it
+      const [ent] = await s().entities({ type: 'codeword', limit: 10 });
+      expect(ent).toMatchObject({ value: 'kafa', raw: ['Kafa', 'kafa', 'KAFA', 'кафу'], mentions: 6, messages: 6, first: at(1), last: at(10) });
+      expect(ent!.accounts.map((x) => [x.account.ref, x.mentions])).toEqual([[A, 4], [C, 1], [E, 1]]);
+      expect((await s().entities({ type: 'codeword', limit: 10, accounts: 2 }))[0]!.accounts.map((x) => x.account.ref)).toEqual([A, C]);
       const cw = (await s().mentions(await msgId('q4'))).find((m) => m.type === 'codeword');
       expect(cw).toMatchObject({ value: 'kafa', raw: 'кафу', attrs: { means: 'kokain', type: 'drug' } });
       // replacing the entry replaces its mentions

@@ -21,23 +21,37 @@ export async function entities(db: PgReadCase, opts: EntityListOptions): Promise
      GROUP BY x.type, x.value ORDER BY mentions DESC, x.type COLLATE "C", x.value COLLATE "C" LIMIT $2 OFFSET $3`,
     args,
   );
-  const out: EntityRow[] = [];
-  for (const r of rows) {
-    const raw = await all<{ raw: string }>(
-      db.pool,
-      `SELECT raw, count(*) n FROM mentions WHERE case_id = $1 AND type = $2 AND value = $3 GROUP BY raw ORDER BY n DESC, raw COLLATE "C" LIMIT 5`,
-      [db.caseId, r.type, r.value],
-    );
-    const acc = await all<{ id: number; n: number }>(
-      db.pool,
-      `SELECT m.sender AS id, count(*) AS n FROM mentions x JOIN messages m ON m.case_id = x.case_id AND m.id = x.message_id
-       WHERE x.case_id = $1 AND x.type = $2 AND x.value = $3 GROUP BY m.sender ORDER BY n DESC, m.sender LIMIT $4`,
-      [db.caseId, r.type, r.value, opts.accounts ?? 5],
-    );
-    const views = await accountsByIds(db, acc.map((a) => a.id));
-    out.push({ ...r, raw: raw.map((x) => x.raw), accounts: acc.map((a) => ({ account: views.get(a.id)!, mentions: a.n })) });
-  }
-  return out;
+  if (rows.length === 0) return [];
+  // the spellings and the accounts of every listed entity, each in one query (not one per entity)
+  const types = rows.map((r) => r.type);
+  const values = rows.map((r) => r.value);
+  const raws = await all<{ type: string; value: string; raw: string }>(
+    db.pool,
+    `SELECT type, value, raw FROM (
+       SELECT x.type, x.value, x.raw, row_number() OVER (PARTITION BY x.type, x.value ORDER BY count(*) DESC, x.raw) AS rn
+       FROM mentions x JOIN unnest($2::text[], $3::text[]) AS e(type, value) ON x.type = e.type AND x.value = e.value
+       WHERE x.case_id = $1 GROUP BY x.type, x.value, x.raw) r
+     WHERE rn <= 5 ORDER BY type, value, rn`,
+    [db.caseId, types, values],
+  );
+  const accs = await all<{ type: string; value: string; id: number; n: number }>(
+    db.pool,
+    `SELECT type, value, id, n FROM (
+       SELECT x.type, x.value, m.sender AS id, count(*) AS n, row_number() OVER (PARTITION BY x.type, x.value ORDER BY count(*) DESC, m.sender) AS rn
+       FROM mentions x JOIN unnest($2::text[], $3::text[]) AS e(type, value) ON x.type = e.type AND x.value = e.value
+       JOIN messages m ON m.case_id = x.case_id AND m.id = x.message_id
+       WHERE x.case_id = $1 GROUP BY x.type, x.value, m.sender) r
+     WHERE rn <= $4 ORDER BY type, value, rn`,
+    [db.caseId, types, values, opts.accounts ?? 5],
+  );
+  const views = await accountsByIds(db, accs.map((a) => a.id));
+  const key = (t: string, v: string) => `${t}\u0000${v}`;
+  const rawBy = new Map<string, string[]>();
+  for (const r of raws) (rawBy.get(key(r.type, r.value)) ?? rawBy.set(key(r.type, r.value), []).get(key(r.type, r.value))!).push(r.raw);
+  const accBy = new Map<string, EntityRow['accounts']>();
+  for (const a of accs)
+    (accBy.get(key(a.type, a.value)) ?? accBy.set(key(a.type, a.value), []).get(key(a.type, a.value))!).push({ account: views.get(a.id)!, mentions: a.n });
+  return rows.map((r) => ({ ...r, raw: rawBy.get(key(r.type, r.value)) ?? [], accounts: accBy.get(key(r.type, r.value)) ?? [] }));
 }
 
 export async function lexicon(db: PgReadCase): Promise<LexiconEntry[]> {
