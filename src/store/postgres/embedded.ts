@@ -11,10 +11,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 
@@ -65,6 +65,21 @@ function runAs(): { uid: number; gid: number } | null {
     return { uid, gid };
   } catch {
     return null;
+  }
+}
+
+/** As root, PostgreSQL runs as `ids`: every directory above DIR must let it through. */
+function checkReachable(dir: string, ids: { uid: number; gid: number }): void {
+  for (let d = dirname(dir); ; d = dirname(d)) {
+    const st = statSync(d);
+    const through = st.uid === ids.uid ? st.mode & 0o100 : st.gid === ids.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!through)
+      throw new ClewError(
+        'DB_UNAVAILABLE',
+        `PostgreSQL runs as the user postgres here (clew runs as root), and ${d} does not let it reach ${dir}: choose a directory it can reach, or chmod o+x ${d}`,
+        { dir },
+      );
+    if (d === dirname(d)) return;
   }
 }
 
@@ -191,6 +206,11 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedServer>
   const p = paths(opts.dir);
   const onLog = opts.onLog ?? (() => {});
   const b = await binaries();
+  mkdirSync(p.dir, { recursive: true });
+  if (isRoot()) {
+    const who = runAs();
+    if (who) checkReachable(p.dir, who);
+  }
   let initialised = false;
   if (!existsSync(join(p.data, 'PG_VERSION'))) {
     await initialise(p, onLog);

@@ -132,6 +132,8 @@ export class PgSourceWriter implements SourceWriter {
   private readonly accounts = new Map<string, number>();
   private readonly conversations = new Map<string, Conv>();
   private readonly toMembers = new Map<number, Brief[]>();
+  /** What this batch added to toMembers (taken back when it fails). */
+  private batchTracked: number[] = [];
   private toMembersCount = 0;
   private toMembersOverflow = false;
   private readonly edges: Edges = new Map();
@@ -228,6 +230,22 @@ export class PgSourceWriter implements SourceWriter {
     const list = this.toMembers.get(conversation);
     if (list) list.push(b);
     else this.toMembers.set(conversation, [b]);
+    this.batchTracked.push(conversation);
+  }
+
+  /** After a failed batch: the in-memory state as the last committed batch left it. */
+  private forgetBatch(next: Snapshot): void {
+    Object.assign(this.next, next);
+    // ids of rows that were rolled back may be cached: both reload from the case
+    this.accounts.clear();
+    this.conversations.clear();
+    for (let i = this.batchTracked.length - 1; i >= 0; i--) {
+      if (this.toMembersOverflow) break;
+      const conv = this.batchTracked[i]!;
+      this.toMembers.get(conv)?.pop();
+      this.toMembersCount--;
+    }
+    this.batchTracked = [];
   }
 
   writeBatch(items: BatchItem[], position: BatchPosition): Promise<BatchResult> {
@@ -240,27 +258,34 @@ export class PgSourceWriter implements SourceWriter {
     if (this.released) throw new ClewError('INTERNAL', 'the source writer has ended');
     if (this.failure) throw this.failure;
     const { c } = this;
+    const before = { ...this.next };
+    this.batchTracked = [];
+    let done: { res: BatchResult; edges: Edges; spill: boolean };
     try {
       await c.query('BEGIN');
-      const { res, edges, spill } = await this.batch(items, pos);
+      done = await this.batch(items, pos);
       await c.query('COMMIT');
-      // committed: its increments join the source's (a batch that fails adds none)
-      if (spill) this.edges.clear();
-      else for (const [k, e] of edges) mergeEdge(this.edges, k, e);
-      this.written += items.length;
-      if (this.written >= this.nextAnalyze) {
-        // statistics follow the data while a large source loads (the planner's row estimates)
-        this.nextAnalyze = this.written * 2;
-        await this.analyze(['messages', 'message_recipients', 'accounts', 'calls', 'conversations', 'conversation_members']);
-      }
-      return res;
     } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      // the in-memory state (ids, caches) may hold the failed batch's: this writer stops here,
-      // and the source resumes from its last committed batch when ingested again
-      this.failure = e;
+      // nothing of the batch stays, in the case or in memory: the next batch may follow
+      const rolledBack = await c.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      this.forgetBatch(before);
+      // a connection that is gone: the source resumes from its last committed batch when ingested again
+      if (!rolledBack) this.failure = e;
       throw e;
     }
+    // committed: its increments join the source's (a batch that fails adds none)
+    if (done.spill) this.edges.clear();
+    else for (const [k, e] of done.edges) mergeEdge(this.edges, k, e);
+    this.written += items.length;
+    if (this.written >= this.nextAnalyze) {
+      // statistics follow the data while a large source loads (the planner's row estimates)
+      this.nextAnalyze = this.written * 2;
+      await this.analyze(['messages', 'message_recipients', 'accounts', 'calls', 'conversations', 'conversation_members']);
+    }
+    return done.res;
   }
 
   private async analyze(tables: readonly string[]): Promise<void> {
