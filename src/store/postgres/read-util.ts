@@ -9,8 +9,10 @@ import { ClewError } from '../../model/errors.js';
 import type { AccountView } from '../types.js';
 import type { PgCase } from './db.js';
 
+import { type AccountDbRow, toAccount } from './rows.js';
+
 export { pgCode } from './db.js';
-export { parseLoc } from './rows.js';
+export { type AccountDbRow, parseLoc, toAccount } from './rows.js';
 
 /** A case in a PostgreSQL database, as the read modules need it: its pool and its id (the first key column of every table). */
 export type PgReadCase = Pick<PgCase, 'pool' | 'caseId'>;
@@ -107,11 +109,6 @@ export async function* cursor<R, T>(
   }
 }
 
-/** `$n, $n+1, …` for `count` values starting at `$first`. */
-export function marks(first: number, count: number): string {
-  return Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ');
-}
-
 export function assertEpochMs(...ts: number[]): void {
   for (const t of ts) if (!(Number.isSafeInteger(t) && t >= 0)) throw new ClewError('INVALID_ARGUMENT', 'time bounds must be epoch milliseconds');
 }
@@ -120,19 +117,6 @@ export function assertEpochMs(...ts: number[]): void {
 export const SLOTS = 2048;
 export function idBound(ts: number): number {
   return Math.min(Math.max(ts, -(2 ** 42)), 2 ** 42) * SLOTS;
-}
-
-export interface AccountDbRow {
-  id: number;
-  ref: string;
-  platform: string;
-  handle: string;
-  kind: string | null;
-  display_name: string | null;
-}
-
-export function toAccount(r: AccountDbRow): AccountView {
-  return { id: r.id, ref: r.ref, platform: r.platform, handle: r.handle, kind: r.kind, displayName: r.display_name };
 }
 
 export async function accountsByIds(db: PgReadCase, ids: readonly number[]): Promise<Map<number, AccountView>> {
