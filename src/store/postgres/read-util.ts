@@ -8,7 +8,6 @@ import pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView } from '../types.js';
 import type { PgCase } from './db.js';
-
 import { type AccountDbRow, toAccount } from './rows.js';
 
 export { pgCode } from './db.js';
