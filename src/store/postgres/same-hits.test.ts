@@ -167,11 +167,11 @@ describe('the same answers on SQLite and PostgreSQL', () => {
     for (const id of all.filter((_, i) => i % 25 === 0)) await same(`thread ${id}`, (s) => s.thread!(id, { before: 4, after: 4 }));
     await same('stats', (s) => s.stats!({ top: 10 }));
     await same('accounts', (s) => s.accounts!());
-    await same('edges', (s) => s.edges!(), true);
+    expect(await same('edges', (s) => s.edges!(), true)).not.toEqual([]);
     for (const f of [{ channels: ['sms', 'call'] }, { minCount: 3 }, { after: T0 + 5 * 86_400_000, before: T0 + 20 * 86_400_000 }, { after: T0, minCount: 2, channels: ['chat'] }])
       await same(`edges ${JSON.stringify(f)}`, (s) => s.edges!(f), true);
     await same('communications', (s) => s.communications!({ after: T0 + 86_400_000 }), true);
-    await same('entities', (s) => s.entities!({ limit: 100 }));
+    expect(await same('entities', (s) => s.entities!({ limit: 100 }))).not.toEqual([]);
     await same('entities of a type, paged', (s) => s.entities!({ type: 'number', limit: 5, offset: 1, accounts: 2 }));
     const accounts = (await pgs.accountsByIds([1, 2, 3, 4, 5, 6, 7])).size;
     expect(accounts).toBe(6);
@@ -187,8 +187,8 @@ describe('the same answers on SQLite and PostgreSQL', () => {
     const sets = (d: Record<string, unknown[]>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, sortRows(v)]));
     await same('identity data', async (s) => sets(await (s.identity!() as Ix).data(['novi broj', 'kafa'])));
     await same('identity data of two', async (s) => sets(await (s.identity!() as Ix).dataFor([1, 3])));
-    await same('map points', async (s) => (s.geo!() as { points(f: unknown, o: unknown): unknown }).points({}, { limit: 20, evidence: 3 }));
-    await same('place mentions', async (s) => (s.geo!() as { placeMentions(f: unknown): unknown }).placeMentions({ after: T0 + 86_400_000 }));
+    expect(await same('map points', async (s) => (s.geo!() as { points(f: unknown, o: unknown): unknown }).points({}, { limit: 20, evidence: 3 }))).not.toEqual([]);
+    expect(await same('place mentions', async (s) => (s.geo!() as { placeMentions(f: unknown): unknown }).placeMentions({ after: T0 + 86_400_000 }))).not.toEqual([]);
     for (const t of ['Ana', 'ana', 'sky:a', 'a', 'x@y.org', '+38164', 'nobody']) await same(`resolve ${t}`, (s) => s.resolveAccounts!(t));
   });
 });
