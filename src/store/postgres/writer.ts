@@ -69,6 +69,15 @@ interface Conv {
   members: number[];
 }
 
+function lostConnection(e: unknown): ClewError {
+  return new ClewError(
+    'DB_UNREACHABLE',
+    `lost the connection to PostgreSQL while ingesting (${e instanceof Error ? e.message : String(e)}); run the same ingest again: it resumes from the last batch committed`,
+    {},
+    { cause: e },
+  );
+}
+
 function splitRef(ref: string): { platform: string; handle: string } {
   const i = ref.indexOf(':');
   return { platform: ref.slice(0, i), handle: ref.slice(i + 1) };
@@ -141,7 +150,7 @@ export class PgSourceWriter implements SourceWriter {
   private failure: unknown = null;
   private released = false;
   private written = 0;
-  private nextAnalyze = 20_000;
+  private nextAnalyze = 0;
 
   private constructor(
     private readonly db: PgCase,
@@ -263,6 +272,10 @@ export class PgSourceWriter implements SourceWriter {
     let done: { res: BatchResult; edges: Edges; spill: boolean };
     try {
       await c.query('BEGIN');
+      // the batch's lookups are index probes by design: never a scan chosen from statistics that
+      // describe a smaller case (a tiny first source, a partition just created)
+      await c.query('SET LOCAL enable_seqscan = off');
+      await c.query('SET LOCAL enable_hashjoin = off');
       done = await this.batch(items, pos);
       await c.query('COMMIT');
     } catch (e) {
@@ -272,17 +285,20 @@ export class PgSourceWriter implements SourceWriter {
         () => false,
       );
       this.forgetBatch(before);
-      // a connection that is gone: the source resumes from its last committed batch when ingested again
-      if (!rolledBack) this.failure = e;
-      throw e;
+      if (rolledBack) throw e;
+      // the connection is gone (the server stopped, the network failed): the source resumes from
+      // its last committed batch when the same ingest runs again
+      this.failure = lostConnection(e);
+      throw this.failure;
     }
     // committed: its increments join the source's (a batch that fails adds none)
     if (done.spill) this.edges.clear();
     else for (const [k, e] of done.edges) mergeEdge(this.edges, k, e);
     this.written += items.length;
     if (this.written >= this.nextAnalyze) {
-      // statistics follow the data while a large source loads (the planner's row estimates)
-      this.nextAnalyze = this.written * 2;
+      // statistics follow the data while a large source loads: after its first batch, then each
+      // time what it wrote doubled
+      this.nextAnalyze = Math.max(this.written * 2, 1000);
       await this.analyze(['messages', 'message_recipients', 'accounts', 'calls', 'conversations', 'conversation_members']);
     }
     return done.res;
@@ -778,9 +794,12 @@ export class PgSourceWriter implements SourceWriter {
       await c.query(`UPDATE sources SET status = 'complete', finished_at = $3 WHERE case_id = $1 AND id = $2`, [caseId, sid, Date.now()]);
       await c.query('COMMIT');
     } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      this.failure = e;
-      throw e;
+      const rolledBack = await c.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      this.failure = rolledBack ? e : lostConnection(e);
+      throw this.failure;
     }
     this.edges.clear();
     await this.analyze(CASE_TABLES.map((t) => t.name));
