@@ -9,6 +9,7 @@ import type { PostgresCaseStore } from './store.js';
 import { dumpCase } from './test-support/dump.js';
 import { testCaseLocator } from './test-support/pg-case.js';
 import { ftsVector } from './writer.js';
+import { searchableSql } from './schema.js';
 
 const T = Date.UTC(2021, 2, 1, 12);
 const stores: PostgresCaseStore[] = [];
@@ -38,7 +39,8 @@ const items = (rs: ClewRecord[], firstLine: number): BatchItem[] => rs.map((r, i
 const meta = (sha: string): SourceMeta => ({ path: `/cases/${sha}.jsonl`, name: `${sha}.jsonl`, size: 1, sha256: sha.repeat(64), format: 'canonical', options: {} });
 const pos = (itemsDone: number) => ({ offset: itemsDone * 100, line: itemsDone + 1, itemsDone });
 const ftsCount = async (s: PostgresCaseStore, word: string) =>
-  (await rows<{ n: number }>(s.db, `SELECT count(*) AS n FROM messages WHERE case_id = $1 AND fts @@ $2::tsquery`, [s.db.caseId, word]))[0]!.n;
+  (await rows<{ n: number }>(s.db, `SELECT count(*) AS n FROM messages m WHERE case_id = $1 AND fts @@ $2::tsquery AND ${searchableSql('m', '$1')}`, [s.db.caseId, word]))[0]!
+    .n;
 const dups = async (s: PostgresCaseStore) => (await s.stats()).duplicates;
 
 /** A source with every kind of record: late members, duplicates, calls, attachments, rejects. */
