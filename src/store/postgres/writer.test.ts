@@ -8,7 +8,9 @@ import type { PostgresLocator } from './locator.js';
 import type { PostgresCaseStore } from './store.js';
 import { dumpCase } from './test-support/dump.js';
 import { testCaseLocator } from './test-support/pg-case.js';
-import { ftsVector } from './writer.js';
+import { ftsTokens, ftsVector } from './writer.js';
+import fc from 'fast-check';
+import { indexTokens } from '../../text/query/parse.js';
 import { searchableSql } from './schema.js';
 
 const T = Date.UTC(2021, 2, 1, 12);
@@ -112,6 +114,14 @@ describe('PgSourceWriter', () => {
     expect(await ftsCount(s, `'kafa' <-> 'je' <-> 'spremna'`)).toBe(1); // positions: phrases match
     expect(await ftsCount(s, `'je' <-> 'kafa'`)).toBe(0);
     expect(await ftsCount(s, `'spre':*`)).toBe(1);
+  });
+
+  it('takes ASCII text\'s tokens as indexTokens does, without normalising it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...' aZ09\'-_.,\t\n\r\u0001\u007eAbcXyz!?é'.split('')) }), (s) => {
+        expect(ftsTokens(s)).toEqual(indexTokens(s));
+      }),
+    );
   });
 
   it('stores the tokens SQLite indexes, folded, with positions', () => {
