@@ -39,7 +39,6 @@ const MAX_POS = 16383;
 const MAX_POSITIONS = 256;
 const MAX_LEXEME_BYTES = 2046;
 const MAX_TSVECTOR_BYTES = 900_000;
-// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7e]*$/;
 
 /** messages.flags bits (as in SQLite). */
