@@ -16,9 +16,10 @@
  *   backends. persons and identity_decisions take theirs from a sequence.
  * - full text: `messages.fts` (tsvector) holds the message's tokens as clew's own normaliser
  *   makes them (indexTokens: the tokens SQLite's FTS5 table indexes), with their positions;
- *   NULL until the message's source completes, and for duplicates (as messages_fts has no row
- *   for them). No text search configuration ever parses a body: folded-mode semantics are the
- *   same as SQLite's by construction.
+ *   NULL for duplicates (as messages_fts has no row for them). It is written with the message;
+ *   search leaves out the sources not complete yet with searchableSql, as SQLite's
+ *   messages_fts gets a source's rows only when it completes. No text search configuration
+ *   ever parses a body: folded-mode semantics are the same as SQLite's by construction.
  */
 
 export const PG_SCHEMA_VERSION = 1;
@@ -31,6 +32,14 @@ export interface PgColumn {
   type: string;
 }
 
+export interface PgIndex {
+  name: string;
+  on: string;
+  where?: string;
+  using?: string;
+  deferred?: boolean;
+}
+
 export interface PgTable {
   name: string;
   /** Columns after case_id. */
@@ -38,8 +47,12 @@ export interface PgTable {
   /** Primary key columns after case_id. */
   primaryKey?: string[];
   unique?: string[][];
-  /** Secondary indexes: name suffix → definition after `(case_id, ` (btree) or a full `USING …` clause. */
-  indexes?: { name: string; on: string; where?: string; using?: string }[];
+  /**
+   * Secondary indexes, made on each case's partition: name suffix, columns after case_id
+   * (btree) or with `using` the whole column list. `deferred`: needed for reading, not for
+   * writing: a first load into an empty case builds it once at the end (writer.ts).
+   */
+  indexes?: PgIndex[];
 }
 
 /** Split at the commas outside parentheses. */
@@ -124,19 +137,19 @@ export const CASE_TABLES: readonly PgTable[] = [
     primaryKey: ['id'],
     indexes: [
       { name: 'dup_of', on: 'dup_of', where: 'dup_of IS NOT NULL' },
-      { name: 'sender', on: 'sender, id' },
-      { name: 'conversation', on: 'conversation_id, id', where: 'conversation_id IS NOT NULL' },
-      { name: 'native', on: 'source_id, native_id', where: 'native_id IS NOT NULL' },
+      { name: 'sender', on: 'sender, id', deferred: true },
+      { name: 'conversation', on: 'conversation_id, id', where: 'conversation_id IS NOT NULL', deferred: true },
+      { name: 'native', on: 'source_id, native_id', where: 'native_id IS NOT NULL', deferred: true },
       { name: 'source', on: 'source_id, id' },
       // partition-local, so case_id would add one key holding every row: the GIN indexes fts alone
-      { name: 'fts', on: 'fts', using: 'gin' },
+      { name: 'fts', on: 'fts', using: 'gin', deferred: true },
     ],
   },
   {
     name: 'message_recipients',
     columns: cols(`message_id bigint ${NN}, account_id bigint ${NN}`),
     primaryKey: ['message_id', 'account_id'],
-    indexes: [{ name: 'account', on: 'account_id, message_id' }],
+    indexes: [{ name: 'account', on: 'account_id, message_id', deferred: true }],
   },
   {
     name: 'calls',
@@ -146,8 +159,8 @@ export const CASE_TABLES: readonly PgTable[] = [
     primaryKey: ['id'],
     indexes: [
       { name: 'ts', on: 'ts' },
-      { name: 'caller', on: 'caller, ts' },
-      { name: 'callee', on: 'callee, ts' },
+      { name: 'caller', on: 'caller, ts', deferred: true },
+      { name: 'callee', on: 'callee, ts', deferred: true },
       { name: 'source', on: 'source_id' },
     ],
   },
@@ -190,8 +203,8 @@ export const CASE_TABLES: readonly PgTable[] = [
     columns: cols(`message_id bigint ${NN}, type TEXT ${NN}, start integer ${NN}, "end" integer ${NN}, raw TEXT ${NN},
       value TEXT ${NN}, confidence double precision ${NN}, attrs TEXT`),
     indexes: [
-      { name: 'message', on: 'message_id' },
-      { name: 'value', on: 'type, value, message_id' },
+      { name: 'message', on: 'message_id', deferred: true },
+      { name: 'value', on: 'type, value, message_id', deferred: true },
     ],
   },
   {
@@ -246,12 +259,21 @@ function tableSql(t: PgTable): string {
   const lines = [`case_id integer ${NN}`, ...t.columns.map((c) => `${c.name} ${c.type}`)];
   if (t.primaryKey) lines.push(`PRIMARY KEY (case_id, ${t.primaryKey.join(', ')})`);
   for (const u of t.unique ?? []) lines.push(`UNIQUE (case_id, ${u.join(', ')})`);
-  const out = [`CREATE TABLE ${t.name} (\n  ${lines.join(',\n  ')}\n) PARTITION BY LIST (case_id);`];
-  for (const i of t.indexes ?? []) {
-    const on = i.using ? `USING ${i.using} (${i.on})` : `(case_id, ${i.on})`;
-    out.push(`CREATE INDEX ${t.name}_${i.name} ON ${t.name} ${on}${i.where ? ` WHERE ${i.where}` : ''};`);
-  }
-  return out.join('\n');
+  return `CREATE TABLE ${t.name} (\n  ${lines.join(',\n  ')}\n) PARTITION BY LIST (case_id);`;
+}
+
+/** An index of a case's partition (IF NOT EXISTS: building the deferred ones again is a no-op). */
+export function indexSql(t: PgTable, i: PgIndex, caseId: number): string {
+  const part = partitionName(t.name, caseId);
+  const on = i.using ? `USING ${i.using} (${i.on})` : `(case_id, ${i.on})`;
+  return `CREATE INDEX IF NOT EXISTS ${part}_${i.name} ON ${part} ${on}${i.where ? ` WHERE ${i.where}` : ''};`;
+}
+
+/** The deferred indexes of a case, as [name, CREATE statement] (dropped for a first load, built at its end). */
+export function deferredIndexes(caseId: number): { name: string; sql: string }[] {
+  return CASE_TABLES.flatMap((t) =>
+    (t.indexes ?? []).filter((i) => i.deferred).map((i) => ({ name: `${partitionName(t.name, caseId)}_${i.name}`, sql: indexSql(t, i, caseId) })),
+  );
 }
 
 /** The whole database schema (an empty database gets it in one transaction: cases.ts). */
@@ -275,12 +297,23 @@ export function partitionName(table: string, caseId: number): string {
   return `${table}_c${caseId}`;
 }
 
-/** The statements that create a case's partitions (every case table, with its indexes). */
+/** The statements that create a case's partitions (every case table) and their indexes. */
 export function createPartitionsSql(caseId: number): string {
-  return CASE_TABLES.map((t) => `CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`).join('\n');
+  return CASE_TABLES.map((t) =>
+    [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n'),
+  ).join('\n');
 }
 
 /** The statements that drop a case's partitions. */
 export function dropPartitionsSql(caseId: number): string {
   return CASE_TABLES.map((t) => `DROP TABLE IF EXISTS ${partitionName(t.name, caseId)};`).join('\n');
+}
+
+/**
+ * The condition search adds so that a partial source is stored but not searchable (SQLite
+ * indexes a source's messages when it completes): `m` is the messages alias, `caseParam` the
+ * case id's parameter (e.g. '$1'). The partial sources are read once per query (an InitPlan).
+ */
+export function searchableSql(m: string, caseParam: string): string {
+  return `${m}.source_id <> ALL (ARRAY(SELECT id FROM sources WHERE case_id = ${caseParam} AND status = 'partial'))`;
 }

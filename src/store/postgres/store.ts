@@ -79,6 +79,8 @@ export class PostgresCaseStore implements CaseStore {
    */
   private async lockCase(): Promise<pg.PoolClient> {
     const c = await this.db.pool.connect();
+    // a connection lost while it is checked out: its queries fail (and say so), the process goes on
+    c.on('error', () => {});
     try {
       const r = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [CASE_LOCK, this.db.caseId]);
       if (!r.rows[0]?.ok)

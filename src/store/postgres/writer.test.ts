@@ -8,7 +8,10 @@ import type { PostgresLocator } from './locator.js';
 import type { PostgresCaseStore } from './store.js';
 import { dumpCase } from './test-support/dump.js';
 import { testCaseLocator } from './test-support/pg-case.js';
-import { ftsVector } from './writer.js';
+import { ftsTokens, ftsVector } from './writer.js';
+import fc from 'fast-check';
+import { indexTokens } from '../../text/query/parse.js';
+import { searchableSql } from './schema.js';
 
 const T = Date.UTC(2021, 2, 1, 12);
 const stores: PostgresCaseStore[] = [];
@@ -38,7 +41,8 @@ const items = (rs: ClewRecord[], firstLine: number): BatchItem[] => rs.map((r, i
 const meta = (sha: string): SourceMeta => ({ path: `/cases/${sha}.jsonl`, name: `${sha}.jsonl`, size: 1, sha256: sha.repeat(64), format: 'canonical', options: {} });
 const pos = (itemsDone: number) => ({ offset: itemsDone * 100, line: itemsDone + 1, itemsDone });
 const ftsCount = async (s: PostgresCaseStore, word: string) =>
-  (await rows<{ n: number }>(s.db, `SELECT count(*) AS n FROM messages WHERE case_id = $1 AND fts @@ $2::tsquery`, [s.db.caseId, word]))[0]!.n;
+  (await rows<{ n: number }>(s.db, `SELECT count(*) AS n FROM messages m WHERE case_id = $1 AND fts @@ $2::tsquery AND ${searchableSql('m', '$1')}`, [s.db.caseId, word]))[0]!
+    .n;
 const dups = async (s: PostgresCaseStore) => (await s.stats()).duplicates;
 
 /** A source with every kind of record: late members, duplicates, calls, attachments, rejects. */
@@ -110,6 +114,14 @@ describe('PgSourceWriter', () => {
     expect(await ftsCount(s, `'kafa' <-> 'je' <-> 'spremna'`)).toBe(1); // positions: phrases match
     expect(await ftsCount(s, `'je' <-> 'kafa'`)).toBe(0);
     expect(await ftsCount(s, `'spre':*`)).toBe(1);
+  });
+
+  it('takes ASCII text\'s tokens as indexTokens does, without normalising it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...' aZ09\'-_.,\t\n\r\u0001\u007eAbcXyz!?é'.split('')) }), (s) => {
+        expect(ftsTokens(s)).toEqual(indexTokens(s));
+      }),
+    );
   });
 
   it('stores the tokens SQLite indexes, folded, with positions', () => {

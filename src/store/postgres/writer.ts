@@ -4,7 +4,10 @@
  * rejections and the source's resume position in one transaction, so a crash (of clew or of
  * the server) leaves the case at a batch boundary and the next run continues from there,
  * ending in the state of one clean run. Edge increments are summed in memory over the source and
- * go into the case, with the full-text vectors, in the transaction that marks it complete.
+ * go into the case in the transaction that marks it complete. Each first copy's full-text vector
+ * is written with it (an UPDATE of every message at completion cost as much as the whole load);
+ * search leaves out the messages of sources not complete yet (schema.ts searchableSql), so a
+ * partial source is stored but not searchable, as in SQLite.
  *
  * A batch costs a few round trips whatever its size: the accounts and conversations it names
  * are looked up at once, the duplicate and id-slot lookups are one query each, and its rows go
@@ -24,20 +27,19 @@ import { CASE_LOCK } from './cases.js';
 import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one, rows } from './db.js';
 import { formatLoc, readSource } from './rows.js';
-import { CASE_TABLES, columnNames, partitionName } from './schema.js';
+import { CASE_TABLES, caseTable, columnNames, deferredIndexes, indexSql, partitionName } from './schema.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 /** Messages addressed to conversation members tracked in memory per source (see addLateMember). */
 const MAX_TRACKED = 1_000_000;
 /** Edge increments kept in memory before they are written to edge_deltas. */
 const MAX_EDGES_IN_MEMORY = 500_000;
-/** Rows of the message's full-text vectors computed per round trip at finish. */
-const FTS_PAGE = 10_000;
 /** tsvector limits: positions up to 16383, 256 per lexeme, lexemes under 2 KB, 1 MB in all. */
 const MAX_POS = 16383;
 const MAX_POSITIONS = 256;
 const MAX_LEXEME_BYTES = 2046;
 const MAX_TSVECTOR_BYTES = 900_000;
+const ASCII = /^[\x00-\x7e]*$/;
 
 /** messages.flags bits (as in SQLite). */
 export const FLAG_EDITED = 1;
@@ -67,6 +69,15 @@ interface Brief {
 interface Conv {
   id: number;
   members: number[];
+}
+
+function lostConnection(e: unknown): ClewError {
+  return new ClewError(
+    'DB_UNREACHABLE',
+    `lost the connection to PostgreSQL while ingesting (${e instanceof Error ? e.message : String(e)}); run the same ingest again: it resumes from the last batch committed`,
+    {},
+    { cause: e },
+  );
 }
 
 function splitRef(ref: string): { platform: string; handle: string } {
@@ -101,11 +112,20 @@ function addEdge(edges: Edges, src: number, dst: number, channel: string, ts: nu
 }
 
 /**
+ * indexTokens(text) (folded mode), faster for ASCII text: normalise only folds its case there,
+ * so its tokens are its lower-cased ASCII words (the SQLite writer, too, indexes ASCII bodies
+ * without calling normalise: fts-build.ts).
+ */
+export function ftsTokens(text: string): string[] {
+  return ASCII.test(text) ? (text.toLowerCase().match(/[a-z0-9]+/g) ?? []) : indexTokens(text);
+}
+
+/**
  * A message's full-text vector as a tsvector literal: clew's index tokens (as SQLite's FTS5
  * table holds them) with their 1-based positions, so phrases and prefixes match as there.
  */
 export function ftsVector(subject: string | null, body: string): string {
-  const tokens = indexTokens(subject !== null && subject !== '' ? `${subject}\n${body}` : body);
+  const tokens = ftsTokens(subject !== null && subject !== '' ? `${subject}\n${body}` : body);
   const pos = new Map<string, number[]>();
   let bytes = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -136,12 +156,13 @@ export class PgSourceWriter implements SourceWriter {
   private batchTracked: number[] = [];
   private toMembersCount = 0;
   private toMembersOverflow = false;
+  private needConversationIndex = false;
   private readonly edges: Edges = new Map();
   private chain: Promise<unknown> = Promise.resolve();
   private failure: unknown = null;
   private released = false;
   private written = 0;
-  private nextAnalyze = 20_000;
+  private nextAnalyze = 0;
 
   private constructor(
     private readonly db: PgCase,
@@ -169,6 +190,10 @@ export class PgSourceWriter implements SourceWriter {
       [caseId],
     ))!;
     const w = new PgSourceWriter(db, c, source, analyser, next);
+    // a first load into an empty case: the read-side indexes are built once at its end (finish),
+    // a sort being far cheaper than as many inserts into them (the full-text GIN above all)
+    const others = await one(c, 'SELECT 1 FROM messages WHERE case_id = $1 AND source_id <> $2 LIMIT 1', [caseId, source.id]);
+    if (others === null) for (const i of deferredIndexes(caseId)) await c.query(`DROP INDEX IF EXISTS ${i.name}`);
     if (source.itemsDone > 0) await w.recover();
     return w;
   }
@@ -222,9 +247,11 @@ export class PgSourceWriter implements SourceWriter {
   private track(conversation: number, b: Brief): void {
     if (this.toMembersOverflow) return;
     if (++this.toMembersCount > MAX_TRACKED) {
-      // past the bound, late members reach the committed messages through SQL (addLateMember)
+      // past the bound, late members reach the committed messages through SQL (addLateMember),
+      // which needs the conversation index
       this.toMembersOverflow = true;
       this.toMembers.clear();
+      this.needConversationIndex = true;
       return;
     }
     const list = this.toMembers.get(conversation);
@@ -263,6 +290,10 @@ export class PgSourceWriter implements SourceWriter {
     let done: { res: BatchResult; edges: Edges; spill: boolean };
     try {
       await c.query('BEGIN');
+      // the batch's lookups are index probes by design: never a scan chosen from statistics that
+      // describe a smaller case (a tiny first source, a partition just created)
+      await c.query('SET LOCAL enable_seqscan = off');
+      await c.query('SET LOCAL enable_hashjoin = off');
       done = await this.batch(items, pos);
       await c.query('COMMIT');
     } catch (e) {
@@ -272,17 +303,20 @@ export class PgSourceWriter implements SourceWriter {
         () => false,
       );
       this.forgetBatch(before);
-      // a connection that is gone: the source resumes from its last committed batch when ingested again
-      if (!rolledBack) this.failure = e;
-      throw e;
+      if (rolledBack) throw e;
+      // the connection is gone (the server stopped, the network failed): the source resumes from
+      // its last committed batch when the same ingest runs again
+      this.failure = lostConnection(e);
+      throw this.failure;
     }
     // committed: its increments join the source's (a batch that fails adds none)
     if (done.spill) this.edges.clear();
     else for (const [k, e] of done.edges) mergeEdge(this.edges, k, e);
     this.written += items.length;
     if (this.written >= this.nextAnalyze) {
-      // statistics follow the data while a large source loads (the planner's row estimates)
-      this.nextAnalyze = this.written * 2;
+      // statistics follow the data while a large source loads: after its first batch, then each
+      // time what it wrote doubled
+      this.nextAnalyze = Math.max(this.written * 2, 1000);
       await this.analyze(['messages', 'message_recipients', 'accounts', 'calls', 'conversations', 'conversation_members']);
     }
     return done.res;
@@ -431,7 +465,9 @@ export class PgSourceWriter implements SourceWriter {
             id, sid, loc, sender, cv?.id ?? null, r.channel, r.ts, r.tzOffset, r.tsLocal ?? null, body,
             r.subject === undefined ? null : pgText(r.subject), r.nativeId === undefined ? null : pgText(r.nativeId),
             r.replyTo === undefined ? null : pgText(r.replyTo), r.forwardedFrom === undefined ? null : pgText(r.forwardedFrom),
-            flags, dupOf, analysis?.lang ?? null, analysis?.lang ? analysis.langConfidence : null, null,
+            flags, dupOf, analysis?.lang ?? null, analysis?.lang ? analysis.langConfidence : null,
+            // the full-text vector: first copies only (search leaves out partial sources: schema.ts)
+            dupOf === null ? ftsVector(r.subject ?? null, body) : null,
           ]);
           for (const a of recipients) out.recipients.push([id, a]);
           if (flags & FLAG_TO_MEMBERS) {
@@ -575,7 +611,7 @@ export class PgSourceWriter implements SourceWriter {
     if (data.length === 0) return;
     const arrays = columns.map((_, j) => data.map((r) => r[j] ?? null));
     const unnest = types.map((t, j) => `$${j + 2}::${t}[]`).join(', ');
-    await this.c.query(`INSERT INTO ${table} (case_id, ${columns.join(', ')}) SELECT $1, * FROM unnest(${unnest}) ON CONFLICT DO NOTHING`, [this.caseId, ...arrays]);
+    await this.c.query(`INSERT INTO ${partitionName(table, this.caseId)} (case_id, ${columns.join(', ')}) SELECT $1, * FROM unnest(${unnest}) ON CONFLICT DO NOTHING`, [this.caseId, ...arrays]);
   }
 
   private async resolveAccounts(refs: string[], inserts: CopyValue[][]): Promise<void> {
@@ -712,6 +748,11 @@ export class PgSourceWriter implements SourceWriter {
     }
     // committed messages through SQL, this batch's (not written yet) from memory
     const { caseId } = this;
+    if (this.needConversationIndex) {
+      const t = caseTable('messages');
+      await this.c.query(indexSql(t, t.indexes!.find((i) => i.name === 'conversation')!, caseId));
+      this.needConversationIndex = false;
+    }
     const sid = this.source.id;
     await this.c.query(
       `INSERT INTO message_recipients (case_id, message_id, account_id)
@@ -747,10 +788,10 @@ export class PgSourceWriter implements SourceWriter {
   }
 
   /**
-   * Completes the source in one transaction: its edges folded into the case's, the full-text
-   * vectors of its first copies, its 'complete' status. A crash before that commit leaves it
-   * partial with neither, so the run that resumes it counts and indexes every message once.
-   * Then the case's statistics are brought up to date (ANALYZE of its partitions).
+   * Completes the source in one transaction: its edges folded into the case's and its 'complete'
+   * status (which makes its messages searchable). A crash before that commit leaves it partial
+   * with no edges, so the run that resumes it counts every message once. Then the case's
+   * statistics are brought up to date (ANALYZE of its partitions).
    */
   finish(): Promise<SourceRow> {
     const run = this.chain.then(() => this.complete());
@@ -764,6 +805,10 @@ export class PgSourceWriter implements SourceWriter {
     const { c, caseId } = this;
     const sid = this.source.id;
     try {
+      // the read-side indexes (dropped for a first load, or never built after a crash)
+      await c.query(`SET maintenance_work_mem = '256MB'`);
+      for (const i of deferredIndexes(caseId)) await c.query(i.sql);
+      await c.query('RESET maintenance_work_mem');
       await c.query('BEGIN');
       await this.writeEdgeDeltas(this.edges);
       await c.query(
@@ -774,39 +819,21 @@ export class PgSourceWriter implements SourceWriter {
         [caseId, sid],
       );
       await c.query('DELETE FROM edge_deltas WHERE case_id = $1 AND source_id = $2', [caseId, sid]);
-      await this.fillFts();
       await c.query(`UPDATE sources SET status = 'complete', finished_at = $3 WHERE case_id = $1 AND id = $2`, [caseId, sid, Date.now()]);
       await c.query('COMMIT');
     } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      this.failure = e;
-      throw e;
+      const rolledBack = await c.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      this.failure = rolledBack ? e : lostConnection(e);
+      throw this.failure;
     }
     this.edges.clear();
     await this.analyze(CASE_TABLES.map((t) => t.name));
     const done = (await readSource(c, caseId, sid))!;
     await this.release();
     return done;
-  }
-
-  /** The full-text vectors of the source's first copies, a page at a time, set in one UPDATE. */
-  private async fillFts(): Promise<void> {
-    const { c, caseId } = this;
-    const sid = this.source.id;
-    await c.query('CREATE TEMP TABLE clew_fts_fill (case_id integer NOT NULL, id bigint NOT NULL, fts tsvector NOT NULL) ON COMMIT DROP');
-    let after = -1;
-    for (;;) {
-      const page = await rows<{ id: number; subject: string | null; body: string }>(
-        c,
-        'SELECT id, subject, body FROM messages WHERE case_id = $1 AND source_id = $2 AND dup_of IS NULL AND id > $3 ORDER BY id LIMIT $4',
-        [caseId, sid, after, FTS_PAGE],
-      );
-      if (page.length === 0) break;
-      await copyRows(c, 'clew_fts_fill', ['id', 'fts'], caseId, page.map((m) => [m.id, ftsVector(m.subject, m.body)]));
-      after = page[page.length - 1]!.id;
-      if (page.length < FTS_PAGE) break;
-    }
-    await c.query('UPDATE messages m SET fts = f.fts FROM clew_fts_fill f WHERE m.case_id = $1 AND m.id = f.id', [caseId]);
   }
 
   async abort(): Promise<void> {

@@ -4,10 +4,10 @@
  * well under a second), in a temporary directory, on a free port of 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type EmbeddedServer, freePort, startEmbedded, stopEmbedded } from '../embedded.js';
+import { type EmbeddedServer, freePort, postmasterPid, startEmbedded, stopEmbedded } from '../embedded.js';
 
 const CACHE = resolve('node_modules', '.cache', 'clew-test-pg');
 const TEMPLATE = join(CACHE, 'template');
@@ -48,4 +48,46 @@ export async function startTestServer(): Promise<TestServer> {
       }
     },
   };
+}
+
+/** SIGKILL a server's postmaster and every process it started (a crash, not a shutdown). */
+export function killServer(dir: string): void {
+  const pid = postmasterPid(dir);
+  if (pid === null) throw new Error(`no postmaster running in ${dir}`);
+  const children: number[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      // /proc/PID/stat: pid (comm) state ppid …; comm may hold spaces, so read after its ')'
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(e));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  process.kill(pid, 'SIGKILL');
+  for (const c of children) {
+    try {
+      process.kill(c, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Start a server again in its directory (after killServer), on the same port. */
+export async function restartServer(s: TestServer): Promise<void> {
+  for (let i = 0; i < 100 && isAlive(s.dir); i++) await new Promise((ok) => setTimeout(ok, 50));
+  await startEmbedded({ dir: s.dir, port: s.port });
+}
+
+function isAlive(dir: string): boolean {
+  const pid = postmasterPid(dir);
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
