@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView, IdentityData, IdentityDecision, IdentityDecisionInput, IdentityStore, PersonView } from '../types.js';
 import { anyPhraseTsquery } from './fts.js';
+import { searchableSql } from './schema.js';
 import { type AccountDbRow, type PgReadCase, type Queryable, all, one, scalar, toAccount, transaction } from './read-util.js';
 
 /** Entity types that identify a person when two handles share them. */
@@ -89,7 +90,7 @@ export async function loadIdentityData(db: PgReadCase, statementPhrases: readonl
       db.pool,
       `SELECT m.id, m.sender, m.ts, substr(m.body, 1, 2000) AS body,
               (SELECT array_agg(r.account_id ORDER BY r.account_id) FROM message_recipients r WHERE r.case_id = m.case_id AND r.message_id = m.id) AS recipients
-       FROM messages m WHERE m.case_id = $1 AND m.fts @@ $2::tsquery AND m.dup_of IS NULL ORDER BY m.id LIMIT ${MAX_STATEMENT_MESSAGES}`,
+       FROM messages m WHERE m.case_id = $1 AND m.fts @@ $2::tsquery AND ${searchableSql('m', '$1')} AND m.dup_of IS NULL ORDER BY m.id LIMIT ${MAX_STATEMENT_MESSAGES}`,
       [c, tsq],
     );
     for (const r of rows) statements.push({ id: r.id, sender: r.sender, ts: r.ts, body: r.body, recipients: (r.recipients ?? []).map(Number) });

@@ -8,6 +8,7 @@ import { ClewError } from '../../model/errors.js';
 import { compileLexicon } from '../../text/extract/codewords.js';
 import type { EntityListOptions, EntityRow, LexiconEntry } from '../types.js';
 import { lexiconTsquery } from './fts.js';
+import { searchableSql } from './schema.js';
 import { type PgReadCase, accountsByIds, all, transaction } from './read-util.js';
 
 export async function entities(db: PgReadCase, opts: EntityListOptions): Promise<EntityRow[]> {
@@ -88,7 +89,7 @@ export async function addLexiconEntry(db: PgReadCase, entry: { term: string; mea
       for (let cursor = Number.MAX_SAFE_INTEGER; ; ) {
         const page = await all<{ id: number; body: string }>(
           c,
-          `SELECT id, body FROM messages WHERE case_id = $1 AND fts @@ $2::tsquery AND dup_of IS NULL AND id < $3 ORDER BY id DESC LIMIT $4`,
+          `SELECT m.id, m.body FROM messages m WHERE m.case_id = $1 AND m.fts @@ $2::tsquery AND ${searchableSql('m', '$1')} AND m.dup_of IS NULL AND m.id < $3 ORDER BY m.id DESC LIMIT $4`,
           [db.caseId, tsq, cursor, CANDIDATES_PER_PAGE],
         );
         const cols: { id: number[]; type: string[]; start: number[]; end: number[]; raw: string[]; value: string[]; confidence: number[]; attrs: (string | null)[] } = {

@@ -3,8 +3,9 @@
  * search): the folded query runs on messages.fts (see fts.ts) newest first by the time-ordered
  * message id, every filter is a condition on the message, exact mode takes the folded
  * candidates and keeps those whose exact tokens match, paging is by id cursor, and the total is
- * counted up to a cap. Only first copies are searched (duplicates are left out), and a source is
- * searchable once complete (its fts column is filled then).
+ * counted up to a cap. Only first copies are searched (duplicates are left out), and a source's
+ * words are searchable once it is complete (searchableSql); a filter-only search reads every
+ * stored message, as SQLite's does.
  */
 import { ClewError } from '../../model/errors.js';
 import type { SearchQuery } from '../../text/query/ast.js';
@@ -12,6 +13,7 @@ import { indexTokens } from '../../text/query/parse.js';
 import { matchesTokens } from '../sqlite/fts.js';
 import type { AccountView, SearchHit, SearchOptions, SearchPage } from '../types.js';
 import { documentText, refold, toTsquery } from './fts.js';
+import { searchableSql } from './schema.js';
 import { listPersons } from './identity.js';
 import { type AccountDbRow, type Param, type PgReadCase, accountsByIds, all, idBound, pgCode, scalar, toAccount } from './read-util.js';
 
@@ -77,7 +79,8 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
   const exact = query.mode === 'exact' && query.text !== null;
   const tsq = query.text ? toTsquery(exact ? refold(query.text) : query.text, exact) : null;
-  if (tsq !== null) where.push(`m.fts @@ ${arg(tsq)}::tsquery`);
+  // words: the full-text vectors of complete sources only (SQLite indexes a source when it completes)
+  if (tsq !== null) where.push(`m.fts @@ ${arg(tsq)}::tsquery`, searchableSql('m', '$1'));
   if (from) where.push(`m.sender = ANY(${arg(from)}::bigint[])`);
   if (to)
     where.push(`EXISTS (SELECT 1 FROM message_recipients r WHERE r.case_id = m.case_id AND r.message_id = m.id AND r.account_id = ANY(${arg(to)}::bigint[]))`);
