@@ -140,7 +140,7 @@ export const CASE_TABLES: readonly PgTable[] = [
       { name: 'sender', on: 'sender, id', deferred: true },
       { name: 'conversation', on: 'conversation_id, id', where: 'conversation_id IS NOT NULL', deferred: true },
       { name: 'native', on: 'source_id, native_id', where: 'native_id IS NOT NULL', deferred: true },
-      { name: 'source', on: 'source_id, id' },
+      { name: 'source', on: 'source_id, id', deferred: true },
       // partition-local, so case_id would add one key holding every row: the GIN indexes fts alone
       { name: 'fts', on: 'fts', using: 'gin', deferred: true },
     ],

@@ -14,15 +14,24 @@ const TEMPLATE = join(CACHE, 'template');
 
 async function ensureTemplate(): Promise<void> {
   if (existsSync(join(TEMPLATE, 'data', 'PG_VERSION'))) return;
-  mkdirSync(CACHE, { recursive: true });
+  // initialised in the temporary directory (which the postgres user reaches when this runs as
+  // root, wherever the checkout is), then copied into the cache
+  const work = mkdtempSync(join(tmpdir(), 'clew-pg-template-'));
+  chmodSync(work, 0o711);
   const tmp = join(CACHE, `tmp-${process.pid}-${Date.now()}`);
-  await startEmbedded({ dir: tmp, port: await freePort() });
-  await stopEmbedded(tmp);
-  rmSync(join(tmp, 'data', 'postgres.log'), { force: true });
   try {
+    await startEmbedded({ dir: join(work, 'db'), port: await freePort() });
+    await stopEmbedded(join(work, 'db'));
+    rmSync(join(work, 'db', 'data', 'postgres.log'), { force: true });
+    mkdirSync(CACHE, { recursive: true });
+    execFileSync('cp', ['-a', join(work, 'db'), tmp]);
     renameSync(tmp, TEMPLATE);
-  } catch {
-    rmSync(tmp, { recursive: true, force: true }); // another run made it meanwhile
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    // another run made it meanwhile
+    if (!existsSync(join(TEMPLATE, 'data', 'PG_VERSION'))) throw e;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
