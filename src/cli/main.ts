@@ -8,6 +8,7 @@ import { exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
 import { CASE_HELP } from './case-help.js';
+import { registerDb } from './db.js';
 import { registerDossier } from './dossier.js';
 import { registerEntities } from './entities.js';
 import { registerGraph } from './graph.js';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerGraph(program, json);
   registerIdentity(program, json);
   registerDossier(program, json);
+  registerDb(program, json);
 
   program
     .command('ingest')

@@ -35,6 +35,11 @@ export const ERROR_CODES = {
   SOURCE_NOT_FOUND: 'the source file does not exist',
   CASE_BUSY: 'another process is writing to the case',
   DISK_FULL: 'the disk holding the case is full',
+  // database servers (PostgreSQL)
+  DB_UNREACHABLE: 'the database server cannot be reached',
+  DB_AUTH: 'the database server refused the user or password',
+  DB_NOT_FOUND: 'the database does not exist on the server',
+  DB_UNAVAILABLE: 'the database server cannot be started or used',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
   NOT_FOUND: 'no such record',
@@ -79,6 +84,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CASE_MIGRATION_NEEDED':
     case 'CASE_NOT_EMPTY':
     case 'CASE_BACKEND_UNAVAILABLE':
+    case 'DB_NOT_FOUND':
       return 3;
     case 'SOURCE_NOT_FOUND':
     case 'EMPTY_FILE':
@@ -93,6 +99,10 @@ export function exitCodeFor(code: ErrorCode): number {
       return 6;
     case 'CASE_BUSY':
       return 7;
+    case 'DB_UNREACHABLE':
+    case 'DB_AUTH':
+    case 'DB_UNAVAILABLE':
+      return 8;
     case 'INTERRUPTED':
       return 130;
     default:

@@ -1,0 +1,149 @@
+/**
+ * Messages, threads and mentions of a PostgreSQL case, as the SQLite case reads them
+ * (src/store/sqlite/store.ts). (Statistics and the quarantine are in store.ts.)
+ */
+import type { Mention } from '../../model/entities.js';
+import { ClewError } from '../../model/errors.js';
+import type { Channel } from '../../model/records.js';
+import type { MessageView } from '../types.js';
+import { type PgReadCase, accountsByIds, all, json, one, parseLoc } from './read-util.js';
+
+/** messages.flags bits (src/store/sqlite/writer.ts). */
+const FLAG_EDITED = 1;
+const FLAG_DELETED = 2;
+
+interface MessageDbRow {
+  id: number;
+  source_id: number;
+  loc: string;
+  sender: number;
+  conversation_id: number | null;
+  channel: Channel;
+  ts: number;
+  tz_offset: number | null;
+  ts_local: string | null;
+  body: string;
+  subject: string | null;
+  native_id: string | null;
+  flags: number;
+  dup_of: number | null;
+  lang: string | null;
+}
+
+const MESSAGE_COLS = 'id, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local, body, subject, native_id, flags, dup_of, lang';
+
+async function messageRow(db: PgReadCase, id: number): Promise<MessageDbRow> {
+  const r = Number.isSafeInteger(id)
+    ? await one<MessageDbRow>(db.pool, `SELECT ${MESSAGE_COLS} FROM messages WHERE case_id = $1 AND id = $2`, [db.caseId, id])
+    : undefined;
+  if (!r) throw new ClewError('NOT_FOUND', `no message ${id}`, { id });
+  return r;
+}
+
+export async function message(db: PgReadCase, id: number): Promise<MessageView> {
+  return (await toMessageViews(db, [await messageRow(db, id)]))[0]!;
+}
+
+export async function thread(db: PgReadCase, id: number, opts: { before: number; after: number }): Promise<MessageView[]> {
+  const m = await messageRow(db, id);
+  let before: MessageDbRow[];
+  let after: MessageDbRow[];
+  if (m.conversation_id !== null) {
+    const q = (cmp: string, order: string) =>
+      `SELECT ${MESSAGE_COLS} FROM messages WHERE case_id = $1 AND conversation_id = $2 AND id ${cmp} $3 ORDER BY id ${order} LIMIT $4`;
+    before = await all<MessageDbRow>(db.pool, q('<', 'DESC'), [db.caseId, m.conversation_id, id, opts.before]);
+    after = await all<MessageDbRow>(db.pool, q('>', 'ASC'), [db.caseId, m.conversation_id, id, opts.after]);
+  } else {
+    // no conversation: the exchange between the sender and the recipients of this message
+    const recipients = await all<{ account_id: number }>(db.pool, 'SELECT account_id FROM message_recipients WHERE case_id = $1 AND message_id = $2', [db.caseId, id]);
+    const parties = [m.sender, ...recipients.map((r) => r.account_id)];
+    const q = (cmp: string, order: string) =>
+      `SELECT ${MESSAGE_COLS.split(', ').map((c) => `m.${c}`).join(', ')} FROM messages m
+       WHERE m.case_id = $1 AND m.sender = ANY($2::bigint[]) AND m.id ${cmp} $3 AND m.conversation_id IS NULL
+         AND EXISTS (SELECT 1 FROM message_recipients r WHERE r.case_id = m.case_id AND r.message_id = m.id AND r.account_id = ANY($2::bigint[]))
+       ORDER BY m.id ${order} LIMIT $4`;
+    before = await all<MessageDbRow>(db.pool, q('<', 'DESC'), [db.caseId, parties, id, opts.before]);
+    after = await all<MessageDbRow>(db.pool, q('>', 'ASC'), [db.caseId, parties, id, opts.after]);
+  }
+  return toMessageViews(db, [...before.reverse(), m, ...after]);
+}
+
+/** The views of some messages, with a fixed number of queries however many there are. */
+async function toMessageViews(db: PgReadCase, rows: MessageDbRow[]): Promise<MessageView[]> {
+  const ids = rows.map((r) => r.id);
+  const c = db.caseId;
+  const recipients = new Map<number, number[]>();
+  for (const r of await all<{ message_id: number; account_id: number }>(
+    db.pool,
+    'SELECT message_id, account_id FROM message_recipients WHERE case_id = $1 AND message_id = ANY($2::bigint[]) ORDER BY message_id, account_id',
+    [c, ids],
+  ))
+    (recipients.get(r.message_id) ?? recipients.set(r.message_id, []).get(r.message_id)!).push(r.account_id);
+  const accounts = await accountsByIds(db, [...rows.map((r) => r.sender), ...[...recipients.values()].flat()]);
+  const sources = new Map<number, { id: number; path: string; sha256: string; format: string }>();
+  for (const s of await all<{ id: number; path: string; sha256: string; format: string }>(
+    db.pool,
+    'SELECT id, path, sha256, format FROM sources WHERE case_id = $1 AND id = ANY($2::bigint[])',
+    [c, [...new Set(rows.map((r) => r.source_id))]],
+  ))
+    sources.set(s.id, s);
+  const titles = new Map<number, string | null>();
+  const convIds = [...new Set(rows.map((r) => r.conversation_id).filter((x): x is number => x !== null))];
+  if (convIds.length > 0)
+    for (const t of await all<{ id: number; title: string | null }>(db.pool, 'SELECT id, title FROM conversations WHERE case_id = $1 AND id = ANY($2::bigint[])', [c, convIds]))
+      titles.set(t.id, t.title);
+  // every copy of the same message: the first copy and the copies linked to it
+  const canon = [...new Set(rows.map((r) => r.dup_of ?? r.id))];
+  const copies = new Map<number, number[]>();
+  for (const d of await all<{ id: number; canon: number }>(
+    db.pool,
+    `SELECT id, coalesce(dup_of, id) AS canon FROM messages WHERE case_id = $1 AND (id = ANY($2::bigint[]) OR dup_of = ANY($2::bigint[])) ORDER BY id`,
+    [c, canon],
+  ))
+    (copies.get(d.canon) ?? copies.set(d.canon, []).get(d.canon)!).push(d.id);
+  const withNative = rows.filter((r) => r.native_id !== null);
+  const attachments = new Map<string, MessageView['attachments']>();
+  if (withNative.length > 0)
+    for (const a of await all<{ source_id: number; message_native_id: string; filename: string; mime: string | null; size: number | null; sha256: string | null }>(
+      db.pool,
+      `SELECT source_id, message_native_id, filename, mime, size, sha256 FROM attachments
+       WHERE case_id = $1 AND (source_id, message_native_id) IN (SELECT * FROM unnest($2::bigint[], $3::text[])) ORDER BY id`,
+      [c, withNative.map((r) => r.source_id), withNative.map((r) => r.native_id!)],
+    )) {
+      const k = `${a.source_id}|${a.message_native_id}`;
+      (attachments.get(k) ?? attachments.set(k, []).get(k)!).push({ filename: a.filename, mime: a.mime, size: a.size, sha256: a.sha256 });
+    }
+  return rows.map((r) => {
+    const src = sources.get(r.source_id)!;
+    const to = recipients.get(r.id) ?? [];
+    return {
+      id: r.id,
+      ts: r.ts,
+      tzOffset: r.tz_offset,
+      tsLocal: r.ts_local,
+      channel: r.channel,
+      sender: accounts.get(r.sender)!,
+      recipients: to.map((a) => accounts.get(a)!),
+      conversationId: r.conversation_id,
+      conversationTitle: r.conversation_id === null ? null : (titles.get(r.conversation_id) ?? null),
+      body: r.body,
+      subject: r.subject,
+      flags: { edited: (r.flags & FLAG_EDITED) !== 0, deleted: (r.flags & FLAG_DELETED) !== 0 },
+      duplicateOf: r.dup_of,
+      lang: r.lang,
+      duplicates: (copies.get(r.dup_of ?? r.id) ?? []).filter((x) => x !== r.id),
+      attachments: r.native_id === null ? [] : (attachments.get(`${r.source_id}|${r.native_id}`) ?? []),
+      provenance: { sourceId: src.id, path: src.path, sha256: src.sha256, format: src.format, locator: parseLoc(r.loc) },
+    };
+  });
+}
+
+export async function mentions(db: PgReadCase, messageId: number): Promise<Mention[]> {
+  if (!Number.isSafeInteger(messageId)) return [];
+  const rows = await all<Omit<Mention, 'attrs'> & { attrs: unknown }>(
+    db.pool,
+    `SELECT type, start, "end", raw, value, confidence, attrs FROM mentions WHERE case_id = $1 AND message_id = $2 ORDER BY start, type COLLATE "C"`,
+    [db.caseId, messageId],
+  );
+  return rows.map((m) => ({ ...m, attrs: m.attrs === null ? undefined : json<Mention['attrs']>(m.attrs) }));
+}

@@ -1,0 +1,166 @@
+/**
+ * Search in a PostgreSQL case, hit for hit as the SQLite case answers (src/store/sqlite/store.ts
+ * search): the folded query runs on messages.fts (see fts.ts) newest first by the time-ordered
+ * message id, every filter is a condition on the message, exact mode takes the folded
+ * candidates and keeps those whose exact tokens match, paging is by id cursor, and the total is
+ * counted up to a cap. Only first copies are searched (duplicates are left out), and a source's
+ * words are searchable once it is complete (searchableSql); a filter-only search reads every
+ * stored message, as SQLite's does.
+ */
+import { ClewError } from '../../model/errors.js';
+import type { SearchQuery } from '../../text/query/ast.js';
+import { indexTokens } from '../../text/query/parse.js';
+import { matchesTokens } from '../sqlite/fts.js';
+import type { AccountView, SearchHit, SearchOptions, SearchPage } from '../types.js';
+import { documentText, refold, toTsquery } from './fts.js';
+import { searchableSql } from './schema.js';
+import { listPersons } from './identity.js';
+import { type AccountDbRow, type Param, type PgReadCase, accountsByIds, all, idBound, pgCode, scalar, toAccount } from './read-util.js';
+
+/**
+ * Accounts named by a term: exact reference, else handle, else display name, case-insensitive for
+ * ASCII letters only (SQLite's NOCASE): lower() under COLLATE "C" folds exactly those, and the
+ * schema's indexes on lower(handle) and lower(display_name) answer it.
+ */
+export async function resolveAccounts(db: PgReadCase, term: string): Promise<AccountView[]> {
+  const cols = 'id, ref, platform, handle, kind, display_name';
+  for (const cond of ['ref = $2', 'lower(handle) = lower($2::text COLLATE "C")', 'lower(display_name) = lower($2::text COLLATE "C")']) {
+    const rows = await all<AccountDbRow>(db.pool, `SELECT ${cols} FROM accounts WHERE case_id = $1 AND ${cond} ORDER BY id LIMIT 1000`, [db.caseId, term]);
+    if (rows.length > 0) return rows.map(toAccount);
+  }
+  return [];
+}
+
+/** The member accounts of the persons `person:` terms name: a person id (`12`, `#12`, `person:12`), else a person name (case-insensitive). */
+async function personAccountIds(db: PgReadCase, terms: string[], notes: string[]): Promise<number[]> {
+  const persons = await listPersons(db);
+  return terms.flatMap((t) => {
+    const m = /^(?:#|person:)?(\d{1,15})$/.exec(t.trim());
+    const low = t.trim().toLowerCase();
+    const found = persons.filter((p) => (m ? p.id === Number(m[1]) : p.name.toLowerCase() === low));
+    if (found.length === 0) notes.push(`person:${t} matches no person`);
+    return found.flatMap((p) => p.accounts.map((a) => a.id));
+  });
+}
+
+interface HitRow {
+  id: number;
+  ts: number;
+  sender: number;
+  conversation_id: number | null;
+  body: string;
+  subject: string | null;
+}
+
+const EXACT_SCAN_CAP = 50_000;
+
+export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
+  const notes: string[] = [];
+  const args: Param[] = [db.caseId];
+  const arg = (v: Param) => {
+    args.push(v);
+    return `$${args.length}`;
+  };
+  const where: string[] = ['m.case_id = $1', 'm.dup_of IS NULL'];
+  const resolveAll = async (terms: string[], kind: string): Promise<number[] | null> => {
+    if (terms.length === 0) return null;
+    const ids: number[] = [];
+    for (const t of terms) {
+      const found = await resolveAccounts(db, t);
+      if (found.length === 0) notes.push(`${kind}:${t} matches no account`);
+      ids.push(...found.map((a) => a.id));
+    }
+    return ids;
+  };
+  const fromTerms = await resolveAll(query.from, 'from');
+  const personAccounts = query.persons?.length ? await personAccountIds(db, query.persons, notes) : null;
+  const from = fromTerms || personAccounts ? [...(fromTerms ?? []), ...(personAccounts ?? [])] : null;
+  const to = await resolveAll(query.to, 'to');
+  if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
+  const exact = query.mode === 'exact' && query.text !== null;
+  const tsq = query.text ? toTsquery(exact ? refold(query.text) : query.text, exact) : null;
+  // words: the full-text vectors of complete sources only (SQLite indexes a source when it completes)
+  if (tsq !== null) where.push(`m.fts @@ ${arg(tsq)}::tsquery`, searchableSql('m', '$1'));
+  if (from) where.push(`m.sender = ANY(${arg(from)}::bigint[])`);
+  if (to)
+    where.push(`EXISTS (SELECT 1 FROM message_recipients r WHERE r.case_id = m.case_id AND r.message_id = m.id AND r.account_id = ANY(${arg(to)}::bigint[]))`);
+  if (query.after !== undefined) where.push(`m.id >= ${arg(idBound(query.after))}`);
+  if (query.before !== undefined) where.push(`m.id < ${arg(idBound(query.before))}`);
+  if (query.langs.length > 0) where.push(`m.lang = ANY(${arg(query.langs)}::text[])`);
+  for (const e of query.entities) {
+    if (e.value === undefined)
+      where.push(`EXISTS (SELECT 1 FROM mentions x WHERE x.case_id = m.case_id AND x.message_id = m.id AND x.type = ${arg(e.type)})`);
+    else {
+      const v = arg(e.value);
+      where.push(`EXISTS (SELECT 1 FROM mentions x WHERE x.case_id = m.case_id AND x.message_id = m.id AND x.type = ${arg(e.type)} AND (x.value = ${v} OR x.raw = ${v}))`);
+    }
+  }
+  if (query.channels.length > 0) where.push(`m.channel = ANY(${arg(query.channels)}::text[])`);
+  const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
+  const n = args.length;
+  const sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM messages m
+               WHERE ${where.join(' AND ')} AND m.id < $${n + 1} ORDER BY m.id DESC LIMIT $${n + 2}`;
+  const hits: HitRow[] = [];
+  let cursor = opts.cursor ?? Number.MAX_SAFE_INTEGER;
+  let scanned = 0;
+  let more = false;
+  try {
+    for (;;) {
+      const rows = await all<HitRow>(db.pool, sql, [...args, cursor, pageSize]);
+      for (const r of rows) {
+        if (exact && !matchesTokens(query.text!, indexTokens(documentText(r.subject, r.body), 'exact'))) continue;
+        hits.push(r);
+      }
+      scanned += rows.length;
+      if (rows.length > 0) cursor = rows[rows.length - 1]!.id;
+      if (!exact) {
+        more = hits.length > opts.limit;
+        break;
+      }
+      if (hits.length > opts.limit) {
+        more = true;
+        break;
+      }
+      if (rows.length < pageSize) break;
+      if (scanned >= EXACT_SCAN_CAP) {
+        more = true;
+        notes.push('exact mode checked 50,000 candidates for this page; ask for the next page to continue');
+        break;
+      }
+    }
+  } catch (e) {
+    // 42601 syntax_error, 22023 invalid_parameter_value (tsquery): the query itself cannot run
+    if (pgCode(e) === '42601' || pgCode(e) === '22023') throw new ClewError('QUERY_SYNTAX', 'the search index could not run this query', {}, { cause: e });
+    throw e;
+  }
+  const page = hits.slice(0, opts.limit);
+  const accounts = await accountsByIds(db, page.map((h) => h.sender));
+  const convIds = [...new Set(page.map((h) => h.conversation_id).filter((c): c is number => c !== null))];
+  const titles = new Map<number, string | null>();
+  if (convIds.length > 0)
+    for (const c of await all<{ id: number; title: string | null }>(db.pool, 'SELECT id, title FROM conversations WHERE case_id = $1 AND id = ANY($2::bigint[])', [
+      db.caseId,
+      convIds,
+    ]))
+      titles.set(c.id, c.title);
+  const out: SearchHit[] = page.map((h) => ({
+    id: h.id,
+    ts: h.ts,
+    sender: accounts.get(h.sender)!,
+    conversationId: h.conversation_id,
+    conversationTitle: h.conversation_id === null ? null : (titles.get(h.conversation_id) ?? null),
+    body: h.body,
+  }));
+  const nextCursor = more ? (exact && hits.length <= opts.limit ? cursor : page[page.length - 1]!.id) : null;
+  // the total, counted up to a cap, on the first page only (exact mode checks each hit: no count)
+  let total: SearchPage['total'];
+  if (opts.count !== undefined && opts.cursor === undefined && !exact) {
+    const cap = Math.max(1, Math.floor(opts.count));
+    if (nextCursor === null) total = { count: Math.min(page.length, cap), capped: page.length > cap };
+    else {
+      const counted = (await scalar<number>(db.pool, `SELECT count(*) FROM (SELECT 1 FROM messages m WHERE ${where.join(' AND ')} LIMIT $${n + 1}) t`, [...args, cap + 1])) ?? 0;
+      total = { count: Math.min(counted, cap), capped: counted > cap };
+    }
+  }
+  return { hits: out, nextCursor, notes, ...(total ? { total } : {}) };
+}

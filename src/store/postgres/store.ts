@@ -1,0 +1,270 @@
+/**
+ * The PostgreSQL case store: one case of a database that holds many (see schema.ts). Writing
+ * sources is here and in writer.ts; each reading port lives in a module of its own
+ * (read-*.ts), each a set of functions taking the case (PgCase) first.
+ */
+import type pg from 'pg';
+import type { Mention } from '../../model/entities.js';
+import { ClewError } from '../../model/errors.js';
+import type { SearchQuery } from '../../text/query/ast.js';
+import type {
+  AccountView,
+  ActivityCounts,
+  ActivityQuery,
+  Backend,
+  CaseStats,
+  CaseStore,
+  CommunicationRow,
+  DossierData,
+  DossierOptions,
+  EdgeFilter,
+  EdgeRow,
+  EntityListOptions,
+  EntityRow,
+  GeoReader,
+  IdentityStore,
+  LexiconEntry,
+  MessageView,
+  QuarantineRow,
+  SearchOptions,
+  SearchPage,
+  SourceMeta,
+  SourceRow,
+  SourceWriter,
+  WriteOptions,
+} from '../types.js';
+import { CASE_LOCK } from './cases.js';
+import { type PgCase, one, rows } from './db.js';
+import { type SourceDbRow, parseLoc, readSource, toAccount, type AccountDbRow, toSource } from './rows.js';
+import { PgSourceWriter } from './writer.js';
+import { PgIdentityStore } from './identity.js';
+import { activity as readActivity } from './read-activity.js';
+import { dossier as readDossier } from './read-dossier.js';
+import * as readEntities from './read-entities.js';
+import { PgGeoReader } from './read-geo.js';
+import * as readMessages from './read-messages.js';
+import * as readNetwork from './read-network.js';
+import * as readSearch from './read-search.js';
+
+export class PostgresCaseStore implements CaseStore {
+  readonly backend: Backend = 'postgres';
+  private closed = false;
+
+  constructor(
+    readonly db: PgCase,
+    readonly locator: string,
+    readonly readonly: boolean,
+  ) {}
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.pool.end();
+  }
+
+  private assertWritable(): void {
+    if (this.readonly) throw new ClewError('CASE_READ_ONLY', `${this.locator} is open read-only`);
+  }
+
+  // ---------------------------------------------------------------- sources (ingest)
+
+  async findSource(sha256: string): Promise<SourceRow | null> {
+    const r = await one<SourceDbRow>(this.db, 'SELECT * FROM sources WHERE case_id = $1 AND sha256 = $2', [this.db.caseId, sha256]);
+    return r ? toSource(r) : null;
+  }
+
+  /**
+   * The case's write lock, on a client of its own held until the writer ends: a session
+   * advisory lock, so a writer whose process or connection dies releases it with its session.
+   */
+  private async lockCase(): Promise<pg.PoolClient> {
+    const c = await this.db.pool.connect();
+    // a connection lost while it is checked out: its queries fail (and say so), the process goes on
+    c.on('error', () => {});
+    try {
+      const r = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [CASE_LOCK, this.db.caseId]);
+      if (!r.rows[0]?.ok)
+        throw new ClewError('CASE_BUSY', `another ingest is writing to ${this.locator}; wait for it to end (run this one again then)`, {
+          locator: this.locator,
+        });
+      return c;
+    } catch (e) {
+      c.release();
+      throw e;
+    }
+  }
+
+  async beginSource(meta: SourceMeta, opts: WriteOptions = {}): Promise<SourceWriter> {
+    this.assertWritable();
+    const c = await this.lockCase();
+    try {
+      const id = (await one<{ id: number }>(c, 'SELECT coalesce(max(id), 0) + 1 AS id FROM sources WHERE case_id = $1', [this.db.caseId]))!.id;
+      await c.query(
+        `INSERT INTO sources (case_id, id, sha256, path, name, size, format, options, started_at, status, resume_offset, resume_line)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'partial', 0, 1)`,
+        [this.db.caseId, id, meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now()],
+      );
+      return await PgSourceWriter.start(this.db, c, (await readSource(c, this.db.caseId, id))!, opts.analyse ?? true);
+    } catch (e) {
+      await PgSourceWriter.unlock(c, this.db.caseId);
+      throw e;
+    }
+  }
+
+  async resumeSource(source: SourceRow, opts: WriteOptions = {}): Promise<SourceWriter> {
+    this.assertWritable();
+    const c = await this.lockCase();
+    try {
+      // what was committed, read under the lock
+      const now = await readSource(c, this.db.caseId, source.id);
+      if (!now) throw new ClewError('NOT_FOUND', `source ${source.id} is not in ${this.locator}`);
+      return await PgSourceWriter.start(this.db, c, now, opts.analyse ?? true);
+    } catch (e) {
+      await PgSourceWriter.unlock(c, this.db.caseId);
+      throw e;
+    }
+  }
+
+  async forgetEmptySource(id: number): Promise<boolean> {
+    this.assertWritable();
+    const c = await this.lockCase();
+    try {
+      const r = await c.query(`DELETE FROM sources WHERE case_id = $1 AND id = $2 AND status = 'partial' AND items_done = 0`, [this.db.caseId, id]);
+      return (r.rowCount ?? 0) > 0;
+    } finally {
+      await PgSourceWriter.unlock(c, this.db.caseId);
+    }
+  }
+
+  async sources(): Promise<SourceRow[]> {
+    return (await rows<SourceDbRow>(this.db, 'SELECT * FROM sources WHERE case_id = $1 ORDER BY id', [this.db.caseId])).map(toSource);
+  }
+
+  async quarantine(opts: { limit: number; sourceId?: number }): Promise<QuarantineRow[]> {
+    const params: unknown[] = [this.db.caseId, opts.limit];
+    if (opts.sourceId !== undefined) params.push(opts.sourceId);
+    const r = await rows<{ path: string; loc: string; code: string; message: string; excerpt: string | null }>(
+      this.db,
+      `SELECT s.path, q.loc, q.code, q.message, q.excerpt FROM quarantine q JOIN sources s ON s.case_id = q.case_id AND s.id = q.source_id
+       WHERE q.case_id = $1 ${opts.sourceId !== undefined ? 'AND q.source_id = $3' : ''} ORDER BY q.source_id, q.id LIMIT $2`,
+      params,
+    );
+    return r.map((x) => ({ sourcePath: x.path, locator: parseLoc(x.loc), code: x.code, message: x.message, excerpt: x.excerpt }));
+  }
+
+  // ---------------------------------------------------------------- stats
+
+  async stats(opts: { top?: number } = {}): Promise<CaseStats> {
+    const c = this.db.caseId;
+    const count = async (table: string, where = '') =>
+      (await one<{ n: number }>(this.db, `SELECT count(*) AS n FROM ${table} WHERE case_id = $1 ${where}`, [c]))!.n;
+    const src = (await one<{ total: number; complete: number }>(
+      this.db,
+      `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'complete') AS complete FROM sources WHERE case_id = $1`,
+      [c],
+    ))!;
+    // messages: the first and last by id (time-ordered), calls by time
+    const span = (await one<{ fm: number | null; lm: number | null; fc: number | null; lc: number | null }>(
+      this.db,
+      `SELECT (SELECT ts FROM messages WHERE case_id = $1 ORDER BY id LIMIT 1) AS fm,
+              (SELECT ts FROM messages WHERE case_id = $1 ORDER BY id DESC LIMIT 1) AS lm,
+              (SELECT min(ts) FROM calls WHERE case_id = $1) AS fc, (SELECT max(ts) FROM calls WHERE case_id = $1) AS lc`,
+      [c],
+    ))!;
+    const mins = [span.fm, span.fc].filter((x): x is number => x !== null);
+    const maxs = [span.lm, span.lc].filter((x): x is number => x !== null);
+    const top = await rows<{ a: number; sent: number; received: number; contacts: number }>(
+      this.db,
+      `WITH s AS (SELECT src AS a, sum(count) AS sent, 0 AS received, count(*) AS contacts FROM edges WHERE case_id = $1 GROUP BY src
+                  UNION ALL SELECT dst, 0, sum(count), 0 FROM edges WHERE case_id = $1 GROUP BY dst)
+       SELECT a, sum(sent) AS sent, sum(received) AS received, sum(contacts) AS contacts FROM s
+       GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT $2`,
+      [c, opts.top ?? 10],
+    );
+    const accounts = await this.accountsById(top.map((t) => t.a));
+    return {
+      sources: { total: src.total, complete: src.complete, partial: src.total - src.complete },
+      messages: await count('messages'),
+      duplicates: (await count('messages', 'AND dup_of IS NOT NULL')) + (await count('calls', 'AND dup_of IS NOT NULL')),
+      calls: await count('calls'),
+      accounts: await count('accounts'),
+      conversations: await count('conversations'),
+      attachments: await count('attachments'),
+      events: await count('events'),
+      locations: await count('locations'),
+      edges: await count('edges'),
+      firstTs: mins.length ? Math.min(...mins) : null,
+      lastTs: maxs.length ? Math.max(...maxs) : null,
+      topTalkers: top.map((t) => ({ account: accounts.get(t.a)!, sent: t.sent, received: t.received, contacts: t.contacts })),
+      quarantine: await rows<{ code: string; count: number }>(
+        this.db,
+        'SELECT code, count(*) AS count FROM quarantine WHERE case_id = $1 GROUP BY code ORDER BY count(*) DESC, code',
+        [c],
+      ),
+    };
+  }
+
+  private async accountsById(ids: readonly number[]): Promise<Map<number, AccountView>> {
+    const out = new Map<number, AccountView>();
+    if (ids.length === 0) return out;
+    for (const r of await rows<AccountDbRow>(this.db, 'SELECT * FROM accounts WHERE case_id = $1 AND id = ANY($2::bigint[])', [this.db.caseId, [...ids]]))
+      out.set(r.id, toAccount(r));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- reading (read-*.ts)
+
+  message(id: number): Promise<MessageView> {
+    return readMessages.message(this.db, id);
+  }
+  thread(id: number, opts: { before: number; after: number }): Promise<MessageView[]> {
+    return readMessages.thread(this.db, id, opts);
+  }
+  mentions(messageId: number): Promise<Mention[]> {
+    return readMessages.mentions(this.db, messageId);
+  }
+  search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
+    return readSearch.search(this.db, query, opts);
+  }
+  resolveAccounts(term: string): Promise<AccountView[]> {
+    return readSearch.resolveAccounts(this.db, term);
+  }
+  edges(filter?: EdgeFilter): AsyncIterable<EdgeRow[]> {
+    return readNetwork.edges(this.db, filter);
+  }
+  communications(filter?: EdgeFilter): AsyncIterable<CommunicationRow[]> {
+    return readNetwork.communications(this.db, filter);
+  }
+  accounts(): AsyncIterable<AccountView[]> {
+    return readNetwork.accounts(this.db);
+  }
+  accountsByIds(ids: readonly number[]): Promise<Map<number, AccountView>> {
+    return readNetwork.accountsByIds(this.db, ids);
+  }
+  entities(opts: EntityListOptions): Promise<EntityRow[]> {
+    return readEntities.entities(this.db, opts);
+  }
+  lexicon(): Promise<LexiconEntry[]> {
+    return readEntities.lexicon(this.db);
+  }
+  async addLexiconEntry(entry: { term: string; means: string; type?: string }): Promise<{ mentions: number; messages: number }> {
+    this.assertWritable();
+    return readEntities.addLexiconEntry(this.db, entry);
+  }
+  async removeLexiconEntry(term: string): Promise<boolean> {
+    this.assertWritable();
+    return readEntities.removeLexiconEntry(this.db, term);
+  }
+  activity(q: ActivityQuery): Promise<ActivityCounts> {
+    return readActivity(this.db, q);
+  }
+  dossier(accountIds: number[], opts?: DossierOptions): Promise<DossierData> {
+    return readDossier(this.db, accountIds, opts);
+  }
+  geo(): GeoReader {
+    return new PgGeoReader(this.db);
+  }
+  identity(): IdentityStore {
+    return new PgIdentityStore(this.db, () => this.assertWritable());
+  }
+}
