@@ -588,10 +588,7 @@ function describeSources(factory: CaseFactory): void {
 
 function describeBroadcasts(factory: CaseFactory): void {
   describe('duplicates', () => {
-    // Issue 15 part 9, not implemented in either backend yet: both link the broadcast to bob and cy as
-    // a copy of the message to ann (duplicates 2, edges 1). it.fails keeps the expectation here and
-    // fails as soon as a backend gets it right: then make it an it().
-    it.fails('links a copy only when sender, time, body and recipients match: a broadcast keeps every recipient (issue 15 part 9, to do)', async () => {
+    it('links a copy only when sender, time, body and recipients match: a broadcast keeps every recipient (issue 15 part 9)', async () => {
       const tc = await factory();
       try {
         const s = tc.store;

@@ -22,6 +22,7 @@ import type { AttachmentRecord, ClewRecord, Locator, MessageRecord } from '../..
 import { type Analyser, createAnalyser } from '../../text/analyse.js';
 import { indexTokens } from '../../text/query/parse.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
+import { addEdge, type EdgeIncrements, mergeEdge, messageRecipients } from '../../model/edges.js';
 import { messageIdBase, SLOTS } from '../../model/ids.js';
 import { CASE_LOCK } from './cases.js';
 import { type CopyValue, copyRows, pgText } from './copy.js';
@@ -46,17 +47,7 @@ export const FLAG_EDITED = 1;
 export const FLAG_DELETED = 2;
 export const FLAG_TO_MEMBERS = 4;
 
-const CHANNEL_KEY: Record<string, number> = { chat: 0, sms: 1, email: 2, call: 3 };
-
-interface EdgeAcc {
-  src: number;
-  dst: number;
-  channel: string;
-  count: number;
-  first: number;
-  last: number;
-}
-type Edges = Map<number | string, EdgeAcc>;
+type Edges = EdgeIncrements;
 
 interface Brief {
   id: number;
@@ -85,31 +76,20 @@ function splitRef(ref: string): { platform: string; handle: string } {
   return { platform: ref.slice(0, i), handle: ref.slice(i + 1) };
 }
 
+/**
+ * Whom a message is addressed to, as duplicates are compared: the members of a conversation (by
+ * its ref, so two phones' exports of one chat meet), else the set of its recipients. The same text
+ * at the same second to other people is another message, never a copy.
+ */
+function addresseesKey(conversation: string | null, recipients: readonly number[]): string {
+  return conversation !== null ? `c:${conversation}` : `r:${[...recipients].sort((a, b) => a - b).join(',')}`;
+}
+
 function pairKey(a: number, b: number): string {
   return a < b ? `p${a}-${b}` : `p${b}-${a}`;
 }
 
-function mergeEdge(edges: Edges, k: number | string, add: EdgeAcc): void {
-  const e = edges.get(k);
-  if (!e) edges.set(k, { ...add });
-  else {
-    e.count += add.count;
-    if (add.first < e.first) e.first = add.first;
-    if (add.last > e.last) e.last = add.last;
-  }
-}
 
-function addEdge(edges: Edges, src: number, dst: number, channel: string, ts: number): void {
-  if (src === dst) return;
-  const ch = CHANNEL_KEY[channel];
-  const k = ch !== undefined && src < 2 ** 24 && dst < 2 ** 26 ? (src * 2 ** 26 + dst) * 4 + ch : `${src}|${dst}|${channel}`;
-  const e = edges.get(k);
-  if (e) {
-    e.count++;
-    if (ts < e.first) e.first = ts;
-    if (ts > e.last) e.last = ts;
-  } else edges.set(k, { src, dst, channel, count: 1, first: ts, last: ts });
-}
 
 /**
  * indexTokens(text) (folded mode), faster for ASCII text: normalise only folds its case there,
@@ -400,12 +380,16 @@ export class PgSourceWriter implements SourceWriter {
     const convOf = (r: string) => this.conversations.get(pgText(r))!;
 
     // ---- the duplicate and id-slot lookups, one query each
-    const msgs: { i: number; r: MessageRecord; sender: number; body: string }[] = [];
+    const msgs: { i: number; r: MessageRecord; sender: number; body: string; addressees: string }[] = [];
     const calls: { i: number; ts: number; caller: number; callee: number; duration: number; channel: string }[] = [];
     items.forEach((it, i) => {
       if (it.kind !== 'record') return;
       const r = it.record;
-      if (r.type === 'message') msgs.push({ i, r, sender: acc(r.from), body: pgText(r.body) });
+      if (r.type === 'message') {
+        const sender = acc(r.from);
+        const cv = r.conversation === undefined ? null : convOf(r.conversation);
+        msgs.push({ i, r, sender, body: pgText(r.body), addressees: addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, messageRecipients(sender, r.to.map(acc), cv?.members)) });
+      }
       else if (r.type === 'call') calls.push({ i, ts: r.ts, caller: acc(r.from), callee: acc(r.to), duration: r.duration, channel: r.channel ?? 'call' });
     });
     const { occupied, dupOf: dbDupOf } = await this.messageLookups(msgs);
@@ -448,9 +432,9 @@ export class PgSourceWriter implements SourceWriter {
         case 'message': {
           const sender = acc(r.from);
           const cv = r.conversation === undefined ? null : convOf(r.conversation);
-          const recipients = [...new Set(r.to.length > 0 ? r.to.map(acc) : (cv?.members.filter((m) => m !== sender) ?? []))];
+          const recipients = messageRecipients(sender, r.to.map(acc), cv?.members);
           const body = pgText(r.body);
-          const key = `${r.ts}|${sender}|${body}`;
+          const key = `${r.ts}|${sender}|${body}|${addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, recipients)}`;
           const dupOf = dbDupOf.get(i) ?? batchFirst.get(key) ?? null;
           const analysis =
             dupOf === null && this.analyser
@@ -667,7 +651,7 @@ export class PgSourceWriter implements SourceWriter {
    * the next, where a full millisecond's ids overflow), and each message's first copy stored
    * before this batch (same sender, time and body; dup_of NULL), lowest id first.
    */
-  private async messageLookups(msgs: { i: number; r: MessageRecord; sender: number; body: string }[]): Promise<{ occupied: Set<number>; dupOf: Map<number, number> }> {
+  private async messageLookups(msgs: { i: number; r: MessageRecord; sender: number; body: string; addressees: string }[]): Promise<{ occupied: Set<number>; dupOf: Map<number, number> }> {
     const occupied = new Set<number>();
     const dupOf = new Map<number, number>();
     if (msgs.length === 0) return { occupied, dupOf };
@@ -690,20 +674,27 @@ export class PgSourceWriter implements SourceWriter {
     if (candidates.size === 0) return { occupied, dupOf };
     // md5 narrows; the body itself decides (one more query, only when a candidate matched)
     const check: { i: number; id: number; body: string }[] = [];
+    const addressees = new Map<number, string>();
     for (const m of msgs) {
       const l = candidates.get(`${m.r.ts}|${m.sender}`);
       if (!l) continue;
+      addressees.set(m.i, m.addressees);
       const h = createHash('md5').update(m.body).digest('hex');
       for (const x of l) if (x.h === h) check.push({ i: m.i, id: x.id, body: m.body });
     }
     if (check.length === 0) return { occupied, dupOf };
-    const same = await rows<{ i: number; id: number }>(
+    // the same body; a copy also has the same addressees (writer.ts of SQLite, firstCopy)
+    const same = await rows<{ i: number; id: number; to_members: boolean; conversation: string | null; recipients: number[] | null }>(
       this.c,
-      `SELECT k.i, k.id FROM unnest($2::int[], $3::bigint[], $4::text[]) AS k(i, id, body)
-       JOIN messages m ON m.case_id = $1 AND m.id = k.id AND m.body = k.body ORDER BY k.i, k.id`,
+      `SELECT k.i, k.id, (m.flags & ${FLAG_TO_MEMBERS}) <> 0 AS to_members, c.ref AS conversation,
+              (SELECT array_agg(r.account_id ORDER BY r.account_id) FROM message_recipients r WHERE r.case_id = $1 AND r.message_id = k.id) AS recipients
+       FROM unnest($2::int[], $3::bigint[], $4::text[]) AS k(i, id, body)
+       JOIN messages m ON m.case_id = $1 AND m.id = k.id AND m.body = k.body
+       LEFT JOIN conversations c ON c.case_id = $1 AND c.id = m.conversation_id ORDER BY k.i, k.id`,
       [this.caseId, check.map((x) => x.i), check.map((x) => x.id), check.map((x) => x.body)],
     );
-    for (const s of same) if (!dupOf.has(s.i)) dupOf.set(s.i, s.id);
+    for (const s of same)
+      if (!dupOf.has(s.i) && addresseesKey(s.to_members ? s.conversation : null, s.recipients ?? []) === addressees.get(s.i)) dupOf.set(s.i, s.id);
     return { occupied, dupOf };
   }
 
