@@ -23,7 +23,10 @@ export interface SuggestionView {
 }
 
 export interface IdentitySuggestResult {
+  /** The best `limit` suggestions. */
   suggestions: SuggestionView[];
+  /** How many pairs scored at least the threshold, shown or not. */
+  total: number;
   /** Candidate pairs scored (blocking), out of `allPairs`. */
   pairsScored: number;
   allPairs: number;
@@ -55,6 +58,7 @@ export async function identitySuggest(store: IdentityPort & NetworkPort, opts: I
   for await (const chunk of store.accounts()) for (const a of chunk) if (byId.has(a.id)) accounts.set(a.id, a);
   return {
     suggestions: r.suggestions.slice(0, limit).map((s) => ({ a: accounts.get(s.a) ?? view(s.a), b: accounts.get(s.b) ?? view(s.b), score: s.score, logOdds: s.logOdds, evidence: s.evidence })),
+    total: r.suggestions.length,
     pairsScored: r.pairsScored,
     allPairs: (r.handles * (r.handles - 1)) / 2,
     handles: r.handles,

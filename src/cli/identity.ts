@@ -18,7 +18,8 @@ function whole(v: string, name: string): number {
 }
 
 export function renderSuggestions(r: IdentitySuggestResult): string {
-  const head = `${num(r.suggestions.length)} suggestions at score ≥ ${r.threshold} (${num(r.pairsScored)} candidate pairs scored of ${num(r.allPairs)}; ${num(r.handles)} handles; ${r.seconds.toFixed(1)} s)`;
+  const shown = r.suggestions.length < r.total ? `showing ${num(r.suggestions.length)} of ${num(r.total)} suggestions (more with --limit)` : `${num(r.total)} suggestions`;
+  const head = `${shown} at score ≥ ${r.threshold} (${num(r.pairsScored)} candidate pairs scored of ${num(r.allPairs)}; ${num(r.handles)} handles; ${r.seconds.toFixed(1)} s)`;
   const rows = r.suggestions.map((s, i) => {
     const ev = s.evidence.map((e) => `    ${e.contribution >= 0 ? '+' : ''}${e.contribution.toFixed(1)} ${e.signal.padEnd(11)} ${safe(e.summary)}${e.messages?.length ? ` [messages ${e.messages.slice(0, 5).join(', ')}]` : ''}`);
     return [`${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  ${account(s.a)}  ⇄  ${account(s.b)}`, ...ev].join('\n');

@@ -116,7 +116,7 @@ describe('the People view in Chromium', () => {
     const origin = new URL(srv.url).origin;
     await page.goto(`${origin}/network?level=account`);
     const count = page.getByTestId('net-count');
-    await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/^\d+ people/);
+    await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/^\d+ accounts ·/);
     const accounts = Number((await count.textContent())!.match(/^(\d+)/)![1]);
     await page.getByTestId('net-level').selectOption('person');
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('person');

@@ -54,7 +54,7 @@ describe('network view in Chromium', () => {
     await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)));
     await page.goto(srv.origin + '/network');
     await page.getByTestId('network').waitFor();
-    await expect.poll(count).toContain('30 people · 32 contact pairs');
+    await expect.poll(count).toContain('30 accounts · 32 contact pairs');
     expect(await page.locator('[data-testid="net-canvas"] canvas').count()).toBeGreaterThan(0);
     // sigma rendered with every node, then the worker iterated until the layout settled
     await expect.poll(() => page.evaluate(() => performance.getEntriesByName('clew-network-rendered').length), { timeout: 15_000 }).toBe(1);
@@ -106,16 +106,16 @@ describe('network view in Chromium', () => {
 
   it('restricts the network to a time window with the slider, in the URL', async () => {
     await page.goto(srv.origin + '/network');
-    await expect.poll(count).toContain('30 people');
+    await expect.poll(count).toContain('30 accounts');
     const end = page.getByRole('slider', { name: 'Window end' });
     await end.focus();
     await page.keyboard.press('Home'); // the first ~35 minutes: ring A only
     await expect.poll(() => new URL(page.url()).searchParams.get('before')).toMatch(/^2021-03-01T10:[0-9]{2}Z$/);
-    await expect.poll(count).toContain('15 people · 15 contact pairs');
+    await expect.poll(count).toContain('15 accounts · 15 contact pairs');
     expect(await page.getByTestId('net-window').textContent()).toMatch(/^2021-03-01 10:00 – 2021-03-01 10:[0-9]{2} UTC$/);
     await shot('network-window');
     await page.getByRole('button', { name: 'whole case' }).click();
-    await expect.poll(count).toContain('30 people');
+    await expect.poll(count).toContain('30 accounts');
   });
 
   it('ran no script from the data, violated no CSP rule and went nowhere off the machine', () => {

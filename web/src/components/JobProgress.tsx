@@ -23,16 +23,27 @@ export function JobProgress({ job, onCancel }: { job: WireJob; onCancel?: () => 
       () => setCancelling(false),
     );
   };
-  const amount = p.total !== null ? (p.unit === 'bytes' ? `${bytes(p.done)} of ${bytes(p.total)}` : `step ${p.done} of ${p.total}`) : '';
+  const failed = job.state === 'failed';
+  // the file itself was refused (a retry cannot help), as opposed to a full disk or a busy case
+  const refused = failed && job.kind === 'ingest' && job.error !== null && !['DISK_FULL', 'CASE_BUSY', 'INTERNAL', 'INTERRUPTED'].includes(job.error.code);
+  const amount = failed ? '' : p.total !== null ? (p.unit === 'bytes' ? `${bytes(p.done)} of ${bytes(p.total)}` : `step ${p.done} of ${p.total}`) : '';
   return (
     <div className={`job job-${job.state}`} data-job={job.id} data-state={job.state} role="status">
       <div className="job-line">
-        <strong dir="auto"><Untrusted text={job.label} /></strong> <span className="muted">{running ? p.phase : job.state}</span>
+        <strong dir="auto"><Untrusted text={job.label} /></strong>{' '}
+        {failed ? (
+          <span className="tag tag-error" data-testid="job-failed">
+            {refused ? 'refused: not ingested' : 'failed'}
+          </span>
+        ) : (
+          <span className="muted">{running ? p.phase : job.state}</span>
+        )}
       </div>
-      <progress className="job-bar" value={p.total !== null ? p.done : undefined} max={p.total ?? undefined} aria-label={`${job.label}: ${p.phase}`} />
+      {/* a failed job's bar would read as done: it is not drawn */}
+      {failed ? null : <progress className="job-bar" value={p.total !== null ? p.done : undefined} max={p.total ?? undefined} aria-label={`${job.label}: ${p.phase}`} />}
       <div className="job-line small">
         <span>{amount}</span>
-        {job.kind === 'ingest' ? (
+        {job.kind === 'ingest' && !failed ? (
           <>
             {' · '}
             <span className="job-records">{num(p.records)} records</span>

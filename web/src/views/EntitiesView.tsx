@@ -60,7 +60,7 @@ export default function EntitiesView({ params }: ViewProps) {
         <table className="grid" data-testid="entities">
           <thead>
             <tr>
-              {type ? null : <th>Type</th>}
+              {type ? null : <th className="ent-type-col">Type</th>}
               <th>Entity</th>
               <th>As written</th>
               <th className="num">Mentions</th>

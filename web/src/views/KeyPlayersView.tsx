@@ -120,16 +120,26 @@ export default function KeyPlayersView({ params }: ViewProps) {
   );
 }
 
+/** A measure's raw value, short: whole numbers as such, others to 2 significant digits. */
+const raw = (v: number) => (Number.isInteger(v) ? num(v) : v === 0 ? '0' : v.toPrecision(2));
+
 function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: string[]; toggle: (key: string) => void }) {
   const weight = (id: string) => r.weights[id] ?? 0;
   const wsum = MEASURES.reduce((s, m) => s + weight(m.id), 0) || 1;
+  // the top rows all rank near the top of every measure, so their scores bunch near 1: the bars
+  // show each measure's raw value against the highest among the rows shown, and #k its place in
+  // that measure among all nodes, which is what tells the top entries apart
+  const top: Record<string, number> = {};
+  for (const m of MEASURES) top[m.id] = Math.max(0, ...r.rows.map((p) => p.measures[m.id]?.value ?? 0));
+  const place = (rank: number) => Math.round((1 - rank) * Math.max(0, r.nodes - 1)) + 1;
   return (
     <>
       <h2>Ranking</h2>
       <p className="muted">
         Top {num(r.rows.length)} of {num(r.nodes)} {r.level === 'person' ? 'persons and unmerged accounts' : 'accounts'} ({num(r.edges)} contact pairs) by a composite score: the weighted normalised rank in{' '}
-        {MEASURES.map((m) => `${m.title} ${Math.round((weight(m.id) / wsum) * 100)}%`).join(', ')}. Each bar is that measure's share of the score; a full bar is
-        the top rank. Click a person for the messages they sent; tick people to simulate their arrest.
+        {MEASURES.map((m) => `${m.title} ${Math.round((weight(m.id) / wsum) * 100)}%`).join(', ')}. Near the top the scores bunch close to 1, so each measure
+        shows its place among all {num(r.nodes)} (#1 is the highest) and its value, the bar that value against the highest among the rows shown. Click a
+        person for the messages they sent; tick people to simulate their arrest.
       </p>
       {r.betweenness?.sampled ? (
         <div className="notice">
@@ -172,13 +182,19 @@ function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: strin
                 <td className="num">{p.score.toFixed(3)}</td>
                 {MEASURES.map((m) => {
                   const x = p.measures[m.id];
-                  const w = weight(m.id) / wsum;
+                  const max = top[m.id] ?? 0;
                   return (
-                    <td key={m.id} className="measure" title={x ? `${m.title} ${x.value.toPrecision(3)} · rank ${x.rank.toFixed(2)} · adds ${x.contribution.toFixed(3)}` : undefined}>
+                    <td
+                      key={m.id}
+                      className="measure"
+                      title={x ? `${m.title} ${x.value.toPrecision(3)} · #${num(place(x.rank))} of ${num(r.nodes)} · normalised rank ${x.rank.toFixed(3)} · adds ${x.contribution.toFixed(3)} to the score` : undefined}
+                    >
                       {x ? (
                         <div className="bar" data-testid={`bar-${m.id}`}>
-                          <div className={`bar-fill bar-${m.id}`} style={{ width: pct(w > 0 ? x.contribution / w : 0) }} />
-                          <span className="bar-label">{x.contribution.toFixed(3)}</span>
+                          <div className={`bar-fill bar-${m.id}`} style={{ width: pct(max > 0 ? x.value / max : 0) }} />
+                          <span className="bar-label" data-testid="measure-place">
+                            #{num(place(x.rank))} · {raw(x.value)}
+                          </span>
                         </div>
                       ) : null}
                     </td>

@@ -103,11 +103,11 @@ export default function MapView({ params }: ViewProps) {
         </label>
         <label className="field">
           <span className="muted">From</span>
-          <input name="after" type="date" defaultValue={after ?? ''} aria-label="From date" />
+          <input name="after" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" pattern="\d{4}-\d{2}-\d{2}" size={10} maxLength={10} className="iso-date" defaultValue={after ?? ''} aria-label="From date" />
         </label>
         <label className="field">
           <span className="muted">To</span>
-          <input name="before" type="date" defaultValue={before ?? ''} aria-label="To date" />
+          <input name="before" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" pattern="\d{4}-\d{2}-\d{2}" size={10} maxLength={10} className="iso-date" defaultValue={before ?? ''} aria-label="To date" />
         </label>
         <label className="field" title="The longest gap between two place mentions of one route (docs/map.md)">
           <span className="muted">Route window</span>

@@ -321,7 +321,7 @@ function NetworkBar({
   return (
     <div className="net-bar">
       <span className="net-count" data-testid="net-count">
-        {num(graph.order)} people · {num(graph.size)} contact pairs
+        {num(graph.order)} {data.filter.level === 'person' ? 'persons and accounts' : graph.order === 1 ? 'account' : 'accounts'} · {num(graph.size)} contact pairs
         {data.truncated ? (
           <span className="muted">
             {' '}

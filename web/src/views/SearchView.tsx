@@ -12,6 +12,7 @@ import { href, navigate } from '../lib/router';
 import { useApi, useCaseGeneration } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
+import { IsoDateInput } from '../components/IsoDateInput';
 
 const PAGE = 50;
 /** Matches counted on the first page before the count says "more than". */
@@ -403,11 +404,11 @@ function Filters({ q, onChange }: { q: string; onChange: (key: string, value: st
       {text('to', 'To', 'account, handle or name')}
       <label>
         After
-        <input type="date" value={day('after')} aria-label="After (UTC)" data-testid="filter-after" onChange={(e) => onChange('after', e.target.value || null)} />
+        <IsoDateInput value={day('after') || null} aria-label="After (UTC)" data-testid="filter-after" onChange={(d) => onChange('after', d)} />
       </label>
       <label>
         Before
-        <input type="date" value={day('before')} aria-label="Before (UTC)" data-testid="filter-before" onChange={(e) => onChange('before', e.target.value || null)} />
+        <IsoDateInput value={day('before') || null} aria-label="Before (UTC)" data-testid="filter-before" onChange={(d) => onChange('before', d)} />
       </label>
       <label>
         Language

@@ -50,8 +50,10 @@ export default function SourcesView(_props: ViewProps) {
     api.jobs(ac.signal).then(
       (r) => {
         const running = r.jobs.filter((j) => j.kind === 'ingest' && j.endedAt === null);
-        if (running.length === 0) return;
-        setUploads((u) => [...running.map((j) => ({ name: j.label, size: j.progress.total ?? 0, state: 'job' as const, job: j })), ...u]);
+        // uploads this server refused or failed stay listed as such (a refused file is no source)
+        const failed = r.jobs.filter((j) => j.kind === 'ingest' && j.state === 'failed');
+        if (running.length === 0 && failed.length === 0) return;
+        setUploads((u) => [...[...running, ...failed].map((j) => ({ name: j.label, size: j.progress.total ?? 0, state: 'job' as const, job: j })), ...u]);
         for (const j of running) void follow(j, ac.signal);
       },
       () => {},
@@ -158,7 +160,7 @@ export default function SourcesView(_props: ViewProps) {
       {uploads.length > 0 ? (
         <div className="uploads" data-testid="uploads">
           {uploads.map((u) => (
-            <div key={`${u.name}:${u.size}`} className="panel upload">
+            <div key={`${u.name}:${u.size}`} className={`panel upload${u.state === 'error' || u.job?.state === 'failed' ? ' upload-failed' : u.job?.state === 'done' ? ' upload-done' : ''}`} data-testid="upload">
               {u.state === 'uploading' ? (
                 <div role="status">
                   <strong dir="auto"><Untrusted text={u.name} /></strong> <span className="muted">uploading {bytes(u.size)}…</span>

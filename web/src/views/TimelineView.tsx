@@ -7,6 +7,7 @@ import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
+import { IsoDateInput } from '../components/IsoDateInput';
 
 const UNITS: { id: WireActivityUnit; title: string }[] = [
   { id: 'day', title: 'Day' },
@@ -239,11 +240,11 @@ export default function TimelineView({ params }: ViewProps) {
         </div>
         <label className="field">
           From
-          <input type="date" className="text-input" value={state.after ?? ''} onChange={(e) => set({ after: e.target.value || null })} aria-label="After (UTC)" />
+          <IsoDateInput className="text-input" value={state.after ?? null} onChange={(d) => set({ after: d })} aria-label="After (UTC)" />
         </label>
         <label className="field">
           to
-          <input type="date" className="text-input" value={state.before ?? ''} onChange={(e) => set({ before: e.target.value || null })} aria-label="Before (UTC)" />
+          <IsoDateInput className="text-input" value={state.before ?? null} onChange={(d) => set({ before: d })} aria-label="Before (UTC)" />
         </label>
       </div>
       <div className="timeline-scope">
