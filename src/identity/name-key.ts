@@ -9,6 +9,7 @@
  * Caps: names are cut to 200 characters and 8 tokens (they come from seized phones).
  */
 import { doubleMetaphone } from 'double-metaphone';
+import { arabicNameLatin } from '../text/normalise/cross-script.js';
 import { normalise } from '../text/normalise/normalise.js';
 
 export interface NameToken {
@@ -84,7 +85,8 @@ export function foldName(name: string): string[] {
   const raw = n.match(/[\p{L}\p{N}]+/gu) ?? [];
   const out: string[] = [];
   for (const t of raw.slice(0, MAX_TOKENS)) {
-    const latin = /[\u0600-\u06ff]/.test(t) ? arabicToken(t) : t;
+    // a common Arabic name takes its usual Latin spelling (أحمد → ahmed), others a consonant transliteration
+    const latin = /[\u0600-\u06ff]/.test(t) ? (arabicNameLatin(t) ?? arabicToken(t)) : t;
     const clean = latin.replace(/[^a-z0-9]/g, '');
     if (clean) out.push(clean);
   }

@@ -11,18 +11,19 @@ export type TextNode =
       tokens: string[];
       prefix: boolean;
       /**
-       * Folded mode with the case's languages (parseQuery options.langs): the index tokens that also match
-       * this word, its stem token in each language (stem.ts, reserved namespace; what indexTokens(text,
-       * 'folded', { lang }) puts in place of an inflected form). A store matches the term when the text has
-       * `tokens[0]` OR any of these; with `prefix`, each is a prefix too. Absent: no stemming.
+       * Folded mode with the case's languages (parseQuery options.langs): other index tokens that also match
+       * this word: its stem token in each language (stem.ts, reserved namespace; what indexTokens(text,
+       * 'folded', { lang }) puts in place of an inflected form), and its spellings in another script
+       * (Ahmed → احمد, with their stem tokens; normalise/cross-script.ts). A store matches the term when the
+       * text has `tokens[0]` OR any of these; with `prefix`, each is a prefix too. Absent: none.
        */
-      stems?: string[];
+      alternatives?: string[];
     }
   | {
       kind: 'phrase';
       raw: string;
       tokens: string[];
-      /** Like a term's `stems`: the phrase as indexTokens gives it in each case language (match any). */
+      /** Like a term's `alternatives` (stemming only): the phrase as indexTokens gives it in each case language (match any). */
       stemPhrases?: string[][];
     }
   | { kind: 'and'; children: TextNode[] }

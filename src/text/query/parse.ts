@@ -17,6 +17,7 @@ import { ClewError } from '../../model/errors.js';
 import { type Channel, CHANNELS } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
 import { resolvePlace } from '../extract/places.js';
+import { bcmsLatinVariants, crossScriptVariants } from '../normalise/cross-script.js';
 import { hasStemmer, stemToken, stemTokensFor } from '../stem/stem.js';
 import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
@@ -156,6 +157,23 @@ export function stemAlternatives(word: string, langs: readonly string[], prefix 
   return all;
 }
 
+const ARABIC_SCRIPT_LANGS = new Set(['ar', 'fa', 'ur', 'ps', 'ku']);
+const BCMS_LANGS = new Set(['sr', 'hr', 'bs', 'me', 'mk', 'sh']);
+
+/**
+ * Spellings of a folded query word in the other script the case holds: Arabic spellings of a Latin word when
+ * the case holds an Arabic-script language, Latin spellings of an Arabic word when it holds another one.
+ */
+function crossScriptFor(word: string, langs: readonly string[]): string[] {
+  const arabic = langs.some((l) => ARABIC_SCRIPT_LANGS.has(l));
+  const other = langs.some((l) => !ARABIC_SCRIPT_LANGS.has(l));
+  const latinWord = /^[a-z]+$/.test(word);
+  const out = latinWord && langs.some((l) => BCMS_LANGS.has(l)) ? bcmsLatinVariants(word) : [];
+  if ((latinWord && !arabic) || (!latinWord && !other)) return out;
+  for (const v of crossScriptVariants(word)) if (!out.includes(v)) out.push(v);
+  return out;
+}
+
 function parseDate(v: string, pos: number, key: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(v);
   if (!m) throw syntax(`${key}: needs a date like 2021-03-01 or 2021-03-01T14:00Z`, pos);
@@ -175,7 +193,8 @@ export interface ParseOptions {
 }
 
 export function parseQuery(input: string, mode: SearchMode = 'folded', options?: ParseOptions): SearchQuery {
-  const caseLangs = mode === 'folded' ? (options?.langs ?? []).filter(hasStemmer) : [];
+  const allLangs = mode === 'folded' ? (options?.langs ?? []) : [];
+  const caseLangs = allLangs.filter(hasStemmer);
   if (input.length > MAX_QUERY_CHARS) throw new ClewError('QUERY_SYNTAX', `query longer than ${MAX_QUERY_CHARS} characters`);
   const toks = lex(input);
   const query: SearchQuery = { text: null, from: [], to: [], channels: [], langs: [], entities: [], mode };
@@ -242,10 +261,14 @@ export function parseQuery(input: string, mode: SearchMode = 'folded', options?:
       if (++terms > MAX_TERMS) throw syntax(`more than ${MAX_TERMS} search terms`, tok.pos);
       if (tokens.length !== 1) return phraseNode(raw, tokens);
       const term: TextNode = { kind: 'term', raw, tokens, prefix };
-      if (caseLangs.length > 0) {
-        const stems = stemAlternatives(tokens[0]!, caseLangs, prefix);
-        if (stems.length > 0) term.stems = stems;
+      const alternatives = caseLangs.length > 0 ? stemAlternatives(tokens[0]!, caseLangs, prefix) : [];
+      if (!prefix && allLangs.length > 0) {
+        for (const v of crossScriptFor(tokens[0]!, allLangs)) {
+          if (!alternatives.includes(v)) alternatives.push(v);
+          for (const st of stemTokensFor(v, caseLangs)) if (!alternatives.includes(st)) alternatives.push(st);
+        }
       }
+      if (alternatives.length > 0) term.alternatives = alternatives;
       return term;
     }
     if (tok.t === 'phrase') {

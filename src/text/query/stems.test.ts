@@ -6,7 +6,7 @@ import { indexText, indexTokens, parseQuery, stemAlternatives } from './parse.js
 function matches(node: TextNode, tokens: string[]): boolean {
   switch (node.kind) {
     case 'term': {
-      const alts = [node.tokens[0]!, ...(node.stems ?? [])];
+      const alts = [node.tokens[0]!, ...(node.alternatives ?? [])];
       return node.prefix ? tokens.some((t) => alts.some((a) => t.startsWith(a))) : tokens.some((t) => alts.includes(t));
     }
     case 'phrase':
@@ -61,6 +61,15 @@ describe('inflection in the folded search', () => {
     expect(text.split(' ')).toEqual(indexTokens('Hoćeš kafu? 5 kg', 'folded', { lang: 'sr' }));
     expect(indexText('Hoćeš kafu?', null)).toBe('hoces kafu');
     expect(stemAlternatives('kafu', ['sr', 'hr'])).toHaveLength(1);
+  });
+  it('finds names across scripts when the case holds both (Ahmed = أحمد, Jovanović = Јовановић)', () => {
+    expect(search('Ahmed', 'وصل أحمد اليوم', 'ar', ['sr', 'ar'])).toBe(true);
+    expect(search('Youssef', 'يوسف في الميناء', null, ['nl', 'ar'])).toBe(true);
+    expect(search('أحمد', 'Ahmed is in de haven', 'nl', ['nl', 'ar'])).toBe(true);
+    expect(search('Jovanović', 'Јовановић је стигао', 'sr', ['sr'])).toBe(true);
+    expect(search('Jovanovic', 'Jovanoviću javi', 'sr', ['sr'])).toBe(true);
+    expect(search('Ahmed', 'وصل أحمد اليوم', 'ar', ['sr'])).toBe(false); // no Arabic in the case: no Arabic spellings
+    expect(search('Ahmed', 'وصل محمد اليوم', 'ar', ['sr', 'ar'])).toBe(false);
   });
   it('copes with a 100k-character word', () => {
     const huge = 'kafa'.repeat(25_000);
