@@ -255,7 +255,10 @@ export class CaseIndex {
 
   /** The reference of whatever `id` names: an account, else a stand-in `case:<local id>`. */
   ref(id: string): AccountRef {
-    return this.account(id)?.ref ?? `case:${localId(id)}`;
+    const a = this.account(id);
+    if (a) return a.ref;
+    const addr = this.emails.get(id);
+    return addr !== undefined ? `email:${addr.trim().toLowerCase()}` : `case:${localId(id)}`;
   }
 }
 
@@ -360,11 +363,12 @@ export function contactRecords(n: LdNode, c: MapContext): ContactRecord[] {
   const name = get('observable:nickname') ?? get('observable:displayName') ?? ([first, get('observable:middleName'), last].filter((x) => x !== undefined).join(' ') || undefined);
   if (name === undefined || name.trim() === '') throw new ClewError('SCHEMA', 'contact has no name');
   const ids: string[] = [];
-  for (const k of ['observable:phoneNumber', 'observable:emailAddress', 'observable:screenName', 'observable:contactPhoneNumber', 'observable:contactEmail', 'observable:contactMessaging'])
+  for (const k of ['observable:phoneNumber', 'observable:emailAddress', 'observable:screenName', 'observable:contactPhone', 'observable:contactPhoneNumber', 'observable:contactEmail', 'observable:contactMessaging'])
     for (const f of cf) {
       for (const v of values(f, k)) {
         if (isRef(v)) ids.push(v.ref);
-        else if (isNode(v)) ids.push(...refIds(v, 'observable:contactPhoneNumber'), ...refIds(v, 'observable:contactEmailAddress'), ...refIds(v, 'observable:contactAccount'));
+        // UCO 1.x: ContactPhone.contactPhoneNumber, ContactEmail.emailAddress, ContactMessaging.messagingAddress
+        else if (isNode(v)) ids.push(...refIds(v, 'observable:contactPhoneNumber'), ...refIds(v, 'observable:emailAddress'), ...refIds(v, 'observable:messagingAddress'));
       }
     }
   if (n.id !== undefined) ids.push(...(ix.hasAccount.get(n.id) ?? []));

@@ -1,0 +1,200 @@
+/**
+ * clew records to a CASE/UCO JSON-LD bundle: the pure mapping an exporter (`clew export
+ * --format case-uco`, not wired yet) writes, and that the reader in this folder reads back.
+ * Every class and property used is declared by UCO 1.x (bundle.test.ts checks them against the
+ * ontology's own list). Node ids are deterministic (`kb:<kind>-<sha256 prefix>`), so the same
+ * records always give the same bundle.
+ */
+import { createHash } from 'node:crypto';
+import type { AccountRecord, AccountRef, ClewRecord } from '../../../model/records.js';
+
+export const CASE_CONTEXT = {
+  kb: 'http://example.org/kb/',
+  'uco-core': 'https://ontology.unifiedcyberontology.org/uco/core/',
+  'uco-observable': 'https://ontology.unifiedcyberontology.org/uco/observable/',
+  'uco-location': 'https://ontology.unifiedcyberontology.org/uco/location/',
+  'uco-types': 'https://ontology.unifiedcyberontology.org/uco/types/',
+  'uco-vocabulary': 'https://ontology.unifiedcyberontology.org/uco/vocabulary/',
+  co: 'http://purl.org/co/',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+} as const;
+
+type Node = Record<string, unknown>;
+
+function nodeId(kind: string, key: string): string {
+  return `kb:${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+const dateTime = (ts: number) => ({ '@type': 'xsd:dateTime', '@value': new Date(ts).toISOString() });
+const ref = (id: string) => ({ '@id': id });
+
+/** The bundle for `records` (an array: small and medium cases; a streaming writer is future work). */
+export function caseBundle(records: readonly ClewRecord[]): { '@context': typeof CASE_CONTEXT; '@graph': Node[] } {
+  const graph: Node[] = [];
+  const accounts = new Map<AccountRef, string>();
+  const names = new Map<AccountRef, string>();
+  for (const r of records) if (r.type === 'account' && r.displayName !== undefined) names.set(r.ref, r.displayName);
+
+  const account = (a: AccountRef, kind?: AccountRecord['kind']): string => {
+    const known = accounts.get(a);
+    if (known) return known;
+    const id = nodeId('account', a);
+    accounts.set(a, id);
+    const colon = a.indexOf(':');
+    const platform = a.slice(0, colon);
+    const handle = a.slice(colon + 1);
+    const display = names.get(a);
+    if (platform === 'phone' || kind === 'phone') {
+      graph.push({ '@id': id, '@type': 'uco-observable:PhoneAccount', 'uco-core:hasFacet': [{ '@id': nodeId('facet', `phone ${a}`), '@type': 'uco-observable:PhoneAccountFacet', 'uco-observable:phoneNumber': handle }] });
+    } else if (platform === 'email' || kind === 'email') {
+      const addr = nodeId('email-address', handle);
+      graph.push({ '@id': addr, '@type': 'uco-observable:EmailAddress', 'uco-core:hasFacet': [{ '@id': nodeId('facet', `address ${handle}`), '@type': 'uco-observable:EmailAddressFacet', 'uco-observable:addressValue': handle }] });
+      graph.push({ '@id': id, '@type': 'uco-observable:EmailAccount', 'uco-core:hasFacet': [{ '@id': nodeId('facet', `email ${a}`), '@type': 'uco-observable:EmailAccountFacet', 'uco-observable:emailAddress': ref(addr) }] });
+    } else {
+      const facets: Node[] = [{ '@id': nodeId('facet', `account ${a}`), '@type': 'uco-observable:AccountFacet', 'uco-observable:accountIdentifier': handle }];
+      const digital: Node = { '@id': nodeId('facet', `digital ${a}`), '@type': 'uco-observable:DigitalAccountFacet' };
+      if (display !== undefined) digital['uco-observable:displayName'] = display;
+      facets.push(digital);
+      const app = nodeId('application', platform);
+      if (!accounts.has(`app:${platform}`)) {
+        accounts.set(`app:${platform}`, app);
+        graph.push({ '@id': app, '@type': 'uco-observable:Application', 'uco-core:name': platform });
+      }
+      facets.push({ '@id': nodeId('facet', `app ${a}`), '@type': 'uco-observable:ApplicationAccountFacet', 'uco-observable:application': ref(app) });
+      graph.push({ '@id': id, '@type': 'uco-observable:ApplicationAccount', 'uco-core:hasFacet': facets });
+    }
+    if (display !== undefined && (platform === 'phone' || platform === 'email')) {
+      const n = graph[graph.length - 1]!;
+      (n['uco-core:hasFacet'] as Node[]).push({ '@id': nodeId('facet', `digital ${a}`), '@type': 'uco-observable:DigitalAccountFacet', 'uco-observable:displayName': display });
+    }
+    return id;
+  };
+
+  const threads = new Map<string, { members: Set<AccountRef>; messages: string[]; title?: string }>();
+  const thread = (refName: string) => {
+    let t = threads.get(refName);
+    if (!t) threads.set(refName, (t = { members: new Set(), messages: [] }));
+    return t;
+  };
+  const messageIds = new Map<string, string>();
+
+  for (const r of records) {
+    switch (r.type) {
+      case 'account':
+        account(r.ref, r.kind);
+        break;
+      case 'conversation': {
+        const t = thread(r.ref);
+        if (r.title !== undefined) t.title = r.title;
+        for (const m of r.members ?? []) t.members.add(m);
+        break;
+      }
+      case 'message': {
+        const id = nodeId('message', `${r.nativeId ?? ''} ${r.from} ${r.ts} ${r.body}`);
+        if (r.nativeId !== undefined) messageIds.set(r.nativeId, id);
+        const email = r.channel === 'email';
+        const facet: Node = {
+          '@id': nodeId('facet', `message ${id}`),
+          '@type': email ? 'uco-observable:EmailMessageFacet' : 'uco-observable:MessageFacet',
+          'uco-observable:from': ref(account(r.from)),
+          'uco-observable:to': r.to.map((t) => ref(account(t))),
+          'uco-observable:sentTime': dateTime(r.ts),
+        };
+        facet[email ? 'uco-observable:body' : 'uco-observable:messageText'] = r.body;
+        if (email && r.subject !== undefined) facet['uco-observable:subject'] = r.subject;
+        graph.push({ '@id': id, '@type': email ? 'uco-observable:EmailMessage' : r.channel === 'sms' ? 'uco-observable:SMSMessage' : 'uco-observable:Message', 'uco-core:hasFacet': [facet] });
+        if (r.conversation !== undefined) {
+          const t = thread(r.conversation);
+          t.messages.push(id);
+          t.members.add(r.from);
+          for (const x of r.to) t.members.add(x);
+        }
+        break;
+      }
+      case 'call': {
+        const id = nodeId('call', `${r.nativeId ?? ''} ${r.from} ${r.to} ${r.ts}`);
+        graph.push({
+          '@id': id,
+          '@type': 'uco-observable:Call',
+          'uco-core:hasFacet': [{ '@id': nodeId('facet', `call ${id}`), '@type': 'uco-observable:CallFacet', 'uco-observable:from': ref(account(r.from)), 'uco-observable:to': ref(account(r.to)), 'uco-observable:startTime': dateTime(r.ts), 'uco-observable:duration': r.duration }],
+        });
+        break;
+      }
+      case 'contact': {
+        const id = nodeId('contact', `${r.owner} ${r.contact} ${r.name}`);
+        const facet: Node = { '@id': nodeId('facet', `contact ${id}`), '@type': 'uco-observable:ContactFacet', 'uco-observable:nickname': r.name };
+        const acc = account(r.contact);
+        const entry = nodeId('contact-entry', `${id} ${r.contact}`);
+        if (r.contact.startsWith('phone:')) facet['uco-observable:contactPhone'] = [{ '@id': entry, '@type': 'uco-observable:ContactPhone', 'uco-observable:contactPhoneNumber': ref(acc) }];
+        else if (r.contact.startsWith('email:'))
+          facet['uco-observable:contactEmail'] = [{ '@id': entry, '@type': 'uco-observable:ContactEmail', 'uco-observable:emailAddress': ref(nodeId('email-address', r.contact.slice(6))) }];
+        else {
+          const m: Node = { '@id': entry, '@type': 'uco-observable:ContactMessaging', 'uco-observable:messagingAddress': ref(acc) };
+          const app = accounts.get(`app:${r.contact.slice(0, r.contact.indexOf(':'))}`);
+          if (app) m['uco-observable:contactMessagingPlatform'] = ref(app);
+          facet['uco-observable:contactMessaging'] = [m];
+        }
+        graph.push({ '@id': id, '@type': 'uco-observable:Contact', 'uco-core:hasFacet': [facet] });
+        break;
+      }
+      case 'device': {
+        const id = nodeId('device', JSON.stringify(Object.entries(r.identifiers).sort()));
+        if (!accounts.has(`device:${id}`)) {
+          accounts.set(`device:${id}`, id);
+          const i = r.identifiers;
+          const df: Node = { '@id': nodeId('facet', `device ${id}`), '@type': 'uco-observable:DeviceFacet' };
+          if (i.model) df['uco-observable:model'] = i.model;
+          if (i.serial) df['uco-observable:serialNumber'] = i.serial;
+          if (i.device_type) df['uco-observable:deviceType'] = i.device_type;
+          const facets: Node[] = [df];
+          if (i.imei || i.msisdn) {
+            const mf: Node = { '@id': nodeId('facet', `mobile ${id}`), '@type': 'uco-observable:MobileDeviceFacet' };
+            if (i.imei) mf['uco-observable:IMEI'] = i.imei;
+            if (i.msisdn) mf['uco-observable:MSISDN'] = i.msisdn;
+            facets.push(mf);
+          }
+          graph.push({ '@id': id, '@type': 'uco-observable:MobileDevice', 'uco-core:hasFacet': facets });
+        }
+        graph.push({ '@id': nodeId('relationship', `has ${id} ${r.account}`), '@type': 'uco-core:Relationship', 'uco-core:source': ref(id), 'uco-core:target': [ref(account(r.account))], 'uco-core:kindOfRelationship': 'Has_Account', 'uco-core:isDirectional': true });
+        break;
+      }
+      case 'location': {
+        const id = nodeId('location', `${r.lat} ${r.lon} ${r.ts ?? ''} ${r.label ?? ''}`);
+        const n: Node = { '@id': id, '@type': 'uco-location:Location', 'uco-core:hasFacet': [{ '@id': nodeId('facet', `latlong ${id}`), '@type': 'uco-location:LatLongCoordinatesFacet', 'uco-location:latitude': { '@type': 'xsd:decimal', '@value': String(r.lat) }, 'uco-location:longitude': { '@type': 'xsd:decimal', '@value': String(r.lon) } }] };
+        if (r.label !== undefined) n['uco-core:name'] = r.label;
+        graph.push(n);
+        break;
+      }
+      case 'attachment': {
+        const id = nodeId('file', r.nativeId);
+        const ff: Node = { '@id': nodeId('facet', `file ${id}`), '@type': 'uco-observable:FileFacet', 'uco-observable:fileName': r.filename };
+        if (r.size !== undefined) ff['uco-observable:sizeInBytes'] = r.size;
+        const facets: Node[] = [ff];
+        if (r.sha256 !== undefined || r.mime !== undefined) {
+          const cf: Node = { '@id': nodeId('facet', `content ${id}`), '@type': 'uco-observable:ContentDataFacet' };
+          if (r.mime !== undefined) cf['uco-observable:mimeType'] = r.mime;
+          if (r.sha256 !== undefined) cf['uco-observable:hash'] = [{ '@id': nodeId('hash', r.sha256), '@type': 'uco-types:Hash', 'uco-types:hashMethod': { '@type': 'uco-vocabulary:HashNameVocab', '@value': 'SHA256' }, 'uco-types:hashValue': { '@type': 'xsd:hexBinary', '@value': r.sha256 } }];
+          facets.push(cf);
+        }
+        graph.push({ '@id': id, '@type': 'uco-observable:File', 'uco-core:hasFacet': facets });
+        if (r.message !== undefined) {
+          const msg = messageIds.get(r.message);
+          if (msg) graph.push({ '@id': nodeId('relationship', `attachment ${id}`), '@type': 'uco-observable:ObservableRelationship', 'uco-core:source': ref(id), 'uco-core:target': ref(msg), 'uco-core:kindOfRelationship': 'Attachment_Of', 'uco-core:isDirectional': true });
+        }
+        break;
+      }
+      case 'event':
+        // system events have no CASE class of their own: not exported
+        break;
+    }
+  }
+  for (const [name, t] of threads) {
+    const id = nodeId('thread', name);
+    const facet: Node = { '@id': nodeId('facet', `thread ${id}`), '@type': 'uco-observable:MessageThreadFacet', 'uco-observable:participant': [...t.members].map((m) => ref(account(m))) };
+    if (t.messages.length > 0) facet['uco-observable:messageThread'] = { '@id': nodeId('thread-list', name), '@type': 'uco-types:Thread', 'co:size': { '@type': 'xsd:nonNegativeInteger', '@value': String(t.messages.length) }, 'co:element': t.messages.map(ref) };
+    const n: Node = { '@id': id, '@type': 'uco-observable:MessageThread', 'uco-core:hasFacet': [facet] };
+    if (t.title !== undefined) n['uco-core:name'] = t.title;
+    graph.push(n);
+  }
+  return { '@context': CASE_CONTEXT, '@graph': graph };
+}
