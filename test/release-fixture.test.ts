@@ -62,6 +62,14 @@ describe('a case written by clew 0.1.0', () => {
     expect(version(c)).toBe(1);
   });
 
+  it('is migrated by clew case migrate, once', () => {
+    const c = join(tmp(), 'old.clew');
+    copyFileSync(FIXTURE, c);
+    expect(json(c, 'case', 'migrate')).toMatchObject({ backend: 'sqlite', from: 1, to: SCHEMA_VERSION, applied: [{ to: 2 }] });
+    expect(version(c)).toBe(SCHEMA_VERSION);
+    expect(json(c, 'case', 'migrate')).toMatchObject({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [] });
+  });
+
   it('from a newer clew is refused and never changed', () => {
     const c = join(tmp(), 'new.clew');
     copyFileSync(FIXTURE, c);

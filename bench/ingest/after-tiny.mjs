@@ -7,8 +7,8 @@
 // part's time is printed as a ratio to the first part after the tiny source (the goal: every ratio
 // ≤ 1.2) and to the reference (a case that already holds data maintains its read-side indexes
 // while writing, where a first load builds them once at the end). --case runs the
-// same against another backend (a postgres://… locator; each run drops and recreates its cases).
-import { execFileSync, spawnSync } from 'node:child_process';
+// same against another backend (a postgres://… locator; each run makes new cases in it).
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -56,8 +56,7 @@ function locator(name) {
     return p;
   }
   const u = new URL(caseBase);
-  u.searchParams.set('case', `bench_${name}`);
-  spawnSync(process.execPath, [BIN, 'case', 'drop', '--case', u.toString(), '--yes'], { encoding: 'utf8' });
+  u.searchParams.set('case', `bench_${name}_${Date.now().toString(36)}`); // a new case each run
   return u.toString();
 }
 

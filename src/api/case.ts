@@ -1,11 +1,11 @@
 /** Opening cases: a case file path (SQLite) or a postgres:// locator; the store picks the backend. */
 import { basename } from 'node:path';
 import { parseLocator, printableLocator } from '../store/locator.js';
-import { openCase as openStore } from '../store/open.js';
+import { type CaseMigration, migrateCase, openCase as openStore } from '../store/open.js';
 import type { CaseStore, OpenOptions } from '../store/types.js';
 
 export type { CaseStore, OpenOptions };
-export { printableLocator };
+export { printableLocator, migrateCase, type CaseMigration };
 
 export function openCase(locator: string, opts: OpenOptions = {}): Promise<CaseStore> {
   return openStore(locator, opts);
@@ -32,6 +32,3 @@ export function caseName(locator: string): string {
   const loc = parseLocator(locator);
   return loc.kind === 'sqlite' ? basename(loc.path) : loc.case;
 }
-
-/** The help text of a `--case` option. */
-

@@ -9,6 +9,7 @@ import { ttyProgress } from './progress.js';
 import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
 import { CASE_HELP } from './case-help.js';
 import { registerDb } from './db.js';
+import { registerCase } from './case.js';
 import { registerDossier } from './dossier.js';
 import { registerEntities } from './entities.js';
 import { registerGraph } from './graph.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerIdentity(program, json);
   registerDossier(program, json);
   registerDb(program, json);
+  registerCase(program, json);
 
   program
     .command('ingest')
