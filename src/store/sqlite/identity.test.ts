@@ -86,10 +86,10 @@ describe('identity store', () => {
     await store.close();
   });
 
-  it('reads a case without identity tables as "no persons" when read-only, and adds them on a writable open', async () => {
+  it('reads a case written before the identity tables (schema 1) as "no persons", even read-only (it is migrated when opened)', async () => {
     const { store, path } = await sampleCase();
     const raw = (store as unknown as { raw: { exec(s: string): void } }).raw;
-    raw.exec('DROP TABLE persons; DROP TABLE person_members; DROP TABLE identity_decisions; DROP TABLE identity_rejections;');
+    raw.exec('DROP TABLE persons; DROP TABLE person_members; DROP TABLE identity_decisions; DROP TABLE identity_rejections; PRAGMA user_version = 1;');
     await store.close();
     const ro = openSqliteCase(path, { readonly: true });
     expect(await ro.identity().persons()).toEqual([]);
