@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTyping } from '../web/src/lib/keys';
+import { isTyping } from '../web/src/lib/keys.js';
 
 const ev = (target: object | null, isComposing = false) => ({ target: target as EventTarget | null, isComposing });
 
