@@ -1,18 +1,10 @@
 /**
- * What openPostgresCase needs to find a case: the database's connection URI (with its
- * password, without the `case` parameter), the case's name, and the URI as it may be printed.
- * (The general case locator, path or URI, is parsed in src/store/locator.ts; these local types
- * are structurally the same.)
+ * What openPostgresCase needs to find a case: the PostgreSQL form of the case locator
+ * (src/store/locator.ts parses every locator), and helpers to make one for a database URI.
  */
 
-export interface PostgresLocator {
-  kind: 'postgres';
-  /** Connection URI including the password, without the case parameter. */
-  url: string;
-  case: string;
-  /** The locator with the password replaced by ***: the only form errors and logs show. */
-  printable: string;
-}
+export type { PostgresLocator } from '../locator.js';
+import type { PostgresLocator } from '../locator.js';
 
 export interface PgOpenOptions {
   /** Create the case when the database does not hold it yet. */
