@@ -1,89 +1,11 @@
-/** Row mappers between SQLite rows and the store's view types. */
+/** Row mappers between SQLite rows and the store's view types (the shared ones: ../rows.ts). */
 import type { Database } from 'better-sqlite3';
-import type { Locator } from '../../model/records.js';
-import type { AccountView, SourceRow } from '../types.js';
+import type { SourceRow } from '../types.js';
+import { type SourceDbRow, toSource } from '../rows.js';
 
-export interface SourceDbRow {
-  id: number;
-  sha256: string;
-  path: string;
-  name: string;
-  size: number;
-  format: string;
-  options: string;
-  started_at: number;
-  finished_at: number | null;
-  status: 'partial' | 'complete';
-  resume_offset: number | null;
-  resume_line: number | null;
-  items_done: number;
-  records: number;
-  rejected: number;
-  duplicates: number;
-}
-
-export function toSource(r: SourceDbRow): SourceRow {
-  return {
-    id: r.id,
-    sha256: r.sha256,
-    path: r.path,
-    name: r.name,
-    size: r.size,
-    format: r.format,
-    options: JSON.parse(r.options) as Record<string, unknown>,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    status: r.status,
-    resumeOffset: r.resume_offset,
-    resumeLine: r.resume_line,
-    itemsDone: r.items_done,
-    records: r.records,
-    rejected: r.rejected,
-    duplicates: r.duplicates,
-  };
-}
+export { type AccountDbRow, formatLoc, parseLoc, type SourceDbRow, toAccount, toSource } from '../rows.js';
 
 export function readSource(db: Database, id: number): SourceRow | null {
   const r = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceDbRow | undefined;
   return r ? toSource(r) : null;
-}
-
-export interface AccountDbRow {
-  id: number;
-  ref: string;
-  platform: string;
-  handle: string;
-  kind: string | null;
-  display_name: string | null;
-}
-
-export function toAccount(r: AccountDbRow): AccountView {
-  return { id: r.id, ref: r.ref, platform: r.platform, handle: r.handle, kind: r.kind, displayName: r.display_name };
-}
-
-/**
- * Locators are stored as text: "LINE:OFFSET:LENGTH" for the line readers' usual locator (less
- * than half the bytes of its JSON, on nearly every row of a case), JSON for any other shape.
- */
-export function formatLoc(l: Locator): string {
-  const { line, offset, length } = l;
-  if (
-    Number.isSafeInteger(line) &&
-    Number.isSafeInteger(offset) &&
-    Number.isSafeInteger(length) &&
-    line! >= 0 &&
-    offset! >= 0 &&
-    length! >= 0 &&
-    l.endLine === undefined &&
-    l.path === undefined &&
-    l.entry === undefined
-  )
-    return `${line}:${offset}:${length}`;
-  return JSON.stringify(l);
-}
-
-export function parseLoc(s: string): Locator {
-  if (s.charCodeAt(0) === 123) return JSON.parse(s) as Locator; // '{'
-  const [line, offset, length] = s.split(':');
-  return { line: Number(line), offset: Number(offset), length: Number(length) };
 }
