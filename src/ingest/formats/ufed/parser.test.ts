@@ -187,7 +187,7 @@ describe('ufed: properties', () => {
     `<?xml version="1.0" encoding="utf-8"?><project xmlns="http://pa.cellebrite.com/report/2.0"><decodedData><modelType type="InstantMessage">${models}</modelType></decodedData></project>`;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   // characters XML 1.0 allows (no C0 controls except tab/newline)
-  const xmlText = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'ž', 'Ж', '你', '🚤', ' ', '&', '<', '>', '"', "'", '\n', ']]>'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 40 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, ''));
+  const xmlText = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'ž', 'Ж', '你', '🚤', ' ', '&', '<', '>', '"', "'", '\n', '\r', '\r\n', ']]>'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 40 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, ''));
 
   it('every message body survives escaping, any chunking, and the byte offsets point at each model', async () => {
     await fc.assert(

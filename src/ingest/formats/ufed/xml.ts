@@ -164,6 +164,8 @@ export class UfedXmlReader {
   // text of the stream not yet consumed by a slice
   private readonly buffers: string[] = [];
   private bufferOffset = 0;
+  /** where the last literal text that ended with a CR ended (-1: none) */
+  private crEnd = -1;
   /** Characters written so far. */
   private streamEnd = 0;
   // the tag being read
@@ -193,7 +195,7 @@ export class UfedXmlReader {
           this.attrValue = '';
         },
         onattribdata: (start, end) => {
-          if (this.attrName !== '') this.attrValue += this.slice(start, end);
+          if (this.attrName !== '') this.attrValue += this.literal(start, end);
         },
         onattribentity: (cp) => {
           if (this.attrName !== '') this.attrValue += String.fromCodePoint(cp);
@@ -223,13 +225,13 @@ export class UfedXmlReader {
         },
         // text is sliced only inside the elements whose text is kept (not the whitespace between elements)
         ontext: (start, end) => {
-          if (this.wantsText()) this.text(this.slice(start, end));
+          if (this.wantsText()) this.text(this.literal(start, end));
         },
         ontextentity: (cp) => {
           if (this.wantsText()) this.text(String.fromCodePoint(cp));
         },
         oncdata: (start, end, endOffset) => {
-          if (this.wantsText()) this.text(this.slice(start, end - endOffset));
+          if (this.wantsText()) this.text(this.literal(start, end - endOffset));
         },
         ondeclaration: (start, end) => {
           if (/^!?doctype/i.test(this.slice(start, Math.min(end, start + 10))))
@@ -285,6 +287,18 @@ export class UfedXmlReader {
       return true;
     }
     return this.slice(start, end) === s;
+  }
+
+  /**
+   * XML's end-of-line handling (XML 1.0 §2.11) for literal text: CR LF and a lone CR become LF.
+   * A CR that ends one text event and an LF that starts the next one at the very next offset (text
+   * split across chunks) make one line end. A CR written as `&#13;` is an entity and stays a CR.
+   */
+  private literal(start: number, end: number): string {
+    let s = this.slice(start, end);
+    if (start === this.crEnd && s.startsWith('\n')) s = s.slice(1);
+    this.crEnd = s.endsWith('\r') ? end : -1;
+    return s.replace(/\r\n?/g, '\n');
   }
 
   private slice(start: number, end: number): string {
