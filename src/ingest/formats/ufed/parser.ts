@@ -1,7 +1,7 @@
 /**
  * Cellebrite UFED reports: a `.ufdr` archive (zip with `report.xml` and the extracted files) or
  * a bare `report.xml` (with its `files/` folder beside it, when present). The XML is streamed
- * (xml.ts, htmlparser2's tokenizer): constant memory whatever the report's size. Not seekable: the pipeline
+ * (xml.ts over scan.ts): constant memory whatever the report's size. Not seekable: the pipeline
  * re-runs the parse and skips committed items by ordinal.
  *
  * A report cut off or malformed mid-way keeps every unit completed before the damage; the rest

@@ -1,5 +1,5 @@
 /**
- * Cellebrite UFED `report.xml` as a stream of small units, read with htmlparser2's tokenizer (SAX-style:
+ * Cellebrite UFED `report.xml` as a stream of small units, read with clew's XML scanner (scan.ts; SAX-style:
  * no DOM, no DTD processing). Memory is bounded by the largest single model, never by the report:
  *
  *   - `device`: the `<metadata section="Device Info">` items (IMEI, IMSI, MSISDN, …),
@@ -16,8 +16,8 @@
  * Byte offsets: every model carries the byte offset of its `<model` tag in the (decompressed)
  * report, for the locator and for quarantining a cut-off report from a precise place.
  */
-import { Tokenizer } from 'htmlparser2';
 import { ClewError } from '../../../model/errors.js';
+import { attributeValue, XmlScanner } from './scan.js';
 
 /** Longest field value kept, in characters (a longer one is cut and flagged). */
 export const MAX_VALUE_CHARS = 1024 * 1024;
@@ -141,15 +141,14 @@ interface Tag {
  * Throws ClewError XML_SYNTAX (with `offset`, the byte offset of the first unit not yet
  * completed) on cut-off XML or mismatched tags, XML_DTD on a DOCTYPE.
  *
- * Tokens come from htmlparser2's Tokenizer in XML mode (a maintained, streaming, SAX-style
- * tokenizer): positions of every token, no attribute objects for the elements the reader skips,
- * no DTD processing (a declaration is only reported), entities limited to XML's five and
- * numeric references (any other `&name;` stays as written: nothing is ever expanded or
- * fetched). Well-formedness the tokenizer does not check (matching end tags, an unclosed root)
- * is checked here.
+ * Tokens come from scan.ts (streaming, positions of every token, attributes kept only for the
+ * elements the reader uses, no DTD processing (a declaration is only reported), entities
+ * limited to XML's five and numeric references: any other `&name;` stays as written, nothing is
+ * ever expanded or fetched). Well-formedness the scanner does not check (matching end tags, an
+ * unclosed root) is checked here.
  */
 export class UfedXmlReader {
-  private readonly tok: Tokenizer;
+  private readonly tok: XmlScanner;
   private readonly stack: Frame[] = [];
   /** Element names of the open elements (for end-tag matching), parallel to the document. */
   private readonly names: string[] = [];
@@ -161,67 +160,47 @@ export class UfedXmlReader {
   /** Byte offset just after the last completed unit: what comes after is not yet safe. */
   private doneByte = 0;
   private sawRoot = false;
-  // text of the stream not yet consumed by a slice
-  private readonly buffers: string[] = [];
-  private bufferOffset = 0;
   /** where the last literal text that ended with a CR ended (-1: none) */
   private crEnd = -1;
-  /** Characters written so far. */
-  private streamEnd = 0;
   // the tag being read
   private tagName = '';
   private attrs: Record<string, string> | null = null;
-  private attrName = '';
-  private attrValue = '';
 
   constructor() {
     const fail = (message: string, offset = this.doneByte): never => {
       throw new ClewError('XML_SYNTAX', message, { offset });
     };
-    this.tok = new Tokenizer(
-      { xmlMode: true, decodeEntities: true },
-      {
+    this.tok = new XmlScanner({
         onopentagname: (start, end) => {
-          const name = this.slice(start, end);
+          const name = this.tok.slice(start, end);
           this.tagName = name;
           this.attrs = WANT_ATTRS.has(localName(name)) ? {} : null;
           const n = localName(name);
           if (n === 'model' || n === 'file' || n === 'metadata') this.tagStart = this.clock.at(start - 1);
         },
-        onattribname: (start, end) => {
+        onattribute: (ns, ne, vs, ve) => {
           // only the attributes the reader uses are kept
-          this.attrName = this.attrs && end - start <= 14 ? this.slice(start, end) : '';
-          if (!WANT_ATTR_NAMES.has(this.attrName)) this.attrName = '';
-          this.attrValue = '';
-        },
-        onattribdata: (start, end) => {
-          if (this.attrName !== '') this.attrValue += this.literal(start, end);
-        },
-        onattribentity: (cp) => {
-          if (this.attrName !== '') this.attrValue += String.fromCodePoint(cp);
-        },
-        onattribend: () => {
-          if (this.attrName !== '') this.attrs![this.attrName] = this.attrValue;
-          this.attrName = '';
-          this.attrValue = '';
+          if (this.attrs === null || ne - ns > 14) return;
+          const name = this.tok.slice(ns, ne);
+          if (WANT_ATTR_NAMES.has(name)) this.attrs[name] = attributeValue(this.tok.slice(vs, ve));
         },
         onopentagend: () => {
           this.names.push(this.tagName);
           this.open({ name: this.tagName, attributes: this.attrs ?? {} });
         },
-        onselfclosingtag: (end) => {
+        onselfclosingtag: (gt) => {
           this.open({ name: this.tagName, attributes: this.attrs ?? {} });
-          this.close(end + 1);
+          this.close(gt + 1);
         },
-        onclosetag: (start, end) => {
+        onclosetag: (start, end, gt) => {
           const open = this.names.pop();
           // compared in place: no string for the 99.9 % of end tags that match
-          if (open === undefined || !this.equals(start, end, open)) {
-            const name = this.slice(start, end);
+          if (open === undefined || !this.tok.equals(start, end, open)) {
+            const name = this.tok.slice(start, end);
             if (open === undefined) fail(`end tag </${name.slice(0, 40)}> without a start tag`);
             fail(`end tag </${name.slice(0, 40)}> does not match <${open!.slice(0, 40)}>`);
           }
-          this.close(end + 1);
+          this.close(gt + 1);
         },
         // text is sliced only inside the elements whose text is kept (not the whitespace between elements)
         ontext: (start, end) => {
@@ -230,18 +209,14 @@ export class UfedXmlReader {
         ontextentity: (cp) => {
           if (this.wantsText()) this.text(String.fromCodePoint(cp));
         },
-        oncdata: (start, end, endOffset) => {
-          if (this.wantsText()) this.text(this.literal(start, end - endOffset));
+        oncdata: (start, end) => {
+          if (this.wantsText()) this.text(this.literal(start, end));
         },
         ondeclaration: (start, end) => {
-          if (/^!?doctype/i.test(this.slice(start, Math.min(end, start + 10))))
+          if (/^!?doctype/i.test(this.tok.slice(start, Math.min(end, start + 10))))
             throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: this.clock.at(start - 1) });
         },
-        onprocessinginstruction: () => undefined,
-        oncomment: () => undefined,
-        onend: () => undefined,
-      },
-    );
+    });
   }
 
   /** Byte offset just after the last completed unit. */
@@ -252,11 +227,7 @@ export class UfedXmlReader {
   write(chunk: string): void {
     if (chunk.length === 0) return;
     this.clock.feed(chunk);
-    this.buffers.push(chunk);
-    this.streamEnd += chunk.length;
     this.tok.write(chunk);
-    // keep only the buffers a pending token may still slice from
-    while (this.buffers.length > 1 && this.bufferOffset + this.buffers[0]!.length <= this.pendingFrom()) this.bufferOffset += this.buffers.shift()!.length;
   }
 
   end(): void {
@@ -271,23 +242,7 @@ export class UfedXmlReader {
     return o;
   }
 
-  /** Where the token being read started (the tokenizer's section start), as a stream position. */
-  private pendingFrom(): number {
-    const t = this.tok as unknown as { sectionStart: number; offset: number; buffer: string };
-    return Math.min(t.sectionStart, t.offset + t.buffer.length);
-  }
 
-  /** Whether the stream text at [start, end) is `s`. */
-  private equals(start: number, end: number, s: string): boolean {
-    if (end - start !== s.length) return false;
-    const last = this.buffers[this.buffers.length - 1]!;
-    const lastStart = this.streamEnd - last.length;
-    if (start >= lastStart) {
-      for (let i = 0; i < s.length; i++) if (last.charCodeAt(start - lastStart + i) !== s.charCodeAt(i)) return false;
-      return true;
-    }
-    return this.slice(start, end) === s;
-  }
 
   /**
    * XML's end-of-line handling (XML 1.0 §2.11) for literal text: CR LF and a lone CR become LF.
@@ -295,27 +250,16 @@ export class UfedXmlReader {
    * split across chunks) make one line end. A CR written as `&#13;` is an entity and stays a CR.
    */
   private literal(start: number, end: number): string {
-    let s = this.slice(start, end);
-    if (start === this.crEnd && s.startsWith('\n')) s = s.slice(1);
-    this.crEnd = s.endsWith('\r') ? end : -1;
+    let s = this.tok.slice(start, end);
+    if (start === this.crEnd && s.charCodeAt(0) === 10) s = s.slice(1);
+    if (s.indexOf('\r') < 0) {
+      this.crEnd = -1;
+      return s;
+    }
+    this.crEnd = s.charCodeAt(s.length - 1) === 13 ? end : -1;
     return s.replace(/\r\n?/g, '\n');
   }
 
-  private slice(start: number, end: number): string {
-    let i = 0;
-    let off = this.bufferOffset;
-    while (i < this.buffers.length - 1 && off + this.buffers[i]!.length <= start) off += this.buffers[i++]!.length;
-    const first = this.buffers[i]!;
-    if (end <= off + first.length) return first.slice(start - off, end - off);
-    let out = first.slice(start - off);
-    off += first.length;
-    for (i++; i < this.buffers.length && off < end; i++) {
-      const b = this.buffers[i]!;
-      out += b.slice(0, end - off);
-      off += b.length;
-    }
-    return out;
-  }
 
   private top(): Frame | undefined {
     return this.stack[this.stack.length - 1];

@@ -1,0 +1,327 @@
+/**
+ * A streaming XML tokenizer for UFED reports: tags, attributes, text, CDATA, with absolute
+ * positions into the stream, no DOM and no DTD processing (a declaration is reported, never
+ * read). Built for the shape of `report.xml` — millions of small elements, values mostly in
+ * CDATA — it finds each construct with `indexOf` rather than stepping a state machine through
+ * every character (htmlparser2's tokenizer, used before, took half of the whole parse: see
+ * bench/RESULTS.md, "UFED report ingest").
+ *
+ * Entities: XML's five and numeric references are decoded (a number that is not an XML
+ * character becomes U+FFFD); any other `&name;` stays as written, so nothing is ever expanded or
+ * fetched. A `<` that starts no construct is text (reports in the wild hold such strays).
+ * Well-formedness beyond the single token (matching end tags) is the caller's.
+ *
+ * Positions are absolute character offsets into the whole stream, so a caller that keeps the
+ * text can slice any token after the scanner has moved on (`pending` says what it still needs).
+ */
+import { ClewError } from '../../../model/errors.js';
+
+export interface ScanHandler {
+  /** `start` is just after `<`. */
+  onopentagname(start: number, end: number): void;
+  /** One attribute: name and raw value (entities not decoded: see `attributeValue`). */
+  onattribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void;
+  /** `gt` is the position of the tag's `>`. */
+  onopentagend(gt: number): void;
+  onselfclosingtag(gt: number): void;
+  onclosetag(start: number, end: number, gt: number): void;
+  ontext(start: number, end: number): void;
+  ontextentity(codePoint: number): void;
+  /** Content of a CDATA section, possibly in several pieces. */
+  oncdata(start: number, end: number): void;
+  /** `<!…>` other than a comment or CDATA (e.g. DOCTYPE): `start` is just after `<`. */
+  ondeclaration(start: number, end: number): void;
+}
+
+/** Longest tag (name and attributes) accepted: UFED tags are a few hundred characters. */
+export const MAX_TAG_CHARS = 1 << 20;
+
+const enum Mode {
+  Content,
+  CData,
+  Comment,
+}
+
+/** Longest entity reference read, `&` to `;` included (`&#x10FFFF;` is 10). */
+const MAX_ENTITY = 12;
+
+/** The `;` closing an entity reference at amp, before `to` and within MAX_ENTITY characters, or -1. */
+function semicolon(s: string, amp: number, to: number): number {
+  const last = Math.min(to, amp + MAX_ENTITY);
+  for (let i = amp + 1; i < last; i++) if (s.charCodeAt(i) === 59) return i;
+  return -1;
+}
+
+const NAMED: Record<string, number> = { amp: 38, lt: 60, gt: 62, quot: 34, apos: 39 };
+
+/** The code point of `&…;` at [amp, semi] (semi the `;`), or -1 when it is not an entity XML defines. */
+function entityAt(s: string, amp: number, semi: number): number {
+  const len = semi - amp - 1;
+  if (len < 2 || len > 10) return -1;
+  if (s.charCodeAt(amp + 1) === 35 /* # */) {
+    const hex = s.charCodeAt(amp + 2) === 120 /* x */;
+    const digits = s.slice(amp + (hex ? 3 : 2), semi);
+    if (digits === '' || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return -1;
+    const cp = parseInt(digits, hex ? 16 : 10);
+    const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+    return ok ? cp : 0xfffd;
+  }
+  return NAMED[s.slice(amp + 1, semi)] ?? -1;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+/** Characters that may start a tag name (`<` followed by anything else is text). */
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
+
+/** An attribute's raw value with its entities decoded (the same rules as text). */
+export function attributeValue(raw: string): string {
+  if (raw.indexOf('&') < 0) return raw;
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const amp = raw.indexOf('&', at);
+    if (amp < 0) return out + raw.slice(at);
+    const semi = semicolon(raw, amp, raw.length);
+    const cp = semi < 0 ? -1 : entityAt(raw, amp, semi);
+    if (cp < 0) {
+      out += raw.slice(at, amp + 1);
+      at = amp + 1;
+    } else {
+      out += raw.slice(at, amp) + String.fromCodePoint(cp);
+      at = semi + 1;
+    }
+  }
+}
+
+export class XmlScanner {
+  /** Unconsumed text; `base` is the stream position of its first character. */
+  private buf = '';
+  private base = 0;
+  /** Position in `buf` where scanning resumes. */
+  private pos = 0;
+  private mode = Mode.Content;
+  private ended = false;
+  /** Positions found by `next` for `&`, `"` and `'` (-1: not searched yet). */
+  private readonly memo = [-1, -1, -1];
+
+  constructor(private readonly h: ScanHandler) {}
+
+  /** Stream position of the first character a later token may still slice. */
+  get pending(): number {
+    return this.base + this.pos;
+  }
+
+  /** The stream's text at [start, end): positions at or after `pending` when the last write began (any position a callback was given, during that callback). */
+  slice(start: number, end: number): string {
+    return this.buf.slice(start - this.base, end - this.base);
+  }
+
+  /** Whether the stream's text at [start, end) is `s`, without making a string. */
+  equals(start: number, end: number, s: string): boolean {
+    return end - start === s.length && this.buf.startsWith(s, start - this.base);
+  }
+
+  write(chunk: string): void {
+    this.buf = this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk;
+    this.base += this.pos;
+    this.pos = 0;
+    this.memo.fill(-1);
+    this.scan();
+  }
+
+  /** The end of the stream: text still held is emitted; an unfinished tag, comment or CDATA is the caller's to report (see `inside`). */
+  end(): void {
+    this.ended = true;
+    this.scan();
+  }
+
+  /** What the stream ended inside of, if anything (after `end`). */
+  get inside(): 'tag' | 'cdata' | 'comment' | null {
+    if (this.mode === Mode.CData) return 'cdata';
+    if (this.mode === Mode.Comment) return 'comment';
+    return this.pos < this.buf.length ? 'tag' : null;
+  }
+
+  private scan(): void {
+    const s = this.buf;
+    for (;;) {
+      if (this.mode === Mode.CData) {
+        const close = s.indexOf(']]>', this.pos);
+        if (close < 0) {
+          // hand out what cannot be part of the terminator
+          const keep = this.ended ? s.length : Math.max(this.pos, s.length - 2);
+          if (keep > this.pos) this.h.oncdata(this.base + this.pos, this.base + keep);
+          this.pos = keep;
+          return;
+        }
+        if (close > this.pos) this.h.oncdata(this.base + this.pos, this.base + close);
+        this.pos = close + 3;
+        this.mode = Mode.Content;
+        continue;
+      }
+      if (this.mode === Mode.Comment) {
+        const close = s.indexOf('-->', this.pos);
+        if (close < 0) {
+          if (!this.ended) this.pos = Math.max(this.pos, s.length - 2);
+          return;
+        }
+        this.pos = close + 3;
+        this.mode = Mode.Content;
+        continue;
+      }
+      const lt = s.indexOf('<', this.pos);
+      const textEnd = lt < 0 ? s.length : lt;
+      if (textEnd > this.pos) {
+        const done = this.text(s, this.pos, textEnd, lt < 0 && !this.ended);
+        this.pos = done;
+        if (done < textEnd) return; // an entity cut by the chunk end
+      }
+      if (lt < 0) return;
+      const next = this.markup(s, lt);
+      if (next < 0) {
+        if (s.length - lt > MAX_TAG_CHARS) throw new ClewError('XML_SYNTAX', `a tag longer than ${MAX_TAG_CHARS} characters`, { offset: this.base + lt });
+        return; // incomplete: wait for more
+      }
+      this.pos = next;
+    }
+  }
+
+  /** Emits text [from, to) with its entities decoded; returns where it stopped (before a cut entity when `more` may follow). */
+  private text(s: string, from: number, to: number, more: boolean): number {
+    let at = from;
+    for (;;) {
+      const amp = this.next(s, 38 /* & */, at);
+      if (amp >= to) {
+        if (to > at) this.h.ontext(this.base + at, this.base + to);
+        return to;
+      }
+      const semi = semicolon(s, amp, to);
+      if (semi < 0) {
+        // a cut entity waits for the next chunk; a stray `&` is text
+        if (more && to - amp <= MAX_ENTITY) {
+          if (amp > at) this.h.ontext(this.base + at, this.base + amp);
+          return amp;
+        }
+        this.h.ontext(this.base + at, this.base + amp + 1);
+        at = amp + 1;
+        continue;
+      }
+      const cp = entityAt(s, amp, semi);
+      if (cp < 0) {
+        this.h.ontext(this.base + at, this.base + semi + 1);
+      } else {
+        if (amp > at) this.h.ontext(this.base + at, this.base + amp);
+        this.h.ontextentity(cp);
+      }
+      at = semi + 1;
+    }
+  }
+
+  /**
+   * The next `ch` at or after `from` in the buffer (buffer length when none). Remembered, so
+   * that text without `&` or tags without quotes are not searched to the buffer's end each time.
+   */
+  private next(s: string, ch: number, from: number): number {
+    const k = ch === 38 ? 0 : ch === 34 ? 1 : 2;
+    let at = this.memo[k]!;
+    if (at < from) {
+      at = s.indexOf(String.fromCharCode(ch), from);
+      if (at < 0) at = s.length;
+      this.memo[k] = at;
+    }
+    return at;
+  }
+
+  /** Reads the construct at `<` (position lt); returns the position after it, or -1 when the buffer ends first. */
+  private markup(s: string, lt: number): number {
+    const c = s.charCodeAt(lt + 1);
+    if (Number.isNaN(c)) return this.ended ? this.stray(lt) : -1;
+    if (c === 47 /* / */) {
+      const gt = s.indexOf('>', lt + 2);
+      if (gt < 0) return -1;
+      let end = lt + 2;
+      while (end < gt && !isSpace(s.charCodeAt(end))) end++;
+      this.h.onclosetag(this.base + lt + 2, this.base + end, this.base + gt);
+      return gt + 1;
+    }
+    if (c === 33 /* ! */) {
+      if (s.length < lt + 9 && !this.ended) return -1;
+      if (s.startsWith('<![CDATA[', lt)) {
+        this.mode = Mode.CData;
+        return lt + 9;
+      }
+      if (s.startsWith('<!--', lt)) {
+        this.mode = Mode.Comment;
+        return lt + 4;
+      }
+      const gt = s.indexOf('>', lt + 2);
+      if (gt < 0) return -1;
+      this.h.ondeclaration(this.base + lt + 1, this.base + gt);
+      return gt + 1;
+    }
+    if (c === 63 /* ? */) {
+      const close = s.indexOf('?>', lt + 2);
+      return close < 0 ? -1 : close + 2;
+    }
+    if (!isNameStart(c)) return this.stray(lt);
+    return this.openTag(s, lt);
+  }
+
+  /** A `<` that starts nothing: text. */
+  private stray(lt: number): number {
+    this.h.ontext(this.base + lt, this.base + lt + 1);
+    return lt + 1;
+  }
+
+  private openTag(s: string, lt: number): number {
+    // the whole tag must be in the buffer: its `>` outside quoted values
+    const gt = this.tagEnd(s, lt);
+    if (gt < 0) return -1;
+    let i = lt + 1;
+    while (i < gt && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== 47) i++;
+    this.h.onopentagname(this.base + lt + 1, this.base + i);
+    for (;;) {
+      while (i < gt && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 47)) i++;
+      if (i >= gt) break;
+      const nameStart = i;
+      while (i < gt && s.charCodeAt(i) !== 61 /* = */ && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== 47) i++;
+      const nameEnd = i;
+      while (i < gt && isSpace(s.charCodeAt(i))) i++;
+      let valueStart = i;
+      let valueEnd = i;
+      if (s.charCodeAt(i) === 61) {
+        i++;
+        while (i < gt && isSpace(s.charCodeAt(i))) i++;
+        const q = s.charCodeAt(i);
+        if (q === 34 || q === 39) {
+          valueStart = i + 1;
+          valueEnd = s.indexOf(q === 34 ? '"' : "'", valueStart);
+          i = valueEnd + 1;
+        } else {
+          valueStart = i;
+          while (i < gt && !isSpace(s.charCodeAt(i))) i++;
+          valueEnd = i;
+        }
+      }
+      this.h.onattribute(this.base + nameStart, this.base + nameEnd, this.base + valueStart, this.base + valueEnd);
+    }
+    if (s.charCodeAt(gt - 1) === 47) this.h.onselfclosingtag(this.base + gt);
+    else this.h.onopentagend(this.base + gt);
+    return gt + 1;
+  }
+
+  /** The `>` that ends the tag starting at lt (quoted values may hold `>`), or -1. */
+  private tagEnd(s: string, lt: number): number {
+    let i = lt + 1;
+    for (;;) {
+      const gt = s.indexOf('>', i);
+      if (gt < 0) return -1;
+      const q = Math.min(this.next(s, 34, i), this.next(s, 39, i));
+      if (q > gt) return gt;
+      const close = s.indexOf(s[q]!, q + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    }
+  }
+
+}

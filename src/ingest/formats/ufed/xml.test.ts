@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { rawField as field, UfedXmlReader, type UfedModel } from './xml.js';
+
+/** Reads a report written one character at a time, so every token is split at every place. */
+function modelsOf(doc: string, step = 1): UfedModel[] {
+  const r = new UfedXmlReader();
+  const out: UfedModel[] = [];
+  for (let i = 0; i < doc.length; i += step) {
+    r.write(doc.slice(i, i + step));
+    for (const u of r.drain()) if (u.kind === 'model') out.push(u.model);
+  }
+  r.end();
+  for (const u of r.drain()) if (u.kind === 'model') out.push(u.model);
+  return out;
+}
+
+const report = (body: string) =>
+  `<?xml version="1.0"?><project><decodedData><modelType type="InstantMessage"><model type="InstantMessage" id="m1"><field name="Body" type="String"><value type="String">${body}</value></field></model></modelType></decodedData></project>`;
+
+describe('ufed xml: end-of-line handling (XML 1.0 §2.11)', () => {
+  it('turns CR LF and a lone CR into LF however the text is split, and keeps a CR written as &#13;', () => {
+    for (const step of [1, 2, 3, 1000]) {
+      expect(field(modelsOf(report('a\r\nb\rc\n\r\nd'), step)[0]!, 'Body')).toBe('a\nb\nc\n\nd');
+      expect(field(modelsOf(report('a&#13;\nb&#xD;'), step)[0]!, 'Body')).toBe('a\r\nb\r');
+      expect(field(modelsOf(report('a\r<![CDATA[\nb\r]]>\nc'), step)[0]!, 'Body')).toBe('a\n\nb\n\nc');
+    }
+  });
+});
