@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCase, withCase } from '../src/api/case.js';
 import { ingestFile } from '../src/api/ingest.js';
+import { makeZip } from '../src/ingest/archive/test-support/zip-writer.js';
 import { useTmp } from '../src/api/test-support/tmp.js';
 import { ClewError, exitCodeFor } from '../src/model/errors.js';
 import { collect } from '../src/store/chunks.js';
@@ -70,6 +71,28 @@ describe('honest states: a source refused as a whole', () => {
     expect(['ARCHIVE_UNSAFE', 'TOO_LARGE']).toContain((err as ClewError).code);
     expect(exitCodeFor((err as ClewError).code)).toBe(4);
     expect(await withCase(casePath, {}, async (s) => await s.sources())).toEqual([]);
+  });
+});
+
+describe('honest states: a file refused part-way', () => {
+  it('keeps what was read, quarantines the refusal with its reason and entry, and completes (never "partial: upload again")', async () => {
+    const dir = tmp();
+    const lines = Array.from({ length: 9 }, (_, i) => `[01.03.21, 10:0${i}:00] Ana Primer: poruka ${i}`);
+    lines.push('[01.03.21, 10:30:00] Marko Test: \u200e<attached: 00000010-PHOTO-2021-03-01-10-30-00.jpg>', '[01.03.21, 10:31:00] Marko Test: posle slike');
+    const file = join(dir, 'WhatsApp Chat - Ana Primer.zip');
+    writeFileSync(file, makeZip([{ name: '_chat.txt', data: lines.join('\n') + '\n' }, { name: '00000010-PHOTO-2021-03-01-10-30-00.jpg', data: 'x'.repeat(100), encrypted: true }]));
+    const casePath = join(dir, 'case.clew');
+    const r = await withCase(casePath, { create: true }, (s) => ingestFile(s, file, { format: 'whatsapp', timeZone: 'UTC', batchSize: 2 }));
+    expect(r.warnings).toContainEqual({ code: 'ARCHIVE_UNSAFE', message: expect.stringMatching(/00000010-PHOTO.*encrypted.*the rest of the file was not read/) });
+    await withCase(casePath, {}, async (s) => {
+      const [src] = await s.sources();
+      expect(src).toMatchObject({ status: 'complete', rejected: 1 });
+      expect(await s.quarantine({ limit: 10 })).toMatchObject([{ code: 'ARCHIVE_UNSAFE', locator: { entry: '00000010-PHOTO-2021-03-01-10-30-00.jpg' } }]);
+      expect((await s.stats()).messages).toBe(9);
+    });
+    // the same file again is already complete: nothing to resume, nothing added
+    const again = await withCase(casePath, {}, (s) => ingestFile(s, file, { format: 'whatsapp', timeZone: 'UTC' }));
+    expect(again.outcome).toBe('already-ingested');
   });
 });
 

@@ -10,9 +10,10 @@ import { createReadStream, type ReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { detectFormat, formatByName } from '../ingest/formats/index.js';
-import type { FormatParser, ParseOptions, ResumePoint, SourceInput } from '../ingest/parser.js';
+import type { FormatParser, ParseItem, ParseOptions, ResumePoint, SourceInput } from '../ingest/parser.js';
 import { assertTimeZone } from '../ingest/time.js';
 import { ClewError } from '../model/errors.js';
+import type { Locator } from '../model/records.js';
 import type { BatchItem, SourcePort, SourceRow } from '../store/types.js';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -238,7 +239,8 @@ export async function ingestFile(store: SourcePort, file: string, opts: IngestOp
 
   let source: SourceRow;
   try {
-    const groups = parser.parseBatches ? parser.parseBatches(input, resume) : oneByOne(parser.parse(input, resume));
+    const parsed = parser.parseBatches ? parser.parseBatches(input, resume) : oneByOne(parser.parse(input, resume));
+    const groups = refusalAsLastReject(parsed, () => ordinal > (existing?.itemsDone ?? 0), (w) => warnings.push(w));
     for await (const group of groups) {
       for (const item of group) {
         if (item.kind === 'warning') {
@@ -293,6 +295,29 @@ export async function ingestFile(store: SourcePort, file: string, opts: IngestOp
     throw e;
   }
   return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings };
+}
+
+/**
+ * A file refused part-way (an unsafe archive entry, a decompression bomb, a cut-off report) once
+ * records of it were read: what was read is kept and the refusal becomes the file's last
+ * quarantined item, with its reason and where it happened, so the source completes. Listing it
+ * as partial ("upload again to resume") would promise what can never happen. Refused before any
+ * record was read, the error stands: the file is refused as a whole.
+ */
+async function* refusalAsLastReject(groups: AsyncIterable<ParseItem[]>, readSome: () => boolean, warn: (w: { code: string; message: string }) => void): AsyncIterable<ParseItem[]> {
+  try {
+    yield* groups;
+  } catch (e) {
+    if (!refusedWhole(e) || !readSome()) throw e;
+    const { code, message, details } = e as ClewError;
+    const locator: Locator = {};
+    if (typeof details.offset === 'number') locator.offset = details.offset;
+    if (typeof details.line === 'number') locator.line = details.line;
+    if (typeof details.entry === 'string') locator.entry = details.entry;
+    const rest = `${message}; the rest of the file was not read`;
+    warn({ code, message: rest });
+    yield [{ kind: 'reject', locator, code, message: rest }];
+  }
 }
 
 /** The file itself was refused (not a cancel, a full disk or a busy case, which a retry can get past). */
