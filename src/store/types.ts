@@ -4,6 +4,7 @@
  * cases in one database for team servers. Both run the same conformance suite
  * (src/store/conformance).
  */
+import type { MessageAnalysis } from '../text/analyse.js';
 import type { Mention } from '../model/entities.js';
 import type { ErrorCode } from '../model/errors.js';
 import type { Channel, ClewRecord, LocationKind, Locator } from '../model/records.js';
@@ -33,7 +34,11 @@ export interface SourceRow extends SourceMeta {
 }
 
 export type BatchItem =
-  | { kind: 'record'; record: ClewRecord; locator: Locator }
+  /**
+   * `analysis`: a message's language and mentions as the ingest pipeline's analyse stage found
+   * them (src/ingest/analyse.ts); the writer stores them (for a first copy) as they are.
+   */
+  | { kind: 'record'; record: ClewRecord; locator: Locator; analysis?: MessageAnalysis }
   | { kind: 'reject'; locator: Locator; code: ErrorCode; message: string; excerpt?: string };
 
 export interface BatchResult {
