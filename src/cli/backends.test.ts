@@ -120,6 +120,10 @@ describe('every command on a PostgreSQL case', () => {
     // the same file again: nothing new; it is known by its hash
     const again = await run(['--json', 'ingest', '--case', pg, sourcePath]);
     expect(again.code, again.err).toBe(0);
+    // a copy into a case that holds data: refused, exit 3
+    const again2 = await run(['--json', 'case', 'copy', file, pg]);
+    expect(again2.code).toBe(3);
+    expect(JSON.parse(again2.out)).toMatchObject({ error: { code: 'CASE_NOT_EMPTY' } });
     const empty = await run(['--json', 'stats', '--case', pgLocator(`cli_backends_new_${process.pid}`)]);
     expect(empty.code).not.toBe(0);
     expect(JSON.parse(empty.out)).toMatchObject({ error: { code: 'CASE_NOT_FOUND' } });
