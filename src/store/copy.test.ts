@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClewRecord } from '../model/records.js';
-import { DAY, HOUR, codeOf, collect, meta, msg, query } from './conformance/support.js';
+import { DAY, codeOf, collect, meta, msg, query } from './conformance/support.js';
 import { copyCase } from './copy.js';
 import { openCase } from './open.js';
 import { postgresLocator } from './postgres/locator.js';
@@ -253,5 +253,3 @@ describe('clew case copy', () => {
     expect(existsSync(gone)).toBe(false);
   });
 });
-
-void HOUR;
