@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { parseLocator, printableLocator } from '../store/locator.js';
 import { type CaseMigration, migrateCase, openCase as openStore } from '../store/open.js';
 import type { CaseStore, OpenOptions } from '../store/types.js';
+export { copyCase, type CopyProgress, type CopyResult } from '../store/copy.js';
 
 export type { CaseStore, OpenOptions };
 export { printableLocator, migrateCase, type CaseMigration };

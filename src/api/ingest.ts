@@ -9,12 +9,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type ReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { AnalyseStage } from '../ingest/analyse.js';
 import { detectFormat, formatByName } from '../ingest/formats/index.js';
 import type { FormatParser, ParseItem, ParseOptions, ResumePoint, SourceInput } from '../ingest/parser.js';
 import { assertTimeZone } from '../ingest/time.js';
 import { ClewError } from '../model/errors.js';
 import type { Locator } from '../model/records.js';
-import type { BatchItem, SourcePort, SourceRow } from '../store/types.js';
+import type { BatchItem, EntityPort, SourcePort, SourceRow } from '../store/types.js';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 
@@ -104,7 +105,12 @@ function throttle(ms: number): () => boolean {
   };
 }
 
-export async function ingestFile(store: SourcePort, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
+/**
+ * Ingest one file: parse → analyse → write. The analyse stage (src/ingest/analyse.ts) runs here,
+ * in this thread, one batch ahead of the store's writer (the SQLite writer writes in a thread of
+ * its own meanwhile); the writers store the analysis they are given.
+ */
+export async function ingestFile(store: SourcePort & Pick<EntityPort, 'lexicon'>, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const path = resolve(file);
   let size: number;
@@ -174,8 +180,10 @@ export async function ingestFile(store: SourcePort, file: string, opts: IngestOp
     declined = d.rejected;
   }
 
+  // the analyse stage, with the case's code words as they are now (the writers analyse nothing themselves)
+  const stage = opts.analyse === false ? null : await AnalyseStage.create({ defaultRegion: shaping.defaultRegion ?? undefined, lexicon: await store.lexicon() });
   const writer = existing
-    ? await store.resumeSource(existing, { analyse: opts.analyse })
+    ? await store.resumeSource(existing, { analyse: false })
     : await store.beginSource(
         {
           path,
@@ -185,7 +193,7 @@ export async function ingestFile(store: SourcePort, file: string, opts: IngestOp
           format: parser.name,
           options: { timeZone: shaping.timeZone ?? null, defaultRegion: shaping.defaultRegion ?? null, csvMapping: shaping.csvMapping ?? null },
         },
-        { analyse: opts.analyse },
+        { analyse: false },
       );
 
   // Count bytes as the parser consumes them, for progress of any format.
@@ -225,6 +233,7 @@ export async function ingestFile(store: SourcePort, file: string, opts: IngestOp
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
+    stage?.run(batch);
     const write = writer.writeBatch(batch, { offset: last?.offset ?? null, line: last?.line ?? null, itemsDone: ordinal });
     write.catch(() => {}); // observed through inFlight, or superseded by the earlier batch's failure
     batch = [];

@@ -1,10 +1,11 @@
-/** `clew case migrate`: bring a case written by an older clew to this clew's schema. */
+/** `clew case migrate`: bring a case written by an older clew to this clew's schema; `clew case copy`: move a case between locators. */
 import type { Command } from 'commander';
 import { CASE_HELP } from './case-help.js';
+import { copyProgressLine, formatDuration, ttyProgress } from './progress.js';
 import { safe } from './render.js';
 
 export function registerCase(program: Command, json: () => boolean): void {
-  const c = program.command('case').description('the case itself: its schema version');
+  const c = program.command('case').description('the case itself: its schema version, copying it whole');
   c.command('migrate')
     .description('migrate a case written by an older clew to this clew\'s schema, in one transaction (opening a writable case does it too)')
     .requiredOption('--case <case>', CASE_HELP)
@@ -17,6 +18,31 @@ export function registerCase(program: Command, json: () => boolean): void {
           r.applied.length === 0
             ? `${safe(printableLocator(o.case))}: schema ${r.to}, nothing to migrate\n`
             : `${safe(printableLocator(o.case))}: schema ${r.from} → ${r.to}\n${r.applied.map((a) => `  ${a.to}: ${a.what}\n`).join('')}`,
+        );
+    });
+
+  c.command('copy')
+    .description(
+      'copy a case whole into a new or empty case, between backends or not (a case file, postgres://…?case=NAME): every record with its provenance, identity decisions, lexicon, quarantine; the full-text index and statistics are rebuilt. Stopped midway, the destination stays empty: run the same command again',
+    )
+    .argument('<from>', 'the case to copy (a case file or a postgres:// URI)')
+    .argument('<to>', 'the new or empty case to copy into (a case file or a postgres:// URI)')
+    .action(async (from: string, to: string) => {
+      const { copyCase } = await import('../api/case.js');
+      const bar = ttyProgress(process.stderr, copyProgressLine);
+      let r;
+      try {
+        r = await copyCase(from, to, { onProgress: (p) => bar.update(p) });
+      } finally {
+        bar.done();
+      }
+      if (json()) process.stdout.write(`${JSON.stringify(r)}\n`);
+      else
+        process.stdout.write(
+          `${safe(r.from)} → ${safe(r.to)}: ${new Intl.NumberFormat('en-US').format(r.rows)} rows in ${formatDuration(r.seconds)} (${Object.entries(r.tables)
+            .filter(([t]) => ['sources', 'messages', 'calls', 'accounts'].includes(t))
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')})\n`,
         );
     });
 }

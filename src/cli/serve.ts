@@ -51,11 +51,12 @@ export function registerServe(program: Command, json: () => boolean): void {
     .option('--port <n>', `port (default ${DEFAULT_PORT}, or any free port when that one is taken; 0: any free port)`, port)
     .option('--host <addr>', 'address to listen on: 127.0.0.1, localhost or ::1 (team mode is not available yet)', '127.0.0.1')
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
+    .option('--uploads <dir>', 'where files uploaded for ingest are kept (default: <case>.uploads beside a case file; for a case in a database, ~/.local/share/clew/uploads/<case>-<hash>, under $XDG_DATA_HOME when set)')
     .option('--no-open', 'do not open a browser')
-    .action(async (o: { case: string; port?: number; host: string; open: boolean; maxUpload?: number }) => {
+    .action(async (o: { case: string; port?: number; host: string; open: boolean; maxUpload?: number; uploads?: string }) => {
       // the server loads when the command runs: `clew --help` stays fast
       const [{ startServer }, { printableLocator }] = await Promise.all([import('../server/server.js'), import('../api/case.js')]);
-      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload, warm: true });
+      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload, uploadsDir: o.uploads, warm: true });
       if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
       else {
         process.stdout.write(

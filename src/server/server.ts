@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { caseFile, openCase } from '../api/case.js';
+import { openCase } from '../api/case.js';
 import type { CaseStore } from '../api/types.js';
 import { ClewError } from '../model/errors.js';
 import { errorResponse, HttpError } from './errors.js';
@@ -25,7 +25,7 @@ import { jobsOf } from './routes/jobs.js';
 import { cookieName, hostAllowed, isLoopbackHost, newToken, originAllowed, parseCookies, SECURITY_HEADERS, sessionCookie, tokensEqual } from './security.js';
 import { StaticSite } from './static.js';
 import { onClientError } from './client-error.js';
-import { cleanPartialUploads, uploadsDirFor } from './upload.js';
+import { cleanPartialUploads, defaultUploadsDir } from './upload.js';
 
 export interface ServeOptions {
   casePath: string;
@@ -46,7 +46,7 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** Largest file upload (POST /api/uploads) in bytes; default 2 GiB. */
   maxUploadBytes?: number;
-  /** Where uploaded files are stored; default `<case>.uploads` beside the case. */
+  /** Where uploaded files are stored; default `<case>.uploads` beside a case file, under the user's data directory for a case in a database (upload.ts defaultUploadsDir). */
   uploadsDir?: string;
   /** Records per batch of an ingest started from the workspace (tests). */
   ingestBatchSize?: number;
@@ -133,8 +133,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const jobs = jobsOf(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize, caseLocator: opts.casePath }).jobs;
   // uploads cut short by a server killed mid-transfer (kill -9) leave a *.part file: not kept
-  const uploads = opts.uploadsDir ?? (caseFile(opts.casePath) === null ? null : uploadsDirFor(caseFile(opts.casePath)!));
-  if (uploads !== null) for (const p of await cleanPartialUploads(uploads)) log(`clew serve: removed ${p}, an upload a stopped server left incomplete`);
+  const uploads = opts.uploadsDir ?? defaultUploadsDir(opts.casePath);
+  for (const p of await cleanPartialUploads(uploads)) log(`clew serve: removed ${p}, an upload a stopped server left incomplete`);
   let port = 0;
 
   const authorised = (req: IncomingMessage): boolean => {

@@ -4,9 +4,28 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTmp } from '../api/test-support/tmp.js';
-import { sanitiseFileName, storeUpload } from './upload.js';
+import { defaultUploadsDir, sanitiseFileName, storeUpload } from './upload.js';
 
 const tmp = useTmp();
+
+describe('defaultUploadsDir', () => {
+  it('is beside a case file, and under the user data directory for a case in a database, without its password', () => {
+    expect(defaultUploadsDir('/cases/op.clew')).toBe('/cases/op.clew.uploads');
+    const before = process.env.XDG_DATA_HOME;
+    process.env.XDG_DATA_HOME = '/data';
+    try {
+      const a = defaultUploadsDir('postgres://clew:s3cret@db:5432/clew?case=op_one');
+      expect(a).toMatch(/^\/data\/clew\/uploads\/op_one-[0-9a-f]{8}$/);
+      expect(a).not.toContain('s3cret');
+      // the same case name in another database: another folder; another password: the same one
+      expect(defaultUploadsDir('postgres://clew:s3cret@other:5432/clew?case=op_one')).not.toBe(a);
+      expect(defaultUploadsDir('postgres://clew:changed@db:5432/clew?case=op_one')).toBe(a);
+    } finally {
+      if (before === undefined) delete process.env.XDG_DATA_HOME;
+      else process.env.XDG_DATA_HOME = before;
+    }
+  });
+});
 
 describe('sanitiseFileName', () => {
   it('keeps ordinary names and their extension', () => {

@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { caseFile, caseName, printableLocator } from '../api/case.js';
 import { ClewError } from '../model/errors.js';
 
 /** Default cap of one upload: 2 GiB. */
@@ -39,9 +41,28 @@ export function sanitiseFileName(raw: string): string {
   return name || 'upload';
 }
 
-/** The folder uploads of a case go to: `<case>.uploads` beside it. */
+/** The folder uploads of a case file go to: `<case>.uploads` beside it. */
 export function uploadsDirFor(casePath: string): string {
   return `${casePath}.uploads`;
+}
+
+/** The user's data directory: $XDG_DATA_HOME, else ~/.local/share. */
+function userDataDir(): string {
+  const xdg = process.env.XDG_DATA_HOME;
+  return xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.local', 'share');
+}
+
+/**
+ * Where uploads go when the server is given no directory (clew serve --uploads): beside a case
+ * file (`<case>.uploads`); for a case in a database, which has no directory of its own, under the
+ * user's data directory: `<data dir>/clew/uploads/<case name>-<8 hex of the printable locator>`
+ * (the hash keeps apart cases of the same name in different databases; no password goes in it).
+ */
+export function defaultUploadsDir(locator: string): string {
+  const file = caseFile(locator);
+  if (file !== null) return uploadsDirFor(file);
+  const key = createHash('sha256').update(printableLocator(locator)).digest('hex').slice(0, 8);
+  return join(userDataDir(), 'clew', 'uploads', `${caseName(locator)}-${key}`);
 }
 
 export interface StoredUpload {

@@ -4,6 +4,7 @@
  * cases in one database for team servers. Both run the same conformance suite
  * (src/store/conformance).
  */
+import type { MessageAnalysis } from '../text/analyse.js';
 import type { Mention } from '../model/entities.js';
 import type { ErrorCode } from '../model/errors.js';
 import type { Channel, ClewRecord, LocationKind, Locator } from '../model/records.js';
@@ -33,7 +34,11 @@ export interface SourceRow extends SourceMeta {
 }
 
 export type BatchItem =
-  | { kind: 'record'; record: ClewRecord; locator: Locator }
+  /**
+   * `analysis`: a message's language and mentions as the ingest pipeline's analyse stage found
+   * them (src/ingest/analyse.ts); the writer stores them (for a first copy) as they are.
+   */
+  | { kind: 'record'; record: ClewRecord; locator: Locator; analysis?: MessageAnalysis }
   | { kind: 'reject'; locator: Locator; code: ErrorCode; message: string; excerpt?: string };
 
 export interface BatchResult {
@@ -196,6 +201,15 @@ export interface TableChunk {
   rows: unknown[][];
 }
 
+/** Where a copy's rows land (TransferPort.restoreRows): an empty case, written in one transaction. */
+export interface RowSink {
+  add(chunk: TableChunk): Promise<void>;
+  /** Rebuild what is derived (full-text index, read indexes, statistics), commit, release the case. */
+  finish(): Promise<void>;
+  /** Roll back (the case stays as empty as it was) and release it. */
+  abort(): Promise<void>;
+}
+
 export interface LexiconEntry {
   term: string;
   means: string;
@@ -346,6 +360,20 @@ export interface IdentityPort {
   identity(): IdentityStore;
 }
 
+/**
+ * Moving a case whole (clew case copy, src/store/copy.ts): every stored row of every table with
+ * its ids, out of one case and into an empty one. What is derived from the rows (the full-text
+ * index, planner statistics) is not moved but rebuilt where the rows land.
+ */
+export interface TransferPort {
+  /** Rows per stored table (what a copy moves: for its progress). */
+  transferCounts(): Promise<Record<string, number>>;
+  /** Every stored row, table by table, in chunks of up to `rows` rows, from one snapshot of the case. */
+  dumpRows(opts?: { rows?: number }): AsyncIterable<TableChunk>;
+  /** Take the case's write lock and open one transaction for a copy's rows: CASE_NOT_EMPTY unless the case holds nothing. */
+  restoreRows(): Promise<RowSink>;
+}
+
 export type Backend = 'sqlite' | 'postgres';
 
 /** How to open a case (src/store/open.ts openCase). */
@@ -366,7 +394,8 @@ export interface CaseStore
     ActivityPort,
     DossierPort,
     GeoPort,
-    IdentityPort {
+    IdentityPort,
+    TransferPort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
   readonly locator: string;

@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { caseFile } from '../../api/case.js';
 import { type IngestSummary, loadMappingArgument } from '../../api/ingest.js';
 import type { NetworkLevel } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
@@ -15,7 +14,7 @@ import { bumpGeneration, caseGeneration, type Job, JobRegistry, peekPerGeneratio
 import { type DisruptBody, disruptCacheKey } from '../disruption.js';
 import { type KeyPlayerRanking, keyPlayersCacheKey } from '../keyplayers.js';
 import type { Route } from '../route.js';
-import { DEFAULT_MAX_UPLOAD_BYTES, discardUpload, storeUpload, uploadsDirFor } from '../upload.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, discardUpload, storeUpload, defaultUploadsDir } from '../upload.js';
 import { parseInput, queryObject } from '../validate.js';
 import type { JobResponse, JobsResponse, UploadResponse, WireIngestResult } from '../wire/jobs.js';
 import type { DisruptResponse } from '../wire/timeline.js';
@@ -23,7 +22,7 @@ import type { DisruptResponse } from '../wire/timeline.js';
 export interface JobsOptions {
   /** Largest upload accepted, in bytes (default 2 GiB). */
   maxUploadBytes?: number;
-  /** Where uploads are stored (default `<case>.uploads` beside the case). */
+  /** Where uploads are stored (default: upload.ts defaultUploadsDir). */
   uploadsDir?: string;
   /** Records per ingest batch (tests use small batches to cancel mid-ingest). */
   ingestBatchSize?: number;
@@ -56,12 +55,9 @@ export function caseLocatorOf(store: CaseStore): string {
   return jobsOf(store).opts.caseLocator ?? store.locator;
 }
 
-/** Where uploads go: beside a case file, or in the configured directory. */
+/** Where uploads go: the configured directory, else beside a case file or under the user's data directory (defaultUploadsDir). */
 function uploadsDir(store: CaseStore, opts: JobsOptions): string {
-  if (opts.uploadsDir) return opts.uploadsDir;
-  const file = caseFile(caseLocatorOf(store));
-  if (file === null) throw new ClewError('INVALID_ARGUMENT', 'uploads to a case in a database need an uploads directory (the server option uploadsDir)');
-  return uploadsDirFor(file);
+  return opts.uploadsDir ?? defaultUploadsDir(caseLocatorOf(store));
 }
 
 const HARD_MAX_UPLOAD_BYTES = 1024 ** 4;

@@ -32,6 +32,8 @@ import type {
   SourceRow,
   SourceWriter,
   WriteOptions,
+  RowSink,
+  TableChunk,
 } from '../types.js';
 import { CASE_LOCK } from './cases.js';
 import { type PgCase, one, rows } from './db.js';
@@ -45,6 +47,7 @@ import { PgGeoReader } from './read-geo.js';
 import * as readMessages from './read-messages.js';
 import * as readNetwork from './read-network.js';
 import * as readSearch from './read-search.js';
+import * as transfer from './transfer.js';
 
 export class PostgresCaseStore implements CaseStore {
   readonly backend: Backend = 'postgres';
@@ -134,6 +137,22 @@ export class PostgresCaseStore implements CaseStore {
     } finally {
       await PgSourceWriter.unlock(c, this.db.caseId);
     }
+  }
+
+  // ---------------------------------------------------------------- moving a case (clew case copy: transfer.ts)
+
+  async transferCounts(): Promise<Record<string, number>> {
+    return transfer.transferCounts(this.db);
+  }
+
+  dumpRows(opts: { rows?: number } = {}): AsyncIterable<TableChunk> {
+    return transfer.dumpRows(this.db, opts.rows);
+  }
+
+  async restoreRows(): Promise<RowSink> {
+    this.assertWritable();
+    const c = await this.lockCase();
+    return transfer.PgRowSink.open(this.db, c, this.locator);
   }
 
   async sources(): Promise<SourceRow[]> {

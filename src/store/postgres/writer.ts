@@ -436,10 +436,11 @@ export class PgSourceWriter implements SourceWriter {
           const body = pgText(r.body);
           const key = `${r.ts}|${sender}|${body}|${addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, recipients)}`;
           const dupOf = dbDupOf.get(i) ?? batchFirst.get(key) ?? null;
+          // the pipeline's analysis (src/ingest/analyse.ts) when given, else this writer's own analyser (if any)
           const analysis =
-            dupOf === null && this.analyser
-              ? this.analyser.analyse(r.body, cv ? `c${cv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null)
-              : null;
+            dupOf !== null
+              ? null
+              : (it.analysis ?? (this.analyser ? this.analyser.analyse(r.body, cv ? `c${cv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null) : null));
           const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (r.to.length === 0 && cv ? FLAG_TO_MEMBERS : 0);
           let id = messageIdBase(r.ts, l);
           while (occupied.has(id)) id++;

@@ -36,8 +36,21 @@ const message = fc.record(
   },
   { requiredKeys: ['type', 'from', 'to', 'channel', 'body', 'ts', 'tzOffset'] },
 );
+const analysis = fc.record({
+  lang: fc.option(fc.constantFrom('sr', 'nl', 'ar'), { nil: null }),
+  langConfidence: fc.double({ min: 0, max: 1, noNaN: true }),
+  mentions: fc.array(
+    fc.record(
+      { type: fc.constantFrom('phone', 'codeword'), start: fc.nat(200), end: fc.nat(200), raw: text, value: text, confidence: fc.double({ min: 0, max: 1, noNaN: true }), attrs: fc.dictionary(text, text) },
+      { requiredKeys: ['type', 'start', 'end', 'raw', 'value', 'confidence'] },
+    ),
+    { maxLength: 3 },
+  ),
+});
 const item: fc.Arbitrary<BatchItem> = fc.oneof(
   fc.record({ kind: fc.constant('record' as const), record: message, locator }),
+  // a message with the analysis the pipeline's analyse stage attached
+  fc.record({ kind: fc.constant('record' as const), record: message, locator, analysis }),
   fc.record({
     kind: fc.constant('record' as const),
     record: fc.record({ type: fc.constant('account' as const), ref: text, displayName: text }, { requiredKeys: ['type', 'ref'] }),

@@ -7,6 +7,7 @@
  * it is. unpackBatch(packBatch(items)) gives items equal to the originals, field for field.
  */
 import type { Locator, MessageRecord } from '../../model/records.js';
+import type { MessageAnalysis } from '../../text/analyse.js';
 import type { BatchItem } from '../types.js';
 
 export interface PackedBatch {
@@ -17,6 +18,8 @@ export interface PackedBatch {
   /** Per message: from, channel, body, the optional strings its bits name, then its recipients and attachments. */
   strs: string[];
   others: BatchItem[];
+  /** Per message, its analysis from the pipeline (null: none); absent when no message has one. */
+  analyses?: (MessageAnalysis | null)[];
 }
 
 const STRIDE = 9;
@@ -45,6 +48,8 @@ export function packBatch(items: BatchItem[]): PackedBatch {
   const nums = new Float64Array(messages * STRIDE);
   const strs: string[] = [];
   const others: BatchItem[] = [];
+  const analyses: (MessageAnalysis | null)[] = [];
+  let analysed = false;
   let m = 0;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
@@ -56,6 +61,8 @@ export function packBatch(items: BatchItem[]): PackedBatch {
     const r = it.record;
     const l = it.locator;
     const o = m++ * STRIDE;
+    analyses.push(it.analysis ?? null);
+    if (it.analysis) analysed = true;
     nums[o] = num(l.line);
     nums[o + 1] = num(l.endLine);
     nums[o + 2] = num(l.offset);
@@ -86,11 +93,11 @@ export function packBatch(items: BatchItem[]): PackedBatch {
     for (const t of r.to) strs.push(t);
     for (const a of r.attachments ?? []) strs.push(a);
   }
-  return { kinds, nums, strs, others };
+  return analysed ? { kinds, nums, strs, others, analyses } : { kinds, nums, strs, others };
 }
 
 export function unpackBatch(p: PackedBatch): BatchItem[] {
-  const { kinds, nums, strs, others } = p;
+  const { kinds, nums, strs, others, analyses } = p;
   const items: BatchItem[] = new Array(kinds.length);
   let m = 0;
   let s = 0;
@@ -100,6 +107,7 @@ export function unpackBatch(p: PackedBatch): BatchItem[] {
       items[i] = others[k++]!;
       continue;
     }
+    const analysis = analyses?.[m] ?? null;
     const o = m++ * STRIDE;
     const bits = nums[o + 6]!;
     const locator: Locator = {};
@@ -135,7 +143,7 @@ export function unpackBatch(p: PackedBatch): BatchItem[] {
       r.attachments = strs.slice(s, s + nAtt);
       s += nAtt;
     }
-    items[i] = { kind: 'record', record: r, locator };
+    items[i] = analysis ? { kind: 'record', record: r, locator, analysis } : { kind: 'record', record: r, locator };
   }
   return items;
 }

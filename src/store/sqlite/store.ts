@@ -32,6 +32,8 @@ import type {
   SourceWriter,
   OpenOptions,
   WriteOptions,
+  RowSink,
+  TableChunk,
 } from '../types.js';
 import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
@@ -48,6 +50,7 @@ import { InThreadSourceWriter, ThreadedSourceWriter, threadedWriterAvailable } f
 import { SqliteGeoReader } from './places.js';
 import { forgetSmallCaseStatistics } from './statistics.js';
 import { acquireWriterLock, lockedWriter, translateStoreError } from './writer-lock.js';
+import { SqliteRowSink, dumpRows, transferCounts } from './transfer.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -221,6 +224,21 @@ export class SqliteCaseStore implements CaseStore {
 
   async sources(): Promise<SourceRow[]> {
     return (this.db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceDbRow[]).map(toSource);
+  }
+
+  // ---------------------------------------------------------------- moving a case (clew case copy: transfer.ts)
+
+  async transferCounts(): Promise<Record<string, number>> {
+    return transferCounts(this.db);
+  }
+
+  dumpRows(opts: { rows?: number } = {}): AsyncIterable<TableChunk> {
+    return dumpRows(this.db, opts.rows);
+  }
+
+  async restoreRows(): Promise<RowSink> {
+    this.assertWritable();
+    return SqliteRowSink.open(this.db, this.path);
   }
 
   private assertWritable(): void {

@@ -16,7 +16,7 @@ import type {
   Locator,
   MessageRecord,
 } from '../../model/records.js';
-import type { Analyser } from '../../text/analyse.js';
+import type { Analyser, MessageAnalysis } from '../../text/analyse.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { addCallEdge, addEdge, addMessageEdges, type EdgeIncrements, mergeEdge, messageRecipients } from '../../model/edges.js';
 import { messageIdBase, SLOTS } from '../../model/ids.js';
@@ -184,7 +184,7 @@ export class SqliteSourceWriter {
           res.rejected++;
           continue;
         }
-        if (this.writeRecord(item.record, item.locator, edges) === 'duplicate') res.duplicates++;
+        if (this.writeRecord(item.record, item.locator, edges, item.analysis) === 'duplicate') res.duplicates++;
         res.records++;
       }
       this.recipients.flush();
@@ -294,11 +294,11 @@ export class SqliteSourceWriter {
   }
 
   /** Returns 'duplicate' when the record was stored and linked to an earlier copy. */
-  private writeRecord(r: ClewRecord, l: Locator, edges: Edges): 'new' | 'duplicate' {
+  private writeRecord(r: ClewRecord, l: Locator, edges: Edges, given?: MessageAnalysis): 'new' | 'duplicate' {
     const src = this.source.id;
     switch (r.type) {
       case 'message':
-        return this.writeMessage(r, l, edges);
+        return this.writeMessage(r, l, edges, given);
       case 'call':
         return this.writeCall(r, l, edges);
       case 'account': {
@@ -419,7 +419,8 @@ export class SqliteSourceWriter {
     }
   }
 
-  private writeMessage(r: MessageRecord, l: Locator, edges: Edges): 'new' | 'duplicate' {
+  /** `given`: the message's analysis from the ingest pipeline's analyse stage; without one, the writer's own analyser (if any) reads it. */
+  private writeMessage(r: MessageRecord, l: Locator, edges: Edges, given?: MessageAnalysis): 'new' | 'duplicate' {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
     const recipients = messageRecipients(sender, r.to.map((t) => this.account(t)), conv?.members);
@@ -427,9 +428,9 @@ export class SqliteSourceWriter {
     const dupOf = this.firstCopy(r.ts, sender, r.body, toMembers ? null : recipients, toMembers ? r.conversation! : null);
     // a duplicate is linked to its first copy and read only once: no index, no analysis, no edge
     const analysis =
-      dupOf === null && this.analyser
-        ? this.analyser.analyse(r.body, conv ? `c${conv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null)
-        : null;
+      dupOf !== null
+        ? null
+        : (given ?? (this.analyser ? this.analyser.analyse(r.body, conv ? `c${conv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null) : null));
     const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (toMembers ? FLAG_TO_MEMBERS : 0);
     let id = messageIdBase(r.ts, l);
     for (let attempt = 0; ; attempt++) {
