@@ -33,6 +33,8 @@ import type {
   SourceWriter,
   WriteOptions,
 } from '../types.js';
+import type { ExportItem, ExportOptions } from '../types.js';
+import { pgExportRecords } from './read-export.js';
 import { CASE_LOCK } from './cases.js';
 import { type PgCase, one, rows } from './db.js';
 import { type SourceDbRow, parseLoc, readSource, toAccount, type AccountDbRow, toSource } from './rows.js';
@@ -263,6 +265,9 @@ export class PostgresCaseStore implements CaseStore {
   }
   geo(): GeoReader {
     return new PgGeoReader(this.db);
+  }
+  exportRecords(opts?: ExportOptions): AsyncIterable<ExportItem[]> {
+    return pgExportRecords(this.db, opts);
   }
   identity(): IdentityStore {
     return new PgIdentityStore(this.db, () => this.assertWritable());
