@@ -30,6 +30,7 @@ import {
   locationRecord,
   MESSAGE_CLASSES,
   messageRecord,
+  PROVENANCE_CLASSES,
   type MapContext,
 } from './records.js';
 
@@ -234,7 +235,8 @@ export function mapNode(n: LdNode, c: MapContext): ClewRecord[] | null {
     const l = locationRecord(n, c);
     return l ? [l] : null;
   }
-  if (any(FILE_CLASSES)) return [attachmentRecord(n, c)];
+  if (any(FILE_CLASSES)) return c.index.isActionObject(n.id) ? [] : [attachmentRecord(n, c)];
+  if (any(PROVENANCE_CLASSES)) return [];
   return null;
 }
 

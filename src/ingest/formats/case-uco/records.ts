@@ -24,6 +24,12 @@ export const LOOKUP_CLASSES = new Set([
   'core:Relationship', 'observable:ObservableRelationship', 'identity:Organization', 'observable:Application', 'observable:Software',
   'observable:OperatingSystem', 'observable:EmailAddress', 'observable:URL', 'observable:SIMCard', 'types:Thread', 'core:Facet',
 ]);
+/**
+ * The bundle's own provenance (what clew export writes, and what forensic tools write about
+ * their extraction): read as such, not as evidence records. The files these actions took as
+ * their object (the evidence files a tool read) are not attachments either.
+ */
+export const PROVENANCE_CLASSES = new Set(['investigation:InvestigativeAction', 'investigation:ProvenanceRecord', 'action:Action', 'tool:Tool', 'tool:AnalyticTool', 'tool:ConfiguredTool']);
 
 // ---------- node access
 
@@ -91,6 +97,8 @@ export class CaseIndex {
   private readonly attachmentOf = new Map<string, string>();
   private readonly attachmentsOf = new Map<string, string[]>();
   private readonly threadOf = new Map<string, string>();
+  private readonly contactOwner = new Map<string, string>();
+  private readonly actionObjects = new Set<string>();
   private readonly deviceIds: string[] = [];
   private readonly memo = new Map<string, AccountRecord>();
   /** The account whose phone the bundle describes: the first device's account, if any. */
@@ -119,6 +127,7 @@ export class CaseIndex {
       for (const s of src) {
         if (kind === 'has_account') this.hasAccount.set(s, [...(this.hasAccount.get(s) ?? []), ...tgt]);
         else if (kind === 'contained_within') this.containedIn.set(s, [...(this.containedIn.get(s) ?? []), ...tgt]);
+        else if (kind === 'has_contact') for (const t of tgt) this.contactOwner.set(t, s);
         else if (kind === 'attachment_of' || kind === 'attached_to') {
           const t = tgt[0];
           if (t !== undefined) {
@@ -128,6 +137,7 @@ export class CaseIndex {
         }
       }
     }
+    if (n.types.some((t) => PROVENANCE_CLASSES.has(t))) for (const o of refIds(n, 'action:object')) this.actionObjects.add(o);
     if (hasType(n, 'observable:MessageThread')) {
       const ref = threadRef(n);
       for (const f of this.facets(n, 'observable:MessageThreadFacet'))
@@ -173,6 +183,17 @@ export class CaseIndex {
 
   url(id: string): string | undefined {
     return this.urls.get(id);
+  }
+
+  /** The owner of a contact entry (a Has_Contact relationship from the owner's account), else the phone's owner. */
+  ownerOf(contactId: string | undefined): AccountRef {
+    const o = contactId === undefined ? undefined : this.contactOwner.get(contactId);
+    return o === undefined ? this.owner : this.ref(o);
+  }
+
+  /** An investigative action took the node as its object (an evidence file, not an attachment). */
+  isActionObject(id: string | undefined): boolean {
+    return id !== undefined && this.actionObjects.has(id);
   }
 
   thread(messageId: string): string | undefined {
@@ -374,7 +395,8 @@ export function contactRecords(n: LdNode, c: MapContext): ContactRecord[] {
   if (n.id !== undefined) ids.push(...(ix.hasAccount.get(n.id) ?? []));
   const refs = [...new Set(ids.map((i) => ix.ref(i)))];
   if (refs.length === 0) throw new ClewError('SCHEMA', 'contact has no phone number, e-mail address or account');
-  return refs.map((contact) => ({ type: 'contact', owner: ix.owner, contact, name }));
+  const owner = ix.ownerOf(n.id);
+  return refs.map((contact) => ({ type: 'contact', owner, contact, name }));
 }
 
 export function deviceRecords(n: LdNode, c: MapContext): ClewRecord[] {
