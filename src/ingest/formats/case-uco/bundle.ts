@@ -173,7 +173,7 @@ export class CaseGraph {
           described({
             '@id': id,
             '@type': 'uco-observable:Call',
-            'uco-core:hasFacet': [{ '@id': nodeId('facet', `call ${id}`), '@type': 'uco-observable:CallFacet', 'uco-observable:from': ref(account(r.from)), 'uco-observable:to': ref(account(r.to)), 'uco-observable:startTime': dateTime(r.ts), 'uco-observable:duration': r.duration }],
+            'uco-core:hasFacet': [{ '@id': nodeId('facet', `call ${id}`), '@type': 'uco-observable:CallFacet', 'uco-observable:from': ref(account(r.from)), 'uco-observable:to': ref(account(r.to)), 'uco-observable:startTime': dateTime(r.ts), 'uco-observable:duration': r.duration, ...(r.channel === 'sms' ? { 'uco-observable:callType': 'SMS' } : {}) }],
           }),
         );
         return id;

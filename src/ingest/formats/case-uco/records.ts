@@ -371,7 +371,9 @@ export function callRecords(n: LdNode, c: MapContext): CallRecord[] {
   let duration = seconds(get('observable:duration'));
   if (duration === undefined) duration = end ? Math.max(0, Math.round((end.ts - start.ts) / 1000)) : 0;
   const id = localId(n.id ?? '');
-  return to.map((t, i) => ({ type: 'call', nativeId: i === 0 ? id : `${id}#${i + 1}`, from: from!, to: t, duration, channel: 'call', ...start }) as CallRecord);
+  // a call-detail record of a text message (clew export writes callType SMS for them)
+  const channel = /^(?:sms|mms|text)$/i.test(get('observable:callType')?.trim() ?? '') ? 'sms' : 'call';
+  return to.map((t, i) => ({ type: 'call', nativeId: i === 0 ? id : `${id}#${i + 1}`, from: from!, to: t, duration, channel, ...start }) as CallRecord);
 }
 
 export function contactRecords(n: LdNode, c: MapContext): ContactRecord[] {
