@@ -53,10 +53,10 @@ describe('clew export', () => {
     expect(doc['@graph'].filter((n) => n['@type'] === 'uco-observable:Message')).toHaveLength(3);
     expect(doc['@graph'].filter((n) => n['@type'] === 'uco-observable:Call')).toHaveLength(1);
     expect(a.err).toMatch(/^exported 7 records \(\d+ graph nodes\) from 1 source file as case-uco\n$/);
-    const b = await run(['export', '--case', casePath, '--format', 'case-uco', '--at', '1764547200']);
+    const b = await run(['export', '--case', casePath, '--format', 'case-uco', '--at', '1796083200']);
     expect(b.out).toBe(a.out);
     // SOURCE_DATE_EPOCH stands in for --at
-    vi.stubEnv('SOURCE_DATE_EPOCH', '1764547200');
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1796083200');
     try {
       expect((await run(['export', '--case', casePath, '--format', 'case-uco'])).out).toBe(a.out);
     } finally {
