@@ -61,6 +61,25 @@ describe('records to a CASE bundle', () => {
     expect(undeclared(t)).toEqual({ classes: [], properties: [] });
   });
 
+  it('keeps system events: kind, text, time, actor, subject and thread', async () => {
+    const A = 'whatsapp:Ana Primer';
+    const B = 'phone:+381642222222';
+    const rs: ClewRecord[] = [
+      { type: 'conversation', ref: 'g', title: 'Grupa', members: [A, B] },
+      { type: 'event', kind: 'added', ts: Date.UTC(2021, 0, 1), tzOffset: 0, actor: A, subject: B, conversation: 'g', text: 'Ana added +381 64 2222222' },
+      { type: 'event', kind: 'security_code_changed', ts: Date.UTC(2021, 0, 2), tzOffset: 0, subject: B, text: 'code changed' },
+    ];
+    const bundle = caseBundle(rs);
+    expect(undeclared(await expandedTerms(bundle))).toEqual({ classes: [], properties: [] });
+    const back = records(await collect(caseUcoParser, sourceFromBytes(JSON.stringify(bundle), 'b.jsonld', { timeZone: 'UTC' })));
+    const conv = back.find((r) => r.type === 'conversation');
+    const events = back.filter((r) => r.type === 'event');
+    expect(events).toEqual([
+      { type: 'event', kind: 'added', ts: Date.UTC(2021, 0, 1), tzOffset: 0, actor: A, subject: B, conversation: conv?.type === 'conversation' ? conv.ref : 'missing', text: 'Ana added +381 64 2222222' },
+      { type: 'event', kind: 'security_code_changed', ts: Date.UTC(2021, 0, 2), tzOffset: 0, subject: B, text: 'code changed' },
+    ]);
+  });
+
   it('keeps whose address book a contact is in, and text-message call records', async () => {
     const rs: ClewRecord[] = [
       { type: 'contact', owner: 'phone:+381641111111', contact: 'phone:+381642222222', name: 'Kum' },

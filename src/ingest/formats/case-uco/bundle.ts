@@ -248,9 +248,30 @@ export class CaseGraph {
         }
         return id;
       }
-      case 'event':
-        // system events have no CASE class of their own: not exported
-        return null;
+      case 'event': {
+        // a system notice (join, leave, number change, …): a uco-core:Event whose context is its
+        // thread and accounts; the roles of the accounts are named in its attribute dictionary
+        const id = nodeId('event', `${key}${r.kind} ${r.ts} ${r.actor ?? ''} ${r.subject ?? ''} ${r.text}`);
+        const context: string[] = [];
+        const entries: Node[] = [];
+        const role = (name: 'actor' | 'subject', a: AccountRef | undefined) => {
+          if (a === undefined) return;
+          const acc = account(a);
+          context.push(acc);
+          entries.push({ '@id': nodeId('entry', `${id} ${name}`), '@type': 'uco-types:DictionaryEntry', 'uco-types:key': name, 'uco-types:value': acc.slice(acc.indexOf(':') + 1) });
+        };
+        role('actor', r.actor);
+        role('subject', r.subject);
+        if (r.conversation !== undefined) {
+          this.thread(r.conversation, scope);
+          context.push(this.threadId(r.conversation, scope));
+        }
+        const n: Node = { '@id': id, '@type': 'uco-core:Event', 'uco-core:name': r.text, 'uco-core:eventType': r.kind, 'uco-core:startTime': dateTime(r.ts) };
+        if (context.length > 0) n['uco-core:eventContext'] = context.map(ref);
+        if (entries.length > 0) n['uco-core:eventAttribute'] = [{ '@id': nodeId('dictionary', id), '@type': 'uco-types:Dictionary', 'uco-types:entry': entries }];
+        graph.push(described(n));
+        return id;
+      }
     }
   }
 }

@@ -24,6 +24,7 @@ import {
   contactRecords,
   conversationRecord,
   DEVICE_CLASSES,
+  eventRecord,
   deviceRecords,
   FILE_CLASSES,
   LOOKUP_CLASSES,
@@ -237,6 +238,10 @@ export function mapNode(n: LdNode, c: MapContext): ClewRecord[] | null {
   }
   if (any(FILE_CLASSES)) return c.index.isActionObject(n.id) ? [] : [attachmentRecord(n, c)];
   if (any(PROVENANCE_CLASSES)) return [];
+  if (t.includes('core:Event')) {
+    const e = eventRecord(n, c);
+    return e ? [e] : null;
+  }
   return null;
 }
 

@@ -7,7 +7,7 @@
  * docs/formats/case-uco.md.
  */
 import { ClewError } from '../../../model/errors.js';
-import type { AccountKind, AccountRecord, AccountRef, AttachmentRecord, CallRecord, ClewRecord, ContactRecord, ConversationRecord, DeviceRecord, LocationRecord, MessageRecord } from '../../../model/records.js';
+import type { AccountKind, AccountRecord, AccountRef, AttachmentRecord, CallRecord, ClewRecord, ContactRecord, ConversationRecord, DeviceRecord, EventKind, EventRecord, LocationRecord, MessageRecord } from '../../../model/records.js';
 import { parseTimestamp } from '../../time.js';
 import { phoneRef } from '../csv/phone.js';
 import { isNode, isRef, type LdNode, type LdValue } from './context.js';
@@ -99,6 +99,7 @@ export class CaseIndex {
   private readonly threadOf = new Map<string, string>();
   private readonly contactOwner = new Map<string, string>();
   private readonly actionObjects = new Set<string>();
+  private readonly threadIds = new Set<string>();
   private readonly deviceIds: string[] = [];
   private readonly memo = new Map<string, AccountRecord>();
   /** The account whose phone the bundle describes: the first device's account, if any. */
@@ -140,6 +141,7 @@ export class CaseIndex {
     if (n.types.some((t) => PROVENANCE_CLASSES.has(t))) for (const o of refIds(n, 'action:object')) this.actionObjects.add(o);
     if (hasType(n, 'observable:MessageThread')) {
       const ref = threadRef(n);
+      this.threadIds.add(id);
       for (const f of this.facets(n, 'observable:MessageThreadFacet'))
         for (const th of values(f, 'observable:messageThread')) {
           if (!isNode(th)) continue;
@@ -194,6 +196,11 @@ export class CaseIndex {
   /** An investigative action took the node as its object (an evidence file, not an attachment). */
   isActionObject(id: string | undefined): boolean {
     return id !== undefined && this.actionObjects.has(id);
+  }
+
+  /** The conversation reference of a thread node id, undefined when the id names no thread. */
+  threadById(id: string): string | undefined {
+    return this.threadIds.has(id) ? `case:${localId(id)}` : undefined;
   }
 
   thread(messageId: string): string | undefined {
@@ -480,5 +487,43 @@ export function attachmentRecord(n: LdNode, c: MapContext): AttachmentRecord {
       const v = literal(h, 'types:hashValue');
       if (method === 'SHA256' && v && /^[0-9a-fA-F]{64}$/.test(v)) r.sha256 = v.toLowerCase();
     }
+  return r;
+}
+
+const EVENT_KINDS: ReadonlySet<string> = new Set<EventKind>(['joined', 'left', 'added', 'removed', 'number_changed', 'security_code_changed', 'title_changed', 'call_missed', 'other']);
+
+/**
+ * A `core:Event` as a system notice (what clew export writes for one): `eventType` a clew event
+ * kind (else `other`), `name` the notice's text, `startTime`, and in `eventContext` its thread and
+ * accounts, whose roles (`actor`, `subject`) the `eventAttribute` dictionary names by node id.
+ * An event with no time or text is not a notice: null (counted).
+ */
+export function eventRecord(n: LdNode, c: MapContext): EventRecord | null {
+  const ix = c.index;
+  const text = literal(n, 'core:name') ?? literal(n, 'core:description');
+  const t = time(literal(n, 'core:startTime'), c.timeZone);
+  if (text === undefined || !t) return null;
+  const type = (literal(n, 'core:eventType') ?? '').trim().toLowerCase();
+  const r: EventRecord = { type: 'event', kind: (EVENT_KINDS.has(type) ? type : 'other') as EventKind, text, ...t };
+  const context = refIds(n, 'core:eventContext');
+  const roles = new Map<string, string>();
+  for (const d of values(n, 'core:eventAttribute'))
+    if (isNode(d))
+      for (const e of values(d, 'types:entry')) {
+        if (!isNode(e)) continue;
+        const k = literal(e, 'types:key');
+        const v = literal(e, 'types:value');
+        if (k !== undefined && v !== undefined) roles.set(localId(v), k);
+      }
+  for (const id of context) {
+    const conv = ix.threadById(id);
+    if (conv !== undefined) {
+      r.conversation ??= conv;
+      continue;
+    }
+    const role = roles.get(localId(id));
+    if (role === 'actor' && r.actor === undefined) r.actor = ix.ref(id);
+    else if (role === 'subject' && r.subject === undefined) r.subject = ix.ref(id);
+  }
   return r;
 }
