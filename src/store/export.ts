@@ -105,8 +105,8 @@ async function messageItems(q: ExportSql, rows: MessageRow[]): Promise<ExportIte
   if (withNative.length > 0) {
     const found = await q.all<AttachmentRow & { owner: number }>(
       `SELECT ${ATTACHMENT_COLS}, (SELECT min(m.id) FROM messages m WHERE {c:m} m.source_id = a.source_id AND m.native_id = a.message_native_id) AS owner
-       FROM attachments a WHERE {c:a} a.message_native_id IN (${marks(withNative.length)}) ORDER BY a.id`,
-      withNative.map((r) => r.native_id),
+       FROM attachments a WHERE {c:a} (a.source_id, a.message_native_id) IN (VALUES ${withNative.map(() => '(CAST(? AS BIGINT), CAST(? AS TEXT))').join(', ')}) ORDER BY a.id`,
+      withNative.flatMap((r) => [r.source_id, r.native_id]),
     );
     const wanted = new Set(ids);
     for (const a of found) if (wanted.has(a.owner)) (atts.get(a.owner) ?? atts.set(a.owner, []).get(a.owner)!).push(a);
