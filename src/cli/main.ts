@@ -12,6 +12,7 @@ import { registerDb } from './db.js';
 import { registerCase } from './case.js';
 import { registerDossier } from './dossier.js';
 import { registerEntities } from './entities.js';
+import { registerExport } from './export.js';
 import { registerGraph } from './graph.js';
 import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerDossier(program, json);
   registerDb(program, json);
   registerCase(program, json);
+  registerExport(program, json);
 
   program
     .command('ingest')

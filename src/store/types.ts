@@ -355,6 +355,37 @@ export interface GeoPort {
   geo(): GeoReader;
 }
 
+/** Where an exported record came from: its source (SourceRow id) and its place in it (null when the store keeps none, e.g. conversations). */
+export interface ExportProvenance {
+  sourceId: number;
+  locator: Locator | null;
+}
+
+/** One record of the case as clew's canonical record, with its provenance (null for accounts: they belong to no one source). */
+export interface ExportItem {
+  record: ClewRecord;
+  provenance: ExportProvenance | null;
+}
+
+export interface ExportOptions {
+  /**
+   * Only these messages (store ids), with the accounts, conversations and attachments they
+   * reference. NOT_FOUND names the ids the case does not hold.
+   */
+  messageIds?: readonly number[];
+}
+
+/** Reading a case back out as records (clew export). */
+export interface ExportPort {
+  /**
+   * The case as canonical records, in chunks, in a stable order: accounts, conversations (with
+   * members), messages (oldest first, each followed by its attachments), then calls, contacts,
+   * devices, locations, events and the attachments of no exported message. Without `messageIds`
+   * everything; messages keep their duplicates (an import links them again).
+   */
+  exportRecords(opts?: ExportOptions): AsyncIterable<ExportItem[]>;
+}
+
 /** Identity resolution: what the resolver reads, and the analyst's decisions. */
 export interface IdentityPort {
   identity(): IdentityStore;
@@ -395,7 +426,8 @@ export interface CaseStore
     DossierPort,
     GeoPort,
     IdentityPort,
-    TransferPort {
+    TransferPort,
+    ExportPort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
   readonly locator: string;

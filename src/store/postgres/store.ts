@@ -35,6 +35,8 @@ import type {
   RowSink,
   TableChunk,
 } from '../types.js';
+import type { ExportItem, ExportOptions } from '../types.js';
+import { pgExportRecords } from './read-export.js';
 import { CASE_LOCK } from './cases.js';
 import { type PgCase, one, rows } from './db.js';
 import { type SourceDbRow, parseLoc, readSource, toAccount, type AccountDbRow, toSource } from './rows.js';
@@ -282,6 +284,9 @@ export class PostgresCaseStore implements CaseStore {
   }
   geo(): GeoReader {
     return new PgGeoReader(this.db);
+  }
+  exportRecords(opts?: ExportOptions): AsyncIterable<ExportItem[]> {
+    return pgExportRecords(this.db, opts);
   }
   identity(): IdentityStore {
     return new PgIdentityStore(this.db, () => this.assertWritable());

@@ -9,7 +9,8 @@ import type { SearchQuery, TextNode } from '../../text/query/ast.js';
 import type { Mention } from '../../model/entities.js';
 import { compileLexicon } from '../../text/extract/codewords.js';
 import { indexTokens } from '../../text/query/parse.js';
-import type { ActivityCounts, ActivityQuery } from '../types.js';
+import type { ActivityCounts, ActivityQuery, ExportItem, ExportOptions } from '../types.js';
+import { sqliteExportRecords } from './export.js';
 import type {
   AccountView,
   CaseStats,
@@ -739,6 +740,10 @@ export class SqliteCaseStore implements CaseStore {
 
   geo(): SqliteGeoReader {
     return new SqliteGeoReader(this.db);
+  }
+
+  exportRecords(opts?: ExportOptions): AsyncIterable<ExportItem[]> {
+    return sqliteExportRecords(this.db, opts);
   }
 
   async quarantine(opts: { limit: number; sourceId?: number }): Promise<QuarantineRow[]> {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClewRecord } from '../../../model/records.js';
@@ -8,12 +7,8 @@ import { fileSource } from '../whatsapp/filesource.js';
 import { caseBundle } from './bundle.js';
 import { JsonLdContext, shortName } from './context.js';
 import { caseUcoParser } from './parser.js';
+import { CLASSES, CO, expandedTerms, PROPERTIES, undeclared } from './test-support/vocabulary.js';
 
-const VOCAB = JSON.parse(readFileSync(join(import.meta.dirname, 'test-support/uco-vocabulary.json'), 'utf8')) as { classes: string[]; properties: string[] };
-const CLASSES = new Set(VOCAB.classes);
-const PROPERTIES = new Set(VOCAB.properties);
-/** Collections Ontology terms CASE uses for ordered threads (not part of UCO itself). */
-const CO = new Set(['co:size', 'co:element', 'co:item', 'co:index', 'co:itemContent']);
 
 async function sample(): Promise<ClewRecord[]> {
   // the UFED fixture: every kind of record clew has, from a realistic extraction
@@ -58,6 +53,42 @@ describe('records to a CASE bundle', () => {
     const t = terms(bad);
     expect([...t.classes].filter((c) => !CLASSES.has(c))).toEqual(['observable:Messagee']);
     expect([...t.properties].filter((p) => !PROPERTIES.has(p) && !CO.has(p))).toEqual(['observable:messageTxt']);
+  });
+
+  it('expanded by a JSON-LD processor (jsonld.js), names only UCO terms', async () => {
+    const t = await expandedTerms(caseBundle(await sample()));
+    expect(t.nodes).toBeGreaterThan(20);
+    expect(undeclared(t)).toEqual({ classes: [], properties: [] });
+  });
+
+  it('keeps system events: kind, text, time, actor, subject and thread', async () => {
+    const A = 'whatsapp:Ana Primer';
+    const B = 'phone:+381642222222';
+    const rs: ClewRecord[] = [
+      { type: 'conversation', ref: 'g', title: 'Grupa', members: [A, B] },
+      { type: 'event', kind: 'added', ts: Date.UTC(2021, 0, 1), tzOffset: 0, actor: A, subject: B, conversation: 'g', text: 'Ana added +381 64 2222222' },
+      { type: 'event', kind: 'security_code_changed', ts: Date.UTC(2021, 0, 2), tzOffset: 0, subject: B, text: 'code changed' },
+    ];
+    const bundle = caseBundle(rs);
+    expect(undeclared(await expandedTerms(bundle))).toEqual({ classes: [], properties: [] });
+    const back = records(await collect(caseUcoParser, sourceFromBytes(JSON.stringify(bundle), 'b.jsonld', { timeZone: 'UTC' })));
+    const conv = back.find((r) => r.type === 'conversation');
+    const events = back.filter((r) => r.type === 'event');
+    expect(events).toEqual([
+      { type: 'event', kind: 'added', ts: Date.UTC(2021, 0, 1), tzOffset: 0, actor: A, subject: B, conversation: conv?.type === 'conversation' ? conv.ref : 'missing', text: 'Ana added +381 64 2222222' },
+      { type: 'event', kind: 'security_code_changed', ts: Date.UTC(2021, 0, 2), tzOffset: 0, subject: B, text: 'code changed' },
+    ]);
+  });
+
+  it('keeps whose address book a contact is in, and text-message call records', async () => {
+    const rs: ClewRecord[] = [
+      { type: 'contact', owner: 'phone:+381641111111', contact: 'phone:+381642222222', name: 'Kum' },
+      { type: 'call', from: 'phone:+381641111111', to: 'phone:+381642222222', ts: Date.UTC(2021, 0, 1), tzOffset: 0, duration: 0, channel: 'sms' },
+      { type: 'call', from: 'phone:+381642222222', to: 'phone:+381641111111', ts: Date.UTC(2021, 0, 2), tzOffset: 0, duration: 30 },
+    ];
+    const back = records(await collect(caseUcoParser, sourceFromBytes(JSON.stringify(caseBundle(rs)), 'b.jsonld', { timeZone: 'UTC' })));
+    expect(back.filter((r) => r.type === 'contact')).toEqual([{ type: 'contact', owner: 'phone:+381641111111', contact: 'phone:+381642222222', name: 'Kum' }]);
+    expect(back.flatMap((r) => (r.type === 'call' ? [r.channel] : []))).toEqual(['sms', 'call']);
   });
 
   it('round-trips through the CASE reader: same messages, calls, contacts, locations, files and devices', async () => {

@@ -24,12 +24,14 @@ import {
   contactRecords,
   conversationRecord,
   DEVICE_CLASSES,
+  eventRecord,
   deviceRecords,
   FILE_CLASSES,
   LOOKUP_CLASSES,
   locationRecord,
   MESSAGE_CLASSES,
   messageRecord,
+  PROVENANCE_CLASSES,
   type MapContext,
 } from './records.js';
 
@@ -234,7 +236,12 @@ export function mapNode(n: LdNode, c: MapContext): ClewRecord[] | null {
     const l = locationRecord(n, c);
     return l ? [l] : null;
   }
-  if (any(FILE_CLASSES)) return [attachmentRecord(n, c)];
+  if (any(FILE_CLASSES)) return c.index.isActionObject(n.id) ? [] : [attachmentRecord(n, c)];
+  if (any(PROVENANCE_CLASSES)) return [];
+  if (t.includes('core:Event')) {
+    const e = eventRecord(n, c);
+    return e ? [e] : null;
+  }
   return null;
 }
 

@@ -7,7 +7,7 @@
  * docs/formats/case-uco.md.
  */
 import { ClewError } from '../../../model/errors.js';
-import type { AccountKind, AccountRecord, AccountRef, AttachmentRecord, CallRecord, ClewRecord, ContactRecord, ConversationRecord, DeviceRecord, LocationRecord, MessageRecord } from '../../../model/records.js';
+import type { AccountKind, AccountRecord, AccountRef, AttachmentRecord, CallRecord, ClewRecord, ContactRecord, ConversationRecord, DeviceRecord, EventKind, EventRecord, LocationRecord, MessageRecord } from '../../../model/records.js';
 import { parseTimestamp } from '../../time.js';
 import { phoneRef } from '../csv/phone.js';
 import { isNode, isRef, type LdNode, type LdValue } from './context.js';
@@ -24,6 +24,12 @@ export const LOOKUP_CLASSES = new Set([
   'core:Relationship', 'observable:ObservableRelationship', 'identity:Organization', 'observable:Application', 'observable:Software',
   'observable:OperatingSystem', 'observable:EmailAddress', 'observable:URL', 'observable:SIMCard', 'types:Thread', 'core:Facet',
 ]);
+/**
+ * The bundle's own provenance (what clew export writes, and what forensic tools write about
+ * their extraction): read as such, not as evidence records. The files these actions took as
+ * their object (the evidence files a tool read) are not attachments either.
+ */
+export const PROVENANCE_CLASSES = new Set(['investigation:InvestigativeAction', 'investigation:ProvenanceRecord', 'action:Action', 'tool:Tool', 'tool:AnalyticTool', 'tool:ConfiguredTool']);
 
 // ---------- node access
 
@@ -91,6 +97,9 @@ export class CaseIndex {
   private readonly attachmentOf = new Map<string, string>();
   private readonly attachmentsOf = new Map<string, string[]>();
   private readonly threadOf = new Map<string, string>();
+  private readonly contactOwner = new Map<string, string>();
+  private readonly actionObjects = new Set<string>();
+  private readonly threadIds = new Set<string>();
   private readonly deviceIds: string[] = [];
   private readonly memo = new Map<string, AccountRecord>();
   /** The account whose phone the bundle describes: the first device's account, if any. */
@@ -119,6 +128,7 @@ export class CaseIndex {
       for (const s of src) {
         if (kind === 'has_account') this.hasAccount.set(s, [...(this.hasAccount.get(s) ?? []), ...tgt]);
         else if (kind === 'contained_within') this.containedIn.set(s, [...(this.containedIn.get(s) ?? []), ...tgt]);
+        else if (kind === 'has_contact') for (const t of tgt) this.contactOwner.set(t, s);
         else if (kind === 'attachment_of' || kind === 'attached_to') {
           const t = tgt[0];
           if (t !== undefined) {
@@ -128,8 +138,10 @@ export class CaseIndex {
         }
       }
     }
+    if (n.types.some((t) => PROVENANCE_CLASSES.has(t))) for (const o of refIds(n, 'action:object')) this.actionObjects.add(o);
     if (hasType(n, 'observable:MessageThread')) {
       const ref = threadRef(n);
+      this.threadIds.add(id);
       for (const f of this.facets(n, 'observable:MessageThreadFacet'))
         for (const th of values(f, 'observable:messageThread')) {
           if (!isNode(th)) continue;
@@ -173,6 +185,22 @@ export class CaseIndex {
 
   url(id: string): string | undefined {
     return this.urls.get(id);
+  }
+
+  /** The owner of a contact entry (a Has_Contact relationship from the owner's account), else the phone's owner. */
+  ownerOf(contactId: string | undefined): AccountRef {
+    const o = contactId === undefined ? undefined : this.contactOwner.get(contactId);
+    return o === undefined ? this.owner : this.ref(o);
+  }
+
+  /** An investigative action took the node as its object (an evidence file, not an attachment). */
+  isActionObject(id: string | undefined): boolean {
+    return id !== undefined && this.actionObjects.has(id);
+  }
+
+  /** The conversation reference of a thread node id, undefined when the id names no thread. */
+  threadById(id: string): string | undefined {
+    return this.threadIds.has(id) ? `case:${localId(id)}` : undefined;
   }
 
   thread(messageId: string): string | undefined {
@@ -350,7 +378,9 @@ export function callRecords(n: LdNode, c: MapContext): CallRecord[] {
   let duration = seconds(get('observable:duration'));
   if (duration === undefined) duration = end ? Math.max(0, Math.round((end.ts - start.ts) / 1000)) : 0;
   const id = localId(n.id ?? '');
-  return to.map((t, i) => ({ type: 'call', nativeId: i === 0 ? id : `${id}#${i + 1}`, from: from!, to: t, duration, channel: 'call', ...start }) as CallRecord);
+  // a call-detail record of a text message (clew export writes callType SMS for them)
+  const channel = /^(?:sms|mms|text)$/i.test(get('observable:callType')?.trim() ?? '') ? 'sms' : 'call';
+  return to.map((t, i) => ({ type: 'call', nativeId: i === 0 ? id : `${id}#${i + 1}`, from: from!, to: t, duration, channel, ...start }) as CallRecord);
 }
 
 export function contactRecords(n: LdNode, c: MapContext): ContactRecord[] {
@@ -374,7 +404,8 @@ export function contactRecords(n: LdNode, c: MapContext): ContactRecord[] {
   if (n.id !== undefined) ids.push(...(ix.hasAccount.get(n.id) ?? []));
   const refs = [...new Set(ids.map((i) => ix.ref(i)))];
   if (refs.length === 0) throw new ClewError('SCHEMA', 'contact has no phone number, e-mail address or account');
-  return refs.map((contact) => ({ type: 'contact', owner: ix.owner, contact, name }));
+  const owner = ix.ownerOf(n.id);
+  return refs.map((contact) => ({ type: 'contact', owner, contact, name }));
 }
 
 export function deviceRecords(n: LdNode, c: MapContext): ClewRecord[] {
@@ -456,5 +487,43 @@ export function attachmentRecord(n: LdNode, c: MapContext): AttachmentRecord {
       const v = literal(h, 'types:hashValue');
       if (method === 'SHA256' && v && /^[0-9a-fA-F]{64}$/.test(v)) r.sha256 = v.toLowerCase();
     }
+  return r;
+}
+
+const EVENT_KINDS: ReadonlySet<string> = new Set<EventKind>(['joined', 'left', 'added', 'removed', 'number_changed', 'security_code_changed', 'title_changed', 'call_missed', 'other']);
+
+/**
+ * A `core:Event` as a system notice (what clew export writes for one): `eventType` a clew event
+ * kind (else `other`), `name` the notice's text, `startTime`, and in `eventContext` its thread and
+ * accounts, whose roles (`actor`, `subject`) the `eventAttribute` dictionary names by node id.
+ * An event with no time or text is not a notice: null (counted).
+ */
+export function eventRecord(n: LdNode, c: MapContext): EventRecord | null {
+  const ix = c.index;
+  const text = literal(n, 'core:name') ?? literal(n, 'core:description');
+  const t = time(literal(n, 'core:startTime'), c.timeZone);
+  if (text === undefined || !t) return null;
+  const type = (literal(n, 'core:eventType') ?? '').trim().toLowerCase();
+  const r: EventRecord = { type: 'event', kind: (EVENT_KINDS.has(type) ? type : 'other') as EventKind, text, ...t };
+  const context = refIds(n, 'core:eventContext');
+  const roles = new Map<string, string>();
+  for (const d of values(n, 'core:eventAttribute'))
+    if (isNode(d))
+      for (const e of values(d, 'types:entry')) {
+        if (!isNode(e)) continue;
+        const k = literal(e, 'types:key');
+        const v = literal(e, 'types:value');
+        if (k !== undefined && v !== undefined) roles.set(localId(v), k);
+      }
+  for (const id of context) {
+    const conv = ix.threadById(id);
+    if (conv !== undefined) {
+      r.conversation ??= conv;
+      continue;
+    }
+    const role = roles.get(localId(id));
+    if (role === 'actor' && r.actor === undefined) r.actor = ix.ref(id);
+    else if (role === 'subject' && r.subject === undefined) r.subject = ix.ref(id);
+  }
   return r;
 }
