@@ -14,6 +14,10 @@ import type { FormatParser, ParseOptions, ResumePoint, SourceInput } from '../in
 import { assertTimeZone } from '../ingest/time.js';
 import { ClewError } from '../model/errors.js';
 import type { BatchItem, SourcePort, SourceRow } from '../store/types.js';
+import { refreshSavedSearches, type SavedSearchRefresh, type SavedSearchStore } from './saved-search.js';
+
+/** What an ingest writes to, and reads after it: the saved searches run again once the source is complete. */
+export type IngestStore = SourcePort & SavedSearchStore;
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 
@@ -65,6 +69,8 @@ export interface IngestSummary {
   declined: { format: string; reason: string }[];
   /** What the parser says about the whole file (assumed date order, …). */
   warnings: { code: string; message: string }[];
+  /** The saved searches run again after this ingest (only when it added records): new hits, or why one could not run. */
+  savedSearches: SavedSearchRefresh[];
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -103,7 +109,7 @@ function throttle(ms: number): () => boolean {
   };
 }
 
-export async function ingestFile(store: SourcePort, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestFile(store: IngestStore, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const path = resolve(file);
   let size: number;
@@ -155,6 +161,7 @@ export async function ingestFile(store: SourcePort, file: string, opts: IngestOp
       ...base,
       format: existing.format,
       outcome: 'already-ingested',
+      savedSearches: [],
       added: { records: 0, rejected: 0, duplicates: 0 },
       source: existing,
       elapsedMs: Date.now() - started,
@@ -292,7 +299,9 @@ export async function ingestFile(store: SourcePort, file: string, opts: IngestOp
     }
     throw e;
   }
-  return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings };
+  // the one place saved searches run after an ingest (CLI and server upload alike, both backends)
+  const savedSearches = added.records > 0 ? await refreshSavedSearches(store) : [];
+  return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings, savedSearches };
 }
 
 /** The file itself was refused (not a cancel, a full disk or a busy case, which a retry can get past). */

@@ -50,7 +50,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const cp1252 = new TextDecoder('windows-1252');
 
 /** Control characters other than tab, and the BOM when it is not at the start: dropped. */
-// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u0008\u000b-\u001f\u007f\ufeff\u200b]/g;
 
 function excerpt(s: string): string {
