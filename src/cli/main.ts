@@ -16,6 +16,7 @@ import { registerGraph } from './graph.js';
 import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
+import { registerWatch } from './watch.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerDossier(program, json);
   registerDb(program, json);
   registerCase(program, json);
+  registerWatch(program, json);
 
   program
     .command('ingest')
