@@ -136,6 +136,7 @@ function Upload({ onAdded }: { onAdded: (name: string) => void }) {
 function Result({ name, all, onRemoved }: { name: string; all: boolean; onRemoved: () => void }) {
   const { data: r, error } = useApi((signal) => watchApi.run(name, all, signal), [name, all]);
   const [csvError, setCsvError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
   const csv = async () => {
     setCsvError(null);
     try {
@@ -146,7 +147,7 @@ function Result({ name, all, onRemoved }: { name: string; all: boolean; onRemove
     }
   };
   const remove = async () => {
-    if (!window.confirm(`Remove the watchlist "${name}" from the case?`)) return;
+    if (!confirming) return setConfirming(true);
     try {
       await watchApi.remove(name);
       onRemoved();
@@ -169,8 +170,8 @@ function Result({ name, all, onRemoved }: { name: string; all: boolean; onRemove
         <button type="button" className="btn" onClick={() => void csv()} data-testid="watch-csv">
           Download CSV
         </button>
-        <button type="button" className="btn" onClick={() => void remove()}>
-          Remove
+        <button type="button" className="btn" onClick={() => void remove()} onBlur={() => setConfirming(false)} data-testid="watch-remove">
+          {confirming ? 'Click again to remove it from the case' : 'Remove'}
         </button>
       </div>
       {csvError ? <ErrorNotice error={csvError} /> : null}
