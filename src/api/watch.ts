@@ -124,16 +124,27 @@ export async function matchSelectors(store: WatchStore, selectors: readonly Stor
   const distinct = new Map<string, number>();
   const queries: WatchMessageQuery[] = [];
   const accountsOf: AccountView[][] = [];
+  // selectors that ask the same question (a PIN and a display name of one account) share it
+  const bySignature = new Map<string, number>();
   const queryOf = selectors.map((s) => {
     const key = `${s.type}\u0000${s.value}`;
     let i = distinct.get(key);
     if (i === undefined) {
-      i = queries.length;
-      distinct.set(key, i);
       const accounts = byKey.get(accountKey(s.type, s.value) ?? '') ?? [];
       const mt = MENTION_TYPES[s.type];
-      accountsOf.push(accounts);
-      queries.push({ mentions: mt ? mentionValues(s.type, s.value).map((value) => ({ type: mt, value })) : [], accounts: accounts.slice(0, MAX_ACCOUNTS_PER_SELECTOR).map((a) => a.id) });
+      const q: WatchMessageQuery = {
+        mentions: mt ? mentionValues(s.type, s.value).map((value) => ({ type: mt, value })) : [],
+        accounts: accounts.slice(0, MAX_ACCOUNTS_PER_SELECTOR).map((a) => a.id).sort((x, y) => x - y),
+      };
+      const signature = `${q.mentions.map((m) => `${m.type}\u0001${m.value}`).join('\u0000')}\u0002${q.accounts.join(',')}`;
+      i = bySignature.get(signature);
+      if (i === undefined) {
+        i = queries.length;
+        bySignature.set(signature, i);
+        queries.push(q);
+      }
+      distinct.set(key, i);
+      accountsOf[i] = accounts;
     }
     return i;
   });

@@ -25,6 +25,7 @@ describe('watchlist selectors', () => {
     expect(ok('@Bigboss')).toEqual(['handle', 'bigboss']);
     expect(ok('pin:123456')).toEqual(['handle', '123456']);
     expect(ok('48213377')).toEqual(['handle', '48213377']);
+    expect(ok('848980')).toEqual(['handle', '848980']);
     expect(ok('Marko Jovanović')).toEqual(['name', 'jovanovic marko']);
   });
 

@@ -172,9 +172,9 @@ export function classifySelector(input: string, opts: ClassifyOptions = {}): Cla
     if (v) return { ok: true, type, value: v };
   }
   if (PHONE_CHARS_RE.test(s)) {
-    // a bare number that is no phone number is a PIN or account number
+    // a bare number that is no phone number (too short, or not valid) is a PIN or account number
     const r = phone(s, opts);
-    if (r.ok || r.code === 'too_broad' || /^(?:\+|00)/.test(s) || !/^[0-9]+$/.test(s)) return r;
+    if (r.ok || /^(?:\+|00)/.test(s) || !/^[0-9]+$/.test(s)) return r;
     return typed('handle', s, opts);
   }
   const vessel = whole(s, extractVessel(s, {}));
