@@ -14,6 +14,7 @@ const A = 'skyecc:7K9P2X';
 const B = 'skyecc:BBQ123';
 const C = 'phone:+381641234567';
 const D = 'email:Dule@Example.org';
+const W = 'whatsapp:31612345678@s.whatsapp.net';
 const IBAN = 'RS35260005601001611379';
 
 function first(): string {
@@ -24,6 +25,7 @@ function first(): string {
     msg(B, A, '2021-02-03T11:00:00Z', 'zovi 064 123 4567 ili +381 64 123 4567', { id: 'm2' }),
     msg(A, C, '2021-02-04T09:00:00Z', 'kafa je spremna'),
     msg(D, A, '2021-02-05T09:00:00Z', 'kafa sutra, IMO 9074729, brod MV Ocean Star'),
+    msg(W, A, '2021-02-06T09:00:00Z', 'ok'),
   ]);
 }
 
@@ -66,17 +68,20 @@ describe('watchlists', () => {
       expect(row(6)).toMatchObject({ type: 'vessel', messages: 1 });
       expect(row(7).accounts.map((a) => a.ref)).toEqual([D]);
       expect(row(7).messages).toBe(1);
-      // the PIN and the Cyrillic display name: A, who sent or received 4 messages
+      // the PIN and the Cyrillic display name: A, who sent or received 5 messages
       expect(row(8).accounts.map((a) => a.ref)).toEqual([A]);
-      expect(row(8).messages).toBe(4);
-      expect(row(9)).toMatchObject({ type: 'name', messages: 4 });
+      expect(row(8).messages).toBe(5);
+      expect(row(9)).toMatchObject({ type: 'name', messages: 5 });
       expect(row(9).accounts.map((a) => a.ref)).toEqual([A]);
       expect(row(10).accounts.map((a) => a.ref)).toEqual([B]);
       expect(row(13)).toMatchObject({ messages: 0, accounts: [], first: null });
       expect(r.matched).toBe(9);
+      // a messenger account whose address is a phone number
+      const wa = await matchSelectors(store, [{ line: 1, raw: '+31 6 12345678', type: 'phone', value: '+31612345678' }]);
+      expect(wa.rows[0]!.accounts.map((a) => a.ref)).toEqual([W]);
       // the first ids are the oldest messages, and open
       const ids = row(8).ids;
-      expect(ids).toHaveLength(4);
+      expect(ids).toHaveLength(5);
       expect([...ids].sort((x, y) => x - y)).toEqual(ids);
       expect((await store.message(ids[0]!)).body).toContain('Kontejner');
 

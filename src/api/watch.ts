@@ -85,6 +85,12 @@ function keysOfAccount(a: AccountView): string[] {
     if (bare.includes('@')) {
       const e = classifySelector(`email:${bare}`);
       if (e.ok) keys.add(`email:${e.value}`);
+      // a messenger's phone-number address (381641234567@s.whatsapp.net) is that phone number too
+      const local = /^\+?([0-9]{7,15})@/.exec(bare);
+      if (local) {
+        const p = classifySelector(`phone:+${local[1]}`);
+        if (p.ok) keys.add(`phone:${p.value}`);
+      }
     }
   }
   if (a.displayName) {
