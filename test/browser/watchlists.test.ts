@@ -74,6 +74,7 @@ describe('Watchlists view in Chromium', () => {
     await page.reload();
     await page.getByTestId('new-hits-badge').waitFor();
     expect(await page.getByTestId('new-hits-badge').textContent()).toBe('1 new');
+    expect(await page.getByTestId('nav-new-hits').textContent()).toBe('1 new');
     expect(await page.getByTestId('saved-search').textContent()).toContain('vidimo se u Baru');
     await screenshot(page, 'watchlists-saved-search', true);
   });
