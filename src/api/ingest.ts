@@ -16,6 +16,10 @@ import { assertTimeZone } from '../ingest/time.js';
 import { ClewError } from '../model/errors.js';
 import type { Locator } from '../model/records.js';
 import type { BatchItem, EntityPort, SourcePort, SourceRow } from '../store/types.js';
+import { refreshSavedSearches, type SavedSearchRefresh, type SavedSearchStore } from './saved-search.js';
+
+/** What an ingest writes to, and reads after it: the lexicon (for the analyse stage); the saved searches run again once the source is complete. */
+export type IngestStore = SourcePort & Pick<EntityPort, 'lexicon'> & SavedSearchStore;
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 
@@ -67,6 +71,8 @@ export interface IngestSummary {
   declined: { format: string; reason: string }[];
   /** What the parser says about the whole file (assumed date order, …). */
   warnings: { code: string; message: string }[];
+  /** The saved searches run again after this ingest (only when it added records): new hits, or why one could not run. */
+  savedSearches: SavedSearchRefresh[];
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -110,7 +116,7 @@ function throttle(ms: number): () => boolean {
  * in this thread, one batch ahead of the store's writer (the SQLite writer writes in a thread of
  * its own meanwhile); the writers store the analysis they are given.
  */
-export async function ingestFile(store: SourcePort & Pick<EntityPort, 'lexicon'>, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestFile(store: IngestStore, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const path = resolve(file);
   let size: number;
@@ -162,6 +168,7 @@ export async function ingestFile(store: SourcePort & Pick<EntityPort, 'lexicon'>
       ...base,
       format: existing.format,
       outcome: 'already-ingested',
+      savedSearches: [],
       added: { records: 0, rejected: 0, duplicates: 0 },
       source: existing,
       elapsedMs: Date.now() - started,
@@ -303,7 +310,9 @@ export async function ingestFile(store: SourcePort & Pick<EntityPort, 'lexicon'>
     }
     throw e;
   }
-  return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings };
+  // the one place saved searches run after an ingest (CLI and server upload alike, both backends)
+  const savedSearches = added.records > 0 ? await refreshSavedSearches(store) : [];
+  return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings, savedSearches };
 }
 
 /**

@@ -8,5 +8,8 @@ export type {
   ProvenanceView,
   QuarantineRow,
   SourceRow,
+  SavedSearchRow,
+  StoredSelector,
+  WatchlistSummary,
 } from '../store/types.js';
 export type { SearchMode, SearchQuery } from '../text/query/ast.js';

@@ -17,6 +17,7 @@ import { registerGraph } from './graph.js';
 import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
+import { registerWatch } from './watch.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerDb(program, json);
   registerCase(program, json);
   registerExport(program, json);
+  registerWatch(program, json);
 
   program
     .command('ingest')

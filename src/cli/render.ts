@@ -58,6 +58,9 @@ export function renderIngest(s: IngestSummary): string {
     `  time zone for local times: ${s.timeZone}${s.timeZoneDefaulted ? ' (default; set with --tz)' : ''}`,
   );
   for (const w of s.warnings) lines.push(`  warning: ${safe(w.message)}`);
+  for (const q of s.savedSearches ?? [])
+    if (q.error) lines.push(`  saved search "${safe(q.name)}" could not run: ${safe(q.error.message)} [${q.error.code}]`);
+    else if (q.newHits > 0) lines.push(`  saved search "${safe(q.name)}": ${num(q.newHits)} new hit${q.newHits === 1 ? '' : 's'} (clew watch run --case <case>)`);
   if (src.rejected > 0) lines.push(`  see the quarantined records with: clew quarantine --case <case>`);
   return lines.join('\n');
 }

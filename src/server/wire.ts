@@ -14,6 +14,7 @@ export type * from './wire/jobs.js';
 export type * from './wire/map.js';
 export type * from './wire/network.js';
 export type * from './wire/timeline.js';
+export type * from './wire/watch.js';
 
 export interface WireError {
   error: { code: HttpErrorCode; message: string; details?: Record<string, unknown> };

@@ -8,7 +8,7 @@ import type { MessageAnalysis } from '../text/analyse.js';
 import type { Mention } from '../model/entities.js';
 import type { ErrorCode } from '../model/errors.js';
 import type { Channel, ClewRecord, LocationKind, Locator } from '../model/records.js';
-import type { SearchQuery } from '../text/query/ast.js';
+import type { SearchMode, SearchQuery } from '../text/query/ast.js';
 
 export interface SourceMeta {
   path: string;
@@ -386,6 +386,33 @@ export interface ExportPort {
   exportRecords(opts?: ExportOptions): AsyncIterable<ExportItem[]>;
 }
 
+/** Watchlists (selector lists checked against the case) and saved searches that run after every ingest (sqlite/watch.ts). */
+export interface WatchPort {
+  /**
+   * For each query, the messages (first copies only) that mention one of its entity values or
+   * that one of its accounts sent or received: how many, the first `ids` of them (oldest first)
+   * and the time of the first and last. One answer per query, in order.
+   */
+  watchMessages(queries: readonly WatchMessageQuery[], opts: { ids: number }): Promise<WatchMessageRow[]>;
+  watchlists(): Promise<WatchlistSummary[]>;
+  /** A stored watchlist with its selectors, null when there is none of that name. */
+  watchlist(name: string): Promise<{ summary: WatchlistSummary; selectors: StoredSelector[] } | null>;
+  /** Store a watchlist under its name (replacing one of the same name). */
+  putWatchlist(name: string, selectors: readonly StoredSelector[], by: string): Promise<WatchlistSummary>;
+  removeWatchlist(name: string): Promise<boolean>;
+  savedSearches(): Promise<SavedSearchRow[]>;
+  /** Save a search under its name; a changed query, mode or scope starts its runs afresh. */
+  putSavedSearch(s: SavedSearchInput): Promise<SavedSearchRow>;
+  removeSavedSearch(name: string): Promise<boolean>;
+  /**
+   * Record a run: its hits (message ids) or why it could not run. The hits no earlier run had
+   * are the run's new hits; the first run is the baseline and has none. NOT_FOUND for no such search.
+   */
+  recordSavedSearchRun(name: string, run: SavedSearchRun): Promise<SavedSearchRow>;
+  /** Message ids a saved search has hit, newest first: all, or only the new hits of its last run. */
+  savedSearchHits(name: string, opts: { onlyNew: boolean; limit: number }): Promise<number[]>;
+}
+
 /** Identity resolution: what the resolver reads, and the analyst's decisions. */
 export interface IdentityPort {
   identity(): IdentityStore;
@@ -427,7 +454,8 @@ export interface CaseStore
     GeoPort,
     IdentityPort,
     TransferPort,
-    ExportPort {
+    ExportPort,
+    WatchPort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
   readonly locator: string;
@@ -556,3 +584,68 @@ export interface GeoReader {
   /** Every gazetteer place mention (duplicates left out) with its thread, in time order, then by position in the body. */
   placeMentions(filter: GeoFilter): AsyncIterable<GeoPlaceMention[]>;
 }
+
+// ---------------------------------------------------------------- watchlists and saved searches (sqlite/watch.ts)
+
+export interface WatchMessageQuery {
+  /** Entity values as the mentions table holds them (type, canonical value). */
+  mentions: { type: string; value: string }[];
+  /** Accounts (store ids) whose sent and received messages count. */
+  accounts: number[];
+}
+
+export interface WatchMessageRow {
+  messages: number;
+  /** The first message ids, oldest first. */
+  ids: number[];
+  first: number | null;
+  last: number | null;
+}
+
+/** A selector as a watchlist stores it (src/text/watch/selector-list.ts ListedSelector). */
+export interface StoredSelector {
+  line: number;
+  raw: string;
+  type: string;
+  value: string;
+  note?: string;
+}
+
+export interface WatchlistSummary {
+  name: string;
+  selectors: number;
+  addedAt: number;
+  addedBy: string;
+}
+
+export interface SavedSearchInput {
+  name: string;
+  /** The query as typed, filters included (from:, after:, lang:, …). */
+  query: string;
+  mode: SearchMode;
+  /** Where it applies, as the analyst wrote it (kept verbatim; today always this case). */
+  scope: string | null;
+  by: string;
+  /** UTC ms (default now). */
+  at?: number;
+}
+
+export interface SavedSearchRow {
+  name: string;
+  query: string;
+  mode: SearchMode;
+  scope: string | null;
+  createdAt: number;
+  createdBy: string;
+  /** Successful runs so far (the first is the baseline). */
+  runs: number;
+  lastRunAt: number | null;
+  /** Why the last run failed (e.g. QUERY_SYNTAX after a syntax change); null when it ran. */
+  error: { code: string; message: string } | null;
+  /** Hits of the last successful run that no run before it had. */
+  newHits: number;
+  /** Every hit recorded so far. */
+  hits: number;
+}
+
+export type SavedSearchRun = { at: number; hits: readonly number[] } | { at: number; error: { code: string; message: string } };

@@ -6,6 +6,7 @@ import { day, num } from './lib/format';
 import { useRoute } from './lib/router';
 import { useApi, useCaseGeneration } from './lib/useApi';
 import { matchView, VIEWS } from './views';
+import { WatchNavBadge } from './views/watchlists/NavBadge';
 import { Untrusted } from './components/Untrusted';
 
 class ViewBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown; key: string }> {
@@ -67,6 +68,7 @@ export function App() {
             <li key={v.id}>
               <Link to={v.navPath!} className={hit?.view.id === v.id ? 'nav-item active' : 'nav-item'} aria-current={hit?.view.id === v.id ? 'page' : undefined}>
                 {v.title}
+                {v.id === 'watchlists' ? <WatchNavBadge /> : null}
                 {v.id === 'quarantine' && stats ? <span className="nav-count">{num(stats.stats.quarantine.reduce((n, q) => n + q.count, 0))}</span> : null}
               </Link>
             </li>

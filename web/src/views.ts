@@ -29,6 +29,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'dossier', title: 'Dossiers', navPath: '/dossier', pattern: /^\/dossier(?:\/([^/]{1,300}))?$/, component: lazy(() => import('./views/DossierView')) },
   { id: 'identity', title: 'People', navPath: '/identity', pattern: /^\/identity$/, component: lazy(() => import('./views/IdentityView')) },
   { id: 'entities', title: 'Entities', navPath: '/entities', pattern: /^\/entities$/, component: lazy(() => import('./views/EntitiesView')) },
+  { id: 'watchlists', title: 'Watchlists', navPath: '/watchlists', pattern: /^\/watchlists$/, component: lazy(() => import('./views/watchlists/WatchlistsView')) },
   { id: 'sources', title: 'Sources', navPath: '/sources', pattern: /^\/sources$/, component: lazy(() => import('./views/SourcesView')) },
   { id: 'quarantine', title: 'Quarantine', navPath: '/quarantine', pattern: /^\/quarantine$/, component: lazy(() => import('./views/QuarantineView')) },
 ];

@@ -12,6 +12,7 @@ import type { CaseStore, SearchPage } from '../types.js';
 import { type CaseFactory, type TestCase, DAY, HOUR, call, codeOf, collect, filters, ingest, items, meta, msg, query } from './support.js';
 import { describeActivity, describeDossier, describeGeo, describeIdentity } from './suite-analytics.js';
 import { describeExport } from './suite-export.js';
+import { describeWatch } from './suite-watch.js';
 
 export type { CaseFactory, TestCase } from './support.js';
 
@@ -682,6 +683,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
     describeGeo(factory);
     describeIdentity(factory);
     describeExport(factory);
+    describeWatch(factory);
   });
 }
 

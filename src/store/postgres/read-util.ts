@@ -47,7 +47,7 @@ export async function scalar<T>(q: Queryable, sql: string, values: readonly Para
  * Run `fn` in one transaction on one connection. `lock`: serialise with every other
  * transaction taking the same lock on this case (identity decisions, the lexicon).
  */
-export async function transaction<T>(db: PgReadCase, fn: (c: pg.PoolClient) => Promise<T>, lock?: 'identity' | 'lexicon'): Promise<T> {
+export async function transaction<T>(db: PgReadCase, fn: (c: pg.PoolClient) => Promise<T>, lock?: 'identity' | 'lexicon' | 'watch'): Promise<T> {
   const c = await db.pool.connect();
   try {
     await c.query('BEGIN');
@@ -63,7 +63,7 @@ export async function transaction<T>(db: PgReadCase, fn: (c: pg.PoolClient) => P
   }
 }
 
-const LOCK_KEYS = { identity: 0x636c6964, lexicon: 0x636c6c78 } as const; // 'clid', 'cllx'
+const LOCK_KEYS = { identity: 0x636c6964, lexicon: 0x636c6c78, watch: 0x636c7763 } as const; // 'clid', 'cllx', 'clwc'
 
 export const CHUNK_ROWS = 5000;
 

@@ -84,6 +84,25 @@ function cols(spec: string): PgColumn[] {
 }
 
 /** Every case table, in creation order. Column names are those of the SQLite case file. */
+const WATCH_TABLES: PgTable[] = [
+  {
+    name: 'watchlists',
+    columns: cols(`name TEXT ${NN}, added_at bigint ${NN}, added_by TEXT ${NN}, selector_count bigint ${NN}, selectors TEXT ${NN}`),
+    primaryKey: ['name'],
+  },
+  {
+    name: 'saved_searches',
+    columns: cols(`name TEXT ${NN}, query TEXT ${NN}, mode TEXT ${NN}, scope TEXT, created_at bigint ${NN}, created_by TEXT ${NN},
+      runs bigint ${NN} DEFAULT 0, last_run_at bigint, error_code TEXT, error TEXT, new_hits bigint ${NN} DEFAULT 0`),
+    primaryKey: ['name'],
+  },
+  {
+    name: 'saved_search_hits',
+    columns: cols(`search TEXT ${NN}, message_id bigint ${NN}, run bigint ${NN}`),
+    primaryKey: ['search', 'message_id'],
+  },
+];
+
 export const CASE_TABLES: readonly PgTable[] = [
   { name: 'meta', columns: cols(`key TEXT ${NN}, value TEXT ${NN}`), primaryKey: ['key'] },
   {
@@ -242,7 +261,24 @@ export const CASE_TABLES: readonly PgTable[] = [
     columns: cols(`a bigint ${NN}, b bigint ${NN}, decision_id bigint ${NN}`),
     primaryKey: ['a', 'b'],
   },
+  ...WATCH_TABLES,
 ];
+
+/**
+ * Watchlists and saved searches (watch.ts). Added after schema 1 without a version change: a
+ * database made before them gets them the first time a case uses them (watch.ts ensureWatchTables).
+ */
+export const WATCH_TABLE_NAMES = ['watchlists', 'saved_searches', 'saved_search_hits'] as const;
+
+/** The CREATE statements of a case table and of one case's partition of it, each IF NOT EXISTS. */
+export function ensureTableSql(t: PgTable, caseId: number): string {
+  const part = partitionName(t.name, caseId);
+  return [
+    tableSql(t).replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS '),
+    `CREATE TABLE IF NOT EXISTS ${part} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`,
+    ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId)),
+  ].join('\n');
+}
 
 export function caseTable(name: string): PgTable {
   const t = CASE_TABLES.find((x) => x.name === name);
@@ -300,7 +336,10 @@ export function partitionName(table: string, caseId: number): string {
 /** The statements that create a case's partitions (every case table) and their indexes. */
 export function createPartitionsSql(caseId: number): string {
   return CASE_TABLES.map((t) =>
-    [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n'),
+    // the watch tables' parents may be missing from a database made before them
+    (WATCH_TABLE_NAMES as readonly string[]).includes(t.name)
+      ? ensureTableSql(t, caseId)
+      : [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n'),
   ).join('\n');
 }
 

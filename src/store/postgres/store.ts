@@ -34,6 +34,13 @@ import type {
   WriteOptions,
   RowSink,
   TableChunk,
+  SavedSearchInput,
+  SavedSearchRow,
+  SavedSearchRun,
+  StoredSelector,
+  WatchlistSummary,
+  WatchMessageQuery,
+  WatchMessageRow,
 } from '../types.js';
 import type { ExportItem, ExportOptions } from '../types.js';
 import { pgExportRecords } from './read-export.js';
@@ -50,6 +57,7 @@ import * as readMessages from './read-messages.js';
 import * as readNetwork from './read-network.js';
 import * as readSearch from './read-search.js';
 import * as transfer from './transfer.js';
+import * as watch from './watch.js';
 
 export class PostgresCaseStore implements CaseStore {
   readonly backend: Backend = 'postgres';
@@ -290,5 +298,43 @@ export class PostgresCaseStore implements CaseStore {
   }
   identity(): IdentityStore {
     return new PgIdentityStore(this.db, () => this.assertWritable());
+  }
+
+  // ---------------------------------------------------------------- watchlists and saved searches (watch.ts)
+
+  watchMessages(queries: readonly WatchMessageQuery[], opts: { ids: number }): Promise<WatchMessageRow[]> {
+    return watch.watchMessages(this.db, queries, opts);
+  }
+  watchlists(): Promise<WatchlistSummary[]> {
+    return watch.watchlists(this.db);
+  }
+  watchlist(name: string): Promise<{ summary: WatchlistSummary; selectors: StoredSelector[] } | null> {
+    return watch.watchlist(this.db, name);
+  }
+  async putWatchlist(name: string, selectors: readonly StoredSelector[], by: string): Promise<WatchlistSummary> {
+    this.assertWritable();
+    return watch.putWatchlist(this.db, name, selectors, by);
+  }
+  async removeWatchlist(name: string): Promise<boolean> {
+    this.assertWritable();
+    return watch.removeWatchlist(this.db, name);
+  }
+  savedSearches(): Promise<SavedSearchRow[]> {
+    return watch.savedSearches(this.db);
+  }
+  async putSavedSearch(s: SavedSearchInput): Promise<SavedSearchRow> {
+    this.assertWritable();
+    return watch.putSavedSearch(this.db, s);
+  }
+  async removeSavedSearch(name: string): Promise<boolean> {
+    this.assertWritable();
+    return watch.removeSavedSearch(this.db, name);
+  }
+  async recordSavedSearchRun(name: string, run: SavedSearchRun): Promise<SavedSearchRow> {
+    this.assertWritable();
+    return watch.recordSavedSearchRun(this.db, name, run);
+  }
+  savedSearchHits(name: string, opts: { onlyNew: boolean; limit: number }): Promise<number[]> {
+    return watch.savedSearchHits(this.db, name, opts);
   }
 }

@@ -13,7 +13,7 @@
 import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
-import { IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_VERSION, WATCH_SCHEMA_SQL } from './schema.js';
 
 export interface Migration {
   to: number;
@@ -28,6 +28,14 @@ export const MIGRATIONS: readonly Migration[] = [
     up(db) {
       db.exec(INGEST_SCHEMA_SQL);
       db.exec(IDENTITY_SCHEMA_SQL);
+    },
+  },
+  // version 3 is the full-text rebuild (a parallel branch); this one is idempotent, so the order merges either way
+  {
+    to: 4,
+    what: 'watchlists and saved searches (the tables watchlists, saved_searches and saved_search_hits)',
+    up(db) {
+      db.exec(WATCH_SCHEMA_SQL);
     },
   },
 ];

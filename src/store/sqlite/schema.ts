@@ -12,7 +12,7 @@
  * marks it complete (writer.ts finish): a partial source is stored but not yet searchable.
  */
 /** The schema of a new case; older cases are migrated when opened (migrations.ts). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
 
 /** The full-text tokenizer: words are split only; clew's normaliser does all the folding before. */
 export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';
@@ -66,6 +66,40 @@ CREATE TABLE IF NOT EXISTS identity_rejections (
   b INTEGER NOT NULL,
   decision_id INTEGER NOT NULL,
   PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Watchlists and saved searches (sqlite/watch.ts), schema 4: the analyst's selector lists (the
+ * parsed selectors as JSON, one row a list) and saved searches with the message ids each has hit
+ * and the run that first hit them (so a run after an ingest tells its new hits).
+ */
+export const WATCH_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS watchlists (
+  name TEXT PRIMARY KEY,
+  added_at INTEGER NOT NULL,
+  added_by TEXT NOT NULL,
+  selector_count INTEGER NOT NULL,
+  selectors TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS saved_searches (
+  name TEXT PRIMARY KEY,
+  query TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  scope TEXT,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  runs INTEGER NOT NULL DEFAULT 0,
+  last_run_at INTEGER,
+  error_code TEXT,
+  error TEXT,
+  new_hits INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS saved_search_hits (
+  search TEXT NOT NULL,
+  message_id INTEGER NOT NULL,
+  run INTEGER NOT NULL,
+  PRIMARY KEY (search, message_id)
 ) WITHOUT ROWID;
 `;
 
@@ -296,4 +330,5 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(
 );
 ${DEFERRED_INDEXES.map((i) => `${i.sql};`).join('\n')}
 ${IDENTITY_SCHEMA_SQL}
+${WATCH_SCHEMA_SQL}
 `;

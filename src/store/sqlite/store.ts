@@ -35,7 +35,15 @@ import type {
   WriteOptions,
   RowSink,
   TableChunk,
+  SavedSearchInput,
+  SavedSearchRow,
+  SavedSearchRun,
+  StoredSelector,
+  WatchlistSummary,
+  WatchMessageQuery,
+  WatchMessageRow,
 } from '../types.js';
+import { SqliteWatch } from './watch.js';
 import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
 import { activityCounts } from './activity.js';
@@ -240,6 +248,43 @@ export class SqliteCaseStore implements CaseStore {
   async restoreRows(): Promise<RowSink> {
     this.assertWritable();
     return SqliteRowSink.open(this.db, this.path);
+  }
+
+  // ---------------------------------------------------------------- watchlists and saved searches (watch.ts)
+
+  private watchStore: SqliteWatch | null = null;
+  private get watch(): SqliteWatch {
+    return (this.watchStore ??= new SqliteWatch(this.db, () => this.assertWritable()));
+  }
+  async watchMessages(queries: readonly WatchMessageQuery[], opts: { ids: number }): Promise<WatchMessageRow[]> {
+    return this.watch.watchMessages(queries, opts);
+  }
+  async watchlists(): Promise<WatchlistSummary[]> {
+    return this.watch.watchlists();
+  }
+  async watchlist(name: string): Promise<{ summary: WatchlistSummary; selectors: StoredSelector[] } | null> {
+    return this.watch.watchlist(name);
+  }
+  async putWatchlist(name: string, selectors: readonly StoredSelector[], by: string): Promise<WatchlistSummary> {
+    return this.watch.putWatchlist(name, selectors, by);
+  }
+  async removeWatchlist(name: string): Promise<boolean> {
+    return this.watch.removeWatchlist(name);
+  }
+  async savedSearches(): Promise<SavedSearchRow[]> {
+    return this.watch.savedSearches();
+  }
+  async putSavedSearch(s: SavedSearchInput): Promise<SavedSearchRow> {
+    return this.watch.putSavedSearch(s);
+  }
+  async removeSavedSearch(name: string): Promise<boolean> {
+    return this.watch.removeSavedSearch(name);
+  }
+  async recordSavedSearchRun(name: string, run: SavedSearchRun): Promise<SavedSearchRow> {
+    return this.watch.recordSavedSearchRun(name, run);
+  }
+  async savedSearchHits(name: string, opts: { onlyNew: boolean; limit: number }): Promise<number[]> {
+    return this.watch.savedSearchHits(name, opts);
   }
 
   private assertWritable(): void {

@@ -123,6 +123,11 @@ export function uploadFile(file: Blob, name: string, params: { format?: string; 
   return call<UploadResponse>(url, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }, body: file }, signal);
 }
 
+/** POST a file's bytes as the request body (e.g. a watchlist) to a JSON endpoint. */
+export function postBlob<T>(path: string, params: QueryParams, blob: Blob, signal?: AbortSignal): Promise<T> {
+  return call<T>(withQuery(path, params), { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }, body: blob }, signal);
+}
+
 /** The case changed (an ingest finished): drop cached answers and tell the views. */
 export function caseChanged(): void {
   statsOnce = null;
