@@ -73,6 +73,12 @@ const STEMMERS: Readonly<Record<string, Stemmer>> = {
 /** The languages (ISO 639-1) that have a stemmer. */
 export const STEMMED_LANGUAGES: readonly string[] = Object.keys(STEMMERS);
 
+/** One language per stemmer (sr for Serbian, Croatian, Bosnian, Montenegrin): every stem namespace once. */
+export const STEMMER_LANGUAGES: readonly string[] = (() => {
+  const tags = new Set<string>();
+  return STEMMED_LANGUAGES.filter((l) => !tags.has(STEMMERS[l]!.tag) && tags.add(STEMMERS[l]!.tag));
+})();
+
 /** True when `lang` has a stemmer. */
 export function hasStemmer(lang: string | null | undefined): boolean {
   return typeof lang === 'string' && Object.hasOwn(STEMMERS, lang);
