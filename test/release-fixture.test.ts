@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTmp } from '../src/api/test-support/tmp.js';
-import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { SCHEMA_VERSION } from '../src/store/sqlite/schema.js';
 
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'bin.js');
@@ -34,6 +33,9 @@ const version = (c: string) => {
   }
 };
 
+/** 0.1.0's searches whose answer schema 3's stemming changes (by design): checked against 0.1.0's, not equal to it. */
+const STEMMED = new Set(['kafa', 'kaf* AND NOT kafa']);
+
 describe('a case written by clew 0.1.0', () => {
   it('is migrated when opened and answers as 0.1.0 did', () => {
     const c = join(tmp(), 'old.clew');
@@ -41,7 +43,28 @@ describe('a case written by clew 0.1.0', () => {
     expect(version(c)).toBe(1);
     expect(json(c, 'stats')).toEqual(EXPECTED.stats);
     expect(version(c)).toBe(SCHEMA_VERSION);
-    for (const [q, ids] of Object.entries(EXPECTED.searches)) expect((json(c, 'search', q, '--limit', '20').hits as { id: number }[]).map((h) => h.id), q).toEqual(ids);
+    type Hit = { id: number; snippet: { text: string; highlights: [number, number][] } };
+    for (const [q, ids] of Object.entries(EXPECTED.searches)) {
+      if (!STEMMED.has(q)) {
+        expect((json(c, 'search', q, '--limit', '20').hits as Hit[]).map((h) => h.id), q).toEqual(ids);
+        continue;
+      }
+      if (q.includes('NOT')) continue; // below
+      // schema 3 stems the folded search (issue 18): the answer grew by design; every 0.1.0 hit is still
+      // found, and every hit shows the word it matched (an inflected form where 0.1.0 found none)
+      const hits = json(c, 'search', q, '--limit', '500').hits as Hit[];
+      expect(hits.map((h) => h.id), q).toEqual(expect.arrayContaining(ids));
+      expect(hits.length, q).toBeGreaterThan(ids.length);
+      for (const h of hits) expect(h.snippet.highlights.length, `${q}: ${h.snippet.text}`).toBeGreaterThan(0);
+    }
+    // the exclusion, too, takes the inflected forms (kafu and kafe in a Serbian message are kafa): what is
+    // left is exactly the kaf* words that kafa does not find
+    const notKafa = json(c, 'search', 'kaf* AND NOT kafa', '--limit', '500').hits as Hit[];
+    expect(notKafa.length).toBeGreaterThan(0);
+    const kafaIds = new Set((json(c, 'search', 'kafa', '--limit', '500').hits as Hit[]).map((h) => h.id));
+    for (const h of notKafa) expect(kafaIds.has(h.id), h.snippet.text).toBe(false);
+    const kafStar = json(c, 'search', 'kaf*', '--limit', '500').hits as Hit[];
+    expect(notKafa.map((h) => h.id)).toEqual(kafStar.filter((h) => !kafaIds.has(h.id)).map((h) => h.id));
     expect(json(c, 'quarantine')).toEqual(EXPECTED.quarantine);
     expect(json(c, 'entities', '--type', 'container')).toEqual(EXPECTED.containers);
     expect(json(c, 'lexicon', 'list')).toEqual(EXPECTED.lexicon);
@@ -66,7 +89,7 @@ describe('a case written by clew 0.1.0', () => {
   it('is migrated by clew case migrate, once', () => {
     const c = join(tmp(), 'old.clew');
     copyFileSync(FIXTURE, c);
-    expect(json(c, 'case', 'migrate')).toMatchObject({ backend: 'sqlite', from: 1, to: SCHEMA_VERSION, applied: MIGRATIONS.map((m) => ({ to: m.to })) });
+    expect(json(c, 'case', 'migrate')).toMatchObject({ backend: 'sqlite', from: 1, to: SCHEMA_VERSION, applied: [{ to: 2 }, { to: 3 }, { to: 4 }] });
     expect(version(c)).toBe(SCHEMA_VERSION);
     expect(json(c, 'case', 'migrate')).toMatchObject({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [] });
   });

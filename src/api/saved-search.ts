@@ -10,9 +10,9 @@
 import { ClewError } from '../model/errors.js';
 import type { SearchMode } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
-import type { MessagePort, SavedSearchRow, SearchPort, WatchPort } from '../store/types.js';
+import type { MessagePort, SavedSearchRow, WatchPort } from '../store/types.js';
 import { makeSnippet } from './snippet.js';
-import { MAX_PAGE, search, type SearchResultHit } from './search.js';
+import { MAX_PAGE, search, type SearchResultHit, type SearchStore } from './search.js';
 import { defaultUser } from './identity.js';
 
 /** Hits one run records (the newest): a run stays bounded on any case. */
@@ -20,7 +20,7 @@ export const MAX_SAVED_HITS = 10_000;
 export const MAX_SAVED_NAME = 200;
 export const MAX_SAVED_QUERY = 2000;
 
-export type SavedSearchStore = SearchPort & Pick<WatchPort, 'savedSearches' | 'putSavedSearch' | 'recordSavedSearchRun' | 'savedSearchHits' | 'removeSavedSearch'>;
+export type SavedSearchStore = SearchStore & Pick<WatchPort, 'savedSearches' | 'putSavedSearch' | 'recordSavedSearchRun' | 'savedSearchHits' | 'removeSavedSearch'>;
 
 export interface SaveSearchRequest {
   name: string;
@@ -38,7 +38,7 @@ function checkName(name: string): string {
 }
 
 /** The message ids a query hits now, newest first, up to MAX_SAVED_HITS. */
-async function hitsOf(store: SearchPort, query: string, mode: SearchMode): Promise<number[]> {
+async function hitsOf(store: SearchStore, query: string, mode: SearchMode): Promise<number[]> {
   const ids: number[] = [];
   let cursor: number | undefined;
   do {

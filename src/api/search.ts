@@ -1,8 +1,9 @@
 /** Full-text search over a case: the typed API the CLI and the server call. */
 import type { SearchMode, SearchQuery } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
-import type { AccountView, SearchPort } from '../store/types.js';
-import { makeSnippet, type Snippet } from './snippet.js';
+import { planCodewords } from '../text/query/codewords.js';
+import type { AccountView, EntityPort, LanguageCount, SearchPort } from '../store/types.js';
+import { highlightRanges, makeSnippet, type Snippet } from './snippet.js';
 
 export interface SearchRequest {
   query: string;
@@ -20,6 +21,11 @@ export interface SearchResultHit {
   conversationId: number | null;
   conversationTitle: string | null;
   snippet: Snippet;
+  /**
+   * Why the hit matched besides the words typed: the lexicon code words it holds whose meaning the query
+   * asked for (`cocaine` finds "kafa" once kafa means cocaine). Absent when none.
+   */
+  via?: { codeword: string; means: string }[];
 }
 
 export interface SearchResult {
@@ -36,26 +42,45 @@ export const MAX_PAGE = 500;
 /** The most matches a search counts before it says "more than". */
 export const MAX_COUNT = 10_000;
 
-export async function search(store: SearchPort, req: SearchRequest): Promise<SearchResult> {
+/** What a search reads: the store's search, its languages and the analyst's lexicon (code words by meaning). */
+export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'>;
+
+export async function search(store: SearchStore, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
-  const query = parseQuery(req.query, req.mode ?? 'folded');
+  // the case's languages: a word also matches its inflected forms in each (parse.ts, stem.ts)
+  const langs = caseLanguages(await store.languages());
+  const mode = req.mode ?? 'folded';
+  const lexicon = await store.lexicon();
+  const planned = planCodewords(parseQuery(req.query, mode, { langs }), lexicon, langs);
+  const query = planned.query;
   const limit = Math.min(Math.max(1, req.limit ?? 20), MAX_PAGE);
   const page = await store.search(query, { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
   // highlights come from the folded form whatever the mode (exact mode only narrows the hits)
-  const highlightQuery = query.mode === 'folded' ? query.text : parseQuery(req.query, 'folded').text;
+  const folded = mode === 'folded' ? planned : planCodewords(parseQuery(req.query, 'folded', { langs }), lexicon, langs);
+  const highlightQuery = folded.query.text;
+  const expansions = folded.expansions;
   return {
     query,
-    hits: page.hits.map((h) => ({
-      id: h.id,
-      ts: h.ts,
-      sender: h.sender,
-      conversationId: h.conversationId,
-      conversationTitle: h.conversationTitle ?? null,
-      snippet: makeSnippet(h.body, highlightQuery),
-    })),
+    hits: page.hits.map((h) => {
+      const via = expansions.filter((x) => highlightRanges(h.body, x.node, langs).length > 0).map((x) => ({ codeword: x.codeword, means: x.means }));
+      return {
+        id: h.id,
+        ts: h.ts,
+        sender: h.sender,
+        conversationId: h.conversationId,
+        conversationTitle: h.conversationTitle ?? null,
+        snippet: makeSnippet(h.body, highlightQuery, 200, langs),
+        ...(via.length > 0 ? { via } : {}),
+      };
+    }),
     nextCursor: page.nextCursor,
     notes: page.notes,
     ...(page.total ? { total: page.total } : {}),
     elapsedMs: performance.now() - t0,
   };
+}
+
+/** The detected languages of a case's messages (unknown left out). */
+export function caseLanguages(counts: readonly LanguageCount[]): string[] {
+  return counts.flatMap((c) => (c.lang === null ? [] : [c.lang]));
 }

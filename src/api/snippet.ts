@@ -4,6 +4,7 @@
  */
 import { normaliseWithMap, toOriginalSpan } from '../text/normalise/normalise.js';
 import type { TextNode } from '../text/query/ast.js';
+import { isStemToken, stemTokensFor } from '../text/stem/stem.js';
 
 export interface Snippet {
   text: string;
@@ -14,13 +15,19 @@ export interface Snippet {
   clippedEnd: boolean;
 }
 
-function terms(node: TextNode | null): { tokens: string[]; prefix: boolean }[] {
+/** A positive leaf of the query: the token sequences any of which it matches (the last token a prefix when `prefix`). */
+interface Wanted {
+  seqs: string[][];
+  prefix: boolean;
+}
+
+function terms(node: TextNode | null): Wanted[] {
   if (!node) return [];
   switch (node.kind) {
     case 'term':
-      return [{ tokens: node.tokens, prefix: node.prefix }];
+      return [{ seqs: [node.tokens, ...(node.alternatives ?? []).map((a) => [a])], prefix: node.prefix }];
     case 'phrase':
-      return [{ tokens: node.tokens, prefix: false }];
+      return [{ seqs: [node.tokens, ...(node.stemPhrases ?? [])], prefix: false }];
     case 'and':
     case 'or':
       return node.children.flatMap(terms);
@@ -29,26 +36,44 @@ function terms(node: TextNode | null): { tokens: string[]; prefix: boolean }[] {
   }
 }
 
-/** Highlight ranges in `body` (original offsets) for the positive terms of a folded query. */
-export function highlightRanges(body: string, query: TextNode | null): [number, number][] {
+/** Words of a body looked at for their stems (beyond: their folded form only): bounded work on a huge body. */
+const MAX_STEMMED_WORDS = 20_000;
+
+/**
+ * Highlight ranges in `body` (original offsets) for the positive terms of a folded query. `langs`: the
+ * case's languages, whose stem tokens a term's alternatives hold (kafa highlights kafu).
+ */
+export function highlightRanges(body: string, query: TextNode | null, langs: readonly string[] = []): [number, number][] {
   const wanted = terms(query);
   if (wanted.length === 0) return [];
   const { text, map } = normaliseWithMap(body);
-  const toks: { t: string; s: number; e: number }[] = [];
+  const toks: { t: string; s: number; e: number; stems?: string[] }[] = [];
   const re = /[\p{L}\p{M}\p{N}]+/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) toks.push({ t: m[0], s: m.index, e: m.index + m[0].length });
+  const stems = (i: number): string[] => {
+    const k = toks[i]!;
+    if (k.stems === undefined) k.stems = langs.length > 0 && i < MAX_STEMMED_WORDS ? stemTokensFor(k.t, langs) : [];
+    return k.stems;
+  };
   const out: [number, number][] = [];
   for (let i = 0; i < toks.length; i++) {
     for (const w of wanted) {
-      const n = w.tokens.length;
-      if (i + n > toks.length) continue;
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) {
-        const tok = toks[i + j]!.t;
-        const want = w.tokens[j]!;
-        ok = w.prefix && j === n - 1 ? tok.startsWith(want) : tok === want;
+      for (const seq of w.seqs) {
+        const n = seq.length;
+        if (n === 0 || i + n > toks.length) continue;
+        let ok = true;
+        for (let j = 0; j < n && ok; j++) {
+          const tok = toks[i + j]!.t;
+          const want = seq[j]!;
+          ok = w.prefix && j === n - 1
+            ? tok.startsWith(want) || (isStemToken(want) && stems(i + j).some((s) => s.startsWith(want)))
+            : tok === want || (isStemToken(want) && stems(i + j).includes(want));
+        }
+        if (ok) {
+          out.push(toOriginalSpan(body, map, toks[i]!.s, toks[i + n - 1]!.e));
+          break;
+        }
       }
-      if (ok) out.push(toOriginalSpan(body, map, toks[i]!.s, toks[i + n - 1]!.e));
     }
   }
   out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -61,8 +86,8 @@ export function highlightRanges(body: string, query: TextNode | null): [number, 
   return merged;
 }
 
-export function makeSnippet(body: string, query: TextNode | null, width = 200): Snippet {
-  const all = highlightRanges(body, query);
+export function makeSnippet(body: string, query: TextNode | null, width = 200, langs: readonly string[] = []): Snippet {
+  const all = highlightRanges(body, query, langs);
   if (body.length <= width) return { text: body, highlights: all, clippedStart: false, clippedEnd: false };
   const first = all[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(width / 3));

@@ -78,6 +78,7 @@ export function renderSearch(r: SearchResult): string {
     text += safe(sn.text.slice(pos));
     lines.push(`${String(h.id).padStart(16)}  ${time(h.ts)}  ${account(h.sender)}`);
     lines.push(`${' '.repeat(18)}${sn.clippedStart ? '…' : ''}${text}${sn.clippedEnd ? '…' : ''}`);
+    if (h.via?.length) lines.push(`${' '.repeat(18)}via: ${h.via.map((v) => `"${safe(v.codeword)}" (code word for ${safe(v.means)})`).join(', ')}`);
   }
   if (r.hits.length === 0) lines.push('no messages match');
   for (const n of r.notes) lines.push(`note: ${safe(n)}`);

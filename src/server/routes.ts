@@ -27,6 +27,7 @@ import type {
   KeyPlayersResponse,
   MessageResponse,
   QuarantineResponse,
+  LanguagesResponse,
   SearchResponse,
   StatsResponse,
   ThreadResponse,
@@ -95,6 +96,13 @@ const CASE_ROUTES: Route[] = [
       const q = parseInput(searchQuery, queryObject(query));
       const r = await search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor, count: q.count });
       return { query: r.query, hits: r.hits, nextCursor: r.nextCursor, notes: r.notes, ...(r.total ? { total: r.total } : {}), elapsedMs: Math.round(r.elapsedMs * 10) / 10 };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/languages$/,
+    async handle({ store }): Promise<LanguagesResponse> {
+      return { languages: await store.languages() };
     },
   },
   {

@@ -56,6 +56,13 @@ export interface WireHit {
   /** The conversation's title (from the source: render as text). */
   conversationTitle: string | null;
   snippet: WireSnippet;
+  /** The lexicon code words the hit holds whose meaning the query asked for (render as text). */
+  via?: { codeword: string; means: string }[];
+}
+
+/** GET /api/languages: the case's languages, most messages first (null: none detected), for the language filter. */
+export interface LanguagesResponse {
+  languages: { lang: string | null; messages: number }[];
 }
 
 /** GET /api/search?q=&mode=folded|exact&limit=&cursor=&count=CAP */

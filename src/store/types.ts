@@ -316,8 +316,20 @@ export interface MessagePort {
 }
 
 /** Full-text search with filters, and the account names filters take. */
+/** How many messages (first copies) of the case are in one detected language (null: none detected). */
+export interface LanguageCount {
+  lang: string | null;
+  messages: number;
+}
+
 export interface SearchPort {
   search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage>;
+  /**
+   * The languages the case's messages are in, with their counts (first copies), most messages first
+   * (then by code, unknown last). Read once per change of the case's sources (a cheap check), so a
+   * search can take the case's languages at every query.
+   */
+  languages(): Promise<LanguageCount[]>;
   /** Accounts named by a term: exact reference, else handle, else display name (case-insensitive). */
   resolveAccounts(term: string): Promise<AccountView[]>;
 }

@@ -43,4 +43,4 @@ export { extractImo, imoExtractor, imoCheck } from './extract/imo.js';
 export { extractVessel, vesselExtractor } from './extract/vessel.js';
 export { keccak256 } from './extract/keccak.js';
 export { indexTokens, indexText, stemAlternatives, parseQuery, type IndexTokenOptions, type ParseOptions } from './query/parse.js';
-export { stemToken, stemTokensFor, hasStemmer, isStemToken, STEM_MARK, MAX_STEM_WORD, STEMMED_LANGUAGES } from './stem/stem.js';
+export { stemToken, stemTokensFor, hasStemmer, isStemToken, STEM_MARK, MAX_STEM_WORD, STEMMED_LANGUAGES, STEMMER_LANGUAGES } from './stem/stem.js';

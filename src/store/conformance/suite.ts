@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClewRecord } from '../../model/records.js';
 import type { CaseStore, SearchPage } from '../types.js';
 import { type CaseFactory, type TestCase, DAY, HOUR, call, codeOf, collect, filters, ingest, items, meta, msg, query } from './support.js';
+import { planCodewords } from '../../text/query/codewords.js';
+import { parseQuery } from '../../text/query/parse.js';
 import { describeActivity, describeDossier, describeGeo, describeIdentity } from './suite-analytics.js';
 import { describeExport } from './suite-export.js';
 import { describeWatch } from './suite-watch.js';
@@ -104,15 +106,17 @@ function describeSearchCase(factory: CaseFactory): void {
     };
 
     it('finds words in folded mode, newest first, duplicates once', async () => {
-      expect(await find('kafa')).toEqual(b('q11', 'q9', 'q5', 'q3', 'q1'));
-      expect(await find('KAFA')).toEqual(b('q11', 'q9', 'q5', 'q3', 'q1'));
+      // with its inflected forms in the messages of a stemmed language (q4 кафу: Serbian, detected)
+      expect(await find('kafa')).toEqual(b('q11', 'q9', 'q5', 'q4', 'q3', 'q1'));
+      expect(await find('KAFA')).toEqual(b('q11', 'q9', 'q5', 'q4', 'q3', 'q1'));
       expect(await find('stigla')).toEqual(b('q1'));
       expect(await find('nepostojece')).toEqual([]);
     });
 
     it('folds Cyrillic and Latin, diacritics and digraphs to the same words', async () => {
       for (const q of ['djordje', 'Đorđe', 'Ђорђе', 'DJORDJE']) expect(await find(q), q).toEqual(b('q6', 'q5', 'q4'));
-      expect(await find('кафу')).toEqual(b('q4'));
+      // кафу is kafu: its stem finds kafa where the message's language stems (not in q1, q11: another language)
+      expect(await find('кафу')).toEqual(b('q9', 'q5', 'q4', 'q3'));
       expect(await find('caj')).toEqual(b('q11'));
       expect(await find('čaj')).toEqual(b('q11'));
     });
@@ -124,9 +128,9 @@ function describeSearchCase(factory: CaseFactory): void {
       expect(await find('novi AND broj')).toEqual(b('q3', 'q2'));
       expect(await find('kaf*')).toEqual(b('q11', 'q9', 'q5', 'q4', 'q3', 'q1'));
       expect(await find('kontej*')).toEqual(b('q7', 'q6'));
-      expect(await find('kafa OR kontejner')).toEqual(b('q11', 'q9', 'q6', 'q5', 'q3', 'q1'));
-      expect(await find('kafa -test')).toEqual(b('q11', 'q5', 'q3', 'q1'));
-      expect(await find('kafa NOT test')).toEqual(b('q11', 'q5', 'q3', 'q1'));
+      expect(await find('kafa OR kontejner')).toEqual(b('q11', 'q9', 'q7', 'q6', 'q5', 'q4', 'q3', 'q1'));
+      expect(await find('kafa -test')).toEqual(b('q11', 'q5', 'q4', 'q3', 'q1'));
+      expect(await find('kafa NOT test')).toEqual(b('q11', 'q5', 'q4', 'q3', 'q1'));
       expect(await find('(kafa OR djordje) -zove -ili')).toEqual(b('q9', 'q6', 'q4', 'q3', 'q1'));
       expect(await find('"je stigla" OR "je ovaj"')).toEqual(b('q2', 'q1'));
       // a word joined by punctuation is a phrase of its parts
@@ -164,7 +168,7 @@ function describeSearchCase(factory: CaseFactory): void {
       // a conversation message without recipients goes to the other members
       expect(await f({ to: [B] })).toEqual(b('q9', 'q4', 'q3', 'q1'));
       expect(await f({ from: [C], to: [B] })).toEqual(b('q4'));
-      expect(await f({ after: at(3), before: at(9) }, 'kafa')).toEqual(b('q5', 'q3'));
+      expect(await f({ after: at(3), before: at(9) }, 'kafa')).toEqual(b('q5', 'q4', 'q3'));
       expect(await f({ after: at(3), before: at(9) })).toEqual(b('q8', 'q7', 'q6', 'q5', 'q4', 'q3'));
       expect(await f({ channels: ['sms'] })).toEqual(b('q11', 'q6'));
       expect(await f({ channels: ['sms'] }, 'kafa')).toEqual(b('q11'));
@@ -447,6 +451,130 @@ function describeSearchCase(factory: CaseFactory): void {
   });
 }
 
+// ------------------------------------------------------------------------------ inflection, code words by meaning, languages
+
+/** Messages whose language the analyser detects (checked first), one sender pair each. */
+const INFLECTED = {
+  sr1: 'Donesi mi sutra dve kafe i paket iz Beograda',
+  sr2: 'Jesi li popio kafu sa bratom u gradu juče',
+  sr3: 'Sa kafom stižu i novi ljudi iz Novog Sada',
+  sr4: 'Где је кафа коју смо наручили прошле недеље',
+  sr5: 'Попио сам две кафе у граду са пријатељима',
+  kapa: 'Kapa je na stolu u kuhinji, uzmi je kad kreneš',
+  nl: 'De pakketten zijn gisteren aangekomen in de haven van Antwerpen',
+  fr: 'Les livraisons de demain arrivent au port de Marseille',
+  es: 'Los paquetes llegan mañana al puerto de Algeciras con el barco',
+  en: 'The packages arrived yesterday at the harbour in the morning',
+  ar: 'وصلت الشحنة إلى الميناء صباح اليوم مع السفينة',
+  huge: `${'a'.repeat(100_000)} kraj`,
+} as const;
+type I = keyof typeof INFLECTED;
+const INFLECTED_LANG: Partial<Record<I, string[]>> = {
+  sr1: ['sr', 'hr', 'bs'], sr2: ['sr', 'hr', 'bs'], sr3: ['sr', 'hr', 'bs'], sr4: ['sr'], sr5: ['sr'], kapa: ['sr', 'hr', 'bs'],
+  nl: ['nl'], fr: ['fr'], es: ['es'], en: ['en'], ar: ['ar'],
+};
+
+function describeInflection(factory: CaseFactory): void {
+  describe('inflection, code words by meaning and the languages of a case', () => {
+    const names = Object.keys(INFLECTED) as I[];
+    const c = sharedCase(factory, async (s) => {
+      const recs: ClewRecord[] = [];
+      names.forEach((n, i) => {
+        recs.push({ type: 'account', ref: `sky:i${i}a`, kind: 'pin' }, { type: 'account', ref: `sky:i${i}b`, kind: 'pin' });
+        recs.push(msg(`sky:i${i}a`, [`sky:i${i}b`], at(i + 1), INFLECTED[n]));
+      });
+      await ingest(s, recs, { analyse: true });
+    });
+    const s = () => c.store();
+    const find = async (text: string, mode: 'folded' | 'exact' = 'folded') => bodies(await s().search(query(text, mode), { limit: 50 }));
+    const v = (...ns: I[]) => [...ns].sort((x, y) => names.indexOf(y) - names.indexOf(x)).map((n) => INFLECTED[n]);
+    const idOf = async (n: I) => (await s().search(filters({}), { limit: 50 })).hits.find((h) => h.body === INFLECTED[n])!.id;
+
+    it('detects the languages the cases below rely on', async () => {
+      for (const [n, langs] of Object.entries(INFLECTED_LANG)) expect(langs, n).toContain((await s().message(await idOf(n as I))).lang);
+    });
+
+    it('finds the inflected forms of a word, in both scripts (kafa: kafe, kafu, kafom, кафа, кафе), and not a look-alike', async () => {
+      for (const q of ['kafa', 'KAFU', 'кафа', 'kafom']) expect(await find(q), q).toEqual(v('sr1', 'sr2', 'sr3', 'sr4', 'sr5'));
+      expect(await find('kapa')).toEqual(v('kapa'));
+      expect(await find('"kafu sa bratom"')).toEqual(v('sr2'));
+      expect(await find('"kafa sa bratom"')).toEqual(v('sr2'));
+      expect(await find('kaf*')).toEqual(v('sr1', 'sr2', 'sr3', 'sr4', 'sr5'));
+    });
+
+    it('finds Dutch, French, Spanish, English and Arabic inflected forms', async () => {
+      expect(await find('pakket')).toEqual(v('nl'));
+      expect(await find('livraison')).toEqual(v('fr'));
+      expect(await find('paquete')).toEqual(v('es'));
+      expect(await find('package')).toEqual(v('en'));
+      expect(await find('شحنة')).toEqual(v('ar'));
+      expect(await find('سفينة')).toEqual(v('ar'));
+    });
+
+    it('does not stem in exact mode: the form as typed', async () => {
+      expect(await find('kafe', 'exact')).toEqual(v('sr1'));
+      expect(await find('кафе', 'exact')).toEqual(v('sr5'));
+      expect(await find('kafa', 'exact')).toEqual([]);
+      expect(await find('pakketten', 'exact')).toEqual(v('nl'));
+      expect(await find('pakket', 'exact')).toEqual([]);
+      expect(await find('"dve kafe"', 'exact')).toEqual(v('sr1'));
+    });
+
+    it('answers a script the case does not hold, a huge word and full-text syntax with clean results', async () => {
+      expect(await find('καφές')).toEqual([]);
+      expect(await find('קפה')).toEqual([]);
+      expect(await find('a'.repeat(1500))).toEqual([]);
+      expect(await find('kraj')).toEqual(v('huge'));
+      for (const q of ['kafa" OR "kapa', 'NEAR(kafa kapa)', "kafa' OR '1'='1 --", "'kafa' | !kapa", 'kafa:* & kapa', '^kafa', 'kafa + kapa', '{text}: kafa', '\\uE000shkaf'])
+      {
+        // the parser may refuse it (QUERY_SYNTAX); what it accepts is data to the index
+        const parsed = await Promise.resolve().then(() => query(q)).catch((e: unknown) => (expect(e, q).toMatchObject({ code: 'QUERY_SYNTAX' }), null));
+        if (parsed) await expect(s().search(parsed, { limit: 5 }), q).resolves.toBeDefined();
+      }
+      expect(await find('"kafa\\" OR \\"kapa"')).toEqual([]);
+      expect(await find('kafa')).toHaveLength(5);
+    });
+
+    it('lists the languages of the case with their message counts', async () => {
+      const want = new Map<string | null, number>();
+      for (const n of names) {
+        const l = (await s().message(await idOf(n))).lang;
+        want.set(l, (want.get(l) ?? 0) + 1);
+      }
+      const got = await s().languages();
+      expect(new Map(got.map((g) => [g.lang, g.messages]))).toEqual(want);
+      // most messages first, then by code, unknown last
+      const known = got.filter((g) => g.lang !== null);
+      expect(known).toEqual([...known].sort((x, y) => y.messages - x.messages || (x.lang! < y.lang! ? -1 : 1)));
+      expect(got.findIndex((g) => g.lang === null)).toBeOneOf([-1, got.length - 1]);
+      expect(await s().languages()).toEqual(got);
+    });
+
+    it('finds code words by their meaning, also when added after the ingest (query planning)', async () => {
+      await s().addLexiconEntry({ term: 'kafa', means: 'cocaine', type: 'drug' });
+      try {
+        const langs = (await s().languages()).flatMap((l) => (l.lang ? [l.lang] : []));
+        const plan = async (q: string) => planCodewords(parseQuery(q, 'folded', { langs }), await s().lexicon(), langs);
+        const p = await plan('cocaine');
+        expect(p.expansions.map((x) => [x.codeword, x.means])).toEqual([['kafa', 'cocaine']]);
+        expect(bodies(await s().search(p.query, { limit: 50 }))).toEqual(v('sr1', 'sr2', 'sr3', 'sr4', 'sr5'));
+        expect(bodies(await s().search((await plan('COCAINE OR pakket')).query, { limit: 50 }))).toEqual(v('sr1', 'sr2', 'sr3', 'sr4', 'sr5', 'nl'));
+        const byEntity = (await plan('entity:drug=cocaine')).query;
+        expect(byEntity.entities).toEqual([{ type: 'drug', value: 'cocaine', codewords: ['kafa'] }]);
+        const mentioned = bodies(await s().search(filters({ entities: [{ type: 'codeword', value: 'kafa' }] }), { limit: 50 }));
+        expect(mentioned.length).toBeGreaterThan(0);
+        expect(bodies(await s().search(byEntity, { limit: 50 }))).toEqual(mentioned);
+        expect(bodies(await s().search((await plan('entity:drug=heroin')).query, { limit: 50 }))).toEqual([]);
+        // without the lexicon entry: the meaning is just a word no message holds
+        await s().removeLexiconEntry('kafa');
+        expect(bodies(await s().search((await plan('cocaine')).query, { limit: 50 }))).toEqual([]);
+      } finally {
+        await s().removeLexiconEntry('kafa');
+      }
+    });
+  });
+}
+
 // ------------------------------------------------------------------------------ sources
 
 function describeSources(factory: CaseFactory): void {
@@ -631,8 +759,8 @@ function describeIsolation(factory: CaseFactory): void {
         expect(await s.stats()).toMatchObject({ sources: { total: 1 }, messages: 11, duplicates: 2, calls: 3, accounts: 5, conversations: 1, attachments: 1, events: 1, edges: 10 });
         expect((await s.search(query('drugi OR samo'), { limit: 10 })).hits).toEqual([]);
         const kafa = await s.search(query('kafa'), { limit: 10, count: 10 });
-        expect(bodies(kafa)).toEqual(b('q11', 'q9', 'q5', 'q3', 'q1'));
-        expect(kafa.total).toEqual({ count: 5, capped: false });
+        expect(bodies(kafa)).toEqual(b('q11', 'q9', 'q5', 'q4', 'q3', 'q1'));
+        expect(kafa.total).toEqual({ count: 6, capped: false });
         expect(bodies(await s.search(filters({ to: [B] }), { limit: 10 }))).toEqual(b('q9', 'q4', 'q3', 'q1'));
         expect((await s.resolveAccounts('Ana')).map((a) => a.displayName)).toEqual(['Ana']);
         const q3 = (await s.search(query('"broj novi"'), { limit: 1 })).hits[0]!;
@@ -676,6 +804,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
   describe(`case store conformance: ${name}`, () => {
     describeSources(factory);
     describeSearchCase(factory);
+    describeInflection(factory);
     describeIsolation(factory);
     describeBroadcasts(factory);
     describeActivity(factory);

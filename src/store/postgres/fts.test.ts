@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TextNode } from '../../text/query/ast.js';
-import { parseQuery } from '../../text/query/parse.js';
+import { indexTokens, parseQuery } from '../../text/query/parse.js';
+import { stemToken } from '../../text/stem/stem.js';
 import { normalise } from '../../text/normalise/normalise.js';
 import { toFts } from '../sqlite/fts.js';
 import { FTS_TOKENIZER } from '../sqlite/schema.js';
@@ -13,14 +14,24 @@ import { testPg } from './test-support/pg-case.js';
 
 describe('toTsquery', () => {
   it('quotes every lexeme and puts operators only where the parsed query has them', () => {
-    expect(toTsquery(parseQuery('kafa OR "novi broj"').text!)).toBe("('kafa' | ('novi' <-> 'broj'))");
-    expect(toTsquery(parseQuery('kont* -test').text!)).toBe("(('kont':*) & !'test')");
-    expect(toTsquery(parseQuery('Ђорђе').text!)).toBe("'djordje'");
+    const none = { langs: [] };
+    expect(toTsquery(parseQuery('kafa OR "novi broj"', 'folded', none).text!)).toBe("('kafa' | ('novi' <-> 'broj'))");
+    expect(toTsquery(parseQuery('kont* -test', 'folded', none).text!)).toBe("(('kont':*) & !'test')");
+    expect(toTsquery(parseQuery('Ђорђе', 'folded', none).text!)).toBe("'djordje'");
+  });
+
+  it('matches a word or its stem token, a phrase or its stem form, as toFts does', () => {
+    const sr = { langs: ['sr'] };
+    const k = stemToken('kafu', 'sr')!;
+    expect(toTsquery(parseQuery('kafu', 'folded', sr).text!)).toBe(`('kafu' | '${k}')`);
+    expect(toTsquery(parseQuery('kafu*', 'folded', sr).text!)).toBe(`('kafu':* | '${k.slice(0, 3)}kafu':* | '${k}':*)`);
+    const [a, b] = indexTokens('kafu sutra', 'folded', { lang: 'sr' });
+    expect(toTsquery(parseQuery('"kafu sutra"', 'folded', sr).text!)).toBe(`(('kafu' <-> 'sutra') | ('${a}' <-> '${b}'))`);
   });
 
   it('drops exclusions when an exact check applies them later, and reads NOT outside an AND as FTS5 does', () => {
-    expect(toTsquery(parseQuery('a -b').text!, true)).toBe("('a')");
-    expect(toTsquery(parseQuery('a (b OR -c)').text!)).toBe("('a' & ('b' | 'c'))");
+    expect(toTsquery(parseQuery('a -b', 'folded', { langs: [] }).text!, true)).toBe("('a')");
+    expect(toTsquery(parseQuery('a (b OR -c)', 'folded', { langs: [] }).text!)).toBe("('a' & ('b' | 'c'))");
   });
 
   it('refuses an AND of exclusions only (FTS5 cannot run it either)', () => {
@@ -28,11 +39,18 @@ describe('toTsquery', () => {
   });
 
   it('builds the lexicon and statement prefilters from folded tokens', () => {
-    expect(lexiconTsquery('Kafa bela')).toBe("'kaf':* & 'bel':*");
-    expect(lexiconTsquery('led je')).toBe("'led' & 'je'");
-    expect(lexiconTsquery('kafom')).toBe("'kaf':*");
+    // each token: its stem-prefix, or (a stemmed message) its stem token or that prefix in a stemmer's namespace
+    const kaf = stemToken('kafa', 'sr')!;
+    expect(lexiconTsquery('Kafa bela')).toMatch(/^\('kaf':\* \| .*\) & \('bel':\* \| .*\)$/u);
+    expect(lexiconTsquery('Kafa')).toContain(`'${kaf}':*`);
+    expect(lexiconTsquery('led je')).toMatch(/^\('led' \| .*\) & \('je'\)$/u);
+    expect(lexiconTsquery('kafom')).toMatch(/^\('kaf':\* \| /u);
     expect(lexiconTsquery('!!!')).toBeNull();
-    expect(anyPhraseTsquery(['novi broj', 'Ђоко', '...'])).toBe("('novi' <-> 'broj') | 'djoko'");
+    // each phrase as any language's message holds it
+    const q = anyPhraseTsquery(['novi broj', 'Ђоко', '...'])!;
+    expect(q.startsWith("('novi' <-> 'broj') | ")).toBe(true);
+    expect(q).toContain(`('${stemToken('novi', 'sr')}' <-> '${stemToken('broj', 'sr')}')`);
+    expect(q).toContain("'djoko'");
     expect(anyPhraseTsquery([])).toBeNull();
   });
 
@@ -49,9 +67,11 @@ describe('toTsquery', () => {
 function nodes(n: TextNode, dropNegatives = false): number {
   switch (n.kind) {
     case 'term':
-      return 1;
-    case 'phrase':
-      return Math.max(1, 2 * n.tokens.length - 1);
+      return 2 * (1 + (n.alternatives?.length ?? 0)) - 1;
+    case 'phrase': {
+      const seqs = [n.tokens, ...(n.stemPhrases ?? [])];
+      return seqs.reduce((s, t) => s + Math.max(1, 2 * t.length - 1), 0) + seqs.length - 1;
+    }
     case 'or':
       return n.children.reduce((s, c) => s + nodes(c, dropNegatives), 0) + n.children.length - 1;
     case 'not':

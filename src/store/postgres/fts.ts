@@ -18,7 +18,8 @@
  */
 import { ClewError } from '../../model/errors.js';
 import type { TextNode } from '../../text/query/ast.js';
-import { indexTokens } from '../../text/query/parse.js';
+import { lexiconCandidates } from '../../text/query/codewords.js';
+import { phraseVariants } from '../../text/query/refold.js';
 
 /** PostgreSQL's limit on a lexeme's bytes (tsearch/ts_type.h); the writer (writer.ts ftsVector) leaves longer tokens out. */
 const MAX_LEXEME_BYTES = 2047;
@@ -58,14 +59,18 @@ function lexeme(token: string): string {
  */
 export function toTsquery(node: TextNode, dropNegatives = false): string {
   switch (node.kind) {
-    case 'term':
-      // one token, as the parser makes it (SQLite's toFts reads the first)
+    case 'term': {
+      // one token, as the parser makes it (SQLite's toFts reads the first), or one of its alternatives
       if (node.tokens.length === 0) return NEVER;
-      return node.prefix ? `${lexeme(node.tokens[0]!)}:*` : lexeme(node.tokens[0]!);
-    case 'phrase':
+      const alts = [node.tokens[0]!, ...(node.alternatives ?? [])].map((t) => (node.prefix ? `${lexeme(t)}:*` : lexeme(t)));
+      return alts.length === 1 ? alts[0]! : `(${alts.join(' | ')})`;
+    }
+    case 'phrase': {
       // no token (an exact-mode word of marks only, folded away): FTS5's "" matches nothing
       if (node.tokens.length === 0) return NEVER;
-      return node.tokens.length === 1 ? lexeme(node.tokens[0]!) : `(${node.tokens.map(lexeme).join(' <-> ')})`;
+      const all = [node.tokens, ...(node.stemPhrases ?? [])].map(phraseTsquery);
+      return all.length === 1 ? all[0]! : `(${all.join(' | ')})`;
+    }
     case 'or':
       return `(${node.children.map((c) => toTsquery(c, dropNegatives)).join(' | ')})`;
     case 'not':
@@ -81,32 +86,23 @@ export function toTsquery(node: TextNode, dropNegatives = false): string {
   }
 }
 
-/** The tsquery of phrases any of which may match (identity resolution's statement prefilter). */
+function phraseTsquery(tokens: readonly string[]): string {
+  return tokens.length === 1 ? lexeme(tokens[0]!) : `(${tokens.map(lexeme).join(' <-> ')})`;
+}
+
+/**
+ * The tsquery of phrases any of which may match (identity resolution's statement prefilter): each as
+ * a message of any language holds it (its stem tokens in a stemmed language: refold.ts phraseVariants).
+ */
 export function anyPhraseTsquery(phrases: readonly string[]): string | null {
-  const parts = phrases.map((p) => indexTokens(p, 'folded')).filter((t) => t.length > 0);
+  const parts = phrases.flatMap((p) => phraseVariants(p));
   if (parts.length === 0) return null;
-  return parts.map((t) => (t.length === 1 ? lexeme(t[0]!) : `(${t.map(lexeme).join(' <-> ')})`)).join(' | ');
+  return parts.map(phraseTsquery).join(' | ');
 }
 
-/** The folded-index form of an exact-mode query (same structure, folded tokens), as the SQLite store builds it. */
-export function refold(node: TextNode): TextNode {
-  switch (node.kind) {
-    case 'term':
-    case 'phrase': {
-      const tokens = indexTokens(node.raw, 'folded');
-      return node.kind === 'term' && tokens.length === 1 ? { ...node, tokens } : { kind: 'phrase', raw: node.raw, tokens };
-    }
-    case 'and':
-    case 'or':
-      return { kind: node.kind, children: node.children.map(refold) };
-    case 'not':
-      return { kind: 'not', child: refold(node.child) };
-  }
-}
-
-/** A code word's candidate query: each token as a prefix of its stem (kafa → kaf*), all of them (see addLexiconEntry). */
+/** A code word's candidate query (text/query/codewords.ts lexiconCandidates: kafa → kaf*, or its stem tokens), as SQLite's addLexiconEntry runs it. */
 export function lexiconTsquery(term: string): string | null {
-  const tokens = indexTokens(term, 'folded');
+  const tokens = lexiconCandidates(term);
   if (tokens.length === 0) return null;
-  return tokens.map((t) => (t.length > 3 ? `${lexeme(t.slice(0, Math.max(3, t.length - 2)))}:*` : lexeme(t))).join(' & ');
+  return tokens.map((alts) => `(${alts.map((a) => (a.prefix ? `${lexeme(a.text)}:*` : lexeme(a.text))).join(' | ')})`).join(' & ');
 }

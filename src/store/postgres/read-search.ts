@@ -11,8 +11,9 @@ import { ClewError } from '../../model/errors.js';
 import type { SearchQuery } from '../../text/query/ast.js';
 import { indexTokens } from '../../text/query/parse.js';
 import { matchesTokens } from '../sqlite/fts.js';
-import type { AccountView, SearchHit, SearchOptions, SearchPage } from '../types.js';
-import { documentText, refold, toTsquery } from './fts.js';
+import type { AccountView, LanguageCount, SearchHit, SearchOptions, SearchPage } from '../types.js';
+import { refold } from '../../text/query/refold.js';
+import { documentText, toTsquery } from './fts.js';
 import { searchableSql } from './schema.js';
 import { listPersons } from './identity.js';
 import { type AccountDbRow, type Param, type PgReadCase, accountsByIds, all, idBound, pgCode, scalar, toAccount } from './read-util.js';
@@ -54,6 +55,27 @@ interface HitRow {
 
 const EXACT_SCAN_CAP = 50_000;
 
+const languageCache = new WeakMap<PgReadCase, { stamp: string; rows: LanguageCount[] }>();
+
+/** The case's languages with their message counts (first copies), as SQLite's store.languages answers. */
+export async function languages(db: PgReadCase): Promise<LanguageCount[]> {
+  // the messages' languages change only as sources are written: their progress is the cache's key
+  const stamp = JSON.stringify(
+    await all(db.pool, `SELECT count(*), coalesce(sum(records), 0), coalesce(sum(items_done), 0), max(finished_at), string_agg(status, ',' ORDER BY id) FROM sources WHERE case_id = $1`, [
+      db.caseId,
+    ]),
+  );
+  const cached = languageCache.get(db);
+  if (cached?.stamp === stamp) return cached.rows;
+  const rows = await all<LanguageCount>(
+    db.pool,
+    `SELECT lang, count(*) AS messages FROM messages WHERE case_id = $1 AND dup_of IS NULL GROUP BY lang ORDER BY lang IS NULL, count(*) DESC, lang COLLATE "C"`,
+    [db.caseId],
+  );
+  languageCache.set(db, { stamp, rows });
+  return rows;
+}
+
 export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
   const notes: string[] = [];
   const args: Param[] = [db.caseId];
@@ -78,7 +100,7 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   const to = await resolveAll(query.to, 'to');
   if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
   const exact = query.mode === 'exact' && query.text !== null;
-  const tsq = query.text ? toTsquery(exact ? refold(query.text) : query.text, exact) : null;
+  const tsq = query.text ? toTsquery(exact ? refold(query.text, query.stemLangs) : query.text, exact) : null;
   // words: the full-text vectors of complete sources only (SQLite indexes a source when it completes)
   if (tsq !== null) where.push(`m.fts @@ ${arg(tsq)}::tsquery`, searchableSql('m', '$1'));
   if (from) where.push(`m.sender = ANY(${arg(from)}::bigint[])`);
@@ -92,7 +114,10 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
       where.push(`EXISTS (SELECT 1 FROM mentions x WHERE x.case_id = m.case_id AND x.message_id = m.id AND x.type = ${arg(e.type)})`);
     else {
       const v = arg(e.value);
-      where.push(`EXISTS (SELECT 1 FROM mentions x WHERE x.case_id = m.case_id AND x.message_id = m.id AND x.type = ${arg(e.type)} AND (x.value = ${v} OR x.raw = ${v}))`);
+      const own = `x.type = ${arg(e.type)} AND (x.value = ${v} OR x.raw = ${v})`;
+      // also the code words whose meaning is the value (text/query/codewords.ts)
+      const cond = e.codewords?.length ? `((${own}) OR (x.type = 'codeword' AND x.value = ANY(${arg(e.codewords)}::text[])))` : own;
+      where.push(`EXISTS (SELECT 1 FROM mentions x WHERE x.case_id = m.case_id AND x.message_id = m.id AND ${cond})`);
     }
   }
   if (query.channels.length > 0) where.push(`m.channel = ANY(${arg(query.channels)}::text[])`);

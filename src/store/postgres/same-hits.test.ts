@@ -62,6 +62,24 @@ function corpus(): ClewRecord[] {
   return out;
 }
 
+/** Inflected sentences the analyser detects (Serbian in both scripts, Dutch, French, Spanish, Arabic): a second source. */
+function inflectedCorpus(): ClewRecord[] {
+  const pick = <T>(a: readonly T[], i: number, k: number) => a[(i * k + Math.floor(i / a.length)) % a.length]!;
+  const templates: ((i: number) => string)[] = [
+    (i) => `Donesi ${pick(['kafa', 'kafe', 'kafu', 'kafom', 'kafi'], i, 1)} i ${pick(['paket', 'paketa', 'paketu', 'paketom', 'paketi'], i, 3)} sutra u grad kod brata`,
+    (i) => `Донеси ${pick(['кафа', 'кафе', 'кафу', 'кафом'], i, 1)} и ${pick(['пакет', 'пакета', 'пакету'], i, 2)} сутра у град код брата`,
+    (i) => `De ${pick(['pakket komt', 'pakketten komen'], i, 1)} morgen in de haven van Antwerpen aan`,
+    (i) => `La ${pick(['livraison', 'livraisons'], i, 1)} du colis arrive demain au port de Marseille`,
+    (i) => `El ${pick(['paquete llega', 'paquetes llegan'], i, 1)} mañana al puerto con la ${pick(['entrega', 'entregas'], i, 3)} nueva`,
+    (i) => `وصلت ${pick(['الشحنة', 'شحنة', 'الشحنات'], i, 1)} إلى الميناء صباح اليوم مع السفينة`,
+  ];
+  const out: ClewRecord[] = [];
+  for (let i = 0; i < 120; i++)
+    out.push({ type: 'message', from: ACCOUNTS[i % 4]!, to: [ACCOUNTS[(i + 1) % 4]!], ts: T0 + 40 * 86_400_000 + i * 60_000, tzOffset: 0, channel: 'chat', body: templates[i % templates.length]!(i) });
+  return out;
+}
+const INFLECTED_QUERIES = ['kafa', 'кафа', 'kafu', 'KAFOM', 'paket', 'пакет', 'pakket', 'livraison', 'paquete', 'entrega', 'llegar', 'شحنة', 'الشحنة', 'kaf*', 'paket*', 'pakket*', '"kafu i paket"', '"donesi kafa"', 'kafa -paket', 'kafa OR pakket', 'kafa lang:sr', 'καφές'];
+
 const query = fc.record({
   text: fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom('OR', 'AND', 'NOT', '-kafa', '(', ')', 'ka*', 'kon*', 'Ko*', '"novi broj"', '"broj novi"', '"ponuda kafa"', 'e-mail')), { maxLength: 5 }).map((a) => a.join(' ')),
   filters: fc.array(fc.constantFrom('from:sky:a', 'from:Ana', 'to:sky:b', 'to:sky:c', 'channel:sms', 'channel:chat', 'after:2021-01-10', 'before:2021-01-20', 'from:nobody', 'lang:sr'), { maxLength: 2 }),
@@ -89,6 +107,10 @@ describe('the same answers on SQLite and PostgreSQL', () => {
       // (analyse: the same languages and entities are found on both)
       await w.writeBatch(items.slice(200), { offset: null, line: items.length + 1, itemsDone: items.length });
       await w.finish();
+      const inflected = inflectedCorpus().map((record, i): BatchItem => ({ kind: 'record', record, locator: { line: i + 1 } }));
+      const w2 = await s.beginSource({ ...meta, path: '/x/b.jsonl', name: 'b.jsonl', sha256: 'f'.repeat(64) }, { analyse: true });
+      await w2.writeBatch(inflected, { offset: null, line: inflected.length + 1, itemsDone: inflected.length });
+      await w2.finish();
     }
   }, 120_000);
   afterAll(async () => {
@@ -137,6 +159,25 @@ describe('the same answers on SQLite and PostgreSQL', () => {
     }
     expect(compared).toBeGreaterThan(200);
     expect(nonEmpty).toBeGreaterThan(100);
+  });
+
+  it('finds the same inflected forms (Serbian Latin and Cyrillic, Dutch, French, Spanish, Arabic), folded and exact, and counts the same languages', async () => {
+    const langs = await lite.languages();
+    expect(await pgs.languages()).toEqual(langs);
+    for (const l of ['sr', 'nl', 'fr', 'es', 'ar']) expect(langs.map((x) => x.lang)).toContain(l);
+    const caseLangs = langs.flatMap((l) => (l.lang ? [l.lang] : []));
+    let nonEmpty = 0;
+    for (const text of INFLECTED_QUERIES)
+      for (const mode of ['folded', 'exact'] as const)
+        for (const q of [parseQuery(text, mode, { langs: caseLangs }), parseQuery(text, mode)]) {
+          const [a, b] = [await page(lite, q, { limit: 200, count: 1000 }), await page(pgs, q, { limit: 200, count: 1000 })];
+          expect(b, `${text} (${mode})`).toEqual(a);
+          if ('ids' in a && a.ids.length > 0) nonEmpty++;
+        }
+    expect(nonEmpty).toBeGreaterThan(40);
+    // and the stemmed search finds more than the form as typed
+    const n = async (t: string, mode: 'folded' | 'exact') => (await lite.search(parseQuery(t, mode, { langs: caseLangs }), { limit: 500 })).hits.length;
+    for (const t of ['kafa', 'pakket', 'livraison', 'paquete', 'شحنة']) expect(await n(t, 'folded'), t).toBeGreaterThan(await n(t, 'exact'));
   });
 
   it('reads the same messages, threads, mentions, stats, network, entities, activity, dossiers, identity data and places', async () => {

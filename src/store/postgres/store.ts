@@ -23,6 +23,7 @@ import type {
   EntityRow,
   GeoReader,
   IdentityStore,
+  LanguageCount,
   LexiconEntry,
   MessageView,
   QuarantineRow,
@@ -257,6 +258,9 @@ export class PostgresCaseStore implements CaseStore {
   }
   resolveAccounts(term: string): Promise<AccountView[]> {
     return readSearch.resolveAccounts(this.db, term);
+  }
+  languages(): Promise<LanguageCount[]> {
+    return readSearch.languages(this.db);
   }
   edges(filter?: EdgeFilter): AsyncIterable<EdgeRow[]> {
     return readNetwork.edges(this.db, filter);

@@ -21,6 +21,7 @@ import { ClewError } from '../../model/errors.js';
 import type { AttachmentRecord, ClewRecord, Locator, MessageRecord } from '../../model/records.js';
 import { type Analyser, createAnalyser } from '../../text/analyse.js';
 import { indexTokens } from '../../text/query/parse.js';
+import { hasStemmer } from '../../text/stem/stem.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
 import { addEdge, type EdgeIncrements, mergeEdge, messageRecipients } from '../../model/edges.js';
 import { messageIdBase, SLOTS } from '../../model/ids.js';
@@ -96,7 +97,8 @@ function pairKey(a: number, b: number): string {
  * so its tokens are its lower-cased ASCII words (the SQLite writer, too, indexes ASCII bodies
  * without calling normalise: fts-build.ts).
  */
-export function ftsTokens(text: string): string[] {
+export function ftsTokens(text: string, lang: string | null = null): string[] {
+  if (hasStemmer(lang)) return indexTokens(text, 'folded', { lang });
   return ASCII.test(text) ? (text.toLowerCase().match(/[a-z0-9]+/g) ?? []) : indexTokens(text);
 }
 
@@ -104,8 +106,8 @@ export function ftsTokens(text: string): string[] {
  * A message's full-text vector as a tsvector literal: clew's index tokens (as SQLite's FTS5
  * table holds them) with their 1-based positions, so phrases and prefixes match as there.
  */
-export function ftsVector(subject: string | null, body: string): string {
-  const tokens = ftsTokens(subject !== null && subject !== '' ? `${subject}\n${body}` : body);
+export function ftsVector(subject: string | null, body: string, lang: string | null = null): string {
+  const tokens = ftsTokens(subject !== null && subject !== '' ? `${subject}\n${body}` : body, lang);
   const pos = new Map<string, number[]>();
   let bytes = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -452,7 +454,7 @@ export class PgSourceWriter implements SourceWriter {
             r.replyTo === undefined ? null : pgText(r.replyTo), r.forwardedFrom === undefined ? null : pgText(r.forwardedFrom),
             flags, dupOf, analysis?.lang ?? null, analysis?.lang ? analysis.langConfidence : null,
             // the full-text vector: first copies only (search leaves out partial sources: schema.ts)
-            dupOf === null ? ftsVector(r.subject ?? null, body) : null,
+            dupOf === null ? ftsVector(r.subject ?? null, body, analysis?.lang ?? null) : null,
           ]);
           for (const a of recipients) out.recipients.push([id, a]);
           if (flags & FLAG_TO_MEMBERS) {

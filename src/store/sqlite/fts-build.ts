@@ -14,23 +14,39 @@
  */
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { normalise } from '../../text/normalise/normalise.js';
+import { indexText } from '../../text/query/parse.js';
+import { STEMMED_LANGUAGES } from '../../text/stem/stem.js';
 
-/** The SQL function the full-text rows use for everything that is not plain ASCII. */
+/**
+ * The SQL function the full-text rows use for everything that is not plain ASCII in a language
+ * without a stemmer: the message's index tokens (parse.ts indexText: folded words, and in a
+ * language with a stemmer the stem tokens in place of its words), joined by spaces.
+ */
 export function registerFtsText(db: Database.Database): void {
-  db.function('clew_fts_text', { deterministic: true }, (subject: unknown, body: unknown) =>
-    normalise(typeof subject === 'string' && subject !== '' ? `${subject}\n${String(body)}` : String(body)),
+  db.function('clew_fts_text', { deterministic: true }, (subject: unknown, body: unknown, lang: unknown) =>
+    indexText(typeof subject === 'string' && subject !== '' ? `${subject}\n${String(body)}` : String(body), typeof lang === 'string' ? lang : null),
   );
 }
 
+/** The stemmed languages as an SQL list (our own two-letter codes, checked). */
+const STEMMED_SQL = STEMMED_LANGUAGES.map((l) => {
+  if (!/^[a-z]{2,3}$/.test(l)) throw new Error(`bad language code ${l}`);
+  return `'${l}'`;
+}).join(',');
+
+/** The expression of a message row's full-text text (columns subject, body, lang). */
+export const FTS_TEXT_SQL = `CASE WHEN subject IS NULL AND length(body) = octet_length(body) AND (lang IS NULL OR lang NOT IN (${STEMMED_SQL}))
+            THEN body ELSE clew_fts_text(subject, body, lang) END`;
+
 /**
  * One source's full-text rows (its first copies), into `target`. An ASCII body (as many bytes
- * as characters) is indexed as it is: the tokenizer's own case folding then gives the tokens
- * normalise would (fts.test.ts), without a call into JavaScript.
+ * as characters) of a message whose language has no stemmer is indexed as it is: the
+ * tokenizer's own case folding then gives the tokens normalise would (fts.test.ts), without a
+ * call into JavaScript.
  */
 export function ftsRowsSql(target: string): string {
   return `INSERT INTO ${target} (rowid, text)
-          SELECT id, CASE WHEN subject IS NULL AND length(body) = octet_length(body) THEN body ELSE clew_fts_text(subject, body) END
+          SELECT id, ${FTS_TEXT_SQL}
           FROM main.messages WHERE source_id = ? AND dup_of IS NULL`;
 }
 

@@ -1,15 +1,25 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../text/query/parse.js';
+import { indexText, parseQuery } from '../../text/query/parse.js';
+import { stemToken } from '../../text/stem/stem.js';
 import { normalise } from '../../text/normalise/normalise.js';
 import { matchesTokens, toFts } from './fts.js';
 import { FTS_TOKENIZER } from './schema.js';
 
 describe('toFts', () => {
   it('quotes every token so user text cannot act as FTS5 syntax', () => {
-    expect(toFts(parseQuery('kafa OR "novi broj"').text!)).toBe('("kafa" OR "novi broj")');
-    expect(toFts(parseQuery('kont* -test').text!)).toBe('(("kont"*) NOT "test")');
+    const none = { langs: [] };
+    expect(toFts(parseQuery('kafa OR "novi broj"', 'folded', none).text!)).toBe('("kafa" OR "novi broj")');
+    expect(toFts(parseQuery('kont* -test', 'folded', none).text!)).toBe('(("kont"*) NOT "test")');
+  });
+
+  it('matches a word or its stem token, a phrase or its stem form (a stemmed message holds those)', () => {
+    const sr = { langs: ['sr'] };
+    const k = stemToken('kafu', 'sr')!;
+    expect(toFts(parseQuery('kafu', 'folded', sr).text!)).toBe(`("kafu" OR "${k}")`);
+    expect(toFts(parseQuery('kafu*', 'folded', sr).text!)).toBe(`("kafu"* OR "${k.slice(0, 3)}kafu"* OR "${k}"*)`);
+    expect(toFts(parseQuery('"kafu sutra"', 'folded', sr).text!)).toBe(`("kafu sutra" OR "${indexText('kafu sutra', 'sr')}")`);
   });
 
   it('drops exclusions when an exact check applies them later', () => {

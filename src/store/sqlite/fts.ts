@@ -15,10 +15,15 @@ function quote(token: string): string {
  */
 export function toFts(node: TextNode, dropNegatives = false): string {
   switch (node.kind) {
-    case 'term':
-      return node.prefix ? `${quote(node.tokens[0]!)}*` : quote(node.tokens[0]!);
-    case 'phrase':
-      return quote(node.tokens.join(' '));
+    case 'term': {
+      // the word, or its stem token in a case language / its spelling in another script (parse.ts)
+      const alts = [node.tokens[0]!, ...(node.alternatives ?? [])].map((t) => (node.prefix ? `${quote(t)}*` : quote(t)));
+      return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
+    }
+    case 'phrase': {
+      const all = [node.tokens, ...(node.stemPhrases ?? [])].map((p) => quote(p.join(' ')));
+      return all.length === 1 ? all[0]! : `(${all.join(' OR ')})`;
+    }
     case 'or':
       return `(${node.children.map((c) => toFts(c, dropNegatives)).join(' OR ')})`;
     case 'not':

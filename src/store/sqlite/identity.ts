@@ -6,6 +6,7 @@
  * The tables are created on every writable open (IF NOT EXISTS); a case opened read-only before
  * any decision reads as "no persons yet".
  */
+import { phraseVariants } from '../../text/query/refold.js';
 import type { Database } from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView, IdentityData, IdentityDecision, IdentityDecisionInput, IdentityStore, PersonView } from '../types.js';
@@ -66,7 +67,7 @@ export function loadIdentityData(db: Database, statementPhrases: readonly string
     const rows = db
       .prepare(`SELECT m.id, m.sender, m.ts, substr(m.body, 1, 2000) AS body FROM messages_fts f JOIN messages m ON m.id = f.rowid
                 WHERE messages_fts MATCH ? AND m.dup_of IS NULL LIMIT ${MAX_STATEMENT_MESSAGES}`)
-      .all(statementPhrases.map(ftsPhrase).join(' OR ')) as { id: number; sender: number; ts: number; body: string }[];
+      .all(statementPhrases.flatMap((p) => phraseVariants(p)).map((t) => ftsPhrase(t.join(' '))).join(' OR ')) as { id: number; sender: number; ts: number; body: string }[];
     for (const r of rows) statements.push({ ...r, recipients: rec.all(r.id) as number[] });
   }
   const members = hasIdentityTables(db) ? (db.prepare('SELECT account_id AS account, person_id AS person FROM person_members').all() as IdentityData['members']) : [];

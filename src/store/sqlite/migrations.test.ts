@@ -1,7 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { normalise } from '../../text/normalise/normalise.js';
+import { parseQuery } from '../../text/query/parse.js';
+import { stemToken } from '../../text/stem/stem.js';
+import { ingest, msg } from '../conformance/support.js';
 import { MIGRATIONS, migrateConnection } from './migrations.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { openSqliteCase } from './store.js';
 
 /** Every table, index and column of a connection's schema, comparable. */
 function shape(db: Database.Database): string[] {
@@ -31,5 +39,45 @@ describe('SQLite schema migrations', () => {
     expect(r.applied.map((a) => a.to)).toEqual(MIGRATIONS.map((m) => m.to));
     expect(shape(old)).toEqual(shape(fresh));
     expect(migrateConnection(old, ':memory:').applied).toEqual([]);
+  });
+
+  it('rebuild a schema-2 case\'s full-text index with stem tokens, so its inflected forms are found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clew-migrate-'));
+    try {
+      const path = join(dir, 'v2.clew');
+      const bodies = ['Jesi li popio kafu sa bratom u gradu juče', 'Попио сам две кафе у граду са пријатељима', 'The packages arrived yesterday at the harbour'];
+      const s = openSqliteCase(path, { create: true, threadedWriter: false });
+      await ingest(s, bodies.map((b, i) => msg('sky:a', ['sky:b'], Date.UTC(2021, 0, 1, i), b)), { analyse: true });
+      await s.close();
+      // the index as schema 2 wrote it: the folded words of every first copy, no stem tokens
+      const db = new Database(path);
+      const ids = db.prepare('SELECT id FROM messages_fts_docsize ORDER BY id').pluck().all() as number[];
+      expect(ids).toHaveLength(3);
+      db.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')`);
+      const put = db.prepare('INSERT INTO messages_fts (rowid, text) VALUES (?, ?)');
+      for (const r of db.prepare('SELECT id, body FROM messages ORDER BY id').all() as { id: number; body: string }[]) put.run(r.id, normalise(r.body));
+      db.pragma('user_version = 2');
+      const count = (d: Database.Database, token: string) => d.prepare('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(`"${token}"`) as number;
+      expect([count(db, 'kafu'), count(db, stemToken('kafu', 'sr')!)]).toEqual([1, 0]);
+      db.close();
+
+      const migrated = openSqliteCase(path);
+      try {
+        const found = async (q: string) => (await migrated.search(parseQuery(q, 'folded', { langs: ['sr', 'en'] }), { limit: 10 })).hits.map((h) => h.body);
+        expect(await found('kafa')).toEqual([bodies[1], bodies[0]]);
+        expect(await found('package')).toEqual([bodies[2]]);
+        expect(await found('kafu')).toEqual([bodies[1], bodies[0]]);
+      } finally {
+        await migrated.close();
+      }
+      const after = new Database(path, { readonly: true });
+      expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      // the same rows, now with stem tokens in place of the Serbian and English words
+      expect(after.prepare('SELECT id FROM messages_fts_docsize ORDER BY id').pluck().all()).toEqual(ids);
+      expect([count(after, 'kafu'), count(after, stemToken('kafu', 'sr')!)]).toEqual([0, 2]);
+      after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

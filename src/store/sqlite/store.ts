@@ -5,10 +5,12 @@ import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { Channel } from '../../model/records.js';
-import type { SearchQuery, TextNode } from '../../text/query/ast.js';
+import type { SearchQuery } from '../../text/query/ast.js';
 import type { Mention } from '../../model/entities.js';
 import { compileLexicon } from '../../text/extract/codewords.js';
 import { indexTokens } from '../../text/query/parse.js';
+import { refold } from '../../text/query/refold.js';
+import { lexiconCandidates } from '../../text/query/codewords.js';
 import type { ActivityCounts, ActivityQuery, ExportItem, ExportOptions } from '../types.js';
 import { sqliteExportRecords } from './export.js';
 import type {
@@ -22,6 +24,7 @@ import type {
   EdgeRow,
   EntityListOptions,
   EntityRow,
+  LanguageCount,
   LexiconEntry,
   MessageView,
   QuarantineRow,
@@ -429,6 +432,19 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
+  private languageCache: { stamp: string; rows: LanguageCount[] } | null = null;
+
+  async languages(): Promise<LanguageCount[]> {
+    // the messages' languages change only as sources are written: their progress is the cache's key
+    const stamp = JSON.stringify(this.db.prepare('SELECT count(*), total(records), total(items_done), max(finished_at), group_concat(status) FROM sources').raw().get());
+    if (this.languageCache?.stamp === stamp) return this.languageCache.rows;
+    const rows = this.db
+      .prepare('SELECT lang, count(*) AS messages FROM messages WHERE dup_of IS NULL GROUP BY lang ORDER BY lang IS NULL, messages DESC, lang')
+      .all() as LanguageCount[];
+    this.languageCache = { stamp, rows };
+    return rows;
+  }
+
   async search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
     const notes: string[] = [];
     const where: string[] = [];
@@ -449,7 +465,7 @@ export class SqliteCaseStore implements CaseStore {
     const to = resolveAll(query.to, 'to');
     if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
     const exact = query.mode === 'exact' && query.text !== null;
-    const fts = query.text ? toFts(exact ? refold(query.text) : query.text, exact) : null;
+    const fts = query.text ? toFts(exact ? refold(query.text, query.stemLangs) : query.text, exact) : null;
     const bySender = fts !== null && from !== null && this.senderDriven(fts, from);
     const idCol = fts && !bySender ? 'f.rowid' : 'm.id';
     if (from) {
@@ -476,6 +492,12 @@ export class SqliteCaseStore implements CaseStore {
       if (e.value === undefined) {
         where.push('EXISTS (SELECT 1 FROM mentions x WHERE x.message_id = m.id AND x.type = ?)');
         args.push(e.type);
+      } else if (e.codewords?.length) {
+        // also the code words whose meaning is the value (text/query/codewords.ts)
+        where.push(
+          `EXISTS (SELECT 1 FROM mentions x WHERE x.message_id = m.id AND ((x.type = ? AND (x.value = ? OR x.raw = ?)) OR (x.type = 'codeword' AND x.value IN (${e.codewords.map(() => '?').join(',')}))))`,
+        );
+        args.push(e.type, e.value, e.value, ...e.codewords);
       } else {
         where.push('EXISTS (SELECT 1 FROM mentions x WHERE x.message_id = m.id AND x.type = ? AND (x.value = ? OR x.raw = ?))');
         args.push(e.type, e.value, e.value);
@@ -730,9 +752,7 @@ export class SqliteCaseStore implements CaseStore {
   async addLexiconEntry(entry: { term: string; means: string; type?: string }): Promise<{ mentions: number; messages: number }> {
     this.assertWritable();
     const matcher = compileLexicon([{ term: entry.term, means: entry.means, type: entry.type }]);
-    const tokens = indexTokens(entry.term);
-    // candidates: every token as a prefix of its stem, so inflected forms (kafa → kafu, kafom) are found
-    const fts = tokens.map((t) => (t.length > 3 ? `"${t.slice(0, Math.max(3, t.length - 2))}"*` : `"${t}"`)).join(' AND ');
+    const fts = lexiconCandidates(entry.term).map((t) => t.map((p) => (p.prefix ? `"${p.text}"*` : `"${p.text}"`)).join(' OR ')).map((o) => `(${o})`).join(' AND ');
     if (fts === '') throw new ClewError('INVALID_ARGUMENT', 'a code word needs letters or digits');
     const run = this.db.transaction(() => {
       this.removeLexiconMentions(entry.term);
@@ -808,18 +828,3 @@ export class SqliteCaseStore implements CaseStore {
   }
 }
 
-/** The folded-index form of an exact-mode query (same structure, folded tokens). */
-function refold(node: TextNode): TextNode {
-  switch (node.kind) {
-    case 'term':
-    case 'phrase': {
-      const tokens = indexTokens(node.raw, 'folded');
-      return node.kind === 'term' && tokens.length === 1 ? { ...node, tokens } : { kind: 'phrase', raw: node.raw, tokens };
-    }
-    case 'and':
-    case 'or':
-      return { kind: node.kind, children: node.children.map(refold) };
-    case 'not':
-      return { kind: 'not', child: refold(node.child) };
-  }
-}

@@ -18,6 +18,8 @@ export type TextNode =
        * text has `tokens[0]` OR any of these; with `prefix`, each is a prefix too. Absent: none.
        */
       alternatives?: string[];
+      /** Set by planCodewords: the lexicon code words this term (their meaning) also matched, for the hit's "via". */
+      codewords?: string[];
     }
   | {
       kind: 'phrase';
@@ -48,6 +50,16 @@ export interface SearchQuery {
   before?: number;
   channels: Channel[];
   langs: string[];
-  entities: { type: string; value?: string }[];
+  /**
+   * Entity filters. `codewords` (set by planCodewords, never typed): lexicon code words whose meaning is
+   * `value`: a message also matches when it holds a code-word mention of one of them (entity:drug=cocaine
+   * finds the messages that say "kafa" once kafa means cocaine).
+   */
+  entities: { type: string; value?: string; codewords?: string[] }[];
   mode: SearchMode;
+  /**
+   * The case's languages that have a stemmer (parseQuery options.langs), in either mode: the stores need
+   * them to run an exact-mode query against the folded index, where words of those languages are stems.
+   */
+  stemLangs?: string[];
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { stemToken } from '../stem/stem.js';
 import { describe, expect, it } from 'vitest';
 import { ClewError } from '../../model/errors.js';
 import { parseQuery } from './parse.js';
@@ -15,8 +16,10 @@ function code(f: () => unknown): string | undefined {
 
 describe('parseQuery', () => {
   it('folds terms the way the index does', () => {
-    const q = parseQuery('Ђорђевић');
+    const q = parseQuery('Ђорђевић', 'folded', { langs: [] });
     expect(q.text).toEqual({ kind: 'term', raw: 'Ђорђевић', tokens: ['djordjevic'], prefix: false });
+    // the case's languages not given: the word's stem token under every stemmer, too
+    expect(parseQuery('Ђорђевић').text).toMatchObject({ tokens: ['djordjevic'], alternatives: expect.arrayContaining([stemToken('djordjevic', 'sr'), stemToken('djordjevic', 'nl')]) as string[] });
   });
 
   it('makes adjacent words an AND and honours OR, NOT and parentheses', () => {

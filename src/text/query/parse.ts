@@ -18,7 +18,7 @@ import { type Channel, CHANNELS } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
 import { resolvePlace } from '../extract/places.js';
 import { bcmsLatinVariants, crossScriptVariants } from '../normalise/cross-script.js';
-import { hasStemmer, stemToken, stemTokensFor } from '../stem/stem.js';
+import { STEMMER_LANGUAGES, hasStemmer, stemToken, stemTokensFor } from '../stem/stem.js';
 import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
@@ -187,17 +187,23 @@ function parseDate(v: string, pos: number, key: string): number {
 export interface ParseOptions {
   /**
    * The languages the case holds (ISO 639-1): in folded mode a word also matches its inflected forms in each
-   * of them (a term's `stems`, a phrase's `stemPhrases`). Absent: no stemming.
+   * of them (a term's `alternatives`, a phrase's `stemPhrases`), and its spellings in another script the
+   * case holds. Absent: the stem forms of every stemmer (no other-script spellings); empty: no stemming.
    */
   langs?: readonly string[];
 }
 
 export function parseQuery(input: string, mode: SearchMode = 'folded', options?: ParseOptions): SearchQuery {
+  // without the case's languages, every stemmer's: a stem token matches only messages of its language,
+  // so this finds what the case's languages find (with more index look-ups), and a caller that does not
+  // know the case's languages still finds the words of stemmed messages
+  const stemLangs = options?.langs ? options.langs.filter(hasStemmer) : STEMMER_LANGUAGES;
   const allLangs = mode === 'folded' ? (options?.langs ?? []) : [];
-  const caseLangs = allLangs.filter(hasStemmer);
+  const caseLangs = mode === 'folded' ? stemLangs : [];
   if (input.length > MAX_QUERY_CHARS) throw new ClewError('QUERY_SYNTAX', `query longer than ${MAX_QUERY_CHARS} characters`);
   const toks = lex(input);
   const query: SearchQuery = { text: null, from: [], to: [], channels: [], langs: [], entities: [], mode };
+  if (stemLangs.length > 0) query.stemLangs = [...stemLangs];
   const textToks: Tok[] = [];
   for (const t of toks) {
     if (t.t !== 'filter') {

@@ -57,4 +57,13 @@ describe('stemToken', () => {
       { numRuns: 300 },
     );
   });
+  it('stems only words of its own script (an Arabic name in a Dutch message stays a word)', () => {
+    expect(stemToken('كافا', 'nl')).toBeNull();
+    expect(stemToken('الشحنة', 'sr')).toBeNull();
+    expect(stemToken('kafa', 'ar')).toBeNull();
+    expect(stemToken('الشحنة', 'ar')).not.toBeNull();
+    expect(stemToken('pakketten', 'nl')).not.toBeNull();
+    // so a Latin word's other-script spellings are looked up in the Arabic stemmer only
+    expect(stemTokensFor('كافا', ['sr', 'nl', 'en', 'fr', 'es', 'ar'])).toHaveLength(1);
+  });
 });

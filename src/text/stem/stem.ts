@@ -13,7 +13,8 @@
  * digits (never a private-use character), so a stem token can never equal a word token.
  *
  * Caps: words longer than MAX_STEM_WORD characters, or with digits, are not stemmed (a 100k-character word
- * costs nothing), nor words shorter than 3 characters.
+ * costs nothing), nor words shorter than 3 characters, nor words in another script than the stemmer's
+ * (Latin for the Latin-script stemmers, Arabic for Arabic).
  */
 import { stemmer as arabic } from '@orama/stemmers/arabic';
 import { stemmer as dutch } from '@orama/stemmers/dutch';
@@ -35,7 +36,14 @@ interface Stemmer {
   /** Two-letter namespace of the stemmer's tokens. */
   tag: string;
   stem: (word: string) => string;
+  /** The words it stems: folded Latin (a–z) or Arabic letters; a word of another script stays as it is. */
+  script: RegExp;
 }
+
+/** Folded Latin words (the normaliser took diacritics off and Cyrillic to Latin). */
+const LATIN = /^[a-z]+$/;
+/** Arabic letters (and marks) only. */
+const ARABIC = /^[\u0600-\u06ff\u0750-\u077f]+$/;
 
 /**
  * Arabic: the definite article and its proclitics (وال بال كال فال لل ال) off first, as light stemmers do
@@ -57,21 +65,27 @@ function arabicLight(word: string): string {
 function serbianTwice(word: string): string {
   return serbian(serbian(word));
 }
-const SH: Stemmer = { tag: 'sh', stem: serbianTwice };
+const SH: Stemmer = { tag: 'sh', stem: serbianTwice, script: LATIN };
 const STEMMERS: Readonly<Record<string, Stemmer>> = {
   sr: SH, hr: SH, bs: SH, me: SH, sh: SH,
-  nl: { tag: 'nl', stem: dutch },
-  fr: { tag: 'fr', stem: french },
-  es: { tag: 'es', stem: spanish },
-  en: { tag: 'en', stem: english },
-  ar: { tag: 'ar', stem: arabicLight },
-  de: { tag: 'de', stem: german },
-  it: { tag: 'it', stem: italian },
-  pt: { tag: 'pt', stem: portuguese },
+  nl: { tag: 'nl', stem: dutch, script: LATIN },
+  fr: { tag: 'fr', stem: french, script: LATIN },
+  es: { tag: 'es', stem: spanish, script: LATIN },
+  en: { tag: 'en', stem: english, script: LATIN },
+  ar: { tag: 'ar', stem: arabicLight, script: ARABIC },
+  de: { tag: 'de', stem: german, script: LATIN },
+  it: { tag: 'it', stem: italian, script: LATIN },
+  pt: { tag: 'pt', stem: portuguese, script: LATIN },
 };
 
 /** The languages (ISO 639-1) that have a stemmer. */
 export const STEMMED_LANGUAGES: readonly string[] = Object.keys(STEMMERS);
+
+/** One language per stemmer (sr for Serbian, Croatian, Bosnian, Montenegrin): every stem namespace once. */
+export const STEMMER_LANGUAGES: readonly string[] = (() => {
+  const tags = new Set<string>();
+  return STEMMED_LANGUAGES.filter((l) => !tags.has(STEMMERS[l]!.tag) && tags.add(STEMMERS[l]!.tag));
+})();
 
 /** True when `lang` has a stemmer. */
 export function hasStemmer(lang: string | null | undefined): boolean {
@@ -95,6 +109,9 @@ export function stemToken(word: string, lang: string | null | undefined): string
   if (typeof word !== 'string' || !hasStemmer(lang)) return null;
   if (!stemmable(word)) return null;
   const s = STEMMERS[lang!]!;
+  // a word in another script than the stemmer's (an Arabic name in a Dutch message) stays a word: the
+  // query looks it up as typed and in its own script's stemmer only, not in every namespace
+  if (!s.script.test(word)) return null;
   let stem: string;
   try {
     stem = s.stem(word);

@@ -11,6 +11,7 @@ import type {
   KeyPlayersResponse,
   MessageResponse,
   QuarantineResponse,
+  LanguagesResponse,
   SearchResponse,
   StatsResponse,
   ThreadResponse,
@@ -151,6 +152,8 @@ export const api = {
   stats: (signal?: AbortSignal) => get<StatsResponse>('/api/stats', {}, signal),
   search: (p: { q: string; mode: 'folded' | 'exact'; limit?: number; cursor?: number }, signal?: AbortSignal) =>
     get<SearchResponse>('/api/search', { q: p.q, mode: p.mode, limit: p.limit, cursor: p.cursor }, signal),
+  /** The case's languages with their message counts (the language filter). */
+  languages: (signal?: AbortSignal) => get<LanguagesResponse>('/api/languages', {}, signal),
   message: (id: number, context: number, signal?: AbortSignal) => get<MessageResponse>(`/api/messages/${id}`, { context }, signal),
   thread: (id: number, before: number, after: number, signal?: AbortSignal) => get<ThreadResponse>(`/api/messages/${id}/thread`, { before, after }, signal),
   quarantine: (limit: number, signal?: AbortSignal) => get<QuarantineResponse>('/api/quarantine', { limit }, signal),

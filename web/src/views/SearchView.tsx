@@ -4,6 +4,7 @@ import { Highlighted } from '../components/Highlighted';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { ENTITY_TYPES } from '../../../src/api/entities.js';
+import { languageOptions } from '../../../src/api/languages.js';
 import { readFilters, setFilter } from '../../../src/text/query/quote.js';
 import { api, get, type SearchResponse, type WireHit } from '../lib/api';
 import { num, utc } from '../lib/format';
@@ -18,7 +19,6 @@ const PAGE = 50;
 /** Matches counted on the first page before the count says "more than". */
 const COUNT_CAP = 10_000;
 type Mode = 'folded' | 'exact';
-const LANGS = ['sr', 'hr', 'bs', 'sq', 'mk', 'sl', 'nl', 'en', 'de', 'fr', 'es', 'it', 'pt', 'ar', 'tr', 'ru', 'uk', 'pl', 'ro'];
 const CHANNELS = ['chat', 'sms', 'email'];
 
 interface Results {
@@ -229,6 +229,16 @@ export default function SearchView({ params }: ViewProps) {
                       <Highlighted text={h.snippet.text} highlights={h.snippet.highlights} />
                       {h.snippet.clippedEnd ? ' …' : ''}
                     </span>
+                    {h.via?.length ? (
+                      <span className="hit-via muted" dir="auto" data-testid="hit-via">
+                        via{' '}
+                        {h.via.map((v, i) => (
+                          <span key={i}>
+                            {i > 0 ? ', ' : ''}“<Untrusted text={v.codeword} />” (code word for <Untrusted text={v.means} />)
+                          </span>
+                        ))}
+                      </span>
+                    ) : null}
                   </span>
                 </Link>
                 <span className="hit-sender-link">
@@ -372,6 +382,8 @@ function Overview() {
 /** Filters beside the query box: each one edits its `key:value` term of the query text. */
 function Filters({ q, onChange }: { q: string; onChange: (key: string, value: string | null) => void }) {
   const f = readFilters(q);
+  const generation = useCaseGeneration();
+  const { data: languages } = useApi((signal) => api.languages(signal), [generation]);
   const val = (k: string) => f.find((x) => x.key === k)?.value ?? '';
   const entity = val('entity').split('=')[0] ?? '';
   const lang = val('lang').toLowerCase();
@@ -412,11 +424,12 @@ function Filters({ q, onChange }: { q: string; onChange: (key: string, value: st
       </label>
       <label>
         Language
+        {/* the languages the case holds, with their message counts (GET /api/languages) */}
         <select value={lang} aria-label="Language" data-testid="filter-lang" onChange={(e) => onChange('lang', e.target.value || null)}>
           <option value="">any</option>
-          {(LANGS.includes(lang) || !lang ? LANGS : [lang, ...LANGS]).map((l) => (
-            <option key={l} value={l}>
-              {l}
+          {languageOptions(languages?.languages ?? [], lang).map((o) => (
+            <option key={o.value} value={o.value} data-messages={o.messages ?? 0}>
+              {o.label}
             </option>
           ))}
         </select>

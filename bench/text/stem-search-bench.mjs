@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// Stemmed folded search vs the un-stemmed search (issue 18 part 1), in the same run. Run after `npm run build`:
+//   node bench/text/stem-search-bench.mjs [--messages 200000] [--queries 150]
+// A synthetic case (clew synth --seed 1) is ingested with analysis (languages detected): its full-text
+// index holds stem tokens for the messages of a stemmed language. A copy gets the index as it was before
+// (the folded words of every message, no stems: schema 2). Then the same queries (words, pairs, phrases,
+// prefixes sampled from the messages, plus inflected lemmas) run on both: stemmed = parseQuery with the
+// case's languages on the stemmed index; un-stemmed = parseQuery without stems on the old index. Reports
+// p50/p95 per kind, their ratio, the hit counts, and the index size of each (FTS5 shadow tables).
+import { execFileSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = join(ROOT, 'bench', 'out', 'stem');
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? dflt : args[i + 1];
+};
+const N = Number(opt('messages', '200000'));
+const Q = Number(opt('queries', '150'));
+mkdirSync(OUT, { recursive: true });
+
+const { openCase } = await import(join(ROOT, 'dist', 'api', 'case.js'));
+const { search } = await import(join(ROOT, 'dist', 'api', 'search.js'));
+const { parseQuery, indexTokens } = await import(join(ROOT, 'dist', 'text', 'query', 'parse.js'));
+const { normalise } = await import(join(ROOT, 'dist', 'text', 'normalise', 'normalise.js'));
+
+const dir = join(OUT, String(N));
+const recs = join(dir, 'records.jsonl');
+const stemmed = join(dir, 'stemmed.clew');
+const plain = join(dir, 'plain.clew');
+if (!existsSync(stemmed)) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync(process.execPath, [BIN, 'synth', '--out', dir, '--messages', String(N), '--seed', '1'], { stdio: 'ignore' });
+  const t0 = performance.now();
+  execFileSync(process.execPath, [BIN, 'ingest', '--case', stemmed, join(dir, 'records.jsonl')], { stdio: 'ignore' });
+  console.error(`ingested ${N} (analysed) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+// the old index (schema 2: folded words, no stem tokens) on a copy
+rmSync(plain, { force: true });
+copyFileSync(stemmed, plain);
+{
+  const db = new Database(plain);
+  const ids = db.prepare('SELECT id FROM messages_fts_docsize').pluck().all();
+  db.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')`);
+  const get = db.prepare('SELECT subject, body FROM messages WHERE id = ?');
+  const put = db.prepare('INSERT INTO messages_fts (rowid, text) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const id of ids) {
+      const r = get.get(id);
+      put.run(id, normalise(r.subject ? `${r.subject}\n${r.body}` : r.body));
+    }
+  })();
+  db.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('optimize')`);
+  db.close();
+}
+{
+  const db = new Database(stemmed);
+  db.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('optimize')`);
+  db.close();
+}
+const ftsBytes = (path) => {
+  const db = new Database(path, { readonly: true });
+  try {
+    let n = 0;
+    for (const t of ['messages_fts_data', 'messages_fts_idx', 'messages_fts_docsize'])
+      n += db.prepare(`SELECT coalesce(sum(length(${t === 'messages_fts_data' ? 'block' : t === 'messages_fts_idx' ? 'term' : 'sz'})), 0) FROM ${t}`).pluck().get();
+    return n;
+  } finally {
+    db.close();
+  }
+};
+
+// queries: words, pairs, phrases and prefixes from the bodies, deterministic
+const fd = openSync(recs, 'r');
+const head = Buffer.alloc(32 * 2 ** 20);
+const got = readSync(fd, head, 0, head.length, 0);
+closeSync(fd);
+const words = [];
+const pairs = [];
+const lines = head.subarray(0, got).toString('utf8').split('\n').slice(0, -1);
+for (let i = 0; i < lines.length && words.length < 5000; i += 41) {
+  if (!lines[i].includes('"type":"message"')) continue;
+  const toks = indexTokens(JSON.parse(lines[i]).body).filter((t) => t.length >= 4 && !/\d/.test(t));
+  for (let k = 0; k < toks.length; k++) {
+    words.push(toks[k]);
+    if (k + 1 < toks.length) pairs.push([toks[k], toks[k + 1]]);
+  }
+}
+const pick = (a, n, step) => Array.from({ length: n }, (_, i) => a[(i * step) % a.length]);
+const kinds = {
+  'one word': pick(words, Q, 97),
+  'two words': pick(pairs, Q, 89).map((p) => p.join(' ')),
+  phrase: pick(pairs, Q, 83).map((p) => `"${p.join(' ')}"`),
+  prefix: pick(words, Q, 79).map((w) => `${w.slice(0, Math.max(3, w.length - 2))}*`),
+  lemma: pick(['kafa', 'paket', 'kontejner', 'novac', 'brod', 'pakket', 'haven', 'livraison', 'paquete', 'package', 'شحنة', 'broj', 'luka', 'sutra'], Q, 1),
+};
+
+const { isStemToken } = await import(join(ROOT, 'dist', 'text', 'stem', 'stem.js'));
+const stemsOnly = (n) => {
+  if (n.kind === 'term') {
+    const alternatives = (n.alternatives ?? []).filter(isStemToken);
+    return alternatives.length ? { ...n, alternatives } : { kind: 'term', raw: n.raw, tokens: n.tokens, prefix: n.prefix };
+  }
+  if (n.kind === 'and' || n.kind === 'or') return { ...n, children: n.children.map(stemsOnly) };
+  if (n.kind === 'not') return { kind: 'not', child: stemsOnly(n.child) };
+  return n;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const storeS = await openCase(stemmed, { readonly: true });
+const storeP = await openCase(plain, { readonly: true });
+const langs = (await storeS.languages()).flatMap((l) => (l.lang ? [l.lang] : []));
+const runs = {
+  // parse with the case's languages + the store's search: what /api/search does before the snippets
+  stemmed: async (q) => (await storeS.search(parseQuery(q, 'folded', { langs: (await storeS.languages()).flatMap((l) => (l.lang ? [l.lang] : [])) }), { limit: 20 })).hits.length,
+  // the stem tokens only (no other-script spellings: parse.ts crossScriptFor, a separate feature)
+  'stems only': async (q) => {
+    const parsed = parseQuery(q, 'folded', { langs: (await storeS.languages()).flatMap((l) => (l.lang ? [l.lang] : [])) });
+    return (await storeS.search({ ...parsed, text: parsed.text && stemsOnly(parsed.text) }, { limit: 20 })).hits.length;
+  },
+  unstemmed: async (q) => (await storeP.search(parseQuery(q, 'folded', { langs: [] }), { limit: 20 })).hits.length,
+  'stemmed, full API': async (q) => (await search(storeS, { query: q, limit: 20 })).hits.length,
+};
+const rows = [];
+for (const [kind, qs] of Object.entries(kinds)) {
+  const res = {};
+  for (const q of qs.slice(0, 10)) for (const f of Object.values(runs)) await f(q); // warm
+  // interleaved, so load changes hit both alike
+  const ms = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
+  const hits = Object.fromEntries(Object.keys(runs).map((k) => [k, 0]));
+  for (const q of qs)
+    for (const [name, f] of Object.entries(runs)) {
+      const t0 = performance.now();
+      hits[name] += await f(q);
+      ms[name].push(performance.now() - t0);
+    }
+  for (const name of Object.keys(runs)) res[name] = { p50: pct(ms[name], 50), p95: pct(ms[name], 95), hits: hits[name] };
+  rows.push({ kind, res });
+}
+await storeS.close();
+await storeP.close();
+const sizeS = ftsBytes(stemmed);
+const sizeP = ftsBytes(plain);
+const f = (x) => x.toFixed(2);
+let md = `\n| query (${Q} each) | un-stemmed p50 / p95 ms | stems only p50 / p95 ms (p95 ratio) | stems + other-script spellings p50 / p95 ms (p95 ratio) | full API p95 ms | hits in first pages un-stemmed → stemmed |\n|---|---|---|---|---|---|\n`;
+for (const { kind, res } of rows)
+  md += `| ${kind} | ${f(res.unstemmed.p50)} / ${f(res.unstemmed.p95)} | ${f(res['stems only'].p50)} / ${f(res['stems only'].p95)} (${f(res['stems only'].p95 / res.unstemmed.p95)}) | ${f(res.stemmed.p50)} / ${f(res.stemmed.p95)} (${f(res.stemmed.p95 / res.unstemmed.p95)}) | ${f(res['stemmed, full API'].p95)} | ${res.unstemmed.hits} → ${res.stemmed.hits} |\n`;
+md += `\nFull-text index (FTS5 shadow tables after optimize): un-stemmed ${(sizeP / 2 ** 20).toFixed(1)} MB, stemmed ${(sizeS / 2 ** 20).toFixed(1)} MB (${(((sizeS - sizeP) / sizeP) * 100).toFixed(1)} %).\n`;
+md += `Case languages: ${langs.join(', ')}.\n`;
+md += `Machine: ${cpus()[0]?.model ?? '?'} (${cpus().length} cores, shared); load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}; ${N.toLocaleString('en')} messages.\n`;
+console.log(md);
