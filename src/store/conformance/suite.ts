@@ -11,6 +11,7 @@ import type { ClewRecord } from '../../model/records.js';
 import type { CaseStore, SearchPage } from '../types.js';
 import { type CaseFactory, type TestCase, DAY, HOUR, call, codeOf, collect, filters, ingest, items, meta, msg, query } from './support.js';
 import { describeActivity, describeDossier, describeGeo, describeIdentity } from './suite-analytics.js';
+import { describeChanges } from './suite-changes.js';
 
 export type { CaseFactory, TestCase } from './support.js';
 
@@ -680,6 +681,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
     describeDossier(factory);
     describeGeo(factory);
     describeIdentity(factory);
+    describeChanges(factory);
   });
 }
 
