@@ -123,7 +123,7 @@ export function uploadFile(file: Blob, name: string, params: { format?: string; 
   return call<UploadResponse>(url, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }, body: file }, signal);
 }
 
-/** The case changed (an ingest finished): drop cached answers and tell the views. */
+/** The case changed (an ingest finished, a decision, or lib/changes.ts saw it change): drop cached answers and tell the views. */
 export function caseChanged(): void {
   statsOnce = null;
   window.dispatchEvent(new Event(CASE_CHANGED));
