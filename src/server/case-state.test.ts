@@ -125,7 +125,7 @@ describe.skipIf(!existsSync(BIN))('a served case changed by the CLI in another p
     try {
       const net0 = await get<NetworkResponse>(srv, '/api/network');
       expect(net0.body.nodes).toBe(2);
-      const routes0 = await get<RoutesResponse>(srv, '/api/routes');
+      const routes0 = await get<RoutesResponse>(srv, '/api/routes?minEvidence=1');
       expect(routes0.status).toBe(200);
       expect(routes0.body.routes).toHaveLength(0);
       const g0 = (await get<GenerationResponse>(srv, '/api/generation')).body.generation;
@@ -145,7 +145,7 @@ describe.skipIf(!existsSync(BIN))('a served case changed by the CLI in another p
       const net1 = await get<NetworkResponse>(srv, '/api/network');
       expect(net1.body.nodes).toBe(4); // not the 2 kept from before
       expect([...net1.body.graph.keys].sort()).toEqual(['skyecc:A', 'skyecc:B', 'skyecc:C', 'skyecc:D']);
-      const routes1 = await get<RoutesResponse>(srv, '/api/routes');
+      const routes1 = await get<RoutesResponse>(srv, '/api/routes?minEvidence=1');
       expect(routes1.body.routes.length).toBeGreaterThan(0); // the route cache did not keep the empty answer
       expect((await get<GenerationResponse>(srv, '/api/generation')).body.generation).toBeGreaterThan(g0);
     } finally {

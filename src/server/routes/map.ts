@@ -1,6 +1,6 @@
 /**
  * The map's endpoints: GET /api/places (points with the records behind each count) and
- * GET /api/routes (places in the order shipment threads name them). See docs/map.md.
+ * GET /api/routes (where the messages say shipments go). See docs/map.md.
  */
 import { z } from 'zod';
 import { GEO_KINDS, type GeoKind, listPlaces, MAX_EVIDENCE, MAX_POINTS, MAX_ROUTES, placeRoutes, type RoutesResult } from '../../api/places.js';
@@ -40,8 +40,7 @@ const placesQuery = z.strictObject({
 
 const routesQuery = z.strictObject({
   ...filter,
-  window: wholeNumber(1, 366).optional(),
-  stops: z.enum(['ports', 'all']).optional(),
+  minEvidence: wholeNumber(1, 1000).optional(),
   minStops: wholeNumber(2, 20).optional(),
   limit: wholeNumber(1, MAX_ROUTES).optional(),
 });
@@ -75,14 +74,14 @@ export const MAP_ROUTES: Route[] = [
         'routes',
         q,
         (): Promise<RoutesResult> =>
-          placeRoutes(store, { account: q.account, after: q.after, before: q.before, windowDays: q.window, stops: q.stops, minStops: q.minStops, limit: q.limit }),
+          placeRoutes(store, { account: q.account, after: q.after, before: q.before, minEvidence: q.minEvidence, minStops: q.minStops, limit: q.limit }),
         ROUTE_CACHE,
       );
       return {
         filter: { account: q.account ?? null, after: q.after ?? null, before: q.before ?? null },
-        windowDays: r.windowDays,
-        stops: r.stops,
-        episodes: r.episodes,
+        minEvidence: r.minEvidence,
+        statements: r.statements,
+        belowThreshold: r.belowThreshold,
         routes: r.routes,
         truncated: r.truncated,
       };
