@@ -167,11 +167,41 @@ interface Statement {
   cut: boolean;
 }
 
-/** Group statements with the same stops into routes, most stated first. */
+/** `short`'s stops appear in `long` in the same order (not necessarily next to each other). */
+function within(short: readonly string[], long: readonly string[]): boolean {
+  let i = 0;
+  for (const x of long) if (x === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * Group statements with the same stops into routes, most stated first. A statement naming part
+ * of a longer stated route, in its order ("from Guayaquil via Abidjan" beside "from Guayaquil via
+ * Abidjan to Rotterdam"), is evidence for the longest such route (the most stated one if several).
+ */
 export function groupStatements(statements: readonly Statement[]): PlaceRoute[] {
-  const byKey = new Map<string, { route: PlaceRoute; threads: Set<string>; cues: Map<string, number> }>();
+  const seqs = new Map<string, string[]>();
+  const count = new Map<string, number>();
   for (const st of statements) {
-    const key = st.stops.map((s) => s.placeId).join('>');
+    const ids = st.stops.map((s) => s.placeId);
+    const k = ids.join('>');
+    seqs.set(k, ids);
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  const home = new Map<string, string>();
+  for (const [k, ids] of seqs) {
+    let best = k;
+    for (const [k2, ids2] of seqs) {
+      if (k2 === k || ids2.length <= ids.length || !within(ids, ids2)) continue;
+      const b = seqs.get(best)!;
+      if (best === k || ids2.length > b.length || (ids2.length === b.length && count.get(k2)! > count.get(best)!)) best = k2;
+    }
+    home.set(k, best);
+  }
+  const byKey = new Map<string, { route: PlaceRoute; threads: Set<string>; cues: Map<string, number> }>();
+  for (const st0 of statements) {
+    const key = home.get(st0.stops.map((s) => s.placeId).join('>'))!;
+    const st = key === st0.stops.map((s) => s.placeId).join('>') ? st0 : { ...st0, stops: statements.find((x) => x.stops.map((s) => s.placeId).join('>') === key)!.stops };
     let g = byKey.get(key);
     if (!g) {
       g = { route: { key, stops: st.stops, messages: 0, threads: 0, first: st.message.ts, last: st.message.ts, cues: [], cut: false, evidence: [] }, threads: new Set(), cues: new Map() };

@@ -42,3 +42,12 @@ describe('routeStatement: when a message states where a shipment goes', () => {
     expect(s.directionsOnly).toBe(true);
   });
 });
+
+describe('routeStatement: money is not cargo', () => {
+  it('drops a place named in a clause about money', () => {
+    expect(stops('Šef hoće 20 cigli do Antverpena, pare idu preko Beograda')).toBeNull();
+    expect(stops('Шеф хоће 20 цигли до Антверпена, паре иду преко Београда')).toBeNull();
+    expect(stops('El patrón quiere 20 ladrillos para Amberes, el dinero va por Belgrado')).toBeNull();
+    expect(stops('El contenedor sale de Guayaquil para Amberes')).toEqual(['ec-guayaquil', 'be-antwerp']); // "para" is a direction here
+  });
+});

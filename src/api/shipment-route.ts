@@ -11,6 +11,9 @@
  *       "in" as often as "into", so it says nothing of the order),
  *       van/uit/naar/via (nl), de/depuis/à/vers/via/par (fr), de/desde/a/hacia/para/vía/por (es).
  * Two places named together without either (a chat about Belgrade and Antwerp) are not a route.
+ * A place in a clause about money ("…, pare idu preko Beograda": the money goes via Belgrade;
+ * clauses end at , ; . ! ?) is not a stop: money words are pare/novac/keš, geld, argent, dinero,
+ * money, cash.
  *
  * The stops are the places in this order: those introduced by a "from" word, then the rest in
  * the order written ("via" places and unmarked ones), then those introduced by a "to" word; a
@@ -40,6 +43,9 @@ const SHIPMENT_WORDS: readonly string[] = [
   // es / pt
   'barco', 'buque', 'contenedor', 'carga', 'cargamento', 'mercancia', 'envio', 'navio', 'contentor',
 ];
+
+/** Money words, folded (prefixes): a clause with one is about payment, not the cargo's way. */
+const MONEY_WORDS: readonly string[] = ['pare', 'novac', 'novc', 'kes', 'паре', 'новац', 'новц', 'кеш', 'geld', 'argent', 'dinero', 'money', 'cash', 'plata'];
 
 /** Mention types that are shipment evidence by themselves. */
 const EVIDENCE_TYPES = new Set(['vessel', 'imo', 'container', 'drug_quantity']);
@@ -75,7 +81,13 @@ function wordBefore(body: string, start: number): string {
 
 /** The route `body` states, given its mentions (any order), or null when it states none (see the rule above). */
 export function routeStatement(body: string, mentions: readonly Mention[]): RouteStatement | null {
-  const places = mentions.filter((m) => m.type === 'place').sort((a, b) => a.start - b.start);
+  const moneyClause = (at: number): boolean => {
+    const from = Math.max(...[',', ';', '.', '!', '?'].map((c) => body.lastIndexOf(c, at - 1))) + 1;
+    const ends = [',', ';', '.', '!', '?'].map((c) => body.indexOf(c, at)).filter((i) => i >= 0);
+    const clause = fold(body.slice(from, ends.length > 0 ? Math.min(...ends) : body.length));
+    return clause.split(/[^\p{L}]+/u).some((w) => MONEY_WORDS.some((m) => w === m || (m.length >= 4 && w.startsWith(m))));
+  };
+  const places = mentions.filter((m) => m.type === 'place' && !moneyClause(m.start)).sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
   const stops: StatedStop[] = [];
   for (const p of places) {
