@@ -171,7 +171,7 @@ describe('identity routes', () => {
 });
 
 describe('identity suggestions as a job', () => {
-  it('answers 202 with the job while it computes, then the suggestions from the per-generation cache', async () => {
+  it('answers 202 with the job while it computes, then the suggestions kept for the generation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clew-identity-job-'));
     try {
       const store = await openCase(await buildIdentityCase(join(dir, 'case')), { readonly: true });
