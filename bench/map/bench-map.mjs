@@ -41,8 +41,8 @@ const rows = [
   await time('GET /api/places (evidence 10 per point)', async () => (await listPlaces(store, { limit: 2000, evidence: 10 })).points.length),
   await time('GET /api/places?key=place:be-antwerp&evidence=200', async () => (await listPlaces(store, { key: 'place:be-antwerp', evidence: 200 })).points[0]?.evidence.length),
   await time(`GET /api/places?account=<top talker>`, async () => (await listPlaces(store, { account: top, limit: 2000, evidence: 0 })).points.length),
-  await time('GET /api/routes (window 14 d, 60 routes)', async () => (await placeRoutes(store, { limit: 60 })).episodes),
-  await time('GET /api/routes?account=<top talker>', async () => (await placeRoutes(store, { account: top, limit: 60 })).episodes),
+  await time('GET /api/routes (60 routes, stated twice or more)', async () => (await placeRoutes(store, { limit: 60 })).statements),
+  await time('GET /api/routes?account=<top talker>', async () => (await placeRoutes(store, { account: top, limit: 60 })).statements),
 ];
 console.log(`case: ${casePath} — ${stats.messages.toLocaleString('en-US')} messages, ${stats.locations.toLocaleString('en-US')} location records`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}; ${runs} runs each`);

@@ -1,33 +1,32 @@
 /**
  * The map's typed API: points (places and coordinates in message text, location records) and
- * routes (places in the order a shipment thread mentions them). See docs/map.md.
+ * routes (where the messages say shipments go). See docs/map.md.
  *
- * A shipment thread, honestly defined: a thread is a conversation, or the two accounts of a
- * one-to-one message outside any conversation. Its gazetteer place mentions, in time order (then
- * in their order in the message), are cut into episodes wherever two consecutive mentions are
- * more than `windowDays` apart. Within an episode, the stops are the places in the order they are
- * first named (consecutive repeats collapse; a place named again later is not a new stop). An
- * episode with at least two distinct places is a route. Episodes with the same stops in the same
- * order are one route, counted once per episode.
+ * A route is what messages state about a shipment: each message that names two or more places
+ * with shipment evidence or direction words (the rule: shipment-route.ts) states its stops in
+ * order (origin → transit → port). Statements with the same stops are one route, weighted by
+ * how many messages state it; by default a route needs two statements (`minEvidence`), so a
+ * one-off mention is not drawn unless the analyst asks for it.
  */
 import { ClewError } from '../model/errors.js';
 import { LOCATION_KINDS } from '../model/records.js';
-import type { GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoPort, IdentityPort } from '../store/types.js';
+import type { GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoPort, IdentityPort, MessagePort } from '../store/types.js';
 import { personOfTerm } from './activity.js';
+import { routeStatement } from './shipment-route.js';
 
 export type { GeoEvidence, GeoFilter, GeoKind, GeoPointRow } from '../store/types.js';
 
 export const GEO_KINDS: readonly GeoKind[] = ['place', 'coordinate', ...LOCATION_KINDS];
 
-const DAY = 86_400_000;
-export const DEFAULT_WINDOW_DAYS = 14;
 export const MAX_POINTS = 5000;
 export const MAX_EVIDENCE = 2000;
 export const MAX_ROUTES = 500;
-/** Stops kept per route: a longer episode is chatter about many places, not a route; it is cut here (and flagged). */
+/** Stops kept per route: a longer statement is a list of places, not a route; it is cut here (and flagged). */
 export const MAX_STOPS = 8;
-/** Episodes (with their message ids) listed per route. */
-export const MAX_EPISODES = 50;
+/** Statements (messages) listed per route, newest first. */
+export const MAX_STATEMENTS = 50;
+/** Messages a route needs by default to be drawn. */
+export const DEFAULT_MIN_EVIDENCE = 2;
 
 export interface PlacesQuery extends GeoFilter {
   limit?: number;
@@ -112,42 +111,41 @@ export async function listPlaces(store: GeoPort & IdentityPort, q: PlacesQuery =
 
 export interface RouteStop {
   placeId: string;
+  /** The gazetteer's name of the place. */
   name: string;
   lat: number;
   lon: number;
 }
 
-export interface RouteEpisode {
+/** One message stating the route. */
+export interface RouteMessage {
+  messageId: number;
+  ts: number;
   thread: string;
-  first: number;
-  last: number;
-  /** For each stop, the message that first names it in this episode. */
-  stopMessages: number[];
-  /** Every message of the episode that names a place, oldest first. */
-  messageIds: number[];
+  /** What made it a shipment: vessels, IMO numbers, containers, quantities, shipment words (empty: direction words only). */
+  cues: string[];
 }
 
 export interface PlaceRoute {
   /** The stops' place ids joined by ">". */
   key: string;
   stops: RouteStop[];
-  /** Episodes with exactly these stops, and the distinct threads they come from. */
-  episodes: number;
-  threads: number;
+  /** Messages stating it (its weight), and the distinct threads they are in. */
   messages: number;
+  threads: number;
   first: number;
   last: number;
-  /** The episode was longer than MAX_STOPS stops and was cut. */
+  /** Vessels, containers and quantities its messages name (distinct, most named first, up to 8). */
+  cues: string[];
+  /** A statement named more than MAX_STOPS places and was cut. */
   cut: boolean;
-  /** Up to MAX_EPISODES, newest first. */
-  evidence: RouteEpisode[];
+  /** Up to MAX_STATEMENTS, newest first. */
+  evidence: RouteMessage[];
 }
 
 export interface RoutesQuery extends Omit<GeoFilter, 'kinds'> {
-  /** Which places are stops: seaports only (default; shipments travel by sea) or every place. */
-  stops?: 'ports' | 'all';
-  /** The longest gap between two consecutive place mentions of one episode, in days (default 14). */
-  windowDays?: number;
+  /** Only routes stated by at least this many messages (default 2: a one-off mention is not a route). */
+  minEvidence?: number;
   /** Only routes with at least this many stops (default 2). */
   minStops?: number;
   limit?: number;
@@ -155,134 +153,115 @@ export interface RoutesQuery extends Omit<GeoFilter, 'kinds'> {
 
 export interface RoutesResult {
   routes: PlaceRoute[];
-  /** Episodes found in total (before grouping and `limit`). */
-  episodes: number;
+  /** Messages that state a route (before grouping, the threshold and `limit`). */
+  statements: number;
+  /** Routes left out because fewer than `minEvidence` messages state them. */
+  belowThreshold: number;
+  minEvidence: number;
   truncated: boolean;
-  windowDays: number;
-  stops: 'ports' | 'all';
 }
 
-interface Episode {
-  thread: string;
+interface Statement {
   stops: RouteStop[];
-  stopMessages: number[];
-  messageIds: number[];
-  first: number;
-  last: number;
+  message: RouteMessage;
   cut: boolean;
 }
 
+/** `short`'s stops appear in `long` in the same order (not necessarily next to each other). */
+function within(short: readonly string[], long: readonly string[]): boolean {
+  let i = 0;
+  for (const x of long) if (x === short[i]) i++;
+  return i === short.length;
+}
+
 /**
- * Cut place mentions (in time order, any number of interleaved threads) into episodes per thread
- * and keep those that are routes (≥ 2 distinct places). Stops are in the order places are first
- * named in the episode: consecutive repeats collapse, and a place named again later (the thread
- * talking about it again, not the cargo going back) is not a new stop unless `revisits` is set.
- * Pure: the definition lives here.
+ * Group statements with the same stops into routes, most stated first. A statement naming part
+ * of a longer stated route, in its order ("from Guayaquil via Abidjan" beside "from Guayaquil via
+ * Abidjan to Rotterdam"), is evidence for the longest such route (the most stated one if several).
  */
-export function routeEpisodes(mentions: Iterable<GeoPlaceMention>, windowMs: number, revisits = false): Episode[] {
-  const cut = episodeCutter(windowMs, revisits);
-  for (const m of mentions) cut.add(m);
-  return cut.finish();
-}
-
-/** routeEpisodes one mention at a time (for a stream of chunks). */
-function episodeCutter(windowMs: number, revisits: boolean): { add(m: GeoPlaceMention): void; finish(): Episode[] } {
-  const open = new Map<string, { ep: Episode; lastTs: number; places: Set<string> }>();
-  const done: Episode[] = [];
-  const close = (o: { ep: Episode; places: Set<string> }) => {
-    if (o.places.size >= 2) done.push(o.ep);
-  };
-  const add = (m: GeoPlaceMention): void => {
-    let o = open.get(m.thread);
-    if (o && m.ts - o.lastTs > windowMs) {
-      close(o);
-      o = undefined;
+export function groupStatements(statements: readonly Statement[]): PlaceRoute[] {
+  const seqs = new Map<string, string[]>();
+  const count = new Map<string, number>();
+  for (const st of statements) {
+    const ids = st.stops.map((s) => s.placeId);
+    const k = ids.join('>');
+    seqs.set(k, ids);
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  const home = new Map<string, string>();
+  for (const [k, ids] of seqs) {
+    let best = k;
+    for (const [k2, ids2] of seqs) {
+      if (k2 === k || ids2.length <= ids.length || !within(ids, ids2)) continue;
+      const b = seqs.get(best)!;
+      if (best === k || ids2.length > b.length || (ids2.length === b.length && count.get(k2)! > count.get(best)!)) best = k2;
     }
-    if (!o) {
-      o = { ep: { thread: m.thread, stops: [], stopMessages: [], messageIds: [], first: m.ts, last: m.ts, cut: false }, lastTs: m.ts, places: new Set() };
-      open.set(m.thread, o);
-    }
-    const ep = o.ep;
-    o.lastTs = m.ts;
-    ep.last = m.ts;
-    if (ep.messageIds[ep.messageIds.length - 1] !== m.messageId) ep.messageIds.push(m.messageId);
-    if (ep.stops[ep.stops.length - 1]?.placeId === m.placeId) return;
-    if (!revisits && o.places.has(m.placeId)) return;
-    if (ep.stops.length >= MAX_STOPS) {
-      ep.cut = true;
-      return;
-    }
-    ep.stops.push({ placeId: m.placeId, name: m.name, lat: m.lat, lon: m.lon });
-    ep.stopMessages.push(m.messageId);
-    o.places.add(m.placeId);
-  };
-  const finish = (): Episode[] => {
-    for (const o of open.values()) close(o);
-    return done;
-  };
-  return { add, finish };
-}
-
-/** Group episodes with the same stops into routes, most episodes first. */
-export function groupRoutes(episodes: Episode[]): PlaceRoute[] {
-  const byKey = new Map<string, { route: PlaceRoute; threads: Set<string>; messages: Set<number> }>();
-  for (const ep of episodes) {
-    const key = ep.stops.map((s) => s.placeId).join('>');
+    home.set(k, best);
+  }
+  const byKey = new Map<string, { route: PlaceRoute; threads: Set<string>; cues: Map<string, number> }>();
+  for (const st0 of statements) {
+    const key = home.get(st0.stops.map((s) => s.placeId).join('>'))!;
+    const st = key === st0.stops.map((s) => s.placeId).join('>') ? st0 : { ...st0, stops: statements.find((x) => x.stops.map((s) => s.placeId).join('>') === key)!.stops };
     let g = byKey.get(key);
     if (!g) {
-      g = { route: { key, stops: ep.stops, episodes: 0, threads: 0, messages: 0, first: ep.first, last: ep.last, cut: false, evidence: [] }, threads: new Set(), messages: new Set() };
+      g = { route: { key, stops: st.stops, messages: 0, threads: 0, first: st.message.ts, last: st.message.ts, cues: [], cut: false, evidence: [] }, threads: new Set(), cues: new Map() };
       byKey.set(key, g);
     }
     const r = g.route;
-    r.episodes++;
-    r.first = Math.min(r.first, ep.first);
-    r.last = Math.max(r.last, ep.last);
-    r.cut ||= ep.cut;
-    g.threads.add(ep.thread);
-    for (const id of ep.messageIds) g.messages.add(id);
-    r.evidence.push({ thread: ep.thread, first: ep.first, last: ep.last, stopMessages: ep.stopMessages, messageIds: ep.messageIds });
+    r.messages++;
+    r.first = Math.min(r.first, st.message.ts);
+    r.last = Math.max(r.last, st.message.ts);
+    r.cut ||= st.cut;
+    g.threads.add(st.message.thread);
+    for (const c of st.message.cues) g.cues.set(c, (g.cues.get(c) ?? 0) + 1);
+    r.evidence.push(st.message);
   }
-  const routes = [...byKey.values()].map(({ route, threads, messages }) => {
+  const routes = [...byKey.values()].map(({ route, threads, cues }) => {
     route.threads = threads.size;
-    route.messages = messages.size;
-    route.evidence.sort((a, b) => b.last - a.last);
-    route.evidence = route.evidence.slice(0, MAX_EPISODES);
+    route.cues = [...cues].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([c]) => c);
+    route.evidence.sort((a, b) => b.ts - a.ts || b.messageId - a.messageId);
+    route.evidence = route.evidence.slice(0, MAX_STATEMENTS);
     return route;
   });
-  routes.sort((a, b) => b.episodes - a.episodes || b.messages - a.messages || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  routes.sort((a, b) => b.messages - a.messages || b.threads - a.threads || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return routes;
 }
 
-export async function placeRoutes(store: GeoPort & IdentityPort, q: RoutesQuery = {}): Promise<RoutesResult> {
+/**
+ * The routes the case's messages state (see the top of this file and shipment-route.ts). Only
+ * messages naming two or more distinct places are read again (body and mentions) to apply the rule.
+ */
+export async function placeRoutes(store: GeoPort & IdentityPort & Pick<MessagePort, 'message' | 'mentions'>, q: RoutesQuery = {}): Promise<RoutesResult> {
   checkFilter(q);
-  const windowDays = q.windowDays ?? DEFAULT_WINDOW_DAYS;
-  if (!(windowDays >= 1 && windowDays <= 366)) throw new ClewError('INVALID_ARGUMENT', 'windowDays must be between 1 and 366');
   const limit = Math.min(Math.max(q.limit ?? 100, 1), MAX_ROUTES);
   const minStops = Math.max(q.minStops ?? 2, 2);
-  const stops = q.stops ?? 'ports';
+  const minEvidence = Math.max(q.minEvidence ?? DEFAULT_MIN_EVIDENCE, 1);
+  if (!Number.isInteger(minEvidence)) throw new ClewError('INVALID_ARGUMENT', 'minEvidence must be a whole number');
   const accounts = await filterAccounts(store, q.account);
-  const cut = episodeCutter(windowDays * DAY, false);
-  const take = (m: GeoPlaceMention) => {
-    if (stops === 'all' || m.port) cut.add(m);
-  };
-  if (accounts && accounts.length !== 1) {
-    // a person: the mentions of all its accounts, each message once, in message order
-    const seen = new Set<number>();
-    const merged: GeoPlaceMention[] = [];
-    for (const account of accounts) {
-      const mine = new Set<number>();
-      for await (const chunk of store.geo().placeMentions({ account, after: q.after, before: q.before }))
-        for (const m of chunk) {
-          if (seen.has(m.messageId)) continue;
-          mine.add(m.messageId);
-          merged.push(m);
-        }
-      for (const id of mine) seen.add(id);
-    }
-    merged.sort((a, b) => a.messageId - b.messageId); // stable: a message's mentions keep their order
-    for (const m of merged) take(m);
-  } else for await (const chunk of store.geo().placeMentions({ account: accounts?.[0], after: q.after, before: q.before })) for (const m of chunk) take(m);
-  const episodes = cut.finish();
-  const routes = groupRoutes(episodes).filter((r) => r.stops.length >= minStops);
-  return { routes: routes.slice(0, limit), episodes: episodes.length, truncated: routes.length > limit, windowDays, stops };
+  // the place mentions of each message (a person's accounts: each message once)
+  const byMessage = new Map<number, GeoPlaceMention[]>();
+  for (const account of accounts ?? [undefined])
+    for await (const chunk of store.geo().placeMentions({ account, after: q.after, before: q.before }))
+      for (const m of chunk) {
+        const list = byMessage.get(m.messageId);
+        if (list) list.push(m);
+        else byMessage.set(m.messageId, [m]);
+      }
+  const statements: Statement[] = [];
+  for (const [messageId, ms] of byMessage) {
+    if (new Set(ms.map((m) => m.placeId)).size < 2) continue;
+    const [message, mentions] = await Promise.all([store.message(messageId), store.mentions(messageId)]);
+    const said = routeStatement(message.body ?? '', mentions);
+    if (!said) continue;
+    const place = new Map(ms.map((m) => [m.placeId, m]));
+    const stops = said.stops.flatMap((s): RouteStop[] => {
+      const p = place.get(s.placeId);
+      return p ? [{ placeId: p.placeId, name: p.name, lat: p.lat, lon: p.lon }] : [];
+    });
+    if (stops.length < 2) continue;
+    statements.push({ stops: stops.slice(0, MAX_STOPS), cut: stops.length > MAX_STOPS, message: { messageId, ts: ms[0]!.ts, thread: ms[0]!.thread, cues: said.cues } });
+  }
+  const all = groupStatements(statements).filter((r) => r.stops.length >= minStops);
+  const routes = all.filter((r) => r.messages >= minEvidence);
+  return { routes: routes.slice(0, limit), statements: statements.length, belowThreshold: all.length - routes.length, minEvidence, truncated: routes.length > limit };
 }

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openCase } from '../api/case.js';
-import { useTmp } from '../api/test-support/tmp.js';
 import { ClewError } from '../model/errors.js';
-import { bumpGeneration, cachedPerGeneration, caseGeneration, type JobContext, JobRegistry, wireJob } from './jobs.js';
-import { join } from 'node:path';
+import { type JobContext, JobRegistry, wireJob } from './jobs.js';
 
-const tmp = useTmp();
 const tick = () => new Promise((ok) => setTimeout(ok, 5));
 
 /** Work that counts to `n`, one step per tick, honouring cancellation. */
@@ -128,28 +124,5 @@ describe('JobRegistry', () => {
     await tick();
     await jobs.cancelAll();
     expect([a.state, b.state]).toEqual(['cancelled', 'cancelled']);
-  });
-});
-
-describe('case generation caches', () => {
-  it('recompute after the case changed, per store', async () => {
-    const store = await openCase(join(tmp(), 'c.clew'), { create: true });
-    const other = await openCase(join(tmp(), 'd.clew'), { create: true });
-    try {
-      let calls = 0;
-      const compute = () => ({ n: ++calls });
-      const a = cachedPerGeneration(store, 'k', compute);
-      expect(cachedPerGeneration(store, 'k', compute)).toBe(a);
-      expect(cachedPerGeneration(other, 'k', compute)).not.toBe(a);
-      expect(caseGeneration(store)).toBe(0);
-      expect(bumpGeneration(store)).toBe(1);
-      const b = cachedPerGeneration(store, 'k', compute);
-      expect(b).not.toBe(a);
-      expect(b.n).toBe(3);
-      expect(caseGeneration(other)).toBe(0);
-    } finally {
-      await store.close();
-      await other.close();
-    }
   });
 });

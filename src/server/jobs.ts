@@ -4,69 +4,16 @@
  * worker thread (job-worker.ts) so the server keeps answering other requests; under the test
  * runner, where the compiled worker does not exist, it runs in this thread instead.
  *
- * Also here: the case "generation", a counter that grows each time a job changes the case, and
- * `cachedPerGeneration`, the helper routes use to cache answers that must not go stale.
+ * What a job computes for the workspace is kept, and dropped when the case changes, by the
+ * case's one state object (case-state.ts `CaseState.viaJob`).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CaseStore } from '../api/types.js';
 import { ClewError, ERROR_CODES, isClewError, type ErrorCode } from '../model/errors.js';
 import type { FromJobWorker, JobTask, ToJobWorker } from './job-tasks.js';
 import type { WireIngestResult, WireJob, WireJobKind, WireJobProgress, WireJobState } from './wire/jobs.js';
-
-// ---------------------------------------------------------------- case generation and caches
-
-const generations = new WeakMap<CaseStore, number>();
-const caches = new WeakMap<CaseStore, Map<string, { generation: number; value: unknown }>>();
-
-/** How many times the open case has been changed by a job since the server opened it. */
-export function caseGeneration(store: CaseStore): number {
-  return generations.get(store) ?? 0;
-}
-
-/** Mark the case as changed: every `cachedPerGeneration` entry of it is recomputed on next use. */
-export function bumpGeneration(store: CaseStore): number {
-  const g = caseGeneration(store) + 1;
-  generations.set(store, g);
-  return g;
-}
-
-/**
- * `compute()` once per case generation and key: use it for any answer cached on the open store
- * (rankings, network, dossiers) so that an ingest from the workspace never leaves it stale.
- */
-export function cachedPerGeneration<T>(store: CaseStore, key: string, compute: () => T): T {
-  let m = caches.get(store);
-  if (!m) caches.set(store, (m = new Map()));
-  const g = caseGeneration(store);
-  const hit = m.get(key);
-  if (hit && hit.generation === g) return hit.value as T;
-  const value = compute();
-  const entry = { generation: g, value: value as unknown };
-  m.set(key, entry);
-  // an answer still being computed is shared; a failed one is not kept
-  if (value instanceof Promise)
-    value.catch(() => {
-      if (m.get(key) === entry) m.delete(key);
-    });
-  return value;
-}
-
-/** The cached value of `key` for the current generation, if any (does not compute). */
-export function peekPerGeneration<T>(store: CaseStore, key: string): T | undefined {
-  const hit = caches.get(store)?.get(key);
-  return hit && hit.generation === caseGeneration(store) ? (hit.value as T) : undefined;
-}
-
-/** Store a value for `key` at generation `generation` (ignored if the case changed since). */
-export function putPerGeneration(store: CaseStore, key: string, generation: number, value: unknown): void {
-  if (generation !== caseGeneration(store)) return;
-  let m = caches.get(store);
-  if (!m) caches.set(store, (m = new Map()));
-  m.set(key, { generation, value });
-}
 
 // ---------------------------------------------------------------- replies with a status
 

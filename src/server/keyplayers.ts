@@ -7,13 +7,8 @@ import type { WireKeyPlayer } from './wire.js';
 /** The most key players one request may ask for; the ranking is computed once for this many. */
 export const MAX_KEY_PLAYERS = 200;
 
-/** Its key in the per-generation cache of the open case (jobs.ts `cachedPerGeneration`). */
-export const KEY_PLAYERS_CACHE_KEY = 'keyplayers';
-
-/** The cache key of the ranking at a level (account and person rankings are kept apart). */
-export function keyPlayersCacheKey(level: NetworkLevel = 'account'): string {
-  return level === 'person' ? `${KEY_PLAYERS_CACHE_KEY}:person` : KEY_PLAYERS_CACHE_KEY;
-}
+/** The family of answers the ranking is kept under in the case's state (case-state.ts), keyed by its level. */
+export const KEY_PLAYERS_FAMILY = 'keyplayers';
 
 export interface KeyPlayerRanking {
   level: NetworkLevel;

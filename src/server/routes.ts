@@ -11,9 +11,11 @@ import { search } from '../api/search.js';
 import { show } from '../api/show.js';
 import { threadPage } from '../api/thread.js';
 import type { CaseStore } from '../api/types.js';
-import { cachedPerGeneration, Reply } from './jobs.js';
-import { computeKeyPlayerRanking, type KeyPlayerRanking, keyPlayersCacheKey, MAX_KEY_PLAYERS } from './keyplayers.js';
+import { caseState } from './case-state.js';
+import { Reply } from './jobs.js';
+import { computeKeyPlayerRanking, KEY_PLAYERS_FAMILY, type KeyPlayerRanking, MAX_KEY_PLAYERS } from './keyplayers.js';
 import type { Route } from './route.js';
+import { CHANGES_ROUTES } from './routes/changes.js';
 import { DOSSIER_ROUTES } from './routes/dossier.js';
 import { IDENTITY_ROUTES } from './routes/identity.js';
 import { JOBS_ROUTES, keyPlayersViaJob } from './routes/jobs.js';
@@ -59,11 +61,11 @@ const keyPlayersQuery = z.strictObject({ top: wholeNumber(1, MAX_KEY_PLAYERS).op
 export { MAX_KEY_PLAYERS };
 
 /**
- * The composite ranking takes seconds on a big case: kept per case generation (recomputed after
- * an ingest from the workspace). GET /api/keyplayers computes it as a job (routes/jobs.ts).
+ * The composite ranking takes seconds on a big case: kept in the case's state until the case
+ * changes (case-state.ts). GET /api/keyplayers computes it as a job (routes/jobs.ts).
  */
 export function keyPlayerRanking(store: CaseStore, level: NetworkLevel = 'account'): Promise<KeyPlayerRanking> {
-  return cachedPerGeneration(store, keyPlayersCacheKey(level), () => computeKeyPlayerRanking(store, undefined, level));
+  return caseState(store).cached(KEY_PLAYERS_FAMILY, level, () => computeKeyPlayerRanking(store, undefined, level));
 }
 
 const CASE_ROUTES: Route[] = [
@@ -162,4 +164,4 @@ const CASE_ROUTES: Route[] = [
   },
 ];
 
-export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES, ...WATCH_ROUTES];
+export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES, ...WATCH_ROUTES, ...CHANGES_ROUTES];

@@ -21,7 +21,7 @@ import type { Route } from './route.js';
 import { Reply } from './jobs.js';
 import { ROUTES } from './routes.js';
 import { viewNetwork } from './routes/network.js';
-import { jobsOf } from './routes/jobs.js';
+import { caseState } from './case-state.js';
 import { cookieName, hostAllowed, isLoopbackHost, newToken, originAllowed, parseCookies, SECURITY_HEADERS, sessionCookie, tokensEqual } from './security.js';
 import { StaticSite } from './static.js';
 import { onClientError } from './client-error.js';
@@ -131,7 +131,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const maxUrl = opts.maxUrlChars ?? 4096;
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const jobs = jobsOf(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize, caseLocator: opts.casePath }).jobs;
+  const state = caseState(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize, caseLocator: opts.casePath });
+  const jobs = state.jobs;
   // uploads cut short by a server killed mid-transfer (kill -9) leave a *.part file: not kept
   const uploads = opts.uploadsDir ?? defaultUploadsDir(opts.casePath);
   for (const p of await cleanPartialUploads(uploads)) log(`clew serve: removed ${p}, an upload a stopped server left incomplete`);
@@ -197,6 +198,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.once('close', () => {
         if (!res.writableFinished) gone.abort();
       });
+      // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
+      await state.sync();
       const value = await r.handle({ store, params: route.params, query: url.searchParams, body, req, signal: gone.signal });
       if (value instanceof Reply) sendJson(res, value.status, value.body, head);
       else sendJson(res, 200, value, head);

@@ -8,6 +8,7 @@ import type { Mention } from '../model/entities.js';
 import type { HttpErrorCode } from './errors.js';
 
 export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, SearchQuery };
+export type * from './wire/changes.js';
 export type * from './wire/dossier.js';
 export type * from './wire/identity.js';
 export type * from './wire/jobs.js';

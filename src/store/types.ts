@@ -447,6 +447,18 @@ export interface TransferPort {
 export type Backend = 'sqlite' | 'postgres';
 
 /** How to open a case (src/store/open.ts openCase). */
+/**
+ * The case's change counter (issue 17 part 5): a number stored in the case itself that every
+ * writer increases in the transaction of its change (each ingest batch and completed source,
+ * a lexicon edit, an identity decision), whatever process it runs in. A reader that keeps
+ * answers computed from the case compares it with the value it computed them at: cheap (one
+ * row) and exact across processes.
+ */
+export interface ChangePort {
+  /** 0 for a case nothing has been written to since it was created (or an older case never changed since). */
+  generation(): Promise<number>;
+}
+
 export interface OpenOptions {
   /** Create the case when it does not exist. */
   create?: boolean;
@@ -467,7 +479,8 @@ export interface CaseStore
     IdentityPort,
     TransferPort,
     ExportPort,
-    WatchPort {
+    WatchPort,
+    ChangePort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
   readonly locator: string;

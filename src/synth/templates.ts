@@ -24,6 +24,8 @@ const SR: Table = {
   ],
   book: [
     'Kontejner {container} je bukiran, brod {vessel} {imo}',
+    'Kontejner {container} ide iz {origin:gen} preko {transit:gen} do {dest:gen}',
+    'Brod {vessel} vozi robu iz {origin:gen} do {dest:gen}',
     'Kontejner je {container}, banane, ide za {dest:acc}',
     'Brod {vessel} isplovljava {day} iz {origin:gen}',
     'Javi čoveku u luci: {container}, {vessel}, stiže za 3 nedelje',
@@ -103,6 +105,7 @@ const NL: Table = {
   ],
   book: [
     'Container {container} staat op de {vessel}, {imo}',
+    'Container {container} gaat van {origin} via {transit} naar {dest}',
     'Het is een bananendoos, {container}, komt naar {dest}',
     'De {vessel} vertrekt {day} uit {origin}',
     'Nummer is {container}, geef door aan de havenman',
@@ -132,7 +135,7 @@ const NL: Table = {
 
 const FR: Table = {
   plan: ['Les gens de {origin} ont {qty} prêts', 'Il faut {money} pour commencer', 'Le prix: {price} le kilo à {dest}', '{bricks} passent par {transit} le mois prochain'],
-  book: ['Le conteneur {container} est sur le {vessel} {imo}', 'Le {vessel} arrive à {transit} {day}', 'Numéro du conteneur: {container}'],
+  book: ['Le conteneur {container} est sur le {vessel} {imo}', 'Le conteneur {container} part de {origin} via {transit} vers {dest}', 'Le {vessel} arrive à {transit} {day}', 'Numéro du conteneur: {container}'],
   transit: ['La marchandise est au port de {transit}', 'Le douanier à {transit} veut {money}', 'On attend le transbordement à {transit}', 'Tout est calme à {transit}'],
   pay: ['Envoie {money} sur {iban}', 'Les papiers sont prêts, {paper}', 'Paiement en {crypto}'],
   arrive: ['Le conteneur {container} est arrivé à {dest}', 'Rendez-vous ici {coord}', '{code} est arrivée'],
@@ -153,7 +156,7 @@ const ES: Table = {
     'Hay {qty} listos en {origin}', 'El patrón quiere {bricks} para {dest}', 'Precio {price} el kilo puesto en {origin}',
     'Salen {qty} por {transit} a fin de mes', 'Necesitamos {money} adelantado',
   ],
-  book: ['El contenedor {container} va en el {vessel} {imo}', 'La fruta sale {day} de {origin}', 'Contenedor {container}, destino {dest}', 'El {vessel} zarpa de {origin}'],
+  book: ['El contenedor {container} va en el {vessel} {imo}', 'El contenedor {container} sale de {origin} vía {transit} hacia {dest}', 'La fruta sale {day} de {origin}', 'Contenedor {container}, destino {dest}', 'El {vessel} zarpa de {origin}'],
   transit: ['La mercancía está en {transit}', 'El barco {vessel} pasó {transit}', 'En {transit} piden {money} más'],
   pay: ['Manda {money} a {iban}', 'Los papeles están listos: {paper}', 'Paga por {crypto}', 'Falta {money} para completar'],
   arrive: ['El contenedor {container} llegó a {dest}', 'Ubicación {coord}', 'Ya sacaron {bricks}', 'El {code} llegó bien'],
@@ -210,7 +213,7 @@ const EN: Table = {
     'Our friends in {origin} have {qty} ready', 'Price is {price} per key delivered {dest}', 'Next one is {bricks} via {transit}',
     'Boss wants {qty} before christmas', 'Need {money} upfront for {origin}',
   ],
-  book: ['Container {container} booked on {vessel} {imo}', 'Box number {container}, bananas, to {dest}', '{vessel} leaves {origin} {day}', 'Changed the box, new one {container}'],
+  book: ['Container {container} booked on {vessel} {imo}', 'Box {container} goes from {origin} via {transit} to {dest}', 'Box number {container}, bananas, to {dest}', '{vessel} leaves {origin} {day}', 'Changed the box, new one {container}'],
   transit: ['Goods are in {transit}, waiting for transshipment', '{vessel} passed {transit}', 'People in {transit} want {money} extra'],
   pay: ['Send {money} to {iban}', 'Paper is ready, {paper}', 'Pay via {crypto}', 'Port guy wants {money} cash', 'Still {money} missing'],
   arrive: ['Container {container} arrived in {dest}', 'Tonight we pull {bricks} out', 'Meet here {coord}', 'Come to {coord} with the {car}', 'The {code} landed, all good'],

@@ -1,7 +1,7 @@
 /**
  * The Map view in Chromium: the bundled basemap and the case's points render (WebGL through
- * SwiftShader under --disable-gpu), the shipment route is drawn through its places in mention
- * order, a click on a point lists the messages and accounts behind it, hostile labels stay text,
+ * SwiftShader under --disable-gpu), the route the messages state is drawn as a great-circle
+ * curve labelled with its places' names, selecting it lists its messages, a click on a point lists the messages and accounts behind it, hostile labels stay text,
  * and the page breaks no CSP rule and sends nothing off the machine.
  */
 import type { Page } from 'playwright-core';
@@ -24,7 +24,7 @@ const rendered = async (attr: 'data-rendered-points' | 'data-rendered-routes' | 
 describe('map view in Chromium', () => {
   useWorkspace('clew-browser-map-', (d) => buildMapCase(join(d, 'case')), (w) => ({ srv, browser, page, trouble } = w));
 
-  it('draws the basemap, the points and the route in mention order', async () => {
+  it('draws the basemap, the points and the stated route as a labelled curve', async () => {
     await page.goto(srv.origin + '/map');
     await expect.poll(() => page.getByTestId('map').getAttribute('data-status'), { timeout: 30_000 }).toMatch(/ready|failed/);
     expect(await page.getByTestId('map-failed').count()).toBe(0);
@@ -33,10 +33,10 @@ describe('map view in Chromium', () => {
     expect(scripts.some((u) => /maplibre-gl-worker-[^/]+\.mjs/.test(u))).toBe(true);
     expect(scripts.some((u) => /countries-50m-[^/]+\.json/.test(u))).toBe(true);
 
-    // the API: one route, Guayaquil → Lomé → Antwerp, each stop traceable to its first message
+    // the API: one route stated twice, Guayaquil → Lomé → Antwerp, with the messages that state it
     const r = await api<RoutesResponse>('/api/routes');
     expect(r.routes.map((x) => x.key)).toEqual(['ec-guayaquil>tg-lome>be-antwerp']);
-    expect(r.routes[0]!.evidence[0]!.stopMessages).toHaveLength(3);
+    expect(r.routes[0]!.evidence).toHaveLength(2);
     // what was rendered: every point of the response and that route's line
     const places = await api<PlacesResponse>('/api/places');
     expect(places.points.length).toBe(11);
@@ -49,6 +49,13 @@ describe('map view in Chromium', () => {
     expect(Number(await rendered('data-rendered-land'))).toBeGreaterThan(0);
     const routeText = await page.getByTestId('route').first().textContent();
     expect(routeText).toMatch(/Guayaquil → Lomé → Antwerp/);
+    // each stop labelled with its name on the map (not an id); the line is a great-circle curve
+    // (data-route-vertices: its points, many per leg, not one straight segment per leg)
+    const labels = page.locator('[data-testid="map"] [data-testid="route-label"]');
+    await expect.poll(() => labels.allTextContents(), { timeout: 15_000 }).toEqual(['Guayaquil', 'Lomé', 'Antwerp']);
+    const boxes = await Promise.all((await labels.all()).map((l) => l.boundingBox()));
+    expect(boxes.every((b) => b !== null && b.width > 20)).toBe(true);
+    expect(Number(await page.getByTestId('map').getAttribute('data-route-vertices'))).toBeGreaterThan(50);
     await shot('map');
   });
 
@@ -61,9 +68,9 @@ describe('map view in Chromium', () => {
     expect(await page.locator('.map-side img, .maplibregl-popup img').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('point')).toBe('antenna:45.25,19.84');
 
-    // Guayaquil: three messages, linked to /m/<id>, and the accounts to their dossiers
+    // Guayaquil: five messages (three of the thread, two stating the route), linked to /m/<id>, and the accounts to their dossiers
     await page.locator('[data-testid="point"][data-point-key="place:ec-guayaquil"] button').click();
-    await expect.poll(() => page.getByTestId('point-message').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('point-message').count(), { timeout: 15_000 }).toBe(5);
     const links = await page.getByTestId('point-message').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     for (const l of links) expect(l).toMatch(/^\/m\/[0-9]+$/);
     const accounts = await page.getByTestId('point-accounts').locator('a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
@@ -73,8 +80,25 @@ describe('map view in Chromium', () => {
 
     // from the list, the map flies there and the panel follows
     await page.locator('[data-testid="point"][data-point-key="place:be-antwerp"] button').click();
-    await expect.poll(() => page.getByTestId('point-message').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('point-message').count(), { timeout: 15_000 }).toBe(3); // one in the thread, two stating the route
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  });
+
+  it('selecting a route on the map lights it up and lists its messages', async () => {
+    await page.goto(srv.origin + '/map');
+    await expect.poll(() => rendered('data-rendered-routes'), { timeout: 30_000 }).toBe(JSON.stringify(['ec-guayaquil>tg-lome>be-antwerp']));
+    await page.getByTestId('route').first().locator('button').click();
+    const detail = page.getByTestId('route-detail');
+    await detail.waitFor();
+    expect(await detail.getByTestId('route-message').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="route-label"].selected').count(), { timeout: 10_000 }).toBe(3);
+    // a message link opens the message that states the route
+    await detail.getByTestId('route-message').first().click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/\/m\/[0-9]+$/);
+    await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 10_000 }).toContain('Confirmed: the ship sails from Guayaquil via Lomé to Antwerp');
+    // the threshold relaxed: the route stated once appears too
+    await page.goto(srv.origin + '/map?evidence=1');
+    await expect.poll(() => page.getByTestId('route').count(), { timeout: 15_000 }).toBe(2);
   });
 
   it('filters by account and kind through the URL, and shows a route', async () => {
@@ -85,7 +109,7 @@ describe('map view in Chromium', () => {
     expect(await page.getByTestId('route').count()).toBe(0);
     await page.goto(srv.origin + '/map?route=' + encodeURIComponent('ec-guayaquil>tg-lome>be-antwerp'));
     await page.getByTestId('route-detail').waitFor();
-    expect(await page.getByTestId('route-message').count()).toBe(3);
+    expect(await page.getByTestId('route-message').count()).toBe(2);
     await expect.poll(() => page.getByTestId('map').getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
     await shot('map-route');
   });

@@ -5,6 +5,7 @@ import { api, type StatsResponse } from './lib/api';
 import { day, num } from './lib/format';
 import { useRoute } from './lib/router';
 import { useApi, useCaseGeneration } from './lib/useApi';
+import { watchCase } from './lib/changes';
 import { matchView, VIEWS } from './views';
 import { WatchNavBadge } from './views/watchlists/NavBadge';
 import { Untrusted } from './components/Untrusted';
@@ -49,6 +50,8 @@ export function App() {
   const { data: stats, error } = useApi(() => api.statsCached(), [generation]);
   const hit = matchView(route.path);
   const View = hit?.view.component;
+
+  useEffect(() => watchCase(), []);
 
   useEffect(() => {
     document.title = hit ? `${hit.view.title} · clew` : 'clew';

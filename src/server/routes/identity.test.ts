@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../../api/case.js';
-import { bumpGeneration, caseGeneration, Reply } from '../jobs.js';
+import { caseState } from '../case-state.js';
+import { Reply } from '../jobs.js';
 import { type RunningServer, startServer } from '../server.js';
 import { jobsOf } from './jobs.js';
 import { suggestionsViaJob } from './identity.js';
@@ -170,7 +171,7 @@ describe('identity routes', () => {
 });
 
 describe('identity suggestions as a job', () => {
-  it('answers 202 with the job while it computes, then the suggestions from the per-generation cache', async () => {
+  it('answers 202 with the job while it computes, then the suggestions kept for the generation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clew-identity-job-'));
     try {
       const store = await openCase(await buildIdentityCase(join(dir, 'case')), { readonly: true });
@@ -186,16 +187,16 @@ describe('identity suggestions as a job', () => {
       expect(r).not.toBeInstanceOf(Reply);
       expect((r as { suggestions: unknown[] }).suggestions).toHaveLength(2);
       expect(await suggestionsViaJob(store, 0.5, 0)).toBe(r);
-      expect(caseGeneration(store)).toBe(0);
-      // a decision (new generation) while a job runs: the stale job is cancelled, a new one starts
-      bumpGeneration(store);
+      expect(caseState(store).generation).toBe(0);
+      // a decision (new generation) while a job runs: a new job starts; the stale one's answer is not kept
+      caseState(store).invalidate();
       const stale = (await suggestionsViaJob(store, 0.5, 0)) as Reply;
       const staleJob = jobsOf(store).jobs.get((stale.body as { job: { id: string } }).job.id)!;
-      bumpGeneration(store);
+      caseState(store).invalidate();
       const fresh = (await suggestionsViaJob(store, 0.5, 0)) as Reply;
       expect((fresh.body as { job: { id: string } }).job.id).not.toBe(staleJob.id);
       await staleJob.finished;
-      expect(staleJob.state).toBe('cancelled');
+      expect(caseState(store).peek('identity:suggest', 0.5)).toBeUndefined();
       await jobsOf(store).jobs.get((fresh.body as { job: { id: string } }).job.id)!.finished;
       expect(await suggestionsViaJob(store, 0.5, 0)).not.toBeInstanceOf(Reply);
       await store.close();

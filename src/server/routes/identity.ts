@@ -1,18 +1,18 @@
 /**
  * Identity routes: merge suggestions with their evidence, the side-by-side review of a pair, the
  * confirmed persons, and the analyst's decisions. The server's case handle is read-only; a
- * decision goes through a short-lived writable one (api/identity.ts `decide`) and then bumps the
- * case generation, so every per-generation cache (suggestions, person-level network) refreshes.
+ * decision goes through a short-lived writable one (api/identity.ts `decide`), which moves the
+ * case's change counter, so every answer the case's state keeps (case-state.ts) refreshes.
  */
 import { z } from 'zod';
 import { decide, defaultUser, identityList, type IdentityAction, type IdentitySuggestResult, MAX_SUGGESTIONS, reviewPair } from '../../api/identity.js';
 import type { CaseStore } from '../../api/types.js';
-import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
-import { bumpGeneration, caseGeneration, type Job, peekPerGeneration, putPerGeneration, Reply, runTask, wireJob } from '../jobs.js';
-import { caseLocatorOf, jobsOf } from './jobs.js';
+import { ClewError } from '../../model/errors.js';
+import { caseState } from '../case-state.js';
+import { Reply } from '../jobs.js';
+import { caseLocatorOf } from './jobs.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
-import type { JobResponse } from '../wire/jobs.js';
 import type { IdentityDecideResponse, IdentityPersonsResponse, IdentityReviewResponse, IdentitySuggestionsResponse } from '../wire/identity.js';
 
 export const DEFAULT_MIN_SCORE = 0.5;
@@ -43,48 +43,17 @@ const decideBody = z
 /** How long GET /api/identity/suggestions waits for the suggestions before answering 202 with the job. */
 export const SUGGEST_BUDGET_MS = 1500;
 
-const suggestJobs = new WeakMap<CaseStore, Map<number, { generation: number; job: Job }>>();
-
 /**
- * Suggestions at a threshold for the current case generation: from the cache, or from a job in a
- * worker thread (started, or joined if one runs for this threshold) awaited for `budgetMs`; a
- * Reply 202 with the job while it still computes (suggesting takes seconds on a big case). A
- * failed or cancelled job is retried by the next request.
+ * Suggestions at a threshold, computed as a job (suggesting takes seconds on a big case) and kept
+ * for the generation (CaseState.viaJob); a Reply 202 with the job while it still computes after `budgetMs`.
  */
-export async function suggestionsViaJob(store: CaseStore, threshold: number, budgetMs = SUGGEST_BUDGET_MS): Promise<IdentitySuggestResult | Reply> {
-  const key = `identity:suggest:${threshold}`;
-  const cached = peekPerGeneration<IdentitySuggestResult>(store, key);
-  if (cached) return cached;
-  const generation = caseGeneration(store);
-  let perStore = suggestJobs.get(store);
-  if (!perStore) suggestJobs.set(store, (perStore = new Map()));
-  let entry = perStore.get(threshold);
-  if (!entry || entry.generation !== generation || entry.job.state === 'failed' || entry.job.state === 'cancelled') {
-    // a decision made the running job's answer stale: stop it rather than let workers pile up
-    if (entry && entry.generation !== generation && entry.job.endedAt === null) jobsOf(store).jobs.cancel(entry.job.id);
-    const job = jobsOf(store).jobs.start<IdentitySuggestResult>({
-      kind: 'identity',
-      label: 'identity suggestions',
-      run: (ctx) => runTask<IdentitySuggestResult>({ kind: 'identity', caseLocator: caseLocatorOf(store), threshold }, ctx),
-      onEnd: (j) => {
-        if (j.state === 'done') putPerGeneration(store, key, generation, j.value);
-      },
-    });
-    entry = { generation, job };
-    perStore.set(threshold, entry);
-  }
-  const { job } = entry;
-  if (budgetMs > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
-    clearTimeout(timer);
-  }
-  if (job.state === 'done') return job.value as IdentitySuggestResult;
-  if (job.state === 'failed' || job.state === 'cancelled') {
-    const code = job.error?.code;
-    throw new ClewError(code && code in ERROR_CODES ? (code as ErrorCode) : 'INTERNAL', job.error?.message ?? 'suggesting failed');
-  }
-  return new Reply(202, { job: wireJob(job) } satisfies JobResponse);
+export function suggestionsViaJob(store: CaseStore, threshold: number, budgetMs = SUGGEST_BUDGET_MS): Promise<IdentitySuggestResult | Reply> {
+  return caseState(store).viaJob<IdentitySuggestResult>(
+    'identity:suggest',
+    threshold,
+    { kind: 'identity', label: 'identity suggestions', task: (caseLocator) => ({ kind: 'identity', caseLocator, threshold }), failure: 'suggesting failed' },
+    budgetMs,
+  );
 }
 
 /** Who the decision log names for a decision taken in the workspace. */
@@ -113,7 +82,7 @@ export const IDENTITY_ROUTES: Route[] = [
         handles: r.handles,
         blocking: r.blocking,
         seconds: Math.round(r.seconds * 1000) / 1000,
-        generation: caseGeneration(store),
+        generation: caseState(store).generation,
       };
     },
   },
@@ -146,7 +115,8 @@ export const IDENTITY_ROUTES: Route[] = [
       else if (d.action === 'merge') act = { action: 'merge', a: d.a, b: d.b, name: d.person };
       else act = { action: d.action, a: d.a, b: d.b };
       const result = await decide(caseLocatorOf(store), act, { by: workspaceUser(), why: d.why || undefined });
-      return { result, generation: bumpGeneration(store) };
+      // the decision moved the case's change counter: the kept answers (suggestions, person-level network) go
+      return { result, generation: await caseState(store).sync() };
     },
   },
 ];

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../../api/case.js';
-import { bumpGeneration, Reply } from '../jobs.js';
+import { caseState } from '../case-state.js';
+import { Reply } from '../jobs.js';
 import type { KeyPlayerRanking } from '../keyplayers.js';
 import { type RunningServer, startServer } from '../server.js';
 import { jobsOf, keyPlayersViaJob } from './jobs.js';
@@ -197,7 +198,7 @@ describe('key players as a job', () => {
       expect(ranking).not.toBeInstanceOf(Reply);
       expect((ranking as KeyPlayerRanking).rows.map((r) => r.position)).toEqual([1, 2]);
       expect(await keyPlayersViaJob(store, 0)).toBe(ranking); // cached
-      bumpGeneration(store);
+      caseState(store).invalidate();
       const stale = await keyPlayersViaJob(store, 0);
       expect(stale).toBeInstanceOf(Reply); // a new generation: computed again
       expect(((stale as Reply).body as JobResponse).job.id).not.toBe(job.id);

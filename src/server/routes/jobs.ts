@@ -8,51 +8,28 @@ import { z } from 'zod';
 import { type IngestSummary, loadMappingArgument } from '../../api/ingest.js';
 import type { NetworkLevel } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
-import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
+import { ClewError } from '../../model/errors.js';
 import type { IngestTask } from '../job-tasks.js';
-import { bumpGeneration, caseGeneration, type Job, JobRegistry, peekPerGeneration, putPerGeneration, Reply, runTask, wireJob } from '../jobs.js';
+import { type CaseState, caseState, type CaseStateOptions } from '../case-state.js';
+import { type Job, type Reply, runTask, wireJob } from '../jobs.js';
 import { type DisruptBody, disruptCacheKey } from '../disruption.js';
-import { type KeyPlayerRanking, keyPlayersCacheKey } from '../keyplayers.js';
+import { KEY_PLAYERS_FAMILY, type KeyPlayerRanking } from '../keyplayers.js';
 import type { Route } from '../route.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, discardUpload, storeUpload, defaultUploadsDir } from '../upload.js';
 import { parseInput, queryObject } from '../validate.js';
 import type { JobResponse, JobsResponse, UploadResponse, WireIngestResult } from '../wire/jobs.js';
 import type { DisruptResponse } from '../wire/timeline.js';
 
-export interface JobsOptions {
-  /** Largest upload accepted, in bytes (default 2 GiB). */
-  maxUploadBytes?: number;
-  /** Where uploads are stored (default: upload.ts defaultUploadsDir). */
-  uploadsDir?: string;
-  /** Records per ingest batch (tests use small batches to cancel mid-ingest). */
-  ingestBatchSize?: number;
-  /**
-   * The locator the server opened the case with, for jobs that open it again (in a worker thread)
-   * and decisions; default: the store's printable locator (the same for a case file). It may
-   * hold a password: never print it.
-   */
-  caseLocator?: string;
+export type JobsOptions = CaseStateOptions;
+
+/** The case's state (case-state.ts), which holds its jobs; the server passes its options once. */
+export function jobsOf(store: CaseStore, opts?: JobsOptions): CaseState {
+  return caseState(store, opts);
 }
 
-interface JobsState {
-  jobs: JobRegistry;
-  opts: JobsOptions;
-}
-
-const states = new WeakMap<CaseStore, JobsState>();
-
-/** The jobs of the server holding `store` (the server calls this once with its options). */
-export function jobsOf(store: CaseStore, opts?: JobsOptions): JobsState {
-  let s = states.get(store);
-  if (!s) states.set(store, (s = { jobs: new JobRegistry(), opts: {} }));
-  if (opts) s.opts = opts;
-  return s;
-}
-
-/** Highest cap a route table can name; the configured cap is enforced by the route. */
 /** The locator to open the server's case again with (see JobsOptions.caseLocator). */
 export function caseLocatorOf(store: CaseStore): string {
-  return jobsOf(store).opts.caseLocator ?? store.locator;
+  return caseState(store).caseLocator;
 }
 
 /** Where uploads go: the configured directory, else beside a case file or under the user's data directory (defaultUploadsDir). */
@@ -108,7 +85,7 @@ export const JOBS_ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/jobs$/,
     async handle({ store }): Promise<JobsResponse> {
-      return { jobs: jobsOf(store).jobs.list().map(wireJob), generation: caseGeneration(store) };
+      return { jobs: jobsOf(store).jobs.list().map(wireJob), generation: jobsOf(store).generation };
     },
   },
   {
@@ -174,7 +151,8 @@ export const JOBS_ROUTES: Route[] = [
         toResult: ingestResult,
         // whatever the outcome, committed batches may have changed the case
         onEnd: (j) => {
-          bumpGeneration(store);
+          // its writer moved the case's change counter: the kept answers go now, not at the next request
+          void caseState(store).sync().catch(() => undefined);
           // a file refused as a whole (not cancelled, not a full disk) left no source: its copy goes too
           const code = j.error?.code;
           if (j.state === 'failed' && file === up.path && code !== undefined && code !== 'DISK_FULL' && code !== 'CASE_BUSY' && code !== 'INTERNAL')
@@ -191,46 +169,22 @@ export const JOBS_ROUTES: Route[] = [
 /** How long GET /api/keyplayers waits for a ranking before answering 202 with the job. */
 export const KEY_PLAYERS_BUDGET_MS = 1500;
 
-const rankingJobs = new WeakMap<CaseStore, Map<NetworkLevel, { generation: number; job: Job }>>();
-
 /**
- * The key-player ranking of the current generation at a level: from the cache, or from a job in
- * a worker thread (started, or joined if one runs) awaited for `budgetMs`; a Reply 202 with the
- * job if it is still computing then. A failed or cancelled job is retried by the next request.
- * Account and person level are separate cache entries and jobs.
+ * The key-player ranking at a level, computed as a job and kept for the generation (CaseState.viaJob);
+ * a Reply 202 with the job while it still computes after `budgetMs`.
  */
-export async function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_BUDGET_MS, level: NetworkLevel = 'account'): Promise<KeyPlayerRanking | Reply> {
-  const cacheKey = keyPlayersCacheKey(level);
-  const cached = peekPerGeneration<KeyPlayerRanking>(store, cacheKey);
-  if (cached) return cached;
-  const generation = caseGeneration(store);
-  let perLevel = rankingJobs.get(store);
-  if (!perLevel) rankingJobs.set(store, (perLevel = new Map()));
-  let entry = perLevel.get(level);
-  if (!entry || entry.generation !== generation || entry.job.state === 'failed' || entry.job.state === 'cancelled') {
-    const job = jobsOf(store).jobs.start<KeyPlayerRanking>({
+export function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_BUDGET_MS, level: NetworkLevel = 'account'): Promise<KeyPlayerRanking | Reply> {
+  return caseState(store).viaJob<KeyPlayerRanking>(
+    KEY_PLAYERS_FAMILY,
+    level,
+    {
       kind: 'keyplayers',
       label: level === 'person' ? 'key players (persons)' : 'key players',
-      run: (ctx) => runTask<KeyPlayerRanking>({ kind: 'keyplayers', caseLocator: caseLocatorOf(store), level }, ctx),
-      onEnd: (j) => {
-        if (j.state === 'done') putPerGeneration(store, cacheKey, generation, j.value);
-      },
-    });
-    entry = { generation, job };
-    perLevel.set(level, entry);
-  }
-  const { job } = entry;
-  if (budgetMs > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
-    clearTimeout(timer);
-  }
-  if (job.state === 'done') return job.value as KeyPlayerRanking;
-  if (job.state === 'failed' || job.state === 'cancelled') {
-    const code = job.error?.code;
-    throw new ClewError(code && code in ERROR_CODES ? (code as ErrorCode) : 'INTERNAL', job.error?.message ?? 'the ranking failed');
-  }
-  return new Reply(202, { job: wireJob(job) } satisfies JobResponse);
+      task: (caseLocator) => ({ kind: 'keyplayers', caseLocator, level }),
+      failure: 'the ranking failed',
+    },
+    budgetMs,
+  );
 }
 
 // ---------------------------------------------------------------- disruption as a job
@@ -238,46 +192,21 @@ export async function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_
 /** How long POST /api/disrupt waits for the simulation before answering 202 with the job (tests set 0). */
 export const DISRUPT_BUDGET = { ms: 1500 };
 
-const disruptJobs = new WeakMap<CaseStore, Map<string, { generation: number; job: Job }>>();
-
 /**
- * The disruption simulation a body asks for, at the current generation: from the cache (keyed on
- * the body, so the client's repeated POST after a 202 finds the job's answer), or from a job in a
- * worker thread (started, or joined if one runs for the same body) awaited for `budgetMs`; a
- * Reply 202 with the job if it is still computing then. A failed or cancelled job is retried by
- * the next request; a failure within the budget (e.g. NOT_FOUND: nobody to arrest) is the answer.
+ * The disruption simulation a body asks for, computed as a job and kept for the generation keyed
+ * on the body (so the client's repeated POST after a 202 finds the job's answer); a Reply 202
+ * with the job while it still computes after `budgetMs` (CaseState.viaJob).
  */
-export async function disruptViaJob(store: CaseStore, body: DisruptBody, budgetMs = DISRUPT_BUDGET.ms): Promise<DisruptResponse | Reply> {
-  const cacheKey = disruptCacheKey(body);
-  const cached = peekPerGeneration<DisruptResponse>(store, cacheKey);
-  if (cached) return cached;
-  const generation = caseGeneration(store);
-  let perBody = disruptJobs.get(store);
-  if (!perBody) disruptJobs.set(store, (perBody = new Map()));
-  let entry = perBody.get(cacheKey);
-  if (!entry || entry.generation !== generation || entry.job.state === 'failed' || entry.job.state === 'cancelled') {
-    for (const [k, e] of perBody) if (e.job.endedAt !== null) perBody.delete(k); // ended: their answers are cached
-    const job = jobsOf(store).jobs.start<DisruptResponse>({
+export function disruptViaJob(store: CaseStore, body: DisruptBody, budgetMs = DISRUPT_BUDGET.ms): Promise<DisruptResponse | Reply> {
+  return caseState(store).viaJob<DisruptResponse>(
+    'disrupt',
+    disruptCacheKey(body),
+    {
       kind: 'disrupt',
       label: 'remove' in body ? 'disruption: arrests' : `disruption: ${body.strategy}`,
-      run: (ctx) => runTask<DisruptResponse>({ kind: 'disrupt', caseLocator: caseLocatorOf(store), body }, ctx),
-      onEnd: (j) => {
-        if (j.state === 'done') putPerGeneration(store, cacheKey, generation, j.value);
-      },
-    });
-    entry = { generation, job };
-    perBody.set(cacheKey, entry);
-  }
-  const { job } = entry;
-  if (budgetMs > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
-    clearTimeout(timer);
-  }
-  if (job.state === 'done') return job.value as DisruptResponse;
-  if (job.state === 'failed' || job.state === 'cancelled') {
-    const code = job.error?.code;
-    throw new ClewError(code && code in ERROR_CODES ? (code as ErrorCode) : 'INTERNAL', job.error?.message ?? 'the simulation failed');
-  }
-  return new Reply(202, { job: wireJob(job) } satisfies JobResponse);
+      task: (caseLocator) => ({ kind: 'disrupt', caseLocator, body }),
+      failure: 'the simulation failed',
+    },
+    budgetMs,
+  );
 }

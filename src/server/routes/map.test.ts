@@ -38,18 +38,16 @@ describe('GET /api/places and /api/routes', () => {
     expect(some.body.filter).toMatchObject({ account: A, after: Date.UTC(2021, 2, 2), before: Date.UTC(2021, 2, 9), kinds: ['place', 'antenna'] });
   });
 
-  it('answers routes in mention order', async () => {
+  it('answers the routes messages state, weighted, with a threshold the client can relax', async () => {
     const r = await call<RoutesResponse>('/api/routes');
     expect(r.status).toBe(200);
     expect(r.body.routes.map((x) => x.stops.map((s) => s.placeId))).toEqual([['ec-guayaquil', 'tg-lome', 'be-antwerp']]);
-    const wide = await call<RoutesResponse>('/api/routes?window=30&minStops=2&limit=10');
-    expect(wide.body.windowDays).toBe(30);
-    expect(wide.body.stops).toBe('ports');
-    const all = await call<RoutesResponse>('/api/routes?stops=all');
-    expect(all.body.routes[0]!.key).toBe('ec-guayaquil>rs-belgrade>tg-lome>be-antwerp');
-    // a second identical request is answered from the per-store cache, with the same body
-    expect((await call<RoutesResponse>('/api/routes?stops=all')).body).toEqual(all.body);
-    expect(wide.body.routes).toHaveLength(2);
+    expect(r.body.routes[0]!.stops.map((s) => s.name)).toEqual(['Guayaquil', 'Lomé', 'Antwerp']);
+    expect(r.body).toMatchObject({ minEvidence: 2, statements: 3, belowThreshold: 1 });
+    const relaxed = await call<RoutesResponse>('/api/routes?minEvidence=1&minStops=2&limit=10');
+    expect(relaxed.body.routes.map((x) => x.key)).toEqual(['ec-guayaquil>tg-lome>be-antwerp', 'br-santos>nl-rotterdam']);
+    // a second identical request is answered from the case's state, with the same body
+    expect((await call<RoutesResponse>('/api/routes?minEvidence=1&minStops=2&limit=10')).body).toEqual(relaxed.body);
   });
 
   it('refuses bad input with a 400 that names the parameter, and an unknown account with a 404', async () => {
@@ -65,11 +63,10 @@ describe('GET /api/places and /api/routes', () => {
       ['/api/places?zoom=3', 'zoom'],
       ['/api/places?after=2021-03-02&before=2021-03-01', 'after'],
       ['/api/places?limit=1&limit=2', 'limit'],
-      ['/api/routes?window=0', 'window'],
-      ['/api/routes?window=400', 'window'],
+      ['/api/routes?minEvidence=0', 'minEvidence'],
+      ['/api/routes?window=14', 'window'],
       ['/api/routes?minStops=1', 'minStops'],
       ['/api/routes?kind=place', 'kind'],
-      ['/api/routes?stops=rail', 'stops'],
     ];
     for (const [path, param] of bad) {
       const r = await call<WireError>(path);

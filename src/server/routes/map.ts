@@ -1,10 +1,10 @@
 /**
  * The map's endpoints: GET /api/places (points with the records behind each count) and
- * GET /api/routes (places in the order shipment threads name them). See docs/map.md.
+ * GET /api/routes (where the messages say shipments go). See docs/map.md.
  */
 import { z } from 'zod';
 import { GEO_KINDS, type GeoKind, listPlaces, MAX_EVIDENCE, MAX_POINTS, MAX_ROUTES, placeRoutes, type RoutesResult } from '../../api/places.js';
-import type { CaseStore } from '../../api/types.js';
+import { caseState } from '../case-state.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
 import type { PlacesResponse, RoutesResponse } from '../wire/map.js';
@@ -40,18 +40,16 @@ const placesQuery = z.strictObject({
 
 const routesQuery = z.strictObject({
   ...filter,
-  window: wholeNumber(1, 366).optional(),
-  stops: z.enum(['ports', 'all']).optional(),
+  minEvidence: wholeNumber(1, 1000).optional(),
   minStops: wholeNumber(2, 20).optional(),
   limit: wholeNumber(1, MAX_ROUTES).optional(),
 });
 
 /**
- * Routes read every place mention of the case (seconds on a 1M-message case) and the case is
- * read-only while served: the last few answers are kept per open store.
+ * Routes read every place mention of the case (seconds on a 1M-message case): the last few
+ * answers are kept in the case's state until the case changes (case-state.ts).
  */
 const ROUTE_CACHE = 16;
-const routeCache = new WeakMap<CaseStore, Map<string, RoutesResult>>();
 
 export const MAP_ROUTES: Route[] = [
   {
@@ -72,20 +70,18 @@ export const MAP_ROUTES: Route[] = [
     pattern: /^\/routes$/,
     async handle({ store, query }): Promise<RoutesResponse> {
       const q = parseInput(routesQuery, queryObject(query));
-      const key = JSON.stringify(q);
-      let cache = routeCache.get(store);
-      if (!cache) routeCache.set(store, (cache = new Map()));
-      let r = cache.get(key);
-      if (!r) {
-        r = await placeRoutes(store, { account: q.account, after: q.after, before: q.before, windowDays: q.window, stops: q.stops, minStops: q.minStops, limit: q.limit });
-        if (cache.size >= ROUTE_CACHE) cache.delete(cache.keys().next().value!);
-        cache.set(key, r);
-      }
+      const r = await caseState(store).cached(
+        'routes',
+        q,
+        (): Promise<RoutesResult> =>
+          placeRoutes(store, { account: q.account, after: q.after, before: q.before, minEvidence: q.minEvidence, minStops: q.minStops, limit: q.limit }),
+        ROUTE_CACHE,
+      );
       return {
         filter: { account: q.account ?? null, after: q.after ?? null, before: q.before ?? null },
-        windowDays: r.windowDays,
-        stops: r.stops,
-        episodes: r.episodes,
+        minEvidence: r.minEvidence,
+        statements: r.statements,
+        belowThreshold: r.belowThreshold,
         routes: r.routes,
         truncated: r.truncated,
       };

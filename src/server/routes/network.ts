@@ -2,8 +2,8 @@
  * The Network view's endpoints: the contact network (whole, or its top people by a measure on
  * a big case) with every node's measures, a person's ego network, and a shortest path, all over
  * the same filters (time window, channels, minimum weight). A network and its measures take
- * seconds on a big case and the case is read-only while served: each filter combination is
- * computed once per open store and the last few are kept.
+ * seconds on a big case: each filter combination is computed once per generation of the case
+ * and the last few are kept (case-state.ts drops them when the case changes).
  */
 import { z } from 'zod';
 import { egoView, networkView, VIEW_MEASURES, viewMeasures, type ViewMeasures } from '../../api/graph-view.js';
@@ -11,7 +11,7 @@ import { type GraphContext, graphContext, parseChannels, parseTimeBound, path } 
 import { loadCaseNetwork, NETWORK_LEVELS, type NetworkLevel, type NetworkOptions } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
-import { caseGeneration } from '../jobs.js';
+import { caseState } from '../case-state.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
 import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireNetworkFilter } from '../wire/network.js';
@@ -23,7 +23,7 @@ export const MAX_EGO_NODES = 2_000;
 /** Betweenness is exact up to this many nodes and estimated from SAMPLES pivots above (the answer says so). */
 const VIEW_EXACT_MAX_NODES = 5_000;
 const VIEW_SAMPLES = 256;
-/** Filter combinations kept per open store. */
+/** Filter combinations kept per generation. */
 const CACHE_ENTRIES = 6;
 
 const ref = z.string().trim().min(1, { message: 'is empty' }).max(300, { message: 'is longer than 300 characters' });
@@ -59,41 +59,26 @@ interface Loaded {
   measures: ViewMeasures;
 }
 
-const cache = new WeakMap<CaseStore, Map<string, Promise<Loaded>>>();
-const spans = new WeakMap<CaseStore, { first: number | null; last: number | null }>();
-
-/** The network for these filters with its measures: computed once, then from the cache (most recent kept). */
+/** The network for these filters with its measures: computed once per generation, then kept in the case's state (most recent kept). */
 export function viewNetwork(store: CaseStore, filter: NetworkOptions): Promise<Loaded> {
-  let perStore = cache.get(store);
-  if (!perStore) cache.set(store, (perStore = new Map()));
-  // person level depends on the identity decisions: keyed by the case generation (bumped by a decision)
-  const key = JSON.stringify([filter.after ?? null, filter.before ?? null, filter.channels ?? null, filter.minWeight ?? 0, filter.level === 'person' ? caseGeneration(store) : 'account']);
-  let hit = perStore.get(key);
-  if (hit) perStore.delete(key);
-  else {
-    const loading = loadCaseNetwork(store, filter).then((net): Loaded => {
-      const ctx = graphContext(net, store, { exactMaxNodes: VIEW_EXACT_MAX_NODES, samples: VIEW_SAMPLES }, filter);
-      return { ctx, measures: viewMeasures(ctx) };
-    });
-    hit = loading;
-    // a failed load is not kept
-    const forget = perStore;
-    loading.catch(() => {
-      if (forget.get(key) === loading) forget.delete(key);
-    });
-    while (perStore.size >= CACHE_ENTRIES) perStore.delete(perStore.keys().next().value!);
-  }
-  perStore.set(key, hit);
-  return hit;
+  const key = [filter.after ?? null, filter.before ?? null, filter.channels ?? null, filter.minWeight ?? 0, filter.level ?? 'account'];
+  return caseState(store).cached(
+    'network',
+    key,
+    () =>
+      loadCaseNetwork(store, filter).then((net): Loaded => {
+        const ctx = graphContext(net, store, { exactMaxNodes: VIEW_EXACT_MAX_NODES, samples: VIEW_SAMPLES }, filter);
+        return { ctx, measures: viewMeasures(ctx) };
+      }),
+    CACHE_ENTRIES,
+  );
 }
 
-async function span(store: CaseStore): Promise<{ first: number | null; last: number | null }> {
-  let s = spans.get(store);
-  if (!s) {
+function span(store: CaseStore): Promise<{ first: number | null; last: number | null }> {
+  return caseState(store).cached('span', null, async () => {
     const st = await store.stats({ top: 0 });
-    spans.set(store, (s = { first: st.firstTs, last: st.lastTs }));
-  }
-  return s;
+    return { first: st.firstTs, last: st.lastTs };
+  });
 }
 
 function wireFilter(f: NetworkOptions): WireNetworkFilter {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase, withCase } from '../../api/case.js';
 import { ingestFile } from '../../api/ingest.js';
 import { jsonl, msg } from '../../api/test-support/tmp.js';
-import { bumpGeneration, Reply } from '../jobs.js';
+import { caseState } from '../case-state.js';
+import { Reply } from '../jobs.js';
 import { type RunningServer, startServer } from '../server.js';
 import { DISRUPT_BUDGET, disruptViaJob, jobsOf } from './jobs.js';
 import { XSS } from '../test-support/case.js';
@@ -205,7 +206,7 @@ describe('timeline and disruption endpoints', () => {
       const r = (await disruptViaJob(store, body, 0)) as DisruptResponse;
       expect(r.steps.map((s) => s.lccSize)).toEqual([9, 4]);
       expect(await disruptViaJob(store, body, 0)).toBe(r); // cached for this generation
-      bumpGeneration(store);
+      caseState(store).invalidate();
       expect(await disruptViaJob(store, body, 0)).toBeInstanceOf(Reply); // the case changed: computed again
       await jobsOf(store).jobs.cancelAll();
     } finally {

@@ -4,7 +4,7 @@
  * the disruption simulation (the analyst's arrests, or a comparison strategy).
  *
  * The contact network (for communities) takes seconds to load on a big case: it is built once
- * per case generation (jobs.ts cachedPerGeneration: an ingest from the workspace makes it stale)
+ * in the case's state (case-state.ts: any change to the case makes it stale)
  * and kept. The disruption simulation runs as a job (routes/jobs.ts disruptViaJob, disruption.ts).
  */
 import { z } from 'zod';
@@ -14,7 +14,8 @@ import { NETWORK_LEVELS, type NetworkLevel } from '../../api/network.js';
 import type { AccountView, CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
 import { type DisruptBody, disruptionContext, MAX_ARRESTS } from '../disruption.js';
-import { cachedPerGeneration, type Reply } from '../jobs.js';
+import { caseState } from '../case-state.js';
+import type { Reply } from '../jobs.js';
 import type { Route } from '../route.js';
 import { disruptViaJob } from './jobs.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
@@ -67,14 +68,10 @@ interface Loaded {
 
 /**
  * The contact network of the open case at a level (person level: a person's accounts are one
- * node), kept until an ingest or an identity decision from the workspace changes the case.
+ * node), kept until the case changes (case-state.ts).
  */
 function network(store: CaseStore, level: NetworkLevel = 'account'): Promise<Loaded> {
-  return cachedPerGeneration(
-    store,
-    level === 'person' ? 'timeline:network:person' : 'timeline:network',
-    async (): Promise<Loaded> => ({ ctx: await disruptionContext(store, level) }),
-  );
+  return caseState(store).cached('timeline:network', level, async (): Promise<Loaded> => ({ ctx: await disruptionContext(store, level) }));
 }
 
 /** Communities (Leiden, seeded) with every member, most active first. */

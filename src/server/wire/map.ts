@@ -1,7 +1,7 @@
 // Wire types of the map endpoints (see ../wire.ts). Types only: the web app imports this file.
-import type { GeoEvidence, GeoKind, GeoPointRow, PlaceRoute, RouteEpisode, RouteStop } from '../../api/places.js';
+import type { GeoEvidence, GeoKind, GeoPointRow, PlaceRoute, RouteMessage, RouteStop } from '../../api/places.js';
 
-export type { GeoEvidence, GeoKind, GeoPointRow, PlaceRoute, RouteEpisode, RouteStop };
+export type { GeoEvidence, GeoKind, GeoPointRow, PlaceRoute, RouteMessage, RouteStop };
 
 /** The filter a map response was computed with (times in UTC ms). */
 export interface MapFilterEcho {
@@ -17,13 +17,15 @@ export interface PlacesResponse {
   truncated: boolean;
 }
 
-/** GET /api/routes: places in the order shipment threads name them (docs/map.md). */
+/** GET /api/routes: where the messages say shipments go, most stated first (docs/map.md). */
 export interface RoutesResponse {
   filter: MapFilterEcho;
-  windowDays: number;
-  /** Which places were stops: seaports only, or every place. */
-  stops: 'ports' | 'all';
-  episodes: number;
+  /** Routes stated by fewer messages than this are left out (default 2). */
+  minEvidence: number;
+  /** Messages that state a route. */
+  statements: number;
+  /** Routes left out by minEvidence. */
+  belowThreshold: number;
   routes: PlaceRoute[];
   truncated: boolean;
 }

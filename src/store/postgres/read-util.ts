@@ -9,6 +9,7 @@ import { ClewError } from '../../model/errors.js';
 import type { AccountView } from '../types.js';
 import type { PgCase } from './db.js';
 import { type AccountDbRow, toAccount } from './rows.js';
+import { bumpGeneration } from './generation.js';
 
 export { pgCode } from './db.js';
 export { type AccountDbRow, parseLoc, toAccount } from './rows.js';
@@ -45,13 +46,17 @@ export async function scalar<T>(q: Queryable, sql: string, values: readonly Para
 
 /**
  * Run `fn` in one transaction on one connection. `lock`: serialise with every other
- * transaction taking the same lock on this case (identity decisions, the lexicon).
+ * transaction taking the same lock on this case (identity decisions, the lexicon); such a
+ * transaction changes the case, so it also increases the case's change counter (generation.ts).
  */
 export async function transaction<T>(db: PgReadCase, fn: (c: pg.PoolClient) => Promise<T>, lock?: 'identity' | 'lexicon' | 'watch'): Promise<T> {
   const c = await db.pool.connect();
   try {
     await c.query('BEGIN');
-    if (lock) await c.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [LOCK_KEYS[lock], db.caseId]);
+    if (lock) {
+      await c.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [LOCK_KEYS[lock], db.caseId]);
+      await bumpGeneration(c, db.caseId);
+    }
     const out = await fn(c);
     await c.query('COMMIT');
     return out;

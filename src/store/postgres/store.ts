@@ -49,6 +49,7 @@ import { CASE_LOCK } from './cases.js';
 import { type PgCase, one, rows } from './db.js';
 import { type SourceDbRow, parseLoc, readSource, toAccount, type AccountDbRow, toSource } from './rows.js';
 import { PgSourceWriter } from './writer.js';
+import { readGeneration } from './generation.js';
 import { PgIdentityStore } from './identity.js';
 import { activity as readActivity } from './read-activity.js';
 import { dossier as readDossier } from './read-dossier.js';
@@ -137,6 +138,10 @@ export class PostgresCaseStore implements CaseStore {
       await PgSourceWriter.unlock(c, this.db.caseId);
       throw e;
     }
+  }
+
+  async generation(): Promise<number> {
+    return readGeneration(this.db.pool, this.db.caseId);
   }
 
   async forgetEmptySource(id: number): Promise<boolean> {

@@ -29,6 +29,7 @@ import { CASE_LOCK } from './cases.js';
 import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one, rows } from './db.js';
 import { formatLoc, readSource } from './rows.js';
+import { bumpGeneration } from './generation.js';
 import { CASE_TABLES, caseTable, columnNames, deferredIndexes, indexSql, partitionName } from './schema.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
@@ -277,6 +278,7 @@ export class PgSourceWriter implements SourceWriter {
       await c.query('SET LOCAL enable_seqscan = off');
       await c.query('SET LOCAL enable_hashjoin = off');
       done = await this.batch(items, pos);
+      await bumpGeneration(c, this.caseId);
       await c.query('COMMIT');
     } catch (e) {
       // nothing of the batch stays, in the case or in memory: the next batch may follow
@@ -814,6 +816,7 @@ export class PgSourceWriter implements SourceWriter {
       );
       await c.query('DELETE FROM edge_deltas WHERE case_id = $1 AND source_id = $2', [caseId, sid]);
       await c.query(`UPDATE sources SET status = 'complete', finished_at = $3 WHERE case_id = $1 AND id = $2`, [caseId, sid, Date.now()]);
+      await bumpGeneration(c, caseId);
       await c.query('COMMIT');
     } catch (e) {
       const rolledBack = await c.query('ROLLBACK').then(

@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView, IdentityData, IdentityDecision, IdentityDecisionInput, IdentityStore, PersonView } from '../types.js';
 import { type AccountDbRow, toAccount } from './rows.js';
+import { bumpGeneration } from './generation.js';
 
 
 /** Entity types that identify a person when two handles share them. */
@@ -146,6 +147,7 @@ function log(db: Database, action: IdentityDecision['action'], accounts: number[
 export function mergeAccounts(db: Database, a: number, b: number, d: IdentityDecisionInput & { name?: string }): PersonView {
   if (a === b) throw new ClewError('INVALID_ARGUMENT', 'cannot merge an account with itself', { a, b });
   const tx = db.transaction((): number => {
+    bumpGeneration(db);
     const va = account(db, a);
     account(db, b);
     let pa = personOf(db, a);
@@ -178,6 +180,7 @@ export function mergeAccounts(db: Database, a: number, b: number, d: IdentityDec
 /** Take an account out of its person (a person left with one account dissolves). */
 export function splitAccount(db: Database, a: number, d: IdentityDecisionInput): { person: number; remaining: number } {
   const tx = db.transaction(() => {
+    bumpGeneration(db);
     account(db, a);
     const p = personOf(db, a);
     if (p === null) throw new ClewError('NOT_FOUND', `account ${a} belongs to no person`, { account: a });
@@ -194,6 +197,7 @@ export function splitAccount(db: Database, a: number, d: IdentityDecisionInput):
 export function rejectPair(db: Database, a: number, b: number, d: IdentityDecisionInput): number {
   if (a === b) throw new ClewError('INVALID_ARGUMENT', 'cannot reject an account against itself', { a, b });
   const tx = db.transaction(() => {
+    bumpGeneration(db);
     account(db, a);
     account(db, b);
     const id = log(db, 'reject', [a, b], null, d);
@@ -205,6 +209,7 @@ export function rejectPair(db: Database, a: number, b: number, d: IdentityDecisi
 
 export function unrejectPair(db: Database, a: number, b: number, d: IdentityDecisionInput): boolean {
   const tx = db.transaction(() => {
+    bumpGeneration(db);
     const r = db.prepare('DELETE FROM identity_rejections WHERE a = ? AND b = ?').run(Math.min(a, b), Math.max(a, b));
     if (r.changes > 0) log(db, 'unreject', [a, b], null, d);
     return r.changes > 0;

@@ -54,6 +54,7 @@ import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, t
 import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { ensureMigrated } from './migrations.js';
 import { SqliteIdentityStore, listPersons } from './identity.js';
+import { bumpGeneration, readGeneration } from './generation.js';
 import { chunked } from '../chunks.js';
 import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
@@ -222,6 +223,10 @@ export class SqliteCaseStore implements CaseStore {
       release();
       throw translateStoreError(e, this.path);
     }
+  }
+
+  async generation(): Promise<number> {
+    return readGeneration(this.db);
   }
 
   async forgetEmptySource(id: number): Promise<boolean> {
@@ -755,6 +760,7 @@ export class SqliteCaseStore implements CaseStore {
     const fts = lexiconCandidates(entry.term).map((t) => t.map((p) => (p.prefix ? `"${p.text}"*` : `"${p.text}"`)).join(' OR ')).map((o) => `(${o})`).join(' AND ');
     if (fts === '') throw new ClewError('INVALID_ARGUMENT', 'a code word needs letters or digits');
     const run = this.db.transaction(() => {
+      bumpGeneration(this.db);
       this.removeLexiconMentions(entry.term);
       this.db
         .prepare('INSERT INTO lexicon (term, means, type, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(term) DO UPDATE SET means = excluded.means, type = excluded.type')
@@ -786,6 +792,7 @@ export class SqliteCaseStore implements CaseStore {
   async removeLexiconEntry(term: string): Promise<boolean> {
     this.assertWritable();
     return this.db.transaction(() => {
+      bumpGeneration(this.db);
       this.removeLexiconMentions(term);
       return this.db.prepare('DELETE FROM lexicon WHERE term = ?').run(term).changes > 0;
     })();

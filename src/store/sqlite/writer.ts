@@ -25,6 +25,7 @@ import { adoptSideFts, ftsRowsSql, registerFtsText } from './fts-build.js';
 import { MultiRowInsert } from './multi-insert.js';
 import { formatLoc, readSource } from './rows.js';
 import { refreshStatistics } from './statistics.js';
+import { bumpGeneration } from './generation.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 /** Messages addressed to conversation members tracked in memory per source (see toMembers). */
@@ -195,6 +196,7 @@ export class SqliteSourceWriter {
         this.writeEdgeDeltas(edges);
       }
       this.st.progress!.run(pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates, this.source.id);
+      bumpGeneration(db);
       return { res, edges, spill };
     });
   }
@@ -259,6 +261,7 @@ export class SqliteSourceWriter {
         this.st.dropEdgeDeltas!.run(this.source.id);
         if (!(sideFts && adoptSideFts(this.db))) this.st.ftsSource!.run(this.source.id);
         this.st.finish!.run(Date.now(), this.source.id);
+        bumpGeneration(this.db);
       })();
     } finally {
       if (sideFts) {

@@ -129,7 +129,7 @@ export function postBlob<T>(path: string, params: QueryParams, blob: Blob, signa
   return call<T>(withQuery(path, params), { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }, body: blob }, signal);
 }
 
-/** The case changed (an ingest finished): drop cached answers and tell the views. */
+/** The case changed (an ingest finished, a decision, or lib/changes.ts saw it change): drop cached answers and tell the views. */
 export function caseChanged(): void {
   statsOnce = null;
   window.dispatchEvent(new Event(CASE_CHANGED));

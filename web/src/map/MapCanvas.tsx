@@ -8,15 +8,16 @@
  *
  * For tests and for the record, the container carries what was actually rendered after each
  * idle frame: data-rendered-land (basemap features drawn), data-rendered-points (point features
- * drawn) and data-rendered-routes (the keys of route lines drawn, in route order).
+ * drawn) and data-rendered-routes (the keys of route lines drawn, in route order). Route stops
+ * carry their gazetteer names as DOM labels (markers, textContent: no glyphs to fetch).
  */
-import { type GeoJSONSource, LngLatBounds, Map as MlMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import { type GeoJSONSource, LngLatBounds, Map as MlMap, Marker, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { GeoPointRow, PlaceRoute } from '../lib/api';
 import { num } from '../lib/format';
 import { type Basemap, loadBasemap } from './basemap';
-import { pointFeatures, routeFeatures } from './features';
+import { pointFeatures, routeFeatures, routeStops } from './features';
 import { ARROW_LAYER, arrowImage, mapStyle } from './style';
 import { revealBidi as reveal } from '../../../src/text/display/bidi.js';
 
@@ -155,7 +156,22 @@ export function MapCanvas({ ref, points, routes, selectedPoint, selectedRoute, o
   useEffect(() => {
     const m = map.current;
     if (status.kind !== 'ready' || !m) return;
-    (m.getSource('routes') as GeoJSONSource | undefined)?.setData(routeFeatures(routes, selectedRoute));
+    const lines = routeFeatures(routes, selectedRoute);
+    (m.getSource('routes') as GeoJSONSource | undefined)?.setData(lines);
+    if (container.current) container.current.dataset.routeVertices = String(lines.features.reduce((n, f) => n + f.geometry.coordinates.length, 0));
+    // the stops' names, as DOM text beside each place
+    const labels = routeStops(routes, selectedRoute).map((s) => {
+      const el = document.createElement('div');
+      el.className = s.selected ? 'route-label selected' : 'route-label';
+      el.dataset.testid = 'route-label';
+      el.dataset.placeId = s.placeId;
+      el.dir = 'auto';
+      el.textContent = reveal(s.name);
+      return new Marker({ element: el, anchor: 'left', offset: [7, 0] }).setLngLat([s.lon, s.lat]).addTo(m);
+    });
+    return () => {
+      for (const l of labels) l.remove();
+    };
   }, [status, routes, selectedRoute]);
 
   return (

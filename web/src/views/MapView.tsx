@@ -1,9 +1,10 @@
 /**
  * The Map view: places and coordinates named in messages, EXIF positions, cell antennas and
  * device locations on a bundled Natural Earth basemap (maplibre-gl, no tiles, no network), and
- * routes: the places a shipment thread names, in order, as lines with arrows (docs/map.md).
- * Click a point for the messages and accounts behind its count; click a route for its episodes.
- * View state lives in the URL (`account=person:<id>`: all of a person's accounts): /map?account=<ref>&after=<date>&before=<date>&kind=<k,k>&window=<days>&point=<key>&route=<key>
+ * routes: where the messages say shipments go (origin → transit → port), as great-circle curves
+ * labelled with the places' names, weighted by the messages that state them (docs/map.md).
+ * Click a point for the messages and accounts behind its count; click a route for its messages.
+ * View state lives in the URL (`account=person:<id>`: all of a person's accounts): /map?account=<ref>&after=<date>&before=<date>&kind=<k,k>&evidence=<n>&point=<key>&route=<key>
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type FormEvent, useMemo, useRef } from 'react';
@@ -26,7 +27,7 @@ const KINDS: { kind: GeoKind; label: string }[] = [
   { kind: 'shared', label: 'Shared locations' },
   { kind: 'device', label: 'Device locations' },
 ];
-const PARAMS = ['account', 'after', 'before', 'kind', 'window', 'stops', 'point', 'route'] as const;
+const PARAMS = ['account', 'after', 'before', 'kind', 'evidence', 'point', 'route'] as const;
 type Param = (typeof PARAMS)[number];
 const POINT_LIMIT = 2000;
 const ROUTE_LIMIT = 60;
@@ -50,8 +51,7 @@ export default function MapView({ params }: ViewProps) {
   const before = isDate(params.get('before')) ? params.get('before')! : undefined;
   const kindParam = params.get('kind') ?? '';
   const kinds = KINDS.map((k) => k.kind).filter((k) => kindParam === '' || kindParam.split(',').includes(k));
-  const windowDays = /^[0-9]{1,3}$/.test(params.get('window') ?? '') ? params.get('window')! : undefined;
-  const stops = params.get('stops') === 'all' ? 'all' : undefined;
+  const minEvidence = /^[1-9][0-9]{0,2}$/.test(params.get('evidence') ?? '') ? params.get('evidence')! : undefined;
   const selectedPoint = params.get('point');
   const selectedRoute = params.get('route');
   const filter = { account, after, before: before ? nextDay(before) : undefined };
@@ -63,8 +63,8 @@ export default function MapView({ params }: ViewProps) {
   const showRoutes = kinds.includes('place');
   const routes = useApi(
     (signal) =>
-      showRoutes ? get<RoutesResponse>('/api/routes', { ...filter, window: windowDays, stops, limit: ROUTE_LIMIT }, signal) : Promise.resolve(null),
-    [account, after, before, windowDays, stops, showRoutes],
+      showRoutes ? get<RoutesResponse>('/api/routes', { ...filter, minEvidence, limit: ROUTE_LIMIT }, signal) : Promise.resolve(null),
+    [account, after, before, minEvidence, showRoutes],
   );
   const detail = useApi(
     (signal) => (selectedPoint ? get<PlacesResponse>('/api/places', { ...filter, key: selectedPoint, evidence: DETAIL_RECORDS }, signal) : Promise.resolve(null)),
@@ -86,8 +86,7 @@ export default function MapView({ params }: ViewProps) {
       after: val('after'),
       before: val('before'),
       kind: picked.length === KINDS.length || picked.length === 0 ? null : picked.join(','),
-      window: val('window'),
-      stops: val('stops') === 'all' ? 'all' : null,
+      evidence: val('evidence') === '2' ? null : val('evidence'),
       point: null,
       route: null,
     });
@@ -109,16 +108,13 @@ export default function MapView({ params }: ViewProps) {
           <span className="muted">To</span>
           <input name="before" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" pattern="\d{4}-\d{2}-\d{2}" size={10} maxLength={10} className="iso-date" defaultValue={before ?? ''} aria-label="To date" />
         </label>
-        <label className="field" title="The longest gap between two place mentions of one route (docs/map.md)">
-          <span className="muted">Route window</span>
-          <input name="window" type="number" min={1} max={366} defaultValue={windowDays ?? ''} placeholder={String(routes.data?.windowDays ?? 14)} aria-label="Route window in days" />
-          <span className="muted">days</span>
-        </label>
-        <label className="field" title="Shipments travel by sea: by default only seaports are route stops (docs/map.md)">
-          <span className="muted">Stops</span>
-          <select name="stops" defaultValue={stops ?? 'ports'} aria-label="Route stops">
-            <option value="ports">seaports</option>
-            <option value="all">every place</option>
+        <label className="field" title="A route is drawn when at least this many messages state it (a vessel, container, quantity or shipment word with its places, or from … to …; docs/map.md)">
+          <span className="muted">Routes stated</span>
+          <select name="evidence" defaultValue={minEvidence ?? '2'} aria-label="Routes stated at least">
+            <option value="1">once or more</option>
+            <option value="2">twice or more</option>
+            <option value="3">3 times or more</option>
+            <option value="5">5 times or more</option>
           </select>
         </label>
         <fieldset className="map-kinds">
@@ -157,7 +153,7 @@ export default function MapView({ params }: ViewProps) {
               {num(points.length)} point{points.length === 1 ? '' : 's'}
               {places.data.truncated ? ` (the ${num(POINT_LIMIT)} most mentioned)` : ''}
               {routes.data
-                ? `, ${routes.data.truncated ? 'the top ' : ''}${num(routeList.length)} route${routeList.length === 1 ? '' : 's'} from ${num(routes.data.episodes)} thread episodes (${routes.data.stops === 'ports' ? 'seaports' : 'every place'} as stops)`
+                ? `, ${routes.data.truncated ? 'the top ' : ''}${num(routeList.length)} route${routeList.length === 1 ? '' : 's'} stated by ${routes.data.minEvidence === 1 ? 'one message or more' : `${num(routes.data.minEvidence)} messages or more`} (${num(routes.data.statements)} messages state a route${routes.data.belowThreshold > 0 ? `; ${num(routes.data.belowThreshold)} stated fewer times not drawn` : ''})`
                 : ''}
               . Narrow to an account and a few weeks to follow one shipment. Times in UTC.
             </p>
@@ -173,7 +169,7 @@ export default function MapView({ params }: ViewProps) {
                     </button>
                     <span className="muted small">
                       {' '}
-                      {num(r.episodes)}× · {num(r.messages)} msgs · {dateOf(r.first)}–{dateOf(r.last)}
+                      {num(r.messages)} msgs · {num(r.threads)} thread{r.threads === 1 ? '' : 's'} · {dateOf(r.first)}–{dateOf(r.last)}
                     </span>
                   </li>
                 ))}
@@ -239,30 +235,31 @@ function RoutePanel({ route, onClose }: { route: PlaceRoute; onClose: () => void
         <RouteStops route={route} />
       </div>
       <p className="muted small">
-        Named in this order in {num(route.episodes)} episode{route.episodes === 1 ? '' : 's'} of {num(route.threads)} thread{route.threads === 1 ? '' : 's'} ({num(route.messages)}{' '}
-        messages), {utc(route.first)} – {utc(route.last)}.
+        Stated by {num(route.messages)} message{route.messages === 1 ? '' : 's'} in {num(route.threads)} thread{route.threads === 1 ? '' : 's'}, {utc(route.first)} – {utc(route.last)}
+        {route.cues.length > 0 ? (
+          <>
+            ; naming <Untrusted text={route.cues.join(', ')} />
+          </>
+        ) : null}
+        .
       </p>
-      <ol className="map-episodes">
-        {route.evidence.map((ep, i) => (
-          <li key={i}>
-            <span className="muted small">
-              {utc(ep.first)} – {utc(ep.last)}
-            </span>
-            <ol className="map-stops">
-              {route.stops.map((s, j) => (
-                <li key={j}>
-                  <span dir="auto"><Untrusted text={s.name} /></span>: first named in{' '}
-                  <Link to={`/m/${ep.stopMessages[j]}`} data-testid="route-message">
-                    message {ep.stopMessages[j]}
-                  </Link>
-                </li>
-              ))}
-            </ol>
-            {ep.messageIds.length > route.stops.length ? <span className="muted small">{num(ep.messageIds.length)} messages name a place in this episode.</span> : null}
+      <ol className="map-episodes" data-testid="route-messages">
+        {route.evidence.map((m) => (
+          <li key={m.messageId}>
+            <Link to={`/m/${m.messageId}`} data-testid="route-message">
+              message {m.messageId}
+            </Link>{' '}
+            <span className="muted small">{utc(m.ts)}</span>
+            {m.cues.length > 0 ? (
+              <span className="small">
+                {' '}
+                · <Untrusted text={m.cues.join(', ')} />
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>
-      {route.episodes > route.evidence.length ? <p className="muted small">The {num(route.evidence.length)} newest episodes are listed.</p> : null}
+      {route.messages > route.evidence.length ? <p className="muted small">The {num(route.evidence.length)} newest messages are listed.</p> : null}
     </section>
   );
 }
