@@ -1,7 +1,9 @@
 /** Full-text search over a case: the typed API the CLI and the server call. */
 import type { SearchMode, SearchQuery } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
-import type { AccountView, SearchPort } from '../store/types.js';
+import type { AccountView, IdentityPort, SearchPort } from '../store/types.js';
+import { expectOne } from '../identity/resolve-ref.js';
+import { refIndex, resolveSubjects } from './resolve.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export interface SearchRequest {
@@ -36,11 +38,44 @@ export const MAX_PAGE = 500;
 /** The most matches a search counts before it says "more than". */
 export const MAX_COUNT = 10_000;
 
-export async function search(store: SearchPort, req: SearchRequest): Promise<SearchResult> {
+/**
+ * The `from:`, `to:` and `person:` terms through the one name resolver (src/api/resolve.ts): each
+ * becomes the references of the accounts it names (a person: all its accounts). A term naming
+ * several accounts or persons is AMBIGUOUS_REF with the candidates (never searched as their sum);
+ * a term naming nothing stays as written, and the store notes that it matches no account.
+ */
+export async function resolveFilters(store: IdentityPort, query: SearchQuery): Promise<SearchQuery> {
+  if (query.from.length === 0 && query.to.length === 0 && !query.persons?.length) return query;
+  const index = await refIndex(store);
+  const refs = async (terms: string[], person: boolean): Promise<{ refs: string[]; missing: string[] }> => {
+    const out: string[] = [];
+    const missing: string[] = [];
+    for (const t of terms) {
+      const found = await resolveSubjects(store, person ? `person:${t.replace(/^person:/, '')}` : t, index);
+      if (found.length === 0) missing.push(t);
+      else {
+        const one = expectOne(t, found);
+        out.push(...(one.kind === 'person' ? one.person.accounts : [one.account]).map((a) => a.ref));
+      }
+    }
+    return { refs: out, missing };
+  };
+  const from = await refs(query.from, false);
+  const to = await refs(query.to, false);
+  const persons = await refs(query.persons ?? [], true);
+  return {
+    ...query,
+    from: [...from.refs, ...persons.refs, ...from.missing],
+    to: [...to.refs, ...to.missing],
+    ...(query.persons ? { persons: persons.missing } : {}),
+  };
+}
+
+export async function search(store: SearchPort & IdentityPort, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
   const query = parseQuery(req.query, req.mode ?? 'folded');
   const limit = Math.min(Math.max(1, req.limit ?? 20), MAX_PAGE);
-  const page = await store.search(query, { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
+  const page = await store.search(await resolveFilters(store, query), { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
   // highlights come from the folded form whatever the mode (exact mode only narrows the hits)
   const highlightQuery = query.mode === 'folded' ? query.text : parseQuery(req.query, 'folded').text;
   return {

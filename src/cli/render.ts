@@ -41,7 +41,10 @@ export function account(a: AccountView): string {
 
 export function renderError(e: ClewError): string {
   const where = e.details.file ? ` (${safe(String(e.details.file))})` : '';
-  return `clew: ${safe(e.message)}${where} [${e.code}: ${ERROR_CODES[e.code]}]`;
+  const head = `clew: ${safe(e.message)}${where} [${e.code}: ${ERROR_CODES[e.code]}]`;
+  if (!e.choices?.length) return head;
+  const lines = e.choices.map((c) => `  ${safe(c.ref)}  ${safe(c.label)}${c.kind === 'person' ? ` (person: ${c.handles.map((x) => safe(x)).join(', ')})` : ''}: ${c.how.map((x) => safe(x)).join('; ')}`);
+  return [head, 'use one of:', ...lines].join('\n');
 }
 
 export function renderIngest(s: IngestSummary): string {

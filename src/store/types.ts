@@ -417,7 +417,21 @@ export interface PersonView {
   accounts: AccountView[];
 }
 
+/**
+ * What names the accounts (the one name resolver, src/identity/resolve-ref.ts, reads it): every
+ * account, each name contact lists saved an account under with how many phones (distinct owners)
+ * saved it so, and the phone numbers recorded for the accounts' devices (key msisdn or phone).
+ * Lists are in key order (account id, then name or value) on both backends.
+ */
+export interface NameDirectory {
+  accounts: AccountView[];
+  saved: { contact: number; name: string; owners: number }[];
+  phones: { account: number; value: string }[];
+}
+
 export interface IdentityStore {
+  /** Every account with its saved names and device phone numbers (see NameDirectory). */
+  names(): Promise<NameDirectory>;
   /** Load everything the resolver reads; `statementPhrases` prefilter statement messages (folded phrases). */
   data(statementPhrases: readonly string[]): Promise<IdentityData>;
   /** The handles, saved names and links of a few accounts only (≤ 100; for the review of a pair): fast on a big case. */
