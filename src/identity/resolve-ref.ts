@@ -88,7 +88,7 @@ export function bestName(a: RefAccount, savedAs: { name: string; owners: number 
   return { label: a.handle, source: 'handle', savedAs };
 }
 
-const PHONE_CHARS = /^[+\d][\d\s().\-/]*$/;
+const PHONE_CHARS = /^[+(\d][\d\s().\-/]*$/;
 
 /** The digits of a phone number written internationally (+ or 00), or null. */
 function internationalDigits(s: string): string | null {
@@ -176,8 +176,8 @@ function phoneMatches(t: string, dir: RefDirectory): Candidate[] {
   const intl = internationalDigits(t);
   const out: Candidate[] = [];
   if (intl) {
-    for (const [id, ds] of numbers) if (ds.has(intl)) out.push({ account: byId.get(id)!, how: [`phone +${intl}`], weight: 3 });
-    return out.filter((c) => c.account);
+    for (const [id, ds] of numbers) if (ds.has(intl) && byId.has(id)) out.push({ account: byId.get(id)!, how: [`phone +${intl}`], weight: 3 });
+    return out;
   }
   // a national number: 0 then the subscriber number, in the case's country
   const tt = t.trim();
@@ -187,11 +187,13 @@ function phoneMatches(t: string, dir: RefDirectory): Candidate[] {
   const national = digits.slice(1);
   const codes = new Map<string, number>();
   for (const ds of numbers.values()) for (const d of ds) codes.set(callingCode(d), (codes.get(callingCode(d)) ?? 0) + 1);
-  const country = [...codes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (country === undefined) return [];
-  const want = country + national;
-  for (const [id, ds] of numbers) if (ds.has(want)) out.push({ account: byId.get(id)!, how: [`phone +${want}`], weight: 3 });
-  return out.filter((c) => c.account);
+  // the case's country first (the calling code most of its numbers have), then any other of its countries
+  for (const [country] of [...codes.entries()].sort((a, b) => b[1] - a[1])) {
+    const want = country + national;
+    for (const [id, ds] of numbers) if (ds.has(want) && byId.has(id)) out.push({ account: byId.get(id)!, how: [`phone +${want}`], weight: 3 });
+    if (out.length > 0) return out;
+  }
+  return out;
 }
 
 function nameMatches(dir: RefDirectory, persons: RefPerson[], match: (key: string) => boolean): { accounts: Candidate[]; persons: { person: RefPerson; how: string }[] } {
