@@ -88,6 +88,10 @@ export interface ThreadResponse {
   /** Whether the page stopped because the limit was reached on that side (there may be more). */
   moreBefore: boolean;
   moreAfter: boolean;
+  /** The conversation's real title, else its members' best names ("Tata, Kum, Ljuba +3"); null for a direct exchange. */
+  title: string | null;
+  /** The members seen on the page, most active first, each with its best name (`label`). */
+  members: AccountView[];
 }
 
 /** GET /api/quarantine?limit=N */

@@ -68,6 +68,11 @@ export interface AccountView {
   handle: string;
   kind: string | null;
   displayName: string | null;
+  /**
+   * The best name, set by the APIs that label accounts (src/identity/resolve-ref.ts bestName): the
+   * display name, else the name most phones saved it under, else the handle. Stores leave it unset.
+   */
+  label?: string;
 }
 
 export interface ProvenanceView {
