@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClewError } from '../model/errors.js';
+import type { ClewError } from '../model/errors.js';
 import { bestNames, expectOne, refOf, type RefAccount, type RefDirectory, type RefPerson, resolveRef } from './resolve-ref.js';
 
 const acc = (id: number, ref: string, displayName: string | null = null): RefAccount => {
