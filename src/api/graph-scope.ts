@@ -9,7 +9,9 @@
  * component and global efficiency before and after, who loses every path to a watched set
  * (suppliers, port insiders …), and the new brokers.
  */
-import { edgeCount, resolveScope, parseScope, scopedDisruption, type ScopeRequest } from '../graph/index.js';
+import { edgeCount, MAX_SCOPE_LENGTH, resolveScope, parseScope, scopedDisruption, type ScopeRequest } from '../graph/index.js';
+
+export { MAX_SCOPE_LENGTH };
 import { ClewError } from '../model/errors.js';
 import { EFFICIENCY_EXACT_MAX_NODES, type GraphContext, graphContext, type NodeRef, nodeRef, resolveNode, resolveNodes } from './graph.js';
 import { loadCaseNetwork, type Network } from './network.js';
