@@ -5,9 +5,10 @@
  */
 import type { AccountView, CaseStats, EntityRow, MessageView, QuarantineRow, SearchQuery } from '../api/types.js';
 import type { Mention } from '../model/entities.js';
+import type { RefChoice } from '../model/errors.js';
 import type { HttpErrorCode } from './errors.js';
 
-export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, SearchQuery };
+export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, RefChoice, SearchQuery };
 export type * from './wire/dossier.js';
 export type * from './wire/identity.js';
 export type * from './wire/jobs.js';
@@ -16,7 +17,8 @@ export type * from './wire/network.js';
 export type * from './wire/timeline.js';
 
 export interface WireError {
-  error: { code: HttpErrorCode; message: string; details?: Record<string, unknown> };
+  /** `choices`: AMBIGUOUS_REF (409), the accounts or persons the name could mean. */
+  error: { code: HttpErrorCode; message: string; details?: Record<string, unknown>; choices?: RefChoice[] };
 }
 
 export interface WireSource {
