@@ -133,7 +133,7 @@ export function renderStats(s: CaseStats): string {
     `edges         ${num(s.edges)}`,
     `time span     ${span}`,
     '',
-    'top talkers (messages and calls sent + received, distinct contacts written to)',
+    'top talkers (messages and calls sent + received; contacts: distinct accounts communicated with, either way)',
     ...s.topTalkers.map((t) => `  ${num(t.sent + t.received).padStart(9)}  ${num(t.contacts).padStart(6)}  ${account(t.account)}`),
   ];
   if (s.quarantine.length) {

@@ -144,6 +144,7 @@ export interface CaseStats {
   edges: number;
   firstTs: number | null;
   lastTs: number | null;
+  /** `contacts`: distinct counterpart accounts, both directions, any channel (what "contacts" means everywhere). */
   topTalkers: { account: AccountView; sent: number; received: number; contacts: number }[];
   quarantine: { code: string; count: number }[];
 }
