@@ -4,6 +4,7 @@ import { parseQuery } from '../text/query/parse.js';
 import type { AccountView, IdentityPort, SearchPort } from '../store/types.js';
 import { expectOne } from '../identity/resolve-ref.js';
 import { refIndex, resolveSubjects } from './resolve.js';
+import { labelAccounts } from './thread.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 export interface SearchRequest {
@@ -78,12 +79,14 @@ export async function search(store: SearchPort & IdentityPort, req: SearchReques
   const page = await store.search(await resolveFilters(store, query), { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
   // highlights come from the folded form whatever the mode (exact mode only narrows the hits)
   const highlightQuery = query.mode === 'folded' ? query.text : parseQuery(req.query, 'folded').text;
+  // senders carry their best name (display name, else the name most phones saved, else the handle)
+  const labels = await labelAccounts(store, page.hits.map((h) => h.sender));
   return {
     query,
     hits: page.hits.map((h) => ({
       id: h.id,
       ts: h.ts,
-      sender: h.sender,
+      sender: labels.has(h.sender.id) ? { ...h.sender, label: labels.get(h.sender.id)! } : h.sender,
       conversationId: h.conversationId,
       conversationTitle: h.conversationTitle ?? null,
       snippet: makeSnippet(h.body, highlightQuery),

@@ -36,7 +36,9 @@ export function time(ts: number, offsetMin: number | null = 0): string {
 }
 
 export function account(a: AccountView): string {
-  return a.displayName ? `${safe(a.displayName)} <${safe(a.ref)}>` : safe(a.ref);
+  // the best name when an API set it (a label equal to the bare handle adds nothing)
+  const name = a.displayName ?? (a.label !== undefined && a.label !== a.handle ? a.label : null);
+  return name ? `${safe(a.label ?? name)} <${safe(a.ref)}>` : safe(a.ref);
 }
 
 export function renderError(e: ClewError): string {
