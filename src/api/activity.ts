@@ -12,6 +12,7 @@
 import { ClewError } from '../model/errors.js';
 import type { AccountView, ActivityCounts, ActivityPort, IdentityPort, PersonView, SearchPort } from '../store/types.js';
 import { resolvePerson } from './dossier.js';
+import { refIndex, type RefIndex, resolveSubjectAccountsOf } from './resolve.js';
 
 export const ACTIVITY_UNITS = ['day', 'week', 'month'] as const;
 export type ActivityUnit = (typeof ACTIVITY_UNITS)[number];
@@ -69,18 +70,17 @@ export async function personOfTerm(store: IdentityPort, term: string): Promise<P
 }
 
 /**
- * Every account the terms name (resolveAccounts: reference, then handle, then display name; a
- * `person:` term names all of the person's accounts).
+ * Every account the terms name (the one resolver, src/api/resolve.ts: a `person:` term, or a
+ * name naming one person, names all of the person's accounts; an ambiguous name is AMBIGUOUS_REF).
  */
 export async function resolveActivityAccounts(store: SearchPort & IdentityPort, terms: string[]): Promise<AccountView[]> {
   const out = new Map<number, AccountView>();
+  let index: RefIndex | undefined;
   for (const raw of terms) {
     const t = raw.trim();
     if (t === '') throw invalid('empty account name');
-    const person = await personOfTerm(store, t);
-    const found = person ? person.accounts : await store.resolveAccounts(t);
-    if (found.length === 0) throw new ClewError('NOT_FOUND', `no account "${t.slice(0, 80)}" in the case`, { account: t.slice(0, 80) });
-    for (const a of found) out.set(a.id, a);
+    // one resolver: a name two accounts share is refused with its candidates, never summed
+    for (const a of await resolveSubjectAccountsOf(store, t, (index ??= await refIndex(store)))) out.set(a.id, a);
   }
   if (out.size > MAX_ACTIVITY_ACCOUNTS) throw invalid(`more than ${MAX_ACTIVITY_ACCOUNTS} accounts`, { accounts: out.size });
   return [...out.values()];

@@ -5,6 +5,8 @@
  */
 import { ClewError } from '../model/errors.js';
 import { filterTerm } from '../text/query/quote.js';
+import { resolveSubject, resolveSubjects, type RefSubject } from './resolve.js';
+import { expectOne } from '../identity/resolve-ref.js';
 import type { AccountView, DossierData, DossierOptions, DossierPort, IdentityPort, MessagePort, PersonView, SearchPort } from '../store/types.js';
 
 export type { DossierData, DossierOptions };
@@ -16,7 +18,12 @@ export type { DossierData, DossierOptions };
 export type DossierSubject = { account: string } | { person: string };
 
 export interface DossierResult extends DossierData {
-  subject: { kind: 'account' | 'person'; ref: string; label: string };
+  /**
+   * `label`: the best name (an account's display name, else the name most phones saved it under,
+   * else its handle; a person's name); `savedAs` has every saved name with its phones.
+   * `matched`: how the term named the subject (e.g. `saved as "Kum" by 2 phones`).
+   */
+  subject: { kind: 'account' | 'person'; ref: string; label: string; matched: string[] };
   /** A person's dossier: each of its handles (accounts) with its own first and last activity and messages sent. */
   handles?: { account: AccountView; first: number | null; last: number | null; sent: number; received: number }[];
   /**
@@ -29,43 +36,33 @@ export interface DossierResult extends DossierData {
 
 export const MAX_REF_CHARS = 300;
 
-function label(a: AccountView): string {
-  return a.displayName ?? a.handle;
+/** The accounts a subject names, through the one resolver (src/api/resolve.ts): NOT_FOUND, or AMBIGUOUS_REF with the candidates. */
+export async function resolveSubjectAccounts(store: IdentityPort, subject: DossierSubject): Promise<AccountView[]> {
+  const s = await resolveSubject(store, termOf(subject));
+  return s.kind === 'person' ? s.person.accounts : [s.account];
 }
 
-/** The accounts an account term names: exact reference first, else a handle or display name naming exactly one. */
-export async function resolveSubjectAccounts(store: SearchPort & IdentityPort, subject: DossierSubject): Promise<AccountView[]> {
-  if ('person' in subject) return (await resolvePerson(store, subject.person)).accounts;
-  const ref = subject.account.trim();
-  if (ref === '' || ref.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `an account reference has 1 to ${MAX_REF_CHARS} characters`);
-  const found = await store.resolveAccounts(ref);
-  if (found.length === 0) throw new ClewError('NOT_FOUND', `no account "${ref}" in this case`, { ref });
-  const exact = found.filter((a) => a.ref === ref);
-  if (exact.length === 1) return exact;
-  if (found.length > 1)
-    throw new ClewError('INVALID_ARGUMENT', `"${ref}" names ${found.length} accounts; use one of their references (${found.slice(0, 5).map((a) => a.ref).join(', ')})`, {
-      ref,
-      matches: found.length,
-    });
-  return found;
+function termOf(subject: DossierSubject): string {
+  const t = ('person' in subject ? subject.person : subject.account).trim();
+  if (t === '' || t.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `a name or reference has 1 to ${MAX_REF_CHARS} characters`);
+  return 'person' in subject ? `person:${t}` : t;
 }
 
 /** A person (identity resolution) by id (`12`, `#12`) or by name naming exactly one; NOT_FOUND otherwise. */
 export async function resolvePerson(store: IdentityPort, term: string): Promise<PersonView> {
   const t = term.trim();
   if (t === '' || t.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `a person is named by its id or a name of 1 to ${MAX_REF_CHARS} characters`);
-  const persons = await store.identity().persons();
-  const m = /^#?(\d{1,15})$/.exec(t);
-  const found = m ? persons.filter((p) => p.id === Number(m[1])) : persons.filter((p) => p.name.toLowerCase() === t.toLowerCase());
+  const found = await resolveSubjects(store, `person:${t}`);
   if (found.length === 0) throw new ClewError('NOT_FOUND', `no person "${t}" in this case (identity resolution: clew identity merge)`, { person: t });
-  if (found.length > 1) throw new ClewError('INVALID_ARGUMENT', `"${t}" names ${found.length} persons; use the id (${found.map((p) => p.id).join(', ')})`, { person: t, matches: found.length });
-  return found[0]!;
+  const s = expectOne(t, found);
+  return (s as Extract<RefSubject, { kind: 'person' }>).person as PersonView;
 }
 
 export async function dossier(store: DossierPort & SearchPort & IdentityPort, subject: DossierSubject, opts: DossierOptions = {}): Promise<DossierResult> {
   const t0 = performance.now();
-  if ('person' in subject) {
-    const person = await resolvePerson(store, subject.person);
+  const s = await resolveSubject(store, termOf(subject));
+  if (s.kind === 'person') {
+    const person = s.person as PersonView;
     const data = await store.dossier(
       person.accounts.map((a) => a.id),
       opts,
@@ -77,21 +74,17 @@ export async function dossier(store: DossierPort & SearchPort & IdentityPort, su
     }
     handles.sort((x, y) => (x.first ?? Infinity) - (y.first ?? Infinity));
     return {
-      subject: { kind: 'person', ref: `person:${person.id}`, label: person.name },
+      subject: { kind: 'person', ref: `person:${person.id}`, label: person.name, matched: s.how },
       from: data.accounts.map((a) => filterTerm('from', a.ref)).join(' '),
       ...data,
       handles,
       elapsedMs: performance.now() - t0,
     };
   }
-  const accounts = await resolveSubjectAccounts(store, subject);
-  const data = await store.dossier(
-    accounts.map((a) => a.id),
-    opts,
-  );
+  const data = await store.dossier([s.account.id], opts);
   const first = data.accounts[0]!;
   return {
-    subject: { kind: 'account', ref: first.ref, label: label(first) },
+    subject: { kind: 'account', ref: first.ref, label: s.label, matched: s.how },
     from: data.accounts.map((a) => filterTerm('from', a.ref)).join(' '),
     ...data,
     elapsedMs: performance.now() - t0,
@@ -106,8 +99,9 @@ export interface AccountSearchResult {
 }
 
 /** The dossier index: accounts named by a term, and the most active accounts. */
-export async function findAccounts(store: SearchPort & MessagePort, term: string, top = 25): Promise<AccountSearchResult> {
+export async function findAccounts(store: SearchPort & MessagePort & IdentityPort, term: string, top = 25): Promise<AccountSearchResult> {
   const t = term.trim();
   if (t.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `a search term has at most ${MAX_REF_CHARS} characters`);
-  return { matches: t ? (await store.resolveAccounts(t)).slice(0, 200) : [], top: (await store.stats({ top })).topTalkers };
+  const matches = t ? (await resolveSubjects(store, t)).flatMap((x) => (x.kind === 'person' ? x.person.accounts : [x.account])) : [];
+  return { matches: matches.slice(0, 200) as AccountView[], top: (await store.stats({ top })).topTalkers };
 }

@@ -56,6 +56,7 @@ import { withCase } from './case.js';
 import { DISRUPT_STRATEGIES, EXPORT_FORMATS, RANK_MEASURES, type DisruptStrategy, type ExportFormat, type RankMeasure } from './graph-options.js';
 import { loadCaseNetwork, loadFileNetwork, type Network, type NetworkOptions } from './network.js';
 import type { IdentityPort, NetworkPort, SearchPort } from '../store/types.js';
+import { type RefIndex, resolveSubject } from './resolve.js';
 
 /** What a case network reads: names for the terms, the network, persons. */
 export type GraphStore = SearchPort & NetworkPort & IdentityPort;
@@ -165,11 +166,13 @@ export function nodeRef(ctx: GraphContext, v: number): NodeRef {
 }
 
 /**
- * Every node a term names: for a case, the accounts store.resolveAccounts finds (reference,
- * then handle, then display name); for a file, the key, then the label ignoring case.
- * NOT_FOUND when nothing matches or the matching accounts have no contacts in this network.
+ * Every node a term names: for a case, the one subject the name resolver finds (src/api/resolve.ts:
+ * reference, handle, phone number, display name, saved name, person; a person stands for its
+ * node at person level and for its accounts' nodes at account level); a term naming several
+ * subjects is AMBIGUOUS_REF with the candidates, never summed. For a file: the key, then the
+ * label ignoring case. NOT_FOUND when nothing matches or the match has no contacts in this network.
  */
-export async function resolveNodes(ctx: GraphContext, term: string): Promise<number[]> {
+export async function resolveNodes(ctx: GraphContext, term: string, index?: RefIndex): Promise<number[]> {
   const t = term.trim();
   if (t === '') throw invalid('empty account name');
   const byKey = new Map<string, number>();
@@ -180,10 +183,10 @@ export async function resolveNodes(ctx: GraphContext, term: string): Promise<num
   const asKey = byKey.get(t);
   if (ctx.net.members && t.startsWith('person:') && asKey !== undefined) found = [asKey];
   else if (ctx.store) {
-    const accounts = await ctx.store.resolveAccounts(t);
-    if (accounts.length === 0) throw new ClewError('NOT_FOUND', `no account "${t.slice(0, 80)}" in the case`, { account: t.slice(0, 80) });
-    found = accounts.map((a) => byKey.get(a.ref)).filter((v): v is number => v !== undefined);
-    if (found.length === 0) throw new ClewError('NOT_FOUND', `account "${t.slice(0, 80)}" has no contacts in the selected network`, { account: t.slice(0, 80) });
+    const s = await resolveSubject(ctx.store, t, index);
+    const keys = s.kind === 'person' ? [`person:${s.person.id}`, ...s.person.accounts.map((a) => a.ref)] : [s.account.ref];
+    found = keys.map((k) => byKey.get(k)).filter((v): v is number => v !== undefined);
+    if (found.length === 0) throw new ClewError('NOT_FOUND', `"${t.slice(0, 80)}" (${s.kind === 'person' ? `person:${s.person.id}` : s.account.ref}) has no contacts in the selected network`, { account: t.slice(0, 80) });
   } else {
     const k = byKey.get(t);
     if (k !== undefined) found = [k];
@@ -198,12 +201,12 @@ export async function resolveNodes(ctx: GraphContext, term: string): Promise<num
   return [...new Set(found)].sort((a, b) => a - b);
 }
 
-/** Exactly one node; INVALID_ARGUMENT listing the candidates when the term is ambiguous. */
+/** Exactly one node; AMBIGUOUS_REF with the candidates when the term names several (a person's accounts at account level). */
 export async function resolveNode(ctx: GraphContext, term: string): Promise<number> {
   const found = await resolveNodes(ctx, term);
   if (found.length > 1) {
-    const keys = found.slice(0, 10).map((v) => ctx.net.keys[v]!);
-    throw invalid(`"${term.slice(0, 80)}" names ${found.length} accounts; use the reference: ${keys.join(', ')}`, { account: term.slice(0, 80), matches: found.length });
+    const choices = found.slice(0, 50).map((v) => ({ ref: ctx.net.keys[v]!, kind: 'account' as const, label: ctx.net.labels[v]!, handles: [ctx.net.keys[v]!], how: ['a node of the network'] }));
+    throw new ClewError('AMBIGUOUS_REF', `"${term.slice(0, 80)}" names ${found.length} nodes of this network; name one by its reference (or use --level person)`, { ref: term.slice(0, 80), matches: found.length }, { choices });
   }
   return found[0]!;
 }

@@ -9,6 +9,8 @@ import { STATEMENT_PHRASES, THIRD_PARTY_PHRASES } from '../identity/signal-state
 import { suggest, type SuggestOptions } from '../identity/suggest.js';
 import type { Evidence } from '../identity/types.js';
 import { ClewError } from '../model/errors.js';
+import { expectOne } from '../identity/resolve-ref.js';
+import { resolveSubjects } from './resolve.js';
 import type { AccountView, IdentityDecision, IdentityPort, NetworkPort, PersonView, SearchPort } from '../store/types.js';
 import { withCase } from './case.js';
 
@@ -69,17 +71,18 @@ export async function identitySuggest(store: IdentityPort & NetworkPort, opts: I
 }
 
 /** One account named by reference, handle, display name or `#id`; NOT_FOUND / AMBIGUOUS otherwise. */
-export async function resolveOne(store: SearchPort & NetworkPort, term: string): Promise<AccountView> {
+export async function resolveOne(store: SearchPort & NetworkPort & IdentityPort, term: string): Promise<AccountView> {
   const m = /^#(\d+)$/.exec(term);
   if (m) {
     const a = (await store.accountsByIds([Number(m[1])])).get(Number(m[1]));
     if (a) return a;
     throw new ClewError('NOT_FOUND', `no account ${term}`, { term });
   }
-  const found = await store.resolveAccounts(term);
-  if (found.length === 0) throw new ClewError('NOT_FOUND', `no account matches "${term.slice(0, 80)}"`, { term: term.slice(0, 80) });
-  if (found.length > 1) throw new ClewError('INVALID_ARGUMENT', `"${term.slice(0, 80)}" matches ${found.length} accounts; use the reference (e.g. ${found[0]!.ref})`, { term: term.slice(0, 80) });
-  return found[0]!;
+  // the one resolver; a decision is about accounts, so a person stands for its accounts here
+  const subjects = await resolveSubjects(store, term);
+  const found = subjects.flatMap((x) => (x.kind === 'person' ? x.person.accounts.map((a) => ({ kind: 'account' as const, account: a, label: a.displayName ?? a.handle, how: x.how })) : [x]));
+  const one = expectOne(term, found);
+  return (one.kind === 'account' ? one.account : one.person.accounts[0]!) as AccountView;
 }
 
 export type IdentityAction =

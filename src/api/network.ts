@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { EdgeList } from '../graph/csr.js';
 import { parseEdgeCsv, parseMatrixCsv } from '../graph/index.js';
 import { ClewError } from '../model/errors.js';
+import { bestNames } from '../identity/resolve-ref.js';
 import type { Channel } from '../model/records.js';
 import type { AccountView, IdentityPort, NetworkPort } from '../store/types.js';
 
@@ -34,7 +35,7 @@ export function personKey(id: number): string {
 }
 
 export interface Network {
-  /** Human label per node (display name or handle). */
+  /** Human label per node: a person's name; an account's display name, else the name most phones saved it under, else its handle. */
   labels: string[];
   /** Stable key per node: the account reference, or the label for file networks. */
   keys: string[];
@@ -80,7 +81,10 @@ export async function loadCaseNetwork(store: NetworkPort & IdentityPort, opts: N
       } else pairs.set(k, { s, d, w: e.count, first: e.first, last: e.last });
     }
   const kept = [...pairs.values()].filter((p) => p.w >= (opts.minWeight ?? 0));
-  const accounts = await accountsById(store, nodeIds.filter((id) => id > 0));
+  // an account's label: its display name, else the name most of its contacts saved it under, else its handle
+  const directory = await store.identity().names();
+  const best = bestNames(directory);
+  const accounts = new Map<number, AccountView>(directory.accounts.map((a) => [a.id, a]));
   const views = nodeIds.map((id) => (id > 0 ? (accounts.get(id) ?? null) : null));
   let members: (AccountView[] | null)[] | undefined;
   const names = new Map<number, string>();
@@ -93,7 +97,7 @@ export async function loadCaseNetwork(store: NetworkPort & IdentityPort, opts: N
     members = nodeIds.map((id) => (id < 0 ? (byPerson.get(-id) ?? []) : null));
   }
   return {
-    labels: views.map((a, i) => (nodeIds[i]! < 0 ? (names.get(-nodeIds[i]!) ?? personKey(-nodeIds[i]!)) : (a?.displayName ?? a?.handle ?? String(nodeIds[i])))),
+    labels: views.map((a, i) => (nodeIds[i]! < 0 ? (names.get(-nodeIds[i]!) ?? personKey(-nodeIds[i]!)) : (best.get(nodeIds[i]!)?.label ?? a?.displayName ?? a?.handle ?? String(nodeIds[i])))),
     keys: views.map((a, i) => (nodeIds[i]! < 0 ? personKey(-nodeIds[i]!) : (a?.ref ?? String(nodeIds[i])))),
     accounts: views,
     ...(members ? { members } : {}),
@@ -106,14 +110,6 @@ export async function loadCaseNetwork(store: NetworkPort & IdentityPort, opts: N
     first: Float64Array.from(kept, (p) => p.first),
     last: Float64Array.from(kept, (p) => p.last),
   };
-}
-
-/** The accounts of a network's nodes: one pass over the accounts (a network names most of them). */
-async function accountsById(store: NetworkPort, ids: number[]): Promise<Map<number, AccountView>> {
-  const want = new Set(ids);
-  const out = new Map<number, AccountView>();
-  for await (const chunk of store.accounts()) for (const a of chunk) if (want.has(a.id)) out.set(a.id, a);
-  return out;
 }
 
 /** A network from `source,target[,weight]` lines (`kind: 'edges'`) or an adjacency matrix with a header row. */

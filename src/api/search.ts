@@ -2,7 +2,10 @@
 import type { SearchMode, SearchQuery } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
 import { planCodewords } from '../text/query/codewords.js';
-import type { AccountView, EntityPort, LanguageCount, SearchPort } from '../store/types.js';
+import type { AccountView, EntityPort, IdentityPort, LanguageCount, SearchPort } from '../store/types.js';
+import { expectOne } from '../identity/resolve-ref.js';
+import { refIndex, resolveSubjects } from './resolve.js';
+import { labelAccounts } from './thread.js';
 import { highlightRanges, makeSnippet, type Snippet } from './snippet.js';
 
 export interface SearchRequest {
@@ -42,8 +45,41 @@ export const MAX_PAGE = 500;
 /** The most matches a search counts before it says "more than". */
 export const MAX_COUNT = 10_000;
 
-/** What a search reads: the store's search, its languages and the analyst's lexicon (code words by meaning). */
-export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'>;
+/**
+ * The `from:`, `to:` and `person:` terms through the one name resolver (src/api/resolve.ts): each
+ * becomes the references of the accounts it names (a person: all its accounts). A term naming
+ * several accounts or persons is AMBIGUOUS_REF with the candidates (never searched as their sum);
+ * a term naming nothing stays as written, and the store notes that it matches no account.
+ */
+export async function resolveFilters(store: IdentityPort, query: SearchQuery): Promise<SearchQuery> {
+  if (query.from.length === 0 && query.to.length === 0 && !query.persons?.length) return query;
+  const index = await refIndex(store);
+  const refs = async (terms: string[], person: boolean): Promise<{ refs: string[]; missing: string[] }> => {
+    const out: string[] = [];
+    const missing: string[] = [];
+    for (const t of terms) {
+      const found = await resolveSubjects(store, person ? `person:${t.replace(/^person:/, '')}` : t, index);
+      if (found.length === 0) missing.push(t);
+      else {
+        const one = expectOne(t, found);
+        out.push(...(one.kind === 'person' ? one.person.accounts : [one.account]).map((a) => a.ref));
+      }
+    }
+    return { refs: out, missing };
+  };
+  const from = await refs(query.from, false);
+  const to = await refs(query.to, false);
+  const persons = await refs(query.persons ?? [], true);
+  return {
+    ...query,
+    from: [...from.refs, ...persons.refs, ...from.missing],
+    to: [...to.refs, ...to.missing],
+    ...(query.persons ? { persons: persons.missing } : {}),
+  };
+}
+
+/** What a search reads: the store's search, its languages, the analyst's lexicon (code words by meaning) and the names (from:, to:, person:). */
+export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'> & IdentityPort;
 
 export async function search(store: SearchStore, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
@@ -54,11 +90,13 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
   const planned = planCodewords(parseQuery(req.query, mode, { langs }), lexicon, langs);
   const query = planned.query;
   const limit = Math.min(Math.max(1, req.limit ?? 20), MAX_PAGE);
-  const page = await store.search(query, { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
+  const page = await store.search(await resolveFilters(store, query), { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
   // highlights come from the folded form whatever the mode (exact mode only narrows the hits)
   const folded = mode === 'folded' ? planned : planCodewords(parseQuery(req.query, 'folded', { langs }), lexicon, langs);
   const highlightQuery = folded.query.text;
   const expansions = folded.expansions;
+  // senders carry their best name (display name, else the name most phones saved, else the handle)
+  const labels = await labelAccounts(store, page.hits.map((h) => h.sender));
   return {
     query,
     hits: page.hits.map((h) => {
@@ -66,7 +104,7 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
       return {
         id: h.id,
         ts: h.ts,
-        sender: h.sender,
+        sender: labels.has(h.sender.id) ? { ...h.sender, label: labels.get(h.sender.id)! } : h.sender,
         conversationId: h.conversationId,
         conversationTitle: h.conversationTitle ?? null,
         snippet: makeSnippet(h.body, highlightQuery, 200, langs),

@@ -1,18 +1,54 @@
 /** Paging through a conversation around one message (the workspace's "earlier" / "later"). */
-import type { MessagePort, MessageView } from '../store/types.js';
+import { conversationTitle } from '../identity/conversation-title.js';
+import { bestName } from '../identity/resolve-ref.js';
+import type { AccountView, IdentityPort, MessagePort, MessageView } from '../store/types.js';
 
 export interface ThreadPage {
-  /** Oldest first; includes the anchor message. */
+  /** Oldest first; includes the anchor message. Accounts carry their best name (`label`). */
   messages: MessageView[];
   /** Whether more messages exist before the first / after the last of this page. */
   moreBefore: boolean;
   moreAfter: boolean;
+  /**
+   * The conversation's title: its own when it is a real one, else its members' best names
+   * ("Tata, Kum, Ljuba +3"); null for a direct exchange without one.
+   */
+  title: string | null;
+  /** The members seen on the page (senders and recipients of the anchor's conversation), most active first, labelled. */
+  members: AccountView[];
 }
 
 export const MAX_THREAD_PAGE = 200;
+/** Accounts labelled per page (the names are read for these only: fast on a big case). */
+const MAX_LABELLED = 100;
+
+/** Best names of a few accounts: display name, else the name most phones saved, else the handle. */
+export async function labelAccounts(store: IdentityPort, accounts: readonly AccountView[]): Promise<Map<number, string>> {
+  const ids = [...new Set(accounts.map((a) => a.id))].slice(0, MAX_LABELLED);
+  const out = new Map<number, string>();
+  if (ids.length === 0) return out;
+  const data = await store.identity().dataFor(ids);
+  const owners = new Map<number, Map<string, Set<number>>>();
+  for (const c of data.contacts) {
+    let m = owners.get(c.contact);
+    if (!m) owners.set(c.contact, (m = new Map()));
+    let s = m.get(c.name);
+    if (!s) m.set(c.name, (s = new Set()));
+    s.add(c.owner);
+  }
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  for (const id of ids) {
+    const a = byId.get(id)!;
+    const saved = [...(owners.get(id) ?? new Map<string, Set<number>>()).entries()]
+      .map(([name, s]) => ({ name, owners: s.size }))
+      .sort((x, y) => y.owners - x.owners || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    out.set(id, bestName(a, saved).label);
+  }
+  return out;
+}
 
 /** Up to `before` messages before `id` and `after` after it, in its conversation (or exchange). */
-export async function threadPage(store: MessagePort, id: number, opts: { before: number; after: number }): Promise<ThreadPage> {
+export async function threadPage(store: MessagePort & IdentityPort, id: number, opts: { before: number; after: number }): Promise<ThreadPage> {
   const before = Math.min(Math.max(0, opts.before), MAX_THREAD_PAGE);
   const after = Math.min(Math.max(0, opts.after), MAX_THREAD_PAGE);
   // one extra on each side tells whether there is more
@@ -20,9 +56,35 @@ export async function threadPage(store: MessagePort, id: number, opts: { before:
   const at = all.findIndex((m) => m.id === id);
   const nBefore = at;
   const nAfter = all.length - at - 1;
+  const page = all.slice(Math.max(0, at - before), at + after + 1);
+  const anchor = all[at];
+  // members: who sends and receives in the anchor's conversation on this page, most active first
+  const activity = new Map<number, { a: AccountView; n: number }>();
+  const seen = (a: AccountView, n: number) => {
+    const e = activity.get(a.id);
+    if (e) e.n += n;
+    else activity.set(a.id, { a, n });
+  };
+  for (const m of page) {
+    if (anchor && m.conversationId !== anchor.conversationId) continue;
+    seen(m.sender, 1);
+    for (const r of m.recipients) seen(r, 0);
+  }
+  const accounts = page.flatMap((m) => [m.sender, ...m.recipients]);
+  const labels = await labelAccounts(store, [...[...activity.values()].sort((x, y) => y.n - x.n).map((e) => e.a), ...accounts]);
+  const label = (a: AccountView): AccountView => ({ ...a, label: labels.get(a.id) ?? a.displayName ?? a.handle });
+  const members = [...activity.values()].sort((x, y) => y.n - x.n || x.a.id - y.a.id).map((e) => label(e.a));
+  const title = anchor?.conversationId != null ? conversationTitle(anchor.conversationTitle, members.map((m) => m.label!)) : null;
   return {
-    messages: all.slice(Math.max(0, at - before), at + after + 1),
+    messages: page.map((m) => ({
+      ...m,
+      sender: label(m.sender),
+      recipients: m.recipients.map(label),
+      conversationTitle: m.conversationId != null && m.conversationId === anchor?.conversationId ? title : m.conversationTitle,
+    })),
     moreBefore: nBefore > before,
     moreAfter: nAfter > after,
+    title,
+    members,
   };
 }

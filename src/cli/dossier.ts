@@ -9,7 +9,7 @@ const t = (ts: number | null) => (ts === null ? '—' : time(ts));
 export function renderDossier(d: DossierResult): string {
   const out: string[] = [];
   const a = d.activity;
-  out.push(d.subject.kind === 'person' ? `Dossier: person ${safe(d.subject.label)} <${d.subject.ref}>: ${d.accounts.map(account).join(', ')}` : `Dossier: ${d.accounts.map(account).join(', ')}`);
+  out.push(d.subject.kind === 'person' ? `Dossier: person ${safe(d.subject.label)} <${d.subject.ref}>: ${d.accounts.map(account).join(', ')}` : `Dossier: ${d.subject.label !== d.accounts[0]?.handle ? `${safe(d.subject.label)} ` : ''}<${safe(d.subject.ref)}>`);
   for (const h of d.handles ?? []) out.push(`  handle ${account(h.account)}: ${t(h.first)} … ${t(h.last)}, ${num(h.sent)} sent, ${num(h.received)} received`);
   for (const x of d.accounts) out.push(`  ${safe(x.platform)} handle ${safe(x.handle)}${x.kind ? ` (${safe(x.kind)})` : ''}${x.displayName ? `, name ${safe(x.displayName)}` : ''}`);
   out.push(`  active ${t(a.first)} … ${t(a.last)}`);

@@ -14,6 +14,7 @@ import type {
   SamplingNote,
 } from '../api/graph.js';
 import type { WindowsResult } from '../api/graph-windows.js';
+import type { ScopeInfo, ScopedArrestsResult } from '../api/graph-scope.js';
 import { DISRUPT_STRATEGIES, EXPORT_FORMATS, NETWORK_LEVELS, RANK_MEASURES, WINDOW_UNITS, type DisruptStrategy, type ExportFormat, type RankMeasure } from '../api/graph-options.js';
 import type { NetworkOptions } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
@@ -22,8 +23,8 @@ import { CASE_HELP } from './case-help.js';
 
 /** The graph API loads when a command runs (it brings the store and the engine): `clew --help` stays fast. */
 async function graphApi() {
-  const [g, w] = await Promise.all([import('../api/graph.js'), import('../api/graph-windows.js')]);
-  return { ...g, timeWindows: w.timeWindows };
+  const [g, w, sc] = await Promise.all([import('../api/graph.js'), import('../api/graph-windows.js'), import('../api/graph-scope.js')]);
+  return { ...g, timeWindows: w.timeWindows, scopedContext: sc.scopedContext, scopedArrests: sc.scopedArrests };
 }
 type GraphApi = Awaited<ReturnType<typeof graphApi>>;
 
@@ -38,6 +39,7 @@ interface SourceOpts {
   level?: string;
   samples?: string;
   seed?: string;
+  scope?: string;
 }
 
 const invalid = (message: string) => new ClewError('INVALID_ARGUMENT', message);
@@ -96,7 +98,8 @@ function withSource(cmd: Command): Command {
     .option('--min-weight <n>', 'case only: drop sender→recipient pairs with fewer messages')
     .option('--level <level>', 'case only: account (default) or person (accounts merged by identity resolution are one node)')
     .option('--samples <n>', 'pivots for sampled betweenness on large networks (default 512)')
-    .option('--seed <n>', 'random seed (default 1)');
+    .option('--seed <n>', 'random seed (default 1)')
+    .option('--scope <spec>', 'run on a part of the network: community:REF, ego:REF[,REF…][:K], window:FROM..TO, tag:NAME, persons (REF: a reference, handle, phone or name)');
 }
 
 // ------------------------------------------------------------------ rendering
@@ -202,13 +205,59 @@ function renderEgo(r: EgoResult): string {
   return lines.join('\n');
 }
 
+export function scopeLine(s: ScopeInfo): string {
+  return `scope ${safe(s.spec)}: ${safe(s.description)}; ${plural(s.nodes, 'node')} and ${plural(s.contactPairs, 'contact pair')} of ${num(s.of.nodes)} and ${num(s.of.contactPairs)}`;
+}
+
+function renderScopedArrests(r: ScopedArrestsResult): string {
+  const f = (x: ScopedArrestsResult['before']) =>
+    `${plural(x.nodes, 'node')}, largest component ${num(x.largestComponent)} (${pct(x.largestComponentShare)}), ${plural(x.components, 'component')}, global efficiency ${x.globalEfficiency.toFixed(4)}`;
+  const lines = [`arrested in the scope: ${r.removed.map(who).join(', ') || 'nobody'}`];
+  if (r.outsideScope.length) lines.push(`outside the scope (not removed from it): ${r.outsideScope.map(who).join(', ')}`);
+  lines.push(`before: ${f(r.before)}`, `after:  ${f(r.after)}`);
+  for (const c of r.cutOff) {
+    lines.push(`${safe(c.name)}: ${num(c.surviving.length)} of ${num(c.members.length)} left; ${num(c.lost.length)} of the ${num(c.reachedBefore)} who could reach them lose every path`);
+    if (c.lost.length) lines.push(`  cut off: ${c.lost.slice(0, 20).map(who).join(', ')}${c.lost.length > 20 ? ` and ${num(c.lost.length - 20)} more` : ''}`);
+  }
+  if (r.brokers.length) {
+    lines.push('new brokers (betweenness after the arrests; rank before → after):');
+    for (const b of r.brokers) lines.push(`  ${fmt(b.betweennessAfter).padStart(10)}  ${who(b)}  ${b.rankBefore} → ${b.rankAfter}`);
+  }
+  if (r.efficiencySamples !== null) lines.push(`note: efficiency estimated from ${num(r.efficiencySamples)} sampled sources`);
+  return lines.join('\n');
+}
+
+/** `--watch suppliers=A,B;port=C`: named sets of references. */
+function parseWatch(v: string | undefined): { name: string; refs: string[] }[] {
+  if (v === undefined) return [];
+  return v.split(';').filter((x) => x.trim() !== '').map((part) => {
+    const eq = part.indexOf('=');
+    const name = eq > 0 ? part.slice(0, eq).trim() : '';
+    const refs = (eq > 0 ? part.slice(eq + 1) : '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+    if (!name || refs.length === 0) throw invalid(`--watch takes NAME=REF,REF;NAME=REF…, got "${safe(part.slice(0, 60))}"`);
+    return { name, refs };
+  });
+}
+
 // ------------------------------------------------------------------ commands
 
 export function registerGraph(program: Command, json: () => boolean): void {
-  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+  // with --scope, every answer states the scope and its size (JSON: `scope`; text: a first line)
+  let scope: ScopeInfo | null = null;
+  const out = (value: unknown, human: () => string) =>
+    process.stdout.write(
+      json()
+        ? `${JSON.stringify(scope && value && typeof value === 'object' && !('scope' in value) ? { ...value, scope } : value)}\n`
+        : `${scope ? `${scopeLine(scope)}\n` : ''}${human()}\n`,
+    );
   const run = async (o: SourceOpts, fn: (ctx: GraphContext, api: GraphApi) => Promise<void> | void): Promise<void> => {
     const api = await graphApi();
-    await api.withGraph(sourceOf(o, api), contextOf(o), (ctx) => fn(ctx, api));
+    await api.withGraph(sourceOf(o, api), contextOf(o), async (ctx) => {
+      if (o.scope === undefined) return fn(ctx, api);
+      const s = await api.scopedContext(ctx, o.scope);
+      scope = s.scope;
+      return fn(s.ctx, api);
+    });
   };
 
   const graph = program.command('graph').description('network analytics: who matters, communities, key players, disruption, paths, export (docs/graph.md)');
@@ -264,7 +313,22 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .option('--steps <n>', 'number of steps', '5')
     .option('--no-recompute', 'rank once on the intact network instead of after each block')
     .option('--remove <list>', 'remove these accounts (references, handles or names, comma-separated) instead of a strategy')
-    .action((o: SourceOpts & { strategy: string; block?: string; steps: string; recompute: boolean; remove?: string }) => {
+    .option('--watch <sets>', 'with --scope and --remove: who loses every path to these sets, e.g. suppliers=A,B;port=C')
+    .option('--brokers <n>', 'with --scope and --remove: new brokers listed', '10')
+    .action(async (o: SourceOpts & { strategy: string; block?: string; steps: string; recompute: boolean; remove?: string; watch?: string; brokers: string }) => {
+      if (o.scope !== undefined && o.remove !== undefined) {
+        // arrests on a scope: the figures an investigator asks for, on the scope
+        const remove = o.remove.split(',').map((x) => x.trim()).filter((x) => x !== '');
+        if (remove.length === 0) throw invalid('--remove needs at least one account');
+        const req = { scope: o.scope, remove, watch: parseWatch(o.watch), brokers: whole(o.brokers, '--brokers', 10, 0) };
+        const api = await graphApi();
+        await api.withGraph(sourceOf(o, api), contextOf(o), async (ctx) => {
+          const r = await api.scopedArrests(ctx, req);
+          out(r, () => `${scopeLine(r.scope)}\n${renderScopedArrests(r)}`);
+        });
+        return;
+      }
+      if (o.watch !== undefined) throw invalid('--watch needs --scope and --remove');
       let opts: Parameters<GraphApi['disrupt']>[1];
       if (o.remove !== undefined) {
         const remove = o.remove.split(',').map((s) => s.trim()).filter((s) => s !== '');

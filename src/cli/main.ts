@@ -160,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     const asJson = argv.includes('--json');
     if (isClewError(e)) {
-      if (asJson) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } })}\n`);
+      if (asJson) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details, ...(e.choices ? { choices: e.choices } : {}) } })}\n`);
       else process.stderr.write(`${renderError(e)}\n`);
       return exitCodeFor(e.code);
     }

@@ -36,12 +36,17 @@ export function time(ts: number, offsetMin: number | null = 0): string {
 }
 
 export function account(a: AccountView): string {
-  return a.displayName ? `${safe(a.displayName)} <${safe(a.ref)}>` : safe(a.ref);
+  // the best name when an API set it (a label equal to the bare handle adds nothing)
+  const name = a.displayName ?? (a.label !== undefined && a.label !== a.handle ? a.label : null);
+  return name ? `${safe(a.label ?? name)} <${safe(a.ref)}>` : safe(a.ref);
 }
 
 export function renderError(e: ClewError): string {
   const where = e.details.file ? ` (${safe(String(e.details.file))})` : '';
-  return `clew: ${safe(e.message)}${where} [${e.code}: ${ERROR_CODES[e.code]}]`;
+  const head = `clew: ${safe(e.message)}${where} [${e.code}: ${ERROR_CODES[e.code]}]`;
+  if (!e.choices?.length) return head;
+  const lines = e.choices.map((c) => `  ${safe(c.ref)}  ${safe(c.label)}${c.kind === 'person' ? ` (person: ${c.handles.map((x) => safe(x)).join(', ')})` : ''}: ${c.how.map((x) => safe(x)).join('; ')}`);
+  return [head, 'use one of:', ...lines].join('\n');
 }
 
 export function renderIngest(s: IngestSummary): string {
@@ -134,7 +139,7 @@ export function renderStats(s: CaseStats): string {
     `edges         ${num(s.edges)}`,
     `time span     ${span}`,
     '',
-    'top talkers (messages and calls sent + received, distinct contacts written to)',
+    'top talkers (messages and calls sent + received; contacts: distinct accounts communicated with, either way)',
     ...s.topTalkers.map((t) => `  ${num(t.sent + t.received).padStart(9)}  ${num(t.contacts).padStart(6)}  ${account(t.account)}`),
   ];
   if (s.quarantine.length) {

@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
   NOT_FOUND: 'no such record',
+  AMBIGUOUS_REF: 'the name or reference names more than one account or person',
   INVALID_ARGUMENT: 'an argument is invalid',
   INTERRUPTED: 'the operation was cancelled',
   INTERNAL: 'internal error',
@@ -52,15 +53,30 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export type ErrorDetails = Readonly<Record<string, string | number | boolean | null | undefined>>;
 
+/** One of the accounts or persons an ambiguous reference names (AMBIGUOUS_REF): what to choose from. */
+export interface RefChoice {
+  /** What to pass instead: an account reference or `person:<id>`. */
+  ref: string;
+  kind: 'account' | 'person';
+  label: string;
+  /** The handles (account references) behind the choice. */
+  handles: string[];
+  /** How the term matched, e.g. `display name "Kum"`, `saved as "Kum" by 2 phones`. */
+  how: string[];
+}
+
 export class ClewError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetails;
+  /** AMBIGUOUS_REF: the candidates, for the CLI to list and the UI to offer. */
+  readonly choices?: readonly RefChoice[];
 
-  constructor(code: ErrorCode, message?: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message?: string, details: ErrorDetails = {}, options?: { cause?: unknown; choices?: readonly RefChoice[] }) {
     super(message ?? ERROR_CODES[code], options);
     this.name = 'ClewError';
     this.code = code;
     this.details = details;
+    if (options?.choices) this.choices = options.choices;
   }
 }
 
@@ -75,6 +91,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'QUERY_SYNTAX':
     case 'CSV_MAPPING':
     case 'CASE_LOCATOR':
+    case 'AMBIGUOUS_REF':
       return 2;
     case 'CASE_IS_DIRECTORY':
     case 'CASE_READ_ONLY':

@@ -3,7 +3,7 @@
  * chosen here, in one place, from the error's stable code. Codes are ClewError codes plus a few
  * that only the HTTP layer can produce (access, rate, method, size).
  */
-import { ERROR_CODES, isClewError, type ErrorCode } from '../model/errors.js';
+import { ERROR_CODES, isClewError, type ErrorCode, type RefChoice } from '../model/errors.js';
 
 export const HTTP_ONLY_CODES = {
   UNAUTHORIZED: 'the access token is missing or wrong: open the URL printed by `clew serve`',
@@ -39,6 +39,7 @@ export function statusFor(code: HttpErrorCode): number {
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'CASE_BUSY':
+    case 'AMBIGUOUS_REF':
       return 409;
     case 'TOO_LARGE':
     case 'LINE_TOO_LONG':
@@ -76,7 +77,7 @@ export class HttpError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: HttpErrorCode; message: string; details?: Record<string, unknown> };
+  error: { code: HttpErrorCode; message: string; details?: Record<string, unknown>; choices?: readonly RefChoice[] };
 }
 
 /**
@@ -91,7 +92,7 @@ export function errorResponse(e: unknown): { status: number; body: ErrorBody; in
     // file, not its folder; details with paths stay on the server)
     if (e.code === 'DISK_FULL') return { status, body: { error: { code: e.code, message: e.message } }, internal: false };
     if (status >= 500) return { status, body: { error: { code: e.code, message: ERROR_CODES[e.code] } }, internal: true };
-    return { status, body: { error: { code: e.code, message: e.message, details: { ...e.details } } }, internal: false };
+    return { status, body: { error: { code: e.code, message: e.message, details: { ...e.details }, ...(e.choices ? { choices: e.choices } : {}) } }, internal: false };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: ERROR_CODES.INTERNAL } }, internal: true };
 }

@@ -21,6 +21,7 @@ import { IDENTITY_ROUTES } from './routes/identity.js';
 import { JOBS_ROUTES, keyPlayersViaJob } from './routes/jobs.js';
 import { MAP_ROUTES } from './routes/map.js';
 import { NETWORK_ROUTES } from './routes/network.js';
+import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
 import { parseInput, queryObject, wholeNumber } from './validate.js';
@@ -164,4 +165,4 @@ const CASE_ROUTES: Route[] = [
   },
 ];
 
-export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES, ...WATCH_ROUTES, ...CHANGES_ROUTES];
+export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES, ...WATCH_ROUTES, ...CHANGES_ROUTES, ...SCOPE_ROUTES];

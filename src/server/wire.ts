@@ -5,9 +5,10 @@
  */
 import type { AccountView, CaseStats, EntityRow, MessageView, QuarantineRow, SearchQuery } from '../api/types.js';
 import type { Mention } from '../model/entities.js';
+import type { RefChoice } from '../model/errors.js';
 import type { HttpErrorCode } from './errors.js';
 
-export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, SearchQuery };
+export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, RefChoice, SearchQuery };
 export type * from './wire/changes.js';
 export type * from './wire/dossier.js';
 export type * from './wire/identity.js';
@@ -18,7 +19,8 @@ export type * from './wire/timeline.js';
 export type * from './wire/watch.js';
 
 export interface WireError {
-  error: { code: HttpErrorCode; message: string; details?: Record<string, unknown> };
+  /** `choices`: AMBIGUOUS_REF (409), the accounts or persons the name could mean. */
+  error: { code: HttpErrorCode; message: string; details?: Record<string, unknown>; choices?: RefChoice[] };
 }
 
 export interface WireSource {
@@ -97,6 +99,10 @@ export interface ThreadResponse {
   /** Whether the page stopped because the limit was reached on that side (there may be more). */
   moreBefore: boolean;
   moreAfter: boolean;
+  /** The conversation's real title, else its members' best names ("Tata, Kum, Ljuba +3"); null for a direct exchange. */
+  title: string | null;
+  /** The members seen on the page, most active first, each with its best name (`label`). */
+  members: AccountView[];
 }
 
 /** GET /api/quarantine?limit=N */

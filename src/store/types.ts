@@ -73,6 +73,11 @@ export interface AccountView {
   handle: string;
   kind: string | null;
   displayName: string | null;
+  /**
+   * The best name, set by the APIs that label accounts (src/identity/resolve-ref.ts bestName): the
+   * display name, else the name most phones saved it under, else the handle. Stores leave it unset.
+   */
+  label?: string;
 }
 
 export interface ProvenanceView {
@@ -144,6 +149,7 @@ export interface CaseStats {
   edges: number;
   firstTs: number | null;
   lastTs: number | null;
+  /** `contacts`: distinct counterpart accounts, both directions, any channel (what "contacts" means everywhere). */
   topTalkers: { account: AccountView; sent: number; received: number; contacts: number }[];
   quarantine: { code: string; count: number }[];
 }
@@ -531,7 +537,21 @@ export interface PersonView {
   accounts: AccountView[];
 }
 
+/**
+ * What names the accounts (the one name resolver, src/identity/resolve-ref.ts, reads it): every
+ * account, each name contact lists saved an account under with how many phones (distinct owners)
+ * saved it so, and the phone numbers recorded for the accounts' devices (key msisdn or phone).
+ * Lists are in key order (account id, then name or value) on both backends.
+ */
+export interface NameDirectory {
+  accounts: AccountView[];
+  saved: { contact: number; name: string; owners: number }[];
+  phones: { account: number; value: string }[];
+}
+
 export interface IdentityStore {
+  /** Every account with its saved names and device phone numbers (see NameDirectory). */
+  names(): Promise<NameDirectory>;
   /** Load everything the resolver reads; `statementPhrases` prefilter statement messages (folded phrases). */
   data(statementPhrases: readonly string[]): Promise<IdentityData>;
   /** The handles, saved names and links of a few accounts only (≤ 100; for the review of a pair): fast on a big case. */

@@ -170,6 +170,22 @@ export function describeDossier(factory: CaseFactory): void {
       expect(d.contacts[0]).toMatchObject({ first: t('2021-02-01T10:00:00Z'), last: t('2021-02-06T09:00:00Z') });
     });
 
+    it('gives the name directory the one resolver reads: accounts, saved names with phones, device numbers', async () => {
+      const dir = await s().identity().names();
+      const ref = new Map(dir.accounts.map((a) => [a.id, a.ref]));
+      expect(dir.accounts.map((a) => [a.ref, a.displayName])).toEqual([
+        [DA, 'Kum'],
+        [DB, 'Brat'],
+        [DC, null],
+        [DD, null],
+      ]);
+      expect(dir.saved.map((x) => [ref.get(x.contact), x.name, x.owners])).toEqual([
+        [DA, 'Kum "Stari"', 2],
+        [DA, 'Šef', 1],
+      ]);
+      expect(dir.phones.map((x) => [ref.get(x.account), x.value])).toEqual([[DA, '+381641234567']]);
+    });
+
     it('lists the names others saved, devices, conversations, entities and places', async () => {
       const d = await s().dossier([await c.id(DA)]);
       expect(d.savedAs.map((x) => [x.name, x.owners])).toEqual([

@@ -9,7 +9,7 @@
  */
 import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
-import type { AccountView, IdentityData, IdentityDecision, IdentityDecisionInput, IdentityStore, PersonView } from '../types.js';
+import type { AccountView, IdentityData, NameDirectory, IdentityDecision, IdentityDecisionInput, IdentityStore, PersonView } from '../types.js';
 import { anyPhraseTsquery } from './fts.js';
 import { searchableSql } from './schema.js';
 import { type AccountDbRow, type PgReadCase, type Queryable, all, one, scalar, toAccount, transaction } from './read-util.js';
@@ -320,12 +320,32 @@ export async function unrejectPair(db: PgReadCase, a: number, b: number, d: Iden
   );
 }
 
+/** Every account, its saved names (distinct owners) and device phone numbers, in SQLite's key order. */
+export async function loadNameDirectory(db: PgReadCase): Promise<NameDirectory> {
+  const c = db.caseId;
+  const accounts = (await all<AccountDbRow>(db.pool, `SELECT ${ACCOUNT_COLS} FROM accounts WHERE case_id = $1 ORDER BY id`, [c])).map(toAccount);
+  const saved = await all<NameDirectory['saved'][number]>(
+    db.pool,
+    'SELECT contact, name COLLATE "C" AS name, count(DISTINCT owner)::int AS owners FROM contacts WHERE case_id = $1 GROUP BY contact, name COLLATE "C" ORDER BY contact, name COLLATE "C"',
+    [c],
+  );
+  const phones = await all<NameDirectory['phones'][number]>(
+    db.pool,
+    `SELECT account_id AS account, value FROM devices WHERE case_id = $1 AND key IN ('msisdn', 'phone') ORDER BY account_id, value COLLATE "C"`,
+    [c],
+  );
+  return { accounts, saved, phones };
+}
+
 export class PgIdentityStore implements IdentityStore {
   /** `assertWritable`: throws when the case is open read-only (before every decision). */
   constructor(
     private readonly db: PgReadCase,
     private readonly assertWritable: () => void = () => undefined,
   ) {}
+  names(): Promise<NameDirectory> {
+    return loadNameDirectory(this.db);
+  }
   data(statementPhrases: readonly string[]): Promise<IdentityData> {
     return loadIdentityData(this.db, statementPhrases);
   }

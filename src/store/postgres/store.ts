@@ -210,10 +210,14 @@ export class PostgresCaseStore implements CaseStore {
     const maxs = [span.lm, span.lc].filter((x): x is number => x !== null);
     const top = await rows<{ a: number; sent: number; received: number; contacts: number }>(
       this.db,
-      `WITH s AS (SELECT src AS a, sum(count) AS sent, 0 AS received, count(*) AS contacts FROM edges WHERE case_id = $1 GROUP BY src
-                  UNION ALL SELECT dst, 0, sum(count), 0 FROM edges WHERE case_id = $1 GROUP BY dst)
-       SELECT a, sum(sent) AS sent, sum(received) AS received, sum(contacts) AS contacts FROM s
-       GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT $2`,
+      // contacts: distinct counterpart accounts, both directions, any channel (as SQLite counts them)
+      `WITH s AS (SELECT src AS a, sum(count) AS sent, 0 AS received FROM edges WHERE case_id = $1 GROUP BY src
+                  UNION ALL SELECT dst, 0, sum(count) FROM edges WHERE case_id = $1 GROUP BY dst),
+            t AS (SELECT a, sum(sent) AS sent, sum(received) AS received FROM s GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT $2)
+       SELECT a, sent, received,
+              (SELECT count(*) FROM (SELECT dst FROM edges WHERE case_id = $1 AND src = t.a AND dst <> t.a
+                                     UNION SELECT src FROM edges WHERE case_id = $1 AND dst = t.a AND src <> t.a) u)::int AS contacts
+       FROM t ORDER BY sent + received DESC, a`,
       [c, opts.top ?? 10],
     );
     const accounts = await this.accountsById(top.map((t) => t.a));

@@ -9,7 +9,7 @@
 import { phraseVariants } from '../../text/query/refold.js';
 import type { Database } from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
-import type { AccountView, IdentityData, IdentityDecision, IdentityDecisionInput, IdentityStore, PersonView } from '../types.js';
+import type { AccountView, IdentityData, IdentityDecision, IdentityDecisionInput, IdentityStore, NameDirectory, PersonView } from '../types.js';
 import { type AccountDbRow, toAccount } from './rows.js';
 import { bumpGeneration } from './generation.js';
 
@@ -248,8 +248,19 @@ export function personMembers(db: Database): Map<number, { person: number; name:
   return out;
 }
 
+/** Every account, its saved names (distinct owners) and device phone numbers. */
+export function loadNameDirectory(db: Database): NameDirectory {
+  const accounts = (db.prepare('SELECT * FROM accounts ORDER BY id').all() as AccountDbRow[]).map(toAccount);
+  const saved = db.prepare('SELECT contact, name, count(DISTINCT owner) AS owners FROM contacts GROUP BY contact, name ORDER BY contact, name').all() as NameDirectory['saved'];
+  const phones = db.prepare(`SELECT account_id AS account, value FROM devices WHERE key IN ('msisdn', 'phone') ORDER BY account_id, value`).all() as NameDirectory['phones'];
+  return { accounts, saved, phones };
+}
+
 export class SqliteIdentityStore implements IdentityStore {
   constructor(private readonly db: Database) {}
+  async names(): Promise<NameDirectory> {
+    return loadNameDirectory(this.db);
+  }
   async data(statementPhrases: readonly string[]): Promise<IdentityData> {
     return loadIdentityData(this.db, statementPhrases);
   }

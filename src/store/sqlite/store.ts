@@ -679,10 +679,13 @@ export class SqliteCaseStore implements CaseStore {
     const maxs = [lastMsg, lastCall].filter((x): x is number => x !== null);
     const top = this.db
       .prepare(
-        `WITH s AS (SELECT src AS a, sum(count) AS sent, 0 AS received, count(*) AS contacts FROM edges GROUP BY src
-                    UNION ALL SELECT dst, 0, sum(count), 0 FROM edges GROUP BY dst)
-         SELECT a, sum(sent) AS sent, sum(received) AS received, sum(contacts) AS contacts FROM s
-         GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT ?`,
+        // contacts: distinct counterpart accounts, both directions, any channel (the one meaning of "contacts")
+        `WITH s AS (SELECT src AS a, sum(count) AS sent, 0 AS received FROM edges GROUP BY src
+                    UNION ALL SELECT dst, 0, sum(count) FROM edges GROUP BY dst),
+              t AS (SELECT a, sum(sent) AS sent, sum(received) AS received FROM s GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT ?)
+         SELECT a, sent, received,
+                (SELECT count(*) FROM (SELECT dst FROM edges WHERE src = t.a AND dst <> t.a UNION SELECT src FROM edges WHERE dst = t.a AND src <> t.a)) AS contacts
+         FROM t ORDER BY sent + received DESC, a`,
       )
       .all(opts.top ?? 10) as { a: number; sent: number; received: number; contacts: number }[];
     const accounts = this.accountMap(top.map((t) => t.a));

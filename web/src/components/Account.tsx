@@ -16,12 +16,12 @@ export function dossierHref(ref: string): string {
 export function Account({ account, showRef = true, link = false }: { account: AccountView; showRef?: boolean; link?: boolean }) {
   const inner = (
     <>
-      {account.displayName ? (
+      {(account.label ?? account.displayName) ? (
         <span className="account-name" dir="auto">
-          <Untrusted text={account.displayName} />
+          <Untrusted text={(account.label ?? account.displayName)!} />
         </span>
       ) : null}
-      {showRef || !account.displayName ? (
+      {showRef || !(account.label ?? account.displayName) ? (
         <span className="account-ref" dir="ltr">
           <Untrusted text={account.ref} />
         </span>

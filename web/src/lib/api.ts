@@ -15,6 +15,7 @@ import type {
   SearchResponse,
   StatsResponse,
   ThreadResponse,
+  RefChoice,
   WireError,
 } from '../../../src/server/wire.js';
 
@@ -25,6 +26,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** AMBIGUOUS_REF: the accounts or persons the name could mean, to offer the choice. */
+    readonly choices: RefChoice[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -73,7 +76,7 @@ async function call<T>(url: string, init: RequestInit, signal?: AbortSignal, onJ
   }
   if (!res.ok) {
     const e = (body as WireError).error;
-    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`);
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`, Array.isArray(e?.choices) ? e.choices : []);
   }
   // 202: the answer is being computed by a job; follow it, then ask again (the server keeps the
   // job's answer for the same request: a GET's URL, a POST's JSON body)

@@ -108,7 +108,7 @@ export default function ConversationView({ args, params }: ViewProps) {
           <div className="conv-people">
             {people.map((a) => (
               <Link key={a.id} to={href('/search', { q: `from:${a.ref}` })} className="chip" title={`messages sent by ${a.ref}`}>
-                <Account account={a} showRef={!a.displayName} />
+                <Account account={a} showRef={!(a.label ?? a.displayName)} />
               </Link>
             ))}
           </div>

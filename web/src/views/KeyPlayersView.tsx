@@ -136,7 +136,7 @@ function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: strin
     <>
       <h2>Ranking</h2>
       <p className="muted">
-        Top {num(r.rows.length)} of {num(r.nodes)} {r.level === 'person' ? 'persons and unmerged accounts' : 'accounts'} ({num(r.edges)} contact pairs) by a composite score: the weighted normalised rank in{' '}
+        Top {num(r.rows.length)} of {num(r.nodes)} {r.level === 'person' ? 'persons and unmerged accounts' : 'accounts'} ({num(r.edges)} sender→recipient pairs) by a composite score: the weighted normalised rank in{' '}
         {MEASURES.map((m) => `${m.title} ${Math.round((weight(m.id) / wsum) * 100)}%`).join(', ')}. Near the top the scores bunch close to 1, so each measure
         shows its place among all {num(r.nodes)} (#1 is the highest) and its value, the bar that value against the highest among the rows shown. Click a
         person for the messages they sent; tick people to simulate their arrest.

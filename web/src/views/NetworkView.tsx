@@ -483,7 +483,7 @@ function SidePanel({
           Show path
         </button>
       </form>
-      {path?.error ? <ErrorNotice error={path.error} /> : null}
+      {path?.error ? <ErrorNotice error={path.error} onChoose={(r) => setTarget(r)} /> : null}
       {path?.res ? (
         path.res.length === null ? (
           <p className="muted" data-testid="net-path">

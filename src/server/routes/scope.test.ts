@@ -1,0 +1,87 @@
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCase } from '../../api/case.js';
+import { ingestFile } from '../../api/ingest.js';
+import type { ScopedArrestsResult, ScopeInfo } from '../../api/graph-scope.js';
+import type { RankResult } from '../../api/graph.js';
+import { jsonl, msg } from '../../api/test-support/tmp.js';
+import { type RunningServer, startServer } from '../server.js';
+
+function get(srv: RunningServer, path: string): Promise<{ status: number; json<T>(): T }> {
+  const headers = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}` };
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, json: <T>() => JSON.parse(Buffer.concat(chunks).toString('utf8')) as T }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+// A star around the boss (saved as "Tata" by two phones) with a supplier behind S1; a separate pair T1–T2 whose T2 is also "Tata" (once).
+const [BOSS, S1, S2, S3, SUP, T1, T2] = ['skyecc:B0551', 'skyecc:S1', 'skyecc:S2', 'skyecc:S3', 'skyecc:SUP', 'skyecc:T1', 'skyecc:T2'];
+let srv: RunningServer;
+let root: string;
+
+describe('scoped analytics endpoints', () => {
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'clew-scope-'));
+    mkdirSync(join(root, 'web'));
+    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
+    const src = join(root, 's.jsonl');
+    let t = Date.UTC(2021, 2, 1);
+    const at = () => new Date((t += 60_000)).toISOString();
+    writeFileSync(
+      src,
+      jsonl([
+        { type: 'contact', owner: S1, contact: BOSS, name: 'Tata' },
+        { type: 'contact', owner: S2, contact: BOSS, name: 'Тата' },
+        { type: 'contact', owner: T1, contact: T2, name: 'Tata' },
+        ...[S1, S2, S3].flatMap((s) => [msg(BOSS, s, at(), 'x'), msg(s, BOSS, at(), 'y')]),
+        msg(S1, SUP, at(), 'z'),
+        msg(T1, T2, at(), 'w'),
+      ]),
+    );
+    const casePath = join(root, 'case.clew');
+    await withCase(casePath, { create: true }, (s) => ingestFile(s, src));
+    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+  });
+  afterAll(async () => {
+    await srv?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('ranks on an ego scope and states the scope and its size', async () => {
+    const res = await get(srv, `/api/scoped/rank?scope=${encodeURIComponent(`ego:${BOSS}:1`)}`);
+    expect(res.status).toBe(200);
+    const r = res.json<{ scope: ScopeInfo; result: RankResult }>();
+    expect(r.scope).toMatchObject({ kind: 'ego', nodes: 4, contactPairs: 3, of: { nodes: 7, contactPairs: 5 } });
+    expect(r.result.rows[0]).toMatchObject({ key: BOSS, label: 'Tata' }); // labelled by the name most phones saved
+  });
+
+  it('simulates an arrest on the scope: figures before and after, who is cut off from the suppliers', async () => {
+    const res = await get(srv, `/api/scoped/disrupt?scope=${encodeURIComponent(`ego:${BOSS}:2`)}&remove=${encodeURIComponent(BOSS)}&suppliers=${encodeURIComponent(SUP)}`);
+    expect(res.status).toBe(200);
+    const r = res.json<ScopedArrestsResult>();
+    expect(r.scope).toMatchObject({ nodes: 5 });
+    expect(r.before).toMatchObject({ nodes: 5, largestComponent: 5, components: 1 });
+    expect(r.after).toMatchObject({ nodes: 4, largestComponent: 2, components: 3 });
+    expect(r.cutOff[0]!.lost.map((n) => n.key).sort()).toEqual([S2, S3]);
+  });
+
+  it('refuses an ambiguous name with 409 and the choices, and a tag scope with 400', async () => {
+    const amb = await get(srv, `/api/scoped/rank?scope=${encodeURIComponent('ego:Tata')}`);
+    expect(amb.status).toBe(409);
+    const e = amb.json<{ error: { code: string; choices: { ref: string }[] } }>().error;
+    expect(e.code).toBe('AMBIGUOUS_REF');
+    expect(e.choices.map((c) => c.ref)).toEqual([BOSS, T2]);
+    const tag = await get(srv, `/api/scoped/rank?scope=${encodeURIComponent('tag:suppliers')}`);
+    expect(tag.status).toBe(400);
+    expect(tag.json<{ error: { message: string } }>().error.message).toMatch(/tags are not available yet/);
+  });
+});
