@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { CASE_HELP } from './case-help.js';
 import { copyProgressLine, formatDuration, ttyProgress } from './progress.js';
-import { safe } from './render.js';
+import { safe, jsonLine } from './render.js';
 
 export function registerCase(program: Command, json: () => boolean): void {
   const c = program.command('case').description('the case itself: its schema version, copying it whole');
@@ -12,7 +12,7 @@ export function registerCase(program: Command, json: () => boolean): void {
     .action(async (o: { case: string }) => {
       const { migrateCase, printableLocator } = await import('../api/case.js'); // loaded when the command runs: `clew --help` stays fast
       const r = await migrateCase(o.case);
-      if (json()) process.stdout.write(`${JSON.stringify(r)}\n`);
+      if (json()) process.stdout.write(jsonLine(r));
       else
         process.stdout.write(
           r.applied.length === 0
@@ -36,7 +36,7 @@ export function registerCase(program: Command, json: () => boolean): void {
       } finally {
         bar.done();
       }
-      if (json()) process.stdout.write(`${JSON.stringify(r)}\n`);
+      if (json()) process.stdout.write(jsonLine(r));
       else
         process.stdout.write(
           `${safe(r.from)} → ${safe(r.to)}: ${new Intl.NumberFormat('en-US').format(r.rows)} rows in ${formatDuration(r.seconds)} (${Object.entries(r.tables)

@@ -1,6 +1,7 @@
 /** `clew db start|stop --dir DIR`: a local PostgreSQL (embedded binaries) for cases. */
 import { type Command, InvalidArgumentError } from 'commander';
 import { join, resolve } from 'node:path';
+import { jsonLine } from './render.js';
 
 function port(v: string): number {
   const n = Number(v);
@@ -21,7 +22,7 @@ export function registerDb(program: Command, json: () => boolean): void {
       // the password goes to the terminal only (the user's own server); --json names the file that holds it
       if (json())
         process.stdout.write(
-          `${JSON.stringify({ uri: s.printable, passwordFile, port: s.port, dir: s.dir, alreadyRunning: s.alreadyRunning, initialised: s.initialised, ms: Math.round(s.ms) })}\n`,
+          jsonLine({ uri: s.printable, passwordFile, port: s.port, dir: s.dir, alreadyRunning: s.alreadyRunning, initialised: s.initialised, ms: Math.round(s.ms) }),
         );
       else {
         const what = s.alreadyRunning ? 'already running' : s.initialised ? 'initialised and started' : 'started';
@@ -34,7 +35,7 @@ export function registerDb(program: Command, json: () => boolean): void {
     .action(async (o: { dir: string }) => {
       const { stopLocalDb } = await import('../api/db.js');
       const wasRunning = await stopLocalDb(o.dir);
-      if (json()) process.stdout.write(`${JSON.stringify({ stopped: wasRunning })}\n`);
+      if (json()) process.stdout.write(jsonLine({ stopped: wasRunning }));
       else process.stdout.write(wasRunning ? `PostgreSQL in ${resolve(o.dir)} stopped\n` : `PostgreSQL in ${resolve(o.dir)} was not running\n`);
     });
 }

@@ -1,7 +1,7 @@
 /** `clew dossier <ref>`: everything the case holds about an account, as text or JSON. */
 import { type Command, InvalidArgumentError } from 'commander';
 import type { DossierResult } from '../api/dossier.js';
-import { account, num, safe, time } from './render.js';
+import { account, num, safe, time, jsonLine } from './render.js';
 import { CASE_HELP } from './case-help.js';
 
 const t = (ts: number | null) => (ts === null ? '—' : time(ts));
@@ -54,7 +54,7 @@ function positive(name: string) {
 }
 
 export function registerDossier(program: Command, json: () => boolean): void {
-  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? jsonLine(value) : `${human()}\n`);
   program
     .command('dossier')
     .description('everything the case holds about an account: names, devices, contacts, conversations, entities, places, activity')

@@ -1,7 +1,7 @@
 /** `clew entities` and `clew lexicon`. */
 import type { Command } from 'commander';
 import type { EntityRow } from '../api/entities.js';
-import { account, num, safe, time } from './render.js';
+import { account, num, safe, time, jsonLine } from './render.js';
 import { CASE_HELP } from './case-help.js';
 
 function renderEntities(rows: EntityRow[]): string {
@@ -20,7 +20,7 @@ const load = async () => ({ ...(await import('../api/case.js')), ...(await impor
 const withApi = <T>(fn: (api: Awaited<ReturnType<typeof load>>) => T | Promise<T>): Promise<T> => load().then(fn);
 
 export function registerEntities(program: Command, json: () => boolean): void {
-  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? jsonLine(value) : `${human()}\n`);
   program
     .command('entities')
     .description('entities found in the messages (phones, IBANs, wallets, containers, places, money, code words, …), most mentioned first')

@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { ClewError } from '../model/errors.js';
 import { CASE_HELP } from './case-help.js';
+import { jsonLine } from './render.js';
 
 export function registerExport(program: Command, json: () => boolean): void {
   program
@@ -44,6 +45,6 @@ export function registerExport(program: Command, json: () => boolean): void {
       }`;
       // the bundle may be on stdout: the summary then goes to stderr
       const stream = o.out === undefined ? process.stderr : process.stdout;
-      stream.write(json() ? `${JSON.stringify({ exported: summary })}\n` : `${line}\n`);
+      stream.write(json() ? jsonLine({ exported: summary }) : `${line}\n`);
     });
 }

@@ -18,7 +18,7 @@ import type { ScopeInfo, ScopedArrestsResult } from '../api/graph-scope.js';
 import { DISRUPT_STRATEGIES, EXPORT_FORMATS, NETWORK_LEVELS, RANK_MEASURES, WINDOW_UNITS, type DisruptStrategy, type ExportFormat, type RankMeasure } from '../api/graph-options.js';
 import type { NetworkOptions } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
-import { num, safe } from './render.js';
+import { num, safe, jsonLine } from './render.js';
 import { CASE_HELP } from './case-help.js';
 
 /** The graph API loads when a command runs (it brings the store and the engine): `clew --help` stays fast. */
@@ -247,7 +247,7 @@ export function registerGraph(program: Command, json: () => boolean): void {
   const out = (value: unknown, human: () => string) =>
     process.stdout.write(
       json()
-        ? `${JSON.stringify(scope && value && typeof value === 'object' && !('scope' in value) ? { ...value, scope } : value)}\n`
+        ? jsonLine(scope && value && typeof value === 'object' && !('scope' in value) ? { ...value, scope } : value)
         : `${scope ? `${scopeLine(scope)}\n` : ''}${human()}\n`,
     );
   const run = async (o: SourceOpts, fn: (ctx: GraphContext, api: GraphApi) => Promise<void> | void): Promise<void> => {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { DecideResult, IdentityListResult, IdentitySuggestResult } from '../api/identity.js';
 import { ClewError } from '../model/errors.js';
-import { account, num, safe, time } from './render.js';
+import { account, num, safe, time, jsonLine } from './render.js';
 import { CASE_HELP } from './case-help.js';
 
 function fraction(v: string, name: string): number {
@@ -51,7 +51,7 @@ const load = async () => ({ ...(await import('../api/case.js')), ...(await impor
 const withApi = <T>(fn: (api: Awaited<ReturnType<typeof load>>) => T | Promise<T>): Promise<T> => load().then(fn);
 
 export function registerIdentity(program: Command, json: () => boolean): void {
-  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? jsonLine(value) : `${human()}\n`);
   const id = program.command('identity').description('identity resolution: which handles are one person (suggest, merge, split, reject, list)');
   id.command('suggest')
     .description('ranked merge suggestions, each with its score and evidence')

@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { IngestSummary } from '../api/ingest.js';
 import { exitCodeFor, isClewError } from '../model/errors.js';
 import { ttyProgress } from './progress.js';
-import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats } from './render.js';
+import { renderError, renderIngest, renderQuarantine, renderSearch, renderShow, renderStats, jsonLine } from './render.js';
 import { CASE_HELP } from './case-help.js';
 import { registerDb } from './db.js';
 import { registerCase } from './case.js';
@@ -31,7 +31,7 @@ function int(name: string, min = 0) {
 }
 
 function out(json: boolean, value: unknown, human: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+  process.stdout.write(json ? jsonLine(value) : `${human()}\n`);
 }
 
 export function buildProgram(): Command {
@@ -160,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     const asJson = argv.includes('--json');
     if (isClewError(e)) {
-      if (asJson) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details, ...(e.choices ? { choices: e.choices } : {}) } })}\n`);
+      if (asJson) process.stdout.write(jsonLine({ error: { code: e.code, message: e.message, details: e.details, ...(e.choices ? { choices: e.choices } : {}) } }));
       else process.stderr.write(`${renderError(e)}\n`);
       return exitCodeFor(e.code);
     }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, progressLine } from './progress.js';
-import { account, safe, time } from './render.js';
+import { account, jsonLine, safe, time } from './render.js';
 
 describe('terminal rendering', () => {
   it('escapes control characters from hostile text instead of printing them', () => {
@@ -30,5 +31,19 @@ describe('terminal rendering', () => {
     expect(line).toContain('98,765/s');
     expect(line).toContain('ETA 1:15');
     expect(formatDuration(3725)).toBe('1:02:05');
+  });
+});
+
+describe('jsonLine', () => {
+  it('escapes explicit direction controls, and parses back to the very same value', () => {
+    expect(jsonLine({ name: 'Kum\u202egnp.exe' })).toBe('{"name":"Kum\\u202egnp.exe"}\n');
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: fc.constantFrom('a', '\u202a', '\u202e', '\u2066', '\u2069', 'ž', '"', '\\', '\n') }), (v, s) => {
+        const value = { v, s };
+        const line = jsonLine(value);
+        expect(line).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+        expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
   });
 });

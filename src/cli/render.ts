@@ -12,6 +12,16 @@ import { revealBidi } from '../text/display/bidi.js';
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /**
+ * One value as a line of JSON for `--json`. The explicit direction controls (U+202A–202E,
+ * U+2066–2069) are written as \u escapes: the parsed value is the same string, but a terminal
+ * or log viewer showing the line never applies them (a name "Kum" + U+202E + "gnp.exe" stays
+ * readable in logical order).
+ */
+export function jsonLine(value: unknown): string {
+  return `${JSON.stringify(value).replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}\n`;
+}
+
+/**
  * Make untrusted text safe to print: controls become \xNN / \uNNNN, explicit direction controls
  * (which would reorder the line) visible markers such as ⟨RLO⟩; newlines kept only if asked.
  */

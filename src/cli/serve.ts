@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { safe } from './render.js';
+import { jsonLine, safe } from './render.js';
 import { CASE_HELP } from './case-help.js';
 
 export const DEFAULT_PORT = 5177;
@@ -57,7 +57,7 @@ export function registerServe(program: Command, json: () => boolean): void {
       // the server loads when the command runs: `clew --help` stays fast
       const [{ startServer }, { printableLocator }] = await Promise.all([import('../server/server.js'), import('../api/case.js')]);
       const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload, uploadsDir: o.uploads, warm: true });
-      if (json()) process.stdout.write(`${JSON.stringify({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt })}\n`);
+      if (json()) process.stdout.write(jsonLine({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt }));
       else {
         process.stdout.write(
           `clew serve: ${safe(printableLocator(o.case))}\n` +

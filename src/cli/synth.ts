@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { formatDuration } from './progress.js';
-import { num } from './render.js';
+import { jsonLine, num } from './render.js';
 
 function positive(name: string) {
   return (v: string): number => {
@@ -33,7 +33,7 @@ export function registerSynth(program: Command, json: () => boolean): void {
         process.stderr.write(`\r\x1b[2Ksynth ${Math.floor((100 * p.messages) / p.totalMessages)}%  ${num(p.messages)} messages  ${num(Math.round(rate))}/s  ETA ${formatDuration(eta)}`);
       });
       if (tty) process.stderr.write('\r\x1b[2K');
-      if (json()) process.stdout.write(`${JSON.stringify(r)}\n`);
+      if (json()) process.stdout.write(jsonLine(r));
       else
         process.stdout.write(
           `wrote ${r.recordsPath} (${num(r.bytes)} bytes) and ${r.truthPath} in ${r.seconds.toFixed(1)} s\n` +

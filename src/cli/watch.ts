@@ -11,7 +11,7 @@ import type { SavedSearchReport } from '../api/saved-search.js';
 import type { AddWatchlistResult, WatchResult, WatchRow } from '../api/watch.js';
 import { ClewError } from '../model/errors.js';
 import { CASE_HELP } from './case-help.js';
-import { account, num, safe, time } from './render.js';
+import { account, num, safe, time, jsonLine } from './render.js';
 
 /** The largest selector file read (a list of a million selectors is ~40 MB). */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -72,7 +72,7 @@ function int(name: string, min: number, max: number) {
 }
 
 export function registerWatch(program: Command, json: () => boolean): void {
-  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+  const out = (value: unknown, human: () => string) => process.stdout.write(json() ? jsonLine(value) : `${human()}\n`);
   const watch = program.command('watch').description('watchlists (lists of phones, PINs, e-mails, IBANs, wallets, containers, vessels, names checked against the case) and saved searches');
 
   watch
