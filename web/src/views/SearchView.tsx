@@ -425,7 +425,7 @@ function Filters({ q, onChange }: { q: string; onChange: (key: string, value: st
       <label>
         Language
         {/* the languages the case holds, with their message counts (GET /api/languages) */}
-        <select value={lang} aria-label="Language" data-testid="filter-lang" onChange={(e) => onChange('lang', e.target.value || null)}>
+        <select className="lang-select" value={lang} aria-label="Language" data-testid="filter-lang" onChange={(e) => onChange('lang', e.target.value || null)}>
           <option value="">any</option>
           {languageOptions(languages?.languages ?? [], lang).map((o) => (
             <option key={o.value} value={o.value} data-messages={o.messages ?? 0}>
