@@ -5,23 +5,11 @@ import { withCase } from '../api/case.js';
 import { ingestFile } from '../api/ingest.js';
 import { search } from '../api/search.js';
 import { jsonl, msg, useTmp } from '../api/test-support/tmp.js';
-import { main } from './main.js';
+import { runCli } from './test-support/run.js';
 
 const tmp = useTmp();
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await main(['node', 'clew', ...argv]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 afterEach(() => vi.restoreAllMocks());
 
