@@ -3,7 +3,8 @@
  * tables and columns have the same names (src/store/postgres/schema.ts mirrors SQLite's).
  */
 import type { Locator } from '../model/records.js';
-import type { AccountView, SourceRow } from './types.js';
+import type { SearchMode } from '../text/query/ast.js';
+import type { AccountView, SavedSearchRow, SourceRow } from './types.js';
 
 export interface SourceDbRow {
   id: number;
@@ -83,4 +84,36 @@ export function parseLoc(s: string): Locator {
   if (s.charCodeAt(0) === 123) return JSON.parse(s) as Locator; // '{'
   const [line, offset, length] = s.split(':');
   return { line: Number(line), offset: Number(offset), length: Number(length) };
+}
+
+/** A saved search with its hit count (`hits`: a subquery over saved_search_hits). */
+export interface SavedDbRow {
+  name: string;
+  query: string;
+  mode: SearchMode;
+  scope: string | null;
+  created_at: number;
+  created_by: string;
+  runs: number;
+  last_run_at: number | null;
+  error_code: string | null;
+  error: string | null;
+  new_hits: number;
+  hits: number;
+}
+
+export function toSavedSearch(r: SavedDbRow): SavedSearchRow {
+  return {
+    name: r.name,
+    query: r.query,
+    mode: r.mode,
+    scope: r.scope,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    runs: r.runs,
+    lastRunAt: r.last_run_at,
+    error: r.error_code !== null ? { code: r.error_code, message: r.error ?? '' } : null,
+    newHits: r.new_hits,
+    hits: r.hits,
+  };
 }

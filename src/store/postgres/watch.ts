@@ -5,7 +5,6 @@
  * per selector, so 100k selectors are a few dozen round trips, not 100k.
  */
 import { ClewError } from '../../model/errors.js';
-import type { SearchMode } from '../../text/query/ast.js';
 import type {
   SavedSearchInput,
   SavedSearchRow,
@@ -18,6 +17,7 @@ import type {
 import { type PgReadCase, type Queryable, all, one, transaction } from './read-util.js';
 import { caseTable, ensureTableSql, WATCH_TABLE_NAMES } from './schema.js';
 import { pgCode } from './db.js';
+import { toSavedSearch, type SavedDbRow } from '../rows.js';
 
 /** Selectors per query. */
 const CHUNK = 5000;
@@ -45,37 +45,6 @@ export function ensureWatchTables(db: PgReadCase): Promise<void> {
     cases.set(db.caseId, p);
   }
   return p;
-}
-
-interface SavedDbRow {
-  name: string;
-  query: string;
-  mode: SearchMode;
-  scope: string | null;
-  created_at: number;
-  created_by: string;
-  runs: number;
-  last_run_at: number | null;
-  error_code: string | null;
-  error: string | null;
-  new_hits: number;
-  hits: number;
-}
-
-function toSaved(r: SavedDbRow): SavedSearchRow {
-  return {
-    name: r.name,
-    query: r.query,
-    mode: r.mode,
-    scope: r.scope,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    runs: r.runs,
-    lastRunAt: r.last_run_at,
-    error: r.error_code !== null ? { code: r.error_code, message: r.error ?? '' } : null,
-    newHits: r.new_hits,
-    hits: r.hits,
-  };
 }
 
 const SAVED_SELECT = `SELECT s.*, (SELECT count(*) FROM saved_search_hits h WHERE h.case_id = s.case_id AND h.search = s.name) AS hits
@@ -152,13 +121,13 @@ export async function removeWatchlist(db: PgReadCase, name: string): Promise<boo
 
 export async function savedSearches(db: PgReadCase): Promise<SavedSearchRow[]> {
   await ensureWatchTables(db);
-  return (await all<SavedDbRow>(db.pool, `${SAVED_SELECT} ORDER BY s.name`, [db.caseId])).map(toSaved);
+  return (await all<SavedDbRow>(db.pool, `${SAVED_SELECT} ORDER BY s.name`, [db.caseId])).map(toSavedSearch);
 }
 
 async function saved(q: Queryable, caseId: number, name: string): Promise<SavedSearchRow> {
   const r = await one<SavedDbRow>(q, `${SAVED_SELECT} AND s.name = $2`, [caseId, name]);
   if (!r) throw new ClewError('NOT_FOUND', `no saved search named "${name}"`, { name });
-  return toSaved(r);
+  return toSavedSearch(r);
 }
 
 export async function putSavedSearch(db: PgReadCase, s: SavedSearchInput): Promise<SavedSearchRow> {

@@ -6,7 +6,6 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
-import type { SearchMode } from '../../text/query/ast.js';
 import type {
   SavedSearchInput,
   SavedSearchRow,
@@ -16,37 +15,7 @@ import type {
   WatchMessageQuery,
   WatchMessageRow,
 } from '../types.js';
-
-interface SavedDbRow {
-  name: string;
-  query: string;
-  mode: SearchMode;
-  scope: string | null;
-  created_at: number;
-  created_by: string;
-  runs: number;
-  last_run_at: number | null;
-  error_code: string | null;
-  error: string | null;
-  new_hits: number;
-  hits: number;
-}
-
-export function toSavedSearch(r: SavedDbRow): SavedSearchRow {
-  return {
-    name: r.name,
-    query: r.query,
-    mode: r.mode,
-    scope: r.scope,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    runs: r.runs,
-    lastRunAt: r.last_run_at,
-    error: r.error_code !== null ? { code: r.error_code, message: r.error ?? '' } : null,
-    newHits: r.new_hits,
-    hits: r.hits,
-  };
-}
+import { toSavedSearch, type SavedDbRow } from '../rows.js';
 
 const SAVED_SELECT = `SELECT s.*, (SELECT count(*) FROM saved_search_hits h WHERE h.search = s.name) AS hits FROM saved_searches s`;
 
