@@ -31,7 +31,7 @@ clew('stats', '--case', CASE, '--top', '5');
 console.log(`
 Try:
   npx clew search --case ${CASE} 'pakket Antwerpen'
-  npx clew search --case ${CASE} 'кафа from:Zmaj'
+  npx clew search --case ${CASE} 'кафа from:Kobra'
   npx clew search --case ${CASE} '"novi broj" OR "new number"'
   npx clew show --case ${CASE} <id from a search>
   npx clew entities --case ${CASE} --type container
