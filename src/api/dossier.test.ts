@@ -79,4 +79,26 @@ describe('dossier API', () => {
       expect((await findAccounts(store, '')).matches).toEqual([]);
     });
   });
+
+  it('labels the most active accounts by their best name: one without a display name by the name phones saved it under', async () => {
+    const d = tmp();
+    const at = (minute: number) => new Date(Date.UTC(2021, 2, 1, 10, minute)).toISOString();
+    const f = join(d, 'src.jsonl');
+    writeFileSync(
+      f,
+      jsonl([
+        { type: 'contact', owner: 'skyecc:AAA111', contact: 'skyecc:CCC333', name: 'Tata' },
+        { type: 'contact', owner: 'skyecc:BBB222', contact: 'skyecc:CCC333', name: 'Tata' },
+        msg('skyecc:CCC333', 'skyecc:AAA111', at(0), 'dobro jutro'),
+        msg('skyecc:CCC333', 'skyecc:BBB222', at(1), 'kafa sutra'),
+      ]),
+    );
+    const casePath = join(d, 'case.clew');
+    await withCase(casePath, { create: true }, (s) => ingestFile(s, f));
+    await withCase(casePath, { readonly: true }, async (store) => {
+      const top = (await findAccounts(store, '')).top;
+      expect(top[0]!.account).toMatchObject({ ref: 'skyecc:CCC333', displayName: null, label: 'Tata' });
+      expect((await findAccounts(store, 'Tata')).matches).toMatchObject([{ ref: 'skyecc:CCC333', label: 'Tata' }]);
+    });
+  });
 });

@@ -6,6 +6,7 @@
 import { ClewError } from '../model/errors.js';
 import { filterTerm } from '../text/query/quote.js';
 import { resolveSubject, resolveSubjects, type RefSubject } from './resolve.js';
+import { labelTalkers, withLabels } from './thread.js';
 import { expectOne } from '../identity/resolve-ref.js';
 import type { AccountView, DossierData, DossierOptions, DossierPort, IdentityPort, MessagePort, PersonView, SearchPort } from '../store/types.js';
 
@@ -103,5 +104,6 @@ export async function findAccounts(store: SearchPort & MessagePort & IdentityPor
   const t = term.trim();
   if (t.length > MAX_REF_CHARS) throw new ClewError('INVALID_ARGUMENT', `a search term has at most ${MAX_REF_CHARS} characters`);
   const matches = t ? (await resolveSubjects(store, t)).flatMap((x) => (x.kind === 'person' ? x.person.accounts : [x.account])) : [];
-  return { matches: matches.slice(0, 200) as AccountView[], top: (await store.stats({ top })).topTalkers };
+  // every account by its best name (display name, else the name most phones saved, else the handle)
+  return { matches: await withLabels(store, matches.slice(0, 200) as AccountView[]), top: await labelTalkers(store, (await store.stats({ top })).topTalkers) };
 }

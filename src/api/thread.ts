@@ -47,6 +47,18 @@ export async function labelAccounts(store: IdentityPort, accounts: readonly Acco
   return out;
 }
 
+/** The same accounts, each with its best name as `label` (see labelAccounts; the first MAX_LABELLED). */
+export async function withLabels(store: IdentityPort, accounts: readonly AccountView[]): Promise<AccountView[]> {
+  const labels = await labelAccounts(store, accounts);
+  return accounts.map((a) => (labels.has(a.id) ? { ...a, label: labels.get(a.id)! } : a));
+}
+
+/** Top talkers (stats) with their accounts labelled. */
+export async function labelTalkers<T extends { account: AccountView }>(store: IdentityPort, rows: readonly T[]): Promise<T[]> {
+  const accounts = await withLabels(store, rows.map((r) => r.account));
+  return rows.map((r, i) => ({ ...r, account: accounts[i]! }));
+}
+
 /** Up to `before` messages before `id` and `after` after it, in its conversation (or exchange). */
 export async function threadPage(store: MessagePort & IdentityPort, id: number, opts: { before: number; after: number }): Promise<ThreadPage> {
   const before = Math.min(Math.max(0, opts.before), MAX_THREAD_PAGE);

@@ -9,7 +9,7 @@ import { ENTITY_TYPES, listEntities } from '../api/entities.js';
 import { NETWORK_LEVELS, type NetworkLevel } from '../api/network.js';
 import { search } from '../api/search.js';
 import { show } from '../api/show.js';
-import { threadPage } from '../api/thread.js';
+import { labelTalkers, threadPage } from '../api/thread.js';
 import type { CaseStore } from '../api/types.js';
 import { caseState } from './case-state.js';
 import { Reply } from './jobs.js';
@@ -75,9 +75,10 @@ const CASE_ROUTES: Route[] = [
     pattern: /^\/stats$/,
     async handle({ store, query }): Promise<StatsResponse> {
       const q = parseInput(statsQuery, queryObject(query));
+      const stats = await store.stats({ top: q.top ?? 10 });
       return {
         case: { path: store.locator, name: caseName(store.locator) },
-        stats: await store.stats({ top: q.top ?? 10 }),
+        stats: { ...stats, topTalkers: await labelTalkers(store, stats.topTalkers) },
         sources: (await store.sources()).map((s) => ({
           id: s.id,
           name: s.name,
