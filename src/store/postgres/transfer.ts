@@ -8,13 +8,10 @@
  * A copy that stops midway (killed, connection lost) is rolled back by the server with its
  * session: the case is left as empty as it was, and the same copy can simply run again.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { ClewError } from '../../model/errors.js';
 import type { RowSink, TableChunk } from '../types.js';
-import { type CopyValue, copyField, pgText } from './copy.js';
+import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one } from './db.js';
 import { CASE_TABLES, type PgTable, deferredIndexes, partitionName } from './schema.js';
 import { PgSourceWriter, ftsVector } from './writer.js';
@@ -66,23 +63,6 @@ export async function* dumpRows(db: PgCase, size = 5000): AsyncGenerator<TableCh
     if (!ok) await c.query('ROLLBACK').catch(() => {});
     c.release();
   }
-}
-
-const CHUNK = 1 << 20;
-
-function* encode(caseId: number, rows: readonly CopyValue[][]): Generator<string> {
-  const prefix = `${caseId}\t`;
-  let buf = '';
-  for (const r of rows) {
-    let line = prefix;
-    for (let i = 0; i < r.length; i++) line += (i > 0 ? '\t' : '') + copyField(r[i]);
-    buf += `${line}\n`;
-    if (buf.length >= CHUNK) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf) yield buf;
 }
 
 /** Writes dumped rows into an empty case with COPY, in one transaction on the client that holds the case's write lock. */
@@ -148,8 +128,7 @@ export class PgRowSink implements RowSink {
         columns = [...columns, 'fts'];
         rows = rows.map((r) => [...r, r[dup!] == null ? ftsVector((r[subject!] as string | null) ?? null, pgText(String(r[body!]))) : null]);
       }
-      const stream = this.c.query(copyFrom(`COPY ${partitionName(t.name, this.db.caseId)} (case_id, ${columns.map(quote).join(', ')}) FROM STDIN`));
-      await pipeline(Readable.from(encode(this.db.caseId, rows)), stream);
+      await copyRows(this.c, t.name, columns.map(quote), this.db.caseId, rows);
     } catch (e) {
       await this.rollback();
       throw e;
