@@ -5,7 +5,7 @@ import { planCodewords } from '../text/query/codewords.js';
 import type { AccountView, EntityPort, IdentityPort, LanguageCount, SearchPort } from '../store/types.js';
 import { expectOne } from '../identity/resolve-ref.js';
 import { refIndex, resolveSubjects } from './resolve.js';
-import { labelAccounts } from './thread.js';
+import { withLabels } from './thread.js';
 import { highlightRanges, makeSnippet, type Snippet } from './snippet.js';
 
 export interface SearchRequest {
@@ -96,15 +96,15 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
   const highlightQuery = folded.query.text;
   const expansions = folded.expansions;
   // senders carry their best name (display name, else the name most phones saved, else the handle)
-  const labels = await labelAccounts(store, page.hits.map((h) => h.sender));
+  const senders = await withLabels(store, page.hits.map((h) => h.sender));
   return {
     query,
-    hits: page.hits.map((h) => {
+    hits: page.hits.map((h, i) => {
       const via = expansions.filter((x) => highlightRanges(h.body, x.node, langs).length > 0).map((x) => ({ codeword: x.codeword, means: x.means }));
       return {
         id: h.id,
         ts: h.ts,
-        sender: labels.has(h.sender.id) ? { ...h.sender, label: labels.get(h.sender.id)! } : h.sender,
+        sender: senders[i]!,
         conversationId: h.conversationId,
         conversationTitle: h.conversationTitle ?? null,
         snippet: makeSnippet(h.body, highlightQuery, 200, langs),
