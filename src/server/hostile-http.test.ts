@@ -11,42 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './server.js';
 import { buildTestCase } from './test-support/case.js';
-import type { JobResponse, StatsResponse, UploadResponse, WireError, WireJob } from './wire.js';
-
-interface HttpReply {
-  status: number;
-  text: string;
-  json<T>(): T;
-}
-
-function call(srv: RunningServer, method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<HttpReply> {
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin, ...headers };
-  if (body) h['Content-Length'] ??= String(body.length);
-  for (const k of Object.keys(h)) if (h[k] === '') delete h[k];
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        ok({ status: res.statusCode ?? 0, text, json: <T>() => JSON.parse(text) as T });
-      });
-    });
-    req.on('error', fail);
-    req.end(body);
-  });
-}
-
-const upload = (srv: RunningServer, name: string, body: Buffer) => call(srv, 'POST', `/api/uploads?name=${encodeURIComponent(name)}`, body);
-
-async function waitJob(srv: RunningServer, id: string): Promise<WireJob> {
-  for (let i = 0; i < 3000; i++) {
-    const { job } = (await call(srv, 'GET', `/api/jobs/${id}`)).json<JobResponse>();
-    if (job.endedAt !== null) return job;
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
-  throw new Error('job never ended');
-}
+import type { StatsResponse, UploadResponse, WireError } from './wire.js';
+import { call, upload, waitJob } from './test-support/http.js';
 
 /** Every file under the uploads folder. */
 function uploadedFiles(dir: string): string[] {

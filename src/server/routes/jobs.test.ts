@@ -1,5 +1,4 @@
 /** Jobs over real HTTP: upload → ingest job → search; caps, hostile names, cancel and resume. */
-import { request } from 'node:http';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,45 +11,8 @@ import type { KeyPlayerRanking } from '../keyplayers.js';
 import { type RunningServer, startServer } from '../server.js';
 import { jobsOf, keyPlayersViaJob } from './jobs.js';
 import { buildTestCase } from '../test-support/case.js';
-import type { JobResponse, JobsResponse, KeyPlayersResponse, SearchResponse, StatsResponse, UploadResponse, WireError, WireJob } from '../wire.js';
-
-interface HttpReply {
-  status: number;
-  text: string;
-  json<T>(): T;
-}
-
-function call(srv: RunningServer, method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<HttpReply> {
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin, ...headers };
-  if (body && !h['Transfer-Encoding']) h['Content-Length'] ??= String(body.length);
-  for (const k of Object.keys(h)) if (h[k] === '') delete h[k];
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        ok({ status: res.statusCode ?? 0, text, json: <T>() => JSON.parse(text) as T });
-      });
-    });
-    req.on('error', fail);
-    req.end(body);
-  });
-}
-
-const upload = (srv: RunningServer, name: string, body: Buffer, headers: Record<string, string> = {}) =>
-  call(srv, 'POST', `/api/uploads?name=${encodeURIComponent(name)}`, body, headers);
-
-async function waitJob(srv: RunningServer, id: string, until: (j: WireJob) => boolean = (j) => j.endedAt !== null): Promise<WireJob> {
-  for (let i = 0; i < 3000; i++) {
-    const r = await call(srv, 'GET', `/api/jobs/${id}`);
-    expect(r.status).toBe(200);
-    const { job } = r.json<JobResponse>();
-    if (until(job)) return job;
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
-  throw new Error('job never got there');
-}
+import type { JobResponse, JobsResponse, KeyPlayersResponse, SearchResponse, StatsResponse, UploadResponse, WireError } from '../wire.js';
+import { call, upload, waitJob } from '../test-support/http.js';
 
 const FIXTURE = readFileSync(new URL('../../../test/fixtures/whatsapp/WhatsApp Chat with Ana Primer.txt', import.meta.url));
 

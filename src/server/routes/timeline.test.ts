@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,28 +11,7 @@ import { type RunningServer, startServer } from '../server.js';
 import { DISRUPT_BUDGET, disruptViaJob, jobsOf } from './jobs.js';
 import { XSS } from '../test-support/case.js';
 import type { ActivityGroupsResponse, ActivityHeatResponse, ActivityResponse, DisruptResponse, JobResponse, WireError } from '../wire.js';
-
-interface Res {
-  status: number;
-  json<T>(): T;
-}
-
-function call(srv: RunningServer, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Res> {
-  const headers: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}` };
-  if (method !== 'GET') Object.assign(headers, { Origin: `http://127.0.0.1:${srv.port}`, 'Content-Type': 'application/json' });
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        ok({ status: res.statusCode ?? 0, json: <T>() => JSON.parse(text) as T });
-      });
-    });
-    req.on('error', fail);
-    req.end(body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body));
-  });
-}
+import { call } from '../test-support/http.js';
 
 // Two cliques of four (a*, b*) joined only through the broker X (X–a1, X–b1): removing X splits the network.
 const A = ['sky:a1', 'sky:a2', 'sky:a3', 'sky:a4'];
