@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,22 +8,9 @@ import { jsonl, msg } from '../../api/test-support/tmp.js';
 import { type RunningServer, startServer } from '../server.js';
 import { XSS } from '../test-support/case.js';
 import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireError } from '../wire.js';
+import { call } from '../test-support/http.js';
 
-function get(srv: RunningServer, path: string): Promise<{ status: number; json<T>(): T }> {
-  const headers = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}` };
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method: 'GET', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        ok({ status: res.statusCode ?? 0, json: <T>() => JSON.parse(text) as T });
-      });
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
+const get = (srv: RunningServer, path: string) => call(srv, 'GET', path);
 
 // A chain A–B–C–D in March, E–F in April (a separate pair), plus A–B again in April.
 const [A, B, C, D, E, F] = ['skyecc:A', 'skyecc:B', 'skyecc:C', 'skyecc:D', 'skyecc:E', 'skyecc:F'];

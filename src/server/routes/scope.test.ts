@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,19 +8,9 @@ import type { ScopedArrestsResult, ScopeInfo } from '../../api/graph-scope.js';
 import type { RankResult } from '../../api/graph.js';
 import { jsonl, msg } from '../../api/test-support/tmp.js';
 import { type RunningServer, startServer } from '../server.js';
+import { call } from '../test-support/http.js';
 
-function get(srv: RunningServer, path: string): Promise<{ status: number; json<T>(): T }> {
-  const headers = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}` };
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method: 'GET', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, json: <T>() => JSON.parse(Buffer.concat(chunks).toString('utf8')) as T }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
+const get = (srv: RunningServer, path: string) => call(srv, 'GET', path);
 
 // A star around the boss (saved as "Tata" by two phones) with a supplier behind S1; a separate pair T1–T2 whose T2 is also "Tata" (once).
 const [BOSS, S1, S2, S3, SUP, T1, T2] = ['skyecc:B0551', 'skyecc:S1', 'skyecc:S2', 'skyecc:S3', 'skyecc:SUP', 'skyecc:T1', 'skyecc:T2'];
