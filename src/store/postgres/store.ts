@@ -52,7 +52,8 @@ import { PgSourceWriter } from './writer.js';
 import { readGeneration } from './generation.js';
 import { PgIdentityStore } from './identity.js';
 import { activity as readActivity } from './read-activity.js';
-import { dossier as readDossier } from './read-dossier.js';
+import { readDossier } from '../dossier.js';
+import { dossierQueries } from './read-dossier.js';
 import * as readEntities from './read-entities.js';
 import { PgGeoReader } from './read-geo.js';
 import * as readMessages from './read-messages.js';
@@ -301,7 +302,7 @@ export class PostgresCaseStore implements CaseStore {
     return readActivity(this.db, q);
   }
   dossier(accountIds: number[], opts?: DossierOptions): Promise<DossierData> {
-    return readDossier(this.db, accountIds, opts);
+    return readDossier(dossierQueries(this.db), accountIds, opts);
   }
   geo(): GeoReader {
     return new PgGeoReader(this.db);

@@ -58,7 +58,8 @@ import { bumpGeneration, readGeneration } from './generation.js';
 import { chunked } from '../chunks.js';
 import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
-import { readDossier } from './dossier.js';
+import { readDossier } from '../dossier.js';
+import { dossierQueries } from './dossier.js';
 import { InThreadSourceWriter, ThreadedSourceWriter, threadedWriterAvailable } from './source-writers.js';
 import { SqliteGeoReader } from './places.js';
 import { forgetSmallCaseStatistics } from './statistics.js';
@@ -806,7 +807,7 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async dossier(accountIds: number[], opts: DossierOptions = {}): Promise<DossierData> {
-    return readDossier(this.db, accountIds, opts, (ids) => this.accountMap(ids));
+    return readDossier(dossierQueries(this.db, (ids) => this.accountMap(ids)), accountIds, opts);
   }
 
   identity(): SqliteIdentityStore {
