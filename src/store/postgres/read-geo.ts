@@ -6,32 +6,28 @@
  * mentions use the time-ordered message id, widened by a minute, and the message's ts.
  */
 import { ClewError } from '../../model/errors.js';
-import type { AccountView, GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoReader } from '../types.js';
-import { type Param, type PgReadCase, all, cursor, idBound, json, parseLoc, scalar, toAccount } from './read-util.js';
-
-const MENTION_KINDS = ['place', 'coordinate'] as const;
-const LOCATION_KINDS = ['exif', 'antenna', 'shared', 'device'] as const;
-const GEO_KINDS: readonly GeoKind[] = [...MENTION_KINDS, ...LOCATION_KINDS];
-const SLACK_MS = 60_000;
-/** Decimal places a location record's position is grouped by (about 1 m). */
-const GRID = 5;
-
-function round(x: number): number {
-  const f = 10 ** GRID;
-  return Math.round(x * f) / f;
-}
-
-/** A point key: the kind, then what identifies the point within it (as src/store/sqlite/places.ts parseGeoKey). */
-function parseGeoKey(key: string): { kind: GeoKind; value: string; lat?: number; lon?: number } {
-  const i = key.indexOf(':');
-  const kind = key.slice(0, i) as GeoKind;
-  const value = key.slice(i + 1);
-  if (i < 1 || !GEO_KINDS.includes(kind) || value === '') throw new ClewError('INVALID_ARGUMENT', `"${key}" is not a map point key (kind:value)`);
-  if (kind === 'place') return { kind, value };
-  const m = /^(-?[0-9]{1,2}(?:\.[0-9]{1,10})?),(-?[0-9]{1,3}(?:\.[0-9]{1,10})?)$/.exec(value);
-  if (!m) throw new ClewError('INVALID_ARGUMENT', `"${key}": a ${kind} key ends in lat,lon`);
-  return { kind, value, lat: Number(m[1]), lon: Number(m[2]) };
-}
+import {
+  type EvidenceDbRow,
+  evidenceOf,
+  GEO_KINDS,
+  gazetteerPlace,
+  type GazetteerPlace,
+  GRID,
+  type LocationEvidenceRow,
+  type LocationPointRow,
+  LOCATION_KINDS,
+  locationPoints,
+  MENTION_KINDS,
+  mentionPoint,
+  type MentionPointRow,
+  parseGeoKey,
+  placeMention,
+  rankPoints,
+  roundToGrid,
+  SLACK_MS,
+} from '../geo.js';
+import type { GeoFilter, GeoPlaceMention, GeoPointRow, GeoReader } from '../types.js';
+import { type Param, type PgReadCase, all, cursor, idBound, json, scalar } from './read-util.js';
 
 /** SQL conditions with their parameters numbered from `args`' current length. */
 class Where {
@@ -45,23 +41,6 @@ class Where {
       }),
     );
   }
-}
-
-interface EvidenceDbRow {
-  ts: number | null;
-  source_id: number;
-  loc: string;
-  a_id: number | null;
-  ref: string | null;
-  platform: string | null;
-  handle: string | null;
-  kind: string | null;
-  display_name: string | null;
-}
-
-function accountOf(e: EvidenceDbRow): AccountView | null {
-  if (e.a_id === null) return null;
-  return toAccount({ id: e.a_id, ref: e.ref!, platform: e.platform!, handle: e.handle!, kind: e.kind, display_name: e.display_name });
 }
 
 export class PgGeoReader implements GeoReader {
@@ -116,15 +95,14 @@ export class PgGeoReader implements GeoReader {
     if (mk.length > 0) out.push(...(await this.mentionPoints(filter, mk, only?.value ?? null, opts)));
     const lk = LOCATION_KINDS.filter((k) => kinds.includes(k));
     if (lk.length > 0) out.push(...(await this.locationPoints(filter, lk, only, opts)));
-    out.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return out.slice(0, opts.limit);
+    return rankPoints(out, opts.limit);
   }
 
   private async mentionPoints(filter: GeoFilter, kinds: readonly string[], value: string | null, opts: { limit: number; evidence: number }): Promise<GeoPointRow[]> {
     const db = this.db;
     const w = await this.mentionWhere(filter, [db.caseId]);
     const base = w.args.length;
-    const rows = await all<{ type: 'place' | 'coordinate'; value: string; n: number; msgs: number; first: number; last: number; attrs: unknown }>(
+    const rows = await all<MentionPointRow & { attrs: unknown }>(
       db.pool,
       `SELECT x.type, x.value, count(*) AS n, count(DISTINCT x.message_id) AS msgs, min(m.ts) AS first, max(m.ts) AS last, max(x.attrs::text COLLATE "C") AS attrs
        FROM mentions x JOIN messages m ON m.case_id = x.case_id AND m.id = x.message_id
@@ -135,10 +113,6 @@ export class PgGeoReader implements GeoReader {
     const points: GeoPointRow[] = [];
     for (const r of rows) {
       const attrs = r.attrs === null ? {} : json<Record<string, unknown>>(r.attrs);
-      const lat = Number(attrs.lat);
-      const lon = Number(attrs.lon);
-      if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-      const label = r.type === 'place' ? `${String(attrs.name ?? r.value)}${attrs.country ? `, ${String(attrs.country)}` : ''}` : r.value;
       const ev = await all<EvidenceDbRow & { id: number }>(
         db.pool,
         `SELECT DISTINCT x.message_id AS id, m.ts, m.source_id, m.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name
@@ -147,8 +121,12 @@ export class PgGeoReader implements GeoReader {
          ORDER BY x.message_id DESC LIMIT $${base + 3}`,
         [...w.args, r.type, r.value, opts.evidence],
       );
-      const evidence = ev.map((e): GeoEvidence => ({ messageId: e.id, ts: e.ts, account: accountOf(e), sourceId: e.source_id, locator: parseLoc(e.loc) }));
-      points.push({ key: `${r.type}:${r.value}`, kind: r.type, label, lat, lon, count: r.n, messages: r.msgs, first: r.first, last: r.last, evidence });
+      const point = mentionPoint(
+        r,
+        attrs,
+        ev.map((e) => evidenceOf(e, e.id)),
+      );
+      if (point) points.push(point);
     }
     return points;
   }
@@ -166,10 +144,10 @@ export class PgGeoReader implements GeoReader {
     if (only?.lat !== undefined && only.lon !== undefined) {
       const lat = only.lat;
       const lon = only.lon;
-      w.add((p) => `${glat} = ${p(round(lat))}::numeric AND ${glon} = ${p(round(lon))}::numeric`);
+      w.add((p) => `${glat} = ${p(roundToGrid(lat))}::numeric AND ${glon} = ${p(roundToGrid(lon))}::numeric`);
     }
     const base = w.args.length;
-    const rows = await all<{ kind: GeoKind; lat: number; lon: number; n: number; msgs: number; first: number | null; last: number | null; label: string | null }>(
+    const rows = await all<LocationPointRow>(
       db.pool,
       `SELECT l.kind, ${glat} AS lat, ${glon} AS lon, count(*) AS n, count(DISTINCT l.message_native_id) AS msgs,
               min(l.ts) AS first, max(l.ts) AS last, max(l.label COLLATE "C") AS label
@@ -177,52 +155,30 @@ export class PgGeoReader implements GeoReader {
        GROUP BY l.kind, ${glat}, ${glon} ORDER BY n DESC, l.kind COLLATE "C" LIMIT $${base + 1}`,
       [...w.args, opts.limit],
     );
-    const evidence = new Map<string, GeoEvidence[]>();
-    if (opts.evidence > 0) {
-      const ev = await all<EvidenceDbRow & { k: string; glat: number; glon: number; id: number | null }>(
-        db.pool,
-        `SELECT e.kind AS k, e.glat, e.glon, e.ts, e.source_id, e.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name,
-                coalesce(
-                  (SELECT m.id FROM messages m WHERE m.case_id = e.case_id AND m.source_id = e.source_id AND m.native_id = e.message_native_id LIMIT 1),
-                  (SELECT m.id FROM attachments t JOIN messages m ON m.case_id = t.case_id AND m.source_id = t.source_id AND m.native_id = t.message_native_id
-                   WHERE t.case_id = e.case_id AND t.source_id = e.source_id AND t.native_id = e.attachment_native_id LIMIT 1)
-                ) AS id
-         FROM (SELECT l.*, ${glat} AS glat, ${glon} AS glon,
-                      row_number() OVER (PARTITION BY l.kind, ${glat}, ${glon} ORDER BY l.ts DESC NULLS LAST, l.id DESC) AS rn
-               FROM locations l WHERE ${w.sql.join(' AND ')}) e
-         LEFT JOIN accounts a ON a.case_id = e.case_id AND a.id = e.account_id
-         WHERE e.rn <= $${base + 1} ORDER BY e.kind, e.glat, e.glon, e.rn`,
-        [...w.args, opts.evidence],
-      );
-      for (const e of ev) {
-        const key = `${e.k}:${e.glat},${e.glon}`;
-        let list = evidence.get(key);
-        if (!list) evidence.set(key, (list = []));
-        list.push({ messageId: e.id, ts: e.ts, account: accountOf(e), sourceId: e.source_id, locator: parseLoc(e.loc) });
-      }
-    }
-    return rows.map((r) => {
-      const where = `${r.lat},${r.lon}`;
-      return {
-        key: `${r.kind}:${where}`,
-        kind: r.kind,
-        label: r.label ?? where,
-        lat: r.lat,
-        lon: r.lon,
-        count: r.n,
-        messages: r.msgs,
-        first: r.first,
-        last: r.last,
-        evidence: evidence.get(`${r.kind}:${where}`) ?? [],
-      };
-    });
+    if (opts.evidence === 0) return locationPoints(rows, []);
+    const ev = await all<LocationEvidenceRow>(
+      db.pool,
+      `SELECT e.kind AS k, e.glat, e.glon, e.ts, e.source_id, e.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name,
+              coalesce(
+                (SELECT m.id FROM messages m WHERE m.case_id = e.case_id AND m.source_id = e.source_id AND m.native_id = e.message_native_id LIMIT 1),
+                (SELECT m.id FROM attachments t JOIN messages m ON m.case_id = t.case_id AND m.source_id = t.source_id AND m.native_id = t.message_native_id
+                 WHERE t.case_id = e.case_id AND t.source_id = e.source_id AND t.native_id = e.attachment_native_id LIMIT 1)
+              ) AS id
+       FROM (SELECT l.*, ${glat} AS glat, ${glon} AS glon,
+                    row_number() OVER (PARTITION BY l.kind, ${glat}, ${glon} ORDER BY l.ts DESC NULLS LAST, l.id DESC) AS rn
+             FROM locations l WHERE ${w.sql.join(' AND ')}) e
+       LEFT JOIN accounts a ON a.case_id = e.case_id AND a.id = e.account_id
+       WHERE e.rn <= $${base + 1} ORDER BY e.kind, e.glat, e.glon, e.rn`,
+      [...w.args, opts.evidence],
+    );
+    return locationPoints(rows, ev);
   }
 
   async *placeMentions(filter: GeoFilter): AsyncGenerator<GeoPlaceMention[]> {
     const db = this.db;
     const w = await this.mentionWhere(filter, [db.caseId]);
     // a gazetteer place's name and position are the same in every mention: read them once per place
-    const places = new Map<string, { name: string; lat: number; lon: number; port: boolean } | null>();
+    const places = new Map<string, GazetteerPlace | null>();
     type Row = { message_id: number; ts: number; conversation_id: number | null; sender: number; value: string; r1: number | null };
     yield* cursor<Row, GeoPlaceMention>(
       db,
@@ -243,19 +199,14 @@ export class PgGeoReader implements GeoReader {
             `SELECT DISTINCT ON (value) value, attrs FROM mentions WHERE case_id = $1 AND type = 'place' AND value = ANY($2::text[]) AND attrs IS NOT NULL`,
             [db.caseId, unknown],
           )) {
-            const a = json<Record<string, unknown>>(r.attrs);
-            const lat = Number(a.lat);
-            const lon = Number(a.lon);
-            if (Number.isFinite(lat) && Number.isFinite(lon)) places.set(r.value, { name: String(a.name ?? r.value), lat, lon, port: a.port === 1 || a.port === true });
+            places.set(r.value, gazetteerPlace(r.value, json<Record<string, unknown>>(r.attrs)));
           }
         }
         const out: GeoPlaceMention[] = [];
         for (const r of rows) {
           const p = places.get(r.value);
           if (!p) continue;
-          const thread =
-            r.conversation_id !== null ? `c${r.conversation_id}` : r.r1 !== null ? `p${Math.min(r.sender, r.r1)}-${Math.max(r.sender, r.r1)}` : `m${r.message_id}`;
-          out.push({ messageId: r.message_id, ts: r.ts, thread, placeId: r.value, name: p.name, lat: p.lat, lon: p.lon, port: p.port });
+          out.push(placeMention({ messageId: r.message_id, ts: r.ts, conversation: r.conversation_id, sender: r.sender, onlyRecipient: r.r1, value: r.value }, p));
         }
         return out;
       },

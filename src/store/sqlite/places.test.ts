@@ -6,7 +6,7 @@ import type { ClewError } from '../../model/errors.js';
 import type { CaseStore } from '../types.js';
 import { A, B, C, MAP_XSS, writeMapCase } from './test-support/map-records.js';
 import { collect } from '../chunks.js';
-import { parseGeoKey } from './places.js';
+import { parseGeoKey } from '../geo.js';
 import { openSqliteCase } from './store.js';
 
 const dirs: string[] = [];

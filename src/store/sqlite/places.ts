@@ -10,39 +10,33 @@
  */
 import type Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
-import type { AccountView, GeoEvidence, GeoFilter, GeoKind, GeoPlaceMention, GeoPointRow, GeoReader } from '../types.js';
-import { chunked } from '../chunks.js';
 import { SLOTS } from '../../model/ids.js';
-import { LOCATION_KINDS } from '../../model/records.js';
-import { type AccountDbRow, parseLoc, toAccount } from './rows.js';
-
-export const MENTION_KINDS = ['place', 'coordinate'] as const;
-export const GEO_KINDS: readonly GeoKind[] = [...MENTION_KINDS, ...LOCATION_KINDS];
-
-const SLACK_MS = 60_000;
-/** Decimal places a location record's position is grouped by (about 1 m). */
-const GRID = 5;
+import { chunked } from '../chunks.js';
+import {
+  type EvidenceDbRow,
+  evidenceOf,
+  GEO_KINDS,
+  gazetteerPlace,
+  GRID,
+  type GazetteerPlace,
+  type LocationEvidenceRow,
+  type LocationPointRow,
+  LOCATION_KINDS,
+  locationPoints,
+  MENTION_KINDS,
+  mentionPoint,
+  type MentionPointRow,
+  parseGeoKey,
+  placeMention,
+  rankPoints,
+  roundToGrid,
+  SLACK_MS,
+} from '../geo.js';
+import type { GeoFilter, GeoPlaceMention, GeoPointRow, GeoReader } from '../types.js';
 
 interface Where {
   sql: string[];
   args: (number | string)[];
-}
-
-function round(x: number): number {
-  const f = 10 ** GRID;
-  return Math.round(x * f) / f;
-}
-
-/** A point key: the kind, then what identifies the point within it. */
-export function parseGeoKey(key: string): { kind: GeoKind; value: string; lat?: number; lon?: number } {
-  const i = key.indexOf(':');
-  const kind = key.slice(0, i) as GeoKind;
-  const value = key.slice(i + 1);
-  if (i < 1 || !GEO_KINDS.includes(kind) || value === '') throw new ClewError('INVALID_ARGUMENT', `"${key}" is not a map point key (kind:value)`);
-  if (kind === 'place') return { kind, value };
-  const m = /^(-?[0-9]{1,2}(?:\.[0-9]{1,10})?),(-?[0-9]{1,3}(?:\.[0-9]{1,10})?)$/.exec(value);
-  if (!m) throw new ClewError('INVALID_ARGUMENT', `"${key}": a ${kind} key ends in lat,lon`);
-  return { kind, value, lat: Number(m[1]), lon: Number(m[2]) };
 }
 
 export class SqliteGeoReader implements GeoReader {
@@ -98,8 +92,7 @@ export class SqliteGeoReader implements GeoReader {
     if (mk.length > 0) out.push(...this.mentionPoints(filter, mk, only?.value ?? null, opts));
     const lk = LOCATION_KINDS.filter((k) => kinds.includes(k));
     if (lk.length > 0) out.push(...this.locationPoints(filter, lk, only, opts));
-    out.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return out.slice(0, opts.limit);
+    return rankPoints(out, opts.limit);
   }
 
   private mentionPoints(filter: GeoFilter, kinds: readonly string[], value: string | null, opts: { limit: number; evidence: number }): GeoPointRow[] {
@@ -113,7 +106,7 @@ export class SqliteGeoReader implements GeoReader {
          WHERE ${cond}
          GROUP BY x.type, x.value ORDER BY n DESC, x.type, x.value LIMIT ?`,
       )
-      .all(...args, opts.limit) as { type: 'place' | 'coordinate'; value: string; n: number; msgs: number; first: number; last: number; attrs: string | null }[];
+      .all(...args, opts.limit) as (MentionPointRow & { attrs: string | null })[];
     const ev = this.db.prepare(
       `SELECT DISTINCT x.message_id AS id, m.ts, m.source_id, m.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name
        FROM mentions x JOIN messages m ON m.id = x.message_id JOIN accounts a ON a.id = m.sender
@@ -123,14 +116,9 @@ export class SqliteGeoReader implements GeoReader {
     const points: GeoPointRow[] = [];
     for (const r of rows) {
       const attrs = r.attrs === null ? {} : (JSON.parse(r.attrs) as Record<string, unknown>);
-      const lat = Number(attrs.lat);
-      const lon = Number(attrs.lon);
-      if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-      const label = r.type === 'place' ? `${String(attrs.name ?? r.value)}${attrs.country ? `, ${String(attrs.country)}` : ''}` : r.value;
-      const evidence = (ev.all(r.type, r.value, ...w.args, opts.evidence) as (EvidenceDbRow & { id: number })[]).map(
-        (e): GeoEvidence => ({ messageId: e.id, ts: e.ts, account: accountOf(e), sourceId: e.source_id, locator: parseLoc(e.loc) }),
-      );
-      points.push({ key: `${r.type}:${r.value}`, kind: r.type, label, lat, lon, count: r.n, messages: r.msgs, first: r.first, last: r.last, evidence });
+      const evidence = (ev.all(r.type, r.value, ...w.args, opts.evidence) as (EvidenceDbRow & { id: number })[]).map((e) => evidenceOf(e, e.id));
+      const point = mentionPoint(r, attrs, evidence);
+      if (point) points.push(point);
     }
     return points;
   }
@@ -144,7 +132,7 @@ export class SqliteGeoReader implements GeoReader {
     const w = this.locationWhere(filter, kinds);
     if (only?.lat !== undefined && only.lon !== undefined) {
       w.sql.push(`round(l.lat, ${GRID}) = ?`, `round(l.lon, ${GRID}) = ?`);
-      w.args.push(round(only.lat), round(only.lon));
+      w.args.push(roundToGrid(only.lat), roundToGrid(only.lon));
     }
     const rows = this.db
       .prepare(
@@ -153,45 +141,23 @@ export class SqliteGeoReader implements GeoReader {
          FROM locations l WHERE ${w.sql.join(' AND ')}
          GROUP BY l.kind, round(l.lat, ${GRID}), round(l.lon, ${GRID}) ORDER BY n DESC, l.kind LIMIT ?`,
       )
-      .all(...w.args, opts.limit) as { kind: GeoKind; lat: number; lon: number; n: number; msgs: number; first: number | null; last: number | null; label: string | null }[];
+      .all(...w.args, opts.limit) as LocationPointRow[];
     // the newest records of every group in one pass (a query per point would rescan the table)
-    const evidence = new Map<string, GeoEvidence[]>();
-    if (opts.evidence > 0) {
-      const ev = this.db.prepare(
-        `SELECT e.kind AS k, e.glat, e.glon, e.ts, e.source_id, e.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name,
-                coalesce(
-                  (SELECT m.id FROM messages m WHERE m.source_id = e.source_id AND m.native_id = e.message_native_id),
-                  (SELECT m.id FROM attachments t JOIN messages m ON m.source_id = t.source_id AND m.native_id = t.message_native_id
-                   WHERE t.source_id = e.source_id AND t.native_id = e.attachment_native_id LIMIT 1)
-                ) AS id
-         FROM (SELECT l.*, round(l.lat, ${GRID}) AS glat, round(l.lon, ${GRID}) AS glon,
-                      row_number() OVER (PARTITION BY l.kind, round(l.lat, ${GRID}), round(l.lon, ${GRID}) ORDER BY l.ts DESC, l.id DESC) AS rn
-               FROM locations l WHERE ${w.sql.join(' AND ')}) e
-         LEFT JOIN accounts a ON a.id = e.account_id
-         WHERE e.rn <= ? ORDER BY e.kind, e.glat, e.glon, e.rn`,
-      );
-      for (const e of ev.iterate(...w.args, opts.evidence) as Iterable<EvidenceDbRow & { k: string; glat: number; glon: number; id: number | null }>) {
-        const key = `${e.k}:${e.glat},${e.glon}`;
-        let list = evidence.get(key);
-        if (!list) evidence.set(key, (list = []));
-        list.push({ messageId: e.id, ts: e.ts, account: accountOf(e), sourceId: e.source_id, locator: parseLoc(e.loc) });
-      }
-    }
-    return rows.map((r) => {
-      const where = `${r.lat},${r.lon}`;
-      return {
-        key: `${r.kind}:${where}`,
-        kind: r.kind,
-        label: r.label ?? where,
-        lat: r.lat,
-        lon: r.lon,
-        count: r.n,
-        messages: r.msgs,
-        first: r.first,
-        last: r.last,
-        evidence: evidence.get(`${r.kind}:${where}`) ?? [],
-      };
-    });
+    if (opts.evidence === 0) return locationPoints(rows, []);
+    const ev = this.db.prepare(
+      `SELECT e.kind AS k, e.glat, e.glon, e.ts, e.source_id, e.loc, a.id AS a_id, a.ref, a.platform, a.handle, a.kind, a.display_name,
+              coalesce(
+                (SELECT m.id FROM messages m WHERE m.source_id = e.source_id AND m.native_id = e.message_native_id),
+                (SELECT m.id FROM attachments t JOIN messages m ON m.source_id = t.source_id AND m.native_id = t.message_native_id
+                 WHERE t.source_id = e.source_id AND t.native_id = e.attachment_native_id LIMIT 1)
+              ) AS id
+       FROM (SELECT l.*, round(l.lat, ${GRID}) AS glat, round(l.lon, ${GRID}) AS glon,
+                    row_number() OVER (PARTITION BY l.kind, round(l.lat, ${GRID}), round(l.lon, ${GRID}) ORDER BY l.ts DESC, l.id DESC) AS rn
+             FROM locations l WHERE ${w.sql.join(' AND ')}) e
+       LEFT JOIN accounts a ON a.id = e.account_id
+       WHERE e.rn <= ? ORDER BY e.kind, e.glat, e.glon, e.rn`,
+    );
+    return locationPoints(rows, ev.iterate(...w.args, opts.evidence) as Iterable<LocationEvidenceRow>);
   }
 
   placeMentions(filter: GeoFilter): AsyncIterable<GeoPlaceMention[]> {
@@ -214,42 +180,18 @@ export class SqliteGeoReader implements GeoReader {
       .raw();
     // a gazetteer place's name and position are the same in every mention: read them once per place
     const attrSt = this.db.prepare(`SELECT attrs FROM mentions WHERE type = 'place' AND value = ? AND attrs IS NOT NULL LIMIT 1`).pluck();
-    const places = new Map<string, { name: string; lat: number; lon: number; port: boolean } | null>();
+    const places = new Map<string, GazetteerPlace | null>();
     const placeOf = (value: string) => {
       let p = places.get(value);
       if (p === undefined) {
         const raw = attrSt.get(value) as string | undefined;
-        const a = raw === undefined ? {} : (JSON.parse(raw) as Record<string, unknown>);
-        const lat = Number(a.lat);
-        const lon = Number(a.lon);
-        p = Number.isFinite(lat) && Number.isFinite(lon) ? { name: String(a.name ?? value), lat, lon, port: a.port === 1 || a.port === true } : null;
-        places.set(value, p);
+        places.set(value, (p = gazetteerPlace(value, raw === undefined ? {} : (JSON.parse(raw) as Record<string, unknown>))));
       }
       return p;
     };
-    for (const r of st.iterate(...w.args) as Iterable<[number, number, number | null, number, string, number | null]>) {
-      const [id, ts, conv, sender, value, r1] = r;
+    for (const [messageId, ts, conversation, sender, value, onlyRecipient] of st.iterate(...w.args) as Iterable<[number, number, number | null, number, string, number | null]>) {
       const p = placeOf(value);
-      if (!p) continue;
-      const thread = conv !== null ? `c${conv}` : r1 !== null ? `p${Math.min(sender, r1)}-${Math.max(sender, r1)}` : `m${id}`;
-      yield { messageId: id, ts, thread, placeId: value, name: p.name, lat: p.lat, lon: p.lon, port: p.port };
+      if (p) yield placeMention({ messageId, ts, conversation, sender, onlyRecipient, value }, p);
     }
   }
-}
-
-interface EvidenceDbRow {
-  ts: number | null;
-  source_id: number;
-  loc: string;
-  a_id: number | null;
-  ref: string | null;
-  platform: string | null;
-  handle: string | null;
-  kind: string | null;
-  display_name: string | null;
-}
-
-function accountOf(e: EvidenceDbRow): AccountView | null {
-  if (e.a_id === null) return null;
-  return toAccount({ id: e.a_id, ref: e.ref!, platform: e.platform!, handle: e.handle!, kind: e.kind, display_name: e.display_name } satisfies AccountDbRow);
 }
