@@ -27,19 +27,22 @@ function isAsciiSpace(b: number): boolean {
 
 /**
  * Byte-keyed label interning: open addressing on an FNV-1a hash of the (ASCII-trimmed) bytes. A slot
- * holds [hash, key + 1]; a key holds [start, length, node id] into the file's bytes (several byte keys
- * may name one label, e.g. `a\u00a0` and `a`, both trimmed to `a`).
+ * holds [hash, node id + 1, length, start in `arena`], `arena` being a compact copy of each distinct
+ * key's bytes: a lookup touches one slot and one short run of the arena, which matters when 100k+
+ * distinct labels no longer fit the cache. Several byte keys may name one label, e.g. `a\u00a0` and
+ * `a` (both trimmed to `a`).
  */
 class ByteInterner {
   private slots: Int32Array;
   private mask: number;
-  private meta = new Int32Array(3 * 1024);
+  private arena = new Uint8Array(1 << 16);
+  private arenaUsed = 0;
   private keys = 0;
   readonly labels: string[] = [];
   private readonly byLabel = new Map<string, number>();
 
   constructor(private readonly buf: Uint8Array) {
-    this.slots = new Int32Array(2 << 16);
+    this.slots = new Int32Array(4 << 16);
     this.mask = (1 << 16) - 1;
   }
 
@@ -47,19 +50,20 @@ class ByteInterner {
   id(a: number, b: number, max: number): number {
     const buf = this.buf;
     const slots = this.slots;
-    const meta = this.meta;
-    let h = 0x811c9dc5;
+    const arena = this.arena;
+    let h = 0x811c9dc5 | 0;
     for (let i = a; i < b; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
     const len = b - a;
     let s = (h ^ (h >>> 16)) & this.mask;
     for (;;) {
-      const k = (slots[2 * s + 1] as number) - 1;
-      if (k < 0) break;
-      if (slots[2 * s] === h && meta[3 * k + 1] === len) {
-        const st = meta[3 * k] as number;
+      const t = s << 2;
+      const id1 = slots[t + 1] as number;
+      if (id1 === 0) break;
+      if (slots[t] === h && slots[t + 2] === len) {
+        const st = slots[t + 3] as number;
         let i = 0;
-        while (i < len && buf[st + i] === buf[a + i]) i++;
-        if (i === len) return meta[3 * k + 2] as number;
+        while (i < len && arena[st + i] === buf[a + i]) i++;
+        if (i === len) return id1 - 1;
       }
       s = (s + 1) & this.mask;
     }
@@ -77,33 +81,34 @@ class ByteInterner {
   }
 
   private add(slot: number, a: number, len: number, h: number, id: number): void {
-    if (3 * this.keys === this.meta.length) {
-      const grown = new Int32Array(this.meta.length * 2);
-      grown.set(this.meta);
-      this.meta = grown;
+    if (this.arenaUsed + len > this.arena.length) {
+      const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
+      grown.set(this.arena);
+      this.arena = grown;
     }
-    const k = this.keys++;
-    this.meta[3 * k] = a;
-    this.meta[3 * k + 1] = len;
-    this.meta[3 * k + 2] = id;
-    this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = k + 1;
-    if (this.keys * 2 > this.mask) this.rehash();
+    this.arena.set(this.buf.subarray(a, a + len), this.arenaUsed);
+    const t = slot << 2;
+    this.slots[t] = h;
+    this.slots[t + 1] = id + 1;
+    this.slots[t + 2] = len;
+    this.slots[t + 3] = this.arenaUsed;
+    this.arenaUsed += len;
+    if (++this.keys * 2 > this.mask) this.rehash();
   }
 
   private rehash(): void {
     const old = this.slots;
     const size = (this.mask + 1) * 2;
-    this.slots = new Int32Array(2 * size);
+    const slots = new Int32Array(4 * size);
     this.mask = size - 1;
-    for (let t = 0; t < old.length; t += 2) {
+    for (let t = 0; t < old.length; t += 4) {
       if (old[t + 1] === 0) continue;
       const h = old[t] as number;
       let s = (h ^ (h >>> 16)) & this.mask;
-      while (this.slots[2 * s + 1] !== 0) s = (s + 1) & this.mask;
-      this.slots[2 * s] = h;
-      this.slots[2 * s + 1] = old[t + 1] as number;
+      while (slots[(s << 2) + 1] !== 0) s = (s + 1) & this.mask;
+      slots.set(old.subarray(t, t + 4), s << 2);
     }
+    this.slots = slots;
   }
 }
 
