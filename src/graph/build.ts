@@ -57,6 +57,11 @@ export function buildCSR(edges: EdgeList, options: BuildOptions): CSRGraph {
     }
   }
 
+  // Directed and nothing dropped: the edge list is the arc list (arcsToAdjacency only reads it).
+  if (options.directed && arcs === m) {
+    const out = arcsToAdjacency(n, src, dst, weight);
+    return { n, directed: true, out, in: transpose(n, out) };
+  }
   // Arc list: each undirected edge becomes two arcs.
   const aSrc = new Int32Array(arcs);
   const aDst = new Int32Array(arcs);
