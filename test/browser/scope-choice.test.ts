@@ -79,6 +79,7 @@ describe('scope picker and candidate choice in Chromium', () => {
     await scoped.waitFor();
     expect(await scoped.getByTestId('scope-note').getAttribute('data-scope')).toBe(`ego:${LEADER}:1`);
     expect(await scoped.getByTestId('scope-size').textContent()).toContain('5 accounts');
+    expect(await page.getByLabel('Comparison strategy').count()).toBe(0); // the whole case's comparison does not apply
     expect(await scoped.getByTestId('scoped-disrupt-table').textContent()).toMatch(/After\s*4\s*1 \(20\.0%\)\s*4/);
     // the scope survives a reload (it lives in the URL)
     await page.reload();

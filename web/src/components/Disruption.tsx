@@ -368,28 +368,30 @@ export function Disruption({
         ) : null}
       </div>
       {scope ? <ScopedDisruption params={params} arrests={arrests} level={level} scope={scope} setScope={setScope} /> : null}
-      <div className="arrest-controls" hidden={scope !== null}>
-        <label className="field">
-          Removed
-          <select value={String(block)} onChange={(e) => nav('block', e.target.value === '0' ? null : e.target.value)} aria-label="Removed per step">
-            {BLOCKS.map((b) => (
-              <option key={b} value={String(b)}>
-                {b === 0 ? 'all at once' : b === 1 ? 'one per step' : `${b} per step`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Compare with
-          <select value={compare} onChange={(e) => nav('compare', e.target.value === 'betweenness' ? null : e.target.value)} aria-label="Comparison strategy">
-            {STRATEGIES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      {scope ? null : (
+        <div className="arrest-controls">
+          <label className="field">
+            Removed
+            <select value={String(block)} onChange={(e) => nav('block', e.target.value === '0' ? null : e.target.value)} aria-label="Removed per step">
+              {BLOCKS.map((b) => (
+                <option key={b} value={String(b)}>
+                  {b === 0 ? 'all at once' : b === 1 ? 'one per step' : `${b} per step`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Compare with
+            <select value={compare} onChange={(e) => nav('compare', e.target.value === 'betweenness' ? null : e.target.value)} aria-label="Comparison strategy">
+              {STRATEGIES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       {arrests.length > 0 && loading && !job ? <Loading what="Simulating (loading the network takes a few seconds on a big case)" /> : null}
       {loading && job && job.endedAt === null ? <JobProgress job={job} /> : null}
       {cancelled ? (
