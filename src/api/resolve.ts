@@ -3,8 +3,8 @@
  * saved names, device phone numbers and persons), src/identity/resolve-ref.ts applies the rule.
  * Every API that takes a person or an account resolves through here.
  */
-import { type BestName, bestNames, expectOne, type RefSubject, resolveRef } from '../identity/resolve-ref.js';
-import type { AccountView, IdentityPort, NameDirectory, PersonView } from '../store/types.js';
+import { type BestName, bestNames, expectOne, rankSubjects, type RefSubject, resolveRef } from '../identity/resolve-ref.js';
+import type { AccountView, IdentityPort, NameDirectory, NetworkPort, PersonView } from '../store/types.js';
 
 export { accountsOf, choiceOf, refOf, type RefSubject } from '../identity/resolve-ref.js';
 
@@ -12,18 +12,53 @@ export { accountsOf, choiceOf, refOf, type RefSubject } from '../identity/resolv
 export interface RefIndex {
   dir: NameDirectory;
   persons: PersonView[];
+  /**
+   * Messages and calls per account (sent and received), read on first need (only to rank the
+   * candidates of an ambiguous name) and then kept with the index.
+   */
+  activity?: () => Promise<Map<number, number>>;
 }
 
-export async function refIndex(store: IdentityPort): Promise<RefIndex> {
+type IndexKeeper = (store: IdentityPort, load: () => Promise<RefIndex>) => Promise<RefIndex>;
+let keeper: IndexKeeper | null = null;
+
+/**
+ * Keep the index of each case between requests: the server keeps it in the case's state, dropped
+ * when the case changes (src/server/case-state.ts). Without a keeper every call reads the case.
+ */
+export function keepRefIndexWith(k: IndexKeeper | null): void {
+  keeper = k;
+}
+
+/** The index of a case: kept (see keepRefIndexWith), else read now. */
+export function refIndex(store: IdentityPort): Promise<RefIndex> {
+  return keeper ? keeper(store, () => loadRefIndex(store)) : loadRefIndex(store);
+}
+
+/** Read the case's accounts, saved names, device numbers and persons. */
+export async function loadRefIndex(store: IdentityPort): Promise<RefIndex> {
   const id = store.identity();
   const [dir, persons] = await Promise.all([id.names(), id.persons()]);
-  return { dir, persons };
+  const edges = (store as Partial<NetworkPort>).edges?.bind(store);
+  let activity: Promise<Map<number, number>> | null = null;
+  return { dir, persons, ...(edges ? { activity: () => (activity ??= accountActivity(edges)) } : {}) };
 }
 
-/** Every subject a term names (none, one or several). */
+async function accountActivity(edges: NetworkPort['edges']): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for await (const chunk of edges())
+    for (const e of chunk) {
+      out.set(e.src, (out.get(e.src) ?? 0) + e.count);
+      if (e.dst !== e.src) out.set(e.dst, (out.get(e.dst) ?? 0) + e.count);
+    }
+  return out;
+}
+
+/** Every subject a term names (none, one or several), likeliest first (activity breaks ties among several). */
 export async function resolveSubjects(store: IdentityPort, term: string, index?: RefIndex): Promise<RefSubject[]> {
   const ix = index ?? (await refIndex(store));
-  return resolveRef(term, ix.dir, ix.persons);
+  const found = resolveRef(term, ix.dir, ix.persons);
+  return found.length > 1 && ix.activity ? rankSubjects(found, await ix.activity()) : found;
 }
 
 /** Exactly one subject: NOT_FOUND for none, AMBIGUOUS_REF with the candidates for several. */

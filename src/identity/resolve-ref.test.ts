@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClewError } from '../model/errors.js';
-import { bestNames, expectOne, refOf, type RefAccount, type RefDirectory, type RefPerson, resolveRef } from './resolve-ref.js';
+import { bestNames, choiceOf, expectOne, rankSubjects, refOf, type RefAccount, type RefDirectory, type RefPerson, resolveRef } from './resolve-ref.js';
 
 const acc = (id: number, ref: string, displayName: string | null = null): RefAccount => {
   const [platform, handle] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
@@ -76,6 +76,33 @@ describe('the one name resolver', () => {
     ]);
     expect(codeOf(() => expectOne('nobody', resolveRef('nobody', DIR, [])))).toBe('NOT_FOUND');
     expect(codeOf(() => resolveRef('  ', DIR, []))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('lists the candidates of an ambiguous name likeliest first: most phones that saved it, then its own display name, then activity', () => {
+    const T = [acc(11, 'skyecc:A1'), acc(12, 'skyecc:B2', 'Tata'), acc(13, 'skyecc:C3'), acc(14, 'skyecc:D4'), acc(15, 'skyecc:E5')];
+    const dir: RefDirectory = {
+      accounts: T,
+      saved: [
+        { contact: 11, name: 'Tata', owners: 1 },
+        { contact: 13, name: 'Tata', owners: 9 },
+        { contact: 14, name: 'TATA', owners: 2 },
+        { contact: 15, name: 'Тата', owners: 2 },
+        { contact: 12, name: 'Boss', owners: 5 }, // not the name asked for: no evidence for "Tata"
+      ],
+      phones: [],
+    };
+    const found = resolveRef('Tata', dir, []);
+    // C3 saved as Tata by 9 phones; D4 and E5 by 2 each (ref order without activity); A1 by 1; B2 only calls itself Tata
+    expect(found.map(refOf)).toEqual(['skyecc:C3', 'skyecc:D4', 'skyecc:E5', 'skyecc:A1', 'skyecc:B2']);
+    expect(choiceOf(found[0]!)).toMatchObject({ ref: 'skyecc:C3', savedBy: 9 });
+    expect(choiceOf(found[4]!).savedBy).toBeUndefined();
+    // activity breaks the tie between D4 and E5, and never beats more phones
+    const ranked = rankSubjects(found, new Map([[15, 500], [14, 20], [11, 10_000]]));
+    expect(ranked.map(refOf)).toEqual(['skyecc:C3', 'skyecc:E5', 'skyecc:D4', 'skyecc:A1', 'skyecc:B2']);
+    expect(choiceOf(ranked[1]!)).toMatchObject({ savedBy: 2, activity: 500 });
+    // a person's evidence adds up its accounts'
+    const p: RefPerson = { id: 7, name: 'Dragan', accounts: [T[0]!, T[3]!] };
+    expect(resolveRef('Tata', dir, [p]).map(refOf)).toEqual(['skyecc:C3', 'person:7', 'skyecc:E5', 'skyecc:B2']);
   });
 
   it('takes the accounts of one person as the person, and person:<id or name>', () => {

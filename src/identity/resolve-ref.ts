@@ -16,7 +16,10 @@
  *     first, else every word of the term among the name's words ("Kobra" finds "Kobra Kotor").
  * Accounts merged into one person are one candidate (the person). A term naming more than one
  * candidate is never silently narrowed or summed: `expectOne` throws AMBIGUOUS_REF with the
- * candidates (`choices`), for the CLI to list and the UI to offer.
+ * candidates (`choices`), for the CLI to list and the UI to offer, likeliest first (`rankSubjects`):
+ * a person the analyst named, then a phone number, then by evidence: how many phones saved the
+ * name for it, then whether it is its own display name, then its activity (messages and calls,
+ * when the caller knows them), then its reference.
  *
  * The label of an account (`bestName`): its own display name, else the name most of its contacts
  * saved it under (ties: the first in code-point order), else its handle.
@@ -46,9 +49,21 @@ export interface RefPerson {
   accounts: RefAccount[];
 }
 
+/** What a candidate's match rests on, to rank the choices (see rankSubjects). */
+export interface RefEvidence {
+  /** 4 a person named as such, 3 a phone number, 2 a reference or handle, 1 a name. */
+  tier: number;
+  /** Phones that saved the matching name for it (summed over its matching saved names and accounts). */
+  savedBy: number;
+  /** The name matched its own display name (or a person's name). */
+  display: boolean;
+  /** Messages and calls, sent and received (rankSubjects fills it in when the caller knows it). */
+  activity?: number;
+}
+
 export type RefSubject =
-  | { kind: 'account'; account: RefAccount; label: string; how: string[] }
-  | { kind: 'person'; person: RefPerson; label: string; how: string[] };
+  | { kind: 'account'; account: RefAccount; label: string; how: string[]; evidence?: RefEvidence }
+  | { kind: 'person'; person: RefPerson; label: string; how: string[]; evidence?: RefEvidence };
 
 export interface BestName {
   label: string;
@@ -73,8 +88,22 @@ export function savedNames(dir: RefDirectory): Map<number, { name: string; owner
   return out;
 }
 
-/** The label of every account of the directory (see the module comment). */
+const labelMemo = new WeakMap<RefDirectory, Map<number, BestName>>();
+
+/**
+ * The label of every account of the directory (see the module comment). Kept per directory
+ * object: a directory read once and reused (the server keeps one per case generation) is
+ * labelled once.
+ */
 export function bestNames(dir: RefDirectory): Map<number, BestName> {
+  const kept = labelMemo.get(dir);
+  if (kept) return kept;
+  const out = computeBestNames(dir);
+  labelMemo.set(dir, out);
+  return out;
+}
+
+function computeBestNames(dir: RefDirectory): Map<number, BestName> {
   const saved = savedNames(dir);
   const out = new Map<number, BestName>();
   for (const a of dir.accounts) out.set(a.id, bestName(a, saved.get(a.id) ?? []));
@@ -110,8 +139,7 @@ function callingCode(e164: string): string {
 interface Candidate {
   account: RefAccount;
   how: string[];
-  /** Strength for ordering the choices: person > display > saved by more phones. */
-  weight: number;
+  evidence: RefEvidence;
 }
 
 /**
@@ -125,8 +153,8 @@ export function resolveRef(term: string, dir: RefDirectory, persons: RefPerson[]
   const label = (a: RefAccount) => labels.get(a.id)?.label ?? a.displayName ?? a.handle;
   const personOf = new Map<number, RefPerson>();
   for (const p of persons) for (const a of p.accounts) personOf.set(a.id, p);
-  const accountSubject = (a: RefAccount, how: string[]): RefSubject => ({ kind: 'account', account: a, label: label(a), how });
-  const personSubject = (p: RefPerson, how: string[]): RefSubject => ({ kind: 'person', person: p, label: p.name, how });
+  const accountSubject = (a: RefAccount, how: string[], evidence: RefEvidence): RefSubject => ({ kind: 'account', account: a, label: label(a), how, evidence });
+  const personSubject = (p: RefPerson, how: string[], evidence: RefEvidence): RefSubject => ({ kind: 'person', person: p, label: p.name, how, evidence });
 
   // 1. person:<id or name>
   const pm = /^person:\s*(.*)$/is.exec(t);
@@ -136,15 +164,15 @@ export function resolveRef(term: string, dir: RefDirectory, persons: RefPerson[]
     const id = /^#?(\d{1,15})$/.exec(name);
     const key = nameKey(name);
     const found = id ? persons.filter((p) => p.id === Number(id[1])) : persons.filter((p) => p.name.toLowerCase() === name.toLowerCase() || (key !== '' && nameKey(p.name) === key));
-    return found.map((p) => personSubject(p, [id ? `person ${p.id}` : `person "${p.name}"`]));
+    return found.map((p) => personSubject(p, [id ? `person ${p.id}` : `person "${p.name}"`], { tier: 4, savedBy: 0, display: true }));
   }
   // 2. an account reference
   const byRef = dir.accounts.filter((a) => a.ref === t);
-  if (byRef.length > 0) return byRef.map((a) => accountSubject(a, ['reference']));
+  if (byRef.length > 0) return byRef.map((a) => accountSubject(a, ['reference'], { tier: 2, savedBy: 0, display: false }));
   // 3. a handle
   const low = t.toLowerCase();
   const byHandle = dir.accounts.filter((a) => a.handle.toLowerCase() === low);
-  if (byHandle.length > 0) return byHandle.map((a) => accountSubject(a, [`handle ${a.handle}`]));
+  if (byHandle.length > 0) return rankSubjects(byHandle.map((a) => accountSubject(a, [`handle ${a.handle}`], { tier: 2, savedBy: 0, display: false })));
   // 4. a phone number
   const phone = phoneMatches(t, dir);
   if (phone.length > 0) return collapse(phone, personOf, accountSubject, personSubject);
@@ -176,7 +204,7 @@ function phoneMatches(t: string, dir: RefDirectory): Candidate[] {
   const intl = internationalDigits(t);
   const out: Candidate[] = [];
   if (intl) {
-    for (const [id, ds] of numbers) if (ds.has(intl) && byId.has(id)) out.push({ account: byId.get(id)!, how: [`phone +${intl}`], weight: 3 });
+    for (const [id, ds] of numbers) if (ds.has(intl) && byId.has(id)) out.push({ account: byId.get(id)!, how: [`phone +${intl}`], evidence: { tier: 3, savedBy: 0, display: false } });
     return out;
   }
   // a national number: 0 then the subscriber number, in the case's country
@@ -190,7 +218,7 @@ function phoneMatches(t: string, dir: RefDirectory): Candidate[] {
   // the case's country first (the calling code most of its numbers have), then any other of its countries
   for (const [country] of [...codes.entries()].sort((a, b) => b[1] - a[1])) {
     const want = country + national;
-    for (const [id, ds] of numbers) if (ds.has(want) && byId.has(id)) out.push({ account: byId.get(id)!, how: [`phone +${want}`], weight: 3 });
+    for (const [id, ds] of numbers) if (ds.has(want) && byId.has(id)) out.push({ account: byId.get(id)!, how: [`phone +${want}`], evidence: { tier: 3, savedBy: 0, display: false } });
     if (out.length > 0) return out;
   }
   return out;
@@ -205,31 +233,32 @@ function nameMatches(dir: RefDirectory, persons: RefPerson[], match: (key: strin
   };
   const found = new Map<number, Candidate>();
   const byId = new Map(dir.accounts.map((a) => [a.id, a]));
-  const hit = (id: number, how: string, weight: number) => {
+  const hit = (id: number, how: string, savedBy: number, display: boolean) => {
     const a = byId.get(id);
     if (!a) return;
     const c = found.get(id);
     if (c) {
       c.how.push(how);
-      c.weight = Math.max(c.weight, weight);
-    } else found.set(id, { account: a, how: [how], weight });
+      c.evidence.savedBy += savedBy;
+      c.evidence.display ||= display;
+    } else found.set(id, { account: a, how: [how], evidence: { tier: 1, savedBy, display } });
   };
-  for (const a of dir.accounts) if (a.displayName && match(keyOf(a.displayName))) hit(a.id, `display name "${a.displayName}"`, 2);
-  for (const s of dir.saved) if (match(keyOf(s.name))) hit(s.contact, `saved as "${s.name}" by ${s.owners} phone${s.owners === 1 ? '' : 's'}`, 1 + Math.min(s.owners, 100) / 101);
+  for (const a of dir.accounts) if (a.displayName && match(keyOf(a.displayName))) hit(a.id, `display name "${a.displayName}"`, 0, true);
+  for (const s of dir.saved) if (match(keyOf(s.name))) hit(s.contact, `saved as "${s.name}" by ${s.owners} phone${s.owners === 1 ? '' : 's'}`, s.owners, false);
   const ps = persons.filter((p) => match(keyOf(p.name))).map((p) => ({ person: p, how: `person "${p.name}"` }));
   return { accounts: [...found.values()], persons: ps };
 }
 
-/** Accounts of one person become the person; the strongest first. */
+/** Accounts of one person become the person; the likeliest first (rankSubjects). */
 function collapse(
   cands: Candidate[],
   personOf: Map<number, RefPerson>,
-  accountSubject: (a: RefAccount, how: string[]) => RefSubject,
-  personSubject: (p: RefPerson, how: string[]) => RefSubject,
+  accountSubject: (a: RefAccount, how: string[], evidence: RefEvidence) => RefSubject,
+  personSubject: (p: RefPerson, how: string[], evidence: RefEvidence) => RefSubject,
   persons: { person: RefPerson; how: string }[] = [],
 ): RefSubject[] {
-  const byPerson = new Map<number, { person: RefPerson; how: string[]; weight: number }>();
-  for (const p of persons) byPerson.set(p.person.id, { person: p.person, how: [p.how], weight: 4 });
+  const byPerson = new Map<number, { person: RefPerson; how: string[]; evidence: RefEvidence }>();
+  for (const p of persons) byPerson.set(p.person.id, { person: p.person, how: [p.how], evidence: { tier: 4, savedBy: 0, display: true } });
   const accounts: Candidate[] = [];
   for (const c of cands) {
     const p = personOf.get(c.account.id);
@@ -241,15 +270,38 @@ function collapse(
     const how = c.how.map((h) => `${c.account.ref}: ${h}`);
     if (e) {
       e.how.push(...how);
-      e.weight = Math.max(e.weight, c.weight);
-    } else byPerson.set(p.id, { person: p, how, weight: c.weight });
+      e.evidence.tier = Math.max(e.evidence.tier, c.evidence.tier);
+      e.evidence.savedBy += c.evidence.savedBy;
+      e.evidence.display ||= c.evidence.display;
+    } else byPerson.set(p.id, { person: p, how, evidence: { ...c.evidence } });
   }
-  const all: { s: RefSubject; w: number }[] = [
-    ...[...byPerson.values()].map((e) => ({ s: personSubject(e.person, e.how), w: e.weight })),
-    ...accounts.map((c) => ({ s: accountSubject(c.account, c.how), w: c.weight })),
-  ];
-  all.sort((a, b) => b.w - a.w || refOf(a.s).localeCompare(refOf(b.s)));
-  return all.map((x) => x.s);
+  return rankSubjects([
+    ...[...byPerson.values()].map((e) => personSubject(e.person, e.how, e.evidence)),
+    ...accounts.map((c) => accountSubject(c.account, c.how, c.evidence)),
+  ]);
+}
+
+const NO_EVIDENCE: RefEvidence = { tier: 0, savedBy: 0, display: false };
+
+/**
+ * The candidates likeliest first: the tier (a person named as such, a phone number, a reference
+ * or handle, a name), then how many phones saved the name for it, then its own display name,
+ * then its activity (`activity`: account id → messages and calls; a person sums its accounts'),
+ * then its reference. Returns new subjects with `evidence.activity` set when known.
+ */
+export function rankSubjects(subjects: readonly RefSubject[], activity?: ReadonlyMap<number, number>): RefSubject[] {
+  const withActivity = subjects.map((s): RefSubject => {
+    const e = s.evidence ?? NO_EVIDENCE;
+    if (!activity) return s;
+    const n = accountsOf(s).reduce((sum, a) => sum + (activity.get(a.id) ?? 0), 0);
+    return { ...s, evidence: { ...e, activity: n } } as RefSubject;
+  });
+  const ev = (s: RefSubject) => s.evidence ?? NO_EVIDENCE;
+  return withActivity.sort((a, b) => {
+    const x = ev(a);
+    const y = ev(b);
+    return y.tier - x.tier || y.savedBy - x.savedBy || Number(y.display) - Number(x.display) || (y.activity ?? 0) - (x.activity ?? 0) || refOf(a).localeCompare(refOf(b));
+  });
 }
 
 /** What to pass instead of the term to name this subject exactly. */
@@ -263,7 +315,16 @@ export function accountsOf(s: RefSubject): RefAccount[] {
 }
 
 export function choiceOf(s: RefSubject): RefChoice {
-  return { ref: refOf(s), kind: s.kind, label: s.label, handles: accountsOf(s).map((a) => a.ref), how: s.how.slice(0, 5) };
+  const e = s.evidence;
+  return {
+    ref: refOf(s),
+    kind: s.kind,
+    label: s.label,
+    handles: accountsOf(s).map((a) => a.ref),
+    how: s.how.slice(0, 5),
+    ...(e && e.savedBy > 0 ? { savedBy: e.savedBy } : {}),
+    ...(e?.activity !== undefined ? { activity: e.activity } : {}),
+  };
 }
 
 /** Exactly one subject: NOT_FOUND for none, AMBIGUOUS_REF (with the candidates) for several. */

@@ -63,6 +63,10 @@ export interface RefChoice {
   handles: string[];
   /** How the term matched, e.g. `display name "Kum"`, `saved as "Kum" by 2 phones`. */
   how: string[];
+  /** How many phones saved the name for it (absent: none). */
+  savedBy?: number;
+  /** Its messages and calls, sent and received, when the resolver knew them. */
+  activity?: number;
 }
 
 export class ClewError extends Error {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { openCase, withCase } from '../api/case.js';
 import { ingestFile } from '../api/ingest.js';
 import { jsonl, msg, useTmp } from '../api/test-support/tmp.js';
-import { caseState } from './case-state.js';
+import { refIndex } from '../api/resolve.js';
+import { caseState, REF_INDEX_FAMILY } from './case-state.js';
 import { Reply } from './jobs.js';
 import { type RunningServer, startServer } from './server.js';
 import type { GenerationResponse, NetworkResponse, RoutesResponse } from './wire.js';
@@ -85,6 +86,24 @@ describe('CaseState', () => {
       expect(await s.sync()).toBe(1);
       expect(s.peek('f', 1)).toBeUndefined();
       expect(await s.sync()).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the name resolver’s index per case and generation, read again after a change', async () => {
+    const casePath = await smallCase(tmp());
+    const store = await openCase(casePath, { readonly: true });
+    try {
+      expect(await refIndex(store)).not.toBe(await refIndex(store)); // not served: read each time
+      const s = caseState(store);
+      await s.sync();
+      const first = await refIndex(store);
+      expect(await refIndex(store)).toBe(first);
+      expect(s.peek(REF_INDEX_FAMILY, null)).toBeDefined();
+      await withCase(casePath, {}, (w) => w.addLexiconEntry({ term: 'zdravo', means: 'hello' }));
+      await s.sync();
+      expect(await refIndex(store)).not.toBe(first);
     } finally {
       await store.close();
     }

@@ -12,6 +12,7 @@
  * then they are all dropped, the local `generation` goes up, and listeners (the workspace's
  * change stream) hear it.
  */
+import { keepRefIndexWith } from '../api/resolve.js';
 import type { CaseStore } from '../api/types.js';
 import { ClewError, ERROR_CODES, type ErrorCode } from '../model/errors.js';
 import type { JobTask } from './job-tasks.js';
@@ -201,6 +202,16 @@ export function caseState(store: CaseStore, opts?: CaseStateOptions): CaseState 
   if (opts) s.opts = opts;
   return s;
 }
+
+/**
+ * The name resolver's index (every account, saved name, device number and person: read for each
+ * name otherwise) is kept in the state of each case the server has open, one per generation.
+ */
+export const REF_INDEX_FAMILY = 'ref-index';
+keepRefIndexWith((store, load) => {
+  const s = states.get(store as CaseStore);
+  return s ? s.cached(REF_INDEX_FAMILY, null, load, 1) : load();
+});
 
 /** The generation of the open case as the server last saw it (see CaseState). */
 export function caseGeneration(store: CaseStore): number {

@@ -15,6 +15,7 @@ export type * from './wire/identity.js';
 export type * from './wire/jobs.js';
 export type * from './wire/map.js';
 export type * from './wire/network.js';
+export type * from './wire/scope.js';
 export type * from './wire/timeline.js';
 export type * from './wire/watch.js';
 

@@ -98,6 +98,17 @@ describe('network endpoints', () => {
     expect(none.length).toBeNull();
   });
 
+  it('draws only a scope when asked (issue 17 part 3): its nodes, measures within it, and the scope stated', async () => {
+    const whole = (await get(srv, '/api/network')).json<NetworkResponse>();
+    expect(whole.scope).toBeNull();
+    const r = (await get(srv, `/api/network?scope=${encodeURIComponent(`ego:${C}:1`)}`)).json<NetworkResponse>();
+    expect([...r.graph.keys].sort()).toEqual([B, C, D]);
+    expect(r.scope).toMatchObject({ kind: 'ego', nodes: 3, contactPairs: 2, of: { nodes: 6, contactPairs: 4 } });
+    expect(r.graph.measures.degree[r.graph.keys.indexOf(B!)]).toBe(1); // A is outside the scope
+    const p = (await get(srv, `/api/network/path?a=${encodeURIComponent(B!)}&b=${encodeURIComponent(A!)}&scope=${encodeURIComponent(`ego:${C}:1`)}`));
+    expect(p.status).toBe(404); // A is not in the scope
+  });
+
   it('refuses bad input with 400 and unknown people with 404', async () => {
     const bad = [
       '/api/network?maxNodes=0',

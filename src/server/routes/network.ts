@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { egoView, networkView, VIEW_MEASURES, viewMeasures, type ViewMeasures } from '../../api/graph-view.js';
 import { type GraphContext, graphContext, parseChannels, parseTimeBound, path } from '../../api/graph.js';
+import { MAX_SCOPE_LENGTH, scopedContext } from '../../api/graph-scope.js';
 import { loadCaseNetwork, NETWORK_LEVELS, type NetworkLevel, type NetworkOptions } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
@@ -15,6 +16,7 @@ import { caseState } from '../case-state.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject, wholeNumber } from '../validate.js';
 import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireNetworkFilter } from '../wire/network.js';
+import type { WireScope } from '../wire/scope.js';
 
 /** The most nodes one answer carries (the view stays smooth up to about this many). */
 export const MAX_VIEW_NODES = 50_000;
@@ -34,6 +36,8 @@ const filterShape = {
   channel: z.string().max(100, { message: 'is longer than 100 characters' }).optional(),
   minWeight: wholeNumber(1, 1_000_000_000).optional(),
   level: z.enum(NETWORK_LEVELS).optional(),
+  /** Only a part of the network (src/api/graph-scope.ts): community:REF, ego:REF[:K], window:FROM..TO, persons. */
+  scope: z.string().trim().min(1, { message: 'is empty' }).max(MAX_SCOPE_LENGTH, { message: `is longer than ${MAX_SCOPE_LENGTH} characters` }).optional(),
 };
 const networkQuery = z.strictObject({ ...filterShape, maxNodes: wholeNumber(1, MAX_VIEW_NODES).optional(), by: z.enum(VIEW_MEASURES).optional() });
 const egoQuery = z.strictObject({ ...filterShape, center: ref, hops: wholeNumber(1, 3).optional(), maxNodes: wholeNumber(1, MAX_EGO_NODES).optional() });
@@ -57,6 +61,8 @@ function filterOf(q: FilterInput): NetworkOptions {
 interface Loaded {
   ctx: GraphContext;
   measures: ViewMeasures;
+  /** The part of the network it is, when a scope was asked for. */
+  scope?: WireScope;
 }
 
 /** The network for these filters with its measures: computed once per generation, then kept in the case's state (most recent kept). */
@@ -70,6 +76,22 @@ export function viewNetwork(store: CaseStore, filter: NetworkOptions): Promise<L
         const ctx = graphContext(net, store, { exactMaxNodes: VIEW_EXACT_MAX_NODES, samples: VIEW_SAMPLES }, filter);
         return { ctx, measures: viewMeasures(ctx) };
       }),
+    CACHE_ENTRIES,
+  );
+}
+
+/** The network for these filters, or the part of it a scope names (its measures computed within it), kept like viewNetwork's. */
+export function scopedViewNetwork(store: CaseStore, filter: NetworkOptions, scope: string | undefined): Promise<Loaded> {
+  if (scope === undefined) return viewNetwork(store, filter);
+  const key = [filter.after ?? null, filter.before ?? null, filter.channels ?? null, filter.minWeight ?? 0, filter.level ?? 'account', scope];
+  return caseState(store).cached(
+    'network-scoped',
+    key,
+    async (): Promise<Loaded> => {
+      const whole = await viewNetwork(store, filter);
+      const { ctx, scope: info } = await scopedContext(whole.ctx, scope);
+      return { ctx, measures: viewMeasures(ctx), scope: info };
+    },
     CACHE_ENTRIES,
   );
 }
@@ -93,12 +115,13 @@ export const NETWORK_ROUTES: Route[] = [
       const t0 = performance.now();
       const q = parseInput(networkQuery, queryObject(query));
       const filter = filterOf(q);
-      const { ctx, measures } = await viewNetwork(store, filter);
+      const { ctx, measures, scope } = await scopedViewNetwork(store, filter, q.scope);
       const v = networkView(ctx, measures, { maxNodes: q.maxNodes ?? DEFAULT_VIEW_NODES, by: q.by ?? 'pagerank' });
       const b = measures.betweenness;
       return {
         ...v,
         filter: wireFilter(filter),
+        scope: scope ?? null,
         span: await span(store),
         communities: measures.communities,
         modularity: measures.modularity,
@@ -112,7 +135,7 @@ export const NETWORK_ROUTES: Route[] = [
     pattern: /^\/network\/ego$/,
     async handle({ store, query }): Promise<NetworkEgoResponse> {
       const q = parseInput(egoQuery, queryObject(query));
-      const { ctx, measures } = await viewNetwork(store, filterOf(q));
+      const { ctx, measures } = await scopedViewNetwork(store, filterOf(q), q.scope);
       return egoView(ctx, measures, q.center, { hops: q.hops ?? 1, maxNodes: q.maxNodes ?? 100 });
     },
   },
@@ -121,7 +144,7 @@ export const NETWORK_ROUTES: Route[] = [
     pattern: /^\/network\/path$/,
     async handle({ store, query }): Promise<NetworkPathResponse> {
       const q = parseInput(pathQuery, queryObject(query));
-      const { ctx } = await viewNetwork(store, filterOf(q));
+      const { ctx } = await scopedViewNetwork(store, filterOf(q), q.scope);
       return path(ctx, q.a, q.b);
     },
   },

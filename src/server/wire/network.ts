@@ -1,5 +1,6 @@
 // Wire types of the network endpoints (see ../wire.ts). Standalone shapes (the server assigns
 // the results of src/api/graph-view.ts and graph.ts to them, so the compiler keeps both in step).
+import type { WireScope } from './scope.js';
 
 /** What node size and colour can follow (besides the community). */
 export type WireViewMeasure = 'degree' | 'strength' | 'pagerank' | 'betweenness';
@@ -30,7 +31,7 @@ export interface WireNetworkFilter {
 }
 
 /**
- * GET /api/network?after=&before=&channel=&minWeight=&maxNodes=&by= : the contact network
+ * GET /api/network?after=&before=&channel=&minWeight=&maxNodes=&by=&scope= : the contact network
  * (each pair once, weight = messages and calls both ways). On a big case only the top
  * `maxNodes` people by `rankedBy` are sent (`truncated`); `nodes`/`edges` count the whole network.
  */
@@ -41,6 +42,8 @@ export interface NetworkResponse {
   rankedBy: WireViewMeasure;
   graph: WireViewGraph;
   filter: WireNetworkFilter;
+  /** `scope=SPEC`: the part of the network drawn (measures and communities computed within it), else null. */
+  scope: WireScope | null;
   /** First and last communication in the whole case (for the time slider). */
   span: { first: number | null; last: number | null };
   communities: number;

@@ -6,15 +6,19 @@
  * 2020). Shows the largest connected component's share, the number of components and the global
  * efficiency, as a chart and as the table it is drawn from. At person level (`level`) a person's
  * accounts are one node, arrested together (`person:<id>` or any of its accounts names it).
+ * With a scope (`scope=SPEC`, components/ScopePicker.tsx) the arrests run within it
+ * (GET /api/scoped/disrupt): the largest component and efficiency before and after, who loses
+ * every path to the suppliers and port insiders named (`suppliers=`, `port=`), the new brokers.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, type DisruptResponse, send, type WireJob, type WireKeyPlayer } from '../lib/api';
+import { ApiError, type DisruptResponse, get, type ScopedDisruptResponse, send, type WireJob, type WireKeyPlayer, type WireScopeNode } from '../lib/api';
 import { num } from '../lib/format';
 import { navigate } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { Chart, type ChartOption } from './Chart';
 import { JobProgress } from './JobProgress';
 import { ErrorNotice, Loading } from './Notice';
+import { ScopeError, ScopeNote } from './ScopePicker';
 import { Untrusted } from './Untrusted';
 
 export const MAX_ARRESTS = 200;
@@ -155,12 +159,160 @@ function AddPerson({ onAdd }: { onAdd: (term: string) => void }) {
   );
 }
 
+/** Names in a comma-separated URL parameter (the watched sets of a scoped simulation). */
+function listParam(params: URLSearchParams, k: string): string[] {
+  return (params.get(k) ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '' && x.length <= 300).slice(0, 200);
+}
+
+const names = (ns: WireScopeNode[], max = 12) => (
+  <>
+    {ns.slice(0, max).map((n, i) => (
+      <span key={n.key} title={n.key}>
+        {i > 0 ? ', ' : ''}
+        <span dir="auto"><Untrusted text={n.label} /></span>
+      </span>
+    ))}
+    {ns.length > max ? <span className="muted"> and {num(ns.length - max)} more</span> : null}
+  </>
+);
+
+/** A watched set of the scoped simulation (suppliers, port insiders), kept in the URL. */
+function WatchField({ label, value, onSet }: { label: string; value: string[]; onSet: (v: string[]) => void }) {
+  const [text, setText] = useState(value.join(', '));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSet(text.split(',').map((x) => x.trim()).filter((x) => x !== ''));
+  };
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <label className="field">
+        {label}
+        <input className="text-input" value={text} onChange={(e) => setText(e.target.value)} placeholder="names or references, comma-separated" aria-label={label} maxLength={2000} />
+      </label>
+      <button className="btn" type="submit">
+        Set
+      </button>
+    </form>
+  );
+}
+
+function ScopedResult({ d }: { d: ScopedDisruptResponse }) {
+  const pctOf = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const rows = [
+    ['Before', d.before],
+    ['After', d.after],
+  ] as const;
+  return (
+    <div data-testid="scoped-disrupt">
+      <ScopeNote scope={d.scope} />
+      {d.outsideScope.length > 0 ? <div className="notice">Outside the scope (not removed from it): {names(d.outsideScope)}</div> : null}
+      <p className="disrupt-summary" data-testid="disrupt-summary">
+        Within the scope, arresting {names(d.removed)} leaves a largest connected group of {num(d.after.largestComponent)} of {num(d.after.nodes)} (
+        {pctOf(d.after.largestComponentShare)}; before: {num(d.before.largestComponent)} of {num(d.before.nodes)}, {pctOf(d.before.largestComponentShare)}) in{' '}
+        {num(d.after.components)} components; global efficiency {d.before.globalEfficiency.toFixed(3)} → {d.after.globalEfficiency.toFixed(3)}
+        {d.efficiencySamples !== null ? ` (estimated from ${num(d.efficiencySamples)} sampled sources)` : ''}.
+      </p>
+      <table className="grid disrupt-table" data-testid="scoped-disrupt-table">
+        <thead>
+          <tr>
+            <th />
+            <th className="num">People</th>
+            <th className="num">Largest component</th>
+            <th className="num">Components</th>
+            <th className="num">Global efficiency</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([t, f]) => (
+            <tr key={t}>
+              <td>{t}</td>
+              <td className="num">{num(f.nodes)}</td>
+              <td className="num">
+                {num(f.largestComponent)} <span className="muted">({pctOf(f.largestComponentShare)})</span>
+              </td>
+              <td className="num">{num(f.components)}</td>
+              <td className="num">{f.globalEfficiency.toFixed(3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {d.cutOff.map((c) => (
+        <p key={c.name} data-testid="scoped-cutoff">
+          <strong>{c.name}</strong> ({names(c.members, 5)}): {num(c.lost.length)} of the {num(c.reachedBefore)} who reached them lose every path to them
+          {c.lost.length > 0 ? <>: {names(c.lost)}</> : ''}.
+        </p>
+      ))}
+      {d.brokers.length > 0 ? (
+        <>
+          <h3>New brokers</h3>
+          <table className="grid" data-testid="scoped-brokers">
+            <thead>
+              <tr>
+                <th>Person</th>
+                <th className="num">Betweenness rank before → after</th>
+                <th className="num">Betweenness before → after</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.brokers.map((b) => (
+                <tr key={b.key}>
+                  <td title={b.key} dir="auto">
+                    <Untrusted text={b.label} />
+                  </td>
+                  <td className="num">
+                    #{num(b.rankBefore)} → #{num(b.rankAfter)}
+                  </td>
+                  <td className="num">
+                    {b.betweennessBefore.toPrecision(3)} → {b.betweennessAfter.toPrecision(3)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The arrests within a scope (one answer, no comparison strategy). */
+function ScopedDisruption({ params, arrests, level, scope, setScope }: { params: URLSearchParams; arrests: string[]; level: DisruptLevel | null; scope: string; setScope: (s: string | null) => void }) {
+  const suppliers = listParam(params, 'suppliers');
+  const port = listParam(params, 'port');
+  const key = `${arrests.join('\u0000')}|${level ?? ''}|${scope}|${suppliers.join(',')}|${port.join(',')}`;
+  const { data, error, loading } = useApi(
+    (signal) =>
+      arrests.length && level
+        ? get<ScopedDisruptResponse>(
+            '/api/scoped/disrupt',
+            { scope, level, remove: arrests.join(','), suppliers: suppliers.join(',') || undefined, port: port.join(',') || undefined },
+            signal,
+          )
+        : Promise.resolve(null),
+    [key],
+  );
+  const nav = (k: string, v: string[]) => navigate(withArrests(params, arrests, { [k]: v.length ? v.join(',') : null }), { replace: true });
+  return (
+    <>
+      <div className="arrest-controls">
+        <WatchField label="Suppliers" value={suppliers} onSet={(v) => nav('suppliers', v)} />
+        <WatchField label="Port insiders" value={port} onSet={(v) => nav('port', v)} />
+      </div>
+      {arrests.length > 0 && loading ? <Loading what="Simulating within the scope" /> : null}
+      {error ? <ScopeError error={error} scope={scope} onChange={setScope} /> : null}
+      {data ? <ScopedResult d={data} /> : null}
+    </>
+  );
+}
+
 export function Disruption({
   params,
   arrests,
   setArrests,
   known,
   level,
+  scope = null,
+  setScope = () => {},
 }: {
   params: URLSearchParams;
   arrests: string[];
@@ -168,6 +320,9 @@ export function Disruption({
   known: WireKeyPlayer[];
   /** null while the view is still choosing (nothing is simulated until it knows). */
   level: DisruptLevel | null;
+  /** The scope SPEC the arrests run within (null: the whole case), and how to change it. */
+  scope?: string | null;
+  setScope?: (s: string | null) => void;
 }) {
   const blockAsked = Number(params.get('block') ?? '0');
   const block = BLOCKS.includes(blockAsked) ? blockAsked : 0;
@@ -179,8 +334,8 @@ export function Disruption({
   const [attempt, setAttempt] = useState(0);
   const { data: r, error, loading } = useApi((signal) => {
     setJob(null);
-    return arrests.length && level ? simulate(arrests, block, compare, level, signal, (j) => !signal.aborted && setJob(j)) : Promise.resolve(null);
-  }, [key, attempt]);
+    return arrests.length && level && !scope ? simulate(arrests, block, compare, level, signal, (j) => !signal.aborted && setJob(j)) : Promise.resolve(null);
+  }, [key, attempt, scope]);
   const cancelled = error instanceof ApiError && error.code === 'INTERRUPTED';
   const option = useMemo(() => (r ? chartOption(r, compareTitle) : null), [r, compareTitle]);
   const label = (term: string) => {
@@ -212,28 +367,31 @@ export function Disruption({
           </button>
         ) : null}
       </div>
-      <div className="arrest-controls">
-        <label className="field">
-          Removed
-          <select value={String(block)} onChange={(e) => nav('block', e.target.value === '0' ? null : e.target.value)} aria-label="Removed per step">
-            {BLOCKS.map((b) => (
-              <option key={b} value={String(b)}>
-                {b === 0 ? 'all at once' : b === 1 ? 'one per step' : `${b} per step`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Compare with
-          <select value={compare} onChange={(e) => nav('compare', e.target.value === 'betweenness' ? null : e.target.value)} aria-label="Comparison strategy">
-            {STRATEGIES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      {scope ? <ScopedDisruption params={params} arrests={arrests} level={level} scope={scope} setScope={setScope} /> : null}
+      {scope ? null : (
+        <div className="arrest-controls">
+          <label className="field">
+            Removed
+            <select value={String(block)} onChange={(e) => nav('block', e.target.value === '0' ? null : e.target.value)} aria-label="Removed per step">
+              {BLOCKS.map((b) => (
+                <option key={b} value={String(b)}>
+                  {b === 0 ? 'all at once' : b === 1 ? 'one per step' : `${b} per step`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Compare with
+            <select value={compare} onChange={(e) => nav('compare', e.target.value === 'betweenness' ? null : e.target.value)} aria-label="Comparison strategy">
+              {STRATEGIES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       {arrests.length > 0 && loading && !job ? <Loading what="Simulating (loading the network takes a few seconds on a big case)" /> : null}
       {loading && job && job.endedAt === null ? <JobProgress job={job} /> : null}
       {cancelled ? (
@@ -253,6 +411,7 @@ export function Disruption({
               Left out “{u.term}”: {u.reason}
             </div>
           ))}
+          <ScopeNote scope={null} whole={{ nodes: r.arrests.nodes }} unit={level === 'person' ? 'persons and accounts' : 'accounts'} />
           <p className="disrupt-summary" data-testid="disrupt-summary">
             Removing {num(last.removedTotal)} of {num(r.arrests.nodes)} people leaves a largest connected group of {pct(last.lccShare)} of the network (
             {num(last.components)} components)

@@ -17,10 +17,11 @@ export function ErrorNotice({ error, onChoose }: { error: unknown; onChoose?: (r
       {e?.code === 'UNAUTHORIZED' ? <div>Open the URL that `clew serve` printed (it carries the access token).</div> : null}
       {e && e.choices.length > 0 ? (
         <ul className="ref-choices" data-testid="ref-choices">
+          {onChoose ? <li className="muted">Which one? Likeliest first: most phones that saved the name, then the most active.</li> : null}
           {e.choices.map((c) => (
-            <li key={c.ref}>
+            <li key={c.ref} data-testid="ref-choice">
               {onChoose ? (
-                <button type="button" className="btn btn-ghost" onClick={() => onChoose(c.ref)}>
+                <button type="button" className="btn btn-ghost" onClick={() => onChoose(c.ref)} data-testid="ref-choice-pick">
                   <Untrusted text={c.label} /> <code dir="ltr"><Untrusted text={c.ref} /></code>
                 </button>
               ) : (
@@ -28,6 +29,9 @@ export function ErrorNotice({ error, onChoose }: { error: unknown; onChoose?: (r
                   <Untrusted text={c.label} /> <code dir="ltr"><Untrusted text={c.ref} /></code>
                 </Link>
               )}{' '}
+              {c.kind === 'person' && c.handles.length > 1 ? <span className="muted">{c.handles.length} accounts · </span> : null}
+              {c.savedBy ? <span className="muted" data-testid="ref-choice-saved">saved under this name by {c.savedBy} phone{c.savedBy === 1 ? '' : 's'} · </span> : null}
+              {c.activity !== undefined ? <span className="muted">{c.activity} messages and calls · </span> : null}
               <span className="muted" dir="auto"><Untrusted text={c.how.join('; ')} /></span>
             </li>
           ))}

@@ -28,10 +28,22 @@ export class ApiError extends Error {
     message: string,
     /** AMBIGUOUS_REF: the accounts or persons the name could mean, to offer the choice. */
     readonly choices: RefChoice[] = [],
+    /** The error's details (AMBIGUOUS_REF: `ref`, the name as it was asked for, cut to 80 characters). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** The name an AMBIGUOUS_REF error was about (as asked, cut to 80 characters), or null. */
+export function ambiguousTerm(e: unknown): string | null {
+  return e instanceof ApiError && e.code === 'AMBIGUOUS_REF' && typeof e.details.ref === 'string' ? e.details.ref : null;
+}
+
+/** Whether `asked` is the name an ambiguous answer was about (the server cuts it to 80 characters). */
+export function isTermOf(asked: string, term: string): boolean {
+  return asked.trim().slice(0, 80) === term;
 }
 
 export type QueryParams = Record<string, string | number | undefined>;
@@ -76,7 +88,8 @@ async function call<T>(url: string, init: RequestInit, signal?: AbortSignal, onJ
   }
   if (!res.ok) {
     const e = (body as WireError).error;
-    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`, Array.isArray(e?.choices) ? e.choices : []);
+    const details = e?.details && typeof e.details === 'object' ? e.details : {};
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`, Array.isArray(e?.choices) ? e.choices : [], details);
   }
   // 202: the answer is being computed by a job; follow it, then ask again (the server keeps the
   // job's answer for the same request: a GET's URL, a POST's JSON body)

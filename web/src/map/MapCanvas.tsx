@@ -17,7 +17,7 @@ import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'reac
 import type { GeoPointRow, PlaceRoute } from '../lib/api';
 import { num } from '../lib/format';
 import { type Basemap, loadBasemap } from './basemap';
-import { pointFeatures, routeFeatures, routeStops } from './features';
+import { declutter, pointFeatures, routeFeatures, routeLabels } from './features';
 import { ARROW_LAYER, arrowImage, mapStyle } from './style';
 import { revealBidi as reveal } from '../../../src/text/display/bidi.js';
 
@@ -159,18 +159,34 @@ export function MapCanvas({ ref, points, routes, selectedPoint, selectedRoute, o
     const lines = routeFeatures(routes, selectedRoute);
     (m.getSource('routes') as GeoJSONSource | undefined)?.setData(lines);
     if (container.current) container.current.dataset.routeVertices = String(lines.features.reduce((n, f) => n + f.geometry.coordinates.length, 0));
-    // the stops' names, as DOM text beside each place
-    const labels = routeStops(routes, selectedRoute).map((s) => {
+    // one label per route at its midpoint ("Guayaquil → Lomé → Antwerp"), as DOM text; where
+    // labels overlap, the selected route's and the most stated routes' are kept, the others hidden
+    const labels = routeLabels(routes, selectedRoute).map((l) => {
       const el = document.createElement('div');
-      el.className = s.selected ? 'route-label selected' : 'route-label';
+      el.className = l.selected ? 'route-label selected' : 'route-label';
       el.dataset.testid = 'route-label';
-      el.dataset.placeId = s.placeId;
+      el.dataset.routeKey = l.key;
       el.dir = 'auto';
-      el.textContent = reveal(s.name);
-      return new Marker({ element: el, anchor: 'left', offset: [7, 0] }).setLngLat([s.lon, s.lat]).addTo(m);
+      el.textContent = reveal(l.text);
+      return { el, marker: new Marker({ element: el, anchor: 'center' }).setLngLat([l.lon, l.lat]).addTo(m) };
     });
+    const place = () => {
+      const shown = declutter(
+        labels.map(({ el }) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.left, y: r.top, w: r.width, h: r.height };
+        }),
+      );
+      labels.forEach(({ el }, i) => {
+        el.style.visibility = shown[i] ? 'visible' : 'hidden';
+        el.dataset.overlap = shown[i] ? 'no' : 'yes';
+      });
+    };
+    place();
+    m.on('moveend', place);
     return () => {
-      for (const l of labels) l.remove();
+      m.off('moveend', place);
+      for (const l of labels) l.marker.remove();
     };
   }, [status, routes, selectedRoute]);
 

@@ -6,13 +6,16 @@ export interface NetFilter {
   before?: string;
   /** `person`: accounts merged by identity resolution are one node (`person:<id>`). */
   level?: 'person';
+  /** Only a part of the network: a scope SPEC (components/ScopePicker.tsx). */
+  scope?: string;
 }
 
 export const netApi = {
-  network: (f: NetFilter, signal?: AbortSignal) => get<NetworkResponse>('/api/network', { after: f.after, before: f.before, level: f.level }, signal),
+  network: (f: NetFilter, signal?: AbortSignal) => get<NetworkResponse>('/api/network', { after: f.after, before: f.before, level: f.level, scope: f.scope }, signal),
   ego: (f: NetFilter, center: string, maxNodes: number, signal?: AbortSignal) =>
-    get<NetworkEgoResponse>('/api/network/ego', { after: f.after, before: f.before, level: f.level, center, hops: 1, maxNodes }, signal),
-  path: (f: NetFilter, a: string, b: string, signal?: AbortSignal) => get<NetworkPathResponse>('/api/network/path', { after: f.after, before: f.before, level: f.level, a, b }, signal),
+    get<NetworkEgoResponse>('/api/network/ego', { after: f.after, before: f.before, level: f.level, scope: f.scope, center, hops: 1, maxNodes }, signal),
+  path: (f: NetFilter, a: string, b: string, signal?: AbortSignal) =>
+    get<NetworkPathResponse>('/api/network/path', { after: f.after, before: f.before, level: f.level, scope: f.scope, a, b }, signal),
 };
 
 /** UTC ms → `YYYY-MM-DDTHH:MMZ` (what the API and the URL take). */

@@ -1,5 +1,7 @@
 /**
- * The Key players view: `/key-players?top=N&level=account|person&arrest=REF…`. Nodes are accounts
+ * The Key players view: `/key-players?top=N&level=account|person&arrest=REF…&scope=SPEC`. The
+ * ranking and the arrests run on the scope (components/ScopePicker.tsx: whole case, community,
+ * ego network, time window, persons), stated on each table and figure. Nodes are accounts
  * or persons (accounts the analyst merged in the People view count as one node, `person:<id>`).
  * Without `level` in the URL the view ranks persons when the case has at least one (an arrest
  * takes all of a person's phones, and a person split over handles looks less central than they
@@ -11,7 +13,8 @@ import { chosenLevel } from '../lib/level';
 import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { get, type KeyPlayersResponse, type WireKeyPlayer } from '../lib/api';
+import { get, type KeyPlayersResponse, type ScopedRankResponse, type WireKeyPlayer, type WireScope } from '../lib/api';
+import { ScopeError, ScopeNote, ScopePicker, scopeOf } from '../components/ScopePicker';
 import { num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -72,15 +75,38 @@ function PersonNode({ p }: { p: WireKeyPlayer }) {
   );
 }
 
+/** A ranking within a scope, in the shape of the whole case's (rows without their accounts: labelled by name). */
+function fromScoped(r: ScopedRankResponse, level: DisruptLevel): KeyPlayersResponse & { scope: WireScope } {
+  const x = r.result;
+  return {
+    level,
+    nodes: x.nodes,
+    edges: x.edges,
+    weights: x.weights ?? {},
+    betweenness: x.betweenness,
+    rows: x.rows.map((p) => ({ position: p.position, key: p.key, label: p.label, account: null, score: p.score, measures: p.measures ?? {}, contacts: p.contacts })),
+    scope: r.scope,
+  };
+}
+
 /** The composite key-player ranking (who matters most, and which measure says so) and the arrests to simulate. */
 export default function KeyPlayersView({ params }: ViewProps) {
   const asked = Number(params.get('top'));
   const top = Number.isInteger(asked) && asked >= 1 && asked <= 200 ? asked : DEFAULT_TOP;
   const askedLevel = params.get('level');
   const explicit: DisruptLevel | null = askedLevel === 'person' || askedLevel === 'account' ? askedLevel : null;
-  const { data: r, error } = useApi(async (signal) => get<KeyPlayersResponse>('/api/keyplayers', { top, level: await chosenLevel(explicit, signal) }, signal), [top, explicit]);
+  const scope = scopeOf(params);
+  const { data: r, error } = useApi(
+    async (signal): Promise<KeyPlayersResponse & { scope?: WireScope }> => {
+      const lv = await chosenLevel(explicit, signal);
+      if (!scope) return get<KeyPlayersResponse>('/api/keyplayers', { top, level: lv }, signal);
+      return fromScoped(await get<ScopedRankResponse>('/api/scoped/rank', { scope, top, level: lv }, signal), lv);
+    },
+    [top, explicit, scope],
+  );
   const level = explicit ?? r?.level ?? null;
   const arrests = arrestsOf(params);
+  const setScope = (next: string | null) => navigate(withArrests(params, arrests, { scope: next }), { replace: true });
   const setArrests = (next: string[]) => navigate(withArrests(params, next), { replace: true });
   const toggle = (key: string) => setArrests(arrests.includes(key) ? arrests.filter((a) => a !== key) : [...arrests, key]);
   // arrests carry over: at person level an account names its person, at account level a person all its accounts
@@ -105,9 +131,12 @@ export default function KeyPlayersView({ params }: ViewProps) {
               : ''}
         </span>
       </div>
-      <Disruption params={params} arrests={arrests} setArrests={setArrests} known={r?.rows ?? []} level={level} />
+      <div className="arrest-controls">
+        <ScopePicker scope={scope} onChange={setScope} />
+      </div>
+      <Disruption params={params} arrests={arrests} setArrests={setArrests} known={r?.rows ?? []} level={level} scope={scope} setScope={setScope} />
       {error ? (
-        <ErrorNotice error={error} />
+        scope ? <ScopeError error={error} scope={scope} onChange={setScope} /> : <ErrorNotice error={error} />
       ) : !r ? (
         <>
           <Loading what="Ranking (the first time takes a few seconds on a big case)" />
@@ -123,7 +152,7 @@ export default function KeyPlayersView({ params }: ViewProps) {
 /** A measure's raw value, short: whole numbers as such, others to 2 significant digits. */
 const raw = (v: number) => (Number.isInteger(v) ? num(v) : v === 0 ? '0' : v.toPrecision(2));
 
-function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: string[]; toggle: (key: string) => void }) {
+function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse & { scope?: WireScope }; arrests: string[]; toggle: (key: string) => void }) {
   const weight = (id: string) => r.weights[id] ?? 0;
   const wsum = MEASURES.reduce((s, m) => s + weight(m.id), 0) || 1;
   // the top rows all rank near the top of every measure, so their scores bunch near 1: the bars
@@ -135,6 +164,7 @@ function Ranking({ r, arrests, toggle }: { r: KeyPlayersResponse; arrests: strin
   return (
     <>
       <h2>Ranking</h2>
+      <ScopeNote scope={r.scope ?? null} whole={{ nodes: r.nodes }} unit={r.level === 'person' ? 'persons and accounts' : 'accounts'} />
       <p className="muted">
         Top {num(r.rows.length)} of {num(r.nodes)} {r.level === 'person' ? 'persons and unmerged accounts' : 'accounts'} ({num(r.edges)} sender→recipient pairs) by a composite score: the weighted normalised rank in{' '}
         {MEASURES.map((m) => `${m.title} ${Math.round((weight(m.id) / wsum) * 100)}%`).join(', ')}. Near the top the scores bunch close to 1, so each measure

@@ -4,13 +4,16 @@
  * edge thickness the messages between the two. Click a person for their measures and links,
  * expand their contacts (capped), show the shortest chain of contacts to someone else, and
  * restrict the network to a time window. View state lives in the URL:
- * /network?focus=<ref>&to=<ref>&measure=<size>&color=<colour>&after=<iso>&before=<iso>&level=person
+ * /network?focus=<ref>&to=<ref>&measure=<size>&color=<colour>&after=<iso>&before=<iso>&level=person&scope=<SPEC>
+ * (`scope`: only a part of the network, components/ScopePicker.tsx, its measures computed within it).
+ * Find resolves a name through the server's resolver; an ambiguous one offers its candidates.
  */
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireViewMeasure } from '../lib/api';
+import { ScopeError, ScopeNote, ScopePicker, scopeOf } from '../components/ScopePicker';
+import { ApiError, type NetworkEgoResponse, type NetworkPathResponse, type NetworkResponse, type WireViewMeasure } from '../lib/api';
 import { num } from '../lib/format';
 import { chosenLevel, levelParam } from '../lib/level';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
@@ -27,7 +30,7 @@ const STAGED_EDGES = 20_000;
 const EDGE_SLICE = 10_000;
 /** Contacts one "expand" adds at most. */
 const EGO_CAP = 100;
-const PARAMS = ['focus', 'to', 'measure', 'color', 'after', 'before', 'level'] as const;
+const PARAMS = ['focus', 'to', 'measure', 'color', 'after', 'before', 'level', 'scope'] as const;
 type Param = (typeof PARAMS)[number];
 
 function go(params: URLSearchParams, patch: Partial<Record<Param, string | null>>, replace = false): void {
@@ -48,7 +51,9 @@ export default function NetworkView({ params }: ViewProps) {
   const after = params.get('after') ?? '';
   const before = params.get('before') ?? '';
   const askedLevel = levelParam(params.get('level'));
-  const filter: NetFilter = useMemo(() => ({ after: after || undefined, before: before || undefined }), [after, before]);
+  const scope = scopeOf(params);
+  const filter: NetFilter = useMemo(() => ({ after: after || undefined, before: before || undefined, scope: scope ?? undefined }), [after, before, scope]);
+  const setScope = (next: string | null) => go(params, { scope: next, focus: null, to: null }, true);
 
   // without ?level= the network is drawn at person level once the case has persons (lib/level.ts)
   const { data, error } = useApi(
@@ -250,12 +255,33 @@ export default function NetworkView({ params }: ViewProps) {
 
   const edgesHidden = graph !== null && drawn !== graph;
 
-  if (error) return <ErrorNotice error={error} />;
+  if (error)
+    return (
+      <div className="view view-network">
+        <ScopePicker scope={scope} onChange={setScope} />
+        <ScopeError error={error} scope={scope} onChange={setScope} />
+      </div>
+    );
   if (!data || !graph || !drawn) return <Loading what="Loading the network (the first time takes a few seconds on a big case)" />;
 
   return (
     <div className="view view-network" data-testid="network" data-nodes={graph.order} data-edges={graph.size} data-drawn-edges={drawn.size} data-layout={layout.running ? 'running' : 'settled'}>
-      <NetworkBar data={data} graph={graph} layout={layout} edgesHidden={edgesHidden} sizeBy={sizeBy} colourBy={colourBy} params={params} onRelayout={() => layoutRef.current?.start(graph)} onStop={() => layoutRef.current?.stop()} />
+      <NetworkBar
+        data={data}
+        graph={graph}
+        layout={layout}
+        edgesHidden={edgesHidden}
+        sizeBy={sizeBy}
+        colourBy={colourBy}
+        params={params}
+        netFilter={netFilter}
+        onRelayout={() => layoutRef.current?.start(graph)}
+        onStop={() => layoutRef.current?.stop()}
+      />
+      <div className="net-scope">
+        <ScopePicker scope={scope} onChange={setScope} />
+        <ScopeNote scope={data.scope} whole={{ nodes: data.nodes, contactPairs: data.edges }} unit={data.filter.level === 'person' ? 'persons and accounts' : 'accounts'} />
+      </div>
       <div className="net-body">
         <NetworkCanvas graph={drawn} highlight={highlight} events={events} onRendered={onRendered} />
         {focus ? (
@@ -285,9 +311,11 @@ function NetworkBar({
   sizeBy,
   colourBy,
   params,
+  netFilter,
   onRelayout,
   onStop,
 }: {
+  netFilter: NetFilter;
   data: NetworkResponse;
   graph: NetGraph;
   layout: LayoutStatus;
@@ -300,22 +328,40 @@ function NetworkBar({
 }) {
   const [find, setFind] = useState('');
   const [notFound, setNotFound] = useState(false);
+  const [findError, setFindError] = useState<unknown>(null);
+  /** The node drawn whose label or key holds the text, the highest PageRank first (null: none). */
+  const drawnMatch = (t: string): string | null => {
+    let best: string | null = null;
+    let bestScore = -1;
+    graph.forEachNode((k, a) => {
+      if ((a.label.toLowerCase().includes(t) || k.toLowerCase().includes(t)) && a.pagerank > bestScore) {
+        best = k;
+        bestScore = a.pagerank;
+      }
+    });
+    return best;
+  };
   const onFind = (e: FormEvent) => {
     e.preventDefault();
-    const t = find.trim().toLowerCase();
-    if (!t) return;
-    let best: string | null = graph.hasNode(find.trim()) ? find.trim() : null;
-    let bestScore = -1;
-    if (!best) {
-      graph.forEachNode((k, a) => {
-        if ((a.label.toLowerCase().includes(t) || k.toLowerCase().includes(t)) && a.pagerank > bestScore) {
-          best = k;
-          bestScore = a.pagerank;
-        }
-      });
-    }
-    setNotFound(best === null);
-    if (best) go(params, { focus: best, to: null });
+    const term = find.trim();
+    if (!term) return;
+    setNotFound(false);
+    setFindError(null);
+    if (graph.hasNode(term)) return go(params, { focus: term, to: null });
+    // the one name resolver (display names, saved names, numbers, persons); an ambiguous name offers its candidates
+    netApi.ego(netFilter, term, 1).then(
+      (r) => go(params, { focus: r.center, to: null }),
+      (err: unknown) => {
+        if (err instanceof ApiError && err.code === 'AMBIGUOUS_REF') return setFindError(err);
+        const best = drawnMatch(term.toLowerCase());
+        setNotFound(best === null);
+        if (best) go(params, { focus: best, to: null });
+      },
+    );
+  };
+  const choose = (ref: string) => {
+    setFindError(null);
+    go(params, { focus: ref, to: null });
   };
   const rankedBy = MEASURES.find((m) => m.id === data.rankedBy)?.title ?? data.rankedBy;
   return (
@@ -361,6 +407,11 @@ function NetworkBar({
         <input type="search" value={find} onChange={(e) => setFind(e.target.value)} placeholder="Find a person" aria-label="Find a person" maxLength={300} />
         {notFound ? <span className="muted"> not in the drawing</span> : null}
       </form>
+      {findError ? (
+        <div className="net-find-choices" data-testid="net-find-choices">
+          <ErrorNotice error={findError} onChoose={choose} />
+        </div>
+      ) : null}
       <span className="net-layout muted" data-testid="net-layout">
         {layout.running ? `Layout running (${num(layout.iterations)} iterations)` : `Layout settled (${num(layout.iterations)} iterations, ${(layout.ms / 1000).toFixed(1)} s)`}
         {edgesHidden ? '; contacts are drawn when it rests' : ''}{' '}

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Chart, plain, type ChartOption } from '../components/Chart';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { get, type DossierResponse, type ActivityGroupsResponse, type ActivityHeatResponse, type ActivityResponse, type WireActivityUnit } from '../lib/api';
+import { ambiguousTerm, get, isTermOf, type DossierResponse, type ActivityGroupsResponse, type ActivityHeatResponse, type ActivityResponse, type WireActivityUnit } from '../lib/api';
 import { day, num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -218,6 +218,12 @@ export default function TimelineView({ params }: ViewProps) {
   const option = useMemo(() => (r ? activityOption(r) : null), [r]);
   const heat = useMemo(() => (h ? heatOption(h) : null), [h]);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** An ambiguous name among the accounts: the candidate chosen takes its place. */
+  const chooser = (e: unknown) => {
+    const term = ambiguousTerm(e);
+    if (term === null || !state.accounts.some((a) => isTermOf(a, term))) return undefined;
+    return (ref: string) => set({ accounts: [...new Set(state.accounts.map((a) => (isTermOf(a, term) ? ref : a)))] });
+  };
 
   const openPeriod = (seriesIndex: number, dataIndex: number) => {
     if (!r) return;
@@ -272,7 +278,7 @@ export default function TimelineView({ params }: ViewProps) {
       </div>
 
       <h2>Messages and calls per {state.unit} (UTC)</h2>
-      {error ? <ErrorNotice error={error} /> : null}
+      {error ? <ErrorNotice error={error} onChoose={chooser(error)} /> : null}
       {!r && !error ? <Loading what="Counting" /> : null}
       {r && option ? (
         <>
@@ -307,7 +313,7 @@ export default function TimelineView({ params }: ViewProps) {
           </select>
         </label>
       </div>
-      {heatError ? <ErrorNotice error={heatError} /> : null}
+      {heatError && !error ? <ErrorNotice error={heatError} onChoose={chooser(heatError)} /> : null}
       {!h && !heatError ? <Loading what="Counting per hour" /> : null}
       {h && heat ? (
         <>
