@@ -73,37 +73,38 @@ const VOCAB_SAFE = /^[a-z0-9\uE000\u0621-\u064a]+$/;
 const MAX_KNOWN = 100_000;
 
 /**
- * Which tokens the full-text index holds (pruneAlternatives' `present`), from an fts5vocab table of type
- * `instance` on messages_fts (in the connection's temp schema, so no case file changes): one look-up per
- * distinct token is a seek to its first instance. (Type `row` would count every document of the token:
- * 90 ms for a word in 200k messages.) Answers are kept until the case file changes (PRAGMA
+ * Which tokens the full-text index holds (pruneAlternatives' `present`), one index seek per distinct token:
+ * a word is probed with the query FTS5 would run for it alone (MATCH '"token"' LIMIT 1: the first matching
+ * row), a prefix with an fts5vocab table of type `instance` on messages_fts (in the connection's temp
+ * schema, so no case file changes): the first term from the prefix on. (A prefix MATCH would merge the
+ * documents of every term with that prefix; an fts5vocab table of type `row` would count every document of
+ * the term: 90 ms for a word in 200k messages.) Answers are kept until the case file changes (PRAGMA
  * data_version for other connections' commits, total_changes() for this connection's).
  */
 export class FtsVocabulary {
-  private readonly first: Database.Statement;
+  private readonly firstRow: Database.Statement;
+  private readonly firstTerm: Database.Statement;
   private readonly dataVersion: Database.Statement;
   private readonly changes: Database.Statement;
   private readonly known = new Map<string, boolean>();
   private stamp = '';
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.clew_fts_vocab USING fts5vocab(main, messages_fts, instance)');
-    this.first = db.prepare('SELECT term FROM temp.clew_fts_vocab WHERE term >= ? LIMIT 1').pluck();
+    this.firstRow = db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? LIMIT 1').pluck();
+    this.firstTerm = db.prepare('SELECT term FROM temp.clew_fts_vocab WHERE term >= ? LIMIT 1').pluck();
     this.dataVersion = db.prepare('PRAGMA main.data_version').pluck();
     this.changes = db.prepare('SELECT total_changes()').pluck();
   }
 
-  /** `node` without the alternatives the index does not hold (pruneAlternatives), its look-ups in one read transaction. */
+  /** `node` without the alternatives the index does not hold (pruneAlternatives). */
   prune(node: TextNode): TextNode {
-    const run = () => {
-      const stamp = `${this.dataVersion.get() as number}:${this.changes.get() as number}`;
-      if (stamp !== this.stamp || this.known.size > MAX_KNOWN) {
-        this.known.clear();
-        this.stamp = stamp;
-      }
-      return pruneAlternatives(node, (token, prefix) => this.present(token, prefix));
-    };
-    return this.db.inTransaction ? run() : this.db.transaction(run).deferred();
+    const stamp = `${this.dataVersion.get() as number}:${this.changes.get() as number}`;
+    if (stamp !== this.stamp || this.known.size > MAX_KNOWN) {
+      this.known.clear();
+      this.stamp = stamp;
+    }
+    return pruneAlternatives(node, (token, prefix) => this.present(token, prefix));
   }
 
   private present(token: string, prefix: boolean): boolean {
@@ -111,8 +112,10 @@ export class FtsVocabulary {
     const key = `${prefix ? '*' : '='}${token}`;
     let has = this.known.get(key);
     if (has === undefined) {
-      const term = this.first.get(token) as string | undefined;
-      has = term !== undefined && (prefix ? term.startsWith(token) : term === token);
+      if (prefix) {
+        const term = this.firstTerm.get(token) as string | undefined;
+        has = term !== undefined && term.startsWith(token);
+      } else has = this.firstRow.get(quote(token)) !== undefined;
       this.known.set(key, has);
     }
     return has;
