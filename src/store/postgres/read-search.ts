@@ -13,6 +13,7 @@ import { indexTokens } from '../../text/query/parse.js';
 import { matchesTokens } from '../sqlite/fts.js';
 import type { AccountView, LanguageCount, SearchHit, SearchOptions, SearchPage } from '../types.js';
 import { refold } from '../../text/query/refold.js';
+import { pruneAlternatives } from '../../text/query/alternatives.js';
 import { documentText, toTsquery } from './fts.js';
 import { searchableSql } from './schema.js';
 import { listPersons } from './identity.js';
@@ -100,7 +101,8 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   const to = await resolveAll(query.to, 'to');
   if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
   const exact = query.mode === 'exact' && query.text !== null;
-  const tsq = query.text ? toTsquery(exact ? refold(query.text, query.stemLangs) : query.text, exact) : null;
+  // the word's alternatives once, a prefix covered by a shorter one left out (SQLite also drops those its index does not hold)
+  const tsq = query.text ? toTsquery(pruneAlternatives(exact ? refold(query.text, query.stemLangs) : query.text), exact) : null;
   // words: the full-text vectors of complete sources only (SQLite indexes a source when it completes)
   if (tsq !== null) where.push(`m.fts @@ ${arg(tsq)}::tsquery`, searchableSql('m', '$1'));
   if (from) where.push(`m.sender = ANY(${arg(from)}::bigint[])`);
