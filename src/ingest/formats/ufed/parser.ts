@@ -270,28 +270,24 @@ async function* parseUfed(input: SourceInput): AsyncGenerator<ParseItem> {
     }
     const run = new UfedRun(input, baseLoc, zip, beside);
     const reader = new UfedXmlReader();
-    const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
     let failure: unknown = null;
-    const feed = (text: string): void => {
+    const feed = (bytes: Buffer): void => {
       try {
-        reader.write(text);
+        reader.write(bytes);
       } catch (e) {
         failure = e;
       }
     };
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      feed(decoder.decode(chunk, { stream: true }));
+      feed(chunk);
       for (const u of reader.drain()) yield* run.unit(u);
       if (failure) break;
     }
     if (!failure) {
-      feed(decoder.decode());
-      if (!failure) {
-        try {
-          reader.end();
-        } catch (e) {
-          failure = e;
-        }
+      try {
+        reader.end();
+      } catch (e) {
+        failure = e;
       }
       for (const u of reader.drain()) yield* run.unit(u);
     }

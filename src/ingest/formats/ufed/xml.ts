@@ -19,7 +19,7 @@
 import { ClewError } from '../../../model/errors.js';
 import { attributeValue, XmlScanner } from './scan.js';
 
-/** Longest field value kept, in characters (a longer one is cut and flagged). */
+/** Longest field value kept, in bytes of UTF-8 (a longer one is cut and flagged). */
 export const MAX_VALUE_CHARS = 1024 * 1024;
 /** Deepest nesting of models inside models. */
 export const MAX_MODEL_DEPTH = 32;
@@ -80,6 +80,7 @@ type Frame =
   | { el: 'other'; name: string };
 
 const MAX_ITEM_CHARS = 64 * 1024;
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 /** The frame of every element the reader does not look into (shared: it holds nothing). */
 const OTHER: Frame = { el: 'other', name: '' };
 
@@ -96,48 +97,49 @@ function decodeBase64Text(s: string): string | null {
   return text.includes('\ufffd') ? null : text;
 }
 
-/** Maps string positions of the text fed to the tokenizer back to byte offsets in the source. */
-class ByteClock {
-  private chunkChar = 0;
-  private chunkByte = 0;
-  private chunk = '';
-  private curChar = 0;
-  private curByte = 0;
-
-  feed(s: string): void {
-    this.chunkChar += this.chunk.length;
-    this.chunkByte += Buffer.byteLength(this.chunk, 'utf8');
-    this.chunk = s;
-    this.curChar = this.chunkChar;
-    this.curByte = this.chunkByte;
-  }
-
-  /** Byte offset of string position `pos` (positions before the chunk are taken as ASCII). */
-  at(pos: number): number {
-    if (pos < this.chunkChar) return this.chunkByte - (this.chunkChar - pos);
-    if (pos < this.curChar) {
-      this.curChar = this.chunkChar;
-      this.curByte = this.chunkByte;
-    }
-    const end = Math.min(pos, this.chunkChar + this.chunk.length);
-    this.curByte += Buffer.byteLength(this.chunk.slice(this.curChar - this.chunkChar, end - this.chunkChar), 'utf8');
-    this.curChar = end;
-    return this.curByte + (pos - end);
-  }
+/**
+ * The reader scans the report's bytes as a Latin-1 string (one character per byte: positions are
+ * byte offsets, no UTF-8 decoding of the markup, and V8 keeps one-byte strings); only the values
+ * it keeps are decoded from UTF-8, here.
+ */
+const NON_ASCII = /[^\x00-\x7f]/;
+function utf8(latin1: string): string {
+  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
 }
 
-/** Elements whose attributes the reader needs (all others' attributes are not even sliced). */
-const WANT_ATTRS = new Set(['model', 'field', 'multiField', 'value', 'modelField', 'multiModelField', 'metadata', 'item', 'file']);
-/** The attributes the reader uses. */
-const WANT_ATTR_NAMES = new Set(['type', 'id', 'name', 'format', 'section', 'deleted_state', 'deleted', 'file_id', 'path', 'size', 'fs', 'extractionId']);
-
-interface Tag {
-  name: string;
-  attributes: Record<string, string>;
+/** The first `n` bytes of UTF-8 text in Latin-1 form, not ending inside a character. */
+function cutUtf8(latin1: string, n: number): string {
+  if (latin1.length <= n) return latin1;
+  let k = n;
+  // back off over continuation bytes to the start of the cut character
+  while (k > 0 && k > n - 4 && (latin1.charCodeAt(k) & 0xc0) === 0x80) k--;
+  return latin1.slice(0, k);
 }
+
+/** A code point as its UTF-8 bytes, one character per byte (for text held in Latin-1 form). */
+function utf8Bytes(cp: number): string {
+  return cp < 0x80 ? String.fromCharCode(cp) : Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1');
+}
+
+/** The attributes the reader uses, by element (all others are not even sliced). */
+const WANT_ATTRS = new Map<string, string[]>([
+  ['model', ['type', 'id', 'deleted_state', 'deleted', 'file_id']],
+  ['field', ['name']],
+  ['multiField', ['name']],
+  ['value', ['format']],
+  ['modelField', ['name']],
+  ['multiModelField', ['name']],
+  ['metadata', ['section']],
+  ['item', ['name']],
+  ['file', ['id', 'path', 'size', 'fs', 'deleted']],
+]);
+/** Element names of the report, by length: compared in place, so no string is made for them. */
+const KNOWN_NAMES: string[][] = [];
+for (const n of ['project', 'decodedData', 'modelType', 'model', 'field', 'multiField', 'value', 'modelField', 'multiModelField', 'metadata', 'item', 'file', 'jumptargets', 'targetid', 'taggedFiles', 'empty'])
+  (KNOWN_NAMES[n.length] ??= []).push(n);
 
 /**
- * A push parser: `write` text chunks (decoded UTF-8), read the finished units from `drain`.
+ * A push parser: `write` the report's bytes in chunks, read the finished units from `drain`.
  * Throws ClewError XML_SYNTAX (with `offset`, the byte offset of the first unit not yet
  * completed) on cut-off XML or mismatched tags, XML_DTD on a DOCTYPE.
  *
@@ -153,7 +155,6 @@ export class UfedXmlReader {
   /** Element names of the open elements (for end-tag matching), parallel to the document. */
   private readonly names: string[] = [];
   private out: UfedUnit[] = [];
-  private readonly clock = new ByteClock();
   private modelDepth = 0;
   private skipDepth = 0;
   private tagStart = 0;
@@ -165,6 +166,7 @@ export class UfedXmlReader {
   // the tag being read
   private tagName = '';
   private attrs: Record<string, string> | null = null;
+  private wantAttrs: string[] | null = null;
 
   constructor() {
     const fail = (message: string, offset = this.doneByte): never => {
@@ -172,33 +174,38 @@ export class UfedXmlReader {
     };
     this.tok = new XmlScanner({
         onopentagname: (start, end) => {
-          const name = this.tok.slice(start, end);
+          let name: string | undefined;
+          const known = KNOWN_NAMES[end - start];
+          if (known !== undefined) for (const k of known) if (this.tok.equals(start, end, k)) name = k;
+          name ??= this.tok.slice(start, end);
           this.tagName = name;
-          this.attrs = WANT_ATTRS.has(localName(name)) ? {} : null;
           const n = localName(name);
-          if (n === 'model' || n === 'file' || n === 'metadata') this.tagStart = this.clock.at(start - 1);
+          this.wantAttrs = WANT_ATTRS.get(n) ?? null;
+          this.attrs = this.wantAttrs === null ? null : {};
+          // positions are byte offsets (see utf8)
+          if (n === 'model' || n === 'file' || n === 'metadata') this.tagStart = start - 1;
         },
         onattribute: (ns, ne, vs, ve) => {
           // only the attributes the reader uses are kept
-          if (this.attrs === null || ne - ns > 14) return;
-          const name = this.tok.slice(ns, ne);
-          if (WANT_ATTR_NAMES.has(name)) this.attrs[name] = attributeValue(this.tok.slice(vs, ve));
+          const want = this.wantAttrs;
+          if (want === null) return;
+          for (const a of want) if (this.tok.equals(ns, ne, a)) this.attrs![a] = attributeValue(utf8(this.tok.slice(vs, ve)));
         },
         onopentagend: () => {
           this.names.push(this.tagName);
-          this.open({ name: this.tagName, attributes: this.attrs ?? {} });
+          this.open(this.tagName, this.attrs);
         },
         onselfclosingtag: (gt) => {
-          this.open({ name: this.tagName, attributes: this.attrs ?? {} });
+          this.open(this.tagName, this.attrs);
           this.close(gt + 1);
         },
         onclosetag: (start, end, gt) => {
           const open = this.names.pop();
           // compared in place: no string for the 99.9 % of end tags that match
           if (open === undefined || !this.tok.equals(start, end, open)) {
-            const name = this.tok.slice(start, end);
+            const name = utf8(this.tok.slice(start, end));
             if (open === undefined) fail(`end tag </${name.slice(0, 40)}> without a start tag`);
-            fail(`end tag </${name.slice(0, 40)}> does not match <${open!.slice(0, 40)}>`);
+            fail(`end tag </${name.slice(0, 40)}> does not match <${utf8(open!).slice(0, 40)}>`);
           }
           this.close(gt + 1);
         },
@@ -207,14 +214,14 @@ export class UfedXmlReader {
           if (this.wantsText()) this.text(this.literal(start, end));
         },
         ontextentity: (cp) => {
-          if (this.wantsText()) this.text(String.fromCodePoint(cp));
+          if (this.wantsText()) this.text(utf8Bytes(cp));
         },
         oncdata: (start, end) => {
           if (this.wantsText()) this.text(this.literal(start, end));
         },
         ondeclaration: (start, end) => {
           if (/^!?doctype/i.test(this.tok.slice(start, Math.min(end, start + 10))))
-            throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: this.clock.at(start - 1) });
+            throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: start - 1 });
         },
     });
   }
@@ -224,10 +231,11 @@ export class UfedXmlReader {
     return this.doneByte;
   }
 
-  write(chunk: string): void {
+  /** The report's next bytes (a string is taken as its UTF-8 bytes). */
+  write(chunk: Uint8Array | string): void {
     if (chunk.length === 0) return;
-    this.clock.feed(chunk);
-    this.tok.write(chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.tok.write(bytes.toString('latin1'));
   }
 
   end(): void {
@@ -265,10 +273,10 @@ export class UfedXmlReader {
     return this.stack[this.stack.length - 1];
   }
 
-  private open(tag: Tag): void {
+  private open(tagName: string, attrs: Record<string, string> | null): void {
     this.sawRoot = true;
-    const name = localName(tag.name);
-    const a = tag.attributes;
+    const name = localName(tagName);
+    const a = attrs ?? NO_ATTRS;
     const parent = this.top();
     if (this.skipDepth > 0) {
       this.skipDepth++;
@@ -331,18 +339,18 @@ export class UfedXmlReader {
     if (!f) return;
     if (f.el === 'value') {
       if (f.chars >= MAX_VALUE_CHARS) return;
-      const keep = t.length + f.chars > MAX_VALUE_CHARS ? t.slice(0, MAX_VALUE_CHARS - f.chars) : t;
+      const keep = t.length + f.chars > MAX_VALUE_CHARS ? cutUtf8(t, MAX_VALUE_CHARS - f.chars) : t;
       f.text.push(keep);
       f.chars += t.length;
     } else if (f.el === 'item') {
-      if (f.chars < MAX_ITEM_CHARS) f.text.push(t.slice(0, MAX_ITEM_CHARS - f.chars));
+      if (f.chars < MAX_ITEM_CHARS) f.text.push(cutUtf8(t, MAX_ITEM_CHARS - f.chars));
       f.chars += t.length;
     } else if (f.el === 'targetid') {
       if (f.text.length < 4) f.text.push(t.slice(0, 256));
     }
   }
 
-  /** @param endChar stream position just after the end tag */
+  /** @param endChar stream position (byte offset) just after the end tag */
   private close(endChar: number): void {
     if (this.skipDepth > 0) {
       this.skipDepth--;
@@ -359,7 +367,7 @@ export class UfedXmlReader {
           const owner = parent.model;
           if (owner.type === 'Chat' && parent.name === 'Messages' && this.modelDepth === 1) {
             this.out.push({ kind: 'model', model: m, chat: owner });
-            this.doneByte = this.clock.at(endChar);
+            this.doneByte = endChar;
             return;
           }
           let list = owner.models.get(parent.name);
@@ -370,7 +378,7 @@ export class UfedXmlReader {
         }
         if (this.modelDepth === 0) {
           this.out.push({ kind: 'model', model: m });
-          this.doneByte = this.clock.at(endChar);
+          this.doneByte = endChar;
         }
         return;
       }
@@ -378,10 +386,10 @@ export class UfedXmlReader {
         if (parent?.el !== 'field') return;
         const owner = this.stack[this.stack.length - 2];
         if (owner?.el !== 'model') return;
-        let v = f.text.join('');
+        let v = utf8(f.text.join(''));
         if (f.base64) v = decodeBase64Text(v) ?? v;
         const m = owner.model;
-        if (f.chars > MAX_VALUE_CHARS) m.truncated ??= `field ${f.field} is longer than ${MAX_VALUE_CHARS} characters`;
+        if (f.chars > MAX_VALUE_CHARS) m.truncated ??= `field ${f.field} is longer than ${MAX_VALUE_CHARS} bytes`;
         let list = m.fields.get(f.field);
         if (!list) m.fields.set(f.field, (list = []));
         if (list.length < MAX_CHILD_MODELS) list.push(v);
@@ -389,11 +397,11 @@ export class UfedXmlReader {
       }
       case 'targetid': {
         const owner = this.stack[this.stack.length - 2];
-        if (owner?.el === 'model' && owner.model.jumpTargets.length < 64) owner.model.jumpTargets.push(f.text.join('').trim());
+        if (owner?.el === 'model' && owner.model.jumpTargets.length < 64) owner.model.jumpTargets.push(utf8(f.text.join('')).trim());
         return;
       }
       case 'item': {
-        const value = f.text.join('').trim();
+        const value = utf8(f.text.join('')).trim();
         if (parent?.el === 'deviceSection') {
           if (value !== '' && parent.items.length < 10_000) parent.items.push({ name: f.name, value });
         } else if (parent?.el === 'fileSection') {
@@ -407,11 +415,11 @@ export class UfedXmlReader {
       }
       case 'deviceSection':
         this.out.push({ kind: 'device', items: f.items, offset: f.offset });
-        this.doneByte = this.clock.at(endChar);
+        this.doneByte = endChar;
         return;
       case 'file':
         this.out.push({ kind: 'file', file: f.file });
-        this.doneByte = this.clock.at(endChar);
+        this.doneByte = endChar;
         return;
       default:
         return;
