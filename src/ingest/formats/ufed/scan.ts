@@ -120,7 +120,14 @@ export class XmlScanner {
 
   /** Whether the stream's text at [start, end) is `s`, without making a string. */
   equals(start: number, end: number, s: string): boolean {
-    return end - start === s.length && this.buf.startsWith(s, start - this.base);
+    const n = s.length;
+    if (end - start !== n) return false;
+    const b = this.buf;
+    const at = start - this.base;
+    if (n > 16) return b.startsWith(s, at);
+    // names are short: compared here rather than through a call into the runtime
+    for (let i = 0; i < n; i++) if (b.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+    return true;
   }
 
   write(chunk: string): void {

@@ -66,23 +66,55 @@ export type UfedUnit =
   | { kind: 'chatMessages'; chat: UfedModel }
   | { kind: 'doctype'; offset: number };
 
-type Frame =
-  | { el: 'model'; model: UfedModel }
-  | { el: 'field'; name: string }
-  | { el: 'value'; field: string; base64: boolean; text: string[]; chars: number }
-  | { el: 'container'; name: string; model: UfedModel | null }
-  | { el: 'deviceSection'; items: Array<{ name: string; value: string }>; offset: number }
-  | { el: 'item'; name: string; text: string[]; chars: number }
-  | { el: 'file'; file: UfedFile }
-  | { el: 'fileSection' }
-  | { el: 'jump' }
-  | { el: 'targetid'; text: string[] }
-  | { el: 'other'; name: string };
+const enum El {
+  Other,
+  TaggedFiles,
+  Model,
+  Field,
+  Value,
+  Container,
+  DeviceSection,
+  Item,
+  File,
+  FileSection,
+  Jump,
+  TargetId,
+}
+
+/**
+ * One open element. Frames are of one class and reused by depth (no object per element, and
+ * every access to them sees one shape); the fields an element does not use keep their reset values.
+ */
+class Frame {
+  el = El.Other;
+  /** Field name (Field, Value), container name (Container), item name (Item). */
+  name = '';
+  /** Model: its model; Container: the model that owns it. */
+  model: UfedModel | null = null;
+  /** Value, Item, TargetId: the text so far, UTF-8 in Latin-1 form (see utf8). */
+  text = '';
+  chars = 0;
+  base64 = false;
+  items: Array<{ name: string; value: string }> | null = null;
+  file: UfedFile | null = null;
+  offset = 0;
+
+  reset(el: El): this {
+    this.el = el;
+    this.name = '';
+    this.model = null;
+    this.text = '';
+    this.chars = 0;
+    this.base64 = false;
+    this.items = null;
+    this.file = null;
+    this.offset = 0;
+    return this;
+  }
+}
 
 const MAX_ITEM_CHARS = 64 * 1024;
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
-/** The frame of every element the reader does not look into (shared: it holds nothing). */
-const OTHER: Frame = { el: 'other', name: '' };
 
 function localName(name: string): string {
   const i = name.indexOf(':');
@@ -104,7 +136,14 @@ function decodeBase64Text(s: string): string | null {
  */
 const NON_ASCII = /[^\x00-\x7f]/;
 function utf8(latin1: string): string {
-  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+  const n = latin1.length;
+  if (n < 64) {
+    // most values are short: a loop costs less than a regular expression
+    let i = 0;
+    while (i < n && latin1.charCodeAt(i) < 0x80) i++;
+    if (i === n) return latin1;
+  } else if (!NON_ASCII.test(latin1)) return latin1;
+  return Buffer.from(latin1, 'latin1').toString('utf8');
 }
 
 /** The first `n` bytes of UTF-8 text in Latin-1 form, not ending inside a character. */
@@ -151,7 +190,9 @@ for (const n of ['project', 'decodedData', 'modelType', 'model', 'field', 'multi
  */
 export class UfedXmlReader {
   private readonly tok: XmlScanner;
-  private readonly stack: Frame[] = [];
+  /** Frames of the open elements the reader keeps (reused: `depth` of them are in use). */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   /** Element names of the open elements (for end-tag matching), parallel to the document. */
   private readonly names: string[] = [];
   private out: UfedUnit[] = [];
@@ -270,21 +311,29 @@ export class UfedXmlReader {
 
 
   private top(): Frame | undefined {
-    return this.stack[this.stack.length - 1];
+    return this.depth > 0 ? this.frames[this.depth - 1] : undefined;
+  }
+
+  /** A frame at the next depth, reset to `el`. */
+  private push(el: El): Frame {
+    let f = this.frames[this.depth];
+    if (f === undefined) this.frames.push((f = new Frame()));
+    this.depth++;
+    return f.reset(el);
   }
 
   private open(tagName: string, attrs: Record<string, string> | null): void {
     this.sawRoot = true;
-    const name = localName(tagName);
-    const a = attrs ?? NO_ATTRS;
-    const parent = this.top();
     if (this.skipDepth > 0) {
       this.skipDepth++;
       return;
     }
-    let frame: Frame = name === 'taggedFiles' ? { el: 'other', name } : OTHER;
+    const name = localName(tagName);
+    const a = attrs ?? NO_ATTRS;
+    const parent = this.top();
+    const pel = parent === undefined ? El.Other : parent.el;
     if (name === 'model') {
-      const pm = parent?.el === 'container' ? parent.model : null;
+      const pm = pel === El.Container ? parent!.model : null;
       if (pm && this.modelDepth >= MAX_MODEL_DEPTH) {
         pm.tooDeep = true;
         this.skipDepth = 1;
@@ -293,60 +342,67 @@ export class UfedXmlReader {
       const type = a.type ?? 'Unknown';
       const id = a.id ?? '';
       const head = `${type}[${id}]`;
-      const path = pm && parent?.el === 'container' ? `${pm.path}/${parent.name}/${head}` : head;
-      frame = { el: 'model', model: { type, id, attrs: a, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path } };
+      const path = pm ? `${pm.path}/${parent!.name}/${head}` : head;
+      this.push(El.Model).model = { type, id, attrs: a, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path };
       this.modelDepth++;
-    } else if (parent?.el === 'model' && (name === 'field' || name === 'multiField')) {
-      frame = { el: 'field', name: a.name ?? '' };
-    } else if (parent?.el === 'field' && name === 'value') {
-      frame = { el: 'value', field: parent.name, base64: (a.format ?? '').toLowerCase() === 'base64string', text: [], chars: 0 };
-    } else if (parent?.el === 'model' && (name === 'modelField' || name === 'multiModelField')) {
+    } else if (pel === El.Model && (name === 'field' || name === 'multiField')) {
+      this.push(El.Field).name = a.name ?? '';
+    } else if (pel === El.Field && name === 'value') {
+      const fieldName = parent!.name;
+      const f = this.push(El.Value);
+      f.name = fieldName;
+      f.base64 = a.format !== undefined && a.format.toLowerCase() === 'base64string';
+    } else if (pel === El.Model && (name === 'modelField' || name === 'multiModelField')) {
+      const owner = parent!.model!;
       const cname = a.name ?? '';
-      frame = { el: 'container', name: cname, model: parent.model };
-      if (parent.model.type === 'Chat' && cname === 'Messages' && this.modelDepth === 1) this.out.push({ kind: 'chatMessages', chat: parent.model });
-    } else if (parent?.el === 'model' && name === 'jumptargets') {
-      frame = { el: 'jump' };
-    } else if (parent?.el === 'jump' && name === 'targetid') {
-      frame = { el: 'targetid', text: [] };
-    } else if (name === 'metadata' && a.section === 'Device Info' && this.stack.length === 1) {
-      frame = { el: 'deviceSection', items: [], offset: this.tagStart };
-    } else if (parent?.el === 'deviceSection' && name === 'item') {
-      frame = { el: 'item', name: a.name ?? '', text: [], chars: 0 };
-    } else if (name === 'file' && parent?.el === 'other' && parent.name === 'taggedFiles') {
+      const f = this.push(El.Container);
+      f.name = cname;
+      f.model = owner;
+      if (owner.type === 'Chat' && cname === 'Messages' && this.modelDepth === 1) this.out.push({ kind: 'chatMessages', chat: owner });
+    } else if (pel === El.Model && name === 'jumptargets') {
+      this.push(El.Jump);
+    } else if (pel === El.Jump && name === 'targetid') {
+      this.push(El.TargetId);
+    } else if (name === 'metadata' && a.section === 'Device Info' && this.depth === 1) {
+      const f = this.push(El.DeviceSection);
+      f.items = [];
+      f.offset = this.tagStart;
+    } else if ((pel === El.DeviceSection || pel === El.FileSection) && name === 'item') {
+      this.push(El.Item).name = a.name ?? '';
+    } else if (name === 'file' && pel === El.TaggedFiles) {
       const size = a.size !== undefined && /^\d{1,15}$/.test(a.size.trim()) ? Number(a.size.trim()) : undefined;
       const file: UfedFile = { id: a.id ?? '', path: a.path ?? '', offset: this.tagStart };
       if (a.fs) file.fs = a.fs;
       if (a.deleted) file.deleted = a.deleted;
       if (size !== undefined) file.size = size;
-      frame = { el: 'file', file };
-    } else if (parent?.el === 'file' && name === 'metadata' && a.section === 'File') {
-      frame = { el: 'fileSection' };
-    } else if (parent?.el === 'fileSection' && name === 'item') {
-      frame = { el: 'item', name: a.name ?? '', text: [], chars: 0 };
+      this.push(El.File).file = file;
+    } else if (pel === El.File && name === 'metadata' && a.section === 'File') {
+      this.push(El.FileSection);
+    } else {
+      this.push(name === 'taggedFiles' ? El.TaggedFiles : El.Other);
     }
-    this.stack.push(frame);
   }
 
   private wantsText(): boolean {
-    if (this.skipDepth > 0) return false;
-    const el = this.stack[this.stack.length - 1]?.el;
-    return el === 'value' || el === 'item' || el === 'targetid';
+    if (this.skipDepth > 0 || this.depth === 0) return false;
+    const el = this.frames[this.depth - 1]!.el;
+    return el === El.Value || el === El.Item || el === El.TargetId;
   }
 
+  /** Text inside the element on top (only called when `wantsText`). */
   private text(t: string): void {
-    if (this.skipDepth > 0) return;
-    const f = this.top();
-    if (!f) return;
-    if (f.el === 'value') {
+    const f = this.frames[this.depth - 1]!;
+    if (f.el === El.Value) {
       if (f.chars >= MAX_VALUE_CHARS) return;
       const keep = t.length + f.chars > MAX_VALUE_CHARS ? cutUtf8(t, MAX_VALUE_CHARS - f.chars) : t;
-      f.text.push(keep);
+      f.text = f.chars === 0 ? keep : f.text + keep;
       f.chars += t.length;
-    } else if (f.el === 'item') {
-      if (f.chars < MAX_ITEM_CHARS) f.text.push(cutUtf8(t, MAX_ITEM_CHARS - f.chars));
+    } else if (f.el === El.Item) {
+      if (f.chars < MAX_ITEM_CHARS) f.text += cutUtf8(t, MAX_ITEM_CHARS - f.chars);
       f.chars += t.length;
-    } else if (f.el === 'targetid') {
-      if (f.text.length < 4) f.text.push(t.slice(0, 256));
+    } else if (f.el === El.TargetId) {
+      if (f.chars < 1024) f.text += t.slice(0, 256);
+      f.chars += t.length;
     }
   }
 
@@ -356,14 +412,15 @@ export class UfedXmlReader {
       this.skipDepth--;
       return;
     }
-    const f = this.stack.pop();
-    if (!f) return;
+    if (this.depth === 0) return;
+    const f = this.frames[--this.depth]!;
     const parent = this.top();
     switch (f.el) {
-      case 'model': {
+      case El.Model: {
         this.modelDepth--;
-        const m = f.model;
-        if (parent?.el === 'container' && parent.model) {
+        const m = f.model!;
+        f.model = null;
+        if (parent?.el === El.Container && parent.model) {
           const owner = parent.model;
           if (owner.type === 'Chat' && parent.name === 'Messages' && this.modelDepth === 1) {
             this.out.push({ kind: 'model', model: m, chat: owner });
@@ -382,30 +439,31 @@ export class UfedXmlReader {
         }
         return;
       }
-      case 'value': {
-        if (parent?.el !== 'field') return;
-        const owner = this.stack[this.stack.length - 2];
-        if (owner?.el !== 'model') return;
-        let v = utf8(f.text.join(''));
+      case El.Value: {
+        if (parent?.el !== El.Field) return;
+        const owner = this.depth >= 2 ? this.frames[this.depth - 2]! : undefined;
+        if (owner?.el !== El.Model) return;
+        let v = utf8(f.text);
+        f.text = '';
         if (f.base64) v = decodeBase64Text(v) ?? v;
-        const m = owner.model;
-        if (f.chars > MAX_VALUE_CHARS) m.truncated ??= `field ${f.field} is longer than ${MAX_VALUE_CHARS} bytes`;
-        let list = m.fields.get(f.field);
-        if (!list) m.fields.set(f.field, (list = []));
+        const m = owner.model!;
+        if (f.chars > MAX_VALUE_CHARS) m.truncated ??= `field ${f.name} is longer than ${MAX_VALUE_CHARS} bytes`;
+        let list = m.fields.get(f.name);
+        if (!list) m.fields.set(f.name, (list = []));
         if (list.length < MAX_CHILD_MODELS) list.push(v);
         return;
       }
-      case 'targetid': {
-        const owner = this.stack[this.stack.length - 2];
-        if (owner?.el === 'model' && owner.model.jumpTargets.length < 64) owner.model.jumpTargets.push(utf8(f.text.join('')).trim());
+      case El.TargetId: {
+        const owner = this.depth >= 2 ? this.frames[this.depth - 2]! : undefined;
+        if (owner?.el === El.Model && owner.model!.jumpTargets.length < 64) owner.model!.jumpTargets.push(utf8(f.text).trim());
         return;
       }
-      case 'item': {
-        const value = utf8(f.text.join('')).trim();
-        if (parent?.el === 'deviceSection') {
-          if (value !== '' && parent.items.length < 10_000) parent.items.push({ name: f.name, value });
-        } else if (parent?.el === 'fileSection') {
-          const file = (this.stack[this.stack.length - 2] as Extract<Frame, { el: 'file' }> | undefined)?.file;
+      case El.Item: {
+        const value = utf8(f.text).trim();
+        if (parent?.el === El.DeviceSection) {
+          if (value !== '' && parent.items!.length < 10_000) parent.items!.push({ name: f.name, value });
+        } else if (parent?.el === El.FileSection) {
+          const file = this.depth >= 2 ? this.frames[this.depth - 2]!.file : null;
           if (!file || value === '') return;
           if (f.name === 'Local Path') file.localPath = value.replace(/\\/g, '/');
           else if (f.name === 'SHA256' && /^[0-9a-fA-F]{64}$/.test(value)) file.sha256 = value.toLowerCase();
@@ -413,12 +471,12 @@ export class UfedXmlReader {
         }
         return;
       }
-      case 'deviceSection':
-        this.out.push({ kind: 'device', items: f.items, offset: f.offset });
+      case El.DeviceSection:
+        this.out.push({ kind: 'device', items: f.items!, offset: f.offset });
         this.doneByte = endChar;
         return;
-      case 'file':
-        this.out.push({ kind: 'file', file: f.file });
+      case El.File:
+        this.out.push({ kind: 'file', file: f.file! });
         this.doneByte = endChar;
         return;
       default:
