@@ -36,13 +36,10 @@ import {
   type UfedContext,
 } from './records.js';
 import { UfedXmlReader, type UfedFile, type UfedModel, type UfedUnit } from './xml.js';
+import { isZipHead, readHead } from '../../head.js';
 
 /** Most tagged files remembered (for attachment paths, hashes and model source paths). */
 const MAX_FILES = 2_000_000;
-
-function isZipHead(head: Uint8Array): boolean {
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-}
 
 export function sniffUfed(head: Uint8Array, name: string): SniffResult {
   if (head.length === 0) return { ok: false, reason: 'empty file' };
@@ -66,22 +63,6 @@ export function pickReportEntry(names: string[]): string | null {
   const cands = names.filter((n) => /(^|\/)report\.xml$/i.test(n) && !n.startsWith('__MACOSX/'));
   cands.sort((a, b) => a.split('/').length - b.split('/').length || a.length - b.length);
   return cands[0] ?? null;
-}
-
-async function readHead(input: SourceInput, n: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let got = 0;
-  const s = input.open(0);
-  try {
-    for await (const chunk of s as AsyncIterable<Buffer>) {
-      parts.push(chunk);
-      got += chunk.length;
-      if (got >= n) break;
-    }
-  } finally {
-    s.destroy();
-  }
-  return Buffer.concat(parts).subarray(0, n);
 }
 
 class UfedRun {
