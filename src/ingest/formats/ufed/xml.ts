@@ -114,7 +114,6 @@ class Frame {
 }
 
 const MAX_ITEM_CHARS = 64 * 1024;
-const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function localName(name: string): string {
   const i = name.indexOf(':');
@@ -160,22 +159,51 @@ function utf8Bytes(cp: number): string {
   return cp < 0x80 ? String.fromCharCode(cp) : Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1');
 }
 
-/** The attributes the reader uses, by element (all others are not even sliced). */
-const WANT_ATTRS = new Map<string, string[]>([
-  ['model', ['type', 'id', 'deleted_state', 'deleted', 'file_id']],
-  ['field', ['name']],
-  ['multiField', ['name']],
-  ['value', ['format']],
-  ['modelField', ['name']],
-  ['multiModelField', ['name']],
-  ['metadata', ['section']],
-  ['item', ['name']],
-  ['file', ['id', 'path', 'size', 'fs', 'deleted']],
+/** The attributes the reader uses (all others are not even sliced), as slots of `UfedXmlReader.vals`. */
+const enum A {
+  type,
+  id,
+  deleted_state,
+  deleted,
+  file_id,
+  name,
+  format,
+  section,
+  path,
+  size,
+  fs,
+}
+const ATTR_NAMES = ['type', 'id', 'deleted_state', 'deleted', 'file_id', 'name', 'format', 'section', 'path', 'size', 'fs'];
+const MODEL_ATTRS = [A.type, A.id, A.deleted_state, A.deleted, A.file_id];
+/** The attributes kept, by element (local name). */
+const WANT_ATTRS = new Map<string, A[]>([
+  ['model', MODEL_ATTRS],
+  ['field', [A.name]],
+  ['multiField', [A.name]],
+  ['value', [A.format]],
+  ['modelField', [A.name]],
+  ['multiModelField', [A.name]],
+  ['metadata', [A.section]],
+  ['item', [A.name]],
+  ['file', [A.id, A.path, A.size, A.fs, A.deleted]],
 ]);
+
+/** What the reader needs of an element name: its local name (prefix dropped) and the attributes it keeps. */
+interface TagInfo {
+  name: string;
+  local: string;
+  want: A[] | null;
+}
+function tagInfo(name: string): TagInfo {
+  const local = localName(name);
+  return { name, local, want: WANT_ATTRS.get(local) ?? null };
+}
 /** Element names of the report, by length: compared in place, so no string is made for them. */
-const KNOWN_NAMES: string[][] = [];
+const KNOWN_NAMES: TagInfo[][] = [];
 for (const n of ['project', 'decodedData', 'modelType', 'model', 'field', 'multiField', 'value', 'modelField', 'multiModelField', 'metadata', 'item', 'file', 'jumptargets', 'targetid', 'taggedFiles', 'empty'])
-  (KNOWN_NAMES[n.length] ??= []).push(n);
+  (KNOWN_NAMES[n.length] ??= []).push(tagInfo(n));
+/** Most other element names remembered. */
+const MAX_OTHER_NAMES = 1024;
 
 /**
  * A push parser: `write` the report's bytes in chunks, read the finished units from `drain`.
@@ -205,9 +233,11 @@ export class UfedXmlReader {
   /** where the last literal text that ended with a CR ended (-1: none) */
   private crEnd = -1;
   // the tag being read
-  private tagName = '';
-  private attrs: Record<string, string> | null = null;
-  private wantAttrs: string[] | null = null;
+  private tag: TagInfo = KNOWN_NAMES[5]![0]!;
+  /** Values of the attributes kept (slots `A`), for the tag being read. */
+  private readonly vals: Array<string | undefined> = ATTR_NAMES.map(() => undefined);
+  /** Element names other than the report's own, seen before. */
+  private readonly otherNames = new Map<string, TagInfo>();
 
   constructor() {
     const fail = (message: string, offset = this.doneByte): never => {
@@ -215,29 +245,34 @@ export class UfedXmlReader {
     };
     this.tok = new XmlScanner({
         onopentagname: (start, end) => {
-          let name: string | undefined;
+          let info: TagInfo | undefined;
           const known = KNOWN_NAMES[end - start];
-          if (known !== undefined) for (const k of known) if (this.tok.equals(start, end, k)) name = k;
-          name ??= this.tok.slice(start, end);
-          this.tagName = name;
-          const n = localName(name);
-          this.wantAttrs = WANT_ATTRS.get(n) ?? null;
-          this.attrs = this.wantAttrs === null ? null : {};
+          if (known !== undefined) for (const k of known) if (this.tok.equals(start, end, k.name)) info = k;
+          if (info === undefined) {
+            const name = this.tok.slice(start, end);
+            info = this.otherNames.get(name);
+            if (info === undefined) {
+              info = tagInfo(name);
+              if (this.otherNames.size < MAX_OTHER_NAMES) this.otherNames.set(name, info);
+            }
+          }
+          this.tag = info;
+          if (info.want !== null) for (const k of info.want) this.vals[k] = undefined;
           // positions are byte offsets (see utf8)
-          if (n === 'model' || n === 'file' || n === 'metadata') this.tagStart = start - 1;
+          if (info.local === 'model' || info.local === 'file' || info.local === 'metadata') this.tagStart = start - 1;
         },
         onattribute: (ns, ne, vs, ve) => {
           // only the attributes the reader uses are kept
-          const want = this.wantAttrs;
+          const want = this.tag.want;
           if (want === null) return;
-          for (const a of want) if (this.tok.equals(ns, ne, a)) this.attrs![a] = attributeValue(utf8(this.tok.slice(vs, ve)));
+          for (const k of want) if (this.tok.equals(ns, ne, ATTR_NAMES[k]!)) this.vals[k] = attributeValue(utf8(this.tok.slice(vs, ve)));
         },
         onopentagend: () => {
-          this.names.push(this.tagName);
-          this.open(this.tagName, this.attrs);
+          this.names.push(this.tag.name);
+          this.open(this.tag);
         },
         onselfclosingtag: (gt) => {
-          this.open(this.tagName, this.attrs);
+          this.open(this.tag);
           this.close(gt + 1);
         },
         onclosetag: (start, end, gt) => {
@@ -322,14 +357,14 @@ export class UfedXmlReader {
     return f.reset(el);
   }
 
-  private open(tagName: string, attrs: Record<string, string> | null): void {
+  private open(tag: TagInfo): void {
     this.sawRoot = true;
     if (this.skipDepth > 0) {
       this.skipDepth++;
       return;
     }
-    const name = localName(tagName);
-    const a = attrs ?? NO_ATTRS;
+    const name = tag.local;
+    const v = this.vals;
     const parent = this.top();
     const pel = parent === undefined ? El.Other : parent.el;
     if (name === 'model') {
@@ -339,22 +374,24 @@ export class UfedXmlReader {
         this.skipDepth = 1;
         return;
       }
-      const type = a.type ?? 'Unknown';
-      const id = a.id ?? '';
+      const attrs: Record<string, string> = {};
+      for (const k of MODEL_ATTRS) if (v[k] !== undefined) attrs[ATTR_NAMES[k]!] = v[k];
+      const type = v[A.type] ?? 'Unknown';
+      const id = v[A.id] ?? '';
       const head = `${type}[${id}]`;
       const path = pm ? `${pm.path}/${parent!.name}/${head}` : head;
-      this.push(El.Model).model = { type, id, attrs: a, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path };
+      this.push(El.Model).model = { type, id, attrs, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path };
       this.modelDepth++;
     } else if (pel === El.Model && (name === 'field' || name === 'multiField')) {
-      this.push(El.Field).name = a.name ?? '';
+      this.push(El.Field).name = v[A.name] ?? '';
     } else if (pel === El.Field && name === 'value') {
       const fieldName = parent!.name;
       const f = this.push(El.Value);
       f.name = fieldName;
-      f.base64 = a.format !== undefined && a.format.toLowerCase() === 'base64string';
+      f.base64 = v[A.format] !== undefined && v[A.format].toLowerCase() === 'base64string';
     } else if (pel === El.Model && (name === 'modelField' || name === 'multiModelField')) {
       const owner = parent!.model!;
-      const cname = a.name ?? '';
+      const cname = v[A.name] ?? '';
       const f = this.push(El.Container);
       f.name = cname;
       f.model = owner;
@@ -363,20 +400,22 @@ export class UfedXmlReader {
       this.push(El.Jump);
     } else if (pel === El.Jump && name === 'targetid') {
       this.push(El.TargetId);
-    } else if (name === 'metadata' && a.section === 'Device Info' && this.depth === 1) {
+    } else if (name === 'metadata' && v[A.section] === 'Device Info' && this.depth === 1) {
       const f = this.push(El.DeviceSection);
       f.items = [];
       f.offset = this.tagStart;
     } else if ((pel === El.DeviceSection || pel === El.FileSection) && name === 'item') {
-      this.push(El.Item).name = a.name ?? '';
+      this.push(El.Item).name = v[A.name] ?? '';
     } else if (name === 'file' && pel === El.TaggedFiles) {
-      const size = a.size !== undefined && /^\d{1,15}$/.test(a.size.trim()) ? Number(a.size.trim()) : undefined;
-      const file: UfedFile = { id: a.id ?? '', path: a.path ?? '', offset: this.tagStart };
-      if (a.fs) file.fs = a.fs;
-      if (a.deleted) file.deleted = a.deleted;
+      const size = v[A.size] !== undefined && /^\d{1,15}$/.test(v[A.size].trim()) ? Number(v[A.size].trim()) : undefined;
+      const file: UfedFile = { id: v[A.id] ?? '', path: v[A.path] ?? '', offset: this.tagStart };
+      const fs = v[A.fs];
+      if (fs) file.fs = fs;
+      const deleted = v[A.deleted];
+      if (deleted) file.deleted = deleted;
       if (size !== undefined) file.size = size;
       this.push(El.File).file = file;
-    } else if (pel === El.File && name === 'metadata' && a.section === 'File') {
+    } else if (pel === El.File && name === 'metadata' && v[A.section] === 'File') {
       this.push(El.FileSection);
     } else {
       this.push(name === 'taggedFiles' ? El.TaggedFiles : El.Other);
