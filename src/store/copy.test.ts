@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClewRecord } from '../model/records.js';
 import { DAY, codeOf, collect, meta, msg, query } from './conformance/support.js';
+import { parseQuery } from '../text/query/parse.js';
 import { copyCase } from './copy.js';
 import { openCase } from './open.js';
 import { postgresLocator } from './postgres/locator.js';
@@ -97,6 +98,9 @@ async function answers(store: CaseStore) {
     const p = await store.search(query(q), { limit: 50, count: 1000 });
     search[q] = { total: p.total?.count, notes: p.notes, hits: p.hits.map((h) => [h.id, h.body, h.sender.ref]) };
   }
+  // a stemmed search: the copy's full-text index holds the stems of each message's own language
+  const stemmed = await store.search(parseQuery('kafu', 'folded', { langs: ['sr', 'hr', 'bs'] }), { limit: 50, count: 1000 });
+  search['stems: kafu'] = { total: stemmed.total?.count, hits: stemmed.hits.map((h) => [h.id, h.body]) };
   const messages = [];
   for (const h of (await store.search(query('kafa'), { limit: 50 })).hits.filter((_, i) => i % 6 === 0)) {
     messages.push({ m: await store.message(h.id), mentions: await store.mentions(h.id) });
@@ -142,6 +146,7 @@ describe('clew case copy', () => {
     const wantRows = await rowsOf(orig);
     await orig.close();
     expect((want.search['kafa'] as { total: number }).total).toBeGreaterThan(10);
+    expect((want.search['stems: kafu'] as { total: number }).total).toBeGreaterThan(0);
     expect(want.messages.filter((m) => m.mentions.length > 0).length).toBeGreaterThan(0);
     expect(want.messages.filter((m) => m.mentions.length === 0).length).toBeGreaterThan(0);
     expect(want.decisions).toHaveLength(3);

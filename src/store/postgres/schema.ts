@@ -22,7 +22,11 @@
  *   ever parses a body: folded-mode semantics are the same as SQLite's by construction.
  */
 
-export const PG_SCHEMA_VERSION = 1;
+/**
+ * The schema version of a new database and of a new case in it (clew_meta.schema_version and
+ * clew_cases.schema_version); migrations.ts leads an older one here.
+ */
+export const PG_SCHEMA_VERSION = 3;
 
 const T = 'text COLLATE "C"';
 const NN = 'NOT NULL';
@@ -264,10 +268,7 @@ export const CASE_TABLES: readonly PgTable[] = [
   ...WATCH_TABLES,
 ];
 
-/**
- * Watchlists and saved searches (watch.ts). Added after schema 1 without a version change: a
- * database made before them gets them the first time a case uses them (watch.ts ensureWatchTables).
- */
+/** Watchlists and saved searches (watch.ts): schema 3 (migrations.ts). */
 export const WATCH_TABLE_NAMES = ['watchlists', 'saved_searches', 'saved_search_hits'] as const;
 
 /** The CREATE statements of a case table and of one case's partition of it, each IF NOT EXISTS. */
@@ -291,7 +292,7 @@ export function columnNames(name: string): string[] {
   return caseTable(name).columns.map((c) => c.name);
 }
 
-function tableSql(t: PgTable): string {
+export function tableSql(t: PgTable): string {
   const lines = [`case_id integer ${NN}`, ...t.columns.map((c) => `${c.name} ${c.type}`)];
   if (t.primaryKey) lines.push(`PRIMARY KEY (case_id, ${t.primaryKey.join(', ')})`);
   for (const u of t.unique ?? []) lines.push(`UNIQUE (case_id, ${u.join(', ')})`);
@@ -333,14 +334,14 @@ export function partitionName(table: string, caseId: number): string {
   return `${table}_c${caseId}`;
 }
 
+/** The statements that create a case's partition of table `t` and its indexes. */
+export function partitionSql(t: PgTable, caseId: number): string {
+  return [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n');
+}
+
 /** The statements that create a case's partitions (every case table) and their indexes. */
 export function createPartitionsSql(caseId: number): string {
-  return CASE_TABLES.map((t) =>
-    // the watch tables' parents may be missing from a database made before them
-    (WATCH_TABLE_NAMES as readonly string[]).includes(t.name)
-      ? ensureTableSql(t, caseId)
-      : [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n'),
-  ).join('\n');
+  return CASE_TABLES.map((t) => partitionSql(t, caseId)).join('\n');
 }
 
 /** The statements that drop a case's partitions. */
