@@ -1,4 +1,4 @@
-import { type Column, type ColumnType, type Index, type Table, TABLES, WATCH_TABLES } from '../schema/tables.js';
+import { type Column, type ColumnType, type Index, type Table, TABLES, WATCH_TABLES, table } from '../schema/tables.js';
 
 /**
  * The PostgreSQL schema, derived from the tables declared once for both backends
@@ -62,6 +62,7 @@ export interface PgTable {
 
 const NN = 'NOT NULL';
 
+const PG_BASE_TYPES: Record<ColumnType, string> = { int: 'integer', bigint: 'bigint', real: 'double precision', text: 'text', blob: 'bytea' };
 const PG_TYPES: Record<ColumnType, string> = { int: 'integer', bigint: 'bigint', real: 'double precision', text: 'text COLLATE "C"', blob: 'bytea' };
 
 /** Column names PostgreSQL reserves, quoted wherever they are named. */
@@ -143,6 +144,11 @@ export function caseTable(name: string): PgTable {
 /** The column names of a table after case_id (for COPY and INSERT lists). */
 export function columnNames(name: string): string[] {
   return caseTable(name).columns.map((c) => c.name);
+}
+
+/** The base types of a table's declared columns (without collation or constraints: for unnest casts). */
+export function columnTypes(name: string): string[] {
+  return table(name).columns.map((c) => PG_BASE_TYPES[c.type]);
 }
 
 export function tableSql(t: PgTable): string {

@@ -30,7 +30,7 @@ import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one, rows } from './db.js';
 import { formatLoc, readSource } from './rows.js';
 import { bumpGeneration } from './generation.js';
-import { CASE_TABLES, caseTable, columnNames, deferredIndexes, indexSql, partitionName } from './schema.js';
+import { CASE_TABLES, caseTable, columnNames, columnTypes, deferredIndexes, indexSql, partitionName } from './schema.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 /** Messages addressed to conversation members tracked in memory per source (see addLateMember). */
@@ -555,17 +555,17 @@ export class PgSourceWriter implements SourceWriter {
         [caseId, ids, ids.map((id) => out.accountInfo.get(id)!.kind), ids.map((id) => out.accountInfo.get(id)!.name)],
       );
     }
-    await copyRows(c, 'conversations', ['id', 'source_id', 'ref', 'title'], caseId, [...newConvs.values()].map((x) => [x.id, sid, x.ref, x.title]));
+    await copyRows(c, 'conversations', columnNames('conversations'), caseId, [...newConvs.values()].map((x) => [x.id, sid, x.ref, x.title]));
     if (out.titles.size > 0)
       await c.query(`UPDATE conversations v SET title = u.title FROM unnest($2::bigint[], $3::text[]) AS u(id, title) WHERE v.case_id = $1 AND v.id = u.id`, [
         caseId,
         [...out.titles.keys()],
         [...out.titles.values()],
       ]);
-    await this.insertIgnore('conversation_members', ['conversation_id', 'account_id'], ['bigint', 'bigint'], out.members);
+    await this.insertIgnore('conversation_members', out.members);
     await copyRows(c, 'messages', columnNames('messages'), caseId, out.messages);
-    await copyRows(c, 'message_recipients', ['message_id', 'account_id'], caseId, out.recipients);
-    await this.insertIgnore('message_recipients', ['message_id', 'account_id'], ['bigint', 'bigint'], out.lateRecipients);
+    await copyRows(c, 'message_recipients', columnNames('message_recipients'), caseId, out.recipients);
+    await this.insertIgnore('message_recipients', out.lateRecipients);
     await copyRows(c, 'mentions', columnNames('mentions'), caseId, out.mentions);
     await copyRows(c, 'calls', columnNames('calls'), caseId, out.calls);
     for (const [sha, data] of out.blobs)
@@ -579,8 +579,8 @@ export class PgSourceWriter implements SourceWriter {
     await copyRows(c, 'events', columnNames('events'), caseId, out.events);
     await copyRows(c, 'locations', columnNames('locations'), caseId, out.locations);
     await copyRows(c, 'quarantine', columnNames('quarantine'), caseId, out.quarantine);
-    await this.insertIgnore('contacts', columnNames('contacts'), ['bigint', 'bigint', 'text', 'bigint', 'text'], out.contacts);
-    await this.insertIgnore('devices', columnNames('devices'), ['bigint', 'text', 'text', 'bigint', 'text'], out.devices);
+    await this.insertIgnore('contacts', out.contacts);
+    await this.insertIgnore('devices', out.devices);
     // past the bound, the increments held so far and this batch's are written with this batch
     const spill = this.edges.size + edges.size > MAX_EDGES_IN_MEMORY;
     if (spill) {
@@ -595,9 +595,14 @@ export class PgSourceWriter implements SourceWriter {
     return { res, edges, spill };
   }
 
-  /** INSERT … ON CONFLICT DO NOTHING of many rows at once (the SQLite writer's INSERT OR IGNORE). */
-  private async insertIgnore(table: string, columns: readonly string[], types: readonly string[], data: readonly CopyValue[][]): Promise<void> {
+  /**
+   * INSERT … ON CONFLICT DO NOTHING of many rows at once (the SQLite writer's INSERT OR IGNORE),
+   * each row's values in the table's declared column order (schema/tables.ts).
+   */
+  private async insertIgnore(table: string, data: readonly CopyValue[][]): Promise<void> {
     if (data.length === 0) return;
+    const columns = columnNames(table);
+    const types = columnTypes(table);
     const arrays = columns.map((_, j) => data.map((r) => r[j] ?? null));
     const unnest = types.map((t, j) => `$${j + 2}::${t}[]`).join(', ');
     await this.c.query(`INSERT INTO ${partitionName(table, this.caseId)} (case_id, ${columns.join(', ')}) SELECT $1, * FROM unnest(${unnest}) ON CONFLICT DO NOTHING`, [this.caseId, ...arrays]);

@@ -12,7 +12,7 @@
  * messages_fts holds one row per first copy, written for a whole source in the transaction that
  * marks it complete (writer.ts finish): a partial source is stored but not yet searchable.
  */
-import { type ColumnType, type Index, IDENTITY_TABLES, type Table, TABLES, WATCH_TABLES, table } from '../schema/tables.js';
+import { type ColumnType, type Index, IDENTITY_TABLES, type Table, TABLES, WATCH_TABLES, columns, table } from '../schema/tables.js';
 
 /** The schema of a new case; older cases are migrated when opened (migrations.ts). */
 export const SCHEMA_VERSION = 4;
@@ -105,3 +105,14 @@ export const SCHEMA_SQL = [
 );`,
   ...DEFERRED_INDEXES.map((i) => `${i.sql};`),
 ].join('\n');
+
+/**
+ * `INSERT INTO table (columns)` with its columns as declared (schema/tables.ts), less `except`
+ * (e.g. the id SQLite assigns), and with `values` the VALUES list of one row's placeholders:
+ * the writers bind a row's values in the declared order.
+ */
+export function insertSql(name: string, opts: { except?: readonly string[]; verb?: string; values?: boolean } = {}): string {
+  const cols = columns(name, opts.except);
+  const head = `${opts.verb ?? 'INSERT'} INTO ${name} (${cols.join(', ')})`;
+  return opts.values === false ? head : `${head} VALUES (${cols.map(() => '?').join(', ')})`;
+}

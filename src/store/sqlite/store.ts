@@ -51,7 +51,7 @@ import { matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
 import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
-import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION, insertSql } from './schema.js';
 import { ensureMigrated } from './migrations.js';
 import { SqliteIdentityStore, listPersons } from './identity.js';
 import { bumpGeneration, readGeneration } from './generation.js';
@@ -768,7 +768,7 @@ export class SqliteCaseStore implements CaseStore {
       this.db
         .prepare('INSERT INTO lexicon (term, means, type, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(term) DO UPDATE SET means = excluded.means, type = excluded.type')
         .run(entry.term, entry.means, entry.type ?? null, Date.now());
-      const ins = this.db.prepare('INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const ins = this.db.prepare(insertSql('mentions'));
       let mentions = 0;
       let messages = 0;
       const cand = this.db.prepare(
