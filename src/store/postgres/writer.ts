@@ -19,7 +19,6 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 import type { AttachmentRecord, ClewRecord, Locator, MessageRecord } from '../../model/records.js';
-import { type Analyser, createAnalyser } from '../../text/analyse.js';
 import { indexTokens } from '../../text/query/parse.js';
 import { hasStemmer } from '../../text/stem/stem.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
@@ -87,10 +86,6 @@ function addresseesKey(conversation: string | null, recipients: readonly number[
   return conversation !== null ? `c:${conversation}` : `r:${[...recipients].sort((a, b) => a - b).join(',')}`;
 }
 
-function pairKey(a: number, b: number): string {
-  return a < b ? `p${a}-${b}` : `p${b}-${a}`;
-}
-
 
 
 /**
@@ -151,28 +146,21 @@ export class PgSourceWriter implements SourceWriter {
     private readonly db: PgCase,
     private readonly c: pg.PoolClient,
     private source: SourceRow,
-    private readonly analyser: Analyser | null,
     private readonly next: Snapshot,
   ) {
     this.caseId = db.caseId;
   }
 
   /** A writer on `c`, which holds the case's write lock (released by finish or abort). */
-  static async start(db: PgCase, c: pg.PoolClient, source: SourceRow, analyse: boolean): Promise<PgSourceWriter> {
+  static async start(db: PgCase, c: pg.PoolClient, source: SourceRow): Promise<PgSourceWriter> {
     const caseId = db.caseId;
-    let analyser: Analyser | null = null;
-    if (analyse) {
-      const lexicon = await rows<{ term: string; means: string; type: string | null }>(c, 'SELECT term, means, type FROM lexicon WHERE case_id = $1 ORDER BY term', [caseId]);
-      const region = (source.options as { defaultRegion?: string | null }).defaultRegion ?? undefined;
-      analyser = await createAnalyser({ defaultRegion: region, lexicon: lexicon.map((e) => ({ ...e, type: e.type ?? undefined })) });
-    }
     const max = (t: string) => `(SELECT coalesce(max(id), 0) FROM ${t} WHERE case_id = $1) AS ${t}`;
     const next = (await one<Snapshot>(
       c,
       `SELECT ${['accounts', 'conversations', 'calls', 'attachments', 'events', 'locations', 'quarantine'].map(max).join(', ')}`,
       [caseId],
     ))!;
-    const w = new PgSourceWriter(db, c, source, analyser, next);
+    const w = new PgSourceWriter(db, c, source, next);
     // a first load into an empty case: the read-side indexes are built once at its end (finish),
     // a sort being far cheaper than as many inserts into them (the full-text GIN above all)
     const others = await one(c, 'SELECT 1 FROM messages WHERE case_id = $1 AND source_id <> $2 LIMIT 1', [caseId, source.id]);
@@ -440,11 +428,8 @@ export class PgSourceWriter implements SourceWriter {
           const body = pgText(r.body);
           const key = `${r.ts}|${sender}|${body}|${addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, recipients)}`;
           const dupOf = dbDupOf.get(i) ?? batchFirst.get(key) ?? null;
-          // the pipeline's analysis (src/ingest/analyse.ts) when given, else this writer's own analyser (if any)
-          const analysis =
-            dupOf !== null
-              ? null
-              : (it.analysis ?? (this.analyser ? this.analyser.analyse(r.body, cv ? `c${cv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null) : null));
+          // the pipeline's analysis (src/ingest/analyse.ts), stored for a first copy as it is
+          const analysis = dupOf !== null ? null : (it.analysis ?? null);
           const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (r.to.length === 0 && cv ? FLAG_TO_MEMBERS : 0);
           let id = messageIdBase(r.ts, l);
           while (occupied.has(id)) id++;

@@ -35,7 +35,6 @@ import type {
   SourceRow,
   SourceWriter,
   OpenOptions,
-  WriteOptions,
   RowSink,
   TableChunk,
   SavedSearchInput,
@@ -189,18 +188,18 @@ export class SqliteCaseStore implements CaseStore {
     return r ? toSource(r) : null;
   }
 
-  async beginSource(meta: SourceMeta, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async beginSource(meta: SourceMeta): Promise<SourceWriter> {
     this.assertWritable();
     const release = acquireWriterLock(this.path);
     try {
-      return lockedWriter(this.beginSourceLocked(meta, opts), this.path, release);
+      return lockedWriter(this.beginSourceLocked(meta), this.path, release);
     } catch (e) {
       release();
       throw translateStoreError(e, this.path);
     }
   }
 
-  private beginSourceLocked(meta: SourceMeta, opts: WriteOptions): SourceWriter {
+  private beginSourceLocked(meta: SourceMeta): SourceWriter {
     // first load into an empty case: build the read-side indexes once at the end (writer.finish)
     if (this.db.prepare('SELECT 1 FROM messages LIMIT 1').get() === undefined)
       for (const i of DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
@@ -211,14 +210,14 @@ export class SqliteCaseStore implements CaseStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'partial', 0, 1)`,
       )
       .run(meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now());
-    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!, opts);
+    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!);
   }
 
-  async resumeSource(source: SourceRow, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async resumeSource(source: SourceRow): Promise<SourceWriter> {
     this.assertWritable();
     const release = acquireWriterLock(this.path);
     try {
-      return lockedWriter(this.writerFor(source, opts), this.path, release);
+      return lockedWriter(this.writerFor(source), this.path, release);
     } catch (e) {
       release();
       throw translateStoreError(e, this.path);
@@ -234,9 +233,9 @@ export class SqliteCaseStore implements CaseStore {
     return this.db.prepare(`DELETE FROM sources WHERE id = ? AND status = 'partial' AND items_done = 0`).run(id).changes > 0;
   }
 
-  private writerFor(source: SourceRow, opts: WriteOptions): SourceWriter {
-    const analyse = opts.analyse ?? true;
-    return this.threaded ? new ThreadedSourceWriter(this.path, source, analyse) : new InThreadSourceWriter(this.db, source, analyse);
+  /** The writer stores what it is given: the ingest pipeline analyses (src/ingest/analyse.ts). */
+  private writerFor(source: SourceRow): SourceWriter {
+    return this.threaded ? new ThreadedSourceWriter(this.path, source) : new InThreadSourceWriter(this.db, source);
   }
 
   async sources(): Promise<SourceRow[]> {

@@ -16,7 +16,7 @@ import type {
   Locator,
   MessageRecord,
 } from '../../model/records.js';
-import type { Analyser, MessageAnalysis } from '../../text/analyse.js';
+import type { MessageAnalysis } from '../../text/analyse.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { addCallEdge, addEdge, addMessageEdges, type EdgeIncrements, mergeEdge, messageRecipients } from '../../model/edges.js';
 import { messageIdBase, SLOTS } from '../../model/ids.js';
@@ -90,7 +90,6 @@ export class SqliteSourceWriter {
   constructor(
     private readonly db: Database,
     source: SourceRow,
-    private readonly analyser: Analyser | null,
     private readonly maxEdgesInMemory = MAX_EDGES_IN_MEMORY,
   ) {
     this.source = source;
@@ -416,7 +415,7 @@ export class SqliteSourceWriter {
     }
   }
 
-  /** `given`: the message's analysis from the ingest pipeline's analyse stage; without one, the writer's own analyser (if any) reads it. */
+  /** `given`: the message's analysis from the ingest pipeline's analyse stage (none: stored without language or mentions). */
   private writeMessage(r: MessageRecord, l: Locator, edges: Edges, given?: MessageAnalysis): 'new' | 'duplicate' {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
@@ -424,10 +423,7 @@ export class SqliteSourceWriter {
     const toMembers = r.to.length === 0 && conv !== null;
     const dupOf = this.firstCopy(r.ts, sender, r.body, toMembers ? null : recipients, toMembers ? r.conversation! : null);
     // a duplicate is linked to its first copy and read only once: no index, no analysis, no edge
-    const analysis =
-      dupOf !== null
-        ? null
-        : (given ?? (this.analyser ? this.analyser.analyse(r.body, conv ? `c${conv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null) : null));
+    const analysis = dupOf !== null ? null : (given ?? null);
     const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (toMembers ? FLAG_TO_MEMBERS : 0);
     let id = messageIdBase(r.ts, l);
     for (let attempt = 0; ; attempt++) {
@@ -518,9 +514,5 @@ function sameMembers(stored: readonly number[], to: readonly number[]): boolean 
   if (stored.length !== to.length) return false;
   const set = new Set(stored);
   return to.every((a) => set.has(a));
-}
-
-function pairKey(a: number, b: number): string {
-  return a < b ? `p${a}-${b}` : `p${b}-${a}`;
 }
 
