@@ -223,11 +223,6 @@ export interface LexiconEntry {
   addedAt: number;
 }
 
-export interface WriteOptions {
-  /** Detect languages and extract entities while writing (default true). */
-  analyse?: boolean;
-}
-
 /** What a dossier reads: caps on the ranked lists (defaults in src/store/sqlite/dossier.ts). */
 export interface DossierOptions {
   contacts?: number;
@@ -305,8 +300,8 @@ export interface CommunicationRow {
 /** Writing sources (ingest). */
 export interface SourcePort {
   findSource(sha256: string): Promise<SourceRow | null>;
-  beginSource(meta: SourceMeta, opts?: WriteOptions): Promise<SourceWriter>;
-  resumeSource(source: SourceRow, opts?: WriteOptions): Promise<SourceWriter>;
+  beginSource(meta: SourceMeta): Promise<SourceWriter>;
+  resumeSource(source: SourceRow): Promise<SourceWriter>;
   /** Forget a partial source that committed nothing (so it can start again with other options). */
   forgetEmptySource(id: number): Promise<boolean>;
   sources(): Promise<SourceRow[]>;

@@ -32,7 +32,6 @@ import type {
   SourceMeta,
   SourceRow,
   SourceWriter,
-  WriteOptions,
   RowSink,
   TableChunk,
   SavedSearchInput,
@@ -110,7 +109,7 @@ export class PostgresCaseStore implements CaseStore {
     }
   }
 
-  async beginSource(meta: SourceMeta, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async beginSource(meta: SourceMeta): Promise<SourceWriter> {
     this.assertWritable();
     const c = await this.lockCase();
     try {
@@ -120,21 +119,21 @@ export class PostgresCaseStore implements CaseStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'partial', 0, 1)`,
         [this.db.caseId, id, meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now()],
       );
-      return await PgSourceWriter.start(this.db, c, (await readSource(c, this.db.caseId, id))!, opts.analyse ?? true);
+      return await PgSourceWriter.start(this.db, c, (await readSource(c, this.db.caseId, id))!);
     } catch (e) {
       await PgSourceWriter.unlock(c, this.db.caseId);
       throw e;
     }
   }
 
-  async resumeSource(source: SourceRow, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async resumeSource(source: SourceRow): Promise<SourceWriter> {
     this.assertWritable();
     const c = await this.lockCase();
     try {
       // what was committed, read under the lock
       const now = await readSource(c, this.db.caseId, source.id);
       if (!now) throw new ClewError('NOT_FOUND', `source ${source.id} is not in ${this.locator}`);
-      return await PgSourceWriter.start(this.db, c, now, opts.analyse ?? true);
+      return await PgSourceWriter.start(this.db, c, now);
     } catch (e) {
       await PgSourceWriter.unlock(c, this.db.caseId);
       throw e;

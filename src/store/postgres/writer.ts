@@ -19,7 +19,6 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 import type { AttachmentRecord, ClewRecord, Locator, MessageRecord } from '../../model/records.js';
-import { type Analyser, createAnalyser } from '../../text/analyse.js';
 import { indexTokens } from '../../text/query/parse.js';
 import { hasStemmer } from '../../text/stem/stem.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
@@ -30,7 +29,7 @@ import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one, rows } from './db.js';
 import { formatLoc, readSource } from './rows.js';
 import { bumpGeneration } from './generation.js';
-import { CASE_TABLES, caseTable, columnNames, deferredIndexes, indexSql, partitionName } from './schema.js';
+import { CASE_TABLES, caseTable, columnNames, columnTypes, deferredIndexes, indexSql, partitionName } from './schema.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 /** Messages addressed to conversation members tracked in memory per source (see addLateMember). */
@@ -85,10 +84,6 @@ function splitRef(ref: string): { platform: string; handle: string } {
  */
 function addresseesKey(conversation: string | null, recipients: readonly number[]): string {
   return conversation !== null ? `c:${conversation}` : `r:${[...recipients].sort((a, b) => a - b).join(',')}`;
-}
-
-function pairKey(a: number, b: number): string {
-  return a < b ? `p${a}-${b}` : `p${b}-${a}`;
 }
 
 
@@ -151,28 +146,21 @@ export class PgSourceWriter implements SourceWriter {
     private readonly db: PgCase,
     private readonly c: pg.PoolClient,
     private source: SourceRow,
-    private readonly analyser: Analyser | null,
     private readonly next: Snapshot,
   ) {
     this.caseId = db.caseId;
   }
 
   /** A writer on `c`, which holds the case's write lock (released by finish or abort). */
-  static async start(db: PgCase, c: pg.PoolClient, source: SourceRow, analyse: boolean): Promise<PgSourceWriter> {
+  static async start(db: PgCase, c: pg.PoolClient, source: SourceRow): Promise<PgSourceWriter> {
     const caseId = db.caseId;
-    let analyser: Analyser | null = null;
-    if (analyse) {
-      const lexicon = await rows<{ term: string; means: string; type: string | null }>(c, 'SELECT term, means, type FROM lexicon WHERE case_id = $1 ORDER BY term', [caseId]);
-      const region = (source.options as { defaultRegion?: string | null }).defaultRegion ?? undefined;
-      analyser = await createAnalyser({ defaultRegion: region, lexicon: lexicon.map((e) => ({ ...e, type: e.type ?? undefined })) });
-    }
     const max = (t: string) => `(SELECT coalesce(max(id), 0) FROM ${t} WHERE case_id = $1) AS ${t}`;
     const next = (await one<Snapshot>(
       c,
       `SELECT ${['accounts', 'conversations', 'calls', 'attachments', 'events', 'locations', 'quarantine'].map(max).join(', ')}`,
       [caseId],
     ))!;
-    const w = new PgSourceWriter(db, c, source, analyser, next);
+    const w = new PgSourceWriter(db, c, source, next);
     // a first load into an empty case: the read-side indexes are built once at its end (finish),
     // a sort being far cheaper than as many inserts into them (the full-text GIN above all)
     const others = await one(c, 'SELECT 1 FROM messages WHERE case_id = $1 AND source_id <> $2 LIMIT 1', [caseId, source.id]);
@@ -440,11 +428,8 @@ export class PgSourceWriter implements SourceWriter {
           const body = pgText(r.body);
           const key = `${r.ts}|${sender}|${body}|${addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, recipients)}`;
           const dupOf = dbDupOf.get(i) ?? batchFirst.get(key) ?? null;
-          // the pipeline's analysis (src/ingest/analyse.ts) when given, else this writer's own analyser (if any)
-          const analysis =
-            dupOf !== null
-              ? null
-              : (it.analysis ?? (this.analyser ? this.analyser.analyse(r.body, cv ? `c${cv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null) : null));
+          // the pipeline's analysis (src/ingest/analyse.ts), stored for a first copy as it is
+          const analysis = dupOf !== null ? null : (it.analysis ?? null);
           const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (r.to.length === 0 && cv ? FLAG_TO_MEMBERS : 0);
           let id = messageIdBase(r.ts, l);
           while (occupied.has(id)) id++;
@@ -555,17 +540,17 @@ export class PgSourceWriter implements SourceWriter {
         [caseId, ids, ids.map((id) => out.accountInfo.get(id)!.kind), ids.map((id) => out.accountInfo.get(id)!.name)],
       );
     }
-    await copyRows(c, 'conversations', ['id', 'source_id', 'ref', 'title'], caseId, [...newConvs.values()].map((x) => [x.id, sid, x.ref, x.title]));
+    await copyRows(c, 'conversations', columnNames('conversations'), caseId, [...newConvs.values()].map((x) => [x.id, sid, x.ref, x.title]));
     if (out.titles.size > 0)
       await c.query(`UPDATE conversations v SET title = u.title FROM unnest($2::bigint[], $3::text[]) AS u(id, title) WHERE v.case_id = $1 AND v.id = u.id`, [
         caseId,
         [...out.titles.keys()],
         [...out.titles.values()],
       ]);
-    await this.insertIgnore('conversation_members', ['conversation_id', 'account_id'], ['bigint', 'bigint'], out.members);
+    await this.insertIgnore('conversation_members', out.members);
     await copyRows(c, 'messages', columnNames('messages'), caseId, out.messages);
-    await copyRows(c, 'message_recipients', ['message_id', 'account_id'], caseId, out.recipients);
-    await this.insertIgnore('message_recipients', ['message_id', 'account_id'], ['bigint', 'bigint'], out.lateRecipients);
+    await copyRows(c, 'message_recipients', columnNames('message_recipients'), caseId, out.recipients);
+    await this.insertIgnore('message_recipients', out.lateRecipients);
     await copyRows(c, 'mentions', columnNames('mentions'), caseId, out.mentions);
     await copyRows(c, 'calls', columnNames('calls'), caseId, out.calls);
     for (const [sha, data] of out.blobs)
@@ -579,8 +564,8 @@ export class PgSourceWriter implements SourceWriter {
     await copyRows(c, 'events', columnNames('events'), caseId, out.events);
     await copyRows(c, 'locations', columnNames('locations'), caseId, out.locations);
     await copyRows(c, 'quarantine', columnNames('quarantine'), caseId, out.quarantine);
-    await this.insertIgnore('contacts', columnNames('contacts'), ['bigint', 'bigint', 'text', 'bigint', 'text'], out.contacts);
-    await this.insertIgnore('devices', columnNames('devices'), ['bigint', 'text', 'text', 'bigint', 'text'], out.devices);
+    await this.insertIgnore('contacts', out.contacts);
+    await this.insertIgnore('devices', out.devices);
     // past the bound, the increments held so far and this batch's are written with this batch
     const spill = this.edges.size + edges.size > MAX_EDGES_IN_MEMORY;
     if (spill) {
@@ -595,9 +580,14 @@ export class PgSourceWriter implements SourceWriter {
     return { res, edges, spill };
   }
 
-  /** INSERT … ON CONFLICT DO NOTHING of many rows at once (the SQLite writer's INSERT OR IGNORE). */
-  private async insertIgnore(table: string, columns: readonly string[], types: readonly string[], data: readonly CopyValue[][]): Promise<void> {
+  /**
+   * INSERT … ON CONFLICT DO NOTHING of many rows at once (the SQLite writer's INSERT OR IGNORE),
+   * each row's values in the table's declared column order (schema/tables.ts).
+   */
+  private async insertIgnore(table: string, data: readonly CopyValue[][]): Promise<void> {
     if (data.length === 0) return;
+    const columns = columnNames(table);
+    const types = columnTypes(table);
     const arrays = columns.map((_, j) => data.map((r) => r[j] ?? null));
     const unnest = types.map((t, j) => `$${j + 2}::${t}[]`).join(', ');
     await this.c.query(`INSERT INTO ${partitionName(table, this.caseId)} (case_id, ${columns.join(', ')}) SELECT $1, * FROM unnest(${unnest}) ON CONFLICT DO NOTHING`, [this.caseId, ...arrays]);

@@ -35,7 +35,6 @@ import type {
   SourceRow,
   SourceWriter,
   OpenOptions,
-  WriteOptions,
   RowSink,
   TableChunk,
   SavedSearchInput,
@@ -51,7 +50,7 @@ import { FtsVocabulary, matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
 import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
-import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION, insertSql } from './schema.js';
 import { ensureMigrated } from './migrations.js';
 import { SqliteIdentityStore, listPersons } from './identity.js';
 import { bumpGeneration, readGeneration } from './generation.js';
@@ -190,18 +189,18 @@ export class SqliteCaseStore implements CaseStore {
     return r ? toSource(r) : null;
   }
 
-  async beginSource(meta: SourceMeta, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async beginSource(meta: SourceMeta): Promise<SourceWriter> {
     this.assertWritable();
     const release = acquireWriterLock(this.path);
     try {
-      return lockedWriter(this.beginSourceLocked(meta, opts), this.path, release);
+      return lockedWriter(this.beginSourceLocked(meta), this.path, release);
     } catch (e) {
       release();
       throw translateStoreError(e, this.path);
     }
   }
 
-  private beginSourceLocked(meta: SourceMeta, opts: WriteOptions): SourceWriter {
+  private beginSourceLocked(meta: SourceMeta): SourceWriter {
     // first load into an empty case: build the read-side indexes once at the end (writer.finish)
     if (this.db.prepare('SELECT 1 FROM messages LIMIT 1').get() === undefined)
       for (const i of DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
@@ -212,14 +211,14 @@ export class SqliteCaseStore implements CaseStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'partial', 0, 1)`,
       )
       .run(meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now());
-    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!, opts);
+    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!);
   }
 
-  async resumeSource(source: SourceRow, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async resumeSource(source: SourceRow): Promise<SourceWriter> {
     this.assertWritable();
     const release = acquireWriterLock(this.path);
     try {
-      return lockedWriter(this.writerFor(source, opts), this.path, release);
+      return lockedWriter(this.writerFor(source), this.path, release);
     } catch (e) {
       release();
       throw translateStoreError(e, this.path);
@@ -235,9 +234,9 @@ export class SqliteCaseStore implements CaseStore {
     return this.db.prepare(`DELETE FROM sources WHERE id = ? AND status = 'partial' AND items_done = 0`).run(id).changes > 0;
   }
 
-  private writerFor(source: SourceRow, opts: WriteOptions): SourceWriter {
-    const analyse = opts.analyse ?? true;
-    return this.threaded ? new ThreadedSourceWriter(this.path, source, analyse) : new InThreadSourceWriter(this.db, source, analyse);
+  /** The writer stores what it is given: the ingest pipeline analyses (src/ingest/analyse.ts). */
+  private writerFor(source: SourceRow): SourceWriter {
+    return this.threaded ? new ThreadedSourceWriter(this.path, source) : new InThreadSourceWriter(this.db, source);
   }
 
   async sources(): Promise<SourceRow[]> {
@@ -776,7 +775,7 @@ export class SqliteCaseStore implements CaseStore {
       this.db
         .prepare('INSERT INTO lexicon (term, means, type, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(term) DO UPDATE SET means = excluded.means, type = excluded.type')
         .run(entry.term, entry.means, entry.type ?? null, Date.now());
-      const ins = this.db.prepare('INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const ins = this.db.prepare(insertSql('mentions'));
       let mentions = 0;
       let messages = 0;
       const cand = this.db.prepare(
