@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // PostgreSQL ingest against SQLite ingest of the same file in the same run (issue 15, Speed: PG
 // within 2× of SQLite at 1M messages). Run after `npm run build`:
-//   node bench/store/pg-ingest.mjs [--messages 1000000] [--pg postgres://USER:PW@HOST:PORT/DB] [--cpu-prof DIR] [--write]
+//   node bench/store/pg-ingest.mjs [--messages 1000000] [--pg postgres://USER:PW@HOST:PORT/DB] [--cpu-prof DIR] [--keep] [--write]
 // A synthetic case (clew synth, seed 1) is ingested with `clew ingest --no-analyse` (the fastest
 // ingest: the strictest reference) into a case file, then into a fresh PostgreSQL case. Wall time,
 // clew's CPU seconds (all threads) and, for a local server, the server's CPU seconds are printed.
 // Without --pg a local server is started in bench/out/pg (clew db start) and stopped at the end.
-// --write appends the figures to bench/RESULTS.md.
+// --keep keeps both cases (bench/out/case-N.clew and the PostgreSQL case bench_N, as
+// bench/store/pg-search.mjs and bench/web/search-load.mjs --pg reuse them); else they are dropped.
+// --cpu-prof DIR profiles the PostgreSQL ingest's clew process. --write appends the figures to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -27,7 +29,8 @@ const prof = opt('cpu-prof', null);
 mkdirSync(OUT, { recursive: true });
 
 const server = pgServer(ROOT, opt('pg', null));
-const caseName = `bench_ingest_${process.pid}`;
+const keep = args.includes('--keep');
+const caseName = keep ? `bench_${n}` : `bench_ingest_${process.pid}`;
 const u = new URL(server.uri);
 u.searchParams.set('case', caseName);
 const pgCase = u.toString();
@@ -47,7 +50,12 @@ function timed(argv, node = []) {
 }
 
 const loads = [loadavg()[0]];
-const casePath = join(OUT, 'pg-ingest-sqlite.clew');
+const { parseLocator } = await import(join(ROOT, 'dist', 'store', 'locator.js'));
+const { createPool } = await import(join(ROOT, 'dist', 'store', 'postgres', 'db.js'));
+const { dropCase } = await import(join(ROOT, 'dist', 'store', 'postgres', 'cases.js'));
+const pool = createPool(parseLocator(pgCase));
+await dropCase(pool, caseName);
+const casePath = join(OUT, keep ? `case-${n}.clew` : 'pg-ingest-sqlite.clew');
 for (const f of [casePath, `${casePath}-wal`, `${casePath}-shm`, `${casePath}.writer`]) rmSync(f, { force: true });
 console.log(`clew ingest --no-analyse into a case file, ${n} messages…`);
 const sqlite = timed(['--json', 'ingest', '--no-analyse', '--case', casePath, records]);
@@ -77,10 +85,9 @@ md += `PostgreSQL / SQLite: **${ratio.toFixed(2)}× wall** (goal ≤ 2×)${cpuRa
 console.log(md);
 if (args.includes('--write')) appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
 
-const { parseLocator } = await import(join(ROOT, 'dist', 'store', 'locator.js'));
-const { createPool } = await import(join(ROOT, 'dist', 'store', 'postgres', 'db.js'));
-const { dropCase } = await import(join(ROOT, 'dist', 'store', 'postgres', 'cases.js'));
-const pool = createPool(parseLocator(pgCase));
-await dropCase(pool, caseName);
+if (!keep) {
+  await dropCase(pool, caseName);
+  for (const f of [casePath, `${casePath}-wal`, `${casePath}-shm`]) rmSync(f, { force: true });
+}
 await pool.end();
 server.stop();

@@ -4,7 +4,7 @@
  * message id, every filter is a condition on the message, exact mode takes the folded
  * candidates and keeps those whose exact tokens match, paging is by id cursor, and the total is
  * counted up to a cap. Only first copies are searched (duplicates are left out), and a source's
- * words are searchable once it is complete (searchableSql); a filter-only search reads every
+ * words are searchable once it is complete (as schema.ts searchableSql says); a filter-only search reads every
  * stored message, as SQLite's does.
  */
 import { ClewError } from '../../model/errors.js';
@@ -14,7 +14,6 @@ import { matchesTokens } from '../sqlite/fts.js';
 import type { AccountView, LanguageCount, SearchHit, SearchOptions, SearchPage } from '../types.js';
 import { refold } from '../../text/query/refold.js';
 import { documentText, toTsquery } from './fts.js';
-import { searchableSql } from './schema.js';
 import { listPersons } from './identity.js';
 import { type AccountDbRow, type Param, type PgReadCase, accountsByIds, all, idBound, pgCode, scalar, toAccount } from './read-util.js';
 
@@ -101,8 +100,16 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
   const exact = query.mode === 'exact' && query.text !== null;
   const tsq = query.text ? toTsquery(exact ? refold(query.text, query.stemLangs) : query.text, exact) : null;
-  // words: the full-text vectors of complete sources only (SQLite indexes a source when it completes)
-  if (tsq !== null) where.push(`m.fts @@ ${arg(tsq)}::tsquery`, searchableSql('m', '$1'));
+  // words: the full-text vectors of complete sources only (SQLite indexes a source when it completes).
+  // The partial sources are read first and given as a value (usually none: no condition), so the
+  // planner weighs the words' own frequency: a subquery's unknown list made it expect one hit
+  // whatever the words, and plan every search as all matches sorted (seconds for a common word
+  // at millions of messages) instead of the newest messages read until the page is full.
+  if (tsq !== null) {
+    where.push(`m.fts @@ ${arg(tsq)}::tsquery`);
+    const partial = await all<{ id: number }>(db.pool, `SELECT id FROM sources WHERE case_id = $1 AND status = 'partial'`, [db.caseId]);
+    if (partial.length > 0) where.push(`m.source_id <> ALL(${arg(partial.map((p) => p.id))}::bigint[])`);
+  }
   if (from) where.push(`m.sender = ANY(${arg(from)}::bigint[])`);
   if (to)
     where.push(`EXISTS (SELECT 1 FROM message_recipients r WHERE r.case_id = m.case_id AND r.message_id = m.id AND r.account_id = ANY(${arg(to)}::bigint[]))`);
