@@ -147,12 +147,23 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   const recentSql = `SELECT ${cols} FROM (SELECT * FROM messages m WHERE m.case_id = $1 AND m.id < $${n + 1} ORDER BY m.id DESC LIMIT ${window}) m
                WHERE ${cond} ORDER BY m.id DESC LIMIT $${n + 2}`;
   const sortedSql = `SELECT ${cols} FROM messages m WHERE ${cond} AND m.id < $${n + 1} ORDER BY ${tsq !== null ? '(m.id + 0)' : 'm.id'} DESC LIMIT $${n + 2}`;
+  // Exact mode reads candidate pages until it has its hits: each fetch-and-sort reads every match
+  // below the cursor, so a page at a time would read a common folded word's matches once per page
+  // (seconds); the pages are fetched ahead instead, twice as many each time (their rows, their
+  // order and where the loop stops are those of one page at a time).
+  let ahead: HitRow[] = [];
+  let aheadPages = 1;
   const readPage = async (before: number): Promise<HitRow[]> => {
+    if (ahead.length > 0) return ahead.splice(0, pageSize);
     if (tsq !== null) {
       const recent = await all<HitRow>(db.pool, recentSql, [...args, before, pageSize]);
       if (recent.length === pageSize) return recent;
     }
-    return all<HitRow>(db.pool, sortedSql, [...args, before, pageSize]);
+    if (!exact) return all<HitRow>(db.pool, sortedSql, [...args, before, pageSize]);
+    const pages = Math.min(aheadPages, Math.max(1, Math.ceil((EXACT_SCAN_CAP - scanned) / pageSize)));
+    aheadPages *= 2;
+    ahead = await all<HitRow>(db.pool, sortedSql, [...args, before, pages * pageSize]);
+    return ahead.splice(0, pageSize);
   };
   const hits: HitRow[] = [];
   let cursor = opts.cursor ?? Number.MAX_SAFE_INTEGER;
