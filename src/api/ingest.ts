@@ -220,7 +220,7 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
     },
   };
 
-  const batchSize = opts.batchSize ?? 5000;
+  const batchSize = opts.batchSize ?? writer.batchSize ?? 5000;
   const resume: ResumePoint | undefined =
     existing && parser.seekable && existing.resumeOffset !== null && existing.resumeLine !== null
       ? { offset: existing.resumeOffset, line: existing.resumeLine }

@@ -62,10 +62,10 @@ export function buildProgram(): Command {
     .option('--tz <zone>', 'IANA time zone of local times without an offset (default UTC)')
     .option('--region <cc>', 'default country for phone numbers without a country code, e.g. RS')
     .option('--map <spec>', 'CSV column mapping: field=column,... or mapping.json (docs/formats/csv.md)')
-    .option('--batch <n>', 'records per transaction', int('--batch', 1), 5000)
+    .option('--batch <n>', 'records per transaction (default: 5000 into a case file, 20000 into PostgreSQL)', int('--batch', 1))
     .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
     .option('--no-analyse', 'skip language detection and entity extraction (faster)')
-    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch: number; maxLineBytes: number; analyse: boolean }) => {
+    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch?: number; maxLineBytes: number; analyse: boolean }) => {
       const [{ withCase }, { ingestFile, loadMappingArgument }] = await Promise.all([caseApi(), import('../api/ingest.js')]);
       const csvMapping = o.map ? await loadMappingArgument(o.map) : undefined;
       const summaries: IngestSummary[] = [];

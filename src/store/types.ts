@@ -64,6 +64,11 @@ export interface SourceWriter {
   finish(): Promise<SourceRow>;
   /** Release resources without completing (after an error or cancellation). */
   abort(): Promise<void>;
+  /**
+   * Items per batch this writer works best with, when the caller has no batch size of its own
+   * (each batch is one transaction: a server backend pays its round trips per batch).
+   */
+  readonly batchSize?: number;
 }
 
 export interface AccountView {

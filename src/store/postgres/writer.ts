@@ -28,7 +28,7 @@ import { CASE_LOCK } from './cases.js';
 import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one, rows } from './db.js';
 import { formatLoc, readSource } from './rows.js';
-import { bumpGeneration } from './generation.js';
+import { bumpGeneration, GENERATION_SQL } from './generation.js';
 import { CASE_TABLES, caseTable, columnNames, columnTypes, deferredIndexes, indexSql, partitionName } from './schema.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
@@ -41,6 +41,11 @@ const MAX_POS = 16383;
 const MAX_POSITIONS = 256;
 const MAX_LEXEME_BYTES = 2046;
 const MAX_TSVECTOR_BYTES = 900_000;
+/**
+ * Items per batch (one transaction each) when the caller sets none: a batch costs about fifteen
+ * round trips to the server whatever its size, so larger batches than SQLite's 5,000.
+ */
+const BATCH_SIZE = 20_000;
 const ASCII = /^[\x00-\x7e]*$/;
 
 /** messages.flags bits (as in SQLite). */
@@ -125,7 +130,15 @@ export function ftsVector(subject: string | null, body: string, lang: string | n
 
 type Snapshot = Record<'accounts' | 'conversations' | 'calls' | 'attachments' | 'events' | 'locations' | 'quarantine', number>;
 
+/** An integer (or null) as an SQL literal, for statements sent without parameters. */
+function intLiteral(v: number | null): string {
+  if (v === null) return 'NULL';
+  if (!Number.isSafeInteger(v)) throw new ClewError('INTERNAL', `not an integer: ${v}`);
+  return String(v);
+}
+
 export class PgSourceWriter implements SourceWriter {
+  readonly batchSize = BATCH_SIZE;
   private readonly caseId: number;
   private readonly accounts = new Map<string, number>();
   private readonly conversations = new Map<string, Conv>();
@@ -260,14 +273,10 @@ export class PgSourceWriter implements SourceWriter {
     this.batchTracked = [];
     let done: { res: BatchResult; edges: Edges; spill: boolean };
     try {
-      await c.query('BEGIN');
       // the batch's lookups are index probes by design: never a scan chosen from statistics that
-      // describe a smaller case (a tiny first source, a partition just created)
-      await c.query('SET LOCAL enable_seqscan = off');
-      await c.query('SET LOCAL enable_hashjoin = off');
+      // describe a smaller case (a tiny first source, a partition just created); one round trip
+      await c.query('BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off');
       done = await this.batch(items, pos);
-      await bumpGeneration(c, this.caseId);
-      await c.query('COMMIT');
     } catch (e) {
       // nothing of the batch stays, in the case or in memory: the next batch may follow
       const rolledBack = await c.query('ROLLBACK').then(
@@ -373,6 +382,7 @@ export class PgSourceWriter implements SourceWriter {
 
     // ---- the duplicate and id-slot lookups, one query each
     const msgs: { i: number; r: MessageRecord; sender: number; body: string; addressees: string }[] = [];
+    const msgOf: (typeof msgs)[number][] = new Array(items.length);
     const calls: { i: number; ts: number; caller: number; callee: number; duration: number; channel: string }[] = [];
     items.forEach((it, i) => {
       if (it.kind !== 'record') return;
@@ -380,7 +390,11 @@ export class PgSourceWriter implements SourceWriter {
       if (r.type === 'message') {
         const sender = acc(r.from);
         const cv = r.conversation === undefined ? null : convOf(r.conversation);
-        msgs.push({ i, r, sender, body: pgText(r.body), addressees: addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, messageRecipients(sender, r.to.map(acc), cv?.members)) });
+        // whom it is addressed to does not depend on the members (a conversation's ref stands for them)
+        const to = r.to.length === 0 ? [] : messageRecipients(sender, r.to.map(acc), undefined);
+        const m = { i, r, sender, body: pgText(r.body), addressees: addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, to) };
+        msgs.push(m);
+        msgOf[i] = m;
       }
       else if (r.type === 'call') calls.push({ i, ts: r.ts, caller: acc(r.from), callee: acc(r.to), duration: r.duration, channel: r.channel ?? 'call' });
     });
@@ -405,7 +419,8 @@ export class PgSourceWriter implements SourceWriter {
       accountInfo: new Map<number, { kind: string | null; name: string | null }>(),
       titles: new Map<number, string>(),
     };
-    const batchFirst = new Map<string, number>(); // first copies written in this batch
+    // first copies written in this batch, by time and sender (then body and addressees compared)
+    const batchFirst = new Map<string, { body: string; addressees: string; id: number }[]>();
     const batchCallFirst = new Map<string, number>();
     const batchBriefs = new Map<number, Brief[]>(); // overflow: this batch's to-members messages
 
@@ -422,12 +437,11 @@ export class PgSourceWriter implements SourceWriter {
       const loc = formatLoc(l);
       switch (r.type) {
         case 'message': {
-          const sender = acc(r.from);
+          const { sender, body, addressees } = msgOf[i]!;
           const cv = r.conversation === undefined ? null : convOf(r.conversation);
           const recipients = messageRecipients(sender, r.to.map(acc), cv?.members);
-          const body = pgText(r.body);
-          const key = `${r.ts}|${sender}|${body}|${addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, recipients)}`;
-          const dupOf = dbDupOf.get(i) ?? batchFirst.get(key) ?? null;
+          const key = `${r.ts}|${sender}`;
+          const dupOf = dbDupOf.get(i) ?? batchFirst.get(key)?.find((f) => f.body === body && f.addressees === addressees)?.id ?? null;
           // the pipeline's analysis (src/ingest/analyse.ts), stored for a first copy as it is
           const analysis = dupOf !== null ? null : (it.analysis ?? null);
           const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (r.to.length === 0 && cv ? FLAG_TO_MEMBERS : 0);
@@ -457,7 +471,9 @@ export class PgSourceWriter implements SourceWriter {
             res.duplicates++;
             break;
           }
-          batchFirst.set(key, id);
+          const firsts = batchFirst.get(key);
+          if (firsts) firsts.push({ body, addressees, id });
+          else batchFirst.set(key, [{ body, addressees, id }]);
           for (const m of analysis?.mentions ?? [])
             out.mentions.push([id, m.type, m.start, m.end, pgText(m.raw), pgText(m.value), m.confidence, m.attrs ? pgText(JSON.stringify(m.attrs)) : null]);
           for (const a of recipients) addEdge(edges, sender, a, r.channel, r.ts);
@@ -572,10 +588,14 @@ export class PgSourceWriter implements SourceWriter {
       await this.writeEdgeDeltas(this.edges);
       await this.writeEdgeDeltas(edges);
     }
+    // the source's position, the case's change counter and the commit: one round trip (integers
+    // only, written as literals: a statement list takes no parameters)
+    const [cid, src, off, line, done, recs, rej, dups] = [caseId, sid, pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates].map(intLiteral);
     await c.query(
-      `UPDATE sources SET resume_offset = $3, resume_line = $4, items_done = $5,
-         records = records + $6, rejected = rejected + $7, duplicates = duplicates + $8 WHERE case_id = $1 AND id = $2`,
-      [caseId, sid, pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates],
+      `UPDATE sources SET resume_offset = ${off}, resume_line = ${line}, items_done = ${done},
+         records = records + ${recs}, rejected = rejected + ${rej}, duplicates = duplicates + ${dups} WHERE case_id = ${cid} AND id = ${src};
+       ${GENERATION_SQL.replaceAll('$1', cid!)};
+       COMMIT`,
     );
     return { res, edges, spill };
   }

@@ -53,7 +53,7 @@ async function addSource(s: SqliteCaseStore, name: string, sentences: [string, s
     locator: { line: i + 1 },
     analysis: { lang, langConfidence: 1, mentions: [] },
   }));
-  const w = await s.beginSource({ path: join(dir, name), name, size: 1, sha256: name.padEnd(64, '0').slice(0, 64), format: 'canonical', options: {} }, { analyse: false });
+  const w = await s.beginSource({ path: join(dir, name), name, size: 1, sha256: name.padEnd(64, '0').slice(0, 64), format: 'canonical', options: {} });
   await w.writeBatch(items, { offset: null, line: items.length, itemsDone: items.length });
   await w.finish();
 }
