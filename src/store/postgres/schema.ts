@@ -103,6 +103,33 @@ const WATCH_TABLES: PgTable[] = [
   },
 ];
 
+/** Annotations (annotations.ts): the event log and its fold, as SQLite's annotation_events and annotations. */
+const ANNOTATION_TABLES: PgTable[] = [
+  {
+    name: 'annotation_events',
+    columns: cols(`id bigint ${NN}, item_type TEXT ${NN}, item_key TEXT ${NN}, kind TEXT ${NN} CHECK (kind IN ('tag', 'note', 'star')),
+      action TEXT ${NN} CHECK (action IN ('add', 'remove')), key TEXT ${NN}, value TEXT ${NN}, words TEXT ${NN}, by TEXT ${NN}, at bigint ${NN}, undoes bigint`),
+    primaryKey: ['id'],
+    indexes: [
+      { name: 'item', on: 'item_type, item_key, id' },
+      { name: 'undoes', on: 'undoes', where: 'undoes IS NOT NULL' },
+    ],
+  },
+  {
+    name: 'annotations',
+    columns: cols(`item_type TEXT ${NN}, item_key TEXT ${NN}, kind TEXT ${NN}, key TEXT ${NN}, value TEXT ${NN}, words TEXT ${NN}, by TEXT ${NN},
+      at bigint ${NN}, event_id bigint ${NN}`),
+    primaryKey: ['item_type', 'item_key', 'kind', 'key'],
+    indexes: [{ name: 'key', on: 'kind, key, item_type, item_key' }],
+  },
+];
+
+/**
+ * Annotations (annotations.ts). Added after schema 1 without a version change, as the watch tables:
+ * a database made before them gets them the first time a case uses them (ensureAnnotationTables).
+ */
+export const ANNOTATION_TABLE_NAMES = ['annotation_events', 'annotations'] as const;
+
 export const CASE_TABLES: readonly PgTable[] = [
   { name: 'meta', columns: cols(`key TEXT ${NN}, value TEXT ${NN}`), primaryKey: ['key'] },
   {
@@ -262,6 +289,7 @@ export const CASE_TABLES: readonly PgTable[] = [
     primaryKey: ['a', 'b'],
   },
   ...WATCH_TABLES,
+  ...ANNOTATION_TABLES,
 ];
 
 /**
@@ -337,7 +365,7 @@ export function partitionName(table: string, caseId: number): string {
 export function createPartitionsSql(caseId: number): string {
   return CASE_TABLES.map((t) =>
     // the watch tables' parents may be missing from a database made before them
-    (WATCH_TABLE_NAMES as readonly string[]).includes(t.name)
+    (WATCH_TABLE_NAMES as readonly string[]).includes(t.name) || (ANNOTATION_TABLE_NAMES as readonly string[]).includes(t.name)
       ? ensureTableSql(t, caseId)
       : [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n'),
   ).join('\n');

@@ -12,7 +12,7 @@
  * marks it complete (writer.ts finish): a partial source is stored but not yet searchable.
  */
 /** The schema of a new case; older cases are migrated when opened (migrations.ts). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The full-text tokenizer: words are split only; clew's normaliser does all the folding before. */
 export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';
@@ -101,6 +101,43 @@ CREATE TABLE IF NOT EXISTS saved_search_hits (
   run INTEGER NOT NULL,
   PRIMARY KEY (search, message_id)
 ) WITHOUT ROWID;
+`;
+
+/**
+ * Annotations (sqlite/annotations.ts), schema 5: the analyst's tags, notes and stars on items of
+ * the case. annotation_events is the append-only log (add, remove, each with author and time; an
+ * undo is a compensating event); annotations holds its fold, the annotations in force, so a read
+ * or a tag: filter is one index probe. Source records are never touched.
+ */
+export const ANNOTATION_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS annotation_events (
+  id INTEGER PRIMARY KEY,
+  item_type TEXT NOT NULL,
+  item_key TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('tag', 'note', 'star')),
+  action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  words TEXT NOT NULL,
+  by TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  undoes INTEGER
+);
+CREATE INDEX IF NOT EXISTS annotation_events_item ON annotation_events(item_type, item_key, id);
+CREATE INDEX IF NOT EXISTS annotation_events_undoes ON annotation_events(undoes) WHERE undoes IS NOT NULL;
+CREATE TABLE IF NOT EXISTS annotations (
+  item_type TEXT NOT NULL,
+  item_key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  words TEXT NOT NULL,
+  by TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  event_id INTEGER NOT NULL,
+  PRIMARY KEY (item_type, item_key, kind, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS annotations_key ON annotations(kind, key, item_type, item_key);
 `;
 
 /**
@@ -331,4 +368,5 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(
 ${DEFERRED_INDEXES.map((i) => `${i.sql};`).join('\n')}
 ${IDENTITY_SCHEMA_SQL}
 ${WATCH_SCHEMA_SQL}
+${ANNOTATION_SCHEMA_SQL}
 `;
