@@ -17,6 +17,7 @@ export type * from './wire/map.js';
 export type * from './wire/network.js';
 export type * from './wire/timeline.js';
 export type * from './wire/watch.js';
+export type * from './wire/annotations.js';
 
 export interface WireError {
   /** `choices`: AMBIGUOUS_REF (409), the accounts or persons the name could mean. */
