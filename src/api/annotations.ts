@@ -164,3 +164,11 @@ export async function listTags(store: AnnotationPort): Promise<{ tag: string; na
 export async function taggedItems(store: AnnotationPort, tag: string, type?: AnnotatedType): Promise<ItemKey[]> {
   return store.taggedItems(normaliseTag(tag).key, type);
 }
+
+/** The ids of the messages carrying a tag (clew export --tag): INVALID_ARGUMENT when none does. */
+export async function taggedMessageIds(store: AnnotationPort, tag: string): Promise<number[]> {
+  const t = normaliseTag(tag);
+  const ids = (await store.taggedItems(t.key, 'message')).map((i) => Number(i.key));
+  if (ids.length === 0) throw new ClewError('INVALID_ARGUMENT', `no message of this case is tagged "${t.name}" (clew tag list shows the tags)`, { tag: t.name });
+  return ids;
+}

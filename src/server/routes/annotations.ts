@@ -39,7 +39,7 @@ const changeBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('unnote'), item: ref, note: z.string().regex(/^[0-9]{1,16}$/, { message: 'is not a note number' }) }),
   z.strictObject({ action: z.enum(['star', 'unstar']), item: ref }),
 ]);
-const undoBody = z.strictObject({ event: wholeNumber(1) });
+const undoBody = z.strictObject({ event: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 const itemsQuery = z.strictObject({ items: z.string().max(MAX_ITEMS * 40, { message: 'is too long' }) });
 const historyQuery = z.strictObject({ item: ref.optional(), limit: wholeNumber(1, 1000).optional(), before: wholeNumber(1).optional() });
 
