@@ -69,6 +69,21 @@ describe('annotation routes', () => {
     expect(((await call('GET', '/api/annotations/tags')).body as AnnotationTagsResponse).tags).toEqual([]);
   });
 
+  it('reads an account by account:REF (a dossier or the network panel asks so), never by a bare name', async () => {
+    const hit = ((await call('GET', `/api/search?q=${encodeURIComponent('Контејнер')}`)).body as SearchResponse).hits[0]!;
+    const item = `account:${hit.sender.ref}`;
+    const r = await call('POST', '/api/annotations', { action: 'tag', item, tag: 'courier' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const key = `account:${hit.sender.id}`;
+    const got = (await call('GET', `/api/annotations?items=${encodeURIComponent(item)}`)).body as AnnotationsResponse;
+    expect(Object.keys(got.items)).toEqual([key]);
+    expect(got.items[key]!.tags.map((t) => t.name)).toEqual(['courier']);
+    expect((await call('GET', `/api/annotations?items=${encodeURIComponent(hit.sender.ref)}`)).status).toBe(400);
+    expect((await call('GET', `/api/annotations?items=${encodeURIComponent('account:nobody-at-all')}`)).status).toBe(404);
+    const untag = await call('POST', '/api/annotations', { action: 'untag', item, tag: 'COURIER' });
+    expect((untag.body as AnnotationChangeResponse).annotations.tags).toEqual([]);
+  });
+
   it('refuses an item not in the case (404), a note too large (413), an empty or too long tag (400), an unknown action (400)', async () => {
     expect((await call('POST', '/api/annotations', { action: 'tag', item: 'message:999', tag: 'x' })).status).toBe(404);
     expect((await call('POST', '/api/annotations', { action: 'tag', item: 'Nobody At All', tag: 'x' })).status).toBe(404);

@@ -51,10 +51,10 @@ export const ANNOTATION_ROUTES: Route[] = [
       const q = parseInput(itemsQuery, queryObject(query));
       const refs = q.items.split(',').map((s) => s.trim()).filter(Boolean);
       if (refs.length > MAX_ITEMS) throw new ClewError('INVALID_ARGUMENT', `at most ${MAX_ITEMS} items at once`, { parameter: 'items' });
-      // only items by id or key here (no names: a page of hits asks for its messages)
+      // items by their typed reference only (account:REF for an account): never a bare name
       const items = [];
       for (const r of refs) {
-        if (!/^(message|call|conversation|person|place|entity):./.test(r)) throw new ClewError('INVALID_ARGUMENT', `"${r.slice(0, 60)}" is not an item reference like message:123`, { parameter: 'items' });
+        if (!/^(message|call|conversation|person|place|entity|account):./.test(r)) throw new ClewError('INVALID_ARGUMENT', `"${r.slice(0, 60)}" is not an item reference like message:123`, { parameter: 'items' });
         items.push(await resolveItem(store, r));
       }
       return { items: Object.fromEntries(await annotationsOf(store, items)) };

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, get, send, type AnnotationChangeResponse, type AnnotationHistoryResponse, type WireAnnotationEvent, type WireItemAnnotations } from '../lib/api';
+import { ApiError, get, send, type AnnotationChangeResponse, type AnnotationHistoryResponse, type AnnotationsResponse, type WireAnnotationEvent, type WireItemAnnotations } from '../lib/api';
 import { utc } from '../lib/format';
 import { Untrusted } from './Untrusted';
 
@@ -158,4 +158,55 @@ export function UndoBar({ onUndone }: { onUndone?: (r: AnnotationChangeResponse)
       ) : null}
     </div>
   );
+}
+
+/** An item's annotations read on their own (a dossier's subject): the same controls, read again after any change (an undo too). */
+export function LoadedAnnotations({ item }: { item: string }) {
+  const [state, setState] = useState<{ item: string; a: WireItemAnnotations | undefined } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void get<AnnotationsResponse>('/api/annotations', { items: item })
+        .then((r) => live && setState({ item, a: Object.values(r.items)[0] }))
+        .catch(() => live && setState({ item, a: undefined }));
+    load();
+    window.addEventListener(ANNOTATED, load);
+    return () => {
+      live = false;
+      window.removeEventListener(ANNOTATED, load);
+    };
+  }, [item]);
+  if (state?.item !== item) return null;
+  return <Annotations item={item} initial={state.a} />;
+}
+
+const BATCH = 200;
+
+/**
+ * The annotations of the items a view shows (a thread's messages), by reference (`message:ID`),
+ * read in batches and kept as they change (here or by the undo bar). Undefined until read.
+ */
+export function useAnnotationsOf(items: readonly string[]): Record<string, WireItemAnnotations> | undefined {
+  const [map, setMap] = useState<Record<string, WireItemAnnotations>>();
+  const key = items.join(',');
+  useEffect(() => {
+    let live = true;
+    const refs = key ? key.split(',') : [];
+    const batches: string[][] = [];
+    for (let i = 0; i < refs.length; i += BATCH) batches.push(refs.slice(i, i + BATCH));
+    void Promise.all(batches.map((b) => get<AnnotationsResponse>('/api/annotations', { items: b.join(',') })))
+      .then((rs) => live && setMap(Object.assign({}, ...rs.map((r) => r.items)) as Record<string, WireItemAnnotations>))
+      .catch(() => live && setMap({}));
+    const onAnnotated = (e: Event) => {
+      const r = (e as CustomEvent<AnnotationChangeResponse>).detail;
+      const ref = `${r.item.type}:${r.item.key}`;
+      if (refs.includes(ref)) setMap((cur) => ({ ...cur, [ref]: r.annotations }));
+    };
+    window.addEventListener(ANNOTATED, onAnnotated);
+    return () => {
+      live = false;
+      window.removeEventListener(ANNOTATED, onAnnotated);
+    };
+  }, [key]);
+  return map;
 }

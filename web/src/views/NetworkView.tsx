@@ -8,6 +8,7 @@
  */
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
+import { LoadedAnnotations } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireViewMeasure } from '../lib/api';
@@ -435,6 +436,7 @@ function SidePanel({
       <div className="account-ref" dir="ltr">
         {focus}
       </div>
+      <LoadedAnnotations item={focus.startsWith('person:') ? focus : `account:${focus}`} />
       {a && ranks ? (
         <table className="grid net-measures">
           <tbody>
