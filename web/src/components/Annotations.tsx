@@ -49,7 +49,7 @@ export function Annotations({ item, initial, compact = false }: { item: string; 
     <div className={`annotations${compact ? ' compact' : ''}`} data-testid="annotations" data-item={item}>
       <button
         type="button"
-        className={`star${a.star ? ' on' : ''}`}
+        className={`star${a.star ? ' on' : ' no-print'}`}
         aria-pressed={a.star !== null}
         title={a.star ? `starred by ${a.star.by} ${utc(a.star.at)}: click to unstar` : 'star'}
         data-testid="annotation-star"
@@ -60,7 +60,7 @@ export function Annotations({ item, initial, compact = false }: { item: string; 
       {a.tags.map((t) => (
         <span key={t.key} className="tag-chip" dir="auto" data-testid="annotation-tag" title={`${t.by}, ${utc(t.at)}`}>
           #<Untrusted text={t.name} />
-          <button type="button" className="chip-x" aria-label={`remove tag ${t.name}`} data-testid="annotation-untag" onClick={() => void change({ action: 'untag', tag: t.name })}>
+          <button type="button" className="chip-x no-print" aria-label={`remove tag ${t.name}`} data-testid="annotation-untag" onClick={() => void change({ action: 'untag', tag: t.name })}>
             ×
           </button>
         </span>
@@ -69,13 +69,13 @@ export function Annotations({ item, initial, compact = false }: { item: string; 
         <span key={n.id} className="note-chip" dir="auto" data-testid="annotation-note" title={`${n.by}, ${utc(n.at)}`}>
           <span className="muted">note: </span>
           <Untrusted text={n.text} />
-          <button type="button" className="chip-x" aria-label="remove note" data-testid="annotation-unnote" onClick={() => void change({ action: 'unnote', note: n.id })}>
+          <button type="button" className="chip-x no-print" aria-label="remove note" data-testid="annotation-unnote" onClick={() => void change({ action: 'unnote', note: n.id })}>
             ×
           </button>
         </span>
       ))}
       {editing ? (
-        <form className="annotation-form" onSubmit={(e) => void submit(e)}>
+        <form className="annotation-form no-print" onSubmit={(e) => void submit(e)}>
           {editing === 'tag' ? (
             <input autoFocus value={draft} maxLength={64} placeholder="tag" aria-label="tag" data-testid="annotation-tag-input" onChange={(e) => setDraft(e.target.value)} />
           ) : (
@@ -90,10 +90,10 @@ export function Annotations({ item, initial, compact = false }: { item: string; 
         </form>
       ) : (
         <>
-          <button type="button" className="btn btn-small" data-testid="annotation-add-tag" onClick={() => setEditing('tag')}>
+          <button type="button" className="btn btn-small no-print" data-testid="annotation-add-tag" onClick={() => setEditing('tag')}>
             + tag
           </button>
-          <button type="button" className="btn btn-small" data-testid="annotation-add-note" onClick={() => setEditing('note')}>
+          <button type="button" className="btn btn-small no-print" data-testid="annotation-add-note" onClick={() => setEditing('note')}>
             + note
           </button>
         </>
@@ -144,7 +144,7 @@ export function UndoBar({ onUndone }: { onUndone?: (r: AnnotationChangeResponse)
     }
   };
   return (
-    <div className="undo-bar muted" dir="auto" data-testid="undo-bar">
+    <div className="undo-bar muted no-print" dir="auto" data-testid="undo-bar">
       <span>
         Last change: <Untrusted text={describe(last)} /> ({last.by}, {utc(last.at)})
       </span>{' '}
