@@ -79,8 +79,14 @@ describe('annotations in Chromium', () => {
     await msg.getByTestId('annotation-save').click();
     await expect.poll(() => msg.getByTestId('annotation-tag').count()).toBe(2);
     await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('added tag #port');
+    // the conversation itself is an item too
+    const conv = page.getByTestId('conversation-annotations');
+    await conv.getByTestId('annotation-star').click();
+    await expect.poll(() => conv.getByTestId('annotation-star').getAttribute('aria-pressed')).toBe('true');
+    expect(await msg.getByTestId('annotation-star').getAttribute('aria-pressed')).toBe('false');
     await page.reload();
     await page.locator(`#msg-${id}`).getByTestId('annotation-tag').nth(1).waitFor();
+    await expect.poll(() => page.getByTestId('conversation-annotations').getByTestId('annotation-star').getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'annotations-conversation');
     await page.goto(`${srv.origin}/search?q=${encodeURIComponent('tag:PORT')}`);
     await expect.poll(() => page.getByTestId('hit').count()).toBe(1);

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Account } from '../components/Account';
-import { Annotations, UndoBar, useAnnotationsOf } from '../components/Annotations';
+import { Annotations, LoadedAnnotations, UndoBar, useAnnotationsOf } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { api, type AccountView, type Mention, type MessageView, type WireItemAnnotations } from '../lib/api';
@@ -114,6 +114,11 @@ export default function ConversationView({ args, params }: ViewProps) {
               </Link>
             ))}
           </div>
+          {anchor && anchor.conversationId !== null ? (
+            <div className="conv-annotations" data-testid="conversation-annotations">
+              <LoadedAnnotations item={`conversation:${anchor.conversationId}`} />
+            </div>
+          ) : null}
         </header>
         {error ? <ErrorNotice error={error} /> : null}
         <UndoBar />
