@@ -2,7 +2,8 @@
 import type { SearchMode, SearchQuery } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
 import { planCodewords } from '../text/query/codewords.js';
-import type { AccountView, EntityPort, IdentityPort, LanguageCount, SearchPort } from '../store/types.js';
+import type { AccountView, AnnotationPort, EntityPort, IdentityPort, LanguageCount, SearchPort } from '../store/types.js';
+import { annotationsOf, type ItemAnnotations } from './annotations.js';
 import { expectOne } from '../identity/resolve-ref.js';
 import { refIndex, resolveSubjects } from './resolve.js';
 import { withLabels } from './thread.js';
@@ -29,6 +30,8 @@ export interface SearchResultHit {
    * asked for (`cocaine` finds "kafa" once kafa means cocaine). Absent when none.
    */
   via?: { codeword: string; means: string }[];
+  /** The analyst's tags, notes and star on the message (api/annotations.ts); absent when it has none. */
+  annotations?: ItemAnnotations;
 }
 
 export interface SearchResult {
@@ -79,7 +82,7 @@ export async function resolveFilters(store: IdentityPort, query: SearchQuery): P
 }
 
 /** What a search reads: the store's search, its languages, the analyst's lexicon (code words by meaning) and the names (from:, to:, person:). */
-export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'> & IdentityPort;
+export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'> & IdentityPort & Pick<AnnotationPort, 'annotationsOf'>;
 
 export async function search(store: SearchStore, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
@@ -97,6 +100,7 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
   const expansions = folded.expansions;
   // senders carry their best name (display name, else the name most phones saved, else the handle)
   const senders = await withLabels(store, page.hits.map((h) => h.sender));
+  const notes = await annotationsOf(store, page.hits.map((h) => ({ type: 'message' as const, key: String(h.id) })));
   return {
     query,
     hits: page.hits.map((h, i) => {
@@ -109,6 +113,7 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
         conversationTitle: h.conversationTitle ?? null,
         snippet: makeSnippet(h.body, highlightQuery, 200, langs),
         ...(via.length > 0 ? { via } : {}),
+        ...(notes.has(`message:${h.id}`) ? { annotations: notes.get(`message:${h.id}`)! } : {}),
       };
     }),
     nextCursor: page.nextCursor,

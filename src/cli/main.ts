@@ -18,6 +18,7 @@ import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
 import { registerWatch } from './watch.js';
+import { registerAnnotate } from './annotate.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   registerCase(program, json);
   registerExport(program, json);
   registerWatch(program, json);
+  registerAnnotate(program, json);
 
   program
     .command('ingest')

@@ -24,6 +24,7 @@ import { NETWORK_ROUTES } from './routes/network.js';
 import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
+import { ANNOTATION_ROUTES } from './routes/annotations.js';
 import { parseInput, queryObject, wholeNumber } from './validate.js';
 import type {
   EntitiesResponse,
@@ -166,4 +167,4 @@ const CASE_ROUTES: Route[] = [
   },
 ];
 
-export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES, ...WATCH_ROUTES, ...CHANGES_ROUTES, ...SCOPE_ROUTES];
+export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES, ...WATCH_ROUTES, ...CHANGES_ROUTES, ...SCOPE_ROUTES, ...ANNOTATION_ROUTES];

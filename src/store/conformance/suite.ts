@@ -15,6 +15,7 @@ import { parseQuery } from '../../text/query/parse.js';
 import { describeActivity, describeDossier, describeGeo, describeIdentity } from './suite-analytics.js';
 import { describeExport } from './suite-export.js';
 import { describeWatch } from './suite-watch.js';
+import { describeAnnotations } from './suite-annotations.js';
 import { describeChanges } from './suite-changes.js';
 
 export type { CaseFactory, TestCase } from './support.js';
@@ -815,6 +816,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
     describeIdentity(factory);
     describeExport(factory);
     describeWatch(factory);
+    describeAnnotations(factory);
     describeChanges(factory);
   });
 }

@@ -18,7 +18,7 @@
  * is the version of a new database and case; the last entry leads to it (migrations.test.ts).
  */
 import type pg from 'pg';
-import { ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, WATCH_TABLE_NAMES } from './schema.js';
+import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, WATCH_TABLE_NAMES } from './schema.js';
 import { ftsVector } from './writer.js';
 
 export interface PgMigration {
@@ -58,6 +58,18 @@ export async function reindexFts(c: pg.PoolClient, caseId: number): Promise<void
   await c.query(`ANALYZE ${part}`);
 }
 
+/** The steps of a migration that adds tables: their parents once, each case's partitions. */
+function addTables(names: readonly string[]): Pick<PgMigration, 'database' | 'case'> {
+  return {
+    async database(c) {
+      for (const name of names) await c.query(tableSql(caseTable(name)).replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS '));
+    },
+    async case(c, caseId) {
+      for (const name of names) await c.query(ensureTableSql(caseTable(name), caseId));
+    },
+  };
+}
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     to: 2,
@@ -67,11 +79,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     to: 3,
     what: 'watchlists and saved searches (the tables watchlists, saved_searches and saved_search_hits) belong to the schema (a database made before them got them when a case first used them)',
-    async database(c) {
-      for (const name of WATCH_TABLE_NAMES) await c.query(tableSql(caseTable(name)).replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS '));
-    },
-    async case(c, caseId) {
-      for (const name of WATCH_TABLE_NAMES) await c.query(ensureTableSql(caseTable(name), caseId));
-    },
+    ...addTables(WATCH_TABLE_NAMES),
+  },
+  {
+    to: 4,
+    what: 'annotations: tags, notes and stars with their log (the tables annotation_events and annotations)',
+    ...addTables(ANNOTATION_TABLE_NAMES),
   },
 ];

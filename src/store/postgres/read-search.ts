@@ -132,6 +132,11 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     }
   }
   if (query.channels.length > 0) where.push(`m.channel = ANY(${arg(query.channels)}::text[])`);
+  // tag: and note: (annotations.ts): the annotated messages, through the annotations' key index
+  for (const t of query.tags ?? [])
+    where.push(`m.id IN (SELECT a.item_key::bigint FROM annotations a WHERE a.case_id = m.case_id AND a.kind = 'tag' AND a.key = ${arg(t)} AND a.item_type = 'message')`);
+  for (const w of query.noteWords ?? [])
+    where.push(`m.id IN (SELECT a.item_key::bigint FROM annotations a WHERE a.case_id = m.case_id AND a.kind = 'note' AND a.item_type = 'message' AND strpos(' ' || a.words || ' ', ${arg(` ${w} `)}) > 0)`);
   const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
   const n = args.length;
   // A page, newest first. PostgreSQL either reads the newest messages until the page is full or

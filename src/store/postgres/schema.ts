@@ -1,4 +1,4 @@
-import { type Column, type ColumnType, type Index, type Table, TABLES, WATCH_TABLES, table } from '../schema/tables.js';
+import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table, TABLES, WATCH_TABLES, table } from '../schema/tables.js';
 
 /**
  * The PostgreSQL schema, derived from the tables declared once for both backends
@@ -30,7 +30,7 @@ import { type Column, type ColumnType, type Index, type Table, TABLES, WATCH_TAB
  * The schema version of a new database and of a new case in it (clew_meta.schema_version and
  * clew_cases.schema_version); migrations.ts leads an older one here.
  */
-export const PG_SCHEMA_VERSION = 3;
+export const PG_SCHEMA_VERSION = 4;
 
 export interface PgColumn {
   name: string;
@@ -124,6 +124,8 @@ export const CASE_TABLES: readonly PgTable[] = TABLES.map(pgTable);
 
 /** Watchlists and saved searches (watch.ts): schema 3 (migrations.ts). */
 export const WATCH_TABLE_NAMES = WATCH_TABLES;
+/** Annotations (annotations.ts): schema 4 (migrations.ts). */
+export const ANNOTATION_TABLE_NAMES = ANNOTATION_TABLES;
 
 /** The CREATE statements of a case table and of one case's partition of it, each IF NOT EXISTS. */
 export function ensureTableSql(t: PgTable, caseId: number): string {

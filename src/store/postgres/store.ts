@@ -60,6 +60,8 @@ import * as readNetwork from './read-network.js';
 import * as readSearch from './read-search.js';
 import * as transfer from './transfer.js';
 import * as watch from './watch.js';
+import * as annotations from './annotations.js';
+import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 
 export class PostgresCaseStore implements CaseStore {
   readonly backend: Backend = 'postgres';
@@ -262,7 +264,7 @@ export class PostgresCaseStore implements CaseStore {
   mentions(messageId: number): Promise<Mention[]> {
     return readMessages.mentions(this.db, messageId);
   }
-  search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
+  async search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
     return readSearch.search(this.db, query, opts);
   }
   resolveAccounts(term: string): Promise<AccountView[]> {
@@ -311,6 +313,29 @@ export class PostgresCaseStore implements CaseStore {
   }
   identity(): IdentityStore {
     return new PgIdentityStore(this.db, () => this.assertWritable());
+  }
+
+  // ---------------------------------------------------------------- annotations (annotations.ts)
+
+  async annotate(change: AnnotationChange): Promise<AnnotationEvent | null> {
+    this.assertWritable();
+    return annotations.annotate(this.db, change);
+  }
+  async undoAnnotation(eventId: number, by: string, at?: number): Promise<AnnotationEvent> {
+    this.assertWritable();
+    return annotations.undoAnnotation(this.db, eventId, by, at);
+  }
+  annotationsOf(items: readonly ItemKey[]): Promise<Annotation[]> {
+    return annotations.annotationsOf(this.db, items);
+  }
+  annotationEvents(opts: { limit: number; before?: number; item?: ItemKey }): Promise<AnnotationEvent[]> {
+    return annotations.annotationEvents(this.db, opts);
+  }
+  taggedItems(tag: string, type?: AnnotatedType): Promise<ItemKey[]> {
+    return annotations.taggedItems(this.db, tag, type);
+  }
+  tags(): Promise<{ tag: string; name: string; items: number }[]> {
+    return annotations.tags(this.db);
   }
 
   // ---------------------------------------------------------------- watchlists and saved searches (watch.ts)

@@ -344,12 +344,56 @@ export const TABLES: readonly Table[] = [
     primaryKey: ['search', 'message_id'],
     clustered: true,
   },
+  // annotations: the analyst's tags, notes and stars on items of the case. annotation_events is the
+  // append-only log (add, remove, each with author and time; an undo is a compensating event, and
+  // `undoes` names the event it takes back); annotations holds its fold, the annotations in force,
+  // so a read or a tag: filter is one index probe. Source records are never touched.
+  {
+    name: 'annotation_events',
+    columns: [
+      id,
+      nn('item_type', 'text'),
+      nn('item_key', 'text'),
+      nn('kind', 'text', { oneOf: ['tag', 'note', 'star'] }),
+      nn('action', 'text', { oneOf: ['add', 'remove'] }),
+      nn('key', 'text'),
+      nn('value', 'text'),
+      nn('words', 'text'),
+      nn('by', 'text'),
+      nn('at', 'bigint'),
+      c('undoes', 'bigint'),
+    ],
+    primaryKey: ['id'],
+    indexes: [
+      { name: 'item', columns: ['item_type', 'item_key', 'id'] },
+      { name: 'undoes', columns: ['undoes'], where: 'undoes IS NOT NULL' },
+    ],
+  },
+  {
+    name: 'annotations',
+    columns: [
+      nn('item_type', 'text'),
+      nn('item_key', 'text'),
+      nn('kind', 'text'),
+      nn('key', 'text'),
+      nn('value', 'text'),
+      nn('words', 'text'),
+      nn('by', 'text'),
+      nn('at', 'bigint'),
+      nn('event_id', 'bigint'),
+    ],
+    primaryKey: ['item_type', 'item_key', 'kind', 'key'],
+    indexes: [{ name: 'key', columns: ['kind', 'key', 'item_type', 'item_key'] }],
+    clustered: true,
+  },
 ];
 
 /** The identity tables (SQLite schema 2 made them part of the schema). */
 export const IDENTITY_TABLES = ['persons', 'person_members', 'identity_decisions', 'identity_rejections'] as const;
 /** Watchlists and saved searches (SQLite schema 4, PostgreSQL schema 3). */
 export const WATCH_TABLES = ['watchlists', 'saved_searches', 'saved_search_hits'] as const;
+/** Annotations (SQLite schema 5, PostgreSQL schema 4). */
+export const ANNOTATION_TABLES = ['annotation_events', 'annotations'] as const;
 
 export function table(name: string): Table {
   const t = TABLES.find((x) => x.name === name);

@@ -46,6 +46,8 @@ import type {
   WatchMessageRow,
 } from '../types.js';
 import { SqliteWatch } from './watch.js';
+import { SqliteAnnotations } from './annotations.js';
+import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 import { FtsVocabulary, matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
 import { activityCounts } from './activity.js';
@@ -256,6 +258,31 @@ export class SqliteCaseStore implements CaseStore {
   async restoreRows(): Promise<RowSink> {
     this.assertWritable();
     return SqliteRowSink.open(this.db, this.path);
+  }
+
+  // ---------------------------------------------------------------- annotations (annotations.ts)
+
+  private annotationStore: SqliteAnnotations | null = null;
+  private get annotationsRw(): SqliteAnnotations {
+    return (this.annotationStore ??= new SqliteAnnotations(this.db, () => this.assertWritable()));
+  }
+  async annotate(change: AnnotationChange): Promise<AnnotationEvent | null> {
+    return this.annotationsRw.annotate(change);
+  }
+  async undoAnnotation(eventId: number, by: string, at?: number): Promise<AnnotationEvent> {
+    return this.annotationsRw.undo(eventId, by, at);
+  }
+  async annotationsOf(items: readonly ItemKey[]): Promise<Annotation[]> {
+    return this.annotationsRw.annotationsOf(items);
+  }
+  async annotationEvents(opts: { limit: number; before?: number; item?: ItemKey }): Promise<AnnotationEvent[]> {
+    return this.annotationsRw.events(opts);
+  }
+  async taggedItems(tag: string, type?: AnnotatedType): Promise<ItemKey[]> {
+    return this.annotationsRw.taggedItems(tag, type);
+  }
+  async tags(): Promise<{ tag: string; name: string; items: number }[]> {
+    return this.annotationsRw.tags();
   }
 
   // ---------------------------------------------------------------- watchlists and saved searches (watch.ts)
@@ -518,6 +545,15 @@ export class SqliteCaseStore implements CaseStore {
     if (query.channels.length > 0) {
       where.push(`m.channel IN (${query.channels.map(() => '?').join(',')})`);
       args.push(...query.channels);
+    }
+    // tag: and note: (annotations.ts): the annotated messages, read through the annotations' key index
+    for (const t of query.tags ?? []) {
+      where.push(`m.id IN (SELECT CAST(a.item_key AS INTEGER) FROM annotations a WHERE a.kind = 'tag' AND a.key = ? AND a.item_type = 'message')`);
+      args.push(t);
+    }
+    for (const w of query.noteWords ?? []) {
+      where.push(`m.id IN (SELECT CAST(a.item_key AS INTEGER) FROM annotations a WHERE a.kind = 'note' AND a.item_type = 'message' AND instr(' ' || a.words || ' ', ?) > 0)`);
+      args.push(` ${w} `);
     }
     const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
     let sql: string;

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Account, dossierHref } from '../components/Account';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
+import { LoadedAnnotations, UndoBar } from '../components/Annotations';
 import { get, type AccountView, type DossierIndexResponse, type DossierResponse } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
@@ -72,6 +73,8 @@ function Dossier({ subject }: { subject: string }) {
               </span>
             ))}
           </div>
+          <LoadedAnnotations item={person ? d.subject.ref : `account:${refs[0]!}`} />
+          <UndoBar />
         </div>
         <div className="dossier-actions no-print">
           <Link className="btn" to={msgs()}>

@@ -10,6 +10,7 @@
  */
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
+import { LoadedAnnotations } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { ScopeError, ScopeNote, ScopePicker, scopeOf } from '../components/ScopePicker';
@@ -486,6 +487,7 @@ function SidePanel({
       <div className="account-ref" dir="ltr">
         {focus}
       </div>
+      <LoadedAnnotations item={focus.startsWith('person:') ? focus : `account:${focus}`} />
       {a && ranks ? (
         <table className="grid net-measures">
           <tbody>

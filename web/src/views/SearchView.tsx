@@ -14,6 +14,8 @@ import { useApi, useCaseGeneration } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
 import { IsoDateInput } from '../components/IsoDateInput';
+import { ANNOTATED, Annotations, UndoBar } from '../components/Annotations';
+import type { AnnotationChangeResponse } from '../lib/api';
 
 const PAGE = 50;
 /** Matches counted on the first page before the count says "more than". */
@@ -54,6 +56,17 @@ export default function SearchView({ params }: ViewProps) {
   const inflight = useRef<AbortController | null>(null);
 
   useEffect(() => setDraft(q), [q]);
+  // a tag, note or star changed (here or by the undo bar): the hit shows the item as it is now
+  useEffect(() => {
+    const onAnnotated = (e: Event) => {
+      const r = (e as CustomEvent<AnnotationChangeResponse>).detail;
+      if (r.item.type !== 'message') return;
+      const id = Number(r.item.key);
+      setRes((cur) => (cur && cur.hits.some((h) => h.id === id) ? { ...cur, hits: cur.hits.map((h) => (h.id === id ? { ...h, annotations: r.annotations } : h)) } : cur));
+    };
+    window.addEventListener(ANNOTATED, onAnnotated);
+    return () => window.removeEventListener(ANNOTATED, onAnnotated);
+  }, []);
   useEffect(() => {
     memory.res = res;
   }, [res]);
@@ -209,6 +222,7 @@ export default function SearchView({ params }: ViewProps) {
           ))}
           {res?.error ? <ErrorNotice error={res.error} /> : null}
           {res && !res.loading && !res.error && res.hits.length === 0 ? <div className="empty-note">No messages match.</div> : null}
+          <UndoBar />
           <ol className="hits" data-testid="hits">
             {res?.hits.map((h) => (
               <li key={h.id} className="hit">
@@ -244,6 +258,7 @@ export default function SearchView({ params }: ViewProps) {
                 <span className="hit-sender-link">
                   <Account account={h.sender} showRef={!h.sender.displayName} link />
                 </span>
+                <Annotations item={`message:${h.id}`} initial={h.annotations} compact />
               </li>
             ))}
           </ol>

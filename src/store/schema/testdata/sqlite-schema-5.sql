@@ -1,4 +1,4 @@
--- the SQLite case schema (version 4) as src/store/sqlite/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts)
+-- the SQLite case schema (version 5) as src/store/sqlite/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts): schema 4, then the annotation tables as the annotations branch wrote them by hand
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
 CREATE TABLE sources (
@@ -279,3 +279,31 @@ CREATE TABLE IF NOT EXISTS saved_search_hits (
   run INTEGER NOT NULL,
   PRIMARY KEY (search, message_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS annotation_events (
+  id INTEGER PRIMARY KEY,
+  item_type TEXT NOT NULL,
+  item_key TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('tag', 'note', 'star')),
+  action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  words TEXT NOT NULL,
+  by TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  undoes INTEGER
+);
+CREATE INDEX IF NOT EXISTS annotation_events_item ON annotation_events(item_type, item_key, id);
+CREATE INDEX IF NOT EXISTS annotation_events_undoes ON annotation_events(undoes) WHERE undoes IS NOT NULL;
+CREATE TABLE IF NOT EXISTS annotations (
+  item_type TEXT NOT NULL,
+  item_key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  words TEXT NOT NULL,
+  by TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  event_id INTEGER NOT NULL,
+  PRIMARY KEY (item_type, item_key, kind, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS annotations_key ON annotations(kind, key, item_type, item_key);

@@ -1,4 +1,4 @@
--- the PostgreSQL schema (version 3) and the partitions of case 7, as src/store/postgres/schema.ts declared them before the tables were declared once (src/store/schema/tables.ts)
+-- the PostgreSQL schema (version 4) and the partitions of case 7, as src/store/postgres/schema.ts declared them before the tables were declared once (src/store/schema/tables.ts): schema 3, then the annotation tables as the annotations branch wrote them by hand
 CREATE TABLE clew_meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
 CREATE TABLE clew_cases (
   id serial PRIMARY KEY,
@@ -293,7 +293,35 @@ CREATE TABLE saved_search_hits (
   run bigint NOT NULL,
   PRIMARY KEY (case_id, search, message_id)
 ) PARTITION BY LIST (case_id);
-INSERT INTO clew_meta (key, value) VALUES ('schema_version', '3');
+CREATE TABLE annotation_events (
+  case_id integer NOT NULL,
+  id bigint NOT NULL,
+  item_type text COLLATE "C" NOT NULL,
+  item_key text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL CHECK (kind IN ('tag', 'note', 'star')),
+  action text COLLATE "C" NOT NULL CHECK (action IN ('add', 'remove')),
+  key text COLLATE "C" NOT NULL,
+  value text COLLATE "C" NOT NULL,
+  words text COLLATE "C" NOT NULL,
+  by text COLLATE "C" NOT NULL,
+  at bigint NOT NULL,
+  undoes bigint,
+  PRIMARY KEY (case_id, id)
+) PARTITION BY LIST (case_id);
+CREATE TABLE annotations (
+  case_id integer NOT NULL,
+  item_type text COLLATE "C" NOT NULL,
+  item_key text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL,
+  key text COLLATE "C" NOT NULL,
+  value text COLLATE "C" NOT NULL,
+  words text COLLATE "C" NOT NULL,
+  by text COLLATE "C" NOT NULL,
+  at bigint NOT NULL,
+  event_id bigint NOT NULL,
+  PRIMARY KEY (case_id, item_type, item_key, kind, key)
+) PARTITION BY LIST (case_id);
+INSERT INTO clew_meta (key, value) VALUES ('schema_version', '4');
 CREATE TABLE meta_c7 PARTITION OF meta FOR VALUES IN (7);
 CREATE TABLE sources_c7 PARTITION OF sources FOR VALUES IN (7);
 CREATE TABLE accounts_c7 PARTITION OF accounts FOR VALUES IN (7);
@@ -342,3 +370,8 @@ CREATE TABLE identity_rejections_c7 PARTITION OF identity_rejections FOR VALUES 
 CREATE TABLE watchlists_c7 PARTITION OF watchlists FOR VALUES IN (7);
 CREATE TABLE saved_searches_c7 PARTITION OF saved_searches FOR VALUES IN (7);
 CREATE TABLE saved_search_hits_c7 PARTITION OF saved_search_hits FOR VALUES IN (7);
+CREATE TABLE IF NOT EXISTS annotation_events_c7 PARTITION OF annotation_events FOR VALUES IN (7);
+CREATE INDEX IF NOT EXISTS annotation_events_c7_item ON annotation_events_c7 (case_id, item_type, item_key, id);
+CREATE INDEX IF NOT EXISTS annotation_events_c7_undoes ON annotation_events_c7 (case_id, undoes) WHERE undoes IS NOT NULL;
+CREATE TABLE IF NOT EXISTS annotations_c7 PARTITION OF annotations FOR VALUES IN (7);
+CREATE INDEX IF NOT EXISTS annotations_c7_key ON annotations_c7 (case_id, kind, key, item_type, item_key);
