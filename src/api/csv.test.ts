@@ -9,7 +9,6 @@ const read = (text: string): string[][] => parse(text.replace(/^\ufeff/, ''), { 
 function expected(c: CsvCell): string {
   if (c === null || c === undefined) return '';
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
-  // eslint-disable-next-line no-control-regex
   const t = c.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
   return FORMULA_START.test(t) ? `'${t}` : t;
 }

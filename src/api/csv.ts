@@ -26,7 +26,6 @@ export const CSV_BOM = '\ufeff';
 /** Cells that begin with one of these are formulas to a spreadsheet (OWASP), and are prefixed with '. */
 export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 function clean(c: CsvCell): string | number | null {
