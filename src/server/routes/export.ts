@@ -25,11 +25,12 @@ import type { AccountView, CaseStore, EntityRow, QuarantineRow } from '../../api
 import { Download, fileName } from '../download.js';
 import type { Route } from '../route.js';
 import { parseInput, queryObject } from '../validate.js';
+import type { WireNetworkExportFormat } from '../wire/network.js';
 import { filterOf, filterShape, scopedViewNetwork } from './network.js';
 import { activityAnswer } from './timeline.js';
 
 /** The formats the workspace offers (the CLI's `csv` pair of files is not one file to download). */
-export const NETWORK_DOWNLOAD_FORMATS = ['gexf', 'graphml', 'i2', 'ftm'] as const;
+export const NETWORK_DOWNLOAD_FORMATS = ['gexf', 'graphml', 'i2', 'ftm'] as const satisfies readonly WireNetworkExportFormat[];
 export type NetworkDownloadFormat = (typeof NETWORK_DOWNLOAD_FORMATS)[number];
 
 export const NETWORK_DOWNLOAD_TYPES: Record<NetworkDownloadFormat, { type: string; ext: string }> = {
