@@ -50,7 +50,15 @@ export function NetworkExportMenu({ filter }: { filter: { after?: string; before
     d.start('/api/network/export', { format, after: filter.after, before: filter.before, level: filter.level, scope: filter.scope });
   };
   return (
-    <div className="export-menu">
+    <div
+      className="export-menu"
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
       <button type="button" className="btn btn-small" aria-haspopup="menu" aria-expanded={open} data-testid="export-menu" disabled={d.busy} onClick={() => setOpen((o) => !o)}>
         {d.busy ? 'Exporting…' : 'Export ▾'}
       </button>
@@ -61,7 +69,7 @@ export function NetworkExportMenu({ filter }: { filter: { after?: string; before
               {f.title} <span className="muted small">{f.hint}</span>
             </button>
           ))}
-          <div className="muted small export-menu-note">The network as shown: its filters, node level and scope, stated inside GEXF and GraphML files.</div>
+          <div className="muted small export-menu-note">The network with the view’s time window, node level and scope (every node, also where the drawing shows the top ones only). GEXF and GraphML state these inside.</div>
         </div>
       ) : null}
       {d.saved ? <span className="muted small" data-testid="export-saved"> saved {d.saved}</span> : null}
