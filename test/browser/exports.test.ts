@@ -70,6 +70,28 @@ describe('exports from the workspace in Chromium', () => {
     expect(rows.slice(1).find((r) => r[2] === 'skyecc:AAA111')![3]).toContain('<script>');
   });
 
+  it('saves a dossier’s contacts, the timeline and the entities as CSV, with the view’s state', async () => {
+    await page.goto(`${srv.origin}/dossier/${encodeURIComponent('skyecc:AAA111')}`);
+    const contacts = await save('csv-contacts');
+    expect(contacts.name).toBe('clew-case-contacts-skyecc-AAA111.csv');
+    const c = parse(contacts.bytes.toString('utf8').slice(1)) as string[][];
+    expect(c.map((r) => r[0])).toEqual(['contact_ref', 'skyecc:BBB222']);
+    expect(c[1]![1]).toBe('أبو خالد');
+
+    await page.goto(`${srv.origin}/timeline?unit=month&account=${encodeURIComponent('skyecc:BBB222')}`);
+    const timeline = await save('csv-timeline');
+    expect(timeline.name).toBe('clew-case-timeline-month.csv');
+    const t = parse(timeline.bytes.toString('utf8').slice(1)) as string[][];
+    // an account counts what it sent or received: every message of this two-person case
+    expect(t.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([['skyecc:BBB222', '2021-03-01T00:00:00.000Z', '124']]);
+
+    await page.goto(`${srv.origin}/entities?type=phone`);
+    const entities = await save('csv-entities');
+    expect(entities.name).toBe('clew-case-entities-phone.csv');
+    const e = parse(entities.bytes.toString('utf8').slice(1)) as string[][];
+    expect(e[1]!.slice(0, 2)).toEqual(['phone', "'+381641234567"]);
+  });
+
   it('saves the quarantine as CSV, and nothing ran', async () => {
     await page.goto(`${srv.origin}/quarantine`);
     const f = await save('csv-quarantine');

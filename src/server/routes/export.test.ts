@@ -201,6 +201,8 @@ describe('download file names', () => {
     expect(safeNamePart('../../etc/passwd')).toBe('etc-passwd');
     expect(safeNamePart('"";\\')).toBe('case');
     expect(safeNamePart('x'.repeat(500))).toHaveLength(60);
+    expect(safeNamePart('invoice\u202Egpj.exe')).toBe('invoice-gpj.exe'); // a bidi override cannot disguise the name
+    expect(safeNamePart('नमस्ते')).toBe('नमस्ते'); // letters keep their marks
     expect(fileName('Случај 7.clew', ['contacts', 'person:12'], 'csv')).toBe('clew-Случај-7-contacts-person-12.csv');
     expect(contentDisposition('clew-Случај-7.csv')).toBe(`attachment; filename="clew-______-7.csv"; filename*=UTF-8''clew-${encodeURIComponent('Случај')}-7.csv`);
     expect(contentDisposition('a"b\r\n;c.csv')).toBe('attachment; filename="a-b---c.csv"');
