@@ -55,6 +55,7 @@ describe('exports from the workspace in Chromium', () => {
     await page.goto(`${srv.origin}/search?q=kafa`);
     await page.getByTestId('hit').first().waitFor();
     const f = await save('csv-search');
+    await screenshot(page, 'exports-search-csv');
     expect(f.name).toBe('clew-case-search.csv');
     expect([...f.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(f.bytes.toString('utf8').slice(1)) as string[][];
@@ -73,6 +74,7 @@ describe('exports from the workspace in Chromium', () => {
   it('saves a dossier’s contacts, the timeline and the entities as CSV, with the view’s state', async () => {
     await page.goto(`${srv.origin}/dossier/${encodeURIComponent('skyecc:AAA111')}`);
     const contacts = await save('csv-contacts');
+    await screenshot(page, 'exports-dossier-csv');
     expect(contacts.name).toBe('clew-case-contacts-skyecc-AAA111.csv');
     const c = parse(contacts.bytes.toString('utf8').slice(1)) as string[][];
     expect(c.map((r) => r[0])).toEqual(['contact_ref', 'skyecc:BBB222']);
