@@ -16,6 +16,8 @@ export interface SearchRequest {
   cursor?: number;
   /** Count the matches up to this many (first page, folded mode); see SearchResult.total. */
   count?: number;
+  /** Give each hit its whole body (exports); the snippet alone otherwise. */
+  withBody?: boolean;
 }
 
 export interface SearchResultHit {
@@ -25,6 +27,8 @@ export interface SearchResultHit {
   conversationId: number | null;
   conversationTitle: string | null;
   snippet: Snippet;
+  /** The whole body, when asked for (SearchRequest.withBody). */
+  body?: string;
   /**
    * Why the hit matched besides the words typed: the lexicon code words it holds whose meaning the query
    * asked for (`cocaine` finds "kafa" once kafa means cocaine). Absent when none.
@@ -112,6 +116,7 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
         conversationId: h.conversationId,
         conversationTitle: h.conversationTitle ?? null,
         snippet: makeSnippet(h.body, highlightQuery, 200, langs),
+        ...(req.withBody ? { body: h.body } : {}),
         ...(via.length > 0 ? { via } : {}),
         ...(notes.has(`message:${h.id}`) ? { annotations: notes.get(`message:${h.id}`)! } : {}),
       };

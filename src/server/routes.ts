@@ -17,6 +17,7 @@ import { computeKeyPlayerRanking, KEY_PLAYERS_FAMILY, type KeyPlayerRanking, MAX
 import type { Route } from './route.js';
 import { CHANGES_ROUTES } from './routes/changes.js';
 import { DOSSIER_ROUTES } from './routes/dossier.js';
+import { EXPORT_ROUTES } from './routes/export.js';
 import { IDENTITY_ROUTES } from './routes/identity.js';
 import { JOBS_ROUTES, keyPlayersViaJob } from './routes/jobs.js';
 import { MAP_ROUTES } from './routes/map.js';
@@ -167,4 +168,17 @@ const CASE_ROUTES: Route[] = [
   },
 ];
 
-export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES, ...WATCH_ROUTES, ...CHANGES_ROUTES, ...SCOPE_ROUTES, ...ANNOTATION_ROUTES];
+export const ROUTES: Route[] = [
+  ...CASE_ROUTES,
+  ...NETWORK_ROUTES,
+  ...EXPORT_ROUTES,
+  ...TIMELINE_ROUTES,
+  ...MAP_ROUTES,
+  ...DOSSIER_ROUTES,
+  ...JOBS_ROUTES,
+  ...IDENTITY_ROUTES,
+  ...WATCH_ROUTES,
+  ...CHANGES_ROUTES,
+  ...SCOPE_ROUTES,
+  ...ANNOTATION_ROUTES,
+];

@@ -7,6 +7,7 @@
  * the printed URL, exchanged for a cookie) → route. Every response carries the strict headers.
  */
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { RateLimiter, type RateLimitOptions, rateKey, SESSION_RATE, sessionIdCoo
 import { readJsonBody } from './body.js';
 import type { Route } from './route.js';
 import { Reply } from './jobs.js';
+import { contentDisposition, Download } from './download.js';
 import { ROUTES } from './routes.js';
 import { viewNetwork } from './routes/network.js';
 import { caseState } from './case-state.js';
@@ -108,6 +110,31 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 
 function sendJson(res: ServerResponse, status: number, value: unknown, head = false, extra: Record<string, string> = {}): void {
   send(res, status, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...extra }, JSON.stringify(value), head);
+}
+
+/**
+ * A file to save: a whole body is sent with its length; a streamed one in chunks, with the
+ * writer waiting for the socket to drain, stopped when the client goes away. Its first chunk is
+ * made before the headers go out, so a bad request still gets a JSON error; an error later cuts
+ * the connection (the file is visibly incomplete, never silently short).
+ */
+async function sendDownload(res: ServerResponse, d: Download, head: boolean, signal: AbortSignal): Promise<void> {
+  const headers = { ...SECURITY_HEADERS, ...d.headers, 'Content-Type': d.contentType, 'Content-Disposition': contentDisposition(d.fileName), 'Cache-Control': 'no-store' };
+  if (typeof d.body === 'string') return send(res, 200, headers, d.body, head);
+  const it = d.body[Symbol.asyncIterator]();
+  try {
+    let next = await it.next();
+    res.writeHead(200, headers);
+    if (head) return void res.end();
+    while (!next.done && !signal.aborted) {
+      if (!res.write(next.value)) await once(res, 'drain', { signal }).catch(() => undefined);
+      if (signal.aborted) break;
+      next = await it.next();
+    }
+    res.end();
+  } finally {
+    await it.return?.(undefined);
+  }
 }
 
 /** A refusal a person can read: plain text, nothing to render, nothing to run. */
@@ -201,7 +228,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
       await state.sync();
       const value = await r.handle({ store, params: route.params, query: url.searchParams, body, req, signal: gone.signal });
-      if (value instanceof Reply) sendJson(res, value.status, value.body, head);
+      if (value instanceof Download) await sendDownload(res, value, head, gone.signal);
+      else if (value instanceof Reply) sendJson(res, value.status, value.body, head);
       else sendJson(res, 200, value, head);
       return;
     }

@@ -9,6 +9,7 @@ import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
+import { CsvButton } from '../components/Download';
 
 /** Dossiers: `/dossier/<url-encoded account ref>` for one account, `/dossier?q=` to find one. */
 export default function DossierView({ args, params }: ViewProps) {
@@ -217,6 +218,7 @@ function Dossier({ subject }: { subject: string }) {
         </Section>
 
         <Section title="Contacts" count={`(${num(d.contacts.length)} of ${num(d.contactsTotal)}, by messages and calls both ways)`} testId="dossier-contacts">
+          <CsvButton path="/api/csv/contacts" params={{ subject }} title="All contacts as CSV (up to 10,000)" testId="csv-contacts" />
           <table className="grid">
             <thead>
               <tr>

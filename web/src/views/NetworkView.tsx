@@ -14,6 +14,7 @@ import { LoadedAnnotations } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { ScopeError, ScopeNote, ScopePicker, scopeOf } from '../components/ScopePicker';
+import { NetworkExportMenu } from '../components/Download';
 import { ApiError, type NetworkEgoResponse, type NetworkPathResponse, type NetworkResponse, type WireViewMeasure } from '../lib/api';
 import { num } from '../lib/format';
 import { chosenLevel, levelParam } from '../lib/level';
@@ -282,6 +283,7 @@ export default function NetworkView({ params }: ViewProps) {
       <div className="net-scope">
         <ScopePicker scope={scope} onChange={setScope} />
         <ScopeNote scope={data.scope} whole={{ nodes: data.nodes, contactPairs: data.edges }} unit={data.filter.level === 'person' ? 'persons and accounts' : 'accounts'} />
+        <NetworkExportMenu filter={netFilter} />
       </div>
       <div className="net-body">
         <NetworkCanvas graph={drawn} highlight={highlight} events={events} onRendered={onRendered} />

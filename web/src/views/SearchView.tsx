@@ -13,6 +13,7 @@ import { href, navigate } from '../lib/router';
 import { useApi, useCaseGeneration } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
+import { CsvButton } from '../components/Download';
 import { IsoDateInput } from '../components/IsoDateInput';
 import { ANNOTATED, Annotations, UndoBar } from '../components/Annotations';
 import type { AnnotationChangeResponse } from '../lib/api';
@@ -212,6 +213,9 @@ export default function SearchView({ params }: ViewProps) {
                 </span>
                 {res.total && res.hits.length < res.total.count ? <span className="muted">{num(res.hits.length)} shown</span> : null}
                 <span className="muted">newest first · {mode === 'exact' ? 'exact' : 'folded'} · {res.elapsedMs} ms</span>
+                {res.hits.length > 0 ? (
+                  <CsvButton path="/api/csv/search" params={{ q, mode }} title="Every hit of this query as CSV (all pages, up to 50,000, newest first, whole message bodies)" testId="csv-search" />
+                ) : null}
               </>
             ) : null}
           </div>
