@@ -17,6 +17,7 @@ import { registerGraph } from './graph.js';
 import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
+import { registerTranslate } from './translate.js';
 import { registerWatch } from './watch.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   registerCase(program, json);
   registerExport(program, json);
   registerWatch(program, json);
+  registerTranslate(program, json);
 
   program
     .command('ingest')
