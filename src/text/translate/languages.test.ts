@@ -9,6 +9,8 @@ describe('Apertium language codes', () => {
     expect(apertiumCode('EN')).toBe('eng');
     expect(apertiumCode('nld')).toBe('nld');
     expect(apertiumCode('x1')).toBeNull();
+    expect(apertiumCode('sr-Cyrl')).toBe('hbs');
+    expect(apertiumCode('en-US')).toBe('eng');
   });
 
   it('parses mode names, old 639-1 ones too, and skips what is not a pair', () => {
@@ -22,6 +24,7 @@ describe('Apertium language codes', () => {
   it('knows the target standards of Serbo-Croatian', () => {
     expect(targetVariant('sr')).toBe('SR');
     expect(targetVariant('hr')).toBe('HR');
+    expect(targetVariant('sr-Latn')).toBe('SR');
     expect(targetVariant('en')).toBeNull();
   });
 });

@@ -26,9 +26,9 @@ const NAMES: Readonly<Record<string, string>> = {
   epo: 'Esperanto', tur: 'Turkish', sqi: 'Albanian', ell: 'Greek', pol: 'Polish',
 };
 
-/** The ISO 639-3 code Apertium uses for a clew language code (2 or 3 letters), or null when unknown. */
+/** The ISO 639-3 code Apertium uses for a clew language code (2 or 3 letters, script or region subtags ignored), or null when unknown. */
 export function apertiumCode(lang: string): string | null {
-  const l = lang.toLowerCase();
+  const l = (lang.split(/[-_]/)[0] ?? '').toLowerCase(); // 'sr-Cyrl', 'sr_Latn', 'en-US' → the language
   const three = TO_639_3[l];
   if (three) return three;
   return /^[a-z]{3}$/.test(l) ? l : null;
@@ -36,7 +36,7 @@ export function apertiumCode(lang: string): string | null {
 
 /** Apertium's target variant (e.g. 'SR' in `eng-hbs_SR`) for a clew target language, if it has one. */
 export function targetVariant(lang: string): string | null {
-  return TARGET_VARIANT[lang.toLowerCase()] ?? null;
+  return TARGET_VARIANT[(lang.split(/[-_]/)[0] ?? '').toLowerCase()] ?? null;
 }
 
 /** A readable language name for an ISO 639-3 code (the code itself when not listed). */
