@@ -51,14 +51,14 @@ describe.skipIf(!hasPairs)('Apertium translation (real engine)', () => {
     expect(r[0]!.text).toMatch(/cocaine/i);
     expect(r[0]!.text).toMatch(/Friday/);
     expect(r[0]!.text).toMatch(/brother/i);
-    expect(r[0]!.text).toContain('Antwerpen'); // unknown to the dictionary: passes through
+    expect(r[0]!.text).toMatch(/Antwerp/);
     expect(r[1]!.text).toMatch(/cocaine/i);
     expect(r[1]!.text).toMatch(/Friday/);
     expect(r[2]!.text).toMatch(/tomorrow/);
     expect(r[3]).toMatchObject({ pair: 'mkd-eng' });
     expect(r[3]!.text).toMatch(/Friday/);
     expect(r[4]).toMatchObject({ pair: 'spa-eng' });
-    expect(r[4]!.text).toBe('The container arrives the Friday.');
+    expect(r[4]!.text).toMatch(/^The container arrives .*Friday\.$/);
   });
 
   it('passes protected code words and names through untouched, in their own script', async () => {
@@ -108,6 +108,16 @@ describe.skipIf(!hasPairs)('Apertium translation (real engine)', () => {
     expect(r.map((t) => t.text)).toEqual(['prvi', '', 'treći [x]', 'četvrti']);
     expect(r[1]).toMatchObject({ failure: 'timeout', pair: 'hbs-eng' });
     expect(r[1]!.failed).toMatch(/timed out/);
+  });
+
+  it('kills the real pipeline at the time limit and says so for every text, without waiting per text', async () => {
+    const t0 = Date.now();
+    const texts = Array.from({ length: 40 }, (_, i) => ({ text: `Kokain stiže u petak ${i}.`, from: 'sr' }));
+    const r = await translateTexts(eng, texts, 'en', { itemTimeoutMs: 1, startupMs: 0 });
+    expect(r).toHaveLength(40);
+    expect(r.filter((t) => t.failure === 'timeout')).toHaveLength(40);
+    expect(r[39]!.failed).toMatch(/timed out.*twice in a row/);
+    expect(Date.now() - t0).toBeLessThan(5000);
   });
 
   it('marks every text failed, with the reason, when the engine cannot run', async () => {
