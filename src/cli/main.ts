@@ -17,6 +17,7 @@ import { registerGraph } from './graph.js';
 import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
+import { registerTranslate } from './translate.js';
 import { registerWatch } from './watch.js';
 import { registerAnnotate } from './annotate.js';
 
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
   registerExport(program, json);
   registerWatch(program, json);
   registerAnnotate(program, json);
+  registerTranslate(program, json);
 
   program
     .command('ingest')
