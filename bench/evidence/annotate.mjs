@@ -14,16 +14,10 @@
 // Goal (issue 20): ≤ 50 ms per action at 1M messages.
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { BENCH_OUT, opt, ROOT } from '../common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'bench', 'out');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? dflt : args[i + 1];
-};
+const OUT = BENCH_OUT;
 const nMessages = Number(opt('messages', '1000000'));
 const nActions = Number(opt('actions', '2000'));
 mkdirSync(OUT, { recursive: true });

@@ -8,17 +8,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'bench', 'out');
-const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? dflt : args[i + 1];
-};
+const OUT = BENCH_OUT;
 const sizes = opt('sizes', '1000000').split(',').map(Number);
 const nQueries = Number(opt('queries', '200'));
 // sizes at which the default (analysing) ingest is timed too; it is far slower, see RESULTS.md

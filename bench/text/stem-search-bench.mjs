@@ -10,18 +10,11 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'bench', 'out', 'stem');
-const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? dflt : args[i + 1];
-};
+const OUT = join(BENCH_OUT, 'stem');
 const N = Number(opt('messages', '200000'));
 const Q = Number(opt('queries', '150'));
 mkdirSync(OUT, { recursive: true });

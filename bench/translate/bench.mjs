@@ -13,17 +13,10 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'bench', 'out', 'translate');
-const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? dflt : args[i + 1];
-};
+const OUT = join(BENCH_OUT, 'translate');
 const nMessages = Number(opt('messages', '10000'));
 const seed = Number(opt('seed', '1'));
 const write = args.includes('--write');

@@ -12,18 +12,11 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'bench', 'out', 'ufed');
-const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? dflt : args[i + 1];
-};
+const OUT = join(BENCH_OUT, 'ufed');
 const sizes = opt('mb', '50').split(',').map(Number);
 const write = args.includes('--write');
 const rounds = Number(opt('rounds', '2'));

@@ -15,17 +15,10 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'bench', 'out');
-const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? dflt : args[i + 1];
-};
+const OUT = BENCH_OUT;
 const nMessages = Number(opt('messages', '200000'));
 const nSelectors = Number(opt('selectors', '100000'));
 const write = args.includes('--write');
