@@ -27,21 +27,17 @@ export async function labelAccounts(store: IdentityPort, accounts: readonly Acco
   const ids = [...new Set(accounts.map((a) => a.id))].slice(0, MAX_LABELLED);
   const out = new Map<number, string>();
   if (ids.length === 0) return out;
-  const data = await store.identity().dataFor(ids);
-  const owners = new Map<number, Map<string, Set<number>>>();
-  for (const c of data.contacts) {
-    let m = owners.get(c.contact);
-    if (!m) owners.set(c.contact, (m = new Map()));
-    let s = m.get(c.name);
-    if (!s) m.set(c.name, (s = new Set()));
-    s.add(c.owner);
+  // the names phones saved these accounts under, with how many phones saved each (one indexed read)
+  const savedOf = new Map<number, { name: string; owners: number }[]>();
+  for (const r of await store.identity().savedNamesOf(ids)) {
+    let l = savedOf.get(r.contact);
+    if (!l) savedOf.set(r.contact, (l = []));
+    l.push({ name: r.name, owners: r.owners });
   }
   const byId = new Map(accounts.map((a) => [a.id, a]));
   for (const id of ids) {
     const a = byId.get(id)!;
-    const saved = [...(owners.get(id) ?? new Map<string, Set<number>>()).entries()]
-      .map(([name, s]) => ({ name, owners: s.size }))
-      .sort((x, y) => y.owners - x.owners || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    const saved = (savedOf.get(id) ?? []).sort((x, y) => y.owners - x.owners || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     out.set(id, bestName(a, saved).label);
   }
   return out;

@@ -557,6 +557,12 @@ export interface IdentityStore {
   data(statementPhrases: readonly string[]): Promise<IdentityData>;
   /** The handles, saved names and links of a few accounts only (≤ 100; for the review of a pair): fast on a big case. */
   dataFor(accountIds: readonly number[]): Promise<IdentityData>;
+  /**
+   * The names phones saved these accounts under, each with how many distinct phones (owners) saved
+   * it: NameDirectory's `saved` for these accounts only (one indexed read; for labelling a page).
+   * Ordered by contact, then name in code-point (UTF-8 byte) order; unknown ids give nothing.
+   */
+  savedNamesOf(accountIds: readonly number[]): Promise<NameDirectory['saved']>;
   persons(): Promise<PersonView[]>;
   person(id: number): Promise<PersonView>;
   /** Account id → person id and name, for every account that belongs to a person. */

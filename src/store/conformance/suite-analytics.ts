@@ -186,6 +186,19 @@ export function describeDossier(factory: CaseFactory): void {
       expect(dir.phones.map((x) => [ref.get(x.account), x.value])).toEqual([[DA, '+381641234567']]);
     });
 
+    it('reads the saved names of a few accounts only, as the directory counts them', async () => {
+      const ix = s().identity();
+      const [a, b] = [await c.id(DA), await c.id(DB)];
+      const rows = await ix.savedNamesOf([b, a, 987654321, a]);
+      expect(rows).toEqual([
+        { contact: a, name: 'Kum "Stari"', owners: 2 },
+        { contact: a, name: 'Šef', owners: 1 },
+      ]);
+      expect(rows).toEqual((await ix.names()).saved.filter((x) => x.contact === a || x.contact === b));
+      expect(await ix.savedNamesOf([b])).toEqual([]);
+      expect(await ix.savedNamesOf([])).toEqual([]);
+    });
+
     it('lists the names others saved, devices, conversations, entities and places', async () => {
       const d = await s().dossier([await c.id(DA)]);
       expect(d.savedAs.map((x) => [x.name, x.owners])).toEqual([

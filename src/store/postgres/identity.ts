@@ -337,6 +337,17 @@ export async function loadNameDirectory(db: PgReadCase): Promise<NameDirectory> 
   return { accounts, saved, phones };
 }
 
+/** The saved names of a few accounts (see IdentityStore.savedNamesOf), read through the contacts (case_id, contact) index. */
+export async function loadSavedNamesOf(db: PgReadCase, accountIds: readonly number[]): Promise<NameDirectory['saved']> {
+  const ids = [...new Set(accountIds)].filter((x) => Number.isSafeInteger(x));
+  if (ids.length === 0) return [];
+  return all<NameDirectory['saved'][number]>(
+    db.pool,
+    'SELECT contact, name COLLATE "C" AS name, count(DISTINCT owner)::int AS owners FROM contacts WHERE case_id = $1 AND contact = ANY($2::bigint[]) GROUP BY contact, name COLLATE "C" ORDER BY contact, name COLLATE "C"',
+    [db.caseId, ids],
+  );
+}
+
 export class PgIdentityStore implements IdentityStore {
   /** `assertWritable`: throws when the case is open read-only (before every decision). */
   constructor(
@@ -351,6 +362,9 @@ export class PgIdentityStore implements IdentityStore {
   }
   dataFor(accountIds: readonly number[]): Promise<IdentityData> {
     return loadHandlesData(this.db, accountIds);
+  }
+  savedNamesOf(accountIds: readonly number[]): Promise<NameDirectory['saved']> {
+    return loadSavedNamesOf(this.db, accountIds);
   }
   persons(): Promise<PersonView[]> {
     return listPersons(this.db);

@@ -256,6 +256,23 @@ export function loadNameDirectory(db: Database): NameDirectory {
   return { accounts, saved, phones };
 }
 
+/** The saved names of a few accounts (see IdentityStore.savedNamesOf), read through the contacts(contact) index. */
+export function loadSavedNamesOf(db: Database, accountIds: readonly number[]): NameDirectory['saved'] {
+  const ids = [...new Set(accountIds)].filter((x) => Number.isSafeInteger(x)).sort((a, b) => a - b);
+  const out: NameDirectory['saved'] = [];
+  for (let i = 0; i < ids.length; i += SAVED_NAMES_CHUNK) {
+    const chunk = ids.slice(i, i + SAVED_NAMES_CHUNK);
+    out.push(
+      ...(db
+        .prepare(`SELECT contact, name, count(DISTINCT owner) AS owners FROM contacts WHERE contact IN (${chunk.map(() => '?').join(',')}) GROUP BY contact, name ORDER BY contact, name`)
+        .all(...chunk) as NameDirectory['saved']),
+    );
+  }
+  return out;
+}
+/** Ids bound per statement (well under SQLite's variable limit). */
+const SAVED_NAMES_CHUNK = 500;
+
 export class SqliteIdentityStore implements IdentityStore {
   constructor(private readonly db: Database) {}
   async names(): Promise<NameDirectory> {
@@ -266,6 +283,9 @@ export class SqliteIdentityStore implements IdentityStore {
   }
   async dataFor(accountIds: readonly number[]): Promise<IdentityData> {
     return loadHandlesData(this.db, accountIds);
+  }
+  async savedNamesOf(accountIds: readonly number[]): Promise<NameDirectory['saved']> {
+    return loadSavedNamesOf(this.db, accountIds);
   }
   async persons(): Promise<PersonView[]> {
     return listPersons(this.db);
