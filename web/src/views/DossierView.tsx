@@ -172,8 +172,12 @@ function Dossier({ subject }: { subject: string }) {
                     <span className="mono" dir="ltr">
                       <Untrusted text={x.value} />
                     </span>
-                    {x.sources > 1 ? <span className="muted small"> seen in {num(x.sources)} sources</span> : null}
-                    {person && x.accounts.length > 1 ? <span className="muted small"> · on {num(x.accounts.length)} handles</span> : null}
+                    {x.sources > 1 || (person && x.accounts.length > 1) ? (
+                      <span className="muted small">
+                        {' '}
+                        {[x.sources > 1 ? `seen in ${num(x.sources)} sources` : '', person && x.accounts.length > 1 ? `on ${num(x.accounts.length)} handles` : ''].filter(Boolean).join(' · ')}
+                      </span>
+                    ) : null}
                     {x.spellings.length ? (
                       <div className="muted small device-spellings">
                         written{' '}
