@@ -21,7 +21,12 @@ export function renderDossier(d: DossierResult): string {
   }
   if (d.devices.length) {
     out.push('', 'Devices and identifiers:');
-    for (const x of d.devices) out.push(`  ${safe(x.key)} ${safe(x.value)}`);
+    for (const x of d.devices) {
+      const seen = [x.accounts.length > 1 ? `${x.accounts.length} accounts` : '', x.sources > 1 ? `seen in ${x.sources} sources` : '', x.spellings.length ? `written ${x.spellings.map((w) => safe(w)).join(', ')}` : '']
+        .filter(Boolean)
+        .join('; ');
+      out.push(`  ${safe(x.key)} ${safe(x.value)}${seen ? `  (${seen})` : ''}`);
+    }
   }
   out.push('', `Contacts (${num(d.contacts.length)} of ${num(d.contactsTotal)}, by messages and calls both ways):`);
   for (const c of d.contacts)

@@ -5,6 +5,7 @@
  * indexes, so the cost grows with what the accounts did, not with the size of the case), and
  * this module turns their rows into the dossier.
  */
+import { normaliseDeviceId } from '../model/device-ids.js';
 import { ClewError } from '../model/errors.js';
 import type { AccountView, DossierData, DossierOptions } from './types.js';
 
@@ -44,7 +45,8 @@ export interface DossierQueries {
   entities(set: number[], perType: number): Maybe<{ type: string; value: string; mentions: number; messages: number; first: number; last: number; total: number }[]>;
   /** Names contact lists saved for the set's accounts (at most 10,000 rows), by contact then owner. */
   saved(set: number[]): Maybe<{ owner: number; name: string }[]>;
-  devices(set: number[]): Maybe<{ account_id: number; key: string; value: string }[]>;
+  /** Device identifiers recorded for the set (at most 500 rows), with the source of each. */
+  devices(set: number[]): Maybe<{ account_id: number; key: string; value: string; source_id: number }[]>;
   places(set: number[], limit: number): Maybe<DossierData['places']>;
 }
 
@@ -140,7 +142,7 @@ export async function readDossier(q: DossierQueries, accountIds: number[], opts:
   const shown = (s: Set<number>) => [...s].slice(0, OWNERS_SHOWN);
   const owners = await q.accounts(topNames.flatMap(([, s]) => shown(s)));
   const savedAs = topNames.map(([name, s]) => ({ name, owners: s.size, by: shown(s).map((x) => owners.get(x)!).filter(Boolean) }));
-  const devices = (await q.devices(set)).map((d) => ({ account: own.get(d.account_id)!, key: d.key, value: d.value }));
+  const devices = mergeDevices(await q.devices(set), own);
 
   return {
     accounts,
@@ -162,4 +164,27 @@ export async function readDossier(q: DossierQueries, accountIds: number[], opts:
     entities: [...byType.values()].sort((a, b) => b.total - a.total || before(a.type, b.type)),
     places: await q.places(set, o.places),
   };
+}
+
+/** How many spellings of one identifier are kept. */
+const SPELLINGS_SHOWN = 5;
+
+/** One row per identifier (key and normalised value), with the accounts, sources and spellings it was recorded with. */
+function mergeDevices(rows: { account_id: number; key: string; value: string; source_id: number }[], own: Map<number, AccountView>): DossierData['devices'] {
+  const byId = new Map<string, { key: string; value: string; accounts: Set<number>; sources: Set<number>; spellings: Set<string> }>();
+  for (const r of rows) {
+    const n = normaliseDeviceId(r.key, r.value);
+    const id = `${n.key}\u0000${n.value}`;
+    let d = byId.get(id);
+    if (!d) byId.set(id, (d = { ...n, accounts: new Set(), sources: new Set(), spellings: new Set() }));
+    d.accounts.add(r.account_id);
+    d.sources.add(r.source_id);
+    if (r.value !== n.value && d.spellings.size < SPELLINGS_SHOWN) d.spellings.add(r.value);
+  }
+  return [...byId.values()]
+    .sort((a, b) => (a.key === b.key ? (a.value === b.value ? 0 : before(a.value, b.value)) : before(a.key, b.key)))
+    .map((d) => {
+      const accounts = [...d.accounts].sort((a, b) => a - b).map((a) => own.get(a)!);
+      return { account: accounts[0]!, accounts, key: d.key, value: d.value, sources: d.sources.size, spellings: [...d.spellings].sort(before) };
+    });
 }

@@ -243,8 +243,15 @@ export interface DossierData {
   accounts: AccountView[];
   /** Names other phones saved for these accounts in their contact lists, most owners first. */
   savedAs: { name: string; owners: number; by: AccountView[] }[];
-  /** Device identifiers seen for the accounts (IMEI, phone number, …). */
-  devices: { account: AccountView; key: string; value: string }[];
+  /**
+   * Device identifiers seen for the accounts (IMEI, phone number, …), one row per identifier:
+   * spellings of the same value (separators, a label, an IMEI's check digit; src/model/device-ids.ts)
+   * and the same value recorded by several sources or for several of the accounts are one row.
+   * `value` the normalised form; `account` the first of `accounts` it was recorded for;
+   * `sources` how many sources recorded it (a source repeating a spelling already stored for the account
+   * adds no row, so is not counted); `spellings` how they wrote it when that differs from `value`.
+   */
+  devices: { account: AccountView; accounts: AccountView[]; key: string; value: string; sources: number; spellings: string[] }[];
   activity: {
     sent: number;
     received: number;

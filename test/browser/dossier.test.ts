@@ -81,9 +81,39 @@ describe('dossiers and search filters in Chromium', () => {
     expect(await page.locator('.topbar').isVisible()).toBe(false);
     expect(await page.getByTestId('print').isVisible()).toBe(false);
     expect(await page.getByTestId('dossier-contacts').isVisible()).toBe(true);
+    // no controls on paper: no button (a set star stays, as a mark), form, input or undo bar; links are text
+    const controls = await page.locator('[data-testid=dossier]').evaluate((root) =>
+      [...root.querySelectorAll('button:not(.star.on), form, input, select, textarea, .undo-bar')].filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(controls).toEqual([]);
+    expect(await page.getByTestId('dossier-contacts').locator('a').first().evaluate((a) => getComputedStyle(a).textDecorationLine)).toBe('none');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await shot('dossier-print');
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('.sidenav').isVisible()).toBe(true);
+  });
+
+  it('lays the dossier out without overlap at every width: sections apart, no section wider than its box', async () => {
+    for (const width of [1400, 1000, 800, 560]) {
+      await page.setViewportSize({ width, height: 860 });
+      await page.waitForTimeout(100);
+      const boxes = await page.locator('[data-testid=dossier]').evaluate((root) =>
+        [...root.querySelectorAll('.dossier-section, .facts, .dossier-head')].map((e) => {
+          const r = e.getBoundingClientRect();
+          return { id: e.getAttribute('data-testid') ?? e.className, left: r.left, top: r.top, right: r.right, bottom: r.bottom, spills: e.scrollWidth > e.clientWidth + 1 };
+        }),
+      );
+      expect(boxes.length, `${width}px`).toBeGreaterThanOrEqual(6);
+      const overlaps: string[] = [];
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps.push(`${a.id} × ${b.id}`);
+      expect(overlaps, `${width}px`).toEqual([]);
+      expect(boxes.filter((b) => b.spills).map((b) => b.id), `${width}px`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width}px`).toBe(true);
+      if (width === 800) await shot('dossier-800');
+    }
+    await page.setViewportSize({ width: 1360, height: 860 });
   });
 
   it("links an entity of the dossier to the messages behind it", async () => {
@@ -162,12 +192,18 @@ describe('dossiers and search filters in Chromium', () => {
       JSON.stringify({ type: 'account', ref: 'skyecc:P1', display_name: 'Pero' }),
       JSON.stringify({ type: 'contact', owner: 'skyecc:P2', contact: 'skyecc:P1', name: `Pero ${XSS} "Stari"` }),
       JSON.stringify({ type: 'device', account: 'skyecc:P1', identifiers: { imei: '356938035643809' } }),
+      // the same IMEI spelled twice more: still one device
+      JSON.stringify({ type: 'device', account: 'skyecc:P1', identifiers: { imei: 'IMEI: 35-693803-564380-9' } }),
+      JSON.stringify({ type: 'device', account: 'skyecc:P1', identifiers: { imei: '35693803564380' } }),
     ];
     for (let i = 0; i < 520; i++)
       lines.push(JSON.stringify({ type: 'message', from: 'skyecc:P1', to: ['skyecc:P2'], ts: new Date(Date.UTC(2021, 4, 1, 0, i)).toISOString(), body: `zovi +3816412${String(10000 + i)}` }));
     writeFileSync(join(d2, 'p.jsonl'), lines.join('\n') + '\n');
     const case2 = join(d2, 'case.clew');
     await withCase(case2, { create: true }, (s) => ingestFile(s, join(d2, 'p.jsonl')));
+    // and a second source (another extraction) seeing it again
+    writeFileSync(join(d2, 'q.jsonl'), JSON.stringify({ type: 'device', account: 'skyecc:P1', identifiers: { imei: '35 693803 564380 9' } }) + '\n');
+    await withCase(case2, {}, (s) => ingestFile(s, join(d2, 'q.jsonl')));
     const srv2 = await startServer({ casePath: case2, webRoot: WEB_DIST, log: () => {} });
     try {
       await page.goto(srv2.url);
@@ -184,6 +220,10 @@ describe('dossiers and search filters in Chromium', () => {
       const ids = page.getByTestId('dossier-identifiers');
       expect(await ids.textContent()).toContain(`Pero ${XSS} "Stari"`);
       expect(await ids.textContent()).toContain('356938035643809');
+      const imei = ids.getByTestId('dossier-device').filter({ has: page.locator('th', { hasText: /^imei$/ }) });
+      expect(await imei.count()).toBe(1);
+      expect(await imei.textContent()).toContain('seen in 2 sources');
+      expect(await imei.textContent()).toContain('IMEI: 35-693803-564380-9');
       expect(await ids.locator('img').count()).toBe(0);
       expect(await page.getByTestId('dossier-entities').textContent()).toContain('520');
       await shot('dossier-saved-names');

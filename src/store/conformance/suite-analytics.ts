@@ -7,11 +7,13 @@ import type { ClewRecord } from '../../model/records.js';
 import type { CaseStore } from '../types.js';
 import { type CaseFactory, type TestCase, DAY, HOUR, call, codeOf, collect, filters, ingest, msg, query } from './support.js';
 
-function caseOf(factory: CaseFactory, records: ClewRecord[], analyse: boolean): { store: () => CaseStore; id: (ref: string) => Promise<number> } {
+/** A case of `records`, and of `second` as a second source when given. */
+function caseOf(factory: CaseFactory, records: ClewRecord[], analyse: boolean, second?: ClewRecord[]): { store: () => CaseStore; id: (ref: string) => Promise<number> } {
   let tc: TestCase | undefined;
   beforeAll(async () => {
     tc = await factory();
     await ingest(tc.store, records, { analyse });
+    if (second) await ingest(tc.store, second, { analyse, sha: 'b', name: 'second.jsonl' });
   }, 120_000);
   afterAll(async () => {
     await tc?.cleanup();
@@ -142,9 +144,19 @@ const DOSSIER_RECORDS: ClewRecord[] = [
   { type: 'location', kind: 'antenna', lat: 51.2, lon: 4.4, account: DB, label: 'Antwerpen' },
 ];
 
+/**
+ * A second source (a phone extraction) records A's IMEI again, spelled otherwise (with a label, with
+ * separators, without its check digit), and the same IMEI for B: one device, not four rows.
+ */
+const DOSSIER_SECOND_SOURCE: ClewRecord[] = [
+  { type: 'device', account: DA, identifiers: { IMEI: 'IMEI: 35-693803-564380-9', imsi: '220 01 1234567890' } },
+  { type: 'device', account: DA, identifiers: { imei: '35693803564380' } },
+  { type: 'device', account: DB, identifiers: { imei: '356938035643809' } },
+];
+
 export function describeDossier(factory: CaseFactory): void {
   describe('dossier', () => {
-    const c = caseOf(factory, DOSSIER_RECORDS, true);
+    const c = caseOf(factory, DOSSIER_RECORDS, true, DOSSIER_SECOND_SOURCE);
     const s = () => c.store();
 
     it('counts what the account did, duplicates left out, with first and last activity', async () => {
@@ -206,10 +218,13 @@ export function describeDossier(factory: CaseFactory): void {
         ['Šef', 1],
       ]);
       expect(d.savedAs[0]!.by.map((a) => a.ref).sort()).toEqual([DB, DC]);
-      expect(d.devices.map((x) => [x.account.ref, x.key, x.value])).toEqual([
-        [DA, 'imei', '356938035643809'],
-        [DA, 'phone', '+381641234567'],
+      // one row per identifier: the IMEI of both sources and three spellings once, with its provenance
+      expect(d.devices.map((x) => [x.accounts.map((a) => a.ref), x.key, x.value, x.sources, x.spellings])).toEqual([
+        [[DA], 'imei', '356938035643809', 2, ['35693803564380', 'IMEI: 35-693803-564380-9']],
+        [[DA], 'imsi', '220011234567890', 1, ['220 01 1234567890']],
+        [[DA], 'phone', '+381641234567', 1, []],
       ]);
+      expect(d.devices[0]!.account.ref).toBe(DA);
       expect(d.conversations).toEqual([
         { id: expect.any(Number) as number, ref: 'grp-1', title: 'Luka <b>', members: 3, sent: 1, first: t('2021-02-05T10:00:00Z'), last: t('2021-02-05T10:00:00Z'), lastMessage: expect.any(Number) as number },
       ]);
@@ -232,6 +247,8 @@ export function describeDossier(factory: CaseFactory): void {
       expect(d.activity).toMatchObject({ sent: 4, received: 1, callsMade: 2, callsReceived: 1 });
       expect(d.entities.find((e) => e.type === 'phone')!.rows).toHaveLength(1);
       expect(d.places.map((p) => p.label)).toEqual(['Beograd <i>', 'Antwerpen']);
+      // the IMEI recorded for both accounts is one device of the subject
+      expect(d.devices.filter((x) => x.key === 'imei').map((x) => [x.accounts.map((a) => a.ref), x.value, x.sources])).toEqual([[[DA, DB], '356938035643809', 2]]);
     });
 
     it('is NOT_FOUND for unknown accounts, INVALID_ARGUMENT past the cap', async () => {

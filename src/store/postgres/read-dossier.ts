@@ -73,7 +73,7 @@ export function dossierQueries(db: PgReadCase): DossierQueries {
       ),
     saved: (set) => q(`SELECT owner, name FROM contacts WHERE case_id = $1 AND contact = ANY($2::bigint[]) ORDER BY contact, owner, name LIMIT 10000`, set),
     devices: (set) =>
-      q(`SELECT account_id, key, value FROM devices WHERE case_id = $1 AND account_id = ANY($2::bigint[]) ORDER BY key COLLATE "C", value COLLATE "C" LIMIT 500`, set),
+      q(`SELECT account_id, key, value, source_id FROM devices WHERE case_id = $1 AND account_id = ANY($2::bigint[]) ORDER BY key COLLATE "C", value COLLATE "C", account_id, source_id LIMIT 500`, set),
     places: (set, limit) =>
       q<DossierData['places'][number]>(
         `SELECT kind, label, min(lat) AS lat, min(lon) AS lon, count(*) AS count, min(ts) AS first, max(ts) AS last FROM locations

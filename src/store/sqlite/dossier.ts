@@ -70,7 +70,7 @@ export function dossierQueries(db: Database, accounts: Lookup): DossierQueries {
         perType,
       ),
     saved: (set) => all(`SELECT owner, name FROM contacts WHERE contact IN ${inIds(set)} LIMIT 10000`, ...set),
-    devices: (set) => all(`SELECT account_id, key, value FROM devices WHERE account_id IN ${inIds(set)} ORDER BY key, value LIMIT 500`, ...set),
+    devices: (set) => all(`SELECT account_id, key, value, source_id FROM devices WHERE account_id IN ${inIds(set)} ORDER BY key, value, account_id, source_id LIMIT 500`, ...set),
     places: (set, limit) =>
       all(
         `SELECT kind, label, min(lat) AS lat, min(lon) AS lon, count(*) AS count, min(ts) AS first, max(ts) AS last FROM locations

@@ -163,11 +163,32 @@ function Dossier({ subject }: { subject: string }) {
                   </td>
                 </tr>
               ))}
-              {d.devices.map((x, i) => (
-                <tr key={`d${i}`}>
-                  <th>{x.key}</th>
-                  <td className="mono" dir="ltr">
-                    <Untrusted text={x.value} />
+              {d.devices.map((x) => (
+                <tr key={`${x.key}\u0000${x.value}`} data-testid="dossier-device">
+                  <th>
+                    <Untrusted text={x.key} />
+                  </th>
+                  <td>
+                    <span className="mono" dir="ltr">
+                      <Untrusted text={x.value} />
+                    </span>
+                    {x.sources > 1 || (person && x.accounts.length > 1) ? (
+                      <span className="muted small">
+                        {' '}
+                        {[x.sources > 1 ? `seen in ${num(x.sources)} sources` : '', person && x.accounts.length > 1 ? `on ${num(x.accounts.length)} handles` : ''].filter(Boolean).join(' · ')}
+                      </span>
+                    ) : null}
+                    {x.spellings.length ? (
+                      <div className="muted small device-spellings">
+                        written{' '}
+                        {x.spellings.map((w, i) => (
+                          <span key={i} className="mono" dir="ltr">
+                            {i ? ', ' : ''}
+                            <Untrusted text={w} />
+                          </span>
+                        ))}
+                      </div>
+                    ) : null}
                   </td>
                 </tr>
               ))}
