@@ -126,7 +126,7 @@ describe.skipIf(!ready)('Tesseract OCR (real engine, rendered images)', () => {
   }, 60_000);
 
   it('refuses what is not an image before Tesseract sees it, saying what it is', async () => {
-    // A text file of paths: Tesseract itself would read it as a list of images to open (or URLs to fetch).
+    // A text file of paths: Tesseract itself would read it as a list of images to open and OCR each.
     const list = join(dir, 'list.png');
     writeFileSync(list, `${join(dir, 'photo.jpg')}\nhttp://192.0.2.1/x.png\n`);
     const r = await recogniseImage(eng, { path: list });

@@ -8,8 +8,8 @@
  * - `recogniseImage` checks the bytes first (image-check.ts: a real PNG/JPEG/GIF/BMP/TIFF/WebP, at most
  *   MAX_IMAGE_PIXELS, read from the header without decoding), then gives those same bytes to
  *   `tesseract - stdout -l LANGS tsv` on stdin — never a path, so Tesseract's own fallbacks (reading a
- *   non-image as a list of file names or URLs to fetch) cannot be reached — and reads the words with their
- *   confidences. A time limit per image kills the process (its whole process group); the item is marked
+ *   non-image as a list of file names; fetching an input name that is a URL) cannot be reached — and reads
+ *   the words with their confidences. A time limit per image kills the process (its whole process group); the item is marked
  *   failed with the reason. `recogniseImages` runs a batch with a fixed number of processes; one image's
  *   failure never stops the others. Never a shell: argument arrays only. Never throws.
  */
