@@ -2,8 +2,9 @@
 // Installs or checks what the tests need beyond npm packages. Chromium (for browser tests)
 // comes from Debian's `chromium` package; networkx (reference figures for the graph and synth
 // tests) from Debian's `python3-networkx`; Apertium and its language pairs (machine translation,
-// src/text/translate) from Debian's `apertium` and `apertium-<pair>` packages. Each is installed
-// when missing and we are root.
+// src/text/translate) from Debian's `apertium` and `apertium-<pair>` packages; Tesseract and its
+// language data (text recognition in images, src/text/ocr) from Debian's `tesseract-ocr` and
+// `tesseract-ocr-<lang>` packages. Each is installed when missing and we are root.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -83,3 +84,35 @@ if (apertiumMissing().length > 0) {
   }
 }
 console.log(`apertium: ${APERTIUM_MODES.join(', ')}`);
+
+// Tesseract and the language data the OCR tests use (docs/ocr.md). English comes with tesseract-ocr.
+const TESSERACT_LANGS = ['eng', 'srp', 'srp_latn', 'hrv', 'bos', 'mkd', 'ara', 'nld', 'fra', 'spa'];
+const TESSERACT_PACKAGES = ['tesseract-ocr', ...TESSERACT_LANGS.filter((l) => l !== 'eng').map((l) => `tesseract-ocr-${l.replace(/_/g, '-')}`)];
+const tesseractMissing = () => {
+  const r = spawnSync(process.env.CLEW_TESSERACT ?? 'tesseract', ['--list-langs'], { encoding: 'utf8' });
+  if (r.error || typeof r.stdout !== 'string') return ['tesseract', ...TESSERACT_LANGS];
+  const langs = new Set(`${r.stdout}\n${r.stderr ?? ''}`.split('\n').map((l) => l.trim()));
+  return TESSERACT_LANGS.filter((l) => !langs.has(l));
+};
+if (tesseractMissing().length > 0) {
+  const root = process.getuid?.() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) {
+    console.error(`The OCR tests need Tesseract with ${tesseractMissing().join(', ')}. Install Debian's packages: sudo apt-get install -y ${TESSERACT_PACKAGES.join(' ')} (or set CLEW_TESSERACT).`);
+    process.exit(1);
+  }
+  console.log('installing Debian tesseract-ocr and its language data for the OCR tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...TESSERACT_PACKAGES]]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      console.error(`apt-get ${args.join(' ')} failed: install Tesseract by hand (apt-get install -y ${TESSERACT_PACKAGES.join(' ')})`);
+      process.exit(1);
+    }
+  }
+  const still = tesseractMissing();
+  if (still.length > 0) {
+    console.error(`tesseract still lacks ${still.join(', ')} after installing ${TESSERACT_PACKAGES.join(' ')}`);
+    process.exit(1);
+  }
+}
+console.log(`tesseract: ${TESSERACT_LANGS.join(', ')}`);
