@@ -86,8 +86,9 @@ describe('watchlists', () => {
       expect((await store.message(ids[0]!)).body).toContain('Kontejner');
 
       const csv = watchCsv(r.rows).split('\r\n');
-      expect(csv[0]).toBe(WATCH_CSV_HEADER.join(','));
-      expect(csv[1]!.startsWith(`2,00381 (64) 123-4567,phone,+381641234567,Vuk's phone,${C},1,2,`)).toBe(true);
+      expect(csv[0]).toBe(`\ufeff${WATCH_CSV_HEADER.join(',')}`);
+      // a cell that begins with + is a formula to a spreadsheet: the phone number is prefixed with '
+      expect(csv[1]!.startsWith(`2,00381 (64) 123-4567,phone,'+381641234567,Vuk's phone,${C},1,2,`)).toBe(true);
       expect(csv).toHaveLength(r.rows.length + 2);
       expect((await store.watchlists()).map((w) => w.name)).toEqual(['case 12']);
     } finally {
@@ -103,6 +104,10 @@ describe('watchlists', () => {
       const csv = watchCsv(r.rows);
       expect(csv).toContain(`'=HYPERLINK`);
       expect(csv).toContain(`'@cmd`);
+      const plus = watchCsv([{ ...r.rows[0]!, raw: '+1+cmd|calc', value: '-2+3', note: '＝1' }]);
+      expect(plus).toContain(`,'+1+cmd|calc,`);
+      expect(plus).toContain(`,'-2+3,`);
+      expect(plus).toContain(`,'＝1,`);
       await expect(addWatchlist(store, 'x', '+3\na\n')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       await expect(runWatchlist(store, 'none')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     } finally {

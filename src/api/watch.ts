@@ -15,7 +15,7 @@
  * (`WatchScope` is the seam).
  */
 import { ClewError } from '../model/errors.js';
-import { csvNumber, csvRow, csvText } from '../graph/export/csv-cell.js';
+import { csvTable, csvTime, type CsvColumn } from './csv.js';
 import { classifySelector, handleKey, nameKey } from '../text/watch/selector.js';
 import { parseSelectorList, type SelectorList, type SelectorListProblem } from '../text/watch/selector-list.js';
 import type { AccountView, IdentityPort, NetworkPort, StoredSelector, WatchlistSummary, WatchMessageQuery, WatchMessageRow, WatchPort } from '../store/types.js';
@@ -199,30 +199,27 @@ export async function runWatchlist(store: WatchStore, name: string, opts: { ids?
   return { ...(await matchSelectors(store, w.selectors, opts)), watchlist: w.summary };
 }
 
-function iso(ts: number | null): string {
-  return ts === null ? '' : new Date(ts).toISOString();
-}
+const WATCH_CSV: readonly CsvColumn<WatchRow>[] = [
+  { header: 'line', value: (r) => r.line },
+  { header: 'selector', value: (r) => r.raw },
+  { header: 'type', value: (r) => r.type },
+  { header: 'value', value: (r) => r.value },
+  { header: 'note', value: (r) => r.note ?? '' },
+  { header: 'accounts', value: (r) => r.accounts.map((a) => a.ref).join(' | ') },
+  { header: 'accounts_total', value: (r) => r.accountsTotal },
+  { header: 'messages', value: (r) => r.messages },
+  { header: 'first_message_ids', value: (r) => r.ids.join(' ') },
+  { header: 'first', value: (r) => csvTime(r.first) },
+  { header: 'last', value: (r) => csvTime(r.last) },
+];
 
-export const WATCH_CSV_HEADER = ['line', 'selector', 'type', 'value', 'note', 'accounts', 'accounts_total', 'messages', 'first_message_ids', 'first', 'last'];
+export const WATCH_CSV_HEADER = WATCH_CSV.map((c) => c.header);
 
-/** The result as CSV (RFC 4180, formulas guarded): one line per selector. */
+/**
+ * The result as CSV, one line per selector, by the workspace's table rules (api/csv.ts): RFC 4180,
+ * CRLF, a UTF-8 byte-order mark, and a cell that begins with = + - @ (a phone number too) prefixed
+ * with an apostrophe so that a spreadsheet never runs it.
+ */
 export function watchCsv(rows: readonly WatchRow[]): string {
-  const lines = [csvRow(WATCH_CSV_HEADER)];
-  for (const r of rows)
-    lines.push(
-      csvRow([
-        csvNumber(r.line),
-        csvText(r.raw),
-        r.type,
-        csvText(r.value),
-        csvText(r.note ?? ''),
-        csvText(r.accounts.map((a) => a.ref).join(' | ')),
-        csvNumber(r.accountsTotal),
-        csvNumber(r.messages),
-        r.ids.join(' '),
-        iso(r.first),
-        iso(r.last),
-      ]),
-    );
-  return `${lines.join('\r\n')}\r\n`;
+  return csvTable(WATCH_CSV, rows);
 }

@@ -33,9 +33,11 @@ describe('clew watch', () => {
     expect(r.out).toContain('saved search "shipment"');
     expect(r.out).toContain('nothing new');
     expect(r.out).not.toMatch(/\u001b/);
-    const rows = readFileSync(csv, 'utf8').trim().split('\r\n');
+    const text = readFileSync(csv, 'utf8');
+    expect(text.startsWith('\ufeffline,selector,')).toBe(true);
+    const rows = text.trim().split('\r\n');
     expect(rows).toHaveLength(4);
-    expect(rows[1]).toMatch(/^2,0038164 123 4567,phone,\+381641234567,/);
+    expect(rows[1]).toMatch(/^2,0038164 123 4567,phone,'\+381641234567,/);
 
     const more = join(d, 'more.jsonl');
     writeFileSync(more, `${JSON.stringify({ type: 'message', from: 'skyecc:BBB222', to: ['skyecc:AAA111'], ts: '2021-03-05T10:00:00Z', body: 'brod stiže u Bar' })}\n`);

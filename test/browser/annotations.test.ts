@@ -1,12 +1,13 @@
 /**
  * Annotations in Chromium (issue 20): tag a message from Search, see the tag after a reload (it is
  * in the case, on the hit), undo it from the undo bar, and the undo holds after a reload too (the
- * undo is an event of the case's log). A tag with markup stays text; no CSP violation.
+ * undo is an event of the case's log). Entities (a coordinate, whose value holds a comma) and map
+ * places are annotated where they are listed. A tag with markup stays text; no CSP violation.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buildTestCase, XSS } from '../../src/server/test-support/case.js';
+import { addCoordinateSource, buildTestCase, COORDINATE, XSS } from '../../src/server/test-support/case.js';
 import { type RunningServer } from '../../src/server/server.js';
 import { type PageTrouble, screenshot, useWorkspace, xssOf } from './harness.js';
 
@@ -15,7 +16,15 @@ let page: Page;
 let trouble: PageTrouble;
 
 describe('annotations in Chromium', () => {
-  useWorkspace('clew-browser-annotate-', async (d) => (await buildTestCase(join(d, 'case'))).casePath, (w) => ({ srv, page, trouble } = w));
+  useWorkspace(
+    'clew-browser-annotate-',
+    async (d) => {
+      const { casePath } = await buildTestCase(join(d, 'case'));
+      await addCoordinateSource(join(d, 'case'), casePath);
+      return casePath;
+    },
+    (w) => ({ srv, page, trouble } = w),
+  );
 
   it('tags a message in Search, keeps the tag over a reload, and undoes it (also over a reload)', async () => {
     await page.goto(`${srv.origin}/search?q=${encodeURIComponent('Контејнер')}`);
@@ -118,6 +127,43 @@ describe('annotations in Chromium', () => {
     await page.goto(`${srv.origin}/network?focus=${encodeURIComponent(account)}`);
     const panel = page.getByTestId('net-panel');
     await expect.poll(() => panel.getByTestId('annotation-note').textContent()).toContain(`runs the port crew ${XSS}`);
+
+    expect(await xssOf(page)).toBeUndefined();
+    expect(trouble.csp).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+  });
+
+  it('tags an entity in the Entities view (its value holds a comma) and notes a place in the Map panel, kept over a reload', async () => {
+    await page.goto(`${srv.origin}/entities?type=coordinate`);
+    const row = page.getByTestId('entity').filter({ hasText: COORDINATE.value });
+    await row.getByTestId('annotation-add-tag').click();
+    await row.getByTestId('annotation-tag-input').fill(`meeting point ${XSS}`);
+    await row.getByTestId('annotation-save').click();
+    await expect.poll(() => row.getByTestId('annotation-tag').allTextContents()).toEqual([`#meeting point ${XSS}×`]);
+    await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain(`on entity coordinate=${COORDINATE.value}`);
+    // read back through the JSON lookup: the comma does not split the reference
+    await page.reload();
+    const again = page.getByTestId('entity').filter({ hasText: COORDINATE.value });
+    await again.getByTestId('annotation-tag').waitFor();
+    expect(await again.getByTestId('annotation-tag').allTextContents()).toEqual([`#meeting point ${XSS}×`]);
+    // the other entities carry none
+    expect(await page.getByTestId('entity').filter({ hasNotText: COORDINATE.value }).getByTestId('annotation-tag').count()).toBe(0);
+    await screenshot(page, 'annotations-entities');
+    // the entity's messages are one click away (tag: finds tagged messages only)
+    await again.locator('a.entity-link').click();
+    await expect.poll(() => page.getByTestId('hit').count()).toBe(1);
+    expect(await page.getByTestId('hit').textContent()).toContain(COORDINATE.body);
+
+    // the place Bar (named in Cyrillic, "у Бару"): a note in its map panel, there again after a reload
+    await page.goto(`${srv.origin}/map?point=${encodeURIComponent('place:me-bar')}`);
+    const panel = page.getByTestId('point-annotations');
+    await panel.getByTestId('annotation-add-note').click({ timeout: 30_000 });
+    await panel.getByTestId('annotation-note-input').fill(`landing spot ${XSS}`);
+    await panel.getByTestId('annotation-save').click();
+    await expect.poll(() => panel.getByTestId('annotation-note').textContent()).toContain(`landing spot ${XSS}`);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('point-annotations').getByTestId('annotation-note').textContent(), { timeout: 30_000 }).toContain(`landing spot ${XSS}`);
+    expect(await page.getByTestId('point-annotations').getByTestId('undo-bar').textContent()).toContain('added note');
 
     expect(await xssOf(page)).toBeUndefined();
     expect(trouble.csp).toEqual([]);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestCase, XSS } from '../test-support/case.js';
+import { addCoordinateSource, buildTestCase, COORDINATE, XSS } from '../test-support/case.js';
 import { type RunningServer, startServer } from '../server.js';
 import type { AnnotationChangeResponse, AnnotationHistoryResponse, AnnotationsResponse, AnnotationTagsResponse, SearchResponse } from '../wire.js';
 
@@ -33,6 +33,7 @@ describe('annotation routes', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-annotate-route-'));
     const { casePath } = await buildTestCase(join(root, 'case'));
+    await addCoordinateSource(join(root, 'case'), casePath);
     mkdirSync(join(root, 'web'));
     writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
     srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
@@ -82,6 +83,26 @@ describe('annotation routes', () => {
     expect((await call('GET', `/api/annotations?items=${encodeURIComponent('account:nobody-at-all')}`)).status).toBe(404);
     const untag = await call('POST', '/api/annotations', { action: 'untag', item, tag: 'COURIER' });
     expect((untag.body as AnnotationChangeResponse).annotations.tags).toEqual([]);
+  });
+
+  it('reads items whose reference holds a comma (an entity value) whole through POST /annotations/lookup', async () => {
+    const comma = `entity:coordinate=${COORDINATE.value}`;
+    const r = await call('POST', '/api/annotations', { action: 'tag', item: comma, tag: 'front company' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((r.body as AnnotationChangeResponse).item).toEqual({ type: 'entity', key: `coordinate=${COORDINATE.value}` });
+    const hit = ((await call('GET', '/api/search?q=kafa')).body as SearchResponse).hits[0]!;
+    const got = await call('POST', '/api/annotations/lookup', { items: [comma, `entity:coordinate=${COORDINATE.value.split(',')[0]!}`, `message:${hit.id}`] });
+    expect(got.status, JSON.stringify(got.body)).toBe(200);
+    const items = (got.body as AnnotationsResponse).items;
+    expect(Object.keys(items)).toEqual([comma]);
+    expect(items[comma]!.tags.map((t) => t.name)).toEqual(['front company']);
+    // the comma-separated GET cannot carry it: the part after the comma is no item reference
+    expect((await call('GET', `/api/annotations?items=${encodeURIComponent(comma)}`)).status).toBe(400);
+    // what the lookup refuses: a bare name, too many items, no list
+    expect((await call('POST', '/api/annotations/lookup', { items: ['Kum'] })).status).toBe(400);
+    expect((await call('POST', '/api/annotations/lookup', { items: Array.from({ length: 501 }, (_, i) => `message:${i + 1}`) })).status).toBe(400);
+    expect((await call('POST', '/api/annotations/lookup', { item: comma })).status).toBe(400);
+    await call('POST', '/api/annotations', { action: 'untag', item: comma, tag: 'front company' });
   });
 
   it('refuses an item not in the case (404), a note too large (413), an empty or too long tag (400), an unknown action (400)', async () => {

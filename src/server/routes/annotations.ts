@@ -19,6 +19,7 @@ import {
   WORKSPACE_AUTHOR,
 } from '../../api/annotations.js';
 import { withCase } from '../../api/case.js';
+import type { CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
 import { MAX_NOTE_CHARS, MAX_TAG_CHARS } from '../../model/annotations.js';
 import type { Route } from '../route.js';
@@ -41,6 +42,18 @@ const changeBody = z.discriminatedUnion('action', [
 ]);
 const undoBody = z.strictObject({ event: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 const itemsQuery = z.strictObject({ items: z.string().max(MAX_ITEMS * 40, { message: 'is too long' }) });
+const lookupBody = z.strictObject({ items: z.array(ref).max(MAX_ITEMS, { message: `holds at most ${MAX_ITEMS} items` }) });
+
+/** The annotations of the items named by typed references (account:REF for an account): never a bare name. */
+async function lookup(store: CaseStore, refs: readonly string[], parameter: string): Promise<AnnotationsResponse> {
+  if (refs.length > MAX_ITEMS) throw new ClewError('INVALID_ARGUMENT', `at most ${MAX_ITEMS} items at once`, { parameter });
+  const items = [];
+  for (const r of refs) {
+    if (!/^(message|call|conversation|person|place|entity|account):./.test(r)) throw new ClewError('INVALID_ARGUMENT', `"${r.slice(0, 60)}" is not an item reference like message:123`, { parameter });
+    items.push(await resolveItem(store, r));
+  }
+  return { items: Object.fromEntries(await annotationsOf(store, items)) };
+}
 const historyQuery = z.strictObject({ item: ref.optional(), limit: wholeNumber(1, 1000).optional(), before: wholeNumber(1).optional() });
 
 export const ANNOTATION_ROUTES: Route[] = [
@@ -48,16 +61,19 @@ export const ANNOTATION_ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/annotations$/,
     async handle({ store, query }): Promise<AnnotationsResponse> {
+      // a comma-separated list: for references without a comma (ids, handles); an entity's or a
+      // place's value may hold one, so the workspace asks through POST /annotations/lookup
       const q = parseInput(itemsQuery, queryObject(query));
-      const refs = q.items.split(',').map((s) => s.trim()).filter(Boolean);
-      if (refs.length > MAX_ITEMS) throw new ClewError('INVALID_ARGUMENT', `at most ${MAX_ITEMS} items at once`, { parameter: 'items' });
-      // items by their typed reference only (account:REF for an account): never a bare name
-      const items = [];
-      for (const r of refs) {
-        if (!/^(message|call|conversation|person|place|entity|account):./.test(r)) throw new ClewError('INVALID_ARGUMENT', `"${r.slice(0, 60)}" is not an item reference like message:123`, { parameter: 'items' });
-        items.push(await resolveItem(store, r));
-      }
-      return { items: Object.fromEntries(await annotationsOf(store, items)) };
+      return lookup(store, q.items.split(',').map((s) => s.trim()).filter(Boolean), 'items');
+    },
+  },
+  {
+    // a read, sent as POST so that any reference (an entity value with commas, 500 long values) passes
+    // whole in a JSON list; like every POST it needs the workspace's Origin and token
+    method: 'POST',
+    pattern: /^\/annotations\/lookup$/,
+    async handle({ store, body }): Promise<AnnotationsResponse> {
+      return lookup(store, parseInput(lookupBody, body).items, 'items');
     },
   },
   {

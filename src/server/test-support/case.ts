@@ -31,3 +31,13 @@ export async function buildTestCase(dir: string): Promise<{ casePath: string; so
   await withCase(casePath, { create: true }, (s) => ingestFile(s, sourcePath));
   return { casePath, sourcePath };
 }
+
+/** A coordinate pair (its entity value "44.8125,20.4612" holds a comma) in a message of a second source. */
+export const COORDINATE = { body: 'meet at 44.8125, 20.4612 tonight', value: '44.8125,20.4612' };
+
+/** Ingests a second source into a test case: one message from Kum with COORDINATE, in its own conversation. */
+export async function addCoordinateSource(dir: string, casePath: string): Promise<void> {
+  const sourcePath = join(dir, 'second.jsonl');
+  writeFileSync(sourcePath, line('skyecc:AAA111', 'skyecc:BBB222', 200, COORDINATE.body, { conversation: 'chat-3' }) + '\n');
+  await withCase(casePath, {}, (s) => ingestFile(s, sourcePath));
+}

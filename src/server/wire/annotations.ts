@@ -8,7 +8,11 @@ export type { AnnotationEvent as WireAnnotationEvent, ItemAnnotations as WireIte
 /** POST /api/annotations and POST /api/annotations/undo : the event written (null: nothing changed) and the item's annotations now. */
 export type AnnotationChangeResponse = AnnotationResult;
 
-/** GET /api/annotations?items=message:1,message:2 : the annotations of each item that has any, by item reference. */
+/**
+ * POST /api/annotations/lookup {items: ["message:1", "entity:org=Foo, Inc"]} (a read, as POST so any
+ * reference passes whole) and GET /api/annotations?items=message:1,message:2 (references without a
+ * comma): the annotations of each item that has any, by item reference.
+ */
 export interface AnnotationsResponse {
   items: Record<string, ItemAnnotations>;
 }

@@ -31,7 +31,7 @@ export interface WatchRunResponse {
   elapsedMs: number;
 }
 
-/** GET /api/watch/lists/<name>/csv : the whole result as CSV text (one line per selector). */
+/** GET /api/watch/lists/<name>/csv : the whole result as CSV text (one line per selector; api/csv.ts rules, byte-order mark first). */
 export interface WatchCsvResponse {
   filename: string;
   csv: string;

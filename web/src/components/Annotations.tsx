@@ -166,7 +166,7 @@ export function LoadedAnnotations({ item }: { item: string }) {
   useEffect(() => {
     let live = true;
     const load = () =>
-      void get<AnnotationsResponse>('/api/annotations', { items: item })
+      void send<AnnotationsResponse>('POST', '/api/annotations/lookup', { items: [item] })
         .then((r) => live && setState({ item, a: Object.values(r.items)[0] }))
         .catch(() => live && setState({ item, a: undefined }));
     load();
@@ -184,17 +184,18 @@ const BATCH = 200;
 
 /**
  * The annotations of the items a view shows (a thread's messages), by reference (`message:ID`),
- * read in batches and kept as they change (here or by the undo bar). Undefined until read.
+ * read in batches through POST /api/annotations/lookup (a JSON list: an entity's value may hold a comma) and kept as they change (here or by the undo bar). Undefined until read.
  */
 export function useAnnotationsOf(items: readonly string[]): Record<string, WireItemAnnotations> | undefined {
   const [map, setMap] = useState<Record<string, WireItemAnnotations>>();
-  const key = items.join(',');
+  // a reference may hold a comma (an entity's value) but never a NUL
+  const key = items.join('\u0000');
   useEffect(() => {
     let live = true;
-    const refs = key ? key.split(',') : [];
+    const refs = key ? key.split('\u0000') : [];
     const batches: string[][] = [];
     for (let i = 0; i < refs.length; i += BATCH) batches.push(refs.slice(i, i + BATCH));
-    void Promise.all(batches.map((b) => get<AnnotationsResponse>('/api/annotations', { items: b.join(',') })))
+    void Promise.all(batches.map((b) => send<AnnotationsResponse>('POST', '/api/annotations/lookup', { items: b })))
       .then((rs) => live && setMap(Object.assign({}, ...rs.map((r) => r.items)) as Record<string, WireItemAnnotations>))
       .catch(() => live && setMap({}));
     const onAnnotated = (e: Event) => {

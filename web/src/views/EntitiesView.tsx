@@ -9,6 +9,10 @@ import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
 import { CsvButton } from '../components/Download';
+import { Annotations, UndoBar, useAnnotationsOf } from '../components/Annotations';
+
+/** An entity's item reference for its annotations (issue 20): the value may hold commas, so it is read through a JSON list. */
+const entityItem = (e: EntityRow) => `entity:${e.type}=${e.value}`;
 
 /** Rows per page; "Show more" loads the next page after the ones shown. */
 const LIMIT = 500;
@@ -24,6 +28,7 @@ export default function EntitiesView({ params }: ViewProps) {
   useEffect(() => setMore({ rows: [], done: false, loading: false, error: null }), [type]);
   const rows = r ? [...r.rows, ...more.rows] : [];
   const hasMore = r !== null && r.rows.length === LIMIT && !more.done;
+  const annotations = useAnnotationsOf(rows.map(entityItem));
   const loadMore = () => {
     setMore((m) => ({ ...m, loading: true, error: null }));
     get<EntitiesResponse>('/api/entities', { type: type || undefined, limit: LIMIT, offset: rows.length }).then(
@@ -57,6 +62,7 @@ export default function EntitiesView({ params }: ViewProps) {
         Found in message bodies, most mentioned first ({num(rows.length)} shown{hasMore ? ', more below' : ''}). Click an entity for the messages that mention it, an account for the messages it
         sent. Times in UTC.
       </p>
+      <UndoBar />
       {error ? <ErrorNotice error={error} /> : !r ? <Loading /> : r.rows.length === 0 ? <div className="empty-note">No entities of this type were found.</div> : null}
       {r && r.rows.length > 0 ? (
         <table className="grid" data-testid="entities">
@@ -70,6 +76,7 @@ export default function EntitiesView({ params }: ViewProps) {
               <th>First seen</th>
               <th>Last seen</th>
               <th>Top accounts</th>
+              <th>Annotations</th>
             </tr>
           </thead>
           <tbody>
@@ -104,6 +111,7 @@ export default function EntitiesView({ params }: ViewProps) {
                     </Link>
                   ))}
                 </td>
+                <td className="entity-annotations">{annotations ? <Annotations item={entityItem(e)} initial={annotations[entityItem(e)]} compact /> : null}</td>
               </tr>
             ))}
           </tbody>

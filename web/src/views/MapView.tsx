@@ -9,6 +9,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type FormEvent, useMemo, useRef } from 'react';
 import { Account } from '../components/Account';
+import { LoadedAnnotations, UndoBar } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { type AccountView, get, type GeoKind, type GeoPointRow, type PlaceRoute, type PlacesResponse, type RoutesResponse } from '../lib/api';
@@ -301,6 +302,13 @@ function PointPanel({ detail, error, onClose }: { detail: PlacesResponse | null;
         <p className="small">
           <Link to={searchHref(filterTerm('entity', `${p.kind}=${value}`))}>All messages that name it, in Search</Link>
         </p>
+      ) : null}
+      {p.kind === 'place' ? (
+        // the place's tags, notes and star (issue 20): place:ID, the gazetteer id `clew tag add place:Antwerp` resolves to too
+        <div className="map-annotations" data-testid="point-annotations">
+          <LoadedAnnotations item={`place:${value}`} />
+          <UndoBar />
+        </div>
       ) : null}
       {accounts.length > 0 ? (
         <>

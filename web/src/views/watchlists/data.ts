@@ -23,9 +23,9 @@ export const watchApi = {
   removeSearch: (name: string) => send<WatchRemoveResponse>('DELETE', `/api/watch/searches/${seg(name)}`),
 };
 
-/** Offer text as a file download (the CSV is made by the server; nothing here interprets it). */
+/** Offer text as a file download (the CSV is made by the server, byte-order mark included; nothing here interprets it). */
 export function download(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type }));
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
