@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTmp } from '../api/test-support/tmp.js';
 import { ClewError } from '../model/errors.js';
+import { generationResponse, languagesResponse } from './schemas.js';
 import { type RunningServer, startServer } from './server.js';
 import { ARABIC, buildTestCase, XSS } from './test-support/case.js';
 import { ENTITY_TYPES } from '../api/entities.js';
@@ -241,6 +242,15 @@ describe('clew serve HTTP API', () => {
     const t = (await get(srv, `/api/messages/${hit.id}/thread?before=1&after=1`)).json<ThreadResponse>();
     expect(t.messages).toHaveLength(3);
     expect(t).toMatchObject({ moreBefore: false, moreAfter: true }); // it is the 2nd of 4
+  });
+
+  it('answers as its zod schemas declare (schemas.ts)', async () => {
+    const langs = languagesResponse.parse((await get(srv, '/api/languages')).json());
+    expect(langs.languages.reduce((n, l) => n + l.messages, 0)).toBe(124);
+    expect(generationResponse.parse((await get(srv, '/api/generation')).json()).generation).toBeGreaterThanOrEqual(0);
+    // strict: a field more or less is a different contract
+    expect(languagesResponse.safeParse({ languages: [{ lang: 'sr' }] }).success).toBe(false);
+    expect(generationResponse.safeParse({ generation: 1, extra: true }).success).toBe(false);
   });
 
   it('lists the quarantine', async () => {
