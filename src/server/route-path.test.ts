@@ -10,10 +10,11 @@ describe('fastify paths of route patterns', () => {
     expect(fastifyPaths(/^\/dossier\/(.+)$/s)).toEqual(['/api/dossier/*']);
     expect(fastifyPaths(/^\/a\/([^/]+)\/b\/([^/]+)$/)).toEqual(['/api/a/:p1/b/:p2']);
     expect(fastifyPaths(/^\/file\.csv$/)).toEqual(['/api/file.csv']);
+    for (const p of [/^\/x\/(\d+)$/, /^\/x\/(\w+)$/, /^\/x\/([A-Za-z0-9_.-]+)$/, /^\/x\/([a-z\-]+)$/]) expect(fastifyPaths(p), String(p)).toEqual(['/api/x/:p1']);
   });
 
   it('refuses what it cannot serve with the same matching, naming the pattern', () => {
-    for (const p of [/^\/stats/, /\/stats$/, /^stats$/, /^\/stats$/i, /^\/x\/(\d+)$/, /^\/(.+)\/x$/, /^\/a:b$/, /^\/a*$/])
+    for (const p of [/^\/stats/, /\/stats$/, /^stats$/, /^\/stats$/i, /^\/x\/([^.]+)$/, /^\/x\/(\S+)$/, /^\/x\/([a-z/]+)$/, /^\/x\/(\d*)$/, /^\/(.+)\/x$/, /^\/a:b$/, /^\/a*$/])
       expect(() => fastifyPaths(p), String(p)).toThrow(String(p));
   });
 

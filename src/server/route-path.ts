@@ -5,13 +5,16 @@
  * a path is only ever the router's first, coarser cut.
  *
  * The patterns understood are the ones the tables use: `^` … `$` around `\/`-separated segments,
- * each a literal (`stats`), a capture of one segment (`([^/]+)`, a `:pN` parameter), a capture of
+ * each a literal (`stats`), a capture of one segment (`([^/]+)`, or of digits, word characters or
+ * a class of letters, digits and `._-` that cannot hold a slash: a `:pN` parameter), a capture of
  * literal alternatives (`(rank|keyplayers)`, one path each), or, last, a capture of the rest
  * (`(.+)`, a `*` wildcard). Anything else is refused when the server starts, naming the pattern.
  */
 
 const LITERAL = /^(?:[A-Za-z0-9_-]|\\\.)+$/;
 const ALTERNATIVES = /^\(((?:[A-Za-z0-9_-]+\|)*[A-Za-z0-9_-]+)\)$/;
+/** A capture of one segment that can never hold a slash: ([^/]+), (\d+), (\w+), ([A-Za-z0-9._-]+). */
+const SEGMENT = /^\((?:\[\^\/\]|\\d|\\w|\[(?:[A-Za-z0-9_.]|\\-|-)+\])\+\)$/;
 
 export function fastifyPaths(pattern: RegExp, prefix = '/api'): string[] {
   const refuse = (why: string) => new Error(`route pattern ${String(pattern)} cannot be served: ${why}`);
@@ -26,7 +29,7 @@ export function fastifyPaths(pattern: RegExp, prefix = '/api'): string[] {
     const last = i === segments.length - 1;
     let next: string[];
     if (LITERAL.test(seg)) next = [seg.replace(/\\\./g, '.')];
-    else if (seg === '([^/]+)') next = [`:p${++captures}`];
+    else if (SEGMENT.test(seg)) next = [`:p${++captures}`];
     else if (seg === '(.+)' && last) {
       captures++;
       next = ['*'];

@@ -26,9 +26,9 @@ export interface Route {
   method: RouteMethod;
   /**
    * Matched against the decoded path after /api; capture groups become `params`. Made of `\/`
-   * segments, each a literal, `([^/]+)`, `(a|b)` or a final `(.+)`: the server registers the
-   * route with fastify under the paths this stands for (route-path.ts) and refuses to start on
-   * any other shape.
+   * segments, each a literal, `([^/]+)` (or `(\d+)`, `(\w+)`, `([a-z0-9._-]+)`), `(a|b)` or a
+   * final `(.+)`: the server registers the route with fastify under the paths this stands for
+   * (route-path.ts) and refuses to start on any other shape.
    */
   pattern: RegExp;
   /**
