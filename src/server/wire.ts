@@ -4,12 +4,12 @@
  * file without pulling server code in.
  * The server assigns API results to these types, so the compiler keeps both sides in step.
  */
+import type { z } from 'zod';
+import type { languagesResponse } from './schemas.js';
 import type { AccountView, CaseStats, EntityRow, MessageView, QuarantineRow, SearchQuery } from '../api/types.js';
 import type { Mention } from '../model/entities.js';
 import type { RefChoice } from '../model/errors.js';
-import type { z } from 'zod';
 import type { HttpErrorCode } from './errors.js';
-import type { languagesResponse } from './schemas.js';
 
 export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, RefChoice, SearchQuery };
 export type * from './wire/changes.js';
