@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Installs or checks what the tests need beyond npm packages. Chromium (for browser tests)
 // comes from Debian's `chromium` package; networkx (reference figures for the graph and synth
-// tests) from Debian's `python3-networkx`. Each is installed when missing and we are root.
+// tests) from Debian's `python3-networkx`; Apertium and its language pairs (machine translation,
+// src/text/translate) from Debian's `apertium` and `apertium-<pair>` packages. Each is installed
+// when missing and we are root.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -49,3 +51,35 @@ if (!hasNetworkx()) {
   }
 }
 console.log(`networkx: ${PYTHON}`);
+
+// Apertium: the engine and the pairs the translation tests use (docs/translation.md lists the others).
+const APERTIUM_PACKAGES = ['apertium', 'apertium-hbs-eng', 'apertium-mkd-eng', 'apertium-eng-spa'];
+const APERTIUM_MODES = ['hbs-eng', 'mkd-eng', 'spa-eng'];
+const apertiumMissing = () => {
+  const r = spawnSync(process.env.CLEW_APERTIUM ?? 'apertium', ['-l'], { encoding: 'utf8' });
+  if (r.error || typeof r.stdout !== 'string') return APERTIUM_MODES;
+  const modes = new Set(r.stdout.split('\n').map((l) => l.trim()));
+  return APERTIUM_MODES.filter((m) => !modes.has(m));
+};
+if (apertiumMissing().length > 0) {
+  const root = process.getuid?.() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) {
+    console.error(`The translation tests need Apertium with ${apertiumMissing().join(', ')}. Install Debian's packages: sudo apt-get install -y ${APERTIUM_PACKAGES.join(' ')} (or set CLEW_APERTIUM).`);
+    process.exit(1);
+  }
+  console.log('installing Debian apertium and its language pairs for the translation tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...APERTIUM_PACKAGES]]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      console.error(`apt-get ${args.join(' ')} failed: install Apertium by hand (apt-get install -y ${APERTIUM_PACKAGES.join(' ')})`);
+      process.exit(1);
+    }
+  }
+  const still = apertiumMissing();
+  if (still.length > 0) {
+    console.error(`apertium still lacks ${still.join(', ')} after installing ${APERTIUM_PACKAGES.join(' ')}`);
+    process.exit(1);
+  }
+}
+console.log(`apertium: ${APERTIUM_MODES.join(', ')}`);

@@ -68,6 +68,15 @@ describe('clew graph', () => {
     expect(ex.status, ex.stderr).toBe(0);
     expect(JSON.parse(ex.stdout)).toMatchObject({ format: 'graphml', nodes: 7, files: [out] });
     expect(readFileSync(out, 'utf8').match(/<node /g)).toHaveLength(7);
+    expect(readFileSync(out, 'utf8')).toMatch(/<data key="description">Contact network of case c\.clew, exported by clew [^<]*Scope: the whole network \(7 nodes\)/);
+
+    // a scoped export states its scope and filters inside the file (the workspace's export is the same code)
+    const scoped = join(d, 'scoped.gexf');
+    const sx = clew('--json', 'graph', 'export', '--case', c, '--format', 'gexf', '--after', '2021-01-01', '--scope', 'ego:skyecc:X:1', '--out', scoped);
+    expect(sx.status, sx.stderr).toBe(0);
+    const gexf = readFileSync(scoped, 'utf8');
+    expect(gexf.match(/<node /g)).toHaveLength(3);
+    expect(gexf).toMatch(/<description>[^<]*from 2021-01-01;[^<]*Scope: ego:skyecc:X:1 \([^<]*\): 3 of 7 nodes/);
 
     // only sms: nothing matches, the broker is not in that network
     const none = clew('--json', 'graph', 'path', '--case', c, '--channel', 'sms', 'Broker', 'skyecc:B3');

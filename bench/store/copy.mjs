@@ -5,13 +5,14 @@
 // the strictest reference) into a case file and into a PostgreSQL case, then copied with clew case
 // copy SQLite → PostgreSQL, PostgreSQL → SQLite and SQLite → SQLite; each copy's time is printed as a
 // ratio to the ingest into the same backend in the same run. Without --pg a local server is started
-// with clew db start in bench/out/pg (and left running: clew db stop --dir bench/out/pg).
+// with clew db start in bench/out/pg and stopped at the end (bench/store/pg-server.mjs).
 // --write appends the figures to bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pgServer } from './pg-server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -31,11 +32,8 @@ function timed(argv) {
   return { seconds: Number(process.hrtime.bigint() - t) / 1e9, out };
 }
 
-let pgBase = opt('pg', null);
-if (!pgBase) {
-  // the second line of the human output is the URI with its password (--json leaves it out)
-  pgBase = clew(['db', 'start', '--dir', join(OUT, 'pg')]).split('\n')[1].trim();
-}
+const server = pgServer(ROOT, opt('pg', null));
+const pgBase = server.uri;
 const run = `${process.pid}`;
 function pgCase(name) {
   const u = new URL(pgBase);
@@ -92,3 +90,4 @@ const { dropCase } = await import(join(ROOT, 'dist', 'store', 'postgres', 'cases
 const pool = createPool(parseLocator(pgCase('x')));
 for (const c of ['ingested', 'from_sqlite']) await dropCase(pool, `bench_copy_${c}_${run}`);
 await pool.end();
+server.stop();

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Watchlist benchmark (issue 18 part 5). Run after `npm run build`:
-//   node bench/watch/bench.mjs [--messages 200000] [--selectors 100000] [--write]
+//   node bench/watch/bench.mjs [--messages 200000] [--selectors 100000] [--pg [postgres://…]] [--write]
+// --pg: also match the list on a PostgreSQL copy of the case (clew case copy, made once per server;
+// without a URI a local server is started with clew db start in bench/out/pg and left running).
 // A synthetic case (clew synth, seed 1) is ingested with analysis (entity mentions) once and kept
 // in bench/out. A selector list is made from it: a third real values (phone numbers, IBANs,
 // wallets, containers, vessels, IMO numbers, e-mails from the mentions; account handles and
@@ -129,6 +131,33 @@ try {
   await store.close();
 }
 const r = matched.out;
+
+// ---------------------------------------------------------------- PostgreSQL (--pg)
+let pg = null;
+if (args.includes('--pg')) {
+  const clew = (argv) => execFileSync(process.execPath, [BIN, ...argv], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  let base = opt('pg', null);
+  if (!base || base.startsWith('--')) base = clew(['db', 'start', '--dir', join(OUT, 'pg')]).split('\n')[1].trim();
+  const u = new URL(base);
+  u.searchParams.set('case', `bench_watch_${nMessages}`);
+  const locator = u.toString();
+  const copied = join(dir, 'pg-copied');
+  let copySeconds = null;
+  if (!existsSync(copied)) {
+    console.log('copy the case into PostgreSQL…');
+    const t = performance.now();
+    clew(['case', 'copy', casePath, locator]);
+    copySeconds = (performance.now() - t) / 1000;
+    writeFileSync(copied, String(copySeconds));
+  }
+  const ps = await openCase(locator, { readonly: true });
+  try {
+    const m = await bestAsync(2, () => matchSelectors(ps, list.selectors));
+    pg = { matchSeconds: +(m.ms / 1000).toFixed(2), matched: m.out.matched, sameAsSqlite: JSON.stringify(m.out.rows.map((x) => [x.messages, x.first, x.last, x.ids])) === JSON.stringify(r.rows.map((x) => [x.messages, x.first, x.last, x.ids])), copySeconds };
+  } finally {
+    await ps.close();
+  }
+}
 const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
 const date = new Date().toISOString().slice(0, 10);
 const total = parsed.ms + matched.ms;
@@ -148,6 +177,7 @@ const summary = {
   matchOverBaseline: +(matched.ms / baseline.ms).toFixed(1),
   perType,
   load,
+  ...(pg ? { postgres: pg } : {}),
 };
 console.log(JSON.stringify(summary, null, 2));
 

@@ -13,6 +13,7 @@ import { edgeCount, MAX_SCOPE_LENGTH, resolveScope, parseScope, scopedDisruption
 
 export { MAX_SCOPE_LENGTH };
 import { ClewError } from '../model/errors.js';
+import { normaliseTag } from '../model/annotations.js';
 import { EFFICIENCY_EXACT_MAX_NODES, type GraphContext, graphContext, type NodeRef, nodeRef, resolveNode, resolveNodes } from './graph.js';
 import { loadCaseNetwork, type Network } from './network.js';
 import { refIndex } from './resolve.js';
@@ -60,7 +61,7 @@ const who = (r: NodeRef) => (r.label === r.key ? r.key : `${r.label} <${r.key}>`
 async function scopeNodes(ctx: GraphContext, req: ScopeRequest): Promise<{ parent: GraphContext; nodes: number[]; description: string }> {
   switch (req.kind) {
     case 'tag':
-      throw invalid(`tags are not available yet in this clew: no tag "${req.name.slice(0, 80)}" can be read (use community:REF, ego:REF[:K], window:FROM..TO or persons)`, { tag: req.name.slice(0, 80) });
+      return tagNodes(ctx, req.name);
     case 'community': {
       const v = await resolveNode(ctx, req.ref);
       const s = resolveScope(ctx.undirected, { kind: 'community', node: v, seed: ctx.seed });
@@ -106,6 +107,44 @@ async function scopeNodes(ctx: GraphContext, req: ScopeRequest): Promise<{ paren
       return { parent: ctx, nodes, description: `the persons of identity resolution${ctx.net.members ? '' : ' (their accounts)'}` };
     }
   }
+}
+
+/** Tagged messages read for a tag scope (each one's sender and recipients). */
+export const MAX_TAGGED_MESSAGES = 10_000;
+
+/** The nodes of a tag: the tagged accounts and persons, and the senders and recipients of the tagged messages. */
+async function tagNodes(ctx: GraphContext, name: string): Promise<{ parent: GraphContext; nodes: number[]; description: string }> {
+  if (!ctx.store) throw invalid('a tag scope needs a case (tags are stored in it): use --case, not an edge or matrix file');
+  const tag = normaliseTag(name);
+  const items = await ctx.store.taggedItems(tag.key);
+  const accounts = new Set<number>();
+  const persons = new Set<number>();
+  let messages = 0;
+  for (const i of items) {
+    if (i.type === 'account') accounts.add(Number(i.key));
+    else if (i.type === 'person') persons.add(Number(i.key));
+    else if (i.type === 'message' && messages < MAX_TAGGED_MESSAGES) {
+      messages++;
+      const m = await ctx.store.message(Number(i.key));
+      accounts.add(m.sender.id);
+      for (const r of m.recipients) accounts.add(r.id);
+    }
+  }
+  if (persons.size > 0) for (const [account, p] of await ctx.store.identity().members()) if (persons.has(p.person)) accounts.add(account);
+  const shown = tag.name.slice(0, 80);
+  if (accounts.size === 0) throw invalid(`no account, person or message of this case is tagged "${shown}" (clew tag list shows the tags)`, { tag: shown });
+  const nodes: number[] = [];
+  for (let v = 0; v < ctx.net.edges.n; v++) {
+    const a = ctx.net.accounts[v];
+    if ((a && accounts.has(a.id)) || ctx.net.members?.[v]?.some((x) => accounts.has(x.id))) nodes.push(v);
+  }
+  if (nodes.length === 0) throw invalid(`the accounts tagged "${shown}" are not in this network (check its filters)`, { tag: shown });
+  const parts = [
+    persons.size ? `${persons.size} person${persons.size === 1 ? '' : 's'}` : '',
+    items.some((i) => i.type === 'account') ? `${items.filter((i) => i.type === 'account').length} account(s)` : '',
+    messages ? `the accounts of ${messages} message${messages === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return { parent: ctx, nodes, description: `tagged "${shown}": ${parts.join(', ')}` };
 }
 
 /** A context for the scope: its induced subnetwork, the same options. */

@@ -254,6 +254,25 @@ describe('clew graph API on a case', () => {
       expect(ftm.every((e) => e.schema === 'UserAccount')).toBe(true);
     });
   });
+
+  it('states the case, filters, scope and how the measures were computed inside GEXF and GraphML', async () => {
+    const c = await caseFile();
+    await withGraph({ case: c, filter: { channels: ['chat'], after: Date.UTC(2020, 0, 1), minWeight: 1 } }, { exactMaxNodes: 5, samples: 6, seed: 3 }, (ctx: GraphContext) => {
+      const scope = { spec: 'ego:Broker:1', description: '1-hop ego network of Broker', nodes: 4, contactPairs: 3, of: { nodes: 11, contactPairs: 12 } };
+      const gexf = checkXml(exportNetwork(ctx, 'gexf', { caseName: 'Op <Nightfall>', scope }).files[0]!.content);
+      const text = all(gexf, 'description')[0]!.text;
+      expect(text).toContain('case Op <Nightfall>');
+      expect(text).toContain('channels chat');
+      expect(text).toContain('from 2020-01-01');
+      expect(text).toContain('Scope: ego:Broker:1 (1-hop ego network of Broker): 4 of 11 nodes');
+      expect(text).toMatch(/betweenness estimated from 6 sampled sources/);
+      expect(text).toContain('seed 3');
+      const gml = checkXml(exportNetwork(ctx, 'graphml', { caseName: 'Op' }).files[0]!.content);
+      const desc = all(gml, 'data').find((x) => x.attrs.key === 'description')!.text;
+      expect(desc).toContain('Scope: the whole network (');
+      expect(desc).toContain('Nodes: accounts.');
+    });
+  });
 });
 
 describe('clew graph API on files and options', () => {

@@ -53,13 +53,16 @@ import {
 import { ClewError } from '../model/errors.js';
 import { type Channel, CHANNELS } from '../model/records.js';
 import { withCase } from './case.js';
+import { clewVersion } from './export.js';
+import type { ScopeInfo } from './graph-scope.js';
 import { DISRUPT_STRATEGIES, EXPORT_FORMATS, RANK_MEASURES, type DisruptStrategy, type ExportFormat, type RankMeasure } from './graph-options.js';
 import { loadCaseNetwork, loadFileNetwork, type Network, type NetworkOptions } from './network.js';
-import type { IdentityPort, NetworkPort, SearchPort } from '../store/types.js';
+import type { AnnotationPort, IdentityPort, MessagePort, NetworkPort, SearchPort } from '../store/types.js';
 import { type RefIndex, resolveSubject } from './resolve.js';
 
 /** What a case network reads: names for the terms, the network, persons. */
-export type GraphStore = SearchPort & NetworkPort & IdentityPort;
+/** `taggedItems` and `message`: the tag:NAME scope (graph-scope.ts) reads the tagged accounts, persons and messages. */
+export type GraphStore = SearchPort & NetworkPort & IdentityPort & Pick<AnnotationPort, 'taggedItems'> & Pick<MessagePort, 'message'>;
 
 /** Above this many nodes betweenness is sampled (and exact efficiency is replaced by a sample). */
 export const EXACT_MAX_NODES = 20_000;
@@ -705,7 +708,56 @@ export function networkExport(ctx: GraphContext): { x: NetworkExport; betweennes
   return { x, betweenness: bc.sampling };
 }
 
-export function exportNetwork(ctx: GraphContext, format: ExportFormat): ExportResult {
+/** Where an export came from, written into the file where the format has room for it (GEXF meta description, GraphML graph data). */
+export interface ExportAbout {
+  /** The case's name (file stem or database name). */
+  caseName?: string;
+  /** The part of the network exported, when a scope was asked for (graph-scope.ts). */
+  scope?: Pick<ScopeInfo, 'spec' | 'description' | 'nodes' | 'contactPairs' | 'of'> | null;
+}
+
+const day = (ms: number) => new Date(ms).toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z');
+
+/**
+ * The export's provenance in words: the case, clew's version, the filters and the scope the
+ * network was cut with, what nodes and edges are, and how each measure was computed (sampled
+ * betweenness says so, with its error bound), so a figure made from the file can be traced back.
+ */
+export function exportDescription(ctx: GraphContext, about: ExportAbout, betweenness: SamplingNote | null): string {
+  const f = ctx.filter;
+  const parts: string[] = [];
+  parts.push(`${about.caseName !== undefined ? `Contact network of case ${about.caseName}` : 'Contact network'}, exported by clew ${clewVersion()}.`);
+  parts.push(
+    f?.level === 'person'
+      ? 'Nodes: persons (the accounts merged by identity resolution are one node, key person:<id>) and unmerged accounts.'
+      : 'Nodes: accounts.',
+  );
+  parts.push('Edges: sender to recipient, weight = messages and calls.');
+  if (f) {
+    const filters = [
+      `channels ${f.channels?.length ? f.channels.join(',') : 'all'}`,
+      `from ${f.after !== undefined ? day(f.after) : 'the start'}`,
+      `before ${f.before !== undefined ? day(f.before) : 'the end'} (UTC)`,
+      `minimum weight ${f.minWeight ?? 1}`,
+    ];
+    parts.push(`Filters: ${filters.join('; ')}.`);
+  }
+  const s = about.scope;
+  parts.push(
+    s
+      ? `Scope: ${s.spec} (${s.description}): ${s.nodes} of ${s.of.nodes} nodes, ${s.contactPairs} of ${s.of.contactPairs} contact pairs; measures computed within the scope.`
+      : `Scope: the whole network (${ctx.net.edges.n} nodes).`,
+  );
+  if (betweenness) {
+    const b = betweenness.sampled
+      ? `estimated from ${betweenness.samples} sampled sources (within ±${betweenness.errorBound.toPrecision(3)} of the exact share with ${(100 * betweenness.confidence).toFixed(0)}% confidence)`
+      : 'exact';
+    parts.push(`Measures: pagerank (directed), degree, messages (weighted degree), betweenness ${b}, coreness (k-core), community (Louvain, seed ${ctx.seed}).`);
+  }
+  return parts.join(' ');
+}
+
+export function exportNetwork(ctx: GraphContext, format: ExportFormat, about: ExportAbout = {}): ExportResult {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw invalid(`unknown format "${String(format).slice(0, 40)}" (use ${EXPORT_FORMATS.join(', ')})`);
   const base = { format, nodes: ctx.net.edges.n, edges: ctx.net.edges.src.length };
   if (format === 'ftm') {
@@ -718,8 +770,9 @@ export function exportNetwork(ctx: GraphContext, format: ExportFormat): ExportRe
   }
   const { x, betweenness: note } = networkExport(ctx);
   let files: ExportFile[];
-  if (format === 'gexf') files = [{ suffix: '', content: toGexf(x, { description: 'clew network export' }) }];
-  else if (format === 'graphml') files = [{ suffix: '', content: toGraphml(x) }];
+  const description = exportDescription(ctx, about, note);
+  if (format === 'gexf') files = [{ suffix: '', content: toGexf(x, { description }) }];
+  else if (format === 'graphml') files = [{ suffix: '', content: toGraphml(x, { description }) }];
   else if (format === 'csv') {
     const c = toCsv(x);
     files = [

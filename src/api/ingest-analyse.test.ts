@@ -1,9 +1,9 @@
 /**
- * The ingest pipeline's analyse stage (src/ingest/analyse.ts) finds what the writers' own
- * analysers found: the same file ingested through the pipeline, and its records written straight
- * through the store's writer with its analyser, give every message the same language and the
- * same mentions, on a mixed corpus (languages, conversations, one-to-one threads, duplicates,
- * code words).
+ * The ingest pipeline's analyse stage (src/ingest/analyse.ts) is where messages are analysed
+ * (parse → analyse → write; the writers only store): the same file ingested in batches of 37 and
+ * in one batch gives every message the same language and the same mentions, on a mixed corpus
+ * (languages, conversations, one-to-one threads, duplicates, code words), and without the stage
+ * nothing is analysed.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ async function analysed(store: CaseStore) {
 }
 
 describe('the analyse stage', () => {
-  it('gives every message the language and mentions the writer analysing it itself gives', async () => {
+  it('gives every message its language and mentions, whatever the batches, and the writers add none', async () => {
     const recs = records();
     const file = join(tmp(), 'chat.jsonl');
     writeFileSync(
@@ -75,21 +75,24 @@ describe('the analyse stage', () => {
       await ingestFile(s, file, { batchSize: 37 });
       return analysed(s);
     });
-    const viaWriter = await withCase(join(tmp(), 'w.clew'), { create: true }, async (s) => {
+    // the stage reads a source whole: how it is cut into batches changes nothing
+    const inOneBatch = await withCase(join(tmp(), 'w.clew'), { create: true }, async (s) => {
       await lexicon(s);
-      const w = await s.beginSource({ path: file, name: 'chat.jsonl', size: 1, sha256: 'e'.repeat(64), format: 'canonical', options: {} }, { analyse: true });
-      for (let i = 0; i < recs.length; i += 37)
-        await w.writeBatch(
-          recs.slice(i, i + 37).map((record, k) => ({ kind: 'record', record, locator: { line: i + k + 1 } })),
-          { offset: null, line: i + 38, itemsDone: Math.min(recs.length, i + 37) },
-        );
-      await w.finish();
+      await ingestFile(s, file, { batchSize: 10_000 });
+      return analysed(s);
+    });
+    // the writers analyse nothing themselves: without the stage, no language and no mention is stored
+    const unanalysed = await withCase(join(tmp(), 'n.clew'), { create: true }, async (s) => {
+      await lexicon(s);
+      await ingestFile(s, file, { analyse: false });
       return analysed(s);
     });
     expect(Object.keys(viaPipeline)).toHaveLength(160);
     const some = Object.values(viaPipeline) as { lang: string | null; mentions: unknown[] }[];
     expect(some.filter((m) => m.mentions.length > 0).length).toBeGreaterThan(50);
     expect(new Set(some.map((m) => m.lang)).size).toBeGreaterThan(3);
-    expect(viaPipeline).toEqual(viaWriter);
+    expect(viaPipeline).toEqual(inOneBatch);
+    expect(Object.values(unanalysed)).toHaveLength(160);
+    expect(Object.values(unanalysed).every((m) => (m as { lang: unknown; mentions: unknown[] }).lang === null && (m as { mentions: unknown[] }).mentions.length === 0)).toBe(true);
   });
 });

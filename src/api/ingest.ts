@@ -190,7 +190,7 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
   // the analyse stage, with the case's code words as they are now (the writers analyse nothing themselves)
   const stage = opts.analyse === false ? null : await AnalyseStage.create({ defaultRegion: shaping.defaultRegion ?? undefined, lexicon: await store.lexicon() });
   const writer = existing
-    ? await store.resumeSource(existing, { analyse: false })
+    ? await store.resumeSource(existing)
     : await store.beginSource(
         {
           path,
@@ -200,7 +200,6 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
           format: parser.name,
           options: { timeZone: shaping.timeZone ?? null, defaultRegion: shaping.defaultRegion ?? null, csvMapping: shaping.csvMapping ?? null },
         },
-        { analyse: false },
       );
 
   // Count bytes as the parser consumes them, for progress of any format.
@@ -221,7 +220,7 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
     },
   };
 
-  const batchSize = opts.batchSize ?? 5000;
+  const batchSize = opts.batchSize ?? writer.batchSize ?? 5000;
   const resume: ResumePoint | undefined =
     existing && parser.seekable && existing.resumeOffset !== null && existing.resumeLine !== null
       ? { offset: existing.resumeOffset, line: existing.resumeLine }

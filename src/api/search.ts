@@ -2,7 +2,8 @@
 import type { SearchMode, SearchQuery } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
 import { planCodewords } from '../text/query/codewords.js';
-import type { AccountView, EntityPort, IdentityPort, LanguageCount, SearchPort } from '../store/types.js';
+import type { AccountView, AnnotationPort, EntityPort, IdentityPort, LanguageCount, SearchPort } from '../store/types.js';
+import { annotationsOf, type ItemAnnotations } from './annotations.js';
 import { expectOne } from '../identity/resolve-ref.js';
 import { refIndex, resolveSubjects } from './resolve.js';
 import { withLabels } from './thread.js';
@@ -15,6 +16,8 @@ export interface SearchRequest {
   cursor?: number;
   /** Count the matches up to this many (first page, folded mode); see SearchResult.total. */
   count?: number;
+  /** Give each hit its whole body (exports); the snippet alone otherwise. */
+  withBody?: boolean;
 }
 
 export interface SearchResultHit {
@@ -24,11 +27,15 @@ export interface SearchResultHit {
   conversationId: number | null;
   conversationTitle: string | null;
   snippet: Snippet;
+  /** The whole body, when asked for (SearchRequest.withBody). */
+  body?: string;
   /**
    * Why the hit matched besides the words typed: the lexicon code words it holds whose meaning the query
    * asked for (`cocaine` finds "kafa" once kafa means cocaine). Absent when none.
    */
   via?: { codeword: string; means: string }[];
+  /** The analyst's tags, notes and star on the message (api/annotations.ts); absent when it has none. */
+  annotations?: ItemAnnotations;
 }
 
 export interface SearchResult {
@@ -79,7 +86,7 @@ export async function resolveFilters(store: IdentityPort, query: SearchQuery): P
 }
 
 /** What a search reads: the store's search, its languages, the analyst's lexicon (code words by meaning) and the names (from:, to:, person:). */
-export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'> & IdentityPort;
+export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'> & IdentityPort & Pick<AnnotationPort, 'annotationsOf'>;
 
 export async function search(store: SearchStore, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
@@ -97,6 +104,7 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
   const expansions = folded.expansions;
   // senders carry their best name (display name, else the name most phones saved, else the handle)
   const senders = await withLabels(store, page.hits.map((h) => h.sender));
+  const notes = await annotationsOf(store, page.hits.map((h) => ({ type: 'message' as const, key: String(h.id) })));
   return {
     query,
     hits: page.hits.map((h, i) => {
@@ -108,7 +116,9 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
         conversationId: h.conversationId,
         conversationTitle: h.conversationTitle ?? null,
         snippet: makeSnippet(h.body, highlightQuery, 200, langs),
+        ...(req.withBody ? { body: h.body } : {}),
         ...(via.length > 0 ? { via } : {}),
+        ...(notes.has(`message:${h.id}`) ? { annotations: notes.get(`message:${h.id}`)! } : {}),
       };
     }),
     nextCursor: page.nextCursor,

@@ -1,6 +1,8 @@
 /** The view types of the typed API (re-exported so entry points need not reach into the store). */
 export type {
   AccountView,
+  AnnotationEvent,
+  ItemKey,
   CaseStats,
   CaseStore,
   EntityRow,

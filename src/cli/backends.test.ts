@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import postgres from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { buildTestCase } from '../server/test-support/case.js';
 import { runCli } from './test-support/run.js';
@@ -116,5 +117,29 @@ describe('every command on a PostgreSQL case', () => {
     expect(empty.code).not.toBe(0);
     expect(JSON.parse(empty.out)).toMatchObject({ error: { code: 'CASE_NOT_FOUND' } });
     expect(empty.out).toContain('clew ingest');
+  });
+
+  it('case migrate brings a PostgreSQL case written by an older clew to this schema, once, and says what changed', async () => {
+    const current = JSON.parse((await run(['--json', 'case', 'migrate', '--case', pg])).out) as { backend: string; from: number; to: number; applied: unknown[] };
+    expect(current).toMatchObject({ backend: 'postgres', applied: [] });
+    expect(current.from).toBe(current.to);
+    // the case as schema 1 recorded it
+    const db = new postgres.Client({ connectionString: testPgUrl() });
+    await db.connect();
+    try {
+      await db.query('UPDATE clew_cases SET schema_version = 1 WHERE name = $1', [`cli_backends_${process.pid}`]);
+      const r = await run(['case', 'migrate', '--case', pg]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain(`schema 1 → ${current.to}`);
+      expect(r.out).toContain('stems');
+      expect(r.out).not.toContain(decodeURIComponent(new URL(testPgUrl()).password));
+      expect((await db.query('SELECT schema_version FROM clew_cases WHERE name = $1', [`cli_backends_${process.pid}`])).rows[0].schema_version).toBe(current.to);
+    } finally {
+      await db.end();
+    }
+    expect(JSON.parse((await run(['--json', 'case', 'migrate', '--case', pg])).out)).toMatchObject({ from: current.to, applied: [] });
+    const a = await run(['--json', 'search', 'kafa', '--case', file]);
+    const b = await run(['--json', 'search', 'kafa', '--case', pg]);
+    expect(comparable(b.out, [pg, file])).toEqual(comparable(a.out, [pg, file]));
   });
 });

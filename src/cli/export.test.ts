@@ -86,12 +86,17 @@ describe('clew export', () => {
     expect(none.err).toContain('nope.txt');
   });
 
-  it('refuses --tag (tags do not exist yet) and unknown formats, with a clear error', async () => {
-    const { casePath } = await smallCase(tmp());
+  it('exports the messages of a tag (--tag), refuses a tag no message has and unknown formats, with a clear error', async () => {
+    const { casePath, ids } = await smallCase(tmp());
     const t = await run(['export', '--case', casePath, '--format', 'case-uco', '--tag', 'hot']);
     expect(t.code).not.toBe(0);
-    expect(t.err).toContain('tags are not available yet');
+    expect(t.err).toContain('no message of this case is tagged "hot"');
     expect(t.out).toBe('');
+    expect((await run(['tag', 'add', '--case', casePath, `message:${ids[1]}`, 'Hot'])).code).toBe(0);
+    const h = await run(['export', '--case', casePath, '--format', 'case-uco', '--tag', 'HOT', '--at', '2026-12-01T00:00:00Z']);
+    expect(h.code, h.err).toBe(0);
+    expect(h.out).toContain('primljeno');
+    expect(h.out).not.toContain('novi broj');
     const f = await run(['export', '--case', casePath, '--format', 'stix', '--json']);
     expect(f.code).not.toBe(0);
     expect(JSON.parse(f.out)).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });

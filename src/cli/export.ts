@@ -14,16 +14,17 @@ export function registerExport(program: Command, json: () => boolean): void {
     .requiredOption('--case <case>', CASE_HELP)
     .requiredOption('--format <name>', 'export format: case-uco')
     .option('--items <file>', 'only the messages whose ids this file lists, one a line (with the accounts, conversations and attachments they reference)')
-    .option('--tag <tag>', 'only the messages with this tag (tags are not available yet)')
+    .option('--tag <tag>', 'only the messages with this tag (clew tag add), with what they reference')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--at <time>', 'the time the bundle records for the export (ISO 8601 with a zone, or epoch seconds); default $SOURCE_DATE_EPOCH, else now: give it for byte-identical exports')
     .action(async (o: { case: string; format: string; items?: string; tag?: string; out?: string; at?: string }) => {
-      if (o.tag !== undefined) throw new ClewError('INVALID_ARGUMENT', '--tag: tags are not available yet in clew; list the message ids in a file and use --items');
+      if (o.tag !== undefined && o.items !== undefined) throw new ClewError('INVALID_ARGUMENT', '--tag and --items each choose the messages: give one of them');
       const [{ withCase, caseName }, { exportCase, parseExportTime, readItemsFile }] = await Promise.all([import('../api/case.js'), import('../api/export.js')]);
       const atText = o.at ?? process.env.SOURCE_DATE_EPOCH;
       const at = atText !== undefined && atText !== '' ? parseExportTime(atText) : undefined;
-      const messageIds = o.items !== undefined ? await readItemsFile(o.items) : undefined;
+      let messageIds = o.items !== undefined ? await readItemsFile(o.items) : undefined;
       const summary = await withCase(o.case, { readonly: true }, async (store) => {
+        if (o.tag !== undefined) messageIds = await (await import('../api/annotations.js')).taggedMessageIds(store, o.tag);
         if (o.out === undefined) return exportCase(store, process.stdout, { format: o.format, messageIds, at, caseName: caseName(o.case) });
         // written beside the target and renamed when complete: a failed export leaves no half file
         const tmp = `${o.out}.partial-${process.pid}`;

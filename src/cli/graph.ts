@@ -391,7 +391,9 @@ export function registerGraph(program: Command, json: () => boolean): void {
     .action((o: SourceOpts & { format: string; out: string }) => {
       const format = oneOf<ExportFormat>(o.format, '--format', EXPORT_FORMATS);
       return run(o, async (ctx, { exportNetwork, writeExport }) => {
-        const r = await exportNetwork(ctx, format);
+        // the file states where it came from (GEXF meta description, GraphML graph data): case, filters, scope
+        const caseName = o.case !== undefined ? (await import('../api/case.js')).caseName(o.case) : undefined;
+        const r = exportNetwork(ctx, format, { caseName, scope });
         const files = writeExport(r, o.out);
         const summary = { format: r.format, nodes: r.nodes, edges: r.edges, betweenness: r.betweenness, files };
         out(summary, () =>

@@ -17,7 +17,9 @@ import { registerGraph } from './graph.js';
 import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
+import { registerTranslate } from './translate.js';
 import { registerWatch } from './watch.js';
+import { registerAnnotate } from './annotate.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -52,6 +54,8 @@ export function buildProgram(): Command {
   registerCase(program, json);
   registerExport(program, json);
   registerWatch(program, json);
+  registerAnnotate(program, json);
+  registerTranslate(program, json);
 
   program
     .command('ingest')
@@ -62,10 +66,10 @@ export function buildProgram(): Command {
     .option('--tz <zone>', 'IANA time zone of local times without an offset (default UTC)')
     .option('--region <cc>', 'default country for phone numbers without a country code, e.g. RS')
     .option('--map <spec>', 'CSV column mapping: field=column,... or mapping.json (docs/formats/csv.md)')
-    .option('--batch <n>', 'records per transaction', int('--batch', 1), 5000)
+    .option('--batch <n>', 'records per transaction (default: 5000 into a case file, 20000 into PostgreSQL)', int('--batch', 1))
     .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
     .option('--no-analyse', 'skip language detection and entity extraction (faster)')
-    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch: number; maxLineBytes: number; analyse: boolean }) => {
+    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch?: number; maxLineBytes: number; analyse: boolean }) => {
       const [{ withCase }, { ingestFile, loadMappingArgument }] = await Promise.all([caseApi(), import('../api/ingest.js')]);
       const csvMapping = o.map ? await loadMappingArgument(o.map) : undefined;
       const summaries: IngestSummary[] = [];

@@ -94,6 +94,9 @@ export function renderSearch(r: SearchResult): string {
     lines.push(`${String(h.id).padStart(16)}  ${time(h.ts)}  ${account(h.sender)}`);
     lines.push(`${' '.repeat(18)}${sn.clippedStart ? '…' : ''}${text}${sn.clippedEnd ? '…' : ''}`);
     if (h.via?.length) lines.push(`${' '.repeat(18)}via: ${h.via.map((v) => `"${safe(v.codeword)}" (code word for ${safe(v.means)})`).join(', ')}`);
+    const a = h.annotations;
+    if (a && (a.star || a.tags.length || a.notes.length))
+      lines.push(`${' '.repeat(18)}${[a.star ? '★' : '', ...a.tags.map((t) => `#${safe(t.name)}`), ...a.notes.map((n) => `note: ${safe(n.text.length > 80 ? `${n.text.slice(0, 80)}…` : n.text)}`)].filter(Boolean).join('  ')}`);
   }
   if (r.hits.length === 0) lines.push('no messages match');
   for (const n of r.notes) lines.push(`note: ${safe(n)}`);

@@ -16,6 +16,7 @@ import { computeKeyPlayerRanking, KEY_PLAYERS_FAMILY, type KeyPlayerRanking, MAX
 import type { Route } from './route.js';
 import { CHANGES_ROUTES } from './routes/changes.js';
 import { DOSSIER_ROUTES } from './routes/dossier.js';
+import { EXPORT_ROUTES } from './routes/export.js';
 import { IDENTITY_ROUTES } from './routes/identity.js';
 import { JOBS_ROUTES, keyPlayersViaJob } from './routes/jobs.js';
 import { MAP_ROUTES } from './routes/map.js';
@@ -23,6 +24,7 @@ import { NETWORK_ROUTES } from './routes/network.js';
 import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
+import { ANNOTATION_ROUTES } from './routes/annotations.js';
 import { entitiesQuery, keyPlayersQuery, messageQuery, quarantineQuery, recordId, searchQuery, statsQuery, threadQuery } from './schemas.js';
 import { parseInput, queryObject } from './validate.js';
 import type {
@@ -145,4 +147,17 @@ const CASE_ROUTES: Route[] = [
   },
 ];
 
-export const ROUTES: Route[] = [...CASE_ROUTES, ...NETWORK_ROUTES, ...TIMELINE_ROUTES, ...MAP_ROUTES, ...DOSSIER_ROUTES, ...JOBS_ROUTES, ...IDENTITY_ROUTES, ...WATCH_ROUTES, ...CHANGES_ROUTES, ...SCOPE_ROUTES];
+export const ROUTES: Route[] = [
+  ...CASE_ROUTES,
+  ...NETWORK_ROUTES,
+  ...EXPORT_ROUTES,
+  ...TIMELINE_ROUTES,
+  ...MAP_ROUTES,
+  ...DOSSIER_ROUTES,
+  ...JOBS_ROUTES,
+  ...IDENTITY_ROUTES,
+  ...WATCH_ROUTES,
+  ...CHANGES_ROUTES,
+  ...SCOPE_ROUTES,
+  ...ANNOTATION_ROUTES,
+];

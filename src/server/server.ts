@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,7 @@ import { errorResponse, fromFramework, HttpError } from './errors.js';
 import type { Route } from './route.js';
 import { fastifyPaths } from './route-path.js';
 import { Reply } from './jobs.js';
+import { contentDisposition, Download } from './download.js';
 import { ROUTES } from './routes.js';
 import { viewNetwork } from './routes/network.js';
 import { caseState } from './case-state.js';
@@ -122,6 +124,27 @@ const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('
 /** JSON for the API: `value` serialised once, never cached. */
 function sendJson(reply: FastifyReply, status: number, value: unknown): FastifyReply {
   return reply.code(status).header('cache-control', 'no-store').type(JSON_TYPE).send(JSON.stringify(value));
+}
+
+/**
+ * A file to save: a whole body is sent with its length; a streamed one as a stream (fastify
+ * pipes it, waiting for the socket to drain, and destroys it when the client goes away). Its
+ * first chunk is made before the headers go out, so a bad request still gets a JSON error; an
+ * error later cuts the connection (the file is visibly incomplete, never silently short).
+ */
+async function sendDownload(reply: FastifyReply, d: Download, signal: AbortSignal): Promise<FastifyReply> {
+  reply.code(200).headers({ ...d.headers, 'content-type': d.contentType, 'content-disposition': contentDisposition(d.fileName), 'cache-control': 'no-store' });
+  if (typeof d.body === 'string') return reply.send(d.body);
+  const it = d.body[Symbol.asyncIterator]();
+  const first = await it.next();
+  async function* chunks(): AsyncGenerator<string> {
+    try {
+      for (let next = first; !next.done && !signal.aborted; next = await it.next()) yield next.value;
+    } finally {
+      await it.return?.(undefined);
+    }
+  }
+  return reply.send(Readable.from(chunks()));
 }
 
 /** A refusal a person can read: plain text, nothing to render, nothing to run. */
@@ -299,6 +322,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
     await state.sync();
     const value = await route.handle({ store, params: m.slice(1), query: new URLSearchParams(search), body: request.body, req: request.raw, signal: gone.signal });
+    if (value instanceof Download) return sendDownload(reply, value, gone.signal);
     return value instanceof Reply ? sendJson(reply, value.status, value.body) : sendJson(reply, 200, value);
   };
   const register = (scope: FastifyInstance, route: Route) => {

@@ -10,6 +10,7 @@ import type { AccountView, CaseStats, EntityRow, MessageView, QuarantineRow, Sea
 import type { Mention } from '../model/entities.js';
 import type { RefChoice } from '../model/errors.js';
 import type { HttpErrorCode } from './errors.js';
+import type { ItemAnnotations } from '../api/annotations.js';
 
 export type { AccountView, CaseStats, EntityRow, Mention, MessageView, QuarantineRow, RefChoice, SearchQuery };
 export type * from './wire/changes.js';
@@ -21,6 +22,7 @@ export type * from './wire/network.js';
 export type * from './wire/scope.js';
 export type * from './wire/timeline.js';
 export type * from './wire/watch.js';
+export type * from './wire/annotations.js';
 
 export interface WireError {
   /** `choices`: AMBIGUOUS_REF (409), the accounts or persons the name could mean. */
@@ -65,6 +67,8 @@ export interface WireHit {
   snippet: WireSnippet;
   /** The lexicon code words the hit holds whose meaning the query asked for (render as text). */
   via?: { codeword: string; means: string }[];
+  /** The analysts' tags, notes and star on the message (render as text); absent when it has none. */
+  annotations?: ItemAnnotations;
 }
 
 /** GET /api/languages: the case's languages, most messages first (null: none detected), for the language filter. */

@@ -23,9 +23,9 @@ export interface CaseMigration {
 }
 
 /**
- * Bring a case to this clew's schema (clew case migrate): a case file is migrated in one
- * transaction (sqlite/migrations.ts); a PostgreSQL database is checked when opened (it has had
- * one schema version so far). A case from a newer clew is refused untouched (CASE_VERSION).
+ * Bring a case to this clew's schema (clew case migrate), in one transaction: a case file as
+ * sqlite/migrations.ts migrates it, a PostgreSQL case (and its database's shared objects) as
+ * postgres/migrations.ts does. A case from a newer clew is refused untouched (CASE_VERSION).
  */
 export async function migrateCase(locator: string): Promise<CaseMigration> {
   const loc = parseLocator(locator);
@@ -35,8 +35,6 @@ export async function migrateCase(locator: string): Promise<CaseMigration> {
     const r = ensureMigrated(loc.path);
     return { backend: 'sqlite', ...(r ?? { from, to: from, applied: [] }) };
   }
-  const store = await openCase(locator);
-  await store.close();
-  const { PG_SCHEMA_VERSION } = await import('./postgres/schema.js');
-  return { backend: 'postgres', from: PG_SCHEMA_VERSION, to: PG_SCHEMA_VERSION, applied: [] };
+  const { migratePostgresCase } = await import('./postgres/open.js');
+  return { backend: 'postgres', ...(await migratePostgresCase(loc)) };
 }

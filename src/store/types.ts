@@ -64,6 +64,11 @@ export interface SourceWriter {
   finish(): Promise<SourceRow>;
   /** Release resources without completing (after an error or cancellation). */
   abort(): Promise<void>;
+  /**
+   * Items per batch this writer works best with, when the caller has no batch size of its own
+   * (each batch is one transaction: a server backend pays its round trips per batch).
+   */
+  readonly batchSize?: number;
 }
 
 export interface AccountView {
@@ -223,11 +228,6 @@ export interface LexiconEntry {
   addedAt: number;
 }
 
-export interface WriteOptions {
-  /** Detect languages and extract entities while writing (default true). */
-  analyse?: boolean;
-}
-
 /** What a dossier reads: caps on the ranked lists (defaults in src/store/sqlite/dossier.ts). */
 export interface DossierOptions {
   contacts?: number;
@@ -305,8 +305,8 @@ export interface CommunicationRow {
 /** Writing sources (ingest). */
 export interface SourcePort {
   findSource(sha256: string): Promise<SourceRow | null>;
-  beginSource(meta: SourceMeta, opts?: WriteOptions): Promise<SourceWriter>;
-  resumeSource(source: SourceRow, opts?: WriteOptions): Promise<SourceWriter>;
+  beginSource(meta: SourceMeta): Promise<SourceWriter>;
+  resumeSource(source: SourceRow): Promise<SourceWriter>;
   /** Forget a partial source that committed nothing (so it can start again with other options). */
   forgetEmptySource(id: number): Promise<boolean>;
   sources(): Promise<SourceRow[]>;
@@ -486,6 +486,7 @@ export interface CaseStore
     TransferPort,
     ExportPort,
     WatchPort,
+    AnnotationPort,
     ChangePort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
@@ -694,3 +695,85 @@ export interface SavedSearchRow {
 }
 
 export type SavedSearchRun = { at: number; hits: readonly number[] } | { at: number; error: { code: string; message: string } };
+
+// ---------------------------------------------------------------- annotations: tags, notes, stars (sqlite/annotations.ts)
+
+/** What an annotation can be put on. */
+export type AnnotatedType = 'message' | 'call' | 'account' | 'person' | 'conversation' | 'place' | 'entity';
+
+/**
+ * An annotated item as stored: its type and its key in the case: the store id (decimal) of a
+ * message, call, account, person or conversation; a place's gazetteer id or label; an entity's
+ * `TYPE=VALUE` as the mentions table holds it.
+ */
+export interface ItemKey {
+  type: AnnotatedType;
+  key: string;
+}
+
+export type AnnotationKind = 'tag' | 'note' | 'star';
+
+/** One entry of the append-only annotation log: the current annotations are its fold. */
+export interface AnnotationEvent {
+  id: number;
+  item: ItemKey;
+  kind: AnnotationKind;
+  action: 'add' | 'remove';
+  /** A tag: its folded name; a note: its id (the id of the event that first added it); a star: ''. */
+  key: string;
+  /** A tag: its name as written; a note: its text; a star: ''. */
+  value: string;
+  by: string;
+  at: number;
+  /** The event this one undoes (a compensating event), null for an analyst's own change. */
+  undoes: number | null;
+}
+
+/** An annotation in force (the fold of the log). */
+export interface Annotation {
+  item: ItemKey;
+  kind: AnnotationKind;
+  key: string;
+  value: string;
+  by: string;
+  at: number;
+  /** The event that made it what it is. */
+  eventId: number;
+}
+
+export interface AnnotationChange {
+  item: ItemKey;
+  kind: AnnotationKind;
+  action: 'add' | 'remove';
+  /** A tag: its folded name; a note: '' to add a new one, its id to remove it; a star: ''. */
+  key: string;
+  value: string;
+  /** A note's words as the search index folds them, space-separated (note: filters match them); '' otherwise. */
+  words?: string;
+  by: string;
+  /** UTC ms (default now). */
+  at?: number;
+}
+
+/** Tags, notes and stars on items of the case (issue 20). They never change a source record. */
+export interface AnnotationPort {
+  /**
+   * Append an event and apply it, in one transaction that also moves the change counter. NOT_FOUND
+   * when the item is not in the case (or a removed note does not exist). Null when it would change
+   * nothing (the tag or star is already there, or not there to remove): no event is written.
+   */
+  annotate(change: AnnotationChange): Promise<AnnotationEvent | null>;
+  /**
+   * Undo an event with its compensating event (the opposite action on the same annotation, `undoes`
+   * set); undoing that one redoes. NOT_FOUND for no such event; INVALID_ARGUMENT when it was undone already.
+   */
+  undoAnnotation(eventId: number, by: string, at?: number): Promise<AnnotationEvent>;
+  /** The annotations in force on these items, by item, then kind, then time. */
+  annotationsOf(items: readonly ItemKey[]): Promise<Annotation[]>;
+  /** The log, newest first: all, or one item's; `before` an event id (paging). */
+  annotationEvents(opts: { limit: number; before?: number; item?: ItemKey }): Promise<AnnotationEvent[]>;
+  /** The items of one type carrying a tag (folded name), oldest tagging first. */
+  taggedItems(tag: string, type?: AnnotatedType): Promise<ItemKey[]>;
+  /** The tags in force, with how many items carry each, by name. */
+  tags(): Promise<{ tag: string; name: string; items: number }[]>;
+}

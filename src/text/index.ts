@@ -44,3 +44,4 @@ export { extractVessel, vesselExtractor } from './extract/vessel.js';
 export { keccak256 } from './extract/keccak.js';
 export { indexTokens, indexText, stemAlternatives, parseQuery, type IndexTokenOptions, type ParseOptions } from './query/parse.js';
 export { stemToken, stemTokensFor, hasStemmer, isStemToken, STEM_MARK, MAX_STEM_WORD, STEMMED_LANGUAGES, STEMMER_LANGUAGES } from './stem/stem.js';
+export { detectApertium, findPair, sourcesInto, translateTexts, MAX_TRANSLATE_CHARS, type ApertiumEngine, type ApertiumPair, type Translation, type TranslationInput, type TranslationFailure, type TranslateOptions } from './translate/apertium.js';

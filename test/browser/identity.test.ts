@@ -102,8 +102,15 @@ describe('the People view in Chromium', () => {
     await page.getByLabel('Person name').waitFor();
     await page.keyboard.press('Enter');
     await page.getByTestId('person').first().waitFor();
+    // a tag on the person, from the persons list, is on its dossier (issue 20)
+    const person = page.getByTestId('person').first();
+    await person.getByTestId('annotation-add-tag').click();
+    await person.getByTestId('annotation-tag-input').fill('leader');
+    await person.getByTestId('annotation-save').click();
+    await expect.poll(() => person.getByTestId('annotation-tag').allTextContents()).toEqual(['#leader×']);
     await page.getByTestId('person').locator('.person-name').click();
     await page.getByTestId('dossier-handles').waitFor();
+    await expect.poll(() => page.locator('.dossier-head').getByTestId('annotation-tag').allTextContents()).toEqual(['#leader×']);
     expect(new URL(page.url()).pathname).toMatch(/^\/dossier\/person%3A\d+$/);
     const rows = await page.getByTestId('dossier-handle').allTextContents();
     expect(rows).toHaveLength(2);

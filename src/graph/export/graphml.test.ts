@@ -25,4 +25,12 @@ describe('toGraphml', () => {
     expect(findAll(doc, 'edge')).toHaveLength(3);
     expect(findAll(doc, 'graph')[0]!.attrs.edgedefault).toBe('directed');
   });
+
+  it('states what the file is in a graph-level data element, escaped', () => {
+    const d = checkXml(toGraphml(hostileNetwork(), { description: 'scope ego:<Kum> & "x"' }));
+    expect(findAll(d, 'key').find((k) => k.attrs.id === 'description')?.attrs).toMatchObject({ for: 'graph', 'attr.name': 'description', 'attr.type': 'string' });
+    const g = findAll(d, 'graph')[0]!;
+    expect(findAll(g, 'data').find((x) => x.attrs.key === 'description')?.text).toBe('scope ego:<Kum> & "x"');
+    expect(findAll(doc, 'key').some((k) => k.attrs.id === 'description')).toBe(false);
+  });
 });

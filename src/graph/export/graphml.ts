@@ -16,7 +16,12 @@ function value(c: Column, i: number): string | null {
   return Number.isFinite(v) ? numberText(v) : null;
 }
 
-export function toGraphml(x: NetworkExport): string {
+export interface GraphmlOptions {
+  /** What the file is and how it was made: a graph-level `description` data element. */
+  description?: string;
+}
+
+export function toGraphml(x: NetworkExport, opts: GraphmlOptions = {}): string {
   checkExport(x);
   const nodeCols = Object.entries(x.nodeAttributes ?? {});
   const edgeCols = Object.entries(x.edgeAttributes ?? {});
@@ -29,7 +34,9 @@ export function toGraphml(x: NetworkExport): string {
   nodeCols.forEach(([name, c], i) => out.push(`  <key id="v${i}" for="node" attr.name="${xmlAttr(name)}" attr.type="${keyType(c)}"/>`));
   out.push('  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>');
   edgeCols.forEach(([name, c], i) => out.push(`  <key id="e${i}" for="edge" attr.name="${xmlAttr(name)}" attr.type="${keyType(c)}"/>`));
+  if (opts.description) out.push('  <key id="description" for="graph" attr.name="description" attr.type="string"/>');
   out.push(`  <graph id="G" edgedefault="${x.directed ? 'directed' : 'undirected'}">`);
+  if (opts.description) out.push(`    <data key="description">${xmlText(opts.description)}</data>`);
   for (let v = 0; v < x.edges.n; v++) {
     let s = `    <node id="n${v}"><data key="label">${xmlText(x.labels[v]!)}</data>`;
     nodeCols.forEach(([, c], i) => {

@@ -30,7 +30,8 @@ const CACHE_ENTRIES = 6;
 
 const ref = z.string().trim().min(1, { message: 'is empty' }).max(300, { message: 'is longer than 300 characters' });
 const time = z.string().trim().min(1, { message: 'is empty' }).max(40, { message: 'is longer than 40 characters' });
-const filterShape = {
+/** The filters every network answer takes (the Network and Key players views, and their exports). */
+export const filterShape = {
   after: time.optional(),
   before: time.optional(),
   channel: z.string().max(100, { message: 'is longer than 100 characters' }).optional(),
@@ -43,9 +44,9 @@ const networkQuery = z.strictObject({ ...filterShape, maxNodes: wholeNumber(1, M
 const egoQuery = z.strictObject({ ...filterShape, center: ref, hops: wholeNumber(1, 3).optional(), maxNodes: wholeNumber(1, MAX_EGO_NODES).optional() });
 const pathQuery = z.strictObject({ ...filterShape, a: ref, b: ref });
 
-type FilterInput = { after?: string; before?: string; channel?: string; minWeight?: number; level?: NetworkLevel };
+export type FilterInput = { after?: string; before?: string; channel?: string; minWeight?: number; level?: NetworkLevel };
 
-function filterOf(q: FilterInput): NetworkOptions {
+export function filterOf(q: FilterInput): NetworkOptions {
   const f: NetworkOptions = {};
   if (q.after !== undefined) f.after = parseTimeBound(q.after, 'after');
   if (q.before !== undefined) f.before = parseTimeBound(q.before, 'before');

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCase } from '../../api/case.js';
 import { ingestFile } from '../../api/ingest.js';
+import { addTag } from '../../api/annotations.js';
+import { search } from '../../api/search.js';
 import type { ScopedArrestsResult, ScopeInfo } from '../../api/graph-scope.js';
 import type { RankResult } from '../../api/graph.js';
 import { jsonl, msg } from '../../api/test-support/tmp.js';
@@ -63,7 +65,7 @@ describe('scoped analytics endpoints', () => {
     expect(r.cutOff[0]!.lost.map((n) => n.key).sort()).toEqual([S2, S3]);
   });
 
-  it('refuses an ambiguous name with 409 and the choices, and a tag scope with 400', async () => {
+  it('refuses an ambiguous name with 409 and the choices, and a tag no item carries with 400', async () => {
     const amb = await get(srv, `/api/scoped/rank?scope=${encodeURIComponent('ego:Tata')}`);
     expect(amb.status).toBe(409);
     const e = amb.json<{ error: { code: string; choices: { ref: string }[] } }>().error;
@@ -71,6 +73,19 @@ describe('scoped analytics endpoints', () => {
     expect(e.choices.map((c) => c.ref)).toEqual([BOSS, T2]);
     const tag = await get(srv, `/api/scoped/rank?scope=${encodeURIComponent('tag:suppliers')}`);
     expect(tag.status).toBe(400);
-    expect(tag.json<{ error: { message: string } }>().error.message).toMatch(/tags are not available yet/);
+    expect(tag.json<{ error: { message: string } }>().error.message).toMatch(/no account, person or message of this case is tagged "suppliers"/);
+  });
+
+  it('scopes to the tagged accounts and the accounts of the tagged messages (tag:NAME, any case)', async () => {
+    await withCase(join(root, 'case.clew'), { threadedWriter: false }, async (s) => {
+      await addTag(s, SUP, 'Port Insiders', 'test');
+      const m = (await search(s, { query: 'w' })).hits[0]!;
+      await addTag(s, `message:${m.id}`, 'port insiders', 'test');
+    });
+    const res = await get(srv, `/api/scoped/rank?scope=${encodeURIComponent('tag:PORT INSIDERS')}`);
+    expect(res.status).toBe(200);
+    const r = res.json<{ scope: ScopeInfo }>();
+    expect(r.scope).toMatchObject({ kind: 'tag', nodes: 3 });
+    expect(r.scope.description).toContain('the accounts of 1 message');
   });
 });

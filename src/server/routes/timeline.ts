@@ -157,42 +157,45 @@ function aligned(
   return { buckets, series };
 }
 
+/** GET /api/activity's answer for a query (the Timeline view, and its CSV). */
+export async function activityAnswer(store: CaseStore, query: URLSearchParams): Promise<ActivityResponse> {
+  const { q, accounts } = scopeOf(activityQuery, query);
+  const s = boundsOf(q, accounts);
+  const unit = q.unit ?? 'day';
+  const range = { unit, after: s.after, before: s.before };
+  let note: string | null = null;
+  let parts: Parameters<typeof aligned>[1];
+  if (s.accounts.length > 0) {
+    parts = [];
+    for (const t of s.accounts) {
+      const person = await personOfTerm(store, t);
+      if (person) {
+        // a person: one series over all its accounts
+        const label = `${person.name} (${person.accounts.length} account${person.accounts.length === 1 ? '' : 's'})`;
+        parts.push({ key: `person:${person.id}`, label, account: null, person: { id: person.id, name: person.name, accounts: person.accounts }, r: await activity(store, { ...range, resolved: person.accounts }) });
+        continue;
+      }
+      const resolved = await resolveActivityAccounts(store, [t]);
+      const one = resolved.length === 1 ? resolved[0]! : null;
+      parts.push({ key: one ? one.ref : t, label: one ? accountLabel(one) : `${t} (${resolved.length} accounts)`, account: one, r: await activity(store, { ...range, resolved }) });
+    }
+  } else if (s.conversation !== undefined) {
+    parts = [{ key: `conversation:${s.conversation}`, label: `Conversation ${s.conversation}`, account: null, r: await activity(store, { ...range, conversation: s.conversation }) }];
+  } else if (s.community !== undefined) {
+    const c = await communityAccounts(store, s.community);
+    if (c.accounts.length < c.size) note = `community ${s.community} has ${c.size} members: counted for its ${c.accounts.length} most active`;
+    parts = [{ key: `community:${s.community}`, label: `Community ${s.community} (${c.size} members)`, account: null, r: await activity(store, { ...range, resolved: c.accounts }) }];
+  } else {
+    parts = [{ key: 'case', label: 'Whole case', account: null, r: await activity(store, range) }];
+  }
+  return { unit, ...aligned(unit, parts), note };
+}
+
 export const TIMELINE_ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/activity$/,
-    async handle({ store, query }): Promise<ActivityResponse> {
-      const { q, accounts } = scopeOf(activityQuery, query);
-      const s = boundsOf(q, accounts);
-      const unit = q.unit ?? 'day';
-      const range = { unit, after: s.after, before: s.before };
-      let note: string | null = null;
-      let parts: Parameters<typeof aligned>[1];
-      if (s.accounts.length > 0) {
-        parts = [];
-        for (const t of s.accounts) {
-          const person = await personOfTerm(store, t);
-          if (person) {
-            // a person: one series over all its accounts
-            const label = `${person.name} (${person.accounts.length} account${person.accounts.length === 1 ? '' : 's'})`;
-            parts.push({ key: `person:${person.id}`, label, account: null, person: { id: person.id, name: person.name, accounts: person.accounts }, r: await activity(store, { ...range, resolved: person.accounts }) });
-            continue;
-          }
-          const resolved = await resolveActivityAccounts(store, [t]);
-          const one = resolved.length === 1 ? resolved[0]! : null;
-          parts.push({ key: one ? one.ref : t, label: one ? accountLabel(one) : `${t} (${resolved.length} accounts)`, account: one, r: await activity(store, { ...range, resolved }) });
-        }
-      } else if (s.conversation !== undefined) {
-        parts = [{ key: `conversation:${s.conversation}`, label: `Conversation ${s.conversation}`, account: null, r: await activity(store, { ...range, conversation: s.conversation }) }];
-      } else if (s.community !== undefined) {
-        const c = await communityAccounts(store, s.community);
-        if (c.accounts.length < c.size) note = `community ${s.community} has ${c.size} members: counted for its ${c.accounts.length} most active`;
-        parts = [{ key: `community:${s.community}`, label: `Community ${s.community} (${c.size} members)`, account: null, r: await activity(store, { ...range, resolved: c.accounts }) }];
-      } else {
-        parts = [{ key: 'case', label: 'Whole case', account: null, r: await activity(store, range) }];
-      }
-      return { unit, ...aligned(unit, parts), note };
-    },
+    handle: ({ store, query }): Promise<ActivityResponse> => activityAnswer(store, query),
   },
   {
     method: 'GET',

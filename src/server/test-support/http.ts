@@ -5,7 +5,11 @@ import type { JobResponse, WireJob } from '../wire.js';
 
 export interface HttpReply {
   status: number;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The body as it came (e.g. to see a byte-order mark). */
+  bytes: Buffer;
   json<T>(): T;
 }
 
@@ -24,8 +28,9 @@ export function call(srv: RunningServer, method: string, path: string, body?: un
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        ok({ status: res.statusCode ?? 0, text, json: <T>() => JSON.parse(text) as T });
+        const bytes = Buffer.concat(chunks);
+        const text = bytes.toString('utf8');
+        ok({ status: res.statusCode ?? 0, headers: res.headers, text, bytes, json: <T>() => JSON.parse(text) as T });
       });
     });
     req.on('error', fail);

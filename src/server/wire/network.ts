@@ -20,6 +20,12 @@ export interface WireViewGraph {
   weight: number[];
 }
 
+/**
+ * GET /api/network/export?format=…&after=&before=&channel=&minWeight=&level=&scope= : the network
+ * as a file to save (routes/export.ts), with the same filters and scope as GET /api/network.
+ */
+export type WireNetworkExportFormat = 'gexf' | 'graphml' | 'i2' | 'ftm';
+
 export interface WireNetworkFilter {
   /** UTC ms; null = open. Only communication at or after `after` and before `before` counts. */
   after: number | null;

@@ -18,7 +18,7 @@ export function describeChanges(factory: CaseFactory): void {
         expect(await reader.generation()).toBe(0);
 
         // a batch, then the source's completion: each moves it, and the reader sees it
-        const w = await s.beginSource(meta('c'), { analyse: false });
+        const w = await s.beginSource(meta('c'));
         const recs = [{ type: 'account' as const, ref: 'sky:a', kind: 'pin' as const }, msg('sky:a', ['sky:b'], HOUR, 'kafa u Antwerpen'), msg('sky:b', ['sky:a'], 2 * HOUR, 'dobro')];
         await w.writeBatch(items(recs), { offset: null, line: 4, itemsDone: 3 });
         const afterBatch = await reader.generation();

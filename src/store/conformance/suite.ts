@@ -15,6 +15,7 @@ import { parseQuery } from '../../text/query/parse.js';
 import { describeActivity, describeDossier, describeGeo, describeIdentity } from './suite-analytics.js';
 import { describeExport } from './suite-export.js';
 import { describeWatch } from './suite-watch.js';
+import { describeAnnotations } from './suite-annotations.js';
 import { describeChanges } from './suite-changes.js';
 
 export type { CaseFactory, TestCase } from './support.js';
@@ -594,7 +595,7 @@ function describeSources(factory: CaseFactory): void {
     it('records a source, its position after each batch, and completes it', async () => {
       const s = tc.store;
       expect(await s.findSource('1'.repeat(64))).toBeNull();
-      const w = await s.beginSource(meta('1', 'one.jsonl'), { analyse: false });
+      const w = await s.beginSource(meta('1', 'one.jsonl'));
       let src = (await s.sources()).find((x) => x.sha256 === '1'.repeat(64))!;
       expect(src).toMatchObject({ status: 'partial', path: '/evidence/one.jsonl', name: 'one.jsonl', size: 1000, format: 'canonical', options: { tz: 'UTC' }, itemsDone: 0, records: 0, finishedAt: null });
       expect(await w.writeBatch(items([m('sky:a', T, 'prvi'), m('sky:a', T, 'prvi'), m('sky:b', T + 1, 'drugi')]), { offset: 300, line: 4, itemsDone: 3 })).toEqual({
@@ -634,12 +635,12 @@ function describeSources(factory: CaseFactory): void {
 
     it('resumes a partial source where its last batch ended, and still finds earlier copies', async () => {
       const s = tc.store;
-      const w = await s.beginSource(meta('2', 'two.jsonl'), { analyse: false });
+      const w = await s.beginSource(meta('2', 'two.jsonl'));
       await w.writeBatch(items([m('sky:d', T + 10, 'cetiri'), m('sky:d', T + 11, 'pet')]), { offset: 100, line: 3, itemsDone: 2 });
       await w.abort(); // the run stops here
       const src = (await s.findSource('2'.repeat(64)))!;
       expect(src).toMatchObject({ status: 'partial', resumeOffset: 100, resumeLine: 3, itemsDone: 2, records: 2 });
-      const w2 = await s.resumeSource(src, { analyse: false });
+      const w2 = await s.resumeSource(src);
       expect(await w2.writeBatch(items([m('sky:d', T + 11, 'pet'), m('sky:d', T + 12, 'sest')], 3), { offset: 200, line: 5, itemsDone: 4 })).toEqual({
         records: 2,
         rejected: 0,
@@ -662,7 +663,7 @@ function describeSources(factory: CaseFactory): void {
 
     it('forgets a partial source that committed nothing, and no other', async () => {
       const s = tc.store;
-      const w = await s.beginSource(meta('4'), { analyse: false });
+      const w = await s.beginSource(meta('4'));
       await w.abort();
       const src = (await s.findSource('4'.repeat(64)))!;
       expect(src.status).toBe('partial');
@@ -815,6 +816,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
     describeIdentity(factory);
     describeExport(factory);
     describeWatch(factory);
+    describeAnnotations(factory);
     describeChanges(factory);
   });
 }

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { ClewRecord, Locator } from '../../model/records.js';
+import { createAnalyser } from '../../text/analyse.js';
 import type { SearchMode, SearchQuery } from '../../text/query/ast.js';
 import { parseQuery } from '../../text/query/parse.js';
 import type { BatchItem, CaseStore, SourceMeta, SourceRow } from '../types.js';
@@ -29,14 +30,37 @@ export function items(records: readonly ClewRecord[], firstLine = 1): BatchItem[
   return records.map((record, i): BatchItem => ({ kind: 'record', record, locator: { line: firstLine + i } satisfies Locator }));
 }
 
-/** Write records as one source (line i + 1 each, one batch unless `batches` splits them), complete it unless `finish` is false. */
+/**
+ * What the ingest pipeline's analyse stage does before a batch goes to a writer (the writers
+ * only store: src/ingest/analyse.ts, which the store may not import): one analyser per source,
+ * with the case's code words, attaching each message's language and mentions to its item. The
+ * language fallback groups a message with its conversation, or with the pair of a one-to-one
+ * message, as the stage does.
+ */
+export async function analyserFor(store: Pick<CaseStore, 'lexicon'>, defaultRegion?: string): Promise<(batch: BatchItem[]) => BatchItem[]> {
+  const lexicon = (await store.lexicon()).map((e) => ({ term: e.term, means: e.means, type: e.type ?? undefined }));
+  const a = await createAnalyser({ defaultRegion, lexicon });
+  return (batch) => {
+    for (const it of batch) {
+      if (it.kind !== 'record' || it.record.type !== 'message') continue;
+      const r = it.record;
+      const to = [...new Set(r.to)];
+      const thread = r.conversation !== undefined ? `c:${r.conversation}` : to.length === 1 ? [r.from, to[0]!].sort().join('\u0000') : null;
+      it.analysis = a.analyse(r.body, thread);
+    }
+    return batch;
+  };
+}
+
+/** Write records as one source (line i + 1 each, in one batch), analysed if `analyse`, complete it unless `finish` is false. */
 export async function ingest(
   store: CaseStore,
   records: readonly ClewRecord[],
   opts: { sha?: string; name?: string; analyse?: boolean; finish?: boolean; rejects?: BatchItem[] } = {},
 ): Promise<SourceRow | null> {
-  const w = await store.beginSource(meta(opts.sha ?? 'a', opts.name), { analyse: opts.analyse ?? false });
-  const all = [...items(records), ...(opts.rejects ?? [])];
+  const analyse = opts.analyse ? await analyserFor(store) : (b: BatchItem[]) => b;
+  const w = await store.beginSource(meta(opts.sha ?? 'a', opts.name));
+  const all = analyse([...items(records), ...(opts.rejects ?? [])]);
   await w.writeBatch(all, { offset: null, line: records.length + 1, itemsDone: all.length });
   if (opts.finish === false) {
     await w.abort();

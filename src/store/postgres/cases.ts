@@ -1,11 +1,13 @@
 /**
- * Cases in a PostgreSQL database: the schema (created in an empty database, refused when
- * newer than this clew), and the registry of cases (clew_cases), each with its own partition of
- * every case table, created with the case and dropped with it in one transaction.
+ * Cases in a PostgreSQL database: the schema (created in an empty database, migrated when
+ * older, refused when newer than this clew: migrations.ts), and the registry of cases
+ * (clew_cases), each with its own schema version and its own partition of every case table,
+ * created with the case and dropped with it in one transaction.
  */
 import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
-import { type Queryable, one, rows } from './db.js';
+import { type Queryable, one, pgCode, rows, transaction } from './db.js';
+import { PG_MIGRATIONS } from './migrations.js';
 import { PG_SCHEMA_VERSION, SCHEMA_SQL, createPartitionsSql, dropPartitionsSql } from './schema.js';
 
 /** Advisory lock key (first half) for schema changes; the second half is 0. */
@@ -28,37 +30,97 @@ async function schemaVersion(q: Queryable): Promise<number | null> {
   return r ? Number(r.value) : null;
 }
 
+/** A role that may not make a change (insufficient privilege, a read-only transaction or server). */
+function mayNotWrite(e: unknown): boolean {
+  const code = pgCode(e);
+  return code === '42501' || code === '25006';
+}
+
+function newer(v: number, where: string, what = where): ClewError {
+  return new ClewError('CASE_VERSION', `${what} has clew schema ${v}; this clew reads up to ${PG_SCHEMA_VERSION}: use a newer clew`, { locator: where });
+}
+
+function migrationNeeded(what: string, v: number, where: string, e: unknown): ClewError {
+  return new ClewError(
+    'CASE_MIGRATION_NEEDED',
+    `${what} has clew schema ${v} and needs migrating to ${PG_SCHEMA_VERSION}, which this role may not do (${e instanceof Error ? e.message : String(e)}); as a role that may write it, run: clew case migrate --case '${where}'`,
+    { locator: where },
+  );
+}
+
 /**
  * Make sure the database holds clew's schema: create it in an empty database (unless
- * read-only), refuse one written by a newer clew. `where` names the database in errors.
+ * read-only), migrate the database-wide objects of an older one (migrations.ts, in one
+ * transaction: even for a read-only open, as the reading code knows only this schema), refuse
+ * one written by a newer clew. `where` names the database in errors (the printable locator).
  */
 export async function ensureSchema(pool: pg.Pool, readonly: boolean, where: string): Promise<void> {
   const v = await schemaVersion(pool);
-  if (v !== null) {
-    checkVersion(v, where);
-    return;
-  }
-  if (readonly) throw new ClewError('CASE_NOT_FOUND', `${where} holds no clew cases yet (run clew ingest --case <locator> FILE to create one)`, { locator: where });
-  const c = await pool.connect();
+  if (v === PG_SCHEMA_VERSION) return;
+  if (v !== null && v > PG_SCHEMA_VERSION) throw newer(v, where);
+  if (v === null && readonly) throw new ClewError('CASE_NOT_FOUND', `${where} holds no clew cases yet (run clew ingest --case <locator> FILE to create one)`, { locator: where });
   try {
-    await c.query('BEGIN');
-    await c.query('SELECT pg_advisory_xact_lock($1, 0)', [SCHEMA_LOCK]);
-    const again = await schemaVersion(c);
-    if (again === null) await c.query(SCHEMA_SQL);
-    else checkVersion(again, where);
-    await c.query('COMMIT');
+    await transaction(pool, async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1, 0)', [SCHEMA_LOCK]);
+      // read again under the lock: another process may have created or migrated it meanwhile
+      const again = await schemaVersion(c);
+      if (again === null) await c.query(SCHEMA_SQL);
+      else if (again > PG_SCHEMA_VERSION) throw newer(again, where);
+      else if (again < PG_SCHEMA_VERSION) {
+        for (const m of PG_MIGRATIONS.filter((x) => x.to > again)) await m.database?.(c);
+        await c.query(`UPDATE clew_meta SET value = $1 WHERE key = 'schema_version'`, [String(PG_SCHEMA_VERSION)]);
+      }
+    });
   } catch (e) {
-    await c.query('ROLLBACK').catch(() => {});
+    if (v !== null && mayNotWrite(e)) throw migrationNeeded(`the database of ${where}`, v, where, e);
     throw e;
-  } finally {
-    c.release();
   }
 }
 
-function checkVersion(v: number, where: string): void {
-  if (v > PG_SCHEMA_VERSION)
-    throw new ClewError('CASE_VERSION', `${where} has clew schema ${v}; this clew reads up to ${PG_SCHEMA_VERSION}: use a newer clew`, { locator: where });
-  if (v < PG_SCHEMA_VERSION) throw new ClewError('CASE_VERSION', `${where} has clew schema ${v}, older than ${PG_SCHEMA_VERSION}, and no migration exists for it`, { locator: where });
+export interface CaseMigrationReport {
+  from: number;
+  to: number;
+  applied: { to: number; what: string }[];
+}
+
+/**
+ * Bring case `id` to this clew's schema in one transaction: nothing when it is current, its
+ * pending migrations (migrations.ts) when it is older, CASE_VERSION (touching nothing) when it is
+ * newer. The database's own objects must be current (ensureSchema). The case's row in
+ * clew_cases is locked, so two processes opening it at once migrate it once; an ingest writing
+ * to it (an older clew's) makes it CASE_BUSY. `where` is the case's printable locator.
+ */
+export async function migrateCase(pool: pg.Pool, id: number, where: string): Promise<CaseMigrationReport> {
+  const seen = await one<{ schema_version: number }>(pool, 'SELECT schema_version FROM clew_cases WHERE id = $1', [id]);
+  if (!seen) throw new ClewError('CASE_NOT_FOUND', `the case of ${where} no longer exists`, { locator: where });
+  const v = seen.schema_version;
+  if (v > PG_SCHEMA_VERSION) throw newer(v, where, `case ${where}`);
+  if (v === PG_SCHEMA_VERSION) return { from: v, to: v, applied: [] };
+  try {
+    return await transaction(pool, async (c) => {
+      const row = await one<{ schema_version: number }>(c, 'SELECT schema_version FROM clew_cases WHERE id = $1 FOR UPDATE', [id]);
+      if (!row) throw new ClewError('CASE_NOT_FOUND', `the case of ${where} no longer exists`, { locator: where });
+      const from = row.schema_version;
+      if (from > PG_SCHEMA_VERSION) throw newer(from, where, `case ${where}`);
+      const pending = PG_MIGRATIONS.filter((m) => m.to > from);
+      if (pending.length === 0) return { from, to: from, applied: [] };
+      const free = await one<{ ok: boolean }>(c, 'SELECT pg_try_advisory_xact_lock($1, $2) AS ok', [CASE_LOCK, id]);
+      if (!free?.ok)
+        throw new ClewError('CASE_BUSY', `case ${where} needs migrating to schema ${PG_SCHEMA_VERSION} and an ingest is writing to it; open it once that ends`, {
+          locator: where,
+        });
+      for (const m of pending) await m.case?.(c, id);
+      await c.query('UPDATE clew_cases SET schema_version = $2 WHERE id = $1', [id, PG_SCHEMA_VERSION]);
+      await c.query(
+        `INSERT INTO meta (case_id, key, value) VALUES ($1, 'clew_schema', $2) ON CONFLICT (case_id, key) DO UPDATE SET value = excluded.value`,
+        [id, String(PG_SCHEMA_VERSION)],
+      );
+      return { from, to: PG_SCHEMA_VERSION, applied: pending.map((m) => ({ to: m.to, what: m.what })) };
+    });
+  } catch (e) {
+    if (mayNotWrite(e)) throw migrationNeeded(`case ${where}`, v, where, e);
+    throw e;
+  }
 }
 
 export interface CaseRow {

@@ -41,7 +41,7 @@ describe('a server killed mid-ingest', () => {
     const all = corpus(16_000);
     // the clean run, on the test run's server
     const clean = await openPostgresStore(testCaseLocator('clean'), { create: true });
-    const wc = await clean.beginSource(meta, { analyse: false });
+    const wc = await clean.beginSource(meta);
     for (let i = 0; i < all.length; i += BATCH) await wc.writeBatch(all.slice(i, i + BATCH), pos(Math.min(i + BATCH, all.length)));
     await wc.finish();
     const want = await dumpCase(clean.db);
@@ -51,7 +51,7 @@ describe('a server killed mid-ingest', () => {
     server = await startTestServer();
     const loc = postgresLocator(server.url, 'crash');
     let s = await openPostgresStore(loc, { create: true });
-    const w = await s.beginSource(meta, { analyse: false });
+    const w = await s.beginSource(meta);
     for (let i = 0; i < 3 * BATCH; i += BATCH) await w.writeBatch(all.slice(i, i + BATCH), pos(i + BATCH));
     const inFlight = w.writeBatch(all.slice(3 * BATCH, 4 * BATCH), pos(4 * BATCH));
     await new Promise((ok) => setTimeout(ok, 30));
@@ -73,7 +73,7 @@ describe('a server killed mid-ingest', () => {
       expect(failed).toBeInstanceOf(ClewError);
       expect((failed as ClewError).code).toBe('DB_UNREACHABLE');
     }
-    const w2 = await s.resumeSource(src, { analyse: false });
+    const w2 = await s.resumeSource(src);
     for (let i = src.itemsDone; i < all.length; i += BATCH) await w2.writeBatch(all.slice(i, i + BATCH), pos(Math.min(i + BATCH, all.length)));
     await w2.finish();
     const got = await dumpCase(s.db);

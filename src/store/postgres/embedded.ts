@@ -186,6 +186,9 @@ async function initialise(p: ReturnType<typeof paths>, onLog: (s: string) => voi
     "unix_socket_directories = ''",
     // bulk ingest writes a lot of WAL: fewer checkpoints while it does
     "max_wal_size = '4GB'",
+    // searches fetch messages by the thousand: the cases' pages held by the server, not re-read
+    // from the OS cache (PostgreSQL's default is 128MB)
+    "shared_buffers = '512MB'",
     'log_min_messages = warning',
     '',
   ].join('\n');

@@ -5,13 +5,13 @@
  */
 import type { Queryable } from './db.js';
 
+/** The statement that increases the counter of case $1. */
+export const GENERATION_SQL = `INSERT INTO meta (case_id, key, value) VALUES ($1, 'generation', '1')
+     ON CONFLICT (case_id, key) DO UPDATE SET value = (meta.value::bigint + 1)::text`;
+
 /** Increase the counter of case `caseId`: call it inside the write transaction of the change. */
 export async function bumpGeneration(q: Queryable, caseId: number): Promise<void> {
-  await q.query(
-    `INSERT INTO meta (case_id, key, value) VALUES ($1, 'generation', '1')
-     ON CONFLICT (case_id, key) DO UPDATE SET value = (meta.value::bigint + 1)::text`,
-    [caseId],
-  );
+  await q.query(GENERATION_SQL, [caseId]);
 }
 
 /** The counter (0 when nothing has changed the case since it was created). */

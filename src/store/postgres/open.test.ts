@@ -62,7 +62,7 @@ describe('openPostgresCase', () => {
     const a = await openPostgresStore(testCaseLocator('apart-a'), { create: true });
     const b = await openPostgresStore(testCaseLocator('apart-b'), { create: true });
     open.push(a, b);
-    const w = await a.beginSource({ path: '/x', name: 'x', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} }, { analyse: false });
+    const w = await a.beginSource({ path: '/x', name: 'x', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
     await w.abort();
     expect((await a.sources()).length).toBe(1);
     expect((await b.sources()).length).toBe(0);

@@ -1,12 +1,12 @@
 /**
  * Opening a case in a PostgreSQL database: connect, make sure the database holds clew's schema
- * (created in an empty database, refused when newer), find the case by name (creating it when
- * asked). Every error names the database by its printable locator, never with its password.
+ * (created in an empty database, migrated when older, refused when newer), find the case by name
+ * (creating it when asked) and bring it to this clew's schema (migrations.ts). Every error names
+ * the database by its printable locator, never with its password.
  */
 import { ClewError } from '../../model/errors.js';
 import type { CaseStore } from '../types.js';
-import { PG_SCHEMA_VERSION } from './schema.js';
-import { createCase, ensureSchema, findCase } from './cases.js';
+import { type CaseMigrationReport, createCase, ensureSchema, findCase, migrateCase } from './cases.js';
 import { connectError, createPool } from './db.js';
 import type { PgOpenOptions, PostgresLocator } from './locator.js';
 import { PostgresCaseStore } from './store.js';
@@ -36,13 +36,32 @@ export async function openPostgresStore(loc: PostgresLocator, opts: PgOpenOption
         });
       row = await createCase(pool, loc.case);
     }
-    if (row.schema_version > PG_SCHEMA_VERSION)
-      throw new ClewError('CASE_VERSION', `case "${loc.case}" in ${loc.printable} has clew schema ${row.schema_version}; this clew reads up to ${PG_SCHEMA_VERSION}: use a newer clew`, {
-        locator: loc.printable,
-      });
+    await migrateCase(pool, row.id, loc.printable);
     return new PostgresCaseStore({ pool, caseId: row.id, caseName: row.name }, loc.printable, readonly);
   } catch (e) {
     await pool.end().catch(() => {});
     throw e;
+  }
+}
+
+/**
+ * clew case migrate on a PostgreSQL case: the database's own objects, then the case, each in one
+ * transaction (what opening it does too), saying what the case's migration applied.
+ */
+export async function migratePostgresCase(loc: PostgresLocator): Promise<CaseMigrationReport> {
+  const pool = createPool(loc);
+  try {
+    try {
+      const c = await pool.connect();
+      c.release();
+    } catch (e) {
+      throw connectError(e, loc) ?? e;
+    }
+    await ensureSchema(pool, true, loc.printable);
+    const row = await findCase(pool, loc.case);
+    if (!row) throw new ClewError('CASE_NOT_FOUND', `no case "${loc.case}" in ${loc.printable}`, { locator: loc.printable, case: loc.case });
+    return await migrateCase(pool, row.id, loc.printable);
+  } finally {
+    await pool.end().catch(() => {});
   }
 }

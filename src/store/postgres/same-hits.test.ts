@@ -21,6 +21,7 @@ import { dropCase } from './cases.js';
 import { openPostgresStore } from './open.js';
 import type { PostgresCaseStore } from './store.js';
 import { testCaseLocator } from './test-support/pg-case.js';
+import { analyserFor } from '../conformance/support.js';
 
 const WORDS = ['kafa', 'Kafa', 'KAFA', 'kafu', 'кафа', 'novi', 'Novi', 'broj', 'Đorđe', 'Djordje', 'Ђорђе', 'kontejner', 'kontejnera', 'čaj', 'caj', 'luka', 'Antwerpen', '500', 'e-mail'];
 const ACCOUNTS = ['sky:a', 'sky:b', 'sky:c', 'sky:d', 'phone:+38164', 'email:x@y.org'];
@@ -102,14 +103,15 @@ describe('the same answers on SQLite and PostgreSQL', () => {
     const items: BatchItem[] = records.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } }));
     const meta = { path: '/x/a.jsonl', name: 'a.jsonl', size: 1, sha256: 'e'.repeat(64), format: 'canonical', options: {} };
     for (const s of [lite, pgs]) {
-      const w = await s.beginSource(meta, { analyse: true });
-      await w.writeBatch(items.slice(0, 200), { offset: null, line: 201, itemsDone: 200 });
-      // (analyse: the same languages and entities are found on both)
-      await w.writeBatch(items.slice(200), { offset: null, line: items.length + 1, itemsDone: items.length });
+      // analysed as the ingest pipeline does: both stores keep the same languages and entities
+      const analyse = await analyserFor(s);
+      const w = await s.beginSource(meta);
+      await w.writeBatch(analyse(items.slice(0, 200)), { offset: null, line: 201, itemsDone: 200 });
+      await w.writeBatch(analyse(items.slice(200)), { offset: null, line: items.length + 1, itemsDone: items.length });
       await w.finish();
       const inflected = inflectedCorpus().map((record, i): BatchItem => ({ kind: 'record', record, locator: { line: i + 1 } }));
-      const w2 = await s.beginSource({ ...meta, path: '/x/b.jsonl', name: 'b.jsonl', sha256: 'f'.repeat(64) }, { analyse: true });
-      await w2.writeBatch(inflected, { offset: null, line: inflected.length + 1, itemsDone: inflected.length });
+      const w2 = await s.beginSource({ ...meta, path: '/x/b.jsonl', name: 'b.jsonl', sha256: 'f'.repeat(64) });
+      await w2.writeBatch((await analyserFor(s))(inflected), { offset: null, line: inflected.length + 1, itemsDone: inflected.length });
       await w2.finish();
     }
   }, 120_000);

@@ -1,6 +1,10 @@
+import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table, TABLES, WATCH_TABLES, table } from '../schema/tables.js';
+
 /**
- * The PostgreSQL schema, declared once. One database holds many cases: every case table has
- * `case_id` as its first column and the first column of its primary key, unique constraints
+ * The PostgreSQL schema, derived from the tables declared once for both backends
+ * (schema/tables.ts), plus what only PostgreSQL has (PG_ONLY below: the full-text column, its
+ * GIN index, indexes by source, id sequences). One database holds many cases: every case table
+ * has `case_id` as its first column and the first column of its primary key, unique constraints
  * and btree indexes, and is `PARTITION BY LIST (case_id)`, so each case lives in its own
  * partitions (`<table>_c<id>`, created with the case and dropped with it: see cases.ts). The
  * tables and columns mirror the SQLite case file (src/store/sqlite/schema.ts) name for name, so
@@ -22,10 +26,11 @@
  *   ever parses a body: folded-mode semantics are the same as SQLite's by construction.
  */
 
-export const PG_SCHEMA_VERSION = 1;
-
-const T = 'text COLLATE "C"';
-const NN = 'NOT NULL';
+/**
+ * The schema version of a new database and of a new case in it (clew_meta.schema_version and
+ * clew_cases.schema_version); migrations.ts leads an older one here.
+ */
+export const PG_SCHEMA_VERSION = 4;
 
 export interface PgColumn {
   name: string;
@@ -55,220 +60,72 @@ export interface PgTable {
   indexes?: PgIndex[];
 }
 
-/** Split at the commas outside parentheses. */
-function splitTop(spec: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < spec.length; i++) {
-    const c = spec[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(spec.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(spec.slice(start));
-  return out;
-}
+const NN = 'NOT NULL';
 
-function cols(spec: string): PgColumn[] {
-  return splitTop(spec)
-    .map((s) => s.trim().replace(/\s+/g, ' '))
-    .filter(Boolean)
-    .map((s) => {
-      const i = s.indexOf(' ');
-      return { name: s.slice(0, i), type: s.slice(i + 1).replaceAll('TEXT', T) };
-    });
-}
+const PG_BASE_TYPES: Record<ColumnType, string> = { int: 'integer', bigint: 'bigint', real: 'double precision', text: 'text', blob: 'bytea' };
+const PG_TYPES: Record<ColumnType, string> = { int: 'integer', bigint: 'bigint', real: 'double precision', text: 'text COLLATE "C"', blob: 'bytea' };
 
-/** Every case table, in creation order. Column names are those of the SQLite case file. */
-const WATCH_TABLES: PgTable[] = [
-  {
-    name: 'watchlists',
-    columns: cols(`name TEXT ${NN}, added_at bigint ${NN}, added_by TEXT ${NN}, selector_count bigint ${NN}, selectors TEXT ${NN}`),
-    primaryKey: ['name'],
-  },
-  {
-    name: 'saved_searches',
-    columns: cols(`name TEXT ${NN}, query TEXT ${NN}, mode TEXT ${NN}, scope TEXT, created_at bigint ${NN}, created_by TEXT ${NN},
-      runs bigint ${NN} DEFAULT 0, last_run_at bigint, error_code TEXT, error TEXT, new_hits bigint ${NN} DEFAULT 0`),
-    primaryKey: ['name'],
-  },
-  {
-    name: 'saved_search_hits',
-    columns: cols(`search TEXT ${NN}, message_id bigint ${NN}, run bigint ${NN}`),
-    primaryKey: ['search', 'message_id'],
-  },
-];
+/** Column names PostgreSQL reserves, quoted wherever they are named. */
+const RESERVED = new Set(['end']);
+const pgName = (name: string) => (RESERVED.has(name) ? `"${name}"` : name);
 
-export const CASE_TABLES: readonly PgTable[] = [
-  { name: 'meta', columns: cols(`key TEXT ${NN}, value TEXT ${NN}`), primaryKey: ['key'] },
-  {
-    name: 'sources',
-    columns: cols(`id bigint ${NN}, sha256 TEXT ${NN}, path TEXT ${NN}, name TEXT ${NN}, size bigint ${NN}, format TEXT ${NN},
-      options TEXT ${NN}, started_at bigint ${NN}, finished_at bigint,
-      status TEXT ${NN} CHECK (status IN ('partial', 'complete')), resume_offset bigint, resume_line bigint,
-      items_done bigint ${NN} DEFAULT 0, records bigint ${NN} DEFAULT 0, rejected bigint ${NN} DEFAULT 0, duplicates bigint ${NN} DEFAULT 0`),
-    primaryKey: ['id'],
-    unique: [['sha256']],
-  },
-  {
-    name: 'accounts',
-    columns: cols(`id bigint ${NN}, ref TEXT ${NN}, platform TEXT ${NN}, handle TEXT ${NN}, kind TEXT, display_name TEXT`),
-    primaryKey: ['id'],
-    unique: [['ref']],
-    // SQLite: COLLATE NOCASE (ASCII case folding); lower() under COLLATE "C" folds ASCII only too
+/** The sequence a table's database-assigned ids come from (Table.autoId). */
+const sequenceName = (table: string) => `clew_${table}_id`;
+
+/**
+ * What only PostgreSQL has, by table: the full-text column (a tsvector of the message's index
+ * tokens: fts.ts) with its GIN index, and indexes by source that its queries and the writer use.
+ */
+const PG_ONLY: Record<string, { columns?: PgColumn[]; indexes: PgIndex[] }> = {
+  messages: {
+    columns: [{ name: 'fts', type: 'tsvector' }],
     indexes: [
-      { name: 'handle', on: 'lower(handle)' },
-      { name: 'display', on: 'lower(display_name)' },
-    ],
-  },
-  {
-    name: 'contacts',
-    columns: cols(`owner bigint ${NN}, contact bigint ${NN}, name TEXT ${NN}, source_id bigint ${NN}, loc TEXT ${NN}`),
-    primaryKey: ['owner', 'contact', 'name'],
-    indexes: [{ name: 'contact', on: 'contact' }],
-  },
-  {
-    name: 'devices',
-    columns: cols(`account_id bigint ${NN}, key TEXT ${NN}, value TEXT ${NN}, source_id bigint ${NN}, loc TEXT ${NN}`),
-    primaryKey: ['account_id', 'key', 'value'],
-  },
-  {
-    name: 'conversations',
-    columns: cols(`id bigint ${NN}, source_id bigint ${NN}, ref TEXT ${NN}, title TEXT`),
-    primaryKey: ['id'],
-    unique: [['source_id', 'ref']],
-  },
-  {
-    name: 'conversation_members',
-    columns: cols(`conversation_id bigint ${NN}, account_id bigint ${NN}`),
-    primaryKey: ['conversation_id', 'account_id'],
-  },
-  {
-    name: 'messages',
-    columns: cols(`id bigint ${NN}, source_id bigint ${NN}, loc TEXT ${NN}, sender bigint ${NN}, conversation_id bigint,
-      channel TEXT ${NN}, ts bigint ${NN}, tz_offset integer, ts_local TEXT, body TEXT ${NN}, subject TEXT, native_id TEXT,
-      reply_to TEXT, forwarded_from TEXT, flags integer ${NN} DEFAULT 0, dup_of bigint, lang TEXT, lang_conf double precision,
-      fts tsvector`),
-    primaryKey: ['id'],
-    indexes: [
-      { name: 'dup_of', on: 'dup_of', where: 'dup_of IS NOT NULL' },
-      { name: 'sender', on: 'sender, id', deferred: true },
-      { name: 'conversation', on: 'conversation_id, id', where: 'conversation_id IS NOT NULL', deferred: true },
-      { name: 'native', on: 'source_id, native_id', where: 'native_id IS NOT NULL', deferred: true },
       { name: 'source', on: 'source_id, id', deferred: true },
       // partition-local, so case_id would add one key holding every row: the GIN indexes fts alone
       { name: 'fts', on: 'fts', using: 'gin', deferred: true },
     ],
   },
-  {
-    name: 'message_recipients',
-    columns: cols(`message_id bigint ${NN}, account_id bigint ${NN}`),
-    primaryKey: ['message_id', 'account_id'],
-    indexes: [{ name: 'account', on: 'account_id, message_id', deferred: true }],
-  },
-  {
-    name: 'calls',
-    columns: cols(`id bigint ${NN}, source_id bigint ${NN}, loc TEXT ${NN}, caller bigint ${NN}, callee bigint ${NN}, channel TEXT ${NN},
-      ts bigint ${NN}, tz_offset integer, ts_local TEXT, duration double precision ${NN}, lat double precision, lon double precision,
-      native_id TEXT, dup_of bigint`),
-    primaryKey: ['id'],
-    indexes: [
-      { name: 'ts', on: 'ts' },
-      { name: 'caller', on: 'caller, ts', deferred: true },
-      { name: 'callee', on: 'callee, ts', deferred: true },
-      { name: 'source', on: 'source_id' },
-    ],
-  },
-  {
-    name: 'attachments',
-    columns: cols(`id bigint ${NN}, source_id bigint ${NN}, loc TEXT ${NN}, native_id TEXT ${NN}, message_native_id TEXT,
-      filename TEXT ${NN}, mime TEXT, size bigint, sha256 TEXT`),
-    primaryKey: ['id'],
-    indexes: [{ name: 'message', on: 'source_id, message_native_id' }],
-  },
-  { name: 'blobs', columns: cols(`sha256 TEXT ${NN}, size bigint ${NN}, data bytea ${NN}`), primaryKey: ['sha256'] },
-  {
-    name: 'events',
-    columns: cols(`id bigint ${NN}, source_id bigint ${NN}, loc TEXT ${NN}, kind TEXT ${NN}, ts bigint ${NN}, tz_offset integer,
-      ts_local TEXT, actor bigint, subject bigint, conversation_id bigint, text TEXT ${NN}`),
-    primaryKey: ['id'],
-    indexes: [{ name: 'ts', on: 'ts' }],
-  },
-  {
-    name: 'locations',
-    columns: cols(`id bigint ${NN}, source_id bigint ${NN}, loc TEXT ${NN}, kind TEXT ${NN}, lat double precision ${NN},
-      lon double precision ${NN}, ts bigint, account_id bigint, message_native_id TEXT, attachment_native_id TEXT, label TEXT`),
-    primaryKey: ['id'],
-  },
-  {
-    name: 'edges',
-    columns: cols(`src bigint ${NN}, dst bigint ${NN}, channel TEXT ${NN}, count bigint ${NN}, first bigint ${NN}, last bigint ${NN}`),
-    primaryKey: ['src', 'dst', 'channel'],
-    indexes: [{ name: 'dst', on: 'dst' }],
-  },
-  {
-    name: 'edge_deltas',
-    columns: cols(`source_id bigint ${NN}, src bigint ${NN}, dst bigint ${NN}, channel TEXT ${NN}, count bigint ${NN},
-      first bigint ${NN}, last bigint ${NN}`),
-    indexes: [{ name: 'source', on: 'source_id' }],
-  },
-  {
-    name: 'mentions',
-    // spans are UTF-16 offsets into the original body ("end" is quoted: a reserved word here)
-    columns: cols(`message_id bigint ${NN}, type TEXT ${NN}, start integer ${NN}, "end" integer ${NN}, raw TEXT ${NN},
-      value TEXT ${NN}, confidence double precision ${NN}, attrs TEXT`),
-    indexes: [
-      { name: 'message', on: 'message_id', deferred: true },
-      { name: 'value', on: 'type, value, message_id', deferred: true },
-    ],
-  },
-  {
-    name: 'lexicon',
-    columns: cols(`term TEXT ${NN}, means TEXT ${NN}, type TEXT, added_at bigint ${NN}`),
-    primaryKey: ['term'],
-  },
-  {
-    name: 'quarantine',
-    columns: cols(`id bigint ${NN}, source_id bigint ${NN}, loc TEXT ${NN}, line bigint, code TEXT ${NN}, message TEXT ${NN}, excerpt TEXT`),
-    primaryKey: ['id'],
-    indexes: [{ name: 'source', on: 'source_id, line' }],
-  },
-  {
-    name: 'persons',
-    columns: cols(`id bigint ${NN} DEFAULT nextval('clew_persons_id'), name TEXT ${NN}, created_at bigint ${NN}, created_by TEXT ${NN},
-      merged_into bigint`),
-    primaryKey: ['id'],
-  },
-  {
-    name: 'person_members',
-    columns: cols(`account_id bigint ${NN}, person_id bigint ${NN}, decision_id bigint ${NN}`),
-    primaryKey: ['account_id'],
-    indexes: [{ name: 'person', on: 'person_id' }],
-  },
-  {
-    name: 'identity_decisions',
-    columns: cols(`id bigint ${NN} DEFAULT nextval('clew_identity_decisions_id'),
-      action TEXT ${NN} CHECK (action IN ('merge', 'split', 'reject', 'unreject')), accounts TEXT ${NN}, person_id bigint,
-      by TEXT ${NN}, at bigint ${NN}, why TEXT, score double precision, evidence TEXT`),
-    primaryKey: ['id'],
-  },
-  {
-    name: 'identity_rejections',
-    columns: cols(`a bigint ${NN}, b bigint ${NN}, decision_id bigint ${NN}`),
-    primaryKey: ['a', 'b'],
-  },
-  ...WATCH_TABLES,
-];
+  calls: { indexes: [{ name: 'source', on: 'source_id' }] },
+  edge_deltas: { indexes: [{ name: 'source', on: 'source_id' }] },
+};
 
-/**
- * Watchlists and saved searches (watch.ts). Added after schema 1 without a version change: a
- * database made before them gets them the first time a case uses them (watch.ts ensureWatchTables).
- */
-export const WATCH_TABLE_NAMES = ['watchlists', 'saved_searches', 'saved_search_hits'] as const;
+function quoteList(values: readonly string[]): string {
+  return values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ');
+}
+
+function pgColumn(t: Table, col: Column): PgColumn {
+  let type = PG_TYPES[col.type];
+  if (col.notNull) type += ` ${NN}`;
+  if (t.autoId && col.name === 'id') type += ` DEFAULT nextval('${sequenceName(t.name)}')`;
+  if (col.default !== undefined) type += ` DEFAULT ${col.default}`;
+  if (col.oneOf) type += ` CHECK (${pgName(col.name)} IN (${quoteList(col.oneOf)}))`;
+  return { name: pgName(col.name), type };
+}
+
+function pgIndex(i: Index): PgIndex {
+  // SQLite's COLLATE NOCASE folds ASCII only; so does lower() under COLLATE "C"
+  const on = i.caseless ? `lower(${pgName(i.columns[0]!)})` : i.columns.map(pgName).join(', ');
+  return { name: i.name, on, ...(i.where ? { where: i.where } : {}), ...(i.deferred ? { deferred: true } : {}) };
+}
+
+function pgTable(t: Table): PgTable {
+  const extra = PG_ONLY[t.name];
+  return {
+    name: t.name,
+    columns: [...t.columns.map((col) => pgColumn(t, col)), ...(extra?.columns ?? [])],
+    ...(t.primaryKey ? { primaryKey: t.primaryKey.map(pgName) } : {}),
+    ...(t.unique ? { unique: t.unique.map((u) => u.map(pgName)) } : {}),
+    ...(t.indexes || extra ? { indexes: [...(t.indexes ?? []).map(pgIndex), ...(extra?.indexes ?? [])] } : {}),
+  };
+}
+
+/** Every case table, in creation order (schema/tables.ts, with what only PostgreSQL has). */
+export const CASE_TABLES: readonly PgTable[] = TABLES.map(pgTable);
+
+/** Watchlists and saved searches (watch.ts): schema 3 (migrations.ts). */
+export const WATCH_TABLE_NAMES = WATCH_TABLES;
+/** Annotations (annotations.ts): schema 4 (migrations.ts). */
+export const ANNOTATION_TABLE_NAMES = ANNOTATION_TABLES;
 
 /** The CREATE statements of a case table and of one case's partition of it, each IF NOT EXISTS. */
 export function ensureTableSql(t: PgTable, caseId: number): string {
@@ -291,7 +148,12 @@ export function columnNames(name: string): string[] {
   return caseTable(name).columns.map((c) => c.name);
 }
 
-function tableSql(t: PgTable): string {
+/** The base types of a table's declared columns (without collation or constraints: for unnest casts). */
+export function columnTypes(name: string): string[] {
+  return table(name).columns.map((c) => PG_BASE_TYPES[c.type]);
+}
+
+export function tableSql(t: PgTable): string {
   const lines = [`case_id integer ${NN}`, ...t.columns.map((c) => `${c.name} ${c.type}`)];
   if (t.primaryKey) lines.push(`PRIMARY KEY (case_id, ${t.primaryKey.join(', ')})`);
   for (const u of t.unique ?? []) lines.push(`UNIQUE (case_id, ${u.join(', ')})`);
@@ -321,8 +183,7 @@ CREATE TABLE clew_cases (
   created_at timestamptz NOT NULL DEFAULT now(),
   schema_version integer NOT NULL
 );
-CREATE SEQUENCE clew_persons_id;
-CREATE SEQUENCE clew_identity_decisions_id;
+${TABLES.filter((t) => t.autoId).map((t) => `CREATE SEQUENCE ${sequenceName(t.name)};`).join('\n')}
 ${CASE_TABLES.map(tableSql).join('\n')}
 INSERT INTO clew_meta (key, value) VALUES ('schema_version', '${PG_SCHEMA_VERSION}');
 `;
@@ -333,14 +194,14 @@ export function partitionName(table: string, caseId: number): string {
   return `${table}_c${caseId}`;
 }
 
+/** The statements that create a case's partition of table `t` and its indexes. */
+export function partitionSql(t: PgTable, caseId: number): string {
+  return [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n');
+}
+
 /** The statements that create a case's partitions (every case table) and their indexes. */
 export function createPartitionsSql(caseId: number): string {
-  return CASE_TABLES.map((t) =>
-    // the watch tables' parents may be missing from a database made before them
-    (WATCH_TABLE_NAMES as readonly string[]).includes(t.name)
-      ? ensureTableSql(t, caseId)
-      : [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n'),
-  ).join('\n');
+  return CASE_TABLES.map((t) => partitionSql(t, caseId)).join('\n');
 }
 
 /** The statements that drop a case's partitions. */

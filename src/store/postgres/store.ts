@@ -32,7 +32,6 @@ import type {
   SourceMeta,
   SourceRow,
   SourceWriter,
-  WriteOptions,
   RowSink,
   TableChunk,
   SavedSearchInput,
@@ -61,6 +60,8 @@ import * as readNetwork from './read-network.js';
 import * as readSearch from './read-search.js';
 import * as transfer from './transfer.js';
 import * as watch from './watch.js';
+import * as annotations from './annotations.js';
+import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 
 export class PostgresCaseStore implements CaseStore {
   readonly backend: Backend = 'postgres';
@@ -110,7 +111,7 @@ export class PostgresCaseStore implements CaseStore {
     }
   }
 
-  async beginSource(meta: SourceMeta, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async beginSource(meta: SourceMeta): Promise<SourceWriter> {
     this.assertWritable();
     const c = await this.lockCase();
     try {
@@ -120,21 +121,21 @@ export class PostgresCaseStore implements CaseStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'partial', 0, 1)`,
         [this.db.caseId, id, meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now()],
       );
-      return await PgSourceWriter.start(this.db, c, (await readSource(c, this.db.caseId, id))!, opts.analyse ?? true);
+      return await PgSourceWriter.start(this.db, c, (await readSource(c, this.db.caseId, id))!);
     } catch (e) {
       await PgSourceWriter.unlock(c, this.db.caseId);
       throw e;
     }
   }
 
-  async resumeSource(source: SourceRow, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async resumeSource(source: SourceRow): Promise<SourceWriter> {
     this.assertWritable();
     const c = await this.lockCase();
     try {
       // what was committed, read under the lock
       const now = await readSource(c, this.db.caseId, source.id);
       if (!now) throw new ClewError('NOT_FOUND', `source ${source.id} is not in ${this.locator}`);
-      return await PgSourceWriter.start(this.db, c, now, opts.analyse ?? true);
+      return await PgSourceWriter.start(this.db, c, now);
     } catch (e) {
       await PgSourceWriter.unlock(c, this.db.caseId);
       throw e;
@@ -263,7 +264,7 @@ export class PostgresCaseStore implements CaseStore {
   mentions(messageId: number): Promise<Mention[]> {
     return readMessages.mentions(this.db, messageId);
   }
-  search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
+  async search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
     return readSearch.search(this.db, query, opts);
   }
   resolveAccounts(term: string): Promise<AccountView[]> {
@@ -312,6 +313,29 @@ export class PostgresCaseStore implements CaseStore {
   }
   identity(): IdentityStore {
     return new PgIdentityStore(this.db, () => this.assertWritable());
+  }
+
+  // ---------------------------------------------------------------- annotations (annotations.ts)
+
+  async annotate(change: AnnotationChange): Promise<AnnotationEvent | null> {
+    this.assertWritable();
+    return annotations.annotate(this.db, change);
+  }
+  async undoAnnotation(eventId: number, by: string, at?: number): Promise<AnnotationEvent> {
+    this.assertWritable();
+    return annotations.undoAnnotation(this.db, eventId, by, at);
+  }
+  annotationsOf(items: readonly ItemKey[]): Promise<Annotation[]> {
+    return annotations.annotationsOf(this.db, items);
+  }
+  annotationEvents(opts: { limit: number; before?: number; item?: ItemKey }): Promise<AnnotationEvent[]> {
+    return annotations.annotationEvents(this.db, opts);
+  }
+  taggedItems(tag: string, type?: AnnotatedType): Promise<ItemKey[]> {
+    return annotations.taggedItems(this.db, tag, type);
+  }
+  tags(): Promise<{ tag: string; name: string; items: number }[]> {
+    return annotations.tags(this.db);
   }
 
   // ---------------------------------------------------------------- watchlists and saved searches (watch.ts)

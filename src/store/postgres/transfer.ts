@@ -123,10 +123,13 @@ export class PgRowSink implements RowSink {
       let rows = chunk.rows as CopyValue[][];
       if (t.name === 'messages') {
         // each first copy's full-text vector, as the ingest writer makes it
-        const [subject, body, dup] = ['subject', 'body', 'dup_of'].map((n) => columns.indexOf(n));
-        if (subject! < 0 || body! < 0 || dup! < 0) throw new ClewError('CASE_INVALID', 'the copied case\'s messages lack subject, body or dup_of');
+        const [subject, body, dup, lang] = ['subject', 'body', 'dup_of', 'lang'].map((n) => columns.indexOf(n));
+        if (subject! < 0 || body! < 0 || dup! < 0 || lang! < 0) throw new ClewError('CASE_INVALID', 'the copied case\'s messages lack subject, body, dup_of or lang');
         columns = [...columns, 'fts'];
-        rows = rows.map((r) => [...r, r[dup!] == null ? ftsVector((r[subject!] as string | null) ?? null, pgText(String(r[body!]))) : null]);
+        rows = rows.map((r) => [
+          ...r,
+          r[dup!] == null ? ftsVector((r[subject!] as string | null) ?? null, pgText(String(r[body!])), (r[lang!] as string | null) ?? null) : null,
+        ]);
       }
       await copyRows(this.c, t.name, columns.map(quote), this.db.caseId, rows);
     } catch (e) {

@@ -15,37 +15,10 @@ import type {
   WatchMessageRow,
 } from '../types.js';
 import { type PgReadCase, type Queryable, all, one, transaction } from './read-util.js';
-import { caseTable, ensureTableSql, WATCH_TABLE_NAMES } from './schema.js';
-import { pgCode } from './db.js';
 import { toSavedSearch, type SavedDbRow } from '../rows.js';
 
 /** Selectors per query. */
 const CHUNK = 5000;
-
-const ensured = new WeakMap<object, Map<number, Promise<void>>>();
-
-/** Create the watch tables and this case's partitions when the database predates them (once per pool and case). */
-export function ensureWatchTables(db: PgReadCase): Promise<void> {
-  let perCase = ensured.get(db.pool);
-  if (!perCase) ensured.set(db.pool, (perCase = new Map()));
-  const cases = perCase;
-  let p = cases.get(db.caseId);
-  if (!p) {
-    p = (async () => {
-      for (const name of WATCH_TABLE_NAMES) {
-        try {
-          await db.pool.query(ensureTableSql(caseTable(name), db.caseId));
-        } catch (e) {
-          // another process made it meanwhile
-          if (pgCode(e) !== '42P07' && pgCode(e) !== '23505') throw e;
-        }
-      }
-    })();
-    p.catch(() => cases.delete(db.caseId));
-    cases.set(db.caseId, p);
-  }
-  return p;
-}
 
 const SAVED_SELECT = `SELECT s.*, (SELECT count(*) FROM saved_search_hits h WHERE h.case_id = s.case_id AND h.search = s.name) AS hits
   FROM saved_searches s WHERE s.case_id = $1`;
@@ -83,7 +56,6 @@ export async function watchMessages(db: PgReadCase, queries: readonly WatchMessa
 }
 
 export async function watchlists(db: PgReadCase): Promise<WatchlistSummary[]> {
-  await ensureWatchTables(db);
   const r = await all<{ name: string; selector_count: number; added_at: number; added_by: string }>(
     db.pool,
     'SELECT name, selector_count, added_at, added_by FROM watchlists WHERE case_id = $1 ORDER BY name',
@@ -93,7 +65,6 @@ export async function watchlists(db: PgReadCase): Promise<WatchlistSummary[]> {
 }
 
 export async function watchlist(db: PgReadCase, name: string): Promise<{ summary: WatchlistSummary; selectors: StoredSelector[] } | null> {
-  await ensureWatchTables(db);
   const r = await one<{ name: string; selector_count: number; added_at: number; added_by: string; selectors: string }>(
     db.pool,
     'SELECT * FROM watchlists WHERE case_id = $1 AND name = $2',
@@ -104,7 +75,6 @@ export async function watchlist(db: PgReadCase, name: string): Promise<{ summary
 }
 
 export async function putWatchlist(db: PgReadCase, name: string, selectors: readonly StoredSelector[], by: string): Promise<WatchlistSummary> {
-  await ensureWatchTables(db);
   const at = Date.now();
   await db.pool.query(
     `INSERT INTO watchlists (case_id, name, added_at, added_by, selector_count, selectors) VALUES ($1, $2, $3, $4, $5, $6)
@@ -115,12 +85,10 @@ export async function putWatchlist(db: PgReadCase, name: string, selectors: read
 }
 
 export async function removeWatchlist(db: PgReadCase, name: string): Promise<boolean> {
-  await ensureWatchTables(db);
   return ((await db.pool.query('DELETE FROM watchlists WHERE case_id = $1 AND name = $2', [db.caseId, name])).rowCount ?? 0) > 0;
 }
 
 export async function savedSearches(db: PgReadCase): Promise<SavedSearchRow[]> {
-  await ensureWatchTables(db);
   return (await all<SavedDbRow>(db.pool, `${SAVED_SELECT} ORDER BY s.name`, [db.caseId])).map(toSavedSearch);
 }
 
@@ -131,7 +99,6 @@ async function saved(q: Queryable, caseId: number, name: string): Promise<SavedS
 }
 
 export async function putSavedSearch(db: PgReadCase, s: SavedSearchInput): Promise<SavedSearchRow> {
-  await ensureWatchTables(db);
   return transaction(
     db,
     async (c) => {
@@ -150,7 +117,6 @@ export async function putSavedSearch(db: PgReadCase, s: SavedSearchInput): Promi
 }
 
 export async function removeSavedSearch(db: PgReadCase, name: string): Promise<boolean> {
-  await ensureWatchTables(db);
   return transaction(
     db,
     async (c) => {
@@ -162,7 +128,6 @@ export async function removeSavedSearch(db: PgReadCase, name: string): Promise<b
 }
 
 export async function recordSavedSearchRun(db: PgReadCase, name: string, run: SavedSearchRun): Promise<SavedSearchRow> {
-  await ensureWatchTables(db);
   return transaction(
     db,
     async (c) => {
@@ -186,7 +151,6 @@ export async function recordSavedSearchRun(db: PgReadCase, name: string, run: Sa
 }
 
 export async function savedSearchHits(db: PgReadCase, name: string, opts: { onlyNew: boolean; limit: number }): Promise<number[]> {
-  await ensureWatchTables(db);
   const cur = await saved(db.pool, db.caseId, name);
   if (opts.onlyNew && (cur.runs < 2 || cur.newHits === 0)) return [];
   const r = await all<{ message_id: number }>(

@@ -12,6 +12,10 @@ import { ftsTokens, ftsVector } from './writer.js';
 import fc from 'fast-check';
 import { indexTokens } from '../../text/query/parse.js';
 import { searchableSql } from './schema.js';
+import { analyserFor } from '../conformance/support.js';
+
+/** Messages analysed as the ingest pipeline does (with languages and mentions to store), a case without code words. */
+const NO_LEXICON = { lexicon: async () => [] };
 
 const T = Date.UTC(2021, 2, 1, 12);
 const stores: PostgresCaseStore[] = [];
@@ -83,7 +87,7 @@ async function writeFrom(s: PostgresCaseStore, w: Awaited<ReturnType<PostgresCas
 describe('PgSourceWriter', () => {
   it('links exact duplicates within one source, across batches and across a resume', async () => {
     let s = await fresh('dups');
-    let w = await s.beginSource(meta('a'), { analyse: false });
+    let w = await s.beginSource(meta('a'));
     let r = await w.writeBatch(items([m('sky:a', T, 'one'), m('sky:a', T, 'one'), m('sky:a', T, 'two'), m('sky:b', T, 'one')], 1), pos(4));
     expect(r.duplicates).toBe(1);
     r = await w.writeBatch(items([m('sky:a', T, 'two'), m('sky:c', T + 1, 'three')], 5), pos(6));
@@ -92,7 +96,7 @@ describe('PgSourceWriter', () => {
     await w.abort();
     await s.close();
     s = await reopen(s);
-    w = await s.resumeSource((await s.sources())[0]!, { analyse: false });
+    w = await s.resumeSource((await s.sources())[0]!);
     r = await w.writeBatch(items([m('sky:c', T + 1, 'three'), m('sky:b', T, 'one'), m('sky:d', T + 2, 'four')], 7), pos(9));
     expect(r.duplicates).toBe(2);
     await w.finish();
@@ -101,11 +105,11 @@ describe('PgSourceWriter', () => {
 
   it('indexes a source for full-text search when it completes, each first copy once', async () => {
     const s = await fresh('fts');
-    let w = await s.beginSource(meta('b'), { analyse: false });
+    let w = await s.beginSource(meta('b'));
     await w.writeBatch(items([m('sky:a', T, 'Kafa je spremna'), m('sky:a', T, 'Kafa je spremna')], 1), pos(2));
     expect(await ftsCount(s, 'kafa')).toBe(0); // a partial source is not searchable yet
     await w.abort();
-    w = await s.resumeSource((await s.sources())[0]!, { analyse: false });
+    w = await s.resumeSource((await s.sources())[0]!);
     await w.writeBatch(items([m('sky:b', T + 5, 'kafa opet'), { ...m('sky:b', T + 6, 'nista'), subject: 'Kafa' }], 3), pos(4));
     const done = await w.finish();
     expect(done.status).toBe('complete');
@@ -133,18 +137,18 @@ describe('PgSourceWriter', () => {
   it('refuses a second writer on the same case with CASE_BUSY, and frees the case when the first ends', async () => {
     const s = await fresh('busy');
     const other = await reopen(s);
-    const w = await s.beginSource(meta('c'), { analyse: false });
+    const w = await s.beginSource(meta('c'));
     await w.writeBatch(items([m('sky:a', T, 'x')], 1), pos(1));
-    const busy = await other.beginSource(meta('d'), { analyse: false }).then(
+    const busy = await other.beginSource(meta('d')).then(
       () => null,
       (e: unknown) => e,
     );
     expect(busy).toBeInstanceOf(ClewError);
     expect((busy as ClewError).code).toBe('CASE_BUSY');
-    const resume = await other.resumeSource((await other.sources())[0]!, { analyse: false }).catch((e: unknown) => e);
+    const resume = await other.resumeSource((await other.sources())[0]!).catch((e: unknown) => e);
     expect((resume as ClewError).code).toBe('CASE_BUSY');
     await w.finish();
-    const w2 = await other.beginSource(meta('d'), { analyse: false });
+    const w2 = await other.beginSource(meta('d'));
     await w2.writeBatch(items([m('sky:b', T + 9, 'elsewhere'), m('sky:a', T, 'x')], 1), pos(2));
     await w2.finish();
     expect((await other.stats()).duplicates).toBe(1);
@@ -155,12 +159,12 @@ describe('PgSourceWriter', () => {
     const edges = () =>
       rows(s.db, `SELECT a.ref AS src, b.ref AS dst, count, first, last FROM edges e JOIN accounts a ON a.case_id = e.case_id AND a.id = e.src
                   JOIN accounts b ON b.case_id = e.case_id AND b.id = e.dst WHERE e.case_id = $1 ORDER BY 1`, [s.db.caseId]);
-    const w1 = await s.beginSource(meta('e'), { analyse: false });
+    const w1 = await s.beginSource(meta('e'));
     await w1.writeBatch(items([m('sky:a', T, 'x'), m('sky:a', T + 60_000, 'y')], 1), pos(2));
     await w1.writeBatch(items([m('sky:b', T + 5, 'z')], 3), pos(3));
     expect(await edges()).toEqual([]);
     await w1.finish();
-    const w2 = await s.beginSource(meta('f'), { analyse: false });
+    const w2 = await s.beginSource(meta('f'));
     await w2.writeBatch(items([m('sky:a', T - 60_000, 'w'), m('sky:a', T, 'x')], 1), pos(2));
     await w2.finish();
     expect(await edges()).toEqual([
@@ -171,14 +175,14 @@ describe('PgSourceWriter', () => {
   });
 
   it('takes back a failed batch whole and goes on: the case ends as after one clean run', async () => {
-    const all = corpus();
+    const all = (await analyserFor(NO_LEXICON))(corpus());
     const clean = await fresh('clean');
-    const wc = await clean.beginSource(meta('g'), { analyse: true });
+    const wc = await clean.beginSource(meta('g'));
     await writeFrom(clean, wc, all, 0, 25);
     await wc.finish();
 
     const s = await fresh('failed');
-    const w = await s.beginSource(meta('g'), { analyse: true });
+    const w = await s.beginSource(meta('g'));
     await writeFrom(s, w, all.slice(0, 50), 0, 25);
     // a batch that fails inside the database, after most of its rows were sent (a time no id can hold)
     const broken = [...all.slice(50, 75), ...items([m('sky:q', 1e300, 'impossible')], 500)];
@@ -189,20 +193,20 @@ describe('PgSourceWriter', () => {
   });
 
   it('resumes after the process stopped mid-source, ending as one clean run', async () => {
-    const all = corpus();
+    const all = (await analyserFor(NO_LEXICON))(corpus());
     const clean = await fresh('clean2');
-    const wc = await clean.beginSource(meta('h'), { analyse: true });
+    const wc = await clean.beginSource(meta('h'));
     await writeFrom(clean, wc, all, 0, 10);
     await wc.finish();
 
     const s = await fresh('resumed');
-    const w = await s.beginSource(meta('h'), { analyse: true });
+    const w = await s.beginSource(meta('h'));
     await writeFrom(s, w, all.slice(0, 40), 0, 10);
     await w.abort(); // the process stops: nothing after the last committed batch
     const src = (await s.sources())[0]!;
     expect(src.status).toBe('partial');
     expect(src.itemsDone).toBe(40);
-    const w2 = await s.resumeSource(src, { analyse: true });
+    const w2 = await s.resumeSource(src);
     await writeFrom(s, w2, all, src.itemsDone, 10);
     await w2.finish();
     const a = await dumpCase(s.db);
@@ -221,7 +225,7 @@ describe('PgSourceWriter', () => {
 
   it('gives late conversation members the messages addressed to the members before them', async () => {
     const s = await fresh('late');
-    const w = await s.beginSource(meta('i'), { analyse: false });
+    const w = await s.beginSource(meta('i'));
     const toMembers = (from: string, ts: number, body: string): MessageRecord => ({ ...m(from, ts, body), to: [], conversation: 'g' });
     await w.writeBatch(items([{ type: 'conversation', ref: 'g', members: ['sky:a', 'sky:b'] }, toMembers('sky:a', T, 'prva')], 1), pos(2));
     await w.writeBatch(items([{ type: 'conversation', ref: 'g', members: ['sky:c'] }, toMembers('sky:b', T + 1, 'druga')], 3), pos(4));
@@ -243,7 +247,7 @@ describe('PgSourceWriter', () => {
 
   it('keeps text with NUL, tabs and backslashes (NUL as U+FFFD: PostgreSQL text cannot hold it)', async () => {
     const s = await fresh('text');
-    const w = await s.beginSource(meta('j'), { analyse: false });
+    const w = await s.beginSource(meta('j'));
     await w.writeBatch(items([m('sky:a', T, 'a\tb\\c\nd\re\0f')], 1), pos(1));
     await w.finish();
     expect((await rows<{ body: string }>(s.db, 'SELECT body FROM messages WHERE case_id = $1', [s.db.caseId]))[0]!.body).toBe('a\tb\\c\nd\re\uFFFDf');

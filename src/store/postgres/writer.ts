@@ -19,7 +19,6 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 import type { AttachmentRecord, ClewRecord, Locator, MessageRecord } from '../../model/records.js';
-import { type Analyser, createAnalyser } from '../../text/analyse.js';
 import { indexTokens } from '../../text/query/parse.js';
 import { hasStemmer } from '../../text/stem/stem.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
@@ -29,8 +28,8 @@ import { CASE_LOCK } from './cases.js';
 import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one, rows } from './db.js';
 import { formatLoc, readSource } from './rows.js';
-import { bumpGeneration } from './generation.js';
-import { CASE_TABLES, caseTable, columnNames, deferredIndexes, indexSql, partitionName } from './schema.js';
+import { bumpGeneration, GENERATION_SQL } from './generation.js';
+import { CASE_TABLES, caseTable, columnNames, columnTypes, deferredIndexes, indexSql, partitionName } from './schema.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 /** Messages addressed to conversation members tracked in memory per source (see addLateMember). */
@@ -42,6 +41,11 @@ const MAX_POS = 16383;
 const MAX_POSITIONS = 256;
 const MAX_LEXEME_BYTES = 2046;
 const MAX_TSVECTOR_BYTES = 900_000;
+/**
+ * Items per batch (one transaction each) when the caller sets none: a batch costs about fifteen
+ * round trips to the server whatever its size, so larger batches than SQLite's 5,000.
+ */
+const BATCH_SIZE = 20_000;
 const ASCII = /^[\x00-\x7e]*$/;
 
 /** messages.flags bits (as in SQLite). */
@@ -87,10 +91,6 @@ function addresseesKey(conversation: string | null, recipients: readonly number[
   return conversation !== null ? `c:${conversation}` : `r:${[...recipients].sort((a, b) => a - b).join(',')}`;
 }
 
-function pairKey(a: number, b: number): string {
-  return a < b ? `p${a}-${b}` : `p${b}-${a}`;
-}
-
 
 
 /**
@@ -130,7 +130,15 @@ export function ftsVector(subject: string | null, body: string, lang: string | n
 
 type Snapshot = Record<'accounts' | 'conversations' | 'calls' | 'attachments' | 'events' | 'locations' | 'quarantine', number>;
 
+/** An integer (or null) as an SQL literal, for statements sent without parameters. */
+function intLiteral(v: number | null): string {
+  if (v === null) return 'NULL';
+  if (!Number.isSafeInteger(v)) throw new ClewError('INTERNAL', `not an integer: ${v}`);
+  return String(v);
+}
+
 export class PgSourceWriter implements SourceWriter {
+  readonly batchSize = BATCH_SIZE;
   private readonly caseId: number;
   private readonly accounts = new Map<string, number>();
   private readonly conversations = new Map<string, Conv>();
@@ -151,28 +159,21 @@ export class PgSourceWriter implements SourceWriter {
     private readonly db: PgCase,
     private readonly c: pg.PoolClient,
     private source: SourceRow,
-    private readonly analyser: Analyser | null,
     private readonly next: Snapshot,
   ) {
     this.caseId = db.caseId;
   }
 
   /** A writer on `c`, which holds the case's write lock (released by finish or abort). */
-  static async start(db: PgCase, c: pg.PoolClient, source: SourceRow, analyse: boolean): Promise<PgSourceWriter> {
+  static async start(db: PgCase, c: pg.PoolClient, source: SourceRow): Promise<PgSourceWriter> {
     const caseId = db.caseId;
-    let analyser: Analyser | null = null;
-    if (analyse) {
-      const lexicon = await rows<{ term: string; means: string; type: string | null }>(c, 'SELECT term, means, type FROM lexicon WHERE case_id = $1 ORDER BY term', [caseId]);
-      const region = (source.options as { defaultRegion?: string | null }).defaultRegion ?? undefined;
-      analyser = await createAnalyser({ defaultRegion: region, lexicon: lexicon.map((e) => ({ ...e, type: e.type ?? undefined })) });
-    }
     const max = (t: string) => `(SELECT coalesce(max(id), 0) FROM ${t} WHERE case_id = $1) AS ${t}`;
     const next = (await one<Snapshot>(
       c,
       `SELECT ${['accounts', 'conversations', 'calls', 'attachments', 'events', 'locations', 'quarantine'].map(max).join(', ')}`,
       [caseId],
     ))!;
-    const w = new PgSourceWriter(db, c, source, analyser, next);
+    const w = new PgSourceWriter(db, c, source, next);
     // a first load into an empty case: the read-side indexes are built once at its end (finish),
     // a sort being far cheaper than as many inserts into them (the full-text GIN above all)
     const others = await one(c, 'SELECT 1 FROM messages WHERE case_id = $1 AND source_id <> $2 LIMIT 1', [caseId, source.id]);
@@ -272,14 +273,10 @@ export class PgSourceWriter implements SourceWriter {
     this.batchTracked = [];
     let done: { res: BatchResult; edges: Edges; spill: boolean };
     try {
-      await c.query('BEGIN');
       // the batch's lookups are index probes by design: never a scan chosen from statistics that
-      // describe a smaller case (a tiny first source, a partition just created)
-      await c.query('SET LOCAL enable_seqscan = off');
-      await c.query('SET LOCAL enable_hashjoin = off');
+      // describe a smaller case (a tiny first source, a partition just created); one round trip
+      await c.query('BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off');
       done = await this.batch(items, pos);
-      await bumpGeneration(c, this.caseId);
-      await c.query('COMMIT');
     } catch (e) {
       // nothing of the batch stays, in the case or in memory: the next batch may follow
       const rolledBack = await c.query('ROLLBACK').then(
@@ -385,6 +382,7 @@ export class PgSourceWriter implements SourceWriter {
 
     // ---- the duplicate and id-slot lookups, one query each
     const msgs: { i: number; r: MessageRecord; sender: number; body: string; addressees: string }[] = [];
+    const msgOf: (typeof msgs)[number][] = new Array(items.length);
     const calls: { i: number; ts: number; caller: number; callee: number; duration: number; channel: string }[] = [];
     items.forEach((it, i) => {
       if (it.kind !== 'record') return;
@@ -392,7 +390,11 @@ export class PgSourceWriter implements SourceWriter {
       if (r.type === 'message') {
         const sender = acc(r.from);
         const cv = r.conversation === undefined ? null : convOf(r.conversation);
-        msgs.push({ i, r, sender, body: pgText(r.body), addressees: addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, messageRecipients(sender, r.to.map(acc), cv?.members)) });
+        // whom it is addressed to does not depend on the members (a conversation's ref stands for them)
+        const to = r.to.length === 0 ? [] : messageRecipients(sender, r.to.map(acc), undefined);
+        const m = { i, r, sender, body: pgText(r.body), addressees: addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, to) };
+        msgs.push(m);
+        msgOf[i] = m;
       }
       else if (r.type === 'call') calls.push({ i, ts: r.ts, caller: acc(r.from), callee: acc(r.to), duration: r.duration, channel: r.channel ?? 'call' });
     });
@@ -417,7 +419,8 @@ export class PgSourceWriter implements SourceWriter {
       accountInfo: new Map<number, { kind: string | null; name: string | null }>(),
       titles: new Map<number, string>(),
     };
-    const batchFirst = new Map<string, number>(); // first copies written in this batch
+    // first copies written in this batch, by time and sender (then body and addressees compared)
+    const batchFirst = new Map<string, { body: string; addressees: string; id: number }[]>();
     const batchCallFirst = new Map<string, number>();
     const batchBriefs = new Map<number, Brief[]>(); // overflow: this batch's to-members messages
 
@@ -434,17 +437,13 @@ export class PgSourceWriter implements SourceWriter {
       const loc = formatLoc(l);
       switch (r.type) {
         case 'message': {
-          const sender = acc(r.from);
+          const { sender, body, addressees } = msgOf[i]!;
           const cv = r.conversation === undefined ? null : convOf(r.conversation);
           const recipients = messageRecipients(sender, r.to.map(acc), cv?.members);
-          const body = pgText(r.body);
-          const key = `${r.ts}|${sender}|${body}|${addresseesKey(r.to.length === 0 && cv ? pgText(r.conversation!) : null, recipients)}`;
-          const dupOf = dbDupOf.get(i) ?? batchFirst.get(key) ?? null;
-          // the pipeline's analysis (src/ingest/analyse.ts) when given, else this writer's own analyser (if any)
-          const analysis =
-            dupOf !== null
-              ? null
-              : (it.analysis ?? (this.analyser ? this.analyser.analyse(r.body, cv ? `c${cv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null) : null));
+          const key = `${r.ts}|${sender}`;
+          const dupOf = dbDupOf.get(i) ?? batchFirst.get(key)?.find((f) => f.body === body && f.addressees === addressees)?.id ?? null;
+          // the pipeline's analysis (src/ingest/analyse.ts), stored for a first copy as it is
+          const analysis = dupOf !== null ? null : (it.analysis ?? null);
           const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (r.to.length === 0 && cv ? FLAG_TO_MEMBERS : 0);
           let id = messageIdBase(r.ts, l);
           while (occupied.has(id)) id++;
@@ -472,7 +471,9 @@ export class PgSourceWriter implements SourceWriter {
             res.duplicates++;
             break;
           }
-          batchFirst.set(key, id);
+          const firsts = batchFirst.get(key);
+          if (firsts) firsts.push({ body, addressees, id });
+          else batchFirst.set(key, [{ body, addressees, id }]);
           for (const m of analysis?.mentions ?? [])
             out.mentions.push([id, m.type, m.start, m.end, pgText(m.raw), pgText(m.value), m.confidence, m.attrs ? pgText(JSON.stringify(m.attrs)) : null]);
           for (const a of recipients) addEdge(edges, sender, a, r.channel, r.ts);
@@ -555,17 +556,17 @@ export class PgSourceWriter implements SourceWriter {
         [caseId, ids, ids.map((id) => out.accountInfo.get(id)!.kind), ids.map((id) => out.accountInfo.get(id)!.name)],
       );
     }
-    await copyRows(c, 'conversations', ['id', 'source_id', 'ref', 'title'], caseId, [...newConvs.values()].map((x) => [x.id, sid, x.ref, x.title]));
+    await copyRows(c, 'conversations', columnNames('conversations'), caseId, [...newConvs.values()].map((x) => [x.id, sid, x.ref, x.title]));
     if (out.titles.size > 0)
       await c.query(`UPDATE conversations v SET title = u.title FROM unnest($2::bigint[], $3::text[]) AS u(id, title) WHERE v.case_id = $1 AND v.id = u.id`, [
         caseId,
         [...out.titles.keys()],
         [...out.titles.values()],
       ]);
-    await this.insertIgnore('conversation_members', ['conversation_id', 'account_id'], ['bigint', 'bigint'], out.members);
+    await this.insertIgnore('conversation_members', out.members);
     await copyRows(c, 'messages', columnNames('messages'), caseId, out.messages);
-    await copyRows(c, 'message_recipients', ['message_id', 'account_id'], caseId, out.recipients);
-    await this.insertIgnore('message_recipients', ['message_id', 'account_id'], ['bigint', 'bigint'], out.lateRecipients);
+    await copyRows(c, 'message_recipients', columnNames('message_recipients'), caseId, out.recipients);
+    await this.insertIgnore('message_recipients', out.lateRecipients);
     await copyRows(c, 'mentions', columnNames('mentions'), caseId, out.mentions);
     await copyRows(c, 'calls', columnNames('calls'), caseId, out.calls);
     for (const [sha, data] of out.blobs)
@@ -579,25 +580,34 @@ export class PgSourceWriter implements SourceWriter {
     await copyRows(c, 'events', columnNames('events'), caseId, out.events);
     await copyRows(c, 'locations', columnNames('locations'), caseId, out.locations);
     await copyRows(c, 'quarantine', columnNames('quarantine'), caseId, out.quarantine);
-    await this.insertIgnore('contacts', columnNames('contacts'), ['bigint', 'bigint', 'text', 'bigint', 'text'], out.contacts);
-    await this.insertIgnore('devices', columnNames('devices'), ['bigint', 'text', 'text', 'bigint', 'text'], out.devices);
+    await this.insertIgnore('contacts', out.contacts);
+    await this.insertIgnore('devices', out.devices);
     // past the bound, the increments held so far and this batch's are written with this batch
     const spill = this.edges.size + edges.size > MAX_EDGES_IN_MEMORY;
     if (spill) {
       await this.writeEdgeDeltas(this.edges);
       await this.writeEdgeDeltas(edges);
     }
+    // the source's position, the case's change counter and the commit: one round trip (integers
+    // only, written as literals: a statement list takes no parameters)
+    const [cid, src, off, line, done, recs, rej, dups] = [caseId, sid, pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates].map(intLiteral);
     await c.query(
-      `UPDATE sources SET resume_offset = $3, resume_line = $4, items_done = $5,
-         records = records + $6, rejected = rejected + $7, duplicates = duplicates + $8 WHERE case_id = $1 AND id = $2`,
-      [caseId, sid, pos.offset, pos.line, pos.itemsDone, res.records, res.rejected, res.duplicates],
+      `UPDATE sources SET resume_offset = ${off}, resume_line = ${line}, items_done = ${done},
+         records = records + ${recs}, rejected = rejected + ${rej}, duplicates = duplicates + ${dups} WHERE case_id = ${cid} AND id = ${src};
+       ${GENERATION_SQL.replaceAll('$1', cid!)};
+       COMMIT`,
     );
     return { res, edges, spill };
   }
 
-  /** INSERT … ON CONFLICT DO NOTHING of many rows at once (the SQLite writer's INSERT OR IGNORE). */
-  private async insertIgnore(table: string, columns: readonly string[], types: readonly string[], data: readonly CopyValue[][]): Promise<void> {
+  /**
+   * INSERT … ON CONFLICT DO NOTHING of many rows at once (the SQLite writer's INSERT OR IGNORE),
+   * each row's values in the table's declared column order (schema/tables.ts).
+   */
+  private async insertIgnore(table: string, data: readonly CopyValue[][]): Promise<void> {
     if (data.length === 0) return;
+    const columns = columnNames(table);
+    const types = columnTypes(table);
     const arrays = columns.map((_, j) => data.map((r) => r[j] ?? null));
     const unnest = types.map((t, j) => `$${j + 2}::${t}[]`).join(', ');
     await this.c.query(`INSERT INTO ${partitionName(table, this.caseId)} (case_id, ${columns.join(', ')}) SELECT $1, * FROM unnest(${unnest}) ON CONFLICT DO NOTHING`, [this.caseId, ...arrays]);

@@ -49,7 +49,7 @@ async function withStore<T>(fn: (s: CaseStore) => T | Promise<T>): Promise<T> {
   try {
     const lines = records().lines as Record<string, unknown>[];
     const items: BatchItem[] = lines.map((l, i) => ({ kind: 'record', record: asRecord(l), locator: { line: i + 1 } }));
-    const w = await s.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} }, { analyse: false });
+    const w = await s.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
     await w.writeBatch(items, { offset: null, line: lines.length, itemsDone: lines.length });
     await w.finish();
     return await fn(s);

@@ -28,9 +28,9 @@ async function loaded(sha: string): Promise<{ path: string; store: SqliteCaseSto
   dirs.push(d);
   const path = join(d, 'c.clew');
   const store = openSqliteCase(path, { create: true, threadedWriter: false });
-  await store.beginSource({ path, name: 'a.jsonl', size: 1, sha256: sha.repeat(64), format: 'canonical', options: {} }, { analyse: false });
+  await store.beginSource({ path, name: 'a.jsonl', size: 1, sha256: sha.repeat(64), format: 'canonical', options: {} });
   await new Promise((ok) => setImmediate(ok)); // the store's own writer for it is set up (and left unused)
-  const writer = new SqliteSourceWriter(store.raw, (await store.sources())[0]!, null);
+  const writer = new SqliteSourceWriter(store.raw, (await store.sources())[0]!);
   writer.writeBatch(records, { offset: null, line: 100, itemsDone: records.length });
   return { path, store, writer };
 }
@@ -55,7 +55,7 @@ describe('full-text rows built in a side file', () => {
       expect(hits(side.store, q), q).toEqual(hits(inPlace.store, q));
     expect(hits(side.store, 'djordje')).toHaveLength(1);
     // the case file is still usable: another source is indexed on top of the adopted rows
-    const w2 = await side.store.beginSource({ path: side.path, name: 'b.jsonl', size: 1, sha256: 'b'.repeat(64), format: 'canonical', options: {} }, { analyse: false });
+    const w2 = await side.store.beginSource({ path: side.path, name: 'b.jsonl', size: 1, sha256: 'b'.repeat(64), format: 'canonical', options: {} });
     await w2.writeBatch([{ kind: 'record', record: { ...(records[0]!.kind === 'record' ? (records[0]!.record as MessageRecord) : ({} as MessageRecord)), ts: T - 5000, body: 'kafa opet' }, locator: { line: 1 } }], { offset: null, line: 2, itemsDone: 1 });
     await w2.finish();
     expect(hits(side.store, 'kafa')).toHaveLength(2);
@@ -69,7 +69,7 @@ describe('full-text rows built in a side file', () => {
     const sidePath = sideFtsPath(c.path, 1);
     expect(buildSideFts(c.path, 1, sidePath)).toBe(true);
     // another source completes in between: the side rows are ignored and the source indexed in place
-    const other = await c.store.beginSource({ path: c.path, name: 'd.jsonl', size: 1, sha256: 'd'.repeat(64), format: 'canonical', options: {} }, { analyse: false });
+    const other = await c.store.beginSource({ path: c.path, name: 'd.jsonl', size: 1, sha256: 'd'.repeat(64), format: 'canonical', options: {} });
     await other.writeBatch([{ kind: 'record', record: { type: 'message', from: 'sky:x', to: ['sky:y'], ts: T - 9000, tzOffset: 0, channel: 'chat', body: 'kafa drugde' }, locator: { line: 1 } }], { offset: null, line: 2, itemsDone: 1 });
     await other.finish();
     expect(buildSideFts(c.path, 1, sidePath)).toBe(false);

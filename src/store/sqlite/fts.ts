@@ -3,6 +3,8 @@
  * string (with `"` doubled), so nothing the user typed can act as FTS5 syntax: operators exist
  * only where the parser put them.
  */
+import type Database from 'better-sqlite3';
+import { pruneAlternatives } from '../../text/query/alternatives.js';
 import type { TextNode } from '../../text/query/ast.js';
 
 function quote(token: string): string {
@@ -58,5 +60,64 @@ export function matchesTokens(node: TextNode, tokens: string[]): boolean {
       return node.children.every((c) => matchesTokens(c, tokens));
     case 'not':
       return !matchesTokens(node.child, tokens);
+  }
+}
+
+/**
+ * Tokens the vocabulary look-up may judge: those FTS5's unicode61 tokenizer keeps as one token, as it is
+ * (folded Latin letters and digits, Arabic letters, stem tokens' U+E000). Any other token is taken as
+ * present (left in the query), so a difference between the tokenizer's idea of a letter and ours can
+ * never drop a match.
+ */
+const VOCAB_SAFE = /^[a-z0-9\uE000\u0621-\u064a]+$/;
+const MAX_KNOWN = 100_000;
+
+/**
+ * Which tokens the full-text index holds (pruneAlternatives' `present`), one index seek per distinct token:
+ * a word is probed with the query FTS5 would run for it alone (MATCH '"token"' LIMIT 1: the first matching
+ * row), a prefix with an fts5vocab table of type `instance` on messages_fts (in the connection's temp
+ * schema, so no case file changes): the first term from the prefix on. (A prefix MATCH would merge the
+ * documents of every term with that prefix; an fts5vocab table of type `row` would count every document of
+ * the term: 90 ms for a word in 200k messages.) Answers are kept until the case file changes (PRAGMA
+ * data_version for other connections' commits, total_changes() for this connection's).
+ */
+export class FtsVocabulary {
+  private readonly firstRow: Database.Statement;
+  private readonly firstTerm: Database.Statement;
+  private readonly dataVersion: Database.Statement;
+  private readonly changes: Database.Statement;
+  private readonly known = new Map<string, boolean>();
+  private stamp = '';
+
+  constructor(db: Database.Database) {
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.clew_fts_vocab USING fts5vocab(main, messages_fts, instance)');
+    this.firstRow = db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? LIMIT 1').pluck();
+    this.firstTerm = db.prepare('SELECT term FROM temp.clew_fts_vocab WHERE term >= ? LIMIT 1').pluck();
+    this.dataVersion = db.prepare('PRAGMA main.data_version').pluck();
+    this.changes = db.prepare('SELECT total_changes()').pluck();
+  }
+
+  /** `node` without the alternatives the index does not hold (pruneAlternatives). */
+  prune(node: TextNode): TextNode {
+    const stamp = `${this.dataVersion.get() as number}:${this.changes.get() as number}`;
+    if (stamp !== this.stamp || this.known.size > MAX_KNOWN) {
+      this.known.clear();
+      this.stamp = stamp;
+    }
+    return pruneAlternatives(node, (token, prefix) => this.present(token, prefix));
+  }
+
+  private present(token: string, prefix: boolean): boolean {
+    if (!VOCAB_SAFE.test(token)) return true;
+    const key = `${prefix ? '*' : '='}${token}`;
+    let has = this.known.get(key);
+    if (has === undefined) {
+      if (prefix) {
+        const term = this.firstTerm.get(token) as string | undefined;
+        has = term !== undefined && term.startsWith(token);
+      } else has = this.firstRow.get(quote(token)) !== undefined;
+      this.known.set(key, has);
+    }
+    return has;
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClewRecord } from '../../model/records.js';
 import { openSqliteCase } from './store.js';
+import { analyserFor } from '../conformance/support.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -32,7 +33,7 @@ async function sampleCase() {
   ];
   const store = openSqliteCase(join(d, 'c.clew'), { create: true, threadedWriter: false });
   const w = await store.beginSource({ path: join(d, 'a.jsonl'), name: 'a.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
-  await w.writeBatch(records.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } })), { offset: null, line: records.length + 1, itemsDone: records.length });
+  await w.writeBatch((await analyserFor(store))(records.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } }))), { offset: null, line: records.length + 1, itemsDone: records.length });
   await w.finish();
   const ids = new Map<string, number>();
   for await (const chunk of store.accounts()) for (const a of chunk) ids.set(a.ref, a.id);

@@ -1,5 +1,6 @@
 /**
- * The SQLite case file schema. One case = one file.
+ * The SQLite case file schema, derived from the tables declared once for both backends
+ * (schema/tables.ts), plus what only SQLite has (the FTS5 table). One case = one file.
  *
  * Message ids are time-ordered: id = ts_ms * 2048 + slot (see ids.ts), so "newest first" over
  * the full-text index is a reverse rowid scan that stops after one page, and time filters are
@@ -11,11 +12,52 @@
  * messages_fts holds one row per first copy, written for a whole source in the transaction that
  * marks it complete (writer.ts finish): a partial source is stored but not yet searchable.
  */
+import { ANNOTATION_TABLES, type ColumnType, type Index, IDENTITY_TABLES, type Table, TABLES, WATCH_TABLES, columns, table } from '../schema/tables.js';
+
 /** The schema of a new case; older cases are migrated when opened (migrations.ts). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The full-text tokenizer: words are split only; clew's normaliser does all the folding before. */
 export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';
+
+const SQLITE_TYPES: Record<ColumnType, string> = { int: 'INTEGER', bigint: 'INTEGER', real: 'REAL', text: 'TEXT', blob: 'BLOB' };
+
+function quoteList(values: readonly string[]): string {
+  return values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ');
+}
+
+/**
+ * A table's CREATE statement from its declaration (schema/tables.ts). A one-column primary key
+ * is declared on its column (an integer one is then the rowid), a longer one after the columns.
+ */
+function tableSql(t: Table, ifNotExists = false): string {
+  const pk = t.primaryKey?.length === 1 ? t.primaryKey[0] : null;
+  const lines = t.columns.map((col) => {
+    let s = `${col.name} ${SQLITE_TYPES[col.type]}`;
+    if (col.name === pk) s += ' PRIMARY KEY';
+    else if (col.notNull) s += ' NOT NULL';
+    if (t.unique?.some((u) => u.length === 1 && u[0] === col.name)) s += ' UNIQUE';
+    if (col.default !== undefined) s += ` DEFAULT ${col.default}`;
+    if (col.oneOf) s += ` CHECK (${col.name} IN (${quoteList(col.oneOf)}))`;
+    return s;
+  });
+  if (t.primaryKey && !pk) lines.push(`PRIMARY KEY (${t.primaryKey.join(', ')})`);
+  for (const u of t.unique ?? []) if (u.length > 1) lines.push(`UNIQUE (${u.join(', ')})`);
+  return `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${t.name} (\n  ${lines.join(',\n  ')}\n)${t.clustered ? ' WITHOUT ROWID' : ''};`;
+}
+
+function indexSql(t: Table, i: Index, ifNotExists = false): string {
+  const cols = i.caseless ? `${i.columns[0]} COLLATE NOCASE` : i.columns.join(', ');
+  return `CREATE INDEX ${ifNotExists ? 'IF NOT EXISTS ' : ''}${t.name}_${i.name} ON ${t.name}(${cols})${i.where ? ` WHERE ${i.where}` : ''}`;
+}
+
+/** Tables with their indexes (the deferred ones too), each IF NOT EXISTS: what a migration adds. */
+function addedSql(names: readonly string[]): string {
+  return names
+    .map(table)
+    .map((t) => [tableSql(t, true), ...(t.indexes ?? []).map((i) => `${indexSql(t, i, true)};`)].join('\n'))
+    .join('\n');
+}
 
 /**
  * Indexes that reading needs but writing does not. A first bulk load into an empty case drops
@@ -23,88 +65,28 @@ export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';
  * every finished ingest makes sure they exist, so a crash in between only leaves reads slower
  * until the next ingest finishes.
  */
-export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = [
-  { name: 'messages_sender', sql: 'CREATE INDEX IF NOT EXISTS messages_sender ON messages(sender, id)' },
-  // partial: most messages are between two people, outside any conversation, and are never looked up by it
-  { name: 'messages_conversation', sql: 'CREATE INDEX IF NOT EXISTS messages_conversation ON messages(conversation_id, id) WHERE conversation_id IS NOT NULL' },
-  { name: 'messages_native', sql: 'CREATE INDEX IF NOT EXISTS messages_native ON messages(source_id, native_id) WHERE native_id IS NOT NULL' },
-  { name: 'message_recipients_account', sql: 'CREATE INDEX IF NOT EXISTS message_recipients_account ON message_recipients(account_id, message_id)' },
-  { name: 'calls_caller', sql: 'CREATE INDEX IF NOT EXISTS calls_caller ON calls(caller, ts)' },
-  { name: 'calls_callee', sql: 'CREATE INDEX IF NOT EXISTS calls_callee ON calls(callee, ts)' },
-  { name: 'mentions_message', sql: 'CREATE INDEX IF NOT EXISTS mentions_message ON mentions(message_id)' },
-  { name: 'mentions_value', sql: 'CREATE INDEX IF NOT EXISTS mentions_value ON mentions(type, value, message_id)' },
-];
+export const DEFERRED_INDEXES: readonly { name: string; sql: string }[] = TABLES.flatMap((t) =>
+  (t.indexes ?? []).filter((i) => i.deferred).map((i) => ({ name: `${t.name}_${i.name}`, sql: indexSql(t, i, true) })),
+);
 
-/** Identity resolution: persons, their accounts, rejected pairs and the decision log (sqlite/identity.ts). Created on every writable open. */
-export const IDENTITY_SCHEMA_SQL = `
-CREATE TABLE IF NOT EXISTS persons (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  created_by TEXT NOT NULL,
-  merged_into INTEGER
-);
-CREATE TABLE IF NOT EXISTS person_members (
-  account_id INTEGER PRIMARY KEY,
-  person_id INTEGER NOT NULL,
-  decision_id INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS person_members_person ON person_members(person_id);
-CREATE TABLE IF NOT EXISTS identity_decisions (
-  id INTEGER PRIMARY KEY,
-  action TEXT NOT NULL CHECK (action IN ('merge', 'split', 'reject', 'unreject')),
-  accounts TEXT NOT NULL,
-  person_id INTEGER,
-  by TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  why TEXT,
-  score REAL,
-  evidence TEXT
-);
-CREATE TABLE IF NOT EXISTS identity_rejections (
-  a INTEGER NOT NULL,
-  b INTEGER NOT NULL,
-  decision_id INTEGER NOT NULL,
-  PRIMARY KEY (a, b)
-) WITHOUT ROWID;
-`;
+/** Identity resolution: persons, their accounts, rejected pairs and the decision log (sqlite/identity.ts), schema 2. */
+export const IDENTITY_SCHEMA_SQL = addedSql(IDENTITY_TABLES);
 
 /**
  * Watchlists and saved searches (sqlite/watch.ts), schema 4: the analyst's selector lists (the
  * parsed selectors as JSON, one row a list) and saved searches with the message ids each has hit
  * and the run that first hit them (so a run after an ingest tells its new hits).
  */
-export const WATCH_SCHEMA_SQL = `
-CREATE TABLE IF NOT EXISTS watchlists (
-  name TEXT PRIMARY KEY,
-  added_at INTEGER NOT NULL,
-  added_by TEXT NOT NULL,
-  selector_count INTEGER NOT NULL,
-  selectors TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS saved_searches (
-  name TEXT PRIMARY KEY,
-  query TEXT NOT NULL,
-  mode TEXT NOT NULL,
-  scope TEXT,
-  created_at INTEGER NOT NULL,
-  created_by TEXT NOT NULL,
-  runs INTEGER NOT NULL DEFAULT 0,
-  last_run_at INTEGER,
-  error_code TEXT,
-  error TEXT,
-  new_hits INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS saved_search_hits (
-  search TEXT NOT NULL,
-  message_id INTEGER NOT NULL,
-  run INTEGER NOT NULL,
-  PRIMARY KEY (search, message_id)
-) WITHOUT ROWID;
-`;
+export const WATCH_SCHEMA_SQL = addedSql(WATCH_TABLES);
 
 /**
- * What the ingest added after schema 1 was first written; created on every writable open.
+ * Annotations (sqlite/annotations.ts), schema 5: the analyst's tags, notes and stars, an
+ * append-only event log and its fold (schema/tables.ts).
+ */
+export const ANNOTATION_SCHEMA_SQL = addedSql(ANNOTATION_TABLES);
+
+/**
+ * What the ingest added after schema 1 was first written (schema 2).
  * calls_ts: the duplicate-call lookup, cheap to keep while writing (calls mostly come in time
  * order, so it grows at its end), where the by-caller and by-callee indexes are deferred.
  * edge_deltas: a source's edge increments on their way to the edges table (updating edges in
@@ -112,223 +94,31 @@ CREATE TABLE IF NOT EXISTS saved_search_hits (
  * in memory and writes them here only when they grow past a bound or the source completes; the
  * transaction that completes the source folds them into edges (writer.ts).
  */
-export const INGEST_SCHEMA_SQL = `
-CREATE INDEX IF NOT EXISTS calls_ts ON calls(ts);
-CREATE TABLE IF NOT EXISTS edge_deltas (
-  source_id INTEGER NOT NULL,
-  src INTEGER NOT NULL,
-  dst INTEGER NOT NULL,
-  channel TEXT NOT NULL,
-  count INTEGER NOT NULL,
-  first INTEGER NOT NULL,
-  last INTEGER NOT NULL
-);
-`;
+export const INGEST_SCHEMA_SQL = `${indexSql(table('calls'), table('calls').indexes!.find((i) => i.name === 'ts')!, true)};\n${addedSql(['edge_deltas'])}`;
 
-export const SCHEMA_SQL = `
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-
-CREATE TABLE sources (
-  id INTEGER PRIMARY KEY,
-  sha256 TEXT NOT NULL UNIQUE,
-  path TEXT NOT NULL,
-  name TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  format TEXT NOT NULL,
-  options TEXT NOT NULL,
-  started_at INTEGER NOT NULL,
-  finished_at INTEGER,
-  status TEXT NOT NULL CHECK (status IN ('partial', 'complete')),
-  resume_offset INTEGER,
-  resume_line INTEGER,
-  items_done INTEGER NOT NULL DEFAULT 0,
-  records INTEGER NOT NULL DEFAULT 0,
-  rejected INTEGER NOT NULL DEFAULT 0,
-  duplicates INTEGER NOT NULL DEFAULT 0
-);
-
-CREATE TABLE accounts (
-  id INTEGER PRIMARY KEY,
-  ref TEXT NOT NULL UNIQUE,
-  platform TEXT NOT NULL,
-  handle TEXT NOT NULL,
-  kind TEXT,
-  display_name TEXT
-);
-CREATE INDEX accounts_handle ON accounts(handle COLLATE NOCASE);
-CREATE INDEX accounts_display ON accounts(display_name COLLATE NOCASE);
-
-CREATE TABLE contacts (
-  owner INTEGER NOT NULL,
-  contact INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  source_id INTEGER NOT NULL,
-  loc TEXT NOT NULL,
-  PRIMARY KEY (owner, contact, name)
-) WITHOUT ROWID;
-CREATE INDEX contacts_contact ON contacts(contact);
-
-CREATE TABLE devices (
-  account_id INTEGER NOT NULL,
-  key TEXT NOT NULL,
-  value TEXT NOT NULL,
-  source_id INTEGER NOT NULL,
-  loc TEXT NOT NULL,
-  PRIMARY KEY (account_id, key, value)
-) WITHOUT ROWID;
-
-CREATE TABLE conversations (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL,
-  ref TEXT NOT NULL,
-  title TEXT,
-  UNIQUE (source_id, ref)
-);
-CREATE TABLE conversation_members (
-  conversation_id INTEGER NOT NULL,
-  account_id INTEGER NOT NULL,
-  PRIMARY KEY (conversation_id, account_id)
-) WITHOUT ROWID;
-
-CREATE TABLE messages (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL,
-  loc TEXT NOT NULL,
-  sender INTEGER NOT NULL,
-  conversation_id INTEGER,
-  channel TEXT NOT NULL,
-  ts INTEGER NOT NULL,
-  tz_offset INTEGER,
-  ts_local TEXT,
-  body TEXT NOT NULL,
-  subject TEXT,
-  native_id TEXT,
-  reply_to TEXT,
-  forwarded_from TEXT,
-  flags INTEGER NOT NULL DEFAULT 0,
-  dup_of INTEGER,
-  lang TEXT,
-  lang_conf REAL
-);
-CREATE INDEX messages_dup_of ON messages(dup_of) WHERE dup_of IS NOT NULL;
-
-CREATE TABLE message_recipients (
-  message_id INTEGER NOT NULL,
-  account_id INTEGER NOT NULL,
-  PRIMARY KEY (message_id, account_id)
-) WITHOUT ROWID;
-
-CREATE TABLE calls (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL,
-  loc TEXT NOT NULL,
-  caller INTEGER NOT NULL,
-  callee INTEGER NOT NULL,
-  channel TEXT NOT NULL,
-  ts INTEGER NOT NULL,
-  tz_offset INTEGER,
-  ts_local TEXT,
-  duration REAL NOT NULL,
-  lat REAL,
-  lon REAL,
-  native_id TEXT,
-  dup_of INTEGER
-);
-
-CREATE TABLE attachments (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL,
-  loc TEXT NOT NULL,
-  native_id TEXT NOT NULL,
-  message_native_id TEXT,
-  filename TEXT NOT NULL,
-  mime TEXT,
-  size INTEGER,
-  sha256 TEXT
-);
-CREATE INDEX attachments_message ON attachments(source_id, message_native_id);
-
-CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
-
-CREATE TABLE events (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL,
-  loc TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  ts INTEGER NOT NULL,
-  tz_offset INTEGER,
-  ts_local TEXT,
-  actor INTEGER,
-  subject INTEGER,
-  conversation_id INTEGER,
-  text TEXT NOT NULL
-);
-CREATE INDEX events_ts ON events(ts);
-
-CREATE TABLE locations (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL,
-  loc TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  lat REAL NOT NULL,
-  lon REAL NOT NULL,
-  ts INTEGER,
-  account_id INTEGER,
-  message_native_id TEXT,
-  attachment_native_id TEXT,
-  label TEXT
-);
-
-CREATE TABLE edges (
-  src INTEGER NOT NULL,
-  dst INTEGER NOT NULL,
-  channel TEXT NOT NULL,
-  count INTEGER NOT NULL,
-  first INTEGER NOT NULL,
-  last INTEGER NOT NULL,
-  PRIMARY KEY (src, dst, channel)
-) WITHOUT ROWID;
-CREATE INDEX edges_dst ON edges(dst);
-${INGEST_SCHEMA_SQL}
-
--- entity mentions in message text; spans are UTF-16 offsets into the original body
-CREATE TABLE mentions (
-  message_id INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  start INTEGER NOT NULL,
-  end INTEGER NOT NULL,
-  raw TEXT NOT NULL,
-  value TEXT NOT NULL,
-  confidence REAL NOT NULL,
-  attrs TEXT
-);
-
--- the analyst's code words (clew lexicon)
-CREATE TABLE lexicon (
-  term TEXT PRIMARY KEY,
-  means TEXT NOT NULL,
-  type TEXT,
-  added_at INTEGER NOT NULL
-);
-
-CREATE TABLE quarantine (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL,
-  loc TEXT NOT NULL,
-  line INTEGER,
-  code TEXT NOT NULL,
-  message TEXT NOT NULL,
-  excerpt TEXT
-);
-CREATE INDEX quarantine_source ON quarantine(source_id, line);
-
-CREATE VIRTUAL TABLE messages_fts USING fts5(
+/**
+ * The schema of a new case: every table with the indexes it needs while writing, the full-text
+ * table (SQLite's own: FTS5, contentless, holding each first copy's index tokens), then the
+ * deferred indexes.
+ */
+export const SCHEMA_SQL = [
+  ...TABLES.map((t) => [tableSql(t), ...(t.indexes ?? []).filter((i) => !i.deferred).map((i) => `${indexSql(t, i)};`)].join('\n')),
+  `CREATE VIRTUAL TABLE messages_fts USING fts5(
   text,
   content = '',
   contentless_delete = 1,
   tokenize = '${FTS_TOKENIZER}'
-);
-${DEFERRED_INDEXES.map((i) => `${i.sql};`).join('\n')}
-${IDENTITY_SCHEMA_SQL}
-${WATCH_SCHEMA_SQL}
-`;
+);`,
+  ...DEFERRED_INDEXES.map((i) => `${i.sql};`),
+].join('\n');
+
+/**
+ * `INSERT INTO table (columns)` with its columns as declared (schema/tables.ts), less `except`
+ * (e.g. the id SQLite assigns), and with `values` the VALUES list of one row's placeholders:
+ * the writers bind a row's values in the declared order.
+ */
+export function insertSql(name: string, opts: { except?: readonly string[]; verb?: string; values?: boolean } = {}): string {
+  const cols = columns(name, opts.except);
+  const head = `${opts.verb ?? 'INSERT'} INTO ${name} (${cols.join(', ')})`;
+  return opts.values === false ? head : `${head} VALUES (${cols.map(() => '?').join(', ')})`;
+}

@@ -7,8 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
-import { type Analyser, createAnalyser } from '../../text/analyse.js';
-import type { CodewordEntry } from '../../text/extract/codewords.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
 import type { FromFtsSide } from './fts-side-thread.js';
 import { sideFtsPath } from './fts-build.js';
@@ -16,24 +14,16 @@ import type { FromWriter, ToWriter } from './writer-thread.js';
 import { SqliteSourceWriter } from './writer.js';
 import { packBatch } from './batch-pack.js';
 
-/** The analyser for a source: language and entities, with the case's code words. */
-export async function analyserFor(db: Database, source: SourceRow, analyse: boolean): Promise<Analyser | null> {
-  if (!analyse) return null;
-  const lexicon = db.prepare('SELECT term, means, type FROM lexicon ORDER BY term').all() as CodewordEntry[];
-  const region = (source.options as { defaultRegion?: string | null }).defaultRegion ?? undefined;
-  return createAnalyser({ defaultRegion: region, lexicon: lexicon.map((e) => ({ ...e, type: e.type ?? undefined })) });
-}
-
 export class InThreadSourceWriter implements SourceWriter {
-  private readonly w: Promise<SqliteSourceWriter>;
-  constructor(db: Database, source: SourceRow, analyse: boolean) {
-    this.w = analyserFor(db, source, analyse).then((a) => new SqliteSourceWriter(db, source, a));
+  private readonly w: SqliteSourceWriter;
+  constructor(db: Database, source: SourceRow) {
+    this.w = new SqliteSourceWriter(db, source);
   }
   async writeBatch(items: BatchItem[], position: BatchPosition): Promise<BatchResult> {
-    return (await this.w).writeBatch(items, position);
+    return this.w.writeBatch(items, position);
   }
   async finish(): Promise<SourceRow> {
-    return (await this.w).finish();
+    return this.w.finish();
   }
   async abort(): Promise<void> {}
 }
@@ -63,11 +53,10 @@ export class ThreadedSourceWriter implements SourceWriter {
   constructor(
     private readonly path: string,
     private readonly source: SourceRow,
-    analyse: boolean,
   ) {
     // a young generation large enough for a batch's short-lived objects: with V8's default the
     // writer spends a tenth of its time in the scavenger (measured on a 1M-message load)
-    this.worker = new Worker(WORKER_URL, { workerData: { path, source, analyse }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
+    this.worker = new Worker(WORKER_URL, { workerData: { path, source }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
     this.worker.on('message', (m: FromWriter) => {
       const w = this.waiting.shift();
       if (!w) return;

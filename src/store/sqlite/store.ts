@@ -35,7 +35,6 @@ import type {
   SourceRow,
   SourceWriter,
   OpenOptions,
-  WriteOptions,
   RowSink,
   TableChunk,
   SavedSearchInput,
@@ -47,11 +46,13 @@ import type {
   WatchMessageRow,
 } from '../types.js';
 import { SqliteWatch } from './watch.js';
-import { matchesTokens, toFts } from './fts.js';
+import { SqliteAnnotations } from './annotations.js';
+import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
+import { FtsVocabulary, matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
 import { activityCounts } from './activity.js';
 import { type AccountDbRow, type SourceDbRow, parseLoc, readSource, toAccount, toSource } from './rows.js';
-import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { DEFERRED_INDEXES, SCHEMA_SQL, SCHEMA_VERSION, insertSql } from './schema.js';
 import { ensureMigrated } from './migrations.js';
 import { SqliteIdentityStore, listPersons } from './identity.js';
 import { bumpGeneration, readGeneration } from './generation.js';
@@ -190,18 +191,18 @@ export class SqliteCaseStore implements CaseStore {
     return r ? toSource(r) : null;
   }
 
-  async beginSource(meta: SourceMeta, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async beginSource(meta: SourceMeta): Promise<SourceWriter> {
     this.assertWritable();
     const release = acquireWriterLock(this.path);
     try {
-      return lockedWriter(this.beginSourceLocked(meta, opts), this.path, release);
+      return lockedWriter(this.beginSourceLocked(meta), this.path, release);
     } catch (e) {
       release();
       throw translateStoreError(e, this.path);
     }
   }
 
-  private beginSourceLocked(meta: SourceMeta, opts: WriteOptions): SourceWriter {
+  private beginSourceLocked(meta: SourceMeta): SourceWriter {
     // first load into an empty case: build the read-side indexes once at the end (writer.finish)
     if (this.db.prepare('SELECT 1 FROM messages LIMIT 1').get() === undefined)
       for (const i of DEFERRED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
@@ -212,14 +213,14 @@ export class SqliteCaseStore implements CaseStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'partial', 0, 1)`,
       )
       .run(meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now());
-    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!, opts);
+    return this.writerFor(readSource(this.db, Number(info.lastInsertRowid))!);
   }
 
-  async resumeSource(source: SourceRow, opts: WriteOptions = {}): Promise<SourceWriter> {
+  async resumeSource(source: SourceRow): Promise<SourceWriter> {
     this.assertWritable();
     const release = acquireWriterLock(this.path);
     try {
-      return lockedWriter(this.writerFor(source, opts), this.path, release);
+      return lockedWriter(this.writerFor(source), this.path, release);
     } catch (e) {
       release();
       throw translateStoreError(e, this.path);
@@ -235,9 +236,9 @@ export class SqliteCaseStore implements CaseStore {
     return this.db.prepare(`DELETE FROM sources WHERE id = ? AND status = 'partial' AND items_done = 0`).run(id).changes > 0;
   }
 
-  private writerFor(source: SourceRow, opts: WriteOptions): SourceWriter {
-    const analyse = opts.analyse ?? true;
-    return this.threaded ? new ThreadedSourceWriter(this.path, source, analyse) : new InThreadSourceWriter(this.db, source, analyse);
+  /** The writer stores what it is given: the ingest pipeline analyses (src/ingest/analyse.ts). */
+  private writerFor(source: SourceRow): SourceWriter {
+    return this.threaded ? new ThreadedSourceWriter(this.path, source) : new InThreadSourceWriter(this.db, source);
   }
 
   async sources(): Promise<SourceRow[]> {
@@ -257,6 +258,31 @@ export class SqliteCaseStore implements CaseStore {
   async restoreRows(): Promise<RowSink> {
     this.assertWritable();
     return SqliteRowSink.open(this.db, this.path);
+  }
+
+  // ---------------------------------------------------------------- annotations (annotations.ts)
+
+  private annotationStore: SqliteAnnotations | null = null;
+  private get annotationsRw(): SqliteAnnotations {
+    return (this.annotationStore ??= new SqliteAnnotations(this.db, () => this.assertWritable()));
+  }
+  async annotate(change: AnnotationChange): Promise<AnnotationEvent | null> {
+    return this.annotationsRw.annotate(change);
+  }
+  async undoAnnotation(eventId: number, by: string, at?: number): Promise<AnnotationEvent> {
+    return this.annotationsRw.undo(eventId, by, at);
+  }
+  async annotationsOf(items: readonly ItemKey[]): Promise<Annotation[]> {
+    return this.annotationsRw.annotationsOf(items);
+  }
+  async annotationEvents(opts: { limit: number; before?: number; item?: ItemKey }): Promise<AnnotationEvent[]> {
+    return this.annotationsRw.events(opts);
+  }
+  async taggedItems(tag: string, type?: AnnotatedType): Promise<ItemKey[]> {
+    return this.annotationsRw.taggedItems(tag, type);
+  }
+  async tags(): Promise<{ tag: string; name: string; items: number }[]> {
+    return this.annotationsRw.tags();
   }
 
   // ---------------------------------------------------------------- watchlists and saved searches (watch.ts)
@@ -438,6 +464,12 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
+  private vocabulary: FtsVocabulary | null = null;
+
+  private ftsVocabulary(): FtsVocabulary {
+    return (this.vocabulary ??= new FtsVocabulary(this.db));
+  }
+
   private languageCache: { stamp: string; rows: LanguageCount[] } | null = null;
 
   async languages(): Promise<LanguageCount[]> {
@@ -471,7 +503,8 @@ export class SqliteCaseStore implements CaseStore {
     const to = resolveAll(query.to, 'to');
     if ((from && from.length === 0) || (to && to.length === 0)) return { hits: [], nextCursor: null, notes };
     const exact = query.mode === 'exact' && query.text !== null;
-    const fts = query.text ? toFts(exact ? refold(query.text, query.stemLangs) : query.text, exact) : null;
+    // the word's alternatives (stems, other-script spellings) that the index holds: the same hits, fewer look-ups
+    const fts = query.text ? toFts(this.ftsVocabulary().prune(exact ? refold(query.text, query.stemLangs) : query.text), exact) : null;
     const bySender = fts !== null && from !== null && this.senderDriven(fts, from);
     const idCol = fts && !bySender ? 'f.rowid' : 'm.id';
     if (from) {
@@ -512,6 +545,15 @@ export class SqliteCaseStore implements CaseStore {
     if (query.channels.length > 0) {
       where.push(`m.channel IN (${query.channels.map(() => '?').join(',')})`);
       args.push(...query.channels);
+    }
+    // tag: and note: (annotations.ts): the annotated messages, read through the annotations' key index
+    for (const t of query.tags ?? []) {
+      where.push(`m.id IN (SELECT CAST(a.item_key AS INTEGER) FROM annotations a WHERE a.kind = 'tag' AND a.key = ? AND a.item_type = 'message')`);
+      args.push(t);
+    }
+    for (const w of query.noteWords ?? []) {
+      where.push(`m.id IN (SELECT CAST(a.item_key AS INTEGER) FROM annotations a WHERE a.kind = 'note' AND a.item_type = 'message' AND instr(' ' || a.words || ' ', ?) > 0)`);
+      args.push(` ${w} `);
     }
     const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
     let sql: string;
@@ -769,7 +811,7 @@ export class SqliteCaseStore implements CaseStore {
       this.db
         .prepare('INSERT INTO lexicon (term, means, type, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(term) DO UPDATE SET means = excluded.means, type = excluded.type')
         .run(entry.term, entry.means, entry.type ?? null, Date.now());
-      const ins = this.db.prepare('INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const ins = this.db.prepare(insertSql('mentions'));
       let mentions = 0;
       let messages = 0;
       const cand = this.db.prepare(

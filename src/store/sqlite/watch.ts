@@ -20,15 +20,15 @@ import { toSavedSearch, type SavedDbRow } from '../rows.js';
 const SAVED_SELECT = `SELECT s.*, (SELECT count(*) FROM saved_search_hits h WHERE h.search = s.name) AS hits FROM saved_searches s`;
 
 export class SqliteWatch {
-  private readonly shapes = new Map<string, { count: Statement; ids: Statement }>();
+  private readonly shapes = new Map<string, Statement>();
 
   constructor(
     private readonly db: Database,
     private readonly assertWritable: () => void,
   ) {}
 
-  /** The two statements for a query of m mention keys and a accounts (cached per shape). */
-  private statements(m: number, a: number): { count: Statement; ids: Statement } {
+  /** The statement for a query of m mention keys and a accounts (cached per shape): the matching first copies' ids and times. */
+  private statement(m: number, a: number): Statement {
     const key = `${m}/${a}`;
     let s = this.shapes.get(key);
     if (s) return s;
@@ -38,24 +38,34 @@ export class SqliteWatch {
       const list = `(${new Array<string>(a).fill('?').join(',')})`;
       parts.push(`SELECT id FROM messages WHERE sender IN ${list}`, `SELECT message_id AS id FROM message_recipients WHERE account_id IN ${list}`);
     }
-    const ids = `WITH hit(id) AS (${parts.join(' UNION ')}) SELECT m.id, m.ts FROM hit JOIN messages m ON m.id = hit.id WHERE m.dup_of IS NULL`;
-    s = {
-      count: this.db.prepare(`SELECT count(*) AS n, min(x.ts) AS first, max(x.ts) AS last FROM (${ids}) x`),
-      ids: this.db.prepare(`${ids} ORDER BY m.id LIMIT ?`).pluck(),
-    };
+    s = this.db.prepare(`WITH hit(id) AS (${parts.join(' UNION ')}) SELECT m.id, m.ts FROM hit JOIN messages m ON m.id = hit.id WHERE m.dup_of IS NULL`).raw();
     if (this.shapes.size < 64) this.shapes.set(key, s);
     return s;
   }
 
   watchMessages(queries: readonly WatchMessageQuery[], opts: { ids: number }): WatchMessageRow[] {
+    // one pass over a query's messages gives the count, the first and last times and the smallest ids (a count
+    // query and a separate ids query read every matching message twice)
     const run = this.db.transaction(() =>
       queries.map((q): WatchMessageRow => {
         if (q.mentions.length === 0 && q.accounts.length === 0) return { messages: 0, ids: [], first: null, last: null };
-        const st = this.statements(q.mentions.length, q.accounts.length);
         const params = [...q.mentions.flatMap((k) => [k.type, k.value]), ...q.accounts, ...q.accounts];
-        const c = st.count.get(...params) as { n: number; first: number | null; last: number | null };
-        if (c.n === 0) return { messages: 0, ids: [], first: null, last: null };
-        return { messages: c.n, ids: opts.ids > 0 ? (st.ids.all(...params, opts.ids) as number[]) : [], first: c.first, last: c.last };
+        const rows = this.statement(q.mentions.length, q.accounts.length).all(...params) as [number, number][];
+        if (rows.length === 0) return { messages: 0, ids: [], first: null, last: null };
+        let first = Infinity;
+        let last = -Infinity;
+        const ids: number[] = []; // the smallest opts.ids ids, ascending
+        for (const [id, ts] of rows) {
+          if (ts < first) first = ts;
+          if (ts > last) last = ts;
+          if (ids.length < opts.ids || (opts.ids > 0 && id < ids[ids.length - 1]!)) {
+            let i = ids.length;
+            while (i > 0 && ids[i - 1]! > id) i--;
+            ids.splice(i, 0, id);
+            if (ids.length > opts.ids) ids.pop();
+          }
+        }
+        return { messages: rows.length, ids, first, last };
       }),
     );
     return run.deferred();

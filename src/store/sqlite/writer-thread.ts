@@ -8,7 +8,6 @@ import { isClewError } from '../../model/errors.js';
 import type { BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { type PackedBatch, unpackBatch } from './batch-pack.js';
 import { configureConnection } from './connection.js';
-import { analyserFor } from './source-writers.js';
 import { SqliteSourceWriter } from './writer.js';
 import { translateStoreError } from './writer-lock.js';
 
@@ -24,11 +23,11 @@ export type FromWriter =
   | { kind: 'aborted' }
   | { kind: 'error'; code?: string; message: string; stack?: string };
 
-const { path, source, analyse } = workerData as { path: string; source: SourceRow; analyse: boolean };
+const { path, source } = workerData as { path: string; source: SourceRow };
 const db = new Database(path, { fileMustExist: true });
 configureConnection(db, false);
 const port = parentPort!;
-const writer = analyserFor(db, source, analyse).then((a) => new SqliteSourceWriter(db, source, a));
+const writer = new SqliteSourceWriter(db, source);
 let queue: Promise<unknown> = Promise.resolve();
 
 function handle(w: SqliteSourceWriter, m: ToWriter): FromWriter {
@@ -47,10 +46,10 @@ function handle(w: SqliteSourceWriter, m: ToWriter): FromWriter {
 }
 
 port.on('message', (m: ToWriter) => {
-  // messages are answered in order, after the analyser has loaded
-  queue = queue.then(async () => {
+  // messages are answered in order
+  queue = queue.then(() => {
     try {
-      port.postMessage(handle(await writer, m));
+      port.postMessage(handle(writer, m));
     } catch (raw) {
       const e = translateStoreError(raw, path); // a full disk or a busy case is not a bug
       const err = e as Error;

@@ -30,7 +30,7 @@ describe('SqliteSourceWriter', () => {
   it('links exact duplicates within one source, across batches and across a resume', async () => {
     const path = caseFile();
     let s = open(path);
-    let w = await s.beginSource(meta(path, 'a'), { analyse: false });
+    let w = await s.beginSource(meta(path, 'a'));
     // same sender, time and body twice in one batch; same time, other body or sender: not duplicates
     let r = await w.writeBatch(items([m('sky:a', T, 'one'), m('sky:a', T, 'one'), m('sky:a', T, 'two'), m('sky:b', T, 'one')], 1), { offset: null, line: 5, itemsDone: 4 });
     expect(r.duplicates).toBe(1);
@@ -39,7 +39,7 @@ describe('SqliteSourceWriter', () => {
     // the process stops here; a new writer resumes the same source and still finds earlier copies
     await s.close();
     s = open(path);
-    w = await s.resumeSource((await s.sources())[0]!, { analyse: false });
+    w = await s.resumeSource((await s.sources())[0]!);
     r = await w.writeBatch(items([m('sky:c', T + 1, 'three'), m('sky:b', T, 'one'), m('sky:d', T + 2, 'four')], 7), { offset: null, line: 10, itemsDone: 9 });
     expect(r.duplicates).toBe(2);
     await w.finish();
@@ -50,12 +50,12 @@ describe('SqliteSourceWriter', () => {
   it('indexes a source for full-text search when it completes, each first copy once', async () => {
     const path = caseFile();
     let s = open(path);
-    let w = await s.beginSource(meta(path, 'b'), { analyse: false });
+    let w = await s.beginSource(meta(path, 'b'));
     await w.writeBatch(items([m('sky:a', T, 'Kafa je spremna'), m('sky:a', T, 'Kafa je spremna')], 1), { offset: null, line: 3, itemsDone: 2 });
     expect(ftsCount(s, 'kafa')).toBe(0); // a partial source is not searchable yet
     await s.close();
     s = open(path);
-    w = await s.resumeSource((await s.sources())[0]!, { analyse: false });
+    w = await s.resumeSource((await s.sources())[0]!);
     await w.writeBatch(items([m('sky:b', T + 5, 'kafa opet'), { ...m('sky:b', T + 6, 'nista'), subject: 'Kafa' }], 3), { offset: null, line: 5, itemsDone: 4 });
     const done = await w.finish();
     expect(done.status).toBe('complete');
@@ -67,10 +67,10 @@ describe('SqliteSourceWriter', () => {
   it('looks duplicates up in the case when another connection wrote messages meanwhile', async () => {
     const path = caseFile();
     const s = open(path);
-    const w = await s.beginSource(meta(path, 'c'), { analyse: false });
+    const w = await s.beginSource(meta(path, 'c'));
     await w.writeBatch(items([m('sky:a', T, 'first')], 1), { offset: null, line: 2, itemsDone: 1 });
     const other = open(path);
-    const w2 = await other.beginSource(meta(path, 'd'), { analyse: false });
+    const w2 = await other.beginSource(meta(path, 'd'));
     await w2.writeBatch(items([m('sky:b', T + 9, 'elsewhere')], 1), { offset: null, line: 2, itemsDone: 1 });
     await w2.finish();
     await other.close();
@@ -84,11 +84,11 @@ describe('SqliteSourceWriter', () => {
     const path = caseFile();
     const s = open(path);
     const edges = () => s.raw.prepare('SELECT a.ref AS src, b.ref AS dst, count, first, last FROM edges JOIN accounts a ON a.id = src JOIN accounts b ON b.id = dst ORDER BY 1').all();
-    const w1 = await s.beginSource(meta(path, 'e'), { analyse: false });
+    const w1 = await s.beginSource(meta(path, 'e'));
     await w1.writeBatch(items([m('sky:a', T, 'x'), m('sky:a', T + 60_000, 'y')], 1), { offset: null, line: 3, itemsDone: 2 });
     await w1.writeBatch(items([m('sky:b', T + 5, 'z')], 3), { offset: null, line: 4, itemsDone: 3 });
     expect(edges()).toEqual([]); // partial: not yet in the network
-    const w2 = await s.beginSource(meta(path, 'f'), { analyse: false });
+    const w2 = await s.beginSource(meta(path, 'f'));
     await w2.writeBatch(items([m('sky:a', T - 60_000, 'w'), m('sky:a', T, 'x')], 1), { offset: null, line: 3, itemsDone: 2 });
     await w2.finish();
     // the second source alone (its copy of "x" is a duplicate of the first source's: not counted again)
@@ -106,9 +106,9 @@ describe('SqliteSourceWriter', () => {
     const run = async (maxEdgesInMemory: number | undefined) => {
       const path = caseFile();
       const s = open(path);
-      await s.beginSource(meta(path, 'g'), { analyse: false });
+      await s.beginSource(meta(path, 'g'));
       await new Promise((ok) => setImmediate(ok)); // the store's own writer for it is set up (and left unused)
-      const w = new SqliteSourceWriter(s.raw, (await s.sources())[0]!, null, maxEdgesInMemory);
+      const w = new SqliteSourceWriter(s.raw, (await s.sources())[0]!, maxEdgesInMemory);
       const to = (from: string, dst: string, ts: number): MessageRecord => ({ ...m(from, ts, `${from}${dst}${ts}`), to: [dst] });
       w.writeBatch(items([to('sky:a', 'sky:b', T), to('sky:a', 'sky:c', T + 1), to('sky:b', 'sky:a', T + 2)], 1), { offset: null, line: 4, itemsDone: 3 });
       w.writeBatch(items([to('sky:a', 'sky:b', T + 3), to('sky:c', 'sky:d', T + 4)], 4), { offset: null, line: 6, itemsDone: 5 });
@@ -130,9 +130,9 @@ describe('SqliteSourceWriter', () => {
   it('counts none of the edges of a batch that failed (its rows were rolled back)', async () => {
     const path = caseFile();
     const s = open(path);
-    await s.beginSource(meta(path, 'h'), { analyse: false });
+    await s.beginSource(meta(path, 'h'));
     await new Promise((ok) => setImmediate(ok));
-    const w = new SqliteSourceWriter(s.raw, (await s.sources())[0]!, null);
+    const w = new SqliteSourceWriter(s.raw, (await s.sources())[0]!);
     w.writeBatch(items([m('sky:a', T, 'kept')], 1), { offset: null, line: 2, itemsDone: 1 });
     const broken = { ...m('sky:b', T + 1, 'x'), body: null as unknown as string }; // NOT NULL fails inside the batch
     expect(() => w.writeBatch(items([m('sky:c', T + 2, 'rolled back'), broken], 2), { offset: null, line: 4, itemsDone: 3 })).toThrow();

@@ -16,11 +16,11 @@ import type {
   Locator,
   MessageRecord,
 } from '../../model/records.js';
-import type { Analyser, MessageAnalysis } from '../../text/analyse.js';
+import type { MessageAnalysis } from '../../text/analyse.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow } from '../types.js';
 import { addCallEdge, addEdge, addMessageEdges, type EdgeIncrements, mergeEdge, messageRecipients } from '../../model/edges.js';
 import { messageIdBase, SLOTS } from '../../model/ids.js';
-import { DEFERRED_INDEXES } from './schema.js';
+import { DEFERRED_INDEXES, insertSql } from './schema.js';
 import { adoptSideFts, ftsRowsSql, registerFtsText } from './fts-build.js';
 import { MultiRowInsert } from './multi-insert.js';
 import { formatLoc, readSource } from './rows.js';
@@ -90,14 +90,13 @@ export class SqliteSourceWriter {
   constructor(
     private readonly db: Database,
     source: SourceRow,
-    private readonly analyser: Analyser | null,
     private readonly maxEdgesInMemory = MAX_EDGES_IN_MEMORY,
   ) {
     this.source = source;
     registerFtsText(db);
     const p = (sql: string) => db.prepare(sql);
-    this.recipients = new MultiRowInsert(db, 'INSERT OR IGNORE INTO message_recipients (message_id, account_id)', 2);
-    this.edgeDeltas = new MultiRowInsert(db, 'INSERT INTO edge_deltas (source_id, src, dst, channel, count, first, last)', 7);
+    this.recipients = new MultiRowInsert(db, insertSql('message_recipients', { verb: 'INSERT OR IGNORE', values: false }), 2);
+    this.edgeDeltas = new MultiRowInsert(db, insertSql('edge_deltas', { values: false }), 7);
     this.st = {
       account: p(`INSERT INTO accounts (ref, platform, handle) VALUES (?, ?, ?)
                   ON CONFLICT(ref) DO UPDATE SET ref = excluded.ref RETURNING id`),
@@ -111,9 +110,7 @@ export class SqliteSourceWriter {
       dupMessage: p(`SELECT m.id, m.flags, c.ref AS conversation FROM messages m LEFT JOIN conversations c ON c.id = m.conversation_id
                      WHERE m.id >= ? AND m.id < ? AND m.ts = ? AND m.sender = ? AND m.body = ? AND m.dup_of IS NULL LIMIT 64`),
       recipientsOf: p(`SELECT account_id FROM message_recipients WHERE message_id = ?`).pluck(),
-      message: p(`INSERT INTO messages (id, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local,
-                    body, subject, native_id, reply_to, forwarded_from, flags, dup_of, lang, lang_conf)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      message: p(insertSql('messages')),
       messageBrief: p(`SELECT sender, channel, ts, dup_of FROM messages WHERE id = ?`),
       lateRecipient: p(`INSERT OR IGNORE INTO message_recipients (message_id, account_id)
                         SELECT id, ? FROM messages WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND sender != ?`),
@@ -122,20 +119,16 @@ export class SqliteSourceWriter {
                     WHERE conversation_id = ? AND flags & ${FLAG_TO_MEMBERS} AND dup_of IS NULL AND sender != ? GROUP BY sender, channel`),
       // the source's full-text rows, all at once when it completes (see finish)
       ftsSource: p(ftsRowsSql('messages_fts')),
-      mention: p(`INSERT INTO mentions (message_id, type, start, end, raw, value, confidence, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      mention: p(insertSql('mentions')),
       dupCall: p(`SELECT id FROM calls INDEXED BY calls_ts WHERE ts = ? AND caller = ? AND callee = ? AND duration = ? AND channel = ? AND dup_of IS NULL LIMIT 1`),
-      call: p(`INSERT INTO calls (source_id, loc, caller, callee, channel, ts, tz_offset, ts_local, duration, lat, lon, native_id, dup_of)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      attachment: p(`INSERT INTO attachments (source_id, loc, native_id, message_native_id, filename, mime, size, sha256)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      blob: p(`INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)`),
-      event: p(`INSERT INTO events (source_id, loc, kind, ts, tz_offset, ts_local, actor, subject, conversation_id, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      location: p(`INSERT INTO locations (source_id, loc, kind, lat, lon, ts, account_id, message_native_id, attachment_native_id, label)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      contact: p(`INSERT OR IGNORE INTO contacts (owner, contact, name, source_id, loc) VALUES (?, ?, ?, ?, ?)`),
-      device: p(`INSERT OR IGNORE INTO devices (account_id, key, value, source_id, loc) VALUES (?, ?, ?, ?, ?)`),
-      quarantine: p(`INSERT INTO quarantine (source_id, loc, line, code, message, excerpt) VALUES (?, ?, ?, ?, ?, ?)`),
+      call: p(insertSql('calls', { except: ['id'] })),
+      attachment: p(insertSql('attachments', { except: ['id'] })),
+      blob: p(insertSql('blobs', { verb: 'INSERT OR IGNORE' })),
+      event: p(insertSql('events', { except: ['id'] })),
+      location: p(insertSql('locations', { except: ['id'] })),
+      contact: p(insertSql('contacts', { verb: 'INSERT OR IGNORE' })),
+      device: p(insertSql('devices', { verb: 'INSERT OR IGNORE' })),
+      quarantine: p(insertSql('quarantine', { except: ['id'] })),
       // a completing source's edge increments, summed into the edges table at once (see finish)
       foldEdges: p(`INSERT INTO edges (src, dst, channel, count, first, last)
                     SELECT src, dst, channel, sum(count), min(first), max(last) FROM edge_deltas WHERE source_id = ? GROUP BY src, dst, channel
@@ -422,7 +415,7 @@ export class SqliteSourceWriter {
     }
   }
 
-  /** `given`: the message's analysis from the ingest pipeline's analyse stage; without one, the writer's own analyser (if any) reads it. */
+  /** `given`: the message's analysis from the ingest pipeline's analyse stage (none: stored without language or mentions). */
   private writeMessage(r: MessageRecord, l: Locator, edges: Edges, given?: MessageAnalysis): 'new' | 'duplicate' {
     const sender = this.account(r.from);
     const conv = r.conversation === undefined ? null : this.conversation(r.conversation);
@@ -430,10 +423,7 @@ export class SqliteSourceWriter {
     const toMembers = r.to.length === 0 && conv !== null;
     const dupOf = this.firstCopy(r.ts, sender, r.body, toMembers ? null : recipients, toMembers ? r.conversation! : null);
     // a duplicate is linked to its first copy and read only once: no index, no analysis, no edge
-    const analysis =
-      dupOf !== null
-        ? null
-        : (given ?? (this.analyser ? this.analyser.analyse(r.body, conv ? `c${conv.id}` : recipients.length === 1 ? pairKey(sender, recipients[0]!) : null) : null));
+    const analysis = dupOf !== null ? null : (given ?? null);
     const flags = (r.edited ? FLAG_EDITED : 0) | (r.deleted ? FLAG_DELETED : 0) | (toMembers ? FLAG_TO_MEMBERS : 0);
     let id = messageIdBase(r.ts, l);
     for (let attempt = 0; ; attempt++) {
@@ -524,9 +514,5 @@ function sameMembers(stored: readonly number[], to: readonly number[]): boolean 
   if (stored.length !== to.length) return false;
   const set = new Set(stored);
   return to.every((a) => set.has(a));
-}
-
-function pairKey(a: number, b: number): string {
-  return a < b ? `p${a}-${b}` : `p${b}-${a}`;
 }
 

@@ -57,6 +57,10 @@ export interface SearchQuery {
    */
   entities: { type: string; value?: string; codewords?: string[] }[];
   mode: SearchMode;
+  /** `tag:` filters: the messages carrying every one of these tags (folded names, see annotations). Absent when none. */
+  tags?: string[];
+  /** `note:` filters: the messages with a note holding every one of these words (index tokens, folded). Absent when none. */
+  noteWords?: string[];
   /**
    * The case's languages that have a stemmer (parseQuery options.langs), in either mode: the stores need
    * them to run an exact-mode query against the folded index, where words of those languages are stems.

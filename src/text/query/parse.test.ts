@@ -56,6 +56,17 @@ describe('parseQuery', () => {
       expect(code(() => parseQuery(bad)), bad).toBe('QUERY_SYNTAX');
   });
 
+  it('reads tag: as a folded tag name and note: as folded words; a bad one is a syntax error', () => {
+    expect(parseQuery('tag:Suspect').tags).toEqual(['suspect']);
+    expect(parseQuery('kafa tag:"High  Value" tag:ÉTÉ').tags).toEqual(['high value', 'été']);
+    expect(parseQuery('tag:x').text).toBeNull();
+    expect(parseQuery('note:"Brata Ђорђа"').noteWords).toEqual(['brata', 'djordja']);
+    expect(parseQuery('kafa').tags).toBeUndefined();
+    expect(code(() => parseQuery(`tag:${'x'.repeat(65)}`))).toBe('QUERY_SYNTAX');
+    expect(code(() => parseQuery('tag:"a\u202eb"'))).toBe('QUERY_SYNTAX');
+    expect(code(() => parseQuery('note:"!!"'))).toBe('QUERY_SYNTAX');
+  });
+
   it('rejects an unknown filter, naming the filters there are, instead of searching for its words', () => {
     for (const q of ['foo:bar', 'kafa foo:bar', 'Foo:"x y"', 'skyecc:4F2A9C']) {
       let err: ClewError | undefined;
@@ -66,7 +77,7 @@ describe('parseQuery', () => {
       }
       expect(err?.code, q).toBe('QUERY_SYNTAX');
       expect(err?.message, q).toMatch(/unknown filter "(foo|skyecc):"/);
-      for (const k of ['from:', 'to:', 'person:', 'after:', 'before:', 'channel:', 'lang:', 'entity:']) expect(err?.message, q).toContain(k);
+      for (const k of ['from:', 'to:', 'person:', 'after:', 'before:', 'channel:', 'lang:', 'entity:', 'tag:', 'note:']) expect(err?.message, q).toContain(k);
       expect(err?.details.filter, q).toMatch(/^(foo|skyecc)$/);
     }
     expect(() => parseQuery('skyecc:4F2A9C')).toThrow(/from:skyecc:4F2A9C/);

@@ -9,11 +9,13 @@
  *                    channel:chat|sms|email  lang:sr  entity:iban[=VALUE]
  *                    place:Antwerp   (any spelling, language or script of a gazetteer place or country:
  *                                     an entity filter on its id, place=be-antwerp or country=BE)
+ *                    tag:suspect  note:brother   (annotations: a tag's name, any case; a word of a note)
  *   quoting          from:"Kum Beograd"  entity:"vehicle=Audi \"Q7\""   (\" and \\ inside quotes; quote.ts writes them)
  * Precedence: NOT binds tighter than AND, AND tighter than OR. Everything the user types is
  * data: the store quotes every token, so no full-text operator can be smuggled in.
  */
 import { ClewError } from '../../model/errors.js';
+import { normaliseTag } from '../../model/annotations.js';
 import { type Channel, CHANNELS } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
 import { resolvePlace } from '../extract/places.js';
@@ -23,7 +25,7 @@ import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
 const MAX_TERMS = 64;
-const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person', 'place']);
+const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person', 'place', 'tag', 'note']);
 const FILTER_LIST = [...FILTER_KEYS].map((k) => `${k}:`).join(' ');
 /** `scheme:rest` words that are text, not a mistyped filter (links). */
 const WORD_SCHEMES = new Set(['http', 'https', 'ftp', 'mailto', 'www']);
@@ -243,6 +245,22 @@ export function parseQuery(input: string, mode: SearchMode = 'folded', options?:
         query.entities.push(r ? { type: r.kind, value: r.id } : { type: 'place', value: t.v });
         break;
       }
+      case 'tag': {
+        let key: string;
+        try {
+          key = normaliseTag(t.v).key;
+        } catch (e) {
+          throw syntax(`tag: ${(e as Error).message}`, t.pos);
+        }
+        (query.tags ??= []).push(key);
+        break;
+      }
+      case 'note': {
+        const words = indexTokens(t.v, 'folded');
+        if (words.length === 0) throw syntax('note: needs a word to look for in the notes', t.pos);
+        (query.noteWords ??= []).push(...words);
+        break;
+      }
       case 'entity': {
         const eq = t.v.indexOf('=');
         const type = (eq === -1 ? t.v : t.v.slice(0, eq)).toLowerCase();
@@ -348,7 +366,7 @@ export function parseQuery(input: string, mode: SearchMode = 'folded', options?:
   if (p < textToks.length) throw syntax('unbalanced parenthesis', textToks[p]!.pos);
   if (text && onlyNegative(text)) throw new ClewError('QUERY_SYNTAX', 'a query cannot only exclude words: add a word to look for, or a filter');
   query.text = text;
-  if (!text && query.from.length + query.to.length + (query.persons?.length ?? 0) + query.channels.length + query.langs.length + query.entities.length === 0 && query.after === undefined && query.before === undefined)
+  if (!text && query.from.length + query.to.length + (query.persons?.length ?? 0) + query.channels.length + query.langs.length + query.entities.length + (query.tags?.length ?? 0) + (query.noteWords?.length ?? 0) === 0 && query.after === undefined && query.before === undefined)
     throw new ClewError('QUERY_SYNTAX', 'the query is empty');
   return query;
 }

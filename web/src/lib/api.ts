@@ -101,6 +101,59 @@ async function call<T>(url: string, init: RequestInit, signal?: AbortSignal, onJ
   return body as T;
 }
 
+// ---------------------------------------------------------------- downloads
+
+/** The file name a Content-Disposition header gives: `filename*` (UTF-8) first, else `filename`; the server has made it safe. */
+export function dispositionName(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const star = /filename\*=UTF-8''([^;\s]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header)?.[1] || fallback;
+}
+
+/**
+ * Save what an export endpoint answers (a GET with the view's own parameters) as a file under
+ * the name the server gives it. A refusal arrives as an ApiError, like any other call's.
+ */
+export async function download(path: string, params: QueryParams | URLSearchParams, signal?: AbortSignal): Promise<string> {
+  const url = params instanceof URLSearchParams ? (params.size ? `${path}?${params}` : path) : withQuery(path, params);
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'GET', credentials: 'same-origin', signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', 'The clew server does not answer. Is `clew serve` still running?');
+  }
+  if (!res.ok) {
+    let e: WireError['error'] | undefined;
+    try {
+      e = ((await res.json()) as WireError).error;
+    } catch {
+      e = undefined;
+    }
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`, Array.isArray(e?.choices) ? e.choices : []);
+  }
+  const blob = await res.blob();
+  const name = dispositionName(res.headers.get('Content-Disposition'), 'clew-export');
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the browser has taken the file once the click is handled
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return name;
+}
+
 // ---------------------------------------------------------------- jobs
 
 type JobListener = (job: WireJob) => void;

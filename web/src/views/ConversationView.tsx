@@ -1,8 +1,9 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Account } from '../components/Account';
+import { Annotations, LoadedAnnotations, UndoBar, useAnnotationsOf } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type AccountView, type Mention, type MessageView } from '../lib/api';
+import { api, type AccountView, type Mention, type MessageView, type WireItemAnnotations } from '../lib/api';
 import { labelledSegments } from '../lib/segments';
 import { useApi } from '../lib/useApi';
 import { day, local, utc } from '../lib/format';
@@ -34,6 +35,7 @@ export default function ConversationView({ args, params }: ViewProps) {
   const [busy, setBusy] = useState<'before' | 'after' | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const keepBottom = useRef<number | null>(null);
+  const annotations = useAnnotationsOf(thread ? thread.messages.map((m) => `message:${m.id}`) : []);
 
   useEffect(() => {
     const ac = new AbortController();
@@ -112,8 +114,14 @@ export default function ConversationView({ args, params }: ViewProps) {
               </Link>
             ))}
           </div>
+          {anchor && anchor.conversationId !== null ? (
+            <div className="conv-annotations" data-testid="conversation-annotations">
+              <LoadedAnnotations item={`conversation:${anchor.conversationId}`} />
+            </div>
+          ) : null}
         </header>
         {error ? <ErrorNotice error={error} /> : null}
+        <UndoBar />
         <div className="transcript" ref={list} data-testid="transcript">
           {thread.moreBefore ? (
             <button type="button" className="btn btn-more" disabled={busy !== null} onClick={() => more('before')}>
@@ -133,7 +141,7 @@ export default function ConversationView({ args, params }: ViewProps) {
                     <span>{day(m.ts)}</span>
                   </div>
                 ) : null}
-                <Message m={m} anchor={m.id === id} selected={m.id === sourceId} compact={sameSender && m.id !== id} onSource={() => openSource(m.id === sourceId ? null : m.id)} />
+                <Message m={m} annotations={annotations} anchor={m.id === id} selected={m.id === sourceId} compact={sameSender && m.id !== id} onSource={() => openSource(m.id === sourceId ? null : m.id)} />
               </Fragment>
             );
           })}
@@ -151,7 +159,7 @@ export default function ConversationView({ args, params }: ViewProps) {
   );
 }
 
-function Message({ m, anchor, selected, compact, onSource }: { m: MessageView; anchor: boolean; selected: boolean; compact: boolean; onSource: () => void }) {
+function Message({ m, annotations, anchor, selected, compact, onSource }: { m: MessageView; annotations: Record<string, WireItemAnnotations> | undefined; anchor: boolean; selected: boolean; compact: boolean; onSource: () => void }) {
   const cls = ['msg', anchor ? 'msg-anchor' : '', selected ? 'msg-selected' : '', compact ? 'msg-compact' : '', m.flags.deleted ? 'msg-deleted' : ''].filter(Boolean).join(' ');
   const loc = local(m.ts, m.tzOffset);
   return (
@@ -190,6 +198,7 @@ function Message({ m, anchor, selected, compact, onSource }: { m: MessageView; a
             ))}
           </ul>
         ) : null}
+        {annotations ? <Annotations item={`message:${m.id}`} initial={annotations[`message:${m.id}`]} compact /> : null}
       </div>
       <div className="msg-tools">
         {m.flags.edited ? <span className="tag">edited</span> : null}

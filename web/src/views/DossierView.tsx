@@ -2,12 +2,14 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Account, dossierHref } from '../components/Account';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
+import { LoadedAnnotations, UndoBar } from '../components/Annotations';
 import { get, type AccountView, type DossierIndexResponse, type DossierResponse } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
+import { CsvButton } from '../components/Download';
 
 /** Dossiers: `/dossier/<url-encoded account ref>` for one account, `/dossier?q=` to find one. */
 export default function DossierView({ args, params }: ViewProps) {
@@ -72,6 +74,8 @@ function Dossier({ subject }: { subject: string }) {
               </span>
             ))}
           </div>
+          <LoadedAnnotations item={person ? d.subject.ref : `account:${refs[0]!}`} />
+          <UndoBar />
         </div>
         <div className="dossier-actions no-print">
           <Link className="btn" to={msgs()}>
@@ -214,6 +218,7 @@ function Dossier({ subject }: { subject: string }) {
         </Section>
 
         <Section title="Contacts" count={`(${num(d.contacts.length)} of ${num(d.contactsTotal)}, by messages and calls both ways)`} testId="dossier-contacts">
+          <CsvButton path="/api/csv/contacts" params={{ subject }} title="All contacts as CSV (up to 10,000)" testId="csv-contacts" />
           <table className="grid">
             <thead>
               <tr>

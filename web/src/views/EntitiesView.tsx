@@ -8,6 +8,7 @@ import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
+import { CsvButton } from '../components/Download';
 
 /** Rows per page; "Show more" loads the next page after the ones shown. */
 const LIMIT = 500;
@@ -50,6 +51,7 @@ export default function EntitiesView({ params }: ViewProps) {
             ))}
           </select>
         </label>
+        <CsvButton path="/api/csv/entities" params={{ type: type || undefined }} title="Entities of this type as CSV, most mentioned first (up to 100,000)" testId="csv-entities" />
       </div>
       <p className="muted">
         Found in message bodies, most mentioned first ({num(rows.length)} shown{hasMore ? ', more below' : ''}). Click an entity for the messages that mention it, an account for the messages it

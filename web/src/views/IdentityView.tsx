@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Account } from '../components/Account';
+import { Annotations, useAnnotationsOf } from '../components/Annotations';
 import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
@@ -411,18 +412,23 @@ function Side({ h, shared, testId }: { h: WireHandleReview; shared: Set<number>;
   );
 }
 
+const ANNOTATED_PERSONS = 1000;
+
 function Persons({ persons, busy, onSplit }: { persons: IdentityPersonsResponse; busy: boolean; onSplit(id: number): void }) {
+  // the first thousand persons carry their tags and notes (the list itself is not paged)
+  const annotations = useAnnotationsOf(persons.persons.slice(0, ANNOTATED_PERSONS).map((p) => `person:${p.id}`));
   return (
     <section className="panel identity-persons" data-testid="persons">
       <h2>Confirmed persons</h2>
       {persons.persons.length === 0 ? <p className="muted">None yet: accept a suggestion to make one.</p> : null}
       <ul>
-        {persons.persons.map((p) => (
+        {persons.persons.map((p, i) => (
           <li key={p.id} data-testid="person">
             <Link to={`/dossier/${encodeURIComponent(`person:${p.id}`)}`} className="person-name">
               <span dir="auto"><Untrusted text={p.name} /></span>
             </Link>{' '}
             <span className="muted small">person {p.id}</span>
+            {annotations && i < ANNOTATED_PERSONS ? <Annotations item={`person:${p.id}`} initial={annotations[`person:${p.id}`]} compact /> : null}
             <ul>
               {p.accounts.map((a) => (
                 <li key={a.id}>

@@ -8,6 +8,7 @@
  * are), else accounts; the Nodes switch says which and changes it.
  */
 import { Account, dossierHref } from '../components/Account';
+import { NetworkExportMenu } from '../components/Download';
 import { arrestsOf, Disruption, type DisruptLevel, withArrests } from '../components/Disruption';
 import { chosenLevel } from '../lib/level';
 import { PendingJobs } from '../components/JobProgress';
@@ -133,6 +134,7 @@ export default function KeyPlayersView({ params }: ViewProps) {
       </div>
       <div className="arrest-controls">
         <ScopePicker scope={scope} onChange={setScope} />
+        {level ? <NetworkExportMenu filter={{ level: level === 'person' ? 'person' : undefined, scope: scope ?? undefined }} /> : null}
       </div>
       <Disruption params={params} arrests={arrests} setArrests={setArrests} known={r?.rows ?? []} level={level} scope={scope} setScope={setScope} />
       {error ? (

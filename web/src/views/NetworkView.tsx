@@ -10,9 +10,11 @@
  */
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
+import { LoadedAnnotations } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { ScopeError, ScopeNote, ScopePicker, scopeOf } from '../components/ScopePicker';
+import { NetworkExportMenu } from '../components/Download';
 import { ApiError, type NetworkEgoResponse, type NetworkPathResponse, type NetworkResponse, type WireViewMeasure } from '../lib/api';
 import { num } from '../lib/format';
 import { chosenLevel, levelParam } from '../lib/level';
@@ -281,6 +283,7 @@ export default function NetworkView({ params }: ViewProps) {
       <div className="net-scope">
         <ScopePicker scope={scope} onChange={setScope} />
         <ScopeNote scope={data.scope} whole={{ nodes: data.nodes, contactPairs: data.edges }} unit={data.filter.level === 'person' ? 'persons and accounts' : 'accounts'} />
+        <NetworkExportMenu filter={netFilter} />
       </div>
       <div className="net-body">
         <NetworkCanvas graph={drawn} highlight={highlight} events={events} onRendered={onRendered} />
@@ -486,6 +489,7 @@ function SidePanel({
       <div className="account-ref" dir="ltr">
         {focus}
       </div>
+      <LoadedAnnotations item={focus.startsWith('person:') ? focus : `account:${focus}`} />
       {a && ranks ? (
         <table className="grid net-measures">
           <tbody>

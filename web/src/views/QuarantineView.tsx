@@ -2,6 +2,7 @@ import { ErrorNotice, Loading } from '../components/Notice';
 import { api } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { Untrusted } from '../components/Untrusted';
+import { CsvButton } from '../components/Download';
 
 /** Records that could not be ingested: file, place and reason (nothing is dropped silently). */
 export default function QuarantineView() {
@@ -10,7 +11,10 @@ export default function QuarantineView() {
   if (!r) return <Loading />;
   return (
     <div className="view view-quarantine">
-      <h1>Quarantine</h1>
+      <div className="view-head">
+        <h1>Quarantine</h1>
+        {r.rows.length > 0 ? <CsvButton path="/api/csv/quarantine" params={{}} title="Quarantined records as CSV, with the full file path (up to 100,000)" testId="csv-quarantine" /> : null}
+      </div>
       <p className="muted">Records that could not be ingested, with the file, the place in it and the reason. Showing up to 1,000.</p>
       {r.rows.length === 0 ? (
         <div className="empty-note">Nothing was quarantined.</div>

@@ -13,7 +13,10 @@ import { href, navigate } from '../lib/router';
 import { useApi, useCaseGeneration } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
+import { CsvButton } from '../components/Download';
 import { IsoDateInput } from '../components/IsoDateInput';
+import { ANNOTATED, Annotations, UndoBar } from '../components/Annotations';
+import type { AnnotationChangeResponse } from '../lib/api';
 
 const PAGE = 50;
 /** Matches counted on the first page before the count says "more than". */
@@ -54,6 +57,17 @@ export default function SearchView({ params }: ViewProps) {
   const inflight = useRef<AbortController | null>(null);
 
   useEffect(() => setDraft(q), [q]);
+  // a tag, note or star changed (here or by the undo bar): the hit shows the item as it is now
+  useEffect(() => {
+    const onAnnotated = (e: Event) => {
+      const r = (e as CustomEvent<AnnotationChangeResponse>).detail;
+      if (r.item.type !== 'message') return;
+      const id = Number(r.item.key);
+      setRes((cur) => (cur && cur.hits.some((h) => h.id === id) ? { ...cur, hits: cur.hits.map((h) => (h.id === id ? { ...h, annotations: r.annotations } : h)) } : cur));
+    };
+    window.addEventListener(ANNOTATED, onAnnotated);
+    return () => window.removeEventListener(ANNOTATED, onAnnotated);
+  }, []);
   useEffect(() => {
     memory.res = res;
   }, [res]);
@@ -199,6 +213,9 @@ export default function SearchView({ params }: ViewProps) {
                 </span>
                 {res.total && res.hits.length < res.total.count ? <span className="muted">{num(res.hits.length)} shown</span> : null}
                 <span className="muted">newest first · {mode === 'exact' ? 'exact' : 'folded'} · {res.elapsedMs} ms</span>
+                {res.hits.length > 0 ? (
+                  <CsvButton path="/api/csv/search" params={{ q, mode }} title="Every hit of this query as CSV (all pages, up to 50,000, newest first, whole message bodies)" testId="csv-search" />
+                ) : null}
               </>
             ) : null}
           </div>
@@ -209,6 +226,7 @@ export default function SearchView({ params }: ViewProps) {
           ))}
           {res?.error ? <ErrorNotice error={res.error} /> : null}
           {res && !res.loading && !res.error && res.hits.length === 0 ? <div className="empty-note">No messages match.</div> : null}
+          <UndoBar />
           <ol className="hits" data-testid="hits">
             {res?.hits.map((h) => (
               <li key={h.id} className="hit">
@@ -244,6 +262,7 @@ export default function SearchView({ params }: ViewProps) {
                 <span className="hit-sender-link">
                   <Account account={h.sender} showRef={!h.sender.displayName} link />
                 </span>
+                <Annotations item={`message:${h.id}`} initial={h.annotations} compact />
               </li>
             ))}
           </ol>

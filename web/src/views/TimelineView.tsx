@@ -8,6 +8,7 @@ import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
 import { IsoDateInput } from '../components/IsoDateInput';
+import { CsvButton } from '../components/Download';
 
 const UNITS: { id: WireActivityUnit; title: string }[] = [
   { id: 'day', title: 'Day' },
@@ -277,7 +278,10 @@ export default function TimelineView({ params }: ViewProps) {
         <CommunityPicker state={state} set={set} />
       </div>
 
-      <h2>Messages and calls per {state.unit} (UTC)</h2>
+      <div className="view-head">
+        <h2>Messages and calls per {state.unit} (UTC)</h2>
+        <CsvButton path={apiPath('/api/csv/timeline', state, { unit: state.unit })} params={{}} title="These counts as CSV: one row per series and period" testId="csv-timeline" />
+      </div>
       {error ? <ErrorNotice error={error} onChoose={chooser(error)} /> : null}
       {!r && !error ? <Loading what="Counting" /> : null}
       {r && option ? (

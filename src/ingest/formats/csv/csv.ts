@@ -11,22 +11,7 @@ import { firstLine, sniffDelimiter } from './delimiter.js';
 import { mapRow, type RowResult } from './map-row.js';
 import { parseMapping, resolveColumns, type CsvMapping } from './mapping.js';
 import { readCsvRows } from './rows.js';
-
-async function readHead(input: SourceInput, max = 65536): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let n = 0;
-  const s = input.open(0);
-  try {
-    for await (const c of s as AsyncIterable<Buffer>) {
-      parts.push(c);
-      n += c.length;
-      if (n >= max) break;
-    }
-  } finally {
-    s.destroy();
-  }
-  return Buffer.concat(parts).subarray(0, max);
-}
+import { readHead } from '../../head.js';
 
 export interface HeaderInfo {
   header: string[];
@@ -38,7 +23,7 @@ export interface HeaderInfo {
 /** Read the header row (and decide the delimiter). */
 export async function readHeader(input: SourceInput, delimiter?: string, encoding: CsvMapping['encoding'] = 'utf8'): Promise<HeaderInfo> {
   if (input.size === 0) throw new ClewError('EMPTY_FILE', undefined, { path: input.name });
-  const head = await readHead(input);
+  const head = await readHead(input, 65536);
   if (isUtf16(head))
     throw new ClewError('INVALID_UTF8', 'the file is UTF-16 text (e.g. Excel "Unicode Text"): convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8', { path: input.name });
   const binary = binaryReason(head);

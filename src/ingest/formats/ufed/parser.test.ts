@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../../model/records.js';
 import { makeZip } from '../../archive/test-support/zip-writer.js';
-import type { ParseItem } from '../../parser.js';
+import type { ParseItem, SourceInput } from '../../parser.js';
 import { collect, records, rejects, sourceFromBytes } from '../csv/test-support/source.js';
 import { fileSource, jsonItem } from '../whatsapp/filesource.js';
 import { pickReportEntry, sniffUfed, ufedParser } from './parser.js';
@@ -29,6 +30,13 @@ function ufdr(name: string, report: string | Buffer, extra: Array<{ name: string
 
 async function items(path: string): Promise<ParseItem[]> {
   return collect(ufedParser, fileSource(path, { timeZone: TZ }));
+}
+
+/** A bare report whose bytes arrive in the pieces between the given cut points (repeats and out-of-range cuts ignored). */
+function chunkedSource(bytes: Buffer, cuts: number[]): SourceInput {
+  const points = [...new Set([0, ...cuts.filter((c) => c > 0 && c < bytes.length), bytes.length])].sort((a, b) => a - b);
+  const pieces = points.slice(1).map((p, i) => bytes.subarray(points[i], p));
+  return { ...sourceFromBytes(bytes, 'report.xml'), open: () => Readable.from(pieces) };
 }
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(join(FIX, p))).digest('hex');
@@ -201,6 +209,49 @@ describe('ufed: properties', () => {
         for (const [k, i] of msgs.entries()) expect(buf.subarray(i.locator.offset!, i.locator.offset! + 33).toString()).toBe(`<model type="InstantMessage" id="m${k}"`.slice(0, 33));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('reads a report cut into byte chunks anywhere (inside UTF-8 characters too) exactly as in one piece', async () => {
+    // Cyrillic, Arabic (with a mark and a right-to-left mark), emoji (4 bytes, a ZWJ sequence, a flag), markup characters
+    const unit = fc.constantFrom('a', ' ', 'Ж', 'щ', 'ў', 'ع', 'ب', 'ـ', '\u064b', '\u200f', '🚤', '👨‍👩‍👧', '🇷🇸', 'ž', '你', '&', '<', '>', '"', "'", ']', '\n');
+    const text = fc.string({ unit, minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '');
+    const escAttr = (s: string) => esc(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+    // a value as escaped text or as CDATA (when it can be)
+    const value = (s: string, cdata: boolean) => (cdata && !s.includes(']]>') ? `<![CDATA[${s}]]>` : esc(s));
+    const msg = fc.record({ id: text, sender: text, body: text, cdata: fc.boolean() });
+    const contact = fc.record({ name: text, cdata: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ device: text, chat: text, msgs: fc.array(msg, { minLength: 1, maxLength: 4 }), contacts: fc.array(contact, { maxLength: 3 }) }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }),
+        async (r, fractions) => {
+          const im = r.msgs.map(
+            (m, i) =>
+              `<model type="InstantMessage" id="${escAttr(m.id)}"><field name="Source" type="String"><value type="String">Telegram</value></field><modelField name="From" type="Party"><model type="Party" id="${escAttr(m.sender)}"><field name="Identifier" type="String"><value type="String">+3816412345${i}</value></field><field name="Name" type="String"><value type="String">${value(m.sender, m.cdata)}</value></field><field name="Role" type="PartyRole"><value type="PartyRole">From</value></field></model></modelField><field name="Body" type="String"><value type="String">${value(m.body, !m.cdata)}</value></field><field name="TimeStamp" type="TimeStamp"><value type="TimeStamp">2024-03-01T10:00:0${i}.000+00:00</value></field></model>`,
+          );
+          const cs = r.contacts.map(
+            (c, i) =>
+              `<model type="Contact" id="c${i}"><field name="Source" type="String"><value type="String">Phone</value></field><field name="Name" type="String"><value type="String">${value(c.name, c.cdata)}</value></field><multiModelField name="Entries" type="ContactEntry"><model type="PhoneNumber" id="e${i}"><field name="Value" type="String"><value type="String">+3816377700${i}</value></field></model></multiModelField></model>`,
+          );
+          const doc =
+            `<?xml version="1.0" encoding="utf-8"?><project xmlns="http://pa.cellebrite.com/report/2.0"><metadata section="Device Info"><item name="MSISDN"><![CDATA[+381641234567]]></item><item name="DeviceInfoSelectedDeviceName">${value(r.device, true)}</item></metadata>` +
+            `<decodedData><modelType type="Chat"><model type="Chat" id="${escAttr(r.chat)}"><field name="Source" type="String"><value type="String">Telegram</value></field><field name="Name" type="String"><value type="String">${value(r.chat, false)}</value></field><multiModelField name="Messages" type="InstantMessage">${im.join('\n')}</multiModelField></model></modelType>` +
+            `<modelType type="Contact">${cs.join('')}</modelType></decodedData></project>`;
+          const bytes = Buffer.from(doc, 'utf8');
+          const whole = (await collect(ufedParser, chunkedSource(bytes, []))).map(jsonItem);
+          const cut = (await collect(ufedParser, chunkedSource(bytes, fractions.map((f) => Math.floor(f * bytes.length))))).map(jsonItem);
+          expect(cut).toEqual(whole);
+          // and the one-piece reading is right: the bodies, message ids and names are the ones written
+          const rs = records(await collect(ufedParser, chunkedSource(bytes, Array.from({ length: bytes.length }, (_, i) => i))));
+          expect(rs.map(jsonItem)).toEqual(records(whole as ParseItem[]));
+          const ms = rs.filter((x): x is MessageRecord => x.type === 'message');
+          expect(ms.map((m) => [m.nativeId, m.body])).toEqual(r.msgs.map((m) => [m.id, m.body]));
+          expect(rs.flatMap((x) => (x.type === 'contact' ? [x.name] : []))).toEqual(r.contacts.map((c) => c.name));
+          expect(rejects(whole as ParseItem[])).toEqual([]);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

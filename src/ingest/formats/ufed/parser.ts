@@ -36,13 +36,10 @@ import {
   type UfedContext,
 } from './records.js';
 import { UfedXmlReader, type UfedFile, type UfedModel, type UfedUnit } from './xml.js';
+import { isZipHead, readHead } from '../../head.js';
 
 /** Most tagged files remembered (for attachment paths, hashes and model source paths). */
 const MAX_FILES = 2_000_000;
-
-function isZipHead(head: Uint8Array): boolean {
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-}
 
 export function sniffUfed(head: Uint8Array, name: string): SniffResult {
   if (head.length === 0) return { ok: false, reason: 'empty file' };
@@ -68,22 +65,6 @@ export function pickReportEntry(names: string[]): string | null {
   return cands[0] ?? null;
 }
 
-async function readHead(input: SourceInput, n: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let got = 0;
-  const s = input.open(0);
-  try {
-    for await (const chunk of s as AsyncIterable<Buffer>) {
-      parts.push(chunk);
-      got += chunk.length;
-      if (got >= n) break;
-    }
-  } finally {
-    s.destroy();
-  }
-  return Buffer.concat(parts).subarray(0, n);
-}
-
 class UfedRun {
   readonly ctx: UfedContext;
   private identifiers: Record<string, string> = {};
@@ -104,25 +85,47 @@ class UfedRun {
     if (input.options.timeZone) this.ctx.timeZone = input.options.timeZone;
   }
 
+  /** Items read and not yet handed out (see `take`). */
+  private out: ParseItem[] = [];
+
+  /** The items read since the last call. */
+  take(): ParseItem[] {
+    const o = this.out;
+    this.out = [];
+    return o;
+  }
+
+  get pending(): number {
+    return this.out.length;
+  }
+
   private loc(m: UfedModel): Locator {
-    const src = m.jumpTargets.map((id) => this.files.get(id)?.path).find((p) => p !== undefined && p !== '');
+    let src: string | undefined;
+    for (const id of m.jumpTargets) {
+      const p = this.files.get(id)?.path;
+      if (p !== undefined && p !== '') {
+        src = p;
+        break;
+      }
+    }
     return { ...this.baseLoc, offset: m.offset, path: src ? `${m.path} from ${src}` : m.path };
   }
 
-  private rec(record: ClewRecord, locator: Locator): ParseItem {
-    return { kind: 'record', record, locator };
+  private rec(record: ClewRecord, locator: Locator): void {
+    this.out.push({ kind: 'record', record, locator });
   }
 
   /** Bind an account of the owner to the device (once per account). */
-  private *bind(ref: AccountRef, locator: Locator, displayName?: string): Generator<ParseItem> {
+  private bind(ref: AccountRef, locator: Locator, displayName?: string): void {
     if (this.bound.has(ref)) return;
     this.bound.add(ref);
     const d: DeviceRecord = { type: 'device', account: ref, identifiers: { ...this.identifiers } };
-    yield this.rec(d, locator);
-    yield this.rec(displayName ? { type: 'account', ref, kind: kindOf(ref), displayName } : { type: 'account', ref, kind: kindOf(ref) }, locator);
+    this.rec(d, locator);
+    this.rec(displayName ? { type: 'account', ref, kind: kindOf(ref), displayName } : { type: 'account', ref, kind: kindOf(ref) }, locator);
   }
 
-  async *unit(u: UfedUnit): AsyncGenerator<ParseItem> {
+  /** Reads one unit into the pending items; a promise only when it must wait (attachments hashed). */
+  unit(u: UfedUnit): Promise<void> | undefined {
     switch (u.kind) {
       case 'doctype':
         return;
@@ -131,10 +134,10 @@ class UfedRun {
         this.identifiers = { ...this.identifiers, ...info.identifiers };
         this.ctx.owner = info.owner;
         const locator: Locator = { ...this.baseLoc, offset: u.offset, path: 'metadata[Device Info]' };
-        yield* this.bind(info.owner, locator, info.ownerName);
+        this.bind(info.owner, locator, info.ownerName);
         for (const [k, v] of Object.entries(info.identifiers)) {
           if (!/^(account|apple_id)(_\d+)?$/.test(k)) continue;
-          yield* this.bind(accountRef(v, k.startsWith('apple') ? 'appleid' : 'account', this.ctx.defaultRegion), locator);
+          this.bind(accountRef(v, k.startsWith('apple') ? 'appleid' : 'account', this.ctx.defaultRegion), locator);
         }
         return;
       }
@@ -142,22 +145,21 @@ class UfedRun {
         if (u.file.id && this.files.size < MAX_FILES) this.files.set(u.file.id, u.file);
         return;
       case 'chatMessages':
-        yield* this.chatHead(u.chat);
+        this.chatHead(u.chat);
         return;
       case 'model':
-        yield* this.model(u.model, u.chat);
-        return;
+        return this.model(u.model, u.chat);
     }
   }
 
-  private *chatHead(chat: UfedModel): Generator<ParseItem> {
+  private chatHead(chat: UfedModel): void {
     if (this.chatsOut.has(chat)) return;
     this.chatsOut.add(chat);
     const locator = this.loc(chat);
     try {
-      for (const r of chatRecords(chat, this.ctx)) yield this.rec(r, locator);
+      for (const r of chatRecords(chat, this.ctx)) this.rec(r, locator);
     } catch (e) {
-      yield this.reject(e, locator, chat);
+      this.out.push(this.reject(e, locator, chat));
     }
   }
 
@@ -166,12 +168,12 @@ class UfedRun {
     return { kind: 'reject', locator, code: e.code, message: `${m.path} at byte ${m.offset}: ${e.message}` };
   }
 
-  private async *model(m: UfedModel, chat?: UfedModel): AsyncGenerator<ParseItem> {
+  private model(m: UfedModel, chat?: UfedModel): Promise<void> | undefined {
     this.counts.models++;
     const locator = this.loc(m);
-    if (chat) yield* this.chatHead(chat);
-    if (m.tooDeep) yield { kind: 'warning', locator, code: 'UFED_TOO_DEEP', message: `${m.path}: models nested deeper than the limit were skipped` };
-    if (m.truncated) yield { kind: 'warning', locator, code: 'UFED_TRUNCATED', message: `${m.path}: ${m.truncated}; the rest was dropped` };
+    if (chat) this.chatHead(chat);
+    if (m.tooDeep) this.out.push({ kind: 'warning', locator, code: 'UFED_TOO_DEEP', message: `${m.path}: models nested deeper than the limit were skipped` });
+    if (m.truncated) this.out.push({ kind: 'warning', locator, code: 'UFED_TRUNCATED', message: `${m.path}: ${m.truncated}; the rest was dropped` });
     const type = chat ? 'InstantMessage' : m.type;
     if (!READ_MODELS.has(type)) {
       this.unread.set(m.type, (this.unread.get(m.type) ?? 0) + 1);
@@ -180,7 +182,7 @@ class UfedRun {
     try {
       switch (type) {
         case 'Chat':
-          yield* this.chatHead(m);
+          this.chatHead(m);
           return;
         case 'InstantMessage':
         case 'SMS':
@@ -188,29 +190,38 @@ class UfedRun {
         case 'Email': {
           const r = messageRecords(m, this.ctx, chat);
           this.counts.messages++;
-          for (const ref of r.ownerRefs) yield* this.bind(ref, locator);
+          for (const ref of r.ownerRefs) this.bind(ref, locator);
           const msg = r.records[0]!;
-          for (const rec of r.records) yield this.rec(rec, locator);
-          for (const a of r.attachments) for (const rec of await this.attachment(a, msg.type === 'message' ? msg : undefined)) yield this.rec(rec, locator);
+          for (const rec of r.records) this.rec(rec, locator);
+          if (r.attachments.length > 0) return this.attachments(r.attachments, msg.type === 'message' ? msg : undefined, locator, m);
           return;
         }
         case 'Call':
-          yield this.rec(callRecord(m, this.ctx), locator);
+          this.rec(callRecord(m, this.ctx), locator);
           return;
         case 'Contact':
-          for (const r of contactRecords(m, this.ctx)) yield this.rec(r, locator);
+          for (const r of contactRecords(m, this.ctx)) this.rec(r, locator);
           return;
         case 'UserAccount': {
           const recs = userAccountRecords(m, this.ctx);
-          for (const r of recs) yield* this.bind(r.ref, locator, r.displayName);
+          for (const r of recs) this.bind(r.ref, locator, r.displayName);
           return;
         }
         case 'Location':
-          yield this.rec(locationRecord(m, this.ctx), locator);
+          this.rec(locationRecord(m, this.ctx), locator);
           return;
       }
     } catch (e) {
-      yield this.reject(e, locator, m);
+      this.out.push(this.reject(e, locator, m));
+    }
+    return;
+  }
+
+  private async attachments(list: Attachment[], msg: { nativeId?: string; from: AccountRef } | undefined, locator: Locator, m: UfedModel): Promise<void> {
+    try {
+      for (const a of list) for (const rec of await this.attachment(a, msg)) this.rec(rec, locator);
+    } catch (e) {
+      this.out.push(this.reject(e, locator, m));
     }
   }
 
@@ -248,7 +259,8 @@ class UfedRun {
   }
 }
 
-async function* parseUfed(input: SourceInput): AsyncGenerator<ParseItem> {
+/** The report's items, one array per chunk read (the items of a model are made synchronously: no promise per item). */
+async function* parseUfedBatches(input: SourceInput): AsyncGenerator<ParseItem[]> {
   if (input.size === 0) throw new ClewError('EMPTY_FILE', undefined, { path: input.name });
   if (input.options.timeZone) assertTimeZone(input.options.timeZone);
   let zip: SafeZip | undefined;
@@ -270,49 +282,53 @@ async function* parseUfed(input: SourceInput): AsyncGenerator<ParseItem> {
     }
     const run = new UfedRun(input, baseLoc, zip, beside);
     const reader = new UfedXmlReader();
-    const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
     let failure: unknown = null;
-    const feed = (text: string): void => {
+    const feed = (bytes: Buffer): void => {
       try {
-        reader.write(text);
+        reader.write(bytes);
       } catch (e) {
         failure = e;
       }
     };
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      feed(decoder.decode(chunk, { stream: true }));
-      for (const u of reader.drain()) yield* run.unit(u);
+      feed(chunk);
+      for (const u of reader.drain()) {
+        const wait = run.unit(u);
+        if (wait) await wait;
+      }
+      if (run.pending > 0) yield run.take();
       if (failure) break;
     }
     if (!failure) {
-      feed(decoder.decode());
-      if (!failure) {
-        try {
-          reader.end();
-        } catch (e) {
-          failure = e;
-        }
+      try {
+        reader.end();
+      } catch (e) {
+        failure = e;
       }
-      for (const u of reader.drain()) yield* run.unit(u);
+      for (const u of reader.drain()) {
+        const wait = run.unit(u);
+        if (wait) await wait;
+      }
     }
+    if (run.pending > 0) yield run.take();
     if (failure) {
       if (!isClewError(failure)) throw failure;
       const e = failure as ClewError;
       const at = typeof e.details.offset === 'number' ? e.details.offset : reader.safeOffset;
       if (e.code === 'XML_DTD') {
-        yield { kind: 'reject', locator: { ...baseLoc, offset: at }, code: 'XML_DTD', message: `${input.name}: ${e.message}; the report is not read` };
+        yield [{ kind: 'reject', locator: { ...baseLoc, offset: at }, code: 'XML_DTD', message: `${input.name}: ${e.message}; the report is not read` }];
         return;
       }
-      yield {
+      yield [{
         kind: 'reject',
         locator: { ...baseLoc, offset: at, length: Math.max(0, total - at) },
         code: 'XML_SYNTAX',
         message: `${input.name}: the report is cut off or malformed (${e.message.slice(0, 200)}); everything from byte ${at} on is quarantined, what came before is kept`,
-      };
+      }];
     }
     if (run.unread.size > 0) {
       const list = [...run.unread].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`).join(', ');
-      yield { kind: 'warning', locator: { ...baseLoc }, code: 'UFED_MODELS_NOT_READ', message: `${input.name}: models clew does not read (see docs/formats/ufed.md): ${list.slice(0, 2000)}` };
+      yield [{ kind: 'warning', locator: { ...baseLoc }, code: 'UFED_MODELS_NOT_READ', message: `${input.name}: models clew does not read (see docs/formats/ufed.md): ${list.slice(0, 2000)}` }];
     }
   } finally {
     stream?.destroy();
@@ -325,5 +341,8 @@ export const ufedParser: FormatParser = {
   description: 'Cellebrite UFED report: .ufdr archive or bare report.xml (chats, SMS/MMS, calls, contacts, accounts, e-mail, locations, device identifiers)',
   seekable: false,
   sniff: sniffUfed,
-  parse: parseUfed,
+  async *parse(input: SourceInput): AsyncIterable<ParseItem> {
+    for await (const items of parseUfedBatches(input)) yield* items;
+  },
+  parseBatches: parseUfedBatches,
 };

@@ -101,8 +101,10 @@ export class XmlScanner {
   private pos = 0;
   private mode = Mode.Content;
   private ended = false;
-  /** Positions found by `next` for `&`, `"` and `'` (-1: not searched yet). */
-  private readonly memo = [-1, -1, -1];
+  /** Position found by `next` for `&` (-1: not searched yet). */
+  private amp = -1;
+  /** Positions in `buf` of the attributes of the tag being read: name start, name end, value start, value end. */
+  private attrs = new Int32Array(64);
 
   constructor(private readonly h: ScanHandler) {}
 
@@ -118,14 +120,21 @@ export class XmlScanner {
 
   /** Whether the stream's text at [start, end) is `s`, without making a string. */
   equals(start: number, end: number, s: string): boolean {
-    return end - start === s.length && this.buf.startsWith(s, start - this.base);
+    const n = s.length;
+    if (end - start !== n) return false;
+    const b = this.buf;
+    const at = start - this.base;
+    if (n > 16) return b.startsWith(s, at);
+    // names are short: compared here rather than through a call into the runtime
+    for (let i = 0; i < n; i++) if (b.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+    return true;
   }
 
   write(chunk: string): void {
     this.buf = this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk;
     this.base += this.pos;
     this.pos = 0;
-    this.memo.fill(-1);
+    this.amp = -1;
     this.scan();
   }
 
@@ -190,7 +199,7 @@ export class XmlScanner {
   private text(s: string, from: number, to: number, more: boolean): number {
     let at = from;
     for (;;) {
-      const amp = this.next(s, 38 /* & */, at);
+      const amp = this.nextAmp(s, at);
       if (amp >= to) {
         if (to > at) this.h.ontext(this.base + at, this.base + to);
         return to;
@@ -218,16 +227,15 @@ export class XmlScanner {
   }
 
   /**
-   * The next `ch` at or after `from` in the buffer (buffer length when none). Remembered, so
-   * that text without `&` or tags without quotes are not searched to the buffer's end each time.
+   * The next `&` at or after `from` in the buffer (buffer length when none). Remembered, so that
+   * text without `&` is not searched to the buffer's end each time.
    */
-  private next(s: string, ch: number, from: number): number {
-    const k = ch === 38 ? 0 : ch === 34 ? 1 : 2;
-    let at = this.memo[k]!;
+  private nextAmp(s: string, from: number): number {
+    let at = this.amp;
     if (at < from) {
-      at = s.indexOf(String.fromCharCode(ch), from);
+      at = s.indexOf('&', from);
       if (at < 0) at = s.length;
-      this.memo[k] = at;
+      this.amp = at;
     }
     return at;
   }
@@ -273,55 +281,68 @@ export class XmlScanner {
     return lt + 1;
   }
 
+  /**
+   * A start tag, read in one pass: its name and attributes are noted (positions in `attrs`) and
+   * handed out only once its `>` (outside quoted values) is in the buffer.
+   */
   private openTag(s: string, lt: number): number {
-    // the whole tag must be in the buffer: its `>` outside quoted values
-    const gt = this.tagEnd(s, lt);
-    if (gt < 0) return -1;
+    const n = s.length;
     let i = lt + 1;
-    while (i < gt && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== 47) i++;
-    this.h.onopentagname(this.base + lt + 1, this.base + i);
+    let c = 0;
+    while (i < n && (c = s.charCodeAt(i)) !== 62 && c !== 47 && c !== 32 && c !== 10 && c !== 9 && c !== 13) i++;
+    const nameEnd = i;
+    let a = this.attrs;
+    let na = 0;
     for (;;) {
-      while (i < gt && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 47)) i++;
-      if (i >= gt) break;
+      while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 47 || c === 10 || c === 9 || c === 13)) i++;
+      if (i >= n) return -1;
+      if (c === 62 /* > */) break;
       const nameStart = i;
-      while (i < gt && s.charCodeAt(i) !== 61 /* = */ && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== 47) i++;
+      // an attribute name runs to `=`, space, `/` or `>`; a quote in it hides a `>` up to its match (as in a value)
+      while (i < n && (c = s.charCodeAt(i)) !== 61 && c !== 62 && c !== 47 && c !== 32 && c !== 10 && c !== 9 && c !== 13) {
+        if (c === 34 || c === 39) {
+          const close = s.indexOf(c === 34 ? '"' : "'", i + 1);
+          if (close < 0) return -1;
+          i = close;
+        }
+        i++;
+      }
       const nameEnd = i;
-      while (i < gt && isSpace(s.charCodeAt(i))) i++;
+      while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 9 || c === 13)) i++;
       let valueStart = i;
       let valueEnd = i;
-      if (s.charCodeAt(i) === 61) {
+      if (c === 61 && i < n) {
         i++;
-        while (i < gt && isSpace(s.charCodeAt(i))) i++;
-        const q = s.charCodeAt(i);
-        if (q === 34 || q === 39) {
+        while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 9 || c === 13)) i++;
+        if (i >= n) return -1;
+        if (c === 34 || c === 39) {
           valueStart = i + 1;
-          valueEnd = s.indexOf(q === 34 ? '"' : "'", valueStart);
+          valueEnd = s.indexOf(c === 34 ? '"' : "'", valueStart);
+          if (valueEnd < 0) return -1;
           i = valueEnd + 1;
         } else {
           valueStart = i;
-          while (i < gt && !isSpace(s.charCodeAt(i))) i++;
+          while (i < n && (c = s.charCodeAt(i)) !== 62 && c !== 32 && c !== 10 && c !== 9 && c !== 13) i++;
           valueEnd = i;
         }
       }
-      this.h.onattribute(this.base + nameStart, this.base + nameEnd, this.base + valueStart, this.base + valueEnd);
+      if (na + 4 > a.length) {
+        const grown = new Int32Array(a.length * 2);
+        grown.set(a);
+        this.attrs = a = grown;
+      }
+      a[na] = nameStart;
+      a[na + 1] = nameEnd;
+      a[na + 2] = valueStart;
+      a[na + 3] = valueEnd;
+      na += 4;
     }
-    if (s.charCodeAt(gt - 1) === 47) this.h.onselfclosingtag(this.base + gt);
-    else this.h.onopentagend(this.base + gt);
+    const gt = i;
+    const base = this.base;
+    this.h.onopentagname(base + lt + 1, base + nameEnd);
+    for (let k = 0; k < na; k += 4) this.h.onattribute(base + a[k]!, base + a[k + 1]!, base + a[k + 2]!, base + a[k + 3]!);
+    if (s.charCodeAt(gt - 1) === 47) this.h.onselfclosingtag(base + gt);
+    else this.h.onopentagend(base + gt);
     return gt + 1;
   }
-
-  /** The `>` that ends the tag starting at lt (quoted values may hold `>`), or -1. */
-  private tagEnd(s: string, lt: number): number {
-    let i = lt + 1;
-    for (;;) {
-      const gt = s.indexOf('>', i);
-      if (gt < 0) return -1;
-      const q = Math.min(this.next(s, 34, i), this.next(s, 39, i));
-      if (q > gt) return gt;
-      const close = s.indexOf(s[q]!, q + 1);
-      if (close < 0) return -1;
-      i = close + 1;
-    }
-  }
-
 }

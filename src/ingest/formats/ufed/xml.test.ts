@@ -26,3 +26,30 @@ describe('ufed xml: end-of-line handling (XML 1.0 §2.11)', () => {
     }
   });
 });
+
+describe('ufed xml: bytes', () => {
+  /** The report's UTF-8 bytes written `step` bytes at a time (characters cut between writes). */
+  function bytesOf(doc: string, step: number): UfedModel[] {
+    const r = new UfedXmlReader();
+    const bytes = Buffer.from(doc, 'utf8');
+    const out: UfedModel[] = [];
+    for (let i = 0; i < bytes.length; i += step) {
+      r.write(bytes.subarray(i, i + step));
+      for (const u of r.drain()) if (u.kind === 'model') out.push(u.model);
+    }
+    r.end();
+    for (const u of r.drain()) if (u.kind === 'model') out.push(u.model);
+    return out;
+  }
+
+  it('decodes UTF-8 cut anywhere, mixed with character references, in text and attributes, and offsets count bytes', () => {
+    const body = 'ž&#x17E;你🚤&amp;Ж<![CDATA[ž🚤]]>';
+    const doc = `<?xml version="1.0"?><project><decodedData><modelType type="X"><model type="Poruka" id="ž&#x17E;🚤"><field name="Body" type="String"><value type="String">${body}</value></field></model><model type="B" id="2"/></modelType></decodedData></project>`;
+    for (const step of [1, 2, 3, 5, 1000]) {
+      const [m, b] = bytesOf(doc, step);
+      expect(field(m!, 'Body')).toBe('žž你🚤&Жž🚤');
+      expect(m!.id).toBe('žž🚤');
+      expect(Buffer.from(doc).subarray(b!.offset, b!.offset + 9).toString()).toBe('<model ty');
+    }
+  });
+});

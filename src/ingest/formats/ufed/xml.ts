@@ -19,7 +19,7 @@
 import { ClewError } from '../../../model/errors.js';
 import { attributeValue, XmlScanner } from './scan.js';
 
-/** Longest field value kept, in characters (a longer one is cut and flagged). */
+/** Longest field value kept, in bytes of UTF-8 (a longer one is cut and flagged). */
 export const MAX_VALUE_CHARS = 1024 * 1024;
 /** Deepest nesting of models inside models. */
 export const MAX_MODEL_DEPTH = 32;
@@ -66,22 +66,54 @@ export type UfedUnit =
   | { kind: 'chatMessages'; chat: UfedModel }
   | { kind: 'doctype'; offset: number };
 
-type Frame =
-  | { el: 'model'; model: UfedModel }
-  | { el: 'field'; name: string }
-  | { el: 'value'; field: string; base64: boolean; text: string[]; chars: number }
-  | { el: 'container'; name: string; model: UfedModel | null }
-  | { el: 'deviceSection'; items: Array<{ name: string; value: string }>; offset: number }
-  | { el: 'item'; name: string; text: string[]; chars: number }
-  | { el: 'file'; file: UfedFile }
-  | { el: 'fileSection' }
-  | { el: 'jump' }
-  | { el: 'targetid'; text: string[] }
-  | { el: 'other'; name: string };
+const enum El {
+  Other,
+  TaggedFiles,
+  Model,
+  Field,
+  Value,
+  Container,
+  DeviceSection,
+  Item,
+  File,
+  FileSection,
+  Jump,
+  TargetId,
+}
+
+/**
+ * One open element. Frames are of one class and reused by depth (no object per element, and
+ * every access to them sees one shape); the fields an element does not use keep their reset values.
+ */
+class Frame {
+  el = El.Other;
+  /** Field name (Field, Value), container name (Container), item name (Item). */
+  name = '';
+  /** Model: its model; Container: the model that owns it. */
+  model: UfedModel | null = null;
+  /** Value, Item, TargetId: the text so far, UTF-8 in Latin-1 form (see utf8). */
+  text = '';
+  chars = 0;
+  base64 = false;
+  items: Array<{ name: string; value: string }> | null = null;
+  file: UfedFile | null = null;
+  offset = 0;
+
+  reset(el: El): this {
+    this.el = el;
+    this.name = '';
+    this.model = null;
+    this.text = '';
+    this.chars = 0;
+    this.base64 = false;
+    this.items = null;
+    this.file = null;
+    this.offset = 0;
+    return this;
+  }
+}
 
 const MAX_ITEM_CHARS = 64 * 1024;
-/** The frame of every element the reader does not look into (shared: it holds nothing). */
-const OTHER: Frame = { el: 'other', name: '' };
 
 function localName(name: string): string {
   const i = name.indexOf(':');
@@ -96,48 +128,85 @@ function decodeBase64Text(s: string): string | null {
   return text.includes('\ufffd') ? null : text;
 }
 
-/** Maps string positions of the text fed to the tokenizer back to byte offsets in the source. */
-class ByteClock {
-  private chunkChar = 0;
-  private chunkByte = 0;
-  private chunk = '';
-  private curChar = 0;
-  private curByte = 0;
-
-  feed(s: string): void {
-    this.chunkChar += this.chunk.length;
-    this.chunkByte += Buffer.byteLength(this.chunk, 'utf8');
-    this.chunk = s;
-    this.curChar = this.chunkChar;
-    this.curByte = this.chunkByte;
-  }
-
-  /** Byte offset of string position `pos` (positions before the chunk are taken as ASCII). */
-  at(pos: number): number {
-    if (pos < this.chunkChar) return this.chunkByte - (this.chunkChar - pos);
-    if (pos < this.curChar) {
-      this.curChar = this.chunkChar;
-      this.curByte = this.chunkByte;
-    }
-    const end = Math.min(pos, this.chunkChar + this.chunk.length);
-    this.curByte += Buffer.byteLength(this.chunk.slice(this.curChar - this.chunkChar, end - this.chunkChar), 'utf8');
-    this.curChar = end;
-    return this.curByte + (pos - end);
-  }
+/**
+ * The reader scans the report's bytes as a Latin-1 string (one character per byte: positions are
+ * byte offsets, no UTF-8 decoding of the markup, and V8 keeps one-byte strings); only the values
+ * it keeps are decoded from UTF-8, here.
+ */
+const NON_ASCII = /[^\x00-\x7f]/;
+function utf8(latin1: string): string {
+  const n = latin1.length;
+  if (n < 64) {
+    // most values are short: a loop costs less than a regular expression
+    let i = 0;
+    while (i < n && latin1.charCodeAt(i) < 0x80) i++;
+    if (i === n) return latin1;
+  } else if (!NON_ASCII.test(latin1)) return latin1;
+  return Buffer.from(latin1, 'latin1').toString('utf8');
 }
 
-/** Elements whose attributes the reader needs (all others' attributes are not even sliced). */
-const WANT_ATTRS = new Set(['model', 'field', 'multiField', 'value', 'modelField', 'multiModelField', 'metadata', 'item', 'file']);
-/** The attributes the reader uses. */
-const WANT_ATTR_NAMES = new Set(['type', 'id', 'name', 'format', 'section', 'deleted_state', 'deleted', 'file_id', 'path', 'size', 'fs', 'extractionId']);
+/** The first `n` bytes of UTF-8 text in Latin-1 form, not ending inside a character. */
+function cutUtf8(latin1: string, n: number): string {
+  if (latin1.length <= n) return latin1;
+  let k = n;
+  // back off over continuation bytes to the start of the cut character
+  while (k > 0 && k > n - 4 && (latin1.charCodeAt(k) & 0xc0) === 0x80) k--;
+  return latin1.slice(0, k);
+}
 
-interface Tag {
+/** A code point as its UTF-8 bytes, one character per byte (for text held in Latin-1 form). */
+function utf8Bytes(cp: number): string {
+  return cp < 0x80 ? String.fromCharCode(cp) : Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1');
+}
+
+/** The attributes the reader uses (all others are not even sliced), as slots of `UfedXmlReader.vals`. */
+const enum A {
+  type,
+  id,
+  deleted_state,
+  deleted,
+  file_id,
+  name,
+  format,
+  section,
+  path,
+  size,
+  fs,
+}
+const ATTR_NAMES = ['type', 'id', 'deleted_state', 'deleted', 'file_id', 'name', 'format', 'section', 'path', 'size', 'fs'];
+const MODEL_ATTRS = [A.type, A.id, A.deleted_state, A.deleted, A.file_id];
+/** The attributes kept, by element (local name). */
+const WANT_ATTRS = new Map<string, A[]>([
+  ['model', MODEL_ATTRS],
+  ['field', [A.name]],
+  ['multiField', [A.name]],
+  ['value', [A.format]],
+  ['modelField', [A.name]],
+  ['multiModelField', [A.name]],
+  ['metadata', [A.section]],
+  ['item', [A.name]],
+  ['file', [A.id, A.path, A.size, A.fs, A.deleted]],
+]);
+
+/** What the reader needs of an element name: its local name (prefix dropped) and the attributes it keeps. */
+interface TagInfo {
   name: string;
-  attributes: Record<string, string>;
+  local: string;
+  want: A[] | null;
 }
+function tagInfo(name: string): TagInfo {
+  const local = localName(name);
+  return { name, local, want: WANT_ATTRS.get(local) ?? null };
+}
+/** Element names of the report, by length: compared in place, so no string is made for them. */
+const KNOWN_NAMES: TagInfo[][] = [];
+for (const n of ['project', 'decodedData', 'modelType', 'model', 'field', 'multiField', 'value', 'modelField', 'multiModelField', 'metadata', 'item', 'file', 'jumptargets', 'targetid', 'taggedFiles', 'empty'])
+  (KNOWN_NAMES[n.length] ??= []).push(tagInfo(n));
+/** Most other element names remembered. */
+const MAX_OTHER_NAMES = 1024;
 
 /**
- * A push parser: `write` text chunks (decoded UTF-8), read the finished units from `drain`.
+ * A push parser: `write` the report's bytes in chunks, read the finished units from `drain`.
  * Throws ClewError XML_SYNTAX (with `offset`, the byte offset of the first unit not yet
  * completed) on cut-off XML or mismatched tags, XML_DTD on a DOCTYPE.
  *
@@ -149,11 +218,12 @@ interface Tag {
  */
 export class UfedXmlReader {
   private readonly tok: XmlScanner;
-  private readonly stack: Frame[] = [];
+  /** Frames of the open elements the reader keeps (reused: `depth` of them are in use). */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   /** Element names of the open elements (for end-tag matching), parallel to the document. */
   private readonly names: string[] = [];
   private out: UfedUnit[] = [];
-  private readonly clock = new ByteClock();
   private modelDepth = 0;
   private skipDepth = 0;
   private tagStart = 0;
@@ -163,8 +233,11 @@ export class UfedXmlReader {
   /** where the last literal text that ended with a CR ended (-1: none) */
   private crEnd = -1;
   // the tag being read
-  private tagName = '';
-  private attrs: Record<string, string> | null = null;
+  private tag: TagInfo = KNOWN_NAMES[5]![0]!;
+  /** Values of the attributes kept (slots `A`), for the tag being read. */
+  private readonly vals: Array<string | undefined> = ATTR_NAMES.map(() => undefined);
+  /** Element names other than the report's own, seen before. */
+  private readonly otherNames = new Map<string, TagInfo>();
 
   constructor() {
     const fail = (message: string, offset = this.doneByte): never => {
@@ -172,33 +245,43 @@ export class UfedXmlReader {
     };
     this.tok = new XmlScanner({
         onopentagname: (start, end) => {
-          const name = this.tok.slice(start, end);
-          this.tagName = name;
-          this.attrs = WANT_ATTRS.has(localName(name)) ? {} : null;
-          const n = localName(name);
-          if (n === 'model' || n === 'file' || n === 'metadata') this.tagStart = this.clock.at(start - 1);
+          let info: TagInfo | undefined;
+          const known = KNOWN_NAMES[end - start];
+          if (known !== undefined) for (const k of known) if (this.tok.equals(start, end, k.name)) info = k;
+          if (info === undefined) {
+            const name = this.tok.slice(start, end);
+            info = this.otherNames.get(name);
+            if (info === undefined) {
+              info = tagInfo(name);
+              if (this.otherNames.size < MAX_OTHER_NAMES) this.otherNames.set(name, info);
+            }
+          }
+          this.tag = info;
+          if (info.want !== null) for (const k of info.want) this.vals[k] = undefined;
+          // positions are byte offsets (see utf8)
+          if (info.local === 'model' || info.local === 'file' || info.local === 'metadata') this.tagStart = start - 1;
         },
         onattribute: (ns, ne, vs, ve) => {
           // only the attributes the reader uses are kept
-          if (this.attrs === null || ne - ns > 14) return;
-          const name = this.tok.slice(ns, ne);
-          if (WANT_ATTR_NAMES.has(name)) this.attrs[name] = attributeValue(this.tok.slice(vs, ve));
+          const want = this.tag.want;
+          if (want === null) return;
+          for (const k of want) if (this.tok.equals(ns, ne, ATTR_NAMES[k]!)) this.vals[k] = attributeValue(utf8(this.tok.slice(vs, ve)));
         },
         onopentagend: () => {
-          this.names.push(this.tagName);
-          this.open({ name: this.tagName, attributes: this.attrs ?? {} });
+          this.names.push(this.tag.name);
+          this.open(this.tag);
         },
         onselfclosingtag: (gt) => {
-          this.open({ name: this.tagName, attributes: this.attrs ?? {} });
+          this.open(this.tag);
           this.close(gt + 1);
         },
         onclosetag: (start, end, gt) => {
           const open = this.names.pop();
           // compared in place: no string for the 99.9 % of end tags that match
           if (open === undefined || !this.tok.equals(start, end, open)) {
-            const name = this.tok.slice(start, end);
+            const name = utf8(this.tok.slice(start, end));
             if (open === undefined) fail(`end tag </${name.slice(0, 40)}> without a start tag`);
-            fail(`end tag </${name.slice(0, 40)}> does not match <${open!.slice(0, 40)}>`);
+            fail(`end tag </${name.slice(0, 40)}> does not match <${utf8(open!).slice(0, 40)}>`);
           }
           this.close(gt + 1);
         },
@@ -207,14 +290,14 @@ export class UfedXmlReader {
           if (this.wantsText()) this.text(this.literal(start, end));
         },
         ontextentity: (cp) => {
-          if (this.wantsText()) this.text(String.fromCodePoint(cp));
+          if (this.wantsText()) this.text(utf8Bytes(cp));
         },
         oncdata: (start, end) => {
           if (this.wantsText()) this.text(this.literal(start, end));
         },
         ondeclaration: (start, end) => {
           if (/^!?doctype/i.test(this.tok.slice(start, Math.min(end, start + 10))))
-            throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: this.clock.at(start - 1) });
+            throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: start - 1 });
         },
     });
   }
@@ -224,10 +307,11 @@ export class UfedXmlReader {
     return this.doneByte;
   }
 
-  write(chunk: string): void {
+  /** The report's next bytes (a string is taken as its UTF-8 bytes). */
+  write(chunk: Uint8Array | string): void {
     if (chunk.length === 0) return;
-    this.clock.feed(chunk);
-    this.tok.write(chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.tok.write(bytes.toString('latin1'));
   }
 
   end(): void {
@@ -262,104 +346,124 @@ export class UfedXmlReader {
 
 
   private top(): Frame | undefined {
-    return this.stack[this.stack.length - 1];
+    return this.depth > 0 ? this.frames[this.depth - 1] : undefined;
   }
 
-  private open(tag: Tag): void {
+  /** A frame at the next depth, reset to `el`. */
+  private push(el: El): Frame {
+    let f = this.frames[this.depth];
+    if (f === undefined) this.frames.push((f = new Frame()));
+    this.depth++;
+    return f.reset(el);
+  }
+
+  private open(tag: TagInfo): void {
     this.sawRoot = true;
-    const name = localName(tag.name);
-    const a = tag.attributes;
-    const parent = this.top();
     if (this.skipDepth > 0) {
       this.skipDepth++;
       return;
     }
-    let frame: Frame = name === 'taggedFiles' ? { el: 'other', name } : OTHER;
+    const name = tag.local;
+    const v = this.vals;
+    const parent = this.top();
+    const pel = parent === undefined ? El.Other : parent.el;
     if (name === 'model') {
-      const pm = parent?.el === 'container' ? parent.model : null;
+      const pm = pel === El.Container ? parent!.model : null;
       if (pm && this.modelDepth >= MAX_MODEL_DEPTH) {
         pm.tooDeep = true;
         this.skipDepth = 1;
         return;
       }
-      const type = a.type ?? 'Unknown';
-      const id = a.id ?? '';
+      const attrs: Record<string, string> = {};
+      for (const k of MODEL_ATTRS) if (v[k] !== undefined) attrs[ATTR_NAMES[k]!] = v[k];
+      const type = v[A.type] ?? 'Unknown';
+      const id = v[A.id] ?? '';
       const head = `${type}[${id}]`;
-      const path = pm && parent?.el === 'container' ? `${pm.path}/${parent.name}/${head}` : head;
-      frame = { el: 'model', model: { type, id, attrs: a, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path } };
+      const path = pm ? `${pm.path}/${parent!.name}/${head}` : head;
+      this.push(El.Model).model = { type, id, attrs, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path };
       this.modelDepth++;
-    } else if (parent?.el === 'model' && (name === 'field' || name === 'multiField')) {
-      frame = { el: 'field', name: a.name ?? '' };
-    } else if (parent?.el === 'field' && name === 'value') {
-      frame = { el: 'value', field: parent.name, base64: (a.format ?? '').toLowerCase() === 'base64string', text: [], chars: 0 };
-    } else if (parent?.el === 'model' && (name === 'modelField' || name === 'multiModelField')) {
-      const cname = a.name ?? '';
-      frame = { el: 'container', name: cname, model: parent.model };
-      if (parent.model.type === 'Chat' && cname === 'Messages' && this.modelDepth === 1) this.out.push({ kind: 'chatMessages', chat: parent.model });
-    } else if (parent?.el === 'model' && name === 'jumptargets') {
-      frame = { el: 'jump' };
-    } else if (parent?.el === 'jump' && name === 'targetid') {
-      frame = { el: 'targetid', text: [] };
-    } else if (name === 'metadata' && a.section === 'Device Info' && this.stack.length === 1) {
-      frame = { el: 'deviceSection', items: [], offset: this.tagStart };
-    } else if (parent?.el === 'deviceSection' && name === 'item') {
-      frame = { el: 'item', name: a.name ?? '', text: [], chars: 0 };
-    } else if (name === 'file' && parent?.el === 'other' && parent.name === 'taggedFiles') {
-      const size = a.size !== undefined && /^\d{1,15}$/.test(a.size.trim()) ? Number(a.size.trim()) : undefined;
-      const file: UfedFile = { id: a.id ?? '', path: a.path ?? '', offset: this.tagStart };
-      if (a.fs) file.fs = a.fs;
-      if (a.deleted) file.deleted = a.deleted;
+    } else if (pel === El.Model && (name === 'field' || name === 'multiField')) {
+      this.push(El.Field).name = v[A.name] ?? '';
+    } else if (pel === El.Field && name === 'value') {
+      const fieldName = parent!.name;
+      const f = this.push(El.Value);
+      f.name = fieldName;
+      f.base64 = v[A.format] !== undefined && v[A.format].toLowerCase() === 'base64string';
+    } else if (pel === El.Model && (name === 'modelField' || name === 'multiModelField')) {
+      const owner = parent!.model!;
+      const cname = v[A.name] ?? '';
+      const f = this.push(El.Container);
+      f.name = cname;
+      f.model = owner;
+      if (owner.type === 'Chat' && cname === 'Messages' && this.modelDepth === 1) this.out.push({ kind: 'chatMessages', chat: owner });
+    } else if (pel === El.Model && name === 'jumptargets') {
+      this.push(El.Jump);
+    } else if (pel === El.Jump && name === 'targetid') {
+      this.push(El.TargetId);
+    } else if (name === 'metadata' && v[A.section] === 'Device Info' && this.depth === 1) {
+      const f = this.push(El.DeviceSection);
+      f.items = [];
+      f.offset = this.tagStart;
+    } else if ((pel === El.DeviceSection || pel === El.FileSection) && name === 'item') {
+      this.push(El.Item).name = v[A.name] ?? '';
+    } else if (name === 'file' && pel === El.TaggedFiles) {
+      const size = v[A.size] !== undefined && /^\d{1,15}$/.test(v[A.size].trim()) ? Number(v[A.size].trim()) : undefined;
+      const file: UfedFile = { id: v[A.id] ?? '', path: v[A.path] ?? '', offset: this.tagStart };
+      const fs = v[A.fs];
+      if (fs) file.fs = fs;
+      const deleted = v[A.deleted];
+      if (deleted) file.deleted = deleted;
       if (size !== undefined) file.size = size;
-      frame = { el: 'file', file };
-    } else if (parent?.el === 'file' && name === 'metadata' && a.section === 'File') {
-      frame = { el: 'fileSection' };
-    } else if (parent?.el === 'fileSection' && name === 'item') {
-      frame = { el: 'item', name: a.name ?? '', text: [], chars: 0 };
+      this.push(El.File).file = file;
+    } else if (pel === El.File && name === 'metadata' && v[A.section] === 'File') {
+      this.push(El.FileSection);
+    } else {
+      this.push(name === 'taggedFiles' ? El.TaggedFiles : El.Other);
     }
-    this.stack.push(frame);
   }
 
   private wantsText(): boolean {
-    if (this.skipDepth > 0) return false;
-    const el = this.stack[this.stack.length - 1]?.el;
-    return el === 'value' || el === 'item' || el === 'targetid';
+    if (this.skipDepth > 0 || this.depth === 0) return false;
+    const el = this.frames[this.depth - 1]!.el;
+    return el === El.Value || el === El.Item || el === El.TargetId;
   }
 
+  /** Text inside the element on top (only called when `wantsText`). */
   private text(t: string): void {
-    if (this.skipDepth > 0) return;
-    const f = this.top();
-    if (!f) return;
-    if (f.el === 'value') {
+    const f = this.frames[this.depth - 1]!;
+    if (f.el === El.Value) {
       if (f.chars >= MAX_VALUE_CHARS) return;
-      const keep = t.length + f.chars > MAX_VALUE_CHARS ? t.slice(0, MAX_VALUE_CHARS - f.chars) : t;
-      f.text.push(keep);
+      const keep = t.length + f.chars > MAX_VALUE_CHARS ? cutUtf8(t, MAX_VALUE_CHARS - f.chars) : t;
+      f.text = f.chars === 0 ? keep : f.text + keep;
       f.chars += t.length;
-    } else if (f.el === 'item') {
-      if (f.chars < MAX_ITEM_CHARS) f.text.push(t.slice(0, MAX_ITEM_CHARS - f.chars));
+    } else if (f.el === El.Item) {
+      if (f.chars < MAX_ITEM_CHARS) f.text += cutUtf8(t, MAX_ITEM_CHARS - f.chars);
       f.chars += t.length;
-    } else if (f.el === 'targetid') {
-      if (f.text.length < 4) f.text.push(t.slice(0, 256));
+    } else if (f.el === El.TargetId) {
+      if (f.chars < 1024) f.text += t.slice(0, 256);
+      f.chars += t.length;
     }
   }
 
-  /** @param endChar stream position just after the end tag */
+  /** @param endChar stream position (byte offset) just after the end tag */
   private close(endChar: number): void {
     if (this.skipDepth > 0) {
       this.skipDepth--;
       return;
     }
-    const f = this.stack.pop();
-    if (!f) return;
+    if (this.depth === 0) return;
+    const f = this.frames[--this.depth]!;
     const parent = this.top();
     switch (f.el) {
-      case 'model': {
+      case El.Model: {
         this.modelDepth--;
-        const m = f.model;
-        if (parent?.el === 'container' && parent.model) {
+        const m = f.model!;
+        f.model = null;
+        if (parent?.el === El.Container && parent.model) {
           const owner = parent.model;
           if (owner.type === 'Chat' && parent.name === 'Messages' && this.modelDepth === 1) {
             this.out.push({ kind: 'model', model: m, chat: owner });
-            this.doneByte = this.clock.at(endChar);
+            this.doneByte = endChar;
             return;
           }
           let list = owner.models.get(parent.name);
@@ -370,34 +474,35 @@ export class UfedXmlReader {
         }
         if (this.modelDepth === 0) {
           this.out.push({ kind: 'model', model: m });
-          this.doneByte = this.clock.at(endChar);
+          this.doneByte = endChar;
         }
         return;
       }
-      case 'value': {
-        if (parent?.el !== 'field') return;
-        const owner = this.stack[this.stack.length - 2];
-        if (owner?.el !== 'model') return;
-        let v = f.text.join('');
+      case El.Value: {
+        if (parent?.el !== El.Field) return;
+        const owner = this.depth >= 2 ? this.frames[this.depth - 2]! : undefined;
+        if (owner?.el !== El.Model) return;
+        let v = utf8(f.text);
+        f.text = '';
         if (f.base64) v = decodeBase64Text(v) ?? v;
-        const m = owner.model;
-        if (f.chars > MAX_VALUE_CHARS) m.truncated ??= `field ${f.field} is longer than ${MAX_VALUE_CHARS} characters`;
-        let list = m.fields.get(f.field);
-        if (!list) m.fields.set(f.field, (list = []));
+        const m = owner.model!;
+        if (f.chars > MAX_VALUE_CHARS) m.truncated ??= `field ${f.name} is longer than ${MAX_VALUE_CHARS} bytes`;
+        let list = m.fields.get(f.name);
+        if (!list) m.fields.set(f.name, (list = []));
         if (list.length < MAX_CHILD_MODELS) list.push(v);
         return;
       }
-      case 'targetid': {
-        const owner = this.stack[this.stack.length - 2];
-        if (owner?.el === 'model' && owner.model.jumpTargets.length < 64) owner.model.jumpTargets.push(f.text.join('').trim());
+      case El.TargetId: {
+        const owner = this.depth >= 2 ? this.frames[this.depth - 2]! : undefined;
+        if (owner?.el === El.Model && owner.model!.jumpTargets.length < 64) owner.model!.jumpTargets.push(utf8(f.text).trim());
         return;
       }
-      case 'item': {
-        const value = f.text.join('').trim();
-        if (parent?.el === 'deviceSection') {
-          if (value !== '' && parent.items.length < 10_000) parent.items.push({ name: f.name, value });
-        } else if (parent?.el === 'fileSection') {
-          const file = (this.stack[this.stack.length - 2] as Extract<Frame, { el: 'file' }> | undefined)?.file;
+      case El.Item: {
+        const value = utf8(f.text).trim();
+        if (parent?.el === El.DeviceSection) {
+          if (value !== '' && parent.items!.length < 10_000) parent.items!.push({ name: f.name, value });
+        } else if (parent?.el === El.FileSection) {
+          const file = this.depth >= 2 ? this.frames[this.depth - 2]!.file : null;
           if (!file || value === '') return;
           if (f.name === 'Local Path') file.localPath = value.replace(/\\/g, '/');
           else if (f.name === 'SHA256' && /^[0-9a-fA-F]{64}$/.test(value)) file.sha256 = value.toLowerCase();
@@ -405,13 +510,13 @@ export class UfedXmlReader {
         }
         return;
       }
-      case 'deviceSection':
-        this.out.push({ kind: 'device', items: f.items, offset: f.offset });
-        this.doneByte = this.clock.at(endChar);
+      case El.DeviceSection:
+        this.out.push({ kind: 'device', items: f.items!, offset: f.offset });
+        this.doneByte = endChar;
         return;
-      case 'file':
-        this.out.push({ kind: 'file', file: f.file });
-        this.doneByte = this.clock.at(endChar);
+      case El.File:
+        this.out.push({ kind: 'file', file: f.file! });
+        this.doneByte = endChar;
         return;
       default:
         return;

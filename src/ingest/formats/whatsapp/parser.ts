@@ -28,6 +28,7 @@ import { phoneE164, senderRef } from './names.js';
 import { digestBeside } from './hashfile.js';
 import { SafeZip } from '../../archive/zip.js';
 import { ZoneClock } from './zoneclock.js';
+import { isZipHead, readHead } from '../../head.js';
 
 /** Largest chat text read out of a zip into memory. */
 export const MAX_CHAT_BYTES = 512 * 1024 * 1024;
@@ -42,10 +43,6 @@ export function titleFromFileName(name: string): string | undefined {
   const m = CHAT_NAME_RE.exec(name) ?? ZIP_NAME_RE.exec(name);
   const t = m?.[1]?.trim();
   return t ? t : undefined;
-}
-
-function isZipHead(head: Uint8Array): boolean {
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
 export function sniffWhatsApp(head: Uint8Array, name: string): SniffResult {
@@ -91,22 +88,6 @@ interface Pending {
 }
 
 type OpenLines = (at: ResumePoint) => AsyncIterable<RawLine[]>;
-
-async function readHead(input: SourceInput, n: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let got = 0;
-  const s = input.open(0);
-  try {
-    for await (const chunk of s as AsyncIterable<Buffer>) {
-      parts.push(chunk);
-      got += chunk.length;
-      if (got >= n) break;
-    }
-  } finally {
-    s.destroy();
-  }
-  return Buffer.concat(parts).subarray(0, n);
-}
 
 async function analysePass(openLines: OpenLines, collectMedia: boolean): Promise<WhatsAppAnalysis> {
   const an = new WhatsAppAnalyser(collectMedia);

@@ -7,6 +7,7 @@
  */
 import type { ClewRecord } from '../../../model/records.js';
 import { openSqliteCase } from '../store.js';
+import { analyserFor } from '../../conformance/support.js';
 
 export const MAP_XSS = '<img src=x onerror=window.__xss=5>';
 export const A = 'skyecc:AAA111';
@@ -44,7 +45,7 @@ export async function writeMapCase(path: string): Promise<void> {
   try {
     const w = await store.beginSource({ path: 'map.jsonl', name: 'map.jsonl', size: 1, sha256: 'a'.repeat(64), format: 'canonical', options: {} });
     await w.writeBatch(
-      MAP_RECORDS.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } })),
+      (await analyserFor(store))(MAP_RECORDS.map((record, i) => ({ kind: 'record', record, locator: { line: i + 1 } }))),
       { offset: null, line: MAP_RECORDS.length + 1, itemsDone: MAP_RECORDS.length },
     );
     await w.finish();

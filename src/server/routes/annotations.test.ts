@@ -1,0 +1,102 @@
+/** The annotation endpoints over a real HTTP server: tag, note, star, undo, history, the tags, and what they refuse. */
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestCase, XSS } from '../test-support/case.js';
+import { type RunningServer, startServer } from '../server.js';
+import type { AnnotationChangeResponse, AnnotationHistoryResponse, AnnotationsResponse, AnnotationTagsResponse, SearchResponse } from '../wire.js';
+
+let srv: RunningServer;
+let root: string;
+
+function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin };
+  if (data) {
+    h['Content-Type'] = 'application/json';
+    h['Content-Length'] = String(data.length);
+  }
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown }));
+    });
+    req.on('error', fail);
+    req.end(data);
+  });
+}
+
+describe('annotation routes', () => {
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'clew-annotate-route-'));
+    const { casePath } = await buildTestCase(join(root, 'case'));
+    mkdirSync(join(root, 'web'));
+    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
+    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+  });
+  afterAll(async () => {
+    await srv?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('tag, note and star a message as "analyst", show it on the search hit, undo, and list the log and the tags', async () => {
+    const hit = ((await call('GET', `/api/search?q=${encodeURIComponent('Контејнер')}`)).body as SearchResponse).hits[0]!;
+    const item = `message:${hit.id}`;
+    let r = await call('POST', '/api/annotations', { action: 'tag', item, tag: XSS });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const tagged = r.body as AnnotationChangeResponse;
+    expect(tagged.event).toMatchObject({ action: 'add', kind: 'tag', by: 'analyst', value: XSS });
+    expect(tagged.annotations.tags.map((t) => t.name)).toEqual([XSS]);
+    r = await call('POST', '/api/annotations', { action: 'note', item, text: `brat ${XSS}` });
+    expect((r.body as AnnotationChangeResponse).annotations.notes[0]!.text).toBe(`brat ${XSS}`);
+    expect((await call('POST', '/api/annotations', { action: 'star', item })).status).toBe(200);
+
+    const found = (await call('GET', `/api/search?q=${encodeURIComponent(`tag:"${XSS.toUpperCase()}"`)}`)).body as SearchResponse;
+    expect(found.hits.map((h) => h.id)).toEqual([hit.id]);
+    expect(found.hits[0]!.annotations).toMatchObject({ tags: [{ name: XSS }], notes: [{ text: `brat ${XSS}` }], star: { by: 'analyst' } });
+    const batch = (await call('GET', `/api/annotations?items=${encodeURIComponent(`${item},message:1`)}`)).body as AnnotationsResponse;
+    expect(Object.keys(batch.items)).toEqual([item]);
+
+    r = await call('POST', '/api/annotations/undo', { event: tagged.event!.id });
+    expect(r.status).toBe(200);
+    expect((r.body as AnnotationChangeResponse).annotations.tags).toEqual([]);
+    expect((await call('POST', '/api/annotations/undo', { event: tagged.event!.id })).status).toBe(400);
+    const log = (await call('GET', `/api/annotations/history?item=${encodeURIComponent(item)}`)).body as AnnotationHistoryResponse;
+    expect(log.events.map((e) => [e.kind, e.action])).toEqual([['tag', 'remove'], ['star', 'add'], ['note', 'add'], ['tag', 'add']]);
+    expect(((await call('GET', '/api/annotations/tags')).body as AnnotationTagsResponse).tags).toEqual([]);
+  });
+
+  it('reads an account by account:REF (a dossier or the network panel asks so), never by a bare name', async () => {
+    const hit = ((await call('GET', `/api/search?q=${encodeURIComponent('Контејнер')}`)).body as SearchResponse).hits[0]!;
+    const item = `account:${hit.sender.ref}`;
+    const r = await call('POST', '/api/annotations', { action: 'tag', item, tag: 'courier' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const key = `account:${hit.sender.id}`;
+    const got = (await call('GET', `/api/annotations?items=${encodeURIComponent(item)}`)).body as AnnotationsResponse;
+    expect(Object.keys(got.items)).toEqual([key]);
+    expect(got.items[key]!.tags.map((t) => t.name)).toEqual(['courier']);
+    expect((await call('GET', `/api/annotations?items=${encodeURIComponent(hit.sender.ref)}`)).status).toBe(400);
+    expect((await call('GET', `/api/annotations?items=${encodeURIComponent('account:nobody-at-all')}`)).status).toBe(404);
+    const untag = await call('POST', '/api/annotations', { action: 'untag', item, tag: 'COURIER' });
+    expect((untag.body as AnnotationChangeResponse).annotations.tags).toEqual([]);
+  });
+
+  it('refuses an item not in the case (404), a note too large (413), an empty or too long tag (400), an unknown action (400)', async () => {
+    expect((await call('POST', '/api/annotations', { action: 'tag', item: 'message:999', tag: 'x' })).status).toBe(404);
+    expect((await call('POST', '/api/annotations', { action: 'tag', item: 'Nobody At All', tag: 'x' })).status).toBe(404);
+    const hit = ((await call('GET', '/api/search?q=kafa')).body as SearchResponse).hits[0]!;
+    const item = `message:${hit.id}`;
+    const big = await call('POST', '/api/annotations', { action: 'note', item, text: 'x'.repeat(10_001) });
+    expect(big.status).toBe(413);
+    expect((big.body as { error: { message: string } }).error.message).toContain('a note is at most 10,000 characters');
+    // a 10 MB note never reaches the API: the body cap refuses it
+    expect((await call('POST', '/api/annotations', { action: 'note', item, text: 'x'.repeat(10 * 1024 * 1024) })).status).toBe(413);
+    expect((await call('POST', '/api/annotations', { action: 'tag', item, tag: ' ' })).status).toBe(400);
+    expect((await call('POST', '/api/annotations', { action: 'tag', item, tag: 'y'.repeat(65) })).status).toBe(400);
+    expect((await call('POST', '/api/annotations', { action: 'explode', item })).status).toBe(400);
+    expect((await call('GET', '/api/annotations?items=Kum')).status).toBe(400);
+  });
+});

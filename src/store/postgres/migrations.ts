@@ -1,0 +1,89 @@
+/**
+ * Schema versions of a PostgreSQL database and of each case in it, and the migrations between
+ * them: the PostgreSQL side of sqlite/migrations.ts. Two things carry a version:
+ *
+ * - the database-wide objects (the parent tables, sequences, clew_cases): clew_meta.schema_version;
+ * - each case (its partitions and rows): clew_cases.schema_version, and meta.clew_schema in the
+ *   case for people reading it.
+ *
+ * Opening a case migrates first the database (once, under the schema lock: cases.ts
+ * ensureSchema), then the case (cases.ts migrateCase), each in one transaction, before anything
+ * else reads it. A database or case from a newer clew is refused (CASE_VERSION) and never
+ * touched; a role that may not make the change is refused with CASE_MIGRATION_NEEDED, naming
+ * `clew case migrate --case URI`.
+ *
+ * A migration is one entry below: the version it leads to, what it changes (said to the user),
+ * and its steps: `database` (the shared objects, run once per database) and `case` (one case's
+ * partitions and rows, run for each case when it is next opened). PG_SCHEMA_VERSION (schema.ts)
+ * is the version of a new database and case; the last entry leads to it (migrations.test.ts).
+ */
+import type pg from 'pg';
+import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, WATCH_TABLE_NAMES } from './schema.js';
+import { ftsVector } from './writer.js';
+
+export interface PgMigration {
+  to: number;
+  what: string;
+  /** The database-wide objects (parent tables, sequences): once per database. */
+  database?(c: pg.PoolClient): Promise<void>;
+  /** One case's partitions and rows. */
+  case?(c: pg.PoolClient, caseId: number): Promise<void>;
+}
+
+/** Messages per round trip when the full-text vectors are derived again. */
+const REINDEX_CHUNK = 5000;
+
+/**
+ * Every first copy's full-text vector (messages.fts) derived again from its subject, body and
+ * language, as the ingest writer makes it now (writer.ts ftsVector). The case's GIN index is
+ * dropped first and built once at the end, rather than updated a row at a time.
+ */
+export async function reindexFts(c: pg.PoolClient, caseId: number): Promise<void> {
+  const part = partitionName('messages', caseId);
+  const gin = deferredIndexes(caseId).find((i) => i.name === `${part}_fts`)!;
+  const had = (await c.query(`SELECT to_regclass($1) IS NOT NULL AS had`, [gin.name])).rows[0]?.had === true;
+  await c.query(`DROP INDEX IF EXISTS ${gin.name}`);
+  await c.query(`DECLARE clew_reindex NO SCROLL CURSOR FOR SELECT id, subject, body, lang FROM ${part} WHERE dup_of IS NULL`);
+  for (;;) {
+    const r = await c.query<{ id: number; subject: string | null; body: string; lang: string | null }>(`FETCH ${REINDEX_CHUNK} FROM clew_reindex`);
+    if (r.rows.length > 0)
+      await c.query(
+        `UPDATE ${part} m SET fts = v.fts::tsvector FROM unnest($2::bigint[], $3::text[]) AS v(id, fts) WHERE m.case_id = $1 AND m.id = v.id`,
+        [caseId, r.rows.map((x) => x.id), r.rows.map((x) => ftsVector(x.subject, x.body, x.lang))],
+      );
+    if (r.rows.length < REINDEX_CHUNK) break;
+  }
+  await c.query('CLOSE clew_reindex');
+  if (had) await c.query(gin.sql);
+  await c.query(`ANALYZE ${part}`);
+}
+
+/** The steps of a migration that adds tables: their parents once, each case's partitions. */
+function addTables(names: readonly string[]): Pick<PgMigration, 'database' | 'case'> {
+  return {
+    async database(c) {
+      for (const name of names) await c.query(tableSql(caseTable(name)).replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS '));
+    },
+    async case(c, caseId) {
+      for (const name of names) await c.query(ensureTableSql(caseTable(name), caseId));
+    },
+  };
+}
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    to: 2,
+    what: 'the full-text vectors are derived again: a message in a language with a stemmer is indexed by the stems of its words, so a search finds their inflected forms (kafa: kafe, kafu, кафа)',
+    case: reindexFts,
+  },
+  {
+    to: 3,
+    what: 'watchlists and saved searches (the tables watchlists, saved_searches and saved_search_hits) belong to the schema (a database made before them got them when a case first used them)',
+    ...addTables(WATCH_TABLE_NAMES),
+  },
+  {
+    to: 4,
+    what: 'annotations: tags, notes and stars with their log (the tables annotation_events and annotations)',
+    ...addTables(ANNOTATION_TABLE_NAMES),
+  },
+];
