@@ -6,7 +6,8 @@
 import type { Socket } from 'node:net';
 import { SECURITY_HEADERS } from './security.js';
 
-const MAX_HEADER_BYTES = 16 * 1024;
+/** Largest request line and headers (Node's default, set explicitly on the server). */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
 /** What made the request head too large, from the bytes received (the request line, or the largest header). */
 export function oversizedPart(raw: Buffer | undefined): string {

@@ -3,7 +3,7 @@
  * chosen here, in one place, from the error's stable code. Codes are ClewError codes plus a few
  * that only the HTTP layer can produce (access, rate, method, size).
  */
-import { ERROR_CODES, isClewError, type ErrorCode, type RefChoice } from '../model/errors.js';
+import { ClewError, ERROR_CODES, isClewError, type ErrorCode, type RefChoice } from '../model/errors.js';
 
 export const HTTP_ONLY_CODES = {
   UNAUTHORIZED: 'the access token is missing or wrong: open the URL printed by `clew serve`',
@@ -85,6 +85,7 @@ export interface ErrorBody {
  * stack to the client (they may carry paths or SQL); the caller logs them.
  */
 export function errorResponse(e: unknown): { status: number; body: ErrorBody; internal: boolean } {
+  e = fromFramework(e);
   if (e instanceof HttpError) return { status: statusFor(e.code), body: { error: { code: e.code, message: e.message } }, internal: false };
   if (isClewError(e)) {
     const status = statusFor(e.code);
@@ -95,4 +96,29 @@ export function errorResponse(e: unknown): { status: number; body: ErrorBody; in
     return { status, body: { error: { code: e.code, message: e.message, details: { ...e.details }, ...(e.choices ? { choices: e.choices } : {}) } }, internal: false };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: ERROR_CODES.INTERNAL } }, internal: true };
+}
+
+/**
+ * An error fastify or one of its plugins raised (codes FST_…) as ours: the refusals a client
+ * caused get our code and a plain message; anything else stays as it is (internal).
+ */
+export function fromFramework(e: unknown, bodyLimit?: number): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('FST_')) return e;
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ClewError('TOO_LARGE', bodyLimit === undefined ? 'the request body is larger than the limit' : `the request body is larger than ${bodyLimit} bytes`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return new ClewError('INVALID_ARGUMENT', 'the request body must be application/json');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ClewError('INVALID_ARGUMENT', 'the request body is not as long as its Content-Length says');
+    case 'FST_ERR_BAD_URL':
+      return new ClewError('INVALID_ARGUMENT', 'the URL is not valid (a broken %-escape)');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new HttpError('URI_TOO_LONG', 'a part of the URL is longer than the limit');
+  }
+  const status = (e as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new ClewError('INVALID_ARGUMENT', 'the request is not valid');
+  return e;
 }

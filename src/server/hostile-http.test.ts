@@ -64,6 +64,47 @@ describe('hostile and unlucky requests over HTTP', () => {
     expect(u.text).not.toMatch(/body/i);
   });
 
+  it('reads JSON bodies within the cap, refusing bad UTF-8, bad JSON and other types, each with its code', async () => {
+    const post = (body: Buffer | string, headers: Record<string, string> = {}) =>
+      call(srv, 'POST', '/api/watch/searches', Buffer.isBuffer(body) ? body : Buffer.from(body), { 'Content-Type': 'application/json', ...headers });
+    const cases: [Buffer | string, Record<string, string>, number, string][] = [
+      [Buffer.from([0x7b, 0xff, 0x7d]), {}, 400, 'INVALID_UTF8'],
+      ['{"name":', {}, 400, 'JSON_SYNTAX'],
+      ['{}', { 'Content-Type': 'text/plain' }, 400, 'INVALID_ARGUMENT'],
+      ['{}', { 'Content-Type': '' }, 400, 'INVALID_ARGUMENT'],
+      // past the 64 KiB cap: announced (refused before the token is even looked at), or streamed without a length
+      [`{"name":"${'x'.repeat(70_000)}"}`, { Cookie: '' }, 413, 'TOO_LARGE'],
+      [`{"name":"${'x'.repeat(70_000)}"}`, { 'Transfer-Encoding': 'chunked' }, 413, 'TOO_LARGE'],
+      ['{"name": 1}', {}, 400, 'INVALID_ARGUMENT'], // parsed, then refused by the route's schema
+    ];
+    for (const [body, headers, status, code] of cases) {
+      const r = await post(body, headers);
+      expect([r.status, r.json<WireError>().error.code], `${String(body).slice(0, 20)} ${JSON.stringify(headers)}`).toEqual([status, code]);
+    }
+    expect((await post('{}', { 'Content-Type': 'text/plain' })).json<WireError>().error.message).toContain('application/json');
+  });
+
+  it('answers odd methods, paths and URLs with a JSON error and the strict headers', async () => {
+    const cases: [string, string, number, string][] = [
+      ['PUT', '/api/stats', 405, 'METHOD_NOT_ALLOWED'],
+      ['PATCH', '/api/stats', 405, 'METHOD_NOT_ALLOWED'],
+      ['POST', '/api/stats', 405, 'METHOD_NOT_ALLOWED'],
+      ['DELETE', '/', 405, 'METHOD_NOT_ALLOWED'],
+      ['GET', '/api', 404, 'NOT_FOUND'],
+      ['GET', '/api/stats/', 404, 'NOT_FOUND'],
+      ['GET', '/api/messages/1%2Fthread', 404, 'NOT_FOUND'],
+      ['GET', '/api/messages/%E0%A4%A', 400, 'INVALID_ARGUMENT'],
+    ];
+    for (const [method, path, status, code] of cases) {
+      const r = await call(srv, method, path);
+      expect([r.status, r.json<WireError>().error.code], `${method} ${path}`).toEqual([status, code]);
+    }
+    const head = await call(srv, 'HEAD', '/api/stats');
+    expect([head.status, head.text]).toEqual([200, '']);
+    const r = await call(srv, 'GET', '/api/%2e%2e/api/stats'); // resolved as a browser would: /api/stats
+    expect(r.status).toBe(200);
+  });
+
   it('keeps one copy of a file uploaded three times; the repeats add nothing', async () => {
     const chat = readFileSync(join(FIX, 'whatsapp', 'WhatsApp Chat with Ana Primer.txt'));
     const results: string[] = [];

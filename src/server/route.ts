@@ -24,7 +24,12 @@ export interface RouteContext {
 
 export interface Route {
   method: RouteMethod;
-  /** Matched against the path after /api; capture groups become `params`. */
+  /**
+   * Matched against the decoded path after /api; capture groups become `params`. Made of `\/`
+   * segments, each a literal, `([^/]+)` (or `(\d+)`, `(\w+)`, `([a-z0-9._-]+)`), `(a|b)` or a
+   * final `(.+)`: the server registers the route with fastify under the paths this stands for
+   * (route-path.ts) and refuses to start on any other shape.
+   */
   pattern: RegExp;
   /**
    * The route reads its own body from `req` (an upload), up to this many bytes; without it a

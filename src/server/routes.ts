@@ -3,10 +3,9 @@
  * responses follow the contract in wire.ts. Routes are tables: the case routes here, each
  * view's own in routes/<view>.ts, joined in ROUTES below.
  */
-import { z } from 'zod';
 import { caseName } from '../api/case.js';
 import { ENTITY_TYPES, listEntities } from '../api/entities.js';
-import { NETWORK_LEVELS, type NetworkLevel } from '../api/network.js';
+import type { NetworkLevel } from '../api/network.js';
 import { search } from '../api/search.js';
 import { show } from '../api/show.js';
 import { labelTalkers, threadPage } from '../api/thread.js';
@@ -26,7 +25,8 @@ import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
-import { parseInput, queryObject, wholeNumber } from './validate.js';
+import { entitiesQuery, keyPlayersQuery, messageQuery, quarantineQuery, recordId, searchQuery, statsQuery, threadQuery } from './schemas.js';
+import { parseInput, queryObject } from './validate.js';
 import type {
   EntitiesResponse,
   KeyPlayersResponse,
@@ -39,27 +39,6 @@ import type {
 } from './wire.js';
 
 export type { Route, RouteContext } from './route.js';
-
-const MAX_QUERY_CHARS = 2000;
-const id = wholeNumber(1);
-
-const statsQuery = z.strictObject({ top: wholeNumber(0, 100).optional() });
-
-const searchQuery = z.strictObject({
-  q: z.string().trim().min(1, { message: 'is empty: type something to search for' }).max(MAX_QUERY_CHARS, { message: `is longer than ${MAX_QUERY_CHARS} characters` }),
-  mode: z.enum(['folded', 'exact']).optional(),
-  limit: wholeNumber(1, 200).optional(),
-  cursor: wholeNumber(1).optional(),
-  /** Count the matches up to this many (first page). */
-  count: wholeNumber(1, 10_000).optional(),
-});
-
-const messageQuery = z.strictObject({ context: wholeNumber(0, 100).optional() });
-const threadQuery = z.strictObject({ before: wholeNumber(0, 200).optional(), after: wholeNumber(0, 200).optional() });
-const quarantineQuery = z.strictObject({ limit: wholeNumber(1, 1000).optional() });
-const entitiesQuery = z.strictObject({ type: z.enum(ENTITY_TYPES).optional(), limit: wholeNumber(1, 1000).optional(), offset: wholeNumber(0, 1_000_000).optional() });
-
-const keyPlayersQuery = z.strictObject({ top: wholeNumber(1, MAX_KEY_PLAYERS).optional(), level: z.enum(NETWORK_LEVELS).optional() });
 
 export { MAX_KEY_PLAYERS };
 
@@ -115,7 +94,7 @@ const CASE_ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/messages\/([^/]+)$/,
     async handle({ store, params, query }): Promise<MessageResponse> {
-      const mid = parseInput(id, params[0]);
+      const mid = parseInput(recordId, params[0]);
       const q = parseInput(messageQuery, queryObject(query));
       const r = await show(store, mid, { context: q.context ?? 20 });
       return { message: r.message, mentions: r.mentions, thread: r.thread, raw: r.raw };
@@ -125,7 +104,7 @@ const CASE_ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/messages\/([^/]+)\/thread$/,
     async handle({ store, params, query }): Promise<ThreadResponse> {
-      const mid = parseInput(id, params[0]);
+      const mid = parseInput(recordId, params[0]);
       const q = parseInput(threadQuery, queryObject(query));
       return threadPage(store, mid, { before: q.before ?? 20, after: q.after ?? 20 });
     },

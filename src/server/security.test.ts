@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, hostAllowed, isLoopbackHost, newToken, originAllowed, parseCookies, tokensEqual } from './security.js';
+import { CONTENT_SECURITY_POLICY, hostAllowed, isLoopbackHost, newToken, originAllowed, rateWindowMs, tokensEqual } from './security.js';
 
 describe('security helpers', () => {
   it('makes long random tokens that differ', () => {
@@ -39,13 +39,11 @@ describe('security helpers', () => {
     expect(['0.0.0.0', '192.168.1.2', '::', 'example.org'].some(isLoopbackHost)).toBe(false);
   });
 
-  it('parses cookies, first value wins, ignores junk', () => {
-    const c = parseCookies('a=1; b = 2;junk; a=3; =x');
-    expect([...c]).toEqual([
-      ['a', '1'],
-      ['b', '2'],
-    ]);
-    expect(parseCookies(undefined).size).toBe(0);
+  it('turns a request budget into a fixed window of capacity ÷ rate', () => {
+    expect(rateWindowMs({ capacity: 200, perSecond: 100 })).toBe(2000);
+    expect(rateWindowMs({ capacity: 30, perSecond: 1 })).toBe(30_000);
+    expect(() => rateWindowMs({ capacity: 0, perSecond: 1 })).toThrow(RangeError);
+    expect(() => rateWindowMs({ capacity: 1, perSecond: 0 })).toThrow(RangeError);
   });
 
   it('has a CSP without inline scripts or eval', () => {

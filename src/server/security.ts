@@ -1,7 +1,14 @@
 /**
  * Access control for a server on the analyst's own machine, as notebook servers do it: a random
  * token in the printed URL, exchanged for an HttpOnly SameSite=Strict cookie; Host checked
- * against DNS rebinding; Origin checked on state-changing requests; strict headers.
+ * against DNS rebinding; Origin checked on state-changing requests; strict headers; request
+ * budgets. server.ts applies them as fastify hooks.
+ *
+ * Who a client is for the rate limit (server.ts rateKey): a signed-in browser is its session (the
+ * session id cookie set when the URL token is traded for the cookie), so twenty workspaces open
+ * on one machine each get the full budget instead of sharing one per source address; a script
+ * with the bearer token is the token. Requests that are not signed in (token exchange, wrong
+ * tokens) are counted per source address against a much smaller budget.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -42,22 +49,27 @@ export function cookieName(port: number): string {
   return `clew_token_${port}`;
 }
 
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!header || header.length > 8192) return out;
-  for (const raw of header.split(';')) {
-    const part = raw.trim();
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const k = part.slice(0, eq).trim();
-    const v = part.slice(eq + 1).trim();
-    if (!out.has(k)) out.set(k, v);
-  }
-  return out;
+/** The cookie naming a signed-in browser's session (the rate limit's key), set with the access cookie. */
+export const sessionIdCookieName = (port: number): string => `clew_session_${port}`;
+
+/**
+ * A request budget: a burst of `capacity` requests, `perSecond` on average. Counted in fixed
+ * windows of capacity ÷ perSecond seconds (@fastify/rate-limit): at most `capacity` per window.
+ */
+export interface RateLimitOptions {
+  capacity: number;
+  perSecond: number;
 }
 
-export function sessionCookie(port: number, token: string): string {
-  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/** Budget of a signed-in session (or of the bearer token): 200 per 2 s window (100 requests/s). */
+export const SESSION_RATE: RateLimitOptions = { capacity: 200, perSecond: 100 };
+/** Budget of requests that are not signed in, per source address: 30 per 30 s window (1/s). */
+export const SIGN_IN_RATE: RateLimitOptions = { capacity: 30, perSecond: 1 };
+
+/** The window of a budget, in ms. */
+export function rateWindowMs(r: RateLimitOptions): number {
+  if (!(r.capacity >= 1) || !(r.perSecond > 0)) throw new RangeError('rate limit needs capacity ≥ 1 and perSecond > 0');
+  return Math.max(1, Math.round((r.capacity / r.perSecond) * 1000));
 }
 
 export const CONTENT_SECURITY_POLICY = [

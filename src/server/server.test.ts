@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTmp } from '../api/test-support/tmp.js';
 import { ClewError } from '../model/errors.js';
+import { generationResponse, languagesResponse } from './schemas.js';
 import { type RunningServer, startServer } from './server.js';
 import { ARABIC, buildTestCase, XSS } from './test-support/case.js';
 import { ENTITY_TYPES } from '../api/entities.js';
@@ -243,6 +244,15 @@ describe('clew serve HTTP API', () => {
     expect(t).toMatchObject({ moreBefore: false, moreAfter: true }); // it is the 2nd of 4
   });
 
+  it('answers as its zod schemas declare (schemas.ts)', async () => {
+    const langs = languagesResponse.parse((await get(srv, '/api/languages')).json());
+    expect(langs.languages.reduce((n, l) => n + l.messages, 0)).toBe(124);
+    expect(generationResponse.parse((await get(srv, '/api/generation')).json()).generation).toBeGreaterThanOrEqual(0);
+    // strict: a field more or less is a different contract
+    expect(languagesResponse.safeParse({ languages: [{ lang: 'sr' }] }).success).toBe(false);
+    expect(generationResponse.safeParse({ generation: 1, extra: true }).success).toBe(false);
+  });
+
   it('lists the quarantine', async () => {
     const r = (await get(srv, '/api/quarantine')).json<QuarantineResponse>();
     expect(r.rows).toHaveLength(1);
@@ -306,7 +316,9 @@ describe('clew serve limits', () => {
       for (let i = 0; i < 5; i++) codes.push((await get(s, '/api/stats')).status);
       expect(codes).toEqual([200, 200, 200, 429, 429]);
       const r = await get(s, '/api/stats');
-      expect(r.headers['retry-after']).toBe('2');
+      // fixed windows of capacity ÷ rate (3 ÷ 0.5 = 6 s): wait for the rest of this one
+      expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(5);
+      expect(Number(r.headers['retry-after'])).toBeLessThanOrEqual(6);
       expect(r.json<WireError>().error.code).toBe('RATE_LIMITED');
     } finally {
       await s.close();

@@ -1,8 +1,11 @@
 /**
  * The JSON contract of the HTTP API: what each endpoint returns. Types only, and importing only
- * type modules, so the web app (web/) can import this file without pulling server code in.
+ * types (some derived from the zod schemas of schemas.ts), so the web app (web/) can import this
+ * file without pulling server code in.
  * The server assigns API results to these types, so the compiler keeps both sides in step.
  */
+import type { z } from 'zod';
+import type { languagesResponse } from './schemas.js';
 import type { AccountView, CaseStats, EntityRow, MessageView, QuarantineRow, SearchQuery } from '../api/types.js';
 import type { Mention } from '../model/entities.js';
 import type { RefChoice } from '../model/errors.js';
@@ -69,9 +72,7 @@ export interface WireHit {
 }
 
 /** GET /api/languages: the case's languages, most messages first (null: none detected), for the language filter. */
-export interface LanguagesResponse {
-  languages: { lang: string | null; messages: number }[];
-}
+export type LanguagesResponse = z.output<typeof languagesResponse>;
 
 /** GET /api/search?q=&mode=folded|exact&limit=&cursor=&count=CAP */
 export interface SearchResponse {
