@@ -8,6 +8,7 @@ import { withCase } from '../api/case.js';
 import { ingestFile } from '../api/ingest.js';
 import { search } from '../api/search.js';
 import { jsonl, msg, useTmp } from '../api/test-support/tmp.js';
+import { revealBidi } from '../text/display/bidi.js';
 import { runCli as run } from './test-support/run.js';
 
 const tmp = useTmp();
@@ -84,8 +85,11 @@ describe('clew report', () => {
     expect(els.filter((e) => e.attribs.src !== undefined || (e.attribs.href !== undefined && !e.attribs.href.startsWith('#')))).toEqual([]);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
     // the hostile strings are there as text, bodies in their own direction
-    for (const s of [SCRIPT, STYLE, RLO, '<i onmouseover=alert(1)>Kum</i>', '</style><script>window.__xss=3</script> brat', '<b>ana</b>']) expect(text).toContain(s);
-    expect(els.some((e) => e.attribs.dir === 'auto' && textOf(e) === RLO)).toBe(true);
+    for (const s of [SCRIPT, STYLE, revealBidi(RLO), '<i onmouseover=alert(1)>Kum</i>', '</style><script>window.__xss=3</script> brat', '<b>ana</b>']) expect(text).toContain(s);
+    expect(els.some((e) => e.attribs.dir === 'auto' && textOf(e) === revealBidi(RLO))).toBe(true);
+    // direction controls are shown as markers, never applied (bodies, names, raw records)
+    expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('kafa ⟨RLO⟩gpj.exe⟨PDF⟩');
 
     // each cited message, in order, with its provenance, raw record, annotations and marked thread context
     expect(items).toHaveLength(3);
@@ -103,7 +107,7 @@ describe('clew report', () => {
     expect(first).toContain(JSON.stringify(SCRIPT)); // the raw JSONL line, as in the file
     expect(first).toContain('dobro jutro'); // context before
     expect(first).toContain(STYLE); // context after
-    expect(first).not.toContain(RLO); // --context 1
+    expect(first).not.toContain(revealBidi(RLO)); // --context 1
     expect(first).toContain('marko');
     expect(textOf(items[1]!)).toContain('★ starred');
     expect(text).toContain('Europe/Belgrade');
@@ -149,7 +153,7 @@ describe('clew report', () => {
     const { text, items: sections, els } = parse(readFileSync(out, 'utf8'));
     expect(sections.map((s) => /message (\d+)/.exec(textOf(s))![1])).toEqual([String(ids[4]), String(ids[0])]);
     expect(text).toContain('kafa from:Kum <script>x</script>');
-    expect(textOf(sections[0]!)).toContain('Arabic \u202econfirms\u202c the delivery </style>');
+    expect(textOf(sections[0]!)).toContain('Arabic ⟨RLO⟩confirms⟨PDF⟩ the delivery </style>');
     expect(els.some((e) => e.attribs.class === 'commentary' && e.attribs.dir === 'auto')).toBe(true);
     expect(text).toContain('No tags, notes or star.');
     expect(els.filter((e) => e.name === 'script')).toHaveLength(0);

@@ -2,7 +2,11 @@
  * The one way text gets into a report's HTML. Every string that comes from a case (bodies, names,
  * notes, file names, raw source records) or from the analyst goes through `escapeHtml`; the
  * report's templates put it in element content or in double-quoted attribute values only.
+ * Text shown to the reader goes through `escapeText`, which also shows explicit direction
+ * controls as markers instead of applying them (as the CLI and the workspace do,
+ * src/text/display/bidi.ts), and sits in <bdi> or an element with dir="auto".
  */
+import { splitBidi } from '../text/display/bidi.js';
 
 const SPECIAL = /[&<>"'\u0000]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\u0000': '\ufffd' };
@@ -17,7 +21,17 @@ export function escapeHtml(s: string): string {
   return s.replace(SPECIAL, (c) => ENTITY[c]!);
 }
 
-/** Untrusted text inline, in its own direction (a right-to-left name or an RLO cannot reorder what follows). */
+/**
+ * Untrusted text for display: escaped, and each explicit direction control (embedding, override,
+ * isolate) replaced by a marker naming it, e.g. ⟨RLO⟩, so the text reads in its logical order.
+ */
+export function escapeText(s: string): string {
+  return splitBidi(s)
+    .map((p) => (p.control ? `<span class="bidi" title="${p.control.codePoint} ${p.control.name}">⟨${p.control.short}⟩</span>` : escapeHtml(p.text)))
+    .join('');
+}
+
+/** Untrusted text inline, in its own direction (a right-to-left name cannot reorder what follows). */
 export function bdi(s: string): string {
-  return `<bdi>${escapeHtml(s)}</bdi>`;
+  return `<bdi>${escapeText(s)}</bdi>`;
 }

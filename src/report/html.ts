@@ -8,7 +8,7 @@
  */
 import type { Locator } from '../model/records.js';
 import type { MessageView, SourceRow } from '../store/types.js';
-import { bdi, escapeHtml } from './escape.js';
+import { bdi, escapeHtml, escapeText } from './escape.js';
 import type { Manifest } from './manifest.js';
 
 /** A source file now, next to its ingest: same bytes, other bytes, gone, or not read (no item cites it). */
@@ -57,6 +57,7 @@ pre.raw{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;border:1p
 ol.thread{list-style:none;padding:0}ol.thread li{border-inline-start:3px solid #ccc;padding:.2rem .6rem;margin:.3rem 0}
 ol.thread li.cited{border-color:#b00;background:#fff4f4}ol.thread .who{font-weight:600}ol.thread .mark{font-size:.8em;color:#555}
 .muted{color:#555}
+.bidi{font-size:.75em;color:#8a1c00;border:1px solid #d9a;border-radius:2px;padding:0 .1em}
 section.item{border-top:2px solid #333;margin-top:2rem;padding-top:.5rem}
 @media print{body{margin:0;max-width:none;font-size:11pt}section.item{break-before:page;border-top:none}table,pre.raw,ol.thread li{break-inside:avoid}h2,h3{break-after:avoid}}
 `.trim();
@@ -110,7 +111,7 @@ function annotationList(list: readonly ReportAnnotation[]): string {
     const by = `<span class="muted">— ${bdi(a.by)}, ${utc(a.at)}</span>`;
     if (a.kind === 'star') return `<li>★ starred ${by}</li>`;
     if (a.kind === 'tag') return `<li>tag <b>#${bdi(a.value)}</b> ${by}</li>`;
-    return `<li>note ${by}<div class="body" dir="auto">${escapeHtml(a.value)}</div></li>`;
+    return `<li>note ${by}<div class="body" dir="auto">${escapeText(a.value)}</div></li>`;
   });
   return `<ul class="annotations">${li.join('')}</ul>`;
 }
@@ -130,21 +131,21 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
   const src = sources.get(m.provenance.sourceId);
   const changed = src?.onDisk.status === 'changed' ? src.onDisk : null;
   const parts: string[] = [`<section class="item" id="item-${n}"><h2>Item ${n}: message ${m.id}</h2>`];
-  if (it.commentary !== null) parts.push(`<h3>Commentary</h3><div class="commentary" dir="auto">${escapeHtml(it.commentary)}</div>`);
+  if (it.commentary !== null) parts.push(`<h3>Commentary</h3><div class="commentary" dir="auto">${escapeText(it.commentary)}</div>`);
   parts.push('<h3>Message</h3>', messageHead(m));
   if (m.subject !== null) parts.push(`<p><b>Subject:</b> ${bdi(m.subject)}</p>`);
-  parts.push(`<div class="body" dir="auto">${escapeHtml(m.body)}</div>`);
+  parts.push(`<div class="body" dir="auto">${escapeText(m.body)}</div>`);
   if (m.attachments.length)
     parts.push(
       `<p><b>Attachments:</b></p><ul>${m.attachments.map((a) => `<li>${bdi(a.filename)}${a.mime ? ` (${escapeHtml(a.mime)})` : ''}${a.size !== null ? `, ${num(a.size)} bytes` : ''}${a.sha256 ? `, SHA-256 <span class="hash">${escapeHtml(a.sha256)}</span>` : ''}</li>`).join('')}</ul>`,
     );
   parts.push(
     '<h3>Provenance</h3>',
-    `<dl class="meta"><dt>Source</dt><dd>${src ? bdi(src.name) : '<span class="warn">not in the inventory</span>'} (source ${m.provenance.sourceId}, ${escapeHtml(m.provenance.format)})</dd><dt>SHA-256 at ingest</dt><dd class="hash">${escapeHtml(m.provenance.sha256)}</dd><dt>Locator</dt><dd>${escapeHtml(locatorText(m.provenance.locator))}</dd></dl>`,
+    `<dl class="meta"><dt>Source</dt><dd>${src ? bdi(src.name) : '<span class="warn">not in the inventory</span>'} (source ${m.provenance.sourceId}, ${escapeHtml(m.provenance.format)})</dd><dt>SHA-256 at ingest</dt><dd class="hash">${escapeHtml(m.provenance.sha256)}</dd><dt>Locator</dt><dd>${escapeText(locatorText(m.provenance.locator))}</dd></dl>`,
   );
   if (changed) parts.push(`<p class="warn">The source file changed since ingest: SHA-256 at ingest ${escapeHtml(m.provenance.sha256)}, now ${escapeHtml(changed.sha256)}.</p>`);
   parts.push('<h3>Raw source record</h3>');
-  parts.push(c.raw.text !== null ? `<pre class="raw" dir="ltr">${escapeHtml(c.raw.text)}</pre>` : `<p class="warn">Not shown: ${escapeHtml(c.raw.unavailable ?? 'unavailable')}.</p>`);
+  parts.push(c.raw.text !== null ? `<pre class="raw" dir="ltr">${escapeText(c.raw.text)}</pre>` : `<p class="warn">Not shown: ${escapeText(c.raw.unavailable ?? 'unavailable')}.</p>`);
   parts.push('<h3>Annotations</h3>', annotationList(c.annotations));
   const t = c.thread;
   parts.push(`<h3>Thread context${t.title !== null ? `: ${bdi(t.title)}` : ''}</h3>`);
@@ -153,7 +154,7 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
     `<ol class="thread">${t.messages
       .map((x) => {
         const cited = x.id === m.id;
-        return `<li class="${cited ? 'cited' : 'context'}"><span class="mark">${cited ? '▶ CITED' : 'context'} · message ${x.id} · ${utc(x.ts)}</span><br><span class="who">${who(x.sender)}</span>: <span class="body" dir="auto">${escapeHtml(x.body)}</span></li>`;
+        return `<li class="${cited ? 'cited' : 'context'}"><span class="mark">${cited ? '▶ CITED' : 'context'} · message ${x.id} · ${utc(x.ts)}</span><br><span class="who">${who(x.sender)}</span>: <span class="body" dir="auto">${escapeText(x.body)}</span></li>`;
       })
       .join('')}</ol>`,
   );
@@ -187,10 +188,10 @@ export function renderReport(m: Manifest, content: ReportContent): string {
   const inventory = `<section class="sources"><h2>Sources</h2><table><thead><tr><th>#</th><th>File</th><th>Bytes</th><th>SHA-256 at ingest</th><th>Format</th><th>Ingested (UTC)</th><th>Time zone</th><th>Records</th><th>File now</th></tr></thead><tbody>${content.sources.map(sourceRow).join('')}</tbody></table></section>`;
   const found = `<section class="queries"><h2>How the items were found</h2>${
     m.queries.length || m.selection.tag !== null
-      ? `<ul>${m.selection.tag !== null ? `<li>tag <b>#${bdi(m.selection.tag)}</b></li>` : ''}${m.queries.map((q) => `<li><code dir="auto">${escapeHtml(q)}</code></li>`).join('')}</ul>`
+      ? `<ul>${m.selection.tag !== null ? `<li>tag <b>#${bdi(m.selection.tag)}</b></li>` : ''}${m.queries.map((q) => `<li><code dir="auto">${escapeText(q)}</code></li>`).join('')}</ul>`
       : '<p class="muted">The analyst recorded no queries, filters or scopes.</p>'
   }<p class="muted">Thread context: up to ${m.context.before} message${m.context.before === 1 ? '' : 's'} before and ${m.context.after} after each cited message.</p></section>`;
-  const contents = `<nav><h2>Items</h2><ol>${m.items.map((it, i) => `<li><a href="#item-${i + 1}">message ${it.id}</a>${it.commentary !== null ? ` — <bdi>${escapeHtml(it.commentary.split('\n')[0]!.slice(0, 120))}</bdi>` : ''}</li>`).join('')}</ol></nav>`;
+  const contents = `<nav><h2>Items</h2><ol>${m.items.map((it, i) => `<li><a href="#item-${i + 1}">message ${it.id}</a>${it.commentary !== null ? ` — <bdi>${escapeText(it.commentary.split('\n')[0]!.slice(0, 120))}</bdi>` : ''}</li>`).join('')}</ol></nav>`;
   const items = m.items.map((it, i) => item(i + 1, it, content.items[i]!, sources)).join('\n');
   return `${head}\n${header}\n${inventory}\n${found}\n${contents}\n${items}\n</body>\n</html>\n`;
 }
