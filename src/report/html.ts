@@ -8,6 +8,7 @@
  */
 import type { Locator } from '../model/records.js';
 import type { MessageView, SourceRow } from '../store/types.js';
+import { revealBidi } from '../text/display/bidi.js';
 import { bdi, escapeHtml, escapeText } from './escape.js';
 import type { Manifest } from './manifest.js';
 
@@ -102,7 +103,7 @@ function sourceRow(s: ReportSource): string {
         : s.onDisk.status === 'missing'
           ? '<span class="warn">not found at its ingest path</span>'
           : '<span class="muted">not checked (no item cites it)</span>';
-  return `<tr><td class="num">${s.id}</td><td>${bdi(s.name)}</td><td class="num">${num(s.size)}</td><td class="hash">${escapeHtml(s.sha256)}</td><td>${escapeHtml(s.format)}</td><td>${utc(s.startedAt)}${s.finishedAt !== null ? ` – ${utc(s.finishedAt)}` : ''}${s.status === 'partial' ? ' <span class="warn">(partial)</span>' : ''}</td><td>${s.timeZone === null ? 'UTC (none given)' : escapeHtml(s.timeZone)}</td><td class="num">${num(s.records)}</td><td>${disk}</td></tr>`;
+  return `<tr><td class="num">${s.id}</td><td>${bdi(s.name)}</td><td class="num">${num(s.size)}</td><td class="hash">${escapeHtml(s.sha256)}</td><td>${escapeText(s.format)}</td><td>${utc(s.startedAt)}${s.finishedAt !== null ? ` – ${utc(s.finishedAt)}` : ''}${s.status === 'partial' ? ' <span class="warn">(partial)</span>' : ''}</td><td>${s.timeZone === null ? 'UTC (none given)' : escapeText(s.timeZone)}</td><td class="num">${num(s.records)}</td><td>${disk}</td></tr>`;
 }
 
 function annotationList(list: readonly ReportAnnotation[]): string {
@@ -119,9 +120,9 @@ function annotationList(list: readonly ReportAnnotation[]): string {
 function messageHead(m: MessageView): string {
   const to = m.recipients.length ? m.recipients.map(who).join(', ') : '<span class="muted">(no recipient recorded)</span>';
   const loc = local(m.ts, m.tzOffset);
-  return `<dl class="meta"><dt>Sent</dt><dd>${utc(m.ts)}${loc ? ` (sender's time ${loc})` : ''}</dd><dt>From</dt><dd>${who(m.sender)}</dd><dt>To</dt><dd>${to}</dd><dt>Channel</dt><dd>${escapeHtml(m.channel)}</dd>${
+  return `<dl class="meta"><dt>Sent</dt><dd>${utc(m.ts)}${loc ? ` (sender's time ${loc})` : ''}</dd><dt>From</dt><dd>${who(m.sender)}</dd><dt>To</dt><dd>${to}</dd><dt>Channel</dt><dd>${escapeText(m.channel)}</dd>${
     m.conversationId !== null ? `<dt>Conversation</dt><dd>${m.conversationTitle !== null ? bdi(m.conversationTitle) : `#${m.conversationId}`}</dd>` : ''
-  }${m.lang ? `<dt>Language</dt><dd>${escapeHtml(m.lang)}</dd>` : ''}${m.flags.edited || m.flags.deleted ? `<dt>Flags</dt><dd>${[m.flags.edited ? 'edited' : '', m.flags.deleted ? 'deleted' : ''].filter(Boolean).join(', ')}</dd>` : ''}${
+  }${m.lang ? `<dt>Language</dt><dd>${escapeText(m.lang)}</dd>` : ''}${m.flags.edited || m.flags.deleted ? `<dt>Flags</dt><dd>${[m.flags.edited ? 'edited' : '', m.flags.deleted ? 'deleted' : ''].filter(Boolean).join(', ')}</dd>` : ''}${
     m.duplicates.length ? `<dt>Copies</dt><dd>also in message${m.duplicates.length > 1 ? 's' : ''} ${m.duplicates.join(', ')}</dd>` : ''
   }</dl>`;
 }
@@ -137,11 +138,11 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
   parts.push(`<div class="body" dir="auto">${escapeText(m.body)}</div>`);
   if (m.attachments.length)
     parts.push(
-      `<p><b>Attachments:</b></p><ul>${m.attachments.map((a) => `<li>${bdi(a.filename)}${a.mime ? ` (${escapeHtml(a.mime)})` : ''}${a.size !== null ? `, ${num(a.size)} bytes` : ''}${a.sha256 ? `, SHA-256 <span class="hash">${escapeHtml(a.sha256)}</span>` : ''}</li>`).join('')}</ul>`,
+      `<p><b>Attachments:</b></p><ul>${m.attachments.map((a) => `<li>${bdi(a.filename)}${a.mime ? ` (${escapeText(a.mime)})` : ''}${a.size !== null ? `, ${num(a.size)} bytes` : ''}${a.sha256 ? `, SHA-256 <span class="hash">${escapeText(a.sha256)}</span>` : ''}</li>`).join('')}</ul>`,
     );
   parts.push(
     '<h3>Provenance</h3>',
-    `<dl class="meta"><dt>Source</dt><dd>${src ? bdi(src.name) : '<span class="warn">not in the inventory</span>'} (source ${m.provenance.sourceId}, ${escapeHtml(m.provenance.format)})</dd><dt>SHA-256 at ingest</dt><dd class="hash">${escapeHtml(m.provenance.sha256)}</dd><dt>Locator</dt><dd>${escapeText(locatorText(m.provenance.locator))}</dd></dl>`,
+    `<dl class="meta"><dt>Source</dt><dd>${src ? bdi(src.name) : '<span class="warn">not in the inventory</span>'} (source ${m.provenance.sourceId}, ${escapeText(m.provenance.format)})</dd><dt>SHA-256 at ingest</dt><dd class="hash">${escapeHtml(m.provenance.sha256)}</dd><dt>Locator</dt><dd>${escapeText(locatorText(m.provenance.locator))}</dd></dl>`,
   );
   if (changed) parts.push(`<p class="warn">The source file changed since ingest: SHA-256 at ingest ${escapeHtml(m.provenance.sha256)}, now ${escapeHtml(changed.sha256)}.</p>`);
   parts.push('<h3>Raw source record</h3>');
@@ -174,15 +175,15 @@ export function renderReport(m: Manifest, content: ReportContent): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="clew ${escapeHtml(m.clew.version)}">
-<title>Evidence report: ${escapeHtml(m.case.name)}</title>
+<meta name="generator" content="clew ${escapeHtml(revealBidi(m.clew.version))}">
+<title>Evidence report: ${escapeHtml(revealBidi(m.case.name))}</title>
 <style>${CSS}</style>
 </head>
 <body>`;
   const header = `<header><h1>Evidence report</h1>
 <dl class="meta"><dt>Case</dt><dd>${bdi(m.case.name)} <span class="muted">(${m.case.kind === 'sqlite' ? 'case file' : 'PostgreSQL case'} ${bdi(m.case.locator)})</span></dd>
 <dt>Items</dt><dd>${m.items.length} message${m.items.length === 1 ? '' : 's'}: ${selection}</dd>
-<dt>Made with</dt><dd>clew ${escapeHtml(m.clew.version)}, commit <span class="hash">${escapeHtml(m.clew.commit)}</span>; report format ${m.version}</dd>
+<dt>Made with</dt><dd>clew ${escapeText(m.clew.version)}, commit <span class="hash">${escapeText(m.clew.commit)}</span>; report format ${m.version}</dd>
 <dt>Manifest SHA-256</dt><dd class="hash">${escapeHtml(m.manifestSha256)}</dd></dl>
 <p class="muted">This report is made from its manifest and the case alone and holds no time of its own: <code>clew report --case CASE --manifest MANIFEST --out FILE</code> rebuilds it byte for byte from the same case with the same clew.</p></header>`;
   const inventory = `<section class="sources"><h2>Sources</h2><table><thead><tr><th>#</th><th>File</th><th>Bytes</th><th>SHA-256 at ingest</th><th>Format</th><th>Ingested (UTC)</th><th>Time zone</th><th>Records</th><th>File now</th></tr></thead><tbody>${content.sources.map(sourceRow).join('')}</tbody></table></section>`;
