@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { normaliseTag } from '../model/annotations.js';
 import { ClewError } from '../model/errors.js';
-import { renderReport, type ReportAnnotation, type ReportContent, type ReportSource, type SourceCheck } from '../report/html.js';
+import { renderReport, type FigureContent, type ReportAnnotation, type ReportContent, type ReportSource, type SourceCheck } from '../report/html.js';
 import { parseItemsText } from '../report/items.js';
 import {
   canonicalJson,
@@ -25,6 +25,9 @@ import {
   type Manifest,
   type ManifestAnnotation,
   type ManifestBody,
+  type ManifestFigure,
+  MAX_FIGURE_ROWS,
+  MAX_FIGURES,
   type ManifestItem,
   type ManifestSource,
   parseManifest,
@@ -35,6 +38,9 @@ import {
 } from '../report/manifest.js';
 import type { AnnotationPort, CaseStore, IdentityPort, ItemKey, MessagePort, SourceRow } from '../store/types.js';
 import { taggedMessageIds } from './annotations.js';
+import { DEFAULT_SAMPLES, graphContext, type GraphContext, type GraphStore, RANK_MEASURES, rank } from './graph.js';
+import { scopedContext } from './graph-scope.js';
+import { loadCaseNetwork } from './network.js';
 import { caseName, printableLocator } from './case.js';
 import { clewVersion } from './export.js';
 import { readRaw } from './show.js';
@@ -47,7 +53,62 @@ export type { Manifest };
 export const MAX_ITEMS_FILE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_CONTEXT = 3;
 
-export type ReportStore = MessagePort & IdentityPort & AnnotationPort & Pick<CaseStore, 'sources' | 'backend'>;
+export type ReportStore = MessagePort & IdentityPort & AnnotationPort & GraphStore & Pick<CaseStore, 'sources' | 'backend'>;
+
+const FIGURE_HELP = 'rank:MEASURE[:top=N][:seed=S][:scope=SPEC] (scope last), e.g. rank:pagerank:top=10:scope=ego:Kum:2';
+
+/**
+ * A `--figure` spec: `rank:MEASURE[:top=N][:seed=S][:scope=SPEC]`, the key-players table of
+ * `clew graph rank`. `scope=` takes the rest of the spec (a scope SPEC has colons of its own).
+ */
+export function parseFigure(spec: string): ManifestFigure {
+  const bad = (why: string) => new ClewError('INVALID_ARGUMENT', `--figure ${JSON.stringify(spec.slice(0, 80))}: ${why} (${FIGURE_HELP})`);
+  if (spec.length > 1100) throw bad('too long');
+  const scopeAt = spec.indexOf(':scope=');
+  const head = scopeAt >= 0 ? spec.slice(0, scopeAt) : spec;
+  const scope = scopeAt >= 0 ? spec.slice(scopeAt + ':scope='.length).trim() : null;
+  if (scope === '') throw bad('scope= needs a SPEC');
+  const [kind, measure, ...opts] = head.split(':');
+  if (kind !== 'rank') throw bad('the one figure so far is rank');
+  if (!(RANK_MEASURES as readonly string[]).includes(measure ?? '')) throw bad(`the measure is one of ${RANK_MEASURES.join(', ')}`);
+  const f: ManifestFigure = { kind: 'rank', measure: measure!, top: 10, scope, seed: 1, samples: DEFAULT_SAMPLES };
+  for (const o of opts) {
+    const m = /^(top|seed)=(\d{1,9})$/.exec(o);
+    if (!m) throw bad(`unknown option ${JSON.stringify(o.slice(0, 40))}`);
+    const n = Number(m[2]);
+    if (m[1] === 'top') {
+      if (n < 1 || n > MAX_FIGURE_ROWS) throw bad(`top is 1 to ${MAX_FIGURE_ROWS}`);
+      f.top = n;
+    } else f.seed = n;
+  }
+  return f;
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));
+
+/** A figure computed from the case (deterministic: the same case, parameters and clew give the same table). */
+async function computeFigure(store: ReportStore, f: ManifestFigure, base: () => Promise<GraphContext>): Promise<FigureContent> {
+  let ctx = await base();
+  if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples });
+  const parameters: FigureContent['parameters'] = [];
+  if (f.scope !== null) {
+    const s = await scopedContext(ctx, f.scope);
+    ctx = s.ctx;
+    parameters.push({ name: 'Scope', value: `${s.scope.spec}: ${s.scope.description}; ${s.scope.nodes} of ${s.scope.of.nodes} nodes, ${s.scope.contactPairs} of ${s.scope.of.contactPairs} contact pairs` });
+  } else parameters.push({ name: 'Scope', value: 'the whole contact network of the case (accounts; every channel; no time filter)' });
+  const r = rank(ctx, { by: f.measure as (typeof RANK_MEASURES)[number], top: f.top, contacts: 3 });
+  parameters.push({ name: 'Measure', value: r.by }, { name: 'Network', value: `${r.nodes} nodes, ${r.edges} sender→recipient pairs; weight = messages + calls` }, { name: 'Seed', value: String(f.seed) });
+  if (r.weights) parameters.push({ name: 'Composite weights', value: Object.entries(r.weights).map(([k, w]) => `${w} × rank(${k})`).join(' + ') });
+  if (r.betweenness)
+    parameters.push({ name: 'Betweenness', value: r.betweenness.sampled ? `estimated from ${r.betweenness.samples} pivots (error ≤ ${fmt(r.betweenness.errorBound)} with probability ${r.betweenness.confidence})` : 'exact' });
+  parameters.push({ name: 'Command', value: `clew graph rank --case CASE --by ${r.by} --top ${f.top}${f.scope !== null ? ` --scope '${f.scope}'` : ''} --seed ${f.seed}` });
+  return {
+    heading: `key players by ${r.by}${f.scope !== null ? ` in ${f.scope}` : ''}, top ${f.top}`,
+    parameters,
+    columns: ['#', 'Who', 'Score', 'Top contacts (messages + calls)'],
+    rows: r.rows.map((row) => [String(row.position), row.label === row.key ? row.key : `${row.label} <${row.key}>`, fmt(row.score), row.contacts.map((c) => `${c.label} (${c.messages})`).join(', ')]),
+  };
+}
 
 let build: { version: string; commit: string } | undefined;
 
@@ -143,7 +204,11 @@ export async function gatherContent(store: ReportStore, m: ManifestBody): Promis
       annotations: annotations.get(itemRef(itemKey(it))) ?? [],
     });
   }
-  return { sources, items };
+  const figures: FigureContent[] = [];
+  let net: GraphContext | undefined;
+  const base = async () => (net ??= graphContext(await loadCaseNetwork(store, {}), store, {}));
+  for (const f of m.figures) figures.push(await computeFigure(store, f, base));
+  return { figures, sources, items };
 }
 
 export interface ReportRequest {
@@ -153,6 +218,8 @@ export interface ReportRequest {
   /** An items file (see src/report/items.ts). */
   itemsFile?: string;
   context?: number;
+  /** `--figure` specs (parseFigure), in order. */
+  figures?: readonly string[];
 }
 
 function checkContext(n: number): number {
@@ -164,6 +231,8 @@ function checkContext(n: number): number {
 export async function makeManifest(store: ReportStore, req: ReportRequest): Promise<Manifest> {
   if ((req.tag === undefined) === (req.itemsFile === undefined)) throw new ClewError('INVALID_ARGUMENT', 'name the items: --tag T or --items FILE (one of them)');
   const context = checkContext(req.context ?? DEFAULT_CONTEXT);
+  const figures = (req.figures ?? []).map(parseFigure);
+  if (figures.length > MAX_FIGURES) throw new ClewError('INVALID_ARGUMENT', `a report has at most ${MAX_FIGURES} figures`);
   let items: ManifestItem[];
   let queries: string[] = [];
   let tag: string | null = null;
@@ -185,6 +254,7 @@ export async function makeManifest(store: ReportStore, req: ReportRequest): Prom
     queries,
     context: { before: context, after: context },
     items,
+    figures,
     sources: (await store.sources()).sort((a, b) => a.id - b.id).map(manifestSource),
     annotations: await annotationsOfItems(store, items),
   };

@@ -62,7 +62,7 @@ describe('clew report', () => {
     expect((await run(['star', 'add', '--case', casePath, '--author', 'ana', `message:${ids[3]}`])).code).toBe(0);
 
     const out = join(dir, 'report.html');
-    let r = await run(['--json', 'report', '--case', casePath, '--tag', 'EVIDENCE', '--out', out, '--context', '1']);
+    let r = await run(['--json', 'report', '--case', casePath, '--tag', 'EVIDENCE', '--out', out, '--context', '1', '--figure', 'rank:degree:top=2', '--figure', 'rank:pagerank:seed=7:scope=tag:evidence']);
     expect(r.code, r.err).toBe(0);
     const made = JSON.parse(r.out) as { report: { sha256: string; manifest: string; manifestSha256: string; items: number } };
     expect(made.report.items).toBe(3);
@@ -75,6 +75,10 @@ describe('clew report', () => {
     expect(manifest.sources[0]!.timeZone).toBe('Europe/Belgrade');
     expect(manifest.reportSha256).toBe(made.report.sha256);
     expect(manifest).not.toHaveProperty('builtAt');
+    expect(manifest.figures).toEqual([
+      { kind: 'rank', measure: 'degree', top: 2, scope: null, seed: 1, samples: 512 },
+      { kind: 'rank', measure: 'pagerank', top: 10, scope: 'tag:evidence', seed: 7, samples: 512 },
+    ]);
 
     // inert: no script, no event handler, nothing fetched, one <style> (ours)
     const { els, text, items } = parse(html);
@@ -113,6 +117,15 @@ describe('clew report', () => {
     expect(text).toContain('Europe/Belgrade');
     expect(text).toContain(made.report.manifestSha256);
     expect(text).toMatch(/clew \d+\.\d+\.\d+, commit ([0-9a-f]{40}|unknown)/);
+    // the figures, with their parameters and the accounts ranked
+    const figures = els.filter((e) => e.name === 'section' && e.attribs.class === 'figure').map(textOf);
+    expect(figures).toHaveLength(2);
+    expect(figures[0]).toContain('key players by degree, top 2');
+    expect(figures[0]).toContain('the whole contact network');
+    expect(figures[0]).toContain('<i onmouseover=alert(1)>Kum</i> <skyecc:AAA111>');
+    expect(figures[1]).toMatch(/tag:evidence: tagged "evidence": the accounts of 3 messages; 2 of 2 nodes/);
+    expect(figures[1]).toContain('Seed7');
+    expect(figures[1]).toContain("--scope 'tag:evidence' --seed 7");
 
     // the manifest rebuilds the same bytes
     const again = join(dir, 'again.html');
@@ -170,6 +183,10 @@ describe('clew report', () => {
     expect((await run(['report', '--case', casePath, '--items', join(dir, 'none.txt'), '--out', out])).code).toBe(4);
     expect((await run(['report', '--case', casePath, '--tag', 'nothing', '--out', out])).code).toBe(2);
     expect((await run(['report', '--case', casePath, '--out', out])).code).toBe(2);
+    r = await run(['report', '--case', casePath, '--items', items, '--out', out, '--figure', 'rank:nonsense']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('the measure is one of');
+    expect((await run(['report', '--case', casePath, '--items', items, '--out', out, '--figure', 'rank:degree:top=0'])).code).toBe(2);
     expect((await run(['report', '--case', casePath, '--tag', 'a', '--items', items, '--out', out])).code).toBe(2);
 
     // a source file changed since ingest: the report says so with both hashes, and shows no raw bytes from it

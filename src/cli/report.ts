@@ -24,6 +24,7 @@ interface Opts {
   out: string;
   manifestOut?: string;
   context?: number;
+  figure: string[];
 }
 
 export function registerReport(program: Command, json: () => boolean): void {
@@ -37,11 +38,12 @@ export function registerReport(program: Command, json: () => boolean): void {
     .requiredOption('--out <file>', 'the report (HTML)')
     .option('--manifest-out <file>', 'where the manifest goes (default: beside the report, report.html → report.manifest.json)')
     .option('--context <n>', `thread messages shown before and after each cited message (0–${MAX_CONTEXT}, default 3)`, context)
+    .option('--figure <spec>', 'add a network figure: rank:MEASURE[:top=N][:seed=S][:scope=SPEC], the key-players table of graph rank (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (o: Opts) => {
       const chosen = [o.tag, o.items, o.manifest].filter((x) => x !== undefined).length;
       if (chosen !== 1) throw new ClewError('INVALID_ARGUMENT', 'give one of --tag T, --items FILE (a new report) or --manifest M (a rebuild)');
-      if (o.manifest !== undefined && (o.context !== undefined || o.manifestOut !== undefined))
-        throw new ClewError('INVALID_ARGUMENT', 'a rebuild takes everything from its manifest: --context and --manifest-out are for a new report');
+      if (o.manifest !== undefined && (o.context !== undefined || o.manifestOut !== undefined || o.figure.length > 0))
+        throw new ClewError('INVALID_ARGUMENT', 'a rebuild takes everything from its manifest: --context, --figure and --manifest-out are for a new report');
       const [{ withCase }, api] = await Promise.all([import('../api/case.js'), import('../api/report.js')]);
       const out = (value: unknown, human: string) => process.stdout.write(json() ? jsonLine(value) : `${human}\n`);
       if (o.manifest !== undefined) {
@@ -62,7 +64,7 @@ export function registerReport(program: Command, json: () => boolean): void {
       }
       const manifestOut = o.manifestOut ?? api.manifestPathFor(o.out);
       const files = await withCase(o.case, { readonly: true }, (store) =>
-        api.buildReport(store, { locator: o.case, ...(o.tag !== undefined ? { tag: o.tag } : {}), ...(o.items !== undefined ? { itemsFile: o.items } : {}), ...(o.context !== undefined ? { context: o.context } : {}) }),
+        api.buildReport(store, { locator: o.case, ...(o.tag !== undefined ? { tag: o.tag } : {}), ...(o.items !== undefined ? { itemsFile: o.items } : {}), ...(o.context !== undefined ? { context: o.context } : {}), figures: o.figure }),
       );
       await api.writeReport(files, o.out, manifestOut);
       const n = files.manifest.items.length;

@@ -54,10 +54,12 @@ describe('renderReport', () => {
           queries: [commentary],
           context: { before: 1, after: 1 },
           items: [{ type: 'message', id: 7, commentary }],
+          figures: [{ kind: 'rank', measure: 'pagerank', top: 5, scope: name, seed: 1, samples: 512 }],
           sources: [],
           annotations: [],
         });
         const content: ReportContent = {
+          figures: [{ heading: name, parameters: [{ name: body, value: note }], columns: ['#', name], rows: [['1', body], ['2', note]] }],
           sources: [{ id: 1, name, size: 10, sha256: 'a'.repeat(64), format: name, status: 'complete', startedAt: 0, finishedAt: 1, records: 1, timeZone: name, onDisk: { status: 'changed', sha256: 'b'.repeat(64) } }],
           items: [
             {

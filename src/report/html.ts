@@ -36,8 +36,18 @@ export interface ReportItemContent {
   annotations: ReportAnnotation[];
 }
 
+/** A network figure as computed from the case: a heading, its parameters, a table (all text). */
+export interface FigureContent {
+  heading: string;
+  parameters: { name: string; value: string }[];
+  columns: string[];
+  rows: string[][];
+}
+
 /** What the report reads from the case for a manifest (src/api/report.ts gathers it). */
 export interface ReportContent {
+  /** One per manifest figure, in its order. */
+  figures: FigureContent[];
   sources: ReportSource[];
   /** One per manifest item, in its order. */
   items: ReportItemContent[];
@@ -164,9 +174,15 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
   return parts.join('\n');
 }
 
+function figure(n: number, f: FigureContent): string {
+  return `<section class="figure" id="figure-${n}"><h2>Figure ${n}: ${escapeText(f.heading)}</h2><dl class="meta">${f.parameters.map((p) => `<dt>${escapeText(p.name)}</dt><dd>${bdi(p.value)}</dd>`).join('')}</dl><table><thead><tr>${f.columns.map((c) => `<th>${escapeText(c)}</th>`).join('')}</tr></thead><tbody>${f.rows
+    .map((r) => `<tr>${r.map((c) => `<td>${bdi(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table></section>`;
+}
+
 /** The report's HTML (UTF-8 text). `content.items` are the manifest's items, in its order. */
 export function renderReport(m: Manifest, content: ReportContent): string {
-  if (content.items.length !== m.items.length) throw new Error('renderReport: one content entry per manifest item');
+  if (content.items.length !== m.items.length || content.figures.length !== m.figures.length) throw new Error('renderReport: one content entry per manifest item and figure');
   const sources = new Map(content.sources.map((s) => [s.id, s]));
   const selection = m.selection.tag !== null ? `the messages tagged ${bdi(m.selection.tag)}` : `the items listed in ${bdi(m.selection.itemsFile ?? '(a file)')}`;
   const head = `<!DOCTYPE html>
@@ -194,5 +210,6 @@ export function renderReport(m: Manifest, content: ReportContent): string {
   }<p class="muted">Thread context: up to ${m.context.before} message${m.context.before === 1 ? '' : 's'} before and ${m.context.after} after each cited message.</p></section>`;
   const contents = `<nav><h2>Items</h2><ol>${m.items.map((it, i) => `<li><a href="#item-${i + 1}">message ${it.id}</a>${it.commentary !== null ? ` — <bdi>${escapeText(it.commentary.split('\n')[0]!.slice(0, 120))}</bdi>` : ''}</li>`).join('')}</ol></nav>`;
   const items = m.items.map((it, i) => item(i + 1, it, content.items[i]!, sources)).join('\n');
-  return `${head}\n${header}\n${inventory}\n${found}\n${contents}\n${items}\n</body>\n</html>\n`;
+  const figures = content.figures.length ? `\n${content.figures.map((f, i) => figure(i + 1, f)).join('\n')}` : '';
+  return `${head}\n${header}\n${inventory}\n${found}${figures}\n${contents}\n${items}\n</body>\n</html>\n`;
 }

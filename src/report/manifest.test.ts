@@ -10,6 +10,7 @@ const body: ManifestBody = {
   queries: [],
   context: { before: 3, after: 3 },
   items: [{ type: 'message', id: 12, commentary: 'Kum <b>' }],
+  figures: [{ kind: 'rank', measure: 'pagerank', top: 5, scope: 'ego:Kum:1', seed: 1, samples: 512 }],
   sources: [{ id: 1, name: 'a.jsonl', size: 9, sha256: 'c'.repeat(64), format: 'canonical', status: 'complete', ingestStarted: 1, ingestFinished: 2, timeZone: null, records: 3 }],
   annotations: [{ item: 'message:12', kind: 'tag', value: 'evidence', by: 'ana', at: 5 }],
 };

@@ -25,6 +25,9 @@ export const MAX_QUERIES = 100;
 export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Thread context around a cited message, each side. */
 export const MAX_CONTEXT = 50;
+/** Network figures per report, and rows per figure. */
+export const MAX_FIGURES = 20;
+export const MAX_FIGURE_ROWS = 200;
 
 const text = (max: number) => z.string().max(max);
 const ms = z.number().int().safe();
@@ -44,6 +47,19 @@ const sourceSchema = z.strictObject({
   records: z.number().int().nonnegative(),
 });
 
+/** A network figure: a key-players table (clew graph rank) with every parameter that shapes it. */
+const figureSchema = z.strictObject({
+  kind: z.literal('rank'),
+  /** The measure (pagerank, degree, betweenness, eigenvector, harmonic, composite). */
+  measure: text(40),
+  top: z.number().int().min(1).max(MAX_FIGURE_ROWS),
+  /** The scope SPEC (src/graph/scope/parse.ts), null for the whole contact network. */
+  scope: text(1000).nullable(),
+  /** Seed (communities of a scope, sampled betweenness) and betweenness pivots above the exact limit. */
+  seed: z.number().int().safe(),
+  samples: z.number().int().min(1).max(1_000_000),
+});
+
 const bodySchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(REPORT_FORMAT_VERSION),
@@ -61,6 +77,8 @@ const bodySchema = z.strictObject({
     .array(z.strictObject({ type: z.literal('message'), id: z.number().int().positive().safe(), commentary: text(MAX_COMMENTARY_CHARS).nullable() }))
     .min(1)
     .max(MAX_REPORT_ITEMS),
+  /** The network figures requested (`--figure`), in order. */
+  figures: z.array(figureSchema).max(MAX_FIGURES),
   /** The case's source inventory when the report was made. */
   sources: z.array(sourceSchema),
   /** The annotations in force on the cited items when the report was made, with authors. */
@@ -73,6 +91,7 @@ export type ManifestBody = z.infer<typeof bodySchema>;
 export type ManifestSource = ManifestBody['sources'][number];
 export type ManifestAnnotation = ManifestBody['annotations'][number];
 export type ManifestItem = ManifestBody['items'][number];
+export type ManifestFigure = ManifestBody['figures'][number];
 
 export interface Manifest extends ManifestBody {
   manifestSha256: string;
