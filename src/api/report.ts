@@ -106,7 +106,12 @@ async function computeFigure(store: ReportStore, f: ManifestFigure, base: () => 
     heading: `key players by ${r.by}${f.scope !== null ? ` in ${f.scope}` : ''}, top ${f.top}`,
     parameters,
     columns: ['#', 'Who', 'Score', 'Top contacts (messages + calls)'],
-    rows: r.rows.map((row) => [String(row.position), row.label === row.key ? row.key : `${row.label} <${row.key}>`, fmt(row.score), row.contacts.map((c) => `${c.label} (${c.messages})`).join(', ')]),
+    rows: r.rows.map((row) => [
+      [String(row.position)],
+      row.label === row.key ? [row.key] : [row.label, `<${row.key}>`],
+      [fmt(row.score)],
+      row.contacts.map((c, i) => `${c.label} (${c.messages})${i < row.contacts.length - 1 ? ',' : ''}`),
+    ]),
   };
 }
 

@@ -59,7 +59,7 @@ describe('renderReport', () => {
           annotations: [],
         });
         const content: ReportContent = {
-          figures: [{ heading: name, parameters: [{ name: body, value: note }], columns: ['#', name], rows: [['1', body], ['2', note]] }],
+          figures: [{ heading: name, parameters: [{ name: body, value: note }], columns: ['#', name], rows: [[['1'], [body, name]], [['2'], [note]]] }],
           sources: [{ id: 1, name, size: 10, sha256: 'a'.repeat(64), format: name, status: 'complete', startedAt: 0, finishedAt: 1, records: 1, timeZone: name, onDisk: { status: 'changed', sha256: 'b'.repeat(64) } }],
           items: [
             {

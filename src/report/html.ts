@@ -41,7 +41,8 @@ export interface FigureContent {
   heading: string;
   parameters: { name: string; value: string }[];
   columns: string[];
-  rows: string[][];
+  /** Each cell is pieces of text, each isolated in its own direction (a right-to-left name next to its handle). */
+  rows: string[][][];
 }
 
 /** What the report reads from the case for a manifest (src/api/report.ts gathers it). */
@@ -176,7 +177,7 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
 
 function figure(n: number, f: FigureContent): string {
   return `<section class="figure" id="figure-${n}"><h2>Figure ${n}: ${escapeText(f.heading)}</h2><dl class="meta">${f.parameters.map((p) => `<dt>${escapeText(p.name)}</dt><dd>${bdi(p.value)}</dd>`).join('')}</dl><table><thead><tr>${f.columns.map((c) => `<th>${escapeText(c)}</th>`).join('')}</tr></thead><tbody>${f.rows
-    .map((r) => `<tr>${r.map((c) => `<td>${bdi(c)}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c) => `<td>${c.map(bdi).join(' ')}</td>`).join('')}</tr>`)
     .join('')}</tbody></table></section>`;
 }
 
