@@ -20,6 +20,7 @@ import { registerSynth } from './synth.js';
 import { registerTranslate } from './translate.js';
 import { registerWatch } from './watch.js';
 import { registerAnnotate } from './annotate.js';
+import { registerReport } from './report.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
   registerWatch(program, json);
   registerAnnotate(program, json);
   registerTranslate(program, json);
+  registerReport(program, json);
 
   program
     .command('ingest')

@@ -1,0 +1,353 @@
+/**
+ * Evidence reports (issue 20 part 2): `clew report`. Reads from the case what a manifest names
+ * (the cited messages with their thread context, provenance, raw source record and annotations;
+ * the source inventory, each cited source file checked against its ingest hash) and renders the
+ * report (src/report/html.ts, a pure function of manifest and content). Making a report writes the
+ * HTML and its manifest; rebuilding reads a manifest back (refused when edited by hand), renders
+ * again from the case and says whether the bytes are the ones the manifest was written with, and
+ * if not, what in the case changed.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { normaliseTag } from '../model/annotations.js';
+import { ClewError } from '../model/errors.js';
+import { renderReport, type FigureContent, type ReportAnnotation, type ReportContent, type ReportSource, type SourceCheck } from '../report/html.js';
+import { parseItemsText } from '../report/items.js';
+import {
+  canonicalJson,
+  MAX_CONTEXT,
+  MAX_MANIFEST_BYTES,
+  MANIFEST_FORMAT,
+  type Manifest,
+  type ManifestAnnotation,
+  type ManifestBody,
+  type ManifestFigure,
+  MAX_FIGURE_ROWS,
+  MAX_FIGURES,
+  type ManifestItem,
+  type ManifestSource,
+  parseManifest,
+  REPORT_FORMAT_VERSION,
+  sealManifest,
+  serialiseManifest,
+  sha256,
+} from '../report/manifest.js';
+import type { AnnotationPort, CaseStore, IdentityPort, ItemKey, MessagePort, SourceRow } from '../store/types.js';
+import { taggedMessageIds } from './annotations.js';
+import { DEFAULT_SAMPLES, graphContext, type GraphContext, type GraphStore, RANK_MEASURES, rank } from './graph.js';
+import { scopedContext } from './graph-scope.js';
+import { loadCaseNetwork } from './network.js';
+import { caseName, printableLocator } from './case.js';
+import { clewVersion } from './export.js';
+import { readRaw } from './show.js';
+import { threadPage } from './thread.js';
+
+export { REPORT_FORMAT_VERSION, MAX_CONTEXT };
+export type { Manifest };
+
+/** The largest items file read. */
+export const MAX_ITEMS_FILE_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_CONTEXT = 3;
+
+export type ReportStore = MessagePort & IdentityPort & AnnotationPort & GraphStore & Pick<CaseStore, 'sources' | 'backend'>;
+
+const FIGURE_HELP = 'rank:MEASURE[:top=N][:seed=S][:scope=SPEC] (scope last), e.g. rank:pagerank:top=10:scope=ego:Kum:2';
+
+/**
+ * A `--figure` spec: `rank:MEASURE[:top=N][:seed=S][:scope=SPEC]`, the key-players table of
+ * `clew graph rank`. `scope=` takes the rest of the spec (a scope SPEC has colons of its own).
+ */
+export function parseFigure(spec: string): ManifestFigure {
+  const bad = (why: string) => new ClewError('INVALID_ARGUMENT', `--figure ${JSON.stringify(spec.slice(0, 80))}: ${why} (${FIGURE_HELP})`);
+  if (spec.length > 1100) throw bad('too long');
+  const scopeAt = spec.indexOf(':scope=');
+  const head = scopeAt >= 0 ? spec.slice(0, scopeAt) : spec;
+  const scope = scopeAt >= 0 ? spec.slice(scopeAt + ':scope='.length).trim() : null;
+  if (scope === '') throw bad('scope= needs a SPEC');
+  const [kind, measure, ...opts] = head.split(':');
+  if (kind !== 'rank') throw bad('the one figure so far is rank');
+  if (!(RANK_MEASURES as readonly string[]).includes(measure ?? '')) throw bad(`the measure is one of ${RANK_MEASURES.join(', ')}`);
+  const f: ManifestFigure = { kind: 'rank', measure: measure!, top: 10, scope, seed: 1, samples: DEFAULT_SAMPLES };
+  for (const o of opts) {
+    const m = /^(top|seed)=(\d{1,9})$/.exec(o);
+    if (!m) throw bad(`unknown option ${JSON.stringify(o.slice(0, 40))}`);
+    const n = Number(m[2]);
+    if (m[1] === 'top') {
+      if (n < 1 || n > MAX_FIGURE_ROWS) throw bad(`top is 1 to ${MAX_FIGURE_ROWS}`);
+      f.top = n;
+    } else f.seed = n;
+  }
+  return f;
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));
+
+/** A figure computed from the case (deterministic: the same case, parameters and clew give the same table). */
+async function computeFigure(store: ReportStore, f: ManifestFigure, base: () => Promise<GraphContext>): Promise<FigureContent> {
+  let ctx = await base();
+  if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples });
+  const parameters: FigureContent['parameters'] = [];
+  if (f.scope !== null) {
+    const s = await scopedContext(ctx, f.scope);
+    ctx = s.ctx;
+    parameters.push({ name: 'Scope', value: `${s.scope.spec}: ${s.scope.description}; ${s.scope.nodes} of ${s.scope.of.nodes} nodes, ${s.scope.contactPairs} of ${s.scope.of.contactPairs} contact pairs` });
+  } else parameters.push({ name: 'Scope', value: 'the whole contact network of the case (accounts; every channel; no time filter)' });
+  const r = rank(ctx, { by: f.measure as (typeof RANK_MEASURES)[number], top: f.top, contacts: 3 });
+  parameters.push({ name: 'Measure', value: r.by }, { name: 'Network', value: `${r.nodes} nodes, ${r.edges} sender→recipient pairs; weight = messages + calls` }, { name: 'Seed', value: String(f.seed) });
+  if (r.weights) parameters.push({ name: 'Composite weights', value: Object.entries(r.weights).map(([k, w]) => `${w} × rank(${k})`).join(' + ') });
+  if (r.betweenness)
+    parameters.push({ name: 'Betweenness', value: r.betweenness.sampled ? `estimated from ${r.betweenness.samples} pivots (error ≤ ${fmt(r.betweenness.errorBound)} with probability ${r.betweenness.confidence})` : 'exact' });
+  parameters.push({ name: 'Command', value: `clew graph rank --case CASE --by ${r.by} --top ${f.top}${f.scope !== null ? ` --scope '${f.scope}'` : ''} --seed ${f.seed}` });
+  return {
+    heading: `key players by ${r.by}${f.scope !== null ? ` in ${f.scope}` : ''}, top ${f.top}`,
+    parameters,
+    columns: ['#', 'Who', 'Score', 'Top contacts (messages + calls)'],
+    rows: r.rows.map((row) => [
+      [String(row.position)],
+      row.label === row.key ? [row.key] : [row.label, `<${row.key}>`],
+      [fmt(row.score)],
+      row.contacts.map((c, i) => `${c.label} (${c.messages})${i < row.contacts.length - 1 ? ',' : ''}`),
+    ]),
+  };
+}
+
+let build: { version: string; commit: string } | undefined;
+
+/** clew's version (package.json) and git commit (`git rev-parse HEAD` where clew was installed from a checkout), else "unknown". */
+export function clewBuild(): { version: string; commit: string } {
+  if (build) return build;
+  let commit = 'unknown';
+  try {
+    const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+    const out = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (/^[0-9a-f]{40,64}$/.test(out)) commit = out;
+  } catch {
+    // not a checkout, or no git: unknown
+  }
+  return (build = { version: clewVersion(), commit });
+}
+
+async function readCapped(path: string, max: number, what: string): Promise<string> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ClewError(code === 'ENOENT' ? 'SOURCE_NOT_FOUND' : 'INVALID_ARGUMENT', `${what} ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { path });
+  }
+  if (size > max) throw new ClewError('TOO_LARGE', `${what} ${path} is ${size} bytes; at most ${max} are read`, { path, limit: max });
+  return readFile(path, 'utf8');
+}
+
+async function fileSha256(path: string): Promise<string | null> {
+  try {
+    const h = createHash('sha256');
+    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+    return h.digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+const timeZoneOf = (s: SourceRow): string | null => {
+  const tz = (s.options as { timeZone?: unknown }).timeZone;
+  return typeof tz === 'string' && tz !== '' ? tz : null;
+};
+
+function manifestSource(s: SourceRow): ManifestSource {
+  return { id: s.id, name: s.name, size: s.size, sha256: s.sha256, format: s.format, status: s.status, ingestStarted: s.startedAt, ingestFinished: s.finishedAt, timeZone: timeZoneOf(s), records: s.records };
+}
+
+const itemKey = (it: ManifestItem): ItemKey => ({ type: it.type, key: String(it.id) });
+const itemRef = (k: ItemKey) => `${k.type}:${k.key}`;
+
+async function annotationsOfItems(store: ReportStore, items: readonly ManifestItem[]): Promise<ManifestAnnotation[]> {
+  const list = await store.annotationsOf(items.map(itemKey));
+  return list.map((a) => ({ item: itemRef(a.item), kind: a.kind, value: a.value, by: a.by, at: a.at }));
+}
+
+/** What the report shows of the case for a manifest: read-only. NOT_FOUND when a cited message is not in the case. */
+export async function gatherContent(store: ReportStore, m: ManifestBody): Promise<ReportContent> {
+  const rows = (await store.sources()).sort((a, b) => a.id - b.id);
+  const messages = [];
+  for (const it of m.items) messages.push(await store.message(it.id));
+  const cited = new Set(messages.map((x) => x.provenance.sourceId));
+  const sources: ReportSource[] = [];
+  for (const s of rows) {
+    let onDisk: SourceCheck = { status: 'unchecked' };
+    if (cited.has(s.id)) {
+      const now = await fileSha256(s.path);
+      onDisk = now === null ? { status: 'missing' } : now === s.sha256 ? { status: 'same' } : { status: 'changed', sha256: now };
+    }
+    sources.push({ id: s.id, name: s.name, size: s.size, sha256: s.sha256, format: s.format, status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, records: s.records, timeZone: timeZoneOf(s), onDisk });
+  }
+  const bySource = new Map(sources.map((s) => [s.id, s]));
+  const annotations = new Map<string, ReportAnnotation[]>();
+  for (const a of await annotationsOfItems(store, m.items)) {
+    let l = annotations.get(a.item);
+    if (!l) annotations.set(a.item, (l = []));
+    l.push({ kind: a.kind, value: a.value, by: a.by, at: a.at });
+  }
+  const items = [];
+  for (const [i, it] of m.items.entries()) {
+    const message = messages[i]!;
+    const page = await threadPage(store, message.id, m.context);
+    const anchor = page.messages.find((x) => x.id === message.id) ?? message;
+    const disk = bySource.get(message.provenance.sourceId)?.onDisk;
+    const raw =
+      disk?.status === 'changed'
+        ? { text: null, unavailable: `the source file changed since ingest (SHA-256 at ingest ${message.provenance.sha256}, now ${disk.sha256})` }
+        : await readRaw(message);
+    items.push({
+      message: anchor,
+      thread: { messages: page.messages, moreBefore: page.moreBefore, moreAfter: page.moreAfter, title: page.title },
+      raw,
+      annotations: annotations.get(itemRef(itemKey(it))) ?? [],
+    });
+  }
+  const figures: FigureContent[] = [];
+  let net: GraphContext | undefined;
+  const base = async () => (net ??= graphContext(await loadCaseNetwork(store, {}), store, {}));
+  for (const f of m.figures) figures.push(await computeFigure(store, f, base));
+  return { figures, sources, items };
+}
+
+export interface ReportRequest {
+  /** The case locator as given (its printable form goes into the manifest). */
+  locator: string;
+  tag?: string;
+  /** An items file (see src/report/items.ts). */
+  itemsFile?: string;
+  context?: number;
+  /** `--figure` specs (parseFigure), in order. */
+  figures?: readonly string[];
+}
+
+function checkContext(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0 || n > MAX_CONTEXT) throw new ClewError('INVALID_ARGUMENT', `--context is a whole number from 0 to ${MAX_CONTEXT}`);
+  return n;
+}
+
+/** The manifest of a new report: the selection resolved against the case, the inventory, the annotations now. */
+export async function makeManifest(store: ReportStore, req: ReportRequest): Promise<Manifest> {
+  if ((req.tag === undefined) === (req.itemsFile === undefined)) throw new ClewError('INVALID_ARGUMENT', 'name the items: --tag T or --items FILE (one of them)');
+  const context = checkContext(req.context ?? DEFAULT_CONTEXT);
+  const figures = (req.figures ?? []).map(parseFigure);
+  if (figures.length > MAX_FIGURES) throw new ClewError('INVALID_ARGUMENT', `a report has at most ${MAX_FIGURES} figures`);
+  let items: ManifestItem[];
+  let queries: string[] = [];
+  let tag: string | null = null;
+  if (req.tag !== undefined) {
+    tag = normaliseTag(req.tag).name;
+    items = (await taggedMessageIds(store, req.tag)).map((id) => ({ type: 'message' as const, id, commentary: null }));
+  } else {
+    const f = parseItemsText(await readCapped(req.itemsFile!, MAX_ITEMS_FILE_BYTES, '--items'), basename(req.itemsFile!));
+    items = f.items;
+    queries = f.queries;
+  }
+  for (const it of items) await store.message(it.id); // NOT_FOUND before anything is written
+  const body: ManifestBody = {
+    format: MANIFEST_FORMAT,
+    version: REPORT_FORMAT_VERSION,
+    case: { kind: store.backend, name: caseName(req.locator), locator: printableLocator(req.locator) },
+    clew: clewBuild(),
+    selection: { tag, itemsFile: req.itemsFile !== undefined ? basename(req.itemsFile) : null },
+    queries,
+    context: { before: context, after: context },
+    items,
+    figures,
+    sources: (await store.sources()).sort((a, b) => a.id - b.id).map(manifestSource),
+    annotations: await annotationsOfItems(store, items),
+  };
+  return sealManifest(body);
+}
+
+export interface ReportFiles {
+  html: string;
+  manifest: Manifest;
+  htmlSha256: string;
+}
+
+/** A new report and its manifest (nothing written). */
+export async function buildReport(store: ReportStore, req: ReportRequest): Promise<ReportFiles> {
+  const manifest = await makeManifest(store, req);
+  const html = renderReport(manifest, await gatherContent(store, manifest));
+  const htmlSha256 = sha256(html);
+  return { html, htmlSha256, manifest: { ...manifest, reportSha256: htmlSha256 } };
+}
+
+export interface RebuildResult extends ReportFiles {
+  /** The rebuilt HTML is byte for byte the report the manifest was written with. */
+  identical: boolean;
+  /** What differs between the case (and this clew) now and when the manifest was written. */
+  changes: string[];
+}
+
+/** What in the case or clew changed since the manifest was written (why a rebuild may differ). */
+async function changesSince(store: ReportStore, m: Manifest): Promise<string[]> {
+  const out: string[] = [];
+  const now = clewBuild();
+  if (now.version !== m.clew.version || now.commit !== m.clew.commit)
+    out.push(`the manifest was written by clew ${m.clew.version} (commit ${m.clew.commit}); this is clew ${now.version} (commit ${now.commit})`);
+  const then = new Map(m.sources.map((s) => [s.id, s]));
+  const current = (await store.sources()).sort((a, b) => a.id - b.id).map(manifestSource);
+  for (const s of current) {
+    const t = then.get(s.id);
+    if (!t) out.push(`source ${s.id} (${s.name}) was ingested after the manifest was written`);
+    else if (canonicalJson(t) !== canonicalJson(s)) out.push(`source ${s.id} (${s.name}) differs: SHA-256 then ${t.sha256}, now ${s.sha256}; ${t.records} records then, ${s.records} now`);
+    then.delete(s.id);
+  }
+  for (const t of then.values()) out.push(`source ${t.id} (${t.name}, SHA-256 ${t.sha256}) is no longer in the case`);
+  const ann = await annotationsOfItems(store, m.items);
+  const key = (a: ManifestAnnotation) => canonicalJson(a);
+  const before = new Set(m.annotations.map(key));
+  const after = new Set(ann.map(key));
+  const items = new Set([...m.annotations.filter((a) => !after.has(key(a))), ...ann.filter((a) => !before.has(key(a)))].map((a) => a.item));
+  for (const i of items) out.push(`the annotations on ${i} changed`);
+  return out;
+}
+
+/** The report again from a manifest's text (INVALID_ARGUMENT when it was edited by hand). */
+export async function rebuildReport(store: ReportStore, manifestText: string, name: string): Promise<RebuildResult> {
+  const manifest = parseManifest(manifestText, name);
+  const html = renderReport(manifest, await gatherContent(store, manifest));
+  const htmlSha256 = sha256(html);
+  const identical = htmlSha256 === manifest.reportSha256;
+  return { html, htmlSha256, manifest, identical, changes: identical ? [] : await changesSince(store, manifest) };
+}
+
+export async function readManifestFile(path: string): Promise<string> {
+  return readCapped(path, MAX_MANIFEST_BYTES, '--manifest');
+}
+
+/** The manifest's path beside a report: report.html → report.manifest.json. */
+export function manifestPathFor(out: string): string {
+  return `${out.replace(/\.html?$/i, '')}.manifest.json`;
+}
+
+async function writeOut(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new ClewError('DISK_FULL', `no space left to write ${path}`, { path });
+    throw new ClewError('INVALID_ARGUMENT', `cannot write ${path}: ${code ?? (e as Error).message}`, { path });
+  }
+}
+
+/** Write a new report and its manifest (the manifest last: it names the report's hash). */
+export async function writeReport(files: ReportFiles, out: string, manifestOut: string): Promise<void> {
+  if (resolve(out) === resolve(manifestOut)) throw new ClewError('INVALID_ARGUMENT', 'the report and its manifest need different files');
+  await writeOut(out, files.html);
+  await writeOut(manifestOut, serialiseManifest(files.manifest));
+}
+
+/** Write a rebuilt report (never over its manifest). */
+export async function writeRebuilt(html: string, out: string, manifestPath: string): Promise<void> {
+  if (resolve(out) === resolve(manifestPath)) throw new ClewError('INVALID_ARGUMENT', 'the rebuilt report would overwrite its manifest: choose another --out');
+  await writeOut(out, html);
+}
