@@ -26,6 +26,7 @@ import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
+import { TRANSLATE_ROUTES } from './routes/translate.js';
 import { parseInput, queryObject, wholeNumber } from './validate.js';
 import type {
   EntitiesResponse,
@@ -181,4 +182,5 @@ export const ROUTES: Route[] = [
   ...CHANGES_ROUTES,
   ...SCOPE_ROUTES,
   ...ANNOTATION_ROUTES,
+  ...TRANSLATE_ROUTES,
 ];
