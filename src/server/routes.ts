@@ -25,6 +25,7 @@ import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
+import { TRANSLATE_ROUTES } from './routes/translate.js';
 import { entitiesQuery, keyPlayersQuery, messageQuery, quarantineQuery, recordId, searchQuery, statsQuery, threadQuery } from './schemas.js';
 import { parseInput, queryObject } from './validate.js';
 import type {
@@ -160,4 +161,5 @@ export const ROUTES: Route[] = [
   ...CHANGES_ROUTES,
   ...SCOPE_ROUTES,
   ...ANNOTATION_ROUTES,
+  ...TRANSLATE_ROUTES,
 ];

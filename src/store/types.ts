@@ -494,6 +494,7 @@ export interface CaseStore
     ExportPort,
     WatchPort,
     AnnotationPort,
+    TranslationPort,
     ChangePort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
@@ -789,4 +790,44 @@ export interface AnnotationPort {
   taggedItems(tag: string, type?: AnnotatedType): Promise<ItemKey[]>;
   /** The tags in force, with how many items carry each, by name. */
   tags(): Promise<{ tag: string; name: string; items: number }[]>;
+}
+
+// ---------------------------------------------------------------- machine translations (sqlite/translations.ts)
+
+/**
+ * A machine translation of a message as cached in the case (issue 23): what made it (engine, the
+ * pair and its data version, the engine's own version), so a report cites it reproducibly.
+ */
+export interface StoredTranslation {
+  messageId: number;
+  /** Target language, clew code ('en'). */
+  target: string;
+  /** 'apertium'. */
+  engine: string;
+  /** The engine's pair ('hbs-eng'). */
+  pair: string;
+  /** The pair's data version ('0.5.1-2'). */
+  version: string;
+  engineVersion: string;
+  /** The language the message was translated from, clew code ('sr'). */
+  sourceLang: string;
+  /** The translation ('' when it failed). */
+  text: string;
+  /** Why it failed: a stable code ('too-long', 'timeout', …) and a reason for people; null when translated. */
+  failure: string | null;
+  failed: string | null;
+  /** UTC ms when it was made. */
+  at: number;
+}
+
+/** Machine translations cached in the case. They never change a source record. */
+export interface TranslationPort {
+  /** The cached translations of these messages into `target`, by message (in the order asked), then newest first. */
+  translationsOf(messageIds: readonly number[], target: string): Promise<StoredTranslation[]>;
+  /**
+   * Store translations (one replaces another of the same message, target, engine, pair and version),
+   * in one transaction that also moves the change counter. NOT_FOUND, storing nothing, when a message
+   * is not in the case.
+   */
+  saveTranslations(rows: readonly StoredTranslation[]): Promise<void>;
 }

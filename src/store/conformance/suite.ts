@@ -16,6 +16,7 @@ import { describeActivity, describeDossier, describeGeo, describeIdentity } from
 import { describeExport } from './suite-export.js';
 import { describeWatch } from './suite-watch.js';
 import { describeAnnotations } from './suite-annotations.js';
+import { describeTranslations } from './suite-translations.js';
 import { describeChanges } from './suite-changes.js';
 
 export type { CaseFactory, TestCase } from './support.js';
@@ -817,6 +818,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
     describeExport(factory);
     describeWatch(factory);
     describeAnnotations(factory);
+    describeTranslations(factory);
     describeChanges(factory);
   });
 }

@@ -15,7 +15,7 @@ import { findCase } from './cases.js';
 import { postgresLocator } from './locator.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { migratePostgresCase, openPostgresStore } from './open.js';
-import { ANNOTATION_TABLE_NAMES, PG_SCHEMA_VERSION, WATCH_TABLE_NAMES } from './schema.js';
+import { ANNOTATION_TABLE_NAMES, PG_SCHEMA_VERSION, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
 import { testCaseLocator, testPg } from './test-support/pg-case.js';
 import { ftsVector } from './writer.js';
 
@@ -105,8 +105,8 @@ describe('PostgreSQL schema migrations', () => {
       await ingest(s, records, { analyse: true });
       const id = s.db.caseId;
       await s.close();
-      // schema 1: no watch or annotation tables (a database made before them), vectors without stem tokens
-      for (const t of [...WATCH_TABLE_NAMES, ...ANNOTATION_TABLE_NAMES]) await db.query(`DROP TABLE ${t}`);
+      // schema 1: no watch, annotation or translation tables (a database made before them), vectors without stem tokens
+      for (const t of [...WATCH_TABLE_NAMES, ...ANNOTATION_TABLE_NAMES, ...TRANSLATION_TABLE_NAMES]) await db.query(`DROP TABLE ${t}`);
       await db.query(`UPDATE clew_meta SET value = '1' WHERE key = 'schema_version'`);
       await asSchema1(id);
       const stem = stemToken('kafu', 'sr')!;

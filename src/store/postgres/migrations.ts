@@ -18,7 +18,7 @@
  * is the version of a new database and case; the last entry leads to it (migrations.test.ts).
  */
 import type pg from 'pg';
-import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, WATCH_TABLE_NAMES } from './schema.js';
+import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
 import { ftsVector } from './writer.js';
 
 export interface PgMigration {
@@ -85,5 +85,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     to: 4,
     what: 'annotations: tags, notes and stars with their log (the tables annotation_events and annotations)',
     ...addTables(ANNOTATION_TABLE_NAMES),
+  },
+  {
+    to: 5,
+    what: 'machine translations of messages, cached with their engine, pair and version (the table translations)',
+    ...addTables(TRANSLATION_TABLE_NAMES),
   },
 ];

@@ -1,4 +1,4 @@
-import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table, TABLES, WATCH_TABLES, table } from '../schema/tables.js';
+import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, table } from '../schema/tables.js';
 
 /**
  * The PostgreSQL schema, derived from the tables declared once for both backends
@@ -30,7 +30,7 @@ import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table
  * The schema version of a new database and of a new case in it (clew_meta.schema_version and
  * clew_cases.schema_version); migrations.ts leads an older one here.
  */
-export const PG_SCHEMA_VERSION = 4;
+export const PG_SCHEMA_VERSION = 5;
 
 export interface PgColumn {
   name: string;
@@ -126,6 +126,8 @@ export const CASE_TABLES: readonly PgTable[] = TABLES.map(pgTable);
 export const WATCH_TABLE_NAMES = WATCH_TABLES;
 /** Annotations (annotations.ts): schema 4 (migrations.ts). */
 export const ANNOTATION_TABLE_NAMES = ANNOTATION_TABLES;
+/** Machine translations (translations.ts): schema 5 (migrations.ts). */
+export const TRANSLATION_TABLE_NAMES = TRANSLATION_TABLES;
 
 /** The CREATE statements of a case table and of one case's partition of it, each IF NOT EXISTS. */
 export function ensureTableSql(t: PgTable, caseId: number): string {

@@ -61,6 +61,8 @@ import * as readSearch from './read-search.js';
 import * as transfer from './transfer.js';
 import * as watch from './watch.js';
 import * as annotations from './annotations.js';
+import * as translations from './translations.js';
+import type { StoredTranslation } from '../types.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 
 export class PostgresCaseStore implements CaseStore {
@@ -313,6 +315,16 @@ export class PostgresCaseStore implements CaseStore {
   }
   identity(): IdentityStore {
     return new PgIdentityStore(this.db, () => this.assertWritable());
+  }
+
+  // ---------------------------------------------------------------- machine translations (translations.ts)
+
+  translationsOf(messageIds: readonly number[], target: string): Promise<StoredTranslation[]> {
+    return translations.translationsOf(this.db, messageIds, target);
+  }
+  async saveTranslations(rows: readonly StoredTranslation[]): Promise<void> {
+    this.assertWritable();
+    return translations.saveTranslations(this.db, rows);
   }
 
   // ---------------------------------------------------------------- annotations (annotations.ts)

@@ -1,7 +1,8 @@
 /**
  * The tables declared once (tables.ts) give each backend exactly the schema it declared on its own
  * before (testdata/: the DDL as sqlite/schema.ts and postgres/schema.ts wrote it, SQLite schema 5
- * and PostgreSQL schema 4, the annotation tables as their branch wrote them): every table, column (type, nullability, default, check), key, index
+ * and PostgreSQL schema 4, the annotation tables as their branch wrote them, then the translations
+ * table of SQLite schema 6 and PostgreSQL schema 5, written by hand): every table, column (type, nullability, default, check), key, index
  * and partition the same, as each database's catalog describes them. A change to the declaration
  * fails here until it has a migration and a new snapshot.
  */
@@ -11,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_TABLES, SCHEMA_SQL as PG_SCHEMA_SQL, columnNames, createPartitionsSql } from '../postgres/schema.js';
 import { testPg } from '../postgres/test-support/pg-case.js';
-import { ANNOTATION_SCHEMA_SQL, DEFERRED_INDEXES, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_SQL, WATCH_SCHEMA_SQL } from '../sqlite/schema.js';
+import { ANNOTATION_SCHEMA_SQL, DEFERRED_INDEXES, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_SQL, TRANSLATION_SCHEMA_SQL, WATCH_SCHEMA_SQL } from '../sqlite/schema.js';
 import { TABLES, columns } from './tables.js';
 
 const snapshot = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
@@ -46,8 +47,8 @@ function sqliteDb(sql: string): Database.Database {
 }
 
 describe('the tables declared once', () => {
-  it('give a new SQLite case exactly the schema 5 that sqlite/schema.ts declared', () => {
-    const before = sqliteDb(snapshot('sqlite-schema-5.sql'));
+  it('give a new SQLite case exactly schema 6 (testdata: schema 5 as sqlite/schema.ts declared it, and the translations table)', () => {
+    const before = sqliteDb(snapshot('sqlite-schema-6.sql'));
     const now = sqliteDb(SCHEMA_SQL);
     const want = sqliteShape(before);
     expect(Object.keys(want).length).toBeGreaterThan(50);
@@ -55,14 +56,15 @@ describe('the tables declared once', () => {
   });
 
   it('give the SQLite migrations the tables and indexes they add, as a new case has them', () => {
-    // a case without what schemas 2, 4 and 5 add gets it back from the derived statements
+    // a case without what schemas 2, 4, 5 and 6 add gets it back from the derived statements
     const db = sqliteDb(SCHEMA_SQL);
-    for (const t of ['edge_deltas', 'persons', 'person_members', 'identity_decisions', 'identity_rejections', 'watchlists', 'saved_searches', 'saved_search_hits', 'annotation_events', 'annotations']) db.exec(`DROP TABLE ${t}`);
+    for (const t of ['edge_deltas', 'persons', 'person_members', 'identity_decisions', 'identity_rejections', 'watchlists', 'saved_searches', 'saved_search_hits', 'annotation_events', 'annotations', 'translations']) db.exec(`DROP TABLE ${t}`);
     db.exec('DROP INDEX calls_ts');
     db.exec(INGEST_SCHEMA_SQL);
     db.exec(IDENTITY_SCHEMA_SQL);
     db.exec(WATCH_SCHEMA_SQL);
     db.exec(ANNOTATION_SCHEMA_SQL);
+    db.exec(TRANSLATION_SCHEMA_SQL);
     const shape = (d: Database.Database) =>
       Object.fromEntries(Object.entries(sqliteShape(d)).map(([k, v]) => [k, { ...(v as object), sql: undefined }]));
     expect(shape(db)).toEqual(shape(sqliteDb(SCHEMA_SQL)));
@@ -124,9 +126,9 @@ describe('the tables declared once', () => {
       };
     }
 
-    it('give a database and a case exactly the schema 4 and partitions that postgres/schema.ts declared', async () => {
+    it('give a database and a case exactly schema 5 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, and the translations table)', async () => {
       await db.query('CREATE SCHEMA before; SET search_path = before');
-      await db.query(snapshot('postgres-schema-4.sql'));
+      await db.query(snapshot('postgres-schema-5.sql'));
       await db.query('CREATE SCHEMA now; SET search_path = now');
       await db.query(`${PG_SCHEMA_SQL}\n${createPartitionsSql(7)}`);
       await db.query('SET search_path = public');

@@ -386,6 +386,28 @@ export const TABLES: readonly Table[] = [
     indexes: [{ name: 'key', columns: ['kind', 'key', 'item_type', 'item_key'] }],
     clustered: true,
   },
+  // machine translations of messages (src/api/translate.ts), cached with the engine, the pair and
+  // its data version so a report cites them reproducibly: one row per message, target language,
+  // engine, pair and version. A failure is kept with its code and reason (failure, failed; text '').
+  // Source records are never touched.
+  {
+    name: 'translations',
+    columns: [
+      nn('message_id', 'bigint'),
+      nn('target', 'text'),
+      nn('engine', 'text'),
+      nn('pair', 'text'),
+      nn('version', 'text'),
+      nn('engine_version', 'text'),
+      nn('source_lang', 'text'),
+      nn('text', 'text'),
+      c('failure', 'text'),
+      c('failed', 'text'),
+      nn('at', 'bigint'),
+    ],
+    primaryKey: ['message_id', 'target', 'engine', 'pair', 'version'],
+    clustered: true,
+  },
 ];
 
 /** The identity tables (SQLite schema 2 made them part of the schema). */
@@ -394,6 +416,8 @@ export const IDENTITY_TABLES = ['persons', 'person_members', 'identity_decisions
 export const WATCH_TABLES = ['watchlists', 'saved_searches', 'saved_search_hits'] as const;
 /** Annotations (SQLite schema 5, PostgreSQL schema 4). */
 export const ANNOTATION_TABLES = ['annotation_events', 'annotations'] as const;
+/** Machine translations (SQLite schema 6, PostgreSQL schema 5). */
+export const TRANSLATION_TABLES = ['translations'] as const;
 
 export function table(name: string): Table {
   const t = TABLES.find((x) => x.name === name);

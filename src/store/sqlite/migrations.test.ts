@@ -31,7 +31,7 @@ describe('SQLite schema migrations', () => {
     const old = new Database(':memory:');
     // schema 1 as 0.1.0 created it: everything but what the migrations add
     old.exec(SCHEMA_SQL);
-    for (const t of ['edge_deltas', 'persons', 'person_members', 'identity_decisions', 'identity_rejections', 'watchlists', 'saved_searches', 'saved_search_hits', 'annotation_events', 'annotations']) old.exec(`DROP TABLE ${t}`);
+    for (const t of ['edge_deltas', 'persons', 'person_members', 'identity_decisions', 'identity_rejections', 'watchlists', 'saved_searches', 'saved_search_hits', 'annotation_events', 'annotations', 'translations']) old.exec(`DROP TABLE ${t}`);
     old.exec('DROP INDEX calls_ts');
     old.pragma('user_version = 1');
     const r = migrateConnection(old, ':memory:');

@@ -14,7 +14,7 @@ import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import { FTS_TEXT_SQL, registerFtsText } from './fts-build.js';
-import { ANNOTATION_SCHEMA_SQL, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_VERSION, WATCH_SCHEMA_SQL } from './schema.js';
+import { ANNOTATION_SCHEMA_SQL, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_VERSION, TRANSLATION_SCHEMA_SQL, WATCH_SCHEMA_SQL } from './schema.js';
 
 export interface Migration {
   to: number;
@@ -55,6 +55,13 @@ export const MIGRATIONS: readonly Migration[] = [
     what: 'annotations: tags, notes and stars with their log (the tables annotations and annotation_events)',
     up(db) {
       db.exec(ANNOTATION_SCHEMA_SQL);
+    },
+  },
+  {
+    to: 6,
+    what: 'machine translations of messages, cached with their engine, pair and version (the table translations)',
+    up(db) {
+      db.exec(TRANSLATION_SCHEMA_SQL);
     },
   },
 ];

@@ -12,10 +12,10 @@
  * messages_fts holds one row per first copy, written for a whole source in the transaction that
  * marks it complete (writer.ts finish): a partial source is stored but not yet searchable.
  */
-import { ANNOTATION_TABLES, type ColumnType, type Index, IDENTITY_TABLES, type Table, TABLES, WATCH_TABLES, columns, table } from '../schema/tables.js';
+import { ANNOTATION_TABLES, type ColumnType, type Index, IDENTITY_TABLES, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, columns, table } from '../schema/tables.js';
 
 /** The schema of a new case; older cases are migrated when opened (migrations.ts). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The full-text tokenizer: words are split only; clew's normaliser does all the folding before. */
 export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';
@@ -84,6 +84,12 @@ export const WATCH_SCHEMA_SQL = addedSql(WATCH_TABLES);
  * append-only event log and its fold (schema/tables.ts).
  */
 export const ANNOTATION_SCHEMA_SQL = addedSql(ANNOTATION_TABLES);
+
+/**
+ * Machine translations of messages (sqlite/translations.ts), schema 6: each with its engine, pair
+ * and version (schema/tables.ts).
+ */
+export const TRANSLATION_SCHEMA_SQL = addedSql(TRANSLATION_TABLES);
 
 /**
  * What the ingest added after schema 1 was first written (schema 2).

@@ -47,6 +47,8 @@ import type {
 } from '../types.js';
 import { SqliteWatch } from './watch.js';
 import { SqliteAnnotations } from './annotations.js';
+import * as translations from './translations.js';
+import type { StoredTranslation } from '../types.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 import { FtsVocabulary, matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
@@ -258,6 +260,16 @@ export class SqliteCaseStore implements CaseStore {
   async restoreRows(): Promise<RowSink> {
     this.assertWritable();
     return SqliteRowSink.open(this.db, this.path);
+  }
+
+  // ---------------------------------------------------------------- machine translations (translations.ts)
+
+  async translationsOf(messageIds: readonly number[], target: string): Promise<StoredTranslation[]> {
+    return translations.translationsOf(this.db, messageIds, target);
+  }
+  async saveTranslations(rows: readonly StoredTranslation[]): Promise<void> {
+    this.assertWritable();
+    translations.saveTranslations(this.db, rows);
   }
 
   // ---------------------------------------------------------------- annotations (annotations.ts)

@@ -3,7 +3,7 @@ import { Account } from '../components/Account';
 import { Annotations, LoadedAnnotations, UndoBar, useAnnotationsOf } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, type AccountView, type Mention, type MessageView, type WireItemAnnotations } from '../lib/api';
+import { api, send, type AccountView, type Mention, type MessageView, type TranslateResponse, type WireItemAnnotations, type WireMessageTranslation } from '../lib/api';
 import { labelledSegments } from '../lib/segments';
 import { useApi } from '../lib/useApi';
 import { day, local, utc } from '../lib/format';
@@ -36,6 +36,33 @@ export default function ConversationView({ args, params }: ViewProps) {
   const list = useRef<HTMLDivElement>(null);
   const keepBottom = useRef<number | null>(null);
   const annotations = useAnnotationsOf(thread ? thread.messages.map((m) => `message:${m.id}`) : []);
+  // machine translations beside the originals (issue 23): off until asked, then for every message shown
+  const [translate, setTranslate] = useState(false);
+  const [translations, setTranslations] = useState<Record<number, WireMessageTranslation>>({});
+  const [trBusy, setTrBusy] = useState(false);
+  const [trError, setTrError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!translate || !thread) return;
+    const ids = thread.messages.map((m) => m.id).filter((x) => !translations[x]);
+    if (ids.length === 0) return;
+    const ac = new AbortController();
+    setTrBusy(true);
+    setTrError(null);
+    send<TranslateResponse>('POST', '/api/translate', { ids: ids.slice(0, 500) }, ac.signal).then(
+      (r) => {
+        setTranslations((cur) => ({ ...cur, ...Object.fromEntries(r.messages.map((m) => [m.id, m])) }));
+        setTrBusy(false);
+      },
+      (e: unknown) => {
+        if ((e as Error).name === 'AbortError') return;
+        setTrError(e);
+        setTrBusy(false);
+        setTranslate(false);
+      },
+    );
+    return () => ac.abort();
+  }, [translate, thread, translations]);
 
   useEffect(() => {
     const ac = new AbortController();
@@ -114,6 +141,18 @@ export default function ConversationView({ args, params }: ViewProps) {
               </Link>
             ))}
           </div>
+          <div className="conv-translate">
+            <button
+              type="button"
+              className={translate ? 'btn active' : 'btn'}
+              aria-pressed={translate}
+              data-testid="translate-toggle"
+              onClick={() => setTranslate((t) => !t)}
+              title="Show each message's machine translation (Apertium, offline) beside the original"
+            >
+              {trBusy ? 'Translating…' : 'Translate'}
+            </button>
+          </div>
           {anchor && anchor.conversationId !== null ? (
             <div className="conv-annotations" data-testid="conversation-annotations">
               <LoadedAnnotations item={`conversation:${anchor.conversationId}`} />
@@ -121,6 +160,7 @@ export default function ConversationView({ args, params }: ViewProps) {
           ) : null}
         </header>
         {error ? <ErrorNotice error={error} /> : null}
+        {trError ? <ErrorNotice error={trError} /> : null}
         <UndoBar />
         <div className="transcript" ref={list} data-testid="transcript">
           {thread.moreBefore ? (
@@ -141,7 +181,7 @@ export default function ConversationView({ args, params }: ViewProps) {
                     <span>{day(m.ts)}</span>
                   </div>
                 ) : null}
-                <Message m={m} annotations={annotations} anchor={m.id === id} selected={m.id === sourceId} compact={sameSender && m.id !== id} onSource={() => openSource(m.id === sourceId ? null : m.id)} />
+                <Message m={m} translation={translate ? translations[m.id] : undefined} annotations={annotations} anchor={m.id === id} selected={m.id === sourceId} compact={sameSender && m.id !== id} onSource={() => openSource(m.id === sourceId ? null : m.id)} />
               </Fragment>
             );
           })}
@@ -159,7 +199,7 @@ export default function ConversationView({ args, params }: ViewProps) {
   );
 }
 
-function Message({ m, annotations, anchor, selected, compact, onSource }: { m: MessageView; annotations: Record<string, WireItemAnnotations> | undefined; anchor: boolean; selected: boolean; compact: boolean; onSource: () => void }) {
+function Message({ m, translation, annotations, anchor, selected, compact, onSource }: { m: MessageView; translation: WireMessageTranslation | undefined; annotations: Record<string, WireItemAnnotations> | undefined; anchor: boolean; selected: boolean; compact: boolean; onSource: () => void }) {
   const cls = ['msg', anchor ? 'msg-anchor' : '', selected ? 'msg-selected' : '', compact ? 'msg-compact' : '', m.flags.deleted ? 'msg-deleted' : ''].filter(Boolean).join(' ');
   const loc = local(m.ts, m.tzOffset);
   return (
@@ -187,6 +227,7 @@ function Message({ m, annotations, anchor, selected, compact, onSource }: { m: M
         <p className="msg-body" dir="auto">
           <Untrusted text={m.body} />
         </p>
+        {translation ? <Translated t={translation} /> : null}
         {m.attachments.length ? (
           <ul className="msg-attachments">
             {m.attachments.map((a, i) => (
@@ -210,6 +251,26 @@ function Message({ m, annotations, anchor, selected, compact, onSource }: { m: M
         </button>
       </div>
     </article>
+  );
+}
+
+/** A message's machine translation, beside (below) its original, labelled with the engine, pair and version. */
+function Translated({ t }: { t: WireMessageTranslation }) {
+  if (!t.translation || !t.label)
+    return (
+      <div className="msg-translation msg-translation-none" data-testid="translation-none">
+        no machine translation: <Untrusted text={t.failed ?? 'not translated'} />
+      </div>
+    );
+  return (
+    <div className="msg-translation" data-testid="translation">
+      <div className="msg-translation-label" data-testid="translation-label">
+        {t.label}
+      </div>
+      <p className="msg-translation-text" dir="auto" lang={t.translation.pair.endsWith('eng') ? 'en' : undefined}>
+        <Untrusted text={t.translation.text} />
+      </p>
+    </div>
   );
 }
 

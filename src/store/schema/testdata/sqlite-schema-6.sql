@@ -1,4 +1,4 @@
--- the SQLite case schema (version 5) as src/store/sqlite/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts): schema 4, then the annotation tables as the annotations branch wrote them by hand
+-- the SQLite case schema (version 6): schema 5 as src/store/sqlite/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts), with the annotation tables as the annotations branch wrote them by hand; then the translations table of schema 6, written by hand
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
 CREATE TABLE sources (
@@ -307,3 +307,17 @@ CREATE TABLE IF NOT EXISTS annotations (
   PRIMARY KEY (item_type, item_key, kind, key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS annotations_key ON annotations(kind, key, item_type, item_key);
+CREATE TABLE IF NOT EXISTS translations (
+  message_id INTEGER NOT NULL,
+  target TEXT NOT NULL,
+  engine TEXT NOT NULL,
+  pair TEXT NOT NULL,
+  version TEXT NOT NULL,
+  engine_version TEXT NOT NULL,
+  source_lang TEXT NOT NULL,
+  text TEXT NOT NULL,
+  failure TEXT,
+  failed TEXT,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (message_id, target, engine, pair, version)
+) WITHOUT ROWID;

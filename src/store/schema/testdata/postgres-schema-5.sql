@@ -1,4 +1,4 @@
--- the PostgreSQL schema (version 4) and the partitions of case 7, as src/store/postgres/schema.ts declared them before the tables were declared once (src/store/schema/tables.ts): schema 3, then the annotation tables as the annotations branch wrote them by hand
+-- the PostgreSQL schema (version 5) and the partitions of case 7: schema 4 as src/store/postgres/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts), with the annotation tables as the annotations branch wrote them by hand; then the translations table of schema 5, written by hand
 CREATE TABLE clew_meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
 CREATE TABLE clew_cases (
   id serial PRIMARY KEY,
@@ -321,7 +321,22 @@ CREATE TABLE annotations (
   event_id bigint NOT NULL,
   PRIMARY KEY (case_id, item_type, item_key, kind, key)
 ) PARTITION BY LIST (case_id);
-INSERT INTO clew_meta (key, value) VALUES ('schema_version', '4');
+CREATE TABLE translations (
+  case_id integer NOT NULL,
+  message_id bigint NOT NULL,
+  target text COLLATE "C" NOT NULL,
+  engine text COLLATE "C" NOT NULL,
+  pair text COLLATE "C" NOT NULL,
+  version text COLLATE "C" NOT NULL,
+  engine_version text COLLATE "C" NOT NULL,
+  source_lang text COLLATE "C" NOT NULL,
+  text text COLLATE "C" NOT NULL,
+  failure text COLLATE "C",
+  failed text COLLATE "C",
+  at bigint NOT NULL,
+  PRIMARY KEY (case_id, message_id, target, engine, pair, version)
+) PARTITION BY LIST (case_id);
+INSERT INTO clew_meta (key, value) VALUES ('schema_version', '5');
 CREATE TABLE meta_c7 PARTITION OF meta FOR VALUES IN (7);
 CREATE TABLE sources_c7 PARTITION OF sources FOR VALUES IN (7);
 CREATE TABLE accounts_c7 PARTITION OF accounts FOR VALUES IN (7);
@@ -375,3 +390,4 @@ CREATE INDEX IF NOT EXISTS annotation_events_c7_item ON annotation_events_c7 (ca
 CREATE INDEX IF NOT EXISTS annotation_events_c7_undoes ON annotation_events_c7 (case_id, undoes) WHERE undoes IS NOT NULL;
 CREATE TABLE IF NOT EXISTS annotations_c7 PARTITION OF annotations FOR VALUES IN (7);
 CREATE INDEX IF NOT EXISTS annotations_c7_key ON annotations_c7 (case_id, kind, key, item_type, item_key);
+CREATE TABLE translations_c7 PARTITION OF translations FOR VALUES IN (7);

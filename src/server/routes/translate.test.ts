@@ -1,0 +1,80 @@
+/** The translation endpoints over a real HTTP server and the real Apertium: translate and store, read back, refuse bad input. */
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSerbianCase, SERBIAN } from '../../api/test-support/serbian-case.js';
+import { translationEngine } from '../../api/translate.js';
+import { type RunningServer, startServer } from '../server.js';
+import type { SearchResponse, TranslateResponse } from '../wire.js';
+
+const engine = await translationEngine();
+const ready = engine?.pairs.some((p) => p.mode === 'hbs-eng') ?? false;
+if (!ready) console.warn('SKIPPED src/server/routes/translate.test.ts: Apertium with apertium-hbs-eng is not installed (run `npm test`, which installs it)');
+
+let srv: RunningServer;
+let root: string;
+
+function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin };
+  if (data) {
+    h['Content-Type'] = 'application/json';
+    h['Content-Length'] = String(data.length);
+  }
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown }));
+    });
+    req.on('error', fail);
+    req.end(data);
+  });
+}
+
+describe.skipIf(!ready)('translation routes', () => {
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'clew-translate-route-'));
+    mkdirSync(join(root, 'case'));
+    const { casePath } = await buildSerbianCase(join(root, 'case'));
+    mkdirSync(join(root, 'web'));
+    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
+    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+  });
+  afterAll(async () => {
+    await srv?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('translate messages and store them (POST), then read them from the case (GET), originals beside', async () => {
+    const hits = ((await call('GET', `/api/search?q=${encodeURIComponent('kontejner')}`)).body as SearchResponse).hits;
+    const ids = hits.map((h) => h.id);
+    expect(ids).toHaveLength(3);
+    let r = await call('GET', `/api/translations?ids=${ids.join(',')}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((r.body as TranslateResponse).messages.map((m) => m.translation)).toEqual([null, null, null]);
+
+    r = await call('POST', '/api/translate', { ids, to: 'en' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const made = r.body as TranslateResponse;
+    expect(made.translated).toBe(3);
+    const first = made.messages.find((m) => m.original === SERBIAN[0])!;
+    expect(first.label).toMatch(/^machine translation \(Apertium hbs-eng, \d/);
+    expect(first.translation!.text).toMatch(/Friday/);
+
+    r = await call('GET', `/api/translations?ids=${ids.join(',')}&to=en`);
+    const read = r.body as TranslateResponse;
+    expect(read.cached).toBe(3);
+    expect(read.messages.find((m) => m.id === first.id)!.translation).toEqual({ ...first.translation, cached: true });
+  });
+
+  it('refuse bad input with a clear error', async () => {
+    expect((await call('POST', '/api/translate', { ids: [] })).status).toBe(400);
+    expect((await call('POST', '/api/translate', { ids: [1], to: '<b>' })).status).toBe(400);
+    expect((await call('POST', '/api/translate', { ids: [1], extra: 1 })).status).toBe(400);
+    expect((await call('GET', '/api/translations?ids=1,abc')).status).toBe(400);
+    expect((await call('POST', '/api/translate', { ids: [424242] })).status).toBe(404);
+  });
+});
