@@ -36,7 +36,13 @@ export function registerExport(program: Command, json: () => boolean): void {
           await rename(tmp, o.out);
           return s;
         } catch (e) {
-          file.destroy();
+          // the file opens asynchronously: an export refused at once would otherwise remove it
+          // before it exists, and its open would then create it, empty
+          if (!file.closed) {
+            const closed = new Promise<void>((r) => file.once('close', () => r()));
+            file.destroy();
+            await closed;
+          }
           await rm(tmp, { force: true });
           throw e;
         }
