@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
+import { addTag } from '../../src/api/annotations.js';
 import { ingestFile } from '../../src/api/ingest.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { XSS } from '../../src/server/test-support/case.js';
@@ -49,7 +50,11 @@ async function buildCase(d: string): Promise<string> {
   const src = join(d, 's.jsonl');
   writeFileSync(src, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const casePath = join(d, 'case.clew');
-  await withCase(casePath, { create: true }, (s) => ingestFile(s, src, { analyse: false }));
+  await withCase(casePath, { create: true }, async (s) => {
+    await ingestFile(s, src, { analyse: false });
+    // the leader and two of the crew, tagged by an analyst
+    for (const a of [LEADER, CREW[0]!, CREW[1]!]) await addTag(s, `account:${a}`, 'Inner circle', 'analyst');
+  });
   return casePath;
 }
 
@@ -91,6 +96,26 @@ describe('scope picker and candidate choice in Chromium', () => {
     await expect.poll(() => page.getByTestId('keyplayer').count()).toBe(12);
     expect(new URL(page.url()).searchParams.get('scope')).toBeNull();
     expect(await xssOf(page)).toBeUndefined();
+    expect(trouble.errors).toEqual([]);
+  });
+
+  it('ranks key players among the accounts an analyst tagged, the tag offered from the case', async () => {
+    await page.goto(`${srv.origin}/key-players?level=account`);
+    await expect.poll(() => page.getByTestId('keyplayer').count()).toBe(12);
+    await page.getByTestId('scope-kind').selectOption('tag');
+    await expect.poll(() => page.locator('#scope-tags option').evaluateAll((os) => os.map((o) => o.getAttribute('value')))).toEqual(['Inner circle']);
+    await page.getByTestId('scope-tag').fill('inner CIRCLE');
+    await page.getByTestId('scope-apply').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('scope')).toBe('tag:inner CIRCLE');
+    await expect.poll(() => page.getByTestId('keyplayer').count()).toBe(3);
+    const note = page.locator('[data-testid="scope-note"][data-scope]:not([data-scope=""])').first();
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/· 3 accounts of 12/);
+    // the form shows the tag scope after a reload (it lives in the URL)
+    await page.reload();
+    await expect.poll(() => page.getByTestId('keyplayer').count()).toBe(3);
+    expect(await page.getByTestId('scope-kind').inputValue()).toBe('tag');
+    expect(await page.getByTestId('scope-tag').inputValue()).toBe('inner CIRCLE');
     expect(trouble.errors).toEqual([]);
   });
 

@@ -1,13 +1,14 @@
 /**
  * The scope of an analysis (issue 17 part 3), shared by Key players, the disruption simulation
  * and Network: the whole case, the community of someone, the k-hop ego network of one or more
- * people, a time window, or the persons of the People view. The scope lives in the view's URL as
- * `scope=SPEC` (the API's SPEC: community:REF, ego:REF[,REF…][:K], window:FROM..TO, persons),
+ * people, a time window, the items an analyst tagged, or the persons of the People view. The scope
+ * lives in the view's URL as `scope=SPEC` (the API's SPEC: community:REF, ego:REF[,REF…][:K],
+ * window:FROM..TO, tag:NAME, persons),
  * never in the data. `ScopeNote` states the scope an answer was computed on, and its size.
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { parseScope } from '../../../src/graph/scope/parse.js';
-import { ambiguousTerm, isTermOf, type WireScope } from '../lib/api';
+import { ambiguousTerm, get, isTermOf, type AnnotationTagsResponse, type WireScope } from '../lib/api';
 import { num } from '../lib/format';
 import { IsoDateInput } from './IsoDateInput';
 import { ErrorNotice } from './Notice';
@@ -17,13 +18,14 @@ import { Untrusted } from './Untrusted';
 const MAX_SPEC = 4096;
 const MAX_HOPS = 3;
 
-type Kind = 'whole' | 'community' | 'ego' | 'window' | 'persons';
+type Kind = 'whole' | 'community' | 'ego' | 'window' | 'tag' | 'persons';
 
 const KINDS: { id: Kind; title: string }[] = [
   { id: 'whole', title: 'Whole case' },
   { id: 'community', title: 'Community of…' },
   { id: 'ego', title: 'Ego network of…' },
   { id: 'window', title: 'Time window' },
+  { id: 'tag', title: 'Tagged…' },
   { id: 'persons', title: 'Persons (People view)' },
 ];
 
@@ -43,7 +45,7 @@ interface Form {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The form for a SPEC (a SPEC the form cannot show, e.g. a tag, shows as the whole case). */
+/** The form for a SPEC (a SPEC the form cannot show shows as the whole case). */
 function formOf(spec: string | null): Form {
   const empty: Form = { kind: 'whole', refs: '', hops: 1, from: null, to: null };
   if (!spec) return empty;
@@ -55,6 +57,7 @@ function formOf(spec: string | null): Form {
       const [a, b] = spec.slice(spec.indexOf(':') + 1).split('..').map((x) => x.trim());
       return { ...empty, kind: 'window', from: a && DAY.test(a) ? a : null, to: b && DAY.test(b) ? b : null };
     }
+    if (r.kind === 'tag') return { ...empty, kind: 'tag', refs: r.name };
     if (r.kind === 'persons') return { ...empty, kind: 'persons' };
   } catch {
     // a bad SPEC in the URL: the API says what is wrong with it
@@ -76,6 +79,8 @@ function specOf(f: Form): string | null | undefined {
       return refs.length > 0 ? `ego:${refs.join(',')}:${f.hops}` : undefined;
     case 'window':
       return f.from || f.to ? `window:${f.from ?? ''}..${f.to ?? ''}` : undefined;
+    case 'tag':
+      return f.refs.trim() !== '' ? `tag:${f.refs.trim()}` : undefined;
   }
 }
 
@@ -91,6 +96,22 @@ export function withChosenRef(spec: string, term: string, ref: string): string {
   return spec;
 }
 
+/** The case's tags, once the tag scope is chosen (for the list the input offers). */
+function useTags(wanted: boolean): string[] {
+  const [tags, setTags] = useState<string[]>([]);
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    void get<AnnotationTagsResponse>('/api/annotations/tags')
+      .then((r) => live && setTags(r.tags.map((t) => t.name)))
+      .catch(() => live && setTags([]));
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return tags;
+}
+
 /** Choose the scope: `onChange(spec)` with null for the whole case. */
 export function ScopePicker({ scope, onChange }: { scope: string | null; onChange: (spec: string | null) => void }) {
   const [form, setForm] = useState<Form>(() => formOf(scope));
@@ -102,6 +123,7 @@ export function ScopePicker({ scope, onChange }: { scope: string | null; onChang
     if (spec !== undefined) onChange(spec);
   };
   const needsRefs = form.kind === 'community' || form.kind === 'ego';
+  const tags = useTags(form.kind === 'tag');
   return (
     <form className="scope-picker inline-form" onSubmit={apply} aria-label="Scope of the analysis" data-testid="scope-picker">
       <label className="field">
@@ -135,6 +157,25 @@ export function ScopePicker({ scope, onChange }: { scope: string | null; onChang
           data-testid="scope-refs"
           maxLength={1000}
         />
+      ) : null}
+      {form.kind === 'tag' ? (
+        <>
+          <input
+            className="text-input"
+            value={form.refs}
+            onChange={(e) => set({ refs: e.target.value })}
+            placeholder="a tag (clew tag add, or + tag on an item)"
+            aria-label="Tagged"
+            data-testid="scope-tag"
+            list="scope-tags"
+            maxLength={64}
+          />
+          <datalist id="scope-tags">
+            {tags.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+        </>
       ) : null}
       {form.kind === 'ego' ? (
         <label className="field">
