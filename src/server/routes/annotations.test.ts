@@ -1,33 +1,17 @@
 /** The annotation endpoints over a real HTTP server: tag, note, star, undo, history, the tags, and what they refuse. */
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCoordinateSource, buildTestCase, COORDINATE, XSS } from '../test-support/case.js';
 import { type RunningServer, startServer } from '../server.js';
+import { call as http } from '../test-support/http.js';
 import type { AnnotationChangeResponse, AnnotationHistoryResponse, AnnotationsResponse, AnnotationTagsResponse, SearchResponse } from '../wire.js';
 
 let srv: RunningServer;
 let root: string;
 
-function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin };
-  if (data) {
-    h['Content-Type'] = 'application/json';
-    h['Content-Length'] = String(data.length);
-  }
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown }));
-    });
-    req.on('error', fail);
-    req.end(data);
-  });
-}
+const call = (method: string, path: string, body?: unknown) => http(srv, method, path, body);
 
 describe('annotation routes', () => {
   beforeAll(async () => {

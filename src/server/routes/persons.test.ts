@@ -2,7 +2,6 @@
  * Person level across the workspace (issue 8), over a real HTTP server on a case where analysts
  * merged two handles into one person: key players, disruption, activity and the map.
  */
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,29 +11,14 @@ import { decide } from '../../api/identity.js';
 import { ingestFile } from '../../api/ingest.js';
 import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1 } from '../../api/test-support/identity-case.js';
 import { type RunningServer, startServer } from '../server.js';
+import { call as http } from '../test-support/http.js';
 import type { ActivityResponse, DisruptResponse, KeyPlayersResponse, PlacesResponse, WireKeyPlayer } from '../wire.js';
 
 let srv: RunningServer;
 let root: string;
 let pk: string;
 
-function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin };
-  if (data) {
-    h['Content-Type'] = 'application/json';
-    h['Content-Length'] = String(data.length);
-  }
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown }));
-    });
-    req.on('error', fail);
-    req.end(data);
-  });
-}
+const call = (method: string, path: string, body?: unknown) => http(srv, method, path, body);
 async function get<T>(path: string): Promise<T> {
   const r = await call('GET', path);
   expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(200);

@@ -1,5 +1,4 @@
 /** The translation endpoints over a real HTTP server and the real Apertium: translate and store, read back, refuse bad input. */
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSerbianCase, SERBIAN } from '../../api/test-support/serbian-case.js';
 import { translationEngine } from '../../api/translate.js';
 import { type RunningServer, startServer } from '../server.js';
+import { call as http } from '../test-support/http.js';
 import type { SearchResponse, TranslateResponse } from '../wire.js';
 
 const engine = await translationEngine();
@@ -16,23 +16,7 @@ if (!ready) console.warn('SKIPPED src/server/routes/translate.test.ts: Apertium 
 let srv: RunningServer;
 let root: string;
 
-function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin };
-  if (data) {
-    h['Content-Type'] = 'application/json';
-    h['Content-Length'] = String(data.length);
-  }
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown }));
-    });
-    req.on('error', fail);
-    req.end(data);
-  });
-}
+const call = (method: string, path: string, body?: unknown) => http(srv, method, path, body);
 
 describe.skipIf(!ready)('translation routes', () => {
   beforeAll(async () => {

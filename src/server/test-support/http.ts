@@ -11,6 +11,8 @@ export interface HttpReply {
   /** The body as it came (e.g. to see a byte-order mark). */
   bytes: Buffer;
   json<T>(): T;
+  /** The body parsed as JSON (an empty body is null); read it only for a JSON answer. */
+  readonly body: unknown;
 }
 
 /**
@@ -30,7 +32,16 @@ export function call(srv: RunningServer, method: string, path: string, body?: un
       res.on('end', () => {
         const bytes = Buffer.concat(chunks);
         const text = bytes.toString('utf8');
-        ok({ status: res.statusCode ?? 0, headers: res.headers, text, bytes, json: <T>() => JSON.parse(text) as T });
+        ok({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text,
+          bytes,
+          json: <T>() => JSON.parse(text) as T,
+          get body(): unknown {
+            return JSON.parse(text || 'null') as unknown;
+          },
+        });
       });
     });
     req.on('error', fail);
