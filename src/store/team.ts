@@ -1,0 +1,63 @@
+/**
+ * The team directory of a PostgreSQL database (clew server --db URI): its users, their grants per
+ * case, their sessions, and each case as one user may see it. Need-to-know is enforced by the
+ * database (row-level security on every case table, the user set with SET LOCAL in each
+ * transaction), so a store opened with `openCaseAs` cannot return a row of a case its user may not
+ * read, whatever the code above it asks.
+ */
+import type { CaseStore } from './types.js';
+
+/** Roles per case: owner (all, and grants), analyst (read, annotate, run analyses), reader (read), auditor (the audit log only). */
+export const CASE_ROLES = ['owner', 'analyst', 'reader', 'auditor'] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+
+export interface TeamUser {
+  id: number;
+  name: string;
+  /** The user's agency (their group), e.g. "NL-Politie"; null when none was given. */
+  agency: string | null;
+  disabled: boolean;
+}
+
+export interface TeamSession {
+  /** Opaque, random (at least 128 bits), the HttpOnly cookie's value; stored only as its hash. */
+  id: string;
+  userId: number;
+  /** The CSRF token bound to this session (sent back by the web app in a header on every POST/DELETE). */
+  csrf: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export interface TeamCase {
+  name: string;
+  role: CaseRole;
+}
+
+export interface TeamDirectory {
+  /** A new user; USER_EXISTS (INVALID_ARGUMENT) when the name is taken. The password is hashed with argon2id. */
+  addUser(name: string, password: string, agency?: string | null): Promise<TeamUser>;
+  /** Disable a user: they can no longer sign in and all their sessions are revoked at once. */
+  disableUser(name: string): Promise<void>;
+  /** Give `user` `role` on `caseName` (replacing a role they had there). */
+  grant(user: string, caseName: string, role: CaseRole): Promise<void>;
+  /** Take away every role `user` had on `caseName`, and end what they could read there at once. */
+  revoke(user: string, caseName: string): Promise<void>;
+  /** The user when the password is theirs and they are enabled; null otherwise (unknown, wrong or disabled, in the same time). */
+  authenticate(name: string, password: string): Promise<TeamUser | null>;
+  /** The cases the user holds a role on, by name. */
+  casesOf(userId: number): Promise<TeamCase[]>;
+  roleIn(userId: number, caseName: string): Promise<CaseRole | null>;
+  /**
+   * The case as this user sees it: every query of the returned store runs in a transaction that
+   * first sets the user (SET LOCAL), so row-level security filters it. Cheap (a shared pool, no
+   * schema check): the server may call it for each request. CASE_NOT_FOUND when the user holds no
+   * role on the case, the same whether or not the case exists.
+   */
+  openCaseAs(userId: number, caseName: string): Promise<CaseStore>;
+  createSession(userId: number, ttlMs: number): Promise<TeamSession>;
+  /** The live session with its user; null when unknown, expired, revoked or the user is disabled. */
+  session(id: string): Promise<(TeamSession & { user: TeamUser }) | null>;
+  revokeSession(id: string): Promise<void>;
+  close(): Promise<void>;
+}
