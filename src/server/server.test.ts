@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTmp } from '../api/test-support/tmp.js';
 import { ClewError } from '../model/errors.js';
-import { generationResponse, languagesResponse } from './schemas.js';
+import { generation, languages } from './contract/case.js';
+
+const languagesResponse = languages.response;
+const generationResponse = generation.response;
 import { type RunningServer, startServer } from './server.js';
 import { ARABIC, buildTestCase, XSS } from './test-support/case.js';
 import { ENTITY_TYPES } from '../api/entities.js';

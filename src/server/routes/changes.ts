@@ -4,18 +4,7 @@
  * workspace polls it (web/src/lib/changes.ts) and refetches what it shows when it moves.
  */
 import { caseState } from '../case-state.js';
-import type { Route } from '../route.js';
-import { generationQuery } from '../schemas.js';
-import { parseInput, queryObject } from '../validate.js';
-import type { GenerationResponse } from '../wire/changes.js';
+import { generation } from '../contract/case.js';
+import { defineRoute, type Route } from '../route.js';
 
-export const CHANGES_ROUTES: Route[] = [
-  {
-    method: 'GET',
-    pattern: /^\/generation$/,
-    async handle({ store, query }): Promise<GenerationResponse> {
-      parseInput(generationQuery, queryObject(query));
-      return { generation: await caseState(store).sync() };
-    },
-  },
-];
+export const CHANGES_ROUTES: Route[] = [defineRoute(generation, async ({ store }) => ({ generation: await caseState(store).sync() }))];

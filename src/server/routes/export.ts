@@ -14,31 +14,21 @@
  * GET /api/csv/quarantine            quarantined records, up to MAX_CSV_ROWS
  *   CSV per src/api/csv.ts: RFC 4180, UTF-8 with a BOM, formula cells guarded.
  */
-import { z } from 'zod';
 import { caseName } from '../../api/case.js';
 import { type CsvColumn, csvChunks, csvTable, csvTime } from '../../api/csv.js';
-import { dossier, MAX_REF_CHARS } from '../../api/dossier.js';
-import { ENTITY_TYPES, listEntities } from '../../api/entities.js';
+import { dossier } from '../../api/dossier.js';
+import { listEntities } from '../../api/entities.js';
 import { exportNetwork } from '../../api/graph.js';
 import { search, type SearchResultHit } from '../../api/search.js';
 import type { AccountView, CaseStore, EntityRow, QuarantineRow } from '../../api/types.js';
 import { Download, fileName } from '../download.js';
-import type { Route } from '../route.js';
-import { parseInput, queryObject } from '../validate.js';
-import type { WireNetworkExportFormat } from '../wire/network.js';
-import { filterOf, filterShape, scopedViewNetwork } from './network.js';
+import * as api from '../contract/export.js';
+import { CSV_TYPE, NETWORK_DOWNLOAD_FORMATS, NETWORK_DOWNLOAD_TYPES, type NetworkDownloadFormat } from '../contract/export.js';
+import { defineRoute, type Route } from '../route.js';
+import { filterOf, scopedViewNetwork } from './network.js';
 import { activityAnswer } from './timeline.js';
 
-/** The formats the workspace offers (the CLI's `csv` pair of files is not one file to download). */
-export const NETWORK_DOWNLOAD_FORMATS = ['gexf', 'graphml', 'i2', 'ftm'] as const satisfies readonly WireNetworkExportFormat[];
-export type NetworkDownloadFormat = (typeof NETWORK_DOWNLOAD_FORMATS)[number];
-
-export const NETWORK_DOWNLOAD_TYPES: Record<NetworkDownloadFormat, { type: string; ext: string }> = {
-  gexf: { type: 'application/gexf+xml; charset=utf-8', ext: 'gexf' },
-  graphml: { type: 'application/graphml+xml; charset=utf-8', ext: 'graphml' },
-  i2: { type: 'text/csv; charset=utf-8', ext: 'i2.csv' },
-  ftm: { type: 'application/x-ndjson; charset=utf-8', ext: 'ftm.json' },
-};
+export { NETWORK_DOWNLOAD_FORMATS, NETWORK_DOWNLOAD_TYPES, type NetworkDownloadFormat };
 
 /** Search hits in one CSV (all pages of the query, newest first). */
 export const MAX_CSV_SEARCH_ROWS = 50_000;
@@ -48,16 +38,6 @@ export const MAX_CSV_ROWS = 100_000;
 export const MAX_CSV_CONTACTS = 10_000;
 const SEARCH_PAGE = 500;
 const ENTITY_PAGE = 2_000;
-const CSV_TYPE = 'text/csv; charset=utf-8';
-
-const exportQuery = z.strictObject({ ...filterShape, format: z.enum(NETWORK_DOWNLOAD_FORMATS) });
-const searchCsvQuery = z.strictObject({
-  q: z.string().trim().min(1, { message: 'is empty: type something to search for' }).max(2000, { message: 'is longer than 2000 characters' }),
-  mode: z.enum(['folded', 'exact']).optional(),
-});
-const contactsCsvQuery = z.strictObject({ subject: z.string().trim().min(1, { message: 'is empty' }).max(MAX_REF_CHARS, { message: `is longer than ${MAX_REF_CHARS} characters` }) });
-const entitiesCsvQuery = z.strictObject({ type: z.enum(ENTITY_TYPES).optional() });
-const noQuery = z.strictObject({});
 
 const name = (a: AccountView) => a.label ?? a.displayName ?? '';
 const caseOf = (store: CaseStore) => caseName(store.locator);
@@ -163,68 +143,45 @@ async function primed<T>(pages: AsyncGenerator<T>): Promise<AsyncIterable<T>> {
 }
 
 export const EXPORT_ROUTES: Route[] = [
-  {
-    method: 'GET',
-    pattern: /^\/network\/export$/,
-    async handle({ store, query }): Promise<Download> {
-      const q = parseInput(exportQuery, queryObject(query));
-      const { ctx, scope } = await scopedViewNetwork(store, filterOf(q), q.scope);
-      const r = exportNetwork(ctx, q.format, { caseName: caseOf(store), scope: scope ?? null });
-      const t = NETWORK_DOWNLOAD_TYPES[q.format];
-      const what = ['network', ...(q.level === 'person' ? ['persons'] : []), ...(scope ? ['scoped'] : [])];
-      return new Download(t.type, fileName(caseOf(store), what, t.ext), r.files[0]!.content);
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/csv\/search$/,
-    async handle({ store, query }): Promise<Download> {
-      const q = parseInput(searchCsvQuery, queryObject(query));
-      return new Download(CSV_TYPE, fileName(caseOf(store), ['search'], 'csv'), csvChunks(SEARCH_COLUMNS, await primed(searchPages(store, q.q, q.mode ?? 'folded'))), {
+  defineRoute(api.networkExport, async ({ store, query: q }) => {
+    const { ctx, scope } = await scopedViewNetwork(store, filterOf(q), q.scope);
+    const r = exportNetwork(ctx, q.format, { caseName: caseOf(store), scope: scope ?? null });
+    const t = NETWORK_DOWNLOAD_TYPES[q.format];
+    const what = ['network', ...(q.level === 'person' ? ['persons'] : []), ...(scope ? ['scoped'] : [])];
+    return new Download(t.type, fileName(caseOf(store), what, t.ext), r.files[0]!.content);
+  }),
+  defineRoute(
+    api.csvSearch,
+    async ({ store, query: q }) =>
+      new Download(CSV_TYPE, fileName(caseOf(store), ['search'], 'csv'), csvChunks(SEARCH_COLUMNS, await primed(searchPages(store, q.q, q.mode ?? 'folded'))), {
         'X-Clew-Row-Cap': String(MAX_CSV_SEARCH_ROWS),
-      });
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/csv\/contacts$/,
-    async handle({ store, query }): Promise<Download> {
-      const q = parseInput(contactsCsvQuery, queryObject(query));
-      const subject = q.subject.startsWith('person:') ? { person: q.subject.slice('person:'.length) } : { account: q.subject };
-      const d = await dossier(store, subject, { contacts: MAX_CSV_CONTACTS, conversations: 1, entitiesPerType: 1, names: 1, places: 1 });
-      return new Download(CSV_TYPE, fileName(caseOf(store), ['contacts', q.subject], 'csv'), csvTable(CONTACT_COLUMNS, d.contacts), { 'X-Clew-Row-Cap': String(MAX_CSV_CONTACTS) });
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/csv\/timeline$/,
-    async handle({ store, query }): Promise<Download> {
-      const r = await activityAnswer(store, query);
-      const rows: TimelineRow[] = [];
-      for (const s of r.series) {
-        r.buckets.forEach((b, i) => rows.push({ series: s.key, label: s.label, start: b.start, end: b.end, messages: s.messages[i]!, calls: s.calls[i]! }));
-      }
-      return new Download(CSV_TYPE, fileName(caseOf(store), ['timeline', r.unit], 'csv'), csvTable(TIMELINE_COLUMNS, rows));
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/csv\/entities$/,
-    async handle({ store, query }): Promise<Download> {
-      const q = parseInput(entitiesCsvQuery, queryObject(query));
-      return new Download(CSV_TYPE, fileName(caseOf(store), ['entities', ...(q.type ? [q.type] : [])], 'csv'), csvChunks(ENTITY_COLUMNS, await primed(entityPages(store, q.type))), {
+      }),
+  ),
+  defineRoute(api.csvContacts, async ({ store, query: q }) => {
+    const subject = q.subject.startsWith('person:') ? { person: q.subject.slice('person:'.length) } : { account: q.subject };
+    const d = await dossier(store, subject, { contacts: MAX_CSV_CONTACTS, conversations: 1, entitiesPerType: 1, names: 1, places: 1 });
+    return new Download(CSV_TYPE, fileName(caseOf(store), ['contacts', q.subject], 'csv'), csvTable(CONTACT_COLUMNS, d.contacts), { 'X-Clew-Row-Cap': String(MAX_CSV_CONTACTS) });
+  }),
+  defineRoute(api.csvTimeline, async ({ store, query }) => {
+    const r = await activityAnswer(store, query);
+    const rows: TimelineRow[] = [];
+    for (const s of r.series) {
+      r.buckets.forEach((b, i) => rows.push({ series: s.key, label: s.label, start: b.start, end: b.end, messages: s.messages[i]!, calls: s.calls[i]! }));
+    }
+    return new Download(CSV_TYPE, fileName(caseOf(store), ['timeline', r.unit], 'csv'), csvTable(TIMELINE_COLUMNS, rows));
+  }),
+  defineRoute(
+    api.csvEntities,
+    async ({ store, query: q }) =>
+      new Download(CSV_TYPE, fileName(caseOf(store), ['entities', ...(q.type ? [q.type] : [])], 'csv'), csvChunks(ENTITY_COLUMNS, await primed(entityPages(store, q.type))), {
         'X-Clew-Row-Cap': String(MAX_CSV_ROWS),
-      });
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/csv\/quarantine$/,
-    async handle({ store, query }): Promise<Download> {
-      parseInput(noQuery, queryObject(query));
-      return new Download(CSV_TYPE, fileName(caseOf(store), ['quarantine'], 'csv'), csvTable(QUARANTINE_COLUMNS, await store.quarantine({ limit: MAX_CSV_ROWS })), {
+      }),
+  ),
+  defineRoute(
+    api.csvQuarantine,
+    async ({ store }) =>
+      new Download(CSV_TYPE, fileName(caseOf(store), ['quarantine'], 'csv'), csvTable(QUARANTINE_COLUMNS, await store.quarantine({ limit: MAX_CSV_ROWS })), {
         'X-Clew-Row-Cap': String(MAX_CSV_ROWS),
-      });
-    },
-  },
+      }),
+  ),
 ];

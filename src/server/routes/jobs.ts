@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, relative, sep } from 'node:path';
-import { z } from 'zod';
 import { type IngestSummary, loadMappingArgument } from '../../api/ingest.js';
 import type { NetworkLevel } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
@@ -14,10 +13,10 @@ import { type CaseState, caseState, type CaseStateOptions } from '../case-state.
 import { type Job, type Reply, runTask, wireJob } from '../jobs.js';
 import { type DisruptBody, disruptCacheKey } from '../disruption.js';
 import { KEY_PLAYERS_FAMILY, type KeyPlayerRanking } from '../keyplayers.js';
-import type { Route } from '../route.js';
+import * as api from '../contract/views.js';
+import { defineRoute, type Route } from '../route.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, discardUpload, storeUpload, defaultUploadsDir } from '../upload.js';
-import { parseInput, queryObject } from '../validate.js';
-import type { JobResponse, JobsResponse, UploadResponse, WireIngestResult } from '../wire/jobs.js';
+import type { WireIngestResult } from '../wire/jobs.js';
 import type { DisruptResponse } from '../wire/timeline.js';
 
 export type JobsOptions = CaseStateOptions;
@@ -36,23 +35,6 @@ export function caseLocatorOf(store: CaseStore): string {
 function uploadsDir(store: CaseStore, opts: JobsOptions): string {
   return opts.uploadsDir ?? defaultUploadsDir(caseLocatorOf(store));
 }
-
-const HARD_MAX_UPLOAD_BYTES = 1024 ** 4;
-
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'is not a job id' });
-
-const uploadQuery = z.strictObject({
-  name: z.string().min(1, { message: 'is empty: give the file name' }).max(1000),
-  format: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'is not a format name' }).optional(),
-  timeZone: z.string().max(64).optional(),
-  region: z.string().regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code' }).optional(),
-  // inline mapping only (field=column,… or JSON): never a path on the server
-  map: z
-    .string()
-    .max(4000)
-    .refine((s) => s.includes('=') || s.trim().startsWith('{'), { message: 'must be field=column,… or a JSON object' })
-    .optional(),
-});
 
 function ingestResult(s: IngestSummary): WireIngestResult {
   return {
@@ -73,46 +55,24 @@ function ingestResult(s: IngestSummary): WireIngestResult {
   };
 }
 
-function jobOr404(store: CaseStore, raw: string | undefined): Job {
-  const id = parseInput(jobId, raw);
+function jobOr404(store: CaseStore, id: string): Job {
   const job = jobsOf(store).jobs.get(id);
   if (!job) throw new ClewError('NOT_FOUND', `no job ${id}`, { job: id });
   return job;
 }
 
 export const JOBS_ROUTES: Route[] = [
-  {
-    method: 'GET',
-    pattern: /^\/jobs$/,
-    async handle({ store }): Promise<JobsResponse> {
-      return { jobs: jobsOf(store).jobs.list().map(wireJob), generation: jobsOf(store).generation };
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/jobs\/([^/]+)$/,
-    async handle({ store, params }): Promise<JobResponse> {
-      return { job: wireJob(jobOr404(store, params[0])) };
-    },
-  },
-  {
-    method: 'DELETE',
-    pattern: /^\/jobs\/([^/]+)$/,
-    async handle({ store, params }): Promise<JobResponse> {
-      const job = jobOr404(store, params[0]);
-      if (jobsOf(store).jobs.cancel(job.id)) {
-        // a cancelled job stops at its next batch; answer with where it ended if that is quick
-        await Promise.race([job.finished, new Promise((ok) => setTimeout(ok, 2000).unref())]);
-      }
-      return { job: wireJob(job) };
-    },
-  },
-  {
-    method: 'POST',
-    pattern: /^\/uploads$/,
-    streamBody: { maxBytes: HARD_MAX_UPLOAD_BYTES },
-    async handle({ store, query, req }): Promise<UploadResponse> {
-      const q = parseInput(uploadQuery, queryObject(query));
+  defineRoute(api.jobs, ({ store }) => ({ jobs: jobsOf(store).jobs.list().map(wireJob), generation: jobsOf(store).generation })),
+  defineRoute(api.job, ({ store, params }) => ({ job: wireJob(jobOr404(store, params.id)) })),
+  defineRoute(api.jobCancel, async ({ store, params }) => {
+    const job = jobOr404(store, params.id);
+    if (jobsOf(store).jobs.cancel(job.id)) {
+      // a cancelled job stops at its next batch; answer with where it ended if that is quick
+      await Promise.race([job.finished, new Promise((ok) => setTimeout(ok, 2000).unref())]);
+    }
+    return { job: wireJob(job) };
+  }),
+  defineRoute(api.upload, async ({ store, query: q, req }) => {
       const { jobs, opts } = jobsOf(store);
       const max = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
       const length = Number(req.headers['content-length'] ?? 0);
@@ -160,8 +120,7 @@ export const JOBS_ROUTES: Route[] = [
         },
       });
       return { job: wireJob(job), stored, bytes: up.bytes };
-    },
-  },
+  }),
 ];
 
 // ---------------------------------------------------------------- key players as a job

@@ -5,44 +5,27 @@
  * seconds on a big case: each filter combination is computed once per generation of the case
  * and the last few are kept (case-state.ts drops them when the case changes).
  */
-import { z } from 'zod';
-import { egoView, networkView, VIEW_MEASURES, viewMeasures, type ViewMeasures } from '../../api/graph-view.js';
+import { egoView, networkView, viewMeasures, type ViewMeasures } from '../../api/graph-view.js';
 import { type GraphContext, graphContext, parseChannels, parseTimeBound, path } from '../../api/graph.js';
-import { MAX_SCOPE_LENGTH, scopedContext } from '../../api/graph-scope.js';
-import { loadCaseNetwork, NETWORK_LEVELS, type NetworkLevel, type NetworkOptions } from '../../api/network.js';
+import { scopedContext } from '../../api/graph-scope.js';
+import { loadCaseNetwork, type NetworkLevel, type NetworkOptions } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
 import { caseState } from '../case-state.js';
-import type { Route } from '../route.js';
-import { parseInput, queryObject, wholeNumber } from '../validate.js';
-import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireNetworkFilter } from '../wire/network.js';
+import * as api from '../contract/network.js';
+import { filterShape, MAX_EGO_NODES, MAX_VIEW_NODES } from '../contract/network.js';
+import { defineRoute, type Route } from '../route.js';
+import type { WireNetworkFilter } from '../wire/network.js';
 import type { WireScope } from '../wire/scope.js';
 
-/** The most nodes one answer carries (the view stays smooth up to about this many). */
-export const MAX_VIEW_NODES = 50_000;
 export const DEFAULT_VIEW_NODES = 20_000;
-export const MAX_EGO_NODES = 2_000;
 /** Betweenness is exact up to this many nodes and estimated from SAMPLES pivots above (the answer says so). */
 const VIEW_EXACT_MAX_NODES = 5_000;
 const VIEW_SAMPLES = 256;
 /** Filter combinations kept per generation. */
 const CACHE_ENTRIES = 6;
 
-const ref = z.string().trim().min(1, { message: 'is empty' }).max(300, { message: 'is longer than 300 characters' });
-const time = z.string().trim().min(1, { message: 'is empty' }).max(40, { message: 'is longer than 40 characters' });
-/** The filters every network answer takes (the Network and Key players views, and their exports). */
-export const filterShape = {
-  after: time.optional(),
-  before: time.optional(),
-  channel: z.string().max(100, { message: 'is longer than 100 characters' }).optional(),
-  minWeight: wholeNumber(1, 1_000_000_000).optional(),
-  level: z.enum(NETWORK_LEVELS).optional(),
-  /** Only a part of the network (src/api/graph-scope.ts): community:REF, ego:REF[:K], window:FROM..TO, persons. */
-  scope: z.string().trim().min(1, { message: 'is empty' }).max(MAX_SCOPE_LENGTH, { message: `is longer than ${MAX_SCOPE_LENGTH} characters` }).optional(),
-};
-const networkQuery = z.strictObject({ ...filterShape, maxNodes: wholeNumber(1, MAX_VIEW_NODES).optional(), by: z.enum(VIEW_MEASURES).optional() });
-const egoQuery = z.strictObject({ ...filterShape, center: ref, hops: wholeNumber(1, 3).optional(), maxNodes: wholeNumber(1, MAX_EGO_NODES).optional() });
-const pathQuery = z.strictObject({ ...filterShape, a: ref, b: ref });
+export { filterShape, MAX_EGO_NODES, MAX_VIEW_NODES };
 
 export type FilterInput = { after?: string; before?: string; channel?: string; minWeight?: number; level?: NetworkLevel };
 
@@ -109,44 +92,29 @@ function wireFilter(f: NetworkOptions): WireNetworkFilter {
 }
 
 export const NETWORK_ROUTES: Route[] = [
-  {
-    method: 'GET',
-    pattern: /^\/network$/,
-    async handle({ store, query }): Promise<NetworkResponse> {
-      const t0 = performance.now();
-      const q = parseInput(networkQuery, queryObject(query));
-      const filter = filterOf(q);
-      const { ctx, measures, scope } = await scopedViewNetwork(store, filter, q.scope);
-      const v = networkView(ctx, measures, { maxNodes: q.maxNodes ?? DEFAULT_VIEW_NODES, by: q.by ?? 'pagerank' });
-      const b = measures.betweenness;
-      return {
-        ...v,
-        filter: wireFilter(filter),
-        scope: scope ?? null,
-        span: await span(store),
-        communities: measures.communities,
-        modularity: measures.modularity,
-        betweenness: { sampled: b.sampled, samples: b.samples, errorBound: b.errorBound, confidence: b.confidence },
-        elapsedMs: Math.round((performance.now() - t0) * 10) / 10,
-      };
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/network\/ego$/,
-    async handle({ store, query }): Promise<NetworkEgoResponse> {
-      const q = parseInput(egoQuery, queryObject(query));
-      const { ctx, measures } = await scopedViewNetwork(store, filterOf(q), q.scope);
-      return egoView(ctx, measures, q.center, { hops: q.hops ?? 1, maxNodes: q.maxNodes ?? 100 });
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/network\/path$/,
-    async handle({ store, query }): Promise<NetworkPathResponse> {
-      const q = parseInput(pathQuery, queryObject(query));
-      const { ctx } = await scopedViewNetwork(store, filterOf(q), q.scope);
-      return path(ctx, q.a, q.b);
-    },
-  },
+  defineRoute(api.network, async ({ store, query: q }) => {
+    const t0 = performance.now();
+    const filter = filterOf(q);
+    const { ctx, measures, scope } = await scopedViewNetwork(store, filter, q.scope);
+    const v = networkView(ctx, measures, { maxNodes: q.maxNodes ?? DEFAULT_VIEW_NODES, by: q.by ?? 'pagerank' });
+    const b = measures.betweenness;
+    return {
+      ...v,
+      filter: wireFilter(filter),
+      scope: scope ?? null,
+      span: await span(store),
+      communities: measures.communities,
+      modularity: measures.modularity,
+      betweenness: { sampled: b.sampled, samples: b.samples, errorBound: b.errorBound, confidence: b.confidence },
+      elapsedMs: Math.round((performance.now() - t0) * 10) / 10,
+    };
+  }),
+  defineRoute(api.networkEgo, async ({ store, query: q }) => {
+    const { ctx, measures } = await scopedViewNetwork(store, filterOf(q), q.scope);
+    return egoView(ctx, measures, q.center, { hops: q.hops ?? 1, maxNodes: q.maxNodes ?? 100 });
+  }),
+  defineRoute(api.networkPath, async ({ store, query: q }) => {
+    const { ctx } = await scopedViewNetwork(store, filterOf(q), q.scope);
+    return path(ctx, q.a, q.b);
+  }),
 ];

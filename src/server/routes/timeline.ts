@@ -7,57 +7,24 @@
  * in the case's state (case-state.ts: any change to the case makes it stale)
  * and kept. The disruption simulation runs as a job (routes/jobs.ts disruptViaJob, disruption.ts).
  */
-import { z } from 'zod';
-import { activity, activityHeat, ACTIVITY_UNITS, MAX_ACTIVITY_ACCOUNTS, nextUnit, personOfTerm, resolveActivityAccounts, type ActivityResult } from '../../api/activity.js';
-import { communities, DISRUPT_STRATEGIES, type GraphContext, parseTimeBound, type CommunitiesResult } from '../../api/graph.js';
-import { NETWORK_LEVELS, type NetworkLevel } from '../../api/network.js';
+import type { z } from 'zod';
+import { activity, activityHeat, MAX_ACTIVITY_ACCOUNTS, nextUnit, personOfTerm, resolveActivityAccounts, type ActivityResult } from '../../api/activity.js';
+import { communities, type GraphContext, parseTimeBound, type CommunitiesResult } from '../../api/graph.js';
+import type { NetworkLevel } from '../../api/network.js';
 import type { AccountView, CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
-import { type DisruptBody, disruptionContext, MAX_ARRESTS } from '../disruption.js';
+import { disruptionContext, MAX_ARRESTS } from '../disruption.js';
 import { caseState } from '../case-state.js';
-import type { Reply } from '../jobs.js';
-import type { Route } from '../route.js';
+import * as api from '../contract/timeline.js';
+import { MAX_ACTIVITY_SERIES, MAX_BLOCK, MAX_STEPS } from '../contract/timeline.js';
+import { defineRoute, type Route } from '../route.js';
 import { disruptViaJob } from './jobs.js';
-import { parseInput, queryObject, wholeNumber } from '../validate.js';
-import type { ActivityGroupsResponse, ActivityHeatResponse, ActivityResponse, DisruptResponse, WireActivitySeries } from '../wire/timeline.js';
+import type { ActivityResponse, WireActivitySeries } from '../wire/timeline.js';
 
-/** Account series in one activity answer. */
-export const MAX_ACTIVITY_SERIES = 12;
-/** Arrests in one simulation (disruption.ts); blocks and steps of a strategy. */
-export { MAX_ARRESTS };
-export const MAX_BLOCK = 200;
-export const MAX_STEPS = 40;
+/** Account series in one activity answer; arrests in one simulation (disruption.ts); blocks and steps of a strategy. */
+export { MAX_ACTIVITY_SERIES, MAX_ARRESTS, MAX_BLOCK, MAX_STEPS };
 /** Communities listed to pick from. */
 const GROUPS_LISTED = 30;
-
-const time = z.string().trim().min(1, { message: 'is empty' }).max(40, { message: 'is longer than 40 characters' });
-const term = z.string().trim().min(1, { message: 'is empty' }).max(300, { message: 'is longer than 300 characters' });
-const scopeShape = {
-  conversation: wholeNumber(1).optional(),
-  community: wholeNumber(0, 10_000_000).optional(),
-  after: time.optional(),
-  before: time.optional(),
-};
-const activityQuery = z.strictObject({ ...scopeShape, unit: z.enum(ACTIVITY_UNITS).optional() });
-const heatQuery = z.strictObject({ ...scopeShape, tz: z.string().trim().min(1).max(64, { message: 'is longer than 64 characters' }).optional() });
-
-const arrestsBody = z.strictObject({
-  remove: z.array(term).min(1, { message: 'is empty: select at least one person' }).max(MAX_ARRESTS, { message: `holds more than ${MAX_ARRESTS} people` }),
-  block: z.number().int().min(1).max(MAX_BLOCK).optional(),
-  level: z.enum(NETWORK_LEVELS).optional(),
-});
-const strategyBody = z.strictObject({
-  strategy: z.enum(DISRUPT_STRATEGIES),
-  block: z.number().int().min(1).max(MAX_BLOCK).optional(),
-  steps: z.number().int().min(1).max(MAX_STEPS).optional(),
-  level: z.enum(NETWORK_LEVELS).optional(),
-});
-
-/** `{ remove }` or `{ strategy }`: told apart by the key, so a mistake gets that shape's message. */
-function parseDisruptBody(body: unknown): DisruptBody {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ClewError('INVALID_ARGUMENT', 'the body must be a JSON object { remove: [...] } or { strategy, block, steps }', { parameter: 'body' });
-  return 'remove' in body ? parseInput(arrestsBody, body) : parseInput(strategyBody, body);
-}
 
 // ---------------------------------------------------------------- the network, once per store
 
@@ -103,19 +70,8 @@ interface Scope {
   accounts: string[];
 }
 
-/** The query minus the repeatable `account`, validated; accounts capped. */
-function scopeOf<S extends z.ZodType>(schema: S, query: URLSearchParams): { q: z.output<S>; accounts: string[] } {
-  const rest = new URLSearchParams();
-  const accounts: string[] = [];
-  for (const [k, v] of query) {
-    if (k === 'account') accounts.push(parseInput(term, v));
-    else rest.append(k, v);
-  }
-  if (accounts.length > MAX_ACTIVITY_SERIES) throw new ClewError('INVALID_ARGUMENT', `more than ${MAX_ACTIVITY_SERIES} accounts`, { parameter: 'account' });
-  return { q: parseInput(schema, queryObject(rest)), accounts: [...new Set(accounts)] };
-}
-
-function boundsOf(q: { after?: string; before?: string; conversation?: number; community?: number }, accounts: string[]): Scope {
+function boundsOf(q: { account?: string[]; after?: string; before?: string; conversation?: number; community?: number }): Scope {
+  const accounts = [...new Set(q.account ?? [])];
   const s: Scope = { accounts };
   if (q.after !== undefined) s.after = parseTimeBound(q.after, 'after');
   if (q.before !== undefined) s.before = parseTimeBound(q.before, 'before');
@@ -158,9 +114,8 @@ function aligned(
 }
 
 /** GET /api/activity's answer for a query (the Timeline view, and its CSV). */
-export async function activityAnswer(store: CaseStore, query: URLSearchParams): Promise<ActivityResponse> {
-  const { q, accounts } = scopeOf(activityQuery, query);
-  const s = boundsOf(q, accounts);
+export async function activityAnswer(store: CaseStore, q: z.output<typeof api.activityQuery>): Promise<ActivityResponse> {
+  const s = boundsOf(q);
   const unit = q.unit ?? 'day';
   const range = { unit, after: s.after, before: s.before };
   let note: string | null = null;
@@ -192,17 +147,9 @@ export async function activityAnswer(store: CaseStore, query: URLSearchParams): 
 }
 
 export const TIMELINE_ROUTES: Route[] = [
-  {
-    method: 'GET',
-    pattern: /^\/activity$/,
-    handle: ({ store, query }): Promise<ActivityResponse> => activityAnswer(store, query),
-  },
-  {
-    method: 'GET',
-    pattern: /^\/activity\/heat$/,
-    async handle({ store, query }): Promise<ActivityHeatResponse> {
-      const { q, accounts } = scopeOf(heatQuery, query);
-      const s = boundsOf(q, accounts);
+  defineRoute(api.activity, ({ store, query }) => activityAnswer(store, query)),
+  defineRoute(api.activityHeat, async ({ store, query: q }) => {
+      const s = boundsOf(q);
       const base = { after: s.after, before: s.before, timeZone: q.tz };
       let label = 'Whole case';
       let h;
@@ -224,13 +171,8 @@ export const TIMELINE_ROUTES: Route[] = [
         h = await activityHeat(store, { ...base, resolved: c.accounts });
       } else h = await activityHeat(store, base);
       return { timeZone: h.timeZone, cells: h.cells, max: h.max, total: h.total, label };
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/activity\/groups$/,
-    async handle({ store, query }): Promise<ActivityGroupsResponse> {
-      parseInput(z.strictObject({}), queryObject(query));
+  }),
+  defineRoute(api.activityGroups, async ({ store }) => {
       const { result } = await caseCommunities(store);
       return {
         communities: result.communities
@@ -238,14 +180,7 @@ export const TIMELINE_ROUTES: Route[] = [
           .slice(0, GROUPS_LISTED)
           .map((c) => ({ id: c.id, size: c.size, members: c.members.slice(0, 5).map((m) => ({ key: m.key, label: m.label })) })),
       };
-    },
-  },
-  {
-    method: 'POST',
-    pattern: /^\/disrupt$/,
-    // 202 + the job while it computes in a worker thread (the client polls, then posts again)
-    async handle({ store, body }): Promise<Promise<DisruptResponse | Reply>> {
-      return disruptViaJob(store, parseDisruptBody(body));
-    },
-  },
+  }),
+  // 202 + the job while it computes in a worker thread (the client polls, then posts again)
+  defineRoute(api.disrupt, ({ store, body }) => disruptViaJob(store, body)),
 ];

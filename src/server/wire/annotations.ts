@@ -1,28 +1,16 @@
-// Wire types of the annotation endpoints (see ../wire.ts). Tags and notes are the analysts' own
-// text but may quote seized content: render them as text only.
-import type { AnnotationResult, ItemAnnotations } from '../../api/annotations.js';
-import type { AnnotationEvent, ItemKey } from '../../api/types.js';
+// Wire types of the annotation endpoints, derived from the contract (contract/views.ts). Tags and
+// notes are the analysts' own text but may quote seized content: render them as text only.
+import type { z } from 'zod';
+import type { ResponseOf } from '../endpoint.js';
+import type { annotationEvent, itemAnnotations, itemKey } from '../contract/common.js';
+import type { annotationsChange, annotationsHistory, annotationsLookup, annotationsTags } from '../contract/views.js';
 
-export type { AnnotationEvent as WireAnnotationEvent, ItemAnnotations as WireItemAnnotations, ItemKey as WireItemKey };
-
+export type WireAnnotationEvent = z.output<typeof annotationEvent>;
+export type WireItemAnnotations = z.output<typeof itemAnnotations>;
+export type WireItemKey = z.output<typeof itemKey>;
 /** POST /api/annotations and POST /api/annotations/undo : the event written (null: nothing changed) and the item's annotations now. */
-export type AnnotationChangeResponse = AnnotationResult;
-
-/**
- * POST /api/annotations/lookup {items: ["message:1", "entity:org=Foo, Inc"]} (a read, as POST so any
- * reference passes whole) and GET /api/annotations?items=message:1,message:2 (references without a
- * comma): the annotations of each item that has any, by item reference.
- */
-export interface AnnotationsResponse {
-  items: Record<string, ItemAnnotations>;
-}
-
-/** GET /api/annotations/history?item=&limit= : the log, newest first. */
-export interface AnnotationHistoryResponse {
-  events: AnnotationEvent[];
-}
-
-/** GET /api/annotations/tags : the case's tags with how many items carry each. */
-export interface AnnotationTagsResponse {
-  tags: { tag: string; name: string; items: number }[];
-}
+export type AnnotationChangeResponse = ResponseOf<typeof annotationsChange>;
+/** POST /api/annotations/lookup and GET /api/annotations : the annotations of each item that has any, by item reference. */
+export type AnnotationsResponse = ResponseOf<typeof annotationsLookup>;
+export type AnnotationHistoryResponse = ResponseOf<typeof annotationsHistory>;
+export type AnnotationTagsResponse = ResponseOf<typeof annotationsTags>;

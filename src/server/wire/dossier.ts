@@ -1,11 +1,8 @@
-// Wire types of the dossier endpoints (see ../wire.ts).
-import type { AccountSearchResult, DossierResult } from '../../api/dossier.js';
+// Wire types of the dossier endpoints, derived from the contract (contract/views.ts).
+import type { ResponseOf } from '../endpoint.js';
+import type { dossier, dossierIndex } from '../contract/views.js';
 
-/**
- * GET /api/dossier/:ref?contacts=&entities= : everything the case holds about one account
- * (ref URL-encoded). Names, titles and values come from seized phones: render as text.
- */
-export type DossierResponse = DossierResult;
-
-/** GET /api/dossier?q=TERM&top=N : accounts named by a term (reference, handle or name) and the most active accounts. */
-export type DossierIndexResponse = AccountSearchResult;
+/** GET /api/dossier/:ref : everything the case holds about one account. Names, titles and values come from seized phones: render as text. */
+export type DossierResponse = ResponseOf<typeof dossier>;
+/** GET /api/dossier?q=TERM&top=N */
+export type DossierIndexResponse = ResponseOf<typeof dossierIndex>;

@@ -1,72 +1,19 @@
-// Wire types of the jobs endpoints (see ../wire.ts): long work (an upload's ingest, the
-// key-player ranking) runs as a job the workspace polls and can cancel.
+// Wire types of the jobs endpoints, derived from the contract (contract/common.ts, contract/views.ts):
+// long work (an upload's ingest, the key-player ranking) runs as a job the workspace polls and can cancel.
+import type { z } from 'zod';
+import type { ResponseOf } from '../endpoint.js';
+import type { ingestResult, jobProgress, jobResponse, wireJob } from '../contract/common.js';
+import type { jobs, upload } from '../contract/views.js';
 
-export type WireJobKind = 'ingest' | 'keyplayers' | 'identity' | 'disrupt';
-export type WireJobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface WireJobProgress {
-  /** What the job is doing now, in words ("hashing", "ingesting", "ranking"). */
-  phase: string;
-  done: number;
-  /** null when unknown. */
-  total: number | null;
-  /** What `done` and `total` count: bytes of the file, or steps of an analysis. */
-  unit: 'bytes' | 'steps';
-  /** Records written so far (ingest). */
-  records: number;
-  /** Records set aside in quarantine so far (ingest). */
-  rejected: number;
-  /** Records per second (ingest) or null. */
-  rate: number | null;
-  /** Seconds left, estimated; null when unknown. */
-  etaSeconds: number | null;
-}
-
-export interface WireJobError {
-  code: string;
-  message: string;
-}
-
-/** What a finished ingest job reports (a summary of the typed API's IngestSummary). */
-export interface WireIngestResult {
-  file: string;
-  format: string;
-  outcome: 'ingested' | 'resumed' | 'already-ingested';
-  added: { records: number; rejected: number; duplicates: number };
-  source: { id: number; name: string; sha256: string; status: string; records: number; rejected: number; duplicates: number };
-  warnings: { code: string; message: string }[];
-}
-
-export interface WireJob {
-  id: string;
-  kind: WireJobKind;
-  /** What the job works on (a file name, "key players"): untrusted text, render as text. */
-  label: string;
-  state: WireJobState;
-  startedAt: string;
-  endedAt: string | null;
-  progress: WireJobProgress;
-  /** ingest: WireIngestResult; keyplayers: null (GET /api/keyplayers answers once it is done). */
-  result: WireIngestResult | null;
-  error: WireJobError | null;
-}
-
+export type WireJob = z.output<typeof wireJob>;
+export type WireJobKind = WireJob['kind'];
+export type WireJobState = WireJob['state'];
+export type WireJobProgress = z.output<typeof jobProgress>;
+export type WireJobError = NonNullable<WireJob['error']>;
+export type WireIngestResult = z.output<typeof ingestResult>;
 /** GET /api/jobs */
-export interface JobsResponse {
-  jobs: WireJob[];
-  /** The case generation: grows each time an ingest changes the case (caches key on it). */
-  generation: number;
-}
-
+export type JobsResponse = ResponseOf<typeof jobs>;
 /** GET/DELETE /api/jobs/:id; also the 202 answer of an endpoint whose result is being computed. */
-export interface JobResponse {
-  job: WireJob;
-}
-
+export type JobResponse = z.output<typeof jobResponse>;
 /** POST /api/uploads?name=… (the body is the file) */
-export interface UploadResponse {
-  job: WireJob;
-  /** The name the file was stored under, beside the case. */
-  stored: string;
-  bytes: number;
-}
+export type UploadResponse = ResponseOf<typeof upload>;
