@@ -12,6 +12,7 @@ const generationResponse = generation.response;
 import { type RunningServer, startServer } from './server.js';
 import { ARABIC, buildTestCase, XSS } from './test-support/case.js';
 import { ENTITY_TYPES } from '../api/entities.js';
+import { checkReply } from './test-support/http.js';
 import type {
   EntitiesResponse,
   KeyPlayersResponse,
@@ -39,6 +40,12 @@ function get(srv: RunningServer, path: string, opts: { headers?: Record<string, 
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          checkReply(opts.method ?? 'GET', path, { status: res.statusCode ?? 0, headers: res.headers, text });
+        } catch (e) {
+          fail(e);
+          return;
+        }
         ok({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
       });
     });

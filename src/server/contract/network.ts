@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CommunitiesResult, KeyPlayersResult } from '../../api/graph.js';
+import { RANK_MEASURES } from '../../api/graph-options.js';
 import { MAX_SCOPE_LENGTH } from '../../api/graph-scope.js';
 import { VIEW_MEASURES } from '../../api/graph-view.js';
 import type { WindowsResult } from '../../api/graph-windows.js';
@@ -131,10 +132,12 @@ export const scopedRank = endpoint({
   response: z.strictObject({
     scope: wireScope,
     result: z.strictObject({
+      by: z.enum(RANK_MEASURES),
       nodes: count,
       edges: count,
       weights: z.record(z.string(), z.number()).optional(),
-      betweenness: betweennessInfo.nullable(),
+      /** Set when betweenness took part (`errorBoundRaw`: the bound in raw pair counts). */
+      betweenness: betweennessInfo.extend({ errorBoundRaw: z.number() }).nullable(),
       rows: z.array(
         z.strictObject({
           key: z.string(),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server.js';
 import { buildTestCase, XSS } from '../test-support/case.js';
 import type { DossierIndexResponse, DossierResponse, WireError } from '../wire.js';
+import { checkReply } from '../test-support/http.js';
 
 let srv: RunningServer;
 let root: string;
@@ -17,7 +18,16 @@ function get(path: string): Promise<{ status: number; body: unknown }> {
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            checkReply('GET', path, { status: res.statusCode ?? 0, headers: res.headers, text });
+          } catch (e) {
+            fail(e);
+            return;
+          }
+          ok({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+        });
       },
     );
     req.on('error', fail);

@@ -10,6 +10,7 @@ import { type RunningServer, startServer } from '../server.js';
 import { jobsOf } from './jobs.js';
 import { suggestionsViaJob } from './identity.js';
 import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../api/test-support/identity-case.js';
+import { checkReply } from '../test-support/http.js';
 import type {
   DossierResponse,
   IdentityDecideResponse,
@@ -37,6 +38,12 @@ function call(method: string, path: string, body?: unknown, headers: Record<stri
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          checkReply(method, path, { status: res.statusCode ?? 0, headers: res.headers, text });
+        } catch (e) {
+          fail(e);
+          return;
+        }
         let parsed: unknown = text;
         try {
           parsed = JSON.parse(text);

@@ -5,13 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A, buildMapCase, MAP_XSS } from '../../api/test-support/map-case.js';
 import { type RunningServer, startServer } from '../server.js';
 import type { PlacesResponse, RoutesResponse, WireError } from '../wire.js';
+import { checkReply } from '../test-support/http.js';
 
 let srv: RunningServer;
 let dir: string;
 
 async function call<T>(path: string): Promise<{ status: number; body: T }> {
   const res = await fetch(`${srv.origin}${path}`, { headers: { Cookie: `clew_token_${srv.port}=${srv.token}` } });
-  return { status: res.status, body: (await res.json()) as T };
+  const text = await res.text();
+  checkReply('GET', path, { status: res.status, headers: Object.fromEntries(res.headers), text });
+  return { status: res.status, body: JSON.parse(text) as T };
 }
 
 describe('GET /api/places and /api/routes', () => {

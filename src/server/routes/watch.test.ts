@@ -9,6 +9,7 @@ import { ingestFile } from '../../api/ingest.js';
 import { buildTestCase } from '../test-support/case.js';
 import { type RunningServer, startServer } from '../server.js';
 import type { SavedSearchSaveResponse, WatchCsvResponse, WatchlistAddResponse, WatchOverviewResponse, WatchRunResponse } from '../wire.js';
+import { checkReply } from '../test-support/http.js';
 
 let srv: RunningServer;
 let root: string;
@@ -25,7 +26,16 @@ function call(method: string, path: string, body?: unknown, raw?: Buffer): Promi
     const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown }));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          checkReply(method, path, { status: res.statusCode ?? 0, headers: res.headers, text });
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        ok({ status: res.statusCode ?? 0, body: JSON.parse(text || 'null') as unknown });
+      });
     });
     req.on('error', fail);
     req.end(data);

@@ -1,7 +1,50 @@
 /** Real HTTP calls to a running test server, signed in with its token, as the workspace makes them. */
 import { request } from 'node:http';
+import { errorResponse, jobResponse } from '../contract/common.js';
+import { ROUTES } from '../routes.js';
 import type { RunningServer } from '../server.js';
 import type { JobResponse, WireJob } from '../wire.js';
+
+/**
+ * Holds an answer to the contract of the route that gave it (contract.ts): a 200 to the route's
+ * response schema (or, for a download, its content types), a 202 to the job answer, an error to
+ * the error body. Throws naming the route and the first mismatch. Every call() checks it.
+ */
+export function checkReply(method: string, path: string, reply: Pick<HttpReply, 'status' | 'headers' | 'text'>): void {
+  const { pathname } = new URL(path, 'http://h');
+  if (!pathname.startsWith('/api/')) return;
+  let apiPath: string;
+  try {
+    // the path after /api (and after /cases/CASE, for a case route of the team server)
+    apiPath = decodeURIComponent(pathname.replace(/^\/api(?:\/cases\/[^/]+(?=\/))?/, ''));
+  } catch {
+    return;
+  }
+  const route = ROUTES.find((r) => r.method === method && r.pattern.test(apiPath));
+  if (!route) return;
+  const e = route.contract;
+  const where = `${method} ${e.path} answered ${reply.status}`;
+  const type = String(reply.headers['content-type'] ?? '');
+  const hold = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(reply.text);
+    } catch {
+      throw new Error(`${where} with a body that is not JSON: ${reply.text.slice(0, 200)}`);
+    }
+    const r = schema.safeParse(body);
+    if (!r.success) throw new Error(`${where} with a body that does not hold to its contract: ${JSON.stringify(r.error?.issues.slice(0, 3))}`);
+  };
+  if (reply.status >= 400) return hold(errorResponse);
+  if (reply.status === 202 && e.job) return hold(jobResponse);
+  if (reply.status !== 200) throw new Error(`${where}, a status its contract does not have`);
+  if (e.produces) {
+    if (!e.produces.some((t) => t.split(';')[0] === type.split(';')[0])) throw new Error(`${where} with content type ${type}, not one of ${e.produces.join(', ')}`);
+    return;
+  }
+  if (!type.startsWith('application/json')) throw new Error(`${where} with content type ${type}, not JSON`);
+  if (e.response) hold(e.response);
+}
 
 export interface HttpReply {
   status: number;
@@ -32,6 +75,12 @@ export function call(srv: RunningServer, method: string, path: string, body?: un
       res.on('end', () => {
         const bytes = Buffer.concat(chunks);
         const text = bytes.toString('utf8');
+        try {
+          checkReply(method, path, { status: res.statusCode ?? 0, headers: res.headers, text });
+        } catch (e) {
+          fail(e);
+          return;
+        }
         ok({
           status: res.statusCode ?? 0,
           headers: res.headers,
