@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -252,6 +252,13 @@ describe('clew serve HTTP API', () => {
     const t = (await get(srv, `/api/messages/${hit.id}/thread?before=1&after=1`)).json<ThreadResponse>();
     expect(t.messages).toHaveLength(3);
     expect(t).toMatchObject({ moreBefore: false, moreAfter: true }); // it is the 2nd of 4
+  });
+
+  it('serves its OpenAPI document, the committed one, to a signed-in client only', async () => {
+    const r = await get(srv, '/api/openapi.json');
+    expect(r.status).toBe(200);
+    expect(r.text).toBe(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8'));
+    expect((await get(srv, '/api/openapi.json', { auth: false })).status).toBe(401);
   });
 
   it('answers as its zod schemas declare (schemas.ts)', async () => {

@@ -27,6 +27,7 @@ import type { Route } from './route.js';
 import { fastifyPaths } from './route-path.js';
 import { Reply } from './jobs.js';
 import { contentDisposition, Download } from './download.js';
+import { openApiText } from './openapi.js';
 import { ROUTES } from './routes.js';
 import { viewNetwork } from './routes/network.js';
 import { caseState } from './case-state.js';
@@ -329,6 +330,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     for (const url of fastifyPaths(route.pattern))
       scope.route({ method: route.method, url, bodyLimit: route.streamBody?.maxBytes ?? maxBody, handler: (request, reply) => serve(route, request, reply) });
   };
+  // the API's contract as an OpenAPI 3.1 document (openapi.ts)
+  const openApi = openApiText();
+  app.get('/api/openapi.json', (_request, reply) => reply.header('cache-control', 'no-store').type(JSON_TYPE).send(openApi));
   // uploads read their own stream (route.ts streamBody)
   for (const route of ROUTES) if (route.streamBody) register(app, route);
   await app.register(async (json) => {

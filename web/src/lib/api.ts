@@ -1,25 +1,71 @@
 /**
- * The typed client of the clew HTTP API. Types come from the server's wire contract, so a
- * change on one side fails the type check on the other.
+ * The typed client of the clew HTTP API. Its calls are typed from the API's contract
+ * (src/server/contract.ts, type imports only): `fetchApi('/messages/:id', { id, context })` takes
+ * the endpoint's path template, its parameters and query, and answers its response type, so a
+ * misspelled path, a missing or mistyped parameter, or a change on the server fails the type check.
  */
 import type {
-  EntitiesResponse,
   JobResponse,
-  JobsResponse,
   UploadResponse,
   WireJob,
-  KeyPlayersResponse,
-  MessageResponse,
-  QuarantineResponse,
-  LanguagesResponse,
-  SearchResponse,
   StatsResponse,
-  ThreadResponse,
   RefChoice,
   WireError,
 } from '../../../src/server/wire.js';
 
+import type { z } from 'zod';
+import type { Contract } from '../../../src/server/contract.js';
+import type { EndpointSpec, ResponseOf } from '../../../src/server/endpoint.js';
+
 export type * from '../../../src/server/wire.js';
+
+// ---------------------------------------------------------------- calls typed from the contract
+
+type Key = keyof Contract;
+type PathOf<M extends string, K> = K extends `${M} ${infer P}` ? P : never;
+/** The endpoints' paths (templates relative to /api, e.g. `/messages/:id`) by method. */
+export type GetPath = PathOf<'GET', Key>;
+export type SendPath<M extends 'POST' | 'DELETE'> = PathOf<M, Key>;
+type EndpointAt<M extends string, P extends string> = Contract[`${M} ${P}` & Key] & EndpointSpec;
+/** A parameter as the client gives it: a number where the server reads a number from its text. */
+type Given<T> = { [K in keyof T]: T[K] extends string | undefined ? (string extends NonNullable<T[K]> ? T[K] | number : T[K]) : T[K] };
+type Fields<S> = S extends z.ZodObject ? Given<z.input<S>> : Record<never, never>;
+/** What a call to an endpoint takes: its path parameters and its query, in one object. */
+export type InputOf<E extends EndpointSpec> = Fields<E['params']> & Fields<E['query']>;
+export type BodyOf<E extends EndpointSpec> = E['body'] extends z.ZodType ? z.input<E['body']> : undefined;
+
+/** The URL of a call: the template's :params filled in (URL-encoded), the rest as the query; empty and undefined left out. */
+export function apiUrl(template: string, input: Record<string, unknown> = {}): string {
+  const used = new Set<string>();
+  const path = template.replace(/:([A-Za-z][A-Za-z0-9]*)\*?/g, (_m, name: string) => {
+    used.add(name);
+    return encodeURIComponent(String(input[name]));
+  });
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(input)) {
+    if (used.has(k) || v === undefined || v === '') continue;
+    if (Array.isArray(v)) for (const x of v) qs.append(k, String(x));
+    else qs.set(k, String(v));
+  }
+  return `/api${path}${qs.size ? `?${qs}` : ''}`;
+}
+
+/** GET an endpoint of the contract: `fetchApi('/messages/:id', { id: 5, context: 0 })`; a wrong path or parameter does not compile. */
+export function fetchApi<P extends GetPath>(path: P, input: InputOf<EndpointAt<'GET', P>>, signal?: AbortSignal): Promise<ResponseOf<EndpointAt<'GET', P>>> {
+  return call(apiUrl(path, input as Record<string, unknown>), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
+}
+
+/** POST or DELETE to an endpoint of the contract with its JSON body; a 202 is followed like fetchApi's (`onJob` hears the job). */
+export function sendApi<M extends 'POST' | 'DELETE', P extends SendPath<M>>(
+  method: M,
+  path: P,
+  input: InputOf<EndpointAt<M, P>>,
+  body: BodyOf<EndpointAt<M, P>>,
+  signal?: AbortSignal,
+  onJob?: JobListener,
+): Promise<ResponseOf<EndpointAt<M, P>>> {
+  return send(method, apiUrl(path, input as Record<string, unknown>), body, signal, onJob);
+}
 
 export class ApiError extends Error {
   constructor(
@@ -183,7 +229,7 @@ export async function followJob(job: WireJob, signal?: AbortSignal, onProgress?:
     if (j.state === 'done') return j;
     if (j.state === 'failed' || j.state === 'cancelled') throw new ApiError(j.state === 'cancelled' ? 503 : 500, j.error?.code ?? 'INTERNAL', j.error?.message ?? `the job ${j.state}`);
     await sleep(400, signal);
-    j = (await get<JobResponse>(`/api/jobs/${encodeURIComponent(j.id)}`, {}, signal)).job;
+    j = (await fetchApi('/jobs/:id', { id: j.id }, signal)).job;
   }
 }
 
@@ -212,23 +258,25 @@ let statsOnce: Promise<StatsResponse> | null = null;
 export const api = {
   /** Case stats, fetched once per page load (the header and the overview share them). */
   statsCached: (): Promise<StatsResponse> => {
-    statsOnce ??= get<StatsResponse>('/api/stats').catch((e: unknown) => {
+    statsOnce ??= fetchApi('/stats', {}).catch((e: unknown) => {
       statsOnce = null;
       throw e;
     });
     return statsOnce;
   },
-  stats: (signal?: AbortSignal) => get<StatsResponse>('/api/stats', {}, signal),
+  stats: (signal?: AbortSignal) => fetchApi('/stats', {}, signal),
   search: (p: { q: string; mode: 'folded' | 'exact'; limit?: number; cursor?: number }, signal?: AbortSignal) =>
-    get<SearchResponse>('/api/search', { q: p.q, mode: p.mode, limit: p.limit, cursor: p.cursor }, signal),
+    fetchApi('/search', { q: p.q, mode: p.mode, limit: p.limit, cursor: p.cursor }, signal),
   /** The case's languages with their message counts (the language filter). */
-  languages: (signal?: AbortSignal) => get<LanguagesResponse>('/api/languages', {}, signal),
-  message: (id: number, context: number, signal?: AbortSignal) => get<MessageResponse>(`/api/messages/${id}`, { context }, signal),
-  thread: (id: number, before: number, after: number, signal?: AbortSignal) => get<ThreadResponse>(`/api/messages/${id}/thread`, { before, after }, signal),
-  quarantine: (limit: number, signal?: AbortSignal) => get<QuarantineResponse>('/api/quarantine', { limit }, signal),
-  entities: (p: { type?: string; limit?: number }, signal?: AbortSignal) => get<EntitiesResponse>('/api/entities', { type: p.type, limit: p.limit }, signal),
-  keyPlayers: (top: number, signal?: AbortSignal) => get<KeyPlayersResponse>('/api/keyplayers', { top }, signal),
-  jobs: (signal?: AbortSignal) => get<JobsResponse>('/api/jobs', {}, signal),
-  job: (id: string, signal?: AbortSignal) => get<JobResponse>(`/api/jobs/${encodeURIComponent(id)}`, {}, signal),
-  cancelJob: (id: string) => send<JobResponse>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
+  languages: (signal?: AbortSignal) => fetchApi('/languages', {}, signal),
+  message: (id: number, context: number, signal?: AbortSignal) => fetchApi('/messages/:id', { id, context }, signal),
+  thread: (id: number, before: number, after: number, signal?: AbortSignal) => fetchApi('/messages/:id/thread', { id, before, after }, signal),
+  quarantine: (limit: number, signal?: AbortSignal) => fetchApi('/quarantine', { limit }, signal),
+  entities: (p: { type?: EntitiesType; limit?: number }, signal?: AbortSignal) => fetchApi('/entities', { type: p.type, limit: p.limit }, signal),
+  keyPlayers: (top: number, signal?: AbortSignal) => fetchApi('/keyplayers', { top }, signal),
+  jobs: (signal?: AbortSignal) => fetchApi('/jobs', {}, signal),
+  job: (id: string, signal?: AbortSignal) => fetchApi('/jobs/:id', { id }, signal),
+  cancelJob: (id: string) => sendApi('DELETE', '/jobs/:id', { id }, undefined),
 };
+
+type EntitiesType = InputOf<EndpointAt<'GET', '/entities'>>['type'];
