@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, get, send, type AnnotationChangeResponse, type AnnotationHistoryResponse, type AnnotationsResponse, type WireAnnotationEvent, type WireItemAnnotations } from '../lib/api';
+import { fetchApi, ApiError, send, type AnnotationChangeResponse, type AnnotationsResponse, type WireAnnotationEvent, type WireItemAnnotations } from '../lib/api';
 import { utc } from '../lib/format';
 import { Untrusted } from './Untrusted';
 
@@ -122,7 +122,7 @@ export function UndoBar({ onUndone }: { onUndone?: (r: AnnotationChangeResponse)
   useEffect(() => {
     let live = true;
     const load = () =>
-      void get<AnnotationHistoryResponse>('/api/annotations/history', { limit: 1 })
+      void fetchApi('/annotations/history', { limit: 1 })
         .then((r) => live && setLast(r.events[0] ?? null))
         .catch(() => undefined);
     load();

@@ -8,7 +8,7 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { parseScope } from '../../../src/graph/scope/parse.js';
-import { ambiguousTerm, get, isTermOf, type AnnotationTagsResponse, type WireScope } from '../lib/api';
+import { fetchApi, ambiguousTerm, isTermOf, type WireScope } from '../lib/api';
 import { num } from '../lib/format';
 import { IsoDateInput } from './IsoDateInput';
 import { ErrorNotice } from './Notice';
@@ -102,7 +102,7 @@ function useTags(wanted: boolean): string[] {
   useEffect(() => {
     if (!wanted) return;
     let live = true;
-    void get<AnnotationTagsResponse>('/api/annotations/tags')
+    void fetchApi('/annotations/tags', {})
       .then((r) => live && setTags(r.tags.map((t) => t.name)))
       .catch(() => live && setTags([]));
     return () => {

@@ -8,7 +8,7 @@
  * An ingest moves the counter at every batch: the refresh waits until the case has been quiet
  * for one poll, and at most MAX_WAIT_MS while it keeps changing.
  */
-import { CASE_CHANGED, caseChanged, get, type GenerationResponse } from './api';
+import { fetchApi, CASE_CHANGED, caseChanged, } from './api';
 
 export const POLL_MS = 1500;
 const MAX_WAIT_MS = 10_000;
@@ -20,7 +20,7 @@ let firing = false;
 
 async function poll(): Promise<void> {
   if (document.hidden) return;
-  const g = (await get<GenerationResponse>('/api/generation')).generation;
+  const g = (await fetchApi('/generation', {})).generation;
   if (last === null) {
     last = g;
     return;

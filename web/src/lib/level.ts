@@ -3,7 +3,7 @@
  * merged handles into at least one person (a person split over two PINs looks less central than
  * they are, and an arrest takes all their phones), accounts before that.
  */
-import { get, type IdentityPersonsResponse } from './api';
+import { fetchApi, } from './api';
 
 export type NodeLevel = 'account' | 'person';
 
@@ -14,7 +14,7 @@ export function levelParam(v: string | null): NodeLevel | null {
 export async function chosenLevel(asked: NodeLevel | null, signal: AbortSignal): Promise<NodeLevel> {
   if (asked) return asked;
   try {
-    const p = await get<IdentityPersonsResponse>('/api/identity/persons', { decisions: 1 }, signal);
+    const p = await fetchApi('/identity/persons', { decisions: 1 }, signal);
     return p.persons.length > 0 ? 'person' : 'account';
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;

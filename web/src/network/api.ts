@@ -1,5 +1,5 @@
 /** The Network view's calls to the API (types from the server's wire contract). */
-import { get, type NetworkEgoResponse, type NetworkPathResponse, type NetworkResponse } from '../lib/api';
+import { fetchApi, } from '../lib/api';
 
 export interface NetFilter {
   after?: string;
@@ -11,11 +11,11 @@ export interface NetFilter {
 }
 
 export const netApi = {
-  network: (f: NetFilter, signal?: AbortSignal) => get<NetworkResponse>('/api/network', { after: f.after, before: f.before, level: f.level, scope: f.scope }, signal),
+  network: (f: NetFilter, signal?: AbortSignal) => fetchApi('/network', { after: f.after, before: f.before, level: f.level, scope: f.scope }, signal),
   ego: (f: NetFilter, center: string, maxNodes: number, signal?: AbortSignal) =>
-    get<NetworkEgoResponse>('/api/network/ego', { after: f.after, before: f.before, level: f.level, scope: f.scope, center, hops: 1, maxNodes }, signal),
+    fetchApi('/network/ego', { after: f.after, before: f.before, level: f.level, scope: f.scope, center, hops: 1, maxNodes }, signal),
   path: (f: NetFilter, a: string, b: string, signal?: AbortSignal) =>
-    get<NetworkPathResponse>('/api/network/path', { after: f.after, before: f.before, level: f.level, scope: f.scope, a, b }, signal),
+    fetchApi('/network/path', { after: f.after, before: f.before, level: f.level, scope: f.scope, a, b }, signal),
 };
 
 /** UTC ms → `YYYY-MM-DDTHH:MMZ` (what the API and the URL take). */

@@ -3,7 +3,7 @@ import { Account, dossierHref } from '../components/Account';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { LoadedAnnotations, UndoBar } from '../components/Annotations';
-import { get, type AccountView, type DossierIndexResponse, type DossierResponse } from '../lib/api';
+import { fetchApi, get, type AccountView, type DossierResponse } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -385,7 +385,7 @@ function Dossier({ subject }: { subject: string }) {
 function DossierIndex({ q }: { q: string }) {
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
-  const { data, error } = useApi((signal) => get<DossierIndexResponse>('/api/dossier', { q: q.trim() || undefined, top: 25 }, signal), [q]);
+  const { data, error } = useApi((signal) => fetchApi('/dossier', { q: q.trim() || undefined, top: 25 }, signal), [q]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(href('/dossier', { q: draft.trim() }));

@@ -4,18 +4,7 @@ import { Annotations, useAnnotationsOf } from '../components/Annotations';
 import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import {
-  caseChanged,
-  get,
-  send,
-  type IdentityDecideRequest,
-  type IdentityDecideResponse,
-  type IdentityPersonsResponse,
-  type IdentityReviewResponse,
-  type IdentitySuggestionsResponse,
-  type WireHandleReview,
-  type WireSuggestion,
-} from '../lib/api';
+import { fetchApi, caseChanged, send, type IdentityDecideRequest, type IdentityDecideResponse, type IdentityPersonsResponse, type IdentityReviewResponse, type IdentitySuggestionsResponse, type WireHandleReview, type WireSuggestion } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { isTyping } from '../lib/keys';
 import type { ViewProps } from '../views';
@@ -43,7 +32,7 @@ export default function IdentityView(_props: ViewProps) {
 
   useEffect(() => {
     const ac = new AbortController();
-    Promise.all([get<IdentitySuggestionsResponse>('/api/identity/suggestions', { limit: PAGE }, ac.signal), get<IdentityPersonsResponse>('/api/identity/persons', {}, ac.signal)]).then(
+    Promise.all([fetchApi('/identity/suggestions', { limit: PAGE }, ac.signal), fetchApi('/identity/persons', {}, ac.signal)]).then(
       ([s, p]) => {
         setList(s);
         setPersons(p);
@@ -63,7 +52,7 @@ export default function IdentityView(_props: ViewProps) {
   const more = async () => {
     if (!list) return;
     try {
-      const next = await get<IdentitySuggestionsResponse>('/api/identity/suggestions', { limit: PAGE, offset: list.suggestions.length });
+      const next = await fetchApi('/identity/suggestions', { limit: PAGE, offset: list.suggestions.length });
       setList((l) => {
         if (!l) return next;
         const seen = new Set(l.suggestions.map((x) => `${x.a.id}-${x.b.id}`));
@@ -229,7 +218,7 @@ function Review(props: {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     const ac = new AbortController();
-    get<IdentityReviewResponse>('/api/identity/review', { a: idRef(s.a.id), b: idRef(s.b.id) }, ac.signal).then(setR, (e: unknown) => {
+    fetchApi('/identity/review', { a: idRef(s.a.id), b: idRef(s.b.id) }, ac.signal).then(setR, (e: unknown) => {
       if (!ac.signal.aborted) setError(e);
     });
     return () => ac.abort();

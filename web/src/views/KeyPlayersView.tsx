@@ -14,7 +14,7 @@ import { chosenLevel } from '../lib/level';
 import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { get, type KeyPlayersResponse, type ScopedRankResponse, type WireKeyPlayer, type WireScope } from '../lib/api';
+import { fetchApi, type KeyPlayersResponse, type ScopedRankResponse, type WireKeyPlayer, type WireScope } from '../lib/api';
 import { ScopeError, ScopeNote, ScopePicker, scopeOf } from '../components/ScopePicker';
 import { num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
@@ -100,8 +100,8 @@ export default function KeyPlayersView({ params }: ViewProps) {
   const { data: r, error } = useApi(
     async (signal): Promise<KeyPlayersResponse & { scope?: WireScope }> => {
       const lv = await chosenLevel(explicit, signal);
-      if (!scope) return get<KeyPlayersResponse>('/api/keyplayers', { top, level: lv }, signal);
-      return fromScoped(await get<ScopedRankResponse>('/api/scoped/rank', { scope, top, level: lv }, signal), lv);
+      if (!scope) return fetchApi('/keyplayers', { top, level: lv }, signal);
+      return fromScoped(await fetchApi('/scoped/rank', { scope, top, level: lv }, signal), lv);
     },
     [top, explicit, scope],
   );

@@ -12,7 +12,7 @@ import { Account } from '../components/Account';
 import { LoadedAnnotations, UndoBar } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { type AccountView, get, type GeoKind, type GeoPointRow, type PlaceRoute, type PlacesResponse, type RoutesResponse } from '../lib/api';
+import { fetchApi, type AccountView, type GeoKind, type GeoPointRow, type PlaceRoute, type PlacesResponse, } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -58,17 +58,17 @@ export default function MapView({ params }: ViewProps) {
   const filter = { account, after, before: before ? nextDay(before) : undefined };
 
   const places = useApi(
-    (signal) => get<PlacesResponse>('/api/places', { ...filter, kind: kindParam === '' ? undefined : kinds.join(','), limit: POINT_LIMIT, evidence: 0 }, signal),
+    (signal) => fetchApi('/places', { ...filter, kind: kindParam === '' ? undefined : kinds.join(','), limit: POINT_LIMIT, evidence: 0 }, signal),
     [account, after, before, kindParam],
   );
   const showRoutes = kinds.includes('place');
   const routes = useApi(
     (signal) =>
-      showRoutes ? get<RoutesResponse>('/api/routes', { ...filter, minEvidence, limit: ROUTE_LIMIT }, signal) : Promise.resolve(null),
+      showRoutes ? fetchApi('/routes', { ...filter, minEvidence, limit: ROUTE_LIMIT }, signal) : Promise.resolve(null),
     [account, after, before, minEvidence, showRoutes],
   );
   const detail = useApi(
-    (signal) => (selectedPoint ? get<PlacesResponse>('/api/places', { ...filter, key: selectedPoint, evidence: DETAIL_RECORDS }, signal) : Promise.resolve(null)),
+    (signal) => (selectedPoint ? fetchApi('/places', { ...filter, key: selectedPoint, evidence: DETAIL_RECORDS }, signal) : Promise.resolve(null)),
     [account, after, before, selectedPoint],
   );
 

@@ -6,7 +6,7 @@ import { ErrorNotice, Loading } from '../components/Notice';
 import { ENTITY_TYPES } from '../../../src/api/entities.js';
 import { languageOptions } from '../../../src/api/languages.js';
 import { readFilters, setFilter } from '../../../src/text/query/quote.js';
-import { api, get, type SearchResponse, type WireHit } from '../lib/api';
+import { fetchApi, api, type SearchResponse, type WireHit } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { isTyping } from '../lib/keys';
 import { href, navigate } from '../lib/router';
@@ -107,7 +107,7 @@ export default function SearchView({ params }: ViewProps) {
       setRes((r) =>
         r && r.key === key ? { ...r, loading: true, error: null } : { key, hits: [], nextCursor: null, loading: true, error: null, notes: [], elapsedMs: 0, total: null },
       );
-      get<SearchResponse>('/api/search', { q, mode, limit: PAGE, cursor, count: cursor === undefined && mode === 'folded' ? COUNT_CAP : undefined }, ac.signal).then(
+      fetchApi('/search', { q, mode, limit: PAGE, cursor, count: cursor === undefined && mode === 'folded' ? COUNT_CAP : undefined }, ac.signal).then(
         (page) =>
           setRes((r) => {
             const more = r && r.key === key && cursor !== undefined;

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Chart, plain, type ChartOption } from '../components/Chart';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { ambiguousTerm, get, isTermOf, type DossierResponse, type ActivityGroupsResponse, type ActivityHeatResponse, type ActivityResponse, type WireActivityUnit } from '../lib/api';
+import { fetchApi, ambiguousTerm, get, isTermOf, type DossierResponse, type ActivityHeatResponse, type ActivityResponse, type WireActivityUnit } from '../lib/api';
 import { day, num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -165,7 +165,7 @@ function AccountPicker({ onAdd }: { onAdd: (ref: string) => void }) {
 
 function CommunityPicker({ state, set }: { state: State; set: (s: Partial<State>) => void }) {
   const [open, setOpen] = useState(state.community !== null);
-  const { data, error } = useApi((signal) => (open ? get<ActivityGroupsResponse>('/api/activity/groups', {}, signal) : Promise.resolve(null)), [open]);
+  const { data, error } = useApi((signal) => (open ? fetchApi('/activity/groups', {}, signal) : Promise.resolve(null)), [open]);
   if (!open)
     return (
       <button className="btn" type="button" onClick={() => setOpen(true)}>

@@ -1,20 +1,10 @@
 /** The Watchlists view's calls to the API (routes/watch.ts on the server). */
-import {
-  get,
-  postBlob,
-  send,
-  type SavedSearchSaveResponse,
-  type WatchCsvResponse,
-  type WatchlistAddResponse,
-  type WatchOverviewResponse,
-  type WatchRemoveResponse,
-  type WatchRunResponse,
-} from '../../lib/api';
+import { fetchApi, get, postBlob, send, type SavedSearchSaveResponse, type WatchCsvResponse, type WatchlistAddResponse, type WatchRemoveResponse, type WatchRunResponse } from '../../lib/api';
 
 const seg = (name: string) => encodeURIComponent(name);
 
 export const watchApi = {
-  overview: (signal?: AbortSignal) => get<WatchOverviewResponse>('/api/watch', { hits: 20 }, signal),
+  overview: (signal?: AbortSignal) => fetchApi('/watch', { hits: 20 }, signal),
   upload: (name: string, file: Blob, region?: string) => postBlob<WatchlistAddResponse>('/api/watch/lists', { name, region }, file),
   run: (name: string, all: boolean, signal?: AbortSignal) => get<WatchRunResponse>(`/api/watch/lists/${seg(name)}/run`, { all: all ? '1' : undefined }, signal),
   csv: (name: string) => get<WatchCsvResponse>(`/api/watch/lists/${seg(name)}/csv`),
