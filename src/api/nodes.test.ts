@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClewError } from '../model/errors.js';
 import { openPostgresStore } from '../store/postgres/open.js';
 import { postgresLocator } from '../store/postgres/locator.js';
-import { caseNodes, nodeLocator, placeCase, type PlaceResult } from '../store/postgres/nodes.js';
+import { caseNodes, nodeLocator } from '../store/postgres/nodes.js';
+import { placeCase, type PlaceResult } from './case.js';
 import type { PostgresCaseStore } from '../store/postgres/store.js';
 import { killServer, restartServer, startTestServer, type TestServer } from '../store/postgres/test-support/server.js';
 import { dossier } from './dossier.js';
@@ -38,6 +39,7 @@ let b: TestServer;
 let one: PostgresCaseStore;
 let split: PostgresCaseStore;
 let placed: PlaceResult;
+let splitUri: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clew-nodes-'));
@@ -59,7 +61,11 @@ beforeAll(async () => {
   await probe.connect();
   const mid = (await probe.query<{ ts: string }>(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ts) AS ts FROM messages m JOIN clew_cases c ON c.id = m.case_id WHERE c.name = 'two_nodes'`)).rows[0]!.ts;
   await probe.end();
-  placed = await placeCase(locSplit, nodeLocator(b.url), { before: Number(mid) });
+    // as `clew case place` calls it: the locators as given, the time as an ISO string
+  const u = new URL(a.url);
+  u.searchParams.set('case', 'two_nodes');
+  splitUri = u.toString();
+  placed = await placeCase(splitUri, b.url, new Date(Number(mid)).toISOString());
   one = await openPostgresStore(locOne, { readonly: true });
   split = await openPostgresStore(locSplit, { readonly: true });
 }, 300_000);
@@ -93,7 +99,7 @@ describe('a case over two PostgreSQL servers', () => {
     } finally {
       await onB.end();
     }
-    await expect(placeCase(postgresLocator(a.url, 'two_nodes'), nodeLocator(b.url), { before: Date.now() })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(placeCase(splitUri, b.url, '2030-01-01')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
   it('gives the same search pages and totals as the case on one server', async () => {
@@ -134,6 +140,36 @@ describe('a case over two PostgreSQL servers', () => {
     const first = (await search(one, { query: 'kafa', limit: 500 })).hits;
     const near = first.reduce((best, h) => (Math.abs(h.ts - new Date(placed.before).getTime()) < Math.abs(best.ts - new Date(placed.before).getTime()) ? h : best));
     expect(await threadPage(split, near.id, { before: 20, after: 20 })).toEqual(await threadPage(one, near.id, { before: 20, after: 20 }));
+  });
+
+  it('ingests into the split case: older messages go to the node, the answers stay the same', async () => {
+    await writeCase(join(dir, 'more'), { messages: 600, seed: 23 });
+    const file = join(dir, 'more', 'records.jsonl');
+    const countOnNode = async () => {
+      const c = new pg.Client(b.url);
+      await c.connect();
+      try {
+        return (await c.query<{ n: number }>(`SELECT sum(n_live_tup)::int AS n FROM pg_stat_user_tables WHERE relname LIKE 'clew_%_messages_c%'`)).rows[0]!.n;
+      } finally {
+        await c.end();
+      }
+    };
+    const older = async () =>
+      (await split.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages_c${split.db.caseId} WHERE id < $1`, [new Date(placed.before).getTime() * 2048])).rows[0]!.n;
+    const before = await older();
+    for (const loc of [postgresLocator(a.url, 'one_node'), postgresLocator(a.url, 'two_nodes')]) {
+      const s = await openPostgresStore(loc);
+      try {
+        await ingestFile(s, file);
+      } finally {
+        await s.close();
+      }
+    }
+    const after = await older();
+    expect(after).toBeGreaterThan(before);
+    expect(await countOnNode()).toBeGreaterThanOrEqual(after);
+    expect(await split.stats({ top: 20 })).toEqual(await one.stats({ top: 20 }));
+    for (const query of QUERIES) expect(answer(await search(split, { query, limit: 30, count: 1000 })), query).toEqual(answer(await search(one, { query, limit: 30, count: 1000 })));
   });
 
   it('fails a query as a whole, naming the node, when the node goes away; answers again when it is back', async () => {
