@@ -3,8 +3,9 @@
  * servers on loopback, the same synthetic case ingested into two cases of server A; one of them
  * then has its older messages placed on server B (postgres_fdw foreign partition). Searches (pages
  * and totals), stats, languages, activity, the network, a thread and a dossier must give the same
- * answers from both. Server B killed, a query of the split case fails as a whole with
- * DB_UNREACHABLE naming B (without its password); B back, the same query answers again.
+ * answers from both, also after an ingest into each. Server B killed while a cursor reads the
+ * case, and then for later queries, the split case's reads fail as a whole with DB_UNREACHABLE
+ * naming B (without its password); B back, the same query answers again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClewError } from '../model/errors.js';
+import { chunks } from '../store/postgres/db.js';
 import { openPostgresStore } from '../store/postgres/open.js';
 import { postgresLocator } from '../store/postgres/locator.js';
 import { caseNodes, nodeLocator } from '../store/postgres/nodes.js';
@@ -173,8 +175,22 @@ describe('a case over two PostgreSQL servers', () => {
   });
 
   it('fails a query as a whole, naming the node, when the node goes away; answers again when it is back', async () => {
-    killServer(b.dir);
     const password = new URL(b.url).password;
+    const node = nodeLocator(b.url).printable;
+    // during a query: a cursor over the case's messages, oldest first (the node's part), fetched
+    // from the node 10 rows at a time; the node is killed once the first chunk is read
+    const [n] = await caseNodes(split.db.pool, split.db.caseId);
+    await split.db.pool.query(`ALTER SERVER ${n!.server} OPTIONS (SET fetch_size '10')`);
+    const stream = chunks<{ id: number }>(split.db, 'SELECT id FROM messages WHERE case_id = $1 ORDER BY id', [split.db.caseId], 20)[Symbol.asyncIterator]();
+    const first = await stream.next();
+    expect(first.value).toHaveLength(20);
+    killServer(b.dir);
+    const midway = await (async () => {
+      for (;;) if ((await stream.next()).done) return null;
+    })().catch((e: unknown) => e);
+    expect(midway).toBeInstanceOf(ClewError);
+    expect((midway as ClewError).code).toBe('DB_UNREACHABLE');
+    expect((midway as ClewError).details.node).toBe(node);
     const calls: [string, () => Promise<unknown>][] = [
       ['search', () => search(split, { query: 'kafa', limit: 50, count: 1000 })],
       ['stats', () => split.stats({ top: 5 })],
@@ -196,6 +212,7 @@ describe('a case over two PostgreSQL servers', () => {
     // the case on one server is not affected
     expect((await search(one, { query: 'kafa', limit: 5 })).hits.length).toBeGreaterThan(0);
     await restartServer(b);
+    await split.db.pool.query(`ALTER SERVER ${n!.server} OPTIONS (SET fetch_size '2000')`);
     const again = await search(split, { query: 'kafa', limit: 50, count: 1000 });
     expect(answer(again)).toEqual(answer(await search(one, { query: 'kafa', limit: 50, count: 1000 })));
   });
