@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClewError } from '../model/errors.js';
-import { chunks } from '../store/postgres/db.js';
+import { dropCase } from '../store/postgres/cases.js';
+import { chunks, createPool } from '../store/postgres/db.js';
 import { openPostgresStore } from '../store/postgres/open.js';
 import { postgresLocator } from '../store/postgres/locator.js';
 import { caseNodes, nodeLocator } from '../store/postgres/nodes.js';
@@ -224,6 +225,34 @@ describe('a case over two PostgreSQL servers', () => {
       expect(r.rowCount).toBe(1);
     } finally {
       await s.close();
+    }
+  });
+
+  it('drops a placed case whole on its server, leaving the node\'s table (docs/scale.md)', async () => {
+    const id = split.db.caseId;
+    await split.close();
+    const pool = createPool(postgresLocator(a.url, 'two_nodes'));
+    try {
+      expect(await dropCase(pool, 'two_nodes')).toBe(true);
+    } finally {
+      await pool.end();
+    }
+    const c = new pg.Client(a.url);
+    await c.connect();
+    try {
+      const left = await c.query(`SELECT relname FROM pg_class WHERE relname LIKE $1`, [`messages\\_c${id}%`]);
+      expect(left.rows).toEqual([]);
+      // the other case of the database is untouched
+      expect((await search(one, { query: 'brod', limit: 5 })).hits.length).toBeGreaterThan(0);
+    } finally {
+      await c.end();
+    }
+    const onB = new pg.Client(b.url);
+    await onB.connect();
+    try {
+      expect((await onB.query(`SELECT 1 FROM pg_class WHERE relkind = 'r' AND relname LIKE 'clew\\_%\\_messages\\_c%'`)).rowCount).toBe(1);
+    } finally {
+      await onB.end();
     }
   });
 });
