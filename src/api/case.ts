@@ -3,6 +3,9 @@ import { basename } from 'node:path';
 import { parseLocator, printableLocator } from '../store/locator.js';
 import { type CaseMigration, migrateCase, openCase as openStore } from '../store/open.js';
 import type { CaseStore, OpenOptions } from '../store/types.js';
+import { ClewError } from '../model/errors.js';
+import { nodeLocator, placeCase as placePostgresCase, type PlaceResult } from '../store/postgres/nodes.js';
+export type { PlaceResult };
 export { copyCase, type CopyProgress, type CopyResult } from '../store/copy.js';
 
 export type { CaseStore, OpenOptions };
@@ -32,4 +35,16 @@ export function caseFile(locator: string): string | null {
 export function caseName(locator: string): string {
   const loc = parseLocator(locator);
   return loc.kind === 'sqlite' ? basename(loc.path) : loc.case;
+}
+
+/**
+ * `clew case place`: the messages of a PostgreSQL case older than `before` move to a second
+ * PostgreSQL server (the node), read through the case's own server (store/postgres/nodes.ts).
+ */
+export async function placeCase(locator: string, node: string, before: string): Promise<PlaceResult> {
+  const loc = parseLocator(locator);
+  if (loc.kind !== 'postgres') throw new ClewError('INVALID_ARGUMENT', 'only a case in PostgreSQL (postgres://…?case=NAME) can be spread over nodes; a case file lives in one file');
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(before) ? Date.parse(`${before}T00:00:00Z`) : Date.parse(before);
+  if (!Number.isFinite(t)) throw new ClewError('INVALID_ARGUMENT', `--before ${JSON.stringify(before.slice(0, 40))} is not a date (e.g. 2024-01-01 or 2024-01-01T12:00:00Z)`);
+  return placePostgresCase(loc, nodeLocator(node), { before: t });
 }

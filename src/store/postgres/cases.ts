@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 import { type Queryable, one, pgCode, rows, transaction } from './db.js';
 import { PG_MIGRATIONS } from './migrations.js';
+import { ensurePartitionKeys } from './nodes.js';
 import { PG_SCHEMA_VERSION, SCHEMA_SQL, createPartitionsSql, dropPartitionsSql } from './schema.js';
 
 /** Advisory lock key (first half) for schema changes; the second half is 0. */
@@ -152,6 +153,8 @@ export async function createCase(pool: pg.Pool, name: string): Promise<CaseRow> 
     }
     const row = (await one<CaseRow>(c, 'INSERT INTO clew_cases (name, schema_version) VALUES ($1, $2) RETURNING id, name, schema_version', [name, PG_SCHEMA_VERSION]))!;
     await c.query(createPartitionsSql(row.id));
+    // a database where a case was placed on a node keeps primary keys on the partitions (nodes.ts)
+    await ensurePartitionKeys(c, row.id);
     await c.query(`INSERT INTO meta (case_id, key, value) VALUES ($1, 'created_at', $2), ($1, 'clew_schema', $3)`, [
       row.id,
       new Date().toISOString(),
