@@ -329,7 +329,7 @@ export function manifestPathFor(out: string): string {
   return `${out.replace(/\.html?$/i, '')}.manifest.json`;
 }
 
-async function writeOut(path: string, text: string): Promise<void> {
+async function writeOut(path: string, text: string | Uint8Array): Promise<void> {
   try {
     await writeFile(path, text);
   } catch (e) {
@@ -350,4 +350,16 @@ export async function writeReport(files: ReportFiles, out: string, manifestOut: 
 export async function writeRebuilt(html: string, out: string, manifestPath: string): Promise<void> {
   if (resolve(out) === resolve(manifestPath)) throw new ClewError('INVALID_ARGUMENT', 'the rebuilt report would overwrite its manifest: choose another --out');
   await writeOut(out, html);
+}
+
+/** A report's HTML printed to PDF (src/api/report-pdf.ts); PROGRAM_MISSING without Chromium. */
+export async function printPdf(html: string, manifestSha256: string): Promise<Buffer> {
+  const { reportPdf } = await import('./report-pdf.js');
+  return reportPdf(html, { manifestSha256 });
+}
+
+/** Write a report's PDF, never over the report or its manifest. */
+export async function writePdf(pdf: Uint8Array, path: string, notOver: readonly string[]): Promise<void> {
+  if (notOver.some((f) => resolve(f) === resolve(path))) throw new ClewError('INVALID_ARGUMENT', 'the PDF needs a file of its own (not the report or its manifest)');
+  await writeOut(path, pdf);
 }
