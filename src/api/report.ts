@@ -50,7 +50,7 @@ import { clewVersion } from './export.js';
 import { readRaw } from './show.js';
 import { threadPage } from './thread.js';
 
-export { REPORT_FORMAT_VERSION, MAX_CONTEXT };
+export { REPORT_FORMAT_VERSION, MAX_CONTEXT, serialiseManifest };
 export type { Manifest };
 
 /** The largest items file read. */
