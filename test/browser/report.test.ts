@@ -54,17 +54,30 @@ describe('evidence report in Chromium', () => {
       ids.push(/^\/m\/([0-9]+)/.exec((await hit.locator('a[href^="/m/"]').first().getAttribute('href')) ?? '')![1]!);
     }
 
-    // the Report view: the tag's messages, reordered, with commentary, introduction and a figure
+    // one more from a search hit's "+ Report"
+    await page.goto(`${srv.origin}/search?q=${encodeURIComponent('"the kafa is here"')}`);
+    const extraHit = page.locator('li.hit').first();
+    await extraHit.getByTestId('add-to-report').click();
+    await expect.poll(() => extraHit.getByTestId('add-to-report').textContent()).toBe('✓ in report');
+    const extra = /^\/m\/([0-9]+)/.exec((await extraHit.locator('a[href^="/m/"]').first().getAttribute('href')) ?? '')![1]!;
+
+    // the Report view: that message, then the tag's messages; reordered, with commentary, introduction and a figure
     await page.getByRole('link', { name: 'Report' }).click();
     await page.getByTestId('report-tag').waitFor();
+    await expect.poll(() => page.getByTestId('report-item').count()).toBe(1);
     await expect.poll(() => page.getByTestId('report-tag').locator('option').allTextContents()).toEqual([`#${TAG} (2)`]);
     await page.getByTestId('report-add-tag').click();
-    await expect.poll(() => page.getByTestId('report-item').count()).toBe(2);
-    const tagged = await page.getByTestId('report-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    await expect.poll(() => page.getByTestId('report-item').count()).toBe(3);
+    const listed = await page.getByTestId('report-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+    expect(listed[0]).toBe(extra);
+    const tagged = listed.slice(1);
     expect([...tagged].sort()).toEqual([...ids].sort());
+    // the search hit last, the tagged ones in swapped order
+    await page.getByTestId('item-down').first().click();
+    await page.getByTestId('item-down').nth(1).click();
     await page.getByTestId('item-down').first().click();
     const order = await page.getByTestId('report-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
-    expect(order).toEqual([tagged[1], tagged[0]]);
+    expect(order).toEqual([tagged[1], tagged[0], extra]);
     await page.getByTestId('item-commentary').first().fill(COMMENTARY);
     await page.getByTestId('report-introduction').fill(INTRO);
     await page.getByTestId('report-add-figure').click();
@@ -91,6 +104,7 @@ describe('evidence report in Chromium', () => {
     const m = JSON.parse(manifest.bytes.toString('utf8')) as { manifestSha256: string; reportSha256: string; items: { id: number; commentary: string | null }[]; introduction: string; context: { before: number } };
     expect(m).toMatchObject({ manifestSha256: manifestSha, reportSha256: reportSha, introduction: INTRO, context: { before: 1 } });
     expect(m.items.map((i) => String(i.id))).toEqual(order);
+    expect(m.items[2]!.commentary).toBeNull();
     expect(m.items[0]!.commentary).toBe(COMMENTARY);
     const pdf = await save('download-pdf');
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

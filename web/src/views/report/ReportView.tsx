@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Account } from '../../components/Account';
 import { Link } from '../../components/Link';
 import { ErrorNotice, Loading } from '../../components/Notice';
@@ -7,7 +7,7 @@ import { api, download, type ReportMadeResponse, type ReportRebuiltResponse } fr
 import { num, utc } from '../../lib/format';
 import { useApi, useCaseGeneration } from '../../lib/useApi';
 import { reportApi } from './data';
-import { addItems, type Draft, figureSpec, loadDraft, MEASURES, type Measure, move, saveDraft } from './state';
+import { addItems, type Draft, figureSpec, loadDraft, MEASURES, type Measure, move, saveDraft, takePending } from './state';
 
 /** What the server keeps per commentary and introduction (src/report/manifest.ts). */
 const MAX_COMMENTARY = 10_000;
@@ -36,6 +36,17 @@ function Builder({ caseName }: { caseName: string }) {
   const [made, setMade] = useState<ReportMadeResponse | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+
+  // messages added from Search or a conversation (+ Report) since the view was last open
+  useEffect(() => {
+    const ids = takePending(caseName);
+    if (ids.length === 0) return;
+    reportApi.byIds(ids.slice(0, 500)).then(
+      (r) => setDraft((d) => ({ ...d, items: addItems(d.items, r.items) })),
+      (e: unknown) => setError(e),
+    );
+    // once per opening of the view (setDraft is stable in what it does)
+  }, [caseName]);
 
   const make = async () => {
     setBusy(true);

@@ -69,3 +69,28 @@ export function addItems(items: readonly DraftItem[], more: readonly WireReportC
   const have = new Set(items.map((i) => i.item.id));
   return [...items, ...more.filter((m) => !have.has(m.id)).map((item) => ({ item, commentary: '' }))];
 }
+
+const pendingKey = (caseName: string) => `clew:report-pending:${caseName}`;
+
+/** A message to add to the draft when the Report view next opens (from Search or a conversation). */
+export function addPending(caseName: string, id: number): void {
+  try {
+    const list = takePending(caseName, false);
+    if (!list.includes(id)) list.push(id);
+    localStorage.setItem(pendingKey(caseName), JSON.stringify(list.slice(-500)));
+  } catch {
+    // storage off: nothing waits
+  }
+}
+
+/** The messages waiting to be added, in order; removed from storage unless `keep` is false. */
+export function takePending(caseName: string, remove = true): number[] {
+  try {
+    const raw = localStorage.getItem(pendingKey(caseName));
+    if (remove) localStorage.removeItem(pendingKey(caseName));
+    const list = raw ? (JSON.parse(raw) as unknown) : [];
+    return Array.isArray(list) ? list.filter((x): x is number => Number.isSafeInteger(x) && x > 0) : [];
+  } catch {
+    return [];
+  }
+}
