@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   AMBIGUOUS_REF: 'the name or reference names more than one account or person',
   INVALID_ARGUMENT: 'an argument is invalid',
   INTERRUPTED: 'the operation was cancelled',
+  PROGRAM_MISSING: 'a program clew needs for this is not installed',
   INTERNAL: 'internal error',
 } as const;
 
@@ -124,6 +125,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'DB_AUTH':
     case 'DB_UNAVAILABLE':
       return 8;
+    case 'PROGRAM_MISSING':
+      return 9;
     case 'INTERRUPTED':
       return 130;
     default:

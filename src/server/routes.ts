@@ -21,6 +21,7 @@ import { IDENTITY_ROUTES } from './routes/identity.js';
 import { JOBS_ROUTES, keyPlayersViaJob } from './routes/jobs.js';
 import { MAP_ROUTES } from './routes/map.js';
 import { NETWORK_ROUTES } from './routes/network.js';
+import { REPORT_ROUTES } from './routes/report.js';
 import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
@@ -162,4 +163,5 @@ export const ROUTES: Route[] = [
   ...SCOPE_ROUTES,
   ...ANNOTATION_ROUTES,
   ...TRANSLATE_ROUTES,
+  ...REPORT_ROUTES,
 ];

@@ -134,7 +134,7 @@ function sendJson(reply: FastifyReply, status: number, value: unknown): FastifyR
  */
 async function sendDownload(reply: FastifyReply, d: Download, signal: AbortSignal): Promise<FastifyReply> {
   reply.code(200).headers({ ...d.headers, 'content-type': d.contentType, 'content-disposition': contentDisposition(d.fileName), 'cache-control': 'no-store' });
-  if (typeof d.body === 'string') return reply.send(d.body);
+  if (typeof d.body === 'string' || d.body instanceof Uint8Array) return reply.send(d.body);
   const it = d.body[Symbol.asyncIterator]();
   const first = await it.next();
   async function* chunks(): AsyncGenerator<string> {
