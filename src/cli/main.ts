@@ -108,10 +108,11 @@ export function buildProgram(): Command {
     .option('--exact', 'match exactly as written (case and accents count)')
     .option('--limit <n>', 'hits per page', int('--limit', 1), 20)
     .option('--cursor <id>', 'continue after this hit (from the previous page)', int('--cursor', 1))
-    .action(async (words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number }) => {
+    .option('--translated', "also search the messages' stored machine translations (clew translate), each hit shown with its translation")
+    .action(async (words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number; translated?: boolean }) => {
       const [{ withCase }, { search }] = await Promise.all([caseApi(), import('../api/search.js')]);
       return withCase(o.case, { readonly: true }, async (store) => {
-        const r = await search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
+        const r = await search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor, translated: o.translated === true });
         out(json(), r, () => renderSearch(r));
       });
     });

@@ -70,12 +70,16 @@ export interface WireHit {
   via?: { codeword: string; means: string }[];
   /** The analysts' tags, notes and star on the message (render as text); absent when it has none. */
   annotations?: ItemAnnotations;
+  /** translated=1: the words matched the message's stored machine translation, not its original. */
+  viaTranslation?: true;
+  /** translated=1: the message's newest stored English machine translation, highlighted, with its label (render as text). */
+  translation?: { snippet: WireSnippet; label: string; pair: string; version: string; at: number };
 }
 
 /** GET /api/languages: the case's languages, most messages first (null: none detected), for the language filter. */
 export type LanguagesResponse = z.output<typeof languagesResponse>;
 
-/** GET /api/search?q=&mode=folded|exact&limit=&cursor=&count=CAP */
+/** GET /api/search?q=&mode=folded|exact&limit=&cursor=&count=CAP&translated=0|1 */
 export interface SearchResponse {
   query: SearchQuery;
   hits: WireHit[];

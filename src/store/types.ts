@@ -122,6 +122,8 @@ export interface SearchHit {
   /** The conversation's title, when it has one. */
   conversationTitle?: string | null;
   body: string;
+  /** A search with translations (SearchQuery.translated): the words matched the message's stored translation, not its original. */
+  viaTranslation?: boolean;
 }
 
 export interface SearchPage {
@@ -818,6 +820,12 @@ export interface StoredTranslation {
   failed: string | null;
   /** UTC ms when it was made. */
   at: number;
+  /**
+   * The lexicon's code words found in the message and kept untranslated (sorted, distinct): the translation
+   * depends on them, so they are part of its cache key (api/translate.ts). Null when not recorded (made
+   * before schema 7): such a translation is made again.
+   */
+  lexicon: string[] | null;
 }
 
 /** Machine translations cached in the case. They never change a source record. */

@@ -66,4 +66,10 @@ export interface SearchQuery {
    * them to run an exact-mode query against the folded index, where words of those languages are stems.
    */
   stemLangs?: string[];
+  /**
+   * Also match the words in the messages' stored machine translations (issue 23 part 2: `--translated`, the
+   * workspace's switch), folded mode only: a message matches when its original or one of its translations
+   * does. Absent or false: the originals only (the default).
+   */
+  translated?: boolean;
 }
