@@ -142,6 +142,10 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     where.push(`m.id IN (SELECT a.item_key::bigint FROM annotations a WHERE a.case_id = m.case_id AND a.kind = 'tag' AND a.key = ${arg(t)} AND a.item_type = 'message')`);
   for (const w of query.noteWords ?? [])
     where.push(`m.id IN (SELECT a.item_key::bigint FROM annotations a WHERE a.case_id = m.case_id AND a.kind = 'note' AND a.item_type = 'message' AND strpos(' ' || a.words || ' ', ${arg(` ${w} `)}) > 0)`);
+  // ocr: (ocr.ts): the messages with an image attachment whose recognised text holds the word
+  for (const w of query.ocrWords ?? [])
+    where.push(`EXISTS (SELECT 1 FROM attachments a JOIN ocr_texts o ON o.case_id = a.case_id AND o.attachment_id = a.id
+      WHERE a.case_id = m.case_id AND a.source_id = m.source_id AND a.message_native_id = m.native_id AND strpos(' ' || o.words || ' ', ${arg(` ${w} `)}) > 0)`);
   const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
   const n = args.length;
   // A page, newest first. PostgreSQL either reads the newest messages until the page is full or

@@ -48,7 +48,9 @@ import type {
 import { SqliteWatch } from './watch.js';
 import { SqliteAnnotations } from './annotations.js';
 import * as translations from './translations.js';
-import type { StoredTranslation } from '../types.js';
+import * as ocr from './ocr.js';
+import type { OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
+import { bodyMention } from '../ocr-rows.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 import { FtsVocabulary, matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
@@ -270,6 +272,28 @@ export class SqliteCaseStore implements CaseStore {
   async saveTranslations(rows: readonly StoredTranslation[]): Promise<void> {
     this.assertWritable();
     translations.saveTranslations(this.db, rows);
+  }
+
+  // ---------------------------------------------------------------- text recognised in images (ocr.ts)
+
+  async ocrCandidates(opts: { limit: number; after?: number; again?: boolean }): Promise<OcrCandidate[]> {
+    return ocr.ocrCandidates(this.db, opts);
+  }
+  async ocrCounts(): Promise<{ images: number; done: number }> {
+    return ocr.ocrCounts(this.db);
+  }
+  async blob(sha256: string): Promise<Uint8Array | null> {
+    return ocr.blob(this.db, sha256);
+  }
+  async saveOcr(rows: readonly { ocr: StoredOcr; messageId: number | null; mentions: readonly Mention[] }[]): Promise<void> {
+    this.assertWritable();
+    ocr.saveOcr(this.db, rows);
+  }
+  async ocrOf(attachmentIds: readonly number[]): Promise<StoredOcr[]> {
+    return ocr.ocrOf(this.db, attachmentIds);
+  }
+  async ocrOfMessages(messageIds: readonly number[]): Promise<{ messageId: number; filename: string; ocr: StoredOcr }[]> {
+    return ocr.ocrOfMessages(this.db, messageIds);
   }
 
   // ---------------------------------------------------------------- annotations (annotations.ts)
@@ -589,6 +613,12 @@ export class SqliteCaseStore implements CaseStore {
       where.push(`m.id IN (SELECT CAST(a.item_key AS INTEGER) FROM annotations a WHERE a.kind = 'note' AND a.item_type = 'message' AND instr(' ' || a.words || ' ', ?) > 0)`);
       args.push(` ${w} `);
     }
+    // ocr: (ocr.ts): the messages with an image attachment whose recognised text holds the word
+    for (const w of query.ocrWords ?? []) {
+      where.push(`EXISTS (SELECT 1 FROM attachments a JOIN ocr_texts o ON o.attachment_id = a.id
+        WHERE a.source_id = m.source_id AND a.message_native_id = m.native_id AND instr(' ' || o.words || ' ', ?) > 0)`);
+      args.push(` ${w} `);
+    }
     const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
     // with translations (folded mode): the same filters on the messages whose translations hold the words
     const tr = this.translationSearch(query, exact, where, args, notes);
@@ -836,7 +866,7 @@ export class SqliteCaseStore implements CaseStore {
 
   async mentions(messageId: number): Promise<Mention[]> {
     return (
-      this.db.prepare('SELECT type, start, end, raw, value, confidence, attrs FROM mentions WHERE message_id = ? ORDER BY start, type').all(messageId) as (Omit<
+      this.db.prepare(`SELECT type, start, end, raw, value, confidence, attrs FROM mentions x WHERE message_id = ? AND ${bodyMention('x')} ORDER BY start, type`).all(messageId) as (Omit<
         Mention,
         'attrs'
       > & { attrs: string | null })[]
