@@ -18,6 +18,7 @@ import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
 import { registerTranslate } from './translate.js';
+import { registerOcr } from './ocr.js';
 import { registerWatch } from './watch.js';
 import { registerAnnotate } from './annotate.js';
 import { registerReport } from './report.js';
@@ -57,6 +58,7 @@ export function buildProgram(): Command {
   registerWatch(program, json);
   registerAnnotate(program, json);
   registerTranslate(program, json);
+  registerOcr(program, json);
   registerReport(program, json);
 
   program
