@@ -70,8 +70,12 @@ describe.skipIf(!ready)("reading a case's images", () => {
       expect(progress.at(-1)!.total).toBe(4);
 
       // by ocr:, and by the entity found in the photo
-      const m1 = (await search(s, { query: `ocr:${CONTAINER}` })).hits.map((h) => h.snippet.text);
-      expect(m1).toEqual(['evo papira za kontejner']);
+      const found = (await search(s, { query: `ocr:${CONTAINER}` })).hits;
+      expect(found.map((h) => h.snippet.text)).toEqual(['evo papira za kontejner']);
+      // the hit shows the image's text, the word highlighted
+      const im = found[0]!.images![0]!;
+      expect(im.filename).toBe('IMG_2201.jpg');
+      expect(im.snippet.highlights.map(([a, b]) => im.snippet.text.slice(a, b))).toEqual([CONTAINER]);
       expect((await search(s, { query: `entity:iban=${IBAN}` })).hits.map((h) => h.snippet.text)).toEqual(['uplata ide sutra']);
       expect((await search(s, { query: 'ocr:hlxu8765432' })).hits.map((h) => h.snippet.text)).toEqual(['plomba']);
       const containers = await s.entities({ type: 'container', limit: 10 });

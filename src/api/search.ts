@@ -1,8 +1,8 @@
 /** Full-text search over a case: the typed API the CLI and the server call. */
-import type { SearchMode, SearchQuery } from '../text/query/ast.js';
+import type { SearchMode, SearchQuery, TextNode } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
 import { planCodewords } from '../text/query/codewords.js';
-import type { AccountView, AnnotationPort, EntityPort, IdentityPort, LanguageCount, SearchPort, StoredTranslation, TranslationPort } from '../store/types.js';
+import type { AccountView, AnnotationPort, EntityPort, IdentityPort, LanguageCount, OcrPort, SearchPort, StoredTranslation, TranslationPort } from '../store/types.js';
 import { annotationsOf, type ItemAnnotations } from './annotations.js';
 import { expectOne } from '../identity/resolve-ref.js';
 import { refIndex, resolveSubjects } from './resolve.js';
@@ -61,6 +61,11 @@ export interface SearchResultHit {
    * words highlighted, labelled `machine translation (Apertium PAIR, VERSION)`. Absent when it has none.
    */
   translation?: { snippet: Snippet; label: string; pair: string; version: string; at: number };
+  /**
+   * The text recognised in the message's images (clew ocr), each as a snippet with the query's words (and
+   * the ocr: filter's) highlighted, with the image's attachment id and file name. Absent when none was read.
+   */
+  images?: { attachmentId: number; filename: string; snippet: Snippet; confidence: number | null }[];
 }
 
 export interface SearchResult {
@@ -111,7 +116,12 @@ export async function resolveFilters(store: IdentityPort, query: SearchQuery): P
 }
 
 /** What a search reads: the store's search, its languages, the analyst's lexicon (code words by meaning) and the names (from:, to:, person:). */
-export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'> & IdentityPort & Pick<AnnotationPort, 'annotationsOf'> & Partial<Pick<TranslationPort, 'translationsOf'>>;
+export type SearchStore = SearchPort &
+  Pick<EntityPort, 'lexicon'> &
+  IdentityPort &
+  Pick<AnnotationPort, 'annotationsOf'> &
+  Partial<Pick<TranslationPort, 'translationsOf'>> &
+  Partial<Pick<OcrPort, 'ocrOfMessages'>>;
 
 export async function search(store: SearchStore, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
@@ -138,6 +148,18 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
   if (translated && page.hits.length > 0)
     for (const t of await store.translationsOf!(page.hits.map((h) => h.id), SEARCH_TRANSLATION_TARGET))
       if (t.failure === null && t.text !== '' && !translations.has(t.messageId)) translations.set(t.messageId, t); // newest first
+  // the text read in the hits' images, its words highlighted (the query's, and those of its ocr: filters)
+  const images = new Map<number, NonNullable<SearchResultHit['images']>>();
+  if (store.ocrOfMessages && page.hits.length > 0) {
+    const ocrWords: TextNode[] = (query.ocrWords ?? []).map((w) => ({ kind: 'term', raw: w, tokens: [w], prefix: false }));
+    const lit: TextNode | null = ocrWords.length === 0 ? highlightQuery : { kind: 'or', children: [...(highlightQuery ? [highlightQuery] : []), ...ocrWords] };
+    for (const r of await store.ocrOfMessages(page.hits.map((h) => h.id))) {
+      if (r.ocr.failure !== null || r.ocr.text.trim() === '') continue;
+      const list = images.get(r.messageId) ?? [];
+      list.push({ attachmentId: r.ocr.attachmentId, filename: r.filename, snippet: makeSnippet(r.ocr.text, lit, 200, langs), confidence: r.ocr.confidence });
+      images.set(r.messageId, list);
+    }
+  }
   const shown = (t: StoredTranslation): SearchResultHit['translation'] => ({
     snippet: makeSnippet(t.text, highlightQuery, 200, [SEARCH_TRANSLATION_TARGET]),
     label: translationLabel(t),
@@ -161,6 +183,7 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
         ...(notes.has(`message:${h.id}`) ? { annotations: notes.get(`message:${h.id}`)! } : {}),
         ...(h.viaTranslation ? { viaTranslation: true as const } : {}),
         ...(translations.has(h.id) ? { translation: shown(translations.get(h.id)!) } : {}),
+        ...(images.has(h.id) ? { images: images.get(h.id)! } : {}),
       };
     }),
     nextCursor: page.nextCursor,

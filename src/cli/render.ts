@@ -97,6 +97,7 @@ export function renderSearch(r: SearchResult): string {
   for (const h of r.hits) {
     lines.push(`${String(h.id).padStart(16)}  ${time(h.ts)}  ${account(h.sender)}`);
     lines.push(`${' '.repeat(18)}${snippetLine(h.snippet)}`);
+    for (const im of h.images ?? []) lines.push(`${' '.repeat(18)}text in image ${safe(im.filename)}: ${snippetLine(im.snippet)}`);
     if (h.translation)
       lines.push(`${' '.repeat(18)}${h.viaTranslation ? 'matched in the ' : ''}${safe(h.translation.label)}: ${snippetLine(h.translation.snippet)}`);
     if (h.via?.length) lines.push(`${' '.repeat(18)}via: ${h.via.map((v) => `"${safe(v.codeword)}" (code word for ${safe(v.means)})`).join(', ')}`);

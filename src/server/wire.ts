@@ -74,6 +74,8 @@ export interface WireHit {
   viaTranslation?: true;
   /** translated=1: the message's newest stored English machine translation, highlighted, with its label (render as text). */
   translation?: { snippet: WireSnippet; label: string; pair: string; version: string; at: number };
+  /** The text recognised in the message's images (clew ocr), highlighted, with the image's attachment id and file name (render as text). */
+  images?: { attachmentId: number; filename: string; snippet: WireSnippet; confidence: number | null }[];
 }
 
 /** GET /api/languages: the case's languages, most messages first (null: none detected), for the language filter. */
