@@ -2,9 +2,8 @@
 // Search with translations (issue 23 part 2): p95 of a search page with the stored translations included
 // (search(..., translated: true)) against plain search of the originals, same case, same queries, same run.
 // Run after `npm run build:server`:
-//   node bench/translate/search.mjs [--messages 100000] [--share 0.2] [--rounds 15] [--backend sqlite|postgres]
-// The case: a synthetic case (`clew synth`) ingested into SQLite (or, with --backend postgres, the embedded
-// test PostgreSQL: CLEW_TEST_PG or the one test-support starts), then a share of its messages given a stored
+//   node bench/translate/search.mjs [--messages 100000] [--share 0.2] [--rounds 15]
+// The case: a synthetic case (`clew synth`) ingested into SQLite, then a share of its messages given a stored
 // English "translation" (the body's words through a small Serbian→English word list, others as they are:
 // what the index sees of an Apertium translation; no Apertium needed). Interleaved rounds: each query plain,
 // then translated. Prints p50/p95 per mode and the ratio (the issue's target: ≤ 1.3×).
