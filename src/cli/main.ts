@@ -18,6 +18,7 @@ import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
 import { registerTranslate } from './translate.js';
+import { registerOcr } from './ocr.js';
 import { registerWatch } from './watch.js';
 import { registerAnnotate } from './annotate.js';
 import { registerReport } from './report.js';
@@ -57,6 +58,7 @@ export function buildProgram(): Command {
   registerWatch(program, json);
   registerAnnotate(program, json);
   registerTranslate(program, json);
+  registerOcr(program, json);
   registerReport(program, json);
 
   program
@@ -108,10 +110,11 @@ export function buildProgram(): Command {
     .option('--exact', 'match exactly as written (case and accents count)')
     .option('--limit <n>', 'hits per page', int('--limit', 1), 20)
     .option('--cursor <id>', 'continue after this hit (from the previous page)', int('--cursor', 1))
-    .action(async (words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number }) => {
+    .option('--translated', "also search the messages' stored machine translations (clew translate), each hit shown with its translation")
+    .action(async (words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number; translated?: boolean }) => {
       const [{ withCase }, { search }] = await Promise.all([caseApi(), import('../api/search.js')]);
       return withCase(o.case, { readonly: true }, async (store) => {
-        const r = await search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
+        const r = await search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor, translated: o.translated === true });
         out(json(), r, () => renderSearch(r));
       });
     });

@@ -81,7 +81,7 @@ const CASE_ROUTES: Route[] = [
     pattern: /^\/search$/,
     async handle({ store, query }): Promise<SearchResponse> {
       const q = parseInput(searchQuery, queryObject(query));
-      const r = await search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor, count: q.count });
+      const r = await search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor, count: q.count, translated: q.translated === '1' });
       return { query: r.query, hits: r.hits, nextCursor: r.nextCursor, notes: r.notes, ...(r.total ? { total: r.total } : {}), elapsedMs: Math.round(r.elapsedMs * 10) / 10 };
     },
   },

@@ -27,6 +27,8 @@ export const searchQuery = z.strictObject({
   cursor: wholeNumber(1).optional(),
   /** Count the matches up to this many (first page). */
   count: wholeNumber(1, 10_000).optional(),
+  /** 1: also search the messages' stored machine translations (folded mode); each hit then carries its translation. */
+  translated: z.enum(['0', '1']).optional(),
 });
 
 /** GET /api/languages (no parameters; any given are ignored): the case's languages, most messages first (null: none detected), for the language filter. */

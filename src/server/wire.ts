@@ -71,12 +71,18 @@ export interface WireHit {
   via?: { codeword: string; means: string }[];
   /** The analysts' tags, notes and star on the message (render as text); absent when it has none. */
   annotations?: ItemAnnotations;
+  /** translated=1: the words matched the message's stored machine translation, not its original. */
+  viaTranslation?: true;
+  /** translated=1: the message's newest stored English machine translation, highlighted, with its label (render as text). */
+  translation?: { snippet: WireSnippet; label: string; pair: string; version: string; at: number };
+  /** The text recognised in the message's images (clew ocr), highlighted, with the image's attachment id and file name (render as text). */
+  images?: { attachmentId: number; filename: string; snippet: WireSnippet; confidence: number | null }[];
 }
 
 /** GET /api/languages: the case's languages, most messages first (null: none detected), for the language filter. */
 export type LanguagesResponse = z.output<typeof languagesResponse>;
 
-/** GET /api/search?q=&mode=folded|exact&limit=&cursor=&count=CAP */
+/** GET /api/search?q=&mode=folded|exact&limit=&cursor=&count=CAP&translated=0|1 */
 export interface SearchResponse {
   query: SearchQuery;
   hits: WireHit[];

@@ -18,7 +18,8 @@
  * is the version of a new database and case; the last entry leads to it (migrations.test.ts).
  */
 import type pg from 'pg';
-import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, indexSql, OCR_TABLE_NAMES, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { translationVector } from './translations.js';
 import { ftsVector } from './writer.js';
 
 export interface PgMigration {
@@ -90,5 +91,33 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     to: 5,
     what: 'machine translations of messages, cached with their engine, pair and version (the table translations)',
     ...addTables(TRANSLATION_TABLE_NAMES),
+  },
+  // step `ocr-translation-search` (issue 23 parts 2 and 3): independent of any other step's tables, so at
+  // a merge it takes whichever version number comes next
+  {
+    to: 6,
+    what: 'search through the stored machine translations (translations.fts), the code words a translation kept (translations.lexicon: older translations are made again when next asked for), and text recognised in image attachments (the table ocr_texts)',
+    async database(c) {
+      await c.query('ALTER TABLE translations ADD COLUMN IF NOT EXISTS lexicon text COLLATE "C"');
+      await c.query('ALTER TABLE translations ADD COLUMN IF NOT EXISTS fts tsvector');
+      await addTables(OCR_TABLE_NAMES).database!(c);
+    },
+    async case(c, caseId) {
+      const t = caseTable('translations');
+      await c.query(indexSql(t, t.indexes!.find((i) => i.name === 'fts')!, caseId));
+      const part = partitionName('translations', caseId);
+      const rows = await c.query<{ message_id: number; target: string; engine: string; pair: string; version: string; text: string; failure: string | null }>(
+        `SELECT message_id, target, engine, pair, version, text, failure FROM ${part} WHERE failure IS NULL AND text <> ''`,
+      );
+      for (let k = 0; k < rows.rows.length; k += REINDEX_CHUNK) {
+        const chunk = rows.rows.slice(k, k + REINDEX_CHUNK);
+        await c.query(
+          `UPDATE ${part} t SET fts = v.fts::tsvector FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS v(message_id, target, engine, pair, version, fts)
+           WHERE t.case_id = $1 AND t.message_id = v.message_id AND t.target = v.target AND t.engine = v.engine AND t.pair = v.pair AND t.version = v.version`,
+          [caseId, ...(['message_id', 'target', 'engine', 'pair', 'version'] as const).map((key) => chunk.map((r) => r[key])), chunk.map(translationVector)],
+        );
+      }
+      await addTables(OCR_TABLE_NAMES).case!(c, caseId);
+    },
   },
 ];

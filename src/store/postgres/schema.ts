@@ -1,4 +1,4 @@
-import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, table } from '../schema/tables.js';
+import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, OCR_TABLES, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, table } from '../schema/tables.js';
 
 /**
  * The PostgreSQL schema, derived from the tables declared once for both backends
@@ -30,7 +30,7 @@ import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table
  * The schema version of a new database and of a new case in it (clew_meta.schema_version and
  * clew_cases.schema_version); migrations.ts leads an older one here.
  */
-export const PG_SCHEMA_VERSION = 5;
+export const PG_SCHEMA_VERSION = 6;
 
 export interface PgColumn {
   name: string;
@@ -85,6 +85,8 @@ const PG_ONLY: Record<string, { columns?: PgColumn[]; indexes: PgIndex[] }> = {
       { name: 'fts', on: 'fts', using: 'gin', deferred: true },
     ],
   },
+  // a translation's index tokens in its target language (translation-rows.ts translationIndexText), NULL when it failed
+  translations: { columns: [{ name: 'fts', type: 'tsvector' }], indexes: [{ name: 'fts', on: 'fts', using: 'gin' }] },
   calls: { indexes: [{ name: 'source', on: 'source_id' }] },
   edge_deltas: { indexes: [{ name: 'source', on: 'source_id' }] },
 };
@@ -128,6 +130,8 @@ export const WATCH_TABLE_NAMES = WATCH_TABLES;
 export const ANNOTATION_TABLE_NAMES = ANNOTATION_TABLES;
 /** Machine translations (translations.ts): schema 5 (migrations.ts). */
 export const TRANSLATION_TABLE_NAMES = TRANSLATION_TABLES;
+/** Text recognised in images (ocr.ts): the step `ocr-translation-search` (migrations.ts). */
+export const OCR_TABLE_NAMES = OCR_TABLES;
 
 /** The CREATE statements of a case table and of one case's partition of it, each IF NOT EXISTS. */
 export function ensureTableSql(t: PgTable, caseId: number): string {
