@@ -2,14 +2,15 @@
  * One thread of the ingest's analyse pool (src/ingest/analyse-pool.ts): the entity half of a
  * message's analysis (13 extractors and the case's code words), for texts whose language the
  * pipeline has already decided in order (text/analyse.ts `Analyser.mentions`, which keeps no
- * state, so any thread gives the same mentions). Loaded from dist/ by Tinypool.
+ * state, so any thread gives the same mentions). Started from dist/ by the pool.
  */
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Mention } from '../model/entities.js';
 import { createMentionReader } from '../text/analyse.js';
 import type { AnalyseOptions } from './analyse.js';
 
 export interface AnalyseTask {
+  id: number;
   texts: string[];
   langs: (string | null)[];
 }
@@ -17,7 +18,7 @@ export interface AnalyseTask {
 /** Per text: its mentions, or why it could not be read (the pipeline quarantines that message). */
 export type AnalyseReply = (Mention[] | { error: string })[];
 
-const opts = workerData as AnalyseOptions;
+const opts = (workerData ?? {}) as AnalyseOptions;
 const read = createMentionReader({
   defaultRegion: opts.defaultRegion,
   lexicon: (opts.lexicon ?? []).map((e) => ({ term: e.term, means: e.means, type: e.type ?? undefined })),
@@ -29,7 +30,7 @@ const read = createMentionReader({
  */
 const FAULT = /^(exit|throw):(.+)$/s.exec(process.env.CLEW_TEST_ANALYSE_FAULT ?? '');
 
-export default function analyse(task: AnalyseTask): AnalyseReply {
+function analyse(task: AnalyseTask): AnalyseReply {
   return task.texts.map((text, i) => {
     try {
       if (FAULT && text.includes(FAULT[2]!)) {
@@ -42,3 +43,7 @@ export default function analyse(task: AnalyseTask): AnalyseReply {
     }
   });
 }
+
+parentPort?.on('message', (task: AnalyseTask) => {
+  parentPort!.postMessage({ id: task.id, reply: analyse(task) });
+});
