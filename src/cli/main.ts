@@ -73,7 +73,8 @@ export function buildProgram(): Command {
     .option('--batch <n>', 'records per transaction (default: 5000 into a case file, 20000 into PostgreSQL)', int('--batch', 1))
     .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
     .option('--no-analyse', 'skip language detection and entity extraction (faster)')
-    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch?: number; maxLineBytes: number; analyse: boolean }) => {
+    .option('--analyse-workers <n>', 'threads reading entities (default: one per core; 0: in the main thread)', int('--analyse-workers', 0))
+    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch?: number; maxLineBytes: number; analyse: boolean; analyseWorkers?: number }) => {
       const [{ withCase }, { ingestFile, loadMappingArgument }] = await Promise.all([caseApi(), import('../api/ingest.js')]);
       const csvMapping = o.map ? await loadMappingArgument(o.map) : undefined;
       const summaries: IngestSummary[] = [];
@@ -89,6 +90,7 @@ export function buildProgram(): Command {
               batchSize: o.batch,
               maxLineBytes: o.maxLineBytes,
               analyse: o.analyse,
+              analyseWorkers: o.analyseWorkers,
               onProgress: (p) => bar.update(p),
             });
             bar.done();

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   FORMAT_UNKNOWN: 'the file format was not recognised',
   ARCHIVE_UNSAFE: 'the archive entry is unsafe',
   TOO_LARGE: 'the input is larger than the limit',
+  ANALYSIS_FAILED: 'the message could not be analysed (its language and entities)',
   // case files
   CASE_IS_DIRECTORY: 'the case path is a directory',
   CASE_READ_ONLY: 'the case file cannot be written',
