@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   // the team directory (users of a PostgreSQL database)
   USER_EXISTS: 'a user of that name exists already',
   USER_NOT_FOUND: 'no such user',
+  NOT_OWNER: 'only an owner of the case may do that',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
   NOT_FOUND: 'no such record',
@@ -110,6 +111,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CASE_NOT_EMPTY':
     case 'CASE_BACKEND_UNAVAILABLE':
     case 'DB_NOT_FOUND':
+    case 'NOT_OWNER':
       return 3;
     case 'SOURCE_NOT_FOUND':
     case 'EMPTY_FILE':

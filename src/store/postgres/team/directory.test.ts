@@ -95,6 +95,28 @@ describe('the team directory', () => {
     expect(await f.server.roleIn(u.id, caseB.db.caseName)).toBeNull();
   });
 
+  it('lets an owner grant and revoke on their case through the server, and nobody else', async () => {
+    const [owner, reader, other] = [uniqueUser('own'), uniqueUser('rdr'), uniqueUser('oth')];
+    const o = await f.admin.addUser(owner, PASSWORD);
+    const r = await f.admin.addUser(reader, PASSWORD);
+    const x = await f.admin.addUser(other, PASSWORD);
+    await f.admin.grant(owner, caseA.db.caseName, 'owner');
+    await f.admin.grant(reader, caseA.db.caseName, 'reader');
+    await f.server.grantAs(o.id, other, caseA.db.caseName, 'analyst');
+    expect(await f.server.roleIn(x.id, caseA.db.caseName)).toBe('analyst');
+    // a reader may not grant, even themselves; nor may anyone on a case they hold no role on
+    expect(await codeOf(f.server.grantAs(r.id, reader, caseA.db.caseName, 'owner'))).toBe('NOT_OWNER');
+    expect(await codeOf(f.server.revokeAs(r.id, other, caseA.db.caseName))).toBe('NOT_OWNER');
+    expect(await codeOf(f.server.grantAs(o.id, other, caseB.db.caseName, 'reader'))).toBe('CASE_NOT_FOUND');
+    expect(await codeOf(f.server.grantAs(o.id, uniqueUser('ghost'), caseA.db.caseName, 'reader'))).toBe('USER_NOT_FOUND');
+    expect(await f.server.roleIn(r.id, caseA.db.caseName)).toBe('reader');
+    await f.server.revokeAs(o.id, other, caseA.db.caseName);
+    expect(await f.server.roleIn(x.id, caseA.db.caseName)).toBeNull();
+    // an owner disabled since: no more
+    await f.admin.disableUser(owner);
+    expect(await codeOf(f.server.grantAs(o.id, other, caseA.db.caseName, 'reader'))).toBe('CASE_NOT_FOUND');
+  });
+
   it('keeps sessions by their hash only; they expire, are revoked, and end when the user is disabled', async () => {
     const name = uniqueUser('di');
     const u = await f.admin.addUser(name, PASSWORD);

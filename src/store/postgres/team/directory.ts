@@ -158,6 +158,55 @@ export class PgTeamDirectory implements TeamDirectory {
     });
   }
 
+  /**
+   * As user `actorId` (signed in to the team server), give `user` `role` on `caseName`: only an
+   * owner of the case may (NOT_OWNER otherwise; CASE_NOT_FOUND, in the same words as openCaseAs,
+   * when the actor holds no role there). The database checks it too: the server's role may write
+   * only the grants of cases its user owns (rls.ts policy clew_owner).
+   */
+  async grantAs(actorId: number, user: string, caseName: string, role: CaseRole): Promise<void> {
+    checkRole(role);
+    await this.asOwner(actorId, caseName, async (c, caseId) => {
+      const userId = await this.userId(user, c);
+      await c.query(
+        `INSERT INTO clew_grants (user_id, case_id, role, granted_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, case_id) DO UPDATE SET role = excluded.role, granted_at = excluded.granted_at`,
+        [userId, caseId, role, Date.now()],
+      );
+    });
+  }
+
+  /** As user `actorId`, take away `user`'s role on `caseName` (an owner of the case only, as grantAs). */
+  async revokeAs(actorId: number, user: string, caseName: string): Promise<void> {
+    await this.asOwner(actorId, caseName, async (c, caseId) => {
+      const userId = await this.userId(user, c);
+      await c.query('DELETE FROM clew_grants WHERE user_id = $1 AND case_id = $2', [userId, caseId]);
+    });
+  }
+
+  private async asOwner(actorId: number, caseName: string, fn: (c: pg.PoolClient, caseId: number) => Promise<void>): Promise<void> {
+    const shown = caseName.slice(0, MAX_CASE_NAME);
+    await transaction(userScopedPool(this.pool, actorId), async (c) => {
+      const r =
+        caseName.length <= MAX_CASE_NAME
+          ? await one<{ id: number; role: CaseRole }>(
+              c,
+              `SELECT c.id, g.role FROM clew_grants g JOIN clew_cases c ON c.id = g.case_id JOIN clew_users u ON u.id = g.user_id
+               WHERE g.user_id = $1 AND c.name = $2 AND NOT u.disabled`,
+              [actorId, caseName],
+            )
+          : null;
+      if (!r) throw new ClewError('CASE_NOT_FOUND', `no case "${shown}" that you may open`, { case: shown });
+      if (r.role !== 'owner') throw new ClewError('NOT_OWNER', `only an owner of case "${shown}" may grant or revoke roles on it`, { case: shown });
+      try {
+        await fn(c, r.id);
+      } catch (e) {
+        if (pgCode(e) === '42501') throw new ClewError('NOT_OWNER', `only an owner of case "${shown}" may grant or revoke roles on it`, { case: shown });
+        throw e;
+      }
+    });
+  }
+
   async authenticate(name: string, password: string): Promise<TeamUser | null> {
     const row =
       typeof name === 'string' && name.length <= MAX_NAME

@@ -161,7 +161,16 @@ describe('row-level security, in SQL as the team server connects', () => {
       expect(await sqlstate(`ALTER TABLE messages DISABLE ROW LEVEL SECURITY`)).toBe('42501');
       expect(await sqlstate(`SET LOCAL row_security = off; SELECT count(*) FROM messages`)).toBe('42501');
     });
+    // grants: an owner's cases only
+    await as(users.ownerB, async () => {
+      expect(await sqlstate(`INSERT INTO clew_grants (user_id, case_id, role, granted_at) VALUES ($1, $2, 'reader', 1)`, [users.reader, B_])).toBe('ok');
+      expect(await sqlstate(`INSERT INTO clew_grants (user_id, case_id, role, granted_at) VALUES ($1, $2, 'owner', 1)`, [users.ownerB, A_])).toBe('42501');
+      expect((await sql.query(`DELETE FROM clew_grants WHERE case_id = $1`, [A_])).rowCount).toBe(0);
+    });
     await as(users.reader, async () => {
+      expect(await sqlstate(`INSERT INTO clew_grants (user_id, case_id, role, granted_at) VALUES ($1, $2, 'owner', 1)`, [users.reader, B_])).toBe('42501');
+      expect(await sqlstate(`UPDATE clew_grants SET role = 'owner' WHERE user_id = $1`, [users.reader])).toBe('ok');
+      expect((await sql.query(`UPDATE clew_grants SET role = 'owner' WHERE user_id = $1`, [users.reader])).rowCount).toBe(0);
       expect(await sqlstate(lex, [A_])).toBe('42501');
       expect((await sql.query(`DELETE FROM annotations WHERE case_id = $1`, [A_])).rowCount).toBe(0);
       expect((await sql.query(`UPDATE watchlists SET name = 'renamed' WHERE case_id = $1`, [A_])).rowCount).toBe(0);

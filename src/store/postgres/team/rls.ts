@@ -159,6 +159,8 @@ DROP POLICY IF EXISTS clew_admin ON clew_grants;
 CREATE POLICY clew_admin ON clew_grants TO CURRENT_USER USING (true) WITH CHECK (true);
 DROP POLICY IF EXISTS clew_read ON clew_grants;
 CREATE POLICY clew_read ON clew_grants FOR SELECT USING (user_id = clew_current_user() OR case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[]));
+DROP POLICY IF EXISTS clew_owner ON clew_grants;
+CREATE POLICY clew_owner ON clew_grants FOR ALL USING (case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[])) WITH CHECK (case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[]));
 `;
 
 /** A role name as an identifier (letters, digits, _; what grantServerRole accepts). */
@@ -170,8 +172,9 @@ export function roleIdent(role: string): string {
 /**
  * The privileges of the team server's role: read every case table (through its parent only:
  * row-level security filters it), change the analyst-made ones and draw their ids, read the
- * registry of cases (filtered too), users (to authenticate them) and grants (its user's own),
- * keep sessions. Nothing else: no partition, no DDL, no change to users or grants.
+ * registry of cases (filtered too), users (to authenticate them) and grants (its user's own, and
+ * those of the cases its user owns, which an owner may change), keep sessions. Nothing else: no
+ * partition, no DDL, no change to users.
  */
 export function serverGrantsSql(role: string, caseTables: readonly string[], sequences: readonly string[]): string {
   const r = roleIdent(role);
@@ -179,7 +182,9 @@ export function serverGrantsSql(role: string, caseTables: readonly string[], seq
     `GRANT SELECT ON ${caseTables.join(', ')} TO ${r};`,
     `GRANT INSERT, UPDATE, DELETE ON ${Object.keys(TEAM_WRITABLE).join(', ')} TO ${r};`,
     ...(sequences.length ? [`GRANT USAGE, SELECT ON SEQUENCE ${sequences.join(', ')} TO ${r};`] : []),
-    `GRANT SELECT ON clew_meta, clew_cases, clew_users, clew_grants TO ${r};`,
+    `GRANT SELECT ON clew_meta, clew_cases, clew_users TO ${r};`,
+    // an owner's grants and revokes through the server: policy clew_owner lets them touch their cases' only
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON clew_grants TO ${r};`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON clew_sessions TO ${r};`,
     `GRANT EXECUTE ON FUNCTION clew_team_cases(text[]) TO ${r};`,
   ].join('\n');

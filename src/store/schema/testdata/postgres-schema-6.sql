@@ -429,6 +429,11 @@ DO $do$ BEGIN
     $b$$f$, current_schema());
 END $do$;
 REVOKE ALL ON FUNCTION clew_team_cases(text[]) FROM PUBLIC;
+DO $lp$ BEGIN
+  IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;
+  END IF;
+END $lp$;
 ALTER TABLE clew_cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clew_cases FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS clew_admin ON clew_cases;
@@ -441,6 +446,8 @@ DROP POLICY IF EXISTS clew_admin ON clew_grants;
 CREATE POLICY clew_admin ON clew_grants TO CURRENT_USER USING (true) WITH CHECK (true);
 DROP POLICY IF EXISTS clew_read ON clew_grants;
 CREATE POLICY clew_read ON clew_grants FOR SELECT USING (user_id = clew_current_user() OR case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[]));
+DROP POLICY IF EXISTS clew_owner ON clew_grants;
+CREATE POLICY clew_owner ON clew_grants FOR ALL USING (case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[])) WITH CHECK (case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[]));
 ALTER TABLE meta ENABLE ROW LEVEL SECURITY;
 ALTER TABLE meta FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS clew_admin ON meta;
