@@ -22,6 +22,7 @@ import { registerOcr } from './ocr.js';
 import { registerWatch } from './watch.js';
 import { registerAnnotate } from './annotate.js';
 import { registerReport } from './report.js';
+import { registerUsers } from './users.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -60,6 +61,7 @@ export function buildProgram(): Command {
   registerTranslate(program, json);
   registerOcr(program, json);
   registerReport(program, json);
+  registerUsers(program, json);
 
   program
     .command('ingest')

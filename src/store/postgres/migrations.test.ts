@@ -146,7 +146,7 @@ describe('PostgreSQL schema migrations', () => {
       expect(await migratePostgresCase(oldLoc)).toEqual({ from: PG_SCHEMA_VERSION, to: PG_SCHEMA_VERSION, applied: [] });
     });
 
-    it('a schema-5 case\'s stored translations become searchable by the step ocr-translation-search (vectors derived), their code words unrecorded', async () => {
+    it('a schema-6 case\'s stored translations become searchable by the step ocr-translation-search (vectors derived), their code words unrecorded', async () => {
       const loc = postgresLocator(url, 'v5');
       const s = await openPostgresStore(loc, { create: true });
       await ingest(s, records, { analyse: true });
@@ -155,12 +155,12 @@ describe('PostgreSQL schema migrations', () => {
       const row = { messageId: mid, target: 'en', engine: 'apertium', pair: 'hbs-eng', version: '1', engineVersion: '1', sourceLang: 'sr', text: 'Containers reached the port', failure: null, failed: null, at: 1, lexicon: ['kum'] };
       await s.saveTranslations([row]);
       await s.close();
-      // schema 5: translations without lexicon and fts, no ocr_texts (the whole database goes back: its cases are migrated as opened)
+      // schema 6: translations without lexicon and fts, no ocr_texts (the whole database goes back: its cases are migrated as opened)
       await db.query('ALTER TABLE translations DROP COLUMN lexicon, DROP COLUMN fts');
       for (const t of OCR_TABLE_NAMES) await db.query(`DROP TABLE ${t}`);
-      await db.query(`UPDATE clew_meta SET value = '5' WHERE key = 'schema_version'`);
-      await db.query('UPDATE clew_cases SET schema_version = 5');
-      await db.query(`UPDATE meta SET value = '5' WHERE key = 'clew_schema'`);
+      await db.query(`UPDATE clew_meta SET value = '6' WHERE key = 'schema_version'`);
+      await db.query('UPDATE clew_cases SET schema_version = 6');
+      await db.query(`UPDATE meta SET value = '6' WHERE key = 'clew_schema'`);
 
       const m = await openPostgresStore(loc, {});
       try {
@@ -189,7 +189,8 @@ describe('PostgreSQL schema migrations', () => {
       await asSchema1(id);
       const role = `${name}_ro`;
       await admin.query(`DROP ROLE IF EXISTS ${role}`);
-      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'ro-secret-123'`);
+      // a role that reads every case: row-level security (schema 6) shows a role without BYPASSRLS only the cases of the clew user it names
+      await admin.query(`CREATE ROLE ${role} LOGIN BYPASSRLS PASSWORD 'ro-secret-123'`);
       await db.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
       const u = new URL(url);
       u.username = role;

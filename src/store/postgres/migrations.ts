@@ -18,7 +18,8 @@
  * is the version of a new database and case; the last entry leads to it (migrations.test.ts).
  */
 import type pg from 'pg';
-import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, indexSql, OCR_TABLE_NAMES, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { ANNOTATION_TABLE_NAMES, CASE_TABLES, ensureTableSql, caseTable, deferredIndexes, indexSql, OCR_TABLE_NAMES, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { TEAM_SCHEMA_SQL, rlsSql } from './team/rls.js';
 import { translationVector } from './translations.js';
 import { ftsVector } from './writer.js';
 
@@ -59,6 +60,24 @@ export async function reindexFts(c: pg.PoolClient, caseId: number): Promise<void
   await c.query(`ANALYZE ${part}`);
 }
 
+/**
+ * Schema 6: the team directory's tables, and row-level security on every case table's parent
+ * and on the partitions of every case the database holds now (team/rls.ts); a partition a later
+ * case step makes (addTables: ensureTableSql) gets it there. A migration that adds case tables
+ * after this one gives their parents row-level security in its database step too.
+ */
+async function teamSchema(c: pg.PoolClient): Promise<void> {
+  await c.query(TEAM_SCHEMA_SQL);
+  await c.query(CASE_TABLES.map((t) => rlsSql(t.name, t.name)).join('\n'));
+  const ids = (await c.query<{ id: number }>('SELECT id FROM clew_cases ORDER BY id')).rows.map((r) => r.id);
+  const parts = ids.flatMap((id) => CASE_TABLES.map((t) => ({ part: partitionName(t.name, id), table: t.name })));
+  const existing = new Set(
+    (await c.query<{ n: string }>('SELECT n FROM unnest($1::text[]) AS n WHERE to_regclass(n) IS NOT NULL', [parts.map((p) => p.part)])).rows.map((r) => r.n),
+  );
+  const sql = parts.filter((p) => existing.has(p.part)).map((p) => rlsSql(p.part, p.table));
+  if (sql.length) await c.query(sql.join('\n'));
+}
+
 /** The steps of a migration that adds tables: their parents once, each case's partitions. */
 function addTables(names: readonly string[]): Pick<PgMigration, 'database' | 'case'> {
   return {
@@ -92,15 +111,20 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     what: 'machine translations of messages, cached with their engine, pair and version (the table translations)',
     ...addTables(TRANSLATION_TABLE_NAMES),
   },
-  // step `ocr-translation-search` (issue 23 parts 2 and 3): independent of any other step's tables, so at
-  // a merge it takes whichever version number comes next
   {
     to: 6,
+    what: 'team mode: users, their roles per case and their sessions (clew_users, clew_grants, clew_sessions), and row-level security on every case table, so the team server reads only the cases its user may',
+    database: teamSchema,
+  },
+  {
+    to: 7,
     what: 'search through the stored machine translations (translations.fts), the code words a translation kept (translations.lexicon: older translations are made again when next asked for), and text recognised in image attachments (the table ocr_texts)',
     async database(c) {
       await c.query('ALTER TABLE translations ADD COLUMN IF NOT EXISTS lexicon text COLLATE "C"');
       await c.query('ALTER TABLE translations ADD COLUMN IF NOT EXISTS fts tsvector');
       await addTables(OCR_TABLE_NAMES).database!(c);
+      // a case table made after schema 6: row-level security on its parent (its partitions get it from ensureTableSql)
+      await c.query(OCR_TABLE_NAMES.map((t) => rlsSql(t, t)).join('\n'));
     },
     async case(c, caseId) {
       const t = caseTable('translations');

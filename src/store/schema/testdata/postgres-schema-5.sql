@@ -1,4 +1,4 @@
--- the PostgreSQL schema (version 6) and the partitions of case 7: schema 4 as src/store/postgres/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts), with the annotation tables as the annotations branch wrote them by hand; then the translations table of schema 5, written by hand; then the step ocr-translation-search (version 6 on this branch): translations.lexicon and translations.fts with its GIN index, and ocr_texts, written by hand
+-- the PostgreSQL schema (version 5) and the partitions of case 7: schema 4 as src/store/postgres/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts), with the annotation tables as the annotations branch wrote them by hand; then the translations table of schema 5, written by hand
 CREATE TABLE clew_meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
 CREATE TABLE clew_cases (
   id serial PRIMARY KEY,
@@ -334,27 +334,9 @@ CREATE TABLE translations (
   failure text COLLATE "C",
   failed text COLLATE "C",
   at bigint NOT NULL,
-  lexicon text COLLATE "C",
-  fts tsvector,
   PRIMARY KEY (case_id, message_id, target, engine, pair, version)
 ) PARTITION BY LIST (case_id);
-CREATE TABLE ocr_texts (
-  case_id integer NOT NULL,
-  attachment_id bigint NOT NULL,
-  engine text COLLATE "C" NOT NULL,
-  engine_version text COLLATE "C" NOT NULL,
-  languages text COLLATE "C" NOT NULL,
-  data_versions text COLLATE "C" NOT NULL,
-  text text COLLATE "C" NOT NULL,
-  words text COLLATE "C" NOT NULL,
-  confidence double precision,
-  orientation integer,
-  failure text COLLATE "C",
-  failed text COLLATE "C",
-  at bigint NOT NULL,
-  PRIMARY KEY (case_id, attachment_id)
-) PARTITION BY LIST (case_id);
-INSERT INTO clew_meta (key, value) VALUES ('schema_version', '6');
+INSERT INTO clew_meta (key, value) VALUES ('schema_version', '5');
 CREATE TABLE meta_c7 PARTITION OF meta FOR VALUES IN (7);
 CREATE TABLE sources_c7 PARTITION OF sources FOR VALUES IN (7);
 CREATE TABLE accounts_c7 PARTITION OF accounts FOR VALUES IN (7);
@@ -409,5 +391,3 @@ CREATE INDEX IF NOT EXISTS annotation_events_c7_undoes ON annotation_events_c7 (
 CREATE TABLE IF NOT EXISTS annotations_c7 PARTITION OF annotations FOR VALUES IN (7);
 CREATE INDEX IF NOT EXISTS annotations_c7_key ON annotations_c7 (case_id, kind, key, item_type, item_key);
 CREATE TABLE translations_c7 PARTITION OF translations FOR VALUES IN (7);
-CREATE INDEX IF NOT EXISTS translations_c7_fts ON translations_c7 USING gin (fts);
-CREATE TABLE ocr_texts_c7 PARTITION OF ocr_texts FOR VALUES IN (7);
