@@ -40,6 +40,9 @@ export const ERROR_CODES = {
   DB_AUTH: 'the database server refused the user or password',
   DB_NOT_FOUND: 'the database does not exist on the server',
   DB_UNAVAILABLE: 'the database server cannot be started or used',
+  // the team directory (users of a PostgreSQL database)
+  USER_EXISTS: 'a user of that name exists already',
+  USER_NOT_FOUND: 'no such user',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
   NOT_FOUND: 'no such record',
@@ -96,6 +99,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CSV_MAPPING':
     case 'CASE_LOCATOR':
     case 'AMBIGUOUS_REF':
+    case 'USER_EXISTS':
       return 2;
     case 'CASE_IS_DIRECTORY':
     case 'CASE_READ_ONLY':
@@ -115,6 +119,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'TOO_LARGE':
       return 4;
     case 'NOT_FOUND':
+    case 'USER_NOT_FOUND':
       return 5;
     case 'DISK_FULL':
       return 6;

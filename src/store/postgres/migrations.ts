@@ -18,7 +18,8 @@
  * is the version of a new database and case; the last entry leads to it (migrations.test.ts).
  */
 import type pg from 'pg';
-import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { ANNOTATION_TABLE_NAMES, CASE_TABLES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { TEAM_SCHEMA_SQL, rlsSql } from './team/rls.js';
 import { ftsVector } from './writer.js';
 
 export interface PgMigration {
@@ -58,6 +59,24 @@ export async function reindexFts(c: pg.PoolClient, caseId: number): Promise<void
   await c.query(`ANALYZE ${part}`);
 }
 
+/**
+ * Schema 6: the team directory's tables, and row-level security on every case table's parent
+ * and on the partitions of every case the database holds now (team/rls.ts); a partition a later
+ * case step makes (addTables: ensureTableSql) gets it there. A migration that adds case tables
+ * after this one gives their parents row-level security in its database step too.
+ */
+async function teamSchema(c: pg.PoolClient): Promise<void> {
+  await c.query(TEAM_SCHEMA_SQL);
+  await c.query(CASE_TABLES.map((t) => rlsSql(t.name, t.name)).join('\n'));
+  const ids = (await c.query<{ id: number }>('SELECT id FROM clew_cases ORDER BY id')).rows.map((r) => r.id);
+  const parts = ids.flatMap((id) => CASE_TABLES.map((t) => ({ part: partitionName(t.name, id), table: t.name })));
+  const existing = new Set(
+    (await c.query<{ n: string }>('SELECT n FROM unnest($1::text[]) AS n WHERE to_regclass(n) IS NOT NULL', [parts.map((p) => p.part)])).rows.map((r) => r.n),
+  );
+  const sql = parts.filter((p) => existing.has(p.part)).map((p) => rlsSql(p.part, p.table));
+  if (sql.length) await c.query(sql.join('\n'));
+}
+
 /** The steps of a migration that adds tables: their parents once, each case's partitions. */
 function addTables(names: readonly string[]): Pick<PgMigration, 'database' | 'case'> {
   return {
@@ -90,5 +109,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     to: 5,
     what: 'machine translations of messages, cached with their engine, pair and version (the table translations)',
     ...addTables(TRANSLATION_TABLE_NAMES),
+  },
+  {
+    to: 6,
+    what: 'team mode: users, their roles per case and their sessions (clew_users, clew_grants, clew_sessions), and row-level security on every case table, so the team server reads only the cases its user may',
+    database: teamSchema,
   },
 ];

@@ -1,3 +1,4 @@
+import { TEAM_SCHEMA_SQL, rlsSql, serverGrantsSql } from './team/rls.js';
 import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, table } from '../schema/tables.js';
 
 /**
@@ -30,7 +31,7 @@ import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table
  * The schema version of a new database and of a new case in it (clew_meta.schema_version and
  * clew_cases.schema_version); migrations.ts leads an older one here.
  */
-export const PG_SCHEMA_VERSION = 5;
+export const PG_SCHEMA_VERSION = 6;
 
 export interface PgColumn {
   name: string;
@@ -136,6 +137,8 @@ export function ensureTableSql(t: PgTable, caseId: number): string {
     tableSql(t).replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS '),
     `CREATE TABLE IF NOT EXISTS ${part} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`,
     ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId)),
+    // the parent's row-level security is the database step's (migrations.ts), the partition's the case's
+    rlsSql(part, t.name),
   ].join('\n');
 }
 
@@ -187,8 +190,22 @@ CREATE TABLE clew_cases (
 );
 ${TABLES.filter((t) => t.autoId).map((t) => `CREATE SEQUENCE ${sequenceName(t.name)};`).join('\n')}
 ${CASE_TABLES.map(tableSql).join('\n')}
+${TEAM_SCHEMA_SQL}
+${CASE_TABLES.map((t) => rlsSql(t.name, t.name)).join('\n')}
 INSERT INTO clew_meta (key, value) VALUES ('schema_version', '${PG_SCHEMA_VERSION}');
 `;
+
+/** The sequences database-assigned ids come from. */
+export const SEQUENCES: readonly string[] = TABLES.filter((t) => t.autoId).map((t) => sequenceName(t.name));
+
+/** The privileges of the team server's role `role` (team/rls.ts), given again harmlessly. */
+export function serverGrants(role: string): string {
+  return serverGrantsSql(
+    role,
+    CASE_TABLES.map((t) => t.name),
+    SEQUENCES,
+  );
+}
 
 /** A case partition's name. */
 export function partitionName(table: string, caseId: number): string {
@@ -196,9 +213,10 @@ export function partitionName(table: string, caseId: number): string {
   return `${table}_c${caseId}`;
 }
 
-/** The statements that create a case's partition of table `t` and its indexes. */
+/** The statements that create a case's partition of table `t`, its indexes and its row-level security (team/rls.ts). */
 export function partitionSql(t: PgTable, caseId: number): string {
-  return [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n');
+  const part = partitionName(t.name, caseId);
+  return [`CREATE TABLE ${part} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId)), rlsSql(part, t.name)].join('\n');
 }
 
 /** The statements that create a case's partitions (every case table) and their indexes. */
