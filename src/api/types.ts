@@ -15,4 +15,3 @@ export type {
   WatchlistSummary,
 } from '../store/types.js';
 export type { SearchMode, SearchQuery } from '../text/query/ast.js';
-export type { CaseRole, TeamCase, TeamDirectory, TeamSession, TeamUser } from '../store/team.js';

@@ -5,7 +5,7 @@
  * case routes (only the audit log). Decided here from the route tables, so a new route is
  * classified without touching its file: a GET reads, a POST or DELETE writes unless listed.
  */
-import type { CaseRole } from '../api/types.js';
+import type { CaseRole } from '../api/team.js';
 import type { Route } from './route.js';
 
 const READERS: readonly CaseRole[] = ['owner', 'analyst', 'reader'];
