@@ -155,7 +155,8 @@ describe('PostgreSQL schema migrations', () => {
       await asSchema1(id);
       const role = `${name}_ro`;
       await admin.query(`DROP ROLE IF EXISTS ${role}`);
-      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'ro-secret-123'`);
+      // a role that reads every case: row-level security (schema 6) shows a role without BYPASSRLS only the cases of the clew user it names
+      await admin.query(`CREATE ROLE ${role} LOGIN BYPASSRLS PASSWORD 'ro-secret-123'`);
       await db.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
       const u = new URL(url);
       u.username = role;

@@ -2,8 +2,9 @@
  * The tables declared once (tables.ts) give each backend exactly the schema it declared on its own
  * before (testdata/: the DDL as sqlite/schema.ts and postgres/schema.ts wrote it, SQLite schema 5
  * and PostgreSQL schema 4, the annotation tables as their branch wrote them, then the translations
- * table of SQLite schema 6 and PostgreSQL schema 5, written by hand): every table, column (type, nullability, default, check), key, index
- * and partition the same, as each database's catalog describes them. A change to the declaration
+ * table of SQLite schema 6 and PostgreSQL schema 5, written by hand, and PostgreSQL schema 6's team
+ * tables and row-level security): every table, column (type, nullability, default, check), key, index,
+ * partition, row-level security flag, policy and function the same, as each database's catalog describes them. A change to the declaration
  * fails here until it has a migration and a new snapshot.
  */
 import { readFileSync } from 'node:fs';
@@ -122,19 +123,26 @@ describe('the tables declared once', () => {
         indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY tablename, indexname`),
         partitions: await q(`SELECT c.relname, c.relkind, pg_get_partkeydef(c.oid) AS key, pg_get_expr(c.relpartbound, c.oid) AS bound
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'S') ORDER BY c.relname`),
+        rls: await q(`SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') ORDER BY c.relname`),
+        policies: await q(`SELECT tablename, policyname, permissive, roles::text[] AS roles, cmd, qual, with_check FROM pg_policies WHERE schemaname = $1 ORDER BY tablename, policyname`),
+        functions: await q(`SELECT p.proname, pg_get_function_arguments(p.oid) AS args, p.prosecdef, p.provolatile, replace(array_to_string(p.proconfig, ','), 'search_path=' || $1, 'search_path=SCHEMA') AS config, p.prosrc
+          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY p.proname`),
         meta: (await db.query(`SELECT key, value FROM ${schema}.clew_meta ORDER BY key`)).rows,
       };
     }
 
-    it('give a database and a case exactly schema 5 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, and the translations table)', async () => {
+    it('give a database and a case exactly schema 6 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, the translations table, the team tables and row-level security)', async () => {
       await db.query('CREATE SCHEMA before; SET search_path = before');
-      await db.query(snapshot('postgres-schema-5.sql'));
+      await db.query(snapshot('postgres-schema-6.sql'));
       await db.query('CREATE SCHEMA now; SET search_path = now');
       await db.query(`${PG_SCHEMA_SQL}\n${createPartitionsSql(7)}`);
       await db.query('SET search_path = public');
       const want = await pgShape('before');
       expect(want.columns!.length).toBeGreaterThan(300);
       expect(want.indexes!.length).toBeGreaterThan(50);
+      expect(want.policies!.length).toBeGreaterThan(150);
+      expect((want.rls as { relrowsecurity: boolean; relforcerowsecurity: boolean }[]).filter((r) => r.relrowsecurity && r.relforcerowsecurity).length).toBe(2 * CASE_TABLES.length + 2);
       expect(await pgShape('now')).toEqual(want);
     });
   });

@@ -88,11 +88,11 @@ export function rlsSql(rel: string, table: string): string {
 
 /**
  * The team directory's own tables and functions, and row-level security on the case registry
- * and on the grants. Times are milliseconds since the epoch, as everywhere in clew. A session
+ * and on the grants (idempotent, as rlsSql). Times are milliseconds since the epoch, as everywhere in clew. A session
  * is stored by the SHA-256 of its id only (a stolen table gives no usable cookie).
  */
 export const TEAM_SCHEMA_SQL = `
-CREATE TABLE clew_users (
+CREATE TABLE IF NOT EXISTS clew_users (
   id serial PRIMARY KEY,
   name text COLLATE "C" NOT NULL UNIQUE,
   agency text COLLATE "C",
@@ -100,15 +100,15 @@ CREATE TABLE clew_users (
   disabled boolean NOT NULL DEFAULT false,
   created_at bigint NOT NULL
 );
-CREATE TABLE clew_grants (
+CREATE TABLE IF NOT EXISTS clew_grants (
   user_id integer NOT NULL REFERENCES clew_users (id) ON DELETE CASCADE,
   case_id integer NOT NULL REFERENCES clew_cases (id) ON DELETE CASCADE,
   role text COLLATE "C" NOT NULL CHECK (role IN ('owner', 'analyst', 'reader', 'auditor')),
   granted_at bigint NOT NULL,
   PRIMARY KEY (user_id, case_id)
 );
-CREATE INDEX clew_grants_case ON clew_grants (case_id);
-CREATE TABLE clew_sessions (
+CREATE INDEX IF NOT EXISTS clew_grants_case ON clew_grants (case_id);
+CREATE TABLE IF NOT EXISTS clew_sessions (
   id_sha256 bytea PRIMARY KEY CHECK (length(id_sha256) = 32),
   user_id integer NOT NULL REFERENCES clew_users (id) ON DELETE CASCADE,
   csrf text COLLATE "C" NOT NULL,
@@ -116,13 +116,13 @@ CREATE TABLE clew_sessions (
   expires_at bigint NOT NULL,
   revoked_at bigint
 );
-CREATE INDEX clew_sessions_user ON clew_sessions (user_id);
-CREATE FUNCTION clew_current_user() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS $f$
+CREATE INDEX IF NOT EXISTS clew_sessions_user ON clew_sessions (user_id);
+CREATE OR REPLACE FUNCTION clew_current_user() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS $f$
   SELECT CASE WHEN current_setting('${USER_SETTING}', true) ~ '^[0-9]{1,9}$' THEN current_setting('${USER_SETTING}', true)::integer END
 $f$;
 DO $do$ BEGIN
   EXECUTE format($f$
-    CREATE FUNCTION clew_team_cases(roles text[]) RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    CREATE OR REPLACE FUNCTION clew_team_cases(roles text[]) RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
     SET search_path = %I, pg_temp AS $b$
       SELECT coalesce(array_agg(g.case_id ORDER BY g.case_id), '{}') FROM clew_grants g JOIN clew_users u ON u.id = g.user_id
       WHERE u.id = clew_current_user() AND NOT u.disabled AND g.role = ANY (roles)
@@ -131,11 +131,15 @@ END $do$;
 REVOKE ALL ON FUNCTION clew_team_cases(text[]) FROM PUBLIC;
 ALTER TABLE clew_cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clew_cases FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS clew_admin ON clew_cases;
 CREATE POLICY clew_admin ON clew_cases TO CURRENT_USER USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS clew_read ON clew_cases;
 CREATE POLICY clew_read ON clew_cases FOR SELECT USING (id = ANY ((SELECT clew_team_cases('{owner,analyst,reader,auditor}'))::integer[]));
 ALTER TABLE clew_grants ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clew_grants FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS clew_admin ON clew_grants;
 CREATE POLICY clew_admin ON clew_grants TO CURRENT_USER USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS clew_read ON clew_grants;
 CREATE POLICY clew_read ON clew_grants FOR SELECT USING (user_id = clew_current_user() OR case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[]));
 `;
 

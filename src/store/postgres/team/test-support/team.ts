@@ -81,12 +81,12 @@ export async function teamFixture(): Promise<TeamFixture> {
   };
 }
 
-/** A new case holding `bodies` as messages from sky:a to sky:b (one a minute from 2021-01-01). */
-export async function caseWith(stem: string, bodies: readonly string[]): Promise<PostgresCaseStore> {
+/** A new case holding `bodies` as messages from sky:STEMa to sky:STEMb (one a minute from `start`, default 2021-01-01). */
+export async function caseWith(stem: string, bodies: readonly string[], start = Date.UTC(2021, 0, 1)): Promise<PostgresCaseStore> {
   const s = await openPostgresStore(testCaseLocator(stem), { create: true });
   await ingest(
     s,
-    bodies.map((b, i) => msg(`sky:${stem}a`, [`sky:${stem}b`], Date.UTC(2021, 0, 1, 0, i), b)),
+    bodies.map((b, i) => msg(`sky:${stem}a`, [`sky:${stem}b`], start + i * 60_000, b)),
     { analyse: true },
   );
   return s;
