@@ -127,7 +127,7 @@ export function registerServe(program: Command, json: () => boolean): void {
     .description('the web workspace for a case, on this machine only (prints the URL with its access token)')
     .requiredOption('--case <case>', CASE_HELP)
     .option('--port <n>', `port (default ${DEFAULT_PORT}, or any free port when that one is taken; 0: any free port)`, port)
-    .option('--host <addr>', 'address to listen on: 127.0.0.1, localhost or ::1 (team mode is not available yet)', '127.0.0.1')
+    .option('--host <addr>', 'address to listen on: 127.0.0.1, localhost or ::1 (for a team: clew server --db)', '127.0.0.1')
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
     .option('--uploads <dir>', 'where files uploaded for ingest are kept (default: <case>.uploads beside a case file; for a case in a database, ~/.local/share/clew/uploads/<case>-<hash>, under $XDG_DATA_HOME when set)')
     .option('--no-open', 'do not open a browser')
