@@ -23,6 +23,8 @@ import { redactUrl } from '../locator.js';
 import { PG_SCHEMA_VERSION } from '../schema.js';
 import { PostgresCaseStore } from '../store.js';
 import { checkPassword, dummyHash, hashPassword, verifyPassword } from './password.js';
+import { SERVER_ROLE } from './rls.js';
+import { grantServerRole } from './roles.js';
 import { userScopedPool } from './scoped.js';
 
 const MAX_NAME = 64;
@@ -298,7 +300,11 @@ export async function openTeamDirectory(uri: string, opts: TeamDirectoryOptions 
         });
       throw e;
     }
-    return new PgTeamDirectory(pool, loc.printable);
+    const d = new PgTeamDirectory(pool, loc.printable);
+    // the admin (who may) grants the team server's role what it needs, made by hand or after the schema
+    const role = await d.connectedRole();
+    if (role.superuser || role.ownsTables) await grantServerRole(pool, SERVER_ROLE);
+    return d;
   } catch (e) {
     await pool.end().catch(() => {});
     throw e;

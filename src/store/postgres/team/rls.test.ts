@@ -206,6 +206,14 @@ describe('row-level security, in SQL as the team server connects', () => {
   });
 });
 
+describe('row-level security and the indexes', () => {
+  it("a user's full-text condition may use the case's GIN index: tsvector @@ tsquery is LEAKPROOF here (else a rare word reads the whole case)", async () => {
+    const r = await sql.query(`SELECT p.proleakproof FROM pg_operator o JOIN pg_proc p ON p.oid = o.oprcode
+      WHERE o.oprname = '@@' AND o.oprleft = 'tsvector'::regtype AND o.oprright = 'tsquery'::regtype`);
+    expect(r.rows).toEqual([{ proleakproof: true }]);
+  });
+});
+
 describe('a case opened as a user', () => {
   it('a revoke holds from the next query of a store already open', async () => {
     const name = uniqueUser('rev');

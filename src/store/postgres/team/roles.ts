@@ -6,8 +6,8 @@
  */
 import type pg from 'pg';
 import { pgCode } from '../db.js';
-import { serverGrants } from '../schema.js';
-import { SERVER_ROLE, roleIdent } from './rls.js';
+import { CASE_TABLES, serverGrants } from '../schema.js';
+import { SERVER_ROLE, TEAM_WRITABLE, roleIdent } from './rls.js';
 
 type Queryable = pg.Pool | pg.PoolClient | pg.Client;
 
@@ -38,10 +38,22 @@ export async function prepareServerRole(q: Queryable, password: string, role: st
   await grantServerRole(q, role);
 }
 
-/** Grant role `role` the team server's privileges in this database, when it holds clew's schema (team/rls.ts serverGrantsSql). */
+/**
+ * Grant role `role` the team server's privileges in this database, when the role exists and the
+ * database holds clew's schema (team/rls.ts serverGrantsSql). Returns whether it did.
+ */
 export async function grantServerRole(q: Queryable, role: string = SERVER_ROLE): Promise<boolean> {
-  const has = (await q.query<{ t: string | null }>(`SELECT to_regclass('clew_users')::text AS t`)).rows[0]?.t;
-  if (!has) return false;
+  const r = (await q.query<{ t: string | null; role: boolean }>(`SELECT to_regclass('clew_users')::text AS t, EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS role`, [role])).rows[0];
+  if (!r?.t || !r.role) return false;
+  // given already (the common case: nothing to change, nothing locked)
+  const has = await q.query<{ ok: boolean }>(
+    `SELECT bool_and(has_table_privilege($1, t, 'SELECT')) AND bool_and(has_table_privilege($1, w, 'INSERT, UPDATE, DELETE'))
+            AND has_table_privilege($1, 'clew_sessions', 'SELECT, INSERT, UPDATE, DELETE') AND has_table_privilege($1, 'clew_grants', 'SELECT')
+            AND has_function_privilege($1, 'clew_team_cases(text[])', 'EXECUTE') AS ok
+     FROM unnest($2::text[]) AS t, unnest($3::text[]) AS w`,
+    [role, CASE_TABLES.map((t) => t.name), Object.keys(TEAM_WRITABLE)],
+  );
+  if (has.rows[0]?.ok) return true;
   await q.query(serverGrants(roleIdent(role)));
   return true;
 }
