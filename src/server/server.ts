@@ -737,6 +737,9 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
       const role = await dir.roleIn(s.user.id, asked);
       if (role === null) throw notFound();
       if (!rolesFor(route).includes(role)) throw new HttpError('FORBIDDEN', `your role on this case (${role}) does not allow this`);
+      // ingest writes with COPY, which the database refuses to a role row-level security binds (docs/team.md)
+      if (route.streamBody && String(route.pattern) === String(/^\/uploads$/))
+        throw new ClewError('INVALID_ARGUMENT', "the team server does not ingest: the database's admin does, with clew ingest --case ADMIN_URI?case=NAME FILE");
       let store: CaseStore;
       try {
         store = await dir.openCaseAs(s.user.id, asked);
