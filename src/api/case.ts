@@ -11,8 +11,29 @@ export { copyCase, type CopyProgress, type CopyResult } from '../store/copy.js';
 export type { CaseStore, OpenOptions };
 export { printableLocator, migrateCase, type CaseMigration };
 
+/**
+ * Cases a server opens in its own process under a name of its making (team mode: a case as one
+ * signed-in user sees it, through the team directory): what the workspace's writes and jobs open
+ * again by locator. Looked up before the locator is parsed; never a file or a URI.
+ */
+const inProcess = new Map<string, (opts: OpenOptions) => Promise<CaseStore>>();
+
+/** Make `locator` open through `open` in this process (until the returned function is called). */
+export function registerInProcessCase(locator: string, open: (opts: OpenOptions) => Promise<CaseStore>): () => void {
+  inProcess.set(locator, open);
+  return () => {
+    if (inProcess.get(locator) === open) inProcess.delete(locator);
+  };
+}
+
+/** Whether `locator` opens only in this process (a job on it cannot run in a worker thread). */
+export function isInProcessCase(locator: string): boolean {
+  return inProcess.has(locator);
+}
+
 export function openCase(locator: string, opts: OpenOptions = {}): Promise<CaseStore> {
-  return openStore(locator, opts);
+  const open = inProcess.get(locator);
+  return open ? open(opts) : openStore(locator, opts);
 }
 
 /** Run `fn` with an open case and always close it. */

@@ -25,6 +25,7 @@ export type * from './wire/watch.js';
 export type * from './wire/annotations.js';
 export type * from './wire/translate.js';
 export type * from './wire/report.js';
+export type * from './wire/session.js';
 
 export interface WireError {
   /** `choices`: AMBIGUOUS_REF (409), the accounts or persons the name could mean. */
