@@ -68,13 +68,13 @@ export async function reindexFts(c: pg.PoolClient, caseId: number): Promise<void
  */
 async function teamSchema(c: pg.PoolClient): Promise<void> {
   await c.query(TEAM_SCHEMA_SQL);
-  await c.query(CASE_TABLES.map((t) => rlsSql(t.name, t.name)).join('\n'));
+  // the case tables a database at schema 5 holds (a later step's tables get theirs when it makes them)
   const ids = (await c.query<{ id: number }>('SELECT id FROM clew_cases ORDER BY id')).rows.map((r) => r.id);
-  const parts = ids.flatMap((id) => CASE_TABLES.map((t) => ({ part: partitionName(t.name, id), table: t.name })));
+  const rels = CASE_TABLES.flatMap((t) => [{ rel: t.name, table: t.name }, ...ids.map((id) => ({ rel: partitionName(t.name, id), table: t.name }))]);
   const existing = new Set(
-    (await c.query<{ n: string }>('SELECT n FROM unnest($1::text[]) AS n WHERE to_regclass(n) IS NOT NULL', [parts.map((p) => p.part)])).rows.map((r) => r.n),
+    (await c.query<{ n: string }>('SELECT n FROM unnest($1::text[]) AS n WHERE to_regclass(n) IS NOT NULL', [rels.map((r) => r.rel)])).rows.map((r) => r.n),
   );
-  const sql = parts.filter((p) => existing.has(p.part)).map((p) => rlsSql(p.part, p.table));
+  const sql = rels.filter((r) => existing.has(r.rel)).map((r) => rlsSql(r.rel, r.table));
   if (sql.length) await c.query(sql.join('\n'));
 }
 
