@@ -45,6 +45,11 @@ export const ERROR_CODES = {
   NOT_FOUND: 'no such record',
   AMBIGUOUS_REF: 'the name or reference names more than one account or person',
   INVALID_ARGUMENT: 'an argument is invalid',
+  // the audit log (docs/audit.md)
+  AUDIT_WRITE_FAILED: 'the audit entry could not be written, so the request was refused',
+  AUDIT_INVALID: 'the audit log does not verify: an entry or signed tree head was changed, removed, reordered or never signed',
+  AUDIT_PROOF_INVALID: 'the audit proof does not verify',
+  AUDIT_KEY: 'the audit signing key cannot be used',
   INTERRUPTED: 'the operation was cancelled',
   INTERNAL: 'internal error',
 } as const;
@@ -124,6 +129,9 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'DB_AUTH':
     case 'DB_UNAVAILABLE':
       return 8;
+    case 'AUDIT_INVALID':
+    case 'AUDIT_PROOF_INVALID':
+      return 9;
     case 'INTERRUPTED':
       return 130;
     default:
