@@ -21,6 +21,7 @@ import { registerTranslate } from './translate.js';
 import { registerWatch } from './watch.js';
 import { registerAnnotate } from './annotate.js';
 import { registerReport } from './report.js';
+import { registerAudit } from './audit.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   registerAnnotate(program, json);
   registerTranslate(program, json);
   registerReport(program, json);
+  registerAudit(program, json);
 
   program
     .command('ingest')

@@ -20,6 +20,7 @@
 import type pg from 'pg';
 import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
 import { ftsVector } from './writer.js';
+import { createAuditTables } from './audit.js';
 
 export interface PgMigration {
   to: number;
@@ -90,5 +91,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     to: 5,
     what: 'machine translations of messages, cached with their engine, pair and version (the table translations)',
     ...addTables(TRANSLATION_TABLE_NAMES),
+  },
+  {
+    // the step "audit log": database-wide tables, no case partitions (audit.ts)
+    to: 6,
+    what: 'the audit log: its entries and signed tree heads (the tables audit_entries and audit_heads, append-only: UPDATE, DELETE and TRUNCATE are refused)',
+    database: createAuditTables,
   },
 ];

@@ -1,3 +1,4 @@
+import { AUDIT_SCHEMA_SQL } from './audit.js';
 import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, table } from '../schema/tables.js';
 
 /**
@@ -30,7 +31,7 @@ import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table
  * The schema version of a new database and of a new case in it (clew_meta.schema_version and
  * clew_cases.schema_version); migrations.ts leads an older one here.
  */
-export const PG_SCHEMA_VERSION = 5;
+export const PG_SCHEMA_VERSION = 6;
 
 export interface PgColumn {
   name: string;
@@ -187,6 +188,7 @@ CREATE TABLE clew_cases (
 );
 ${TABLES.filter((t) => t.autoId).map((t) => `CREATE SEQUENCE ${sequenceName(t.name)};`).join('\n')}
 ${CASE_TABLES.map(tableSql).join('\n')}
+${AUDIT_SCHEMA_SQL}
 INSERT INTO clew_meta (key, value) VALUES ('schema_version', '${PG_SCHEMA_VERSION}');
 `;
 
