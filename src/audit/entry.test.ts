@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClewError } from '../model/errors.js';
-import { type AuditEntryInput, decodeLeaf, encodeLeaf, makeEntry } from './entry.js';
+import { type AuditEntryInput, canonicalJson, decodeLeaf, encodeLeaf, makeEntry } from './entry.js';
 
 const code = (f: () => unknown): string | null => {
   try {
@@ -40,6 +40,8 @@ describe('audit entries and their leaf', () => {
         (input, index) => {
           const e = makeEntry(input as AuditEntryInput, index);
           const leaf = encodeLeaf(e);
+          // the top level written by hand is RFC 8785, as the library writes it
+          expect(leaf.toString('utf8')).toBe(canonicalJson(e));
           const back = decodeLeaf(leaf);
           expect(encodeLeaf(back).equals(leaf)).toBe(true);
           expect(back.index).toBe(index);

@@ -139,13 +139,27 @@ export function makeEntry(input: AuditEntryInput, index: number, now = Date.now(
   };
 }
 
-/** The leaf: the entry's canonical bytes (RFC 8785 JSON, UTF-8). */
+/** RFC 8785 text of an entry: the library for the free-form objects, the fixed top level written directly (the same bytes: entry.test.ts). */
+function canonicalText(e: AuditEntry): string {
+  const s = JSON.stringify;
+  const obj = (v: JsonObject | null): string => (v === null ? 'null' : canonicalize(v)!);
+  return `{"action":${s(e.action)},"agency":${s(e.agency)},"at":${s(e.at)},"case":${s(e.case)},"detail":${obj(e.detail)},"filters":${obj(e.filters)},"index":${s(e.index)},"query":${s(e.query)},"records":[${e.records.map((r) => s(r)).join(',')}],"user":${s(e.user)},"v":${s(e.v)}}`;
+}
+
+/** The leaf: the entry's canonical bytes (RFC 8785 JSON, UTF-8). `entry` must be one makeEntry made (or decodeLeaf read). */
 export function encodeLeaf(entry: AuditEntry): Buffer {
-  const text = canonicalize(entry);
-  if (text === undefined) throw new ClewError('INTERNAL', 'an audit entry has no JSON form');
-  const leaf = Buffer.from(text, 'utf8');
+  const leaf = Buffer.from(canonicalText(entry), 'utf8');
   if (leaf.length > AUDIT_LIMITS.leafBytes) throw bad(`the entry is larger than ${AUDIT_LIMITS.leafBytes} bytes`, 'leaf');
   return leaf;
+}
+
+/** Any JSON value in RFC 8785 form, by the library: for values from outside (a proof's entry). */
+export function canonicalJson(value: unknown): string | undefined {
+  try {
+    return canonicalize(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function notEntry(why: string): ClewError {

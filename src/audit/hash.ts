@@ -3,19 +3,27 @@
  * H(0x00 || leaf), an inner node as H(0x01 || left || right), so that no leaf can be passed off
  * as a node or the other way round. The empty tree's hash is H() (the hash of no bytes).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export const HASH_SIZE = 32;
 
-const LEAF_PREFIX = Buffer.from([0x00]);
-const NODE_PREFIX = Buffer.from([0x01]);
+// one-shot hashing (crypto.hash) over a scratch buffer: about half the cost of createHash per call
+const NODE = Buffer.alloc(1 + 2 * HASH_SIZE);
+NODE[0] = 0x01;
+let LEAF = Buffer.alloc(4096);
 
 export function leafHash(leaf: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(leaf).digest();
+  if (leaf.length + 1 > LEAF.length) LEAF = Buffer.alloc(2 * (leaf.length + 1));
+  LEAF[0] = 0x00;
+  LEAF.set(leaf, 1);
+  return hash('sha256', LEAF.subarray(0, leaf.length + 1), 'buffer');
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) return createHash('sha256').update(NODE.subarray(0, 1)).update(left).update(right).digest();
+  NODE.set(left, 1);
+  NODE.set(right, 1 + HASH_SIZE);
+  return hash('sha256', NODE, 'buffer');
 }
 
 /** MTH({}) = SHA-256 of the empty string. */

@@ -6,7 +6,7 @@
  * and the head's Ed25519 signature over that root.
  */
 import { ClewError } from '../model/errors.js';
-import { type AuditEntry, decodeLeaf, encodeLeaf } from './entry.js';
+import { type AuditEntry, canonicalJson, decodeLeaf } from './entry.js';
 import { HASH_SIZE, leafHash, sameHash } from './hash.js';
 import { verifyInclusion } from './inclusion.js';
 import { type SignedTreeHead, keyFingerprint, verifyHeadSignature } from './signed-head.js';
@@ -81,13 +81,8 @@ export function checkProofBundle(value: unknown, opts: { publicKey?: Buffer } = 
     throw invalid((e as Error).message);
   }
   // the entry shown must be the one the leaf holds
-  let shown: Buffer;
-  try {
-    shown = encodeLeaf(b.entry as AuditEntry);
-  } catch {
-    throw invalid('its entry is not an audit entry');
-  }
-  if (!shown.equals(leaf)) throw invalid('its entry differs from its leaf');
+  const shown = canonicalJson(b.entry);
+  if (shown === undefined || !Buffer.from(shown, 'utf8').equals(leaf)) throw invalid('its entry differs from its leaf');
   const h = leafHash(leaf);
   if (!sameHash(h, hex(b.leafHash, 'leafHash'))) throw invalid('its leaf does not have its leaf hash');
   const rawHead = b.head as Record<string, unknown> | null;
