@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { consistencyProof, verifyConsistency } from './consistency.js';
 import { EMPTY_ROOT, leafHash } from './hash.js';
 import { CONSISTENCY, LEAF_INPUTS, ROOTS, flipBit, leaves } from './test-support/vectors.js';
-import { MemoryTree } from './tree.js';
+import { MemoryTree, SparseTree } from './tree.js';
+import { TreeHead } from './tree-head.js';
 
 const hex = (bs: readonly Buffer[]) => bs.map((b) => b.toString('hex'));
 
@@ -95,6 +96,23 @@ describe('RFC 6962 consistency proofs', () => {
         expect(verifyConsistency(first, second, consistencyProof(tree, first, second), r1, tree.root())).toBe(false);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('from the subtrees kept as the leaves stream past (SparseTree) are the proofs of the whole tree in memory', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 2, maxLength: 6 }), (raw) => {
+        const sizes = [...new Set(raw)].sort((a, b) => a - b);
+        const total = sizes[sizes.length - 1]!;
+        const hashes = leaves(total).map(leafHash);
+        const sparse = new SparseTree();
+        for (let k = 1; k < sizes.length; k++) consistencyProof(sparse.wanting(sizes[k]!), sizes[k - 1]!, sizes[k]!);
+        const t = new TreeHead((start, size, hash) => sparse.keep(start, size, hash));
+        for (const h of hashes) t.appendHash(h);
+        const mem = new MemoryTree(hashes);
+        for (let k = 1; k < sizes.length; k++) expect(hex(consistencyProof(sparse, sizes[k - 1]!, sizes[k]!))).toEqual(hex(consistencyProof(mem, sizes[k - 1]!, sizes[k]!)));
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -62,6 +62,15 @@ describe('audit entries and their leaf', () => {
     expect(code(() => decodeLeaf(Buffer.from(leaf.replace(',"v":1', ''))))).toBe('AUDIT_INVALID');
     expect(code(() => decodeLeaf(Buffer.from('[1]')))).toBe('AUDIT_INVALID');
     expect(code(() => decodeLeaf(Buffer.from(leaf.slice(0, -1))))).toBe('AUDIT_INVALID');
+    // bytes that are not UTF-8 (decoded as U+FFFD, of the same length here)
+    const withReplacement = encodeLeaf(makeEntry({ user: 'ana', action: 'search', query: '\uFFFDA', at: 5 }, 0));
+    const notUtf8 = Buffer.from(withReplacement);
+    const at = notUtf8.indexOf(Buffer.from('\uFFFD'));
+    notUtf8[at] = 0xf0;
+    notUtf8[at + 1] = 0x9f;
+    notUtf8[at + 2] = 0x98;
+    expect(code(() => decodeLeaf(withReplacement))).toBeNull();
+    expect(code(() => decodeLeaf(notUtf8))).toBe('AUDIT_INVALID');
   });
 
   it('refuse bad input with INVALID_ARGUMENT: no user, control characters, a bad action, too many ids, non-JSON values', () => {

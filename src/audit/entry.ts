@@ -142,8 +142,24 @@ export function makeEntry(input: AuditEntryInput, index: number, now = Date.now(
 /** RFC 8785 text of an entry: the library for the free-form objects, the fixed top level written directly (the same bytes: entry.test.ts). */
 function canonicalText(e: AuditEntry): string {
   const s = JSON.stringify;
-  const obj = (v: JsonObject | null): string => (v === null ? 'null' : canonicalize(v)!);
-  return `{"action":${s(e.action)},"agency":${s(e.agency)},"at":${s(e.at)},"case":${s(e.case)},"detail":${obj(e.detail)},"filters":${obj(e.filters)},"index":${s(e.index)},"query":${s(e.query)},"records":[${e.records.map((r) => s(r)).join(',')}],"user":${s(e.user)},"v":${s(e.v)}}`;
+  const obj = (v: JsonObject | null): string => (v === null ? 'null' : jcs(v));
+  // whole numbers (the common case) are written by join as JSON writes them
+  const records = e.records.every((r) => typeof r === 'number') ? e.records.join(',') : e.records.map((r) => s(r)).join(',');
+  return `{"action":${s(e.action)},"agency":${s(e.agency)},"at":${s(e.at)},"case":${s(e.case)},"detail":${obj(e.detail)},"filters":${obj(e.filters)},"index":${s(e.index)},"query":${s(e.query)},"records":[${records}],"user":${s(e.user)},"v":${s(e.v)}}`;
+}
+
+/**
+ * RFC 8785 of a JSON value that makeEntry validated (finite numbers, plain objects): keys sorted
+ * by UTF-16 code units (the default sort), numbers and strings as JSON.stringify writes them,
+ * which is what the RFC specifies. The canonicalize package is the reference it is tested against.
+ */
+function jcs(v: JsonValue): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(jcs).join(',')}]`;
+  return `{${Object.keys(v)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${jcs(v[k]!)}`)
+    .join(',')}}`;
 }
 
 /** The leaf: the entry's canonical bytes (RFC 8785 JSON, UTF-8). `entry` must be one makeEntry made (or decodeLeaf read). */
@@ -172,8 +188,9 @@ function notEntry(why: string): ClewError {
  */
 export function decodeLeaf(leaf: Uint8Array): AuditEntry {
   let value: unknown;
+  const text = Buffer.from(leaf).toString('utf8');
   try {
-    value = JSON.parse(Buffer.from(leaf).toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw notEntry('not JSON');
   }
@@ -190,6 +207,8 @@ export function decodeLeaf(leaf: Uint8Array): AuditEntry {
     if (e instanceof ClewError && e.code === 'INVALID_ARGUMENT') throw notEntry(e.message);
     throw e;
   }
-  if (!encodeLeaf(entry).equals(Buffer.from(leaf))) throw notEntry('not in canonical form');
+  // bytes compared, not text: bytes that are not UTF-8 decode to U+FFFD, which the canonical text would then hold too
+  const canonical = canonicalText(entry);
+  if (canonical !== text || !Buffer.from(canonical, 'utf8').equals(Buffer.from(leaf))) throw notEntry('not in canonical form');
   return entry;
 }

@@ -14,6 +14,9 @@ export class TreeHead {
   private readonly sizes: number[] = [];
   private n = 0;
 
+  /** `onSubtree` hears of every complete subtree as it is made: its first leaf, its size (a power of two) and its hash. */
+  constructor(private readonly onSubtree?: (start: number, size: number, hash: Buffer) => void) {}
+
   get size(): number {
     return this.n;
   }
@@ -22,9 +25,11 @@ export class TreeHead {
   appendHash(h: Buffer): void {
     let hash = h;
     let size = 1;
+    this.onSubtree?.(this.n, 1, hash);
     while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === size) {
       hash = nodeHash(this.peaks.pop()!, hash);
       size += this.sizes.pop()!;
+      this.onSubtree?.(this.n + 1 - size, size, hash);
     }
     this.peaks.push(hash);
     this.sizes.push(size);

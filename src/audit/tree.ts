@@ -46,3 +46,55 @@ export class MemoryTree implements SubtreeHashes {
     return nodeHash(this.range(start, start + k), this.range(start + k, end));
   }
 }
+
+const isAligned = (start: number, n: number): boolean => n > 0 && 2 ** Math.round(Math.log2(n)) === n && start % n === 0;
+
+/**
+ * Only the subtrees some proofs need, kept as the leaves stream past (tree-head.ts onSubtree),
+ * so proofs over a large log need no copy of it: `want` the ranges first (a dry run of the proof
+ * over `wanting()`), `keep` each complete subtree as it is made, then ask the proofs again.
+ */
+export class SparseTree implements SubtreeHashes {
+  private readonly wanted = new Set<string>();
+  private readonly kept = new Map<string, Buffer>();
+  size = 0;
+
+  /** A tree of `size` leaves that records every range a proof asks of it (answering zeros). */
+  wanting(size: number): SubtreeHashes {
+    const zero = Buffer.alloc(32);
+    return {
+      size,
+      range: (start: number, end: number): Buffer => {
+        this.want(start, end);
+        return zero;
+      },
+    };
+  }
+
+  private want(start: number, end: number): void {
+    const n = end - start;
+    if (isAligned(start, n)) this.wanted.add(`${start}:${n}`);
+    else {
+      const k = splitPoint(n);
+      this.want(start, start + k);
+      this.want(start + k, end);
+    }
+  }
+
+  /** Hear of a complete subtree (TreeHead's onSubtree). */
+  keep(start: number, size: number, hash: Buffer): void {
+    if (this.wanted.has(`${start}:${size}`)) this.kept.set(`${start}:${size}`, hash);
+    if (start + size > this.size) this.size = start + size;
+  }
+
+  range(start: number, end: number): Buffer {
+    const n = end - start;
+    if (isAligned(start, n)) {
+      const h = this.kept.get(`${start}:${n}`);
+      if (!h) throw new RangeError(`subtree [${start}, ${end}) was not kept`);
+      return h;
+    }
+    const k = splitPoint(n);
+    return nodeHash(this.range(start, start + k), this.range(start + k, end));
+  }
+}

@@ -16,7 +16,7 @@ import { verifyConsistency, consistencyProof } from './consistency.js';
 import { decodeLeaf } from './entry.js';
 import { leafHash, sameHash } from './hash.js';
 import { type SignedTreeHead, keyFingerprint, verifyHeadSignature } from './signed-head.js';
-import { MemoryTree } from './tree.js';
+import { SparseTree } from './tree.js';
 import { TreeHead } from './tree-head.js';
 
 /** An entry as stored: its place, the columns queries use, its leaf and the leaf hash recorded when written. */
@@ -60,13 +60,14 @@ export interface VerifyOptions {
   publicKey?: Buffer;
   /** Entries newer than this (ms since the epoch) may be unsigned. */
   unsignedSince: number;
-  /** Keep the leaf hashes to check consistency proofs between heads (default true). */
+  /** Check consistency proofs between consecutive heads (default true). */
   consistency?: boolean;
 }
 
 export class LogVerifier {
-  private readonly tree = new TreeHead();
-  private readonly hashes: Buffer[] = [];
+  private readonly tree: TreeHead;
+  /** The subtrees the consistency proofs between consecutive heads need, kept as the entries pass. */
+  private readonly sparse = new SparseTree();
   private readonly heads: SignedTreeHead[];
   private nextHead = 0;
   private readonly keys: string[] = [];
@@ -79,6 +80,13 @@ export class LogVerifier {
     private readonly opts: VerifyOptions,
   ) {
     this.heads = [...heads].sort((a, b) => a.size - b.size);
+    const check = opts.consistency !== false;
+    if (check)
+      for (let k = 1; k < this.heads.length; k++) {
+        const [a, b] = [this.heads[k - 1]!, this.heads[k]!];
+        if (a.size <= b.size) consistencyProof(this.sparse.wanting(b.size), a.size, b.size);
+      }
+    this.tree = new TreeHead(check ? (start, size, hash) => this.sparse.keep(start, size, hash) : undefined);
   }
 
   get failed(): boolean {
@@ -119,7 +127,6 @@ export class LogVerifier {
       return false;
     }
     this.tree.appendHash(h);
-    if (this.opts.consistency !== false) this.hashes.push(h);
     if (this.nextHead >= this.heads.length && this.firstUnsignedOld === null && entry.at < this.opts.unsignedSince) this.firstUnsignedOld = i;
     return this.checkHeads();
   }
@@ -167,10 +174,9 @@ export class LogVerifier {
       });
     }
     if (!this.problem && this.opts.consistency !== false && this.heads.length > 1) {
-      const mem = new MemoryTree(this.hashes);
       for (let k = 1; k < this.heads.length; k++) {
         const [a, b] = [this.heads[k - 1]!, this.heads[k]!];
-        if (!verifyConsistency(a.size, b.size, consistencyProof(mem, a.size, b.size), a.root, b.root)) {
+        if (!verifyConsistency(a.size, b.size, consistencyProof(this.sparse, a.size, b.size), a.root, b.root)) {
           this.fail({ kind: 'consistency', index: a.size, head: b.size, message: `the heads of ${a.size} and ${b.size} entries are not consistent` });
           break;
         }
