@@ -241,12 +241,20 @@ export class PostgresAuditLog implements AuditLogStore {
   }
 }
 
+/** Rows from `from` on, in index order; the next chunk is asked for before this one is handed on, so the server reads while the caller checks. */
 async function* streamRows(c: pg.PoolClient, from: number): AsyncIterable<StoredAuditRow[]> {
-  let next = from;
+  const ask = (next: number) => c.query<EntryRow>(`SELECT ${ROW_COLUMNS} FROM audit_entries WHERE idx >= $1 ORDER BY idx LIMIT ${CHUNK}`, [next]);
+  let pending = ask(from);
   for (;;) {
-    const r = await c.query<EntryRow>(`SELECT ${ROW_COLUMNS} FROM audit_entries WHERE idx >= $1 ORDER BY idx LIMIT ${CHUNK}`, [next]);
-    if (r.rows.length > 0) yield r.rows.map(toRow);
-    if (r.rows.length < CHUNK) return;
-    next = Number(r.rows[r.rows.length - 1]!.idx) + 1;
+    const r = await pending;
+    const full = r.rows.length === CHUNK;
+    if (full) pending = ask(Number(r.rows[r.rows.length - 1]!.idx) + 1);
+    try {
+      if (r.rows.length > 0) yield r.rows.map(toRow);
+    } finally {
+      // the caller stopped early: the query asked for ahead still completes on this client before it is released
+      if (full) await pending.catch(() => {});
+    }
+    if (!full) return;
   }
 }
