@@ -126,9 +126,9 @@ describe('the tables declared once', () => {
       };
     }
 
-    it('give a database and a case exactly schema 5 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, and the translations table)', async () => {
+    it('give a database and a case exactly schema 6 and its partitions (testdata: schema 5 as postgres/schema.ts declared it, and the audit tables)', async () => {
       await db.query('CREATE SCHEMA before; SET search_path = before');
-      await db.query(snapshot('postgres-schema-5.sql'));
+      await db.query(snapshot('postgres-schema-6.sql'));
       await db.query('CREATE SCHEMA now; SET search_path = now');
       await db.query(`${PG_SCHEMA_SQL}\n${createPartitionsSql(7)}`);
       await db.query('SET search_path = public');

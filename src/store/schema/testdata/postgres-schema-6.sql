@@ -336,7 +336,42 @@ CREATE TABLE translations (
   at bigint NOT NULL,
   PRIMARY KEY (case_id, message_id, target, engine, pair, version)
 ) PARTITION BY LIST (case_id);
-INSERT INTO clew_meta (key, value) VALUES ('schema_version', '5');
+CREATE TABLE audit_entries (
+  idx bigint PRIMARY KEY CHECK (idx >= 0),
+  at timestamptz NOT NULL,
+  user_name text COLLATE "C" NOT NULL,
+  agency text COLLATE "C",
+  case_name text COLLATE "C",
+  action text COLLATE "C" NOT NULL,
+  leaf bytea NOT NULL,
+  leaf_hash bytea NOT NULL CHECK (length(leaf_hash) = 32)
+);
+CREATE INDEX audit_entries_user ON audit_entries (user_name, idx);
+CREATE INDEX audit_entries_case ON audit_entries (case_name, idx);
+CREATE INDEX audit_entries_at ON audit_entries (at);
+CREATE TABLE audit_heads (
+  size bigint PRIMARY KEY CHECK (size > 0),
+  root bytea NOT NULL CHECK (length(root) = 32),
+  signed_at bigint NOT NULL,
+  signature bytea NOT NULL,
+  public_key bytea NOT NULL
+);
+CREATE FUNCTION clew_audit_refuse() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'the clew audit log is append-only: % on % is refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END
+$fn$;
+CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION clew_audit_refuse();
+CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries FOR EACH STATEMENT EXECUTE FUNCTION clew_audit_refuse();
+CREATE TRIGGER audit_heads_append_only BEFORE UPDATE OR DELETE ON audit_heads FOR EACH ROW EXECUTE FUNCTION clew_audit_refuse();
+CREATE TRIGGER audit_heads_no_truncate BEFORE TRUNCATE ON audit_heads FOR EACH STATEMENT EXECUTE FUNCTION clew_audit_refuse();
+ALTER TABLE audit_entries ENABLE ALWAYS TRIGGER audit_entries_append_only;
+ALTER TABLE audit_entries ENABLE ALWAYS TRIGGER audit_entries_no_truncate;
+ALTER TABLE audit_heads ENABLE ALWAYS TRIGGER audit_heads_append_only;
+ALTER TABLE audit_heads ENABLE ALWAYS TRIGGER audit_heads_no_truncate;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries, audit_heads FROM PUBLIC;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries, audit_heads FROM CURRENT_USER;
+INSERT INTO clew_meta (key, value) VALUES ('schema_version', '6');
 CREATE TABLE meta_c7 PARTITION OF meta FOR VALUES IN (7);
 CREATE TABLE sources_c7 PARTITION OF sources FOR VALUES IN (7);
 CREATE TABLE accounts_c7 PARTITION OF accounts FOR VALUES IN (7);
