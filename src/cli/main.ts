@@ -23,6 +23,7 @@ import { registerWatch } from './watch.js';
 import { registerAnnotate } from './annotate.js';
 import { registerReport } from './report.js';
 import { registerUsers } from './users.js';
+import { registerAudit } from './audit.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
   registerOcr(program, json);
   registerReport(program, json);
   registerUsers(program, json);
+  registerAudit(program, json);
 
   program
     .command('ingest')

@@ -50,6 +50,11 @@ export const ERROR_CODES = {
   NOT_FOUND: 'no such record',
   AMBIGUOUS_REF: 'the name or reference names more than one account or person',
   INVALID_ARGUMENT: 'an argument is invalid',
+  // the audit log (docs/audit.md)
+  AUDIT_WRITE_FAILED: 'the audit entry could not be written, so the request was refused',
+  AUDIT_INVALID: 'the audit log does not verify: an entry or signed tree head was changed, removed, reordered or never signed',
+  AUDIT_PROOF_INVALID: 'the audit proof does not verify',
+  AUDIT_KEY: 'the audit signing key cannot be used',
   INTERRUPTED: 'the operation was cancelled',
   PROGRAM_MISSING: 'a program clew needs for this is not installed',
   INTERNAL: 'internal error',
@@ -135,6 +140,9 @@ export function exitCodeFor(code: ErrorCode): number {
       return 8;
     case 'PROGRAM_MISSING':
       return 9;
+    case 'AUDIT_INVALID':
+    case 'AUDIT_PROOF_INVALID':
+      return 10;
     case 'INTERRUPTED':
       return 130;
     default:

@@ -22,6 +22,7 @@ import { ANNOTATION_TABLE_NAMES, CASE_TABLES, ensureTableSql, caseTable, deferre
 import { TEAM_SCHEMA_SQL, rlsSql } from './team/rls.js';
 import { translationVector } from './translations.js';
 import { ftsVector } from './writer.js';
+import { createAuditTables } from './audit.js';
 
 export interface PgMigration {
   to: number;
@@ -143,5 +144,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       }
       await addTables(OCR_TABLE_NAMES).case!(c, caseId);
     },
+  },
+  {
+    // the step "audit log": database-wide tables, no case partitions (audit.ts)
+    to: 8,
+    what: 'the audit log: its entries and signed tree heads (the tables audit_entries and audit_heads, append-only: UPDATE, DELETE and TRUNCATE are refused)',
+    database: createAuditTables,
   },
 ];

@@ -187,5 +187,7 @@ export function serverGrantsSql(role: string, caseTables: readonly string[], seq
     `GRANT SELECT, INSERT, UPDATE, DELETE ON clew_grants TO ${r};`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON clew_sessions TO ${r};`,
     `GRANT EXECUTE ON FUNCTION clew_team_cases(text[]) TO ${r};`,
+    // the audit log (audit.ts): appended to and read, never changed (its triggers refuse that to anyone)
+    `GRANT SELECT, INSERT ON audit_entries, audit_heads TO ${r};`,
   ].join('\n');
 }

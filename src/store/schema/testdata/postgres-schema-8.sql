@@ -1,4 +1,4 @@
--- the PostgreSQL schema (version 7) and the partitions of case 7: schema 5 (postgres-schema-5.sql, unchanged but for its version), then what schema 6 adds: the team directory's tables and row-level security on every case table and on case 7's partitions, as src/store/postgres/team/rls.ts wrote them when schema 6 was made; then what schema 7 adds (step ocr-translation-search, written by hand): translations.lexicon and translations.fts with its GIN index, and ocr_texts with row-level security
+-- the PostgreSQL schema (version 8) and the partitions of case 7: schema 5 (postgres-schema-5.sql, unchanged but for its version), then what schema 6 adds: the team directory's tables and row-level security on every case table and on case 7's partitions, as src/store/postgres/team/rls.ts wrote them when schema 6 was made; then what schema 7 adds (step ocr-translation-search, written by hand): translations.lexicon and translations.fts with its GIN index, and ocr_texts with row-level security; then what schema 8 adds: the audit log's tables (database-wide, append-only), as src/store/postgres/audit.ts wrote them
 CREATE TABLE clew_meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
 CREATE TABLE clew_cases (
   id serial PRIMARY KEY,
@@ -336,7 +336,7 @@ CREATE TABLE translations (
   at bigint NOT NULL,
   PRIMARY KEY (case_id, message_id, target, engine, pair, version)
 ) PARTITION BY LIST (case_id);
-INSERT INTO clew_meta (key, value) VALUES ('schema_version', '7');
+INSERT INTO clew_meta (key, value) VALUES ('schema_version', '8');
 CREATE TABLE meta_c7 PARTITION OF meta FOR VALUES IN (7);
 CREATE TABLE sources_c7 PARTITION OF sources FOR VALUES IN (7);
 CREATE TABLE accounts_c7 PARTITION OF accounts FOR VALUES IN (7);
@@ -949,3 +949,39 @@ DROP POLICY IF EXISTS clew_read ON ocr_texts_c7;
 CREATE POLICY clew_read ON ocr_texts_c7 FOR SELECT USING (case_id = ANY ((SELECT clew_team_cases('{owner,analyst,reader}'))::integer[]));
 DROP POLICY IF EXISTS clew_write ON ocr_texts_c7;
 CREATE POLICY clew_write ON ocr_texts_c7 FOR ALL USING (false) WITH CHECK (false);
+-- schema 8
+CREATE TABLE audit_entries (
+  idx bigint PRIMARY KEY CHECK (idx >= 0),
+  at timestamptz NOT NULL,
+  user_name text COLLATE "C" NOT NULL,
+  agency text COLLATE "C",
+  case_name text COLLATE "C",
+  action text COLLATE "C" NOT NULL,
+  leaf bytea NOT NULL,
+  leaf_hash bytea NOT NULL CHECK (length(leaf_hash) = 32)
+);
+CREATE INDEX audit_entries_user ON audit_entries (user_name, idx);
+CREATE INDEX audit_entries_case ON audit_entries (case_name, idx);
+CREATE INDEX audit_entries_at ON audit_entries (at);
+CREATE TABLE audit_heads (
+  size bigint PRIMARY KEY CHECK (size > 0),
+  root bytea NOT NULL CHECK (length(root) = 32),
+  signed_at bigint NOT NULL,
+  signature bytea NOT NULL,
+  public_key bytea NOT NULL
+);
+CREATE FUNCTION clew_audit_refuse() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'the clew audit log is append-only: % on % is refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END
+$fn$;
+CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION clew_audit_refuse();
+CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries FOR EACH STATEMENT EXECUTE FUNCTION clew_audit_refuse();
+CREATE TRIGGER audit_heads_append_only BEFORE UPDATE OR DELETE ON audit_heads FOR EACH ROW EXECUTE FUNCTION clew_audit_refuse();
+CREATE TRIGGER audit_heads_no_truncate BEFORE TRUNCATE ON audit_heads FOR EACH STATEMENT EXECUTE FUNCTION clew_audit_refuse();
+ALTER TABLE audit_entries ENABLE ALWAYS TRIGGER audit_entries_append_only;
+ALTER TABLE audit_entries ENABLE ALWAYS TRIGGER audit_entries_no_truncate;
+ALTER TABLE audit_heads ENABLE ALWAYS TRIGGER audit_heads_append_only;
+ALTER TABLE audit_heads ENABLE ALWAYS TRIGGER audit_heads_no_truncate;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries, audit_heads FROM PUBLIC;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries, audit_heads FROM CURRENT_USER;
