@@ -389,3 +389,44 @@ describe('the login rate limit', () => {
     }
   });
 });
+
+describe('the audit log (fail closed)', () => {
+  it('records sign-ins, refused sign-ins and every case read with its query and the records returned; a request whose entry cannot be written is refused', async () => {
+    const { openAuditLog } = await import('../src/api/audit.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const audit = await openAuditLog(f.serverUrl, { keyFile: join(mkdtempSync(join(tmpdir(), 'clew-audit-')), 'key.pem') });
+    const audited = await startTeamServer({ directory: f.server, ...generous, audit });
+    const admin = await f.adminClient();
+    try {
+      expect((await signIn(audited, users.reader, 'wrong password')).reply.status).toBe(401);
+      const who = await signIn(audited, users.reader);
+      const hits = await req(audited, 'GET', `/api/cases/${A}/search?q=kafa&limit=5`, { who });
+      expect(hits.status).toBe(200);
+      const ids = (hits.body as unknown as SearchResponse).hits.map((h) => h.id);
+      expect(ids.length).toBeGreaterThan(0);
+      const mine = await audit.query({ user: users.reader, limit: 100 });
+      expect(mine.map((e) => e.action)).toEqual(['signin-refused', 'signin', 'get:search']);
+      const read = mine[2]!;
+      expect(read).toMatchObject({ case: A, agency: 'FR-PJ', query: 'kafa', filters: { limit: '5' } });
+      for (const id of ids) expect(read.records).toContain(id);
+      // a case the user holds no role on stays unknown to them
+      expect((await req(audited, 'GET', `/api/cases/${B}/search?q=kafa`, { who })).status).toBe(404);
+
+      // the log cannot be written: the read is refused, nothing of the case leaves
+      await admin.query(`REVOKE INSERT ON audit_entries FROM ${f.role}`);
+      const refused = await req(audited, 'GET', `/api/cases/${A}/search?q=kafa`, { who });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error?.code).toBe('AUDIT_WRITE_FAILED');
+      expect(refused.text).not.toContain('kafa alpha');
+      await admin.query(`GRANT INSERT ON audit_entries TO ${f.role}`);
+      // a signed tree head covers the entries (the minute's signing, made now)
+      expect((await audit.signNow())?.size ?? (await audit.head())?.size).toBeGreaterThan(read.index);
+    } finally {
+      await admin.query(`GRANT INSERT ON audit_entries TO ${f.role}`);
+      await audited.close();
+      await audit.close();
+    }
+  });
+});

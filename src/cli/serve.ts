@@ -71,9 +71,15 @@ function registerTeamServer(program: Command, json: () => boolean): void {
     .option('--session-hours <h>', 'how long a sign-in lasts (default 12)', hours)
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
     .option('--uploads <dir>', 'where files uploaded for ingest are kept, a folder per case (default: under ~/.local/share/clew/uploads)')
+    .option('--audit-key <file>', "the server's Ed25519 key signing the audit log's tree heads, PEM, mode 0600; made when missing (default ~/.local/share/clew/audit-key.pem; docs/audit.md)")
     .action(
-      async (o: { db: string; listen?: { host: string; port: number }; trustProxy?: string[]; publicHost?: string[]; sessionHours?: number; maxUpload?: number; uploads?: string }) => {
-        const [{ startTeamServer }, { openTeamDirectory }, { ClewError }] = await Promise.all([import('../server/server.js'), import('../api/team.js'), import('../model/errors.js')]);
+      async (o: { db: string; listen?: { host: string; port: number }; trustProxy?: string[]; publicHost?: string[]; sessionHours?: number; maxUpload?: number; uploads?: string; auditKey?: string }) => {
+        const [{ startTeamServer }, { openTeamDirectory }, { openAuditLog }, { ClewError }] = await Promise.all([
+          import('../server/server.js'),
+          import('../api/team.js'),
+          import('../api/audit.js'),
+          import('../model/errors.js'),
+        ]);
         const directory = await openTeamDirectory(o.db);
         const role = await directory.connectedRole();
         if (role.superuser || role.bypassRls || role.ownsTables) {
@@ -84,8 +90,18 @@ function registerTeamServer(program: Command, json: () => boolean): void {
           );
         }
         const listen = o.listen ?? { host: '127.0.0.1', port: DEFAULT_PORT };
+        // every case request, sign-in and sign-out is appended before its answer leaves; a head is signed every minute while the log grows
+        const audit = await openAuditLog(o.db, {
+          keyFile: o.auditKey,
+          onSigningError: (e) => process.stderr.write(`clew server: signing the audit log's tree head failed: ${(e as Error)?.message ?? String(e)}\n`),
+        }).catch(async (e: unknown) => {
+          await directory.close();
+          throw e;
+        });
+        audit.startSigning();
         const srv = await startTeamServer({
           directory,
+          audit,
           host: listen.host,
           port: listen.port,
           trustProxy: o.trustProxy,
@@ -94,6 +110,7 @@ function registerTeamServer(program: Command, json: () => boolean): void {
           maxUploadBytes: o.maxUpload,
           uploadsDir: o.uploads,
         }).catch(async (e: unknown) => {
+          await audit.close();
           await directory.close();
           throw e;
         });
@@ -110,6 +127,7 @@ function registerTeamServer(program: Command, json: () => boolean): void {
             process.off('SIGTERM', stop);
             void srv
               .close()
+              .then(() => audit.close())
               .then(() => directory.close())
               .then(done);
           };

@@ -59,6 +59,7 @@ export function statusFor(code: HttpErrorCode): number {
       return 431;
     case 'INTERRUPTED':
     case 'PROGRAM_MISSING':
+    case 'AUDIT_WRITE_FAILED':
       return 503;
     case 'DISK_FULL':
       return 507;

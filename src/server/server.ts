@@ -37,6 +37,8 @@ import { fastifyPaths } from './route-path.js';
 import { Reply } from './jobs.js';
 import { contentDisposition, Download } from './download.js';
 import { ROUTES } from './routes.js';
+import type { AuditLog } from '../api/audit.js';
+import { type AuditedRequest, auditEntryFor } from './audit-entry.js';
 import { viewNetwork } from './routes/network.js';
 import { CaseState, caseState, shareCaseState } from './case-state.js';
 import { readsCase, rolesFor } from './roles.js';
@@ -223,6 +225,8 @@ interface Mode {
   open(request: FastifyRequest, caseName: string, route: Route): Promise<OpenedCase>;
   /** `clew serve`: the one case, for the older unprefixed paths. */
   legacy: OpenedCase | null;
+  /** Team mode with an audit log: write the entry of an answered case request before the answer leaves (throws: the request fails closed). */
+  record?(request: FastifyRequest, r: Omit<AuditedRequest, 'user' | 'agency'>): Promise<void>;
   /** Extra routes (team: sign in and out), in the JSON scope. */
   routes(json: FastifyInstance): void;
   close(): Promise<void>;
@@ -342,7 +346,19 @@ async function launch(core: CoreOptions, mode: Mode, portOf: { port: number }, a
     });
     // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
     await state.sync();
-    const value = await route.handle({ store, params: m.slice(1), query: new URLSearchParams(search), body: request.body, req: request.raw, signal: gone.signal });
+    const query = new URLSearchParams(search);
+    const value = await route.handle({ store, params: m.slice(1), query, body: request.body, req: request.raw, signal: gone.signal });
+    if (mode.record)
+      await mode.record(request, {
+        caseName: scoped?.caseName ?? null,
+        method: request.method,
+        template: request.routeOptions.url ?? pathname,
+        path: path ?? '',
+        query,
+        body: route.streamBody ? undefined : request.body,
+        value: value instanceof Download ? null : value instanceof Reply ? value.body : value,
+        ...(value instanceof Download ? { download: value.fileName } : {}),
+      });
     if (value instanceof Download) return sendDownload(reply, value, gone.signal);
     return value instanceof Reply ? sendJson(reply, value.status, value.body) : sendJson(reply, 200, value);
   };
@@ -568,6 +584,12 @@ export interface TeamServeOptions {
   rateLimit?: RateLimitOptions;
   /** Budget of API requests that are not signed in, per address (default SIGN_IN_RATE). */
   signInRateLimit?: RateLimitOptions;
+  /**
+   * The audit log (api/audit.ts openAuditLog): every answered case request, sign-in and sign-out is
+   * appended before the answer leaves; a request whose entry cannot be written fails (503
+   * AUDIT_WRITE_FAILED). clew server always gives one; without it nothing is recorded (tests, benchmarks).
+   */
+  audit?: AuditLog;
   /** A case's state (its kept results and jobs) is dropped after this long without requests and jobs (default 10 minutes). */
   idleCaseMs?: number;
   webRoot?: string;
@@ -750,6 +772,12 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
       return { store, state: entryOf(asked, store, s.user.id).state };
     },
     legacy: null,
+    record: opts.audit
+      ? async (request, r) => {
+          const s = signed(request);
+          await opts.audit!.append(auditEntryFor({ ...r, user: s.user.name, agency: s.user.agency }));
+        }
+      : undefined,
     routes(json) {
       // per source address and per user name, each its own budget: neither slows anyone else
       // (createRateLimit: the plugin's route hooks run once per request, after the global one)
@@ -776,6 +804,8 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
         async (request, reply) => {
           const b = parseInput(signInBody, request.body);
           const user = await dir.authenticate(b.user, b.password);
+          // every attempt is accountable: the name as typed when it was refused
+          await opts.audit?.append({ user: user?.name ?? b.user.slice(0, 200), agency: user?.agency ?? null, case: null, action: user ? 'signin' : 'signin-refused', detail: { address: request.ip } });
           if (!user) throw new HttpError('UNAUTHORIZED', 'wrong user name or password');
           const old = request.clewSigned;
           if (old) await dir.revokeSession(old.session.id);
@@ -792,6 +822,7 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
       );
       json.delete('/api/session', async (request, reply) => {
         const s = signed(request);
+        await opts.audit?.append({ user: s.user.name, agency: s.user.agency, case: null, action: 'signout' });
         await dir.revokeSession(s.session.id);
         reply.clearCookie(teamCookieName(at.port), cookieOpts(request));
         return sendJson(reply, 200, { signedOut: true });
