@@ -6,10 +6,10 @@
 // search latency (p50/p95) for one-word, two-word and phrase queries through the typed API.
 // --write appends the figures to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
+import { args, BENCH_OUT, BIN, opt, pct, queriesFrom, ROOT } from '../common.mjs';
 
 const OUT = BENCH_OUT;
 const sizes = opt('sizes', '1000000').split(',').map(Number);
@@ -32,39 +32,10 @@ function timed(cmd, argv) {
   return { seconds: Number(last[0]), rssMb: Number(last[1]) / 1024, cpuSeconds: Number(last[2]) + Number(last[3]), stdout: r.stdout };
 }
 
-function pct(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
 const { search } = await import(join(ROOT, 'dist', 'api', 'search.js'));
 const { openCase } = await import(join(ROOT, 'dist', 'api', 'case.js'));
 const { normalise } = await import(join(ROOT, 'dist', 'text', 'normalise', 'normalise.js'));
 
-function queriesFrom(recordsPath, n) {
-  // words and adjacent pairs sampled from message bodies, deterministic
-  const words = [];
-  const pairs = [];
-  const fd = openSync(recordsPath, 'r');
-  const head = Buffer.alloc(64 * 2 ** 20);
-  const got = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const lines = head.subarray(0, got).toString('utf8').split('\n', 400_000).slice(0, -1);
-  for (let i = 0; i < lines.length && words.length < 20_000; i += 37) {
-    if (!lines[i].includes('"type":"message"')) continue;
-    const toks = normalise(JSON.parse(lines[i]).body).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
-    for (let k = 0; k < toks.length; k++) {
-      words.push(toks[k]);
-      if (k + 1 < toks.length) pairs.push([toks[k], toks[k + 1]]);
-    }
-  }
-  const pick = (arr, k) => Array.from({ length: k }, (_, i) => arr[(i * 7919) % arr.length]);
-  return {
-    'one word': pick(words, n),
-    'two words': pick(pairs, n).map(([a, b]) => `${a} ${b}`),
-    phrase: pick(pairs, n).map(([a, b]) => `"${a} ${b}"`),
-  };
-}
 
 const rows = [];
 for (const n of sizes) {
@@ -101,7 +72,7 @@ for (const n of sizes) {
     full = timed(process.execPath, [BIN, '--json', 'ingest', '--case', casePath, records]);
   }
   const store = await openCase(casePath, { readonly: true });
-  const qs = queriesFrom(records, nQueries);
+  const qs = await queriesFrom(records, nQueries, normalise);
   const lat = {};
   for (const [kind, list] of Object.entries(qs)) {
     for (const q of list.slice(0, 10)) await search(store, { query: q }); // warm the page cache

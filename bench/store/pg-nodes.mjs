@@ -13,11 +13,11 @@
 // second synthetic source (seed 2, a tenth of the size, over the same period: about half its
 // messages go to server B) into each. Finally the remote SQL postgres_fdw sends for a word search.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
+import { args, BENCH_OUT, BIN, opt, pct, queriesFrom, ROOT } from '../common.mjs';
 
 const n = Number(opt('messages', '200000'));
 const nQueries = Number(opt('queries', '60'));
@@ -93,34 +93,6 @@ const { loadCaseNetwork } = await import(join(ROOT, 'dist', 'api', 'network.js')
 const { dossier } = await import(join(ROOT, 'dist', 'api', 'dossier.js'));
 const { normalise } = await import(join(ROOT, 'dist', 'text', 'normalise', 'normalise.js'));
 
-function queriesFrom(path, k) {
-  // words and adjacent pairs sampled from message bodies, deterministic (as pg-search.mjs)
-  const words = [];
-  const pairs = [];
-  const fd = openSync(path, 'r');
-  const head = Buffer.alloc(64 * 2 ** 20);
-  const got = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const lines = head.subarray(0, got).toString('utf8').split('\n', 400_000).slice(0, -1);
-  for (let i = 0; i < lines.length && words.length < 20_000; i += 37) {
-    if (!lines[i].includes('"type":"message"')) continue;
-    const toks = normalise(JSON.parse(lines[i]).body).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
-    for (let j = 0; j < toks.length; j++) {
-      words.push(toks[j]);
-      if (j + 1 < toks.length) pairs.push([toks[j], toks[j + 1]]);
-    }
-  }
-  const pick = (arr, m) => Array.from({ length: m }, (_, i) => arr[(i * 7919) % arr.length]);
-  return {
-    'one word': pick(words, k),
-    'two words': pick(pairs, k).map(([x, y]) => `${x} ${y}`),
-    phrase: pick(pairs, k).map(([x, y]) => `"${x} ${y}"`),
-  };
-}
-const pct = (xs, p) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 const ms = async (f) => {
   const t = performance.now();
   const r = await f();
@@ -128,7 +100,7 @@ const ms = async (f) => {
 };
 
 const stores = { one: await openCase(loc('one_node'), { readonly: true }), split: await openCase(loc('two_nodes'), { readonly: true }) };
-const qs = queriesFrom(records, nQueries);
+const qs = await queriesFrom(records, nQueries, normalise);
 const rows = [];
 const strip = (x) => JSON.stringify(x, (k, v) => (k === 'elapsedMs' ? undefined : v));
 let differ = 0;
