@@ -14,3 +14,38 @@ export const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i === -1 ? dflt : args[i + 1];
 };
+
+/** The p-th percentile (0–100) of `xs`, nearest rank. */
+export function pct(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/**
+ * `n` one-word, two-word and phrase queries sampled deterministically from the message bodies in
+ * the first 64 MiB of a canonical .jsonl file, folded with `normalise` (dist/text/normalise).
+ */
+export async function queriesFrom(recordsPath, n, normalise) {
+  const { closeSync, openSync, readSync } = await import('node:fs');
+  const words = [];
+  const pairs = [];
+  const fd = openSync(recordsPath, 'r');
+  const head = Buffer.alloc(64 * 2 ** 20);
+  const got = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const lines = head.subarray(0, got).toString('utf8').split('\n', 400_000).slice(0, -1);
+  for (let i = 0; i < lines.length && words.length < 20_000; i += 37) {
+    if (!lines[i].includes('"type":"message"')) continue;
+    const toks = normalise(JSON.parse(lines[i]).body).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+    for (let k = 0; k < toks.length; k++) {
+      words.push(toks[k]);
+      if (k + 1 < toks.length) pairs.push([toks[k], toks[k + 1]]);
+    }
+  }
+  const pick = (arr, k) => Array.from({ length: k }, (_, i) => arr[(i * 7919) % arr.length]);
+  return {
+    'one word': pick(words, n),
+    'two words': pick(pairs, n).map(([a, b]) => `${a} ${b}`),
+    phrase: pick(pairs, n).map(([a, b]) => `"${a} ${b}"`),
+  };
+}

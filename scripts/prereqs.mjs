@@ -116,3 +116,23 @@ if (tesseractMissing().length > 0) {
   }
 }
 console.log(`tesseract: ${TESSERACT_LANGS.join(', ')}`);
+
+// pdftotext (Debian poppler-utils): the report PDF tests read the text of the PDFs clew prints.
+const PDFTOTEXT = '/usr/bin/pdftotext';
+if (!existsSync(PDFTOTEXT)) {
+  const root = process.getuid?.() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) {
+    console.error(`The report PDF tests need ${PDFTOTEXT}. Install Debian's package: sudo apt-get install -y poppler-utils.`);
+    process.exit(1);
+  }
+  console.log('installing Debian poppler-utils (pdftotext) for the report PDF tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'poppler-utils']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      console.error(`apt-get ${args.join(' ')} failed: install poppler-utils by hand (apt-get install -y poppler-utils)`);
+      process.exit(1);
+    }
+  }
+}
+console.log(`pdftotext: ${PDFTOTEXT}`);

@@ -9,16 +9,11 @@
 // minus the labels. Prints medians per query and overall.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BENCH_OUT, opt, ROOT } from '../common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? dflt : args[i + 1];
-};
-const CASE = opt('case', join(ROOT, 'bench', 'out', 'case-1000000.clew'));
+const CASE = opt('case', join(BENCH_OUT, 'case-1000000.clew'));
 const ROUNDS = Number(opt('rounds', '5'));
 const LIMIT = Number(opt('limit', '50'));
 const DIST = opt('dist', join(ROOT, 'dist'));

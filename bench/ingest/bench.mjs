@@ -6,10 +6,10 @@
 // search latency (p50/p95) for one-word, two-word and phrase queries through the typed API.
 // --write appends the figures to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
+import { args, BENCH_OUT, BIN, opt, pct, queriesFrom, ROOT } from '../common.mjs';
 
 const OUT = BENCH_OUT;
 const sizes = opt('sizes', '1000000').split(',').map(Number);
@@ -17,6 +17,9 @@ const nQueries = Number(opt('queries', '200'));
 // sizes at which the default (analysing) ingest is timed too; it is far slower, see RESULTS.md
 const analysedSizes = opt('analysed-sizes', '1000000').split(',').map(Number);
 const write = args.includes('--write');
+// --compare-inline: also time the analysed ingest with its analysis in the main thread
+// (`--analyse-workers 0`, how every ingest ran before the analyse pool), alternating with the pooled one
+const compareInline = args.includes('--compare-inline');
 mkdirSync(OUT, { recursive: true });
 
 function timed(cmd, argv) {
@@ -29,39 +32,10 @@ function timed(cmd, argv) {
   return { seconds: Number(last[0]), rssMb: Number(last[1]) / 1024, cpuSeconds: Number(last[2]) + Number(last[3]), stdout: r.stdout };
 }
 
-function pct(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
 const { search } = await import(join(ROOT, 'dist', 'api', 'search.js'));
 const { openCase } = await import(join(ROOT, 'dist', 'api', 'case.js'));
 const { normalise } = await import(join(ROOT, 'dist', 'text', 'normalise', 'normalise.js'));
 
-function queriesFrom(recordsPath, n) {
-  // words and adjacent pairs sampled from message bodies, deterministic
-  const words = [];
-  const pairs = [];
-  const fd = openSync(recordsPath, 'r');
-  const head = Buffer.alloc(64 * 2 ** 20);
-  const got = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const lines = head.subarray(0, got).toString('utf8').split('\n', 400_000).slice(0, -1);
-  for (let i = 0; i < lines.length && words.length < 20_000; i += 37) {
-    if (!lines[i].includes('"type":"message"')) continue;
-    const toks = normalise(JSON.parse(lines[i]).body).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
-    for (let k = 0; k < toks.length; k++) {
-      words.push(toks[k]);
-      if (k + 1 < toks.length) pairs.push([toks[k], toks[k + 1]]);
-    }
-  }
-  const pick = (arr, k) => Array.from({ length: k }, (_, i) => arr[(i * 7919) % arr.length]);
-  return {
-    'one word': pick(words, n),
-    'two words': pick(pairs, n).map(([a, b]) => `${a} ${b}`),
-    phrase: pick(pairs, n).map(([a, b]) => `"${a} ${b}"`),
-  };
-}
 
 const rows = [];
 for (const n of sizes) {
@@ -86,13 +60,19 @@ for (const n of sizes) {
   const clew = timed(process.execPath, [BIN, '--json', 'ingest', '--no-analyse', '--case', casePath, records]);
   const summary = JSON.parse(clew.stdout).ingested[0];
   let full = null;
+  let inline = null;
   if (analysedSizes.includes(n)) {
+    if (compareInline) {
+      fresh();
+      console.log(`clew ingest --analyse-workers 0 (analysis in the main thread), ${n} messages…`);
+      inline = timed(process.execPath, [BIN, '--json', 'ingest', '--analyse-workers', '0', '--case', casePath, records]);
+    }
     fresh();
     console.log(`clew ingest (with language detection and entity extraction), ${n} messages…`);
     full = timed(process.execPath, [BIN, '--json', 'ingest', '--case', casePath, records]);
   }
   const store = await openCase(casePath, { readonly: true });
-  const qs = queriesFrom(records, nQueries);
+  const qs = await queriesFrom(records, nQueries, normalise);
   const lat = {};
   for (const [kind, list] of Object.entries(qs)) {
     for (const q of list.slice(0, 10)) await search(store, { query: q }); // warm the page cache
@@ -106,19 +86,24 @@ for (const n of sizes) {
   }
   await store.close();
   const caseMb = statSync(casePath).size / 2 ** 20;
-  rows.push({ n, bytes, records: summary.added.records, base, clew, full, lat, caseMb });
+  rows.push({ n, bytes, records: summary.added.records, base, clew, full, inline, lat, caseMb });
   console.log(JSON.stringify(rows[rows.length - 1], null, 1));
 }
 
 const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 const load = loadavg().map((x) => x.toFixed(1)).join(' ');
-let md = `\n## Ingest and search (foundation) — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}; load average at the end ${load}. Command: \`node bench/ingest/bench.mjs --sizes ${sizes.join(',')}\`.\n`;
+let md = `\n## Ingest and search (foundation) — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}; load average at the end ${load}. Command: \`node bench/ingest/bench.mjs ${args.join(' ')}\`.\n`;
 md += `Synthetic case (\`clew synth --seed 1\`); clew ingests every record (messages, calls, accounts, attachments, …) into a searchable case; the baseline (bench/ingest/baseline.py, Python's sqlite3) loads only the messages into a table with an FTS5 index.\n\n`;
 md += '"searchable" = `clew ingest --no-analyse` (full-text index, edges, provenance); "analysed" = the default `clew ingest`, which also detects each message\'s language and extracts entities.\n\n';
 md += '| messages | file MB | baseline s (msg/s) | clew searchable s (msg/s) | clew / baseline time | CPU s baseline / clew (ratio) | peak RSS MB | clew analysed s (msg/s) | peak RSS MB | case MB |\n|---|---|---|---|---|---|---|---|---|---|\n';
 for (const r of rows)
   md += `| ${fmt(r.n)} | ${fmt(r.bytes / 2 ** 20)} | ${fmt(r.base.seconds, 1)} (${fmt(r.n / r.base.seconds)}) | ${fmt(r.clew.seconds, 1)} (${fmt(r.n / r.clew.seconds)}) | ${fmt(r.clew.seconds / r.base.seconds, 2)} | ${fmt(r.base.cpuSeconds, 1)} / ${fmt(r.clew.cpuSeconds, 1)} (${fmt(r.clew.cpuSeconds / r.base.cpuSeconds, 2)}) | ${fmt(r.clew.rssMb)} | ${r.full ? `${fmt(r.full.seconds, 1)} (${fmt(r.n / r.full.seconds)})` : '—'} | ${r.full ? fmt(r.full.rssMb) : '—'} | ${fmt(r.caseMb)} |\n`;
+if (rows.some((r) => r.inline)) {
+  md += '\nAnalysed ingest, analysis in the main thread (`--analyse-workers 0`) and in the analyse pool (default: one thread per core), same run:\n\n| messages | baseline s | main thread s (× baseline) | peak RSS MB | pool s (× baseline) | peak RSS MB |\n|---|---|---|---|---|---|\n';
+  for (const r of rows.filter((x) => x.inline && x.full))
+    md += `| ${fmt(r.n)} | ${fmt(r.base.seconds, 1)} | ${fmt(r.inline.seconds, 1)} (${fmt(r.inline.seconds / r.base.seconds, 2)}) | ${fmt(r.inline.rssMb)} | ${fmt(r.full.seconds, 1)} (${fmt(r.full.seconds / r.base.seconds, 2)}) | ${fmt(r.full.rssMb)} |\n`;
+}
 md += `\nSearch latency through the typed API (parse, full-text match, newest-first page of 20, snippets), ${nQueries} queries per kind sampled from the messages:\n\n| messages | query | p50 ms | p95 ms |\n|---|---|---|---|\n`;
 for (const r of rows) for (const [k, v] of Object.entries(r.lat)) md += `| ${fmt(r.n)} | ${k} | ${fmt(v.p50, 2)} | ${fmt(v.p95, 2)} |\n`;
 console.log(md);

@@ -9,11 +9,11 @@
 // page of 20, counted up to 1,000 as the workspace asks), in folded and in exact mode, one at a
 // time, on each backend; p50/p95 per kind, and the slowest query of each.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pgServer } from './pg-server.mjs';
-import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
+import { args, BENCH_OUT, BIN, opt, pct, queriesFrom, ROOT } from '../common.mjs';
 
 const OUT = BENCH_OUT;
 const n = Number(opt('messages', '5000000'));
@@ -65,36 +65,8 @@ for (const [label, locator] of [
   console.log(`  ${ingestSeconds[label].toFixed(1)} s`);
 }
 
-function queriesFrom(path, k) {
-  // words and adjacent pairs sampled from message bodies, deterministic (as bench/ingest/bench.mjs)
-  const words = [];
-  const pairs = [];
-  const fd = openSync(path, 'r');
-  const head = Buffer.alloc(64 * 2 ** 20);
-  const got = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const lines = head.subarray(0, got).toString('utf8').split('\n', 400_000).slice(0, -1);
-  for (let i = 0; i < lines.length && words.length < 20_000; i += 37) {
-    if (!lines[i].includes('"type":"message"')) continue;
-    const toks = normalise(JSON.parse(lines[i]).body).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
-    for (let j = 0; j < toks.length; j++) {
-      words.push(toks[j]);
-      if (j + 1 < toks.length) pairs.push([toks[j], toks[j + 1]]);
-    }
-  }
-  const pick = (arr, m) => Array.from({ length: m }, (_, i) => arr[(i * 7919) % arr.length]);
-  return {
-    'one word': pick(words, k),
-    'two words': pick(pairs, k).map(([a, b]) => `${a} ${b}`),
-    phrase: pick(pairs, k).map(([a, b]) => `"${a} ${b}"`),
-  };
-}
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
-const qs = queriesFrom(records, nQueries);
+const qs = await queriesFrom(records, nQueries, normalise);
 const results = [];
 const slowest = {};
 for (const [label, locator] of [

@@ -10,12 +10,13 @@ import { createReadStream, type ReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AnalyseStage } from '../ingest/analyse.js';
+import { AnalysePool, analysePoolAvailable, defaultAnalyseWorkers } from '../ingest/analyse-pool.js';
 import { detectFormat, formatByName } from '../ingest/formats/index.js';
 import type { FormatParser, ParseItem, ParseOptions, ResumePoint, SourceInput } from '../ingest/parser.js';
 import { assertTimeZone } from '../ingest/time.js';
 import { ClewError } from '../model/errors.js';
 import type { Locator } from '../model/records.js';
-import type { BatchItem, EntityPort, SourcePort, SourceRow } from '../store/types.js';
+import type { BatchItem, BatchPosition, EntityPort, SourcePort, SourceRow } from '../store/types.js';
 import { refreshSavedSearches, type SavedSearchRefresh, type SavedSearchStore } from './saved-search.js';
 
 /** What an ingest writes to, and reads after it: the lexicon (for the analyse stage); the saved searches run again once the source is complete. */
@@ -37,6 +38,12 @@ export interface IngestOptions {
   maxAttachmentBytes?: number;
   /** Detect languages and extract entities (default true). */
   analyse?: boolean;
+  /**
+   * Threads reading the messages' entities (src/ingest/analyse-pool.ts); default one per core
+   * (os.availableParallelism()); 0 analyses in this thread. The case is the same either way.
+   * Threads are used only from the compiled code (dist/), and only for a file of more than one batch.
+   */
+  analyseWorkers?: number;
   onProgress?: (p: IngestProgress) => void;
   /** Least time between two progress events (default 250 ms). */
   progressIntervalMs?: number;
@@ -112,9 +119,13 @@ function throttle(ms: number): () => boolean {
 }
 
 /**
- * Ingest one file: parse → analyse → write. The analyse stage (src/ingest/analyse.ts) runs here,
- * in this thread, one batch ahead of the store's writer (the SQLite writer writes in a thread of
- * its own meanwhile); the writers store the analysis they are given.
+ * Ingest one file: parse → analyse → write. The analyse stage (src/ingest/analyse.ts) decides
+ * each message's language here, in order, and reads its entities in a pool of worker threads
+ * (src/ingest/analyse-pool.ts; in this thread with `analyseWorkers: 0` or for a one-batch file),
+ * batches ahead of the store's writer (the SQLite writer writes in a thread of its own meanwhile),
+ * which receives the batches in file order; the writers store the analysis they are given. The
+ * queues between the stages are bounded: parsing waits while as many batches as there are
+ * threads (plus one) are being analysed, and one batch is being written.
  */
 export async function ingestFile(store: IngestStore, file: string, opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
@@ -188,7 +199,8 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
   }
 
   // the analyse stage, with the case's code words as they are now (the writers analyse nothing themselves)
-  const stage = opts.analyse === false ? null : await AnalyseStage.create({ defaultRegion: shaping.defaultRegion ?? undefined, lexicon: await store.lexicon() });
+  const lexicon = opts.analyse === false ? [] : await store.lexicon();
+  const stage = opts.analyse === false ? null : await AnalyseStage.create({ defaultRegion: shaping.defaultRegion ?? undefined, lexicon });
   const writer = existing
     ? await store.resumeSource(existing)
     : await store.beginSource(
@@ -235,21 +247,48 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
   const parseStart = Date.now();
   const startBytes = resume?.offset ?? 0;
 
-  // One batch is written (in the writer thread) while the next one is parsed.
+  // the analyse pool, started at the first full batch (a file of one batch is analysed here)
+  const workers = stage ? Math.max(0, Math.floor(opts.analyseWorkers ?? defaultAnalyseWorkers())) : 0;
+  // (undefined: not started yet; null: none)
+  const threads: { pool: AnalysePool | null | undefined } = { pool: workers > 0 && analysePoolAvailable() ? undefined : null };
+  // Batches analysed (in the pool) while the next ones are parsed, then written in file order:
+  // one batch is written (in the writer thread) while the next one is analysed.
+  const pending: { items: BatchItem[]; position: BatchPosition; ready: Promise<void> }[] = [];
   let inFlight: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    if (batch.length === 0) return;
-    stage?.run(batch);
-    const write = writer.writeBatch(batch, { offset: last?.offset ?? null, line: last?.line ?? null, itemsDone: ordinal });
-    write.catch(() => {}); // observed through inFlight, or superseded by the earlier batch's failure
-    batch = [];
+  const write = async (items: BatchItem[], position: BatchPosition) => {
+    const w = writer.writeBatch(items, position);
+    w.catch(() => {}); // observed through inFlight, or superseded by the earlier batch's failure
     await inFlight;
-    inFlight = write.then((r) => {
+    inFlight = w.then((r) => {
       added.records += r.records;
       added.rejected += r.rejected;
       added.duplicates += r.duplicates;
     });
     inFlight.catch(() => {}); // observed by the next await
+  };
+  const writeNext = async () => {
+    const p = pending.shift()!;
+    await p.ready;
+    await write(p.items, p.position);
+  };
+  const flush = async (final = false) => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    const position = { offset: last?.offset ?? null, line: last?.line ?? null, itemsDone: ordinal };
+    // a message the analysis cannot read is quarantined with the reason, the rest of the batch kept
+    const failed = (index: number, reason: string) => {
+      items[index] = { kind: 'reject', locator: items[index]!.locator, code: 'ANALYSIS_FAILED', message: reason };
+    };
+    let ready: Promise<void> = Promise.resolve();
+    if (stage) {
+      if (threads.pool === undefined) threads.pool = final ? null : new AnalysePool(workers, { defaultRegion: shaping.defaultRegion ?? undefined, lexicon });
+      if (threads.pool) ready = stage.runIn(threads.pool, items, failed);
+      else stage.run(items, failed);
+    }
+    ready.catch(() => {}); // observed by writeNext
+    pending.push({ items, position, ready });
+    while (pending.length > (threads.pool ? threads.pool.threads + 1 : 0)) await writeNext();
   };
 
   let source: SourceRow;
@@ -295,10 +334,13 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
         }
       }
     }
-    await flush();
+    await flush(true);
+    while (pending.length > 0) await writeNext();
     await inFlight;
     source = await writer.finish();
   } catch (e) {
+    await threads.pool?.destroy();
+    await Promise.all(pending.map((p) => p.ready.catch(() => {})));
     await inFlight.catch(() => {});
     await writer.abort();
     // a file refused as a whole (zip bomb, unsafe archive, not the format) before anything was
@@ -309,6 +351,7 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
     }
     throw e;
   }
+  await threads.pool?.destroy();
   // the one place saved searches run after an ingest (CLI and server upload alike, both backends)
   const savedSearches = added.records > 0 ? await refreshSavedSearches(store) : [];
   return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings, savedSearches };

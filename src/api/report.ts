@@ -28,6 +28,10 @@ import {
   type ManifestFigure,
   MAX_FIGURE_ROWS,
   MAX_FIGURES,
+  MAX_COMMENTARY_CHARS,
+  MAX_INTRODUCTION_CHARS,
+  MAX_QUERIES,
+  MAX_REPORT_ITEMS,
   type ManifestItem,
   type ManifestSource,
   parseManifest,
@@ -46,7 +50,7 @@ import { clewVersion } from './export.js';
 import { readRaw } from './show.js';
 import { threadPage } from './thread.js';
 
-export { REPORT_FORMAT_VERSION, MAX_CONTEXT };
+export { REPORT_FORMAT_VERSION, MAX_CONTEXT, serialiseManifest };
 export type { Manifest };
 
 /** The largest items file read. */
@@ -103,6 +107,7 @@ async function computeFigure(store: ReportStore, f: ManifestFigure, base: () => 
     parameters.push({ name: 'Betweenness', value: r.betweenness.sampled ? `estimated from ${r.betweenness.samples} pivots (error ≤ ${fmt(r.betweenness.errorBound)} with probability ${r.betweenness.confidence})` : 'exact' });
   parameters.push({ name: 'Command', value: `clew graph rank --case CASE --by ${r.by} --top ${f.top}${f.scope !== null ? ` --scope '${f.scope}'` : ''} --seed ${f.seed}` });
   return {
+    chart: { title: `${r.by} score of the top ${r.rows.length}`, bars: r.rows.map((row) => ({ label: row.label, value: row.score })) },
     heading: `key players by ${r.by}${f.scope !== null ? ` in ${f.scope}` : ''}, top ${f.top}`,
     parameters,
     columns: ['#', 'Who', 'Score', 'Top contacts (messages + calls)'],
@@ -225,6 +230,29 @@ export interface ReportRequest {
   context?: number;
   /** `--figure` specs (parseFigure), in order. */
   figures?: readonly string[];
+  /** The items chosen in the workspace, in order, with commentary (instead of a tag or items file). */
+  items?: readonly { id: number; commentary: string | null }[];
+  /** The queries, filters and scopes that found them (as an items file's `query:` lines). */
+  queries?: readonly string[];
+  /** The analyst's introduction. */
+  introduction?: string | null;
+}
+
+const tooLong = (what: string, n: number, max: number) => new ClewError('TOO_LARGE', `${what} is ${n.toLocaleString('en')} characters; at most ${max.toLocaleString('en')} are kept in a report`, { limit: max });
+
+/** Workspace items checked as an items file's are: ids, commentary size, each once, at most MAX_REPORT_ITEMS. */
+function checkItems(list: readonly { id: number; commentary: string | null }[]): ManifestItem[] {
+  if (list.length === 0) throw new ClewError('INVALID_ARGUMENT', 'a report cites at least one item');
+  if (list.length > MAX_REPORT_ITEMS) throw new ClewError('INVALID_ARGUMENT', `a report cites at most ${MAX_REPORT_ITEMS} items`);
+  const seen = new Set<number>();
+  return list.map((it, i) => {
+    if (!Number.isSafeInteger(it.id) || it.id <= 0) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: ${String(it.id).slice(0, 30)} is not a message id`);
+    if (seen.has(it.id)) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: message ${it.id} is cited twice`);
+    seen.add(it.id);
+    const c = it.commentary === null ? null : it.commentary.trim() === '' ? null : it.commentary;
+    if (c !== null && c.length > MAX_COMMENTARY_CHARS) throw tooLong(`the commentary on item ${i + 1} (message ${it.id})`, c.length, MAX_COMMENTARY_CHARS);
+    return { type: 'message' as const, id: it.id, commentary: c };
+  });
 }
 
 function checkContext(n: number): number {
@@ -234,14 +262,21 @@ function checkContext(n: number): number {
 
 /** The manifest of a new report: the selection resolved against the case, the inventory, the annotations now. */
 export async function makeManifest(store: ReportStore, req: ReportRequest): Promise<Manifest> {
-  if ((req.tag === undefined) === (req.itemsFile === undefined)) throw new ClewError('INVALID_ARGUMENT', 'name the items: --tag T or --items FILE (one of them)');
+  if ([req.tag, req.itemsFile, req.items].filter((x) => x !== undefined).length !== 1) throw new ClewError('INVALID_ARGUMENT', 'name the items: --tag T or --items FILE (one of them)');
+  const introduction = req.introduction === undefined || req.introduction === null || req.introduction.trim() === '' ? null : req.introduction;
+  if (introduction !== null && introduction.length > MAX_INTRODUCTION_CHARS) throw tooLong('the introduction', introduction.length, MAX_INTRODUCTION_CHARS);
   const context = checkContext(req.context ?? DEFAULT_CONTEXT);
   const figures = (req.figures ?? []).map(parseFigure);
   if (figures.length > MAX_FIGURES) throw new ClewError('INVALID_ARGUMENT', `a report has at most ${MAX_FIGURES} figures`);
   let items: ManifestItem[];
   let queries: string[] = [];
   let tag: string | null = null;
-  if (req.tag !== undefined) {
+  if (req.items !== undefined) {
+    items = checkItems(req.items);
+    queries = [...(req.queries ?? [])];
+    if (queries.length > MAX_QUERIES) throw new ClewError('INVALID_ARGUMENT', `a report records at most ${MAX_QUERIES} queries`);
+    for (const [i, q] of queries.entries()) if (q.length > MAX_COMMENTARY_CHARS) throw tooLong(`query ${i + 1}`, q.length, MAX_COMMENTARY_CHARS);
+  } else if (req.tag !== undefined) {
     tag = normaliseTag(req.tag).name;
     items = (await taggedMessageIds(store, req.tag)).map((id) => ({ type: 'message' as const, id, commentary: null }));
   } else {
@@ -255,6 +290,7 @@ export async function makeManifest(store: ReportStore, req: ReportRequest): Prom
     version: REPORT_FORMAT_VERSION,
     case: { kind: store.backend, name: caseName(req.locator), locator: printableLocator(req.locator) },
     clew: clewBuild(),
+    introduction,
     selection: { tag, itemsFile: req.itemsFile !== undefined ? basename(req.itemsFile) : null },
     queries,
     context: { before: context, after: context },
@@ -329,7 +365,7 @@ export function manifestPathFor(out: string): string {
   return `${out.replace(/\.html?$/i, '')}.manifest.json`;
 }
 
-async function writeOut(path: string, text: string): Promise<void> {
+async function writeOut(path: string, text: string | Uint8Array): Promise<void> {
   try {
     await writeFile(path, text);
   } catch (e) {
@@ -350,4 +386,16 @@ export async function writeReport(files: ReportFiles, out: string, manifestOut: 
 export async function writeRebuilt(html: string, out: string, manifestPath: string): Promise<void> {
   if (resolve(out) === resolve(manifestPath)) throw new ClewError('INVALID_ARGUMENT', 'the rebuilt report would overwrite its manifest: choose another --out');
   await writeOut(out, html);
+}
+
+/** A report's HTML printed to PDF (src/api/report-pdf.ts); PROGRAM_MISSING without Chromium. */
+export async function printPdf(html: string, manifestSha256: string): Promise<Buffer> {
+  const { reportPdf } = await import('./report-pdf.js');
+  return reportPdf(html, { manifestSha256 });
+}
+
+/** Write a report's PDF, never over the report or its manifest. */
+export async function writePdf(pdf: Uint8Array, path: string, notOver: readonly string[]): Promise<void> {
+  if (notOver.some((f) => resolve(f) === resolve(path))) throw new ClewError('INVALID_ARGUMENT', 'the PDF needs a file of its own (not the report or its manifest)');
+  await writeOut(path, pdf);
 }

@@ -1,13 +1,19 @@
 /** Full-text search over a case: the typed API the CLI and the server call. */
-import type { SearchMode, SearchQuery } from '../text/query/ast.js';
+import type { SearchMode, SearchQuery, TextNode } from '../text/query/ast.js';
 import { parseQuery } from '../text/query/parse.js';
 import { planCodewords } from '../text/query/codewords.js';
-import type { AccountView, AnnotationPort, EntityPort, IdentityPort, LanguageCount, SearchPort } from '../store/types.js';
+import type { AccountView, AnnotationPort, EntityPort, IdentityPort, LanguageCount, OcrPort, SearchPort, StoredTranslation, TranslationPort } from '../store/types.js';
 import { annotationsOf, type ItemAnnotations } from './annotations.js';
 import { expectOne } from '../identity/resolve-ref.js';
 import { refIndex, resolveSubjects } from './resolve.js';
 import { withLabels } from './thread.js';
 import { highlightRanges, makeSnippet, type Snippet } from './snippet.js';
+import { ClewError } from '../model/errors.js';
+
+/** What a machine translation is shown as, everywhere (api/translate.ts says the same). */
+export function translationLabel(t: { pair: string; version: string }): string {
+  return `machine translation (Apertium ${t.pair}, ${t.version})`;
+}
 
 export interface SearchRequest {
   query: string;
@@ -18,7 +24,16 @@ export interface SearchRequest {
   count?: number;
   /** Give each hit its whole body (exports); the snippet alone otherwise. */
   withBody?: boolean;
+  /**
+   * Also search the messages' stored machine translations (issue 23 part 2; folded mode): `cocaine` finds
+   * the Serbian message whose translation says cocaine. Each hit then carries its translation beside the
+   * original (SearchResultHit.translation). Default false: the originals only.
+   */
+  translated?: boolean;
 }
+
+/** The language translations are searched and shown in. */
+export const SEARCH_TRANSLATION_TARGET = 'en';
 
 export interface SearchResultHit {
   id: number;
@@ -36,6 +51,21 @@ export interface SearchResultHit {
   via?: { codeword: string; means: string }[];
   /** The analyst's tags, notes and star on the message (api/annotations.ts); absent when it has none. */
   annotations?: ItemAnnotations;
+  /**
+   * A search with translations: the words matched the message's stored machine translation, not its original
+   * (the original is still what `snippet` shows; the translation is beside it). Absent otherwise.
+   */
+  viaTranslation?: true;
+  /**
+   * A search with translations: the message's newest stored translation into English, as a snippet with the
+   * words highlighted, labelled `machine translation (Apertium PAIR, VERSION)`. Absent when it has none.
+   */
+  translation?: { snippet: Snippet; label: string; pair: string; version: string; at: number };
+  /**
+   * The text recognised in the message's images (clew ocr), each as a snippet with the query's words (and
+   * the ocr: filter's) highlighted, with the image's attachment id and file name. Absent when none was read.
+   */
+  images?: { attachmentId: number; filename: string; snippet: Snippet; confidence: number | null }[];
 }
 
 export interface SearchResult {
@@ -86,16 +116,25 @@ export async function resolveFilters(store: IdentityPort, query: SearchQuery): P
 }
 
 /** What a search reads: the store's search, its languages, the analyst's lexicon (code words by meaning) and the names (from:, to:, person:). */
-export type SearchStore = SearchPort & Pick<EntityPort, 'lexicon'> & IdentityPort & Pick<AnnotationPort, 'annotationsOf'>;
+export type SearchStore = SearchPort &
+  Pick<EntityPort, 'lexicon'> &
+  IdentityPort &
+  Pick<AnnotationPort, 'annotationsOf'> &
+  Partial<Pick<TranslationPort, 'translationsOf'>> &
+  Partial<Pick<OcrPort, 'ocrOfMessages'>>;
 
 export async function search(store: SearchStore, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
   // the case's languages: a word also matches its inflected forms in each (parse.ts, stem.ts)
-  const langs = caseLanguages(await store.languages());
+  const caseLangs = caseLanguages(await store.languages());
+  const translated = req.translated === true;
+  if (translated && !store.translationsOf) throw new ClewError('INTERNAL', 'this store holds no translations');
+  // with translations: a word also matches its English inflections (the translations are indexed by their stems)
+  const langs = translated && !caseLangs.includes(SEARCH_TRANSLATION_TARGET) ? [...caseLangs, SEARCH_TRANSLATION_TARGET] : caseLangs;
   const mode = req.mode ?? 'folded';
   const lexicon = await store.lexicon();
   const planned = planCodewords(parseQuery(req.query, mode, { langs }), lexicon, langs);
-  const query = planned.query;
+  const query = translated ? { ...planned.query, translated: true } : planned.query;
   const limit = Math.min(Math.max(1, req.limit ?? 20), MAX_PAGE);
   const page = await store.search(await resolveFilters(store, query), { limit, cursor: req.cursor, count: req.count === undefined ? undefined : Math.min(Math.max(1, req.count), MAX_COUNT) });
   // highlights come from the folded form whatever the mode (exact mode only narrows the hits)
@@ -105,6 +144,29 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
   // senders carry their best name (display name, else the name most phones saved, else the handle)
   const senders = await withLabels(store, page.hits.map((h) => h.sender));
   const notes = await annotationsOf(store, page.hits.map((h) => ({ type: 'message' as const, key: String(h.id) })));
+  const translations = new Map<number, StoredTranslation>();
+  if (translated && page.hits.length > 0)
+    for (const t of await store.translationsOf!(page.hits.map((h) => h.id), SEARCH_TRANSLATION_TARGET))
+      if (t.failure === null && t.text !== '' && !translations.has(t.messageId)) translations.set(t.messageId, t); // newest first
+  // the text read in the hits' images, its words highlighted (the query's, and those of its ocr: filters)
+  const images = new Map<number, NonNullable<SearchResultHit['images']>>();
+  if (store.ocrOfMessages && page.hits.length > 0) {
+    const ocrWords: TextNode[] = (query.ocrWords ?? []).map((w) => ({ kind: 'term', raw: w, tokens: [w], prefix: false }));
+    const lit: TextNode | null = ocrWords.length === 0 ? highlightQuery : { kind: 'or', children: [...(highlightQuery ? [highlightQuery] : []), ...ocrWords] };
+    for (const r of await store.ocrOfMessages(page.hits.map((h) => h.id))) {
+      if (r.ocr.failure !== null || r.ocr.text.trim() === '') continue;
+      const list = images.get(r.messageId) ?? [];
+      list.push({ attachmentId: r.ocr.attachmentId, filename: r.filename, snippet: makeSnippet(r.ocr.text, lit, 200, langs), confidence: r.ocr.confidence });
+      images.set(r.messageId, list);
+    }
+  }
+  const shown = (t: StoredTranslation): SearchResultHit['translation'] => ({
+    snippet: makeSnippet(t.text, highlightQuery, 200, [SEARCH_TRANSLATION_TARGET]),
+    label: translationLabel(t),
+    pair: t.pair,
+    version: t.version,
+    at: t.at,
+  });
   return {
     query,
     hits: page.hits.map((h, i) => {
@@ -119,6 +181,9 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
         ...(req.withBody ? { body: h.body } : {}),
         ...(via.length > 0 ? { via } : {}),
         ...(notes.has(`message:${h.id}`) ? { annotations: notes.get(`message:${h.id}`)! } : {}),
+        ...(h.viaTranslation ? { viaTranslation: true as const } : {}),
+        ...(translations.has(h.id) ? { translation: shown(translations.get(h.id)!) } : {}),
+        ...(images.has(h.id) ? { images: images.get(h.id)! } : {}),
       };
     }),
     nextCursor: page.nextCursor,

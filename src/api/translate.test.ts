@@ -84,6 +84,31 @@ describe.skipIf(!ready)('translating a case\'s messages', () => {
         await ro.close();
       }
 
+      // the code words kept are part of the cache key: a code word added to the lexicon that the first message
+      // holds makes that one translated again (keeping it), the others still answer from the case
+      expect((await store.translationsOf([first.id], 'en'))[0]!.lexicon).toEqual(['plavi konj']);
+      expect((await store.translationsOf([cyr.id], 'en'))[0]!.lexicon).toEqual([]);
+      await store.addLexiconEntry({ term: 'kum', means: 'informant' });
+      const kept = await translateMessages(store, { ids });
+      expect(kept).toMatchObject({ translated: 1, cached: 2 });
+      const redone = kept.messages.find((m) => m.id === first.id)!;
+      expect(redone.translation!.cached).toBe(false);
+      expect(redone.translation!.text).toMatch(/\bkum\b/);
+      expect((await store.translationsOf([first.id], 'en'))[0]!.lexicon).toEqual(['kum', 'plavi konj']);
+      expect(await translateMessages(store, { ids })).toMatchObject({ translated: 0, cached: 3 });
+
+      // a search with translations finds the Serbian messages by an English word of their translation
+      const { search } = await import('./search.js');
+      const found2 = await search(store, { query: 'friday', translated: true });
+      expect(found2.hits.map((h) => h.id).sort()).toEqual([first.id, cyr.id].sort());
+      for (const h of found2.hits) {
+        expect(h.viaTranslation).toBe(true);
+        expect(h.translation!.label).toMatch(/^machine translation \(Apertium hbs-eng, /);
+        const hl = h.translation!.snippet.highlights[0]!;
+        expect(h.translation!.snippet.text.slice(hl[0], hl[1])).toBe('Friday');
+      }
+      expect((await search(store, { query: 'friday' })).hits).toEqual([]);
+
       const err = await translateMessages(store, { ids: [424242] }).catch((e: unknown) => e);
       expect((err as ClewError).code).toBe('NOT_FOUND');
       expect(((await translateMessages(store, {}).catch((e: unknown) => e)) as ClewError).code).toBe('INVALID_ARGUMENT');

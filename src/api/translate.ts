@@ -19,7 +19,9 @@ import type { Span } from '../text/translate/stream.js';
 import type { ApertiumEngine, Translation } from '../text/translate/apertium.js';
 import type { AccountView, EntityPort, IdentityPort, MessagePort, StoredTranslation, TranslationPort } from '../store/types.js';
 import { withLabels } from './thread.js';
-import { search, type SearchStore } from './search.js';
+import { search, translationLabel, type SearchStore } from './search.js';
+
+export { translationLabel };
 
 /** Messages per request (the server's cap; the CLI sends a longer list of ids in parts). */
 export const MAX_TRANSLATE_MESSAGES = 500;
@@ -82,10 +84,6 @@ export interface TranslateResult {
   cached: number;
 }
 
-/** The label a translation is shown with, everywhere. */
-export function translationLabel(t: { pair: string; version: string }): string {
-  return `machine translation (Apertium ${t.pair}, ${t.version})`;
-}
 
 let detected: Promise<ApertiumEngine | null> | null = null;
 
@@ -118,6 +116,17 @@ export function wordSpans(text: string, words: readonly string[]): Span[] {
 /** What is not translated in a message: the lexicon's code words and the entities recognised in it. */
 export function protectedSpans(body: string, lexiconTerms: readonly string[], mentions: readonly Mention[]): Span[] {
   return [...wordSpans(body, lexiconTerms), ...mentions.filter((m) => m.start >= 0 && m.end <= body.length && m.start < m.end).map((m) => ({ start: m.start, end: m.end }))];
+}
+
+/** The lexicon's terms the text holds as whole words (kept untranslated), sorted and distinct: part of a translation's cache key. */
+export function lexiconKept(text: string, lexiconTerms: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of lexiconTerms) if (wordSpans(text, [t]).length > 0) out.add(t.toLowerCase());
+  return [...out].sort();
+}
+
+function sameWords(stored: readonly string[] | null, now: readonly string[]): boolean {
+  return stored !== null && stored.length === now.length && stored.every((w, i) => w === now[i]);
 }
 
 /** Failures worth trying again (the process hung or crashed): not answered from the case. */
@@ -225,7 +234,12 @@ export async function translateMessages(store: TranslateStore & Partial<SearchSt
       todo.push({ m, from: m.lang, pair: { mode: '', version: '' } });
       continue;
     }
-    const hit = req.fresh ? undefined : rows.find((r) => r.pair === pair.mode && r.version === pair.version && !(r.failure && TRANSIENT.has(r.failure)));
+    // the cache key: the pair, its version and the code words kept untranslated (a code word added to or
+    // removed from the lexicon since changes what the translation must keep)
+    const kept = lexiconKept(m.original, lexicon);
+    const hit = req.fresh
+      ? undefined
+      : rows.find((r) => r.pair === pair.mode && r.version === pair.version && sameWords(r.lexicon, kept) && !(r.failure && TRANSIENT.has(r.failure)));
     if (hit) {
       setFrom(m, hit, true);
       cached++;
@@ -265,6 +279,7 @@ export async function translateMessages(store: TranslateStore & Partial<SearchSt
         failure: r.failed ? (r.failure ?? 'failed') : null,
         failed: r.failed ?? null,
         at: now,
+        lexicon: lexiconKept(m.original, lexicon),
       };
       rows.push(row);
       setFrom(m, row, false);

@@ -45,4 +45,21 @@ export function registerCase(program: Command, json: () => boolean): void {
             .join(', ')})\n`,
         );
     });
+
+  c.command('place')
+    .description(
+      "spread a PostgreSQL case over two servers: its messages older than --before move to the node (a table of the node's, with its full-text index) and are read through the case's server (postgres_fdw), so every command works on the case unchanged; see docs/scale.md",
+    )
+    .requiredOption('--case <case>', 'the case: postgres://USER:PASSWORD@HOST:PORT/DB?case=NAME')
+    .requiredOption('--node <uri>', 'the second server: postgres://USER:PASSWORD@HOST:PORT/DB (it needs no clew schema)')
+    .requiredOption('--before <date>', 'messages before this date and time (UTC unless it says otherwise: 2024-01-01, 2024-01-01T12:00:00Z) go to the node')
+    .action(async (o: { case: string; node: string; before: string }) => {
+      const { placeCase } = await import('../api/case.js');
+      const r = await placeCase(o.case, o.node, o.before);
+      if (json()) process.stdout.write(jsonLine(r));
+      else
+        process.stdout.write(
+          `${safe(r.case)}: ${new Intl.NumberFormat('en-US').format(r.moved)} messages before ${r.before} moved to ${safe(r.node)}, ${new Intl.NumberFormat('en-US').format(r.kept)} stay (${formatDuration(r.seconds)})\n`,
+        );
+    });
 }

@@ -37,12 +37,23 @@ describe('clew db', () => {
       await c.end();
       expect(r.rows[0].l).toBe('127.0.0.1');
       expect(r.rows[0].ext).toEqual(expect.arrayContaining(['btree_gin', 'pg_trgm', 'unaccent']));
+      // the team server's role: its own password, bound by row-level security
+      const serverUri = /postgres:\/\/clew_server:[^@\s]+@127\.0\.0\.1:\d+\/clew/.exec(first.out)![0];
+      expect(statSync(join(dir, 'server-password')).mode & 0o777).toBe(0o600);
+      expect(new URL(serverUri).password).not.toBe(new URL(uri).password);
+      const s = new pg.Client({ connectionString: serverUri });
+      await s.connect();
+      const role = await s.query('SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = current_user');
+      await s.end();
+      expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false });
       // idempotent: a running server is only reported; --json never shows the password
       const again = await run(['--json', 'db', 'start', '--dir', dir]);
-      const j = JSON.parse(again.out) as { uri: string; alreadyRunning: boolean; passwordFile: string };
+      const j = JSON.parse(again.out) as { uri: string; alreadyRunning: boolean; passwordFile: string; serverUri: string };
+      expect(j.serverUri).toContain('clew_server:***@');
       expect(j.alreadyRunning).toBe(true);
       expect(j.uri).toContain(':***@');
       expect(again.out).not.toContain(new URL(uri).password);
+      expect(again.out).not.toContain(new URL(serverUri).password);
       expect(j.passwordFile).toBe(join(dir, 'password'));
     } finally {
       expect((await run(['db', 'stop', '--dir', dir])).out).toContain('stopped');

@@ -19,14 +19,18 @@ export function registerDb(program: Command, json: () => boolean): void {
       const { startLocalDb } = await import('../api/db.js'); // loaded when the command runs: `clew --help` stays fast
       const s = await startLocalDb({ dir: o.dir, port: o.port });
       const passwordFile = join(resolve(o.dir), 'password');
+      const serverPasswordFile = join(resolve(o.dir), 'server-password');
       // the password goes to the terminal only (the user's own server); --json names the file that holds it
       if (json())
         process.stdout.write(
-          jsonLine({ uri: s.printable, passwordFile, port: s.port, dir: s.dir, alreadyRunning: s.alreadyRunning, initialised: s.initialised, ms: Math.round(s.ms) }),
+          jsonLine({ uri: s.printable, passwordFile, serverUri: s.serverPrintable, serverPasswordFile, port: s.port, dir: s.dir, alreadyRunning: s.alreadyRunning, initialised: s.initialised, ms: Math.round(s.ms) }),
         );
       else {
         const what = s.alreadyRunning ? 'already running' : s.initialised ? 'initialised and started' : 'started';
-        process.stdout.write(`PostgreSQL ${what} in ${s.dir} (${Math.round(s.ms)} ms)\n${s.url}\ncase locator: ${s.url}?case=NAME\n`);
+        process.stdout.write(
+          `PostgreSQL ${what} in ${s.dir} (${Math.round(s.ms)} ms)\n${s.url}\ncase locator: ${s.url}?case=NAME\n` +
+            `team server (clew server --db; bound by row-level security): ${s.serverUrl}\n`,
+        );
       }
     });
   db.command('stop')

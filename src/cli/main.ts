@@ -18,9 +18,12 @@ import { registerIdentity } from './identity.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
 import { registerTranslate } from './translate.js';
+import { registerOcr } from './ocr.js';
 import { registerWatch } from './watch.js';
 import { registerAnnotate } from './annotate.js';
 import { registerReport } from './report.js';
+import { registerUsers } from './users.js';
+import { registerAudit } from './audit.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -57,7 +60,10 @@ export function buildProgram(): Command {
   registerWatch(program, json);
   registerAnnotate(program, json);
   registerTranslate(program, json);
+  registerOcr(program, json);
   registerReport(program, json);
+  registerUsers(program, json);
+  registerAudit(program, json);
 
   program
     .command('ingest')
@@ -71,7 +77,8 @@ export function buildProgram(): Command {
     .option('--batch <n>', 'records per transaction (default: 5000 into a case file, 20000 into PostgreSQL)', int('--batch', 1))
     .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
     .option('--no-analyse', 'skip language detection and entity extraction (faster)')
-    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch?: number; maxLineBytes: number; analyse: boolean }) => {
+    .option('--analyse-workers <n>', 'threads reading entities (default: one per core; 0: in the main thread)', int('--analyse-workers', 0))
+    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch?: number; maxLineBytes: number; analyse: boolean; analyseWorkers?: number }) => {
       const [{ withCase }, { ingestFile, loadMappingArgument }] = await Promise.all([caseApi(), import('../api/ingest.js')]);
       const csvMapping = o.map ? await loadMappingArgument(o.map) : undefined;
       const summaries: IngestSummary[] = [];
@@ -87,6 +94,7 @@ export function buildProgram(): Command {
               batchSize: o.batch,
               maxLineBytes: o.maxLineBytes,
               analyse: o.analyse,
+              analyseWorkers: o.analyseWorkers,
               onProgress: (p) => bar.update(p),
             });
             bar.done();
@@ -108,10 +116,11 @@ export function buildProgram(): Command {
     .option('--exact', 'match exactly as written (case and accents count)')
     .option('--limit <n>', 'hits per page', int('--limit', 1), 20)
     .option('--cursor <id>', 'continue after this hit (from the previous page)', int('--cursor', 1))
-    .action(async (words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number }) => {
+    .option('--translated', "also search the messages' stored machine translations (clew translate), each hit shown with its translation")
+    .action(async (words: string[], o: { case: string; exact?: boolean; limit: number; cursor?: number; translated?: boolean }) => {
       const [{ withCase }, { search }] = await Promise.all([caseApi(), import('../api/search.js')]);
       return withCase(o.case, { readonly: true }, async (store) => {
-        const r = await search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor });
+        const r = await search(store, { query: words.join(' '), mode: o.exact ? 'exact' : 'folded', limit: o.limit, cursor: o.cursor, translated: o.translated === true });
         out(json(), r, () => renderSearch(r));
       });
     });

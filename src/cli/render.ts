@@ -80,19 +80,26 @@ export function renderIngest(s: IngestSummary): string {
   return lines.join('\n');
 }
 
+/** A snippet as one line, its highlights in [brackets]. */
+function snippetLine(sn: SearchResult['hits'][number]['snippet']): string {
+  let text = '';
+  let pos = 0;
+  for (const [a, b] of sn.highlights) {
+    text += safe(sn.text.slice(pos, a)) + '[' + safe(sn.text.slice(a, b)) + ']';
+    pos = b;
+  }
+  text += safe(sn.text.slice(pos));
+  return `${sn.clippedStart ? '…' : ''}${text}${sn.clippedEnd ? '…' : ''}`;
+}
+
 export function renderSearch(r: SearchResult): string {
   const lines: string[] = [];
   for (const h of r.hits) {
-    const sn = h.snippet;
-    let text = '';
-    let pos = 0;
-    for (const [a, b] of sn.highlights) {
-      text += safe(sn.text.slice(pos, a)) + '[' + safe(sn.text.slice(a, b)) + ']';
-      pos = b;
-    }
-    text += safe(sn.text.slice(pos));
     lines.push(`${String(h.id).padStart(16)}  ${time(h.ts)}  ${account(h.sender)}`);
-    lines.push(`${' '.repeat(18)}${sn.clippedStart ? '…' : ''}${text}${sn.clippedEnd ? '…' : ''}`);
+    lines.push(`${' '.repeat(18)}${snippetLine(h.snippet)}`);
+    for (const im of h.images ?? []) lines.push(`${' '.repeat(18)}text in image ${safe(im.filename)}: ${snippetLine(im.snippet)}`);
+    if (h.translation)
+      lines.push(`${' '.repeat(18)}${h.viaTranslation ? 'matched in the ' : ''}${safe(h.translation.label)}: ${snippetLine(h.translation.snippet)}`);
     if (h.via?.length) lines.push(`${' '.repeat(18)}via: ${h.via.map((v) => `"${safe(v.codeword)}" (code word for ${safe(v.means)})`).join(', ')}`);
     const a = h.annotations;
     if (a && (a.star || a.tags.length || a.notes.length))

@@ -126,6 +126,11 @@ describe('clew report', () => {
     expect(figures[1]).toMatch(/tag:evidence: tagged "evidence": the accounts of 3 messages; 2 of 2 nodes/);
     expect(figures[1]).toContain('Seed7');
     expect(figures[1]).toContain("--scope 'tag:evidence' --seed 7");
+    // each with its chart, inline SVG drawn here: one bar per ranked account, names as text
+    const charts = els.filter((e) => e.name === 'svg');
+    expect(charts).toHaveLength(2);
+    expect(elements(charts[0]!).filter((e) => e.name === 'rect')).toHaveLength(2);
+    expect(elements(charts[0]!).filter((e) => e.name === 'text').map(textOf)).toContain('<i onmouseover=alert(1)>Kum</i>');
 
     // the manifest rebuilds the same bytes
     const again = join(dir, 'again.html');

@@ -2,6 +2,7 @@
  * `clew report`: an evidence report (self-contained HTML) and its manifest, or the same report
  * rebuilt from a manifest (docs/report.md). Thin: the work is in src/api/report.ts.
  */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { ClewError } from '../model/errors.js';
@@ -22,6 +23,7 @@ interface Opts {
   items?: string;
   manifest?: string;
   out: string;
+  pdf?: string;
   manifestOut?: string;
   context?: number;
   figure: string[];
@@ -36,6 +38,7 @@ export function registerReport(program: Command, json: () => boolean): void {
     .option('--items <file>', 'cite the messages this file lists, in order, with commentary and the queries that found them (docs/report.md)')
     .option('--manifest <file>', 'rebuild the report this manifest was written with (byte for byte from the same case)')
     .requiredOption('--out <file>', 'the report (HTML)')
+    .option('--pdf <file>', "also print the report to PDF (by Debian's Chromium, offline; CLEW_CHROMIUM names another)")
     .option('--manifest-out <file>', 'where the manifest goes (default: beside the report, report.html → report.manifest.json)')
     .option('--context <n>', `thread messages shown before and after each cited message (0–${MAX_CONTEXT}, default 3)`, context)
     .option('--figure <spec>', 'add a network figure: rank:MEASURE[:top=N][:seed=S][:scope=SPEC], the key-players table of graph rank (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -50,8 +53,10 @@ export function registerReport(program: Command, json: () => boolean): void {
         const manifestPath = o.manifest;
         const text = await api.readManifestFile(manifestPath);
         const r = await withCase(o.case, { readonly: true }, (store) => api.rebuildReport(store, text, manifestPath));
+        const pdf = o.pdf !== undefined ? await api.printPdf(r.html, r.manifest.manifestSha256) : null;
         await api.writeRebuilt(r.html, o.out, manifestPath);
-        const summary = { out: o.out, sha256: r.htmlSha256, manifestSha256: r.manifest.manifestSha256, expectedSha256: r.manifest.reportSha256, identical: r.identical, changes: r.changes };
+        if (pdf && o.pdf !== undefined) await api.writePdf(pdf, o.pdf, [o.out, manifestPath]);
+        const summary = { out: o.out, ...(o.pdf !== undefined ? { pdf: o.pdf } : {}), sha256: r.htmlSha256, manifestSha256: r.manifest.manifestSha256, expectedSha256: r.manifest.reportSha256, identical: r.identical, changes: r.changes };
         out(
           { rebuilt: summary },
           r.identical
@@ -66,11 +71,15 @@ export function registerReport(program: Command, json: () => boolean): void {
       const files = await withCase(o.case, { readonly: true }, (store) =>
         api.buildReport(store, { locator: o.case, ...(o.tag !== undefined ? { tag: o.tag } : {}), ...(o.items !== undefined ? { itemsFile: o.items } : {}), ...(o.context !== undefined ? { context: o.context } : {}), figures: o.figure }),
       );
+      if (o.pdf !== undefined && [o.out, manifestOut].some((f) => resolve(f) === resolve(o.pdf!))) throw new ClewError('INVALID_ARGUMENT', 'the PDF needs a file of its own (not the report or its manifest)');
+      // printed first: without Chromium nothing is written
+      const pdf = o.pdf !== undefined ? await api.printPdf(files.html, files.manifest.manifestSha256) : null;
       await api.writeReport(files, o.out, manifestOut);
+      if (pdf && o.pdf !== undefined) await api.writePdf(pdf, o.pdf, [o.out, manifestOut]);
       const n = files.manifest.items.length;
       out(
-        { report: { out: o.out, sha256: files.htmlSha256, manifest: manifestOut, manifestSha256: files.manifest.manifestSha256, items: n } },
-        `wrote ${safe(o.out)} (${n} message${n === 1 ? '' : 's'}, SHA-256 ${files.htmlSha256})\nand its manifest ${safe(manifestOut)} (SHA-256 ${files.manifest.manifestSha256})`,
+        { report: { out: o.out, ...(o.pdf !== undefined ? { pdf: o.pdf } : {}), sha256: files.htmlSha256, manifest: manifestOut, manifestSha256: files.manifest.manifestSha256, items: n } },
+        `wrote ${safe(o.out)} (${n} message${n === 1 ? '' : 's'}, SHA-256 ${files.htmlSha256})\nand its manifest ${safe(manifestOut)} (SHA-256 ${files.manifest.manifestSha256})${o.pdf !== undefined ? `\nand its PDF ${safe(o.pdf)}` : ''}`,
       );
     });
 }

@@ -45,6 +45,6 @@ describe('clew serve', () => {
       .parseAsync(['node', 'clew', 'serve', '--case', casePath, '--host', '0.0.0.0', '--no-open'])
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ClewError);
-    expect((e as ClewError).message).toContain('team mode with accounts is not available yet');
+    expect((e as ClewError).message).toContain('clew server --db');
   });
 });

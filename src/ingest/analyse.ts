@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Mention } from '../model/entities.js';
 import type { ClewRecord, MessageRecord } from '../model/records.js';
 import { type Analyser, type MessageAnalysis, createAnalyser } from '../text/analyse.js';
+import type { AnalysePool } from './analyse-pool.js';
 
 export interface AnalyseOptions {
   /** Region for phone numbers written without a country code. */
@@ -54,17 +55,56 @@ export class AnalyseStage {
     );
   }
 
-  /** Attach its analysis to every message of the batch (its duplicates within the source aside), in order. */
-  run(items: readonly AnalysableItem[]): void {
-    for (const it of items) {
-      if (it.kind !== 'record' || it.record.type !== 'message') continue;
-      const key = duplicateKey(it.record);
-      if (this.seen.has(key)) continue; // a copy: the writer links it, unread
-      if (this.seen.size >= MAX_SEEN) this.seen.clear();
-      this.seen.add(key);
-      it.analysis = this.analyser.analyse(it.record.body, threadKey(it.record));
+  /**
+   * Attach its analysis to every message of the batch (its duplicates within the source aside), in
+   * order. A message the analyser throws on is given to `failed` (the pipeline quarantines it).
+   */
+  run(items: readonly AnalysableItem[], failed: (index: number, reason: string) => void = rethrow): void {
+    for (const j of this.languages(items)) {
+      const it = items[j.index] as Extract<AnalysableItem, { kind: 'record' }>;
+      try {
+        it.analysis = { lang: j.lang, langConfidence: j.langConfidence, mentions: this.analyser.mentions(j.text, j.lang) };
+      } catch (e) {
+        failed(j.index, `the message could not be analysed (${e instanceof Error ? e.message : String(e)})`);
+      }
     }
   }
+
+  /**
+   * `run` with the entity half in `pool`'s threads: the languages are decided now, in order (they
+   * depend on the messages before); the returned promise attaches the mentions as the threads give them.
+   */
+  async runIn(pool: AnalysePool, items: readonly AnalysableItem[], failed: (index: number, reason: string) => void): Promise<void> {
+    const jobs = this.languages(items);
+    const found = await pool.mentions(
+      jobs.map((j) => j.text),
+      jobs.map((j) => j.lang),
+    );
+    jobs.forEach((j, k) => {
+      const m = found[k]!;
+      if ('error' in m) failed(j.index, `the message could not be analysed: ${m.error}`);
+      else (items[j.index] as Extract<AnalysableItem, { kind: 'record' }>).analysis = { lang: j.lang, langConfidence: j.langConfidence, mentions: m };
+    });
+  }
+
+  /** The language half, in order: the messages to read, with their language. */
+  private languages(items: readonly AnalysableItem[]): { index: number; text: string; lang: string | null; langConfidence: number }[] {
+    const jobs: { index: number; text: string; lang: string | null; langConfidence: number }[] = [];
+    items.forEach((it, index) => {
+      if (it.kind !== 'record' || it.record.type !== 'message') return;
+      const key = duplicateKey(it.record);
+      if (this.seen.has(key)) return; // a copy: the writer links it, unread
+      if (this.seen.size >= MAX_SEEN) this.seen.clear();
+      this.seen.add(key);
+      const { lang, langConfidence } = this.analyser.language(it.record.body, threadKey(it.record));
+      jobs.push({ index, text: it.record.body, lang, langConfidence });
+    });
+    return jobs;
+  }
+}
+
+function rethrow(_index: number, reason: string): never {
+  throw new Error(reason);
 }
 
 export type { MessageAnalysis, Mention };

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   FORMAT_UNKNOWN: 'the file format was not recognised',
   ARCHIVE_UNSAFE: 'the archive entry is unsafe',
   TOO_LARGE: 'the input is larger than the limit',
+  ANALYSIS_FAILED: 'the message could not be analysed (its language and entities)',
   // case files
   CASE_IS_DIRECTORY: 'the case path is a directory',
   CASE_READ_ONLY: 'the case file cannot be written',
@@ -40,12 +41,22 @@ export const ERROR_CODES = {
   DB_AUTH: 'the database server refused the user or password',
   DB_NOT_FOUND: 'the database does not exist on the server',
   DB_UNAVAILABLE: 'the database server cannot be started or used',
+  // the team directory (users of a PostgreSQL database)
+  USER_EXISTS: 'a user of that name exists already',
+  USER_NOT_FOUND: 'no such user',
+  NOT_OWNER: 'only an owner of the case may do that',
   // queries and arguments
   QUERY_SYNTAX: 'the search query is malformed',
   NOT_FOUND: 'no such record',
   AMBIGUOUS_REF: 'the name or reference names more than one account or person',
   INVALID_ARGUMENT: 'an argument is invalid',
+  // the audit log (docs/audit.md)
+  AUDIT_WRITE_FAILED: 'the audit entry could not be written, so the request was refused',
+  AUDIT_INVALID: 'the audit log does not verify: an entry or signed tree head was changed, removed, reordered or never signed',
+  AUDIT_PROOF_INVALID: 'the audit proof does not verify',
+  AUDIT_KEY: 'the audit signing key cannot be used',
   INTERRUPTED: 'the operation was cancelled',
+  PROGRAM_MISSING: 'a program clew needs for this is not installed',
   INTERNAL: 'internal error',
 } as const;
 
@@ -96,6 +107,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CSV_MAPPING':
     case 'CASE_LOCATOR':
     case 'AMBIGUOUS_REF':
+    case 'USER_EXISTS':
       return 2;
     case 'CASE_IS_DIRECTORY':
     case 'CASE_READ_ONLY':
@@ -106,6 +118,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'CASE_NOT_EMPTY':
     case 'CASE_BACKEND_UNAVAILABLE':
     case 'DB_NOT_FOUND':
+    case 'NOT_OWNER':
       return 3;
     case 'SOURCE_NOT_FOUND':
     case 'EMPTY_FILE':
@@ -115,6 +128,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'TOO_LARGE':
       return 4;
     case 'NOT_FOUND':
+    case 'USER_NOT_FOUND':
       return 5;
     case 'DISK_FULL':
       return 6;
@@ -124,6 +138,11 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'DB_AUTH':
     case 'DB_UNAVAILABLE':
       return 8;
+    case 'PROGRAM_MISSING':
+      return 9;
+    case 'AUDIT_INVALID':
+    case 'AUDIT_PROOF_INVALID':
+      return 10;
     case 'INTERRUPTED':
       return 130;
     default:

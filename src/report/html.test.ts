@@ -9,8 +9,8 @@ import { MANIFEST_FORMAT, REPORT_FORMAT_VERSION, sealManifest } from './manifest
 const elements = (n: ChildNode): Element[] => ('children' in n ? [...(n.type === 'tag' || n.type === 'script' || n.type === 'style' ? [n as Element] : []), ...n.children.flatMap(elements)] : []);
 
 /** Every element and attribute the report's templates write: anything else came from the data. */
-const ELEMENTS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'dl', 'dt', 'dd', 'p', 'code', 'span', 'bdi', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'ol', 'li', 'nav', 'a', 'b', 'div', 'pre', 'br']);
-const ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'href', 'dir', 'title']);
+const ELEMENTS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'dl', 'dt', 'dd', 'p', 'code', 'span', 'bdi', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'ol', 'li', 'nav', 'a', 'b', 'div', 'pre', 'br', 'svg', 'g', 'rect', 'text']);
+const ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'href', 'dir', 'title', 'role', 'viewbox', 'width', 'height', 'x', 'y', 'text-anchor']);
 
 const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -50,6 +50,7 @@ describe('renderReport', () => {
           version: REPORT_FORMAT_VERSION,
           case: { kind: 'sqlite', name, locator: name },
           clew: { version: '0.1.0', commit: 'unknown' },
+          introduction: commentary,
           selection: { tag: note.slice(0, 200), itemsFile: null },
           queries: [commentary],
           context: { before: 1, after: 1 },
@@ -59,7 +60,7 @@ describe('renderReport', () => {
           annotations: [],
         });
         const content: ReportContent = {
-          figures: [{ heading: name, parameters: [{ name: body, value: note }], columns: ['#', name], rows: [[['1'], [body, name]], [['2'], [note]]] }],
+          figures: [{ heading: name, parameters: [{ name: body, value: note }], columns: ['#', name], rows: [[['1'], [body, name]], [['2'], [note]]], chart: { title: name, bars: [{ label: body, value: 2 }, { label: note, value: 1 }] } }],
           sources: [{ id: 1, name, size: 10, sha256: 'a'.repeat(64), format: name, status: 'complete', startedAt: 0, finishedAt: 1, records: 1, timeZone: name, onDisk: { status: 'changed', sha256: 'b'.repeat(64) } }],
           items: [
             {

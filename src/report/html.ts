@@ -9,6 +9,7 @@
 import type { Locator } from '../model/records.js';
 import type { MessageView, SourceRow } from '../store/types.js';
 import { revealBidi } from '../text/display/bidi.js';
+import { barChartSvg, type BarChart } from './chart.js';
 import { bdi, escapeHtml, escapeText } from './escape.js';
 import type { Manifest } from './manifest.js';
 
@@ -43,6 +44,8 @@ export interface FigureContent {
   columns: string[];
   /** Each cell is pieces of text, each isolated in its own direction (a right-to-left name next to its handle). */
   rows: string[][][];
+  /** The figure as a chart (inline SVG made here), or none. */
+  chart: BarChart | null;
 }
 
 /** What the report reads from the case for a manifest (src/api/report.ts gathers it). */
@@ -70,8 +73,9 @@ ol.thread{list-style:none;padding:0}ol.thread li{border-inline-start:3px solid #
 ol.thread li.cited{border-color:#b00;background:#fff4f4}ol.thread .who{font-weight:600}ol.thread .mark{font-size:.8em;color:#555}
 .muted{color:#555}
 .bidi{font-size:.75em;color:#8a1c00;border:1px solid #d9a;border-radius:2px;padding:0 .1em}
+svg.chart{display:block;max-width:100%;height:auto;margin:.5rem 0;font:11px system-ui,"Noto Sans","Noto Sans Arabic",sans-serif}svg.chart rect{fill:#4a6fa5}svg.chart text{fill:#111;unicode-bidi:plaintext}svg.chart text.value{fill:#333}
 section.item{border-top:2px solid #333;margin-top:2rem;padding-top:.5rem}
-@media print{body{margin:0;max-width:none;font-size:11pt}section.item{break-before:page;border-top:none}table,pre.raw,ol.thread li{break-inside:avoid}h2,h3{break-after:avoid}}
+@media print{body{margin:0;max-width:none;font-size:11pt}section.item{break-before:page;border-top:none}table,pre.raw,ol.thread li,svg.chart{break-inside:avoid}h2,h3{break-after:avoid}}
 `.trim();
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -176,7 +180,7 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
 }
 
 function figure(n: number, f: FigureContent): string {
-  return `<section class="figure" id="figure-${n}"><h2>Figure ${n}: ${escapeText(f.heading)}</h2><dl class="meta">${f.parameters.map((p) => `<dt>${escapeText(p.name)}</dt><dd>${bdi(p.value)}</dd>`).join('')}</dl><table><thead><tr>${f.columns.map((c) => `<th>${escapeText(c)}</th>`).join('')}</tr></thead><tbody>${f.rows
+  return `<section class="figure" id="figure-${n}"><h2>Figure ${n}: ${escapeText(f.heading)}</h2><dl class="meta">${f.parameters.map((p) => `<dt>${escapeText(p.name)}</dt><dd>${bdi(p.value)}</dd>`).join('')}</dl>${f.chart ? barChartSvg(f.chart) : ''}<table><thead><tr>${f.columns.map((c) => `<th>${escapeText(c)}</th>`).join('')}</tr></thead><tbody>${f.rows
     .map((r) => `<tr>${r.map((c) => `<td>${c.map(bdi).join(' ')}</td>`).join('')}</tr>`)
     .join('')}</tbody></table></section>`;
 }
@@ -185,7 +189,8 @@ function figure(n: number, f: FigureContent): string {
 export function renderReport(m: Manifest, content: ReportContent): string {
   if (content.items.length !== m.items.length || content.figures.length !== m.figures.length) throw new Error('renderReport: one content entry per manifest item and figure');
   const sources = new Map(content.sources.map((s) => [s.id, s]));
-  const selection = m.selection.tag !== null ? `the messages tagged ${bdi(m.selection.tag)}` : `the items listed in ${bdi(m.selection.itemsFile ?? '(a file)')}`;
+  const selection =
+    m.selection.tag !== null ? `the messages tagged ${bdi(m.selection.tag)}` : m.selection.itemsFile !== null ? `the items listed in ${bdi(m.selection.itemsFile)}` : 'the items the analyst chose in the workspace';
   const head = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -203,6 +208,7 @@ export function renderReport(m: Manifest, content: ReportContent): string {
 <dt>Made with</dt><dd>clew ${escapeText(m.clew.version)}, commit <span class="hash">${escapeText(m.clew.commit)}</span>; report format ${m.version}</dd>
 <dt>Manifest SHA-256</dt><dd class="hash">${escapeHtml(m.manifestSha256)}</dd></dl>
 <p class="muted">This report is made from its manifest and the case alone and holds no time of its own: <code>clew report --case CASE --manifest MANIFEST --out FILE</code> rebuilds it byte for byte from the same case with the same clew.</p></header>`;
+  const introduction = m.introduction !== null ? `<section class="introduction"><h2>Introduction</h2><div class="commentary" dir="auto">${escapeText(m.introduction)}</div></section>\n` : '';
   const inventory = `<section class="sources"><h2>Sources</h2><table><thead><tr><th>#</th><th>File</th><th>Bytes</th><th>SHA-256 at ingest</th><th>Format</th><th>Ingested (UTC)</th><th>Time zone</th><th>Records</th><th>File now</th></tr></thead><tbody>${content.sources.map(sourceRow).join('')}</tbody></table></section>`;
   const found = `<section class="queries"><h2>How the items were found</h2>${
     m.queries.length || m.selection.tag !== null
@@ -212,5 +218,5 @@ export function renderReport(m: Manifest, content: ReportContent): string {
   const contents = `<nav><h2>Items</h2><ol>${m.items.map((it, i) => `<li><a href="#item-${i + 1}">message ${it.id}</a>${it.commentary !== null ? ` — <bdi>${escapeText(it.commentary.split('\n')[0]!.slice(0, 120))}</bdi>` : ''}</li>`).join('')}</ol></nav>`;
   const items = m.items.map((it, i) => item(i + 1, it, content.items[i]!, sources)).join('\n');
   const figures = content.figures.length ? `\n${content.figures.map((f, i) => figure(i + 1, f)).join('\n')}` : '';
-  return `${head}\n${header}\n${inventory}\n${found}${figures}\n${contents}\n${items}\n</body>\n</html>\n`;
+  return `${head}\n${header}\n${introduction}${inventory}\n${found}${figures}\n${contents}\n${items}\n</body>\n</html>\n`;
 }

@@ -6,6 +6,7 @@ const body: ManifestBody = {
   version: REPORT_FORMAT_VERSION,
   case: { kind: 'sqlite', name: 'c.clew', locator: 'cases/c.clew' },
   clew: { version: '0.1.0', commit: 'unknown' },
+  introduction: 'What this shows <script>',
   selection: { tag: 'evidence', itemsFile: null },
   queries: [],
   context: { before: 3, after: 3 },
@@ -29,6 +30,7 @@ describe('report manifest', () => {
     expect(() => parseManifest(text.replace('"records": 3', '"records": 3, "extra": 1'))).toThrow(/schema at sources.0/);
     expect(() => parseManifest('{')).toThrow(/not JSON/);
     expect(() => parseManifest('{"format":"x"}')).toThrow(/not a clew report manifest/);
-    expect(() => parseManifest(text.replace('"version": 1', '"version": 2'))).toThrow(/version 2; this clew reads version 1/);
+    expect(() => parseManifest(text.replace('"version": 2', '"version": 1'))).toThrow(/version 1; this clew reads version 2/);
+    expect(() => parseManifest(text.replace('What this shows', 'What this proves'))).toThrow(/changed after it was written/);
   });
 });

@@ -15,12 +15,14 @@ import { ClewError } from '../model/errors.js';
 
 export const MANIFEST_FORMAT = 'clew-report-manifest';
 /** The report's format version: a change of the HTML or of the manifest's meaning moves it. */
-export const REPORT_FORMAT_VERSION = 1;
+export const REPORT_FORMAT_VERSION = 2;
 /** Items a report cites. */
 export const MAX_REPORT_ITEMS = 5_000;
 /** An analyst's commentary on an item, and a query line, in characters. */
 export const MAX_COMMENTARY_CHARS = 10_000;
 export const MAX_QUERIES = 100;
+/** The analyst's introduction to a report, in characters. */
+export const MAX_INTRODUCTION_CHARS = 50_000;
 /** The largest manifest read back. */
 export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** Thread context around a cited message, each side. */
@@ -66,7 +68,9 @@ const bodySchema = z.strictObject({
   /** The case: its backend and name (file name, or case name in its database); the locator as printable (never a password). */
   case: z.strictObject({ kind: z.enum(['sqlite', 'postgres']), name: text(1000), locator: text(4096) }),
   clew: z.strictObject({ version: text(100), commit: text(100) }),
-  /** How the items were chosen: a tag, or an items file (its name). */
+  /** The analyst's introduction (the workspace's Report view), or none. */
+  introduction: text(MAX_INTRODUCTION_CHARS).nullable(),
+  /** How the items were chosen: a tag, or an items file (its name); neither: chosen in the workspace. */
   selection: z.strictObject({ tag: text(200).nullable(), itemsFile: text(4096).nullable() }),
   /** The queries, filters and scopes that found the items, as the analyst recorded them (items file `query:` lines). */
   queries: z.array(text(MAX_COMMENTARY_CHARS)).max(MAX_QUERIES),

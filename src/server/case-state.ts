@@ -63,7 +63,16 @@ export class CaseState {
   private readonly computing = new Map<string, { generation: number; job: Job }>();
   private readonly listeners = new Set<(generation: number) => void>();
 
-  constructor(readonly store: CaseStore) {}
+  /**
+   * The store `sync()` reads the change counter through. One store for the server's life in
+   * single-analyst mode; in team mode each request opens the case as its user, and the server
+   * points this at the latest one (every user sharing the state sees the same case).
+   */
+  store: CaseStore;
+
+  constructor(store: CaseStore) {
+    this.store = store;
+  }
 
   /** How many times the server has seen the case change since it opened it (what the workspace compares). */
   get generation(): number {
@@ -194,6 +203,23 @@ export class CaseState {
 }
 
 const states = new WeakMap<CaseStore, CaseState>();
+
+/**
+ * Team mode: `store` (a request's view of a case, opened as its user) shares `state`, the state
+ * of every user who may read the case and sees the same rows; `locator` opens the case again as
+ * that user (the workspace's writes, case.ts registerInProcessCase).
+ */
+export function shareCaseState(store: CaseStore, state: CaseState, locator?: string): void {
+  states.set(store, state);
+  if (locator !== undefined) requestLocators.set(store, locator);
+}
+
+const requestLocators = new WeakMap<CaseStore, string>();
+
+/** The locator to open the case of `store` again with, as the same user (see CaseStateOptions.caseLocator). */
+export function caseLocatorFor(store: CaseStore): string {
+  return requestLocators.get(store) ?? caseState(store).caseLocator;
+}
 
 /** The state of the open case `store` (made on first use; the server passes its options once). */
 export function caseState(store: CaseStore, opts?: CaseStateOptions): CaseState {

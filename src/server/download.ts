@@ -15,8 +15,8 @@ export class Download {
     readonly contentType: string,
     /** Already safe (fileName below). */
     readonly fileName: string,
-    /** The whole body, or its chunks in order (the first is pulled before the headers go out, so an error before it is a JSON error). */
-    readonly body: string | AsyncIterable<string>,
+    /** The whole body (text, or bytes: a PDF), or its chunks in order (the first is pulled before the headers go out, so an error before it is a JSON error). */
+    readonly body: string | Uint8Array | AsyncIterable<string>,
     /** Extra response headers (e.g. the row cap of a CSV). */
     readonly headers: Readonly<Record<string, string>> = {},
   ) {}

@@ -58,6 +58,8 @@ export function statusFor(code: HttpErrorCode): number {
     case 'HEADERS_TOO_LARGE':
       return 431;
     case 'INTERRUPTED':
+    case 'PROGRAM_MISSING':
+    case 'AUDIT_WRITE_FAILED':
       return 503;
     case 'DISK_FULL':
       return 507;
@@ -91,7 +93,7 @@ export function errorResponse(e: unknown): { status: number; body: ErrorBody; in
     const status = statusFor(e.code);
     // a full disk is not a bug: the client is told what happened (the message names the case
     // file, not its folder; details with paths stay on the server)
-    if (e.code === 'DISK_FULL') return { status, body: { error: { code: e.code, message: e.message } }, internal: false };
+    if (e.code === 'DISK_FULL' || e.code === 'PROGRAM_MISSING') return { status, body: { error: { code: e.code, message: e.message } }, internal: false };
     if (status >= 500) return { status, body: { error: { code: e.code, message: ERROR_CODES[e.code] } }, internal: true };
     return { status, body: { error: { code: e.code, message: e.message, details: { ...e.details }, ...(e.choices ? { choices: e.choices } : {}) } }, internal: false };
   }

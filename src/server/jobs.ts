@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { isInProcessCase } from '../api/case.js';
 import { ClewError, ERROR_CODES, isClewError, type ErrorCode } from '../model/errors.js';
 import type { FromJobWorker, JobTask, ToJobWorker } from './job-tasks.js';
 import type { WireIngestResult, WireJob, WireJobKind, WireJobProgress, WireJobState } from './wire/jobs.js';
@@ -227,7 +228,8 @@ const CANCEL_GRACE_MS = 10_000;
  * thread when the compiled worker is missing (`inThread` forces it).
  */
 export async function runTask<T>(task: JobTask, ctx: JobContext, opts: { inThread?: boolean } = {}): Promise<T> {
-  if (opts.inThread || !jobWorkerAvailable()) {
+  // a case only this process can open (team mode, case.ts registerInProcessCase) is worked on here
+  if (opts.inThread || !jobWorkerAvailable() || isInProcessCase(task.caseLocator)) {
     const { runTaskHere } = await import('./job-tasks.js');
     return (await runTaskHere(task, ctx)) as T;
   }

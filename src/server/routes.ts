@@ -21,6 +21,7 @@ import { IDENTITY_ROUTES } from './routes/identity.js';
 import { JOBS_ROUTES, keyPlayersViaJob } from './routes/jobs.js';
 import { MAP_ROUTES } from './routes/map.js';
 import { NETWORK_ROUTES } from './routes/network.js';
+import { REPORT_ROUTES } from './routes/report.js';
 import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
@@ -61,7 +62,7 @@ const CASE_ROUTES: Route[] = [
     };
   }),
   defineRoute(api.search, async ({ store, query: q }) => {
-    const r = await search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor, count: q.count });
+    const r = await search(store, { query: q.q, mode: q.mode ?? 'folded', limit: q.limit ?? 50, cursor: q.cursor, count: q.count, translated: q.translated === '1' });
     return { query: r.query, hits: r.hits, nextCursor: r.nextCursor, notes: r.notes, ...(r.total ? { total: r.total } : {}), elapsedMs: Math.round(r.elapsedMs * 10) / 10 };
   }),
   defineRoute(api.languages, async ({ store }) => ({ languages: await store.languages() })),
@@ -107,4 +108,5 @@ export const ROUTES: Route[] = [
   ...SCOPE_ROUTES,
   ...ANNOTATION_ROUTES,
   ...TRANSLATE_ROUTES,
+  ...REPORT_ROUTES,
 ];

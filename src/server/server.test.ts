@@ -375,13 +375,13 @@ describe('clew serve limits', () => {
     }
   });
 
-  it('refuses a non-loopback host: team mode is not available yet', async () => {
+  it('refuses a non-loopback host (a team uses clew server --db)', async () => {
     const { casePath } = await buildTestCase(join(tmp(), 'c'));
     for (const host of ['0.0.0.0', '192.168.1.10', '::']) {
       const e = await startServer({ casePath, host }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(ClewError);
       expect((e as ClewError).code).toBe('INVALID_ARGUMENT');
-      expect((e as ClewError).message).toContain('team mode with accounts is not available yet');
+      expect((e as ClewError).message).toContain('clew server --db');
     }
   });
 

@@ -1,6 +1,12 @@
 /**
  * `clew serve`: the web workspace on the analyst's machine. One fastify server serves the built
  * app (web/dist, @fastify/static) and the JSON API under /api over one case opened read-only.
+ * `clew server --db` (startTeamServer): the same app and API for every case of a PostgreSQL
+ * database, to users signed in with a password (team.ts: sessions, CSRF, roles per case).
+ *
+ * Every case-scoped route lives under /api/cases/CASE/… (CASE: the case's name, URL-encoded),
+ * in both modes; `clew serve` also answers the older unprefixed /api/… paths. GET /api/cases
+ * lists the cases the caller may read, GET /api/session says who is signed in.
  *
  * Every request passes, in order (onRequest hooks): URL length cap → Host check (DNS rebinding)
  * → method and Origin check → body size cap (Content-Length) → rate limit (@fastify/rate-limit)
@@ -12,6 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +26,10 @@ import fastifyCookie, { type CookieSerializeOptions } from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { openCase } from '../api/case.js';
+import { z } from 'zod';
+import { caseName, openCase, registerInProcessCase } from '../api/case.js';
 import type { CaseStore } from '../api/types.js';
+import type { TeamDirectory, TeamSession, TeamUser } from '../api/team.js';
 import { ClewError } from '../model/errors.js';
 import { errorResponse, fromFramework, HttpError } from './errors.js';
 import type { Route } from './route.js';
@@ -29,8 +38,13 @@ import { Reply } from './jobs.js';
 import { contentDisposition, Download } from './download.js';
 import { openApiText } from './openapi.js';
 import { ROUTES } from './routes.js';
+import type { AuditLog } from '../api/audit.js';
+import { type AuditedRequest, auditEntryFor } from './audit-entry.js';
 import { viewNetwork } from './routes/network.js';
-import { caseState } from './case-state.js';
+import { CaseState, caseState, shareCaseState } from './case-state.js';
+import { readsCase, rolesFor } from './roles.js';
+import { parseInput } from './validate.js';
+import type { CasesResponse, SessionResponse, WireCase } from './wire/session.js';
 import {
   cookieName,
   hostAllowed,
@@ -135,7 +149,7 @@ function sendJson(reply: FastifyReply, status: number, value: unknown): FastifyR
  */
 async function sendDownload(reply: FastifyReply, d: Download, signal: AbortSignal): Promise<FastifyReply> {
   reply.code(200).headers({ ...d.headers, 'content-type': d.contentType, 'content-disposition': contentDisposition(d.fileName), 'cache-control': 'no-store' });
-  if (typeof d.body === 'string') return reply.send(d.body);
+  if (typeof d.body === 'string' || d.body instanceof Uint8Array) return reply.send(d.body);
   const it = d.body[Symbol.asyncIterator]();
   const first = await it.next();
   async function* chunks(): AsyncGenerator<string> {
@@ -169,50 +183,79 @@ function parseJsonBody(_req: FastifyRequest, buf: Buffer, done: (err: Error | nu
   }
 }
 
-/** Budget key of a request: per session when signed in (strict budget per address when not). */
+/** Budget key of a `clew serve` request: per session when signed in (strict budget per address when not). */
 function rateKey(request: FastifyRequest, signedIn: boolean, port: number): string {
-  if (!signedIn) return `address:${request.raw.socket.remoteAddress ?? '?'}`;
+  if (!signedIn) return `address:${request.ip}`;
   const sid = request.cookies[sessionIdCookieName(port)];
   if (sid !== undefined && /^[A-Za-z0-9_-]{16,64}$/.test(sid)) return `session:${sid}`;
   return 'token';
 }
 
-export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const host = opts.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host))
-    throw new ClewError(
-      'INVALID_ARGUMENT',
-      `refusing to listen on ${host}: team mode with accounts is not available yet, so clew serve listens on this machine only (127.0.0.1, localhost or ::1)`,
-      { host },
-    );
-  const sessionRate = opts.rateLimit ?? SESSION_RATE;
-  const signInRate = opts.signInRateLimit ?? SIGN_IN_RATE;
-  const windows = { session: rateWindowMs(sessionRate), signIn: rateWindowMs(signInRate) };
-  const store: CaseStore = await openCase(opts.casePath, { readonly: true });
-  const webRoot = resolve(opts.webRoot ?? DEFAULT_WEB_ROOT);
-  const webBuilt = existsSync(join(webRoot, 'index.html'));
-  const token = opts.token ?? newToken();
-  const maxUrl = opts.maxUrlChars ?? 4096;
-  const maxBody = opts.maxBodyBytes ?? 64 * 1024;
-  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const state = caseState(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize, caseLocator: opts.casePath });
-  const jobs = state.jobs;
-  // uploads cut short by a server killed mid-transfer (kill -9) leave a *.part file: not kept
-  const uploads = opts.uploadsDir ?? defaultUploadsDir(opts.casePath);
-  for (const p of await cleanPartialUploads(uploads)) log(`clew serve: removed ${p}, an upload a stopped server left incomplete`);
-  let port = 0;
+/** The case-scoped part of an API path: /api/cases/CASE/rest → CASE (decoded) and /rest (decoded); null when it is not one. */
+export function casePath(pathname: string): { caseName: string; rest: string } | null {
+  const m = /^\/api\/cases\/([^/]+)(\/.*)$/.exec(pathname);
+  if (!m) return null;
+  try {
+    return { caseName: decodeURIComponent(m[1]!), rest: decodeURIComponent(m[2]!) };
+  } catch {
+    return null;
+  }
+}
 
-  const authorised = (request: FastifyRequest): boolean => {
-    const cookie = request.cookies[cookieName(port)];
-    if (cookie !== undefined && tokensEqual(cookie, token)) return true;
-    const auth = request.headers.authorization;
-    return auth !== undefined && auth.startsWith('Bearer ') && tokensEqual(auth.slice(7), token);
-  };
+/** A case open for one request: its store (as the request's user sees it) and the state it shares. */
+interface OpenedCase {
+  store: CaseStore;
+  state: CaseState;
+}
+
+/** What differs between `clew serve` (one case, a token) and `clew server --db` (many cases, users). */
+interface Mode {
+  team: boolean;
+  /** Identify the caller before the rate limit counts the request (team: the session cookie). */
+  identify(request: FastifyRequest): Promise<void>;
+  rateKey(request: FastifyRequest): string;
+  rateMax(key: string): number;
+  rateWindow(key: string): number;
+  /** After the rate limit: let the request in, answer it (token exchange), or throw (401, CSRF). */
+  gate(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined>;
+  hostAllowed(request: FastifyRequest): boolean;
+  originAllowed(request: FastifyRequest, origin: string): boolean;
+  session(request: FastifyRequest): Promise<SessionResponse>;
+  cases(request: FastifyRequest): Promise<WireCase[]>;
+  /** The case as the caller may see it for `route`: NOT_FOUND when they hold no role on it (whether or not it exists), FORBIDDEN when their role may not call the route. */
+  open(request: FastifyRequest, caseName: string, route: Route): Promise<OpenedCase>;
+  /** `clew serve`: the one case, for the older unprefixed paths. */
+  legacy: OpenedCase | null;
+  /** Team mode with an audit log: write the entry of an answered case request before the answer leaves (throws: the request fails closed). */
+  record?(request: FastifyRequest, r: Omit<AuditedRequest, 'user' | 'agency'>): Promise<void>;
+  /** Extra routes (team: sign in and out), in the JSON scope. */
+  routes(json: FastifyInstance): void;
+  close(): Promise<void>;
+}
+
+interface CoreOptions {
+  host: string;
+  port?: number;
+  portFallback?: boolean;
+  webRoot?: string;
+  maxUrlChars?: number;
+  maxBodyBytes?: number;
+  log: (line: string) => void;
+  trustProxy?: string[];
+  name: string;
+}
+
+async function launch(core: CoreOptions, mode: Mode, portOf: { port: number }, afterListen: () => (() => void) | null): Promise<{ server: Server; app: FastifyInstance; webBuilt: boolean; close(): Promise<void> }> {
+  const webRoot = resolve(core.webRoot ?? DEFAULT_WEB_ROOT);
+  const webBuilt = existsSync(join(webRoot, 'index.html'));
+  const maxUrl = core.maxUrlChars ?? 4096;
+  const maxBody = core.maxBodyBytes ?? 64 * 1024;
+  const log = core.log;
 
   /** The one way errors leave: our code, its status, JSON; internal ones logged, never shown. */
   const replyError = (e: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined => {
     const { status, body, internal } = errorResponse(fromFramework(e, request.routeOptions?.bodyLimit));
-    if (internal) log(`clew serve: ${request.method} ${request.originalUrl.slice(0, 200)}: ${(e as Error)?.stack ?? String(e)}`);
+    if (internal) log(`${core.name}: ${request.method} ${request.originalUrl.slice(0, 200)}: ${(e as Error)?.stack ?? String(e)}`);
     if (reply.raw.headersSent) {
       reply.raw.destroy();
       return undefined;
@@ -223,6 +266,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const app: FastifyInstance = Fastify({
     logger: false,
     bodyLimit: maxBody,
+    // X-Forwarded-* are believed only from the proxies named (clew server --trust-proxy)
+    trustProxy: core.trustProxy && core.trustProxy.length > 0 ? core.trustProxy : false,
     // a route's parameter is as long as the URL may be (a dossier's reference, a search)
     routerOptions: { maxParamLength: maxUrl },
     http: { maxHeaderSize: MAX_HEADER_BYTES },
@@ -240,14 +285,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   });
   app.server.headersTimeout = 10_000;
   app.server.maxHeadersCount = 100;
+  app.decorateRequest('clewSigned', null);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
-    keyGenerator: (request) => rateKey(request, authorised(request), port),
-    max: (_request, key) => (key.startsWith('address:') ? signInRate.capacity : sessionRate.capacity),
-    timeWindow: (_request, key) => (key.startsWith('address:') ? windows.signIn : windows.session),
-    cache: 1024,
+    keyGenerator: (request) => mode.rateKey(request),
+    max: (_request, key) => mode.rateMax(key),
+    timeWindow: (_request, key) => mode.rateWindow(key),
+    cache: 5000,
     addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: () => new HttpError('RATE_LIMITED'),
@@ -257,10 +303,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   app.addHook('onRequest', async (request) => {
     const rawUrl = request.originalUrl;
     if (rawUrl.length > maxUrl) throw new HttpError('URI_TOO_LONG', `the URL is longer than ${maxUrl} characters`);
-    if (!hostAllowed(request.headers.host, port)) throw new HttpError('FORBIDDEN', `Host "${String(request.headers.host ?? '')}" is not this server (only 127.0.0.1:${port} or localhost:${port})`);
+    if (!mode.hostAllowed(request)) throw new HttpError('FORBIDDEN', `Host "${String(request.headers.host ?? '').slice(0, 100)}" is not this server`);
     const method = request.method;
     const origin = request.headers.origin;
-    if (origin !== undefined && !originAllowed(origin, port)) throw new HttpError('FORBIDDEN', 'cross-origin requests are refused');
+    if (origin !== undefined && !mode.originAllowed(request, origin)) throw new HttpError('FORBIDDEN', 'cross-origin requests are refused');
     if (method !== 'GET' && method !== 'HEAD') {
       if (origin === undefined) throw new HttpError('FORBIDDEN', `${method} requests must come from the workspace (Origin header)`);
       if (method !== 'POST' && method !== 'DELETE') throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed`);
@@ -270,36 +316,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const length = Number(request.headers['content-length'] ?? 0);
     if (!(length <= cap)) throw new ClewError('TOO_LARGE', `the request body is larger than ${cap} bytes`);
   });
+  app.addHook('onRequest', async (request) => mode.identify(request));
   app.addHook('onRequest', app.rateLimit());
-  app.addHook('onRequest', async (request, reply) => {
-    const { pathname, search } = splitUrl(request.url);
-    const query = new URLSearchParams(search);
-    const given = query.get('token');
-    // a person at the browser (not the app's fetches) gets refusals as plain text it can read
-    const wantsPage = !pathname.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
-    if (given !== null && !pathname.startsWith('/api/')) {
-      // the printed URL: trade the token for a cookie and drop it from the address bar
-      if (!tokensEqual(given, token)) {
-        if (wantsPage) return refusePage(reply, 'clew: the access token in this URL is wrong or from an earlier run.\nOpen the URL that `clew serve` printed this time.\n');
-        throw new HttpError('UNAUTHORIZED', 'the access token in the URL is wrong: open the URL printed by `clew serve`');
-      }
-      query.delete('token');
-      // never a protocol-relative "//host" location (no open redirect, even with the token)
-      const location = pathname.replace(/^[/\\]+/, '/') + (query.size ? `?${query}` : '');
-      return reply
-        .setCookie(cookieName(port), token, COOKIE)
-        .setCookie(sessionIdCookieName(port), randomBytes(18).toString('base64url'), COOKIE)
-        .code(303)
-        .header('location', location)
-        .header('cache-control', 'no-store')
-        .send('');
-    }
-    if (!authorised(request)) {
-      if (wantsPage) return refusePage(reply, 'clew: this workspace needs its access token.\nOpen the URL that `clew serve` printed (http://127.0.0.1:PORT/?token=…), or restart it to get a new one.\n');
-      throw new HttpError('UNAUTHORIZED');
-    }
-    return undefined;
-  });
+  app.addHook('onRequest', async (request, reply) => mode.gate(request, reply));
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
     return payload;
@@ -313,22 +332,42 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
   const serve = async (route: Route, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const { pathname, search } = splitUrl(request.url);
+    // the case and the route's path: /api/cases/CASE/… (or, clew serve, the older /api/…)
+    const scoped = casePath(pathname);
+    const path = scoped ? scoped.rest : apiPath(pathname);
     // the route's pattern, on the decoded path, gives its params (the router only narrowed it down)
-    const m = route.pattern.exec(apiPath(pathname) ?? '');
+    const m = route.pattern.exec(path ?? '');
     if (!m) throw new ClewError('NOT_FOUND', `no API endpoint ${pathname}`);
+    const opened = scoped ? await mode.open(request, scoped.caseName, route) : mode.legacy;
+    if (!opened) throw new ClewError('NOT_FOUND', `no API endpoint ${pathname}`);
+    const { store, state } = opened;
     const gone = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) gone.abort();
     });
     // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
     await state.sync();
-    const value = await route.handle({ store, params: m.slice(1), query: new URLSearchParams(search), body: request.body, req: request.raw, signal: gone.signal });
+    const query = new URLSearchParams(search);
+    const value = await route.handle({ store, params: m.slice(1), query, body: request.body, req: request.raw, signal: gone.signal });
+    if (mode.record)
+      await mode.record(request, {
+        caseName: scoped?.caseName ?? null,
+        method: request.method,
+        template: request.routeOptions.url ?? pathname,
+        path: path ?? '',
+        query,
+        body: route.streamBody ? undefined : request.body,
+        value: value instanceof Download ? null : value instanceof Reply ? value.body : value,
+        ...(value instanceof Download ? { download: value.fileName } : {}),
+      });
     if (value instanceof Download) return sendDownload(reply, value, gone.signal);
     return value instanceof Reply ? sendJson(reply, value.status, value.body) : sendJson(reply, 200, value);
   };
   const register = (scope: FastifyInstance, route: Route) => {
-    for (const url of fastifyPaths(route.pattern))
-      scope.route({ method: route.method, url, bodyLimit: route.streamBody?.maxBytes ?? maxBody, handler: (request, reply) => serve(route, request, reply) });
+    const prefixes = ['/api/cases/:case', ...(mode.legacy ? ['/api'] : [])];
+    for (const prefix of prefixes)
+      for (const url of fastifyPaths(route.pattern, prefix))
+        scope.route({ method: route.method, url, bodyLimit: route.streamBody?.maxBytes ?? maxBody, handler: (request, reply) => serve(route, request, reply) });
   };
   // the API's contract as an OpenAPI 3.1 document (openapi.ts)
   const openApi = openApiText();
@@ -343,6 +382,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       else done(new ClewError('INVALID_ARGUMENT', 'the request body must be application/json'));
     });
     for (const route of ROUTES) if (!route.streamBody) register(json, route);
+    json.get('/api/session', async (request, reply) => sendJson(reply, 200, await mode.session(request)));
+    json.get('/api/cases', async (request, reply) => sendJson(reply, 200, { cases: await mode.cases(request) } satisfies CasesResponse));
+    mode.routes(json);
   });
 
   if (webBuilt)
@@ -363,7 +405,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const method = request.method;
     const { pathname } = splitUrl(request.url);
     if (isApi(pathname)) {
-      const path = apiPath(pathname);
+      const scoped = casePath(pathname);
+      const path = scoped ? scoped.rest : mode.legacy ? apiPath(pathname) : null;
       if (path !== null && ROUTES.some((r) => r.pattern.test(path))) throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${pathname}`);
       throw new ClewError('NOT_FOUND', `no API endpoint ${pathname}`);
     }
@@ -379,52 +422,436 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const listen = (p: number) =>
     new Promise<void>((ok, fail) => {
       server.once('error', fail);
-      server.listen(p, host, () => {
+      server.listen(p, core.host, () => {
         server.off('error', fail);
         ok();
       });
     });
   try {
     try {
-      await listen(opts.port ?? 0);
+      await listen(core.port ?? 0);
     } catch (e) {
-      if (!opts.portFallback || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      if (!core.portFallback || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
       await listen(0);
     }
   } catch (e) {
     await app.close();
-    await store.close();
+    await mode.close();
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new ClewError('INVALID_ARGUMENT', `port ${opts.port} is in use: choose another with --port, or 0 for any free port`, { port: opts.port ?? 0 });
+    if (code === 'EADDRINUSE') throw new ClewError('INVALID_ARGUMENT', `port ${core.port} is in use: choose another, or 0 for any free port`, { port: core.port ?? 0 });
     throw e;
   }
-  port = (server.address() as AddressInfo).port;
-  // the network at the level the view opens with (persons once there are any), computed while nobody waits
-  const warming = opts.warm
-    ? setTimeout(() => {
-        (async () => viewNetwork(store, (await store.identity().persons()).length > 0 ? { level: 'person' } : {}))().catch((e: unknown) =>
-          log(`clew serve: precomputing the network failed: ${(e as Error)?.message ?? String(e)}`),
-        );
-      }, 50)
-    : null;
-  const hostPart = host === '::1' || host === '[::1]' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
-  const origin = `http://${hostPart}:${port}`;
+  portOf.port = (server.address() as AddressInfo).port;
+  const stop = afterListen();
   return {
-    url: `${origin}/?token=${token}`,
-    origin,
-    port,
-    token,
+    server,
+    app,
     webBuilt,
     close: async () => {
-      if (warming) clearTimeout(warming);
-      // running jobs stop at their next batch (an ingest stays resumable), given a few seconds
-      await Promise.race([jobs.cancelAll(), new Promise((ok) => setTimeout(ok, 5000).unref())]);
+      stop?.();
       await new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
       });
       await app.close();
-      await store.close();
+      await mode.close();
     },
+  };
+}
+
+const originOf = (host: string): string => (host === '::1' || host === '[::1]' ? '[::1]' : host === 'localhost' ? 'localhost' : host.includes(':') ? `[${host}]` : host);
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host))
+    throw new ClewError(
+      'INVALID_ARGUMENT',
+      `refusing to listen on ${host}: clew serve (one analyst, an access token) listens on this machine only (127.0.0.1, localhost or ::1); for a team, use clew server --db`,
+      { host },
+    );
+  const sessionRate = opts.rateLimit ?? SESSION_RATE;
+  const signInRate = opts.signInRateLimit ?? SIGN_IN_RATE;
+  const windows = { session: rateWindowMs(sessionRate), signIn: rateWindowMs(signInRate) };
+  const store: CaseStore = await openCase(opts.casePath, { readonly: true });
+  const token = opts.token ?? newToken();
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const state = caseState(store, { maxUploadBytes: opts.maxUploadBytes, uploadsDir: opts.uploadsDir, ingestBatchSize: opts.ingestBatchSize, caseLocator: opts.casePath });
+  const jobs = state.jobs;
+  const theCase: OpenedCase = { store, state };
+  const name = caseName(opts.casePath);
+  // uploads cut short by a server killed mid-transfer (kill -9) leave a *.part file: not kept
+  const uploads = opts.uploadsDir ?? defaultUploadsDir(opts.casePath);
+  for (const p of await cleanPartialUploads(uploads)) log(`clew serve: removed ${p}, an upload a stopped server left incomplete`);
+  const at = { port: 0 };
+
+  const authorised = (request: FastifyRequest): boolean => {
+    const cookie = request.cookies[cookieName(at.port)];
+    if (cookie !== undefined && tokensEqual(cookie, token)) return true;
+    const auth = request.headers.authorization;
+    return auth !== undefined && auth.startsWith('Bearer ') && tokensEqual(auth.slice(7), token);
+  };
+  const single: WireCase[] = [{ name, role: 'owner' }];
+
+  const mode: Mode = {
+    team: false,
+    identify: async () => undefined,
+    rateKey: (request) => rateKey(request, authorised(request), at.port),
+    rateMax: (key) => (key.startsWith('address:') ? signInRate.capacity : sessionRate.capacity),
+    rateWindow: (key) => (key.startsWith('address:') ? windows.signIn : windows.session),
+    hostAllowed: (request) => hostAllowed(request.headers.host, at.port),
+    originAllowed: (_request, origin) => originAllowed(origin, at.port),
+    async gate(request, reply) {
+      const { pathname, search } = splitUrl(request.url);
+      const query = new URLSearchParams(search);
+      const given = query.get('token');
+      // a person at the browser (not the app's fetches) gets refusals as plain text it can read
+      const wantsPage = !pathname.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+      if (given !== null && !pathname.startsWith('/api/')) {
+        // the printed URL: trade the token for a cookie and drop it from the address bar
+        if (!tokensEqual(given, token)) {
+          if (wantsPage) return refusePage(reply, 'clew: the access token in this URL is wrong or from an earlier run.\nOpen the URL that `clew serve` printed this time.\n');
+          throw new HttpError('UNAUTHORIZED', 'the access token in the URL is wrong: open the URL printed by `clew serve`');
+        }
+        query.delete('token');
+        // never a protocol-relative "//host" location (no open redirect, even with the token)
+        const location = pathname.replace(/^[/\\]+/, '/') + (query.size ? `?${query}` : '');
+        return reply
+          .setCookie(cookieName(at.port), token, COOKIE)
+          .setCookie(sessionIdCookieName(at.port), randomBytes(18).toString('base64url'), COOKIE)
+          .code(303)
+          .header('location', location)
+          .header('cache-control', 'no-store')
+          .send('');
+      }
+      if (!authorised(request)) {
+        if (wantsPage) return refusePage(reply, 'clew: this workspace needs its access token.\nOpen the URL that `clew serve` printed (http://127.0.0.1:PORT/?token=…), or restart it to get a new one.\n');
+        throw new HttpError('UNAUTHORIZED');
+      }
+      return undefined;
+    },
+    session: async () => ({ mode: 'single', user: null, cases: single, csrf: null, expiresAt: null }),
+    cases: async () => single,
+    async open(_request, asked) {
+      if (asked !== name) throw new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" here`);
+      return theCase;
+    },
+    legacy: theCase,
+    routes: () => undefined,
+    close: () => store.close(),
+  };
+
+  let warming: NodeJS.Timeout | null = null;
+  const running = await launch({ host, port: opts.port, portFallback: opts.portFallback, webRoot: opts.webRoot, maxUrlChars: opts.maxUrlChars, maxBodyBytes: opts.maxBodyBytes, log, name: 'clew serve' }, mode, at, () => {
+    // the network at the level the view opens with (persons once there are any), computed while nobody waits
+    if (opts.warm)
+      warming = setTimeout(() => {
+        (async () => viewNetwork(store, (await store.identity().persons()).length > 0 ? { level: 'person' } : {}))().catch((e: unknown) =>
+          log(`clew serve: precomputing the network failed: ${(e as Error)?.message ?? String(e)}`),
+        );
+      }, 50);
+    return null;
+  });
+  const origin = `http://${originOf(host)}:${at.port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port: at.port,
+    token,
+    webBuilt: running.webBuilt,
+    close: async () => {
+      if (warming) clearTimeout(warming);
+      // running jobs stop at their next batch (an ingest stays resumable), given a few seconds
+      await Promise.race([jobs.cancelAll(), new Promise((ok) => setTimeout(ok, 5000).unref())]);
+      await running.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- team mode
+
+export interface TeamServeOptions {
+  /** The team directory of the database (users, grants, sessions, cases opened as a user). */
+  directory: TeamDirectory;
+  /** Address to listen on (default 127.0.0.1); any address is allowed in team mode. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For/-Host/-Proto are believed; none by default. */
+  trustProxy?: string[];
+  /** Host names (host[:port]) the server is reached under besides its listening address, e.g. behind a proxy. */
+  publicHosts?: string[];
+  /** How long a session lasts (default 12 hours). */
+  sessionTtlMs?: number;
+  /** Sign-in attempts allowed per source address and per user name (default 10 a minute each, 30 for an address). */
+  loginRate?: { perAddress?: RateLimitOptions; perUser?: RateLimitOptions };
+  /** Budget of each signed-in session (default SESSION_RATE). */
+  rateLimit?: RateLimitOptions;
+  /** Budget of API requests that are not signed in, per address (default SIGN_IN_RATE). */
+  signInRateLimit?: RateLimitOptions;
+  /**
+   * The audit log (api/audit.ts openAuditLog): every answered case request, sign-in and sign-out is
+   * appended before the answer leaves; a request whose entry cannot be written fails (503
+   * AUDIT_WRITE_FAILED). clew server always gives one; without it nothing is recorded (tests, benchmarks).
+   */
+  audit?: AuditLog;
+  /** A case's state (its kept results and jobs) is dropped after this long without requests and jobs (default 10 minutes). */
+  idleCaseMs?: number;
+  webRoot?: string;
+  maxUrlChars?: number;
+  maxBodyBytes?: number;
+  maxUploadBytes?: number;
+  /** Where uploaded files are stored, one folder per case (default: under the user's data directory). */
+  uploadsDir?: string;
+  ingestBatchSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningTeamServer {
+  origin: string;
+  port: number;
+  webBuilt: boolean;
+  /** The cases whose state the server holds now (tests: idle ones are dropped). */
+  openCases(): string[];
+  close(): Promise<void>;
+}
+
+interface Signed {
+  user: TeamUser;
+  session: TeamSession;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Team mode: the live session of the request, null when none. */
+    clewSigned: Signed | null;
+  }
+}
+
+/** Per case: its state, shared by the users who may read it (they see the same rows), and when it was last used. */
+interface TeamCaseEntry {
+  state: CaseState;
+  lastUsed: number;
+  /** Unregisters the in-process locators the case's writes and jobs open it with. */
+  unregister: Map<string, () => void>;
+  /** The user of the latest request: the case's shared jobs open the case as them. */
+  lastUser: number;
+}
+
+const signInBody = z.strictObject({ user: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
+
+/** Session cookie of a team server (the port in its name: two servers on one host keep theirs apart). */
+export const teamCookieName = (port: number): string => `clew_sid_${port}`;
+
+const DEFAULT_LOGIN_PER_ADDRESS: RateLimitOptions = { capacity: 30, perSecond: 0.5 };
+const DEFAULT_LOGIN_PER_USER: RateLimitOptions = { capacity: 10, perSecond: 10 / 60 };
+
+/**
+ * `clew server --db`: every case of the database, to signed-in users. A request's case is opened
+ * as its user (the directory's openCaseAs: row-level security filters every query), its role on
+ * the case checked against the route (roles.ts) first.
+ */
+export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTeamServer> {
+  const dir = opts.directory;
+  const host = opts.host ?? '127.0.0.1';
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const ttl = opts.sessionTtlMs ?? 12 * 3600_000;
+  const sessionRate = opts.rateLimit ?? SESSION_RATE;
+  const signInRate = opts.signInRateLimit ?? SIGN_IN_RATE;
+  const perAddress = opts.loginRate?.perAddress ?? DEFAULT_LOGIN_PER_ADDRESS;
+  const perUser = opts.loginRate?.perUser ?? DEFAULT_LOGIN_PER_USER;
+  const windows = { session: rateWindowMs(sessionRate), signIn: rateWindowMs(signInRate) };
+  const idleMs = opts.idleCaseMs ?? 10 * 60_000;
+  const uploadsRoot = opts.uploadsDir;
+  const at = { port: 0 };
+  const publicHosts = new Set((opts.publicHosts ?? []).map((h) => h.toLowerCase()));
+  const cases = new Map<string, TeamCaseEntry>();
+
+  const hostOk = (h: string): boolean => {
+    const lower = h.toLowerCase();
+    if (hostAllowed(lower, at.port) || publicHosts.has(lower)) return true;
+    return lower === `${originOf(host)}:${at.port}`.toLowerCase();
+  };
+
+  /** The state of `name`, made on first use; its in-process locators open the case as a user. */
+  const entryOf = (name: string, store: CaseStore, userId: number): TeamCaseEntry => {
+    let e = cases.get(name);
+    if (!e) {
+      const shared = `clew-team:${name}`;
+      const state = new CaseState(store);
+      state.opts = { maxUploadBytes: opts.maxUploadBytes, uploadsDir: uploadsRoot ? join(uploadsRoot, name) : undefined, ingestBatchSize: opts.ingestBatchSize, caseLocator: shared };
+      const entry: TeamCaseEntry = { state, lastUsed: Date.now(), unregister: new Map(), lastUser: userId };
+      // the case's shared analyses (jobs) open it as the latest user: every user sharing the state sees the same rows
+      entry.unregister.set(shared, registerInProcessCase(shared, () => dir.openCaseAs(entry.lastUser, name)));
+      cases.set(name, (e = entry));
+    }
+    e.lastUsed = Date.now();
+    e.lastUser = userId;
+    e.state.store = store;
+    const own = `clew-team:${name}:${userId}`;
+    // the workspace's writes (annotations, decisions, uploads) open the case as the user who made them
+    if (!e.unregister.has(own)) e.unregister.set(own, registerInProcessCase(own, () => dir.openCaseAs(userId, name)));
+    shareCaseState(store, e.state, own);
+    return e;
+  };
+
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const [name, e] of cases)
+      if (now - e.lastUsed > idleMs && !e.state.jobs.list().some((j) => j.endedAt === null)) {
+        for (const u of e.unregister.values()) u();
+        cases.delete(name);
+      }
+  }, Math.max(1000, Math.min(60_000, idleMs / 2)));
+  sweep.unref();
+
+  const signed = (request: FastifyRequest): Signed => {
+    const s = request.clewSigned;
+    if (!s) throw new HttpError('UNAUTHORIZED', 'sign in first');
+    return s;
+  };
+  const readable = async (userId: number): Promise<WireCase[]> => (await dir.casesOf(userId)).filter((c) => readsCase(c.role)).map((c) => ({ name: c.name, role: c.role }));
+  const cookieOpts = (request: FastifyRequest, expiresAt?: number): CookieSerializeOptions => ({
+    ...COOKIE,
+    secure: request.protocol === 'https',
+    ...(expiresAt !== undefined ? { expires: new Date(expiresAt) } : {}),
+  });
+
+  const addressLimit = { max: perAddress.capacity, timeWindow: rateWindowMs(perAddress) };
+  const userLimit = { max: perUser.capacity, timeWindow: rateWindowMs(perUser) };
+
+  const mode: Mode = {
+    team: true,
+    async identify(request) {
+      const sid = request.cookies[teamCookieName(at.port)];
+      if (sid === undefined || !/^[A-Za-z0-9_-]{16,128}$/.test(sid)) return;
+      const s = await dir.session(sid);
+      if (s && s.expiresAt > Date.now() && !s.user.disabled) request.clewSigned = { user: s.user, session: s };
+    },
+    rateKey: (request) => {
+      const s = request.clewSigned;
+      if (s) return `session:${s.session.id}`;
+      // the app's files (the sign-in page) are not the sign-in budget's concern
+      return isApi(splitUrl(request.url).pathname) ? `address:${request.ip}` : `files:${request.ip}`;
+    },
+    rateMax: (key) => (key.startsWith('address:') ? signInRate.capacity : sessionRate.capacity),
+    rateWindow: (key) => (key.startsWith('address:') ? windows.signIn : windows.session),
+    hostAllowed: (request) => hostOk(request.host),
+    originAllowed: (request, origin) => hostOk(request.host) && origin.toLowerCase() === `${request.protocol}://${request.host.toLowerCase()}`,
+    async gate(request) {
+      const { pathname } = splitUrl(request.url);
+      // the app's files are public (the sign-in page); the API needs a session, except to sign in and to ask who is signed in
+      if (!isApi(pathname)) return undefined;
+      const s = request.clewSigned;
+      if (pathname === '/api/session' && (request.method === 'POST' || request.method === 'GET')) return undefined;
+      if (!s) throw new HttpError('UNAUTHORIZED', 'sign in first');
+      // a state-changing request carries the session's CSRF token (besides the Origin check)
+      if (request.method === 'POST' || request.method === 'DELETE') {
+        const given = request.headers['x-csrf-token'];
+        if (typeof given !== 'string' || !tokensEqual(given, s.session.csrf)) throw new HttpError('FORBIDDEN', 'the request lacks the CSRF token of this session: reload the workspace');
+      }
+      return undefined;
+    },
+    async session(request) {
+      const s = signed(request);
+      return { mode: 'team', user: { name: s.user.name, agency: s.user.agency }, cases: await readable(s.user.id), csrf: s.session.csrf, expiresAt: s.session.expiresAt };
+    },
+    cases: async (request) => readable(signed(request).user.id),
+    async open(request, asked, route) {
+      const s = signed(request);
+      const notFound = () => new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" that you may read`);
+      if (asked.length > 200) throw notFound();
+      const role = await dir.roleIn(s.user.id, asked);
+      if (role === null) throw notFound();
+      if (!rolesFor(route).includes(role)) throw new HttpError('FORBIDDEN', `your role on this case (${role}) does not allow this`);
+      // ingest writes with COPY, which the database refuses to a role row-level security binds (docs/team.md)
+      if (route.streamBody && String(route.pattern) === String(/^\/uploads$/))
+        throw new ClewError('INVALID_ARGUMENT', "the team server does not ingest: the database's admin does, with clew ingest --case ADMIN_URI?case=NAME FILE");
+      let store: CaseStore;
+      try {
+        store = await dir.openCaseAs(s.user.id, asked);
+      } catch (e) {
+        if (e instanceof ClewError && (e.code === 'CASE_NOT_FOUND' || e.code === 'NOT_FOUND')) throw notFound();
+        throw e;
+      }
+      return { store, state: entryOf(asked, store, s.user.id).state };
+    },
+    legacy: null,
+    record: opts.audit
+      ? async (request, r) => {
+          const s = signed(request);
+          await opts.audit!.append(auditEntryFor({ ...r, user: s.user.name, agency: s.user.agency }));
+        }
+      : undefined,
+    routes(json) {
+      // per source address and per user name, each its own budget: neither slows anyone else
+      // (createRateLimit: the plugin's route hooks run once per request, after the global one)
+      const byAddress = json.createRateLimit({ ...addressLimit, keyGenerator: (r) => `login-address:${r.ip}` });
+      const byUser = json.createRateLimit({
+        ...userLimit,
+        keyGenerator: (r) => {
+          const b = r.body as { user?: unknown } | undefined;
+          return `login-user:${typeof b?.user === 'string' ? b.user.trim().toLowerCase().slice(0, 200) : ''}`;
+        },
+      });
+      const limitSignIn = async (request: FastifyRequest, reply: FastifyReply) => {
+        for (const limit of [byAddress, byUser]) {
+          const r = await limit(request);
+          if (!r.isAllowed && r.isExceeded) {
+            reply.header('retry-after', String(r.ttlInSeconds));
+            throw new HttpError('RATE_LIMITED', 'too many sign-in attempts: wait a minute, then try again');
+          }
+        }
+      };
+      json.post(
+        '/api/session',
+        { preHandler: limitSignIn },
+        async (request, reply) => {
+          const b = parseInput(signInBody, request.body);
+          const user = await dir.authenticate(b.user, b.password);
+          // every attempt is accountable: the name as typed when it was refused
+          await opts.audit?.append({ user: user?.name ?? b.user.slice(0, 200), agency: user?.agency ?? null, case: null, action: user ? 'signin' : 'signin-refused', detail: { address: request.ip } });
+          if (!user) throw new HttpError('UNAUTHORIZED', 'wrong user name or password');
+          const old = request.clewSigned;
+          if (old) await dir.revokeSession(old.session.id);
+          const session = await dir.createSession(user.id, ttl);
+          reply.setCookie(teamCookieName(at.port), session.id, cookieOpts(request, session.expiresAt));
+          return sendJson(reply, 200, {
+            mode: 'team',
+            user: { name: user.name, agency: user.agency },
+            cases: await readable(user.id),
+            csrf: session.csrf,
+            expiresAt: session.expiresAt,
+          } satisfies SessionResponse);
+        },
+      );
+      json.delete('/api/session', async (request, reply) => {
+        const s = signed(request);
+        await opts.audit?.append({ user: s.user.name, agency: s.user.agency, case: null, action: 'signout' });
+        await dir.revokeSession(s.session.id);
+        reply.clearCookie(teamCookieName(at.port), cookieOpts(request));
+        return sendJson(reply, 200, { signedOut: true });
+      });
+    },
+    close: async () => {
+      clearInterval(sweep);
+      for (const e of cases.values()) {
+        await Promise.race([e.state.jobs.cancelAll(), new Promise((ok) => setTimeout(ok, 5000).unref())]);
+        for (const u of e.unregister.values()) u();
+      }
+      cases.clear();
+    },
+  };
+  const running = await launch(
+    { host, port: opts.port, webRoot: opts.webRoot, maxUrlChars: opts.maxUrlChars, maxBodyBytes: opts.maxBodyBytes, log, trustProxy: opts.trustProxy, name: 'clew server' },
+    mode,
+    at,
+    () => null,
+  );
+  return {
+    origin: `http://${originOf(host)}:${at.port}`,
+    port: at.port,
+    webBuilt: running.webBuilt,
+    openCases: () => [...cases.keys()],
+    close: () => running.close(),
   };
 }

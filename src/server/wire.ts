@@ -26,6 +26,8 @@ export type * from './wire/timeline.js';
 export type * from './wire/watch.js';
 export type * from './wire/annotations.js';
 export type * from './wire/translate.js';
+export type * from './wire/report.js';
+export type * from './wire/session.js';
 
 /** Every refusal and failure (errors.ts), its code one of ours. */
 export type WireError = z.output<typeof errorResponse> & { error: { code: HttpErrorCode } };

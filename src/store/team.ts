@@ -43,6 +43,14 @@ export interface TeamDirectory {
   grant(user: string, caseName: string, role: CaseRole): Promise<void>;
   /** Take away every role `user` had on `caseName`, and end what they could read there at once. */
   revoke(user: string, caseName: string): Promise<void>;
+  /**
+   * `grant` done by signed-in user `actorId` (the team server): only an owner of the case may
+   * (NOT_OWNER; CASE_NOT_FOUND as openCaseAs when the actor holds no role there); the database
+   * refuses the server's role any other grant.
+   */
+  grantAs(actorId: number, user: string, caseName: string, role: CaseRole): Promise<void>;
+  /** `revoke` done by signed-in user `actorId`: an owner of the case only, as grantAs. */
+  revokeAs(actorId: number, user: string, caseName: string): Promise<void>;
   /** The user when the password is theirs and they are enabled; null otherwise (unknown, wrong or disabled, in the same time). */
   authenticate(name: string, password: string): Promise<TeamUser | null>;
   /** The cases the user holds a role on, by name. */

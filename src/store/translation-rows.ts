@@ -3,6 +3,7 @@
  * and PostgreSQL implementations of TranslationPort: the row, its mapping and the checks a row must pass.
  */
 import { ClewError } from '../model/errors.js';
+import { indexText } from '../text/query/parse.js';
 import type { StoredTranslation } from './types.js';
 
 export interface TranslationDbRow {
@@ -17,6 +18,7 @@ export interface TranslationDbRow {
   failure: string | null;
   failed: string | null;
   at: number | string;
+  lexicon: string | null;
 }
 
 export function toStoredTranslation(r: TranslationDbRow): StoredTranslation {
@@ -32,12 +34,40 @@ export function toStoredTranslation(r: TranslationDbRow): StoredTranslation {
     failure: r.failure,
     failed: r.failed,
     at: Number(r.at),
+    lexicon: parseLexicon(r.lexicon),
   };
 }
 
 /** The row's values in the table's column order (message_id … at). */
 export function translationValues(t: StoredTranslation): (string | number | null)[] {
-  return [t.messageId, t.target, t.engine, t.pair, t.version, t.engineVersion, t.sourceLang, t.text, t.failure, t.failed, t.at];
+  return [t.messageId, t.target, t.engine, t.pair, t.version, t.engineVersion, t.sourceLang, t.text, t.failure, t.failed, t.at, lexiconJson(t.lexicon)];
+}
+
+/** The lexicon column: the code words as a JSON array (sorted, distinct), NULL when not recorded. */
+export function lexiconJson(words: readonly string[] | null): string | null {
+  return words === null ? null : JSON.stringify([...new Set(words)].sort());
+}
+
+function parseLexicon(s: string | null): string[] | null {
+  if (s === null) return null;
+  try {
+    const v: unknown = JSON.parse(s);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a message's translations are indexed by for a search that includes them (SQLite translations_fts,
+ * PostgreSQL translations.fts): each translation that did not fail, as index tokens of its target language
+ * (a word of an English translation by its English stem too), one translation per line.
+ */
+export function translationIndexText(rows: readonly { text: string; target: string; failure: string | null }[]): string {
+  return rows
+    .filter((r) => r.failure === null && r.text !== '')
+    .map((r) => indexText(r.text, r.target))
+    .join('\n');
 }
 
 /** INVALID_ARGUMENT for a row that cannot be stored (no id, an empty key part). */
@@ -46,6 +76,8 @@ export function checkTranslation(t: StoredTranslation): void {
   for (const k of ['target', 'engine', 'pair', 'version'] as const)
     if (typeof t[k] !== 'string' || t[k] === '') throw new ClewError('INVALID_ARGUMENT', `a stored translation needs its ${k}`, { message: t.messageId });
   if (!Number.isSafeInteger(t.at)) throw new ClewError('INVALID_ARGUMENT', `a stored translation needs its time`, { message: t.messageId });
+  if (t.lexicon !== null && (!Array.isArray(t.lexicon) || t.lexicon.some((w) => typeof w !== 'string')))
+    throw new ClewError('INVALID_ARGUMENT', 'a stored translation\'s lexicon is a list of words', { message: t.messageId });
 }
 
 export function messagesNotInCase(ids: readonly number[]): ClewError {

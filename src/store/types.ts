@@ -122,6 +122,8 @@ export interface SearchHit {
   /** The conversation's title, when it has one. */
   conversationTitle?: string | null;
   body: string;
+  /** A search with translations (SearchQuery.translated): the words matched the message's stored translation, not its original. */
+  viaTranslation?: boolean;
 }
 
 export interface SearchPage {
@@ -495,6 +497,7 @@ export interface CaseStore
     WatchPort,
     AnnotationPort,
     TranslationPort,
+    OcrPort,
     ChangePort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
@@ -818,6 +821,75 @@ export interface StoredTranslation {
   failed: string | null;
   /** UTC ms when it was made. */
   at: number;
+  /**
+   * The lexicon's code words found in the message and kept untranslated (sorted, distinct): the translation
+   * depends on them, so they are part of its cache key (api/translate.ts). Null when not recorded (made
+   * before schema 7): such a translation is made again.
+   */
+  lexicon: string[] | null;
+}
+
+// ---------------------------------------------------------------- text recognised in images (sqlite/ocr.ts)
+
+/** An image attachment waiting for text recognition (OcrPort.ocrCandidates). */
+export interface OcrCandidate {
+  attachmentId: number;
+  filename: string;
+  mime: string | null;
+  sha256: string;
+  size: number;
+  /** The message it belongs to (a first copy), null when the case holds none. */
+  messageId: number | null;
+  /** The detected language of that message, null when unknown or there is none. */
+  lang: string | null;
+}
+
+/** Text recognised in an image attachment as stored in the case (issue 23 part 3), with what made it. */
+export interface StoredOcr {
+  attachmentId: number;
+  /** 'tesseract'. */
+  engine: string;
+  engineVersion: string;
+  /** Tesseract languages used, in order ('srp_latn', 'eng'). */
+  languages: string[];
+  /** Version of each language's data package. */
+  dataVersions: Record<string, string>;
+  /** The text ('' for an image without text, and when failed). */
+  text: string;
+  /** Mean word confidence 0–100, null when no word was recognised. */
+  confidence: number | null;
+  /** The EXIF orientation (2–8) turned upright before recognition, null when there was none to apply. */
+  orientation: number | null;
+  /** Why there is no text: a stable code and a reason for people; null when recognised. */
+  failure: string | null;
+  failed: string | null;
+  /** UTC ms when it was made. */
+  at: number;
+}
+
+/** Text recognised in image attachments (clew ocr). It never changes a source record. */
+export interface OcrPort {
+  /**
+   * Image attachments (an image MIME type or file name) whose bytes the case holds, by attachment id, after
+   * `after`: those without a stored result, or with `again` every one (up to `limit`).
+   */
+  ocrCandidates(opts: { limit: number; after?: number; again?: boolean }): Promise<OcrCandidate[]>;
+  /** How many image attachments with bytes the case holds, and how many of them have a stored result. */
+  ocrCounts(): Promise<{ images: number; done: number }>;
+  /** An attachment's bytes by SHA-256, null when the case does not hold them. */
+  blob(sha256: string): Promise<Uint8Array | null>;
+  /**
+   * Store results (one replaces the attachment's earlier one) with the entities found in their text, as
+   * mentions of the attachment's message (`messageId`) whose spans are offsets into the recognised text and
+   * whose attrs name the photo (`{"ocr": attachment id, …}`): the entity's provenance. The attachment's
+   * earlier mentions are replaced. One transaction that moves the change counter. NOT_FOUND, storing
+   * nothing, for an attachment or message not in the case.
+   */
+  saveOcr(rows: readonly { ocr: StoredOcr; messageId: number | null; mentions: readonly Mention[] }[]): Promise<void>;
+  /** The stored results of these attachments, in the order asked. */
+  ocrOf(attachmentIds: readonly number[]): Promise<StoredOcr[]>;
+  /** The stored results of the image attachments of these messages (first copies' own attachments), by message. */
+  ocrOfMessages(messageIds: readonly number[]): Promise<{ messageId: number; filename: string; ocr: StoredOcr }[]>;
 }
 
 /** Machine translations cached in the case. They never change a source record. */

@@ -1,9 +1,11 @@
-import { Component, Suspense, useEffect, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link } from './components/Link';
 import { ErrorNotice, Loading } from './components/Notice';
-import { api, type StatsResponse } from './lib/api';
+import { SignIn } from './components/SignIn';
+import { CaseList, UserMenu } from './components/UserMenu';
+import { api, ApiError, selectCase, session, SIGNED_OUT, type SessionResponse, type StatsResponse } from './lib/api';
 import { day, num } from './lib/format';
-import { useRoute } from './lib/router';
+import { caseInPath, setBasePath, useRoute } from './lib/router';
 import { useApi, useCaseGeneration } from './lib/useApi';
 import { watchCase } from './lib/changes';
 import { matchView, VIEWS } from './views';
@@ -44,7 +46,54 @@ function CaseBar({ stats }: { stats: StatsResponse | null }) {
   );
 }
 
+type Boot = { kind: 'loading' } | { kind: 'signin'; expired: boolean } | { kind: 'ready'; me: SessionResponse } | { kind: 'error'; error: unknown };
+
+/**
+ * Who is signed in decides what shows (GET /api/session): `clew serve` opens its one case; a
+ * team server (`clew server --db`) shows the sign-in page on 401, then the case named in the
+ * address (/cases/CASE/…) or the list of cases the user may read.
+ */
 export function App() {
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  useEffect(() => {
+    const ac = new AbortController();
+    session
+      .get(ac.signal)
+      .then((me) => setBoot({ kind: 'ready', me }))
+      .catch((error: unknown) => {
+        if (ac.signal.aborted) return;
+        setBoot(error instanceof ApiError && error.status === 401 ? { kind: 'signin', expired: false } : { kind: 'error', error });
+      });
+    // a session that ends while the workspace is open (expired, revoked, signed out elsewhere)
+    const out = () => setBoot({ kind: 'signin', expired: true });
+    window.addEventListener(SIGNED_OUT, out);
+    return () => {
+      ac.abort();
+      window.removeEventListener(SIGNED_OUT, out);
+    };
+  }, []);
+
+  if (boot.kind === 'loading') return <Loading />;
+  if (boot.kind === 'error') return <ErrorNotice error={boot.error} />;
+  if (boot.kind === 'signin') return <SignIn expired={boot.expired} />;
+  const me = boot.me;
+  if (me.mode === 'single') {
+    selectCase(me.cases[0]?.name ?? null, null);
+    setBasePath('');
+    return <Workspace me={me} current={me.cases[0]?.name ?? null} />;
+  }
+  const asked = caseInPath(window.location.pathname);
+  if (asked === null || !me.cases.some((c) => c.name === asked)) {
+    selectCase(null, me.csrf);
+    setBasePath('');
+    return <CaseList me={me} missing={asked} />;
+  }
+  selectCase(asked, me.csrf);
+  setBasePath(`/cases/${encodeURIComponent(asked)}`);
+  return <Workspace me={me} current={asked} />;
+}
+
+function Workspace({ me, current }: { me: SessionResponse; current: string | null }) {
   const route = useRoute();
   const generation = useCaseGeneration();
   const { data: stats, error } = useApi(() => api.statsCached(), [generation]);
@@ -64,6 +113,7 @@ export function App() {
           clew
         </Link>
         <CaseBar stats={stats} />
+        <UserMenu me={me} current={current} />
       </header>
       <nav className="sidenav" aria-label="Views">
         <ul>

@@ -68,6 +68,12 @@ export const wireHit = z.strictObject({
   via: z.array(z.strictObject({ codeword: z.string(), means: z.string() })).optional(),
   /** The analysts' tags, notes and star on the message; absent when it has none. */
   annotations: itemAnnotations.optional(),
+  /** translated=1: the words matched the message's stored machine translation, not its original. */
+  viaTranslation: z.literal(true).optional(),
+  /** translated=1: the message's newest stored English machine translation, highlighted, with its label (render as text). */
+  translation: z.strictObject({ snippet: wireSnippet, label: z.string(), pair: z.string(), version: z.string(), at: int }).optional(),
+  /** The text recognised in the message's images (clew ocr), highlighted, with the image's attachment id and file name (render as text). */
+  images: z.array(z.strictObject({ attachmentId: int, filename: z.string(), snippet: wireSnippet, confidence: z.number().nullable() })).optional(),
 });
 
 export const search = endpoint({
@@ -81,6 +87,8 @@ export const search = endpoint({
     cursor: wholeNumber(1).optional(),
     /** Count the matches up to this many (first page). */
     count: wholeNumber(1, 10_000).optional(),
+    /** 1: also search the messages' stored machine translations (folded mode); each hit then carries its translation. */
+    translated: z.enum(['0', '1']).optional(),
   }),
   response: z.strictObject({
     query: typed<SearchQuery>('SearchQuery', 'src/text/query/ast.ts'),

@@ -9,7 +9,7 @@ import type { NetworkLevel } from '../../api/network.js';
 import type { CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
 import type { IngestTask } from '../job-tasks.js';
-import { type CaseState, caseState, type CaseStateOptions } from '../case-state.js';
+import { type CaseState, caseLocatorFor, caseState, type CaseStateOptions } from '../case-state.js';
 import { type Job, type Reply, runTask, wireJob } from '../jobs.js';
 import { type DisruptBody, disruptCacheKey } from '../disruption.js';
 import { KEY_PLAYERS_FAMILY, type KeyPlayerRanking } from '../keyplayers.js';
@@ -28,7 +28,7 @@ export function jobsOf(store: CaseStore, opts?: JobsOptions): CaseState {
 
 /** The locator to open the server's case again with (see JobsOptions.caseLocator). */
 export function caseLocatorOf(store: CaseStore): string {
-  return caseState(store).caseLocator;
+  return caseLocatorFor(store);
 }
 
 /** Where uploads go: the configured directory, else beside a case file or under the user's data directory (defaultUploadsDir). */

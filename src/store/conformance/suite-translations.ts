@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { ClewRecord } from '../../model/records.js';
 import { openCase } from '../open.js';
 import type { CaseStore, StoredTranslation } from '../types.js';
+import { parseQuery } from '../../text/query/parse.js';
+import type { SearchQuery } from '../../text/query/ast.js';
 import { type CaseFactory, HOUR, codeOf, filters, ingest, msg } from './support.js';
 
 const T0 = Date.UTC(2022, 5, 1, 8);
@@ -34,6 +36,7 @@ const tr = (messageId: number, text: string, more: Partial<StoredTranslation> = 
   failure: null,
   failed: null,
   at: at(10),
+  lexicon: null,
   ...more,
 });
 
@@ -84,6 +87,93 @@ export function describeTranslations(factory: CaseFactory): void {
         reopened = await openCase(tc.locator, { readonly: true });
         expect(await reopened.translationsOf([m0!, m1!, m2!], 'en')).toEqual([newer, again, first[1], first[2]]);
         expect(await codeOf(reopened.saveTranslations([tr(m0!, 'x')]))).toBe('CASE_READ_ONLY');
+      } finally {
+        await reopened?.close();
+        await tc.cleanup();
+      }
+    });
+
+    it('keep the code words a translation kept (its lexicon), replaced with it', async () => {
+      const tc = await factory();
+      try {
+        const s = tc.store;
+        await ingest(s, RECORDS, { analyse: true });
+        const [m0] = await messageIds(s);
+        const kept = tr(m0!, 'Container arrives', { lexicon: ['kum', 'antwerpen'] });
+        await s.saveTranslations([kept]);
+        expect(await s.translationsOf([m0!], 'en')).toEqual([{ ...kept, lexicon: ['antwerpen', 'kum'] }]);
+        const none = tr(m0!, 'Container arrives', { lexicon: [] });
+        await s.saveTranslations([none]);
+        expect(await s.translationsOf([m0!], 'en')).toEqual([none]);
+        expect(await codeOf(s.saveTranslations([tr(m0!, 'x', { lexicon: [1] as unknown as string[] })]))).toBe('INVALID_ARGUMENT');
+      } finally {
+        await tc.cleanup();
+      }
+    });
+
+    it('search the stored translations when asked (folded mode): hits through a translation marked, paged and counted with the originals', async () => {
+      const tc = await factory();
+      let reopened: CaseStore | null = null;
+      try {
+        const s = tc.store;
+        await ingest(s, RECORDS, { analyse: true });
+        const [m0, m1, m2] = await messageIds(s);
+        const langs = ['sr', 'en'];
+        const q = (text: string, more: Partial<SearchQuery> = {}): SearchQuery => ({ ...parseQuery(text, 'folded', { langs }), translated: true, ...more });
+        const ids = async (st: CaseStore, query: SearchQuery, limit = 10) => (await st.search(query, { limit })).hits.map((h) => [h.id, h.viaTranslation === true]);
+
+        // nothing translated yet: the originals only
+        expect(await ids(s, q('container'))).toEqual([]);
+        await s.saveTranslations([
+          tr(m0!, 'Container arrives in Antwerp on Friday'),
+          tr(m1!, 'The containers arrive on Friday'),
+          tr(m2!, '', { failure: 'too-long', failed: 'text too long to translate' }),
+          // another target language is searched too; a failed one is not
+          tr(m2!, 'Behälter Container', { target: 'de', pair: 'hbs-deu', failure: 'crashed', failed: 'crashed' }),
+        ]);
+        // an English word finds the Serbian messages whose translation holds it (any inflection: containers), newest first
+        expect(await ids(s, q('container'))).toEqual([
+          [m1, true],
+          [m0, true],
+        ]);
+        // the default searches the originals only
+        expect(await ids(s, { ...q('container'), translated: false })).toEqual([]);
+        // a word of the original is a match of the original (not through the translation), in both scripts
+        expect(await ids(s, q('kontejner'))).toEqual([
+          [m1, false],
+          [m0, false],
+        ]);
+        // words matched across original and translation do not combine: each text matches on its own
+        expect(await ids(s, q('container petak'))).toEqual([]);
+        // the other filters apply to the translated hits too
+        expect(await ids(s, q('friday', { from: ['sky:tana'] }))).toEqual([[m0, true]]);
+        expect(await ids(s, q('friday', { after: at(2) }))).toEqual([[m1, true]]);
+        // paging by cursor over both, and the count of both (each message once)
+        const p1 = await s.search(q('container OR dobro'), { limit: 2, count: 100 });
+        expect(p1.hits.map((h) => [h.id, h.viaTranslation === true])).toEqual([
+          [m2, false],
+          [m1, true],
+        ]);
+        expect(p1.total).toEqual({ count: 3, capped: false });
+        expect(p1.nextCursor).not.toBeNull();
+        const p2 = await s.search(q('container OR dobro'), { limit: 2, cursor: p1.nextCursor! });
+        expect(p2.hits.map((h) => h.id)).toEqual([m0]);
+        expect(p2.nextCursor).toBeNull();
+        // exact mode searches the originals, and says so
+        const exact = await s.search({ ...parseQuery('container', 'exact', { langs }), translated: true }, { limit: 10 });
+        expect(exact.hits).toEqual([]);
+        expect(exact.notes.join(' ')).toMatch(/folded mode only/);
+        // user input stays data, never index syntax
+        expect(await ids(s, q('"arrives in antwerp" OR NEAR'))).toEqual([[m0, true]]);
+
+        // a translation replaced (same key) is searched as it now reads
+        await s.saveTranslations([tr(m1!, 'The box arrives on Friday')]);
+        expect(await ids(s, q('container'))).toEqual([[m0, true]]);
+        expect(await ids(s, q('box'))).toEqual([[m1, true]]);
+
+        reopened = await openCase(tc.locator, { readonly: true });
+        expect(await ids(reopened, q('container'))).toEqual([[m0, true]]);
+        expect((await reopened.message(m0!)).body).toBe(BODIES[0]);
       } finally {
         await reopened?.close();
         await tc.cleanup();

@@ -17,6 +17,7 @@ import { describeExport } from './suite-export.js';
 import { describeWatch } from './suite-watch.js';
 import { describeAnnotations } from './suite-annotations.js';
 import { describeTranslations } from './suite-translations.js';
+import { describeOcr } from './suite-ocr.js';
 import { describeChanges } from './suite-changes.js';
 
 export type { CaseFactory, TestCase } from './support.js';
@@ -819,6 +820,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
     describeWatch(factory);
     describeAnnotations(factory);
     describeTranslations(factory);
+    describeOcr(factory);
     describeChanges(factory);
   });
 }

@@ -8,7 +8,9 @@ import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 import { type Queryable, one, pgCode, rows, transaction } from './db.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { PG_SCHEMA_VERSION, SCHEMA_SQL, createPartitionsSql, dropPartitionsSql } from './schema.js';
+import { ensurePartitionKeys } from './nodes.js';
+import { PG_SCHEMA_VERSION, SCHEMA_SQL, createPartitionsSql, dropPartitionsSql, serverGrants } from './schema.js';
+import { SERVER_ROLE } from './team/rls.js';
 
 /** Advisory lock key (first half) for schema changes; the second half is 0. */
 const SCHEMA_LOCK = 0x636c6577; // 'clew'
@@ -70,6 +72,8 @@ export async function ensureSchema(pool: pg.Pool, readonly: boolean, where: stri
         for (const m of PG_MIGRATIONS.filter((x) => x.to > again)) await m.database?.(c);
         await c.query(`UPDATE clew_meta SET value = $1 WHERE key = 'schema_version'`, [String(PG_SCHEMA_VERSION)]);
       }
+      // the team server's role (clew db start makes it) may read what its users may
+      if (await one(c, 'SELECT 1 FROM pg_roles WHERE rolname = $1', [SERVER_ROLE])) await c.query(serverGrants(SERVER_ROLE));
     });
   } catch (e) {
     if (v !== null && mayNotWrite(e)) throw migrationNeeded(`the database of ${where}`, v, where, e);
@@ -152,6 +156,8 @@ export async function createCase(pool: pg.Pool, name: string): Promise<CaseRow> 
     }
     const row = (await one<CaseRow>(c, 'INSERT INTO clew_cases (name, schema_version) VALUES ($1, $2) RETURNING id, name, schema_version', [name, PG_SCHEMA_VERSION]))!;
     await c.query(createPartitionsSql(row.id));
+    // a database where a case was placed on a node keeps primary keys on the partitions (nodes.ts)
+    await ensurePartitionKeys(c, row.id);
     await c.query(`INSERT INTO meta (case_id, key, value) VALUES ($1, 'created_at', $2), ($1, 'clew_schema', $3)`, [
       row.id,
       new Date().toISOString(),

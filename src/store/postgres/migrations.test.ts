@@ -15,7 +15,7 @@ import { findCase } from './cases.js';
 import { postgresLocator } from './locator.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { migratePostgresCase, openPostgresStore } from './open.js';
-import { ANNOTATION_TABLE_NAMES, PG_SCHEMA_VERSION, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { ANNOTATION_TABLE_NAMES, OCR_TABLE_NAMES, PG_SCHEMA_VERSION, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
 import { testCaseLocator, testPg } from './test-support/pg-case.js';
 import { ftsVector } from './writer.js';
 
@@ -106,7 +106,7 @@ describe('PostgreSQL schema migrations', () => {
       const id = s.db.caseId;
       await s.close();
       // schema 1: no watch, annotation or translation tables (a database made before them), vectors without stem tokens
-      for (const t of [...WATCH_TABLE_NAMES, ...ANNOTATION_TABLE_NAMES, ...TRANSLATION_TABLE_NAMES]) await db.query(`DROP TABLE ${t}`);
+      for (const t of [...WATCH_TABLE_NAMES, ...ANNOTATION_TABLE_NAMES, ...TRANSLATION_TABLE_NAMES, ...OCR_TABLE_NAMES]) await db.query(`DROP TABLE ${t}`);
       await db.query(`UPDATE clew_meta SET value = '1' WHERE key = 'schema_version'`);
       await asSchema1(id);
       const stem = stemToken('kafu', 'sr')!;
@@ -146,6 +146,40 @@ describe('PostgreSQL schema migrations', () => {
       expect(await migratePostgresCase(oldLoc)).toEqual({ from: PG_SCHEMA_VERSION, to: PG_SCHEMA_VERSION, applied: [] });
     });
 
+    it('a schema-6 case\'s stored translations become searchable by the step ocr-translation-search (vectors derived), their code words unrecorded', async () => {
+      const loc = postgresLocator(url, 'v5');
+      const s = await openPostgresStore(loc, { create: true });
+      await ingest(s, records, { analyse: true });
+      const id = s.db.caseId;
+      const mid = (await s.search(parseQuery('harbour', 'folded'), { limit: 1 })).hits[0]!.id;
+      const row = { messageId: mid, target: 'en', engine: 'apertium', pair: 'hbs-eng', version: '1', engineVersion: '1', sourceLang: 'sr', text: 'Containers reached the port', failure: null, failed: null, at: 1, lexicon: ['kum'] };
+      await s.saveTranslations([row]);
+      await s.close();
+      // schema 6: translations without lexicon and fts, no ocr_texts (the whole database goes back: its cases are migrated as opened)
+      await db.query('ALTER TABLE translations DROP COLUMN lexicon, DROP COLUMN fts');
+      for (const t of OCR_TABLE_NAMES) await db.query(`DROP TABLE ${t}`);
+      await db.query(`UPDATE clew_meta SET value = '6' WHERE key = 'schema_version'`);
+      await db.query('UPDATE clew_cases SET schema_version = 6');
+      await db.query(`UPDATE meta SET value = '6' WHERE key = 'clew_schema'`);
+
+      const m = await openPostgresStore(loc, {});
+      try {
+        expect((await findCase(db, 'v5'))!.schema_version).toBe(PG_SCHEMA_VERSION);
+        const q = { ...parseQuery('container', 'folded', { langs: ['sr', 'en'] }), translated: true };
+        expect((await m.search(q, { limit: 5 })).hits.map((h) => [h.id, h.viaTranslation])).toEqual([[mid, true]]);
+        expect(await m.translationsOf([mid], 'en')).toEqual([{ ...row, lexicon: null }]);
+        expect(await m.ocrCounts()).toEqual({ images: 0, done: 0 });
+        const fresh = await openPostgresStore(postgresLocator(url, 'fresh5'), { create: true });
+        try {
+          expect(await shape(db, id)).toEqual(await shape(db, fresh.db.caseId));
+        } finally {
+          await fresh.close();
+        }
+      } finally {
+        await m.close();
+      }
+    });
+
     it('a role that may not write the case is told the command that migrates it; clew case migrate then does, once', async () => {
       const loc = postgresLocator(url, 'guarded');
       const s = await openPostgresStore(loc, { create: true });
@@ -155,7 +189,8 @@ describe('PostgreSQL schema migrations', () => {
       await asSchema1(id);
       const role = `${name}_ro`;
       await admin.query(`DROP ROLE IF EXISTS ${role}`);
-      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'ro-secret-123'`);
+      // a role that reads every case: row-level security (schema 6) shows a role without BYPASSRLS only the cases of the clew user it names
+      await admin.query(`CREATE ROLE ${role} LOGIN BYPASSRLS PASSWORD 'ro-secret-123'`);
       await db.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
       const u = new URL(url);
       u.username = role;

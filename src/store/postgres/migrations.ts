@@ -18,8 +18,11 @@
  * is the version of a new database and case; the last entry leads to it (migrations.test.ts).
  */
 import type pg from 'pg';
-import { ANNOTATION_TABLE_NAMES, ensureTableSql, caseTable, deferredIndexes, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { ANNOTATION_TABLE_NAMES, CASE_TABLES, ensureTableSql, caseTable, deferredIndexes, indexSql, OCR_TABLE_NAMES, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { TEAM_SCHEMA_SQL, rlsSql } from './team/rls.js';
+import { translationVector } from './translations.js';
 import { ftsVector } from './writer.js';
+import { createAuditTables } from './audit.js';
 
 export interface PgMigration {
   to: number;
@@ -58,6 +61,24 @@ export async function reindexFts(c: pg.PoolClient, caseId: number): Promise<void
   await c.query(`ANALYZE ${part}`);
 }
 
+/**
+ * Schema 6: the team directory's tables, and row-level security on every case table's parent
+ * and on the partitions of every case the database holds now (team/rls.ts); a partition a later
+ * case step makes (addTables: ensureTableSql) gets it there. A migration that adds case tables
+ * after this one gives their parents row-level security in its database step too.
+ */
+async function teamSchema(c: pg.PoolClient): Promise<void> {
+  await c.query(TEAM_SCHEMA_SQL);
+  // the case tables a database at schema 5 holds (a later step's tables get theirs when it makes them)
+  const ids = (await c.query<{ id: number }>('SELECT id FROM clew_cases ORDER BY id')).rows.map((r) => r.id);
+  const rels = CASE_TABLES.flatMap((t) => [{ rel: t.name, table: t.name }, ...ids.map((id) => ({ rel: partitionName(t.name, id), table: t.name }))]);
+  const existing = new Set(
+    (await c.query<{ n: string }>('SELECT n FROM unnest($1::text[]) AS n WHERE to_regclass(n) IS NOT NULL', [rels.map((r) => r.rel)])).rows.map((r) => r.n),
+  );
+  const sql = rels.filter((r) => existing.has(r.rel)).map((r) => rlsSql(r.rel, r.table));
+  if (sql.length) await c.query(sql.join('\n'));
+}
+
 /** The steps of a migration that adds tables: their parents once, each case's partitions. */
 function addTables(names: readonly string[]): Pick<PgMigration, 'database' | 'case'> {
   return {
@@ -90,5 +111,44 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     to: 5,
     what: 'machine translations of messages, cached with their engine, pair and version (the table translations)',
     ...addTables(TRANSLATION_TABLE_NAMES),
+  },
+  {
+    to: 6,
+    what: 'team mode: users, their roles per case and their sessions (clew_users, clew_grants, clew_sessions), and row-level security on every case table, so the team server reads only the cases its user may',
+    database: teamSchema,
+  },
+  {
+    to: 7,
+    what: 'search through the stored machine translations (translations.fts), the code words a translation kept (translations.lexicon: older translations are made again when next asked for), and text recognised in image attachments (the table ocr_texts)',
+    async database(c) {
+      await c.query('ALTER TABLE translations ADD COLUMN IF NOT EXISTS lexicon text COLLATE "C"');
+      await c.query('ALTER TABLE translations ADD COLUMN IF NOT EXISTS fts tsvector');
+      await addTables(OCR_TABLE_NAMES).database!(c);
+      // a case table made after schema 6: row-level security on its parent (its partitions get it from ensureTableSql)
+      await c.query(OCR_TABLE_NAMES.map((t) => rlsSql(t, t)).join('\n'));
+    },
+    async case(c, caseId) {
+      const t = caseTable('translations');
+      await c.query(indexSql(t, t.indexes!.find((i) => i.name === 'fts')!, caseId));
+      const part = partitionName('translations', caseId);
+      const rows = await c.query<{ message_id: number; target: string; engine: string; pair: string; version: string; text: string; failure: string | null }>(
+        `SELECT message_id, target, engine, pair, version, text, failure FROM ${part} WHERE failure IS NULL AND text <> ''`,
+      );
+      for (let k = 0; k < rows.rows.length; k += REINDEX_CHUNK) {
+        const chunk = rows.rows.slice(k, k + REINDEX_CHUNK);
+        await c.query(
+          `UPDATE ${part} t SET fts = v.fts::tsvector FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS v(message_id, target, engine, pair, version, fts)
+           WHERE t.case_id = $1 AND t.message_id = v.message_id AND t.target = v.target AND t.engine = v.engine AND t.pair = v.pair AND t.version = v.version`,
+          [caseId, ...(['message_id', 'target', 'engine', 'pair', 'version'] as const).map((key) => chunk.map((r) => r[key])), chunk.map(translationVector)],
+        );
+      }
+      await addTables(OCR_TABLE_NAMES).case!(c, caseId);
+    },
+  },
+  {
+    // the step "audit log": database-wide tables, no case partitions (audit.ts)
+    to: 8,
+    what: 'the audit log: its entries and signed tree heads (the tables audit_entries and audit_heads, append-only: UPDATE, DELETE and TRUNCATE are refused)',
+    database: createAuditTables,
   },
 ];

@@ -9,6 +9,7 @@ import type { CaseStore } from '../types.js';
 import { type CaseMigrationReport, createCase, ensureSchema, findCase, migrateCase } from './cases.js';
 import { connectError, createPool } from './db.js';
 import type { PgOpenOptions, PostgresLocator } from './locator.js';
+import { caseNodes, guardNodes } from './nodes.js';
 import { PostgresCaseStore } from './store.js';
 
 export async function openPostgresCase(loc: PostgresLocator, opts: PgOpenOptions = {}): Promise<CaseStore> {
@@ -37,6 +38,8 @@ export async function openPostgresStore(loc: PostgresLocator, opts: PgOpenOption
       row = await createCase(pool, loc.case);
     }
     await migrateCase(pool, row.id, loc.printable);
+    // a case with partitions on other servers: a node that does not answer is named (nodes.ts)
+    guardNodes(pool, await caseNodes(pool, row.id), loc.printable);
     return new PostgresCaseStore({ pool, caseId: row.id, caseName: row.name }, loc.printable, readonly);
   } catch (e) {
     await pool.end().catch(() => {});

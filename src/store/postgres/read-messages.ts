@@ -6,6 +6,7 @@ import type { Mention } from '../../model/entities.js';
 import { ClewError } from '../../model/errors.js';
 import type { Channel } from '../../model/records.js';
 import type { MessageView } from '../types.js';
+import { bodyMention } from '../ocr-rows.js';
 import { type PgReadCase, accountsByIds, all, json, one, parseLoc } from './read-util.js';
 
 /** messages.flags bits (src/store/sqlite/writer.ts). */
@@ -142,7 +143,7 @@ export async function mentions(db: PgReadCase, messageId: number): Promise<Menti
   if (!Number.isSafeInteger(messageId)) return [];
   const rows = await all<Omit<Mention, 'attrs'> & { attrs: unknown }>(
     db.pool,
-    `SELECT type, start, "end", raw, value, confidence, attrs FROM mentions WHERE case_id = $1 AND message_id = $2 ORDER BY start, type COLLATE "C"`,
+    `SELECT type, start, "end", raw, value, confidence, attrs FROM mentions x WHERE case_id = $1 AND message_id = $2 AND ${bodyMention('x')} ORDER BY start, type COLLATE "C"`,
     [db.caseId, messageId],
   );
   return rows.map((m) => ({ ...m, attrs: m.attrs === null ? undefined : json<Mention['attrs']>(m.attrs) }));

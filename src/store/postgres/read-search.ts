@@ -109,8 +109,13 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   // planner weighs the words' own frequency: a subquery's unknown list made it expect one hit
   // whatever the words, and plan every search as all matches sorted (seconds for a common word
   // at millions of messages) instead of the newest messages read until the page is full.
+  // with translations (folded mode): the same conditions, the words on the messages' stored translations (translations.fts)
+  let trCond: string | null = null;
   if (tsq !== null) {
-    where.push(`m.fts @@ ${arg(tsq)}::tsquery`);
+    const q = arg(tsq);
+    where.push(`m.fts @@ ${q}::tsquery`);
+    if (query.translated && exact) notes.push('translations are searched in folded mode only: exact mode searched the originals');
+    else if (query.translated) trCond = `m.id IN (SELECT t.message_id FROM translations t WHERE t.case_id = $1 AND t.fts @@ ${q}::tsquery)`;
     const partial = await all<{ id: number }>(db.pool, `SELECT id FROM sources WHERE case_id = $1 AND status = 'partial'`, [db.caseId]);
     if (partial.length > 0) where.push(`m.source_id <> ALL(${arg(partial.map((p) => p.id))}::bigint[])`);
   }
@@ -137,6 +142,10 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     where.push(`m.id IN (SELECT a.item_key::bigint FROM annotations a WHERE a.case_id = m.case_id AND a.kind = 'tag' AND a.key = ${arg(t)} AND a.item_type = 'message')`);
   for (const w of query.noteWords ?? [])
     where.push(`m.id IN (SELECT a.item_key::bigint FROM annotations a WHERE a.case_id = m.case_id AND a.kind = 'note' AND a.item_type = 'message' AND strpos(' ' || a.words || ' ', ${arg(` ${w} `)}) > 0)`);
+  // ocr: (ocr.ts): the messages with an image attachment whose recognised text holds the word
+  for (const w of query.ocrWords ?? [])
+    where.push(`EXISTS (SELECT 1 FROM attachments a JOIN ocr_texts o ON o.case_id = a.case_id AND o.attachment_id = a.id
+      WHERE a.case_id = m.case_id AND a.source_id = m.source_id AND a.message_native_id = m.native_id AND strpos(' ' || o.words || ' ', ${arg(` ${w} `)}) > 0)`);
   const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
   const n = args.length;
   // A page, newest first. PostgreSQL either reads the newest messages until the page is full or
@@ -149,6 +158,7 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   // outside it is older); else the matches are fetched and sorted, the order written so that no
   // index gives it (m.id + 0): fewer matches than the window suggests for the rest of the case.
   const cond = where.join(' AND ');
+  const trWhere = trCond === null ? null : where.map((w) => (w.startsWith('m.fts @@ ') ? trCond! : w)).join(' AND ');
   const cols = 'm.id, m.ts, m.sender, m.conversation_id, m.body, m.subject';
   const window = Math.max(RECENT_WINDOW, pageSize * 25);
   const recentSql = `SELECT ${cols} FROM (SELECT * FROM messages m WHERE m.case_id = $1 AND m.id < $${n + 1} ORDER BY m.id DESC LIMIT ${window}) m
@@ -173,6 +183,7 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     return ahead.splice(0, pageSize);
   };
   const hits: HitRow[] = [];
+  const viaTranslation = new Set<number>();
   let cursor = opts.cursor ?? Number.MAX_SAFE_INTEGER;
   let scanned = 0;
   let more = false;
@@ -200,6 +211,21 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
         break;
       }
     }
+    if (trWhere !== null) {
+      // the translations' page below the same cursor, merged with the originals' newest first (an id in both is the original's)
+      const own = new Set(hits.map((h) => h.id));
+      const extra = (
+        await all<HitRow>(db.pool, `SELECT ${cols} FROM messages m WHERE ${trWhere} AND m.id < $${n + 1} ORDER BY (m.id + 0) DESC LIMIT $${n + 2}`, [
+          ...args,
+          opts.cursor ?? Number.MAX_SAFE_INTEGER,
+          opts.limit + 1,
+        ])
+      ).filter((r) => !own.has(r.id));
+      for (const r of extra) viaTranslation.add(r.id);
+      hits.push(...extra);
+      hits.sort((a, b) => b.id - a.id);
+      more = hits.length > opts.limit;
+    }
   } catch (e) {
     // 42601 syntax_error, 22023 invalid_parameter_value (tsquery): the query itself cannot run
     if (pgCode(e) === '42601' || pgCode(e) === '22023') throw new ClewError('QUERY_SYNTAX', 'the search index could not run this query', {}, { cause: e });
@@ -222,6 +248,7 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     conversationId: h.conversation_id,
     conversationTitle: h.conversation_id === null ? null : (titles.get(h.conversation_id) ?? null),
     body: h.body,
+    ...(viaTranslation.has(h.id) ? { viaTranslation: true } : {}),
   }));
   const nextCursor = more ? (exact && hits.length <= opts.limit ? cursor : page[page.length - 1]!.id) : null;
   // the total, counted up to a cap, on the first page only (exact mode checks each hit: no count)
@@ -230,7 +257,11 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     const cap = Math.max(1, Math.floor(opts.count));
     if (nextCursor === null) total = { count: Math.min(page.length, cap), capped: page.length > cap };
     else {
-      const counted = (await scalar<number>(db.pool, `SELECT count(*) FROM (SELECT 1 FROM messages m WHERE ${where.join(' AND ')} LIMIT $${n + 1}) t`, [...args, cap + 1])) ?? 0;
+      const inner =
+        trWhere === null
+          ? `SELECT 1 FROM messages m WHERE ${cond} LIMIT $${n + 1}`
+          : `SELECT m.id FROM messages m WHERE ${cond} UNION SELECT m.id FROM messages m WHERE ${trWhere} LIMIT $${n + 1}`;
+      const counted = (await scalar<number>(db.pool, `SELECT count(*) FROM (${inner}) t`, [...args, cap + 1])) ?? 0;
       total = { count: Math.min(counted, cap), capped: counted > cap };
     }
   }

@@ -49,7 +49,7 @@ export async function scalar<T>(q: Queryable, sql: string, values: readonly Para
  * transaction taking the same lock on this case (identity decisions, the lexicon); such a
  * transaction changes the case, so it also increases the case's change counter (generation.ts).
  */
-export async function transaction<T>(db: PgReadCase, fn: (c: pg.PoolClient) => Promise<T>, lock?: 'identity' | 'lexicon' | 'watch' | 'annotation' | 'translation'): Promise<T> {
+export async function transaction<T>(db: PgReadCase, fn: (c: pg.PoolClient) => Promise<T>, lock?: 'identity' | 'lexicon' | 'watch' | 'annotation' | 'translation' | 'ocr'): Promise<T> {
   const c = await db.pool.connect();
   try {
     await c.query('BEGIN');
@@ -68,7 +68,7 @@ export async function transaction<T>(db: PgReadCase, fn: (c: pg.PoolClient) => P
   }
 }
 
-const LOCK_KEYS = { identity: 0x636c6964, lexicon: 0x636c6c78, watch: 0x636c7763, annotation: 0x636c616e, translation: 0x636c7472 } as const; // 'clid', 'cllx', 'clwc', 'clan', 'cltr'
+const LOCK_KEYS = { identity: 0x636c6964, lexicon: 0x636c6c78, watch: 0x636c7763, annotation: 0x636c616e, translation: 0x636c7472, ocr: 0x636c6f63 } as const; // 'clid', 'cllx', 'clwc', 'clan', 'cltr', 'cloc'
 
 export const CHUNK_ROWS = 5000;
 

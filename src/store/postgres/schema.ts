@@ -1,4 +1,6 @@
-import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, table } from '../schema/tables.js';
+import { AUDIT_SCHEMA_SQL } from './audit.js';
+import { TEAM_SCHEMA_SQL, rlsSql, serverGrantsSql } from './team/rls.js';
+import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, OCR_TABLES, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, table } from '../schema/tables.js';
 
 /**
  * The PostgreSQL schema, derived from the tables declared once for both backends
@@ -30,7 +32,7 @@ import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, type Table
  * The schema version of a new database and of a new case in it (clew_meta.schema_version and
  * clew_cases.schema_version); migrations.ts leads an older one here.
  */
-export const PG_SCHEMA_VERSION = 5;
+export const PG_SCHEMA_VERSION = 8;
 
 export interface PgColumn {
   name: string;
@@ -85,6 +87,8 @@ const PG_ONLY: Record<string, { columns?: PgColumn[]; indexes: PgIndex[] }> = {
       { name: 'fts', on: 'fts', using: 'gin', deferred: true },
     ],
   },
+  // a translation's index tokens in its target language (translation-rows.ts translationIndexText), NULL when it failed
+  translations: { columns: [{ name: 'fts', type: 'tsvector' }], indexes: [{ name: 'fts', on: 'fts', using: 'gin' }] },
   calls: { indexes: [{ name: 'source', on: 'source_id' }] },
   edge_deltas: { indexes: [{ name: 'source', on: 'source_id' }] },
 };
@@ -128,6 +132,8 @@ export const WATCH_TABLE_NAMES = WATCH_TABLES;
 export const ANNOTATION_TABLE_NAMES = ANNOTATION_TABLES;
 /** Machine translations (translations.ts): schema 5 (migrations.ts). */
 export const TRANSLATION_TABLE_NAMES = TRANSLATION_TABLES;
+/** Text recognised in images (ocr.ts): the step `ocr-translation-search` (migrations.ts). */
+export const OCR_TABLE_NAMES = OCR_TABLES;
 
 /** The CREATE statements of a case table and of one case's partition of it, each IF NOT EXISTS. */
 export function ensureTableSql(t: PgTable, caseId: number): string {
@@ -136,6 +142,8 @@ export function ensureTableSql(t: PgTable, caseId: number): string {
     tableSql(t).replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS '),
     `CREATE TABLE IF NOT EXISTS ${part} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`,
     ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId)),
+    // the parent's row-level security is the database step's (migrations.ts), the partition's the case's
+    rlsSql(part, t.name),
   ].join('\n');
 }
 
@@ -187,8 +195,23 @@ CREATE TABLE clew_cases (
 );
 ${TABLES.filter((t) => t.autoId).map((t) => `CREATE SEQUENCE ${sequenceName(t.name)};`).join('\n')}
 ${CASE_TABLES.map(tableSql).join('\n')}
+${TEAM_SCHEMA_SQL}
+${CASE_TABLES.map((t) => rlsSql(t.name, t.name)).join('\n')}
+${AUDIT_SCHEMA_SQL}
 INSERT INTO clew_meta (key, value) VALUES ('schema_version', '${PG_SCHEMA_VERSION}');
 `;
+
+/** The sequences database-assigned ids come from. */
+export const SEQUENCES: readonly string[] = TABLES.filter((t) => t.autoId).map((t) => sequenceName(t.name));
+
+/** The privileges of the team server's role `role` (team/rls.ts), given again harmlessly. */
+export function serverGrants(role: string): string {
+  return serverGrantsSql(
+    role,
+    CASE_TABLES.map((t) => t.name),
+    SEQUENCES,
+  );
+}
 
 /** A case partition's name. */
 export function partitionName(table: string, caseId: number): string {
@@ -196,9 +219,10 @@ export function partitionName(table: string, caseId: number): string {
   return `${table}_c${caseId}`;
 }
 
-/** The statements that create a case's partition of table `t` and its indexes. */
+/** The statements that create a case's partition of table `t`, its indexes and its row-level security (team/rls.ts). */
 export function partitionSql(t: PgTable, caseId: number): string {
-  return [`CREATE TABLE ${partitionName(t.name, caseId)} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId))].join('\n');
+  const part = partitionName(t.name, caseId);
+  return [`CREATE TABLE ${part} PARTITION OF ${t.name} FOR VALUES IN (${caseId});`, ...(t.indexes ?? []).map((i) => indexSql(t, i, caseId)), rlsSql(part, t.name)].join('\n');
 }
 
 /** The statements that create a case's partitions (every case table) and their indexes. */

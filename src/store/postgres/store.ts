@@ -62,7 +62,8 @@ import * as transfer from './transfer.js';
 import * as watch from './watch.js';
 import * as annotations from './annotations.js';
 import * as translations from './translations.js';
-import type { StoredTranslation } from '../types.js';
+import * as ocr from './ocr.js';
+import type { OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 
 export class PostgresCaseStore implements CaseStore {
@@ -325,6 +326,28 @@ export class PostgresCaseStore implements CaseStore {
   async saveTranslations(rows: readonly StoredTranslation[]): Promise<void> {
     this.assertWritable();
     return translations.saveTranslations(this.db, rows);
+  }
+
+  // ---------------------------------------------------------------- text recognised in images (ocr.ts)
+
+  ocrCandidates(opts: { limit: number; after?: number; again?: boolean }): Promise<OcrCandidate[]> {
+    return ocr.ocrCandidates(this.db, opts);
+  }
+  ocrCounts(): Promise<{ images: number; done: number }> {
+    return ocr.ocrCounts(this.db);
+  }
+  blob(sha256: string): Promise<Uint8Array | null> {
+    return ocr.blob(this.db, sha256);
+  }
+  async saveOcr(rows: readonly { ocr: StoredOcr; messageId: number | null; mentions: readonly Mention[] }[]): Promise<void> {
+    this.assertWritable();
+    return ocr.saveOcr(this.db, rows);
+  }
+  ocrOf(attachmentIds: readonly number[]): Promise<StoredOcr[]> {
+    return ocr.ocrOf(this.db, attachmentIds);
+  }
+  ocrOfMessages(messageIds: readonly number[]): Promise<{ messageId: number; filename: string; ocr: StoredOcr }[]> {
+    return ocr.ocrOfMessages(this.db, messageIds);
   }
 
   // ---------------------------------------------------------------- annotations (annotations.ts)

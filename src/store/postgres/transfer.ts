@@ -15,12 +15,13 @@ import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one } from './db.js';
 import { CASE_TABLES, type PgTable, deferredIndexes, partitionName } from './schema.js';
 import { PgSourceWriter, ftsVector } from './writer.js';
+import { translationVector } from './translations.js';
 
 /** Meta keys that belong to the case itself (its creation, its schema), not to its content. */
 const OWN_META = ['clew_schema', 'created_at'];
 
 /** Columns derived from the others: rebuilt where the rows land, never moved. */
-const DERIVED: Record<string, string[]> = { messages: ['fts'] };
+const DERIVED: Record<string, string[]> = { messages: ['fts'], translations: ['fts'] };
 
 const bare = (name: string) => name.replaceAll('"', '');
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -130,6 +131,13 @@ export class PgRowSink implements RowSink {
           ...r,
           r[dup!] == null ? ftsVector((r[subject!] as string | null) ?? null, pgText(String(r[body!])), (r[lang!] as string | null) ?? null) : null,
         ]);
+      }
+      if (t.name === 'translations') {
+        // each translation's full-text vector, as saveTranslations makes it
+        const [text, target, failure] = ['text', 'target', 'failure'].map((n) => columns.indexOf(n));
+        if (text! < 0 || target! < 0 || failure! < 0) throw new ClewError('CASE_INVALID', 'the copied case\'s translations lack text, target or failure');
+        columns = [...columns, 'fts'];
+        rows = rows.map((r) => [...r, translationVector({ text: String(r[text!]), target: String(r[target!]), failure: (r[failure!] as string | null) ?? null })]);
       }
       await copyRows(this.c, t.name, columns.map(quote), this.db.caseId, rows);
     } catch (e) {

@@ -4,9 +4,15 @@
  * messages are in the case and moves the change counter (read-util.ts transaction). Source records
  * are never touched.
  */
-import { type TranslationDbRow, checkTranslation, messagesNotInCase, toStoredTranslation } from '../translation-rows.js';
+import { type TranslationDbRow, checkTranslation, lexiconJson, messagesNotInCase, toStoredTranslation } from '../translation-rows.js';
+import { ftsVector } from './writer.js';
 import type { StoredTranslation } from '../types.js';
 import { type PgReadCase, all, transaction } from './read-util.js';
+
+/** A translation's full-text vector (translations.fts): its index tokens in its target language; null when it failed. */
+export function translationVector(r: Pick<StoredTranslation, 'text' | 'target' | 'failure'>): string | null {
+  return r.failure === null && r.text !== '' ? ftsVector(null, r.text, r.target) : null;
+}
 
 /** Rows per statement. */
 const CHUNK = 2000;
@@ -17,7 +23,7 @@ export async function translationsOf(db: PgReadCase, messageIds: readonly number
   // in the order the messages were asked for, then newest first (as SQLite answers)
   const r = await all<TranslationDbRow>(
     db.pool,
-    `SELECT t.* FROM unnest($2::bigint[]) WITH ORDINALITY AS w(id, ord)
+    `SELECT t.message_id, t.target, t.engine, t.pair, t.version, t.engine_version, t.source_lang, t.text, t.failure, t.failed, t.at, t.lexicon FROM unnest($2::bigint[]) WITH ORDINALITY AS w(id, ord)
      JOIN translations t ON t.case_id = $1 AND t.message_id = w.id AND t.target = $3
      ORDER BY w.ord, t.at DESC, t.engine, t.pair, t.version`,
     [db.caseId, ids, target],
@@ -41,10 +47,13 @@ export async function saveTranslations(db: PgReadCase, rows: readonly StoredTran
         const part = rows.slice(k, k + CHUNK);
         const col = <K extends keyof StoredTranslation>(key: K) => part.map((r) => r[key]);
         await q.query(
-          `INSERT INTO translations (case_id, message_id, target, engine, pair, version, engine_version, source_lang, text, failure, failed, at)
-           SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[])
+          `INSERT INTO translations (case_id, message_id, target, engine, pair, version, engine_version, source_lang, text, failure, failed, at, lexicon, fts)
+           SELECT $1, u.message_id, u.target, u.engine, u.pair, u.version, u.engine_version, u.source_lang, u.text, u.failure, u.failed, u.at, u.lexicon, u.fts::tsvector
+           FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[], $14::text[])
+             AS u(message_id, target, engine, pair, version, engine_version, source_lang, text, failure, failed, at, lexicon, fts)
            ON CONFLICT (case_id, message_id, target, engine, pair, version) DO UPDATE SET engine_version = excluded.engine_version,
-             source_lang = excluded.source_lang, text = excluded.text, failure = excluded.failure, failed = excluded.failed, at = excluded.at`,
+             source_lang = excluded.source_lang, text = excluded.text, failure = excluded.failure, failed = excluded.failed, at = excluded.at,
+             lexicon = excluded.lexicon, fts = excluded.fts`,
           [
             db.caseId,
             col('messageId'),
@@ -58,6 +67,8 @@ export async function saveTranslations(db: PgReadCase, rows: readonly StoredTran
             col('failure'),
             col('failed'),
             col('at'),
+            part.map((r) => lexiconJson(r.lexicon)),
+            part.map(translationVector),
           ],
         );
       }

@@ -2,8 +2,11 @@
  * The tables declared once (tables.ts) give each backend exactly the schema it declared on its own
  * before (testdata/: the DDL as sqlite/schema.ts and postgres/schema.ts wrote it, SQLite schema 5
  * and PostgreSQL schema 4, the annotation tables as their branch wrote them, then the translations
- * table of SQLite schema 6 and PostgreSQL schema 5, written by hand): every table, column (type, nullability, default, check), key, index
- * and partition the same, as each database's catalog describes them. A change to the declaration
+ * table of SQLite schema 6 and PostgreSQL schema 5, then SQLite schema 7 (translations.lexicon, the
+ * translations' full-text index, ocr_texts), PostgreSQL schema 6's team tables and row-level security
+ * and PostgreSQL schema 7 (the same three as SQLite's 7), written by hand): every table, column (type,
+ * nullability, default, check), key, index, partition, row-level security flag, policy and function the
+ * same, as each database's catalog describes them. A change to the declaration
  * fails here until it has a migration and a new snapshot.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +15,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_TABLES, SCHEMA_SQL as PG_SCHEMA_SQL, columnNames, createPartitionsSql } from '../postgres/schema.js';
 import { testPg } from '../postgres/test-support/pg-case.js';
-import { ANNOTATION_SCHEMA_SQL, DEFERRED_INDEXES, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_SQL, TRANSLATION_SCHEMA_SQL, WATCH_SCHEMA_SQL } from '../sqlite/schema.js';
+import { ANNOTATION_SCHEMA_SQL, DEFERRED_INDEXES, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, OCR_SCHEMA_SQL, SCHEMA_SQL, TRANSLATION_FTS_SQL, TRANSLATION_SCHEMA_SQL, WATCH_SCHEMA_SQL } from '../sqlite/schema.js';
 import { TABLES, columns } from './tables.js';
 
 const snapshot = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
@@ -47,8 +50,8 @@ function sqliteDb(sql: string): Database.Database {
 }
 
 describe('the tables declared once', () => {
-  it('give a new SQLite case exactly schema 6 (testdata: schema 5 as sqlite/schema.ts declared it, and the translations table)', () => {
-    const before = sqliteDb(snapshot('sqlite-schema-6.sql'));
+  it('give a new SQLite case exactly schema 7 (testdata: schema 5 as sqlite/schema.ts declared it, the translations table, then schema 7)', () => {
+    const before = sqliteDb(snapshot('sqlite-schema-7.sql'));
     const now = sqliteDb(SCHEMA_SQL);
     const want = sqliteShape(before);
     expect(Object.keys(want).length).toBeGreaterThan(50);
@@ -56,15 +59,17 @@ describe('the tables declared once', () => {
   });
 
   it('give the SQLite migrations the tables and indexes they add, as a new case has them', () => {
-    // a case without what schemas 2, 4, 5 and 6 add gets it back from the derived statements
+    // a case without what schemas 2, 4, 5, 6 and 7 add gets it back from the derived statements
     const db = sqliteDb(SCHEMA_SQL);
-    for (const t of ['edge_deltas', 'persons', 'person_members', 'identity_decisions', 'identity_rejections', 'watchlists', 'saved_searches', 'saved_search_hits', 'annotation_events', 'annotations', 'translations']) db.exec(`DROP TABLE ${t}`);
+    for (const t of ['edge_deltas', 'persons', 'person_members', 'identity_decisions', 'identity_rejections', 'watchlists', 'saved_searches', 'saved_search_hits', 'annotation_events', 'annotations', 'translations', 'translations_fts', 'ocr_texts']) db.exec(`DROP TABLE ${t}`);
     db.exec('DROP INDEX calls_ts');
     db.exec(INGEST_SCHEMA_SQL);
     db.exec(IDENTITY_SCHEMA_SQL);
     db.exec(WATCH_SCHEMA_SQL);
     db.exec(ANNOTATION_SCHEMA_SQL);
     db.exec(TRANSLATION_SCHEMA_SQL);
+    db.exec(TRANSLATION_FTS_SQL);
+    db.exec(OCR_SCHEMA_SQL);
     const shape = (d: Database.Database) =>
       Object.fromEntries(Object.entries(sqliteShape(d)).map(([k, v]) => [k, { ...(v as object), sql: undefined }]));
     expect(shape(db)).toEqual(shape(sqliteDb(SCHEMA_SQL)));
@@ -80,11 +85,11 @@ describe('the tables declared once', () => {
     ]);
   });
 
-  it('name the same columns on both backends (PostgreSQL adds only messages.fts)', () => {
+  it('name the same columns on both backends (PostgreSQL adds only messages.fts and translations.fts)', () => {
     expect(CASE_TABLES.map((t) => t.name)).toEqual(TABLES.map((t) => t.name));
     for (const t of TABLES) {
       const pgCols = columnNames(t.name).map((c) => c.replaceAll('"', ''));
-      expect(pgCols).toEqual(t.name === 'messages' ? [...columns(t.name), 'fts'] : columns(t.name));
+      expect(pgCols).toEqual(t.name === 'messages' || t.name === 'translations' ? [...columns(t.name), 'fts'] : columns(t.name));
     }
     expect(columns('calls', ['id'])).not.toContain('id');
   });
@@ -122,19 +127,26 @@ describe('the tables declared once', () => {
         indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY tablename, indexname`),
         partitions: await q(`SELECT c.relname, c.relkind, pg_get_partkeydef(c.oid) AS key, pg_get_expr(c.relpartbound, c.oid) AS bound
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'S') ORDER BY c.relname`),
+        rls: await q(`SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') ORDER BY c.relname`),
+        policies: await q(`SELECT tablename, policyname, permissive, roles::text[] AS roles, cmd, qual, with_check FROM pg_policies WHERE schemaname = $1 ORDER BY tablename, policyname`),
+        functions: await q(`SELECT p.proname, pg_get_function_arguments(p.oid) AS args, p.prosecdef, p.provolatile, replace(array_to_string(p.proconfig, ','), 'search_path=' || $1, 'search_path=SCHEMA') AS config, p.prosrc
+          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY p.proname`),
         meta: (await db.query(`SELECT key, value FROM ${schema}.clew_meta ORDER BY key`)).rows,
       };
     }
 
-    it('give a database and a case exactly schema 5 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, and the translations table)', async () => {
+    it('give a database and a case exactly schema 8 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, the translations table, the team tables and row-level security, then translated search and OCR, then the audit tables)', async () => {
       await db.query('CREATE SCHEMA before; SET search_path = before');
-      await db.query(snapshot('postgres-schema-5.sql'));
+      await db.query(snapshot('postgres-schema-8.sql'));
       await db.query('CREATE SCHEMA now; SET search_path = now');
       await db.query(`${PG_SCHEMA_SQL}\n${createPartitionsSql(7)}`);
       await db.query('SET search_path = public');
       const want = await pgShape('before');
       expect(want.columns!.length).toBeGreaterThan(300);
       expect(want.indexes!.length).toBeGreaterThan(50);
+      expect(want.policies!.length).toBeGreaterThan(150);
+      expect((want.rls as { relrowsecurity: boolean; relforcerowsecurity: boolean }[]).filter((r) => r.relrowsecurity && r.relforcerowsecurity).length).toBe(2 * CASE_TABLES.length + 2);
       expect(await pgShape('now')).toEqual(want);
     });
   });

@@ -404,9 +404,35 @@ export const TABLES: readonly Table[] = [
       c('failure', 'text'),
       c('failed', 'text'),
       nn('at', 'bigint'),
+      // schema 7: the lexicon's code words found in the message and kept untranslated, a JSON array
+      // sorted (the translation depends on them: part of its cache key); NULL when not recorded
+      c('lexicon', 'text'),
     ],
     primaryKey: ['message_id', 'target', 'engine', 'pair', 'version'],
     clustered: true,
+  },
+  // text recognised in image attachments (src/api/ocr.ts, clew ocr), one row per attachment: the
+  // engine, its version, the languages and their data versions (JSON), the text with its mean word
+  // confidence, its index tokens (`words`, folded, space-separated: what ocr: filters match) and the
+  // EXIF orientation turned upright before recognition. A failure keeps its code and reason (text '').
+  // Source records are never touched.
+  {
+    name: 'ocr_texts',
+    columns: [
+      nn('attachment_id', 'bigint'),
+      nn('engine', 'text'),
+      nn('engine_version', 'text'),
+      nn('languages', 'text'),
+      nn('data_versions', 'text'),
+      nn('text', 'text'),
+      nn('words', 'text'),
+      c('confidence', 'real'),
+      c('orientation', 'int'),
+      c('failure', 'text'),
+      c('failed', 'text'),
+      nn('at', 'bigint'),
+    ],
+    primaryKey: ['attachment_id'],
   },
 ];
 
@@ -418,6 +444,8 @@ export const WATCH_TABLES = ['watchlists', 'saved_searches', 'saved_search_hits'
 export const ANNOTATION_TABLES = ['annotation_events', 'annotations'] as const;
 /** Machine translations (SQLite schema 6, PostgreSQL schema 5). */
 export const TRANSLATION_TABLES = ['translations'] as const;
+/** Text recognised in images (SQLite schema 7, PostgreSQL step `ocr-translation-search`). */
+export const OCR_TABLES = ['ocr_texts'] as const;
 
 export function table(name: string): Table {
   const t = TABLES.find((x) => x.name === name);

@@ -31,7 +31,7 @@ describe('SQLite schema migrations', () => {
     const old = new Database(':memory:');
     // schema 1 as 0.1.0 created it: everything but what the migrations add
     old.exec(SCHEMA_SQL);
-    for (const t of ['edge_deltas', 'persons', 'person_members', 'identity_decisions', 'identity_rejections', 'watchlists', 'saved_searches', 'saved_search_hits', 'annotation_events', 'annotations', 'translations']) old.exec(`DROP TABLE ${t}`);
+    for (const t of ['edge_deltas', 'persons', 'person_members', 'identity_decisions', 'identity_rejections', 'watchlists', 'saved_searches', 'saved_search_hits', 'annotation_events', 'annotations', 'translations', 'translations_fts', 'ocr_texts']) old.exec(`DROP TABLE ${t}`);
     old.exec('DROP INDEX calls_ts');
     old.pragma('user_version = 1');
     const r = migrateConnection(old, ':memory:');
@@ -39,6 +39,35 @@ describe('SQLite schema migrations', () => {
     expect(r.applied.map((a) => a.to)).toEqual(MIGRATIONS.map((m) => m.to));
     expect(shape(old)).toEqual(shape(fresh));
     expect(migrateConnection(old, ':memory:').applied).toEqual([]);
+  });
+
+  it('give a schema-6 case\'s stored translations to a search with translations, their code words unrecorded (made again when next asked for)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clew-migrate-'));
+    try {
+      const path = join(dir, 'v6.clew');
+      const s = openSqliteCase(path, { create: true, threadedWriter: false });
+      await ingest(s, [msg('sky:a', ['sky:b'], Date.UTC(2022, 0, 1), 'Kontejner stiže u petak, kum javlja')], { analyse: true });
+      const id = (await s.search(parseQuery('kontejner', 'folded'), { limit: 1 })).hits[0]!.id;
+      const row = { messageId: id, target: 'en', engine: 'apertium', pair: 'hbs-eng', version: '0.5.1-2', engineVersion: '3.8.3-1', sourceLang: 'sr', text: 'Containers arrive on Friday', failure: null, failed: null, at: 1, lexicon: ['kum'] };
+      await s.saveTranslations([row]);
+      await s.close();
+      // back to schema 6: no lexicon column, no translations index, no OCR table
+      const db = new Database(path);
+      db.exec('DROP TABLE translations_fts; DROP TABLE ocr_texts; ALTER TABLE translations DROP COLUMN lexicon');
+      db.pragma('user_version = 6');
+      db.close();
+      const m = openSqliteCase(path, { threadedWriter: false });
+      try {
+        const q = { ...parseQuery('container', 'folded', { langs: ['sr', 'en'] }), translated: true };
+        expect((await m.search(q, { limit: 5 })).hits.map((h) => [h.id, h.viaTranslation])).toEqual([[id, true]]);
+        expect(await m.translationsOf([id], 'en')).toEqual([{ ...row, lexicon: null }]);
+        expect(m.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      } finally {
+        await m.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rebuild a schema-2 case\'s full-text index with stem tokens, so its inflected forms are found', async () => {

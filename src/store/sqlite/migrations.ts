@@ -14,7 +14,8 @@ import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import { FTS_TEXT_SQL, registerFtsText } from './fts-build.js';
-import { ANNOTATION_SCHEMA_SQL, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, SCHEMA_VERSION, TRANSLATION_SCHEMA_SQL, WATCH_SCHEMA_SQL } from './schema.js';
+import { ANNOTATION_SCHEMA_SQL, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, OCR_SCHEMA_SQL, SCHEMA_VERSION, TRANSLATION_FTS_SQL, TRANSLATION_SCHEMA_SQL, WATCH_SCHEMA_SQL } from './schema.js';
+import { reindexAllTranslations } from './translations.js';
 
 export interface Migration {
   to: number;
@@ -62,6 +63,17 @@ export const MIGRATIONS: readonly Migration[] = [
     what: 'machine translations of messages, cached with their engine, pair and version (the table translations)',
     up(db) {
       db.exec(TRANSLATION_SCHEMA_SQL);
+    },
+  },
+  {
+    to: 7,
+    what: 'search through the stored machine translations (the index translations_fts), the code words a translation kept (translations.lexicon: older translations are made again when next asked for), and text recognised in image attachments (the table ocr_texts)',
+    up(db) {
+      // (a case migrated from before schema 6 got the table with the column already)
+      if (!(db.prepare(`SELECT name FROM pragma_table_info('translations')`).pluck().all() as string[]).includes('lexicon')) db.exec('ALTER TABLE translations ADD COLUMN lexicon TEXT');
+      db.exec(TRANSLATION_FTS_SQL);
+      reindexAllTranslations(db);
+      db.exec(OCR_SCHEMA_SQL);
     },
   },
 ];

@@ -12,10 +12,10 @@
  * messages_fts holds one row per first copy, written for a whole source in the transaction that
  * marks it complete (writer.ts finish): a partial source is stored but not yet searchable.
  */
-import { ANNOTATION_TABLES, type ColumnType, type Index, IDENTITY_TABLES, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, columns, table } from '../schema/tables.js';
+import { ANNOTATION_TABLES, type ColumnType, type Index, IDENTITY_TABLES, OCR_TABLES, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, columns, table } from '../schema/tables.js';
 
 /** The schema of a new case; older cases are migrated when opened (migrations.ts). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The full-text tokenizer: words are split only; clew's normaliser does all the folding before. */
 export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';
@@ -91,6 +91,23 @@ export const ANNOTATION_SCHEMA_SQL = addedSql(ANNOTATION_TABLES);
  */
 export const TRANSLATION_SCHEMA_SQL = addedSql(TRANSLATION_TABLES);
 
+/** Text recognised in image attachments (sqlite/ocr.ts), schema 7. */
+export const OCR_SCHEMA_SQL = addedSql(OCR_TABLES);
+
+/**
+ * The full-text index of the messages' stored machine translations (schema 7, sqlite/translations.ts):
+ * one row per message (rowid = message id, so "newest first" is a reverse rowid scan as for
+ * messages_fts), holding the index tokens of every translation of it that did not fail, each indexed
+ * in its target language (translation-rows.ts translationIndexText). Contentless, derived: rebuilt by
+ * a copy, never moved.
+ */
+export const TRANSLATION_FTS_SQL = `CREATE VIRTUAL TABLE IF NOT EXISTS translations_fts USING fts5(
+  text,
+  content = '',
+  contentless_delete = 1,
+  tokenize = '${FTS_TOKENIZER}'
+);`;
+
 /**
  * What the ingest added after schema 1 was first written (schema 2).
  * calls_ts: the duplicate-call lookup, cheap to keep while writing (calls mostly come in time
@@ -115,6 +132,7 @@ export const SCHEMA_SQL = [
   contentless_delete = 1,
   tokenize = '${FTS_TOKENIZER}'
 );`,
+  TRANSLATION_FTS_SQL.replace(' IF NOT EXISTS', ''),
   ...DEFERRED_INDEXES.map((i) => `${i.sql};`),
 ].join('\n');
 

@@ -48,7 +48,9 @@ import type {
 import { SqliteWatch } from './watch.js';
 import { SqliteAnnotations } from './annotations.js';
 import * as translations from './translations.js';
-import type { StoredTranslation } from '../types.js';
+import * as ocr from './ocr.js';
+import type { OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
+import { bodyMention } from '../ocr-rows.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 import { FtsVocabulary, matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
@@ -270,6 +272,28 @@ export class SqliteCaseStore implements CaseStore {
   async saveTranslations(rows: readonly StoredTranslation[]): Promise<void> {
     this.assertWritable();
     translations.saveTranslations(this.db, rows);
+  }
+
+  // ---------------------------------------------------------------- text recognised in images (ocr.ts)
+
+  async ocrCandidates(opts: { limit: number; after?: number; again?: boolean }): Promise<OcrCandidate[]> {
+    return ocr.ocrCandidates(this.db, opts);
+  }
+  async ocrCounts(): Promise<{ images: number; done: number }> {
+    return ocr.ocrCounts(this.db);
+  }
+  async blob(sha256: string): Promise<Uint8Array | null> {
+    return ocr.blob(this.db, sha256);
+  }
+  async saveOcr(rows: readonly { ocr: StoredOcr; messageId: number | null; mentions: readonly Mention[] }[]): Promise<void> {
+    this.assertWritable();
+    ocr.saveOcr(this.db, rows);
+  }
+  async ocrOf(attachmentIds: readonly number[]): Promise<StoredOcr[]> {
+    return ocr.ocrOf(this.db, attachmentIds);
+  }
+  async ocrOfMessages(messageIds: readonly number[]): Promise<{ messageId: number; filename: string; ocr: StoredOcr }[]> {
+    return ocr.ocrOfMessages(this.db, messageIds);
   }
 
   // ---------------------------------------------------------------- annotations (annotations.ts)
@@ -495,6 +519,28 @@ export class SqliteCaseStore implements CaseStore {
     return rows;
   }
 
+  /**
+   * The part of a search with translations (SearchQuery.translated) that reads them: the messages whose
+   * translations_fts row holds the words, with the search's other filters (`where`, `args`: taken before
+   * the originals' words are added), first copies of complete sources only (as messages_fts holds).
+   * `sql` gives a page (cursor and limit bound last), `idSql` the ids (for the count). Null when there is
+   * nothing to read there (no words, or exact mode: a machine translation has no exact spelling to match).
+   */
+  private translationSearch(query: SearchQuery, exact: boolean, where: readonly string[], args: readonly (string | number)[], notes: string[]): { sql: string; idSql: string; args: (string | number)[] } | null {
+    if (!query.translated || query.text === null) return null;
+    if (exact) {
+      notes.push('translations are searched in folded mode only: exact mode searched the originals');
+      return null;
+    }
+    const cond = `translations_fts MATCH ? AND m.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = m.source_id AND s.status = 'partial') ${where.map((w) => `AND ${w}`).join(' ')}`;
+    return {
+      sql: `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM translations_fts f JOIN messages m ON m.id = f.rowid
+            WHERE ${cond} AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?`,
+      idSql: `SELECT f.rowid AS id FROM translations_fts f JOIN messages m ON m.id = f.rowid WHERE ${cond}`,
+      args: [toFts(query.text), ...args],
+    };
+  }
+
   async search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
     const notes: string[] = [];
     const where: string[] = [];
@@ -567,7 +613,15 @@ export class SqliteCaseStore implements CaseStore {
       where.push(`m.id IN (SELECT CAST(a.item_key AS INTEGER) FROM annotations a WHERE a.kind = 'note' AND a.item_type = 'message' AND instr(' ' || a.words || ' ', ?) > 0)`);
       args.push(` ${w} `);
     }
+    // ocr: (ocr.ts): the messages with an image attachment whose recognised text holds the word
+    for (const w of query.ocrWords ?? []) {
+      where.push(`EXISTS (SELECT 1 FROM attachments a JOIN ocr_texts o ON o.attachment_id = a.id
+        WHERE a.source_id = m.source_id AND a.message_native_id = m.native_id AND instr(' ' || o.words || ' ', ?) > 0)`);
+      args.push(` ${w} `);
+    }
     const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
+    // with translations (folded mode): the same filters on the messages whose translations hold the words
+    const tr = this.translationSearch(query, exact, where, args, notes);
     let sql: string;
     if (fts && bySender) {
       // walk the senders' messages newest first and check each against the index (see senderDriven)
@@ -587,6 +641,7 @@ export class SqliteCaseStore implements CaseStore {
     const st = this.db.prepare(sql);
     type Row = { id: number; ts: number; sender: number; conversation_id: number | null; body: string; subject: string | null };
     const hits: Row[] = [];
+    const viaTranslation = new Set<number>();
     let cursor = opts.cursor ?? Number.MAX_SAFE_INTEGER;
     let scanned = 0;
     let more = false;
@@ -614,6 +669,15 @@ export class SqliteCaseStore implements CaseStore {
           break;
         }
       }
+      if (tr) {
+        // the translations' page below the same cursor, merged with the originals' newest first (an id in both is the original's)
+        const own = new Set(hits.map((h) => h.id));
+        const extra = (this.db.prepare(tr.sql).all(...tr.args, opts.cursor ?? Number.MAX_SAFE_INTEGER, opts.limit + 1) as Row[]).filter((r) => !own.has(r.id));
+        for (const r of extra) viaTranslation.add(r.id);
+        hits.push(...extra);
+        hits.sort((a, b) => b.id - a.id);
+        more = hits.length > opts.limit;
+      }
     } catch (e) {
       if (sqliteCode(e)?.startsWith('SQLITE_ERROR')) throw new ClewError('QUERY_SYNTAX', 'the search index could not run this query', {}, { cause: e });
       throw e;
@@ -630,6 +694,7 @@ export class SqliteCaseStore implements CaseStore {
       conversationId: h.conversation_id,
       conversationTitle: h.conversation_id === null ? null : (titles.get(h.conversation_id) ?? null),
       body: h.body,
+      ...(viaTranslation.has(h.id) ? { viaTranslation: true } : {}),
     }));
     const nextCursor = more ? (exact && hits.length <= opts.limit ? cursor : page[page.length - 1]!.id) : null;
     // the total, counted up to a cap, on the first page only (exact mode checks each hit: no count)
@@ -637,7 +702,14 @@ export class SqliteCaseStore implements CaseStore {
     if (opts.count !== undefined && opts.cursor === undefined && !exact) {
       const cap = Math.max(1, Math.floor(opts.count));
       if (nextCursor === null) total = { count: Math.min(page.length, cap), capped: page.length > cap }; // one page holds them all
-      else {
+      else if (tr) {
+        // the originals' matches and the translations', each message once
+        const own = !fts || bySender
+          ? `SELECT m.id AS id FROM messages m WHERE ${where.join(' AND ')}`
+          : `SELECT f.rowid AS id FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}`;
+        const n = this.db.prepare(`SELECT count(*) FROM (${own} UNION ${tr.idSql} LIMIT ?)`).pluck().get(...args, ...tr.args, cap + 1) as number;
+        total = { count: Math.min(n, cap), capped: n > cap };
+      } else {
         // words alone are counted in the full-text index without reading the messages
         const inner = !fts || bySender
           ? `SELECT 1 FROM messages m WHERE ${where.join(' AND ')}`
@@ -794,7 +866,7 @@ export class SqliteCaseStore implements CaseStore {
 
   async mentions(messageId: number): Promise<Mention[]> {
     return (
-      this.db.prepare('SELECT type, start, end, raw, value, confidence, attrs FROM mentions WHERE message_id = ? ORDER BY start, type').all(messageId) as (Omit<
+      this.db.prepare(`SELECT type, start, end, raw, value, confidence, attrs FROM mentions x WHERE message_id = ? AND ${bodyMention('x')} ORDER BY start, type`).all(messageId) as (Omit<
         Mention,
         'attrs'
       > & { attrs: string | null })[]

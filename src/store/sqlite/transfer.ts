@@ -14,6 +14,7 @@ import type { RowSink, TableChunk } from '../types.js';
 import { ftsRowsSql, registerFtsText } from './fts-build.js';
 import { MultiRowInsert } from './multi-insert.js';
 import { DEFERRED_INDEXES } from './schema.js';
+import { reindexAllTranslations } from './translations.js';
 import { refreshStatistics } from './statistics.js';
 import { acquireWriterLock, translateStoreError } from './writer-lock.js';
 
@@ -23,7 +24,7 @@ export const OWN_META = new Set(['clew_schema', 'created_at']);
 /** The case's stored tables: everything but SQLite's own and the full-text index (derived). */
 export function transferTables(db: Database): string[] {
   return db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'messages_fts%' ORDER BY name`)
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'messages_fts%' AND name NOT LIKE 'translations_fts%' ORDER BY name`)
     .pluck()
     .all() as string[];
 }
@@ -155,6 +156,7 @@ export class SqliteRowSink implements RowSink {
       registerFtsText(this.db);
       const fts = this.db.prepare(ftsRowsSql('messages_fts'));
       for (const id of this.db.prepare(`SELECT id FROM sources WHERE status = 'complete' ORDER BY id`).pluck().all() as number[]) fts.run(id);
+      reindexAllTranslations(this.db);
       refreshStatistics(this.db);
       this.db.exec('COMMIT');
     } catch (e) {

@@ -19,6 +19,7 @@ import { promisify } from 'node:util';
 import { checkImage, MAX_IMAGE_BYTES, type ImageFormat, type ImageLimits, type ImageRefusal } from './image-check.js';
 import { tesseractCodes, tesseractLanguageName, tesseractPackage } from './languages.js';
 import { parseTesseractTsv } from './tsv.js';
+import { dpkgVersion, killProcessGroup } from '../tools.js';
 
 const run = promisify(execFile);
 
@@ -52,15 +53,6 @@ export interface TesseractEngine {
 export interface DetectOptions {
   /** The `tesseract` program; default `CLEW_TESSERACT` or `tesseract` in PATH. */
   binary?: string;
-}
-
-async function dpkgVersion(pkg: string): Promise<string | null> {
-  try {
-    const { stdout } = await run('dpkg-query', ['-W', '-f=${Version}', pkg], { timeout: 10_000 });
-    return stdout.trim() || null;
-  } catch {
-    return null;
-  }
 }
 
 /** stdout and stderr of a short command (Tesseract 4 prints its version on stderr, 5 on stdout), or null. */
@@ -242,18 +234,7 @@ function runTesseract(binary: string, args: string[], stdin: Uint8Array, timeout
     let failure: RunResult | null = null;
     let settled = false;
     const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: tesseractEnv(), shell: false });
-    const killGroup = () => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        try {
-          child.kill('SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
-    };
+    const killGroup = () => killProcessGroup(child);
     const stop = (code: 'timeout' | 'too-long', reason: string) => {
       failure ??= { ok: false, code, reason };
       killGroup();

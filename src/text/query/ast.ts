@@ -62,8 +62,19 @@ export interface SearchQuery {
   /** `note:` filters: the messages with a note holding every one of these words (index tokens, folded). Absent when none. */
   noteWords?: string[];
   /**
+   * `ocr:` filters: the messages with an image attachment whose recognised text (clew ocr) holds every one of
+   * these words (index tokens, folded; each word may be in a different image of the message). Absent when none.
+   */
+  ocrWords?: string[];
+  /**
    * The case's languages that have a stemmer (parseQuery options.langs), in either mode: the stores need
    * them to run an exact-mode query against the folded index, where words of those languages are stems.
    */
   stemLangs?: string[];
+  /**
+   * Also match the words in the messages' stored machine translations (issue 23 part 2: `--translated`, the
+   * workspace's switch), folded mode only: a message matches when its original or one of its translations
+   * does. Absent or false: the originals only (the default).
+   */
+  translated?: boolean;
 }

@@ -25,7 +25,7 @@ import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
 const MAX_TERMS = 64;
-const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person', 'place', 'tag', 'note']);
+const FILTER_KEYS = new Set(['from', 'to', 'after', 'before', 'channel', 'lang', 'entity', 'person', 'place', 'tag', 'note', 'ocr']);
 const FILTER_LIST = [...FILTER_KEYS].map((k) => `${k}:`).join(' ');
 /** `scheme:rest` words that are text, not a mistyped filter (links). */
 const WORD_SCHEMES = new Set(['http', 'https', 'ftp', 'mailto', 'www']);
@@ -261,6 +261,12 @@ export function parseQuery(input: string, mode: SearchMode = 'folded', options?:
         (query.noteWords ??= []).push(...words);
         break;
       }
+      case 'ocr': {
+        const words = indexTokens(t.v, 'folded');
+        if (words.length === 0) throw syntax('ocr: needs a word to look for in the text recognised in images', t.pos);
+        (query.ocrWords ??= []).push(...words);
+        break;
+      }
       case 'entity': {
         const eq = t.v.indexOf('=');
         const type = (eq === -1 ? t.v : t.v.slice(0, eq)).toLowerCase();
@@ -366,7 +372,7 @@ export function parseQuery(input: string, mode: SearchMode = 'folded', options?:
   if (p < textToks.length) throw syntax('unbalanced parenthesis', textToks[p]!.pos);
   if (text && onlyNegative(text)) throw new ClewError('QUERY_SYNTAX', 'a query cannot only exclude words: add a word to look for, or a filter');
   query.text = text;
-  if (!text && query.from.length + query.to.length + (query.persons?.length ?? 0) + query.channels.length + query.langs.length + query.entities.length + (query.tags?.length ?? 0) + (query.noteWords?.length ?? 0) === 0 && query.after === undefined && query.before === undefined)
+  if (!text && query.from.length + query.to.length + (query.persons?.length ?? 0) + query.channels.length + query.langs.length + query.entities.length + (query.tags?.length ?? 0) + (query.noteWords?.length ?? 0) + (query.ocrWords?.length ?? 0) === 0 && query.after === undefined && query.before === undefined)
     throw new ClewError('QUERY_SYNTAX', 'the query is empty');
   return query;
 }

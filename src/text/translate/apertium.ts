@@ -18,6 +18,7 @@ import { serbianCyrillicToLatin } from './cyrillic.js';
 import { apertiumCode, languageName, parseModeName, targetVariant } from './languages.js';
 import { runNullFilter, type FilterFailure } from './null-filter.js';
 import { decodeText, encodeText, type Span } from './stream.js';
+import { dpkgVersion } from '../tools.js';
 
 const run = promisify(execFile);
 
@@ -52,15 +53,6 @@ export interface ApertiumEngine {
 export interface DetectOptions {
   /** The `apertium` program; default `CLEW_APERTIUM` or `apertium` in PATH. */
   binary?: string;
-}
-
-async function dpkgVersion(pkg: string): Promise<string | null> {
-  try {
-    const { stdout } = await run('dpkg-query', ['-W', '-f=${Version}', pkg], { timeout: 10_000 });
-    return stdout.trim() || null;
-  } catch {
-    return null;
-  }
 }
 
 /** Data directory of a mode: the directory of the first `/usr/share/apertium/apertium-xxx-yyy/` path in its .mode file. */

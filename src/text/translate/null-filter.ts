@@ -20,6 +20,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { killProcessGroup } from '../tools.js';
 
 export interface NullFilterOptions {
   binary: string;
@@ -80,18 +81,7 @@ function spawnOnce(opts: NullFilterOptions, count: number, stdinFd: number): Pro
       shell: false,
     });
 
-    const killGroup = () => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        try {
-          child.kill('SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
-    };
+    const killGroup = () => killProcessGroup(child);
     const finish = () => {
       if (settled) return;
       settled = true;

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import { navigate } from '../lib/router';
+import { navigate, withBase } from '../lib/router';
 
 /** An in-app link: a real <a href> (open in new tab works) that navigates without reloading. */
 export function Link({ to, children, replace, ...rest }: { to: string; children: ReactNode; replace?: boolean } & AnchorHTMLAttributes<HTMLAnchorElement>) {
@@ -10,7 +10,7 @@ export function Link({ to, children, replace, ...rest }: { to: string; children:
     navigate(to, { replace });
   };
   return (
-    <a {...rest} href={to} onClick={onClick}>
+    <a {...rest} href={withBase(to)} onClick={onClick}>
       {children}
     </a>
   );

@@ -5,6 +5,8 @@
  * misspelled path, a missing or mistyped parameter, or a change on the server fails the type check.
  */
 import type {
+  CasesResponse,
+  SessionResponse,
   JobResponse,
   UploadResponse,
   WireJob,
@@ -35,7 +37,7 @@ export type InputOf<E extends EndpointSpec> = Fields<E['params']> & Fields<E['qu
 export type BodyOf<E extends EndpointSpec> = E['body'] extends z.ZodType ? z.input<E['body']> : undefined;
 
 /** The URL of a call: the template's :params filled in (URL-encoded), the rest as the query; empty and undefined left out. */
-export function apiUrl(template: string, input: Record<string, unknown> = {}): string {
+export function contractUrl(template: string, input: Record<string, unknown> = {}): string {
   const used = new Set<string>();
   const path = template.replace(/:([A-Za-z][A-Za-z0-9]*)\*?/g, (_m, name: string) => {
     used.add(name);
@@ -52,7 +54,7 @@ export function apiUrl(template: string, input: Record<string, unknown> = {}): s
 
 /** GET an endpoint of the contract: `fetchApi('/messages/:id', { id: 5, context: 0 })`; a wrong path or parameter does not compile. */
 export function fetchApi<P extends GetPath>(path: P, input: InputOf<EndpointAt<'GET', P>>, signal?: AbortSignal): Promise<ResponseOf<EndpointAt<'GET', P>>> {
-  return call(apiUrl(path, input as Record<string, unknown>), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
+  return call(contractUrl(path, input as Record<string, unknown>), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
 }
 
 /** POST or DELETE to an endpoint of the contract with its JSON body; a 202 is followed like fetchApi's (`onJob` hears the job). */
@@ -64,7 +66,7 @@ export function sendApi<M extends 'POST' | 'DELETE', P extends SendPath<M>>(
   signal?: AbortSignal,
   onJob?: JobListener,
 ): Promise<ResponseOf<EndpointAt<M, P>>> {
-  return send(method, apiUrl(path, input as Record<string, unknown>), body, signal, onJob);
+  return send(method, contractUrl(path, input as Record<string, unknown>), body, signal, onJob);
 }
 
 export class ApiError extends Error {
@@ -94,6 +96,31 @@ export function isTermOf(asked: string, term: string): boolean {
 
 export type QueryParams = Record<string, string | number | undefined>;
 
+// ---------------------------------------------------------------- the case and the session
+
+/** The case the workspace shows: its routes live under /api/cases/CASE/… (null until the session is known). */
+let caseBase: string | null = null;
+/** Team mode: the session's CSRF token, sent with every POST and DELETE. */
+let csrfToken: string | null = null;
+
+/** Paths that are not a case's: the session and the case list. */
+const NOT_CASE = /^\/api\/(session|cases)(?:[/?]|$)/;
+
+/** The workspace shows `name` from now on (every case route goes under /api/cases/NAME/…); `csrf` is the session's token. */
+export function selectCase(name: string | null, csrf: string | null): void {
+  caseBase = name === null ? null : `/api/cases/${encodeURIComponent(name)}`;
+  csrfToken = csrf;
+}
+
+/** The URL of an API path: a case route (`/api/search`) under the current case (`/api/cases/CASE/search`). */
+export function apiUrl(path: string): string {
+  if (caseBase === null || !path.startsWith('/api/') || NOT_CASE.test(path)) return path;
+  return caseBase + path.slice(4);
+}
+
+/** Window event: the server answered 401 (signed out, the session expired or was revoked): the app shows the sign-in page. */
+export const SIGNED_OUT = 'clew:signed-out';
+
 function withQuery(path: string, params: QueryParams): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
@@ -120,11 +147,14 @@ export function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown,
 async function call<T>(url: string, init: RequestInit, signal?: AbortSignal, onJob?: JobListener): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, credentials: 'same-origin', signal });
+    const headers = new Headers(init.headers);
+    if (init.method !== 'GET' && csrfToken !== null) headers.set('X-CSRF-Token', csrfToken);
+    res = await fetch(apiUrl(url), { ...init, headers, credentials: 'same-origin', signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', 'The clew server does not answer. Is `clew serve` still running?');
   }
+  if (res.status === 401 && csrfToken !== null) window.dispatchEvent(new Event(SIGNED_OUT));
   const text = await res.text();
   let body: unknown;
   try {
@@ -171,7 +201,7 @@ export async function download(path: string, params: QueryParams | URLSearchPara
   const url = params instanceof URLSearchParams ? (params.size ? `${path}?${params}` : path) : withQuery(path, params);
   let res: Response;
   try {
-    res = await fetch(url, { method: 'GET', credentials: 'same-origin', signal });
+    res = await fetch(apiUrl(url), { method: 'GET', credentials: 'same-origin', signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', 'The clew server does not answer. Is `clew serve` still running?');
@@ -254,6 +284,15 @@ export function caseChanged(): void {
 export const CASE_CHANGED = 'clew:case-changed';
 
 let statsOnce: Promise<StatsResponse> | null = null;
+
+/** Who is signed in, signing in and out, and the cases one may open (not case routes). */
+export const session = {
+  /** 401 (ApiError) when nobody is signed in to a team server. */
+  get: (signal?: AbortSignal) => get<SessionResponse>('/api/session', {}, signal),
+  signIn: (user: string, password: string) => send<SessionResponse>('POST', '/api/session', { user, password }),
+  signOut: () => send<{ signedOut: boolean }>('DELETE', '/api/session'),
+  cases: (signal?: AbortSignal) => get<CasesResponse>('/api/cases', {}, signal),
+};
 
 export const api = {
   /** Case stats, fetched once per page load (the header and the overview share them). */

@@ -17,6 +17,34 @@ function subscribe(cb: () => void): () => void {
 
 const snapshot = () => window.location.pathname + window.location.search;
 
+/**
+ * Team mode: the case the workspace shows is in the URL, `/cases/CASE/…` before every app path
+ * (a link can be shared, a reload stays on the case). Views keep writing `/search`; the router
+ * adds and strips the prefix. Empty for `clew serve` (one case).
+ */
+let base = '';
+
+export function setBasePath(b: string): void {
+  base = b;
+}
+
+/** The app path `to` as the browser's address: under the current case's prefix. */
+export function withBase(to: string): string {
+  if (base === '' || !to.startsWith('/') || to === base || to.startsWith(`${base}/`) || to.startsWith(`${base}?`)) return to;
+  return base + to;
+}
+
+/** The case a team-mode address names (`/cases/CASE/…`), or null. */
+export function caseInPath(pathname: string): string | null {
+  const m = /^\/cases\/([^/]+)(?:\/|$)/.exec(pathname);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+}
+
 export interface Route {
   path: string;
   params: URLSearchParams;
@@ -25,10 +53,12 @@ export interface Route {
 export function useRoute(): Route {
   const href = useSyncExternalStore(subscribe, snapshot);
   const u = new URL(href, window.location.origin);
-  return { path: u.pathname, params: u.searchParams };
+  const path = base !== '' && (u.pathname === base || u.pathname.startsWith(`${base}/`)) ? u.pathname.slice(base.length) || '/' : u.pathname;
+  return { path, params: u.searchParams };
 }
 
-export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  const to = withBase(path);
   if (to === snapshot()) return;
   if (opts.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Account } from '../components/Account';
+import { AddToReport } from './report/AddToReport';
 import { Annotations, LoadedAnnotations, UndoBar, useAnnotationsOf } from '../components/Annotations';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
@@ -240,6 +241,7 @@ function Message({ m, translation, annotations, anchor, selected, compact, onSou
           </ul>
         ) : null}
         {annotations ? <Annotations item={`message:${m.id}`} initial={annotations[`message:${m.id}`]} compact /> : null}
+        <AddToReport id={m.id} />
       </div>
       <div className="msg-tools">
         {m.flags.edited ? <span className="tag">edited</span> : null}

@@ -16,6 +16,7 @@ import { Untrusted } from '../components/Untrusted';
 import { CsvButton } from '../components/Download';
 import { IsoDateInput } from '../components/IsoDateInput';
 import { ANNOTATED, Annotations, UndoBar } from '../components/Annotations';
+import { AddToReport } from './report/AddToReport';
 import type { AnnotationChangeResponse } from '../lib/api';
 
 const PAGE = 50;
@@ -263,6 +264,7 @@ export default function SearchView({ params }: ViewProps) {
                   <Account account={h.sender} showRef={!h.sender.displayName} link />
                 </span>
                 <Annotations item={`message:${h.id}`} initial={h.annotations} compact />
+                <AddToReport id={h.id} />
               </li>
             ))}
           </ol>

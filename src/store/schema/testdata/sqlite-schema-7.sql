@@ -1,4 +1,4 @@
--- the SQLite case schema (version 6): schema 5 as src/store/sqlite/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts), with the annotation tables as the annotations branch wrote them by hand; then the translations table of schema 6, written by hand
+-- the SQLite case schema (version 7): schema 5 as src/store/sqlite/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts), with the annotation tables as the annotations branch wrote them by hand; then the translations table of schema 6, written by hand; then schema 7: translations.lexicon, the translations' full-text table and ocr_texts, written by hand
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
 CREATE TABLE sources (
@@ -319,5 +319,26 @@ CREATE TABLE IF NOT EXISTS translations (
   failure TEXT,
   failed TEXT,
   at INTEGER NOT NULL,
+  lexicon TEXT,
   PRIMARY KEY (message_id, target, engine, pair, version)
 ) WITHOUT ROWID;
+CREATE VIRTUAL TABLE translations_fts USING fts5(
+  text,
+  content = '',
+  contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE TABLE ocr_texts (
+  attachment_id INTEGER PRIMARY KEY,
+  engine TEXT NOT NULL,
+  engine_version TEXT NOT NULL,
+  languages TEXT NOT NULL,
+  data_versions TEXT NOT NULL,
+  text TEXT NOT NULL,
+  words TEXT NOT NULL,
+  confidence REAL,
+  orientation INTEGER,
+  failure TEXT,
+  failed TEXT,
+  at INTEGER NOT NULL
+);

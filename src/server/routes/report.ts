@@ -1,0 +1,142 @@
+/**
+ * Evidence-report routes (issue 20 part 2): the workspace's Report view. One code path with
+ * `clew report` (src/api/report.ts).
+ *
+ * GET  /api/report/items?tag=T | ?ids=1,2,3   messages to cite, in order (a tag's: oldest tagging first)
+ * POST /api/report                           make a report (ReportMakeRequest as JSON); kept in memory, the newest 8
+ * GET  /api/report/<manifest sha>/(html|pdf|manifest)   download it; the PDF is printed by Chromium on demand
+ * POST /api/report/rebuild                   a manifest file as the body: rebuilt from the case, compared by hash
+ *
+ * The two POSTs read their own body (streamBody): a report's commentary is larger than the
+ * server's small JSON cap; a commentary or introduction over its limit is refused (TOO_LARGE)
+ * by the API with the item it belongs to. An id the case does not hold is NOT_FOUND.
+ */
+import type { IncomingMessage } from 'node:http';
+import { annotationsOf, taggedMessageIds } from '../../api/annotations.js';
+import { buildReport, printPdf, type ReportFiles, rebuildReport, serialiseManifest } from '../../api/report.js';
+import type { CaseStore } from '../../api/types.js';
+import { ClewError } from '../../model/errors.js';
+import { Download, fileName } from '../download.js';
+import { defineRoute, type Route } from '../route.js';
+import * as api from '../contract/report.js';
+import { MAX_REPORT_BODY_BYTES, reportMakeRequest } from '../contract/report.js';
+import { caseLocatorOf } from './jobs.js';
+import { parseInput } from '../validate.js';
+import type { WireReportCandidate } from '../wire/report.js';
+import { caseName } from '../../api/case.js';
+
+/** Items listed by one GET /api/report/items. */
+export const MAX_CANDIDATES = 5_000;
+const KEPT = 8;
+const BODY_CHARS = 400;
+
+async function readBody(req: IncomingMessage, max: number, what: string): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const c of req as AsyncIterable<Buffer>) {
+    size += c.length;
+    if (size > max) throw new ClewError('TOO_LARGE', `${what} is larger than ${max} bytes`, { maxBytes: max });
+    parts.push(c);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(parts));
+  } catch {
+    throw new ClewError('INVALID_UTF8', `${what} is not valid UTF-8`);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ClewError('JSON_SYNTAX', 'the request body is not valid JSON');
+  }
+}
+
+/** The reports made in this server, newest last, per case. */
+const made = new WeakMap<CaseStore, Map<string, ReportFiles>>();
+function keep(store: CaseStore, files: ReportFiles): void {
+  let m = made.get(store);
+  if (!m) made.set(store, (m = new Map()));
+  m.delete(files.manifest.manifestSha256);
+  m.set(files.manifest.manifestSha256, files);
+  while (m.size > KEPT) m.delete(m.keys().next().value!);
+}
+function kept(store: CaseStore, sha: string): ReportFiles {
+  const f = made.get(store)?.get(sha);
+  if (!f) throw new ClewError('NOT_FOUND', 'this report is no longer kept by the server (it keeps the newest 8 until it stops): make it again, or rebuild it from its manifest');
+  return f;
+}
+
+/** PDFs are printed one at a time (one Chromium on a shared machine). */
+let printing: Promise<unknown> = Promise.resolve();
+function printOne(html: string, sha: string): Promise<Buffer> {
+  const p = printing.then(() => printPdf(html, sha));
+  printing = p.catch(() => undefined);
+  return p;
+}
+
+async function candidates(store: CaseStore, ids: readonly number[]): Promise<WireReportCandidate[]> {
+  const notes = await annotationsOf(
+    store,
+    ids.map((id) => ({ type: 'message' as const, key: String(id) })),
+  );
+  const out: WireReportCandidate[] = [];
+  for (const id of ids) {
+    const m = await store.message(id);
+    const body = [...m.body];
+    out.push({
+      id: m.id,
+      ts: m.ts,
+      sender: m.sender,
+      conversationTitle: m.conversationTitle,
+      body: body.length > BODY_CHARS ? `${body.slice(0, BODY_CHARS - 1).join('')}…` : m.body,
+      tags: notes.get(`message:${id}`)?.tags.map((t) => t.name) ?? [],
+    });
+  }
+  return out;
+}
+
+export const REPORT_ROUTES: Route[] = [
+  defineRoute(api.reportItems, async ({ store, query: q }) => {
+    if ((q.tag === undefined) === (q.ids === undefined)) throw new ClewError('INVALID_ARGUMENT', 'give either tag (the items a tag marks) or ids (1,2,3)');
+    const ids = q.tag !== undefined ? await taggedMessageIds(store, q.tag) : q.ids!.split(',').map(Number);
+    return { items: await candidates(store, ids.slice(0, MAX_CANDIDATES)) };
+  }),
+  defineRoute(api.reportMake, async ({ store, req }) => {
+    const b = parseInput(reportMakeRequest, parseJson(await readBody(req, MAX_REPORT_BODY_BYTES, 'the report request')));
+    const files = await buildReport(store, {
+      locator: caseLocatorOf(store),
+      items: b.items,
+      introduction: b.introduction ?? null,
+      figures: b.figures ?? [],
+      ...(b.context !== undefined ? { context: b.context } : {}),
+      queries: b.queries ?? [],
+    });
+    keep(store, files);
+    const sha = files.manifest.manifestSha256;
+    return {
+      manifestSha256: sha,
+      htmlSha256: files.htmlSha256,
+      items: files.manifest.items.length,
+      figures: files.manifest.figures.length,
+      htmlBytes: Buffer.byteLength(files.html),
+      downloads: { html: `/api/report/${sha}/html`, pdf: `/api/report/${sha}/pdf`, manifest: `/api/report/${sha}/manifest` },
+    };
+  }),
+  defineRoute(api.reportDownload, async ({ store, params }) => {
+    const sha = params.sha;
+    if (!/^[0-9a-f]{64}$/.test(sha)) throw new ClewError('NOT_FOUND', 'a report is named by its manifest SHA-256 (64 hex digits)');
+    const files = kept(store, sha);
+    const stem = ['report', sha.slice(0, 12)];
+    const name = caseName(caseLocatorOf(store));
+    if (params.what === 'html') return new Download('text/html; charset=utf-8', fileName(name, stem, 'html'), files.html);
+    if (params.what === 'manifest') return new Download('application/json; charset=utf-8', fileName(name, stem, 'manifest.json'), serialiseManifest(files.manifest));
+    return new Download('application/pdf', fileName(name, stem, 'pdf'), await printOne(files.html, sha));
+  }),
+  defineRoute(api.reportRebuild, async ({ store, req }) => {
+    const text = await readBody(req, MAX_REPORT_BODY_BYTES, 'the manifest');
+    const r = await rebuildReport(store, text, 'the manifest');
+    return { manifestSha256: r.manifest.manifestSha256, htmlSha256: r.htmlSha256, expectedSha256: r.manifest.reportSha256, identical: r.identical, changes: r.changes };
+  }),
+];
