@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClewError } from '../model/errors.js';
 import { testPg } from '../store/postgres/test-support/pg-case.js';
 import { PostgresAuditLog } from '../store/postgres/audit.js';
 import { auditProof, checkAuditProof, openAuditLog, queryAuditLog, verifyAuditLog } from './audit.js';
+import { caught } from '../store/conformance/support.js';
 
 const tag = `${process.pid}`;
 const base = `clew_audit_${tag}`;
@@ -51,16 +51,6 @@ async function tamper(url: string, sql: string): Promise<void> {
   } finally {
     await c.end();
   }
-}
-
-async function caught(p: Promise<unknown>): Promise<ClewError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ClewError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
 }
 
 describe('the audit log in PostgreSQL', () => {

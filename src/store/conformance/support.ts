@@ -3,6 +3,7 @@
  * SourcePort, collecting row streams, and asserting on error codes.
  */
 import { expect } from 'vitest';
+import { ClewError } from '../../model/errors.js';
 import type { ClewRecord, Locator } from '../../model/records.js';
 import { createAnalyser } from '../../text/analyse.js';
 import type { SearchMode, SearchQuery } from '../../text/query/ast.js';
@@ -82,6 +83,17 @@ export function query(text: string, mode: SearchMode = 'folded'): SearchQuery {
 /** The filter-only query (no text) with some fields set. */
 export function filters(q: Partial<SearchQuery>): SearchQuery {
   return { text: null, from: [], to: [], channels: [], langs: [], entities: [], mode: 'folded', ...q };
+}
+
+/** The ClewError a promise rejects with (anything else it rejects with is rethrown; resolving fails). */
+export async function caught(p: Promise<unknown>): Promise<ClewError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ClewError) return e;
+    throw e;
+  }
+  throw new Error('expected an error');
 }
 
 /** The ClewError code a promise rejects with (or a function throws with). */

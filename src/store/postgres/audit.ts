@@ -187,23 +187,16 @@ export class PostgresAuditLog implements AuditLogStore {
   }
 
   async snapshot<T>(fn: (s: AuditSnapshot) => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const s: AuditSnapshot = {
-        size: async () => Number((await c.query<{ n: number }>('SELECT coalesce(max(idx) + 1, 0) AS n FROM audit_entries')).rows[0]!.n),
-        heads: async () => (await c.query<HeadRow>('SELECT size, root, signed_at, signature, public_key FROM audit_heads ORDER BY size')).rows.map(toHead),
-        rows: (from = 0) => streamRows(c, from),
-      };
-      const r = await fn(s);
-      await c.query('COMMIT');
-      return r;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    return transaction(
+      this.pool,
+      (c) =>
+        fn({
+          size: async () => Number((await c.query<{ n: number }>('SELECT coalesce(max(idx) + 1, 0) AS n FROM audit_entries')).rows[0]!.n),
+          heads: async () => (await c.query<HeadRow>('SELECT size, root, signed_at, signature, public_key FROM audit_heads ORDER BY size')).rows.map(toHead),
+          rows: (from = 0) => streamRows(c, from),
+        }),
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
   }
 
   async query(f: AuditFilter): Promise<AuditEntry[]> {

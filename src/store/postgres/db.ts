@@ -96,11 +96,11 @@ export async function* chunks<R>(db: PgCase, sql: string, params: unknown[] = []
   }
 }
 
-/** Run `fn` in a transaction on a client of its own. */
-export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Run `fn` in a transaction on a client of its own (`begin`: the statement that starts it, e.g. with an isolation level). */
+export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const c = await pool.connect();
   try {
-    await c.query('BEGIN');
+    await c.query(begin);
     const r = await fn(c);
     await c.query('COMMIT');
     return r;

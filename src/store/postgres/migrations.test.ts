@@ -6,7 +6,6 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClewError } from '../../model/errors.js';
 import { parseQuery } from '../../text/query/parse.js';
 import { stemToken } from '../../text/stem/stem.js';
 import { ingest, msg } from '../conformance/support.js';
@@ -18,16 +17,7 @@ import { migratePostgresCase, openPostgresStore } from './open.js';
 import { ANNOTATION_TABLE_NAMES, OCR_TABLE_NAMES, PG_SCHEMA_VERSION, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
 import { testCaseLocator, testPg } from './test-support/pg-case.js';
 import { ftsVector } from './writer.js';
-
-async function caught(p: Promise<unknown>): Promise<ClewError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ClewError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
+import { caught } from '../conformance/support.js';
 
 const bodies = [
   'Jesi li popio kafu sa bratom u gradu juče',

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ClewError } from '../../model/errors.js';
 import { dropCase, findCase, listCases } from './cases.js';
 import { createPool } from './db.js';
 import { postgresLocator } from './locator.js';
@@ -8,21 +7,12 @@ import { openPostgresStore } from './open.js';
 import { CASE_TABLES, partitionName } from './schema.js';
 import { testCaseLocator, testPg } from './test-support/pg-case.js';
 import { freePort } from './embedded.js';
+import { caught } from '../conformance/support.js';
 
 const open: { close(): Promise<void> }[] = [];
 afterAll(async () => {
   for (const s of open.splice(0)) await s.close();
 });
-
-async function caught(p: Promise<unknown>): Promise<ClewError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ClewError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
 
 function withPassword(url: string, password: string | null): string {
   const u = new URL(url);
