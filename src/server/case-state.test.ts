@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCase, withCase } from '../api/case.js';
@@ -10,23 +9,17 @@ import { jsonl, msg, useTmp } from '../api/test-support/tmp.js';
 import { refIndex } from '../api/resolve.js';
 import { caseState, REF_INDEX_FAMILY } from './case-state.js';
 import { Reply } from './jobs.js';
-import { type RunningServer, startServer } from './server.js';
+import type { RunningServer } from './server.js';
+import { call } from './test-support/http.js';
+import { startTestServer } from './test-support/server.js';
 import type { GenerationResponse, NetworkResponse, RoutesResponse } from './wire.js';
 
 const tmp = useTmp();
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
 
-function get<T>(srv: RunningServer, path: string): Promise<{ status: number; body: T }> {
-  const headers = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}` };
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method: 'GET', headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
+async function get<T>(srv: RunningServer, path: string): Promise<{ status: number; body: T }> {
+  const r = await call(srv, 'GET', path);
+  return { status: r.status, body: r.json<T>() };
 }
 
 async function smallCase(dir: string): Promise<string> {
@@ -137,10 +130,8 @@ describe('CaseState', () => {
 describe.skipIf(!existsSync(BIN))('a served case changed by the CLI in another process (issue 17 part 5)', () => {
   it('answers the next request with the new people and new routes, and moves the generation', async () => {
     const root = tmp();
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
     const casePath = await smallCase(root);
-    const srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    const srv = await startTestServer(root, casePath);
     try {
       const net0 = await get<NetworkResponse>(srv, '/api/network');
       expect(net0.body.nodes).toBe(2);

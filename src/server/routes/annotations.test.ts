@@ -1,10 +1,11 @@
 /** The annotation endpoints over a real HTTP server: tag, note, star, undo, history, the tags, and what they refuse. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCoordinateSource, buildTestCase, COORDINATE, XSS } from '../test-support/case.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { call as http } from '../test-support/http.js';
 import type { AnnotationChangeResponse, AnnotationHistoryResponse, AnnotationsResponse, AnnotationTagsResponse, SearchResponse } from '../wire.js';
 
@@ -18,9 +19,7 @@ describe('annotation routes', () => {
     root = mkdtempSync(join(tmpdir(), 'clew-annotate-route-'));
     const { casePath } = await buildTestCase(join(root, 'case'));
     await addCoordinateSource(join(root, 'case'), casePath);
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
-    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();

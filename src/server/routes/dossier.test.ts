@@ -1,48 +1,23 @@
-import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { buildTestCase, XSS } from '../test-support/case.js';
 import type { DossierIndexResponse, DossierResponse, WireError } from '../wire.js';
-import { checkReply } from '../test-support/http.js';
+import { call } from '../test-support/http.js';
 
 let srv: RunningServer;
 let root: string;
 
-function get(path: string): Promise<{ status: number; body: unknown }> {
-  return new Promise((ok, fail) => {
-    const req = request(
-      { host: '127.0.0.1', port: srv.port, path, headers: { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}` } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            checkReply('GET', path, { status: res.statusCode ?? 0, headers: res.headers, text });
-          } catch (e) {
-            fail(e);
-            return;
-          }
-          ok({ status: res.statusCode ?? 0, body: JSON.parse(text) });
-        });
-      },
-    );
-    req.on('error', fail);
-    req.end();
-  });
-}
+const get = (path: string) => call(srv, 'GET', path);
 
 describe('dossier routes', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-dossier-route-'));
     const { casePath } = await buildTestCase(join(root, 'case'));
-    const web = join(root, 'web');
-    mkdirSync(web, { recursive: true });
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>clew</title>');
-    srv = await startServer({ casePath, webRoot: web, log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCase } from '../../api/case.js';
 import { ingestFile } from '../../api/ingest.js';
 import { jsonl, msg } from '../../api/test-support/tmp.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { ARABIC, XSS } from '../test-support/case.js';
 import { call, type HttpReply } from '../test-support/http.js';
 import type { WireError } from '../wire.js';
@@ -26,8 +27,6 @@ let root: string;
 describe('exports: network files and table CSVs', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-export-'));
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
     const src = join(root, 'x.jsonl');
     writeFileSync(
       src,
@@ -50,9 +49,8 @@ describe('exports: network files and table CSVs', () => {
     // the same case under a hostile file name: quotes, a semicolon, CR LF and a header of its own
     const evil = join(root, 'Op "Nightfall"; x=1\r\nSet-Cookie: a=b кафа.clew');
     copyFileSync(casePath, evil);
-    const opts = { webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } };
-    srv = await startServer({ casePath, ...opts });
-    hostile = await startServer({ casePath: evil, ...opts });
+    srv = await startTestServer(root, casePath);
+    hostile = await startTestServer(root, evil);
   });
   afterAll(async () => {
     await srv?.close();

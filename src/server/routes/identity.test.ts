@@ -1,16 +1,16 @@
-import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../../api/case.js';
 import { caseState } from '../case-state.js';
 import { Reply } from '../jobs.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { jobsOf } from './jobs.js';
 import { suggestionsViaJob } from './identity.js';
 import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1, SAILOR2, XSS } from '../../api/test-support/identity-case.js';
-import { checkReply } from '../test-support/http.js';
+import { call as http } from '../test-support/http.js';
 import type {
   DossierResponse,
   IdentityDecideResponse,
@@ -24,39 +24,7 @@ import type {
 let srv: RunningServer;
 let root: string;
 
-function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
-  const data = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin, ...headers };
-  if (data) {
-    h['Content-Type'] = 'application/json';
-    h['Content-Length'] = String(data.length);
-  }
-  for (const k of Object.keys(h)) if (h[k] === '') delete h[k];
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        try {
-          checkReply(method, path, { status: res.statusCode ?? 0, headers: res.headers, text });
-        } catch (e) {
-          fail(e);
-          return;
-        }
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // not JSON: keep the text
-        }
-        ok({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
-    req.on('error', fail);
-    req.end(data);
-  });
-}
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(srv, method, path, body, headers);
 const get = (path: string) => call('GET', path);
 const post = (body: unknown, headers?: Record<string, string>) => call('POST', '/api/identity/decide', body, headers);
 const pairs = (r: IdentitySuggestionsResponse) => r.suggestions.map((s) => [s.a.ref, s.b.ref].sort().join('+')).sort();
@@ -65,10 +33,7 @@ describe('identity routes', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-identity-route-'));
     const casePath = await buildIdentityCase(join(root, 'case'));
-    const web = join(root, 'web');
-    mkdirSync(web, { recursive: true });
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>clew</title>');
-    srv = await startServer({ casePath, webRoot: web, log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCase } from '../../api/case.js';
 import { ingestFile } from '../../api/ingest.js';
 import { jsonl, msg } from '../../api/test-support/tmp.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { XSS } from '../test-support/case.js';
 import type { NetworkEgoResponse, NetworkPathResponse, NetworkResponse, WireError } from '../wire.js';
 import { call } from '../test-support/http.js';
@@ -20,8 +21,6 @@ let root: string;
 describe('network endpoints', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-network-'));
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
     const src = join(root, 'n.jsonl');
     writeFileSync(
       src,
@@ -38,7 +37,7 @@ describe('network endpoints', () => {
     );
     const casePath = join(root, 'case.clew');
     await withCase(casePath, { create: true }, (s) => ingestFile(s, src));
-    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();

@@ -2,7 +2,7 @@
  * Person level across the workspace (issue 8), over a real HTTP server on a case where analysts
  * merged two handles into one person: key players, disruption, activity and the map.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,8 @@ import { withCase } from '../../api/case.js';
 import { decide } from '../../api/identity.js';
 import { ingestFile } from '../../api/ingest.js';
 import { buildIdentityCase, KUM_CONTACTS, NEW, OLD, SAILOR1 } from '../../api/test-support/identity-case.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { call as http } from '../test-support/http.js';
 import type { ActivityResponse, DisruptResponse, KeyPlayersResponse, PlacesResponse, WireKeyPlayer } from '../wire.js';
 
@@ -52,10 +53,7 @@ describe('person level: key players, disruption, activity, map', () => {
     const d = await decide(casePath, { action: 'merge', a: OLD, b: NEW, name: 'Kum' }, { by: 'test' });
     if (d.action !== 'merge') throw new Error('not a merge');
     pk = `person:${d.person.id}`;
-    const web = join(root, 'web');
-    mkdirSync(web, { recursive: true });
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>clew</title>');
-    srv = await startServer({ casePath, webRoot: web, log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'htmlparser2';
@@ -15,7 +15,8 @@ import { withCase } from '../../api/case.js';
 import { ingestFile } from '../../api/ingest.js';
 import { search } from '../../api/search.js';
 import { buildTestCase, XSS } from '../test-support/case.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { call as http } from '../test-support/http.js';
 import type { ReportItemsResponse, ReportMadeResponse, ReportRebuiltResponse, SearchResponse, WireError } from '../wire.js';
 
@@ -35,8 +36,6 @@ describe('report routes', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-report-route-'));
     const { casePath } = await buildTestCase(join(root, 'case'));
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
     // another case: a message id it holds and this one does not
     const other = join(root, 'other.jsonl');
     const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ type: 'message', from: 'skyecc:ZZZ', to: ['skyecc:YYY'], ts: new Date(Date.UTC(2022, 0, 1, 0, i)).toISOString(), body: `other ${i}` }));
@@ -46,7 +45,7 @@ describe('report routes', () => {
       const hits = await search(s, { query: 'after:2000-01-01', limit: 500 });
       return Math.max(...hits.hits.map((h) => h.id));
     });
-    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
     const hits = (await call('GET', `/api/search?q=${encodeURIComponent('kafa OR Контејнер')}&limit=5`)).body as SearchResponse;
     ids = hits.hits.map((h) => h.id).slice(0, 3);
     for (const id of ids) expect((await call('POST', '/api/annotations', { action: 'tag', item: `message:${id}`, tag: `dokaz ${XSS}` })).status).toBe(200);

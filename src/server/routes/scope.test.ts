@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { search } from '../../api/search.js';
 import type { ScopedArrestsResult, ScopeInfo } from '../../api/graph-scope.js';
 import type { RankResult } from '../../api/graph.js';
 import { jsonl, msg } from '../../api/test-support/tmp.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { call } from '../test-support/http.js';
 
 const get = (srv: RunningServer, path: string) => call(srv, 'GET', path);
@@ -22,8 +23,6 @@ let root: string;
 describe('scoped analytics endpoints', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-scope-'));
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
     const src = join(root, 's.jsonl');
     let t = Date.UTC(2021, 2, 1);
     const at = () => new Date((t += 60_000)).toISOString();
@@ -40,7 +39,7 @@ describe('scoped analytics endpoints', () => {
     );
     const casePath = join(root, 'case.clew');
     await withCase(casePath, { create: true }, (s) => ingestFile(s, src));
-    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();

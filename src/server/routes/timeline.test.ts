@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { ingestFile } from '../../api/ingest.js';
 import { jsonl, msg } from '../../api/test-support/tmp.js';
 import { caseState } from '../case-state.js';
 import { Reply } from '../jobs.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { DISRUPT_BUDGET, disruptViaJob, jobsOf } from './jobs.js';
 import { XSS } from '../test-support/case.js';
 import type { ActivityGroupsResponse, ActivityHeatResponse, ActivityResponse, DisruptResponse, JobResponse, WireError } from '../wire.js';
@@ -24,8 +25,6 @@ let casePath: string;
 describe('timeline and disruption endpoints', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-timeline-'));
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
     const lines: unknown[] = [{ type: 'account', ref: X, display_name: `Broker ${XSS}` }];
     let t = Date.UTC(2021, 2, 1, 8);
     for (const g of [A, B]) for (const u of g) for (const v of g) if (u !== v) lines.push(msg(u, v, new Date((t += 3_600_000)).toISOString(), 'x'));
@@ -35,7 +34,7 @@ describe('timeline and disruption endpoints', () => {
     writeFileSync(src, jsonl(lines));
     casePath = join(root, 'case.clew');
     await withCase(casePath, { create: true }, (s) => ingestFile(s, src, { analyse: false }));
-    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();

@@ -1,11 +1,12 @@
 /** The translation endpoints over a real HTTP server and the real Apertium: translate and store, read back, refuse bad input. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSerbianCase, SERBIAN } from '../../api/test-support/serbian-case.js';
 import { translationEngine } from '../../api/translate.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import { call as http } from '../test-support/http.js';
 import type { SearchResponse, TranslateResponse } from '../wire.js';
 
@@ -23,9 +24,7 @@ describe.skipIf(!ready)('translation routes', () => {
     root = mkdtempSync(join(tmpdir(), 'clew-translate-route-'));
     mkdirSync(join(root, 'case'));
     const { casePath } = await buildSerbianCase(join(root, 'case'));
-    mkdirSync(join(root, 'web'));
-    writeFileSync(join(root, 'web', 'index.html'), '<!doctype html><title>clew</title>');
-    srv = await startServer({ casePath, webRoot: join(root, 'web'), log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();

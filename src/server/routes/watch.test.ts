@@ -1,55 +1,28 @@
 /** The Watchlists endpoints over a real HTTP server: upload a list, run it, CSV, saved searches flagged after an upload's ingest. */
-import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCase } from '../../api/case.js';
 import { ingestFile } from '../../api/ingest.js';
 import { buildTestCase } from '../test-support/case.js';
-import { type RunningServer, startServer } from '../server.js';
+import type { RunningServer } from '../server.js';
+import { startTestServer } from '../test-support/server.js';
 import type { SavedSearchSaveResponse, WatchCsvResponse, WatchlistAddResponse, WatchOverviewResponse, WatchRunResponse } from '../wire.js';
-import { checkReply } from '../test-support/http.js';
+import { call as http } from '../test-support/http.js';
 
 let srv: RunningServer;
 let root: string;
 let casePath: string;
 
-function call(method: string, path: string, body?: unknown, raw?: Buffer): Promise<{ status: number; body: unknown }> {
-  const data = raw ?? (body === undefined ? undefined : Buffer.from(JSON.stringify(body)));
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Cookie: `clew_token_${srv.port}=${srv.token}`, Origin: srv.origin };
-  if (data) {
-    h['Content-Type'] = raw ? 'text/plain' : 'application/json';
-    h['Content-Length'] = String(data.length);
-  }
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        try {
-          checkReply(method, path, { status: res.statusCode ?? 0, headers: res.headers, text });
-        } catch (e) {
-          fail(e);
-          return;
-        }
-        ok({ status: res.statusCode ?? 0, body: JSON.parse(text || 'null') as unknown });
-      });
-    });
-    req.on('error', fail);
-    req.end(data);
-  });
-}
+/** A JSON body, or `raw` bytes sent as text/plain (an uploaded list). */
+const call = (method: string, path: string, body?: unknown, raw?: Buffer) => http(srv, method, path, raw ?? body, raw ? { 'Content-Type': 'text/plain' } : {});
 
 describe('watchlist routes', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-watch-route-'));
     ({ casePath } = await buildTestCase(join(root, 'case')));
-    const web = join(root, 'web');
-    mkdirSync(web);
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>clew</title>');
-    srv = await startServer({ casePath, webRoot: web, log: () => {}, rateLimit: { capacity: 1000, perSecond: 1000 } });
+    srv = await startTestServer(root, casePath);
   });
   afterAll(async () => {
     await srv?.close();
