@@ -15,6 +15,18 @@ export const opt = (name, dflt) => {
   return i === -1 ? dflt : args[i + 1];
 };
 
+/** A deterministic random number generator (mulberry32): the same seed gives the same numbers in [0, 1). */
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** The p-th percentile (0–100) of `xs`, nearest rank. */
 export function pct(xs, p) {
   const s = [...xs].sort((a, b) => a - b);

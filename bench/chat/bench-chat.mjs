@@ -8,19 +8,13 @@ import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { mulberry32 } from '../common.mjs';
 
 const DIST = process.env.CLEW_DIST ?? new URL('../../dist', import.meta.url).pathname;
 const { fileSource } = await import(join(DIST, 'ingest/formats/whatsapp/filesource.js'));
 const which = process.argv[2] ?? 'telegram';
 
-let seed = 0x5eed;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(0x5eed);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const WORDS = 'kontejner stiže u petak brate ok gde si sutra posao lova paket Antwerpen Rotterdam luka sastanak u 10 čekam poziv šaljem broj evo slike'.split(' ');
 const text = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');

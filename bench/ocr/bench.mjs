@@ -16,16 +16,10 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { args, mulberry32, opt, ROOT } from '../common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? dflt : args[i + 1];
-};
 const count = Number(opt('count', '1000'));
 const width = Number(opt('width', '2016'));
 const height = Number(opt('height', '1512'));
@@ -49,15 +43,7 @@ if (!engine) {
 }
 const { langs } = chooseLanguages(engine, ['sr']);
 
-// Deterministic random numbers (mulberry32).
-let state = seed >>> 0;
-const rand = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rand = mulberry32(seed);
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const digits = (n) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
 

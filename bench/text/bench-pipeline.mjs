@@ -7,6 +7,7 @@
 // --dist: another compiled tree (e.g. a copy of dist/ from before a change) to compare in the same run.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { mulberry32 } from '../common.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => {
@@ -28,15 +29,7 @@ const { createAnalyser } = await from('text/analyse.js');
 
 const N = Number(args[0] ?? 100_000);
 
-// deterministic PRNG (mulberry32)
-let seed = 0x5eed;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(0x5eed);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 
 const CHAT = [

@@ -21,6 +21,7 @@ import { mkdirSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { mulberry32 } from '../common.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIST = resolve(process.env.CLEW_DIST ?? join(ROOT, 'dist'));
@@ -33,16 +34,7 @@ const { withCase } = await import(join(DIST, 'api', 'case.js'));
 const { ingestFile } = await import(join(DIST, 'api', 'ingest.js'));
 const { startServer } = await import(join(DIST, 'server', 'server.js'));
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 async function buildCase() {
   const casePath = join(dir, `case-${N}-${M}.clew`);
