@@ -21,7 +21,7 @@ mkdirSync(OUT, { recursive: true });
 
 const { openCase } = await import(join(ROOT, 'dist', 'api', 'case.js'));
 const { search } = await import(join(ROOT, 'dist', 'api', 'search.js'));
-const { parseQuery, indexTokens } = await import(join(ROOT, 'dist', 'text', 'query', 'parse.js'));
+const { parseQuery, indexTokens, forgetQueryExpansions } = await import(join(ROOT, 'dist', 'text', 'query', 'parse.js'));
 const { normalise } = await import(join(ROOT, 'dist', 'text', 'normalise', 'normalise.js'));
 
 const dir = join(OUT, String(N));
@@ -137,7 +137,11 @@ const runs = {
   // other-script spellings in every stemmer the case holds: ~1 ms under load, more than the index work)
   'store only, un-stemmed': async (q) => (await storeP.search(parsedU.get(q), { limit: 20 })).hits.length,
   'store only, stemmed': async (q) => (await storeS.search(parsedS.get(q), { limit: 20 })).hits.length,
-  'cold look-ups': async (q) => (await storeC.search(parseQuery(q, 'folded', { langs: caseLangs }), { limit: 20 })).hits.length,
+  // a query never run before: no remembered expansions (parse.ts) nor index look-ups (storeC)
+  'cold look-ups': async (q) => {
+    forgetQueryExpansions();
+    return (await storeC.search(parseQuery(q, 'folded', { langs: caseLangs }), { limit: 20 })).hits.length;
+  },
   'stemmed, full API': async (q) => (await search(storeS, { query: q, limit: 20 })).hits.length,
 };
 const parsedU = new Map();
@@ -163,6 +167,9 @@ for (const [kind, qs] of Object.entries(kinds)) {
       const t0 = performance.now();
       hits[name] += await f(q);
       ms[name].push(performance.now() - t0);
+      // the first-time run forgot every remembered expansion: remember this query's again (untimed), as
+      // parsedS did for every query before the clock started, so the other runs read a query parsed before
+      if (name === 'cold look-ups') parseQuery(q, 'folded', { langs: caseLangs });
     }
   for (const name of Object.keys(runs)) res[name] = { p50: pct(ms[name], 50), p95: pct(ms[name], 95), hits: hits[name] };
   rows.push({ kind, res });
@@ -175,7 +182,7 @@ const sizeS = ftsBytes(stemmed);
 const sizeP = ftsBytes(plain);
 const f = (x) => x.toFixed(2);
 const cell = (res, k) => `${f(res[k].p50)} / ${f(res[k].p95)} (${f(res[k].p95 / res.unstemmed.p95)})`;
-let md = `\n| query (${Q} each) | un-stemmed p50 / p95 ms | stemmed, all alternatives p50 / p95 ms (p95 ratio) | stemmed, pruned (cold look-ups) | stems only, pruned | stemmed, pruned (what the store runs) | full API p95 ms | hits in first pages un-stemmed → stemmed (all → pruned) |\n|---|---|---|---|---|---|---|---|\n`;
+let md = `\n| query (${Q} each) | un-stemmed p50 / p95 ms | stemmed, all alternatives p50 / p95 ms (p95 ratio) | stemmed, pruned, first time (nothing remembered) | stems only, pruned | stemmed, pruned (what the store runs) | full API p95 ms | hits in first pages un-stemmed → stemmed (all → pruned) |\n|---|---|---|---|---|---|---|---|\n`;
 for (const { kind, res } of rows)
   md += `| ${kind} | ${f(res.unstemmed.p50)} / ${f(res.unstemmed.p95)} | ${cell(res, 'all alternatives')} | ${cell(res, 'cold look-ups')} | ${cell(res, 'stems only')} | ${cell(res, 'stemmed')} | ${f(res['stemmed, full API'].p95)} | ${res.unstemmed.hits} → ${res['all alternatives'].hits} → ${res.stemmed.hits} |\n`;
 md += `\nThe store alone (each query parsed before the clock starts), p50 / p95 ms:\n\n| query | un-stemmed | stemmed, pruned (p95 ratio) |\n|---|---|---|\n`;
