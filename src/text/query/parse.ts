@@ -20,7 +20,7 @@ import { type Channel, CHANNELS } from '../../model/records.js';
 import { normalise, normaliseExact } from '../normalise/normalise.js';
 import { resolvePlace } from '../extract/places.js';
 import { bcmsLatinVariants, crossScriptVariants } from '../normalise/cross-script.js';
-import { STEMMER_LANGUAGES, hasStemmer, stemToken, stemTokensFor } from '../stem/stem.js';
+import { STEMMER_LANGUAGES, hasStemmer, stemToken, stemTokensFor, stemmerTag } from '../stem/stem.js';
 import type { SearchMode, SearchQuery, TextNode } from './ast.js';
 
 export const MAX_QUERY_CHARS = 2000;
@@ -186,6 +186,72 @@ function parseDate(v: string, pos: number, key: string): number {
   return t;
 }
 
+/**
+ * A query word's alternatives (its stem tokens in the case's languages, its other-script spellings and their
+ * stem tokens), remembered by word, prefix and languages: working them out runs every stemmer the case holds
+ * on the word and on each of its other-script spellings (30–40 stemmer calls for a Latin word in a case with
+ * Arabic: more than the index's own work for the query), and the same query is parsed again for every page,
+ * its highlights and its code-word plan. Bounded: forgotten all at once when full.
+ */
+const MAX_REMEMBERED = 4096;
+const remembered = new Map<string, readonly string[]>();
+const rememberedPhrases = new Map<string, readonly (readonly string[])[]>();
+
+function remember<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    v = make();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+/** Forget the remembered query expansions (benchmarks measure a query never parsed before with it). */
+export function forgetQueryExpansions(): void {
+  remembered.clear();
+  rememberedPhrases.clear();
+}
+
+function wordAlternatives(token: string, prefix: boolean, caseLangs: readonly string[], allLangs: readonly string[]): readonly string[] {
+  if (caseLangs.length === 0 && (prefix || allLangs.length === 0)) return [];
+  return remember(remembered, `${prefix ? '*' : '='}${caseLangs.join(',')}|${prefix ? '' : allLangs.join(',')}|${token}`, () => {
+    const alternatives = caseLangs.length > 0 ? stemAlternatives(token, caseLangs, prefix) : [];
+    if (!prefix && allLangs.length > 0) {
+      for (const v of crossScriptFor(token, allLangs)) {
+        if (!alternatives.includes(v)) alternatives.push(v);
+        for (const st of stemTokensFor(v, caseLangs)) if (!alternatives.includes(st)) alternatives.push(st);
+      }
+    }
+    return alternatives;
+  });
+}
+
+/**
+ * A phrase's other forms: its folded tokens (`folded`, as indexTokens gives them in folded mode) as a message of each of
+ * `caseLangs` holds them (indexTokens(raw, 'folded', { lang })), distinct and unlike `folded`. The text is
+ * folded once and each stemmer runs once (sr, hr, bs share one).
+ */
+function phraseAlternatives(raw: string, folded: readonly string[], caseLangs: readonly string[]): readonly (readonly string[])[] {
+  if (caseLangs.length === 0) return [];
+  return remember(rememberedPhrases, `${caseLangs.join(',')}|${raw}`, () => {
+    const out: string[][] = [];
+    const seen = new Set<string>([folded.join(' ')]);
+    const tags = new Set<string>();
+    for (const l of caseLangs) {
+      const tag = stemmerTag(l);
+      if (tag === null || tags.has(tag)) continue;
+      tags.add(tag);
+      const alt = folded.map((w) => stemToken(w, l) ?? w);
+      const key = alt.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(alt);
+    }
+    return out;
+  });
+}
+
 export interface ParseOptions {
   /**
    * The languages the case holds (ISO 639-1): in folded mode a word also matches its inflected forms in each
@@ -291,14 +357,8 @@ export function parseQuery(input: string, mode: SearchMode = 'folded', options?:
       if (++terms > MAX_TERMS) throw syntax(`more than ${MAX_TERMS} search terms`, tok.pos);
       if (tokens.length !== 1) return phraseNode(raw, tokens);
       const term: TextNode = { kind: 'term', raw, tokens, prefix };
-      const alternatives = caseLangs.length > 0 ? stemAlternatives(tokens[0]!, caseLangs, prefix) : [];
-      if (!prefix && allLangs.length > 0) {
-        for (const v of crossScriptFor(tokens[0]!, allLangs)) {
-          if (!alternatives.includes(v)) alternatives.push(v);
-          for (const st of stemTokensFor(v, caseLangs)) if (!alternatives.includes(st)) alternatives.push(st);
-        }
-      }
-      if (alternatives.length > 0) term.alternatives = alternatives;
+      const alternatives = wordAlternatives(tokens[0]!, prefix, caseLangs, allLangs);
+      if (alternatives.length > 0) term.alternatives = [...alternatives];
       return term;
     }
     if (tok.t === 'phrase') {
@@ -311,14 +371,8 @@ export function parseQuery(input: string, mode: SearchMode = 'folded', options?:
   };
   const phraseNode = (raw: string, tokens: string[]): TextNode => {
     const node: TextNode = { kind: 'phrase', raw, tokens };
-    const seen = new Set<string>([tokens.join(' ')]);
-    for (const l of caseLangs) {
-      const alt = indexTokens(raw, 'folded', { lang: l });
-      const key = alt.join(' ');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      (node.stemPhrases ??= []).push(alt);
-    }
+    const stemPhrases = phraseAlternatives(raw, tokens, caseLangs); // caseLangs is empty in exact mode
+    if (stemPhrases.length > 0) node.stemPhrases = stemPhrases.map((p) => [...p]);
     return node;
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextNode } from './ast.js';
-import { indexText, indexTokens, parseQuery, stemAlternatives } from './parse.js';
+import fc from 'fast-check';
+import { forgetQueryExpansions, indexText, indexTokens, parseQuery, stemAlternatives } from './parse.js';
 
 /** What a store does with the AST over a message's index tokens (terms, stems, phrases and their stem forms). */
 function matches(node: TextNode, tokens: string[]): boolean {
@@ -80,5 +81,38 @@ describe('inflection in the folded search', () => {
     const huge = 'kafa'.repeat(25_000);
     expect(indexTokens(huge, 'folded', { lang: 'sr' })).toEqual([huge]);
     expect(parseQuery(`${'k'.repeat(1500)}`, 'folded', { langs: ['sr'] }).text?.kind).toBe('term');
+  });
+  it('gives the same query from its remembered expansions as from a fresh parse, whatever the caller did to the last one', () => {
+    const word = fc.stringMatching(/^[a-zčćšžđ]{1,9}$|^[ابتحدرسشكلمنوهي]{2,6}$|^[a-z]{2,6}\*$/);
+    const query = fc.array(fc.oneof(word, fc.array(word, { minLength: 2, maxLength: 3 }).map((ws) => `"${ws.map((w) => w.replace('*', '')).join(' ')}"`)), { minLength: 1, maxLength: 3 });
+    const langs = fc.subarray(['sr', 'hr', 'nl', 'en', 'fr', 'ar', 'fa', 'bg', 'de']);
+    fc.assert(
+      fc.property(query, langs, (words, ls) => {
+        const q = words.join(' ');
+        forgetQueryExpansions();
+        const fresh = parseQuery(q, 'folded', { langs: ls });
+        const again = parseQuery(q, 'folded', { langs: ls });
+        expect(again).toEqual(fresh);
+        // the AST is the caller's: changing it does not change the next parse
+        const clobber = (n: TextNode): void => {
+          if (n.kind === 'term') n.alternatives?.push('x');
+          else if (n.kind === 'phrase') for (const p of n.stemPhrases ?? []) p.push('x');
+          else if (n.kind === 'not') clobber(n.child);
+          else n.children.forEach(clobber);
+        };
+        if (again.text) clobber(again.text);
+        expect(parseQuery(q, 'folded', { langs: ls })).toEqual(fresh);
+        // other languages are not served another's expansions
+        expect(parseQuery(q, 'folded', { langs: ['es'] })).toEqual((forgetQueryExpansions(), parseQuery(q, 'folded', { langs: ['es'] })));
+        // a phrase's forms are the phrase as a message of each case language holds it
+        for (const p of words.filter((w) => w.startsWith('"'))) {
+          const node = parseQuery(p, 'folded', { langs: ls }).text!;
+          if (node.kind !== 'phrase') continue;
+          const expected = [...new Set(ls.map((l) => indexTokens(p, 'folded', { lang: l }).join(' ')))].filter((k) => k !== node.tokens.join(' '));
+          expect((node.stemPhrases ?? []).map((x) => x.join(' '))).toEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -92,6 +92,11 @@ export function hasStemmer(lang: string | null | undefined): boolean {
   return typeof lang === 'string' && Object.hasOwn(STEMMERS, lang);
 }
 
+/** The namespace of `lang`'s stemmer (one for sr, hr, bs, me), or null when it has none. */
+export function stemmerTag(lang: string | null | undefined): string | null {
+  return hasStemmer(lang) ? STEMMERS[lang!]!.tag : null;
+}
+
 function stemmable(word: string): boolean {
   if (word.length < MIN_STEM_WORD || word.length > MAX_STEM_WORD) return false;
   for (let i = 0; i < word.length; i++) {
