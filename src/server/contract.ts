@@ -7,6 +7,7 @@
 import * as caseApi from './contract/case.js';
 import { contractOf } from './endpoint.js';
 import * as exportApi from './contract/export.js';
+import * as galleryApi from './contract/gallery.js';
 import * as net from './contract/network.js';
 import * as report from './contract/report.js';
 import * as timeline from './contract/timeline.js';
@@ -71,6 +72,9 @@ export const CONTRACT = contractOf(
   report.reportMake,
   report.reportDownload,
   report.reportRebuild,
+  galleryApi.gallery,
+  galleryApi.attachmentThumbnail,
+  galleryApi.attachmentOriginal,
 );
 
 export type Contract = typeof CONTRACT;

@@ -19,7 +19,17 @@ export class Download {
     readonly body: string | Uint8Array | AsyncIterable<string>,
     /** Extra response headers (e.g. the row cap of a CSV). */
     readonly headers: Readonly<Record<string, string>> = {},
+    readonly options: DownloadOptions = {},
   ) {}
+}
+
+export interface DownloadOptions {
+  /** Shown where it is asked for (an <img> preview: Content-Disposition inline) rather than saved (attachment, the default). */
+  inline?: boolean;
+  /** Cache-Control (default no-store). */
+  cacheControl?: string;
+  /** What the download holds, for the audit log (audit-entry.ts recordIdsOf: its `id`s), e.g. `{ id: attachmentId }`. */
+  records?: object;
 }
 
 const MAX_PART = 60;
@@ -37,10 +47,10 @@ export function fileName(caseName: string, what: readonly string[], ext: string)
   return ['clew', safeNamePart(stem), ...what.map((w) => safeNamePart(w, 'x'))].join('-') + `.${safeNamePart(ext, 'txt')}`;
 }
 
-/** `attachment; filename="…"; filename*=UTF-8''…` for a name made by fileName (re-checked here: nothing else passes). */
-export function contentDisposition(name: string): string {
+/** `attachment; filename="…"; filename*=UTF-8''…` (or `inline; …`) for a name made by fileName (re-checked here: nothing else passes). */
+export function contentDisposition(name: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const safe = name.replace(/[^\p{L}\p{M}\p{N}._-]/gu, '-');
   const ascii = safe.replace(/[^\x20-\x7e]/g, '_');
   const encoded = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return ascii === safe ? `attachment; filename="${ascii}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return ascii === safe ? `${disposition}; filename="${ascii}"` : `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -22,6 +22,7 @@ import { JOBS_ROUTES, keyPlayersViaJob } from './routes/jobs.js';
 import { MAP_ROUTES } from './routes/map.js';
 import { NETWORK_ROUTES } from './routes/network.js';
 import { REPORT_ROUTES } from './routes/report.js';
+import { GALLERY_ROUTES } from './routes/gallery.js';
 import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
@@ -109,4 +110,5 @@ export const ROUTES: Route[] = [
   ...ANNOTATION_ROUTES,
   ...TRANSLATE_ROUTES,
   ...REPORT_ROUTES,
+  ...GALLERY_ROUTES,
 ];

@@ -148,7 +148,12 @@ function sendJson(reply: FastifyReply, status: number, value: unknown): FastifyR
  * error later cuts the connection (the file is visibly incomplete, never silently short).
  */
 async function sendDownload(reply: FastifyReply, d: Download, signal: AbortSignal): Promise<FastifyReply> {
-  reply.code(200).headers({ ...d.headers, 'content-type': d.contentType, 'content-disposition': contentDisposition(d.fileName), 'cache-control': 'no-store' });
+  reply.code(200).headers({
+    ...d.headers,
+    'content-type': d.contentType,
+    'content-disposition': contentDisposition(d.fileName, d.options.inline ? 'inline' : 'attachment'),
+    'cache-control': d.options.cacheControl ?? 'no-store',
+  });
   if (typeof d.body === 'string' || d.body instanceof Uint8Array) return reply.send(d.body);
   const it = d.body[Symbol.asyncIterator]();
   const first = await it.next();
@@ -357,7 +362,7 @@ async function launch(core: CoreOptions, mode: Mode, portOf: { port: number }, a
         path: path ?? '',
         query,
         body: route.streamBody ? undefined : request.body,
-        value: value instanceof Download ? null : value instanceof Reply ? value.body : value,
+        value: value instanceof Download ? (value.options.records ?? null) : value instanceof Reply ? value.body : value,
         ...(value instanceof Download ? { download: value.fileName } : {}),
       });
     if (value instanceof Download) return sendDownload(reply, value, gone.signal);

@@ -27,6 +27,7 @@ export type * from './wire/watch.js';
 export type * from './wire/annotations.js';
 export type * from './wire/translate.js';
 export type * from './wire/report.js';
+export type * from './wire/gallery.js';
 export type * from './wire/session.js';
 
 /** Every refusal and failure (errors.ts), its code one of ours. */

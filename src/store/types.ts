@@ -498,6 +498,7 @@ export interface CaseStore
     AnnotationPort,
     TranslationPort,
     OcrPort,
+    GalleryPort,
     ChangePort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
@@ -890,6 +891,50 @@ export interface OcrPort {
   ocrOf(attachmentIds: readonly number[]): Promise<StoredOcr[]>;
   /** The stored results of the image attachments of these messages (first copies' own attachments), by message. */
   ocrOfMessages(messageIds: readonly number[]): Promise<{ messageId: number; filename: string; ocr: StoredOcr }[]>;
+}
+
+// ---------------------------------------------------------------- the attachment gallery (sqlite/gallery.ts)
+
+/** Whose attachments the gallery lists. */
+export type GalleryScope =
+  | { kind: 'case' }
+  /** Attachments of the messages these accounts sent or received (a dossier: one account or a person's accounts). */
+  | { kind: 'accounts'; accountIds: readonly number[] }
+  /** Attachments of the messages of one message's conversation (or, without one, of its direct exchange: the same parties, as Thread pages it). */
+  | { kind: 'thread'; messageId: number };
+
+/** One attachment as the gallery shows it (GalleryPort). File names and types come from seized phones: text only. */
+export interface GalleryItem {
+  /** The attachment's id (attachments.id). */
+  id: number;
+  filename: string;
+  /** The type ingest sniffed from the bytes (or the source claimed): never trusted to serve the bytes. */
+  mime: string | null;
+  size: number | null;
+  sha256: string | null;
+  /** Whether the case holds the bytes (a source may name a file it does not carry). */
+  held: boolean;
+  /** The message it belongs to (its first copy), null when the case holds none. */
+  message: { id: number; conversationId: number | null; ts: number; sender: AccountView } | null;
+  /** Where and when the photo was taken by its EXIF (a location of kind 'exif' recorded at ingest), null when unknown. */
+  exif: { lat: number; lon: number; ts: number | null } | null;
+}
+
+export interface GalleryPage {
+  items: GalleryItem[];
+  /** Give as `after` for the next page; null when this is the last. */
+  nextAfter: number | null;
+}
+
+/** The case's attachments as a gallery (issue 20 part 4). Reads only. */
+export interface GalleryPort {
+  /**
+   * Attachments of a scope, by attachment id (ingest order), after `after`, up to `limit`; with `imagesOnly`
+   * those with an image type or an image file name. NOT_FOUND for a thread scope whose message the case does not hold.
+   */
+  gallery(scope: GalleryScope, opts: { limit: number; after?: number; imagesOnly?: boolean }): Promise<GalleryPage>;
+  /** One attachment as the gallery lists it, null when the case holds no attachment of that id. */
+  galleryItem(id: number): Promise<GalleryItem | null>;
 }
 
 /** Machine translations cached in the case. They never change a source record. */

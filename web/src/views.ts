@@ -30,6 +30,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'identity', title: 'People', navPath: '/identity', pattern: /^\/identity$/, component: lazy(() => import('./views/IdentityView')) },
   { id: 'entities', title: 'Entities', navPath: '/entities', pattern: /^\/entities$/, component: lazy(() => import('./views/EntitiesView')) },
   { id: 'watchlists', title: 'Watchlists', navPath: '/watchlists', pattern: /^\/watchlists$/, component: lazy(() => import('./views/watchlists/WatchlistsView')) },
+  { id: 'gallery', title: 'Gallery', navPath: '/gallery', pattern: /^\/gallery$/, component: lazy(() => import('./views/gallery/GalleryView')) },
   { id: 'report', title: 'Report', navPath: '/report', pattern: /^\/report$/, component: lazy(() => import('./views/report/ReportView')) },
   { id: 'sources', title: 'Sources', navPath: '/sources', pattern: /^\/sources$/, component: lazy(() => import('./views/SourcesView')) },
   { id: 'quarantine', title: 'Quarantine', navPath: '/quarantine', pattern: /^\/quarantine$/, component: lazy(() => import('./views/QuarantineView')) },

@@ -18,6 +18,7 @@ import { describeWatch } from './suite-watch.js';
 import { describeAnnotations } from './suite-annotations.js';
 import { describeTranslations } from './suite-translations.js';
 import { describeOcr } from './suite-ocr.js';
+import { describeGallery } from './suite-gallery.js';
 import { describeChanges } from './suite-changes.js';
 
 export type { CaseFactory, TestCase } from './support.js';
@@ -821,6 +822,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
     describeAnnotations(factory);
     describeTranslations(factory);
     describeOcr(factory);
+    describeGallery(factory);
     describeChanges(factory);
   });
 }

@@ -40,8 +40,7 @@ import type {
   StoredSelector,
   WatchlistSummary,
   WatchMessageQuery,
-  WatchMessageRow,
-} from '../types.js';
+  WatchMessageRow, GalleryItem, GalleryPage, GalleryScope} from '../types.js';
 import type { ExportItem, ExportOptions } from '../types.js';
 import { pgExportRecords } from './read-export.js';
 import { CASE_LOCK } from './cases.js';
@@ -63,6 +62,7 @@ import * as watch from './watch.js';
 import * as annotations from './annotations.js';
 import * as translations from './translations.js';
 import * as ocr from './ocr.js';
+import * as galleryRead from './gallery.js';
 import type { OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 
@@ -326,6 +326,15 @@ export class PostgresCaseStore implements CaseStore {
   async saveTranslations(rows: readonly StoredTranslation[]): Promise<void> {
     this.assertWritable();
     return translations.saveTranslations(this.db, rows);
+  }
+
+  // ---------------------------------------------------------------- the attachment gallery (gallery.ts)
+
+  gallery(scope: GalleryScope, opts: { limit: number; after?: number; imagesOnly?: boolean }): Promise<GalleryPage> {
+    return galleryRead.gallery(this.db, scope, opts);
+  }
+  galleryItem(id: number): Promise<GalleryItem | null> {
+    return galleryRead.galleryItem(this.db, id);
   }
 
   // ---------------------------------------------------------------- text recognised in images (ocr.ts)

@@ -11,7 +11,7 @@ import { compileLexicon } from '../../text/extract/codewords.js';
 import { indexTokens } from '../../text/query/parse.js';
 import { refold } from '../../text/query/refold.js';
 import { lexiconCandidates } from '../../text/query/codewords.js';
-import type { ActivityCounts, ActivityQuery, ExportItem, ExportOptions } from '../types.js';
+import type { ActivityCounts, ActivityQuery, ExportItem, ExportOptions, GalleryItem, GalleryPage, GalleryScope } from '../types.js';
 import { sqliteExportRecords } from './export.js';
 import type {
   AccountView,
@@ -49,6 +49,7 @@ import { SqliteWatch } from './watch.js';
 import { SqliteAnnotations } from './annotations.js';
 import * as translations from './translations.js';
 import * as ocr from './ocr.js';
+import * as galleryRead from './gallery.js';
 import type { OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
 import { bodyMention } from '../ocr-rows.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
@@ -272,6 +273,15 @@ export class SqliteCaseStore implements CaseStore {
   async saveTranslations(rows: readonly StoredTranslation[]): Promise<void> {
     this.assertWritable();
     translations.saveTranslations(this.db, rows);
+  }
+
+  // ---------------------------------------------------------------- the attachment gallery (gallery.ts)
+
+  async gallery(scope: GalleryScope, opts: { limit: number; after?: number; imagesOnly?: boolean }): Promise<GalleryPage> {
+    return galleryRead.gallery(this.db, scope, opts, (ids) => this.accountMap(ids));
+  }
+  async galleryItem(id: number): Promise<GalleryItem | null> {
+    return galleryRead.galleryItem(this.db, id, (ids) => this.accountMap(ids));
   }
 
   // ---------------------------------------------------------------- text recognised in images (ocr.ts)

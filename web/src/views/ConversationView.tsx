@@ -3,6 +3,7 @@ import { Account } from '../components/Account';
 import { AddToReport } from './report/AddToReport';
 import { Annotations, LoadedAnnotations, UndoBar, useAnnotationsOf } from '../components/Annotations';
 import { Link } from '../components/Link';
+import { galleryHref } from './gallery/state';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { api, send, type AccountView, type Mention, type MessageView, type TranslateResponse, type WireItemAnnotations, type WireMessageTranslation } from '../lib/api';
 import { labelledSegments } from '../lib/segments';
@@ -143,6 +144,9 @@ export default function ConversationView({ args, params }: ViewProps) {
             ))}
           </div>
           <div className="conv-translate">
+            <Link className="btn" to={galleryHref({ message: id })} data-testid="conversation-gallery" title="The images and files of this conversation">
+              Attachments
+            </Link>{' '}
             <button
               type="button"
               className={translate ? 'btn active' : 'btn'}

@@ -6,6 +6,7 @@ import { LoadedAnnotations, UndoBar } from '../components/Annotations';
 import { fetchApi, get, type AccountView, type DossierResponse } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
+import { galleryHref } from './gallery/state';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
@@ -89,6 +90,9 @@ function Dossier({ subject }: { subject: string }) {
           </Link>
           <Link className="btn" to={href('/map', { account: main })}>
             Map
+          </Link>
+          <Link className="btn" to={galleryHref({ ref: main })} data-testid="dossier-gallery">
+            Gallery
           </Link>
           <button type="button" className="btn btn-primary" onClick={() => window.print()} data-testid="print">
             Print

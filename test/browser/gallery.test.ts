@@ -1,0 +1,67 @@
+/**
+ * The attachment gallery in Chromium (issue 20 part 4): the Gallery view on a case with real images and
+ * hostile files. Previews are server-made JPEGs that load; a decompression bomb, text claiming image/jpeg
+ * and HTML claiming image/png show a placeholder and run nothing; a file name with markup stays text;
+ * EXIF time and place show; a preview followed by the keyboard opens its message in its conversation, whose
+ * Attachments button leads back to that conversation's gallery.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { buildGalleryCase, GALLERY_XSS } from '../../src/api/test-support/gallery-case.js';
+import { type PageTrouble, screenshot, useWorkspace, xssOf } from './harness.js';
+
+let page: Page;
+let trouble: PageTrouble;
+
+const tile = (name: string) => page.getByTestId('gallery-item').filter({ has: page.getByTestId('gallery-name').getByText(name, { exact: true }) });
+const loaded = (name: string) => tile(name).getByTestId('gallery-img').evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth);
+
+describe('attachment gallery in Chromium', () => {
+  useWorkspace('clew-browser-gallery-', (d) => buildGalleryCase(join(d, 'case')), (w) => ({ page, trouble } = w), { timeoutMs: 180_000 });
+
+  it('shows previews, placeholders for what is no image, names as text, EXIF, and follows a preview to its message', async () => {
+    await page.getByRole('link', { name: 'Gallery' }).click();
+    await page.getByTestId('gallery').waitFor();
+    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(7);
+    expect(await page.getByTestId('gallery-scope').textContent()).toBe('The whole case');
+
+    // real images: previews the server made, loaded
+    await expect.poll(() => loaded('luka.jpg'), { timeout: 30_000 }).toBe(320);
+    await expect.poll(() => loaded('screenshot.png'), { timeout: 30_000 }).toBe(192);
+    await expect.poll(() => loaded(GALLERY_XSS), { timeout: 30_000 }).toBe(64);
+    // hostile files: a placeholder, nothing run
+    for (const name of ['bomb.png', 'fake.jpg', 'page.png']) await tile(name).getByTestId('gallery-placeholder').waitFor({ timeout: 30_000 });
+    expect(await tile('missing.jpg').getByTestId('gallery-placeholder').textContent()).toBe('the case does not hold the file');
+    expect(await tile('missing.jpg').getByTestId('gallery-original').count()).toBe(0);
+    // the markup in a file name is text; the original is a download link
+    expect(await tile(GALLERY_XSS).getByTestId('gallery-name').textContent()).toBe(GALLERY_XSS);
+    expect(await tile(GALLERY_XSS).getByTestId('gallery-original').getAttribute('download')).toBe('');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    // EXIF time and place
+    expect(await tile('luka.jpg').getByTestId('gallery-exif').textContent()).toMatch(/^Taken 2022-07-01 08:30.* UTC at 51\.2194, 4\.4025$/);
+    // the PDF only when not images only
+    expect(await tile('racun.pdf').count()).toBe(0);
+    await page.getByTestId('gallery-images-only').uncheck();
+    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(8);
+    expect(await tile('racun.pdf').getByTestId('gallery-placeholder').textContent()).toBe('not an image');
+    await screenshot(page, 'gallery');
+
+    // the keyboard: focus the preview, Enter opens its message in its conversation
+    await tile('luka.jpg').getByTestId('gallery-open').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/m\/[0-9]+$/);
+    await page.getByText('evo slike iz luke').first().waitFor();
+
+    // the conversation's Attachments: its own gallery (the direct exchange of Ana and Boban)
+    await page.getByTestId('conversation-gallery').click();
+    await page.waitForURL(/\/gallery\?message=[0-9]+$/);
+    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(2);
+    expect(await page.getByTestId('gallery-name').allTextContents()).toEqual(['luka.jpg', 'screenshot.png']);
+
+    expect(await xssOf(page)).toBeUndefined();
+    expect(trouble.errors).toEqual([]);
+    expect(trouble.dialogs).toEqual([]);
+    expect(trouble.csp).toEqual([]);
+  });
+});
