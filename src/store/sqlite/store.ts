@@ -70,6 +70,7 @@ import { SqliteGeoReader } from './places.js';
 import { forgetSmallCaseStatistics } from './statistics.js';
 import { acquireWriterLock, lockedWriter, translateStoreError } from './writer-lock.js';
 import { SqliteRowSink, dumpRows, transferCounts } from './transfer.js';
+import { cachedStatement } from './statements.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -370,7 +371,7 @@ export class SqliteCaseStore implements CaseStore {
 
   private accountMap(ids: readonly number[]): Map<number, AccountView> {
     const out = new Map<number, AccountView>();
-    const st = this.db.prepare('SELECT * FROM accounts WHERE id = ?');
+    const st = cachedStatement(this.db, 'SELECT * FROM accounts WHERE id = ?');
     for (const id of new Set(ids)) {
       const r = st.get(id) as AccountDbRow | undefined;
       if (r) out.set(id, toAccount(r));
@@ -510,7 +511,7 @@ export class SqliteCaseStore implements CaseStore {
 
   async languages(): Promise<LanguageCount[]> {
     // the messages' languages change only as sources are written: their progress is the cache's key
-    const stamp = JSON.stringify(this.db.prepare('SELECT count(*), total(records), total(items_done), max(finished_at), group_concat(status) FROM sources').raw().get());
+    const stamp = JSON.stringify(cachedStatement(this.db, 'SELECT count(*), total(records), total(items_done), max(finished_at), group_concat(status) FROM sources', 'raw').get());
     if (this.languageCache?.stamp === stamp) return this.languageCache.rows;
     const rows = this.db
       .prepare('SELECT lang, count(*) AS messages FROM messages WHERE dup_of IS NULL GROUP BY lang ORDER BY lang IS NULL, messages DESC, lang')
@@ -638,7 +639,7 @@ export class SqliteCaseStore implements CaseStore {
       sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM messages m
              WHERE ${where.join(' AND ')} AND m.id < ? ORDER BY m.id DESC LIMIT ?`;
     }
-    const st = this.db.prepare(sql);
+    const st = cachedStatement(this.db, sql);
     type Row = { id: number; ts: number; sender: number; conversation_id: number | null; body: string; subject: string | null };
     const hits: Row[] = [];
     const viaTranslation = new Set<number>();
@@ -684,7 +685,7 @@ export class SqliteCaseStore implements CaseStore {
     }
     const page = hits.slice(0, opts.limit);
     const accounts = this.accountMap(page.map((h) => h.sender));
-    const titleSt = this.db.prepare('SELECT title FROM conversations WHERE id = ?').pluck();
+    const titleSt = cachedStatement(this.db, 'SELECT title FROM conversations WHERE id = ?', 'pluck');
     const titles = new Map<number, string | null>();
     for (const h of page) if (h.conversation_id !== null && !titles.has(h.conversation_id)) titles.set(h.conversation_id, (titleSt.get(h.conversation_id) as string | null) ?? null);
     const out: SearchHit[] = page.map((h) => ({
@@ -874,7 +875,7 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async lexicon(): Promise<LexiconEntry[]> {
-    return (this.db.prepare('SELECT term, means, type, added_at FROM lexicon ORDER BY term').all() as { term: string; means: string; type: string | null; added_at: number }[]).map(
+    return (cachedStatement(this.db, 'SELECT term, means, type, added_at FROM lexicon ORDER BY term').all() as { term: string; means: string; type: string | null; added_at: number }[]).map(
       (r) => ({ term: r.term, means: r.means, type: r.type, addedAt: r.added_at }),
     );
   }
