@@ -9,7 +9,8 @@
 // Target: p95 ≤ 150 ms with auditing on, and within 1.3× of auditing off.
 //
 // Run after `npm run build:server`:
-//   node bench/api/team-load.mjs --db-dir DIR [--messages 200000] [--users 20] [--rounds 2] [--duration 15] [--write]
+//   node bench/api/team-load.mjs --db-dir DIR [--messages 200000] [--users 20] [--rounds 2] [--duration 15] [--dist DIR] [--write]
+// (--dist: the servers from another build, e.g. a copy of dist/ made before a change, for a before/after pair)
 // DIR: a local PostgreSQL made by `clew db start --dir DIR` (started here when it is not running);
 // the admin's and the team server role's passwords are read from DIR/password and DIR/server-password.
 // The case `bench_N` is ingested (--no-analyse) from bench/out/synth-N/records.jsonl (clew synth seed 1)
@@ -29,7 +30,7 @@ const DURATION = Number(opt('duration', '15'));
 const DB_DIR = opt('db-dir', null);
 const write = args.includes('--write');
 if (!DB_DIR) throw new Error('--db-dir DIR is required (a local PostgreSQL: clew db start --dir DIR)');
-const DIST = join(ROOT, 'dist');
+const DIST = opt('dist', join(ROOT, 'dist'));
 const mod = (p) => import(pathToFileURL(join(DIST, p)).href);
 const CASE = `bench_${N}`;
 const PASSWORD = 'bench team password 2026';
@@ -212,6 +213,6 @@ if (write) {
   appendFileSync(
     join(ROOT, 'bench', 'RESULTS.md'),
     `\n#### Team server, ${USERS} users of 3 agencies (bench/api/team-load.mjs --messages ${N}), ${new Date().toISOString().slice(0, 16)} UTC\n\n` +
-      `${machine}. ${ROUNDS} alternating rounds of ${DURATION} s per server; requests: 6 searches (one word, two words, phrase; limit 50), 3 dossiers, 1 network view of every 10.\n\n${md}\n${verdict}.\n`,
+      `${machine}. Build ${DIST === join(ROOT, 'dist') ? 'dist/' : DIST}. ${ROUNDS} alternating rounds of ${DURATION} s per server; requests: 6 searches (one word, two words, phrase; limit 50), 3 dossiers, 1 network view of every 10.\n\n${md}\n${verdict}.\n`,
   );
 }
