@@ -765,15 +765,17 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
       const s = signed(request);
       const notFound = () => new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" that you may read`);
       if (asked.length > 200) throw notFound();
-      const role = await dir.roleIn(s.user.id, asked);
-      if (role === null) throw notFound();
+      // the role and the case in one query (the directory's caseAs)
+      const found = await dir.caseAs(s.user.id, asked);
+      if (found === null) throw notFound();
+      const { role } = found;
       if (!rolesFor(route).includes(role)) throw new HttpError('FORBIDDEN', `your role on this case (${role}) does not allow this`);
       // ingest writes with COPY, which the database refuses to a role row-level security binds (docs/team.md)
       if (route.streamBody && String(route.pattern) === String(/^\/uploads$/))
         throw new ClewError('INVALID_ARGUMENT', "the team server does not ingest: the database's admin does, with clew ingest --case ADMIN_URI?case=NAME FILE");
       let store: CaseStore;
       try {
-        store = await dir.openCaseAs(s.user.id, asked);
+        store = found.open();
       } catch (e) {
         if (e instanceof ClewError && (e.code === 'CASE_NOT_FOUND' || e.code === 'NOT_FOUND')) throw notFound();
         throw e;

@@ -63,6 +63,12 @@ export interface TeamDirectory {
    * role on the case, the same whether or not the case exists.
    */
   openCaseAs(userId: number, caseName: string): Promise<CaseStore>;
+  /**
+   * The user's role on the case and the way to open it as them, in one query (what the team server
+   * does for each request: roleIn then openCaseAs, one round trip less); null when they hold no role
+   * on it (whether or not it exists). `open()` fails as openCaseAs does on a case of another schema.
+   */
+  caseAs(userId: number, caseName: string): Promise<{ role: CaseRole; open(): CaseStore } | null>;
   createSession(userId: number, ttlMs: number): Promise<TeamSession>;
   /** The live session with its user; null when unknown, expired, revoked or the user is disabled. */
   session(id: string): Promise<(TeamSession & { user: TeamUser }) | null>;

@@ -95,8 +95,19 @@ export const NETWORK_ROUTES: Route[] = [
   defineRoute(api.network, async ({ store, query: q }) => {
     const t0 = performance.now();
     const filter = filterOf(q);
-    const { ctx, measures, scope } = await scopedViewNetwork(store, filter, q.scope);
-    const v = networkView(ctx, measures, { maxNodes: q.maxNodes ?? DEFAULT_VIEW_NODES, by: q.by ?? 'pagerank' });
+    const opts = { maxNodes: q.maxNodes ?? DEFAULT_VIEW_NODES, by: q.by ?? 'pagerank' } as const;
+    // the view itself (top nodes, their measures and edges) is the same for every request of a generation: kept too
+    const key = [filter.after ?? null, filter.before ?? null, filter.channels ?? null, filter.minWeight ?? 0, filter.level ?? 'account', q.scope ?? null, opts.maxNodes, opts.by];
+    const { loaded, v } = await caseState(store).cached(
+      'network-view',
+      key,
+      async () => {
+        const l = await scopedViewNetwork(store, filter, q.scope);
+        return { loaded: l, v: networkView(l.ctx, l.measures, opts) };
+      },
+      CACHE_ENTRIES,
+    );
+    const { measures, scope } = loaded;
     const b = measures.betweenness;
     return {
       ...v,

@@ -17,6 +17,7 @@ import { pruneAlternatives } from '../../text/query/alternatives.js';
 import { documentText, toTsquery } from './fts.js';
 import { listPersons } from './identity.js';
 import { type AccountDbRow, type Param, type PgReadCase, accountsByIds, all, idBound, pgCode, scalar, toAccount } from './read-util.js';
+import { poolIdentity } from './team/scoped.js';
 
 /**
  * Accounts named by a term: exact reference, else handle, else display name, case-insensitive for
@@ -57,7 +58,12 @@ const EXACT_SCAN_CAP = 50_000;
 /** The newest messages a page of words reads first, at least (see search). */
 const RECENT_WINDOW = 5_000;
 
-const languageCache = new WeakMap<PgReadCase, { stamp: string; rows: LanguageCount[] }>();
+/**
+ * The languages' answer per database pool and case (team mode opens a store per request, as its
+ * user: the cache is kept per shared pool, see poolIdentity). The stamp is read as the caller, so a
+ * caller who may not read the case never matches another's stamp.
+ */
+const languageCache = new WeakMap<object, Map<number, { stamp: string; rows: LanguageCount[] }>>();
 
 /** The case's languages with their message counts (first copies), as SQLite's store.languages answers. */
 export async function languages(db: PgReadCase): Promise<LanguageCount[]> {
@@ -67,14 +73,17 @@ export async function languages(db: PgReadCase): Promise<LanguageCount[]> {
       db.caseId,
     ]),
   );
-  const cached = languageCache.get(db);
+  const owner = poolIdentity(db.pool);
+  let perCase = languageCache.get(owner);
+  if (!perCase) languageCache.set(owner, (perCase = new Map()));
+  const cached = perCase.get(db.caseId);
   if (cached?.stamp === stamp) return cached.rows;
   const rows = await all<LanguageCount>(
     db.pool,
     `SELECT lang, count(*) AS messages FROM messages WHERE case_id = $1 AND dup_of IS NULL GROUP BY lang ORDER BY lang IS NULL, count(*) DESC, lang COLLATE "C"`,
     [db.caseId],
   );
-  languageCache.set(db, { stamp, rows });
+  perCase.set(db.caseId, { stamp, rows });
   return rows;
 }
 

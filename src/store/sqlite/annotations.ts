@@ -21,6 +21,7 @@ import {
 } from '../annotation-rows.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 import { bumpGeneration } from './generation.js';
+import { cachedStatement } from './statements.js';
 
 export class SqliteAnnotations {
   constructor(
@@ -101,7 +102,7 @@ export class SqliteAnnotations {
   }
 
   annotationsOf(items: readonly ItemKey[]): Annotation[] {
-    const st = this.db.prepare('SELECT * FROM annotations WHERE item_type = ? AND item_key = ? ORDER BY kind, at, event_id');
+    const st = cachedStatement(this.db, 'SELECT * FROM annotations WHERE item_type = ? AND item_key = ? ORDER BY kind, at, event_id');
     const out: Annotation[] = [];
     const seen = new Set<string>();
     for (const i of items) {

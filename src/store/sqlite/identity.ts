@@ -12,6 +12,7 @@ import { ClewError } from '../../model/errors.js';
 import type { AccountView, IdentityData, IdentityDecision, IdentityDecisionInput, IdentityStore, NameDirectory, PersonView } from '../types.js';
 import { type AccountDbRow, toAccount } from './rows.js';
 import { bumpGeneration } from './generation.js';
+import { cachedStatement } from './statements.js';
 
 
 /** Entity types that identify a person when two handles share them. */
@@ -263,8 +264,7 @@ export function loadSavedNamesOf(db: Database, accountIds: readonly number[]): N
   for (let i = 0; i < ids.length; i += SAVED_NAMES_CHUNK) {
     const chunk = ids.slice(i, i + SAVED_NAMES_CHUNK);
     out.push(
-      ...(db
-        .prepare(`SELECT contact, name, count(DISTINCT owner) AS owners FROM contacts WHERE contact IN (${chunk.map(() => '?').join(',')}) GROUP BY contact, name ORDER BY contact, name`)
+      ...(cachedStatement(db, `SELECT contact, name, count(DISTINCT owner) AS owners FROM contacts WHERE contact IN (${chunk.map(() => '?').join(',')}) GROUP BY contact, name ORDER BY contact, name`)
         .all(...chunk) as NameDirectory['saved']),
     );
   }

@@ -10,6 +10,7 @@ import { type OcrDbRow, checkOcr, imageAttachment, notInCase, ocrMentionAttrs, o
 import type { OcrCandidate, StoredOcr } from '../types.js';
 import { bumpGeneration } from './generation.js';
 import { insertSql } from './schema.js';
+import { cachedStatement } from './statements.js';
 
 const UPSERT = `${insertSql('ocr_texts', { verb: 'INSERT OR REPLACE' })}`;
 
@@ -87,7 +88,8 @@ export function ocrOf(db: Database, attachmentIds: readonly number[]): StoredOcr
 }
 
 export function ocrOfMessages(db: Database, messageIds: readonly number[]): { messageId: number; filename: string; ocr: StoredOcr }[] {
-  const st = db.prepare(
+  const st = cachedStatement(
+    db,
     `SELECT a.filename, o.* FROM messages m JOIN attachments a ON a.source_id = m.source_id AND a.message_native_id = m.native_id
      JOIN ocr_texts o ON o.attachment_id = a.id WHERE m.id = ? ORDER BY a.id`,
   );

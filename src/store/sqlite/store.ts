@@ -71,6 +71,7 @@ import { SqliteGeoReader } from './places.js';
 import { forgetSmallCaseStatistics } from './statistics.js';
 import { acquireWriterLock, lockedWriter, translateStoreError } from './writer-lock.js';
 import { SqliteRowSink, dumpRows, transferCounts } from './transfer.js';
+import { cachedStatement } from './statements.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -539,7 +540,7 @@ export class SqliteCaseStore implements CaseStore {
 
   async languages(): Promise<LanguageCount[]> {
     // the messages' languages change only as sources are written: their progress is the cache's key
-    const stamp = JSON.stringify(this.db.prepare('SELECT count(*), total(records), total(items_done), max(finished_at), group_concat(status) FROM sources').raw().get());
+    const stamp = JSON.stringify(cachedStatement(this.db, 'SELECT count(*), total(records), total(items_done), max(finished_at), group_concat(status) FROM sources', 'raw').get());
     if (this.languageCache?.stamp === stamp) return this.languageCache.rows;
     const rows = this.db
       .prepare('SELECT lang, count(*) AS messages FROM messages WHERE dup_of IS NULL GROUP BY lang ORDER BY lang IS NULL, messages DESC, lang')
@@ -667,7 +668,7 @@ export class SqliteCaseStore implements CaseStore {
       sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM messages m
              WHERE ${where.join(' AND ')} AND m.id < ? ORDER BY m.id DESC LIMIT ?`;
     }
-    const st = this.db.prepare(sql);
+    const st = cachedStatement(this.db, sql);
     type Row = { id: number; ts: number; sender: number; conversation_id: number | null; body: string; subject: string | null };
     const hits: Row[] = [];
     const viaTranslation = new Set<number>();
@@ -903,7 +904,7 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async lexicon(): Promise<LexiconEntry[]> {
-    return (this.db.prepare('SELECT term, means, type, added_at FROM lexicon ORDER BY term').all() as { term: string; means: string; type: string | null; added_at: number }[]).map(
+    return (cachedStatement(this.db, 'SELECT term, means, type, added_at FROM lexicon ORDER BY term').all() as { term: string; means: string; type: string | null; added_at: number }[]).map(
       (r) => ({ term: r.term, means: r.means, type: r.type, addedAt: r.added_at }),
     );
   }

@@ -170,6 +170,15 @@ describe('the team directory', () => {
     const none = await f.server.openCaseAs(u.id, 'no_such_case_at_all').catch((e: ClewError) => e);
     expect([(other as ClewError).code, (none as ClewError).code]).toEqual(['CASE_NOT_FOUND', 'CASE_NOT_FOUND']);
     expect((other as ClewError).message.replace(caseB.db.caseName, 'X')).toBe((none as ClewError).message.replace('no_such_case_at_all', 'X'));
+    // the role and the case in one query (the team server's request): the same answers as roleIn and openCaseAs
+    expect(await f.server.caseAs(u.id, caseB.db.caseName)).toBeNull();
+    expect(await f.server.caseAs(u.id, 'no_such_case_at_all')).toBeNull();
+    const found = await f.server.caseAs(u.id, caseA.db.caseName);
+    expect(found?.role).toBe(await f.server.roleIn(u.id, caseA.db.caseName));
+    const viaCaseAs = found!.open();
+    expect((await viaCaseAs.stats()).messages).toBe(2);
+    expect(viaCaseAs.readonly).toBe(true);
+    await viaCaseAs.close();
     // the server's pool is shared: closing a user's store leaves it open for the next
     const again = await f.server.openCaseAs(u.id, caseA.db.caseName);
     expect((await again.stats()).messages).toBe(2);

@@ -248,6 +248,14 @@ export class PgTeamDirectory implements TeamDirectory {
   }
 
   async openCaseAs(userId: number, caseName: string): Promise<CaseStore> {
+    const shown = caseName.slice(0, MAX_CASE_NAME);
+    const r = await this.caseAs(userId, caseName);
+    // the same words whether the case does not exist or the user may not open it
+    if (!r) throw new ClewError('CASE_NOT_FOUND', `no case "${shown}" that you may open`, { case: shown });
+    return r.open();
+  }
+
+  async caseAs(userId: number, caseName: string): Promise<{ role: CaseRole; open(): CaseStore } | null> {
     const scoped = userScopedPool(this.pool, userId);
     const shown = caseName.slice(0, MAX_CASE_NAME);
     const r =
@@ -259,14 +267,18 @@ export class PgTeamDirectory implements TeamDirectory {
             [userId, caseName],
           )
         : null;
-    // the same words whether the case does not exist or the user may not open it
-    if (!r) throw new ClewError('CASE_NOT_FOUND', `no case "${shown}" that you may open`, { case: shown });
-    if (r.schema_version !== PG_SCHEMA_VERSION)
-      throw new ClewError('CASE_MIGRATION_NEEDED', `case "${shown}" has clew schema ${r.schema_version}; this server reads ${PG_SCHEMA_VERSION}: its admin runs clew case migrate`, {
-        case: shown,
-      });
-    const writes = r.role === 'owner' || r.role === 'analyst';
-    return new PostgresCaseStore({ pool: scoped, caseId: r.id, caseName: r.name }, `case "${r.name}"`, !writes);
+    if (!r) return null;
+    return {
+      role: r.role,
+      open: () => {
+        if (r.schema_version !== PG_SCHEMA_VERSION)
+          throw new ClewError('CASE_MIGRATION_NEEDED', `case "${shown}" has clew schema ${r.schema_version}; this server reads ${PG_SCHEMA_VERSION}: its admin runs clew case migrate`, {
+            case: shown,
+          });
+        const writes = r.role === 'owner' || r.role === 'analyst';
+        return new PostgresCaseStore({ pool: scoped, caseId: r.id, caseName: r.name }, `case "${r.name}"`, !writes);
+      },
+    };
   }
 
   async createSession(userId: number, ttlMs: number): Promise<TeamSession> {

@@ -213,6 +213,21 @@ describe('row-level security, in SQL as the team server connects', () => {
       await pool.end();
     }
   });
+
+  it('reads of two users at once through one small pool each see their own case only (reads answered before their COMMIT)', async () => {
+    const pool = new pg.Pool({ connectionString: f.serverUrl, max: 2 });
+    try {
+      const ofA = userScopedPool(pool, users.reader);
+      const ofB = userScopedPool(pool, users.ownerB);
+      const casesSeen = async (p: pg.Pool) => (await p.query('SELECT DISTINCT case_id FROM messages')).rows.map((r: { case_id: number }) => Number(r.case_id));
+      const seen = await Promise.all(Array.from({ length: 40 }, (_, i) => casesSeen(i % 2 === 0 ? ofA : ofB)));
+      seen.forEach((ids, i) => expect(ids).toEqual([i % 2 === 0 ? A.db.caseId : B.db.caseId]));
+      // a connection freed after such reads carries no user
+      for (let i = 0; i < 2; i++) expect((await pool.query(`SELECT current_setting('clew.user', true) AS u`)).rows[0].u ?? '').toBe('');
+    } finally {
+      await pool.end();
+    }
+  });
 });
 
 describe('row-level security and the indexes', () => {

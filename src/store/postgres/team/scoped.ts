@@ -8,7 +8,9 @@
  * the pool carries no user.
  *
  * - pool.query(...) outside a transaction: BEGIN and the setting (one round trip), the query,
- *   COMMIT (ROLLBACK when it fails).
+ *   COMMIT (ROLLBACK when it fails). A plain read (plainRead) runs in BEGIN READ ONLY and is answered
+ *   before its COMMIT, which the client finishes before it goes back to the pool: one round trip
+ *   less per read the caller waits for (the team server's requests are mostly such reads).
  * - pool.connect(): the shared pool's client, whose query() follows the transactions its caller
  *   opens: a BEGIN (any form: READ ONLY, ISOLATION LEVEL …) is sent together with the setting,
  *   COMMIT/ROLLBACK/END/ABORT end it, and a statement outside a transaction gets one of its own as
@@ -34,6 +36,15 @@ function textOf(q: QueryArg): string | null {
   if (typeof (q as pg.Submittable).submit === 'function') return null;
   return (q as pg.QueryConfig).text;
 }
+
+/**
+ * A statement that only reads, as the store sends them outside a transaction: a SELECT or WITH
+ * naming no writing statement, row lock, sequence, advisory lock or setting. Anything else keeps
+ * the plain path (its COMMIT awaited).
+ */
+const READ = /^\s*(SELECT|WITH)\b/i;
+const NOT_PLAIN = /\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(UPDATE|SHARE|NO\s+KEY|KEY)|nextval|setval|set_config|pg_\w*lock\w*)\b/i;
+const plainRead = (text: string): boolean => READ.test(text) && !NOT_PLAIN.test(text) && !text.includes(';');
 
 /** The statement that names the user in the current transaction (SET LOCAL). */
 export function setUserSql(userId: number): string {
@@ -78,6 +89,25 @@ function scopedClient(raw: pg.PoolClient, setUser: string): pg.PoolClient {
       }
     }
     if (inTx) return run(q, values);
+    if (committing) await committing;
+    if (plainRead(text)) {
+      // a read alone: in a READ ONLY transaction (a write in it fails, never lost), answered as soon
+      // as its rows are in; its COMMIT runs while the caller goes on, and the connection goes back
+      // to the pool only once it is done (release below)
+      await raw.query(`BEGIN READ ONLY; ${setUser}`);
+      let r: unknown;
+      try {
+        r = await run(q, values);
+      } catch (e) {
+        await raw.query('ROLLBACK').catch(() => {});
+        throw e;
+      }
+      committing = raw.query('COMMIT').then(
+        () => false,
+        () => true,
+      );
+      return r;
+    }
     await raw.query(`BEGIN; ${setUser}`);
     try {
       const r = await run(q, values);
@@ -88,7 +118,13 @@ function scopedClient(raw: pg.PoolClient, setUser: string): pg.PoolClient {
       throw e;
     }
   };
-  const release = (err?: Error | boolean) => raw.release(inTx ? true : err);
+  /** The COMMIT of a plain read still under way (resolves true when it failed: the connection is then not reused). */
+  let committing: Promise<boolean> | null = null;
+  const release = (err?: Error | boolean) => {
+    if (!committing) return raw.release(inTx ? true : err);
+    const tx = inTx;
+    void committing.then((failed) => raw.release(tx || failed ? true : err));
+  };
   return new Proxy(raw, {
     get(target, p) {
       if (p === 'query') return query;
@@ -97,6 +133,18 @@ function scopedClient(raw: pg.PoolClient, setUser: string): pg.PoolClient {
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+}
+
+/** The shared pool under a user's view of it (userScopedPool), for caches every user of a case may share. */
+const SHARED = Symbol('clew.sharedPool');
+
+/**
+ * The pool under `pool`: the shared one for a user's view (whose queries read the same rows for
+ * every user who may read the case), else `pool` itself. What a cache of a case's read answers is
+ * kept per (with the case id), so that the team server, which opens a case per request, keeps it.
+ */
+export function poolIdentity(pool: pg.Pool): object {
+  return (pool as unknown as { [SHARED]?: pg.Pool })[SHARED] ?? pool;
 }
 
 /**
@@ -125,6 +173,7 @@ export function userScopedPool(shared: pg.Pool, userId: number): pg.Pool {
     on() {
       return facade;
     },
+    [SHARED]: shared,
   };
   return facade as unknown as pg.Pool;
 }
