@@ -37,6 +37,8 @@ export type { AuditEntry, AuditEntryInput } from '../audit/entry.js';
 export type { AuditFilter } from '../store/audit.js';
 export type { SignedTreeHead } from '../audit/signed-head.js';
 export type { AuditVerifyReport } from '../audit/verify-log.js';
+export type { InclusionProofBundle } from '../audit/proof-bundle.js';
+export { keyFingerprint } from '../audit/signed-head.js';
 
 /** How often a head is signed while the log grows. */
 export const SIGN_INTERVAL_MS = 60_000;
@@ -53,6 +55,8 @@ export interface AuditLog {
   stopSigning(): void;
   /** Entries for auditors, by user, case, action and time. */
   query(filter: AuditFilter): Promise<AuditEntry[]>;
+  /** An inclusion proof of entry `index` in the latest signed head (auditProof). */
+  proof(index: number): Promise<InclusionProofBundle>;
   /** The signer's raw Ed25519 public key (32 bytes). */
   readonly publicKey: Buffer;
   /** Wait for queued entries, sign a last head when the log grew, stop signing, release the connections it opened. */
@@ -200,6 +204,7 @@ export async function openAuditLog(db: string | pg.Pool, opts: AuditLogOptions =
       timer = null;
     },
     query: (f) => store.query(f),
+    proof: (index) => proofFrom(store, index),
     async close() {
       if (timer) clearInterval(timer);
       timer = null;
@@ -241,29 +246,33 @@ export async function verifyAuditLog(db: string | pg.Pool, opts: VerifyAuditOpti
 export async function auditProof(db: string | pg.Pool, index: number): Promise<InclusionProofBundle> {
   const store = await openStore(db, true);
   try {
-    return await store.snapshot(async (s) => {
-      const heads = await s.heads();
-      const head = heads[heads.length - 1];
-      const size = await s.size();
-      if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new ClewError('NOT_FOUND', `the audit log holds no entry ${index} (it holds ${size})`, { index });
-      if (!head || head.size <= index)
-        throw new ClewError('AUDIT_INVALID', `entry ${index} is not covered by a signed head yet (the last covers ${head?.size ?? 0}); the server signs one within a minute`, { index });
-      const hashes: Buffer[] = [];
-      let leaf: Buffer | null = null;
-      outer: for await (const rows of s.rows(0))
-        for (const r of rows) {
-          if (r.index >= head.size) break outer;
-          hashes.push(leafHash(r.leaf));
-          if (r.index === index) leaf = r.leaf;
-        }
-      if (!leaf || hashes.length !== head.size) throw new ClewError('AUDIT_INVALID', `the audit log is missing entries before ${head.size} (run clew audit verify)`, { index });
-      const tree = new MemoryTree(hashes);
-      if (!sameHash(tree.root(), head.root)) throw new ClewError('AUDIT_INVALID', `the audit log no longer matches its head of ${head.size} entries (run clew audit verify)`, { index });
-      return makeProofBundle(leaf, head, inclusionProof(tree, index, head.size));
-    });
+    return await proofFrom(store, index);
   } finally {
     await store.close();
   }
+}
+
+function proofFrom(store: PostgresAuditLog, index: number): Promise<InclusionProofBundle> {
+  return store.snapshot(async (s) => {
+    const heads = await s.heads();
+    const head = heads[heads.length - 1];
+    const size = await s.size();
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new ClewError('NOT_FOUND', `the audit log holds no entry ${index} (it holds ${size})`, { index });
+    if (!head || head.size <= index)
+      throw new ClewError('AUDIT_INVALID', `entry ${index} is not covered by a signed head yet (the last covers ${head?.size ?? 0}); the server signs one within a minute`, { index });
+    const hashes: Buffer[] = [];
+    let leaf: Buffer | null = null;
+    outer: for await (const rows of s.rows(0))
+      for (const r of rows) {
+        if (r.index >= head.size) break outer;
+        hashes.push(leafHash(r.leaf));
+        if (r.index === index) leaf = r.leaf;
+      }
+    if (!leaf || hashes.length !== head.size) throw new ClewError('AUDIT_INVALID', `the audit log is missing entries before ${head.size} (run clew audit verify)`, { index });
+    const tree = new MemoryTree(hashes);
+    if (!sameHash(tree.root(), head.root)) throw new ClewError('AUDIT_INVALID', `the audit log no longer matches its head of ${head.size} entries (run clew audit verify)`, { index });
+    return makeProofBundle(leaf, head, inclusionProof(tree, index, head.size));
+  });
 }
 
 /** Check a proof document's text, without the database. AUDIT_PROOF_INVALID saying what failed. */
