@@ -15,7 +15,7 @@
 import type { KeyObject } from 'node:crypto';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, hostname, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import type { AuditEntry, AuditEntryInput } from '../audit/entry.js';
@@ -284,6 +284,35 @@ export function checkAuditProof(text: string, opts: { publicKey?: Buffer } = {})
     throw new ClewError('AUDIT_PROOF_INVALID', 'the audit proof does not verify: it is not JSON', { reason: 'not JSON' });
   }
   return checkProofBundle(value, opts);
+}
+
+/**
+ * Record what an admin did from the command line (`clew grant`, `clew revoke`, `clew users
+ * add|disable`) in the database's audit log, as the operating-system user who ran it. The CLI
+ * holds no signing key (the server's is its own, in the server's account): the entry goes into
+ * the log under the same advisory lock as the server's, and the running server's next signature
+ * (within a minute, or at its next start) covers it. AUDIT_WRITE_FAILED when it cannot be written.
+ */
+export async function recordAdminAction(db: string | pg.Pool, entry: Omit<AuditEntryInput, 'user' | 'agency'> & { user?: string }): Promise<{ index: number }> {
+  const store = await openStore(db, false);
+  try {
+    const { index } = await store.append({ ...entry, user: entry.user ?? cliUser(), agency: null });
+    return { index };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Who runs the CLI: the operating-system user (and host), as an audit entry's user. */
+export function cliUser(): string {
+  let name = 'unknown';
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // no passwd entry (a container's numeric uid)
+    name = `uid ${process.getuid?.() ?? '?'}`;
+  }
+  return `${name}@${hostname()}`.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 200);
 }
 
 /** Entries for auditors. */
