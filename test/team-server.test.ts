@@ -10,7 +10,7 @@ import { type RunningTeamServer, startTeamServer, type TeamServeOptions } from '
 import { ROUTES } from '../src/server/routes.js';
 import type { PostgresCaseStore } from '../src/store/postgres/store.js';
 import { PASSWORD, type TeamFixture, caseWith, teamFixture, uniqueUser } from '../src/store/postgres/team/test-support/team.js';
-import type { CasesResponse, SearchResponse, SessionResponse } from '../src/server/wire.js';
+import type { AuditEntriesResponse, CasesResponse, SearchResponse, SessionResponse } from '../src/server/wire.js';
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
 import type {} from '../src/store/postgres/test-support/global-setup.js';
 
@@ -268,7 +268,8 @@ describe('need-to-know at the API', () => {
 
   it('an auditor reads none of the case routes', async () => {
     const who = await signIn(srv, users.auditor);
-    expect(((await req(srv, 'GET', '/api/cases', { who })).body as unknown as CasesResponse).cases).toEqual([]);
+    // listed with their role (the workspace shows them the Audit view only)
+    expect(((await req(srv, 'GET', '/api/cases', { who })).body as unknown as CasesResponse).cases).toEqual([{ name: A, role: 'auditor' }]);
     for (const path of ['/search?q=kafa', '/messages/1', '/stats', '/network', '/entities']) {
       const r = await req(srv, 'GET', `/api/cases/${A}${path}`, { who });
       expect([path, r.status, r.body.error?.code]).toEqual([path, 403, 'FORBIDDEN']);
@@ -425,6 +426,95 @@ describe('the audit log (fail closed)', () => {
       expect((await audit.signNow())?.size ?? (await audit.head())?.size).toBeGreaterThan(read.index);
     } finally {
       await admin.query(`GRANT INSERT ON audit_entries TO ${f.role}`);
+      await audited.close();
+      await audit.close();
+    }
+  });
+
+  it("shows an auditor the case's entries (newest first, filtered, with a proof that checks), refuses analysts and readers, and records refusals and who annotated", async () => {
+    const { openAuditLog, checkAuditProof } = await import('../src/api/audit.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const audit = await openAuditLog(f.serverUrl, { keyFile: join(mkdtempSync(join(tmpdir(), 'clew-audit-')), 'key.pem') });
+    const audited = await startTeamServer({ directory: f.server, ...generous, audit });
+    try {
+      const analyst = await signIn(audited, users.analyst);
+      const reader = await signIn(audited, users.reader);
+      const auditor = await signIn(audited, users.auditor);
+      const other = await signIn(audited, users.other);
+      const word = `kafa${Date.now() % 100000}`;
+      expect((await req(audited, 'GET', `/api/cases/${A}/search?q=${word}&limit=7`, { who: analyst })).status).toBe(200);
+      const hits = await req(audited, 'GET', `/api/cases/${A}/search?q=kafa`, { who: analyst });
+      const ids = (hits.body as unknown as SearchResponse).hits.map((h) => h.id);
+
+      // the auditor's view: the analyst's searches, newest first, with their query text and records
+      const page = await req(audited, 'GET', `/api/cases/${A}/audit?user=${users.analyst}&action=get:search`, { who: auditor });
+      expect(page.status).toBe(200);
+      const entries = (page.body as unknown as AuditEntriesResponse).entries;
+      expect(entries.map((e) => e.query).slice(0, 2)).toEqual(['kafa', word]);
+      expect(entries[0]!.index).toBeGreaterThan(entries[1]!.index);
+      expect(entries[0]).toMatchObject({ user: users.analyst, agency: 'NL-Politie', action: 'get:search' });
+      // the message ids and the accounts the hits name
+      expect(entries[0]!.records.count).toBeGreaterThanOrEqual(ids.length);
+      expect(entries[0]!.records.first.length).toBe(Math.min(5, entries[0]!.records.count));
+      expect(entries[1]!.filters).toEqual({ limit: '7' });
+      // paging: the next page starts before the last entry
+      const one = (await req(audited, 'GET', `/api/cases/${A}/audit?user=${users.analyst}&limit=1`, { who: auditor })).body as unknown as AuditEntriesResponse;
+      expect(one.entries).toHaveLength(1);
+      expect(one.next).toBe(one.entries[0]!.index);
+      const two = (await req(audited, 'GET', `/api/cases/${A}/audit?user=${users.analyst}&limit=1&before=${one.next}`, { who: auditor })).body as unknown as AuditEntriesResponse;
+      expect(two.entries[0]!.index).toBeLessThan(one.entries[0]!.index);
+      // a time window that holds nothing
+      const none = (await req(audited, 'GET', `/api/cases/${A}/audit?since=${Date.now() + 3_600_000}`, { who: auditor })).body as unknown as AuditEntriesResponse;
+      expect(none.entries).toEqual([]);
+      expect((await req(audited, 'GET', `/api/cases/${A}/audit?since=yesterday`, { who: auditor })).body.error?.code).toBe('INVALID_ARGUMENT');
+
+      // a proof of the entry, once a head covers it: what clew audit check-proof accepts
+      await audit.signNow();
+      const proof = await req(audited, 'GET', `/api/cases/${A}/audit/${entries[0]!.index}/proof`, { who: auditor });
+      expect(proof.status).toBe(200);
+      const checked = checkAuditProof(proof.text, { publicKey: audit.publicKey });
+      expect(checked.entry).toMatchObject({ index: entries[0]!.index, query: 'kafa', case: A });
+      // another case's entry (the other user's search of B), or one of no case (a sign-in): not this auditor's
+      expect((await req(audited, 'GET', `/api/cases/${B}/search?q=kafa`, { who: other })).status).toBe(200);
+      const [ofB] = await audit.query({ case: B, user: users.other, action: 'get:search', newestFirst: true, limit: 1 });
+      const [signin] = await audit.query({ user: users.auditor, action: 'signin', newestFirst: true, limit: 1 });
+      await audit.signNow();
+      for (const i of [ofB!.index, signin!.index, 10_000_000]) {
+        const r = await req(audited, 'GET', `/api/cases/${A}/audit/${i}/proof`, { who: auditor });
+        expect([i, r.status, r.body.error?.code]).toEqual([i, 404, 'NOT_FOUND']);
+      }
+      // the auditor's own reading of the log is recorded too
+      expect((await audit.query({ user: users.auditor, case: A, action: 'get:audit', limit: 1 })).length).toBe(1);
+
+      // analysts and readers may not read the log; someone without a role on the case does not learn it exists
+      for (const who of [analyst, reader]) {
+        const r = await req(audited, 'GET', `/api/cases/${A}/audit`, { who });
+        expect([r.status, r.body.error?.code]).toEqual([403, 'FORBIDDEN']);
+        expect(r.text).not.toContain(word);
+      }
+      expect((await req(audited, 'GET', `/api/cases/${A}/audit`, { who: other })).status).toBe(404);
+      expect((await req(audited, 'GET', `/api/cases/${A}/audit/${entries[0]!.index}/proof`, { who: reader })).status).toBe(403);
+
+      // every refusal is recorded: another case's name, a role that may not
+      expect((await req(audited, 'GET', `/api/cases/${B}/messages/1`, { who: reader })).status).toBe(404);
+      expect((await req(audited, 'POST', `/api/cases/${A}/annotations`, { who: reader, body: { action: 'tag', item: 'message:1', tag: 'x' } })).status).toBe(403);
+      expect((await req(audited, 'GET', `/api/cases/${A}/search?q=kafa`, { who: auditor })).status).toBe(403);
+      const refused = await audit.query({ action: 'refused', newestFirst: true, limit: 20 });
+      expect(refused.find((e) => e.user === users.reader && e.case === B)).toMatchObject({ detail: { action: 'get:messages._', path: `/api/cases/${B}/messages/1`, reason: 'no-role', role: null } });
+      expect(refused.find((e) => e.user === users.reader && e.case === A)).toMatchObject({ detail: { action: 'post:annotations', reason: 'role', role: 'reader' } });
+      expect(refused.find((e) => e.user === users.auditor && e.case === A)).toMatchObject({ detail: { action: 'get:search', reason: 'role', role: 'auditor' } });
+      expect(refused.find((e) => e.user === users.analyst && e.action === 'refused' && e.detail?.action === 'get:audit')).toMatchObject({ case: A, detail: { reason: 'role', role: 'analyst' } });
+
+      // an annotation made in the workspace is the signed-in user's
+      const tag = `t${Date.now() % 100000}`;
+      const made = await req(audited, 'POST', `/api/cases/${A}/annotations`, { who: analyst, body: { action: 'tag', item: `message:${ids[0]}`, tag } });
+      expect(made.status).toBe(200);
+      expect((made.body as { event: { by: string } }).event.by).toBe(users.analyst);
+      const history = await req(audited, 'GET', `/api/cases/${A}/annotations/history?item=message:${ids[0]}`, { who: reader });
+      expect((history.body as { events: { by: string; value: string }[] }).events.find((e) => e.value === tag)?.by).toBe(users.analyst);
+    } finally {
       await audited.close();
       await audit.close();
     }

@@ -15,7 +15,7 @@
 import type { KeyObject } from 'node:crypto';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, hostname, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import type { AuditEntry, AuditEntryInput } from '../audit/entry.js';
@@ -37,6 +37,8 @@ export type { AuditEntry, AuditEntryInput } from '../audit/entry.js';
 export type { AuditFilter } from '../store/audit.js';
 export type { SignedTreeHead } from '../audit/signed-head.js';
 export type { AuditVerifyReport } from '../audit/verify-log.js';
+export type { InclusionProofBundle } from '../audit/proof-bundle.js';
+export { keyFingerprint } from '../audit/signed-head.js';
 
 /** How often a head is signed while the log grows. */
 export const SIGN_INTERVAL_MS = 60_000;
@@ -53,6 +55,8 @@ export interface AuditLog {
   stopSigning(): void;
   /** Entries for auditors, by user, case, action and time. */
   query(filter: AuditFilter): Promise<AuditEntry[]>;
+  /** An inclusion proof of entry `index` in the latest signed head (auditProof). */
+  proof(index: number): Promise<InclusionProofBundle>;
   /** The signer's raw Ed25519 public key (32 bytes). */
   readonly publicKey: Buffer;
   /** Wait for queued entries, sign a last head when the log grew, stop signing, release the connections it opened. */
@@ -200,6 +204,7 @@ export async function openAuditLog(db: string | pg.Pool, opts: AuditLogOptions =
       timer = null;
     },
     query: (f) => store.query(f),
+    proof: (index) => proofFrom(store, index),
     async close() {
       if (timer) clearInterval(timer);
       timer = null;
@@ -241,29 +246,33 @@ export async function verifyAuditLog(db: string | pg.Pool, opts: VerifyAuditOpti
 export async function auditProof(db: string | pg.Pool, index: number): Promise<InclusionProofBundle> {
   const store = await openStore(db, true);
   try {
-    return await store.snapshot(async (s) => {
-      const heads = await s.heads();
-      const head = heads[heads.length - 1];
-      const size = await s.size();
-      if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new ClewError('NOT_FOUND', `the audit log holds no entry ${index} (it holds ${size})`, { index });
-      if (!head || head.size <= index)
-        throw new ClewError('AUDIT_INVALID', `entry ${index} is not covered by a signed head yet (the last covers ${head?.size ?? 0}); the server signs one within a minute`, { index });
-      const hashes: Buffer[] = [];
-      let leaf: Buffer | null = null;
-      outer: for await (const rows of s.rows(0))
-        for (const r of rows) {
-          if (r.index >= head.size) break outer;
-          hashes.push(leafHash(r.leaf));
-          if (r.index === index) leaf = r.leaf;
-        }
-      if (!leaf || hashes.length !== head.size) throw new ClewError('AUDIT_INVALID', `the audit log is missing entries before ${head.size} (run clew audit verify)`, { index });
-      const tree = new MemoryTree(hashes);
-      if (!sameHash(tree.root(), head.root)) throw new ClewError('AUDIT_INVALID', `the audit log no longer matches its head of ${head.size} entries (run clew audit verify)`, { index });
-      return makeProofBundle(leaf, head, inclusionProof(tree, index, head.size));
-    });
+    return await proofFrom(store, index);
   } finally {
     await store.close();
   }
+}
+
+function proofFrom(store: PostgresAuditLog, index: number): Promise<InclusionProofBundle> {
+  return store.snapshot(async (s) => {
+    const heads = await s.heads();
+    const head = heads[heads.length - 1];
+    const size = await s.size();
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new ClewError('NOT_FOUND', `the audit log holds no entry ${index} (it holds ${size})`, { index });
+    if (!head || head.size <= index)
+      throw new ClewError('AUDIT_INVALID', `entry ${index} is not covered by a signed head yet (the last covers ${head?.size ?? 0}); the server signs one within a minute`, { index });
+    const hashes: Buffer[] = [];
+    let leaf: Buffer | null = null;
+    outer: for await (const rows of s.rows(0))
+      for (const r of rows) {
+        if (r.index >= head.size) break outer;
+        hashes.push(leafHash(r.leaf));
+        if (r.index === index) leaf = r.leaf;
+      }
+    if (!leaf || hashes.length !== head.size) throw new ClewError('AUDIT_INVALID', `the audit log is missing entries before ${head.size} (run clew audit verify)`, { index });
+    const tree = new MemoryTree(hashes);
+    if (!sameHash(tree.root(), head.root)) throw new ClewError('AUDIT_INVALID', `the audit log no longer matches its head of ${head.size} entries (run clew audit verify)`, { index });
+    return makeProofBundle(leaf, head, inclusionProof(tree, index, head.size));
+  });
 }
 
 /** Check a proof document's text, without the database. AUDIT_PROOF_INVALID saying what failed. */
@@ -275,6 +284,35 @@ export function checkAuditProof(text: string, opts: { publicKey?: Buffer } = {})
     throw new ClewError('AUDIT_PROOF_INVALID', 'the audit proof does not verify: it is not JSON', { reason: 'not JSON' });
   }
   return checkProofBundle(value, opts);
+}
+
+/**
+ * Record what an admin did from the command line (`clew grant`, `clew revoke`, `clew users
+ * add|disable`) in the database's audit log, as the operating-system user who ran it. The CLI
+ * holds no signing key (the server's is its own, in the server's account): the entry goes into
+ * the log under the same advisory lock as the server's, and the running server's next signature
+ * (within a minute, or at its next start) covers it. AUDIT_WRITE_FAILED when it cannot be written.
+ */
+export async function recordAdminAction(db: string | pg.Pool, entry: Omit<AuditEntryInput, 'user' | 'agency'> & { user?: string }): Promise<{ index: number }> {
+  const store = await openStore(db, false);
+  try {
+    const { index } = await store.append({ ...entry, user: entry.user ?? cliUser(), agency: null });
+    return { index };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Who runs the CLI: the operating-system user (and host), as an audit entry's user. */
+export function cliUser(): string {
+  let name = 'unknown';
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // no passwd entry (a container's numeric uid)
+    name = `uid ${process.getuid?.() ?? '?'}`;
+  }
+  return `${name}@${hostname()}`.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 200);
 }
 
 /** Entries for auditors. */

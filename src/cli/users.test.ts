@@ -65,6 +65,18 @@ describe('clew users, grant, revoke', () => {
     expect(r.out).toContain(`${name} (NL-Politie) [disabled]: no cases`);
     // the password was never printed nor kept anywhere but as its hash
     for (const x of [r.out, r.err]) expect(x).not.toContain(PASSWORD);
+    // each change is in the audit log, as the operating-system user who ran it
+    const { cliUser, queryAuditLog } = await import('../api/audit.js');
+    const mine = (await queryAuditLog(db, { user: cliUser(), newestFirst: true, limit: 200 })).filter((e) => e.detail?.user === name).reverse();
+    expect(mine.map((e) => [e.action, e.case])).toEqual([
+      ['user-add', null],
+      ['grant', caseName],
+      ['revoke', caseName],
+      ['user-disable', null],
+    ]);
+    expect(mine[0]!.detail).toEqual({ user: name, agency: 'NL-Politie', via: 'clew' });
+    expect(mine[1]!.detail).toEqual({ user: name, role: 'analyst', via: 'clew' });
+    expect(JSON.stringify(mine)).not.toContain(PASSWORD);
   });
 
   it('refuse, with typed errors and their exit codes, never echoing the password', async () => {

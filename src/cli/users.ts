@@ -10,6 +10,12 @@ import { jsonLine, safe } from './render.js';
 
 const teamApi = () => import('../api/team.js');
 
+/** Record an admin's change in the database's audit log (docs/audit.md), after it was made. */
+async function record(db: string, action: string, caseName: string | null, detail: Record<string, string | null>): Promise<void> {
+  const { recordAdminAction } = await import('../api/audit.js');
+  await recordAdminAction(db, { action, case: caseName, detail: { ...detail, via: 'clew' } });
+}
+
 const DB_HELP = "the database's URI as its admin (postgres://USER:PASSWORD@HOST:PORT/DB, e.g. the one clew db start prints)";
 
 /** Standard input whole (at most `max` bytes), without one final line break: a password piped in. */
@@ -51,6 +57,7 @@ export function registerUsers(program: Command, json: () => boolean): void {
         throw new ClewError('INVALID_ARGUMENT', 'give the password on standard input with --password-stdin (never as an argument: other users of the machine see those)');
       const password = await readStdin();
       const u = await withDirectory(o.db, (d) => d.addUser(name, password, o.agency ?? null));
+      await record(o.db, 'user-add', null, { user: u.name, agency: u.agency });
       out({ user: u }, () => `user ${safe(u.name)} added${u.agency ? ` (${safe(u.agency)})` : ''}; give them cases with: clew grant ${safe(u.name)} CASE ROLE --db URI`);
     });
 
@@ -61,6 +68,7 @@ export function registerUsers(program: Command, json: () => boolean): void {
     .requiredOption('--db <uri>', DB_HELP)
     .action(async (name: string, o: { db: string }) => {
       await withDirectory(o.db, (d) => d.disableUser(name));
+      await record(o.db, 'user-disable', null, { user: name });
       out({ disabled: name }, () => `user ${safe(name)} disabled; their sessions are ended`);
     });
 
@@ -95,6 +103,7 @@ export function registerUsers(program: Command, json: () => boolean): void {
       const { CASE_ROLES } = await teamApi();
       if (!(CASE_ROLES as readonly string[]).includes(role)) throw new ClewError('INVALID_ARGUMENT', `a role is one of ${CASE_ROLES.join(', ')}`, { role: role.slice(0, 40) });
       await withDirectory(o.db, (d) => d.grant(name, caseName, role as (typeof CASE_ROLES)[number]));
+      await record(o.db, 'grant', caseName, { user: name, role });
       out({ granted: { user: name, case: caseName, role } }, () => `${safe(name)} is ${role} of case ${safe(caseName)}`);
     });
 
@@ -106,6 +115,7 @@ export function registerUsers(program: Command, json: () => boolean): void {
     .requiredOption('--db <uri>', DB_HELP)
     .action(async (name: string, caseName: string, o: { db: string }) => {
       await withDirectory(o.db, (d) => d.revoke(name, caseName));
+      await record(o.db, 'revoke', caseName, { user: name });
       out({ revoked: { user: name, case: caseName } }, () => `${safe(name)} holds no role on case ${safe(caseName)} any more`);
     });
 }

@@ -4,6 +4,7 @@
  * route.ts defineRoute), the web client types its calls from CONTRACT (type imports only),
  * openapi.ts generates the OpenAPI document from it, and the route tests hold every answer to it.
  */
+import * as audit from './contract/audit.js';
 import * as caseApi from './contract/case.js';
 import { contractOf } from './endpoint.js';
 import * as exportApi from './contract/export.js';
@@ -75,6 +76,8 @@ export const CONTRACT = contractOf(
   galleryApi.gallery,
   galleryApi.attachmentThumbnail,
   galleryApi.attachmentOriginal,
+  audit.auditEntries,
+  audit.auditProof,
 );
 
 export type Contract = typeof CONTRACT;

@@ -2,7 +2,7 @@
  * Who may call which case route, by role on the case (team mode; `clew serve`'s analyst is the
  * owner of their one case). A reader reads; an analyst also annotates, tags, runs analyses and
  * jobs, translates; an owner also ingests (uploads) and manages; an auditor reads none of the
- * case routes (only the audit log). Decided here from the route tables, so a new route is
+ * case routes, only the case's audit log (the audit routes, which the owner may also call). Decided here from the route tables, so a new route is
  * classified without touching its file: a GET reads, a POST or DELETE writes unless listed.
  */
 import type { CaseRole } from '../api/team.js';
@@ -11,6 +11,7 @@ import type { Route } from './route.js';
 const READERS: readonly CaseRole[] = ['owner', 'analyst', 'reader'];
 const ANALYSTS: readonly CaseRole[] = ['owner', 'analyst'];
 const OWNERS: readonly CaseRole[] = ['owner'];
+const AUDITORS: readonly CaseRole[] = ['owner', 'auditor'];
 
 /** POST routes that only read (a list of items too long for a URL). */
 const READING_POSTS = new Set([String(/^\/annotations\/lookup$/)]);
@@ -18,14 +19,20 @@ const READING_POSTS = new Set([String(/^\/annotations\/lookup$/)]);
 const OWNER_WRITES = new Set([String(/^\/uploads$/)]);
 
 /** The roles that may call `route`. */
-export function rolesFor(route: Pick<Route, 'method' | 'pattern'>): readonly CaseRole[] {
+export function rolesFor(route: Pick<Route, 'method' | 'pattern' | 'audit'>): readonly CaseRole[] {
+  if (route.audit) return AUDITORS;
   const key = String(route.pattern);
   if (route.method === 'GET' || READING_POSTS.has(key)) return READERS;
   if (OWNER_WRITES.has(key)) return OWNERS;
   return ANALYSTS;
 }
 
-/** Roles that may read the case at all (and see it in GET /api/cases). */
+/** Roles that may read the case's rows. */
 export function readsCase(role: CaseRole): boolean {
   return READERS.includes(role);
+}
+
+/** Roles that see the case in GET /api/cases and may open it in the workspace (an auditor: its Audit view only). */
+export function listsCase(role: CaseRole): boolean {
+  return READERS.includes(role) || AUDITORS.includes(role);
 }

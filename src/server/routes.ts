@@ -28,6 +28,7 @@ import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
 import { TRANSLATE_ROUTES } from './routes/translate.js';
+import { AUDIT_ROUTES } from './routes/audit.js';
 import * as api from './contract/case.js';
 import { defineRoute } from './route.js';
 
@@ -109,6 +110,7 @@ export const ROUTES: Route[] = [
   ...SCOPE_ROUTES,
   ...ANNOTATION_ROUTES,
   ...TRANSLATE_ROUTES,
+  ...AUDIT_ROUTES,
   ...REPORT_ROUTES,
   ...GALLERY_ROUTES,
 ];

@@ -29,20 +29,20 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from 'zod';
 import { caseName, openCase, registerInProcessCase } from '../api/case.js';
 import type { CaseStore } from '../api/types.js';
-import type { TeamDirectory, TeamSession, TeamUser } from '../api/team.js';
+import type { CaseRole, TeamDirectory, TeamSession, TeamUser } from '../api/team.js';
 import { ClewError } from '../model/errors.js';
 import { errorResponse, fromFramework, HttpError } from './errors.js';
-import type { Route } from './route.js';
+import type { AuditAccess, Route, RouteUser } from './route.js';
 import { fastifyPaths } from './route-path.js';
 import { Reply } from './jobs.js';
 import { contentDisposition, Download } from './download.js';
 import { openApiText } from './openapi.js';
 import { ROUTES } from './routes.js';
 import type { AuditLog } from '../api/audit.js';
-import { type AuditedRequest, auditEntryFor } from './audit-entry.js';
+import { type AuditedRequest, auditAction, auditEntryFor } from './audit-entry.js';
 import { viewNetwork } from './routes/network.js';
 import { CaseState, caseState, shareCaseState } from './case-state.js';
-import { readsCase, rolesFor } from './roles.js';
+import { listsCase, rolesFor } from './roles.js';
 import { parseInput } from './validate.js';
 import type { CasesResponse, SessionResponse, WireCase } from './wire/session.js';
 import {
@@ -229,6 +229,12 @@ interface Mode {
   cases(request: FastifyRequest): Promise<WireCase[]>;
   /** The case as the caller may see it for `route`: NOT_FOUND when they hold no role on it (whether or not it exists), FORBIDDEN when their role may not call the route. */
   open(request: FastifyRequest, caseName: string, route: Route): Promise<OpenedCase>;
+  /** An audit route (route.ts defineAuditRoute): the caller's role on the case checked (NOT_FOUND, FORBIDDEN), the case not opened. */
+  authorize(request: FastifyRequest, caseName: string, route: Route): Promise<void>;
+  /** Who made the request (team: the signed-in user). */
+  user(request: FastifyRequest): RouteUser | null;
+  /** The audit log the audit routes read; null when the server keeps none. */
+  audit: AuditAccess | null;
   /** `clew serve`: the one case, for the older unprefixed paths. */
   legacy: OpenedCase | null;
   /** Team mode with an audit log: write the entry of an answered case request before the answer leaves (throws: the request fails closed). */
@@ -343,17 +349,33 @@ async function launch(core: CoreOptions, mode: Mode, portOf: { port: number }, a
     // the route's pattern, on the decoded path, gives its params (the router only narrowed it down)
     const m = route.pattern.exec(path ?? '');
     if (!m) throw new ClewError('NOT_FOUND', `no API endpoint ${pathname}`);
-    const opened = scoped ? await mode.open(request, scoped.caseName, route) : mode.legacy;
-    if (!opened) throw new ClewError('NOT_FOUND', `no API endpoint ${pathname}`);
-    const { store, state } = opened;
+    let store: CaseStore | null = null;
+    if (route.audit) {
+      // the audit log of the case: its role checked, the case itself never opened
+      if (scoped) await mode.authorize(request, scoped.caseName, route);
+    } else {
+      const opened = scoped ? await mode.open(request, scoped.caseName, route) : mode.legacy;
+      if (!opened) throw new ClewError('NOT_FOUND', `no API endpoint ${pathname}`);
+      store = opened.store;
+      // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
+      await opened.state.sync();
+    }
     const gone = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) gone.abort();
     });
-    // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
-    await state.sync();
     const query = new URLSearchParams(search);
-    const value = await route.handle({ store, params: m.slice(1), query, body: request.body, req: request.raw, signal: gone.signal });
+    const value = await route.handle({
+      store,
+      caseName: scoped?.caseName ?? null,
+      user: mode.user(request),
+      audit: mode.audit,
+      params: m.slice(1),
+      query,
+      body: request.body,
+      req: request.raw,
+      signal: gone.signal,
+    });
     if (mode.record)
       await mode.record(request, {
         caseName: scoped?.caseName ?? null,
@@ -540,6 +562,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (asked !== name) throw new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" here`);
       return theCase;
     },
+    async authorize(_request, asked) {
+      if (asked !== name) throw new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" here`);
+    },
+    user: () => null,
+    audit: null,
     legacy: theCase,
     routes: () => undefined,
     close: () => store.close(),
@@ -714,7 +741,43 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
     if (!s) throw new HttpError('UNAUTHORIZED', 'sign in first');
     return s;
   };
-  const readable = async (userId: number): Promise<WireCase[]> => (await dir.casesOf(userId)).filter((c) => readsCase(c.role)).map((c) => ({ name: c.name, role: c.role }));
+  // the cases the workspace lists: those the user reads, and those whose audit log they read (an auditor)
+  const readable = async (userId: number): Promise<WireCase[]> => (await dir.casesOf(userId)).filter((c) => listsCase(c.role)).map((c) => ({ name: c.name, role: c.role }));
+
+  /**
+   * The caller's role on `asked`, checked against `route`: NOT_FOUND when they hold none (in the
+   * same words whether or not the case exists), FORBIDDEN when their role may not call it. Each
+   * refusal is recorded in the audit log first (action "refused": who asked which case for what).
+   */
+  /** The user's role on the asked case and how to open it as them (the directory's caseAs: one query); a refusal is audited first. */
+  const roleFor = async (request: FastifyRequest, asked: string, route: Route): Promise<{ role: CaseRole; open(): CaseStore }> => {
+    const s = signed(request);
+    const refuse = async (e: Error, reason: 'no-role' | 'role', role: CaseRole | null): Promise<never> => {
+      if (opts.audit) {
+        const printable = asked.length > 0 && asked.length <= 200 && !/[\u0000-\u001f\u007f]/.test(asked);
+        await opts.audit.append({
+          user: s.user.name,
+          agency: s.user.agency,
+          case: printable ? asked : null,
+          action: 'refused',
+          detail: {
+            action: auditAction(request.method, request.routeOptions.url ?? ''),
+            path: splitUrl(request.url).pathname.slice(0, 2000),
+            reason,
+            role,
+            ...(printable ? {} : { case: asked.slice(0, 400) }),
+          },
+        });
+      }
+      throw e;
+    };
+    const notFound = new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" that you may read`);
+    if (asked.length > 200) return refuse(notFound, 'no-role', null);
+    const found = await dir.caseAs(s.user.id, asked);
+    if (found === null) return refuse(notFound, 'no-role', null);
+    if (!rolesFor(route).includes(found.role)) return refuse(new HttpError('FORBIDDEN', `your role on this case (${found.role}) does not allow this`), 'role', found.role);
+    return found;
+  };
   const cookieOpts = (request: FastifyRequest, expiresAt?: number): CookieSerializeOptions => ({
     ...COOKIE,
     secure: request.protocol === 'https',
@@ -764,12 +827,7 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
     async open(request, asked, route) {
       const s = signed(request);
       const notFound = () => new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" that you may read`);
-      if (asked.length > 200) throw notFound();
-      // the role and the case in one query (the directory's caseAs)
-      const found = await dir.caseAs(s.user.id, asked);
-      if (found === null) throw notFound();
-      const { role } = found;
-      if (!rolesFor(route).includes(role)) throw new HttpError('FORBIDDEN', `your role on this case (${role}) does not allow this`);
+      const found = await roleFor(request, asked, route);
       // ingest writes with COPY, which the database refuses to a role row-level security binds (docs/team.md)
       if (route.streamBody && String(route.pattern) === String(/^\/uploads$/))
         throw new ClewError('INVALID_ARGUMENT', "the team server does not ingest: the database's admin does, with clew ingest --case ADMIN_URI?case=NAME FILE");
@@ -782,6 +840,14 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
       }
       return { store, state: entryOf(asked, store, s.user.id).state };
     },
+    async authorize(request, asked, route) {
+      await roleFor(request, asked, route);
+    },
+    user: (request) => {
+      const s = request.clewSigned;
+      return s ? { name: s.user.name, agency: s.user.agency } : null;
+    },
+    audit: opts.audit ?? null,
     legacy: null,
     record: opts.audit
       ? async (request, r) => {

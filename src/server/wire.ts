@@ -29,6 +29,7 @@ export type * from './wire/translate.js';
 export type * from './wire/report.js';
 export type * from './wire/gallery.js';
 export type * from './wire/session.js';
+export type * from './wire/audit.js';
 
 /** Every refusal and failure (errors.ts), its code one of ours. */
 export type WireError = z.output<typeof errorResponse> & { error: { code: HttpErrorCode } };

@@ -16,8 +16,12 @@ export interface AuditFilter {
   since?: number;
   /** Milliseconds since the epoch, exclusive. */
   until?: number;
-  /** Entries after this index (the previous page's last). */
+  /** Entries after this index (the previous page's last, oldest first). */
   after?: number;
+  /** Entries before this index (the previous page's last, newest first). */
+  before?: number;
+  /** Newest first (default oldest first). */
+  newestFirst?: boolean;
   /** At most this many (default 100, at most 10,000). */
   limit?: number;
 }

@@ -8,7 +8,7 @@ import { day, num } from './lib/format';
 import { caseInPath, setBasePath, useRoute } from './lib/router';
 import { useApi, useCaseGeneration } from './lib/useApi';
 import { watchCase } from './lib/changes';
-import { matchView, VIEWS } from './views';
+import { homeOf, matchView, viewFor, VIEWS } from './views';
 import { WatchNavBadge } from './views/watchlists/NavBadge';
 import { Untrusted } from './components/Untrusted';
 
@@ -96,11 +96,15 @@ export function App() {
 function Workspace({ me, current }: { me: SessionResponse; current: string | null }) {
   const route = useRoute();
   const generation = useCaseGeneration();
-  const { data: stats, error } = useApi(() => api.statsCached(), [generation]);
-  const hit = matchView(route.path);
+  // the user's role on the case: an auditor may not read it (no figures, no change polling), only its Audit view
+  const role = me.cases.find((c) => c.name === current)?.role ?? 'owner';
+  const reads = role !== 'auditor';
+  const { data: stats, error } = useApi(() => (reads ? api.statsCached() : Promise.resolve(null)), [generation, reads]);
+  const hit = matchView(route.path, role);
   const View = hit?.view.component;
+  const home = homeOf(role);
 
-  useEffect(() => watchCase(), []);
+  useEffect(() => (reads ? watchCase() : undefined), [reads]);
 
   useEffect(() => {
     document.title = hit ? `${hit.view.title} · clew` : 'clew';
@@ -109,7 +113,7 @@ function Workspace({ me, current }: { me: SessionResponse; current: string | nul
   return (
     <div className="shell">
       <header className="topbar">
-        <Link to="/search" className="brand">
+        <Link to={home} className="brand">
           clew
         </Link>
         <CaseBar stats={stats} />
@@ -117,7 +121,7 @@ function Workspace({ me, current }: { me: SessionResponse; current: string | nul
       </header>
       <nav className="sidenav" aria-label="Views">
         <ul>
-          {VIEWS.filter((v) => v.navPath).map((v) => (
+          {VIEWS.filter((v) => v.navPath && viewFor(v, role)).map((v) => (
             <li key={v.id}>
               <Link to={v.navPath!} className={hit?.view.id === v.id ? 'nav-item active' : 'nav-item'} aria-current={hit?.view.id === v.id ? 'page' : undefined}>
                 {v.title}
@@ -147,7 +151,7 @@ function Workspace({ me, current }: { me: SessionResponse; current: string | nul
           <div className="empty">
             <h1>Not here</h1>
             <p>
-              There is no such page. <Link to="/search">Back to search</Link>
+              There is no such page. <Link to={home}>{role === 'auditor' ? 'To the audit log' : 'Back to search'}</Link>
             </p>
           </div>
         )}

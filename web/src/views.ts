@@ -3,6 +3,7 @@
  * `match` turns a URL path into the view's own params; views keep their state in the URL.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { WireCaseRole } from './lib/api';
 
 export interface ViewProps {
   /** Captures of the path pattern. */
@@ -17,6 +18,20 @@ export interface ViewDef {
   navPath?: string;
   pattern: RegExp;
   component: LazyExoticComponent<ComponentType<ViewProps>>;
+  /** The roles on the case that see the view (default: those who read the case: owner, analyst, reader). */
+  roles?: readonly WireCaseRole[];
+}
+
+const READERS: readonly WireCaseRole[] = ['owner', 'analyst', 'reader'];
+
+/** Whether `role` sees `view` (an auditor sees the Audit view only: they may not read the case). */
+export function viewFor(view: ViewDef, role: WireCaseRole): boolean {
+  return (view.roles ?? READERS).includes(role);
+}
+
+/** Where a role's workspace opens. */
+export function homeOf(role: WireCaseRole): string {
+  return role === 'auditor' ? '/audit' : '/search';
 }
 
 export const VIEWS: ViewDef[] = [
@@ -34,10 +49,12 @@ export const VIEWS: ViewDef[] = [
   { id: 'report', title: 'Report', navPath: '/report', pattern: /^\/report$/, component: lazy(() => import('./views/report/ReportView')) },
   { id: 'sources', title: 'Sources', navPath: '/sources', pattern: /^\/sources$/, component: lazy(() => import('./views/SourcesView')) },
   { id: 'quarantine', title: 'Quarantine', navPath: '/quarantine', pattern: /^\/quarantine$/, component: lazy(() => import('./views/QuarantineView')) },
+  { id: 'audit', title: 'Audit', navPath: '/audit', pattern: /^\/audit$/, roles: ['owner', 'auditor'], component: lazy(() => import('./views/audit/AuditView')) },
 ];
 
-export function matchView(path: string): { view: ViewDef; args: string[] } | null {
+export function matchView(path: string, role: WireCaseRole = 'owner'): { view: ViewDef; args: string[] } | null {
   for (const view of VIEWS) {
+    if (!viewFor(view, role)) continue;
     const m = view.pattern.exec(path);
     if (m) return { view, args: m.slice(1) };
   }

@@ -1,8 +1,8 @@
 /**
  * Annotation routes (issue 20): tags, notes and stars on messages, accounts, persons and the other
  * items of the case, their log, and undo. The server's case handle is read-only: a change goes
- * through a short-lived writable one (as identity decisions and watchlists do). The author is
- * "analyst" until the team server knows who is signed in (issue 21).
+ * through a short-lived writable one (as identity decisions and watchlists do). The author is the
+ * signed-in user on a team server (`clew server --db`), "analyst" on `clew serve` (one analyst).
  */
 import {
   addNote,
@@ -56,25 +56,26 @@ export const ANNOTATION_ROUTES: Route[] = [
   // a read, sent as POST so that any reference (an entity value with commas, 500 long values) passes
   // whole in a JSON list; like every POST it needs the workspace's Origin and token
   defineRoute(api.annotationsLookup, ({ store, body }) => lookup(store, body.items, 'items')),
-  defineRoute(api.annotationsChange, async ({ store, body: b }) => {
+  defineRoute(api.annotationsChange, async ({ store, user, body: b }) => {
+    const by = user?.name ?? WORKSPACE_AUTHOR;
     if (b.action === 'note' && b.text.length > MAX_NOTE_CHARS * 2) throw new ClewError('TOO_LARGE', `a note is at most ${MAX_NOTE_CHARS} characters`, { limit: MAX_NOTE_CHARS });
     return withCase(caseLocatorOf(store), { threadedWriter: false }, (w) => {
       switch (b.action) {
         case 'tag':
-          return addTag(w, b.item, b.tag, WORKSPACE_AUTHOR);
+          return addTag(w, b.item, b.tag, by);
         case 'untag':
-          return removeTag(w, b.item, b.tag, WORKSPACE_AUTHOR);
+          return removeTag(w, b.item, b.tag, by);
         case 'note':
-          return addNote(w, b.item, b.text, WORKSPACE_AUTHOR);
+          return addNote(w, b.item, b.text, by);
         case 'unnote':
-          return removeNote(w, b.item, b.note, WORKSPACE_AUTHOR);
+          return removeNote(w, b.item, b.note, by);
         case 'star':
         case 'unstar':
-          return setStar(w, b.item, b.action === 'star', WORKSPACE_AUTHOR);
+          return setStar(w, b.item, b.action === 'star', by);
       }
     });
   }),
-  defineRoute(api.annotationsUndo, ({ store, body: b }) => withCase(caseLocatorOf(store), { threadedWriter: false }, (w) => undoAnnotation(w, b.event, WORKSPACE_AUTHOR))),
+  defineRoute(api.annotationsUndo, ({ store, user, body: b }) => withCase(caseLocatorOf(store), { threadedWriter: false }, (w) => undoAnnotation(w, b.event, user?.name ?? WORKSPACE_AUTHOR))),
   defineRoute(api.annotationsHistory, async ({ store, query: q }) => ({
     events: await annotationHistory(store, { ...(q.item ? { ref: q.item } : {}), limit: q.limit ?? 50, ...(q.before ? { before: q.before } : {}) }),
   })),

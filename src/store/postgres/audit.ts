@@ -212,8 +212,12 @@ export class PostgresAuditLog implements AuditLogStore {
     if (f.since !== undefined) add(`at >= timestamptz 'epoch' + ?::bigint * interval '1 millisecond'`, f.since);
     if (f.until !== undefined) add(`at < timestamptz 'epoch' + ?::bigint * interval '1 millisecond'`, f.until);
     if (f.after !== undefined) add('idx > ?', f.after);
+    if (f.before !== undefined) add('idx < ?', f.before);
     const limit = Math.min(Math.max(1, f.limit ?? 100), 10_000);
-    const r = await this.pool.query<{ leaf: Buffer }>(`SELECT leaf FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY idx LIMIT ${limit}`, params);
+    const r = await this.pool.query<{ leaf: Buffer }>(
+      `SELECT leaf FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY idx ${f.newestFirst ? 'DESC' : ''} LIMIT ${limit}`,
+      params,
+    );
     return r.rows.map((x) => decodeLeaf(x.leaf));
   }
 

@@ -1,9 +1,9 @@
-import { session, type SessionResponse } from '../lib/api';
+import { session, type SessionResponse, type WireCaseRole } from '../lib/api';
 import { Untrusted } from './Untrusted';
 
-/** The address of a case's workspace (team mode). */
-export function caseHref(name: string): string {
-  return `/cases/${encodeURIComponent(name)}/search`;
+/** The address of a case's workspace (team mode): its search, or for an auditor its audit log. */
+export function caseHref(name: string, role?: WireCaseRole): string {
+  return `/cases/${encodeURIComponent(name)}/${role === 'auditor' ? 'audit' : 'search'}`;
 }
 
 /** Sign out (DELETE /api/session revokes the session), then back to the sign-in page. */
@@ -40,7 +40,7 @@ export function UserMenu({ me, current }: { me: SessionResponse; current: string
         <ul>
           {me.cases.map((c) => (
             <li key={c.name}>
-              <a href={caseHref(c.name)} aria-current={c.name === current ? 'page' : undefined} data-testid="switch-case">
+              <a href={caseHref(c.name, c.role)} aria-current={c.name === current ? 'page' : undefined} data-testid="switch-case">
                 <Untrusted text={c.name} />
               </a>{' '}
               <span className="muted">{c.role}</span>
@@ -82,7 +82,7 @@ export function CaseList({ me, missing }: { me: SessionResponse; missing: string
         <ul>
           {me.cases.map((c) => (
             <li key={c.name}>
-              <a href={caseHref(c.name)} data-testid="case-link">
+              <a href={caseHref(c.name, c.role)} data-testid="case-link">
                 <Untrusted text={c.name} />
               </a>{' '}
               <span className="muted">{c.role}</span>
