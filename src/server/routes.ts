@@ -27,6 +27,7 @@ import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
 import { TRANSLATE_ROUTES } from './routes/translate.js';
+import { OCR_ROUTES } from './routes/ocr.js';
 import * as api from './contract/case.js';
 import { defineRoute } from './route.js';
 
@@ -108,5 +109,6 @@ export const ROUTES: Route[] = [
   ...SCOPE_ROUTES,
   ...ANNOTATION_ROUTES,
   ...TRANSLATE_ROUTES,
+  ...OCR_ROUTES,
   ...REPORT_ROUTES,
 ];
