@@ -9,19 +9,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTmp } from '../../api/test-support/tmp.js';
-import type { ClewRecord } from '../../model/records.js';
-import { ingest, msg } from '../../store/conformance/support.js';
-import { openCase } from '../../store/open.js';
-import { detectTesseract } from '../../text/ocr/tesseract.js';
-import { CHROMIUM, startRenderer } from '../../text/ocr/test-support/render.js';
-import { startServer, type RunningServer } from '../server.js';
-import { call, waitJob } from '../test-support/http.js';
-import type { OcrState } from './ocr.js';
+import { useTmp } from '../src/api/test-support/tmp.js';
+import type { ClewRecord } from '../src/model/records.js';
+import { ingest, msg } from '../src/store/conformance/support.js';
+import { openCase } from '../src/store/open.js';
+import { detectTesseract } from '../src/text/ocr/tesseract.js';
+import { CHROMIUM, startRenderer } from '../src/text/ocr/test-support/render.js';
+import { startServer, type RunningServer } from '../src/server/server.js';
+import { call, waitJob } from '../src/server/test-support/http.js';
+import type { OcrState } from '../src/server/routes/ocr.js';
 
 const engine = await detectTesseract();
 const ready = engine !== null && engine.languages.some((l) => l.code === 'eng') && existsSync(CHROMIUM);
-if (!ready) console.warn('SKIPPED src/server/routes/ocr.test.ts: needs tesseract-ocr with English data and Chromium (run `npm test`, which installs them)');
+if (!ready) console.warn('SKIPPED test/ocr-workspace.test.ts: needs tesseract-ocr with English data and Chromium (run `npm test`, which installs them)');
 
 const tmp = useTmp();
 const T0 = Date.UTC(2022, 8, 1, 9);
