@@ -32,6 +32,8 @@ export interface OcrJobOptions {
   concurrency?: number;
   /** After each image. */
   onProgress?: (p: OcrProgress) => void;
+  /** Stop before the next round of images (those read are kept): INTERRUPTED. */
+  signal?: AbortSignal;
 }
 
 export interface OcrProgress {
@@ -97,6 +99,7 @@ export async function ocrCase(store: OcrStore, opts: OcrJobOptions = {}, engineI
   let after = 0;
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 1, 8));
   for (;;) {
+    if (opts.signal?.aborted) throw new ClewError('INTERRUPTED', 'text recognition cancelled: the images read so far are kept');
     const want = Math.min(ROUND, limit - out.images);
     if (want <= 0) break;
     const batch = await store.ocrCandidates({ limit: want, after, again: opts.again });

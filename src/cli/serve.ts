@@ -71,9 +71,10 @@ function registerTeamServer(program: Command, json: () => boolean): void {
     .option('--session-hours <h>', 'how long a sign-in lasts (default 12)', hours)
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
     .option('--uploads <dir>', 'where files uploaded for ingest are kept, a folder per case (default: under ~/.local/share/clew/uploads)')
+    .option('--no-ocr', "do not read the text in the cases' images in the background when an analyst opens one (Tesseract)")
     .option('--audit-key <file>', "the server's Ed25519 key signing the audit log's tree heads, PEM, mode 0600; made when missing (default ~/.local/share/clew/audit-key.pem; docs/audit.md)")
     .action(
-      async (o: { db: string; listen?: { host: string; port: number }; trustProxy?: string[]; publicHost?: string[]; sessionHours?: number; maxUpload?: number; uploads?: string; auditKey?: string }) => {
+      async (o: { db: string; listen?: { host: string; port: number }; trustProxy?: string[]; publicHost?: string[]; sessionHours?: number; maxUpload?: number; uploads?: string; auditKey?: string; ocr: boolean }) => {
         const [{ startTeamServer }, { openTeamDirectory }, { openAuditLog }, { ClewError }] = await Promise.all([
           import('../server/server.js'),
           import('../api/team.js'),
@@ -109,6 +110,7 @@ function registerTeamServer(program: Command, json: () => boolean): void {
           sessionTtlMs: o.sessionHours,
           maxUploadBytes: o.maxUpload,
           uploadsDir: o.uploads,
+          ocr: o.ocr,
         }).catch(async (e: unknown) => {
           await audit.close();
           await directory.close();
@@ -149,10 +151,11 @@ export function registerServe(program: Command, json: () => boolean): void {
     .option('--max-upload <MiB>', 'largest file the workspace accepts for ingest, in MiB (default 2048)', megabytes)
     .option('--uploads <dir>', 'where files uploaded for ingest are kept (default: <case>.uploads beside a case file; for a case in a database, ~/.local/share/clew/uploads/<case>-<hash>, under $XDG_DATA_HOME when set)')
     .option('--no-open', 'do not open a browser')
-    .action(async (o: { case: string; port?: number; host: string; open: boolean; maxUpload?: number; uploads?: string }) => {
+    .option('--no-ocr', "do not read the text in the case's images in the background (Tesseract; clew ocr does it on demand)")
+    .action(async (o: { case: string; port?: number; host: string; open: boolean; ocr: boolean; maxUpload?: number; uploads?: string }) => {
       // the server loads when the command runs: `clew --help` stays fast
       const [{ startServer }, { printableLocator }] = await Promise.all([import('../server/server.js'), import('../api/case.js')]);
-      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload, uploadsDir: o.uploads, warm: true });
+      const srv = await startServer({ casePath: o.case, port: o.port ?? DEFAULT_PORT, portFallback: o.port === undefined, host: o.host, maxUploadBytes: o.maxUpload, uploadsDir: o.uploads, warm: true, ocr: o.ocr });
       if (json()) process.stdout.write(jsonLine({ url: srv.url, port: srv.port, webBuilt: srv.webBuilt }));
       else {
         process.stdout.write(

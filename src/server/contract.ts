@@ -10,6 +10,7 @@ import { contractOf } from './endpoint.js';
 import * as exportApi from './contract/export.js';
 import * as galleryApi from './contract/gallery.js';
 import * as net from './contract/network.js';
+import * as ocr from './contract/ocr.js';
 import * as report from './contract/report.js';
 import * as timeline from './contract/timeline.js';
 import * as v from './contract/views.js';
@@ -69,6 +70,8 @@ export const CONTRACT = contractOf(
   v.job,
   v.jobCancel,
   v.upload,
+  ocr.ocrStatus,
+  ocr.ocrRun,
   report.reportItems,
   report.reportMake,
   report.reportDownload,

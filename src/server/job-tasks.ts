@@ -7,6 +7,7 @@
 import { openCase } from '../api/case.js';
 import { identitySuggest, type IdentitySuggestResult, MAX_SUGGESTIONS } from '../api/identity.js';
 import { ingestFile, type IngestSummary } from '../api/ingest.js';
+import { ocrCase, type OcrJobResult } from '../api/ocr.js';
 import type { NetworkLevel } from '../api/network.js';
 import { ClewError } from '../model/errors.js';
 import { computeDisruption, type DisruptBody, disruptionContext } from './disruption.js';
@@ -50,7 +51,15 @@ export interface DisruptTask {
   body: DisruptBody;
 }
 
-export type JobTask = IngestTask | KeyPlayersTask | IdentitySuggestTask | DisruptTask;
+/** Text recognition in the case's images waiting for it (src/api/ocr.ts; `again`: every image). */
+export interface OcrTask {
+  kind: 'ocr';
+  /** The case locator (a path, or a postgres:// URI that may hold a password: never print it). */
+  caseLocator: string;
+  again?: boolean;
+}
+
+export type JobTask = IngestTask | KeyPlayersTask | IdentitySuggestTask | DisruptTask | OcrTask;
 
 export type ToJobWorker = { kind: 'cancel' };
 export type FromJobWorker =
@@ -120,8 +129,23 @@ export async function runDisruptTask(t: DisruptTask, ctx: JobContext): Promise<D
   }
 }
 
+export async function runOcr(t: OcrTask, ctx: JobContext): Promise<OcrJobResult> {
+  const store = await openCase(t.caseLocator);
+  try {
+    ctx.progress({ phase: 'reading the text in images', done: 0, total: null, unit: 'steps', rate: null, etaSeconds: null });
+    return await ocrCase(store, {
+      again: t.again,
+      signal: ctx.signal,
+      onProgress: (p) => ctx.progress({ phase: 'reading the text in images', done: p.done, total: p.total, unit: 'steps', records: p.withText, rejected: p.failed, rate: p.rate, etaSeconds: p.etaSeconds }),
+    });
+  } finally {
+    await store.close();
+  }
+}
+
 export async function runTaskHere(t: JobTask, ctx: JobContext): Promise<unknown> {
   if (t.kind === 'ingest') return runIngest(t, ctx);
+  if (t.kind === 'ocr') return runOcr(t, ctx);
   // give a cancel that arrives with the request a chance, then compute
   await new Promise((ok) => setImmediate(ok));
   if (ctx.signal.aborted) throw new ClewError('INTERRUPTED', 'cancelled');

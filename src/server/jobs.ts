@@ -237,8 +237,8 @@ export async function runTask<T>(task: JobTask, ctx: JobContext, opts: { inThrea
   return new Promise<T>((resolve, reject) => {
     let grace: NodeJS.Timeout | undefined;
     const onAbort = () => {
-      // an analysis holds nothing to clean up: stop it at once; an ingest stops at its next batch
-      if (task.kind !== 'ingest') return void worker.terminate();
+      // an analysis holds nothing to clean up: stop it at once; an ingest (a reading of images) stops at its next batch
+      if (task.kind !== 'ingest' && task.kind !== 'ocr') return void worker.terminate();
       worker.postMessage({ kind: 'cancel' } satisfies ToJobWorker);
       grace = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
       grace.unref();

@@ -29,6 +29,7 @@ import { WATCH_ROUTES } from './routes/watch.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
 import { TRANSLATE_ROUTES } from './routes/translate.js';
 import { AUDIT_ROUTES } from './routes/audit.js';
+import { OCR_ROUTES } from './routes/ocr.js';
 import * as api from './contract/case.js';
 import { defineRoute } from './route.js';
 
@@ -111,6 +112,7 @@ export const ROUTES: Route[] = [
   ...ANNOTATION_ROUTES,
   ...TRANSLATE_ROUTES,
   ...AUDIT_ROUTES,
+  ...OCR_ROUTES,
   ...REPORT_ROUTES,
   ...GALLERY_ROUTES,
 ];

@@ -42,6 +42,7 @@ import type { AuditLog } from '../api/audit.js';
 import { type AuditedRequest, auditAction, auditEntryFor } from './audit-entry.js';
 import { viewNetwork } from './routes/network.js';
 import { CaseState, caseState, shareCaseState } from './case-state.js';
+import { autoOcr } from './routes/ocr.js';
 import { listsCase, rolesFor } from './roles.js';
 import { parseInput } from './validate.js';
 import type { CasesResponse, SessionResponse, WireCase } from './wire/session.js';
@@ -92,6 +93,11 @@ export interface ServeOptions {
    * level the Network view opens with, so the analyst's first visit finds them ready (clew serve).
    */
   warm?: boolean;
+  /**
+   * Read the text in the case's images that wait for it (Tesseract, when installed) as a background job
+   * right after start (issue 23 part 3; clew serve). Default false (tests start servers on cases with images).
+   */
+  ocr?: boolean;
 }
 
 export interface RunningServer {
@@ -581,6 +587,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           log(`clew serve: precomputing the network failed: ${(e as Error)?.message ?? String(e)}`),
         );
       }, 50);
+    // the images still to read are read in the background (routes/ocr.ts), after any ingest
+    if (opts.ocr) void autoOcr(store);
     return null;
   });
   const origin = `http://${originOf(host)}:${at.port}`;
@@ -628,6 +636,11 @@ export interface TeamServeOptions {
   audit?: AuditLog;
   /** A case's state (its kept results and jobs) is dropped after this long without requests and jobs (default 10 minutes). */
   idleCaseMs?: number;
+  /**
+   * When an analyst or owner first opens a case, read the text in its images that wait for it (Tesseract,
+   * when installed) as a background job, as that user (issue 23 part 3; clew server). Default false.
+   */
+  ocr?: boolean;
   webRoot?: string;
   maxUrlChars?: number;
   maxBodyBytes?: number;
@@ -838,7 +851,10 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
         if (e instanceof ClewError && (e.code === 'CASE_NOT_FOUND' || e.code === 'NOT_FOUND')) throw notFound();
         throw e;
       }
-      return { store, state: entryOf(asked, store, s.user.id).state };
+      const entry = entryOf(asked, store, s.user.id);
+      // the images still to read, once per case state, by a user who may write (routes/ocr.ts)
+      if (opts.ocr && (found.role === 'owner' || found.role === 'analyst')) void autoOcr(store);
+      return { store, state: entry.state };
     },
     async authorize(request, asked, route) {
       await roleFor(request, asked, route);

@@ -7,6 +7,7 @@
 import { ClewError } from '../model/errors.js';
 import type { Mention } from '../model/entities.js';
 import { indexTokens } from '../text/query/parse.js';
+import type { TextNode } from '../text/query/ast.js';
 import type { StoredOcr } from './types.js';
 
 export interface OcrDbRow {
@@ -109,4 +110,32 @@ export function imageAttachment(a: string): string {
 
 export function notInCase(what: string, ids: readonly number[]): ClewError {
   return new ClewError('NOT_FOUND', `no ${what} ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''} in this case`, { ids: ids.slice(0, 20).join(',') });
+}
+
+/**
+ * Ordinary search in the text recognised in images (issue 23 part 3): the condition a query's words put on an
+ * ocr_texts row's `words` (its folded index tokens, space-separated, no stemming), the same on both backends so
+ * they give the same hits. `has(needle)` is the backend's substring test on ' ' || words || ' ' with the
+ * needle bound as a parameter: a word is ' w ', a prefix ' w', a phrase ' w1 w2 '. A term also matches its
+ * alternatives (other-script spellings; stem tokens never occur in `words`).
+ */
+export function ocrTextCondition(node: TextNode, has: (needle: string) => string): string {
+  switch (node.kind) {
+    case 'term': {
+      const alts = [...new Set([node.tokens[0]!, ...(node.alternatives ?? [])])].filter((t) => t !== '');
+      if (alts.length === 0) return '1 = 0';
+      const parts = alts.map((t) => has(node.prefix ? ` ${t}` : ` ${t} `));
+      return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+    }
+    case 'phrase': {
+      const all = [node.tokens, ...(node.stemPhrases ?? [])].filter((p) => p.length > 0).map((p) => has(` ${p.join(' ')} `));
+      return all.length === 0 ? '1 = 0' : all.length === 1 ? all[0]! : `(${all.join(' OR ')})`;
+    }
+    case 'or':
+      return `(${node.children.map((c) => ocrTextCondition(c, has)).join(' OR ')})`;
+    case 'and':
+      return `(${node.children.map((c) => ocrTextCondition(c, has)).join(' AND ')})`;
+    case 'not':
+      return `(NOT ${ocrTextCondition(node.child, has)})`;
+  }
 }

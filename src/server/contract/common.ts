@@ -130,7 +130,7 @@ export const ingestResult = z.strictObject({
   warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
 });
 
-export const JOB_KINDS = ['ingest', 'keyplayers', 'identity', 'disrupt'] as const;
+export const JOB_KINDS = ['ingest', 'keyplayers', 'identity', 'disrupt', 'ocr'] as const;
 export const JOB_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 
 export const wireJob = z.strictObject({

@@ -128,6 +128,54 @@ export function describeOcr(factory: CaseFactory): void {
       }
     });
 
+    it('an ordinary search (folded, no ocr: filter) also finds the messages by the words of their images, once each, with the other filters, paged and counted', async () => {
+      const tc = await factory();
+      try {
+        const s = tc.store;
+        await ingest(s, RECORDS, { analyse: true });
+        const [p1, p2] = await s.ocrCandidates({ limit: 10 });
+        const m1 = p1!.messageId!;
+        const m2 = p2!.messageId!;
+        const ids = async (q: string, mode: 'folded' | 'exact' = 'folded') => (await s.search(parseQuery(q, mode), { limit: 10 })).hits.map((h) => h.id);
+        // nothing read yet: the words of the photo are nowhere
+        expect(await ids('lading')).toEqual([]);
+        await s.saveOcr([
+          { ocr: result(p1!.attachmentId, `Bill of Lading\nContainer ${CONTAINER} ANTWERPEN`), messageId: m1, mentions: [] },
+          { ocr: result(p2!.attachmentId, 'druga slika, Kokaín'), messageId: m2, mentions: [] },
+        ]);
+        expect(await ids('lading')).toEqual([m1]);
+        expect(await ids('antwerp*')).toEqual([m1]);
+        expect(await ids('"bill of lading"')).toEqual([m1]);
+        expect(await ids('"lading bill"')).toEqual([]);
+        expect(await ids('kokain')).toEqual([m2]); // folded: accents and case do not count
+        // newest first, each message once (m2's own text and its photo both say druga)
+        expect(await ids('lading OR druga')).toEqual([m2, m1]);
+        expect(await ids('druga')).toEqual([m2]);
+        // the whole query on one text: the image's or the message's
+        expect(await ids('lading -antwerpen')).toEqual([]);
+        expect(await ids('lading antwerpen')).toEqual([m1]);
+        expect(await ids('evo lading')).toEqual([]);
+        // the other filters hold
+        expect(await ids(`lading from:${A}`)).toEqual([m1]);
+        expect(await ids(`lading from:${B}`)).toEqual([]);
+        expect(await ids(`lading before:2022-07-01`)).toEqual([]);
+        // exact mode reads the messages' own words only
+        expect(await ids('lading', 'exact')).toEqual([]);
+        // paged by cursor and counted
+        const first = await s.search(parseQuery('lading OR druga', 'folded'), { limit: 1, count: 100 });
+        expect(first.hits.map((h) => h.id)).toEqual([m2]);
+        expect(first.total).toEqual({ count: 2, capped: false });
+        const second = await s.search(parseQuery('lading OR druga', 'folded'), { limit: 1, cursor: first.nextCursor! });
+        expect(second.hits.map((h) => h.id)).toEqual([m1]);
+        expect(second.nextCursor).toBeNull();
+        // a failed reading holds no words
+        await s.saveOcr([{ ocr: result(p1!.attachmentId, '', { confidence: null, failure: 'timeout', failed: 'too slow' }), messageId: m1, mentions: [] }]);
+        expect(await ids('lading')).toEqual([]);
+      } finally {
+        await tc.cleanup();
+      }
+    });
+
     it('refuse an attachment or message the case does not hold, or a row that cannot be stored, storing nothing', async () => {
       const tc = await factory();
       try {

@@ -15,6 +15,7 @@ import type { AccountView, LanguageCount, SearchHit, SearchOptions, SearchPage }
 import { refold } from '../../text/query/refold.js';
 import { pruneAlternatives } from '../../text/query/alternatives.js';
 import { documentText, toTsquery } from './fts.js';
+import { ocrTextCondition } from '../ocr-rows.js';
 import { listPersons } from './identity.js';
 import { type AccountDbRow, type Param, type PgReadCase, accountsByIds, all, idBound, pgCode, scalar, toAccount } from './read-util.js';
 import { poolIdentity } from './team/scoped.js';
@@ -120,8 +121,10 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   // at millions of messages) instead of the newest messages read until the page is full.
   // with translations (folded mode): the same conditions, the words on the messages' stored translations (translations.fts)
   let trCond: string | null = null;
+  let tsqParam = '';
   if (tsq !== null) {
     const q = arg(tsq);
+    tsqParam = q;
     where.push(`m.fts @@ ${q}::tsquery`);
     if (query.translated && exact) notes.push('translations are searched in folded mode only: exact mode searched the originals');
     else if (query.translated) trCond = `m.id IN (SELECT t.message_id FROM translations t WHERE t.case_id = $1 AND t.fts @@ ${q}::tsquery)`;
@@ -155,6 +158,21 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   for (const w of query.ocrWords ?? [])
     where.push(`EXISTS (SELECT 1 FROM attachments a JOIN ocr_texts o ON o.case_id = a.case_id AND o.attachment_id = a.id
       WHERE a.case_id = m.case_id AND a.source_id = m.source_id AND a.message_native_id = m.native_id AND strpos(' ' || o.words || ' ', ${arg(` ${w} `)}) > 0)`);
+  // and the messages whose images' recognised text holds the words (folded mode; ocr-rows.ts ocrTextCondition)
+  // its words are bound after the other queries' parameters (`at`: the first one's number), so no query holds a parameter it does not use
+  const needles: string[] = [];
+  let ocrCondAt: ((at: number) => string) | null = null;
+  if (tsq !== null && !exact && query.text !== null && (await scalar<number>(db.pool, `SELECT 1 FROM ocr_texts WHERE case_id = $1 AND words <> '' LIMIT 1`, [db.caseId])) != null) {
+    const text = query.text;
+    ocrTextCondition(text, (needle) => String(needles.push(needle)));
+    ocrCondAt = (at) => {
+      let i = at;
+      const words = ocrTextCondition(text, () => `strpos(' ' || o.words || ' ', $${i++}::text) > 0`);
+      // (the words' tsquery, bound for the originals' condition, is named so that its type is known)
+      return `${tsqParam}::tsquery IS NOT NULL AND m.id IN (SELECT mm.id FROM ocr_texts o JOIN attachments a ON a.case_id = o.case_id AND a.id = o.attachment_id
+      JOIN messages mm ON mm.case_id = a.case_id AND mm.source_id = a.source_id AND mm.native_id = a.message_native_id WHERE o.case_id = $1 AND o.words <> '' AND ${words})`;
+    };
+  }
   const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
   const n = args.length;
   // A page, newest first. PostgreSQL either reads the newest messages until the page is full or
@@ -168,6 +186,12 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   // index gives it (m.id + 0): fewer matches than the window suggests for the rest of the case.
   const cond = where.join(' AND ');
   const trWhere = trCond === null ? null : where.map((w) => (w.startsWith('m.fts @@ ') ? trCond! : w)).join(' AND ');
+  const ocrWhereAt = ocrCondAt === null ? null : (at: number) => where.map((w) => (w.startsWith('m.fts @@ ') ? ocrCondAt!(at) : w)).join(' AND ');
+  // each with the parameters it adds after the page's cursor and limit (or the count's cap)
+  const extras: { where: (at: number) => string; params: Param[]; translation: boolean }[] = [
+    ...(trWhere === null ? [] : [{ where: () => trWhere, params: [], translation: true }]),
+    ...(ocrWhereAt === null ? [] : [{ where: ocrWhereAt, params: needles, translation: false }]),
+  ];
   const cols = 'm.id, m.ts, m.sender, m.conversation_id, m.body, m.subject';
   const window = Math.max(RECENT_WINDOW, pageSize * 25);
   const recentSql = `SELECT ${cols} FROM (SELECT * FROM messages m WHERE m.case_id = $1 AND m.id < $${n + 1} ORDER BY m.id DESC LIMIT ${window}) m
@@ -220,17 +244,18 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
         break;
       }
     }
-    if (trWhere !== null) {
-      // the translations' page below the same cursor, merged with the originals' newest first (an id in both is the original's)
+    for (const x of extras) {
+      // the translations' (images') page below the same cursor, merged with the originals' newest first (an id in both is the original's)
       const own = new Set(hits.map((h) => h.id));
       const extra = (
-        await all<HitRow>(db.pool, `SELECT ${cols} FROM messages m WHERE ${trWhere} AND m.id < $${n + 1} ORDER BY (m.id + 0) DESC LIMIT $${n + 2}`, [
+        await all<HitRow>(db.pool, `SELECT ${cols} FROM messages m WHERE ${x.where(n + 3)} AND m.id < $${n + 1} ORDER BY (m.id + 0) DESC LIMIT $${n + 2}`, [
           ...args,
           opts.cursor ?? Number.MAX_SAFE_INTEGER,
           opts.limit + 1,
+          ...x.params,
         ])
       ).filter((r) => !own.has(r.id));
-      for (const r of extra) viaTranslation.add(r.id);
+      if (x.translation) for (const r of extra) viaTranslation.add(r.id);
       hits.push(...extra);
       hits.sort((a, b) => b.id - a.id);
       more = hits.length > opts.limit;
@@ -266,11 +291,17 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     const cap = Math.max(1, Math.floor(opts.count));
     if (nextCursor === null) total = { count: Math.min(page.length, cap), capped: page.length > cap };
     else {
+      let at = n + 2;
+      const extraWhere = extras.map((x) => {
+        const w = x.where(at);
+        at += x.params.length;
+        return w;
+      });
       const inner =
-        trWhere === null
+        extras.length === 0
           ? `SELECT 1 FROM messages m WHERE ${cond} LIMIT $${n + 1}`
-          : `SELECT m.id FROM messages m WHERE ${cond} UNION SELECT m.id FROM messages m WHERE ${trWhere} LIMIT $${n + 1}`;
-      const counted = (await scalar<number>(db.pool, `SELECT count(*) FROM (${inner}) t`, [...args, cap + 1])) ?? 0;
+          : `${[cond, ...extraWhere].map((c) => `SELECT m.id FROM messages m WHERE ${c}`).join(' UNION ')} LIMIT $${n + 1}`;
+      const counted = (await scalar<number>(db.pool, `SELECT count(*) FROM (${inner}) t`, [...args, cap + 1, ...extras.flatMap((x) => x.params)])) ?? 0;
       total = { count: Math.min(counted, cap), capped: counted > cap };
     }
   }

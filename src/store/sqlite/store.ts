@@ -51,7 +51,7 @@ import * as translations from './translations.js';
 import * as ocr from './ocr.js';
 import * as galleryRead from './gallery.js';
 import type { OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
-import { bodyMention } from '../ocr-rows.js';
+import { bodyMention, ocrTextCondition } from '../ocr-rows.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 import { FtsVocabulary, matchesTokens, toFts } from './fts.js';
 import { SLOTS } from '../../model/ids.js';
@@ -571,6 +571,34 @@ export class SqliteCaseStore implements CaseStore {
     };
   }
 
+  /**
+   * The part of an ordinary search (folded mode, words) that reads the text recognised in images (ocr_texts,
+   * issue 23 part 3): the first copies of complete sources' messages with an image whose recognised words
+   * match the query's (ocr-rows.ts ocrTextCondition), with the search's other filters (`where`, `args`, as for
+   * translationSearch). Null when there is nothing to read there (no words, exact mode, no text read in the case).
+   */
+  private ocrSearch(query: SearchQuery, exact: boolean, where: readonly string[], args: readonly (string | number)[]): { sql: string; idSql: string; args: (string | number)[] } | null {
+    if (query.text === null || exact || !this.hasOcrText()) return null;
+    const needles: string[] = [];
+    const cond = ocrTextCondition(query.text, (n) => {
+      needles.push(n);
+      return "instr(' ' || o.words || ' ', ?) > 0";
+    });
+    const from = `(SELECT DISTINCT mm.id AS rowid FROM ocr_texts o JOIN attachments a ON a.id = o.attachment_id
+      JOIN messages mm ON mm.source_id = a.source_id AND mm.native_id = a.message_native_id WHERE o.words <> '' AND ${cond}) f JOIN messages m ON m.id = f.rowid`;
+    const filter = `m.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = m.source_id AND s.status = 'partial') ${where.map((w) => `AND ${w}`).join(' ')}`;
+    return {
+      sql: `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM ${from} WHERE ${filter} AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?`,
+      idSql: `SELECT f.rowid AS id FROM ${from} WHERE ${filter}`,
+      args: [...needles, ...args],
+    };
+  }
+
+  /** Whether any image's recognised text holds a word (one indexed probe: cheap on every search). */
+  private hasOcrText(): boolean {
+    return this.db.prepare("SELECT 1 FROM ocr_texts WHERE words <> '' LIMIT 1").get() !== undefined;
+  }
+
   async search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
     const notes: string[] = [];
     const where: string[] = [];
@@ -652,6 +680,9 @@ export class SqliteCaseStore implements CaseStore {
     const pageSize = exact ? Math.max(opts.limit * 4, 200) : opts.limit + 1;
     // with translations (folded mode): the same filters on the messages whose translations hold the words
     const tr = this.translationSearch(query, exact, where, args, notes);
+    // and the messages whose images' recognised text holds them
+    const oc = this.ocrSearch(query, exact, where, args);
+    const extras = [tr, oc].filter((x): x is NonNullable<typeof x> => x !== null);
     let sql: string;
     if (fts && bySender) {
       // walk the senders' messages newest first and check each against the index (see senderDriven)
@@ -699,11 +730,11 @@ export class SqliteCaseStore implements CaseStore {
           break;
         }
       }
-      if (tr) {
-        // the translations' page below the same cursor, merged with the originals' newest first (an id in both is the original's)
+      for (const x of extras) {
+        // the translations' (images') page below the same cursor, merged with the originals' newest first (an id in both is the original's)
         const own = new Set(hits.map((h) => h.id));
-        const extra = (this.db.prepare(tr.sql).all(...tr.args, opts.cursor ?? Number.MAX_SAFE_INTEGER, opts.limit + 1) as Row[]).filter((r) => !own.has(r.id));
-        for (const r of extra) viaTranslation.add(r.id);
+        const extra = (this.db.prepare(x.sql).all(...x.args, opts.cursor ?? Number.MAX_SAFE_INTEGER, opts.limit + 1) as Row[]).filter((r) => !own.has(r.id));
+        if (x === tr) for (const r of extra) viaTranslation.add(r.id);
         hits.push(...extra);
         hits.sort((a, b) => b.id - a.id);
         more = hits.length > opts.limit;
@@ -732,12 +763,13 @@ export class SqliteCaseStore implements CaseStore {
     if (opts.count !== undefined && opts.cursor === undefined && !exact) {
       const cap = Math.max(1, Math.floor(opts.count));
       if (nextCursor === null) total = { count: Math.min(page.length, cap), capped: page.length > cap }; // one page holds them all
-      else if (tr) {
-        // the originals' matches and the translations', each message once
+      else if (extras.length > 0) {
+        // the originals' matches, the translations' and the images', each message once
         const own = !fts || bySender
           ? `SELECT m.id AS id FROM messages m WHERE ${where.join(' AND ')}`
           : `SELECT f.rowid AS id FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}`;
-        const n = this.db.prepare(`SELECT count(*) FROM (${own} UNION ${tr.idSql} LIMIT ?)`).pluck().get(...args, ...tr.args, cap + 1) as number;
+        const union = [own, ...extras.map((x) => x.idSql)].join(' UNION ');
+        const n = this.db.prepare(`SELECT count(*) FROM (${union} LIMIT ?)`).pluck().get(...args, ...extras.flatMap((x) => x.args), cap + 1) as number;
         total = { count: Math.min(n, cap), capped: n > cap };
       } else {
         // words alone are counted in the full-text index without reading the messages

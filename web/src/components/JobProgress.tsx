@@ -26,7 +26,7 @@ export function JobProgress({ job, onCancel }: { job: WireJob; onCancel?: () => 
   const failed = job.state === 'failed';
   // the file itself was refused (a retry cannot help), as opposed to a full disk or a busy case
   const refused = failed && job.kind === 'ingest' && job.error !== null && !['DISK_FULL', 'CASE_BUSY', 'INTERNAL', 'INTERRUPTED'].includes(job.error.code);
-  const amount = failed ? '' : p.total !== null ? (p.unit === 'bytes' ? `${bytes(p.done)} of ${bytes(p.total)}` : `step ${p.done} of ${p.total}`) : '';
+  const amount = failed ? '' : p.total !== null ? (p.unit === 'bytes' ? `${bytes(p.done)} of ${bytes(p.total)}` : job.kind === 'ocr' ? `${num(p.done)} of ${num(p.total)} images` : `step ${p.done} of ${p.total}`) : '';
   return (
     <div className={`job job-${job.state}`} data-job={job.id} data-state={job.state} role="status">
       <div className="job-line">
@@ -51,6 +51,7 @@ export function JobProgress({ job, onCancel }: { job: WireJob; onCancel?: () => 
             {running && p.rate !== null && p.rate > 0 ? <span className="job-rate"> · {num(Math.round(p.rate))} records/s</span> : null}
           </>
         ) : null}
+        {job.kind === 'ocr' && running && p.rate !== null && p.rate > 0 ? <span className="job-rate"> · {p.rate.toFixed(p.rate < 10 ? 1 : 0)} images/s</span> : null}
         {running ? <span className="job-eta"> · {eta(p.etaSeconds)}</span> : null}
         {running ? (
           <button type="button" className="btn btn-ghost job-cancel" onClick={cancel} disabled={cancelling}>

@@ -39,14 +39,16 @@ interface Results {
 /** The last results and scroll position, so Back from a conversation returns to the same place. */
 const memory: { res: Results | null; scroll: number } = { res: null, scroll: 0 };
 
-function searchHref(q: string, mode: Mode): string {
-  return href('/search', { q, mode: mode === 'exact' ? 'exact' : undefined });
+/** The search's URL: the query, the matching mode and whether the machine translations are searched too (issue 23). */
+function searchHref(q: string, mode: Mode, translated = false): string {
+  return href('/search', { q, mode: mode === 'exact' ? 'exact' : undefined, translated: translated ? '1' : undefined });
 }
 
 export default function SearchView({ params }: ViewProps) {
   const q = params.get('q') ?? '';
   const mode: Mode = params.get('mode') === 'exact' ? 'exact' : 'folded';
-  const key = `${mode}\u0000${q}`;
+  const translated = params.get('translated') === '1';
+  const key = `${mode}\u0000${translated ? 't' : ''}\u0000${q}`;
   const [draft, setDraft] = useState(q);
   const [res, setRes] = useState<Results | null>(() => (memory.res?.key === key && !memory.res.loading ? memory.res : null));
   const restored = useRef(res !== null);
@@ -108,7 +110,11 @@ export default function SearchView({ params }: ViewProps) {
       setRes((r) =>
         r && r.key === key ? { ...r, loading: true, error: null } : { key, hits: [], nextCursor: null, loading: true, error: null, notes: [], elapsedMs: 0, total: null },
       );
-      fetchApi('/search', { q, mode, limit: PAGE, cursor, count: cursor === undefined && mode === 'folded' ? COUNT_CAP : undefined }, ac.signal).then(
+      fetchApi(
+        '/search',
+        { q, mode, limit: PAGE, cursor, count: cursor === undefined && mode === 'folded' ? COUNT_CAP : undefined, translated: translated ? '1' : undefined },
+        ac.signal,
+      ).then(
         (page) =>
           setRes((r) => {
             const more = r && r.key === key && cursor !== undefined;
@@ -122,7 +128,7 @@ export default function SearchView({ params }: ViewProps) {
         },
       );
     },
-    [key, q, mode],
+    [key, q, mode, translated],
   );
 
   useEffect(() => {
@@ -152,13 +158,13 @@ export default function SearchView({ params }: ViewProps) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate(searchHref(draft.trim(), mode));
+    navigate(searchHref(draft.trim(), mode, translated));
   };
   /** A filter control changed: the query text is edited, so the URL stays the one source of truth. */
   const applyFilter = (key: string, value: string | null) => {
     const next = setFilter(draft.trim() || q, key, value);
     setDraft(next);
-    if (next) navigate(searchHref(next, mode));
+    if (next) navigate(searchHref(next, mode, translated));
   };
 
   return (
@@ -188,12 +194,22 @@ export default function SearchView({ params }: ViewProps) {
               aria-checked={mode === m}
               className={mode === m ? 'seg active' : 'seg'}
               title={m === 'folded' ? 'case, accents and script do not matter (kafa = KAFA = кафа)' : 'match words exactly as written'}
-              onClick={() => navigate(searchHref(draft.trim() || q, m), { replace: true })}
+              onClick={() => navigate(searchHref(draft.trim() || q, m, translated), { replace: true })}
             >
               {m === 'folded' ? 'Folded' : 'Exact'}
             </button>
           ))}
         </div>
+        <label className="switch" title="Also search the messages' stored machine translations (Apertium, offline; folded mode): an English word finds the Serbian message whose translation says it">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={translated}
+            data-testid="translated-toggle"
+            onChange={(e) => navigate(searchHref(draft.trim() || q, mode, e.target.checked), { replace: true })}
+          />
+          Include translations
+        </label>
         <button type="submit" className="btn btn-primary">
           Search
         </button>
@@ -213,7 +229,10 @@ export default function SearchView({ params }: ViewProps) {
                     : `${num(res.hits.length)}${res.nextCursor !== null ? '+' : ''} ${res.hits.length === 1 ? 'message' : 'messages'}`}
                 </span>
                 {res.total && res.hits.length < res.total.count ? <span className="muted">{num(res.hits.length)} shown</span> : null}
-                <span className="muted">newest first · {mode === 'exact' ? 'exact' : 'folded'} · {res.elapsedMs} ms</span>
+                <span className="muted">
+                  newest first · {mode === 'exact' ? 'exact' : 'folded'}
+                  {translated ? ' · with translations' : ''} · {res.elapsedMs} ms
+                </span>
                 {res.hits.length > 0 ? (
                   <CsvButton path="/api/csv/search" params={{ q, mode }} title="Every hit of this query as CSV (all pages, up to 50,000, newest first, whole message bodies)" testId="csv-search" />
                 ) : null}
@@ -243,11 +262,24 @@ export default function SearchView({ params }: ViewProps) {
                         <Untrusted text={h.conversationTitle} />
                       </span>
                     ) : null}
-                    <span className="hit-snippet" dir="auto">
-                      {h.snippet.clippedStart ? '… ' : ''}
-                      <Highlighted text={h.snippet.text} highlights={h.snippet.highlights} />
-                      {h.snippet.clippedEnd ? ' …' : ''}
-                    </span>
+                    {h.translation ? (
+                      <HitTranslation hit={h} translation={h.translation} />
+                    ) : (
+                      <span className="hit-snippet" dir="auto">
+                        <Snippet s={h.snippet} />
+                      </span>
+                    )}
+                    {h.images?.map((img) => (
+                      <span key={img.attachmentId} className="hit-image" data-testid="hit-image">
+                        <span className="hit-image-name muted" dir="auto">
+                          text in image <Untrusted text={img.filename} />
+                          {img.confidence !== null ? ` (OCR, ${Math.round(img.confidence)}% confidence)` : ' (OCR)'}:
+                        </span>{' '}
+                        <span className="hit-image-text" dir="auto">
+                          <Snippet s={img.snippet} />
+                        </span>
+                      </span>
+                    ))}
                     {h.via?.length ? (
                       <span className="hit-via muted" dir="auto" data-testid="hit-via">
                         via{' '}
@@ -274,6 +306,41 @@ export default function SearchView({ params }: ViewProps) {
         </>
       )}
     </div>
+  );
+}
+
+type WireSnippet = WireHit['snippet'];
+
+function Snippet({ s }: { s: WireSnippet }) {
+  return (
+    <>
+      {s.clippedStart ? '… ' : ''}
+      <Highlighted text={s.text} highlights={s.highlights} />
+      {s.clippedEnd ? ' …' : ''}
+    </>
+  );
+}
+
+/** With translations: the original and its machine translation side by side, the translation labelled with engine, pair and version. */
+function HitTranslation({ hit, translation }: { hit: WireHit; translation: NonNullable<WireHit['translation']> }) {
+  return (
+    <span className="hit-pair" data-testid="hit-pair">
+      <span className="hit-pair-side" data-testid="hit-original">
+        <span className="hit-pair-label muted">original{hit.viaTranslation ? '' : ' (matched)'}</span>
+        <span className="hit-snippet" dir="auto">
+          <Snippet s={hit.snippet} />
+        </span>
+      </span>
+      <span className="hit-pair-side" data-testid="hit-translation">
+        <span className="hit-pair-label muted" data-testid="hit-translation-label">
+          {translation.label}
+          {hit.viaTranslation ? ' (matched)' : ''}
+        </span>
+        <span className="hit-snippet" dir="auto" lang={translation.pair.endsWith('eng') ? 'en' : undefined}>
+          <Snippet s={translation.snippet} />
+        </span>
+      </span>
+    </span>
   );
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { JobProgress } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, ApiError, caseChanged, followJob, uploadFile, type WireJob } from '../lib/api';
+import { api, ApiError, caseChanged, fetchApi, followJob, sendApi, uploadFile, type WireJob } from '../lib/api';
 import { bytes, num } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
@@ -194,6 +194,8 @@ export default function SourcesView(_props: ViewProps) {
         </div>
       ) : null}
 
+      <OcrPanel onDone={() => setReload((n) => n + 1)} />
+
       <h2>Files in the case</h2>
       {error ? <ErrorNotice error={error} /> : null}
       {!stats && !error ? <Loading /> : null}
@@ -234,5 +236,98 @@ export default function SourcesView(_props: ViewProps) {
         )
       ) : null}
     </div>
+  );
+}
+
+type OcrState = Awaited<ReturnType<typeof fetchApi<'/ocr'>>>;
+
+/**
+ * Text recognition in the case's images (issue 23 part 3): how many are read, the job reading them (the server
+ * starts it when it opens a case with images still to read) with its progress, and a button to read them
+ * again; or, plainly, that it is unavailable because Tesseract is not installed on the server.
+ */
+function OcrPanel({ onDone }: { onDone: () => void }) {
+  const [state, setState] = useState<OcrState | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [starting, setStarting] = useState(false);
+  const alive = useRef<AbortController | null>(null);
+  const follow = useCallback(
+    async (s: OcrState, signal: AbortSignal) => {
+      setState(s);
+      if (!s.job || s.job.endedAt !== null) return;
+      try {
+        await followJob(s.job, signal, (j) => setState((cur) => (cur ? { ...cur, job: j } : cur)));
+      } catch (e) {
+        if ((e as Error).name === 'AbortError') return;
+      }
+      if (signal.aborted) return;
+      // the text read is searchable now: views reload what they keep
+      caseChanged();
+      onDone();
+      fetchApi('/ocr', {}, signal).then(setState, () => {});
+    },
+    [onDone],
+  );
+  useEffect(() => {
+    const ac = new AbortController();
+    alive.current = ac;
+    fetchApi('/ocr', {}, ac.signal).then(
+      (s) => void follow(s, ac.signal),
+      (e: unknown) => (e as Error).name !== 'AbortError' && setError(e),
+    );
+    return () => ac.abort();
+  }, [follow]);
+  const run = (again: boolean) => {
+    setStarting(true);
+    setError(null);
+    sendApi('POST', '/ocr', {}, { again }).then(
+      (s) => {
+        setStarting(false);
+        if (alive.current) void follow(s, alive.current.signal);
+      },
+      (e: unknown) => {
+        setStarting(false);
+        setError(e);
+      },
+    );
+  };
+  if (!state) return error ? <ErrorNotice error={error} /> : null;
+  const running = state.job !== null && state.job.endedAt === null;
+  return (
+    <section className="panel ocr-panel" data-testid="ocr-panel">
+      <h2>Text in images (OCR)</h2>
+      {!state.available ? (
+        <div className="notice" data-testid="ocr-unavailable">
+          Text recognition (OCR) is unavailable: Tesseract is not installed on the server, so the text in images is not read or searched. {state.unavailable}
+        </div>
+      ) : (
+        <>
+          <p className="small" data-testid="ocr-counts">
+            {state.images === 0
+              ? 'The case holds no images.'
+              : `${num(state.done)} of ${num(state.images)} images read by Tesseract ${state.engine?.version ?? ''}; their text is searchable (and with ocr:word).`}
+          </p>
+          {state.job ? <JobProgress job={state.job} /> : null}
+          {state.job?.state === 'done' && state.job.progress.total !== null ? (
+            <div className="small muted" data-testid="ocr-result">
+              {num(state.job.progress.total)} images read, {num(state.job.progress.records)} with text{state.job.progress.rejected > 0 ? `, ${num(state.job.progress.rejected)} failed` : ''}.
+            </div>
+          ) : null}
+          {state.images > 0 ? (
+            <div className="ocr-actions">
+              {state.done < state.images ? (
+                <button type="button" className="btn" disabled={running || starting} data-testid="ocr-run" onClick={() => run(false)}>
+                  Read the images not yet read
+                </button>
+              ) : null}{' '}
+              <button type="button" className="btn" disabled={running || starting} data-testid="ocr-again" onClick={() => run(true)} title="Read every image again (e.g. after installing more Tesseract languages)">
+                Read all images again
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+      {error ? <ErrorNotice error={error} /> : null}
+    </section>
   );
 }
