@@ -21,7 +21,8 @@
  * it: no window between an ingest and a re-materialisation in which it would show, and no hook in
  * the writer (ingest runs as the admin, COPY, chunk by chunk).
  *
- * What a filter covers (clew_legal_hidden): its messages (by account: sent by or to the account),
+ * What a filter covers (clew_legal_hidden): its messages (by account: sent by or to the account;
+ * by thread: in the conversation, or in one of the same reference another source holds),
  * then every copy of them (a duplicate from another source, `dup_of`, both ways). Derived from
  * those: their recipients rows, mentions (entities), translations, saved-search hits, annotations
  * and their log, their attachments (by the message's native id in its source), the attachments'
@@ -188,6 +189,14 @@ ${definer(
 `,
 )}
 ${definer(
+  'clew_legal_hidden_threads() RETURNS TABLE (case_id integer, conversation_id bigint)',
+  `
+  SELECT DISTINCT c2.case_id, c2.id FROM clew_legal_hidden_filter_rows() f
+  JOIN conversations c1 ON c1.case_id = f.case_id AND c1.id = ANY (clew_legal_ids(f.selection->'threads'))
+  JOIN conversations c2 ON c2.case_id = c1.case_id AND c2.ref = c1.ref
+`,
+)}
+${definer(
   'clew_legal_hidden() RETURNS TABLE (case_id integer, message_id bigint)',
   `
   WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows()),
@@ -195,7 +204,7 @@ ${definer(
     SELECT x.case_id, x.message_id FROM f JOIN legal_hidden x ON x.filter_id = f.id
     UNION SELECT m.case_id, m.id FROM f JOIN messages m ON m.case_id = f.case_id AND m.sender = ANY (clew_legal_ids(f.selection->'accounts'))
     UNION SELECT r.case_id, r.message_id FROM f JOIN message_recipients r ON r.case_id = f.case_id AND r.account_id = ANY (clew_legal_ids(f.selection->'accounts'))
-    UNION SELECT m.case_id, m.id FROM f JOIN messages m ON m.case_id = f.case_id AND m.conversation_id = ANY (clew_legal_ids(f.selection->'threads'))
+    UNION SELECT m.case_id, m.id FROM clew_legal_hidden_threads() t JOIN messages m ON m.case_id = t.case_id AND m.conversation_id = t.conversation_id
     UNION SELECT m.case_id, m.id FROM f JOIN messages m ON m.case_id = f.case_id
       AND m.id >= (f.selection->'window'->>'from')::bigint * 2048 AND m.id < (f.selection->'window'->>'to')::bigint * 2048
   ),
@@ -232,12 +241,7 @@ ${definer(
   UNION SELECT l.case_id, l.id FROM a JOIN locations l ON l.case_id = a.case_id AND l.source_id = a.source_id AND l.attachment_native_id = a.native_id
 `,
 )}
-${definer(
-  'clew_legal_hidden_threads() RETURNS TABLE (case_id integer, conversation_id bigint)',
-  `
-  SELECT DISTINCT f.case_id, t FROM clew_legal_hidden_filter_rows() f, unnest(clew_legal_ids(f.selection->'threads')) AS t
-`,
-)}
+
 ${LEGAL_FUNCTIONS.map((f) => `REVOKE ALL ON FUNCTION ${f} FROM PUBLIC;`).join('\n')}
 ALTER TABLE legal_filters ENABLE ROW LEVEL SECURITY;
 ALTER TABLE legal_filters FORCE ROW LEVEL SECURITY;

@@ -1066,6 +1066,15 @@ $b$$f$, current_schema());
 END $do$;
 DO $do$ BEGIN
   EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_threads() RETURNS TABLE (case_id integer, conversation_id bigint) LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+  SELECT DISTINCT c2.case_id, c2.id FROM clew_legal_hidden_filter_rows() f
+  JOIN conversations c1 ON c1.case_id = f.case_id AND c1.id = ANY (clew_legal_ids(f.selection->'threads'))
+  JOIN conversations c2 ON c2.case_id = c1.case_id AND c2.ref = c1.ref
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
     CREATE OR REPLACE FUNCTION clew_legal_hidden() RETURNS TABLE (case_id integer, message_id bigint) LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
     SET search_path = %I, pg_temp AS $b$
   WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows()),
@@ -1073,7 +1082,7 @@ DO $do$ BEGIN
     SELECT x.case_id, x.message_id FROM f JOIN legal_hidden x ON x.filter_id = f.id
     UNION SELECT m.case_id, m.id FROM f JOIN messages m ON m.case_id = f.case_id AND m.sender = ANY (clew_legal_ids(f.selection->'accounts'))
     UNION SELECT r.case_id, r.message_id FROM f JOIN message_recipients r ON r.case_id = f.case_id AND r.account_id = ANY (clew_legal_ids(f.selection->'accounts'))
-    UNION SELECT m.case_id, m.id FROM f JOIN messages m ON m.case_id = f.case_id AND m.conversation_id = ANY (clew_legal_ids(f.selection->'threads'))
+    UNION SELECT m.case_id, m.id FROM clew_legal_hidden_threads() t JOIN messages m ON m.case_id = t.case_id AND m.conversation_id = t.conversation_id
     UNION SELECT m.case_id, m.id FROM f JOIN messages m ON m.case_id = f.case_id
       AND m.id >= (f.selection->'window'->>'from')::bigint * 2048 AND m.id < (f.selection->'window'->>'to')::bigint * 2048
   ),
@@ -1113,13 +1122,7 @@ DO $do$ BEGIN
   UNION SELECT l.case_id, l.id FROM a JOIN locations l ON l.case_id = a.case_id AND l.source_id = a.source_id AND l.attachment_native_id = a.native_id
 $b$$f$, current_schema());
 END $do$;
-DO $do$ BEGIN
-  EXECUTE format($f$
-    CREATE OR REPLACE FUNCTION clew_legal_hidden_threads() RETURNS TABLE (case_id integer, conversation_id bigint) LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
-    SET search_path = %I, pg_temp AS $b$
-  SELECT DISTINCT f.case_id, t FROM clew_legal_hidden_filter_rows() f, unnest(clew_legal_ids(f.selection->'threads')) AS t
-$b$$f$, current_schema());
-END $do$;
+
 REVOKE ALL ON FUNCTION clew_legal_owned_filters() FROM PUBLIC;
 REVOKE ALL ON FUNCTION clew_legal_granted_filters() FROM PUBLIC;
 REVOKE ALL ON FUNCTION clew_legal_filtered_cases() FROM PUBLIC;
