@@ -24,6 +24,7 @@ import {
   revokeLegalFilter,
 } from '../store/postgres/team/legal.js';
 import type { CaseStore } from '../store/types.js';
+import { parseLocator } from '../store/locator.js';
 import { MAX_PAGE, search } from './search.js';
 
 export { LEGAL_KINDS, type LegalFilter, type LegalKind, type LegalSelection } from '../store/postgres/team/legal.js';
@@ -40,11 +41,7 @@ export interface LegalFilterRequest {
 }
 
 function pgCase(store: CaseStore): PostgresCaseStore {
-  if (!(store instanceof PostgresCaseStore))
-    throw new ClewError(
-      'CASE_BACKEND_UNAVAILABLE',
-      'legal filters need a PostgreSQL database of cases (team mode): a SQLite case has one analyst, who reads all of it; put the case in a database (clew case copy) to hide messages from some of its users',
-    );
+  if (!(store instanceof PostgresCaseStore)) throw unsupported();
   return store;
 }
 
@@ -117,4 +114,30 @@ export function revokeFilter(store: CaseStore, id: number, user: string): Promis
 export function filtersHiddenFrom(store: CaseStore): Promise<number[]> {
   const s = pgCase(store);
   return hiddenFilters(s.db.pool, s.db.caseId);
+}
+
+/** The case a `clew filter` command names: `--db URI --case NAME`, or `--case LOCATOR` alone; refused on a SQLite case before it is opened. */
+export function filterCaseLocator(db: string | undefined, caseName: string): { locator: string; url: string; name: string } {
+  let locator = caseName;
+  if (db !== undefined) {
+    let u: URL;
+    try {
+      u = new URL(db);
+    } catch {
+      u = new URL('sqlite:/');
+    }
+    if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw unsupported();
+    u.searchParams.set('case', caseName);
+    locator = u.toString();
+  }
+  const loc = parseLocator(locator);
+  if (loc.kind !== 'postgres') throw unsupported();
+  return { locator, url: loc.url, name: loc.case };
+}
+
+function unsupported(): ClewError {
+  return new ClewError(
+    'CASE_BACKEND_UNAVAILABLE',
+    'legal filters need a PostgreSQL database of cases (team mode): a SQLite case has one analyst, who reads all of it; put the case in a database (clew case copy) to hide messages from some of its users',
+  );
 }
