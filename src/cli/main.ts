@@ -24,6 +24,7 @@ import { registerAnnotate } from './annotate.js';
 import { registerReport } from './report.js';
 import { registerUsers } from './users.js';
 import { registerAudit } from './audit.js';
+import { registerFilter } from './filter.js';
 
 // The API loads when a command runs (it brings the store, ingest and text analysis): `clew --help` stays fast.
 const caseApi = () => import('../api/case.js');
@@ -64,6 +65,7 @@ export function buildProgram(): Command {
   registerReport(program, json);
   registerUsers(program, json);
   registerAudit(program, json);
+  registerFilter(program, json);
 
   program
     .command('ingest')

@@ -717,17 +717,35 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
     return lower === `${originOf(host)}:${at.port}`.toLowerCase();
   };
 
-  /** The state of `name`, made on first use; its in-process locators open the case as a user. */
+  /**
+   * The state of `name` as users who see what `store`'s user sees, made on first use; its
+   * in-process locators open the case as a user. Users under different legal filters (the
+   * filters hiding messages from them: store.hiddenFilters) never share one: its cached networks,
+   * rankings and routes were computed from the rows its users may read.
+   */
   const entryOf = (name: string, store: CaseStore, userId: number): TeamCaseEntry => {
-    let e = cases.get(name);
+    const hidden = store.hiddenFilters ?? [];
+    const key = hidden.length === 0 ? name : `${name}\u0000${hidden.join(',')}`;
+    let e = cases.get(key);
     if (!e) {
-      const shared = `clew-team:${name}`;
+      const shared = hidden.length === 0 ? `clew-team:${name}` : `clew-team:${name}:hidden:${hidden.join(',')}`;
       const state = new CaseState(store);
       state.opts = { maxUploadBytes: opts.maxUploadBytes, uploadsDir: uploadsRoot ? join(uploadsRoot, name) : undefined, ingestBatchSize: opts.ingestBatchSize, caseLocator: shared };
       const entry: TeamCaseEntry = { state, lastUsed: Date.now(), unregister: new Map(), lastUser: userId };
       // the case's shared analyses (jobs) open it as the latest user: every user sharing the state sees the same rows
-      entry.unregister.set(shared, registerInProcessCase(shared, () => dir.openCaseAs(entry.lastUser, name)));
-      cases.set(name, (e = entry));
+      entry.unregister.set(
+        shared,
+        registerInProcessCase(shared, async () => {
+          const opened = await dir.openCaseAs(entry.lastUser, name);
+          // the user's legal filters changed since: their rows are not this state's to compute from
+          if ((opened.hiddenFilters ?? []).join(',') !== hidden.join(',')) {
+            await opened.close();
+            throw new ClewError('NOT_FOUND', `no case "${name}" as this state's users see it: try again`);
+          }
+          return opened;
+        }),
+      );
+      cases.set(key, (e = entry));
     }
     e.lastUsed = Date.now();
     e.lastUser = userId;
@@ -741,10 +759,10 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
 
   const sweep = setInterval(() => {
     const now = Date.now();
-    for (const [name, e] of cases)
+    for (const [key, e] of cases)
       if (now - e.lastUsed > idleMs && !e.state.jobs.list().some((j) => j.endedAt === null)) {
         for (const u of e.unregister.values()) u();
-        cases.delete(name);
+        cases.delete(key);
       }
   }, Math.max(1000, Math.min(60_000, idleMs / 2)));
   sweep.unref();
@@ -940,7 +958,7 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
     origin: `http://${originOf(host)}:${at.port}`,
     port: at.port,
     webBuilt: running.webBuilt,
-    openCases: () => [...cases.keys()],
+    openCases: () => [...new Set([...cases.keys()].map((k) => k.split('\u0000')[0]!))],
     close: () => running.close(),
   };
 }

@@ -504,6 +504,13 @@ export interface CaseStore
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
   readonly locator: string;
   readonly readonly: boolean;
+  /**
+   * Team mode (a case opened as a user): the ids of the case's legal filters that hide messages
+   * from that user when the case was opened (store/postgres/team/legal.ts), [] when none. What the
+   * server computes from the store is shared only between stores with the same list. Absent when
+   * nothing is hidden by design (a SQLite case, the admin).
+   */
+  readonly hiddenFilters?: readonly number[];
   close(): Promise<void>;
 }
 

@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
 import type { AccountView, IdentityData, NameDirectory, IdentityDecision, IdentityDecisionInput, IdentityStore, PersonView } from '../types.js';
 import { anyPhraseTsquery } from './fts.js';
+import { edgesSql } from './read-network.js';
 import { searchableSql } from './schema.js';
 import { type AccountDbRow, type PgReadCase, type Queryable, all, one, scalar, toAccount, transaction } from './read-util.js';
 
@@ -66,7 +67,7 @@ async function handles(db: PgReadCase, ids: readonly number[] | null): Promise<H
 export async function loadIdentityData(db: PgReadCase, statementPhrases: readonly string[]): Promise<IdentityData> {
   const c = db.caseId;
   const contacts = await all<IdentityData['contacts'][number]>(db.pool, 'SELECT owner, contact, name FROM contacts WHERE case_id = $1 ORDER BY owner, contact, name', [c]);
-  const links = await all<IdentityData['links'][number]>(db.pool, 'SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 GROUP BY src, dst ORDER BY src, dst', [c]);
+  const links = await all<IdentityData['links'][number]>(db.pool, `SELECT src AS a, dst AS b, sum(count) AS count FROM ${edgesSql('$1')} e GROUP BY src, dst ORDER BY src, dst`, [c]);
   const identifiers: IdentityData['identifiers'] = [];
   for (const r of await all<{ account_id: number; key: string; value: string }>(
     db.pool,
@@ -115,8 +116,8 @@ export async function loadHandlesData(db: PgReadCase, accountIds: readonly numbe
   out.links.push(
     ...(await all<IdentityData['links'][number]>(
       db.pool,
-      `(SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 AND src = ANY($2::bigint[]) GROUP BY src, dst ORDER BY src, dst)
-       UNION ALL (SELECT src AS a, dst AS b, sum(count) AS count FROM edges WHERE case_id = $1 AND dst = ANY($2::bigint[]) AND src != ALL($2::bigint[]) GROUP BY src, dst ORDER BY src, dst)`,
+      `(SELECT src AS a, dst AS b, sum(count) AS count FROM ${edgesSql('$1')} e1 WHERE src = ANY($2::bigint[]) GROUP BY src, dst ORDER BY src, dst)
+       UNION ALL (SELECT src AS a, dst AS b, sum(count) AS count FROM ${edgesSql('$1')} e2 WHERE dst = ANY($2::bigint[]) AND src != ALL($2::bigint[]) GROUP BY src, dst ORDER BY src, dst)`,
       [db.caseId, ids],
     )),
   );

@@ -19,6 +19,7 @@
  */
 import type pg from 'pg';
 import { ANNOTATION_TABLE_NAMES, CASE_TABLES, ensureTableSql, caseTable, deferredIndexes, indexSql, OCR_TABLE_NAMES, partitionName, tableSql, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
+import { LEGAL_CONDITIONS, LEGAL_SCHEMA_SQL } from './team/legal.js';
 import { TEAM_SCHEMA_SQL, rlsSql } from './team/rls.js';
 import { translationVector } from './translations.js';
 import { ftsVector } from './writer.js';
@@ -69,9 +70,16 @@ export async function reindexFts(c: pg.PoolClient, caseId: number): Promise<void
  */
 async function teamSchema(c: pg.PoolClient): Promise<void> {
   await c.query(TEAM_SCHEMA_SQL);
+  // the policies name the legal filters' functions (step 9 makes them again, harmlessly)
+  await c.query(LEGAL_SCHEMA_SQL);
+  await caseTablesRls(c, CASE_TABLES.map((t) => t.name));
+}
+
+/** Row-level security again on the parents of `tables` and on the partitions every case holds now (those that exist). */
+async function caseTablesRls(c: pg.PoolClient, tables: readonly string[]): Promise<void> {
   // the case tables a database at schema 5 holds (a later step's tables get theirs when it makes them)
   const ids = (await c.query<{ id: number }>('SELECT id FROM clew_cases ORDER BY id')).rows.map((r) => r.id);
-  const rels = CASE_TABLES.flatMap((t) => [{ rel: t.name, table: t.name }, ...ids.map((id) => ({ rel: partitionName(t.name, id), table: t.name }))]);
+  const rels = CASE_TABLES.filter((t) => tables.includes(t.name)).flatMap((t) => [{ rel: t.name, table: t.name }, ...ids.map((id) => ({ rel: partitionName(t.name, id), table: t.name }))]);
   const existing = new Set(
     (await c.query<{ n: string }>('SELECT n FROM unnest($1::text[]) AS n WHERE to_regclass(n) IS NOT NULL', [rels.map((r) => r.rel)])).rows.map((r) => r.n),
   );
@@ -150,5 +158,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     to: 8,
     what: 'the audit log: its entries and signed tree heads (the tables audit_entries and audit_heads, append-only: UPDATE, DELETE and TRUNCATE are refused)',
     database: createAuditTables,
+  },
+  {
+    // the step "legal filters": database-wide tables, and the policies of the tables they hide rows of (team/legal.ts)
+    to: 9,
+    what: 'legal filters: per case, messages an owner marks as privileged or outside the authorised period are hidden from every user not granted the filter (the tables legal_filters, legal_filter_grants and legal_hidden, and row-level security on the messages and what derives from them)',
+    async database(c) {
+      await c.query(LEGAL_SCHEMA_SQL);
+      await caseTablesRls(c, Object.keys(LEGAL_CONDITIONS));
+    },
   },
 ];

@@ -5,6 +5,7 @@
  */
 import type { DossierQueries } from '../dossier.js';
 import type { DossierData } from '../types.js';
+import { edgesSql } from './read-network.js';
 import { type PgReadCase, accountsByIds, all, one } from './read-util.js';
 
 type Span = { n: number; first: number | null; last: number | null };
@@ -42,8 +43,8 @@ export function dossierQueries(db: PgReadCase): DossierQueries {
                 (SELECT count(*) FROM calls WHERE case_id = $1 AND caller = ANY($2::bigint[]) AND callee = e.other AND dup_of IS NULL) AS "callsOut",
                 (SELECT count(*) FROM calls WHERE case_id = $1 AND callee = ANY($2::bigint[]) AND caller = e.other AND dup_of IS NULL) AS "callsIn"
          FROM (SELECT other, sum(outgoing) AS outgoing, sum(incoming) AS incoming, min(first) AS first, max(last) AS last, count(*) OVER () AS total FROM (
-                 SELECT dst AS other, count AS outgoing, 0 AS incoming, first, last FROM edges WHERE case_id = $1 AND src = ANY($2::bigint[])
-                 UNION ALL SELECT src, 0, count, first, last FROM edges WHERE case_id = $1 AND dst = ANY($2::bigint[])) u
+                 SELECT dst AS other, count AS outgoing, 0 AS incoming, first, last FROM ${edgesSql('$1')} e1 WHERE src = ANY($2::bigint[])
+                 UNION ALL SELECT src, 0, count, first, last FROM ${edgesSql('$1')} e2 WHERE dst = ANY($2::bigint[])) u
                WHERE other != ALL($2::bigint[]) GROUP BY other ORDER BY sum(outgoing) + sum(incoming) DESC, other LIMIT $3) e
          ORDER BY e.outgoing + e.incoming DESC, e.other`,
         set,

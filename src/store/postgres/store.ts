@@ -74,6 +74,7 @@ export class PostgresCaseStore implements CaseStore {
     readonly db: PgCase,
     readonly locator: string,
     readonly readonly: boolean,
+    readonly hiddenFilters?: readonly number[],
   ) {}
 
   async close(): Promise<void> {
@@ -216,12 +217,13 @@ export class PostgresCaseStore implements CaseStore {
     const top = await rows<{ a: number; sent: number; received: number; contacts: number }>(
       this.db,
       // contacts: distinct counterpart accounts, both directions, any channel (as SQLite counts them)
-      `WITH s AS (SELECT src AS a, sum(count) AS sent, 0 AS received FROM edges WHERE case_id = $1 GROUP BY src
-                  UNION ALL SELECT dst, 0, sum(count) FROM edges WHERE case_id = $1 GROUP BY dst),
+      `WITH e AS MATERIALIZED ${readNetwork.edgesSql('$1')},
+            s AS (SELECT src AS a, sum(count) AS sent, 0 AS received FROM e GROUP BY src
+                  UNION ALL SELECT dst, 0, sum(count) FROM e GROUP BY dst),
             t AS (SELECT a, sum(sent) AS sent, sum(received) AS received FROM s GROUP BY a ORDER BY sum(sent) + sum(received) DESC, a LIMIT $2)
        SELECT a, sent, received,
-              (SELECT count(*) FROM (SELECT dst FROM edges WHERE case_id = $1 AND src = t.a AND dst <> t.a
-                                     UNION SELECT src FROM edges WHERE case_id = $1 AND dst = t.a AND src <> t.a) u)::int AS contacts
+              (SELECT count(*) FROM (SELECT dst FROM e WHERE src = t.a AND dst <> t.a
+                                     UNION SELECT src FROM e WHERE dst = t.a AND src <> t.a) u)::int AS contacts
        FROM t ORDER BY sent + received DESC, a`,
       [c, opts.top ?? 10],
     );
@@ -236,7 +238,7 @@ export class PostgresCaseStore implements CaseStore {
       attachments: await count('attachments'),
       events: await count('events'),
       locations: await count('locations'),
-      edges: await count('edges'),
+      edges: (await one<{ n: number }>(this.db, `SELECT count(*) AS n FROM ${readNetwork.edgesSql('$1')} e`, [c]))!.n,
       firstTs: mins.length ? Math.min(...mins) : null,
       lastTs: maxs.length ? Math.max(...maxs) : null,
       topTalkers: top.map((t) => ({ account: accounts.get(t.a)!, sent: t.sent, received: t.received, contacts: t.contacts })),

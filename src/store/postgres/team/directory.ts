@@ -260,9 +260,9 @@ export class PgTeamDirectory implements TeamDirectory {
     const shown = caseName.slice(0, MAX_CASE_NAME);
     const r =
       caseName.length <= MAX_CASE_NAME
-        ? await one<{ id: number; name: string; schema_version: number; role: CaseRole }>(
+        ? await one<{ id: number; name: string; schema_version: number; role: CaseRole; hidden: number[] | null }>(
             scoped,
-            `SELECT c.id, c.name, c.schema_version, g.role FROM clew_grants g JOIN clew_cases c ON c.id = g.case_id JOIN clew_users u ON u.id = g.user_id
+            `SELECT c.id, c.name, c.schema_version, g.role, clew_legal_hidden_filters(c.id) AS hidden FROM clew_grants g JOIN clew_cases c ON c.id = g.case_id JOIN clew_users u ON u.id = g.user_id
              WHERE g.user_id = $1 AND c.name = $2 AND NOT u.disabled`,
             [userId, caseName],
           )
@@ -276,7 +276,8 @@ export class PgTeamDirectory implements TeamDirectory {
             case: shown,
           });
         const writes = r.role === 'owner' || r.role === 'analyst';
-        return new PostgresCaseStore({ pool: scoped, caseId: r.id, caseName: r.name }, `case "${r.name}"`, !writes);
+        // the legal filters hiding messages from the user (team/legal.ts): the server keys what it caches by them
+        return new PostgresCaseStore({ pool: scoped, caseId: r.id, caseName: r.name }, `case "${r.name}"`, !writes, (r.hidden ?? []).map(Number));
       },
     };
   }

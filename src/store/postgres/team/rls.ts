@@ -33,6 +33,8 @@
  * is replaced; that is what the audit log is for.
  */
 
+import { LEGAL_CONDITIONS, legalGrantsSql } from './legal.js';
+
 /** The role `clew db start` makes for the team server (a different one may be granted: grantServerRole). */
 export const SERVER_ROLE = 'clew_server';
 
@@ -73,14 +75,18 @@ const writable = `case_id = ANY ((SELECT clew_team_cases(${WRITE_ROLES}))::integ
  */
 export function rlsSql(rel: string, table: string): string {
   const extra = TEAM_WRITABLE[table];
-  const write = extra === undefined ? 'false' : extra === 'true' ? writable : `${writable} AND ${extra}`;
+  // legal filters (legal.ts): rows of messages hidden from the user, on reading and on writing
+  const legal = LEGAL_CONDITIONS[table];
+  const read = legal === undefined ? readable : `${readable} AND ${legal}`;
+  const write0 = extra === undefined ? 'false' : extra === 'true' ? writable : `${writable} AND ${extra}`;
+  const write = legal === undefined || write0 === 'false' ? write0 : `${write0} AND ${legal}`;
   return [
     `ALTER TABLE ${rel} ENABLE ROW LEVEL SECURITY;`,
     `ALTER TABLE ${rel} FORCE ROW LEVEL SECURITY;`,
     `DROP POLICY IF EXISTS clew_admin ON ${rel};`,
     `CREATE POLICY clew_admin ON ${rel} TO CURRENT_USER USING (true) WITH CHECK (true);`,
     `DROP POLICY IF EXISTS clew_read ON ${rel};`,
-    `CREATE POLICY clew_read ON ${rel} FOR SELECT USING (${readable});`,
+    `CREATE POLICY clew_read ON ${rel} FOR SELECT USING (${read});`,
     `DROP POLICY IF EXISTS clew_write ON ${rel};`,
     `CREATE POLICY clew_write ON ${rel} FOR ALL USING (${write}) WITH CHECK (${write});`,
   ].join('\n');
@@ -189,5 +195,7 @@ export function serverGrantsSql(role: string, caseTables: readonly string[], seq
     `GRANT EXECUTE ON FUNCTION clew_team_cases(text[]) TO ${r};`,
     // the audit log (audit.ts): appended to and read, never changed (its triggers refuse that to anyone)
     `GRANT SELECT, INSERT ON audit_entries, audit_heads TO ${r};`,
+    // legal filters (legal.ts): an owner's, through policy clew_owner; the policies' functions
+    legalGrantsSql(r),
   ].join('\n');
 }
