@@ -23,6 +23,7 @@ import { TEAM_SCHEMA_SQL, rlsSql } from './team/rls.js';
 import { translationVector } from './translations.js';
 import { ftsVector } from './writer.js';
 import { createAuditTables } from './audit.js';
+import { createDiscoveryTables, refreshCaseSelectors } from './discovery.js';
 
 export interface PgMigration {
   to: number;
@@ -150,5 +151,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     to: 8,
     what: 'the audit log: its entries and signed tree heads (the tables audit_entries and audit_heads, append-only: UPDATE, DELETE and TRUNCATE are refused)',
     database: createAuditTables,
+  },
+  {
+    // the step "cross-case discovery": database-wide tables and function (discovery.ts), each case's selector keys
+    to: 9,
+    what: 'cross-case discovery: the selector keys each case holds (hashed, clew_case_selectors), the function that tells a user only which other case holds a selector and who owns it (clew_discover), and the owners\' notifications (clew_notifications)',
+    database: createDiscoveryTables,
+    async case(c, caseId) {
+      await refreshCaseSelectors(c, caseId);
+    },
   },
 ];

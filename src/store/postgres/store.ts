@@ -63,7 +63,8 @@ import * as watch from './watch.js';
 import * as annotations from './annotations.js';
 import * as translations from './translations.js';
 import * as ocr from './ocr.js';
-import type { OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
+import { discover } from './discovery.js';
+import type { DiscoveryRow, OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 
 export class PostgresCaseStore implements CaseStore {
@@ -74,7 +75,15 @@ export class PostgresCaseStore implements CaseStore {
     readonly db: PgCase,
     readonly locator: string,
     readonly readonly: boolean,
+    /** Opened by the team server as a signed-in user (team/directory.ts openCaseAs): its pool names the user in every transaction. */
+    readonly asUser = false,
   ) {}
+
+  /** Cross-case discovery as the store's user (discovery.ts); null when the store is not a team user's. */
+  async discover(keys: readonly string[]): Promise<DiscoveryRow[] | null> {
+    if (!this.asUser) return null;
+    return discover(this.db.pool, keys, this.db.caseName);
+  }
 
   async close(): Promise<void> {
     if (this.closed) return;

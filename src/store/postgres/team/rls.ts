@@ -189,5 +189,8 @@ export function serverGrantsSql(role: string, caseTables: readonly string[], seq
     `GRANT EXECUTE ON FUNCTION clew_team_cases(text[]) TO ${r};`,
     // the audit log (audit.ts): appended to and read, never changed (its triggers refuse that to anyone)
     `GRANT SELECT, INSERT ON audit_entries, audit_heads TO ${r};`,
+    // cross-case discovery (../discovery.ts): its function, and the user's own notifications
+    `GRANT EXECUTE ON FUNCTION clew_discover(text[], text) TO ${r};`,
+    `GRANT SELECT, UPDATE (seen_at) ON clew_notifications TO ${r};`,
   ].join('\n');
 }
