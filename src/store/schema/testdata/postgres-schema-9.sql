@@ -1045,7 +1045,7 @@ DO $do$ BEGIN
       IF cardinality(keys) > 500 THEN
         RAISE EXCEPTION 'at most 500 selectors at a time' USING ERRCODE = 'CL400';
       END IF;
-      IF EXISTS (SELECT 1 FROM unnest(keys) k WHERE k IS NULL OR k !~ '^(phone|email|iban|crypto|handle):.{3,520}$') THEN
+      IF EXISTS (SELECT 1 FROM unnest(keys) k WHERE k IS NULL OR length(k) > 530 OR k !~ '^(phone|email|iban|crypto|handle):.{3,}$') THEN
         RAISE EXCEPTION 'a selector is type:value of a type compared across cases' USING ERRCODE = 'CL400';
       END IF;
       readable := clew_team_cases('{owner,analyst,reader}');
