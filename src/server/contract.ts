@@ -5,6 +5,7 @@
  * openapi.ts generates the OpenAPI document from it, and the route tests hold every answer to it.
  */
 import * as caseApi from './contract/case.js';
+import * as discoveryApi from './contract/discovery.js';
 import { contractOf } from './endpoint.js';
 import * as exportApi from './contract/export.js';
 import * as net from './contract/network.js';
@@ -71,6 +72,7 @@ export const CONTRACT = contractOf(
   report.reportMake,
   report.reportDownload,
   report.reportRebuild,
+  discoveryApi.discovery,
 );
 
 export type Contract = typeof CONTRACT;

@@ -25,6 +25,7 @@ import { REPORT_ROUTES } from './routes/report.js';
 import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
+import { DISCOVERY_ROUTES } from './routes/discovery.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
 import { TRANSLATE_ROUTES } from './routes/translate.js';
 import * as api from './contract/case.js';
@@ -109,4 +110,5 @@ export const ROUTES: Route[] = [
   ...ANNOTATION_ROUTES,
   ...TRANSLATE_ROUTES,
   ...REPORT_ROUTES,
+  ...DISCOVERY_ROUTES,
 ];

@@ -24,16 +24,13 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { ClewError } from '../../model/errors.js';
-import { accountKeys, DISCOVERY_MENTION_TYPES, DISCOVERY_TYPES } from '../../text/watch/discovery-keys.js';
+import { accountKeys, DISCOVERY_KEYS_PER_CALL, DISCOVERY_KEYS_PER_HOUR, DISCOVERY_MENTION_TYPES, DISCOVERY_TYPES } from '../../text/watch/discovery-keys.js';
 import type { TeamNotification } from '../team.js';
 import type { DiscoveryRow } from '../types.js';
 import type { Queryable } from './db.js';
 import { pgCode } from './db.js';
 
-/** Keys one call may ask about. */
-export const DISCOVERY_KEYS_PER_CALL = 500;
-/** Keys one user may ask about in an hour (every key counts, found or not). */
-export const DISCOVERY_KEYS_PER_HOUR = 5000;
+export { DISCOVERY_KEYS_PER_CALL, DISCOVERY_KEYS_PER_HOUR };
 /** The same looker, selector and cases notify an owner once in this long. */
 const NOTIFY_ONCE_MS = 24 * 3600_000;
 

@@ -9,6 +9,11 @@
  */
 import { classifySelector, type SelectorType } from './selector.js';
 
+/** Keys one lookup may ask about (the database refuses more: store/postgres/discovery.ts). */
+export const DISCOVERY_KEYS_PER_CALL = 500;
+/** Keys one user may ask about in an hour, found or not (the database refuses more). */
+export const DISCOVERY_KEYS_PER_HOUR = 5000;
+
 /** The selector types discovery compares. */
 export const DISCOVERY_TYPES = ['phone', 'email', 'iban', 'crypto', 'handle'] as const satisfies readonly SelectorType[];
 export type DiscoveryType = (typeof DISCOVERY_TYPES)[number];
