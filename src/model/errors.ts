@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 'no such record',
   AMBIGUOUS_REF: 'the name or reference names more than one account or person',
   INVALID_ARGUMENT: 'an argument is invalid',
+  RATE_LIMITED: 'too many requests: slow down',
   // the audit log (docs/audit.md)
   AUDIT_WRITE_FAILED: 'the audit entry could not be written, so the request was refused',
   AUDIT_INVALID: 'the audit log does not verify: an entry or signed tree head was changed, removed, reordered or never signed',

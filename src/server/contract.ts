@@ -6,6 +6,7 @@
  */
 import * as audit from './contract/audit.js';
 import * as caseApi from './contract/case.js';
+import * as discoveryApi from './contract/discovery.js';
 import { contractOf } from './endpoint.js';
 import * as exportApi from './contract/export.js';
 import * as galleryApi from './contract/gallery.js';
@@ -81,6 +82,7 @@ export const CONTRACT = contractOf(
   galleryApi.attachmentOriginal,
   audit.auditEntries,
   audit.auditProof,
+  discoveryApi.discovery,
 );
 
 export type Contract = typeof CONTRACT;

@@ -14,7 +14,8 @@ const OWNERS: readonly CaseRole[] = ['owner'];
 const AUDITORS: readonly CaseRole[] = ['owner', 'auditor'];
 
 /** POST routes that only read (a list of items too long for a URL). */
-const READING_POSTS = new Set([String(/^\/annotations\/lookup$/)]);
+// /discovery: looks selectors up in other cases (writing only their owners' notifications): a reader may
+const READING_POSTS = new Set([String(/^\/annotations\/lookup$/), String(/^\/discovery$/)]);
 /** Writes only an owner may make: ingesting a file into the case. */
 const OWNER_WRITES = new Set([String(/^\/uploads$/)]);
 

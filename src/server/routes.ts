@@ -26,6 +26,7 @@ import { GALLERY_ROUTES } from './routes/gallery.js';
 import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
+import { DISCOVERY_ROUTES } from './routes/discovery.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
 import { TRANSLATE_ROUTES } from './routes/translate.js';
 import { AUDIT_ROUTES } from './routes/audit.js';
@@ -115,4 +116,5 @@ export const ROUTES: Route[] = [
   ...OCR_ROUTES,
   ...REPORT_ROUTES,
   ...GALLERY_ROUTES,
+  ...DISCOVERY_ROUTES,
 ];

@@ -46,6 +46,7 @@ import { autoOcr } from './routes/ocr.js';
 import { listsCase, rolesFor } from './roles.js';
 import { parseInput } from './validate.js';
 import type { CasesResponse, SessionResponse, WireCase } from './wire/session.js';
+import { type NotificationsResponse, notificationsQuery, notificationsSeenBody } from './contract/discovery.js';
 import {
   cookieName,
   hostAllowed,
@@ -931,6 +932,21 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
           } satisfies SessionResponse);
         },
       );
+      // cross-case discovery's notifications (contract/discovery.ts): the signed-in user's own, audited
+      json.get('/api/notifications', async (request, reply) => {
+        const s = signed(request);
+        const q = parseInput(notificationsQuery, Object.fromEntries(new URLSearchParams(splitUrl(request.url).search)));
+        const r = await dir.notifications(s.user.id, q.limit ?? 50);
+        await opts.audit?.append({ user: s.user.name, agency: s.user.agency, case: null, action: 'get:notifications', records: r.notifications.map((n) => n.id) });
+        return sendJson(reply, 200, r satisfies NotificationsResponse);
+      });
+      json.post('/api/notifications/seen', async (request, reply) => {
+        const s = signed(request);
+        const b = parseInput(notificationsSeenBody, request.body);
+        await opts.audit?.append({ user: s.user.name, agency: s.user.agency, case: null, action: 'post:notifications.seen', detail: { upTo: b.upTo } });
+        await dir.markNotificationsSeen(s.user.id, b.upTo);
+        return sendJson(reply, 200, { seen: true });
+      });
       json.delete('/api/session', async (request, reply) => {
         const s = signed(request);
         await opts.audit?.append({ user: s.user.name, agency: s.user.agency, case: null, action: 'signout' });

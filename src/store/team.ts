@@ -73,5 +73,24 @@ export interface TeamDirectory {
   /** The live session with its user; null when unknown, expired, revoked or the user is disabled. */
   session(id: string): Promise<(TeamSession & { user: TeamUser }) | null>;
   revokeSession(id: string): Promise<void>;
+  /** The user's newest notifications (cross-case discovery: someone looked at a selector a case of theirs holds), and how many are unseen. */
+  notifications(userId: number, limit: number): Promise<{ notifications: TeamNotification[]; unseen: number }>;
+  /** Mark the user's notifications up to id `upTo` seen. */
+  markNotificationsSeen(userId: number, upTo: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A notification of one user's: someone who may not read their case looked at a selector it holds. */
+export interface TeamNotification {
+  id: number;
+  at: number;
+  kind: 'discovery';
+  looker: { name: string; agency: string | null };
+  /** The case the looker was working in (null when they named none). */
+  fromCase: string | null;
+  /** The recipient's case that holds the selector. */
+  case: string;
+  selector: string;
+  seenAt: number | null;
+}
+

@@ -474,6 +474,23 @@ export interface ChangePort {
   generation(): Promise<number>;
 }
 
+/** One other case that holds a selector: its name and its owners (cross-case discovery: postgres/discovery.ts). No count, no content. */
+export interface DiscoveryRow {
+  /** The selector's key, `type:value`. */
+  selector: string;
+  case: string;
+  owners: { name: string; agency: string | null }[];
+}
+
+/**
+ * Cross-case discovery (team mode only): present on a case the team server opened as a user.
+ * `discover` answers, per key, the cases that user may not read that hold it, and notifies their
+ * owners; null when the store is not a team user's (the CLI, clew serve).
+ */
+export interface DiscoveryPort {
+  discover?(keys: readonly string[]): Promise<DiscoveryRow[] | null>;
+}
+
 export interface OpenOptions {
   /** Create the case when it does not exist. */
   create?: boolean;
@@ -499,7 +516,8 @@ export interface CaseStore
     TranslationPort,
     OcrPort,
     GalleryPort,
-    ChangePort {
+    ChangePort,
+    DiscoveryPort {
   readonly backend: Backend;
   /** The locator the case was opened with, safe to print (a PostgreSQL password is replaced by ***). */
   readonly locator: string;

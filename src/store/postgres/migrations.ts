@@ -24,6 +24,7 @@ import { TEAM_SCHEMA_SQL, rlsSql } from './team/rls.js';
 import { translationVector } from './translations.js';
 import { ftsVector } from './writer.js';
 import { createAuditTables } from './audit.js';
+import { createDiscoveryTables, refreshCaseSelectors } from './discovery.js';
 
 export interface PgMigration {
   to: number;
@@ -166,6 +167,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     async database(c) {
       await c.query(LEGAL_SCHEMA_SQL);
       await caseTablesRls(c, Object.keys(LEGAL_CONDITIONS));
+    },
+  },
+  {
+    // the step "cross-case discovery": database-wide tables and function (discovery.ts), each case's selector keys
+    to: 10,
+    what: 'cross-case discovery: the selector keys each case holds (hashed, clew_case_selectors), the function that tells a user only which other case holds a selector and who owns it (clew_discover), and the owners\' notifications (clew_notifications)',
+    database: createDiscoveryTables,
+    async case(c, caseId) {
+      await refreshCaseSelectors(c, caseId);
     },
   },
 ];

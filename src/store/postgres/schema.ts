@@ -1,5 +1,6 @@
 import { AUDIT_SCHEMA_SQL } from './audit.js';
 import { LEGAL_SCHEMA_SQL } from './team/legal.js';
+import { DISCOVERY_SCHEMA_SQL } from './discovery.js';
 import { TEAM_SCHEMA_SQL, rlsSql, serverGrantsSql } from './team/rls.js';
 import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, OCR_TABLES, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, table } from '../schema/tables.js';
 
@@ -33,7 +34,7 @@ import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, OCR_TABLES
  * The schema version of a new database and of a new case in it (clew_meta.schema_version and
  * clew_cases.schema_version); migrations.ts leads an older one here.
  */
-export const PG_SCHEMA_VERSION = 9;
+export const PG_SCHEMA_VERSION = 10;
 
 export interface PgColumn {
   name: string;
@@ -200,6 +201,7 @@ ${TEAM_SCHEMA_SQL}
 ${LEGAL_SCHEMA_SQL}
 ${CASE_TABLES.map((t) => rlsSql(t.name, t.name)).join('\n')}
 ${AUDIT_SCHEMA_SQL}
+${DISCOVERY_SCHEMA_SQL}
 INSERT INTO clew_meta (key, value) VALUES ('schema_version', '${PG_SCHEMA_VERSION}');
 `;
 

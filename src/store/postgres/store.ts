@@ -63,7 +63,8 @@ import * as annotations from './annotations.js';
 import * as translations from './translations.js';
 import * as ocr from './ocr.js';
 import * as galleryRead from './gallery.js';
-import type { OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
+import { discover } from './discovery.js';
+import type { DiscoveryRow, OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 
 export class PostgresCaseStore implements CaseStore {
@@ -74,8 +75,18 @@ export class PostgresCaseStore implements CaseStore {
     readonly db: PgCase,
     readonly locator: string,
     readonly readonly: boolean,
+    /**
+     * Set when the team server opened the case as a signed-in user (team/directory.ts openCaseAs; its pool names the
+     * user in every transaction): the legal filters hiding messages from them.
+     */
     readonly hiddenFilters?: readonly number[],
   ) {}
+
+  /** Cross-case discovery as the store's user (discovery.ts); null when the store is not a team user's. */
+  async discover(keys: readonly string[]): Promise<DiscoveryRow[] | null> {
+    if (this.hiddenFilters === undefined) return null;
+    return discover(this.db.pool, keys, this.db.caseName);
+  }
 
   async close(): Promise<void> {
     if (this.closed) return;

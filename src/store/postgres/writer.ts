@@ -29,6 +29,7 @@ import { type CopyValue, copyRows, pgText } from './copy.js';
 import { type PgCase, one, rows } from './db.js';
 import { formatLoc, readSource } from './rows.js';
 import { bumpGeneration, GENERATION_SQL } from './generation.js';
+import { refreshCaseSelectors } from './discovery.js';
 import { CASE_TABLES, caseTable, columnNames, columnTypes, deferredIndexes, indexSql, partitionName } from './schema.js';
 
 const MAX_BLOB_BYTES = 64 * 1024 * 1024;
@@ -838,6 +839,15 @@ export class PgSourceWriter implements SourceWriter {
     }
     this.edges.clear();
     await this.analyze(CASE_TABLES.map((t) => t.name));
+    // the selector keys other cases' users may discover (discovery.ts), with this source's
+    await c.query('BEGIN');
+    try {
+      await refreshCaseSelectors(c, caseId);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    }
     const done = (await readSource(c, caseId, sid))!;
     await this.release();
     return done;

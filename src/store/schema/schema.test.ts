@@ -136,9 +136,9 @@ describe('the tables declared once', () => {
       };
     }
 
-    it('give a database and a case exactly schema 9 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, the translations table, the team tables and row-level security, then translated search and OCR, then the audit tables, then the legal filters)', async () => {
+    it('give a database and a case exactly schema 10 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, the translations table, the team tables and row-level security, then translated search and OCR, then the audit tables, then the legal filters, then cross-case discovery)', async () => {
       await db.query('CREATE SCHEMA before; SET search_path = before');
-      await db.query(snapshot('postgres-schema-9.sql'));
+      await db.query(snapshot('postgres-schema-10.sql'));
       await db.query('CREATE SCHEMA now; SET search_path = now');
       await db.query(`${PG_SCHEMA_SQL}\n${createPartitionsSql(7)}`);
       await db.query('SET search_path = public');
@@ -146,7 +146,7 @@ describe('the tables declared once', () => {
       expect(want.columns!.length).toBeGreaterThan(300);
       expect(want.indexes!.length).toBeGreaterThan(50);
       expect(want.policies!.length).toBeGreaterThan(150);
-      expect((want.rls as { relrowsecurity: boolean; relforcerowsecurity: boolean }[]).filter((r) => r.relrowsecurity && r.relforcerowsecurity).length).toBe(2 * CASE_TABLES.length + 5);
+      expect((want.rls as { relrowsecurity: boolean; relforcerowsecurity: boolean }[]).filter((r) => r.relrowsecurity && r.relforcerowsecurity).length).toBe(2 * CASE_TABLES.length + 8); // + clew_cases, clew_grants, and legal filters' three tables, discovery's clew_case_selectors, clew_notifications, clew_discovery_budget
       expect(await pgShape('now')).toEqual(want);
     });
   });

@@ -1,5 +1,80 @@
-import { session, type SessionResponse, type WireCaseRole } from '../lib/api';
+import { useEffect, useState } from 'react';
+import { session, type NotificationsResponse, type SessionResponse, type WireCaseRole } from '../lib/api';
 import { Untrusted } from './Untrusted';
+
+/** How often the menu asks for new notifications. */
+const NOTIFICATIONS_EVERY_MS = 60_000;
+
+/**
+ * The user's notifications (team mode): someone who may not read a case of theirs looked at a
+ * selector it holds, from their own case; their name and agency are shown so the owner can get in
+ * touch. Marked seen when the menu is opened.
+ */
+function useNotifications(on: boolean): [NotificationsResponse | null, () => void] {
+  const [n, setN] = useState<NotificationsResponse | null>(null);
+  useEffect(() => {
+    if (!on) return;
+    const ac = new AbortController();
+    const load = () => session.notifications(ac.signal).then(setN, () => {});
+    void load();
+    const t = setInterval(() => void load(), NOTIFICATIONS_EVERY_MS);
+    return () => {
+      ac.abort();
+      clearInterval(t);
+    };
+  }, [on]);
+  const seen = () => {
+    const top = n?.notifications[0];
+    if (!n || n.unseen === 0 || !top) return;
+    session.notificationsSeen(top.id).then(
+      () => setN({ ...n, unseen: 0 }),
+      () => {},
+    );
+  };
+  return [n, seen];
+}
+
+function Notifications({ n }: { n: NotificationsResponse }) {
+  if (n.notifications.length === 0) return null;
+  return (
+    <>
+      <div className="muted">Notifications</div>
+      <ul className="notifications" data-testid="notifications">
+        {n.notifications.slice(0, 20).map((x) => (
+          <li key={x.id} data-testid="notification" className={x.seenAt === null ? 'unseen' : undefined}>
+            <span dir="auto">
+              <Untrusted text={x.looker.name} />
+              {x.looker.agency ? (
+                <>
+                  {' ('}
+                  <Untrusted text={x.looker.agency} />)
+                </>
+              ) : null}
+            </span>
+            {' looked at '}
+            <code dir="ltr">
+              <Untrusted text={x.selector} />
+            </code>
+            {', which your case '}
+            <strong dir="auto">
+              <Untrusted text={x.case} />
+            </strong>
+            {' holds'}
+            {x.fromCase ? (
+              <>
+                {', from case '}
+                <span dir="auto">
+                  <Untrusted text={x.fromCase} />
+                </span>
+              </>
+            ) : null}
+            <span className="muted"> · {new Date(x.at).toISOString().slice(0, 16).replace('T', ' ')} UTC</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 /** The address of a case's workspace (team mode): its search, or for an auditor its audit log. */
 export function caseHref(name: string, role?: WireCaseRole): string {
@@ -21,10 +96,17 @@ export async function signOut(): Promise<void> {
  * Names come from the server: rendered as text.
  */
 export function UserMenu({ me, current }: { me: SessionResponse; current: string | null }) {
-  if (me.mode !== 'team' || !me.user) return null;
+  const team = me.mode === 'team' && me.user !== null;
+  const [notes, seen] = useNotifications(team);
+  if (!team || !me.user) return null;
   return (
-    <details className="user-menu" data-testid="account-menu">
+    <details className="user-menu" data-testid="account-menu" onToggle={(e) => (e.currentTarget.open ? seen() : undefined)}>
       <summary>
+        {notes && notes.unseen > 0 ? (
+          <span className="badge" data-testid="notifications-badge" title="New notifications">
+            {notes.unseen}
+          </span>
+        ) : null}
         <span dir="auto" data-testid="account-user">
           <Untrusted text={me.user.name} />
         </span>
@@ -47,6 +129,7 @@ export function UserMenu({ me, current }: { me: SessionResponse; current: string
             </li>
           ))}
         </ul>
+        {notes ? <Notifications n={notes} /> : null}
         <a href="/">All cases</a>
         <button type="button" className="btn" onClick={() => void signOut()} data-testid="sign-out">
           Sign out

@@ -17,6 +17,9 @@ import type {
 
 import type { z } from 'zod';
 import type { Contract } from '../../../src/server/contract.js';
+import type { NotificationsResponse } from '../../../src/server/contract/discovery.js';
+
+export type { NotificationsResponse };
 import type { EndpointSpec, ResponseOf } from '../../../src/server/endpoint.js';
 
 export type * from '../../../src/server/wire.js';
@@ -103,8 +106,8 @@ let caseBase: string | null = null;
 /** Team mode: the session's CSRF token, sent with every POST and DELETE. */
 let csrfToken: string | null = null;
 
-/** Paths that are not a case's: the session and the case list. */
-const NOT_CASE = /^\/api\/(session|cases)(?:[/?]|$)/;
+/** Paths that are not a case's: the session, the case list, the user's notifications. */
+const NOT_CASE = /^\/api\/(session|cases|notifications)(?:[/?]|$)/;
 
 /** The workspace shows `name` from now on (every case route goes under /api/cases/NAME/…); `csrf` is the session's token. */
 export function selectCase(name: string | null, csrf: string | null): void {
@@ -292,6 +295,9 @@ export const session = {
   signIn: (user: string, password: string) => send<SessionResponse>('POST', '/api/session', { user, password }),
   signOut: () => send<{ signedOut: boolean }>('DELETE', '/api/session'),
   cases: (signal?: AbortSignal) => get<CasesResponse>('/api/cases', {}, signal),
+  /** Team server: the user's notifications (cross-case discovery: who looked at a selector a case of theirs holds). */
+  notifications: (signal?: AbortSignal) => get<NotificationsResponse>('/api/notifications', {}, signal),
+  notificationsSeen: (upTo: number) => send<{ seen: boolean }>('POST', '/api/notifications/seen', { upTo }),
 };
 
 export const api = {

@@ -1,3 +1,4 @@
+import { OtherCases } from '../components/OtherCases';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Account, dossierHref } from '../components/Account';
 import { Link } from '../components/Link';
@@ -76,6 +77,7 @@ function Dossier({ subject }: { subject: string }) {
             ))}
           </div>
           <LoadedAnnotations item={person ? d.subject.ref : `account:${refs[0]!}`} />
+          <OtherCases accounts={d.accounts.slice(0, 25).flatMap((x) => [x.ref, x.handle])} />
           <UndoBar />
         </div>
         <div className="dossier-actions no-print">

@@ -1,3 +1,4 @@
+import { OtherCases, entitySelectors } from '../components/OtherCases';
 import { useEffect, useState } from 'react';
 import { Account } from '../components/Account';
 import { Link } from '../components/Link';
@@ -63,6 +64,7 @@ export default function EntitiesView({ params }: ViewProps) {
         sent. Times in UTC.
       </p>
       <UndoBar />
+      <OtherCases selectors={entitySelectors(rows)} />
       {error ? <ErrorNotice error={error} /> : !r ? <Loading /> : r.rows.length === 0 ? <div className="empty-note">No entities of this type were found.</div> : null}
       {r && r.rows.length > 0 ? (
         <table className="grid" data-testid="entities">

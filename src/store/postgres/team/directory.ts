@@ -15,7 +15,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { ClewError } from '../../../model/errors.js';
 import type { PostgresLocator } from '../../locator.js';
-import { CASE_ROLES, type CaseRole, type TeamCase, type TeamDirectory, type TeamSession, type TeamUser } from '../../team.js';
+import { CASE_ROLES, type CaseRole, type TeamCase, type TeamDirectory, type TeamNotification, type TeamSession, type TeamUser } from '../../team.js';
+import { listNotifications, markNotificationsSeen } from '../discovery.js';
 import type { CaseStore } from '../../types.js';
 import { ensureSchema, findCase } from '../cases.js';
 import { connectError, createPool, one, pgCode, rows, transaction } from '../db.js';
@@ -311,6 +312,14 @@ export class PgTeamDirectory implements TeamDirectory {
     );
     if (!r) return null;
     return { id, userId: r.id, csrf: r.csrf, expiresAt: r.expires_at, user: toUser(r) };
+  }
+
+  async notifications(userId: number, limit: number): Promise<{ notifications: TeamNotification[]; unseen: number }> {
+    return listNotifications(userScopedPool(this.pool, userId), limit);
+  }
+
+  async markNotificationsSeen(userId: number, upTo: number): Promise<void> {
+    await markNotificationsSeen(userScopedPool(this.pool, userId), upTo);
   }
 
   async revokeSession(id: string): Promise<void> {

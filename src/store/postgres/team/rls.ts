@@ -197,5 +197,8 @@ export function serverGrantsSql(role: string, caseTables: readonly string[], seq
     `GRANT SELECT, INSERT ON audit_entries, audit_heads TO ${r};`,
     // legal filters (legal.ts): an owner's, through policy clew_owner; the policies' functions
     legalGrantsSql(r),
+    // cross-case discovery (../discovery.ts): its function, and the user's own notifications
+    `GRANT EXECUTE ON FUNCTION clew_discover(text[], text) TO ${r};`,
+    `GRANT SELECT, UPDATE (seen_at) ON clew_notifications TO ${r};`,
   ].join('\n');
 }

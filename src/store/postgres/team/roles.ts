@@ -50,7 +50,8 @@ export async function grantServerRole(q: Queryable, role: string = SERVER_ROLE):
     `SELECT bool_and(has_table_privilege($1, t, 'SELECT')) AND bool_and(has_table_privilege($1, w, 'INSERT, UPDATE, DELETE'))
             AND has_table_privilege($1, 'clew_sessions', 'SELECT, INSERT, UPDATE, DELETE') AND has_table_privilege($1, 'clew_grants', 'SELECT, INSERT, UPDATE, DELETE')
             AND has_function_privilege($1, 'clew_team_cases(text[])', 'EXECUTE')
-            AND has_table_privilege($1, 'legal_filters', 'SELECT, INSERT, DELETE') AND has_function_privilege($1, 'clew_legal_hidden()', 'EXECUTE') AS ok
+            AND has_table_privilege($1, 'legal_filters', 'SELECT, INSERT, DELETE') AND has_function_privilege($1, 'clew_legal_hidden()', 'EXECUTE')
+            AND has_function_privilege($1, 'clew_discover(text[], text)', 'EXECUTE') AS ok
      FROM unnest($2::text[]) AS t, unnest($3::text[]) AS w`,
     [role, CASE_TABLES.map((t) => t.name), Object.keys(TEAM_WRITABLE)],
   );

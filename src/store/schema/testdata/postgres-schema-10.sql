@@ -1,4 +1,4 @@
--- the PostgreSQL schema (version 9) and the partitions of case 7: schema 5 (postgres-schema-5.sql, unchanged but for its version), then what schema 6 adds: the team directory's tables and row-level security on every case table and on case 7's partitions, as src/store/postgres/team/rls.ts wrote them when schema 6 was made; then what schema 7 adds (step ocr-translation-search, written by hand): translations.lexicon and translations.fts with its GIN index, and ocr_texts with row-level security; then what schema 8 adds: the audit log's tables (database-wide, append-only), as src/store/postgres/audit.ts wrote them; then what schema 9 adds (step legal-filters): the legal filters' tables and functions, and row-level security again on the tables they hide rows of (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them
+-- the PostgreSQL schema (version 10) and the partitions of case 7: schema 5 (postgres-schema-5.sql, unchanged but for its version), then what schema 6 adds: the team directory's tables and row-level security on every case table and on case 7's partitions, as src/store/postgres/team/rls.ts wrote them when schema 6 was made; then what schema 7 adds (step ocr-translation-search, written by hand): translations.lexicon and translations.fts with its GIN index, and ocr_texts with row-level security; then what schema 8 adds: the audit log's tables (database-wide, append-only), as src/store/postgres/audit.ts wrote them; then what schema 9 adds (step legal-filters): the legal filters' tables and functions, and row-level security again on the tables they hide rows of (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them; then what schema 10 adds: cross-case discovery (the tables clew_case_selectors, clew_notifications and clew_discovery_budget, the function clew_discover), as src/store/postgres/discovery.ts wrote them
 CREATE TABLE clew_meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
 CREATE TABLE clew_cases (
   id serial PRIMARY KEY,
@@ -336,7 +336,7 @@ CREATE TABLE translations (
   at bigint NOT NULL,
   PRIMARY KEY (case_id, message_id, target, engine, pair, version)
 ) PARTITION BY LIST (case_id);
-INSERT INTO clew_meta (key, value) VALUES ('schema_version', '9');
+INSERT INTO clew_meta (key, value) VALUES ('schema_version', '10');
 CREATE TABLE meta_c7 PARTITION OF meta FOR VALUES IN (7);
 CREATE TABLE sources_c7 PARTITION OF sources FOR VALUES IN (7);
 CREATE TABLE accounts_c7 PARTITION OF accounts FOR VALUES IN (7);
@@ -1396,3 +1396,100 @@ DROP POLICY IF EXISTS clew_read ON edge_deltas_c7;
 CREATE POLICY clew_read ON edge_deltas_c7 FOR SELECT USING (case_id = ANY ((SELECT clew_team_cases('{owner,analyst,reader}'))::integer[]) AND case_id <> ALL ((SELECT clew_legal_filtered_cases())::integer[]));
 DROP POLICY IF EXISTS clew_write ON edge_deltas_c7;
 CREATE POLICY clew_write ON edge_deltas_c7 FOR ALL USING (false) WITH CHECK (false);
+CREATE TABLE IF NOT EXISTS clew_case_selectors (
+  key_sha256 bytea NOT NULL CHECK (length(key_sha256) = 32),
+  case_id integer NOT NULL REFERENCES clew_cases (id) ON DELETE CASCADE,
+  PRIMARY KEY (key_sha256, case_id)
+);
+CREATE INDEX IF NOT EXISTS clew_case_selectors_case ON clew_case_selectors (case_id);
+CREATE TABLE IF NOT EXISTS clew_notifications (
+  id bigserial PRIMARY KEY,
+  user_id integer NOT NULL REFERENCES clew_users (id) ON DELETE CASCADE,
+  at bigint NOT NULL,
+  kind text COLLATE "C" NOT NULL CHECK (kind IN ('discovery')),
+  looker_name text COLLATE "C" NOT NULL,
+  looker_agency text COLLATE "C",
+  from_case text COLLATE "C",
+  case_name text COLLATE "C" NOT NULL,
+  selector text COLLATE "C" NOT NULL,
+  seen_at bigint
+);
+CREATE INDEX IF NOT EXISTS clew_notifications_user ON clew_notifications (user_id, id);
+CREATE TABLE IF NOT EXISTS clew_discovery_budget (
+  user_id integer PRIMARY KEY REFERENCES clew_users (id) ON DELETE CASCADE,
+  hour bigint NOT NULL,
+  used integer NOT NULL
+);
+ALTER TABLE clew_case_selectors ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clew_case_selectors FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS clew_admin ON clew_case_selectors;
+CREATE POLICY clew_admin ON clew_case_selectors TO CURRENT_USER USING (true) WITH CHECK (true);
+ALTER TABLE clew_discovery_budget ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clew_discovery_budget FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS clew_admin ON clew_discovery_budget;
+CREATE POLICY clew_admin ON clew_discovery_budget TO CURRENT_USER USING (true) WITH CHECK (true);
+ALTER TABLE clew_notifications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clew_notifications FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS clew_admin ON clew_notifications;
+CREATE POLICY clew_admin ON clew_notifications TO CURRENT_USER USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS clew_read ON clew_notifications;
+CREATE POLICY clew_read ON clew_notifications FOR SELECT USING (user_id = clew_current_user());
+DROP POLICY IF EXISTS clew_seen ON clew_notifications;
+CREATE POLICY clew_seen ON clew_notifications FOR UPDATE USING (user_id = clew_current_user()) WITH CHECK (user_id = clew_current_user());
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_discover(keys text[], from_case text)
+    RETURNS TABLE (selector text, case_name text, owner_name text, owner_agency text)
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = %I, pg_temp AS $b$
+    #variable_conflict use_column
+    DECLARE
+      me integer := clew_current_user();
+      my_name text;
+      my_agency text;
+      readable integer[];
+      spent integer;
+      now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+    BEGIN
+      SELECT u.name, u.agency INTO my_name, my_agency FROM clew_users u WHERE u.id = me AND NOT u.disabled;
+      IF my_name IS NULL OR keys IS NULL OR cardinality(keys) = 0 THEN RETURN; END IF;
+      IF cardinality(keys) > 500 THEN
+        RAISE EXCEPTION 'at most 500 selectors at a time' USING ERRCODE = 'CL400';
+      END IF;
+      IF EXISTS (SELECT 1 FROM unnest(keys) k WHERE k IS NULL OR length(k) > 530 OR k !~ '^(phone|email|iban|crypto|handle):.{3,}$') THEN
+        RAISE EXCEPTION 'a selector is type:value of a type compared across cases' USING ERRCODE = 'CL400';
+      END IF;
+      readable := clew_team_cases('{owner,analyst,reader}');
+      IF clew_discover.from_case IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clew_cases c WHERE c.name = clew_discover.from_case AND c.id = ANY (readable)) THEN
+        RAISE EXCEPTION 'not a case you may read' USING ERRCODE = 'CL400';
+      END IF;
+      INSERT INTO clew_discovery_budget AS b (user_id, hour, used) VALUES (me, now_ms / 3600000, cardinality(keys))
+      ON CONFLICT (user_id) DO UPDATE SET used = CASE WHEN b.hour = excluded.hour THEN b.used + excluded.used ELSE excluded.used END, hour = excluded.hour
+      RETURNING b.used INTO spent;
+      IF spent > 5000 THEN
+        RAISE EXCEPTION 'more than 5000 selectors looked up in an hour' USING ERRCODE = 'CL429';
+      END IF;
+      RETURN QUERY
+      WITH hits AS (
+        SELECT k.key AS selector, c.name AS case_name, o.id AS owner_id, o.name AS owner_name, o.agency AS owner_agency
+        FROM (SELECT DISTINCT key FROM unnest(keys) AS key) k
+        JOIN clew_case_selectors s ON s.key_sha256 = sha256(convert_to(k.key, 'UTF8'))
+        JOIN clew_cases c ON c.id = s.case_id
+        LEFT JOIN LATERAL (
+          SELECT u.id, u.name, u.agency FROM clew_grants g JOIN clew_users u ON u.id = g.user_id
+          WHERE g.case_id = c.id AND g.role = 'owner' AND NOT u.disabled
+        ) o ON true
+        WHERE s.case_id <> ALL (readable)
+      ), told AS (
+        INSERT INTO clew_notifications (user_id, at, kind, looker_name, looker_agency, from_case, case_name, selector)
+        SELECT h.owner_id, now_ms, 'discovery', my_name, my_agency, clew_discover.from_case, h.case_name, h.selector FROM hits h
+        WHERE h.owner_id IS NOT NULL AND NOT EXISTS (
+          SELECT 1 FROM clew_notifications n WHERE n.user_id = h.owner_id AND n.selector = h.selector AND n.case_name = h.case_name
+            AND n.looker_name = my_name AND n.from_case IS NOT DISTINCT FROM clew_discover.from_case AND n.at > now_ms - 86400000)
+        RETURNING 1
+      )
+      SELECT h.selector, h.case_name, h.owner_name, h.owner_agency FROM hits h ORDER BY 1, 2, 3;
+    END
+    $b$$f$, current_schema());
+END $do$;
+REVOKE ALL ON FUNCTION clew_discover(text[], text) FROM PUBLIC;

@@ -1,0 +1,193 @@
+/**
+ * Cross-case discovery through the team server (POST /api/cases/CASE/discovery, GET
+ * /api/notifications): two cases, two users of two agencies. The user of case A looking at a
+ * phone number that case B also holds learns "case B, owner userB" and nothing of B's content;
+ * userB is told who looked; a selector B does not hold gives nothing; a too-broad selector is not
+ * looked up; every lookup and notification read is in the audit log. In `clew serve` (SQLite) the
+ * same route answers `available: false` and nothing breaks.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAuditLog, type AuditLog } from '../src/api/audit.js';
+import { type RunningTeamServer, startTeamServer } from '../src/server/server.js';
+import { ingest, msg } from '../src/store/conformance/support.js';
+import { openPostgresStore } from '../src/store/postgres/open.js';
+import type { PostgresCaseStore } from '../src/store/postgres/store.js';
+import { testCaseLocator } from '../src/store/postgres/test-support/pg-case.js';
+import { PASSWORD, type TeamFixture, teamFixture, uniqueUser } from '../src/store/postgres/team/test-support/team.js';
+import type { NotificationsResponse } from '../src/server/contract/discovery.js';
+import type { SessionResponse } from '../src/server/wire.js';
+import type {} from '../src/store/postgres/test-support/global-setup.js';
+
+interface Reply {
+  status: number;
+  text: string;
+  body: Record<string, unknown> & { error?: { code: string } };
+}
+interface Who {
+  cookie: string;
+  csrf: string;
+}
+
+function req(port: number, method: string, path: string, o: { who?: Who; body?: unknown; token?: string } = {}): Promise<Reply> {
+  const bytes = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body));
+  const h: Record<string, string> = { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` };
+  if (bytes) {
+    h['Content-Type'] = 'application/json';
+    h['Content-Length'] = String(bytes.length);
+  }
+  if (o.who) {
+    h.Cookie = o.who.cookie;
+    if (method !== 'GET') h['X-CSRF-Token'] = o.who.csrf;
+  }
+  if (o.token) h.Authorization = `Bearer ${o.token}`;
+  return new Promise((ok, fail) => {
+    const r = request({ host: '127.0.0.1', port, path, method, headers: h }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: Reply['body'] = {};
+        try {
+          body = JSON.parse(text || '{}') as Reply['body'];
+        } catch {
+          body = {};
+        }
+        ok({ status: res.statusCode ?? 0, text, body });
+      });
+    });
+    r.on('error', fail);
+    r.end(bytes);
+  });
+}
+
+async function signIn(port: number, user: string): Promise<Who> {
+  const bytes = Buffer.from(JSON.stringify({ user, password: PASSWORD }));
+  return new Promise((ok, fail) => {
+    const r = request(
+      { host: '127.0.0.1', port, path: '/api/session', method: 'POST', headers: { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}`, 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).join('; ');
+          ok({ cookie, csrf: String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as SessionResponse).csrf ?? '') });
+        });
+      },
+    );
+    r.on('error', fail);
+    r.end(bytes);
+  });
+}
+
+const tag = randomBytes(4).toString('hex');
+const phone = `+38164${String(randomInt(1_000_000, 9_999_999))}`;
+const phoneOnlyA = `+38165${String(randomInt(1_000_000, 9_999_999))}`;
+const secret = `tajna${tag}`;
+
+let f: TeamFixture;
+let A: PostgresCaseStore;
+let B: PostgresCaseStore;
+let srv: RunningTeamServer;
+let audit: AuditLog;
+const u = { a: '', b: '' };
+
+beforeAll(async () => {
+  f = await teamFixture();
+  A = await openPostgresStore(testCaseLocator('tdsa'), { create: true });
+  await ingest(A, [msg(`sky:a${tag}`, [`sky:a2${tag}`], Date.UTC(2021, 0, 1), `zovi ${phone} ili ${phoneOnlyA}`)], { analyse: true });
+  B = await openPostgresStore(testCaseLocator('tdsb'), { create: true });
+  await ingest(B, [msg(`sky:b${tag}`, [`sky:b2${tag}`], Date.UTC(2022, 0, 1), `${secret}: novi broj ${phone}`)], { analyse: true });
+  u.a = uniqueUser('usera');
+  u.b = uniqueUser('userb');
+  await f.admin.addUser(u.a, PASSWORD, 'NL-Politie');
+  await f.admin.addUser(u.b, PASSWORD, 'RS-MUP');
+  await f.admin.grant(u.a, A.db.caseName, 'owner');
+  await f.admin.grant(u.b, B.db.caseName, 'owner');
+  audit = await openAuditLog(f.serverUrl, { keyFile: join(mkdtempSync(join(tmpdir(), 'clew-audit-')), 'key.pem') });
+  srv = await startTeamServer({ directory: f.server, audit, log: () => {} });
+});
+afterAll(async () => {
+  await srv?.close();
+  await audit?.close();
+  await A?.close();
+  await B?.close();
+  await f?.close();
+});
+
+describe('cross-case discovery in the team server', () => {
+  it('tells user A only that case B holds the phone number and who owns it; user B is told who looked', async () => {
+    const a = await signIn(srv.port, u.a);
+    const r = await req(srv.port, 'POST', `/api/cases/${A.db.caseName}/discovery`, { who: a, body: { selectors: [`phone:${phone}`, `phone:${phoneOnlyA}`, '+3'], accounts: [`sky:a${tag}`] } });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      available: true,
+      hits: [{ selector: `phone:${phone}`, inputs: [`phone:${phone}`], case: B.db.caseName, owners: [{ name: u.b, agency: 'RS-MUP' }] }],
+      refused: [{ selector: '+3', reason: expect.stringMatching(/too broad/) }],
+    });
+    // nothing of B's content, no count, no id
+    expect(r.text).not.toContain(secret);
+    expect(r.text).not.toContain(`b${tag}`);
+
+    const b = await signIn(srv.port, u.b);
+    const n = await req(srv.port, 'GET', '/api/notifications', { who: b });
+    expect(n.status).toBe(200);
+    const body = n.body as unknown as NotificationsResponse;
+    expect(body.unseen).toBe(1);
+    expect(body.notifications).toEqual([
+      { id: expect.any(Number), at: expect.any(Number), kind: 'discovery', looker: { name: u.a, agency: 'NL-Politie' }, fromCase: A.db.caseName, case: B.db.caseName, selector: `phone:${phone}`, seenAt: null },
+    ]);
+    expect((await req(srv.port, 'POST', '/api/notifications/seen', { who: b, body: { upTo: body.notifications[0]!.id } })).status).toBe(200);
+    expect(((await req(srv.port, 'GET', '/api/notifications', { who: b })).body as unknown as NotificationsResponse).unseen).toBe(0);
+    // A's own notifications hold nothing of B's
+    expect(((await req(srv.port, 'GET', '/api/notifications', { who: a })).body as unknown as NotificationsResponse).notifications).toEqual([]);
+
+    // in the audit log: the lookup with its selectors, the notification read
+    const ofA = await audit.query({ user: u.a, limit: 100 });
+    const look = ofA.find((e) => e.action === 'post:discovery')!;
+    expect(look).toMatchObject({ case: A.db.caseName });
+    expect(JSON.stringify(look.detail)).toContain(phone);
+    expect((await audit.query({ user: u.b, limit: 100 })).map((e) => e.action)).toContain('get:notifications');
+  });
+
+  it('a selector case B does not hold gives nothing, and nobody is told', async () => {
+    const a = await signIn(srv.port, u.a);
+    const r = await req(srv.port, 'POST', `/api/cases/${A.db.caseName}/discovery`, { who: a, body: { selectors: [`phone:${phoneOnlyA}`, `email:nobody${tag}@example.org`] } });
+    expect(r.body).toEqual({ available: true, hits: [], refused: [] });
+    const b = await signIn(srv.port, u.b);
+    expect(((await req(srv.port, 'GET', '/api/notifications', { who: b })).body as unknown as NotificationsResponse).notifications.length).toBe(1);
+  });
+
+  it('looks up only from a case the user may read; notifications need a session', async () => {
+    const a = await signIn(srv.port, u.a);
+    expect((await req(srv.port, 'POST', `/api/cases/${B.db.caseName}/discovery`, { who: a, body: { selectors: [`phone:${phone}`] } })).status).toBe(404);
+    expect((await req(srv.port, 'GET', '/api/notifications')).status).toBe(401);
+  });
+});
+
+describe('clew serve (SQLite)', () => {
+  it('answers available: false and nothing breaks', async () => {
+    const { startServer } = await import('../src/server/server.js');
+    const { openCase } = await import('../src/api/case.js');
+    const dir = mkdtempSync(join(tmpdir(), 'clew-disc-'));
+    const path = join(dir, 'c.clew');
+    const s = await openCase(path, { create: true });
+    await ingest(s, [msg('sky:x1', ['sky:x2'], Date.UTC(2021, 0, 1), `zovi ${phone}`)], { analyse: true });
+    await s.close();
+    const running = await startServer({ casePath: path, token: 't'.repeat(32), log: () => {} });
+    try {
+      for (const path of ['/api/cases/c.clew/discovery', '/api/discovery']) {
+        const r = await req(running.port, 'POST', path, { token: 't'.repeat(32), body: { selectors: [`phone:${phone}`, 'x'] } });
+        expect(r.status).toBe(200);
+        expect(r.body).toEqual({ available: false, hits: [], refused: [{ selector: 'x', reason: expect.stringMatching(/too broad/) }] });
+      }
+      expect((await req(running.port, 'GET', '/api/notifications', { token: 't'.repeat(32) })).status).toBe(404);
+    } finally {
+      await running.close();
+    }
+  });
+});
