@@ -7,6 +7,8 @@ describe('the audit entry of a request', () => {
     const answer = { hits: [{ id: 5, sender: { key: 'sky:ab', label: 'Tata' } }, { id: 7, sender: { key: 'sky:ab' } }], nextCursor: 7, total: { count: 2 } };
     expect(recordIdsOf(answer)).toEqual([5, 'sky:ab', 7]);
     expect(recordIdsOf({ rows: [{ id: 1.5 }, { id: '3' }] })).toEqual([]);
+    // what an audit entry cannot hold as a record id is left out, not a reason to fail the request
+    expect(recordIdsOf({ rows: [{ id: -1 }, { key: '' }, { id: 2 }] })).toEqual([2]);
     expect(recordIdsOf({ rows: Array.from({ length: 10 }, (_, i) => ({ id: i })) }, 4)).toEqual([0, 1, 2, 3]);
   });
 

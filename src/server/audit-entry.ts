@@ -24,8 +24,9 @@ export function recordIdsOf(value: unknown, max = MAX_AUDITED_RECORDS): (number 
       for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
     } else if (v !== null && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (Number.isSafeInteger(o.id)) seen.add(o.id as number);
-      if (typeof o.key === 'string' && o.key.length <= 400) seen.add(o.key);
+      // what an audit entry holds as a record id (src/audit/entry.ts): a whole number ≥ 0, a reference of 1–512 characters
+      if (Number.isSafeInteger(o.id) && (o.id as number) >= 0) seen.add(o.id as number);
+      if (typeof o.key === 'string' && o.key.length > 0 && o.key.length <= 400) seen.add(o.key);
       const children = Object.values(o).filter((c) => c !== null && typeof c === 'object');
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
