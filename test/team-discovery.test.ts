@@ -8,9 +8,9 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { teamCall, teamSignIn } from '../src/server/test-support/team-http.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog, type AuditLog } from '../src/api/audit.js';
 import { type RunningTeamServer, startTeamServer } from '../src/server/server.js';
@@ -20,69 +20,11 @@ import type { PostgresCaseStore } from '../src/store/postgres/store.js';
 import { testCaseLocator } from '../src/store/postgres/test-support/pg-case.js';
 import { PASSWORD, type TeamFixture, teamFixture, uniqueUser } from '../src/store/postgres/team/test-support/team.js';
 import type { NotificationsResponse } from '../src/server/contract/discovery.js';
-import type { SessionResponse } from '../src/server/wire.js';
 import type {} from '../src/store/postgres/test-support/global-setup.js';
 
-interface Reply {
-  status: number;
-  text: string;
-  body: Record<string, unknown> & { error?: { code: string } };
-}
-interface Who {
-  cookie: string;
-  csrf: string;
-}
+const req = teamCall;
 
-function req(port: number, method: string, path: string, o: { who?: Who; body?: unknown; token?: string } = {}): Promise<Reply> {
-  const bytes = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body));
-  const h: Record<string, string> = { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` };
-  if (bytes) {
-    h['Content-Type'] = 'application/json';
-    h['Content-Length'] = String(bytes.length);
-  }
-  if (o.who) {
-    h.Cookie = o.who.cookie;
-    if (method !== 'GET') h['X-CSRF-Token'] = o.who.csrf;
-  }
-  if (o.token) h.Authorization = `Bearer ${o.token}`;
-  return new Promise((ok, fail) => {
-    const r = request({ host: '127.0.0.1', port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: Reply['body'] = {};
-        try {
-          body = JSON.parse(text || '{}') as Reply['body'];
-        } catch {
-          body = {};
-        }
-        ok({ status: res.statusCode ?? 0, text, body });
-      });
-    });
-    r.on('error', fail);
-    r.end(bytes);
-  });
-}
-
-async function signIn(port: number, user: string): Promise<Who> {
-  const bytes = Buffer.from(JSON.stringify({ user, password: PASSWORD }));
-  return new Promise((ok, fail) => {
-    const r = request(
-      { host: '127.0.0.1', port, path: '/api/session', method: 'POST', headers: { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}`, 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).join('; ');
-          ok({ cookie, csrf: String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as SessionResponse).csrf ?? '') });
-        });
-      },
-    );
-    r.on('error', fail);
-    r.end(bytes);
-  });
-}
+const signIn = (port: number, user: string) => teamSignIn(port, user, PASSWORD);
 
 const tag = randomBytes(4).toString('hex');
 const phone = `+38164${String(randomInt(1_000_000, 9_999_999))}`;

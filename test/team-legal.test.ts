@@ -4,7 +4,7 @@
  * export and network hold nothing of the filtered messages, and an id taken from the filter answers
  * NOT_FOUND exactly as an id that does not exist; the granted one sees them.
  */
-import { request } from 'node:http';
+import { teamCall } from '../src/server/test-support/team-http.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFilter, grantFilter } from '../src/api/legal.js';
 import { type RunningTeamServer, startTeamServer } from '../src/server/server.js';
@@ -16,38 +16,7 @@ import { PASSWORD, type TeamFixture, teamFixture, uniqueUser } from '../src/stor
 import { testCaseLocator } from '../src/store/postgres/test-support/pg-case.js';
 import type {} from '../src/store/postgres/test-support/global-setup.js';
 
-interface Reply {
-  status: number;
-  text: string;
-  body: Record<string, unknown> & { error?: { code: string; message: string } };
-  cookie: string;
-}
-
-function req(srv: RunningTeamServer, method: string, path: string, cookie = '', body?: unknown): Promise<Reply> {
-  const bytes = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Origin: `http://127.0.0.1:${srv.port}` };
-  if (bytes) Object.assign(h, { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) });
-  if (cookie) h.Cookie = cookie;
-  return new Promise((ok, fail) => {
-    const r = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: Reply['body'] = {};
-        try {
-          parsed = JSON.parse(text || '{}') as Reply['body'];
-        } catch {
-          parsed = {};
-        }
-        const set = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-        ok({ status: res.statusCode ?? 0, text, body: parsed, cookie: set.map((c) => c.split(';')[0]!).join('; ') });
-      });
-    });
-    r.on('error', fail);
-    r.end(bytes);
-  });
-}
+const req = (srv: RunningTeamServer, method: string, path: string, cookie = '', body?: unknown) => teamCall(srv.port, method, path, { who: { cookie, csrf: '' }, body });
 
 let f: TeamFixture;
 let L: PostgresCaseStore;

@@ -4,7 +4,7 @@
  * and out, wrong passwords, disabled users, expired and revoked sessions, CSRF, a cross-site form
  * post, another case's name in every route, roles, the login rate limit, the shared case state.
  */
-import { request } from 'node:http';
+import { type TeamCallOptions, teamCall, teamSignIn } from '../src/server/test-support/team-http.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningTeamServer, startTeamServer, type TeamServeOptions } from '../src/server/server.js';
 import { ROUTES } from '../src/server/routes.js';
@@ -14,56 +14,9 @@ import type { AuditEntriesResponse, CasesResponse, SearchResponse, SessionRespon
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
 import type {} from '../src/store/postgres/test-support/global-setup.js';
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  body: { error?: { code: string; message: string } } & Record<string, unknown>;
-}
+const req = (srv: RunningTeamServer, method: string, path: string, o: TeamCallOptions = {}) => teamCall(srv.port, method, path, o);
 
-interface Who {
-  cookie: string;
-  csrf: string;
-}
-
-function req(srv: RunningTeamServer, method: string, path: string, o: { who?: Who | null; body?: unknown; headers?: Record<string, string>; csrf?: string | null } = {}): Promise<Reply> {
-  const bytes = o.body === undefined ? undefined : Buffer.from(typeof o.body === 'string' ? o.body : JSON.stringify(o.body));
-  const h: Record<string, string> = { Host: `127.0.0.1:${srv.port}`, Origin: `http://127.0.0.1:${srv.port}` };
-  if (bytes) {
-    h['Content-Type'] = 'application/json';
-    h['Content-Length'] = String(bytes.length);
-  }
-  if (o.who) h.Cookie = o.who.cookie;
-  const csrf = o.csrf === undefined ? o.who?.csrf : o.csrf;
-  if (csrf && method !== 'GET') h['X-CSRF-Token'] = csrf;
-  Object.assign(h, o.headers);
-  for (const k of Object.keys(h)) if (h[k] === '') delete h[k];
-  return new Promise((ok, fail) => {
-    const r = request({ host: '127.0.0.1', port: srv.port, path, method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: Reply['body'] = {};
-        try {
-          body = JSON.parse(text || '{}') as Reply['body'];
-        } catch {
-          body = {};
-        }
-        ok({ status: res.statusCode ?? 0, headers: res.headers, text, body });
-      });
-    });
-    r.on('error', fail);
-    r.end(bytes);
-  });
-}
-
-async function signIn(srv: RunningTeamServer, user: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<Who & { reply: Reply }> {
-  const reply = await req(srv, 'POST', '/api/session', { body: { user, password }, headers });
-  const set = ([] as string[]).concat(reply.headers['set-cookie'] ?? []);
-  const cookie = set.map((c) => c.split(';')[0]!).join('; ');
-  return { cookie, csrf: String((reply.body as unknown as SessionResponse).csrf ?? ''), reply };
-}
+const signIn = (srv: RunningTeamServer, user: string, password = PASSWORD, headers: Record<string, string> = {}) => teamSignIn(srv.port, user, password, headers);
 
 /** A path standing for each route (each capture a plausible value). */
 function samplePath(pattern: RegExp): string {

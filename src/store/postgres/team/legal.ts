@@ -40,6 +40,7 @@
 import type pg from 'pg';
 import { ClewError } from '../../../model/errors.js';
 import { idBound } from '../read-util.js';
+import { transaction } from '../db.js';
 
 export const LEGAL_KINDS = ['privileged', 'outside_period'] as const;
 export type LegalKind = (typeof LEGAL_KINDS)[number];
@@ -344,21 +345,6 @@ export interface NewLegalFilter {
   evaluatedAt?: number;
 }
 
-async function inTx<T>(q: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await q.connect();
-  try {
-    await c.query('BEGIN');
-    const r = await fn(c);
-    await c.query('COMMIT');
-    return r;
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    c.release();
-  }
-}
-
 const notFound = (id: number) => new ClewError('NOT_FOUND', `no legal filter ${id} in this case that you may manage`);
 
 /** Add a filter to case `caseId` (as the admin, or as an owner through a user-scoped pool: policy clew_owner). */
@@ -371,7 +357,7 @@ export async function addLegalFilter(pool: pg.Pool, caseId: number, f: NewLegalF
   const ids = isQuery ? [...new Set(f.messageIds ?? [])] : [];
   if (isQuery && f.messageIds === undefined) throw new ClewError('INTERNAL', 'a filter by search is evaluated before it is stored');
   if (ids.length > MAX_LEGAL_MESSAGES) throw new ClewError('TOO_LARGE', `the search selects ${ids.length} messages; a filter fixes at most ${MAX_LEGAL_MESSAGES}: narrow it`);
-  return inTx(pool, async (c) => {
+  return transaction(pool, async (c) => {
     let r: { id: number };
     try {
       r = (
@@ -402,7 +388,7 @@ export async function listLegalFilters(pool: pg.Pool, caseId: number): Promise<L
 
 /** Remove filter `id` of the case: its messages show again to everyone who reads the case. */
 export async function removeLegalFilter(pool: pg.Pool, caseId: number, id: number): Promise<LegalFilter> {
-  return inTx(pool, async (c) => {
+  return transaction(pool, async (c) => {
     const [f] = await listIn(c, caseId, id);
     if (!f) throw notFound(id);
     const d = await c.query('DELETE FROM legal_filters WHERE case_id = $1 AND id = $2', [caseId, id]);
@@ -413,7 +399,7 @@ export async function removeLegalFilter(pool: pg.Pool, caseId: number, id: numbe
 
 /** Grant filter `id` to user `user` (a name): they see its messages again. Idempotent. */
 export async function grantLegalFilter(pool: pg.Pool, caseId: number, id: number, user: string, by: string): Promise<LegalFilter> {
-  return inTx(pool, async (c) => {
+  return transaction(pool, async (c) => {
     const [f] = await listIn(c, caseId, id);
     if (!f) throw notFound(id);
     const u = (await c.query<{ id: number }>('SELECT id FROM clew_users WHERE name = $1', [user])).rows[0];
@@ -428,7 +414,7 @@ export async function grantLegalFilter(pool: pg.Pool, caseId: number, id: number
 
 /** Take filter `id` back from `user`: its messages vanish for them at their next query. */
 export async function revokeLegalFilter(pool: pg.Pool, caseId: number, id: number, user: string): Promise<LegalFilter> {
-  return inTx(pool, async (c) => {
+  return transaction(pool, async (c) => {
     const [f] = await listIn(c, caseId, id);
     if (!f) throw notFound(id);
     const u = (await c.query<{ id: number }>('SELECT id FROM clew_users WHERE name = $1', [user])).rows[0];
