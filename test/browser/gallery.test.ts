@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { withCase } from '../../src/api/case.js';
 import { buildGalleryCase, GALLERY_XSS } from '../../src/api/test-support/gallery-case.js';
 import { type PageTrouble, screenshot, useWorkspace, xssOf } from './harness.js';
 
@@ -17,8 +18,19 @@ let trouble: PageTrouble;
 const tile = (name: string) => page.getByTestId('gallery-item').filter({ has: page.getByTestId('gallery-name').getByText(name, { exact: true }) });
 const loaded = (name: string) => tile(name).getByTestId('gallery-img').evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth);
 
+/** The gallery case, with text recognised in luka.jpg stored as clew ocr would (for its search hit). */
+async function galleryCaseWithOcr(dir: string): Promise<string> {
+  const casePath = await buildGalleryCase(dir);
+  await withCase(casePath, {}, async (s) => {
+    const luka = (await s.ocrCandidates({ limit: 50 })).find((c) => c.filename === 'luka.jpg')!;
+    const ocr = { attachmentId: luka.attachmentId, engine: 'tesseract', engineVersion: '5.3.0', languages: ['eng'], dataVersions: {}, text: 'kontejner MSCU1234565 u luci', confidence: 91, orientation: null, failure: null, failed: null, at: 0 };
+    await s.saveOcr([{ ocr, messageId: luka.messageId, mentions: [] }]);
+  });
+  return casePath;
+}
+
 describe('attachment gallery in Chromium', () => {
-  useWorkspace('clew-browser-gallery-', (d) => buildGalleryCase(join(d, 'case')), (w) => ({ page, trouble } = w), { timeoutMs: 180_000 });
+  useWorkspace('clew-browser-gallery-', (d) => galleryCaseWithOcr(join(d, 'case')), (w) => ({ page, trouble } = w), { timeoutMs: 180_000 });
 
   it('shows previews, placeholders for what is no image, names as text, EXIF, and follows a preview to its message', async () => {
     await page.getByRole('link', { name: 'Gallery' }).click();
@@ -62,6 +74,18 @@ describe('attachment gallery in Chromium', () => {
     expect(await xssOf(page)).toBeUndefined();
     expect(trouble.errors).toEqual([]);
     expect(trouble.dialogs).toEqual([]);
+    expect(trouble.csp).toEqual([]);
+  });
+
+  it("shows the image of a search hit found by the text read in it, as the server's preview", async () => {
+    await page.goto(`${new URL(page.url()).origin}/search?q=MSCU1234565`);
+    await expect.poll(() => page.getByTestId('hit').count()).toBe(1);
+    const hit = page.getByTestId('hit-image');
+    expect(await hit.textContent()).toContain('text in image luka.jpg (OCR, 91% confidence)');
+    const thumb = hit.getByTestId('hit-thumb');
+    expect(await thumb.getAttribute('src')).toMatch(/\/attachments\/[0-9]+\/thumbnail$/);
+    await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBe(320);
+    expect(trouble.errors).toEqual([]);
     expect(trouble.csp).toEqual([]);
   });
 });

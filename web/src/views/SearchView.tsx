@@ -17,6 +17,7 @@ import { CsvButton } from '../components/Download';
 import { IsoDateInput } from '../components/IsoDateInput';
 import { ANNOTATED, Annotations, UndoBar } from '../components/Annotations';
 import { AddToReport } from './report/AddToReport';
+import { galleryApi } from './gallery/data';
 import type { AnnotationChangeResponse } from '../lib/api';
 
 const PAGE = 50;
@@ -271,6 +272,17 @@ export default function SearchView({ params }: ViewProps) {
                     )}
                     {h.images?.map((img) => (
                       <span key={img.attachmentId} className="hit-image" data-testid="hit-image">
+                        <img
+                          className="hit-thumb"
+                          src={galleryApi.thumbnailUrl(img.attachmentId)}
+                          loading="lazy"
+                          decoding="async"
+                          alt=""
+                          data-testid="hit-thumb"
+                          onError={(e) => {
+                            e.currentTarget.hidden = true;
+                          }}
+                        />
                         <span className="hit-image-name muted" dir="auto">
                           text in image <Untrusted text={img.filename} />
                           {img.confidence !== null ? ` (OCR, ${Math.round(img.confidence)}% confidence)` : ' (OCR)'}:
