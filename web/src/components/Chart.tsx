@@ -72,7 +72,10 @@ export function Chart({
     chart.current = c;
     c.on('click', (p) => {
       const e = p as { seriesIndex?: number; dataIndex?: number; seriesName?: string };
-      clickRef.current?.({ seriesIndex: e.seriesIndex ?? 0, dataIndex: e.dataIndex ?? 0, seriesName: e.seriesName ?? '' });
+      const at = { seriesIndex: e.seriesIndex ?? 0, dataIndex: e.dataIndex ?? 0, seriesName: e.seriesName ?? '' };
+      // after ECharts has finished with the click: a handler that navigates away disposes the chart, and
+      // ECharts, still inside its event, would then read its disposed painter (a page error)
+      setTimeout(() => clickRef.current?.(at), 0);
     });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(node);
