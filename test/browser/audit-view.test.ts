@@ -15,7 +15,7 @@ import type { PostgresCaseStore } from '../../src/store/postgres/store.js';
 import { PASSWORD, type TeamFixture, caseWith, teamFixture, uniqueUser } from '../../src/store/postgres/team/test-support/team.js';
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
 import type {} from '../../src/store/postgres/test-support/global-setup.js';
-import { type Browser, ensureWebBuilt, launch, screenshot, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, launch, screenshot, signInAs, signOut, WEB_DIST } from './harness.js';
 
 let f: TeamFixture;
 let theCase: PostgresCaseStore;
@@ -53,26 +53,11 @@ afterAll(async () => {
   await f?.close();
 });
 
-async function signInAs(user: string): Promise<void> {
-  await page.goto(`${srv.origin}/`);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-user').fill(user);
-  await page.getByTestId('signin-password').fill(PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('case-list').waitFor();
-}
-
-async function signOut(): Promise<void> {
-  await page.getByTestId('account-menu').locator('summary').click();
-  await page.getByTestId('account-menu').getByTestId('sign-out').click();
-  await page.getByTestId('signin-form').waitFor();
-}
-
 const navTitles = () => page.locator('nav.sidenav .nav-item').allTextContents();
 
 describe('the Audit view in Chromium', () => {
   it('an analyst searches, has no Audit view, and the audit route refuses them', async () => {
-    await signInAs(analyst);
+    await signInAs(page, srv.origin, analyst, PASSWORD);
     await page.getByTestId('case-link').first().click();
     await page.getByTestId('casebar').waitFor();
     await page.getByRole('searchbox', { name: 'Search query' }).fill(word);
@@ -90,12 +75,12 @@ describe('the Audit view in Chromium', () => {
     await page.goto(`${srv.origin}/cases/${theCase.db.caseName}/audit`);
     await page.getByText('There is no such page').waitFor();
     expect(await page.getByTestId('audit-view').count()).toBe(0);
-    await signOut();
+    await signOut(page);
   });
 
   it("an auditor sees only the Audit view, the analyst's search with its query text, and downloads a proof that checks", async () => {
     await audit.signNow();
-    await signInAs(auditor);
+    await signInAs(page, srv.origin, auditor, PASSWORD);
     await page.getByTestId('case-link').first().click();
     await page.getByTestId('audit-view').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/cases/${theCase.db.caseName}/audit`);
@@ -120,7 +105,7 @@ describe('the Audit view in Chromium', () => {
     await page.goto(`${srv.origin}/cases/${theCase.db.caseName}/search?q=kafa`);
     await page.getByText('There is no such page').waitFor();
     expect(await page.locator('body').textContent()).not.toContain('Rotterdam');
-    await signOut();
+    await signOut(page);
     expect(errors).toEqual([]);
   });
 });

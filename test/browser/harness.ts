@@ -160,3 +160,20 @@ export const screenshot = (page: Page, name: string, fullPage = false): Promise<
 
 /** GET an API path from inside the page (with its session cookie), as JSON. */
 export const pageJson = <T>(page: Page, path: string): Promise<T> => page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
+
+/** Signs in on the team server's page at `origin` and waits for the case list. */
+export async function signInAs(page: Page, origin: string, user: string, password: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await page.getByTestId('signin-form').waitFor();
+  await page.getByTestId('signin-user').fill(user);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('case-list').waitFor();
+}
+
+/** Signs out from the user menu and waits for the sign-in form. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('account-menu').locator('summary').click();
+  await page.getByTestId('account-menu').getByTestId('sign-out').click();
+  await page.getByTestId('signin-form').waitFor();
+}

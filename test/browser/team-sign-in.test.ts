@@ -10,7 +10,7 @@ import type { PostgresCaseStore } from '../../src/store/postgres/store.js';
 import { PASSWORD, type TeamFixture, caseWith, teamFixture, uniqueUser } from '../../src/store/postgres/team/test-support/team.js';
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
 import type {} from '../../src/store/postgres/test-support/global-setup.js';
-import { type Browser, ensureWebBuilt, launch, screenshot, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, launch, screenshot, signInAs, signOut, WEB_DIST } from './harness.js';
 
 let f: TeamFixture;
 let nlCase: PostgresCaseStore;
@@ -51,26 +51,11 @@ afterAll(async () => {
   await f?.close();
 });
 
-async function signInAs(user: string): Promise<void> {
-  await page.goto(`${srv.origin}/`);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-user').fill(user);
-  await page.getByTestId('signin-password').fill(PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('case-list').waitFor();
-}
-
 async function searchKafa(): Promise<string> {
   await page.getByRole('searchbox', { name: 'Search query' }).fill('kafa');
   await page.keyboard.press('Enter');
   await page.getByTestId('hit').first().waitFor();
   return (await page.locator('.hits').textContent()) ?? '';
-}
-
-async function signOut(): Promise<void> {
-  await page.getByTestId('account-menu').locator('summary').click();
-  await page.getByTestId('account-menu').getByTestId('sign-out').click();
-  await page.getByTestId('signin-form').waitFor();
 }
 
 describe('the team server in Chromium, two users of two agencies', () => {
@@ -83,7 +68,7 @@ describe('the team server in Chromium, two users of two agencies', () => {
   });
 
   it('signs in as the Dutch analyst, who sees only the Dutch case', async () => {
-    await signInAs(nl);
+    await signInAs(page, srv.origin, nl, PASSWORD);
     const links = page.getByTestId('case-link');
     expect(await links.allTextContents()).toEqual([nlCase.db.caseName]);
     await links.first().click();
@@ -104,11 +89,11 @@ describe('the team server in Chromium, two users of two agencies', () => {
     expect(await page.locator('body').textContent()).not.toContain('Baru');
     await page.goto(`${srv.origin}/cases/${nlCase.db.caseName}/search`);
     await page.getByTestId('casebar').waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it('signs in as the Serbian reader, who sees only the Serbian case', async () => {
-    await signInAs(rs);
+    await signInAs(page, srv.origin, rs, PASSWORD);
     expect(await page.getByTestId('case-link').allTextContents()).toEqual([rsCase.db.caseName]);
     await page.getByTestId('case-link').first().click();
     await page.getByTestId('casebar').waitFor();
@@ -116,7 +101,7 @@ describe('the team server in Chromium, two users of two agencies', () => {
     expect(hits).toContain('Baru');
     expect(hits).not.toContain('Rotterdam');
     await screenshot(page, 'team-rs-search');
-    await signOut();
+    await signOut(page);
     // signed out: the API answers 401 to this browser
     const status = await page.evaluate(async (c) => (await fetch(`/api/cases/${c}/stats`, { credentials: 'same-origin' })).status, rsCase.db.caseName);
     expect(status).toBe(401);
