@@ -17,7 +17,7 @@ import type { PostgresCaseStore } from '../store/postgres/store.js';
 import { testCaseLocator } from '../store/postgres/test-support/pg-case.js';
 import { edgesSql } from '../store/postgres/read-network.js';
 import type { LegalFilter } from '../store/postgres/team/legal.js';
-import { PASSWORD, type TeamFixture, teamFixture, uniqueUser } from '../store/postgres/team/test-support/team.js';
+import { PASSWORD, type TeamFixture, teamFixture, uniqueUser, userSql } from '../store/postgres/team/test-support/team.js';
 
 const T0 = Date.UTC(2021, 2, 1, 9);
 const MIN = 60_000;
@@ -42,27 +42,7 @@ const names = { owner: '', x: '', g: '' };
 const id: Record<string, number> = {};
 let filters: LegalFilter[] = [];
 
-async function as<T>(user: number, fn: () => Promise<T>): Promise<T> {
-  await sql.query('BEGIN');
-  try {
-    await sql.query(`SELECT set_config('clew.user', $1, true)`, [String(user)]);
-    return await fn();
-  } finally {
-    await sql.query('ROLLBACK');
-  }
-}
-const n = async (text: string, params: unknown[] = []) => Number((await sql.query(text, params)).rows[0].n);
-const sqlstate = async (text: string, params: unknown[] = []) => {
-  await sql.query('SAVEPOINT s');
-  try {
-    await sql.query(text, params);
-    return 'ok';
-  } catch (e) {
-    return (e as { code?: string }).code;
-  } finally {
-    await sql.query('ROLLBACK TO SAVEPOINT s');
-  }
-};
+const { as, count: n, sqlstate } = userSql(() => sql);
 const visibleIds = async () => (await sql.query('SELECT id FROM messages WHERE case_id = $1 ORDER BY id', [L.db.caseId])).rows.map((r: { id: number }) => Number(r.id));
 
 beforeAll(async () => {

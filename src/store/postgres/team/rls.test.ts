@@ -11,7 +11,7 @@ import { codeOf, query } from '../../conformance/support.js';
 import { CASE_TABLES, partitionName } from '../schema.js';
 import { PostgresCaseStore } from '../store.js';
 import { userScopedPool } from './scoped.js';
-import { PASSWORD, type TeamFixture, caseWith, teamFixture, uniqueUser } from './test-support/team.js';
+import { PASSWORD, type TeamFixture, caseWith, teamFixture, uniqueUser, userSql } from './test-support/team.js';
 
 let f: TeamFixture;
 let A: PostgresCaseStore;
@@ -62,29 +62,8 @@ afterAll(async () => {
   await f?.close();
 });
 
-/** Run `fn` in a transaction of the server role's client with clew.user set to `user` (a raw string: garbage too), rolled back. */
-async function as<T>(user: number | string | null, fn: () => Promise<T>): Promise<T> {
-  await sql.query('BEGIN');
-  try {
-    if (user !== null) await sql.query(`SELECT set_config('clew.user', $1, true)`, [String(user)]);
-    return await fn();
-  } finally {
-    await sql.query('ROLLBACK');
-  }
-}
-
-const count = async (text: string, params: unknown[] = []) => Number((await sql.query(text, params)).rows[0].n);
-const sqlstate = async (text: string, params: unknown[] = []) => {
-  await sql.query('SAVEPOINT s');
-  try {
-    await sql.query(text, params);
-    return 'ok';
-  } catch (e) {
-    return (e as { code?: string }).code;
-  } finally {
-    await sql.query('ROLLBACK TO SAVEPOINT s');
-  }
-};
+// as(user, fn): clew.user set to `user` (a raw string: garbage too), rolled back
+const { as, count, sqlstate } = userSql(() => sql);
 
 describe('row-level security, in SQL as the team server connects', () => {
   it('binds the server role: no superuser, no BYPASSRLS, owns no table; every case table and partition ENABLEs and FORCEs it', async () => {

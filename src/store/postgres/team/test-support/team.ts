@@ -91,3 +91,36 @@ export async function caseWith(stem: string, bodies: readonly string[], start = 
   );
   return s;
 }
+
+/**
+ * SQL on one client (the server role's, `client()` once connected) as a team user: `as` runs `fn` in a
+ * transaction with clew.user set (not set when null), always rolled back; `count` reads the `n` a query
+ * selects; `sqlstate` runs a statement in a savepoint and gives 'ok' or the SQLSTATE it failed with.
+ */
+export function userSql(client: () => pg.ClientBase) {
+  return {
+    async as<T>(user: number | string | null, fn: () => Promise<T>): Promise<T> {
+      const sql = client();
+      await sql.query('BEGIN');
+      try {
+        if (user !== null) await sql.query(`SELECT set_config('clew.user', $1, true)`, [String(user)]);
+        return await fn();
+      } finally {
+        await sql.query('ROLLBACK');
+      }
+    },
+    count: async (text: string, params: unknown[] = []) => Number((await client().query(text, params)).rows[0].n),
+    async sqlstate(text: string, params: unknown[] = []): Promise<string | undefined> {
+      const sql = client();
+      await sql.query('SAVEPOINT s');
+      try {
+        await sql.query(text, params);
+        return 'ok';
+      } catch (e) {
+        return (e as { code?: string }).code;
+      } finally {
+        await sql.query('ROLLBACK TO SAVEPOINT s');
+      }
+    },
+  };
+}
