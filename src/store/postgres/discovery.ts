@@ -28,7 +28,7 @@ import { accountKeys, DISCOVERY_KEYS_PER_CALL, DISCOVERY_KEYS_PER_HOUR, DISCOVER
 import type { TeamNotification } from '../team.js';
 import type { DiscoveryRow } from '../types.js';
 import type { Queryable } from './db.js';
-import { pgCode } from './db.js';
+import { pgCode, transaction } from './db.js';
 
 export { DISCOVERY_KEYS_PER_CALL, DISCOVERY_KEYS_PER_HOUR };
 /** The same looker, selector and cases notify an owner once in this long. */
@@ -177,7 +177,9 @@ export async function discover(pool: pg.Pool, keys: readonly string[], fromCase:
   if (keys.length === 0) return [];
   let rows: { selector: string; case_name: string; owner_name: string | null; owner_agency: string | null }[];
   try {
-    rows = (await pool.query('SELECT * FROM clew_discover($1::text[], $2)', [keys, fromCase])).rows;
+    // a transaction of its own: the function writes (the owners' notifications, the user's budget), which a
+    // lone SELECT on a user-scoped pool would run READ ONLY (team/scoped.ts)
+    rows = (await transaction(pool, (c) => c.query('SELECT * FROM clew_discover($1::text[], $2)', [keys, fromCase]))).rows;
   } catch (e) {
     if (pgCode(e) === 'CL429') throw new ClewError('RATE_LIMITED', `more than ${DISCOVERY_KEYS_PER_HOUR} selectors looked up across cases in an hour: wait, then ask again`);
     if (pgCode(e) === 'CL400') throw new ClewError('INVALID_ARGUMENT', (e as Error).message);

@@ -39,12 +39,12 @@ function textOf(q: QueryArg): string | null {
 
 /**
  * A statement that only reads, as the store sends them outside a transaction: a SELECT or WITH
- * naming no writing statement, row lock, sequence, advisory lock, setting or function of ours that
- * writes (clew_discover: the owners' notifications, the user's budget). Anything else keeps the
- * plain path (its COMMIT awaited).
+ * naming no writing statement, row lock, sequence, advisory lock or setting. Anything else keeps
+ * the plain path (its COMMIT awaited). A SELECT of a function that writes runs in its caller's
+ * own transaction (e.g. discovery.ts).
  */
 const READ = /^\s*(SELECT|WITH)\b/i;
-const NOT_PLAIN = /\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(UPDATE|SHARE|NO\s+KEY|KEY)|nextval|setval|set_config|pg_\w*lock\w*|clew_discover)\b/i;
+const NOT_PLAIN = /\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(UPDATE|SHARE|NO\s+KEY|KEY)|nextval|setval|set_config|pg_\w*lock\w*)\b/i;
 const plainRead = (text: string): boolean => READ.test(text) && !NOT_PLAIN.test(text) && !text.includes(';');
 
 /** The statement that names the user in the current transaction (SET LOCAL). */
