@@ -62,6 +62,19 @@ export function createPool(loc: PostgresLocator, max = 4): pg.Pool {
   return pool;
 }
 
+/** createPool, with one connection made at once: a server that does not answer is named (connectError) and the pool ended. */
+export async function connectPool(loc: PostgresLocator, max?: number): Promise<pg.Pool> {
+  const pool = createPool(loc, max);
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw connectError(e, loc) ?? e;
+  }
+  return pool;
+}
+
 /** All rows of a query. */
 export async function rows<R>(db: PgCase | Queryable, sql: string, params: unknown[] = []): Promise<R[]> {
   const q = 'pool' in db ? db.pool : db;

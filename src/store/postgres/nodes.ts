@@ -31,7 +31,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { ClewError } from '../../model/errors.js';
 import { SLOTS } from '../../model/ids.js';
 import { CASE_LOCK, findCase } from './cases.js';
-import { connectError, createPool, one, pgCode, rows, type Queryable } from './db.js';
+import { connectError, connectPool, createPool, one, pgCode, rows, type Queryable } from './db.js';
 import { type PostgresLocator, redactUrl } from './locator.js';
 import { caseTable, partitionName, type PgTable } from './schema.js';
 
@@ -199,15 +199,7 @@ export async function ensurePartitionKeys(c: Queryable, caseId: number): Promise
 
 async function connectNode(node: NodeLocator): Promise<pg.Pool> {
   const loc: PostgresLocator = { kind: 'postgres', url: node.url, case: '', printable: node.printable };
-  const pool = createPool(loc, 2);
-  try {
-    const c = await pool.connect();
-    c.release();
-  } catch (e) {
-    await pool.end().catch(() => {});
-    throw connectError(e, loc) ?? e;
-  }
-  return pool;
+  return connectPool(loc, 2);
 }
 
 export interface PlaceOptions {

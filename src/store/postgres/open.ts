@@ -7,7 +7,7 @@
 import { ClewError } from '../../model/errors.js';
 import type { CaseStore } from '../types.js';
 import { type CaseMigrationReport, createCase, ensureSchema, findCase, migrateCase } from './cases.js';
-import { connectError, createPool } from './db.js';
+import { connectPool } from './db.js';
 import type { PgOpenOptions, PostgresLocator } from './locator.js';
 import { caseNodes, guardNodes } from './nodes.js';
 import { PostgresCaseStore } from './store.js';
@@ -19,14 +19,8 @@ export async function openPostgresCase(loc: PostgresLocator, opts: PgOpenOptions
 /** The same, typed as the PostgreSQL store (tests and tools inside src/store). */
 export async function openPostgresStore(loc: PostgresLocator, opts: PgOpenOptions = {}): Promise<PostgresCaseStore> {
   const readonly = opts.readonly ?? false;
-  const pool = createPool(loc);
+  const pool = await connectPool(loc);
   try {
-    try {
-      const c = await pool.connect();
-      c.release();
-    } catch (e) {
-      throw connectError(e, loc) ?? e;
-    }
     await ensureSchema(pool, readonly || !opts.create, loc.printable);
     let row = await findCase(pool, loc.case);
     if (!row) {
@@ -52,14 +46,8 @@ export async function openPostgresStore(loc: PostgresLocator, opts: PgOpenOption
  * transaction (what opening it does too), saying what the case's migration applied.
  */
 export async function migratePostgresCase(loc: PostgresLocator): Promise<CaseMigrationReport> {
-  const pool = createPool(loc);
+  const pool = await connectPool(loc);
   try {
-    try {
-      const c = await pool.connect();
-      c.release();
-    } catch (e) {
-      throw connectError(e, loc) ?? e;
-    }
     await ensureSchema(pool, true, loc.printable);
     const row = await findCase(pool, loc.case);
     if (!row) throw new ClewError('CASE_NOT_FOUND', `no case "${loc.case}" in ${loc.printable}`, { locator: loc.printable, case: loc.case });

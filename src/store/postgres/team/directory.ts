@@ -19,7 +19,7 @@ import { CASE_ROLES, type CaseRole, type TeamCase, type TeamDirectory, type Team
 import { listNotifications, markNotificationsSeen } from '../discovery.js';
 import type { CaseStore } from '../../types.js';
 import { ensureSchema, findCase } from '../cases.js';
-import { connectError, createPool, one, pgCode, rows, transaction } from '../db.js';
+import { connectPool, one, pgCode, rows, transaction } from '../db.js';
 import { redactUrl } from '../locator.js';
 import { PG_SCHEMA_VERSION } from '../schema.js';
 import { PostgresCaseStore } from '../store.js';
@@ -354,14 +354,8 @@ export interface TeamDirectoryOptions {
  */
 export async function openTeamDirectory(uri: string, opts: TeamDirectoryOptions = {}): Promise<PgTeamDirectory> {
   const loc = dbLocator(uri);
-  const pool = createPool(loc, opts.maxConnections ?? 10);
+  const pool = await connectPool(loc, opts.maxConnections ?? 10);
   try {
-    try {
-      const c = await pool.connect();
-      c.release();
-    } catch (e) {
-      throw connectError(e, loc) ?? e;
-    }
     try {
       await ensureSchema(pool, false, loc.printable);
     } catch (e) {
