@@ -170,14 +170,16 @@ export async function search(store: SearchStore, req: SearchRequest): Promise<Se
   return {
     query,
     hits: page.hits.map((h, i) => {
-      const via = expansions.filter((x) => highlightRanges(h.body, x.node, langs).length > 0).map((x) => ({ codeword: x.codeword, means: x.means }));
+      // the body's words stemmed in the message's own language, as the index stemmed them (not in all of the case's)
+      const own = h.lang ? [h.lang] : [];
+      const via = expansions.filter((x) => highlightRanges(h.body, x.node, own).length > 0).map((x) => ({ codeword: x.codeword, means: x.means }));
       return {
         id: h.id,
         ts: h.ts,
         sender: senders[i]!,
         conversationId: h.conversationId,
         conversationTitle: h.conversationTitle ?? null,
-        snippet: makeSnippet(h.body, highlightQuery, 200, langs),
+        snippet: makeSnippet(h.body, highlightQuery, 200, own),
         ...(req.withBody ? { body: h.body } : {}),
         ...(via.length > 0 ? { via } : {}),
         ...(notes.has(`message:${h.id}`) ? { annotations: notes.get(`message:${h.id}`)! } : {}),

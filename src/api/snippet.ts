@@ -4,7 +4,7 @@
  */
 import { normaliseWithMap, toOriginalSpan } from '../text/normalise/normalise.js';
 import type { TextNode } from '../text/query/ast.js';
-import { isStemToken, stemTokensFor } from '../text/stem/stem.js';
+import { isStemToken, stemmerTag, stemTokenTag, stemTokensFor } from '../text/stem/stem.js';
 
 export interface Snippet {
   text: string;
@@ -36,6 +36,34 @@ function terms(node: TextNode | null): Wanted[] {
   }
 }
 
+/**
+ * The languages whose stems the query looks for: of `langs`, those whose stemmer made one of the query's stem
+ * tokens. A body's words are stemmed in these only (not in every language of the case).
+ */
+function stemLanguages(wanted: Wanted[], langs: readonly string[]): string[] {
+  const tags = new Set<string>();
+  for (const w of wanted) for (const seq of w.seqs) for (const t of seq) if (isStemToken(t)) tags.add(stemTokenTag(t));
+  return tags.size === 0 ? [] : langs.filter((l) => tags.has(stemmerTag(l) ?? ''));
+}
+
+/**
+ * The stem tokens of a body's word in `langs`, remembered across snippets: the pages of a search repeat their
+ * words, and stemming a word in each language the query asks for costs more than the page's index work.
+ * Bounded: forgotten wholesale when full.
+ */
+const MAX_REMEMBERED_STEMS = 50_000;
+const rememberedStems = new Map<string, string[]>();
+function bodyWordStems(word: string, langs: readonly string[], langsKey: string): string[] {
+  const key = `${langsKey}\u0001${word}`;
+  let st = rememberedStems.get(key);
+  if (st === undefined) {
+    st = stemTokensFor(word, langs);
+    if (rememberedStems.size >= MAX_REMEMBERED_STEMS) rememberedStems.clear();
+    rememberedStems.set(key, st);
+  }
+  return st;
+}
+
 /** Words of a body looked at for their stems (beyond: their folded form only): bounded work on a huge body. */
 const MAX_STEMMED_WORDS = 20_000;
 
@@ -46,13 +74,15 @@ const MAX_STEMMED_WORDS = 20_000;
 export function highlightRanges(body: string, query: TextNode | null, langs: readonly string[] = []): [number, number][] {
   const wanted = terms(query);
   if (wanted.length === 0) return [];
+  const stemLangs = stemLanguages(wanted, langs);
   const { text, map } = normaliseWithMap(body);
   const toks: { t: string; s: number; e: number; stems?: string[] }[] = [];
+  const langsKey = stemLangs.join(',');
   const re = /[\p{L}\p{M}\p{N}]+/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) toks.push({ t: m[0], s: m.index, e: m.index + m[0].length });
   const stems = (i: number): string[] => {
     const k = toks[i]!;
-    if (k.stems === undefined) k.stems = langs.length > 0 && i < MAX_STEMMED_WORDS ? stemTokensFor(k.t, langs) : [];
+    if (k.stems === undefined) k.stems = stemLangs.length > 0 && i < MAX_STEMMED_WORDS ? bodyWordStems(k.t, stemLangs, langsKey) : [];
     return k.stems;
   };
   const out: [number, number][] = [];

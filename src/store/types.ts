@@ -122,6 +122,8 @@ export interface SearchHit {
   /** The conversation's title, when it has one. */
   conversationTitle?: string | null;
   body: string;
+  /** The message's detected language (its words were indexed with this language's stemmer), null when unknown. */
+  lang: string | null;
   /** A search with translations (SearchQuery.translated): the words matched the message's stored translation, not its original. */
   viaTranslation?: boolean;
 }

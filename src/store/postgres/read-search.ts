@@ -53,6 +53,7 @@ interface HitRow {
   conversation_id: number | null;
   body: string;
   subject: string | null;
+  lang: string | null;
 }
 
 const EXACT_SCAN_CAP = 50_000;
@@ -192,7 +193,7 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     ...(trWhere === null ? [] : [{ where: () => trWhere, params: [], translation: true }]),
     ...(ocrWhereAt === null ? [] : [{ where: ocrWhereAt, params: needles, translation: false }]),
   ];
-  const cols = 'm.id, m.ts, m.sender, m.conversation_id, m.body, m.subject';
+  const cols = 'm.id, m.ts, m.sender, m.conversation_id, m.body, m.subject, m.lang';
   const window = Math.max(RECENT_WINDOW, pageSize * 25);
   const recentSql = `SELECT ${cols} FROM (SELECT * FROM messages m WHERE m.case_id = $1 AND m.id < $${n + 1} ORDER BY m.id DESC LIMIT ${window}) m
                WHERE ${cond} ORDER BY m.id DESC LIMIT $${n + 2}`;
@@ -282,6 +283,7 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     conversationId: h.conversation_id,
     conversationTitle: h.conversation_id === null ? null : (titles.get(h.conversation_id) ?? null),
     body: h.body,
+    lang: h.lang,
     ...(viaTranslation.has(h.id) ? { viaTranslation: true } : {}),
   }));
   const nextCursor = more ? (exact && hits.length <= opts.limit ? cursor : page[page.length - 1]!.id) : null;

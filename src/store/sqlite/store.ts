@@ -564,7 +564,7 @@ export class SqliteCaseStore implements CaseStore {
     }
     const cond = `translations_fts MATCH ? AND m.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = m.source_id AND s.status = 'partial') ${where.map((w) => `AND ${w}`).join(' ')}`;
     return {
-      sql: `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM translations_fts f JOIN messages m ON m.id = f.rowid
+      sql: `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject, m.lang FROM translations_fts f JOIN messages m ON m.id = f.rowid
             WHERE ${cond} AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?`,
       idSql: `SELECT f.rowid AS id FROM translations_fts f JOIN messages m ON m.id = f.rowid WHERE ${cond}`,
       args: [toFts(query.text), ...args],
@@ -588,7 +588,7 @@ export class SqliteCaseStore implements CaseStore {
       JOIN messages mm ON mm.source_id = a.source_id AND mm.native_id = a.message_native_id WHERE o.words <> '' AND ${cond}) f JOIN messages m ON m.id = f.rowid`;
     const filter = `m.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = m.source_id AND s.status = 'partial') ${where.map((w) => `AND ${w}`).join(' ')}`;
     return {
-      sql: `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM ${from} WHERE ${filter} AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?`,
+      sql: `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject, m.lang FROM ${from} WHERE ${filter} AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?`,
       idSql: `SELECT f.rowid AS id FROM ${from} WHERE ${filter}`,
       args: [...needles, ...args],
     };
@@ -688,19 +688,19 @@ export class SqliteCaseStore implements CaseStore {
       // walk the senders' messages newest first and check each against the index (see senderDriven)
       where.push('EXISTS (SELECT 1 FROM messages_fts f WHERE messages_fts MATCH ? AND f.rowid = m.id)');
       args.push(fts);
-      sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM messages m
+      sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject, m.lang FROM messages m
              WHERE ${where.join(' AND ')} AND m.id < ? ORDER BY m.id DESC LIMIT ?`;
     } else if (fts) {
-      sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM messages_fts f JOIN messages m ON m.id = f.rowid
+      sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject, m.lang FROM messages_fts f JOIN messages m ON m.id = f.rowid
              WHERE messages_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')} AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?`;
       args.unshift(fts);
     } else {
       where.push('m.dup_of IS NULL');
-      sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject FROM messages m
+      sql = `SELECT m.id, m.ts, m.sender, m.conversation_id, m.body, m.subject, m.lang FROM messages m
              WHERE ${where.join(' AND ')} AND m.id < ? ORDER BY m.id DESC LIMIT ?`;
     }
     const st = cachedStatement(this.db, sql);
-    type Row = { id: number; ts: number; sender: number; conversation_id: number | null; body: string; subject: string | null };
+    type Row = { id: number; ts: number; sender: number; conversation_id: number | null; body: string; subject: string | null; lang: string | null };
     const hits: Row[] = [];
     const viaTranslation = new Set<number>();
     let cursor = opts.cursor ?? Number.MAX_SAFE_INTEGER;
@@ -755,6 +755,7 @@ export class SqliteCaseStore implements CaseStore {
       conversationId: h.conversation_id,
       conversationTitle: h.conversation_id === null ? null : (titles.get(h.conversation_id) ?? null),
       body: h.body,
+      lang: h.lang,
       ...(viaTranslation.has(h.id) ? { viaTranslation: true } : {}),
     }));
     const nextCursor = more ? (exact && hits.length <= opts.limit ? cursor : page[page.length - 1]!.id) : null;

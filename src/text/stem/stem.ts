@@ -141,6 +141,11 @@ export function stemTokensFor(word: string, langs: Iterable<string>): string[] {
   return out;
 }
 
+/** The stemmer tag of a stem token ("sh" of "\uE000shkaf"). */
+export function stemTokenTag(token: string): string {
+  return token.slice(1, 3);
+}
+
 /** True for a token made by `stemToken`. */
 export function isStemToken(token: string): boolean {
   return token.charCodeAt(0) === 0xe000;
