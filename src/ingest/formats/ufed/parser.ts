@@ -101,7 +101,7 @@ class UfedRun {
 
   private loc(m: UfedModel): Locator {
     let src: string | undefined;
-    for (const id of m.jumpTargets) {
+    for (const id of m.jumpTargets ?? []) {
       const p = this.files.get(id)?.path;
       if (p !== undefined && p !== '') {
         src = p;
