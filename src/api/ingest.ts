@@ -11,7 +11,6 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AnalyseStage } from '../ingest/analyse.js';
 import { AnalysePool, analysePoolAvailable, defaultAnalyseWorkers } from '../ingest/analyse-pool.js';
-import { parseInThread, parseThreadAvailable } from '../ingest/parse-thread.js';
 import { detectFormat, formatByName } from '../ingest/formats/index.js';
 import type { FormatParser, ParseItem, ParseOptions, ResumePoint, SourceInput } from '../ingest/parser.js';
 import { assertTimeZone } from '../ingest/time.js';
@@ -45,12 +44,6 @@ export interface IngestOptions {
    * Threads are used only from the compiled code (dist/), and only for a file of more than one batch.
    */
   analyseWorkers?: number;
-  /**
-   * Parse a format that asks for it (`FormatParser.threaded`: UFED reports) in a thread of its own
-   * (src/ingest/parse-thread.ts), overlapping with analysis and writing (default true; only from
-   * the compiled code). The items, and so the case, are the same either way.
-   */
-  parseThread?: boolean;
   onProgress?: (p: IngestProgress) => void;
   /** Least time between two progress events (default 250 ms). */
   progressIntervalMs?: number;
@@ -300,14 +293,7 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
 
   let source: SourceRow;
   try {
-    const threaded = parser.threaded === true && opts.parseThread !== false && parseThreadAvailable();
-    const parsed = threaded
-      ? parseInThread(parser.name, input, resume, (n) => {
-          bytesRead = n;
-        })
-      : parser.parseBatches
-        ? parser.parseBatches(input, resume)
-        : oneByOne(parser.parse(input, resume));
+    const parsed = parser.parseBatches ? parser.parseBatches(input, resume) : oneByOne(parser.parse(input, resume));
     const groups = refusalAsLastReject(parsed, () => ordinal > (existing?.itemsDone ?? 0), (w) => warnings.push(w));
     for await (const group of groups) {
       for (const item of group) {

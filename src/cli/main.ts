@@ -80,8 +80,7 @@ export function buildProgram(): Command {
     .option('--max-line-bytes <n>', 'longest line accepted', int('--max-line-bytes', 1024), 1024 * 1024)
     .option('--no-analyse', 'skip language detection and entity extraction (faster)')
     .option('--analyse-workers <n>', 'threads reading entities (default: one per core; 0: in the main thread)', int('--analyse-workers', 0))
-    .option('--no-parse-thread', 'parse a UFED report in the main thread (default: in a thread of its own, beside the writer)')
-    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch?: number; maxLineBytes: number; analyse: boolean; analyseWorkers?: number; parseThread: boolean }) => {
+    .action(async (files: string[], o: { case: string; format?: string; tz?: string; region?: string; map?: string; batch?: number; maxLineBytes: number; analyse: boolean; analyseWorkers?: number }) => {
       const [{ withCase }, { ingestFile, loadMappingArgument }] = await Promise.all([caseApi(), import('../api/ingest.js')]);
       const csvMapping = o.map ? await loadMappingArgument(o.map) : undefined;
       const summaries: IngestSummary[] = [];
@@ -98,7 +97,6 @@ export function buildProgram(): Command {
               maxLineBytes: o.maxLineBytes,
               analyse: o.analyse,
               analyseWorkers: o.analyseWorkers,
-              parseThread: o.parseThread,
               onProgress: (p) => bar.update(p),
             });
             bar.done();

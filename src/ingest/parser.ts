@@ -76,9 +76,4 @@ export interface FormatParser {
    * so cheap that handing them over one by one would cost more than making them.
    */
   parseBatches?(input: SourceInput, resume?: ResumePoint): AsyncIterable<ParseItem[]>;
-  /**
-   * Parse in a thread of its own when the pipeline can (src/ingest/parse-thread.ts): for parsers
-   * whose parse costs more than the rest of the pipeline's thread, so that parse and write overlap.
-   */
-  readonly threaded?: boolean;
 }

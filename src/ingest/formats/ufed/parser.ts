@@ -101,7 +101,7 @@ class UfedRun {
 
   private loc(m: UfedModel): Locator {
     let src: string | undefined;
-    for (const id of m.jumpTargets) {
+    for (const id of m.jumpTargets ?? []) {
       const p = this.files.get(id)?.path;
       if (p !== undefined && p !== '') {
         src = p;
@@ -340,8 +340,6 @@ export const ufedParser: FormatParser = {
   name: 'ufed',
   description: 'Cellebrite UFED report: .ufdr archive or bare report.xml (chats, SMS/MMS, calls, contacts, accounts, e-mail, locations, device identifiers)',
   seekable: false,
-  // the report is 5x the bytes of the same records as JSON Lines: its parse is the pipeline's bottleneck
-  threaded: true,
   sniff: sniffUfed,
   async *parse(input: SourceInput): AsyncIterable<ParseItem> {
     for await (const items of parseUfedBatches(input)) yield* items;

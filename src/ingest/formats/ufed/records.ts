@@ -167,7 +167,7 @@ function party(m: UfedModel, platform: string, region?: string): Party | null {
   return p;
 }
 
-function parties(models: UfedModel[], platform: string, region?: string): Party[] {
+function parties(models: readonly UfedModel[], platform: string, region?: string): Party[] {
   const out: Party[] = [];
   for (const m of models) {
     const p = party(m, platform, region);
@@ -191,12 +191,12 @@ function requireTime(m: UfedModel, ctx: UfedContext): { ts: number; tzOffset: nu
 }
 
 export function isDeleted(m: UfedModel): boolean {
-  const s = (m.attrs.deleted_state ?? m.attrs.deleted ?? '').toLowerCase();
+  const s = (m.deleted ?? '').toLowerCase();
   return s === 'deleted' || s === 'trash';
 }
 
 /** Parties accounts with their names (the report's spelling), for AccountRecords. */
-export function partyAccounts(models: UfedModel[], platform: string, region?: string): AccountRecord[] {
+export function partyAccounts(models: readonly UfedModel[], platform: string, region?: string): AccountRecord[] {
   const out: AccountRecord[] = [];
   for (const p of parties(models, platform, region)) {
     const a: AccountRecord = { type: 'account', ref: p.ref, kind: kindOf(p.ref) };
@@ -266,7 +266,7 @@ function attachmentsOf(m: UfedModel): Attachment[] {
     const mime = field(a, 'ContentType');
     if (mime) att.mime = mime.split(';')[0]!.trim().toLowerCase();
     if (local) att.localPath = local.replace(/\\/g, '/');
-    if (a.attrs.file_id) att.fileId = a.attrs.file_id;
+    if (a.fileId) att.fileId = a.fileId;
     return att;
   });
 }

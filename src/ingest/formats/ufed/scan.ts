@@ -130,6 +130,30 @@ export class XmlScanner {
     return true;
   }
 
+  /** Whether the stream's text at [start, end) is all ASCII (in a Latin-1 stream: no byte of a multi-byte UTF-8 character). */
+  isAscii(start: number, end: number): boolean {
+    const b = this.buf;
+    const to = end - this.base;
+    for (let i = start - this.base; i < to; i++) if (b.charCodeAt(i) > 127) return false;
+    return true;
+  }
+
+  /**
+   * A hash (31 bits) of the stream's text at [start, end), for interning short values without making
+   * a string; -1 when the text holds `&` or a character above ASCII (it needs decoding first).
+   */
+  hash(start: number, end: number): number {
+    const b = this.buf;
+    const to = end - this.base;
+    let h = end - start;
+    for (let i = start - this.base; i < to; i++) {
+      const c = b.charCodeAt(i);
+      if (c > 127 || c === 38) return -1;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    return h & 0x7fffffff;
+  }
+
   write(chunk: string): void {
     this.buf = this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk;
     this.base += this.pos;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rawField as field, UfedXmlReader, type UfedModel } from './xml.js';
+import { children, MAX_CHILD_MODELS, MAX_FIELD_VALUES, MAX_MODEL_DEPTH, MAX_VALUE_CHARS, rawField as field, UfedXmlReader, type UfedModel } from './xml.js';
 
 /** Reads a report written one character at a time, so every token is split at every place. */
 function modelsOf(doc: string, step = 1): UfedModel[] {
@@ -51,5 +51,50 @@ describe('ufed xml: bytes', () => {
       expect(m!.id).toBe('žž🚤');
       expect(Buffer.from(doc).subarray(b!.offset, b!.offset + 9).toString()).toBe('<model ty');
     }
+  });
+});
+
+describe('ufed xml: models', () => {
+  it('keeps field names, model types and states that hash alike apart (names are interned by hash)', () => {
+    // "Aa" and "BB" have the same 31-multiplier hash, as do "AaAa", "AaBB" and "BBBB"
+    const f = (name: string, v: string) => `<field name="${name}" type="String"><value type="String">${v}</value></field>`;
+    const doc = `<project><decodedData><modelType type="X"><model type="AaAa" id="1" deleted_state="Aa">${f('Aa', 'one')}${f('BB', 'two')}<modelField name="AaBB" type="P"><model type="BBBB" id="2">${f('BB', 'three')}</model></modelField><multiModelField name="BBBB" type="P"><model type="AaBB" id="3" deleted_state="BB"/></multiModelField></model></modelType></decodedData></project>`;
+    for (const step of [1, 7, 1000]) {
+      const [m] = modelsOf(doc, step);
+      expect([m!.type, m!.deleted, field(m!, 'Aa'), field(m!, 'BB')]).toEqual(['AaAa', 'Aa', 'one', 'two']);
+      expect(children(m!, 'AaBB').map((c) => [c.type, field(c, 'BB'), c.path])).toEqual([['BBBB', 'three', 'AaAa[1]/AaBB/BBBB[2]']]);
+      expect(children(m!, 'BBBB').map((c) => [c.type, c.deleted])).toEqual([['AaBB', 'BB']]);
+      expect(children(m!, 'Aa')).toEqual([]);
+    }
+  });
+
+  it('keeps at most MAX_CHILD_MODELS children, MAX_FIELD_VALUES values and MAX_VALUE_CHARS bytes of a value per model, and says so', () => {
+    const kid = (i: number) => `<model type="P" id="${i}"/>`;
+    const val = (v: string) => `<value type="String">${v}</value>`;
+    const big = 'ž'.repeat(MAX_VALUE_CHARS / 2 + 1);
+    const doc = `<project><decodedData><modelType type="X"><model type="M" id="m"><multiModelField name="Kids" type="P">${Array.from({ length: MAX_CHILD_MODELS + 1 }, (_, i) => kid(i)).join('')}</multiModelField><multiField name="V" type="String">${val('x').repeat(MAX_FIELD_VALUES + 1)}</multiField></model><model type="M" id="n"><field name="Body" type="String">${val(big)}</field></model></modelType></decodedData></project>`;
+    const [m, n] = modelsOf(doc, 1 << 16);
+    expect(children(m!, 'Kids')).toHaveLength(MAX_CHILD_MODELS);
+    expect(m!.fields).toHaveLength(2 * MAX_FIELD_VALUES);
+    expect(m!.truncated).toBe(`more than ${MAX_CHILD_MODELS} child models (Kids)`);
+    // cut at a character boundary: 2 bytes a character
+    expect(field(n!, 'Body')).toBe('ž'.repeat(MAX_VALUE_CHARS / 2));
+    expect(n!.truncated).toBe(`field Body is longer than ${MAX_VALUE_CHARS} bytes`);
+  });
+
+  it('skips models nested deeper than MAX_MODEL_DEPTH and marks the model they were in', () => {
+    const depth = MAX_MODEL_DEPTH + 2;
+    let inner = '';
+    for (let d = depth; d >= 1; d--) inner = `<model type="L${d}" id="${d}">${inner ? `<modelField name="In" type="X">${inner}</modelField>` : ''}</model>`;
+    const [top] = modelsOf(`<project><decodedData><modelType type="X">${inner}</modelType></decodedData></project>`, 1000);
+    let m = top!;
+    let seen = 1;
+    while (children(m, 'In').length > 0) {
+      m = children(m, 'In')[0]!;
+      seen++;
+    }
+    expect(seen).toBe(MAX_MODEL_DEPTH);
+    expect(m.tooDeep).toBe(true);
+    expect(m.path.split('/In/')).toHaveLength(MAX_MODEL_DEPTH);
   });
 });

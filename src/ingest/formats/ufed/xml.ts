@@ -23,26 +23,50 @@ import { attributeValue, XmlScanner } from './scan.js';
 export const MAX_VALUE_CHARS = 1024 * 1024;
 /** Deepest nesting of models inside models. */
 export const MAX_MODEL_DEPTH = 32;
-/** Most child models kept under one field (e.g. recipients of one e-mail). */
+/** Most child models kept in one model (e.g. recipients of one e-mail), over all its model fields. */
 export const MAX_CHILD_MODELS = 10_000;
+/** Most field values kept in one model, over all its fields. */
+export const MAX_FIELD_VALUES = 10_000;
 
-export interface UfedModel {
-  type: string;
-  id: string;
-  attrs: Record<string, string>;
-  /** field/multiField name -> values, in order. */
-  fields: Map<string, string[]>;
-  /** modelField/multiModelField name -> child models, in order. */
-  models: Map<string, UfedModel[]>;
-  /** `<jumptargets><targetid>`: ids of the files the model was decoded from. */
-  jumpTargets: string[];
-  /** Byte offset of the `<model` tag. */
-  offset: number;
-  /** Human path of the model: `Chat[id]/Messages/InstantMessage[id]`. */
-  path: string;
+/**
+ * One decoded model. Built for millions of small models (every message's parties are models too):
+ * one object of one shape, its fields in one flat array, no path string until one is asked for.
+ */
+export class UfedModel {
+  /** field/multiField names and their values, alternating, in document order (see `field`). */
+  readonly fields: string[] = [];
+  /** Child models of every modelField/multiModelField, in document order (see `children`); null when none. */
+  kids: UfedModel[] | null = null;
+  /** `<jumptargets><targetid>`: ids of the files the model was decoded from; null when none. */
+  jumpTargets: string[] | null = null;
   /** Set when a value was cut at MAX_VALUE_CHARS, or children were dropped. */
-  truncated?: string;
-  tooDeep?: boolean;
+  truncated: string | undefined = undefined;
+  tooDeep = false;
+  private pathText: string | undefined = undefined;
+
+  constructor(
+    readonly type: string,
+    readonly id: string,
+    /** The `deleted_state` (else `deleted`) attribute. */
+    readonly deleted: string | undefined,
+    /** The `file_id` attribute. */
+    readonly fileId: string | undefined,
+    /** Byte offset of the `<model` tag. */
+    readonly offset: number,
+    /** The model this one is a field of (null at the top). */
+    readonly parent: UfedModel | null,
+    /** The name of the modelField/multiModelField holding this model in `parent` ('' at the top). */
+    readonly container: string,
+  ) {}
+
+  /** Human path of the model: `Chat[id]/Messages/InstantMessage[id]`. */
+  get path(): string {
+    if (this.pathText === undefined) {
+      const head = `${this.type}[${this.id}]`;
+      this.pathText = this.parent === null ? head : `${this.parent.path}/${this.container}/${head}`;
+    }
+    return this.pathText;
+  }
 }
 
 export interface UfedFile {
@@ -94,6 +118,13 @@ class Frame {
   /** Value, Item, TargetId: the text so far, UTF-8 in Latin-1 form (see utf8). */
   text = '';
   chars = 0;
+  /**
+   * Value: stream positions of its text while that is one piece and not yet read (-1: none). Most
+   * values are one CDATA section or one run of text: read at the end tag, decoded straight from the
+   * bytes, with no Latin-1 string in between.
+   */
+  spanStart = -1;
+  spanEnd = -1;
   base64 = false;
   items: Array<{ name: string; value: string }> | null = null;
   file: UfedFile | null = null;
@@ -105,6 +136,8 @@ class Frame {
     this.model = null;
     this.text = '';
     this.chars = 0;
+    this.spanStart = -1;
+    this.spanEnd = -1;
     this.base64 = false;
     this.items = null;
     this.file = null;
@@ -131,7 +164,8 @@ function decodeBase64Text(s: string): string | null {
 /**
  * The reader scans the report's bytes as a Latin-1 string (one character per byte: positions are
  * byte offsets, no UTF-8 decoding of the markup, and V8 keeps one-byte strings); only the values
- * it keeps are decoded from UTF-8, here.
+ * it keeps are decoded from UTF-8: from the bytes themselves when a value is one piece (see
+ * `Frame.spanStart`), else from its Latin-1 form, here.
  */
 const NON_ASCII = /[^\x00-\x7f]/;
 function utf8(latin1: string): string {
@@ -174,10 +208,12 @@ const enum A {
   fs,
 }
 const ATTR_NAMES = ['type', 'id', 'deleted_state', 'deleted', 'file_id', 'name', 'format', 'section', 'path', 'size', 'fs'];
-const MODEL_ATTRS = [A.type, A.id, A.deleted_state, A.deleted, A.file_id];
+/** Attributes whose values repeat through the report (names, types, states): one string each, not one per element. */
+const INTERNED: boolean[] = ATTR_NAMES.map(() => false);
+for (const k of [A.type, A.deleted_state, A.deleted, A.name, A.format, A.section, A.fs]) INTERNED[k] = true;
 /** The attributes kept, by element (local name). */
 const WANT_ATTRS = new Map<string, A[]>([
-  ['model', MODEL_ATTRS],
+  ['model', [A.type, A.id, A.deleted_state, A.deleted, A.file_id]],
   ['field', [A.name]],
   ['multiField', [A.name]],
   ['value', [A.format]],
@@ -188,22 +224,59 @@ const WANT_ATTRS = new Map<string, A[]>([
   ['file', [A.id, A.path, A.size, A.fs, A.deleted]],
 ]);
 
-/** What the reader needs of an element name: its local name (prefix dropped) and the attributes it keeps. */
+/** The elements the reader reads, by local name. */
+const enum T {
+  Other,
+  Model,
+  Field,
+  Value,
+  ModelField,
+  Metadata,
+  Item,
+  File,
+  JumpTargets,
+  TargetId,
+  TaggedFiles,
+}
+const TAG_CODES = new Map<string, T>([
+  ['model', T.Model],
+  ['field', T.Field],
+  ['multiField', T.Field],
+  ['value', T.Value],
+  ['modelField', T.ModelField],
+  ['multiModelField', T.ModelField],
+  ['metadata', T.Metadata],
+  ['item', T.Item],
+  ['file', T.File],
+  ['jumptargets', T.JumpTargets],
+  ['targetid', T.TargetId],
+  ['taggedFiles', T.TaggedFiles],
+]);
+
+/** What the reader needs of an element name: its local name (prefix dropped), its code and the attributes it keeps. */
 interface TagInfo {
   name: string;
-  local: string;
+  code: T;
   want: A[] | null;
+  /** The attributes kept, by the length of their name (so most attributes are passed over on their length alone). */
+  byLength: Array<A[] | undefined>;
 }
 function tagInfo(name: string): TagInfo {
   const local = localName(name);
-  return { name, local, want: WANT_ATTRS.get(local) ?? null };
+  const want = WANT_ATTRS.get(local) ?? null;
+  const byLength: Array<A[] | undefined> = [];
+  for (const k of want ?? []) (byLength[ATTR_NAMES[k]!.length] ??= []).push(k);
+  return { name, code: TAG_CODES.get(local) ?? T.Other, want, byLength };
 }
-/** Element names of the report, by length: compared in place, so no string is made for them. */
+/** Element names of the report, by length, the most frequent first: compared in place, so no string is made for them. */
 const KNOWN_NAMES: TagInfo[][] = [];
-for (const n of ['project', 'decodedData', 'modelType', 'model', 'field', 'multiField', 'value', 'modelField', 'multiModelField', 'metadata', 'item', 'file', 'jumptargets', 'targetid', 'taggedFiles', 'empty'])
+for (const n of ['value', 'field', 'model', 'modelField', 'multiModelField', 'multiField', 'item', 'file', 'metadata', 'jumptargets', 'targetid', 'taggedFiles', 'modelType', 'decodedData', 'project', 'empty'])
   (KNOWN_NAMES[n.length] ??= []).push(tagInfo(n));
 /** Most other element names remembered. */
 const MAX_OTHER_NAMES = 1024;
+/** Most interned attribute values, and the longest. */
+const MAX_INTERNED = 4096;
+const MAX_INTERNED_CHARS = 64;
 
 /**
  * A push parser: `write` the report's bytes in chunks, read the finished units from `drain`.
@@ -218,6 +291,9 @@ const MAX_OTHER_NAMES = 1024;
  */
 export class UfedXmlReader {
   private readonly tok: XmlScanner;
+  /** The bytes of the scanner's text (`bytes[i]` is stream position `bytesBase + i`), for decoding values from UTF-8. */
+  private bytes: Buffer = Buffer.alloc(0);
+  private bytesBase = 0;
   /** Frames of the open elements the reader keeps (reused: `depth` of them are in use). */
   private readonly frames: Frame[] = [];
   private depth = 0;
@@ -232,73 +308,89 @@ export class UfedXmlReader {
   private sawRoot = false;
   /** where the last literal text that ended with a CR ended (-1: none) */
   private crEnd = -1;
+  /** The frame holding a value's text not yet read (`Frame.spanStart`): read before the scanner drops it. */
+  private spanFrame: Frame | null = null;
   // the tag being read
   private tag: TagInfo = KNOWN_NAMES[5]![0]!;
   /** Values of the attributes kept (slots `A`), for the tag being read. */
   private readonly vals: Array<string | undefined> = ATTR_NAMES.map(() => undefined);
   /** Element names other than the report's own, seen before. */
   private readonly otherNames = new Map<string, TagInfo>();
+  /** Short attribute values seen before, by hash (see `intern`). */
+  private readonly interned = new Map<number, string>();
 
   constructor() {
     const fail = (message: string, offset = this.doneByte): never => {
       throw new ClewError('XML_SYNTAX', message, { offset });
     };
     this.tok = new XmlScanner({
-        onopentagname: (start, end) => {
-          let info: TagInfo | undefined;
-          const known = KNOWN_NAMES[end - start];
-          if (known !== undefined) for (const k of known) if (this.tok.equals(start, end, k.name)) info = k;
-          if (info === undefined) {
-            const name = this.tok.slice(start, end);
-            info = this.otherNames.get(name);
-            if (info === undefined) {
-              info = tagInfo(name);
-              if (this.otherNames.size < MAX_OTHER_NAMES) this.otherNames.set(name, info);
+      onopentagname: (start, end) => {
+        let info: TagInfo | undefined;
+        const known = KNOWN_NAMES[end - start];
+        if (known !== undefined)
+          for (const k of known)
+            if (this.tok.equals(start, end, k.name)) {
+              info = k;
+              break;
             }
+        if (info === undefined) {
+          const name = this.copy(start, end);
+          info = this.otherNames.get(name);
+          if (info === undefined) {
+            info = tagInfo(name);
+            if (this.otherNames.size < MAX_OTHER_NAMES) this.otherNames.set(name, info);
           }
-          this.tag = info;
-          if (info.want !== null) for (const k of info.want) this.vals[k] = undefined;
-          // positions are byte offsets (see utf8)
-          if (info.local === 'model' || info.local === 'file' || info.local === 'metadata') this.tagStart = start - 1;
-        },
-        onattribute: (ns, ne, vs, ve) => {
-          // only the attributes the reader uses are kept
-          const want = this.tag.want;
-          if (want === null) return;
-          for (const k of want) if (this.tok.equals(ns, ne, ATTR_NAMES[k]!)) this.vals[k] = attributeValue(utf8(this.tok.slice(vs, ve)));
-        },
-        onopentagend: () => {
-          this.names.push(this.tag.name);
-          this.open(this.tag);
-        },
-        onselfclosingtag: (gt) => {
-          this.open(this.tag);
-          this.close(gt + 1);
-        },
-        onclosetag: (start, end, gt) => {
-          const open = this.names.pop();
-          // compared in place: no string for the 99.9 % of end tags that match
-          if (open === undefined || !this.tok.equals(start, end, open)) {
-            const name = utf8(this.tok.slice(start, end));
-            if (open === undefined) fail(`end tag </${name.slice(0, 40)}> without a start tag`);
-            fail(`end tag </${name.slice(0, 40)}> does not match <${utf8(open!).slice(0, 40)}>`);
+        }
+        this.tag = info;
+        if (info.want !== null) for (const k of info.want) this.vals[k] = undefined;
+        // positions are byte offsets (see utf8)
+        if (info.code === T.Model || info.code === T.File || info.code === T.Metadata) this.tagStart = start - 1;
+      },
+      onattribute: (ns, ne, vs, ve) => {
+        // only the attributes the reader uses are kept
+        const cands = this.tag.byLength[ne - ns];
+        if (cands === undefined) return;
+        for (const k of cands)
+          if (this.tok.equals(ns, ne, ATTR_NAMES[k]!)) {
+            this.vals[k] = INTERNED[k] ? this.intern(vs, ve) : attributeValue(utf8(this.tok.slice(vs, ve)));
+            return;
           }
-          this.close(gt + 1);
-        },
-        // text is sliced only inside the elements whose text is kept (not the whitespace between elements)
-        ontext: (start, end) => {
-          if (this.wantsText()) this.text(this.literal(start, end));
-        },
-        ontextentity: (cp) => {
-          if (this.wantsText()) this.text(utf8Bytes(cp));
-        },
-        oncdata: (start, end) => {
-          if (this.wantsText()) this.text(this.literal(start, end));
-        },
-        ondeclaration: (start, end) => {
-          if (/^!?doctype/i.test(this.tok.slice(start, Math.min(end, start + 10))))
-            throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: start - 1 });
-        },
+      },
+      onopentagend: () => {
+        this.names.push(this.tag.name);
+        this.open(this.tag);
+      },
+      onselfclosingtag: (gt) => {
+        this.open(this.tag);
+        this.close(gt + 1);
+      },
+      onclosetag: (start, end, gt) => {
+        const open = this.names.pop();
+        // compared in place: no string for the 99.9 % of end tags that match
+        if (open === undefined || !this.tok.equals(start, end, open)) {
+          const name = utf8(this.tok.slice(start, end));
+          if (open === undefined) fail(`end tag </${name.slice(0, 40)}> without a start tag`);
+          fail(`end tag </${name.slice(0, 40)}> does not match <${utf8(open!).slice(0, 40)}>`);
+        }
+        this.close(gt + 1);
+      },
+      // text is read only inside the elements whose text is kept (not the whitespace between elements)
+      ontext: (start, end) => {
+        if (this.wantsText()) this.piece(start, end);
+      },
+      ontextentity: (cp) => {
+        if (!this.wantsText()) return;
+        const f = this.frames[this.depth - 1]!;
+        if (f.spanStart >= 0) this.readSpan();
+        this.text(f, utf8Bytes(cp));
+      },
+      oncdata: (start, end) => {
+        if (this.wantsText()) this.piece(start, end);
+      },
+      ondeclaration: (start, end) => {
+        if (/^!?doctype/i.test(this.tok.slice(start, Math.min(end, start + 10))))
+          throw new ClewError('XML_DTD', 'the report declares a DOCTYPE: clew does no DTD processing (no entity expansion, no external entities)', { offset: start - 1 });
+      },
     });
   }
 
@@ -311,6 +403,12 @@ export class UfedXmlReader {
   write(chunk: Uint8Array | string): void {
     if (chunk.length === 0) return;
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // the scanner keeps its text from `pending` on: a value's text before that is read now, and the bytes kept alike
+    if (this.spanFrame !== null) this.readSpan();
+    const keep = this.tok.pending;
+    const held = this.bytes.length - (keep - this.bytesBase);
+    this.bytes = held > 0 ? Buffer.concat([this.bytes.subarray(keep - this.bytesBase), bytes]) : bytes;
+    this.bytesBase = keep;
     this.tok.write(bytes.toString('latin1'));
   }
 
@@ -326,15 +424,37 @@ export class UfedXmlReader {
     return o;
   }
 
+  /** A short attribute value without entities or non-ASCII bytes, as the one string kept for it (values of names and types repeat). */
+  private intern(vs: number, ve: number): string {
+    const h = ve - vs <= MAX_INTERNED_CHARS ? this.tok.hash(vs, ve) : -1;
+    if (h < 0) return attributeValue(utf8(this.tok.slice(vs, ve)));
+    let s = this.interned.get(h);
+    if (s === undefined || !this.tok.equals(vs, ve, s)) {
+      s = this.copy(vs, ve);
+      if (this.interned.size < MAX_INTERNED) this.interned.set(h, s);
+    }
+    return s;
+  }
 
+  /** The stream's text at [start, end) as a string of its own (a slice of the scanner's text would keep all of that alive while it is remembered). */
+  private copy(start: number, end: number): string {
+    return this.bytes.toString('latin1', start - this.bytesBase, end - this.bytesBase);
+  }
+
+  /** The stream's text at [start, end) decoded from UTF-8 (the bytes are still held: see `write`). */
+  private decoded(start: number, end: number): string {
+    if (this.tok.isAscii(start, end)) return this.tok.slice(start, end);
+    return this.bytes.toString('utf8', start - this.bytesBase, end - this.bytesBase);
+  }
 
   /**
    * XML's end-of-line handling (XML 1.0 §2.11) for literal text: CR LF and a lone CR become LF.
    * A CR that ends one text event and an LF that starts the next one at the very next offset (text
    * split across chunks) make one line end. A CR written as `&#13;` is an entity and stays a CR.
+   * `decode`: the text is decoded from UTF-8 (else it stays in Latin-1 form).
    */
-  private literal(start: number, end: number): string {
-    let s = this.tok.slice(start, end);
+  private literal(start: number, end: number, decode: boolean): string {
+    let s = decode ? this.decoded(start, end) : this.tok.slice(start, end);
     if (start === this.crEnd && s.charCodeAt(0) === 10) s = s.slice(1);
     if (s.indexOf('\r') < 0) {
       this.crEnd = -1;
@@ -343,7 +463,6 @@ export class UfedXmlReader {
     this.crEnd = s.charCodeAt(s.length - 1) === 13 ? end : -1;
     return s.replace(/\r\n?/g, '\n');
   }
-
 
   private top(): Frame | undefined {
     return this.depth > 0 ? this.frames[this.depth - 1] : undefined;
@@ -363,50 +482,45 @@ export class UfedXmlReader {
       this.skipDepth++;
       return;
     }
-    const name = tag.local;
+    const code = tag.code;
     const v = this.vals;
     const parent = this.top();
     const pel = parent === undefined ? El.Other : parent.el;
-    if (name === 'model') {
+    if (code === T.Model) {
       const pm = pel === El.Container ? parent!.model : null;
       if (pm && this.modelDepth >= MAX_MODEL_DEPTH) {
         pm.tooDeep = true;
         this.skipDepth = 1;
         return;
       }
-      const attrs: Record<string, string> = {};
-      for (const k of MODEL_ATTRS) if (v[k] !== undefined) attrs[ATTR_NAMES[k]!] = v[k];
-      const type = v[A.type] ?? 'Unknown';
-      const id = v[A.id] ?? '';
-      const head = `${type}[${id}]`;
-      const path = pm ? `${pm.path}/${parent!.name}/${head}` : head;
-      this.push(El.Model).model = { type, id, attrs, fields: new Map(), models: new Map(), jumpTargets: [], offset: this.tagStart, path };
+      const m = new UfedModel(v[A.type] ?? 'Unknown', v[A.id] ?? '', v[A.deleted_state] ?? v[A.deleted], v[A.file_id], this.tagStart, pm, pm ? parent!.name : '');
+      this.push(El.Model).model = m;
       this.modelDepth++;
-    } else if (pel === El.Model && (name === 'field' || name === 'multiField')) {
+    } else if (pel === El.Model && code === T.Field) {
       this.push(El.Field).name = v[A.name] ?? '';
-    } else if (pel === El.Field && name === 'value') {
+    } else if (pel === El.Field && code === T.Value) {
       const fieldName = parent!.name;
       const f = this.push(El.Value);
       f.name = fieldName;
       f.base64 = v[A.format] !== undefined && v[A.format].toLowerCase() === 'base64string';
-    } else if (pel === El.Model && (name === 'modelField' || name === 'multiModelField')) {
+    } else if (pel === El.Model && code === T.ModelField) {
       const owner = parent!.model!;
       const cname = v[A.name] ?? '';
       const f = this.push(El.Container);
       f.name = cname;
       f.model = owner;
       if (owner.type === 'Chat' && cname === 'Messages' && this.modelDepth === 1) this.out.push({ kind: 'chatMessages', chat: owner });
-    } else if (pel === El.Model && name === 'jumptargets') {
+    } else if (pel === El.Model && code === T.JumpTargets) {
       this.push(El.Jump);
-    } else if (pel === El.Jump && name === 'targetid') {
+    } else if (pel === El.Jump && code === T.TargetId) {
       this.push(El.TargetId);
-    } else if (name === 'metadata' && v[A.section] === 'Device Info' && this.depth === 1) {
+    } else if (code === T.Metadata && v[A.section] === 'Device Info' && this.depth === 1) {
       const f = this.push(El.DeviceSection);
       f.items = [];
       f.offset = this.tagStart;
-    } else if ((pel === El.DeviceSection || pel === El.FileSection) && name === 'item') {
+    } else if ((pel === El.DeviceSection || pel === El.FileSection) && code === T.Item) {
       this.push(El.Item).name = v[A.name] ?? '';
-    } else if (name === 'file' && pel === El.TaggedFiles) {
+    } else if (code === T.File && pel === El.TaggedFiles) {
       const size = v[A.size] !== undefined && /^\d{1,15}$/.test(v[A.size].trim()) ? Number(v[A.size].trim()) : undefined;
       const file: UfedFile = { id: v[A.id] ?? '', path: v[A.path] ?? '', offset: this.tagStart };
       const fs = v[A.fs];
@@ -415,10 +529,10 @@ export class UfedXmlReader {
       if (deleted) file.deleted = deleted;
       if (size !== undefined) file.size = size;
       this.push(El.File).file = file;
-    } else if (pel === El.File && name === 'metadata' && v[A.section] === 'File') {
+    } else if (pel === El.File && code === T.Metadata && v[A.section] === 'File') {
       this.push(El.FileSection);
     } else {
-      this.push(name === 'taggedFiles' ? El.TaggedFiles : El.Other);
+      this.push(code === T.TaggedFiles ? El.TaggedFiles : El.Other);
     }
   }
 
@@ -428,9 +542,33 @@ export class UfedXmlReader {
     return el === El.Value || el === El.Item || el === El.TargetId;
   }
 
-  /** Text inside the element on top (only called when `wantsText`). */
-  private text(t: string): void {
+  /** Literal text or CDATA at [start, end) inside the element on top (only called when `wantsText`). */
+  private piece(start: number, end: number): void {
     const f = this.frames[this.depth - 1]!;
+    if (f.el === El.Value && f.chars === 0 && f.spanStart < 0 && end - start <= MAX_VALUE_CHARS) {
+      // the value's first piece: kept as positions, read at the end tag (or before the scanner drops it)
+      f.spanStart = start;
+      f.spanEnd = end;
+      f.chars = end - start;
+      this.spanFrame = f;
+      return;
+    }
+    if (f.spanStart >= 0) this.readSpan();
+    this.text(f, this.literal(start, end, false));
+  }
+
+  /** The value's first piece, kept as positions, into its Latin-1 text (more text follows, or the scanner moves on). */
+  private readSpan(): void {
+    const f = this.spanFrame!;
+    this.spanFrame = null;
+    const t = this.literal(f.spanStart, f.spanEnd, false);
+    f.spanStart = -1;
+    f.chars = 0;
+    this.text(f, t);
+  }
+
+  /** Text (Latin-1 form) appended to the frame's. */
+  private text(f: Frame, t: string): void {
     if (f.el === El.Value) {
       if (f.chars >= MAX_VALUE_CHARS) return;
       const keep = t.length + f.chars > MAX_VALUE_CHARS ? cutUtf8(t, MAX_VALUE_CHARS - f.chars) : t;
@@ -466,10 +604,9 @@ export class UfedXmlReader {
             this.doneByte = endChar;
             return;
           }
-          let list = owner.models.get(parent.name);
-          if (!list) owner.models.set(parent.name, (list = []));
-          if (list.length < MAX_CHILD_MODELS) list.push(m);
-          else owner.truncated ??= `more than ${MAX_CHILD_MODELS} ${parent.name}`;
+          const kids = (owner.kids ??= []);
+          if (kids.length < MAX_CHILD_MODELS) kids.push(m);
+          else owner.truncated ??= `more than ${MAX_CHILD_MODELS} child models (${parent.name})`;
           return;
         }
         if (this.modelDepth === 0) {
@@ -479,22 +616,30 @@ export class UfedXmlReader {
         return;
       }
       case El.Value: {
+        let v: string;
+        if (f.spanStart >= 0) {
+          // one piece: decoded straight from the bytes
+          this.spanFrame = null;
+          v = this.literal(f.spanStart, f.spanEnd, true);
+          f.spanStart = -1;
+        } else {
+          v = utf8(f.text);
+          f.text = '';
+        }
         if (parent?.el !== El.Field) return;
         const owner = this.depth >= 2 ? this.frames[this.depth - 2]! : undefined;
         if (owner?.el !== El.Model) return;
-        let v = utf8(f.text);
-        f.text = '';
         if (f.base64) v = decodeBase64Text(v) ?? v;
         const m = owner.model!;
         if (f.chars > MAX_VALUE_CHARS) m.truncated ??= `field ${f.name} is longer than ${MAX_VALUE_CHARS} bytes`;
-        let list = m.fields.get(f.name);
-        if (!list) m.fields.set(f.name, (list = []));
-        if (list.length < MAX_CHILD_MODELS) list.push(v);
+        if (m.fields.length < 2 * MAX_FIELD_VALUES) m.fields.push(f.name, v);
         return;
       }
       case El.TargetId: {
         const owner = this.depth >= 2 ? this.frames[this.depth - 2]! : undefined;
-        if (owner?.el === El.Model && owner.model!.jumpTargets.length < 64) owner.model!.jumpTargets.push(utf8(f.text).trim());
+        if (owner?.el !== El.Model) return;
+        const targets = (owner.model!.jumpTargets ??= []);
+        if (targets.length < 64) targets.push(utf8(f.text).trim());
         return;
       }
       case El.Item: {
@@ -524,19 +669,28 @@ export class UfedXmlReader {
   }
 }
 
+/** The field value exactly as written (bodies, nicknames: not trimmed): the first value of the field. */
+export function rawField(m: UfedModel, name: string): string | undefined {
+  const f = m.fields;
+  for (let i = 0; i < f.length; i += 2) if (f[i] === name) return f[i + 1];
+  return undefined;
+}
+
 /** First value of a field, trimmed; undefined when absent or empty. */
 export function field(m: UfedModel, name: string): string | undefined {
-  const v = m.fields.get(name)?.[0];
+  const v = rawField(m, name);
   if (v === undefined) return undefined;
   const t = v.trim();
   return t === '' ? undefined : t;
 }
 
-/** The field value exactly as written (bodies, nicknames: not trimmed). */
-export function rawField(m: UfedModel, name: string): string | undefined {
-  return m.fields.get(name)?.[0];
-}
+const NO_MODELS: readonly UfedModel[] = Object.freeze([]);
 
-export function children(m: UfedModel, name: string): UfedModel[] {
-  return m.models.get(name) ?? [];
+/** The child models under the modelField/multiModelField `name`, in order. */
+export function children(m: UfedModel, name: string): readonly UfedModel[] {
+  const kids = m.kids;
+  if (kids === null) return NO_MODELS;
+  let out: UfedModel[] | null = null;
+  for (const k of kids) if (k.container === name) (out ??= []).push(k);
+  return out ?? NO_MODELS;
 }
