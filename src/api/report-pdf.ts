@@ -2,8 +2,10 @@
  * An evidence report as PDF (issue 20 part 2): the report's HTML printed by Debian's Chromium
  * (the browser the tests already drive), through playwright-core. Offline: the page gets the
  * report as its content (no URL is loaded), scripts are off, and every request the page would
- * make is refused (the report's own Content-Security-Policy forbids them too). Each page's
- * footer names the manifest's SHA-256 and the page number.
+ * make is refused (the report's own Content-Security-Policy forbids them too). The page size,
+ * margins and the footer of each page (the manifest's SHA-256, page N of M) are the report's own
+ * CSS (@page margin boxes, src/report/html.ts): a footer template drawn by Chromium for each page
+ * cost about a third of the print.
  *
  * The PDF is not byte-reproducible (Chromium writes its creation time into it); the HTML is the
  * reproducible artefact, and the PDF is made from it.
@@ -18,8 +20,6 @@ export function chromiumPath(): string {
 }
 
 export interface PdfOptions {
-  /** Shown in each page's footer (hex only: the manifest's SHA-256). */
-  manifestSha256?: string;
   /** Chromium to use (default chromiumPath()). */
   chromium?: string;
   /** Milliseconds for laying out and printing (default 120 s). */
@@ -58,17 +58,9 @@ export async function reportPdf(html: string, opts: PdfOptions = {}): Promise<Bu
     const page = await context.newPage();
     page.setDefaultTimeout(timeout);
     await page.setContent(html, { waitUntil: 'load', timeout });
-    await page.emulateMedia({ media: 'print' });
-    const hash = /^[0-9a-f]{64}$/.test(opts.manifestSha256 ?? '') ? opts.manifestSha256! : null;
-    const footer = `<div style="font:7pt monospace;width:100%;padding:0 10mm;display:flex;justify-content:space-between;color:#444"><span>${hash ? `clew evidence report · manifest SHA-256 ${hash}` : 'clew evidence report'}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<div></div>',
-      footerTemplate: footer,
-      margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
-    });
+    // printed with the print media rules (page.pdf lays the page out for print itself); page size,
+    // margins and footer from the document's @page rules, A4 when it has none
+    return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   } finally {
     await browser.close().catch(() => {});
   }

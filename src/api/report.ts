@@ -8,11 +8,9 @@
  * if not, what in the case changed.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import { normaliseTag } from '../model/annotations.js';
 import { ClewError } from '../model/errors.js';
 import { renderReport, type FigureContent, type ReportAnnotation, type ReportContent, type ReportSource, type SourceCheck } from '../report/html.js';
@@ -40,15 +38,16 @@ import {
   serialiseManifest,
   sha256,
 } from '../report/manifest.js';
-import type { AnnotationPort, CaseStore, IdentityPort, ItemKey, MessagePort, SourceRow } from '../store/types.js';
+import type { AnnotationPort, CaseStore, IdentityPort, ItemKey, MessagePort, MessageView, SourceRow } from '../store/types.js';
 import { taggedMessageIds } from './annotations.js';
-import { DEFAULT_SAMPLES, graphContext, type GraphContext, type GraphStore, RANK_MEASURES, rank } from './graph.js';
+import { DEFAULT_SAMPLES, graphContext, type GraphContext, type GraphStore, RANK_MEASURES, rank, type RankResult } from './graph.js';
 import { scopedContext } from './graph-scope.js';
+import { checkSourceFile } from './report-sources.js';
 import { loadCaseNetwork } from './network.js';
 import { caseName, printableLocator } from './case.js';
 import { clewVersion } from './export.js';
 import { readRaw } from './show.js';
-import { threadPage } from './thread.js';
+import { type ThreadPage, threadPages } from './thread.js';
 
 export { REPORT_FORMAT_VERSION, MAX_CONTEXT, serialiseManifest };
 export type { Manifest };
@@ -90,17 +89,45 @@ export function parseFigure(spec: string): ManifestFigure {
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));
 
-/** A figure computed from the case (deterministic: the same case, parameters and clew give the same table). */
-async function computeFigure(store: ReportStore, f: ManifestFigure, base: () => Promise<GraphContext>): Promise<FigureContent> {
-  let ctx = await base();
-  if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples });
-  const parameters: FigureContent['parameters'] = [];
-  if (f.scope !== null) {
-    const s = await scopedContext(ctx, f.scope);
-    ctx = s.ctx;
-    parameters.push({ name: 'Scope', value: `${s.scope.spec}: ${s.scope.description}; ${s.scope.nodes} of ${s.scope.of.nodes} nodes, ${s.scope.contactPairs} of ${s.scope.of.contactPairs} contact pairs` });
-  } else parameters.push({ name: 'Scope', value: 'the whole contact network of the case (accounts; every channel; no time filter)' });
-  const r = rank(ctx, { by: f.measure as (typeof RANK_MEASURES)[number], top: f.top, contacts: 3 });
+/**
+ * The figures of a report, computed from the case (deterministic: the same case, parameters and
+ * clew give the same tables). The case network is loaded once for all of them, a scope's network
+ * is cut once, and a ranking is computed once for the figures that differ only in `top`: the top
+ * N rows are the first N of the longer ranking.
+ */
+async function computeFigures(store: ReportStore, figures: readonly ManifestFigure[]): Promise<FigureContent[]> {
+  let net: GraphContext | undefined;
+  const base = async () => (net ??= graphContext(await loadCaseNetwork(store, {}), store, {}));
+  const ctxKey = (f: ManifestFigure) => JSON.stringify([f.scope, f.seed, f.samples]);
+  const rankKey = (f: ManifestFigure) => JSON.stringify([f.scope, f.seed, f.samples, f.measure]);
+  const longest = new Map<string, number>();
+  for (const f of figures) longest.set(rankKey(f), Math.max(longest.get(rankKey(f)) ?? 0, f.top));
+  const contexts = new Map<string, { ctx: GraphContext; scope: FigureContent['parameters'][number] }>();
+  const ranks = new Map<string, RankResult>();
+  const out: FigureContent[] = [];
+  for (const f of figures) {
+    let c = contexts.get(ctxKey(f));
+    if (!c) {
+      let ctx = await base();
+      if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples });
+      let scope: FigureContent['parameters'][number] = { name: 'Scope', value: 'the whole contact network of the case (accounts; every channel; no time filter)' };
+      if (f.scope !== null) {
+        const s = await scopedContext(ctx, f.scope);
+        ctx = s.ctx;
+        scope = { name: 'Scope', value: `${s.scope.spec}: ${s.scope.description}; ${s.scope.nodes} of ${s.scope.of.nodes} nodes, ${s.scope.contactPairs} of ${s.scope.of.contactPairs} contact pairs` };
+      }
+      contexts.set(ctxKey(f), (c = { ctx, scope }));
+    }
+    let r = ranks.get(rankKey(f));
+    if (!r) ranks.set(rankKey(f), (r = rank(c.ctx, { by: f.measure as (typeof RANK_MEASURES)[number], top: longest.get(rankKey(f))!, contacts: 3 })));
+    out.push(figureContent(f, c.scope, { ...r, rows: r.rows.slice(0, f.top) }));
+  }
+  return out;
+}
+
+/** A figure's table and chart from its ranking (cut to the figure's top). */
+function figureContent(f: ManifestFigure, scope: FigureContent['parameters'][number], r: RankResult): FigureContent {
+  const parameters: FigureContent['parameters'] = [scope];
   parameters.push({ name: 'Measure', value: r.by }, { name: 'Network', value: `${r.nodes} nodes, ${r.edges} sender→recipient pairs; weight = messages + calls` }, { name: 'Seed', value: String(f.seed) });
   if (r.weights) parameters.push({ name: 'Composite weights', value: Object.entries(r.weights).map(([k, w]) => `${w} × rank(${k})`).join(' + ') });
   if (r.betweenness)
@@ -148,16 +175,6 @@ async function readCapped(path: string, max: number, what: string): Promise<stri
   return readFile(path, 'utf8');
 }
 
-async function fileSha256(path: string): Promise<string | null> {
-  try {
-    const h = createHash('sha256');
-    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-    return h.digest('hex');
-  } catch {
-    return null;
-  }
-}
-
 const timeZoneOf = (s: SourceRow): string | null => {
   const tz = (s.options as { timeZone?: unknown }).timeZone;
   return typeof tz === 'string' && tz !== '' ? tz : null;
@@ -175,24 +192,48 @@ async function annotationsOfItems(store: ReportStore, items: readonly ManifestIt
   return list.map((a) => ({ item: itemRef(a.item), kind: a.kind, value: a.value, by: a.by, at: a.at }));
 }
 
-/** What the report shows of the case for a manifest: read-only. NOT_FOUND when a cited message is not in the case. */
-export async function gatherContent(store: ReportStore, m: ManifestBody): Promise<ReportContent> {
+/** The thread pages of a manifest's cited items (each page holds its message), read in batches. NOT_FOUND names the first the case does not hold. */
+function citedPages(store: ReportStore, items: readonly ManifestItem[], context: ManifestBody['context']): Promise<ThreadPage[]> {
+  return threadPages(store, items.map((it) => it.id), context);
+}
+
+/** What a new report has already read making its manifest, given to gatherContent instead of reading it again. */
+export interface ReadForManifest {
+  /** The cited items' thread pages (citedPages), in the manifest's order. */
+  pages: ThreadPage[];
+  annotations: ManifestAnnotation[];
+}
+
+/**
+ * What the report shows of the case for a manifest: read-only. NOT_FOUND when a cited message is
+ * not in the case. Each cited source file is read once: hashed against its ingest SHA-256, and the
+ * raw records it holds copied out on the way (src/api/report-sources.ts).
+ */
+export async function gatherContent(store: ReportStore, m: ManifestBody, read?: ReadForManifest): Promise<ReportContent> {
   const rows = (await store.sources()).sort((a, b) => a.id - b.id);
-  const messages = [];
-  for (const it of m.items) messages.push(await store.message(it.id));
-  const cited = new Set(messages.map((x) => x.provenance.sourceId));
+  const pages = read?.pages ?? (await citedPages(store, m.items, m.context));
+  const messages = m.items.map((it, i) => pages[i]!.messages.find((x) => x.id === it.id)!);
+  const citing = new Map<number, MessageView[]>();
+  for (const x of messages) {
+    const l = citing.get(x.provenance.sourceId);
+    if (l) l.push(x);
+    else citing.set(x.provenance.sourceId, [x]);
+  }
   const sources: ReportSource[] = [];
+  const records = new Map<number, string>();
   for (const s of rows) {
     let onDisk: SourceCheck = { status: 'unchecked' };
-    if (cited.has(s.id)) {
-      const now = await fileSha256(s.path);
-      onDisk = now === null ? { status: 'missing' } : now === s.sha256 ? { status: 'same' } : { status: 'changed', sha256: now };
+    const cited = citing.get(s.id);
+    if (cited) {
+      const r = await checkSourceFile(s.path, s.sha256, cited);
+      onDisk = r.check;
+      for (const [id, text] of r.records) records.set(id, text);
     }
     sources.push({ id: s.id, name: s.name, size: s.size, sha256: s.sha256, format: s.format, status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, records: s.records, timeZone: timeZoneOf(s), onDisk });
   }
   const bySource = new Map(sources.map((s) => [s.id, s]));
   const annotations = new Map<string, ReportAnnotation[]>();
-  for (const a of await annotationsOfItems(store, m.items)) {
+  for (const a of read?.annotations ?? (await annotationsOfItems(store, m.items))) {
     let l = annotations.get(a.item);
     if (!l) annotations.set(a.item, (l = []));
     l.push({ kind: a.kind, value: a.value, by: a.by, at: a.at });
@@ -200,25 +241,23 @@ export async function gatherContent(store: ReportStore, m: ManifestBody): Promis
   const items = [];
   for (const [i, it] of m.items.entries()) {
     const message = messages[i]!;
-    const page = await threadPage(store, message.id, m.context);
-    const anchor = page.messages.find((x) => x.id === message.id) ?? message;
+    const page = pages[i]!;
     const disk = bySource.get(message.provenance.sourceId)?.onDisk;
+    const held = records.get(message.id);
     const raw =
       disk?.status === 'changed'
         ? { text: null, unavailable: `the source file changed since ingest (SHA-256 at ingest ${message.provenance.sha256}, now ${disk.sha256})` }
-        : await readRaw(message);
+        : held !== undefined
+          ? { text: held, unavailable: null }
+          : await readRaw(message);
     items.push({
-      message: anchor,
+      message,
       thread: { messages: page.messages, moreBefore: page.moreBefore, moreAfter: page.moreAfter, title: page.title },
       raw,
       annotations: annotations.get(itemRef(itemKey(it))) ?? [],
     });
   }
-  const figures: FigureContent[] = [];
-  let net: GraphContext | undefined;
-  const base = async () => (net ??= graphContext(await loadCaseNetwork(store, {}), store, {}));
-  for (const f of m.figures) figures.push(await computeFigure(store, f, base));
-  return { figures, sources, items };
+  return { figures: await computeFigures(store, m.figures), sources, items };
 }
 
 export interface ReportRequest {
@@ -262,6 +301,11 @@ function checkContext(n: number): number {
 
 /** The manifest of a new report: the selection resolved against the case, the inventory, the annotations now. */
 export async function makeManifest(store: ReportStore, req: ReportRequest): Promise<Manifest> {
+  return (await newManifest(store, req)).manifest;
+}
+
+/** A new report's manifest, and what was read making it (the cited pages: NOT_FOUND before anything is written). */
+async function newManifest(store: ReportStore, req: ReportRequest): Promise<{ manifest: Manifest; read: ReadForManifest }> {
   if ([req.tag, req.itemsFile, req.items].filter((x) => x !== undefined).length !== 1) throw new ClewError('INVALID_ARGUMENT', 'name the items: --tag T or --items FILE (one of them)');
   const introduction = req.introduction === undefined || req.introduction === null || req.introduction.trim() === '' ? null : req.introduction;
   if (introduction !== null && introduction.length > MAX_INTRODUCTION_CHARS) throw tooLong('the introduction', introduction.length, MAX_INTRODUCTION_CHARS);
@@ -284,7 +328,7 @@ export async function makeManifest(store: ReportStore, req: ReportRequest): Prom
     items = f.items;
     queries = f.queries;
   }
-  for (const it of items) await store.message(it.id); // NOT_FOUND before anything is written
+  const pages = await citedPages(store, items, { before: context, after: context }); // NOT_FOUND before anything is written
   const body: ManifestBody = {
     format: MANIFEST_FORMAT,
     version: REPORT_FORMAT_VERSION,
@@ -299,7 +343,8 @@ export async function makeManifest(store: ReportStore, req: ReportRequest): Prom
     sources: (await store.sources()).sort((a, b) => a.id - b.id).map(manifestSource),
     annotations: await annotationsOfItems(store, items),
   };
-  return sealManifest(body);
+  const manifest = sealManifest(body);
+  return { manifest, read: { pages, annotations: manifest.annotations } };
 }
 
 export interface ReportFiles {
@@ -310,8 +355,8 @@ export interface ReportFiles {
 
 /** A new report and its manifest (nothing written). */
 export async function buildReport(store: ReportStore, req: ReportRequest): Promise<ReportFiles> {
-  const manifest = await makeManifest(store, req);
-  const html = renderReport(manifest, await gatherContent(store, manifest));
+  const { manifest, read } = await newManifest(store, req);
+  const html = renderReport(manifest, await gatherContent(store, manifest, read));
   const htmlSha256 = sha256(html);
   return { html, htmlSha256, manifest: { ...manifest, reportSha256: htmlSha256 } };
 }
@@ -388,10 +433,10 @@ export async function writeRebuilt(html: string, out: string, manifestPath: stri
   await writeOut(out, html);
 }
 
-/** A report's HTML printed to PDF (src/api/report-pdf.ts); PROGRAM_MISSING without Chromium. */
-export async function printPdf(html: string, manifestSha256: string): Promise<Buffer> {
+/** A report's HTML printed to PDF (src/api/report-pdf.ts; each page names the manifest by the report's own CSS); PROGRAM_MISSING without Chromium. */
+export async function printPdf(html: string): Promise<Buffer> {
   const { reportPdf } = await import('./report-pdf.js');
-  return reportPdf(html, { manifestSha256 });
+  return reportPdf(html);
 }
 
 /** Write a report's PDF, never over the report or its manifest. */

@@ -23,7 +23,11 @@ export interface ShowResult {
   raw: RawSource;
 }
 
-const MAX_RAW = 64 * 1024;
+/** Bytes of a record shown at most. */
+export const MAX_RAW = 64 * 1024;
+
+/** A record's bytes as read (at most MAX_RAW of its `length`), decoded as UTF-8; an ellipsis says it was cut. */
+export const rawText = (bytes: Buffer, length: number): string => bytes.toString('utf8') + (bytes.length < length ? '…' : '');
 
 /** The record inside a JSON document, re-serialised (streamed: the document may be gigabytes). */
 async function readJsonRecord(path: string, jsonPath: string): Promise<RawSource> {
@@ -83,7 +87,7 @@ export async function readRaw(m: MessageView): Promise<RawSource> {
       const len = Math.min(locator.length, MAX_RAW);
       const buf = Buffer.alloc(len);
       await fh.read(buf, 0, len, locator.offset);
-      return { text: buf.toString('utf8') + (len < locator.length ? '…' : ''), unavailable: null };
+      return { text: rawText(buf, locator.length), unavailable: null };
     } finally {
       await fh.close();
     }

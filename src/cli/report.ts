@@ -53,7 +53,7 @@ export function registerReport(program: Command, json: () => boolean): void {
         const manifestPath = o.manifest;
         const text = await api.readManifestFile(manifestPath);
         const r = await withCase(o.case, { readonly: true }, (store) => api.rebuildReport(store, text, manifestPath));
-        const pdf = o.pdf !== undefined ? await api.printPdf(r.html, r.manifest.manifestSha256) : null;
+        const pdf = o.pdf !== undefined ? await api.printPdf(r.html) : null;
         await api.writeRebuilt(r.html, o.out, manifestPath);
         if (pdf && o.pdf !== undefined) await api.writePdf(pdf, o.pdf, [o.out, manifestPath]);
         const summary = { out: o.out, ...(o.pdf !== undefined ? { pdf: o.pdf } : {}), sha256: r.htmlSha256, manifestSha256: r.manifest.manifestSha256, expectedSha256: r.manifest.reportSha256, identical: r.identical, changes: r.changes };
@@ -73,7 +73,7 @@ export function registerReport(program: Command, json: () => boolean): void {
       );
       if (o.pdf !== undefined && [o.out, manifestOut].some((f) => resolve(f) === resolve(o.pdf!))) throw new ClewError('INVALID_ARGUMENT', 'the PDF needs a file of its own (not the report or its manifest)');
       // printed first: without Chromium nothing is written
-      const pdf = o.pdf !== undefined ? await api.printPdf(files.html, files.manifest.manifestSha256) : null;
+      const pdf = o.pdf !== undefined ? await api.printPdf(files.html) : null;
       await api.writeReport(files, o.out, manifestOut);
       if (pdf && o.pdf !== undefined) await api.writePdf(pdf, o.pdf, [o.out, manifestOut]);
       const n = files.manifest.items.length;

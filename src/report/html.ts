@@ -1,6 +1,8 @@
 /**
  * The evidence report as one self-contained HTML document: inline CSS, no script, no external
- * resource (a Content-Security-Policy forbids both), printable (each cited item starts a page).
+ * resource (a Content-Security-Policy forbids both), printable (A4; the cited items follow one
+ * another, a table, record or thread message kept on one page; every page names the manifest's
+ * SHA-256 and says page N of M).
  * A pure function of the manifest and what was read from the case for it (`ReportContent`): no
  * clock, no locale, no path of the output, so a rebuild from the same manifest and the same case
  * is byte-identical. Every string from the case or the analyst goes through escapeHtml; text that
@@ -75,8 +77,19 @@ ol.thread li.cited{border-color:#b00;background:#fff4f4}ol.thread .who{font-weig
 .bidi{font-size:.75em;color:#8a1c00;border:1px solid #d9a;border-radius:2px;padding:0 .1em}
 svg.chart{display:block;max-width:100%;height:auto;margin:.5rem 0;font:11px system-ui,"Noto Sans","Noto Sans Arabic",sans-serif}svg.chart rect{fill:#4a6fa5}svg.chart text{fill:#111;unicode-bidi:plaintext}svg.chart text.value{fill:#333}
 section.item{border-top:2px solid #333;margin-top:2rem;padding-top:.5rem}
-@media print{body{margin:0;max-width:none;font-size:11pt}section.item{break-before:page;border-top:none}table,pre.raw,ol.thread li,svg.chart{break-inside:avoid}h2,h3{break-after:avoid}}
+@media print{body{margin:0;max-width:none;font-size:10pt}section.item{margin-top:1rem;padding-top:.3rem}h2{margin:.8rem 0 .3rem}h3{margin:.6rem 0 .2rem}table,pre.raw,ol.thread li,svg.chart,.commentary{break-inside:avoid}h2,h3{break-after:avoid}}
 `.trim();
+
+/**
+ * The printed page: A4, and in its bottom margin the manifest's SHA-256 and "page N of M" (CSS
+ * page margin boxes, Chromium 131 and later: printed with the page, far cheaper than a footer
+ * template drawn for each page). The hash is hex (anything else is left out).
+ */
+function pageCss(manifestSha256: string): string {
+  const hash = /^[0-9a-f]{64}$/.test(manifestSha256) ? ` · manifest SHA-256 ${manifestSha256}` : '';
+  const box = 'font:7pt ui-monospace,Menlo,Consolas,monospace;color:#444;white-space:nowrap';
+  return `@page{size:A4;margin:14mm 12mm 16mm;@bottom-left{content:"clew evidence report${hash}";${box}}@bottom-right{content:"page " counter(page) " of " counter(pages);${box}}}`;
+}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -199,7 +212,8 @@ export function renderReport(m: Manifest, content: ReportContent): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="clew ${escapeHtml(revealBidi(m.clew.version))}">
 <title>Evidence report: ${escapeHtml(revealBidi(m.case.name))}</title>
-<style>${CSS}</style>
+<style>${CSS}
+${pageCss(m.manifestSha256)}</style>
 </head>
 <body>`;
   const header = `<header><h1>Evidence report</h1>

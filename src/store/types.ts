@@ -328,6 +328,8 @@ export interface SourcePort {
 export interface MessagePort {
   message(id: number): Promise<MessageView>;
   thread(id: number, opts: { before: number; after: number }): Promise<MessageView[]>;
+  /** The thread pages of many messages at once (one per id, in order, each as `thread` reads it); NOT_FOUND names the first id the case does not hold. */
+  threads(ids: readonly number[], opts: { before: number; after: number }): Promise<MessageView[][]>;
   mentions(messageId: number): Promise<Mention[]>;
   stats(opts?: { top?: number }): Promise<CaseStats>;
 }

@@ -70,8 +70,8 @@ function kept(store: CaseStore, sha: string): ReportFiles {
 
 /** PDFs are printed one at a time (one Chromium on a shared machine). */
 let printing: Promise<unknown> = Promise.resolve();
-function printOne(html: string, sha: string): Promise<Buffer> {
-  const p = printing.then(() => printPdf(html, sha));
+function printOne(html: string): Promise<Buffer> {
+  const p = printing.then(() => printPdf(html));
   printing = p.catch(() => undefined);
   return p;
 }
@@ -132,7 +132,7 @@ export const REPORT_ROUTES: Route[] = [
     const name = caseName(caseLocatorOf(store));
     if (params.what === 'html') return new Download('text/html; charset=utf-8', fileName(name, stem, 'html'), files.html);
     if (params.what === 'manifest') return new Download('application/json; charset=utf-8', fileName(name, stem, 'manifest.json'), serialiseManifest(files.manifest));
-    return new Download('application/pdf', fileName(name, stem, 'pdf'), await printOne(files.html, sha));
+    return new Download('application/pdf', fileName(name, stem, 'pdf'), await printOne(files.html));
   }),
   defineRoute(api.reportRebuild, async ({ store, req }) => {
     const text = await readBody(req, MAX_REPORT_BODY_BYTES, 'the manifest');

@@ -283,6 +283,25 @@ function describeSearchCase(factory: CaseFactory): void {
       expect(await codeOf(s().thread(987654321, { before: 1, after: 1 }))).toBe('NOT_FOUND');
     });
 
+    it('reads many thread pages at once, each as thread reads it, in the order asked', async () => {
+      const ids = [await msgId('q4'), await msgId('q2'), await msgId('q3'), await msgId('q4')];
+      for (const opts of [
+        { before: 5, after: 5 },
+        { before: 1, after: 0 },
+        { before: 0, after: 1 },
+      ]) {
+        const pages = await s().threads(ids, opts);
+        expect(pages).toHaveLength(ids.length);
+        for (const [i, id] of ids.entries()) {
+          expect(pages[i]).toEqual(await s().thread(id, opts));
+          expect(pages[i]!.find((m) => m.id === id)).toEqual(await s().message(id));
+        }
+      }
+      expect((await s().threads([await msgId('q2')], { before: 5, after: 5 }))[0]!.map((m) => m.body)).toEqual([BODY.q1, BODY.q1, BODY.q2, BODY.q9]);
+      expect(await s().threads([], { before: 1, after: 1 })).toEqual([]);
+      expect(await codeOf(s().threads([ids[0]!, 987654321], { before: 1, after: 1 }))).toBe('NOT_FOUND');
+    });
+
     it('lists the mentions found in a message, as spans of its body', async () => {
       const id7 = await msgId('q7');
       const ms = await s().mentions(id7);

@@ -46,27 +46,58 @@ export async function message(db: PgReadCase, id: number): Promise<MessageView> 
 }
 
 export async function thread(db: PgReadCase, id: number, opts: { before: number; after: number }): Promise<MessageView[]> {
-  const m = await messageRow(db, id);
-  let before: MessageDbRow[];
-  let after: MessageDbRow[];
-  if (m.conversation_id !== null) {
+  return (await threads(db, [id], opts))[0]!;
+}
+
+/**
+ * The thread pages of `ids` (one per id, in order, oldest first), in a fixed number of queries for
+ * the messages in conversations (one for the anchors, one for the messages before them, one after,
+ * then the views); an anchor outside any conversation (the exchange between its parties) costs
+ * three more. NOT_FOUND names the first id the case does not hold.
+ */
+export async function threads(db: PgReadCase, ids: readonly number[], opts: { before: number; after: number }): Promise<MessageView[][]> {
+  const c = db.caseId;
+  const want = [...new Set(ids.filter((id) => Number.isSafeInteger(id)))];
+  const anchors = new Map<number, MessageDbRow>();
+  if (want.length > 0) for (const r of await all<MessageDbRow>(db.pool, `SELECT ${MESSAGE_COLS} FROM messages WHERE case_id = $1 AND id = ANY($2::bigint[])`, [c, want])) anchors.set(r.id, r);
+  const missing = ids.find((id) => !anchors.has(id));
+  if (missing !== undefined) throw new ClewError('NOT_FOUND', `no message ${missing}`, { id: missing });
+  const around = new Map<number, { before: MessageDbRow[]; after: MessageDbRow[] }>();
+  for (const r of anchors.values()) around.set(r.id, { before: [], after: [] });
+  const inConv = [...anchors.values()].filter((r) => r.conversation_id !== null);
+  if (inConv.length > 0) {
     const q = (cmp: string, order: string) =>
-      `SELECT ${MESSAGE_COLS} FROM messages WHERE case_id = $1 AND conversation_id = $2 AND id ${cmp} $3 ORDER BY id ${order} LIMIT $4`;
-    before = await all<MessageDbRow>(db.pool, q('<', 'DESC'), [db.caseId, m.conversation_id, id, opts.before]);
-    after = await all<MessageDbRow>(db.pool, q('>', 'ASC'), [db.caseId, m.conversation_id, id, opts.after]);
-  } else {
+      `SELECT a.anchor_id, m.* FROM unnest($2::bigint[], $3::bigint[]) AS a(anchor_id, conv)
+       CROSS JOIN LATERAL (SELECT ${MESSAGE_COLS} FROM messages WHERE case_id = $1 AND conversation_id = a.conv AND id ${cmp} a.anchor_id ORDER BY id ${order} LIMIT $4) m`;
+    const args = (n: number) => [c, inConv.map((r) => r.id), inConv.map((r) => r.conversation_id!), n];
+    for (const r of await all<MessageDbRow & { anchor_id: number }>(db.pool, q('<', 'DESC'), args(opts.before))) around.get(r.anchor_id)!.before.push(r);
+    for (const r of await all<MessageDbRow & { anchor_id: number }>(db.pool, q('>', 'ASC'), args(opts.after))) around.get(r.anchor_id)!.after.push(r);
+  }
+  for (const m of anchors.values()) {
+    if (m.conversation_id !== null) continue;
     // no conversation: the exchange between the sender and the recipients of this message
-    const recipients = await all<{ account_id: number }>(db.pool, 'SELECT account_id FROM message_recipients WHERE case_id = $1 AND message_id = $2', [db.caseId, id]);
+    const recipients = await all<{ account_id: number }>(db.pool, 'SELECT account_id FROM message_recipients WHERE case_id = $1 AND message_id = $2', [c, m.id]);
     const parties = [m.sender, ...recipients.map((r) => r.account_id)];
     const q = (cmp: string, order: string) =>
-      `SELECT ${MESSAGE_COLS.split(', ').map((c) => `m.${c}`).join(', ')} FROM messages m
+      `SELECT ${MESSAGE_COLS.split(', ').map((col) => `m.${col}`).join(', ')} FROM messages m
        WHERE m.case_id = $1 AND m.sender = ANY($2::bigint[]) AND m.id ${cmp} $3 AND m.conversation_id IS NULL
          AND EXISTS (SELECT 1 FROM message_recipients r WHERE r.case_id = m.case_id AND r.message_id = m.id AND r.account_id = ANY($2::bigint[]))
        ORDER BY m.id ${order} LIMIT $4`;
-    before = await all<MessageDbRow>(db.pool, q('<', 'DESC'), [db.caseId, parties, id, opts.before]);
-    after = await all<MessageDbRow>(db.pool, q('>', 'ASC'), [db.caseId, parties, id, opts.after]);
+    const a = around.get(m.id)!;
+    a.before = await all<MessageDbRow>(db.pool, q('<', 'DESC'), [c, parties, m.id, opts.before]);
+    a.after = await all<MessageDbRow>(db.pool, q('>', 'ASC'), [c, parties, m.id, opts.after]);
   }
-  return toMessageViews(db, [...before.reverse(), m, ...after]);
+  const byId = (x: MessageDbRow, y: MessageDbRow) => x.id - y.id;
+  const pages = ids.map((id) => {
+    const a = around.get(id)!;
+    return [...[...a.before].sort(byId), anchors.get(id)!, ...[...a.after].sort(byId)];
+  });
+  const rows = new Map<number, MessageDbRow>();
+  for (const p of pages) for (const r of p) rows.set(r.id, r);
+  const list = [...rows.values()];
+  const views = new Map<number, MessageView>();
+  (await toMessageViews(db, list)).forEach((v, i) => views.set(list[i]!.id, v));
+  return pages.map((p) => p.map((r) => views.get(r.id)!));
 }
 
 /** The views of some messages, with a fixed number of queries however many there are. */

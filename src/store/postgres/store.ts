@@ -277,6 +277,9 @@ export class PostgresCaseStore implements CaseStore {
   thread(id: number, opts: { before: number; after: number }): Promise<MessageView[]> {
     return readMessages.thread(this.db, id, opts);
   }
+  threads(ids: readonly number[], opts: { before: number; after: number }): Promise<MessageView[][]> {
+    return readMessages.threads(this.db, ids, opts);
+  }
   mentions(messageId: number): Promise<Mention[]> {
     return readMessages.mentions(this.db, messageId);
   }

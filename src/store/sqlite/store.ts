@@ -4,7 +4,6 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
-import type { Channel } from '../../model/records.js';
 import type { SearchQuery } from '../../text/query/ast.js';
 import type { Mention } from '../../model/entities.js';
 import { compileLexicon } from '../../text/extract/codewords.js';
@@ -62,7 +61,6 @@ import { ensureMigrated } from './migrations.js';
 import { SqliteIdentityStore, listPersons } from './identity.js';
 import { bumpGeneration, readGeneration } from './generation.js';
 import { chunked } from '../chunks.js';
-import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
 import { configureConnection } from './connection.js';
 import { readDossier } from '../dossier.js';
 import { dossierQueries } from './dossier.js';
@@ -72,6 +70,7 @@ import { forgetSmallCaseStatistics } from './statistics.js';
 import { acquireWriterLock, lockedWriter, translateStoreError } from './writer-lock.js';
 import { SqliteRowSink, dumpRows, transferCounts } from './transfer.js';
 import { cachedStatement } from './statements.js';
+import * as readMessages from './read-messages.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -123,23 +122,6 @@ export function openSqliteCase(path: string, opts: OpenOptions = {}): SqliteCase
   }
 }
 
-interface MessageDbRow {
-  id: number;
-  source_id: number;
-  loc: string;
-  sender: number;
-  conversation_id: number | null;
-  channel: Channel;
-  ts: number;
-  tz_offset: number | null;
-  ts_local: string | null;
-  body: string;
-  subject: string | null;
-  native_id: string | null;
-  flags: number;
-  dup_of: number | null;
-  lang: string | null;
-}
 
 export class SqliteCaseStore implements CaseStore {
   constructor(
@@ -789,69 +771,15 @@ export class SqliteCaseStore implements CaseStore {
   // ---------------------------------------------------------------- messages
 
   async message(id: number): Promise<MessageView> {
-    const r = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageDbRow | undefined;
-    if (!r) throw new ClewError('NOT_FOUND', `no message ${id}`, { id });
-    return this.toMessageView(r);
+    return readMessages.messageViews(this.db, (ids) => this.accountMap(ids), [readMessages.messageRow(this.db, id)])[0]!;
   }
 
   async thread(id: number, opts: { before: number; after: number }): Promise<MessageView[]> {
-    const m = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageDbRow | undefined;
-    if (!m) throw new ClewError('NOT_FOUND', `no message ${id}`, { id });
-    let before: MessageDbRow[];
-    let after: MessageDbRow[];
-    if (m.conversation_id !== null) {
-      before = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?').all(m.conversation_id, id, opts.before) as MessageDbRow[];
-      after = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id ASC LIMIT ?').all(m.conversation_id, id, opts.after) as MessageDbRow[];
-    } else {
-      // no conversation: the exchange between the sender and the recipients of this message
-      const parties = [m.sender, ...(this.db.prepare('SELECT account_id FROM message_recipients WHERE message_id = ?').pluck().all(id) as number[])];
-      const inList = parties.map(() => '?').join(',');
-      const q = (cmp: string, order: string) =>
-        `SELECT m.* FROM messages m WHERE m.sender IN (${inList}) AND m.id ${cmp} ? AND m.conversation_id IS NULL
-         AND EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.account_id IN (${inList}))
-         ORDER BY m.id ${order} LIMIT ?`;
-      before = this.db.prepare(q('<', 'DESC')).all(...parties, id, ...parties, opts.before) as MessageDbRow[];
-      after = this.db.prepare(q('>', 'ASC')).all(...parties, id, ...parties, opts.after) as MessageDbRow[];
-    }
-    return [...before.reverse(), m, ...after].map((r) => this.toMessageView(r));
+    return (await this.threads([id], opts))[0]!;
   }
 
-  private toMessageView(r: MessageDbRow): MessageView {
-    const recipients = this.db.prepare('SELECT account_id FROM message_recipients WHERE message_id = ?').pluck().all(r.id) as number[];
-    const accounts = this.accountMap([r.sender, ...recipients]);
-    const src = readSource(this.db, r.source_id)!;
-    const conv =
-      r.conversation_id === null ? undefined : (this.db.prepare('SELECT title FROM conversations WHERE id = ?').get(r.conversation_id) as { title: string | null });
-    const canonical = r.dup_of ?? r.id;
-    const duplicates = this.db
-      .prepare('SELECT id FROM messages WHERE (id = ? OR dup_of = ?) AND id != ? ORDER BY id')
-      .pluck()
-      .all(canonical, canonical, r.id) as number[];
-    const attachments =
-      r.native_id === null
-        ? []
-        : (this.db
-            .prepare('SELECT filename, mime, size, sha256 FROM attachments WHERE source_id = ? AND message_native_id = ? ORDER BY id')
-            .all(r.source_id, r.native_id) as MessageView['attachments']);
-    return {
-      id: r.id,
-      ts: r.ts,
-      tzOffset: r.tz_offset,
-      tsLocal: r.ts_local,
-      channel: r.channel,
-      sender: accounts.get(r.sender)!,
-      recipients: recipients.map((a) => accounts.get(a)!),
-      conversationId: r.conversation_id,
-      conversationTitle: conv?.title ?? null,
-      body: r.body,
-      subject: r.subject,
-      flags: { edited: (r.flags & FLAG_EDITED) !== 0, deleted: (r.flags & FLAG_DELETED) !== 0 },
-      duplicateOf: r.dup_of,
-      lang: r.lang,
-      duplicates,
-      attachments,
-      provenance: { sourceId: src.id, path: src.path, sha256: src.sha256, format: src.format, locator: parseLoc(r.loc) },
-    };
+  async threads(ids: readonly number[], opts: { before: number; after: number }): Promise<MessageView[][]> {
+    return readMessages.threads(this.db, (a) => this.accountMap(a), ids, opts);
   }
 
   // ---------------------------------------------------------------- stats
