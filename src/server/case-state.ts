@@ -87,9 +87,10 @@ export class CaseState {
   /**
    * Read the case's change counter and, if another writer moved it since the last read, drop
    * every kept answer. Cheap (one row); concurrent calls share one read. Returns the generation.
+   * `through`: the store of the request that asks (team mode: its own transaction), else `store`.
    */
-  sync(): Promise<number> {
-    this.reading ??= this.store
+  sync(through: CaseStore = this.store): Promise<number> {
+    this.reading ??= through
       .generation()
       .then((g) => {
         if (this.seen !== null && g !== this.seen) this.invalidate();
