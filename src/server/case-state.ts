@@ -12,7 +12,7 @@
  * then they are all dropped, the local `generation` goes up, and listeners (the workspace's
  * change stream) hear it.
  */
-import { keepRefIndexWith } from '../api/resolve.js';
+import { KEPT, keepCaseAnswersWith } from '../api/kept.js';
 import type { CaseStore } from '../api/types.js';
 import { ClewError, ERROR_CODES, type ErrorCode } from '../model/errors.js';
 import type { JobTask } from './job-tasks.js';
@@ -231,13 +231,13 @@ export function caseState(store: CaseStore, opts?: CaseStateOptions): CaseState 
 }
 
 /**
- * The name resolver's index (every account, saved name, device number and person: read for each
- * name otherwise) is kept in the state of each case the server has open, one per generation.
+ * What the API keeps of each case between requests (api/kept.ts: the name resolver's index, the
+ * languages, the lexicon) is kept in the state of each case the server has open, one per generation.
  */
-export const REF_INDEX_FAMILY = 'ref-index';
-keepRefIndexWith((store, load) => {
+export const REF_INDEX_FAMILY = KEPT.refIndex;
+keepCaseAnswersWith((store, family, load) => {
   const s = states.get(store as CaseStore);
-  return s ? s.cached(REF_INDEX_FAMILY, null, load, 1) : load();
+  return s ? s.cached(family, null, load, 1) : load();
 });
 
 /** The generation of the open case as the server last saw it (see CaseState). */
