@@ -170,7 +170,9 @@ async function round(s, secs) {
       for (let i = u * 13; performance.now() < end; i++) {
         const m = mix[i % mix.length];
         const t = performance.now();
-        const r = await fetch(`http://127.0.0.1:${s.port}${m.path}`, { headers: { cookie, accept: 'application/json' } });
+        const get = () => fetch(`http://127.0.0.1:${s.port}${m.path}`, { headers: { cookie, accept: 'application/json' } });
+        // a kept-alive socket the server closed as it went idle (5 s: while the other servers were measured) is tried again
+        const r = await get().catch((e) => (e?.cause?.code === 'UND_ERR_SOCKET' ? get() : Promise.reject(e)));
         await r.arrayBuffer();
         const ms = performance.now() - t;
         if (r.status !== 200) {
