@@ -4,11 +4,14 @@
  * and out, wrong passwords, disabled users, expired and revoked sessions, CSRF, a cross-site form
  * post, another case's name in every route, roles, the login rate limit, the shared case state.
  */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { type TeamCallOptions, teamCall, teamSignIn } from '../src/server/test-support/team-http.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningTeamServer, startTeamServer, type TeamServeOptions } from '../src/server/server.js';
 import { ROUTES } from '../src/server/routes.js';
 import type { PostgresCaseStore } from '../src/store/postgres/store.js';
+import { PgTeamDirectory } from '../src/store/postgres/team/directory.js';
 import { PASSWORD, type TeamFixture, caseWith, teamFixture, uniqueUser } from '../src/store/postgres/team/test-support/team.js';
 import type { AuditEntriesResponse, CasesResponse, SearchResponse, SessionResponse } from '../src/server/wire.js';
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
@@ -271,6 +274,42 @@ describe('need-to-know at the API', () => {
       expect((await req(idle, 'GET', `/api/cases/${A}/search?q=kafa`, { who: r })).status).toBe(200);
     } finally {
       await idle.close();
+    }
+  });
+});
+
+describe('one read-only transaction per request', () => {
+  it('every GET route, answered, failed or refused, ends its transaction and gives its connection back: a server on a pool of two serves them all in turn', async () => {
+    // a pool of two lends one connection to a request at a time: one never given back stops the next request
+    const app = `clew-txn-${randomBytes(4).toString('hex')}`;
+    const pool = new pg.Pool({ connectionString: f.serverUrl, max: 2, application_name: app });
+    const small = await startTeamServer({ directory: new PgTeamDirectory(pool, 'test'), ...generous });
+    const admin = await f.adminClient();
+    const open = async () => (await admin.query(`SELECT state FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'`, [app])).rows;
+    try {
+      const reader = await signIn(small, users.reader);
+      const auditor = await signIn(small, users.auditor);
+      const statuses = new Set<number>();
+      for (const route of ROUTES.filter((r) => r.method === 'GET'))
+        for (const [who, name] of [
+          [reader, A],
+          [reader, B],
+          [auditor, A],
+        ] as const) {
+          const r = await teamCall(small.port, 'GET', `/api/cases/${name}${samplePath(route.pattern)}`, { who });
+          expect([route.pattern.source, r.status === 500 ? r.text : 'ok']).toEqual([route.pattern.source, 'ok']);
+          statuses.add(r.status);
+        }
+      expect([...statuses]).toEqual(expect.arrayContaining([200, 403, 404]));
+      const hits = await req(small, 'GET', `/api/cases/${A}/search?q=kafa`, { who: reader });
+      expect((hits.body as unknown as SearchResponse).hits).toHaveLength(2);
+      // the last request's COMMIT may still be on its way
+      for (let i = 0; i < 50 && (await open()).length > 0; i++) await new Promise((ok) => setTimeout(ok, 20));
+      expect(await open()).toEqual([]);
+      expect(pool.idleCount).toBe(pool.totalCount);
+    } finally {
+      await small.close();
+      await pool.end();
     }
   });
 });

@@ -9,8 +9,10 @@
 // Target: p95 ≤ 150 ms with auditing on, and within 1.3× of auditing off.
 //
 // Run after `npm run build:server`:
-//   node bench/api/team-load.mjs --db-dir DIR [--messages 200000] [--users 20] [--rounds 2] [--duration 15] [--dist DIR] [--write]
-// (--dist: the servers from another build, e.g. a copy of dist/ made before a change, for a before/after pair)
+//   node bench/api/team-load.mjs --db-dir DIR [--messages 200000] [--users 20] [--rounds 2] [--duration 15] [--dist DIR] [--before DIR] [--write]
+// (--dist: the servers from another build, e.g. a copy of dist/ made before a change; --before: also
+// run the two servers of that build, in the same alternating rounds, for a before/after pair measured
+// under the same load)
 // DIR: a local PostgreSQL made by `clew db start --dir DIR` (started here when it is not running);
 // the admin's and the team server role's passwords are read from DIR/password and DIR/server-password.
 // The case `bench_N` is ingested (--no-analyse) from bench/out/synth-N/records.jsonl (clew synth seed 1)
@@ -31,6 +33,7 @@ const DB_DIR = opt('db-dir', null);
 const write = args.includes('--write');
 if (!DB_DIR) throw new Error('--db-dir DIR is required (a local PostgreSQL: clew db start --dir DIR)');
 const DIST = opt('dist', join(ROOT, 'dist'));
+const BEFORE = opt('before', null);
 const mod = (p) => import(pathToFileURL(join(DIST, p)).href);
 const CASE = `bench_${N}`;
 const PASSWORD = 'bench team password 2026';
@@ -97,11 +100,11 @@ for (let i = 0; i < 100; i++) {
 // ------------------------------------------------------------------ the two servers
 const keyDir = join(BENCH_OUT, 'team-load');
 mkdirSync(keyDir, { recursive: true, mode: 0o700 });
-function startServer(audit) {
+function startServer(audit, dist, tag) {
   const script = `
-  import { startTeamServer } from ${JSON.stringify(pathToFileURL(join(DIST, 'server', 'server.js')).href)};
-  import { openTeamDirectory } from ${JSON.stringify(pathToFileURL(join(DIST, 'api', 'team.js')).href)};
-  import { openAuditLog } from ${JSON.stringify(pathToFileURL(join(DIST, 'api', 'audit.js')).href)};
+  import { startTeamServer } from ${JSON.stringify(pathToFileURL(join(dist, 'server', 'server.js')).href)};
+  import { openTeamDirectory } from ${JSON.stringify(pathToFileURL(join(dist, 'api', 'team.js')).href)};
+  import { openAuditLog } from ${JSON.stringify(pathToFileURL(join(dist, 'api', 'audit.js')).href)};
   const uri = process.env.CLEW_BENCH_DB;
   const directory = await openTeamDirectory(uri);
   const audit = ${audit} ? await openAuditLog(uri, { keyFile: ${JSON.stringify(join(keyDir, 'audit-key.pem'))} }) : undefined;
@@ -111,7 +114,7 @@ function startServer(audit) {
   process.stdout.write(JSON.stringify({ port: s.port }) + '\\n');
   process.on('SIGTERM', async () => { await s.close(); await audit?.close(); await directory.close(); process.exit(0); });
   `;
-  const prof = process.env.CLEW_BENCH_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.CLEW_BENCH_PROF}/${audit ? 'on' : 'off'}`] : [];
+  const prof = process.env.CLEW_BENCH_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.CLEW_BENCH_PROF}/${tag}${audit ? 'on' : 'off'}`] : [];
   const child = spawn(process.execPath, [...prof, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CLEW_BENCH_DB: serverUri } });
   return new Promise((ok, fail) => {
     let buf = '';
@@ -132,11 +135,17 @@ async function signIn(port, user) {
 }
 
 const servers = {};
+const builds = [
+  ['', DIST],
+  ...(BEFORE ? [['before, ', BEFORE]] : []),
+];
+const LABELS = builds.flatMap(([tag]) => [`${tag}audit on`, `${tag}audit off`]);
+for (const [tag, dist] of builds)
 for (const [label, audit] of [
-  ['audit on', true],
-  ['audit off', false],
+  [`${tag}audit on`, true],
+  [`${tag}audit off`, false],
 ]) {
-  const s = await startServer(audit);
+  const s = await startServer(audit, dist, tag.replace(/\W/g, ''));
   s.cookies = [];
   for (const u of userNames) s.cookies.push(await signIn(s.port, u));
   // the network is computed once per case state (the workspace's first view does it): warm it, and the page cache
@@ -161,7 +170,9 @@ async function round(s, secs) {
       for (let i = u * 13; performance.now() < end; i++) {
         const m = mix[i % mix.length];
         const t = performance.now();
-        const r = await fetch(`http://127.0.0.1:${s.port}${m.path}`, { headers: { cookie, accept: 'application/json' } });
+        const get = () => fetch(`http://127.0.0.1:${s.port}${m.path}`, { headers: { cookie, accept: 'application/json' } });
+        // a kept-alive socket the server closed as it went idle (5 s: while the other servers were measured) is tried again
+        const r = await get().catch((e) => (e?.cause?.code === 'UND_ERR_SOCKET' ? get() : Promise.reject(e)));
         await r.arrayBuffer();
         const ms = performance.now() - t;
         if (r.status !== 200) {
@@ -177,11 +188,11 @@ async function round(s, secs) {
   return { times, errors };
 }
 
-const results = { 'audit on': { search: [], dossier: [], network: [], all: [], errors: 0, secs: 0 }, 'audit off': { search: [], dossier: [], network: [], all: [], errors: 0, secs: 0 } };
+const results = Object.fromEntries(LABELS.map((l) => [l, { search: [], dossier: [], network: [], all: [], errors: 0, secs: 0 }]));
 const loads = [];
-for (const label of ['audit on', 'audit off']) await round(servers[label], 3); // warm-up
+for (const label of LABELS) await round(servers[label], 3); // warm-up
 for (let r = 0; r < ROUNDS; r++)
-  for (const label of r % 2 === 0 ? ['audit on', 'audit off'] : ['audit off', 'audit on']) {
+  for (const label of r % 2 === 0 ? LABELS : [...LABELS].reverse()) {
     const { times, errors } = await round(servers[label], DURATION);
     for (const k of Object.keys(times)) results[label][k].push(...times[k]);
     results[label].errors += errors;
@@ -201,18 +212,22 @@ const off = pct(results['audit off'].all, 95);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} while measuring`;
 let md =
   `| server | requests | n | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n` +
-  ['audit on', 'audit off'].flatMap((l) => ['all', 'search', 'dossier', 'network'].map((k) => row(l, k))).join('\n') +
+  LABELS.flatMap((l) => ['all', 'search', 'dossier', 'network'].map((k) => row(l, k))).join('\n') +
   '\n';
 const verdict =
   `p95 with auditing on ${f(on)} ms (target ≤ 150 ms: ${on <= 150 ? 'met' : 'NOT met'}); ` +
   `audit on / off p95 ${(on / off).toFixed(2)}× (target ≤ 1.3×: ${on / off <= 1.3 ? 'met' : 'NOT met'}); ` +
   `throughput ${(results['audit on'].all.length / results['audit on'].secs).toFixed(0)} vs ${(results['audit off'].all.length / results['audit off'].secs).toFixed(0)} req/s; ` +
-  `errors ${results['audit on'].errors} / ${results['audit off'].errors}`;
+  `errors ${results['audit on'].errors} / ${results['audit off'].errors}` +
+  (BEFORE
+    ? `; before: p95 audit on ${f(pct(results['before, audit on'].all, 95))} ms, off ${f(pct(results['before, audit off'].all, 95))} ms, ` +
+      `after / before p95 audit on ${(on / pct(results['before, audit on'].all, 95)).toFixed(2)}×, throughput before ${(results['before, audit on'].all.length / results['before, audit on'].secs).toFixed(0)} vs ${(results['before, audit off'].all.length / results['before, audit off'].secs).toFixed(0)} req/s`
+    : '');
 console.log(`\nteam server, ${USERS} users of ${AGENCIES.length} agencies, ${N.toLocaleString('en')} messages, ${ROUNDS} × ${DURATION} s per server (${machine})\n${md}\n${verdict}`);
 if (write) {
   appendFileSync(
     join(ROOT, 'bench', 'RESULTS.md'),
     `\n#### Team server, ${USERS} users of 3 agencies (bench/api/team-load.mjs --messages ${N}), ${new Date().toISOString().slice(0, 16)} UTC\n\n` +
-      `${machine}. Build ${DIST === join(ROOT, 'dist') ? 'dist/' : DIST}. ${ROUNDS} alternating rounds of ${DURATION} s per server; requests: 6 searches (one word, two words, phrase; limit 50), 3 dossiers, 1 network view of every 10.\n\n${md}\n${verdict}.\n`,
+      `${machine}. Build ${DIST === join(ROOT, 'dist') ? 'dist/' : DIST}${BEFORE ? ` (before: ${BEFORE})` : ''}. ${ROUNDS} alternating rounds of ${DURATION} s per server; requests: 6 searches (one word, two words, phrase; limit 50), 3 dossiers, 1 network view of every 10.\n\n${md}\n${verdict}.\n`,
   );
 }

@@ -5,6 +5,7 @@
  */
 import { type BestName, bestNames, expectOne, rankSubjects, type RefSubject, resolveRef } from '../identity/resolve-ref.js';
 import type { AccountView, IdentityPort, NameDirectory, NetworkPort, PersonView } from '../store/types.js';
+import { KEPT, kept } from './kept.js';
 
 export { accountsOf, choiceOf, refOf, type RefSubject } from '../identity/resolve-ref.js';
 
@@ -19,20 +20,9 @@ export interface RefIndex {
   activity?: () => Promise<Map<number, number>>;
 }
 
-type IndexKeeper = (store: IdentityPort, load: () => Promise<RefIndex>) => Promise<RefIndex>;
-let keeper: IndexKeeper | null = null;
-
-/**
- * Keep the index of each case between requests: the server keeps it in the case's state, dropped
- * when the case changes (src/server/case-state.ts). Without a keeper every call reads the case.
- */
-export function keepRefIndexWith(k: IndexKeeper | null): void {
-  keeper = k;
-}
-
-/** The index of a case: kept (see keepRefIndexWith), else read now. */
+/** The index of a case: kept while the case does not change (kept.ts), else read now. */
 export function refIndex(store: IdentityPort): Promise<RefIndex> {
-  return keeper ? keeper(store, () => loadRefIndex(store)) : loadRefIndex(store);
+  return kept(store, KEPT.refIndex, () => loadRefIndex(store));
 }
 
 /** Read the case's accounts, saved names, device numbers and persons. */

@@ -4,6 +4,7 @@ import { parseQuery } from '../text/query/parse.js';
 import { planCodewords } from '../text/query/codewords.js';
 import type { AccountView, AnnotationPort, EntityPort, IdentityPort, LanguageCount, OcrPort, SearchPort, StoredTranslation, TranslationPort } from '../store/types.js';
 import { annotationsOf, type ItemAnnotations } from './annotations.js';
+import { KEPT, kept } from './kept.js';
 import { expectOne } from '../identity/resolve-ref.js';
 import { refIndex, resolveSubjects } from './resolve.js';
 import { withLabels } from './thread.js';
@@ -125,14 +126,15 @@ export type SearchStore = SearchPort &
 
 export async function search(store: SearchStore, req: SearchRequest): Promise<SearchResult> {
   const t0 = performance.now();
-  // the case's languages: a word also matches its inflected forms in each (parse.ts, stem.ts)
-  const caseLangs = caseLanguages(await store.languages());
+  // the case's languages: a word also matches its inflected forms in each (parse.ts, stem.ts);
+  // they and the lexicon change with the case only: a server keeps them between requests (kept.ts)
+  const caseLangs = caseLanguages(await kept(store, KEPT.languages, () => store.languages()));
   const translated = req.translated === true;
   if (translated && !store.translationsOf) throw new ClewError('INTERNAL', 'this store holds no translations');
   // with translations: a word also matches its English inflections (the translations are indexed by their stems)
   const langs = translated && !caseLangs.includes(SEARCH_TRANSLATION_TARGET) ? [...caseLangs, SEARCH_TRANSLATION_TARGET] : caseLangs;
   const mode = req.mode ?? 'folded';
-  const lexicon = await store.lexicon();
+  const lexicon = await kept(store, KEPT.lexicon, () => store.lexicon());
   const planned = planCodewords(parseQuery(req.query, mode, { langs }), lexicon, langs);
   const query = translated ? { ...planned.query, translated: true } : planned.query;
   const limit = Math.min(Math.max(1, req.limit ?? 20), MAX_PAGE);

@@ -3,7 +3,7 @@
  * one user sees it under row-level security): src/store/team.ts is the port,
  * src/store/postgres/team/ its implementation. The team server and `clew users` use it from here.
  */
-export { CASE_ROLES, type CaseRole, type TeamCase, type TeamDirectory, type TeamNotification, type TeamSession, type TeamUser } from '../store/team.js';
+export { CASE_ROLES, type CaseAsUser, type CaseRole, type TeamCase, type TeamDirectory, type TeamNotification, type TeamSession, type TeamUser } from '../store/team.js';
 export { type ConnectedRole, MAX_SESSION_MS, type PgTeamDirectory, type TeamDirectoryOptions, openTeamDirectory } from '../store/postgres/team/directory.js';
 export { MIN_PASSWORD } from '../store/postgres/team/password.js';
 export { SERVER_ROLE } from '../store/postgres/team/rls.js';

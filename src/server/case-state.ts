@@ -12,7 +12,7 @@
  * then they are all dropped, the local `generation` goes up, and listeners (the workspace's
  * change stream) hear it.
  */
-import { keepRefIndexWith } from '../api/resolve.js';
+import { KEPT, keepCaseAnswersWith } from '../api/kept.js';
 import type { CaseStore } from '../api/types.js';
 import { ClewError, ERROR_CODES, type ErrorCode } from '../model/errors.js';
 import type { JobTask } from './job-tasks.js';
@@ -87,9 +87,10 @@ export class CaseState {
   /**
    * Read the case's change counter and, if another writer moved it since the last read, drop
    * every kept answer. Cheap (one row); concurrent calls share one read. Returns the generation.
+   * `through`: the store of the request that asks (team mode: its own transaction), else `store`.
    */
-  sync(): Promise<number> {
-    this.reading ??= this.store
+  sync(through: CaseStore = this.store): Promise<number> {
+    this.reading ??= through
       .generation()
       .then((g) => {
         if (this.seen !== null && g !== this.seen) this.invalidate();
@@ -230,13 +231,13 @@ export function caseState(store: CaseStore, opts?: CaseStateOptions): CaseState 
 }
 
 /**
- * The name resolver's index (every account, saved name, device number and person: read for each
- * name otherwise) is kept in the state of each case the server has open, one per generation.
+ * What the API keeps of each case between requests (api/kept.ts: the name resolver's index, the
+ * languages, the lexicon) is kept in the state of each case the server has open, one per generation.
  */
-export const REF_INDEX_FAMILY = 'ref-index';
-keepRefIndexWith((store, load) => {
+export const REF_INDEX_FAMILY = KEPT.refIndex;
+keepCaseAnswersWith((store, family, load) => {
   const s = states.get(store as CaseStore);
-  return s ? s.cached(REF_INDEX_FAMILY, null, load, 1) : load();
+  return s ? s.cached(family, null, load, 1) : load();
 });
 
 /** The generation of the open case as the server last saw it (see CaseState). */

@@ -29,7 +29,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from 'zod';
 import { caseName, openCase, registerInProcessCase } from '../api/case.js';
 import type { CaseStore } from '../api/types.js';
-import type { CaseRole, TeamDirectory, TeamSession, TeamUser } from '../api/team.js';
+import type { CaseAsUser, CaseRole, TeamDirectory, TeamSession, TeamUser } from '../api/team.js';
 import { ClewError } from '../model/errors.js';
 import { errorResponse, fromFramework, HttpError } from './errors.js';
 import type { AuditAccess, Route, RouteUser } from './route.js';
@@ -218,6 +218,8 @@ export function casePath(pathname: string): { caseName: string; rest: string } |
 interface OpenedCase {
   store: CaseStore;
   state: CaseState;
+  /** Team mode, a GET: the request's read transaction ends (its connection given back); never fails. */
+  end?(): Promise<void>;
 }
 
 /** What differs between `clew serve` (one case, a token) and `clew server --db` (many cases, users). */
@@ -357,32 +359,40 @@ async function launch(core: CoreOptions, mode: Mode, portOf: { port: number }, a
     const m = route.pattern.exec(path ?? '');
     if (!m) throw new ClewError('NOT_FOUND', `no API endpoint ${pathname}`);
     let store: CaseStore | null = null;
+    let opened: OpenedCase | null = null;
     if (route.audit) {
       // the audit log of the case: its role checked, the case itself never opened
       if (scoped) await mode.authorize(request, scoped.caseName, route);
     } else {
-      const opened = scoped ? await mode.open(request, scoped.caseName, route) : mode.legacy;
+      opened = scoped ? await mode.open(request, scoped.caseName, route) : mode.legacy;
       if (!opened) throw new ClewError('NOT_FOUND', `no API endpoint ${pathname}`);
       store = opened.store;
-      // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
-      await opened.state.sync();
     }
     const gone = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) gone.abort();
     });
     const query = new URLSearchParams(search);
-    const value = await route.handle({
-      store,
-      caseName: scoped?.caseName ?? null,
-      user: mode.user(request),
-      audit: mode.audit,
-      params: m.slice(1),
-      query,
-      body: request.body,
-      req: request.raw,
-      signal: gone.signal,
-    });
+    let value: unknown;
+    try {
+      // another process (the CLI) may have changed the case: what the state keeps goes if so (one row read)
+      if (opened) await opened.state.sync(opened.store);
+      value = await route.handle({
+        store,
+        caseName: scoped?.caseName ?? null,
+        user: mode.user(request),
+        audit: mode.audit,
+        params: m.slice(1),
+        query,
+        body: request.body,
+        req: request.raw,
+        signal: gone.signal,
+      });
+    } finally {
+      // the read transaction ends as soon as the answer is made (before the audit entry is written
+      // and the answer sent; a download streamed after it reads on its own)
+      void opened?.end?.();
+    }
     if (mode.record)
       await mode.record(request, {
         caseName: scoped?.caseName ?? null,
@@ -782,7 +792,7 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
    * refusal is recorded in the audit log first (action "refused": who asked which case for what).
    */
   /** The user's role on the asked case and how to open it as them (the directory's caseAs: one query); a refusal is audited first. */
-  const roleFor = async (request: FastifyRequest, asked: string, route: Route): Promise<{ role: CaseRole; open(): CaseStore }> => {
+  const roleFor = async (request: FastifyRequest, asked: string, route: Route, readRequest = false): Promise<CaseAsUser> => {
     const s = signed(request);
     const refuse = async (e: Error, reason: 'no-role' | 'role', role: CaseRole | null): Promise<never> => {
       if (opts.audit) {
@@ -805,9 +815,12 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
     };
     const notFound = new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" that you may read`);
     if (asked.length > 200) return refuse(notFound, 'no-role', null);
-    const found = await dir.caseAs(s.user.id, asked);
+    const found = await dir.caseAs(s.user.id, asked, { readRequest });
     if (found === null) return refuse(notFound, 'no-role', null);
-    if (!rolesFor(route).includes(found.role)) return refuse(new HttpError('FORBIDDEN', `your role on this case (${found.role}) does not allow this`), 'role', found.role);
+    if (!rolesFor(route).includes(found.role)) {
+      await found.end();
+      return refuse(new HttpError('FORBIDDEN', `your role on this case (${found.role}) does not allow this`), 'role', found.role);
+    }
     return found;
   };
   const cookieOpts = (request: FastifyRequest, expiresAt?: number): CookieSerializeOptions => ({
@@ -859,21 +872,23 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
     async open(request, asked, route) {
       const s = signed(request);
       const notFound = () => new ClewError('NOT_FOUND', `no case "${asked.slice(0, 100)}" that you may read`);
-      const found = await roleFor(request, asked, route);
-      // ingest writes with COPY, which the database refuses to a role row-level security binds (docs/team.md)
-      if (route.streamBody && String(route.pattern) === String(/^\/uploads$/))
-        throw new ClewError('INVALID_ARGUMENT', "the team server does not ingest: the database's admin does, with clew ingest --case ADMIN_URI?case=NAME FILE");
+      // a GET only reads: its statements share one read-only transaction on one connection (scoped.ts)
+      const found = await roleFor(request, asked, route, route.method === 'GET');
       let store: CaseStore;
       try {
+        // ingest writes with COPY, which the database refuses to a role row-level security binds (docs/team.md)
+        if (route.streamBody && String(route.pattern) === String(/^\/uploads$/))
+          throw new ClewError('INVALID_ARGUMENT', "the team server does not ingest: the database's admin does, with clew ingest --case ADMIN_URI?case=NAME FILE");
         store = found.open();
       } catch (e) {
+        await found.end();
         if (e instanceof ClewError && (e.code === 'CASE_NOT_FOUND' || e.code === 'NOT_FOUND')) throw notFound();
         throw e;
       }
       const entry = entryOf(asked, store, s.user.id);
       // the images still to read, once per case state, by a user who may write (routes/ocr.ts)
       if (opts.ocr && (found.role === 'owner' || found.role === 'analyst')) void autoOcr(store);
-      return { store, state: entry.state };
+      return { store, state: entry.state, end: () => found.end() };
     },
     async authorize(request, asked, route) {
       await roleFor(request, asked, route);

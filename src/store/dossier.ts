@@ -23,6 +23,8 @@ type Span = { n: number; first: number | null; last: number | null };
  * duplicates out, and "received" and "callee" rows leave out what the set sent itself.
  */
 export interface DossierQueries {
+  /** Optional: read every query below that depends on the set alone at once (the others then answer from it for that set). */
+  prefetch?(set: number[], o: Required<DossierOptions>): Promise<void>;
   accounts(ids: number[]): Maybe<Map<number, AccountView>>;
   /** Messages the set sent, per channel and conversation; `lastId` the newest. */
   sent(set: number[]): Maybe<{ channel: string; conv: number | null; n: number; first: number; last: number; lastId: number }[]>;
@@ -65,6 +67,7 @@ export async function readDossier(q: DossierQueries, accountIds: number[], opts:
     if (v !== undefined) o[k] = Math.min(Math.max(1, Math.floor(v)), 1000);
   }
   const set = accounts.map((a) => a.id);
+  await q.prefetch?.(set, o);
 
   // ------------------------------------------------------------ activity
   // one pass over the messages sent: per channel and conversation (both summaries come from it)

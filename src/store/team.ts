@@ -34,6 +34,18 @@ export interface TeamCase {
   role: CaseRole;
 }
 
+/** A user's role on a case and the way to open it as them (TeamDirectory.caseAs). */
+export interface CaseAsUser {
+  role: CaseRole;
+  open(): CaseStore;
+  /**
+   * End the read request (caseAs with readRequest: its one read-only transaction committed, its
+   * connection given back; the store's queries after it run each on its own); nothing otherwise.
+   * Never fails; call it once the request is answered, failed or refused.
+   */
+  end(): Promise<void>;
+}
+
 export interface TeamDirectory {
   /** A new user; USER_EXISTS (INVALID_ARGUMENT) when the name is taken. The password is hashed with argon2id. */
   addUser(name: string, password: string, agency?: string | null): Promise<TeamUser>;
@@ -67,8 +79,10 @@ export interface TeamDirectory {
    * The user's role on the case and the way to open it as them, in one query (what the team server
    * does for each request: roleIn then openCaseAs, one round trip less); null when they hold no role
    * on it (whether or not it exists). `open()` fails as openCaseAs does on a case of another schema.
+   * `readRequest`: for one request that only reads, this query and every plain read of the store
+   * run in one READ ONLY transaction on one connection, the user set once, until `end()`.
    */
-  caseAs(userId: number, caseName: string): Promise<{ role: CaseRole; open(): CaseStore } | null>;
+  caseAs(userId: number, caseName: string, opts?: { readRequest?: boolean }): Promise<CaseAsUser | null>;
   createSession(userId: number, ttlMs: number): Promise<TeamSession>;
   /** The live session with its user; null when unknown, expired, revoked or the user is disabled. */
   session(id: string): Promise<(TeamSession & { user: TeamUser }) | null>;

@@ -17,7 +17,7 @@ import { pruneAlternatives } from '../../text/query/alternatives.js';
 import { documentText, toTsquery } from './fts.js';
 import { ocrTextCondition } from '../ocr-rows.js';
 import { listPersons } from './identity.js';
-import { type AccountDbRow, type Param, type PgReadCase, accountsByIds, all, idBound, pgCode, scalar, toAccount } from './read-util.js';
+import { type AccountDbRow, type Param, type PgReadCase, all, idBound, one, pgCode, scalar, toAccount } from './read-util.js';
 import { poolIdentity } from './team/scoped.js';
 
 /**
@@ -123,14 +123,22 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   // with translations (folded mode): the same conditions, the words on the messages' stored translations (translations.fts)
   let trCond: string | null = null;
   let tsqParam = '';
+  let hasOcr = false;
   if (tsq !== null) {
     const q = arg(tsq);
     tsqParam = q;
     where.push(`m.fts @@ ${q}::tsquery`);
     if (query.translated && exact) notes.push('translations are searched in folded mode only: exact mode searched the originals');
     else if (query.translated) trCond = `m.id IN (SELECT t.message_id FROM translations t WHERE t.case_id = $1 AND t.fts @@ ${q}::tsquery)`;
-    const partial = await all<{ id: number }>(db.pool, `SELECT id FROM sources WHERE case_id = $1 AND status = 'partial'`, [db.caseId]);
-    if (partial.length > 0) where.push(`m.source_id <> ALL(${arg(partial.map((p) => p.id))}::bigint[])`);
+    // with whether any image's text was read (the condition on it below): one round trip
+    const pre = (await one<{ partial: number[]; ocr: boolean }>(
+      db.pool,
+      `SELECT (SELECT coalesce(json_agg(id), '[]'::json) FROM sources WHERE case_id = $1 AND status = 'partial') AS partial,
+              EXISTS (SELECT 1 FROM ocr_texts WHERE case_id = $1 AND words <> '') AS ocr`,
+      [db.caseId],
+    ))!;
+    hasOcr = pre.ocr;
+    if (pre.partial.length > 0) where.push(`m.source_id <> ALL(${arg(pre.partial)}::bigint[])`);
   }
   if (from) where.push(`m.sender = ANY(${arg(from)}::bigint[])`);
   if (to)
@@ -163,7 +171,7 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
   // its words are bound after the other queries' parameters (`at`: the first one's number), so no query holds a parameter it does not use
   const needles: string[] = [];
   let ocrCondAt: ((at: number) => string) | null = null;
-  if (tsq !== null && !exact && query.text !== null && (await scalar<number>(db.pool, `SELECT 1 FROM ocr_texts WHERE case_id = $1 AND words <> '' LIMIT 1`, [db.caseId])) != null) {
+  if (tsq !== null && !exact && query.text !== null && hasOcr) {
     const text = query.text;
     ocrTextCondition(text, (needle) => String(needles.push(needle)));
     ocrCondAt = (at) => {
@@ -267,15 +275,20 @@ export async function search(db: PgReadCase, query: SearchQuery, opts: SearchOpt
     throw e;
   }
   const page = hits.slice(0, opts.limit);
-  const accounts = await accountsByIds(db, page.map((h) => h.sender));
-  const convIds = [...new Set(page.map((h) => h.conversation_id).filter((c): c is number => c !== null))];
+  // the hits' senders and conversation titles, in one round trip
+  const accounts = new Map<number, AccountView>();
   const titles = new Map<number, string | null>();
-  if (convIds.length > 0)
-    for (const c of await all<{ id: number; title: string | null }>(db.pool, 'SELECT id, title FROM conversations WHERE case_id = $1 AND id = ANY($2::bigint[])', [
-      db.caseId,
-      convIds,
-    ]))
-      titles.set(c.id, c.title);
+  if (page.length > 0) {
+    const convIds = [...new Set(page.map((h) => h.conversation_id).filter((c): c is number => c !== null))];
+    const r = (await one<{ accounts: AccountDbRow[]; titles: { id: number; title: string | null }[] }>(
+      db.pool,
+      `SELECT (SELECT coalesce(json_agg(a), '[]'::json) FROM (SELECT id, ref, platform, handle, kind, display_name FROM accounts WHERE case_id = $1 AND id = ANY($2::bigint[])) a) AS accounts,
+              (SELECT coalesce(json_agg(c), '[]'::json) FROM (SELECT id, title FROM conversations WHERE case_id = $1 AND id = ANY($3::bigint[])) c) AS titles`,
+      [db.caseId, [...new Set(page.map((h) => h.sender))], convIds],
+    ))!;
+    for (const a of r.accounts) accounts.set(a.id, toAccount(a));
+    for (const c of r.titles) titles.set(c.id, c.title);
+  }
   const out: SearchHit[] = page.map((h) => ({
     id: h.id,
     ts: h.ts,

@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { ClewError } from '../../../model/errors.js';
 import type { PostgresLocator } from '../../locator.js';
-import { CASE_ROLES, type CaseRole, type TeamCase, type TeamDirectory, type TeamNotification, type TeamSession, type TeamUser } from '../../team.js';
+import { CASE_ROLES, type CaseAsUser, type CaseRole, type TeamCase, type TeamDirectory, type TeamNotification, type TeamSession, type TeamUser } from '../../team.js';
 import { listNotifications, markNotificationsSeen } from '../discovery.js';
 import type { CaseStore } from '../../types.js';
 import { ensureSchema, findCase } from '../cases.js';
@@ -26,7 +26,7 @@ import { PostgresCaseStore } from '../store.js';
 import { checkPassword, dummyHash, hashPassword, verifyPassword } from './password.js';
 import { SERVER_ROLE } from './rls.js';
 import { grantServerRole } from './roles.js';
-import { userScopedPool } from './scoped.js';
+import { userReadRequest, userScopedPool } from './scoped.js';
 
 const MAX_NAME = 64;
 const MAX_AGENCY = 100;
@@ -256,30 +256,40 @@ export class PgTeamDirectory implements TeamDirectory {
     return r.open();
   }
 
-  async caseAs(userId: number, caseName: string): Promise<{ role: CaseRole; open(): CaseStore } | null> {
-    const scoped = userScopedPool(this.pool, userId);
+  async caseAs(userId: number, caseName: string, opts: { readRequest?: boolean } = {}): Promise<CaseAsUser | null> {
+    // one read-only request: this query and every read of the store in one transaction on one connection (scoped.ts)
+    const request = opts.readRequest ? userReadRequest(this.pool, userId) : null;
+    const scoped = request ? request.pool : userScopedPool(this.pool, userId);
+    const end = request ? () => request.end() : async () => {};
     const shown = caseName.slice(0, MAX_CASE_NAME);
-    const r =
-      caseName.length <= MAX_CASE_NAME
-        ? await one<{ id: number; name: string; schema_version: number; role: CaseRole; hidden: number[] | null }>(
-            scoped,
-            `SELECT c.id, c.name, c.schema_version, g.role, clew_legal_hidden_filters(c.id) AS hidden FROM clew_grants g JOIN clew_cases c ON c.id = g.case_id JOIN clew_users u ON u.id = g.user_id
+    let r: { id: number; name: string; schema_version: number; role: CaseRole; hidden: number[] | null } | null = null;
+    try {
+      r =
+        caseName.length <= MAX_CASE_NAME
+          ? await one(
+              scoped,
+              `SELECT c.id, c.name, c.schema_version, g.role, clew_legal_hidden_filters(c.id) AS hidden FROM clew_grants g JOIN clew_cases c ON c.id = g.case_id JOIN clew_users u ON u.id = g.user_id
              WHERE g.user_id = $1 AND c.name = $2 AND NOT u.disabled`,
-            [userId, caseName],
-          )
-        : null;
+              [userId, caseName],
+            )
+          : null;
+    } finally {
+      if (!r) await end();
+    }
     if (!r) return null;
+    const found = r;
     return {
-      role: r.role,
+      role: found.role,
       open: () => {
-        if (r.schema_version !== PG_SCHEMA_VERSION)
-          throw new ClewError('CASE_MIGRATION_NEEDED', `case "${shown}" has clew schema ${r.schema_version}; this server reads ${PG_SCHEMA_VERSION}: its admin runs clew case migrate`, {
+        if (found.schema_version !== PG_SCHEMA_VERSION)
+          throw new ClewError('CASE_MIGRATION_NEEDED', `case "${shown}" has clew schema ${found.schema_version}; this server reads ${PG_SCHEMA_VERSION}: its admin runs clew case migrate`, {
             case: shown,
           });
-        const writes = r.role === 'owner' || r.role === 'analyst';
+        const writes = found.role === 'owner' || found.role === 'analyst';
         // the legal filters hiding messages from the user (team/legal.ts): the server keys what it caches by them
-        return new PostgresCaseStore({ pool: scoped, caseId: r.id, caseName: r.name }, `case "${r.name}"`, !writes, (r.hidden ?? []).map(Number));
+        return new PostgresCaseStore({ pool: scoped, caseId: found.id, caseName: found.name }, `case "${found.name}"`, !writes, (found.hidden ?? []).map(Number));
       },
+      end,
     };
   }
 

@@ -18,6 +18,16 @@
  *   return an open transaction to the pool.
  * - pool.end(): nothing (the pool is the directory's, shared by every user).
  *
+ * `userReadRequest` is the same view for one read-only request of the team server: its plain reads
+ * run in ONE `BEGIN READ ONLY` transaction on one connection (the user set once, with the BEGIN),
+ * one round trip each, until `end()` commits it and gives the connection back; a read that fails
+ * rolls it back (the next read begins another), so one failed statement fails only itself.
+ * Whatever is not a plain read (a write, pool.connect() for a transaction or cursor of its own)
+ * runs as userScopedPool runs it, beside the request's transaction, and so does every query after
+ * end() (e.g. a download streamed after the answer). At most max - 1 requests of a shared pool hold
+ * a connection at once (a gate per pool), so the connections a request needs beside its own are
+ * never all held by requests waiting for them.
+ *
  * Nothing here parses SQL beyond the transaction keywords at the head of a statement; a streamed
  * query (a Submittable such as COPY) is accepted inside a transaction only.
  */
@@ -148,23 +158,24 @@ export function poolIdentity(pool: pg.Pool): object {
   return (pool as unknown as { [SHARED]?: pg.Pool })[SHARED] ?? pool;
 }
 
-/**
- * The pool a user-scoped store queries through (typed as pg.Pool: the store's modules use its
- * query, connect and end only).
- */
-export function userScopedPool(shared: pg.Pool, userId: number): pg.Pool {
-  const setUser = setUserSql(userId);
+/** Whether `e` is a statement's error (a SQLSTATE), not a failed connection. */
+const statementError = (e: unknown): boolean => e instanceof Error && 'code' in e && typeof (e as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
+
+/** The user-scoped pool's façade; `lease`, when given, answers its plain reads. */
+function facadeOf(shared: pg.Pool, setUser: string, lease?: (q: QueryArg, values: unknown) => Promise<unknown> | null): pg.Pool {
   const connect = async (): Promise<pg.PoolClient> => scopedClient(await shared.connect(), setUser);
   const facade = {
     connect,
     async query(q: QueryArg, values?: unknown) {
+      const leased = lease?.(q, values);
+      if (leased) return leased;
       const c = await connect();
       let broken = false;
       try {
         return await c.query(q as string, values as unknown[]);
       } catch (e) {
         // a connection that failed (not a statement): not back into the pool
-        broken = !(e instanceof Error && 'code' in e && typeof (e as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code));
+        broken = !statementError(e);
         throw e;
       } finally {
         c.release(broken);
@@ -177,4 +188,121 @@ export function userScopedPool(shared: pg.Pool, userId: number): pg.Pool {
     [SHARED]: shared,
   };
   return facade as unknown as pg.Pool;
+}
+
+/**
+ * The pool a user-scoped store queries through (typed as pg.Pool: the store's modules use its
+ * query, connect and end only).
+ */
+export function userScopedPool(shared: pg.Pool, userId: number): pg.Pool {
+  return facadeOf(shared, setUserSql(userId));
+}
+
+/** How many requests of a shared pool may hold one of its connections at once (see userReadRequest). */
+class Gate {
+  private readonly waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+  async take(): Promise<void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((ok) => this.waiting.push(ok));
+  }
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+const gates = new WeakMap<pg.Pool, Gate>();
+function gateOf(shared: pg.Pool): Gate {
+  let g = gates.get(shared);
+  if (!g) gates.set(shared, (g = new Gate(Math.max(1, (shared.options?.max ?? 10) - 1))));
+  return g;
+}
+
+/** One read-only request's view of the shared pool as its user (see the head of this file). */
+export interface ReadRequest {
+  /** The pool the request's store queries through. */
+  pool: pg.Pool;
+  /** Commit the request's transaction and give its connection back (queries after it run on their own); never fails. */
+  end(): Promise<void>;
+}
+
+export function userReadRequest(shared: pg.Pool, userId: number): ReadRequest {
+  const setUser = setUserSql(userId);
+  const gate = gateOf(shared);
+  let client: pg.PoolClient | null = null;
+  /** Inside BEGIN READ ONLY (with the user set). */
+  let open = false;
+  /** Ended, or its connection failed: every query runs on its own. */
+  let done = false;
+  let ended: Promise<void> | null = null;
+  /** The request's statements, one after the other (a failed one is rolled back before the next is sent). */
+  let tail: Promise<unknown> = Promise.resolve();
+  const fallback = facadeOf(shared, setUser);
+
+  /** The connection failed: destroyed, not given back to the pool. */
+  const drop = () => {
+    done = true;
+    open = false;
+    if (!client) return;
+    client.release(true);
+    client = null;
+    gate.give();
+  };
+  const read = async (q: QueryArg, values: unknown): Promise<unknown> => {
+    if (done) return fallback.query(q as string, values as unknown[]);
+    if (!client) {
+      await gate.take();
+      try {
+        client = await shared.connect();
+      } catch (e) {
+        gate.give();
+        throw e;
+      }
+    }
+    const c = client;
+    try {
+      if (!open) {
+        await c.query(`BEGIN READ ONLY; ${setUser}`);
+        open = true;
+      }
+      return await (c.query as (q: QueryArg, v?: unknown) => Promise<pg.QueryResult>)(q, values as unknown[] | undefined);
+    } catch (e) {
+      if (!statementError(e)) drop();
+      else {
+        // the failed statement aborted the transaction: the next read begins another
+        open = false;
+        await c.query('ROLLBACK').catch(() => drop());
+      }
+      throw e;
+    }
+  };
+  const lease = (q: QueryArg, values: unknown): Promise<unknown> | null => {
+    const text = textOf(q);
+    if (ended || text === null || !plainRead(text)) return null;
+    const r = tail.then(() => read(q, values));
+    tail = r.catch(() => {});
+    return r;
+  };
+  return {
+    pool: facadeOf(shared, setUser, lease),
+    end() {
+      ended ??= tail.then(async () => {
+        if (done || !client) return;
+        const c = client;
+        try {
+          if (open) await c.query('COMMIT');
+        } catch {
+          drop();
+          return;
+        }
+        open = false;
+        done = true;
+        client = null;
+        c.release();
+        gate.give();
+      });
+      return ended;
+    },
+  };
 }
