@@ -98,6 +98,11 @@ describe('legal filters through the team server', () => {
     expect(x1.body.error?.code).toBe('NOT_FOUND');
     expect([x1.status, x1.body.error?.code, x1.body.error?.message.replace(/\d+/g, 'N')]).toEqual([x2.status, x2.body.error?.code, x2.body.error?.message.replace(/\d+/g, 'N')]);
     expect((await req(srv, 'GET', `${base}/messages/${hidden[0]}`, cookies.g)).status).toBe(200);
+    // the language counts: g's first (kept for the pool and case), then x's, which must not be g's
+    const total = (r: { body: unknown }) => (r.body as { languages: { messages: number }[] }).languages.reduce((n, l) => n + l.messages, 0);
+    expect(total(await req(srv, 'GET', `${base}/languages`, cookies.g))).toBe(4);
+    expect(total(await req(srv, 'GET', `${base}/languages`, cookies.x))).toBe(2);
+    expect(total(await req(srv, 'GET', `${base}/languages`, cookies.g))).toBe(4);
     // their states are not shared: x's network was not served to g from a cache, nor g's to x
     expect(srv.openCases()).toEqual([C]);
   });

@@ -63,12 +63,16 @@ const RECENT_WINDOW = 5_000;
 /**
  * The languages' answer per database pool and case (team mode opens a store per request, as its
  * user: the cache is kept per shared pool, see poolIdentity). The stamp is read as the caller, so a
- * caller who may not read the case never matches another's stamp.
+ * caller who may not read the case never matches another's stamp; the counts are kept per set of legal
+ * filters hiding messages from the caller (`hidden`), so users under different filters never share them.
  */
-const languageCache = new WeakMap<object, Map<number, { stamp: string; rows: LanguageCount[] }>>();
+const languageCache = new WeakMap<object, Map<string, { stamp: string; rows: LanguageCount[] }>>();
 
-/** The case's languages with their message counts (first copies), as SQLite's store.languages answers. */
-export async function languages(db: PgReadCase): Promise<LanguageCount[]> {
+/**
+ * The case's languages with their message counts (first copies), as SQLite's store.languages answers.
+ * `hidden`: the legal filters hiding messages from the caller (team mode), part of the cache's key.
+ */
+export async function languages(db: PgReadCase, hidden: readonly number[] = []): Promise<LanguageCount[]> {
   // the messages' languages change only as sources are written: their progress is the cache's key
   const stamp = JSON.stringify(
     await all(db.pool, `SELECT count(*), coalesce(sum(records), 0), coalesce(sum(items_done), 0), max(finished_at), string_agg(status, ',' ORDER BY id) FROM sources WHERE case_id = $1`, [
@@ -78,14 +82,15 @@ export async function languages(db: PgReadCase): Promise<LanguageCount[]> {
   const owner = poolIdentity(db.pool);
   let perCase = languageCache.get(owner);
   if (!perCase) languageCache.set(owner, (perCase = new Map()));
-  const cached = perCase.get(db.caseId);
+  const key = `${db.caseId}:${hidden.join(',')}`;
+  const cached = perCase.get(key);
   if (cached?.stamp === stamp) return cached.rows;
   const rows = await all<LanguageCount>(
     db.pool,
     `SELECT lang, count(*) AS messages FROM messages WHERE case_id = $1 AND dup_of IS NULL GROUP BY lang ORDER BY lang IS NULL, count(*) DESC, lang COLLATE "C"`,
     [db.caseId],
   );
-  perCase.set(db.caseId, { stamp, rows });
+  perCase.set(key, { stamp, rows });
   return rows;
 }
 

@@ -290,7 +290,7 @@ export class PostgresCaseStore implements CaseStore {
     return readSearch.resolveAccounts(this.db, term);
   }
   languages(): Promise<LanguageCount[]> {
-    return readSearch.languages(this.db);
+    return readSearch.languages(this.db, this.hiddenFilters ?? []);
   }
   edges(filter?: EdgeFilter): AsyncIterable<EdgeRow[]> {
     return readNetwork.edges(this.db, filter);
