@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { normaliseTag } from '../model/annotations.js';
 import { ClewError } from '../model/errors.js';
-import { renderReport, type FigureContent, type ReportAnnotation, type ReportContent, type ReportSource, type SourceCheck } from '../report/html.js';
+import { egoSelection } from '../report/ego-select.js';
+import { renderReport, type FigureContent, type ReportAnnotation, type ReportContent, type ReportItemContent, type ReportSource, type SourceCheck } from '../report/html.js';
 import { parseItemsText } from '../report/items.js';
 import {
   canonicalJson,
@@ -40,8 +41,10 @@ import {
   serialiseManifest,
   sha256,
 } from '../report/manifest.js';
-import type { AnnotationPort, CaseStore, IdentityPort, ItemKey, MessagePort, SourceRow } from '../store/types.js';
-import { taggedMessageIds } from './annotations.js';
+import type { AnnotationPort, CallPort, CallView, CaseStore, IdentityPort, ItemKey, MessagePort, ProvenanceView, SourceRow } from '../store/types.js';
+import { taggedItems } from './annotations.js';
+import { callContext } from './call-context.js';
+import { resolveSubjectAccountsOf } from './resolve.js';
 import { DEFAULT_SAMPLES, graphContext, type GraphContext, type GraphStore, RANK_MEASURES, rank } from './graph.js';
 import { scopedContext } from './graph-scope.js';
 import { loadCaseNetwork } from './network.js';
@@ -57,7 +60,7 @@ export type { Manifest };
 export const MAX_ITEMS_FILE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_CONTEXT = 3;
 
-export type ReportStore = MessagePort & IdentityPort & AnnotationPort & GraphStore & Pick<CaseStore, 'sources' | 'backend'>;
+export type ReportStore = MessagePort & CallPort & IdentityPort & AnnotationPort & GraphStore & Pick<CaseStore, 'sources' | 'backend'>;
 
 const FIGURE_HELP = 'rank:MEASURE[:top=N][:seed=S][:scope=SPEC] (scope last), e.g. rank:pagerank:top=10:scope=ego:Kum:2';
 
@@ -95,9 +98,12 @@ async function computeFigure(store: ReportStore, f: ManifestFigure, base: () => 
   let ctx = await base();
   if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples });
   const parameters: FigureContent['parameters'] = [];
+  let graph: FigureContent['graph'];
   if (f.scope !== null) {
     const s = await scopedContext(ctx, f.scope);
     ctx = s.ctx;
+    if (s.scope.kind === 'ego' && s.centres.length > 0)
+      graph = egoSelection(ctx.undirected, ctx.net.labels, s.centres, { title: `the ${s.scope.description}: the named at the centre, their contacts ring by ring`, seed: f.seed });
     parameters.push({ name: 'Scope', value: `${s.scope.spec}: ${s.scope.description}; ${s.scope.nodes} of ${s.scope.of.nodes} nodes, ${s.scope.contactPairs} of ${s.scope.of.contactPairs} contact pairs` });
   } else parameters.push({ name: 'Scope', value: 'the whole contact network of the case (accounts; every channel; no time filter)' });
   const r = rank(ctx, { by: f.measure as (typeof RANK_MEASURES)[number], top: f.top, contacts: 3 });
@@ -107,6 +113,7 @@ async function computeFigure(store: ReportStore, f: ManifestFigure, base: () => 
     parameters.push({ name: 'Betweenness', value: r.betweenness.sampled ? `estimated from ${r.betweenness.samples} pivots (error ≤ ${fmt(r.betweenness.errorBound)} with probability ${r.betweenness.confidence})` : 'exact' });
   parameters.push({ name: 'Command', value: `clew graph rank --case CASE --by ${r.by} --top ${f.top}${f.scope !== null ? ` --scope '${f.scope}'` : ''} --seed ${f.seed}` });
   return {
+    ...(graph ? { graph } : {}),
     chart: { title: `${r.by} score of the top ${r.rows.length}`, bars: r.rows.map((row) => ({ label: row.label, value: row.score })) },
     heading: `key players by ${r.by}${f.scope !== null ? ` in ${f.scope}` : ''}, top ${f.top}`,
     parameters,
@@ -178,9 +185,19 @@ async function annotationsOfItems(store: ReportStore, items: readonly ManifestIt
 /** What the report shows of the case for a manifest: read-only. NOT_FOUND when a cited message is not in the case. */
 export async function gatherContent(store: ReportStore, m: ManifestBody): Promise<ReportContent> {
   const rows = (await store.sources()).sort((a, b) => a.id - b.id);
-  const messages = [];
-  for (const it of m.items) messages.push(await store.message(it.id));
-  const cited = new Set(messages.map((x) => x.provenance.sourceId));
+  const cited = new Set<number>();
+  const read: ({ kind: 'message'; message: Awaited<ReturnType<ReportStore['message']>> } | { kind: 'call'; context: Awaited<ReturnType<typeof callContext>> })[] = [];
+  for (const it of m.items) {
+    if (it.type === 'call') {
+      const context = await callContext(store, it.id, m.context);
+      cited.add(context.call.provenance.sourceId);
+      read.push({ kind: 'call', context });
+    } else {
+      const message = await store.message(it.id);
+      cited.add(message.provenance.sourceId);
+      read.push({ kind: 'message', message });
+    }
+  }
   const sources: ReportSource[] = [];
   for (const s of rows) {
     let onDisk: SourceCheck = { status: 'unchecked' };
@@ -197,16 +214,22 @@ export async function gatherContent(store: ReportStore, m: ManifestBody): Promis
     if (!l) annotations.set(a.item, (l = []));
     l.push({ kind: a.kind, value: a.value, by: a.by, at: a.at });
   }
-  const items = [];
+  const rawOf = async (p: ProvenanceView) => {
+    const disk = bySource.get(p.sourceId)?.onDisk;
+    return disk?.status === 'changed' ? { text: null, unavailable: `the source file changed since ingest (SHA-256 at ingest ${p.sha256}, now ${disk.sha256})` } : await readRaw({ provenance: p });
+  };
+  const items: ReportItemContent[] = [];
   for (const [i, it] of m.items.entries()) {
-    const message = messages[i]!;
+    const r = read[i]!;
+    if (r.kind === 'call') {
+      const { call, entries, moreBefore, moreAfter } = r.context;
+      items.push({ call, context: { entries, moreBefore, moreAfter }, raw: await rawOf(call.provenance), annotations: annotations.get(itemRef(itemKey(it))) ?? [] });
+      continue;
+    }
+    const message = r.message;
     const page = await threadPage(store, message.id, m.context);
     const anchor = page.messages.find((x) => x.id === message.id) ?? message;
-    const disk = bySource.get(message.provenance.sourceId)?.onDisk;
-    const raw =
-      disk?.status === 'changed'
-        ? { text: null, unavailable: `the source file changed since ingest (SHA-256 at ingest ${message.provenance.sha256}, now ${disk.sha256})` }
-        : await readRaw(message);
+    const raw = await rawOf(message.provenance);
     items.push({
       message: anchor,
       thread: { messages: page.messages, moreBefore: page.moreBefore, moreAfter: page.moreAfter, title: page.title },
@@ -231,27 +254,43 @@ export interface ReportRequest {
   /** `--figure` specs (parseFigure), in order. */
   figures?: readonly string[];
   /** The items chosen in the workspace, in order, with commentary (instead of a tag or items file). */
-  items?: readonly { id: number; commentary: string | null }[];
+  items?: readonly { type?: 'message' | 'call'; id: number; commentary: string | null }[];
   /** The queries, filters and scopes that found them (as an items file's `query:` lines). */
   queries?: readonly string[];
   /** The analyst's introduction. */
   introduction?: string | null;
 }
 
+/** The calls of an account or person (a name, handle or reference), with `withTerm` on the other end when given: oldest first, at most `limit`. */
+export async function callsOfSubject(store: CallPort & IdentityPort, term: string, withTerm: string | undefined, limit: number): Promise<CallView[]> {
+  const accounts = (await resolveSubjectAccountsOf(store, term)).map((a) => a.id);
+  const other = withTerm === undefined ? undefined : (await resolveSubjectAccountsOf(store, withTerm)).map((a) => a.id);
+  return store.callsOf(accounts, { ...(other ? { with: other } : {}), limit });
+}
+
+/** The messages and calls a tag marks, in the order they were tagged: INVALID_ARGUMENT when none. */
+export async function taggedReportItems(store: AnnotationPort, tag: string): Promise<ManifestItem[]> {
+  const items = (await taggedItems(store, tag)).flatMap((k) => (k.type === 'message' || k.type === 'call' ? [{ type: k.type, id: Number(k.key), commentary: null }] : []));
+  if (items.length === 0) throw new ClewError('INVALID_ARGUMENT', `no message or call of this case is tagged "${normaliseTag(tag).name}" (clew tag list shows the tags)`, { tag: normaliseTag(tag).name });
+  return items;
+}
+
 const tooLong = (what: string, n: number, max: number) => new ClewError('TOO_LARGE', `${what} is ${n.toLocaleString('en')} characters; at most ${max.toLocaleString('en')} are kept in a report`, { limit: max });
 
 /** Workspace items checked as an items file's are: ids, commentary size, each once, at most MAX_REPORT_ITEMS. */
-function checkItems(list: readonly { id: number; commentary: string | null }[]): ManifestItem[] {
+function checkItems(list: readonly { type?: ManifestItem['type']; id: number; commentary: string | null }[]): ManifestItem[] {
   if (list.length === 0) throw new ClewError('INVALID_ARGUMENT', 'a report cites at least one item');
   if (list.length > MAX_REPORT_ITEMS) throw new ClewError('INVALID_ARGUMENT', `a report cites at most ${MAX_REPORT_ITEMS} items`);
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   return list.map((it, i) => {
-    if (!Number.isSafeInteger(it.id) || it.id <= 0) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: ${String(it.id).slice(0, 30)} is not a message id`);
-    if (seen.has(it.id)) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: message ${it.id} is cited twice`);
-    seen.add(it.id);
+    const type = it.type ?? 'message';
+    if (type !== 'message' && type !== 'call') throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: an item is a message or a call`);
+    if (!Number.isSafeInteger(it.id) || it.id <= 0) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: ${String(it.id).slice(0, 30)} is not a ${type} id`);
+    if (seen.has(`${type}:${it.id}`)) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: ${type} ${it.id} is cited twice`);
+    seen.add(`${type}:${it.id}`);
     const c = it.commentary === null ? null : it.commentary.trim() === '' ? null : it.commentary;
-    if (c !== null && c.length > MAX_COMMENTARY_CHARS) throw tooLong(`the commentary on item ${i + 1} (message ${it.id})`, c.length, MAX_COMMENTARY_CHARS);
-    return { type: 'message' as const, id: it.id, commentary: c };
+    if (c !== null && c.length > MAX_COMMENTARY_CHARS) throw tooLong(`the commentary on item ${i + 1} (${type} ${it.id})`, c.length, MAX_COMMENTARY_CHARS);
+    return { type, id: it.id, commentary: c };
   });
 }
 
@@ -278,13 +317,16 @@ export async function makeManifest(store: ReportStore, req: ReportRequest): Prom
     for (const [i, q] of queries.entries()) if (q.length > MAX_COMMENTARY_CHARS) throw tooLong(`query ${i + 1}`, q.length, MAX_COMMENTARY_CHARS);
   } else if (req.tag !== undefined) {
     tag = normaliseTag(req.tag).name;
-    items = (await taggedMessageIds(store, req.tag)).map((id) => ({ type: 'message' as const, id, commentary: null }));
+    items = await taggedReportItems(store, req.tag);
   } else {
     const f = parseItemsText(await readCapped(req.itemsFile!, MAX_ITEMS_FILE_BYTES, '--items'), basename(req.itemsFile!));
     items = f.items;
     queries = f.queries;
   }
-  for (const it of items) await store.message(it.id); // NOT_FOUND before anything is written
+  // NOT_FOUND before anything is written
+  for (const it of items) if (it.type === 'message') await store.message(it.id);
+  const callIds = items.filter((it) => it.type === 'call').map((it) => it.id);
+  if (callIds.length > 0) await store.calls(callIds);
   const body: ManifestBody = {
     format: MANIFEST_FORMAT,
     version: REPORT_FORMAT_VERSION,
