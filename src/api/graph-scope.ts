@@ -58,7 +58,7 @@ export function subNetwork(net: Network, nodes: readonly number[]): Network {
 const who = (r: NodeRef) => (r.label === r.key ? r.key : `${r.label} <${r.key}>`);
 
 /** The parent context (a window reloads the case network) and the scope's nodes in it. */
-async function scopeNodes(ctx: GraphContext, req: ScopeRequest): Promise<{ parent: GraphContext; nodes: number[]; description: string }> {
+async function scopeNodes(ctx: GraphContext, req: ScopeRequest): Promise<{ parent: GraphContext; nodes: number[]; description: string; centres?: number[] }> {
   switch (req.kind) {
     case 'tag':
       return tagNodes(ctx, req.name);
@@ -79,6 +79,7 @@ async function scopeNodes(ctx: GraphContext, req: ScopeRequest): Promise<{ paren
       return {
         parent: ctx,
         nodes: Array.from(s.original),
+        centres: targets,
         description: `${req.hops === 0 ? 'the named nodes' : `${req.hops}-hop ego network`} of ${names.join(', ')}${targets.length > 3 ? ` and ${targets.length - 3} more` : ''}${s.truncated ? ' (truncated)' : ''}`,
       };
     }
@@ -112,7 +113,7 @@ async function scopeNodes(ctx: GraphContext, req: ScopeRequest): Promise<{ paren
 /** Tagged messages read for a tag scope (each one's sender and recipients). */
 export const MAX_TAGGED_MESSAGES = 10_000;
 
-/** The nodes of a tag: the tagged accounts and persons, and the senders and recipients of the tagged messages. */
+/** The nodes of a tag: the tagged accounts and persons, the senders and recipients of the tagged messages, and the parties of the tagged calls. */
 async function tagNodes(ctx: GraphContext, name: string): Promise<{ parent: GraphContext; nodes: number[]; description: string }> {
   if (!ctx.store) throw invalid('a tag scope needs a case (tags are stored in it): use --case, not an edge or matrix file');
   const tag = normaliseTag(name);
@@ -120,6 +121,7 @@ async function tagNodes(ctx: GraphContext, name: string): Promise<{ parent: Grap
   const accounts = new Set<number>();
   const persons = new Set<number>();
   let messages = 0;
+  const calls: number[] = [];
   for (const i of items) {
     if (i.type === 'account') accounts.add(Number(i.key));
     else if (i.type === 'person') persons.add(Number(i.key));
@@ -128,11 +130,12 @@ async function tagNodes(ctx: GraphContext, name: string): Promise<{ parent: Grap
       const m = await ctx.store.message(Number(i.key));
       accounts.add(m.sender.id);
       for (const r of m.recipients) accounts.add(r.id);
-    }
+    } else if (i.type === 'call' && calls.length < MAX_TAGGED_MESSAGES) calls.push(Number(i.key));
   }
+  for (const c of await ctx.store.calls(calls)) accounts.add(c.caller.id).add(c.callee.id);
   if (persons.size > 0) for (const [account, p] of await ctx.store.identity().members()) if (persons.has(p.person)) accounts.add(account);
   const shown = tag.name.slice(0, 80);
-  if (accounts.size === 0) throw invalid(`no account, person or message of this case is tagged "${shown}" (clew tag list shows the tags)`, { tag: shown });
+  if (accounts.size === 0) throw invalid(`no account, person, message or call of this case is tagged "${shown}" (clew tag list shows the tags)`, { tag: shown });
   const nodes: number[] = [];
   for (let v = 0; v < ctx.net.edges.n; v++) {
     const a = ctx.net.accounts[v];
@@ -143,19 +146,25 @@ async function tagNodes(ctx: GraphContext, name: string): Promise<{ parent: Grap
     persons.size ? `${persons.size} person${persons.size === 1 ? '' : 's'}` : '',
     items.some((i) => i.type === 'account') ? `${items.filter((i) => i.type === 'account').length} account(s)` : '',
     messages ? `the accounts of ${messages} message${messages === 1 ? '' : 's'}` : '',
+    calls.length ? `the parties of ${calls.length} call${calls.length === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   return { parent: ctx, nodes, description: `tagged "${shown}": ${parts.join(', ')}` };
 }
 
-/** A context for the scope: its induced subnetwork, the same options. */
-export async function scopedContext(ctx: GraphContext, spec: string): Promise<{ ctx: GraphContext; scope: ScopeInfo; parent: GraphContext; nodes: number[] }> {
+/**
+ * A context for the scope: its induced subnetwork, the same options. `centres`: an ego scope's
+ * named nodes, as nodes of the subnetwork ([] for other scopes).
+ */
+export async function scopedContext(ctx: GraphContext, spec: string): Promise<{ ctx: GraphContext; scope: ScopeInfo; parent: GraphContext; nodes: number[]; centres: number[] }> {
   const req = parseScope(spec);
-  const { parent, nodes, description } = await scopeNodes(ctx, req);
+  const { parent, nodes, description, centres } = await scopeNodes(ctx, req);
+  const at = new Map(nodes.map((v, i) => [v, i]));
   const sub = graphContext(subNetwork(parent.net, nodes), parent.store, { exactMaxNodes: parent.exactMaxNodes, samples: parent.samples, seed: parent.seed }, parent.filter);
   return {
     ctx: sub,
     parent,
     nodes,
+    centres: (centres ?? []).flatMap((v) => (at.has(v) ? [at.get(v)!] : [])),
     scope: {
       spec,
       kind: req.kind,

@@ -57,12 +57,12 @@ import { clewVersion } from './export.js';
 import type { ScopeInfo } from './graph-scope.js';
 import { DISRUPT_STRATEGIES, EXPORT_FORMATS, RANK_MEASURES, type DisruptStrategy, type ExportFormat, type RankMeasure } from './graph-options.js';
 import { loadCaseNetwork, loadFileNetwork, type Network, type NetworkOptions } from './network.js';
-import type { AnnotationPort, IdentityPort, MessagePort, NetworkPort, SearchPort } from '../store/types.js';
+import type { AnnotationPort, CallPort, IdentityPort, MessagePort, NetworkPort, SearchPort } from '../store/types.js';
 import { type RefIndex, resolveSubject } from './resolve.js';
 
 /** What a case network reads: names for the terms, the network, persons. */
 /** `taggedItems` and `message`: the tag:NAME scope (graph-scope.ts) reads the tagged accounts, persons and messages. */
-export type GraphStore = SearchPort & NetworkPort & IdentityPort & Pick<AnnotationPort, 'taggedItems'> & Pick<MessagePort, 'message'>;
+export type GraphStore = SearchPort & NetworkPort & IdentityPort & Pick<AnnotationPort, 'taggedItems'> & Pick<MessagePort, 'message'> & Pick<CallPort, 'calls'>;
 
 /** Above this many nodes betweenness is sampled (and exact efficiency is replaced by a sample). */
 export const EXACT_MAX_NODES = 20_000;

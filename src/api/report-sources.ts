@@ -8,20 +8,25 @@
  */
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { MessageView } from '../store/types.js';
+import type { ProvenanceView } from '../store/types.js';
 import { MAX_RAW, rawText } from './show.js';
 
 /** A source file now, next to its ingest: same bytes, other bytes, or gone (unreadable). */
 export type FileCheck = { status: 'same' } | { status: 'changed'; sha256: string } | { status: 'missing' };
 
-export interface CheckedFile {
-  check: FileCheck;
-  /** The raw record of each message read from the file's bytes (by message id), when the file is the same. */
-  records: Map<number, string>;
+/** What a record is cited as: a message or a call (anything with its provenance). */
+export interface Cited {
+  provenance: Pick<ProvenanceView, 'locator'>;
 }
 
-interface Range {
-  id: number;
+export interface CheckedFile<T extends Cited> {
+  check: FileCheck;
+  /** The raw record of each cited item read from the file's bytes, when the file is the same. */
+  records: Map<T, string>;
+}
+
+interface Range<T> {
+  item: T;
   offset: number;
   /** The record's length at ingest (its bytes are cut at MAX_RAW). */
   length: number;
@@ -32,16 +37,16 @@ interface Range {
 /** Bytes read at a time. */
 const CHUNK = 1024 * 1024;
 
-/** The byte range in the file of a message's record, when it is a plain range (not in an archive member, not a JSON path). */
-function rangeOf(m: MessageView): Range | null {
-  const l = m.provenance.locator;
+/** The byte range in the file of an item's record, when it is a plain range (not in an archive member, not a JSON path). */
+function rangeOf<T extends Cited>(item: T): Range<T> | null {
+  const l = item.provenance.locator;
   if (l.path !== undefined || l.entry !== undefined || l.offset === undefined || l.length === undefined || l.offset < 0 || l.length < 0) return null;
-  return { id: m.id, offset: l.offset, length: l.length, bytes: Buffer.alloc(Math.min(l.length, MAX_RAW)), got: 0 };
+  return { item, offset: l.offset, length: l.length, bytes: Buffer.alloc(Math.min(l.length, MAX_RAW)), got: 0 };
 }
 
-/** Hash `path` against `sha256` and copy out the records of `messages` (each from this file) in one read. */
-export async function checkSourceFile(path: string, sha256: string, messages: readonly MessageView[]): Promise<CheckedFile> {
-  const ranges = messages.map(rangeOf).filter((r): r is Range => r !== null);
+/** Hash `path` against `sha256` and copy out the records of `cited` (messages or calls, each from this file) in one read. */
+export async function checkSourceFile<T extends Cited>(path: string, sha256: string, cited: readonly T[]): Promise<CheckedFile<T>> {
+  const ranges = cited.map((c) => rangeOf(c)).filter((r): r is Range<T> => r !== null);
   ranges.sort((a, b) => a.offset - b.offset);
   const hash = createHash('sha256');
   let pos = 0;
@@ -69,7 +74,7 @@ export async function checkSourceFile(path: string, sha256: string, messages: re
   }
   const now = hash.digest('hex');
   if (now !== sha256) return { check: { status: 'changed', sha256: now }, records: new Map() };
-  const records = new Map<number, string>();
-  for (const r of ranges) if (r.got === r.bytes.length && r.offset + r.length <= pos) records.set(r.id, rawText(r.bytes, r.length));
+  const records = new Map<T, string>();
+  for (const r of ranges) if (r.got === r.bytes.length && r.offset + r.length <= pos) records.set(r.item, rawText(r.bytes, r.length));
   return { check: { status: 'same' }, records };
 }

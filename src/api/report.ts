@@ -13,7 +13,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseTag } from '../model/annotations.js';
 import { ClewError } from '../model/errors.js';
-import { renderReport, type FigureContent, type ReportAnnotation, type ReportContent, type ReportSource, type SourceCheck } from '../report/html.js';
+import { egoSelection } from '../report/ego-select.js';
+import { renderReport, type FigureContent, type ReportAnnotation, type ReportContent, type ReportItemContent, type ReportSource, type SourceCheck } from '../report/html.js';
 import { parseItemsText } from '../report/items.js';
 import {
   canonicalJson,
@@ -38,8 +39,10 @@ import {
   serialiseManifest,
   sha256,
 } from '../report/manifest.js';
-import type { AnnotationPort, CaseStore, IdentityPort, ItemKey, MessagePort, MessageView, SourceRow } from '../store/types.js';
-import { taggedMessageIds } from './annotations.js';
+import type { AnnotationPort, CallPort, CallView, CaseStore, IdentityPort, ItemKey, MessagePort, MessageView, SourceRow } from '../store/types.js';
+import { taggedItems } from './annotations.js';
+import { callContext } from './call-context.js';
+import { resolveSubjectAccountsOf } from './resolve.js';
 import { DEFAULT_SAMPLES, graphContext, type GraphContext, type GraphStore, RANK_MEASURES, rank, type RankResult } from './graph.js';
 import { scopedContext } from './graph-scope.js';
 import { checkSourceFile } from './report-sources.js';
@@ -56,7 +59,7 @@ export type { Manifest };
 export const MAX_ITEMS_FILE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_CONTEXT = 3;
 
-export type ReportStore = MessagePort & IdentityPort & AnnotationPort & GraphStore & Pick<CaseStore, 'sources' | 'backend'>;
+export type ReportStore = MessagePort & CallPort & IdentityPort & AnnotationPort & GraphStore & Pick<CaseStore, 'sources' | 'backend'>;
 
 const FIGURE_HELP = 'rank:MEASURE[:top=N][:seed=S][:scope=SPEC] (scope last), e.g. rank:pagerank:top=10:scope=ego:Kum:2';
 
@@ -93,7 +96,8 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));
  * The figures of a report, computed from the case (deterministic: the same case, parameters and
  * clew give the same tables). The case network is loaded once for all of them, a scope's network
  * is cut once, and a ranking is computed once for the figures that differ only in `top`: the top
- * N rows are the first N of the longer ranking.
+ * N rows are the first N of the longer ranking. A figure scoped to an ego network also gets the
+ * picture of that network (ego-select.ts, laid out from the figure's seed).
  */
 async function computeFigures(store: ReportStore, figures: readonly ManifestFigure[]): Promise<FigureContent[]> {
   let net: GraphContext | undefined;
@@ -102,7 +106,7 @@ async function computeFigures(store: ReportStore, figures: readonly ManifestFigu
   const rankKey = (f: ManifestFigure) => JSON.stringify([f.scope, f.seed, f.samples, f.measure]);
   const longest = new Map<string, number>();
   for (const f of figures) longest.set(rankKey(f), Math.max(longest.get(rankKey(f)) ?? 0, f.top));
-  const contexts = new Map<string, { ctx: GraphContext; scope: FigureContent['parameters'][number] }>();
+  const contexts = new Map<string, { ctx: GraphContext; scope: FigureContent['parameters'][number]; graph: FigureContent['graph'] }>();
   const ranks = new Map<string, RankResult>();
   const out: FigureContent[] = [];
   for (const f of figures) {
@@ -111,22 +115,25 @@ async function computeFigures(store: ReportStore, figures: readonly ManifestFigu
       let ctx = await base();
       if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples });
       let scope: FigureContent['parameters'][number] = { name: 'Scope', value: 'the whole contact network of the case (accounts; every channel; no time filter)' };
+      let graph: FigureContent['graph'];
       if (f.scope !== null) {
         const s = await scopedContext(ctx, f.scope);
         ctx = s.ctx;
+        if (s.scope.kind === 'ego' && s.centres.length > 0)
+          graph = egoSelection(ctx.undirected, ctx.net.labels, s.centres, { title: `the ${s.scope.description}: the named at the centre, their contacts ring by ring`, seed: f.seed });
         scope = { name: 'Scope', value: `${s.scope.spec}: ${s.scope.description}; ${s.scope.nodes} of ${s.scope.of.nodes} nodes, ${s.scope.contactPairs} of ${s.scope.of.contactPairs} contact pairs` };
       }
-      contexts.set(ctxKey(f), (c = { ctx, scope }));
+      contexts.set(ctxKey(f), (c = { ctx, scope, graph }));
     }
     let r = ranks.get(rankKey(f));
     if (!r) ranks.set(rankKey(f), (r = rank(c.ctx, { by: f.measure as (typeof RANK_MEASURES)[number], top: longest.get(rankKey(f))!, contacts: 3 })));
-    out.push(figureContent(f, c.scope, { ...r, rows: r.rows.slice(0, f.top) }));
+    out.push(figureContent(f, c.scope, c.graph, { ...r, rows: r.rows.slice(0, f.top) }));
   }
   return out;
 }
 
-/** A figure's table and chart from its ranking (cut to the figure's top). */
-function figureContent(f: ManifestFigure, scope: FigureContent['parameters'][number], r: RankResult): FigureContent {
+/** A figure's table, chart and (ego scopes) picture from its ranking (cut to the figure's top). */
+function figureContent(f: ManifestFigure, scope: FigureContent['parameters'][number], graph: FigureContent['graph'], r: RankResult): FigureContent {
   const parameters: FigureContent['parameters'] = [scope];
   parameters.push({ name: 'Measure', value: r.by }, { name: 'Network', value: `${r.nodes} nodes, ${r.edges} sender→recipient pairs; weight = messages + calls` }, { name: 'Seed', value: String(f.seed) });
   if (r.weights) parameters.push({ name: 'Composite weights', value: Object.entries(r.weights).map(([k, w]) => `${w} × rank(${k})`).join(' + ') });
@@ -134,6 +141,7 @@ function figureContent(f: ManifestFigure, scope: FigureContent['parameters'][num
     parameters.push({ name: 'Betweenness', value: r.betweenness.sampled ? `estimated from ${r.betweenness.samples} pivots (error ≤ ${fmt(r.betweenness.errorBound)} with probability ${r.betweenness.confidence})` : 'exact' });
   parameters.push({ name: 'Command', value: `clew graph rank --case CASE --by ${r.by} --top ${f.top}${f.scope !== null ? ` --scope '${f.scope}'` : ''} --seed ${f.seed}` });
   return {
+    ...(graph ? { graph } : {}),
     chart: { title: `${r.by} score of the top ${r.rows.length}`, bars: r.rows.map((row) => ({ label: row.label, value: row.score })) },
     heading: `key players by ${r.by}${f.scope !== null ? ` in ${f.scope}` : ''}, top ${f.top}`,
     parameters,
@@ -192,14 +200,17 @@ async function annotationsOfItems(store: ReportStore, items: readonly ManifestIt
   return list.map((a) => ({ item: itemRef(a.item), kind: a.kind, value: a.value, by: a.by, at: a.at }));
 }
 
-/** The thread pages of a manifest's cited items (each page holds its message), read in batches. NOT_FOUND names the first the case does not hold. */
+/** The ids of a manifest's cited messages (its items other than calls), in its order. */
+const citedMessageIds = (items: readonly ManifestItem[]) => items.flatMap((it) => (it.type === 'call' ? [] : [it.id]));
+
+/** The thread pages of a manifest's cited messages (each page holds its message), read in batches. NOT_FOUND names the first the case does not hold. */
 function citedPages(store: ReportStore, items: readonly ManifestItem[], context: ManifestBody['context']): Promise<ThreadPage[]> {
-  return threadPages(store, items.map((it) => it.id), context);
+  return threadPages(store, citedMessageIds(items), context);
 }
 
 /** What a new report has already read making its manifest, given to gatherContent instead of reading it again. */
 export interface ReadForManifest {
-  /** The cited items' thread pages (citedPages), in the manifest's order. */
+  /** The cited messages' thread pages (citedPages), in the manifest's order. */
   pages: ThreadPage[];
   annotations: ManifestAnnotation[];
 }
@@ -212,22 +223,25 @@ export interface ReadForManifest {
 export async function gatherContent(store: ReportStore, m: ManifestBody, read?: ReadForManifest): Promise<ReportContent> {
   const rows = (await store.sources()).sort((a, b) => a.id - b.id);
   const pages = read?.pages ?? (await citedPages(store, m.items, m.context));
-  const messages = m.items.map((it, i) => pages[i]!.messages.find((x) => x.id === it.id)!);
-  const citing = new Map<number, MessageView[]>();
-  for (const x of messages) {
+  const messages = citedMessageIds(m.items).map((id, i) => pages[i]!.messages.find((x) => x.id === id)!);
+  const calls = new Map<number, Awaited<ReturnType<typeof callContext>>>();
+  for (const it of m.items) if (it.type === 'call') calls.set(it.id, await callContext(store, it.id, m.context));
+  // what each source file is cited for: its raw records are copied out while the file is hashed
+  const citing = new Map<number, (MessageView | CallView)[]>();
+  for (const x of [...messages, ...[...calls.values()].map((c) => c.call)]) {
     const l = citing.get(x.provenance.sourceId);
     if (l) l.push(x);
     else citing.set(x.provenance.sourceId, [x]);
   }
   const sources: ReportSource[] = [];
-  const records = new Map<number, string>();
+  const records = new Map<MessageView | CallView, string>();
   for (const s of rows) {
     let onDisk: SourceCheck = { status: 'unchecked' };
     const cited = citing.get(s.id);
     if (cited) {
       const r = await checkSourceFile(s.path, s.sha256, cited);
       onDisk = r.check;
-      for (const [id, text] of r.records) records.set(id, text);
+      for (const [view, text] of r.records) records.set(view, text);
     }
     sources.push({ id: s.id, name: s.name, size: s.size, sha256: s.sha256, format: s.format, status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, records: s.records, timeZone: timeZoneOf(s), onDisk });
   }
@@ -238,18 +252,24 @@ export async function gatherContent(store: ReportStore, m: ManifestBody, read?: 
     if (!l) annotations.set(a.item, (l = []));
     l.push({ kind: a.kind, value: a.value, by: a.by, at: a.at });
   }
-  const items = [];
-  for (const [i, it] of m.items.entries()) {
-    const message = messages[i]!;
-    const page = pages[i]!;
-    const disk = bySource.get(message.provenance.sourceId)?.onDisk;
-    const held = records.get(message.id);
-    const raw =
-      disk?.status === 'changed'
-        ? { text: null, unavailable: `the source file changed since ingest (SHA-256 at ingest ${message.provenance.sha256}, now ${disk.sha256})` }
-        : held !== undefined
-          ? { text: held, unavailable: null }
-          : await readRaw(message);
+  const rawOf = async (view: MessageView | CallView) => {
+    const p = view.provenance;
+    const disk = bySource.get(p.sourceId)?.onDisk;
+    if (disk?.status === 'changed') return { text: null, unavailable: `the source file changed since ingest (SHA-256 at ingest ${p.sha256}, now ${disk.sha256})` };
+    const held = records.get(view);
+    return held !== undefined ? { text: held, unavailable: null } : await readRaw(view);
+  };
+  const items: ReportItemContent[] = [];
+  let pageAt = 0;
+  for (const it of m.items) {
+    if (it.type === 'call') {
+      const { call, entries, moreBefore, moreAfter } = calls.get(it.id)!;
+      items.push({ call, context: { entries, moreBefore, moreAfter }, raw: await rawOf(call), annotations: annotations.get(itemRef(itemKey(it))) ?? [] });
+      continue;
+    }
+    const page = pages[pageAt]!;
+    const message = messages[pageAt++]!;
+    const raw = await rawOf(message);
     items.push({
       message,
       thread: { messages: page.messages, moreBefore: page.moreBefore, moreAfter: page.moreAfter, title: page.title },
@@ -270,27 +290,43 @@ export interface ReportRequest {
   /** `--figure` specs (parseFigure), in order. */
   figures?: readonly string[];
   /** The items chosen in the workspace, in order, with commentary (instead of a tag or items file). */
-  items?: readonly { id: number; commentary: string | null }[];
+  items?: readonly { type?: 'message' | 'call'; id: number; commentary: string | null }[];
   /** The queries, filters and scopes that found them (as an items file's `query:` lines). */
   queries?: readonly string[];
   /** The analyst's introduction. */
   introduction?: string | null;
 }
 
+/** The calls of an account or person (a name, handle or reference), with `withTerm` on the other end when given: oldest first, at most `limit`. */
+export async function callsOfSubject(store: CallPort & IdentityPort, term: string, withTerm: string | undefined, limit: number): Promise<CallView[]> {
+  const accounts = (await resolveSubjectAccountsOf(store, term)).map((a) => a.id);
+  const other = withTerm === undefined ? undefined : (await resolveSubjectAccountsOf(store, withTerm)).map((a) => a.id);
+  return store.callsOf(accounts, { ...(other ? { with: other } : {}), limit });
+}
+
+/** The messages and calls a tag marks, in the order they were tagged: INVALID_ARGUMENT when none. */
+export async function taggedReportItems(store: AnnotationPort, tag: string): Promise<ManifestItem[]> {
+  const items = (await taggedItems(store, tag)).flatMap((k) => (k.type === 'message' || k.type === 'call' ? [{ type: k.type, id: Number(k.key), commentary: null }] : []));
+  if (items.length === 0) throw new ClewError('INVALID_ARGUMENT', `no message or call of this case is tagged "${normaliseTag(tag).name}" (clew tag list shows the tags)`, { tag: normaliseTag(tag).name });
+  return items;
+}
+
 const tooLong = (what: string, n: number, max: number) => new ClewError('TOO_LARGE', `${what} is ${n.toLocaleString('en')} characters; at most ${max.toLocaleString('en')} are kept in a report`, { limit: max });
 
 /** Workspace items checked as an items file's are: ids, commentary size, each once, at most MAX_REPORT_ITEMS. */
-function checkItems(list: readonly { id: number; commentary: string | null }[]): ManifestItem[] {
+function checkItems(list: readonly { type?: ManifestItem['type']; id: number; commentary: string | null }[]): ManifestItem[] {
   if (list.length === 0) throw new ClewError('INVALID_ARGUMENT', 'a report cites at least one item');
   if (list.length > MAX_REPORT_ITEMS) throw new ClewError('INVALID_ARGUMENT', `a report cites at most ${MAX_REPORT_ITEMS} items`);
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   return list.map((it, i) => {
-    if (!Number.isSafeInteger(it.id) || it.id <= 0) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: ${String(it.id).slice(0, 30)} is not a message id`);
-    if (seen.has(it.id)) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: message ${it.id} is cited twice`);
-    seen.add(it.id);
+    const type = it.type ?? 'message';
+    if (type !== 'message' && type !== 'call') throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: an item is a message or a call`);
+    if (!Number.isSafeInteger(it.id) || it.id <= 0) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: ${String(it.id).slice(0, 30)} is not a ${type} id`);
+    if (seen.has(`${type}:${it.id}`)) throw new ClewError('INVALID_ARGUMENT', `item ${i + 1}: ${type} ${it.id} is cited twice`);
+    seen.add(`${type}:${it.id}`);
     const c = it.commentary === null ? null : it.commentary.trim() === '' ? null : it.commentary;
-    if (c !== null && c.length > MAX_COMMENTARY_CHARS) throw tooLong(`the commentary on item ${i + 1} (message ${it.id})`, c.length, MAX_COMMENTARY_CHARS);
-    return { type: 'message' as const, id: it.id, commentary: c };
+    if (c !== null && c.length > MAX_COMMENTARY_CHARS) throw tooLong(`the commentary on item ${i + 1} (${type} ${it.id})`, c.length, MAX_COMMENTARY_CHARS);
+    return { type, id: it.id, commentary: c };
   });
 }
 
@@ -322,13 +358,16 @@ async function newManifest(store: ReportStore, req: ReportRequest): Promise<{ ma
     for (const [i, q] of queries.entries()) if (q.length > MAX_COMMENTARY_CHARS) throw tooLong(`query ${i + 1}`, q.length, MAX_COMMENTARY_CHARS);
   } else if (req.tag !== undefined) {
     tag = normaliseTag(req.tag).name;
-    items = (await taggedMessageIds(store, req.tag)).map((id) => ({ type: 'message' as const, id, commentary: null }));
+    items = await taggedReportItems(store, req.tag);
   } else {
     const f = parseItemsText(await readCapped(req.itemsFile!, MAX_ITEMS_FILE_BYTES, '--items'), basename(req.itemsFile!));
     items = f.items;
     queries = f.queries;
   }
-  const pages = await citedPages(store, items, { before: context, after: context }); // NOT_FOUND before anything is written
+  // NOT_FOUND before anything is written
+  const pages = await citedPages(store, items, { before: context, after: context });
+  const callIds = items.filter((it) => it.type === 'call').map((it) => it.id);
+  if (callIds.length > 0) await store.calls(callIds);
   const body: ManifestBody = {
     format: MANIFEST_FORMAT,
     version: REPORT_FORMAT_VERSION,

@@ -73,7 +73,8 @@ async function readZipMember(path: string, entry: string, offset: number, length
   }
 }
 
-export async function readRaw(m: MessageView): Promise<RawSource> {
+/** The raw source record behind a message or a call (its provenance). */
+export async function readRaw(m: Pick<MessageView, 'provenance'>): Promise<RawSource> {
   const { path, locator } = m.provenance;
   if (locator.path !== undefined) return readJsonRecord(path, locator.path);
   if (locator.entry !== undefined && locator.offset !== undefined && locator.length !== undefined && (await isZip(path)))

@@ -159,6 +159,43 @@ describe('clew report', () => {
     expect(existsSync(join(dir, 'x.html'))).toBe(false);
   });
 
+  it('cites calls: --tag picks the tagged calls with the messages, --items takes call:ID; each with its parties, duration, raw record and context; the manifest rebuilds it byte for byte', async () => {
+    const dir = tmp();
+    const { casePath, ids } = await hostileCase(dir);
+    const calls = join(dir, 'calls.jsonl');
+    writeFileSync(calls, jsonl([{ type: 'call', id: 'k-1', from: 'skyecc:AAA111', to: 'skyecc:BBB222', ts: '2021-03-01T10:01:30Z', duration: 95 }]));
+    await withCase(casePath, { threadedWriter: false }, (s) => ingestFile(s, calls, { analyse: false }));
+    const [k] = await withCase(casePath, { readonly: true }, async (s) => s.callsOf([(await s.resolveAccounts('skyecc:AAA111'))[0]!.id], { limit: 5 }));
+    expect((await run(['tag', 'add', '--case', casePath, `call:${k!.id}`, 'poziv'])).code).toBe(0);
+    expect((await run(['tag', 'add', '--case', casePath, `message:${ids[0]}`, 'poziv'])).code).toBe(0);
+
+    const out = join(dir, 'calls.html');
+    let r = await run(['report', '--case', casePath, '--tag', 'poziv', '--out', out, '--context', '1']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('(1 message, 1 call,');
+    const { items: sections, els } = parse(readFileSync(out, 'utf8'));
+    expect(sections.map((x) => /Item \d+: (call|message) (\d+)/.exec(textOf(x))!.slice(1).join(':'))).toEqual([`call:${k!.id}`, `message:${ids[0]}`]);
+    const t = textOf(sections[0]!);
+    for (const want of ['Duration1 min 35 s (95 s)', 'Direction', '"id":"k-1"', 'tag #poziv', `▶ CITED · call ${k!.id}`, `context · message ${ids[1]}`, `context · message ${ids[2]}`]) expect(t).toContain(want);
+    expect(t).toContain('<i onmouseover=alert(1)>Kum</i>');
+    expect(els.filter((e) => e.name === 'script' || e.name === 'i')).toHaveLength(0);
+
+    // the same report from its manifest, byte for byte
+    const again = join(dir, 'again.html');
+    r = await run(['--json', 'report', '--case', casePath, '--manifest', join(dir, 'calls.manifest.json'), '--out', again]);
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { rebuilt: { identical: boolean } }).rebuilt.identical).toBe(true);
+    expect(readFileSync(again)).toEqual(readFileSync(out));
+
+    // an items file naming the call
+    const items = join(dir, 'items.txt');
+    writeFileSync(items, `${ids[2]}\ncall:${k!.id}  the call before the delivery\n`);
+    r = await run(['report', '--case', casePath, '--items', items, '--out', join(dir, 'i.html')]);
+    expect(r.code, r.err).toBe(0);
+    const listed = parse(readFileSync(join(dir, 'i.html'), 'utf8')).items;
+    expect(textOf(listed[1]!)).toContain('the call before the delivery');
+  });
+
   it('--items FILE: order, commentary and queries; unknown ids, bad lines and a changed source file', async () => {
     const dir = tmp();
     const { casePath, src, ids, sha } = await hostileCase(dir);
@@ -177,10 +214,12 @@ describe('clew report', () => {
     expect(els.filter((e) => e.name === 'script')).toHaveLength(0);
 
     // every bad line at once, with numbers; an id the case does not hold
-    writeFileSync(items, `abc\ncall:5\n`);
+    writeFileSync(items, `abc\ncall:5\ncall:5\n`);
     r = await run(['report', '--case', casePath, '--items', items, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/line 1: .*line 2: calls are not in reports yet/);
+    expect(r.err).toMatch(/line 1: .*is not message:ID, call:ID.*line 3: call 5 is listed twice/);
+    writeFileSync(items, `call:987654\n`);
+    expect((await run(['report', '--case', casePath, '--items', items, '--out', out])).code).toBe(5);
     writeFileSync(items, `${ids[0]}\n999\n`);
     r = await run(['report', '--case', casePath, '--items', items, '--out', join(dir, 'n.html')]);
     expect(r.code).toBe(5);

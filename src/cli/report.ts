@@ -32,15 +32,15 @@ interface Opts {
 export function registerReport(program: Command, json: () => boolean): void {
   program
     .command('report')
-    .description('an evidence report (self-contained HTML) of tagged or listed messages with provenance, and its manifest; or the report rebuilt from a manifest (docs/report.md)')
+    .description('an evidence report (self-contained HTML) of tagged or listed messages and calls with provenance, and its manifest; or the report rebuilt from a manifest (docs/report.md)')
     .requiredOption('--case <case>', CASE_HELP)
-    .option('--tag <tag>', 'cite the messages with this tag')
-    .option('--items <file>', 'cite the messages this file lists, in order, with commentary and the queries that found them (docs/report.md)')
+    .option('--tag <tag>', 'cite the messages and calls with this tag')
+    .option('--items <file>', 'cite the messages and calls (call:ID) this file lists, in order, with commentary and the queries that found them (docs/report.md)')
     .option('--manifest <file>', 'rebuild the report this manifest was written with (byte for byte from the same case)')
     .requiredOption('--out <file>', 'the report (HTML)')
     .option('--pdf <file>', "also print the report to PDF (by Debian's Chromium, offline; CLEW_CHROMIUM names another)")
     .option('--manifest-out <file>', 'where the manifest goes (default: beside the report, report.html → report.manifest.json)')
-    .option('--context <n>', `thread messages shown before and after each cited message (0–${MAX_CONTEXT}, default 3)`, context)
+    .option('--context <n>', `thread messages shown before and after each cited message, and calls and messages between its parties around each cited call (0–${MAX_CONTEXT}, default 3)`, context)
     .option('--figure <spec>', 'add a network figure: rank:MEASURE[:top=N][:seed=S][:scope=SPEC], the key-players table of graph rank (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (o: Opts) => {
       const chosen = [o.tag, o.items, o.manifest].filter((x) => x !== undefined).length;
@@ -77,9 +77,10 @@ export function registerReport(program: Command, json: () => boolean): void {
       await api.writeReport(files, o.out, manifestOut);
       if (pdf && o.pdf !== undefined) await api.writePdf(pdf, o.pdf, [o.out, manifestOut]);
       const n = files.manifest.items.length;
+      const calls = files.manifest.items.filter((i) => i.type === 'call').length;
       out(
         { report: { out: o.out, ...(o.pdf !== undefined ? { pdf: o.pdf } : {}), sha256: files.htmlSha256, manifest: manifestOut, manifestSha256: files.manifest.manifestSha256, items: n } },
-        `wrote ${safe(o.out)} (${n} message${n === 1 ? '' : 's'}, SHA-256 ${files.htmlSha256})\nand its manifest ${safe(manifestOut)} (SHA-256 ${files.manifest.manifestSha256})${o.pdf !== undefined ? `\nand its PDF ${safe(o.pdf)}` : ''}`,
+        `wrote ${safe(o.out)} (${n - calls} message${n - calls === 1 ? '' : 's'}${calls ? `, ${calls} call${calls === 1 ? '' : 's'}` : ''}, SHA-256 ${files.htmlSha256})\nand its manifest ${safe(manifestOut)} (SHA-256 ${files.manifest.manifestSha256})${o.pdf !== undefined ? `\nand its PDF ${safe(o.pdf)}` : ''}`,
       );
     });
 }

@@ -37,9 +37,10 @@ export function chartNumber(x: number): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') || '0' : s;
 }
 
-function label(s: string): string {
+/** A label from the case for an SVG <text>: direction controls as markers, control characters as spaces, cut to `max` characters, escaped. */
+export function svgLabel(s: string, max = MAX_LABEL): string {
   const chars = [...revealBidi(s).replace(/[\u0000-\u001f\u007f]/g, ' ')];
-  return escapeHtml(chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : chars.join(''));
+  return escapeHtml(chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join(''));
 }
 
 /** The chart's SVG (one element, for inline use in the report's HTML). */
@@ -53,7 +54,7 @@ export function barChartSvg(c: BarChart): string {
     const v = Number.isFinite(b.value) && b.value > 0 ? b.value : 0;
     const w = max > 0 ? (v / max) * span : 0;
     const mid = (y + BAR_H * 0.75).toFixed(1);
-    return `<g><text class="label" x="${LABEL_W - 6}" y="${mid}" text-anchor="end">${label(b.label)}</text><rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}"></rect><text class="value" x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}">${escapeHtml(chartNumber(b.value))}</text></g>`;
+    return `<g><text class="label" x="${LABEL_W - 6}" y="${mid}" text-anchor="end">${svgLabel(b.label)}</text><rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}"></rect><text class="value" x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}">${escapeHtml(chartNumber(b.value))}</text></g>`;
   });
   return `<svg class="chart" role="img" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}"><title>${escapeHtml(revealBidi(c.title))}</title>${rows.join('')}</svg>`;
 }

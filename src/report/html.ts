@@ -9,9 +9,10 @@
  * may run right to left sits in <bdi> or an element with dir="auto".
  */
 import type { Locator } from '../model/records.js';
-import type { MessageView, SourceRow } from '../store/types.js';
+import type { CallView, MessageView, ProvenanceView, SourceRow } from '../store/types.js';
 import { revealBidi } from '../text/display/bidi.js';
 import { barChartSvg, type BarChart } from './chart.js';
+import { egoGraphSvg, type EgoGraph } from './ego-graph.js';
 import { bdi, escapeHtml, escapeText } from './escape.js';
 import type { Manifest } from './manifest.js';
 
@@ -30,7 +31,8 @@ export interface ReportAnnotation {
   at: number;
 }
 
-export interface ReportItemContent {
+/** A cited message. */
+export interface ReportMessageContent {
   message: MessageView;
   /** The thread around it, oldest first, including it. */
   thread: { messages: MessageView[]; moreBefore: boolean; moreAfter: boolean; title: string | null };
@@ -38,6 +40,16 @@ export interface ReportItemContent {
   raw: { text: string | null; unavailable: string | null };
   annotations: ReportAnnotation[];
 }
+
+/** A cited call: its context is the calls and messages between its two parties around it, oldest first, the call among them. */
+export interface ReportCallContent {
+  call: CallView;
+  context: { entries: ({ kind: 'call'; call: CallView } | { kind: 'message'; message: MessageView })[]; moreBefore: boolean; moreAfter: boolean };
+  raw: { text: string | null; unavailable: string | null };
+  annotations: ReportAnnotation[];
+}
+
+export type ReportItemContent = ReportMessageContent | ReportCallContent;
 
 /** A network figure as computed from the case: a heading, its parameters, a table (all text). */
 export interface FigureContent {
@@ -48,6 +60,8 @@ export interface FigureContent {
   rows: string[][][];
   /** The figure as a chart (inline SVG made here), or none. */
   chart: BarChart | null;
+  /** A figure scoped to an ego network: its picture (inline SVG made here). */
+  graph?: EgoGraph;
 }
 
 /** What the report reads from the case for a manifest (src/api/report.ts gathers it). */
@@ -76,6 +90,7 @@ ol.thread li.cited{border-color:#b00;background:#fff4f4}ol.thread .who{font-weig
 .muted{color:#555}
 .bidi{font-size:.75em;color:#8a1c00;border:1px solid #d9a;border-radius:2px;padding:0 .1em}
 svg.chart{display:block;max-width:100%;height:auto;margin:.5rem 0;font:11px system-ui,"Noto Sans","Noto Sans Arabic",sans-serif}svg.chart rect{fill:#4a6fa5}svg.chart text{fill:#111;unicode-bidi:plaintext}svg.chart text.value{fill:#333}
+svg.ego line{stroke:#8aa0c0}svg.ego circle{fill:#4a6fa5;stroke:#fff}svg.ego circle.centre{fill:#b00}svg.ego text.centre{font-weight:700}
 section.item{border-top:2px solid #333;margin-top:2rem;padding-top:.5rem}
 @media print{body{margin:0;max-width:none;font-size:10pt}section.item{margin-top:1rem;padding-top:.3rem}h2{margin:.8rem 0 .3rem}h3{margin:.6rem 0 .2rem}table,pre.raw,ol.thread li,svg.chart,.commentary{break-inside:avoid}h2,h3{break-after:avoid}}
 `.trim();
@@ -155,10 +170,67 @@ function messageHead(m: MessageView): string {
   }</dl>`;
 }
 
-function item(n: number, it: Manifest['items'][number], c: ReportItemContent, sources: Map<number, ReportSource>): string {
-  const m = c.message;
-  const src = sources.get(m.provenance.sourceId);
+function provenanceBlock(p: ProvenanceView, src: ReportSource | undefined): string[] {
   const changed = src?.onDisk.status === 'changed' ? src.onDisk : null;
+  const parts = [
+    '<h3>Provenance</h3>',
+    `<dl class="meta"><dt>Source</dt><dd>${src ? bdi(src.name) : '<span class="warn">not in the inventory</span>'} (source ${p.sourceId}, ${escapeText(p.format)})</dd><dt>SHA-256 at ingest</dt><dd class="hash">${escapeHtml(p.sha256)}</dd><dt>Locator</dt><dd>${escapeText(locatorText(p.locator))}</dd></dl>`,
+  ];
+  if (changed) parts.push(`<p class="warn">The source file changed since ingest: SHA-256 at ingest ${escapeHtml(p.sha256)}, now ${escapeHtml(changed.sha256)}.</p>`);
+  return parts;
+}
+
+function rawBlock(raw: ReportItemContent['raw']): string[] {
+  return ['<h3>Raw source record</h3>', raw.text !== null ? `<pre class="raw" dir="ltr">${escapeText(raw.text)}</pre>` : `<p class="warn">Not shown: ${escapeText(raw.unavailable ?? 'unavailable')}.</p>`];
+}
+
+/** A call's duration: minutes and seconds, and the seconds recorded. */
+export function durationText(seconds: number): string {
+  if (!(seconds > 0)) return 'unanswered (0 s)';
+  const whole = Math.round(seconds);
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const parts = [h ? `${h} h` : '', h || m ? `${m} min` : '', `${whole % 60} s`].filter(Boolean);
+  return `${parts.join(' ')}${whole >= 60 || whole !== seconds ? ` (${String(seconds)} s)` : ''}`;
+}
+
+function callHead(c: CallView): string {
+  const loc = local(c.ts, c.tzOffset);
+  return `<dl class="meta"><dt>Started</dt><dd>${utc(c.ts)}${loc ? ` (caller's time ${loc})` : ''}</dd><dt>Caller</dt><dd>${who(c.caller)}</dd><dt>Called</dt><dd>${who(c.callee)}</dd><dt>Direction</dt><dd>from the caller to the called account (${escapeText(c.channel)})</dd><dt>Duration</dt><dd>${durationText(c.duration)}</dd>${
+    c.lat !== null && c.lon !== null ? `<dt>Position</dt><dd>${c.lat.toFixed(5)}, ${c.lon.toFixed(5)}</dd>` : ''
+  }${c.duplicateOf !== null ? `<dt>Copies</dt><dd>a copy of call ${c.duplicateOf}</dd>` : ''}</dl>`;
+}
+
+function callItem(n: number, it: Manifest['items'][number], c: ReportCallContent, sources: Map<number, ReportSource>): string {
+  const k = c.call;
+  const parts: string[] = [`<section class="item" id="item-${n}"><h2>Item ${n}: call ${k.id}</h2>`];
+  if (it.commentary !== null) parts.push(`<h3>Commentary</h3><div class="commentary" dir="auto">${escapeText(it.commentary)}</div>`);
+  parts.push('<h3>Call</h3>', callHead(k));
+  parts.push(...provenanceBlock(k.provenance, sources.get(k.provenance.sourceId)), ...rawBlock(c.raw));
+  parts.push('<h3>Annotations</h3>', annotationList(c.annotations));
+  parts.push(`<h3>Context: calls and messages between ${who(k.caller)} and ${who(k.callee)}</h3>`);
+  if (c.context.moreBefore) parts.push('<p class="muted">… earlier calls and messages not shown</p>');
+  parts.push(
+    `<ol class="thread">${c.context.entries
+      .map((e) => {
+        if (e.kind === 'message') {
+          const x = e.message;
+          return `<li class="context"><span class="mark">context · message ${x.id} · ${utc(x.ts)}</span><br><span class="who">${who(x.sender)}</span>: <span class="body" dir="auto">${escapeText(x.body)}</span></li>`;
+        }
+        const x = e.call;
+        const cited = x.id === k.id;
+        return `<li class="${cited ? 'cited' : 'context'}"><span class="mark">${cited ? '▶ CITED' : 'context'} · call ${x.id} · ${utc(x.ts)}</span><br><span class="who">${who(x.caller)}</span> called <span class="who">${who(x.callee)}</span>: ${durationText(x.duration)}</li>`;
+      })
+      .join('')}</ol>`,
+  );
+  if (c.context.moreAfter) parts.push('<p class="muted">… later calls and messages not shown</p>');
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function item(n: number, it: Manifest['items'][number], c: ReportItemContent, sources: Map<number, ReportSource>): string {
+  if ('call' in c) return callItem(n, it, c, sources);
+  const m = c.message;
   const parts: string[] = [`<section class="item" id="item-${n}"><h2>Item ${n}: message ${m.id}</h2>`];
   if (it.commentary !== null) parts.push(`<h3>Commentary</h3><div class="commentary" dir="auto">${escapeText(it.commentary)}</div>`);
   parts.push('<h3>Message</h3>', messageHead(m));
@@ -168,13 +240,7 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
     parts.push(
       `<p><b>Attachments:</b></p><ul>${m.attachments.map((a) => `<li>${bdi(a.filename)}${a.mime ? ` (${escapeText(a.mime)})` : ''}${a.size !== null ? `, ${num(a.size)} bytes` : ''}${a.sha256 ? `, SHA-256 <span class="hash">${escapeText(a.sha256)}</span>` : ''}</li>`).join('')}</ul>`,
     );
-  parts.push(
-    '<h3>Provenance</h3>',
-    `<dl class="meta"><dt>Source</dt><dd>${src ? bdi(src.name) : '<span class="warn">not in the inventory</span>'} (source ${m.provenance.sourceId}, ${escapeText(m.provenance.format)})</dd><dt>SHA-256 at ingest</dt><dd class="hash">${escapeHtml(m.provenance.sha256)}</dd><dt>Locator</dt><dd>${escapeText(locatorText(m.provenance.locator))}</dd></dl>`,
-  );
-  if (changed) parts.push(`<p class="warn">The source file changed since ingest: SHA-256 at ingest ${escapeHtml(m.provenance.sha256)}, now ${escapeHtml(changed.sha256)}.</p>`);
-  parts.push('<h3>Raw source record</h3>');
-  parts.push(c.raw.text !== null ? `<pre class="raw" dir="ltr">${escapeText(c.raw.text)}</pre>` : `<p class="warn">Not shown: ${escapeText(c.raw.unavailable ?? 'unavailable')}.</p>`);
+  parts.push(...provenanceBlock(m.provenance, sources.get(m.provenance.sourceId)), ...rawBlock(c.raw));
   parts.push('<h3>Annotations</h3>', annotationList(c.annotations));
   const t = c.thread;
   parts.push(`<h3>Thread context${t.title !== null ? `: ${bdi(t.title)}` : ''}</h3>`);
@@ -193,9 +259,17 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
 }
 
 function figure(n: number, f: FigureContent): string {
-  return `<section class="figure" id="figure-${n}"><h2>Figure ${n}: ${escapeText(f.heading)}</h2><dl class="meta">${f.parameters.map((p) => `<dt>${escapeText(p.name)}</dt><dd>${bdi(p.value)}</dd>`).join('')}</dl>${f.chart ? barChartSvg(f.chart) : ''}<table><thead><tr>${f.columns.map((c) => `<th>${escapeText(c)}</th>`).join('')}</tr></thead><tbody>${f.rows
+  return `<section class="figure" id="figure-${n}"><h2>Figure ${n}: ${escapeText(f.heading)}</h2><dl class="meta">${f.parameters.map((p) => `<dt>${escapeText(p.name)}</dt><dd>${bdi(p.value)}</dd>`).join('')}</dl>${f.graph ? egoGraphSvg(f.graph) : ''}${f.chart ? barChartSvg(f.chart) : ''}<table><thead><tr>${f.columns.map((c) => `<th>${escapeText(c)}</th>`).join('')}</tr></thead><tbody>${f.rows
     .map((r) => `<tr>${r.map((c) => `<td>${c.map(bdi).join(' ')}</td>`).join('')}</tr>`)
     .join('')}</tbody></table></section>`;
+}
+
+/** "3 messages", "1 call", "2 messages and 1 call". */
+export function itemCount(items: readonly { type: 'message' | 'call' }[]): string {
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const calls = items.filter((i) => i.type === 'call').length;
+  const messages = items.length - calls;
+  return calls === 0 ? n(messages, 'message') : messages === 0 ? n(calls, 'call') : `${n(messages, 'message')} and ${n(calls, 'call')}`;
 }
 
 /** The report's HTML (UTF-8 text). `content.items` are the manifest's items, in its order. */
@@ -203,7 +277,7 @@ export function renderReport(m: Manifest, content: ReportContent): string {
   if (content.items.length !== m.items.length || content.figures.length !== m.figures.length) throw new Error('renderReport: one content entry per manifest item and figure');
   const sources = new Map(content.sources.map((s) => [s.id, s]));
   const selection =
-    m.selection.tag !== null ? `the messages tagged ${bdi(m.selection.tag)}` : m.selection.itemsFile !== null ? `the items listed in ${bdi(m.selection.itemsFile)}` : 'the items the analyst chose in the workspace';
+    m.selection.tag !== null ? `the ${m.items.some((i) => i.type === 'call') ? 'messages and calls' : 'messages'} tagged ${bdi(m.selection.tag)}` : m.selection.itemsFile !== null ? `the items listed in ${bdi(m.selection.itemsFile)}` : 'the items the analyst chose in the workspace';
   const head = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -218,7 +292,7 @@ ${pageCss(m.manifestSha256)}</style>
 <body>`;
   const header = `<header><h1>Evidence report</h1>
 <dl class="meta"><dt>Case</dt><dd>${bdi(m.case.name)} <span class="muted">(${m.case.kind === 'sqlite' ? 'case file' : 'PostgreSQL case'} ${bdi(m.case.locator)})</span></dd>
-<dt>Items</dt><dd>${m.items.length} message${m.items.length === 1 ? '' : 's'}: ${selection}</dd>
+<dt>Items</dt><dd>${itemCount(m.items)}: ${selection}</dd>
 <dt>Made with</dt><dd>clew ${escapeText(m.clew.version)}, commit <span class="hash">${escapeText(m.clew.commit)}</span>; report format ${m.version}</dd>
 <dt>Manifest SHA-256</dt><dd class="hash">${escapeHtml(m.manifestSha256)}</dd></dl>
 <p class="muted">This report is made from its manifest and the case alone and holds no time of its own: <code>clew report --case CASE --manifest MANIFEST --out FILE</code> rebuilds it byte for byte from the same case with the same clew.</p></header>`;
@@ -228,8 +302,8 @@ ${pageCss(m.manifestSha256)}</style>
     m.queries.length || m.selection.tag !== null
       ? `<ul>${m.selection.tag !== null ? `<li>tag <b>#${bdi(m.selection.tag)}</b></li>` : ''}${m.queries.map((q) => `<li><code dir="auto">${escapeText(q)}</code></li>`).join('')}</ul>`
       : '<p class="muted">The analyst recorded no queries, filters or scopes.</p>'
-  }<p class="muted">Thread context: up to ${m.context.before} message${m.context.before === 1 ? '' : 's'} before and ${m.context.after} after each cited message.</p></section>`;
-  const contents = `<nav><h2>Items</h2><ol>${m.items.map((it, i) => `<li><a href="#item-${i + 1}">message ${it.id}</a>${it.commentary !== null ? ` — <bdi>${escapeText(it.commentary.split('\n')[0]!.slice(0, 120))}</bdi>` : ''}</li>`).join('')}</ol></nav>`;
+  }<p class="muted">Thread context: up to ${m.context.before} message${m.context.before === 1 ? '' : 's'} before and ${m.context.after} after each cited message${m.items.some((i) => i.type === 'call') ? '; as many calls and messages between its parties before and after each cited call' : ''}.</p></section>`;
+  const contents = `<nav><h2>Items</h2><ol>${m.items.map((it, i) => `<li><a href="#item-${i + 1}">${it.type} ${it.id}</a>${it.commentary !== null ? ` — <bdi>${escapeText(it.commentary.split('\n')[0]!.slice(0, 120))}</bdi>` : ''}</li>`).join('')}</ol></nav>`;
   const items = m.items.map((it, i) => item(i + 1, it, content.items[i]!, sources)).join('\n');
   const figures = content.figures.length ? `\n${content.figures.map((f, i) => figure(i + 1, f)).join('\n')}` : '';
   return `${head}\n${header}\n${introduction}${inventory}\n${found}${figures}\n${contents}\n${items}\n</body>\n</html>\n`;

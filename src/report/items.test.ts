@@ -10,8 +10,17 @@ describe('parseItemsText', () => {
       { type: 'message', id: 7, commentary: null },
       { type: 'message', id: 3, commentary: '\u202etxet' },
     ]);
-    expect(() => parseItemsText('12\nabc\n12\ncall:4\nquery:\n', 'f')).toThrow(/line 2: .*line 3: message 12 is listed twice; line 4: calls are not in reports yet.*line 5: query: needs/);
+    expect(() => parseItemsText('12\nabc\n12\ncall:4\nquery:\n', 'f')).toThrow(/line 2: .*line 3: message 12 is listed twice; line 5: query: needs/);
     expect(() => parseItemsText('# nothing\n', 'f')).toThrow(/no items/);
+  });
+
+  it('reads calls as items: call:ID with commentary, a call and a message of the same id both, a call listed twice refused', () => {
+    expect(parseItemsText('call:12  the call <b>before</b>\n12\nCALL:7\n', 'f').items).toEqual([
+      { type: 'call', id: 12, commentary: 'the call <b>before</b>' },
+      { type: 'message', id: 12, commentary: null },
+      { type: 'call', id: 7, commentary: null },
+    ]);
+    expect(() => parseItemsText('call:12\ncall:12 again\ncall:x\n', 'f')).toThrow(/line 2: call 12 is listed twice; line 3: "call:x" is not message:ID, call:ID/);
     expect(() => parseItemsText(`1 ${'x'.repeat(10_001)}`, 'f')).toThrow(/at most 10000/);
   });
 });

@@ -5,6 +5,7 @@
  *   query: kafa from:Kum after:2021-03-01        (a query, filter or scope that found items; recorded in the report)
  *   message:4711  Kum confirms the delivery      (an item, then its commentary, if any)
  *   4712                                         (a bare number is a message id)
+ *   call:311  the call before the meeting         (a call)
  *
  * Blank lines and `#` comments are skipped. Every bad line is reported with its number in one
  * INVALID_ARGUMENT; nothing is read from the case here.
@@ -20,7 +21,7 @@ export interface ItemsFile {
 export function parseItemsText(text: string, name: string): ItemsFile {
   const items: ManifestItem[] = [];
   const queries: string[] = [];
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   const bad: string[] = [];
   let badCount = 0;
   const fail = (line: number, why: string) => {
@@ -44,18 +45,17 @@ export function parseItemsText(text: string, name: string): ItemsFile {
         return;
       }
       const m = /^(?:(message|call):)?(\S+)(?:\s+([\s\S]*))?$/i.exec(s)!;
-      const type = (m[1] ?? 'message').toLowerCase();
-      if (type === 'call') return fail(line, 'calls are not in reports yet: cite the messages');
+      const type = (m[1] ?? 'message').toLowerCase() as ManifestItem['type'];
       const id = /^\d{1,16}$/.test(m[2]!) ? Number(m[2]) : Number.NaN;
-      if (!Number.isSafeInteger(id) || id < 1) return fail(line, `${JSON.stringify(s.slice(0, 40))} is not message:ID, an ID, or query: TEXT`);
-      if (seen.has(id)) return fail(line, `message ${id} is listed twice`);
+      if (!Number.isSafeInteger(id) || id < 1) return fail(line, `${JSON.stringify(s.slice(0, 40))} is not message:ID, call:ID, an ID, or query: TEXT`);
+      if (seen.has(`${type}:${id}`)) return fail(line, `${type} ${id} is listed twice`);
       const commentary = m[3]?.trim().normalize('NFC') ?? '';
       if (commentary.length > MAX_COMMENTARY_CHARS) return fail(line, `a commentary is at most ${MAX_COMMENTARY_CHARS} characters`);
       if (items.length >= MAX_REPORT_ITEMS) return fail(line, `a report cites at most ${MAX_REPORT_ITEMS} items`);
-      seen.add(id);
-      items.push({ type: 'message', id, commentary: commentary === '' ? null : commentary });
+      seen.add(`${type}:${id}`);
+      items.push({ type, id, commentary: commentary === '' ? null : commentary });
     });
   if (badCount > 0) throw new ClewError('INVALID_ARGUMENT', `--items ${name}: ${bad.join('; ')}${badCount > bad.length ? '; …' : ''}`, { lines: badCount });
-  if (items.length === 0) throw new ClewError('INVALID_ARGUMENT', `--items ${name}: no items in the file (one message id a line)`);
+  if (items.length === 0) throw new ClewError('INVALID_ARGUMENT', `--items ${name}: no items in the file (one message id, or call:ID, a line)`);
   return { items, queries };
 }

@@ -30,7 +30,7 @@ describe('report manifest', () => {
     expect(() => parseManifest(text.replace('"records": 3', '"records": 3, "extra": 1'))).toThrow(/schema at sources.0/);
     expect(() => parseManifest('{')).toThrow(/not JSON/);
     expect(() => parseManifest('{"format":"x"}')).toThrow(/not a clew report manifest/);
-    expect(() => parseManifest(text.replace('"version": 2', '"version": 1'))).toThrow(/version 1; this clew reads version 2/);
+    expect(() => parseManifest(text.replace('"version": 3', '"version": 2'))).toThrow(/version 2; this clew reads version 3/);
     expect(() => parseManifest(text.replace('What this shows', 'What this proves'))).toThrow(/changed after it was written/);
   });
 });

@@ -15,7 +15,7 @@ import { ClewError } from '../model/errors.js';
 
 export const MANIFEST_FORMAT = 'clew-report-manifest';
 /** The report's format version: a change of the HTML or of the manifest's meaning moves it. */
-export const REPORT_FORMAT_VERSION = 2;
+export const REPORT_FORMAT_VERSION = 3;
 /** Items a report cites. */
 export const MAX_REPORT_ITEMS = 5_000;
 /** An analyst's commentary on an item, and a query line, in characters. */
@@ -74,11 +74,11 @@ const bodySchema = z.strictObject({
   selection: z.strictObject({ tag: text(200).nullable(), itemsFile: text(4096).nullable() }),
   /** The queries, filters and scopes that found the items, as the analyst recorded them (items file `query:` lines). */
   queries: z.array(text(MAX_COMMENTARY_CHARS)).max(MAX_QUERIES),
-  /** Messages shown before and after each cited message. */
+  /** Messages shown before and after each cited message (calls and messages between its parties around a cited call). */
   context: z.strictObject({ before: z.number().int().min(0).max(MAX_CONTEXT), after: z.number().int().min(0).max(MAX_CONTEXT) }),
-  /** The cited items in the analyst's order, with commentary. */
+  /** The cited items (messages and calls) in the analyst's order, with commentary. */
   items: z
-    .array(z.strictObject({ type: z.literal('message'), id: z.number().int().positive().safe(), commentary: text(MAX_COMMENTARY_CHARS).nullable() }))
+    .array(z.strictObject({ type: z.enum(['message', 'call']), id: z.number().int().positive().safe(), commentary: text(MAX_COMMENTARY_CHARS).nullable() }))
     .min(1)
     .max(MAX_REPORT_ITEMS),
   /** The network figures requested (`--figure`), in order. */

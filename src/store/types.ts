@@ -114,6 +114,33 @@ export interface MessageView {
   provenance: ProvenanceView;
 }
 
+/** A call as the case holds it (a call record), with where it came from. */
+export interface CallView {
+  id: number;
+  ts: number;
+  tzOffset: number | null;
+  tsLocal: string | null;
+  channel: Channel;
+  /** Who called, and who was called (the call's direction). */
+  caller: AccountView;
+  callee: AccountView;
+  /** Seconds; 0 for unanswered. */
+  duration: number;
+  /** The antenna's or device's position when recorded. */
+  lat: number | null;
+  lon: number | null;
+  /** The first copy of the same call from another source, when this is a copy. */
+  duplicateOf: number | null;
+  provenance: ProvenanceView;
+}
+
+/** A call or a message, placed in time: the order of a call's context (ts, then calls before messages, then id). */
+export interface CommunicationKey {
+  kind: 'call' | 'message';
+  id: number;
+  ts: number;
+}
+
 export interface SearchHit {
   id: number;
   ts: number;
@@ -334,6 +361,20 @@ export interface MessagePort {
   stats(opts?: { top?: number }): Promise<CaseStats>;
 }
 
+/** Reading calls, and what passed between two accounts around one (a call's context in a report). */
+export interface CallPort {
+  /** The calls of these ids, in the order asked; NOT_FOUND names the first the case does not hold. */
+  calls(ids: readonly number[]): Promise<CallView[]>;
+  /**
+   * The calls and messages between two accounts, either way (first copies only; a message when one
+   * sent it and the other is among its recipients), the `limit` nearest to `at` strictly before it
+   * (newest first) or strictly after it (oldest first), in the order of CommunicationKey.
+   */
+  between(a: number, b: number, at: CommunicationKey, side: 'before' | 'after', limit: number): Promise<CommunicationKey[]>;
+  /** The calls (first copies) these accounts made or received, with one of `with` on the other end when given: oldest first, at most `limit`. */
+  callsOf(accounts: readonly number[], opts: { with?: readonly number[]; limit: number }): Promise<CallView[]>;
+}
+
 /** Full-text search with filters, and the account names filters take. */
 /** How many messages (first copies) of the case are in one detected language (null: none detected). */
 export interface LanguageCount {
@@ -506,6 +547,7 @@ export interface OpenOptions {
 export interface CaseStore
   extends SourcePort,
     MessagePort,
+    CallPort,
     SearchPort,
     NetworkPort,
     EntityPort,

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { withCase } from '../../src/api/case.js';
 import { rebuildReport } from '../../src/api/report.js';
 import { type RunningServer } from '../../src/server/server.js';
-import { buildTestCase, XSS } from '../../src/server/test-support/case.js';
+import { addCallSource, buildTestCase, XSS } from '../../src/server/test-support/case.js';
 import { type PageTrouble, screenshot, useWorkspace, xssOf } from './harness.js';
 
 let srv: RunningServer;
@@ -36,7 +36,11 @@ async function save(testId: string): Promise<{ name: string; bytes: Buffer }> {
 describe('evidence report in Chromium', () => {
   useWorkspace(
     'clew-browser-report-',
-    async (d) => (casePath = (await buildTestCase(join(d, 'case'))).casePath),
+    async (d) => {
+      casePath = (await buildTestCase(join(d, 'case'))).casePath;
+      await addCallSource(join(d, 'case'), casePath);
+      return casePath;
+    },
     (w) => ({ srv, page, trouble, dir } = w),
     { timeoutMs: 180_000 },
   );
@@ -125,6 +129,30 @@ describe('evidence report in Chromium', () => {
     await page.getByTestId('rebuild-input').setInputFiles(join(dir, 'edited.json'));
     await expect.poll(() => page.locator('.view-report [role="alert"], .view-report .error').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining('was changed after it was written')]));
 
+    expect(await xssOf(page)).toBeUndefined();
+    expect(trouble.csp).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+  });
+
+  it('lists an account’s calls, cites one, and the report shows it with its context between the two', async () => {
+    await page.goto(`${srv.origin}/report`);
+    await page.getByTestId('report-calls-of').waitFor();
+    if (await page.getByTestId('report-clear').count()) await page.getByTestId('report-clear').click();
+    await page.getByTestId('report-calls-of').fill('skyecc:AAA111');
+    await page.getByTestId('report-calls-with').fill('skyecc:BBB222');
+    await page.getByTestId('report-list-calls').click();
+    await expect.poll(() => page.getByTestId('report-call').count()).toBe(2);
+    const callId = (await page.getByTestId('report-call').first().getAttribute('data-id'))!;
+    await page.getByTestId('report-add-call').first().click();
+    await expect.poll(() => page.locator('[data-testid="report-item"][data-type="call"]').count()).toBe(1);
+    await page.getByTestId('item-commentary').first().fill(`the call ${XSS}`);
+    await page.getByTestId('report-make').click();
+    await page.getByTestId('report-made').waitFor({ timeout: 60_000 });
+    const html = (await save('download-html')).bytes.toString('utf8');
+    expect(html).toContain(`Item 1: call ${callId}`);
+    expect(html).toContain(`▶ CITED · call ${callId}`);
+    expect(html).toContain('the call &lt;img src=x onerror=window.__xss=1&gt;');
+    expect(html).not.toContain('<img');
     expect(await xssOf(page)).toBeUndefined();
     expect(trouble.csp).toEqual([]);
     expect(trouble.errors).toEqual([]);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCase } from '../../api/case.js';
 import { ingestFile } from '../../api/ingest.js';
 import { search } from '../../api/search.js';
-import { buildTestCase, XSS } from '../test-support/case.js';
+import { addCallSource, buildTestCase, XSS } from '../test-support/case.js';
 import type { RunningServer } from '../server.js';
 import { startTestServer } from '../test-support/server.js';
 import { call as http } from '../test-support/http.js';
@@ -36,6 +36,7 @@ describe('report routes', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'clew-report-route-'));
     const { casePath } = await buildTestCase(join(root, 'case'));
+    await addCallSource(join(root, 'case'), casePath);
     // another case: a message id it holds and this one does not
     const other = join(root, 'other.jsonl');
     const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ type: 'message', from: 'skyecc:ZZZ', to: ['skyecc:YYY'], ts: new Date(Date.UTC(2022, 0, 1, 0, i)).toISOString(), body: `other ${i}` }));
@@ -106,6 +107,65 @@ describe('report routes', () => {
     const pdfText = spawnSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout;
     expect(pdfText.replace(/\s+/g, ' ')).toContain(COMMENTARY);
     expect(pdfText).toContain('<iframe src=//x></iframe>');
+  });
+
+  it('lists an account’s calls, adds a call by tag and by id, and reports it with its context and an ego-network picture', async () => {
+    let r = await call('GET', '/api/report/items?account=skyecc:AAA111');
+    expect(r.status, r.text).toBe(200);
+    const calls = (r.body as ReportItemsResponse).items;
+    expect(calls.map((c) => [c.type, c.sender.ref, c.callee?.ref, c.duration])).toEqual([
+      ['call', 'skyecc:AAA111', 'skyecc:BBB222', 74],
+      ['call', 'skyecc:BBB222', 'skyecc:AAA111', 0],
+      ['call', 'skyecc:AAA111', 'skyecc:CCC333', 3605],
+    ]);
+    r = await call('GET', '/api/report/items?account=skyecc:AAA111&with=skyecc:CCC333');
+    expect((r.body as ReportItemsResponse).items.map((c) => c.id)).toEqual([calls[2]!.id]);
+    const first = calls[0]!.id;
+    expect((await call('POST', '/api/annotations', { action: 'tag', item: `call:${first}`, tag: 'pozivi' })).status).toBe(200);
+    expect((await call('POST', '/api/annotations', { action: 'tag', item: `message:${ids[0]}`, tag: 'pozivi' })).status).toBe(200);
+    r = await call('GET', '/api/report/items?tag=pozivi');
+    expect((r.body as ReportItemsResponse).items.map((c) => `${c.type}:${c.id}`)).toEqual([`call:${first}`, `message:${ids[0]}`]);
+    expect((r.body as ReportItemsResponse).items[0]!.tags).toEqual(['pozivi']);
+    r = await call('GET', `/api/report/items?calls=${calls[1]!.id},${first}`);
+    expect((r.body as ReportItemsResponse).items.map((c) => c.id)).toEqual([calls[1]!.id, first]);
+
+    r = await call('POST', '/api/report', {
+      items: [
+        { type: 'call', id: first, commentary: `the call ${XSS}` },
+        { id: ids[0], commentary: null },
+      ],
+      figures: ['rank:degree:top=3:scope=ego:skyecc:AAA111:2'],
+      context: 3,
+    });
+    expect(r.status, r.text).toBe(200);
+    const made = r.body as ReportMadeResponse;
+    const html = await call('GET', made.downloads.html);
+    const doc = parseDocument(html.text) as unknown as ChildNode;
+    const els = elements(doc);
+    expect(els.filter((e) => e.name === 'script' || e.name === 'img')).toEqual([]);
+    const section = els.find((e) => e.attribs.class === 'item')!;
+    const t = textOf(section);
+    expect(t).toContain(`Item 1: call ${first}`);
+    expect(t).toContain(`the call ${XSS}`);
+    expect(t).toContain('Duration1 min 14 s (74 s)');
+    expect(t).toContain(`"id":"k-1 ${XSS}"`); // the raw source record
+    expect(t).toContain('▶ CITED · call');
+    // its context: the messages and the other call between the two, nearest first on each side
+    expect([...t.matchAll(/context · (message|call) (\d+)/g)].map((x) => x[1])).toEqual(['message', 'message', 'message', 'call']);
+    // the ego figure: a picture with Kum at the centre, and its bar chart
+    expect(els.filter((e) => e.name === 'svg').map((e) => e.attribs.class)).toEqual(['chart ego', 'chart']);
+    expect(els.filter((e) => e.name === 'circle' && e.attribs.class === 'centre')).toHaveLength(1);
+    const manifest = await call('GET', made.downloads.manifest);
+    expect(manifest.json<{ items: { type: string; id: number }[] }>().items).toEqual([
+      { type: 'call', id: first, commentary: `the call ${XSS}` },
+      { type: 'message', id: ids[0], commentary: null },
+    ]);
+    r = await call('POST', '/api/report/rebuild', manifest.bytes);
+    expect(r.body as ReportRebuiltResponse).toMatchObject({ identical: true, htmlSha256: made.htmlSha256 });
+
+    expect((await call('POST', '/api/report', { items: [{ type: 'call', id: 987654321, commentary: null }] })).status).toBe(404);
+    expect((await call('GET', '/api/report/items?calls=987654321')).status).toBe(404);
+    expect((await call('GET', '/api/report/items?with=skyecc:AAA111')).status).toBe(400);
   });
 
   it('refuses a 10 MB commentary, an item of another case, an unknown report, and bad input', async () => {

@@ -2,7 +2,9 @@
  * Evidence-report routes (issue 20 part 2): the workspace's Report view. One code path with
  * `clew report` (src/api/report.ts).
  *
- * GET  /api/report/items?tag=T | ?ids=1,2,3   messages to cite, in order (a tag's: oldest tagging first)
+ * GET  /api/report/items?tag=T | ?ids=1,2,3 | ?calls=4,5 | ?account=A[&with=B]
+ *                                            messages and calls to cite, in order (a tag's: oldest tagging first;
+ *                                            an account's or person's calls, with B on the other end: oldest first)
  * POST /api/report                           make a report (ReportMakeRequest as JSON); kept in memory, the newest 8
  * GET  /api/report/<manifest sha>/(html|pdf|manifest)   download it; the PDF is printed by Chromium on demand
  * POST /api/report/rebuild                   a manifest file as the body: rebuilt from the case, compared by hash
@@ -12,8 +14,8 @@
  * by the API with the item it belongs to. An id the case does not hold is NOT_FOUND.
  */
 import type { IncomingMessage } from 'node:http';
-import { annotationsOf, taggedMessageIds } from '../../api/annotations.js';
-import { buildReport, printPdf, type ReportFiles, rebuildReport, serialiseManifest } from '../../api/report.js';
+import { annotationsOf } from '../../api/annotations.js';
+import { buildReport, callsOfSubject, printPdf, type ReportFiles, rebuildReport, serialiseManifest, taggedReportItems } from '../../api/report.js';
 import type { CaseStore } from '../../api/types.js';
 import { ClewError } from '../../model/errors.js';
 import { Download, fileName } from '../download.js';
@@ -76,32 +78,53 @@ function printOne(html: string): Promise<Buffer> {
   return p;
 }
 
-async function candidates(store: CaseStore, ids: readonly number[]): Promise<WireReportCandidate[]> {
+/** The items as the view lists them, in order, with their tags. */
+async function candidates(store: CaseStore, items: readonly { type: 'message' | 'call'; id: number }[]): Promise<WireReportCandidate[]> {
   const notes = await annotationsOf(
     store,
-    ids.map((id) => ({ type: 'message' as const, key: String(id) })),
+    items.map((it) => ({ type: it.type, key: String(it.id) })),
   );
+  const calls = new Map((await store.calls(items.filter((it) => it.type === 'call').map((it) => it.id))).map((c) => [c.id, c]));
   const out: WireReportCandidate[] = [];
-  for (const id of ids) {
-    const m = await store.message(id);
+  for (const it of items) {
+    const tags = notes.get(`${it.type}:${it.id}`)?.tags.map((t) => t.name) ?? [];
+    if (it.type === 'call') {
+      const c = calls.get(it.id)!;
+      out.push({ type: 'call', id: c.id, ts: c.ts, sender: c.caller, callee: c.callee, duration: c.duration, conversationTitle: null, body: '', tags });
+      continue;
+    }
+    const m = await store.message(it.id);
     const body = [...m.body];
     out.push({
+      type: 'message',
       id: m.id,
       ts: m.ts,
       sender: m.sender,
+      callee: null,
+      duration: null,
       conversationTitle: m.conversationTitle,
       body: body.length > BODY_CHARS ? `${body.slice(0, BODY_CHARS - 1).join('')}…` : m.body,
-      tags: notes.get(`message:${id}`)?.tags.map((t) => t.name) ?? [],
+      tags,
     });
   }
   return out;
 }
 
+const idList = (s: string) => s.split(',').map(Number);
+
 export const REPORT_ROUTES: Route[] = [
   defineRoute(api.reportItems, async ({ store, query: q }) => {
-    if ((q.tag === undefined) === (q.ids === undefined)) throw new ClewError('INVALID_ARGUMENT', 'give either tag (the items a tag marks) or ids (1,2,3)');
-    const ids = q.tag !== undefined ? await taggedMessageIds(store, q.tag) : q.ids!.split(',').map(Number);
-    return { items: await candidates(store, ids.slice(0, MAX_CANDIDATES)) };
+    if ([q.tag, q.ids, q.calls, q.account].filter((x) => x !== undefined).length !== 1 || (q.with !== undefined && q.account === undefined))
+      throw new ClewError('INVALID_ARGUMENT', 'give one of tag (the items a tag marks), ids (message ids 1,2,3), calls (call ids) or account (its calls, with= another on the other end)');
+    const items =
+      q.tag !== undefined
+        ? await taggedReportItems(store, q.tag)
+        : q.ids !== undefined
+          ? idList(q.ids).map((id) => ({ type: 'message' as const, id }))
+          : q.calls !== undefined
+            ? idList(q.calls).map((id) => ({ type: 'call' as const, id }))
+            : (await callsOfSubject(store, q.account!, q.with, MAX_CANDIDATES)).map((c) => ({ type: 'call' as const, id: c.id }));
+    return { items: await candidates(store, items.slice(0, MAX_CANDIDATES)) };
   }),
   defineRoute(api.reportMake, async ({ store, req }) => {
     const b = parseInput(reportMakeRequest, parseJson(await readBody(req, MAX_REPORT_BODY_BYTES, 'the report request')));

@@ -72,7 +72,7 @@ describe('scoped analytics endpoints', () => {
     expect(e.choices.map((c) => c.ref)).toEqual([BOSS, T2]);
     const tag = await get(srv, `/api/scoped/rank?scope=${encodeURIComponent('tag:suppliers')}`);
     expect(tag.status).toBe(400);
-    expect(tag.json<{ error: { message: string } }>().error.message).toMatch(/no account, person or message of this case is tagged "suppliers"/);
+    expect(tag.json<{ error: { message: string } }>().error.message).toMatch(/no account, person, message or call of this case is tagged "suppliers"/);
   });
 
   it('scopes to the tagged accounts and the accounts of the tagged messages (tag:NAME, any case)', async () => {

@@ -41,3 +41,17 @@ export async function addCoordinateSource(dir: string, casePath: string): Promis
   writeFileSync(sourcePath, line('skyecc:AAA111', 'skyecc:BBB222', 200, COORDINATE.body, { conversation: 'chat-3' }) + '\n');
   await withCase(casePath, {}, (s) => ingestFile(s, sourcePath));
 }
+
+/** Calls between Kum and أبو خالد around the test case's first messages (a second source), the first with a hostile id. */
+export const CALLS = [
+  { type: 'call', id: `k-1 ${XSS}`, from: 'skyecc:AAA111', to: 'skyecc:BBB222', ts: '2021-03-01T10:00:30Z', duration: 74 },
+  { type: 'call', id: 'k-2', from: 'skyecc:BBB222', to: 'skyecc:AAA111', ts: '2021-03-01T10:02:30Z', duration: 0 },
+  { type: 'call', id: 'k-3', from: 'skyecc:AAA111', to: 'skyecc:CCC333', ts: '2021-03-01T11:00:00Z', duration: 3605, lat: 42.0937, lon: 19.0905 },
+];
+
+/** Ingests CALLS into a test case as a second source (`calls.jsonl`). */
+export async function addCallSource(dir: string, casePath: string): Promise<void> {
+  const sourcePath = join(dir, 'calls.jsonl');
+  writeFileSync(sourcePath, CALLS.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  await withCase(casePath, {}, (s) => ingestFile(s, sourcePath));
+}

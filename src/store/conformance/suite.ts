@@ -20,6 +20,7 @@ import { describeTranslations } from './suite-translations.js';
 import { describeOcr } from './suite-ocr.js';
 import { describeGallery } from './suite-gallery.js';
 import { describeChanges } from './suite-changes.js';
+import { describeCalls } from './suite-calls.js';
 
 export type { CaseFactory, TestCase } from './support.js';
 
@@ -843,6 +844,7 @@ export function describeCaseStore(name: string, factory: CaseFactory): void {
     describeOcr(factory);
     describeGallery(factory);
     describeChanges(factory);
+    describeCalls(factory);
   });
 }
 

@@ -54,6 +54,7 @@ import { readDossier } from '../dossier.js';
 import { dossierQueries } from './read-dossier.js';
 import * as readEntities from './read-entities.js';
 import { PgGeoReader } from './read-geo.js';
+import * as readCalls from './read-calls.js';
 import * as readMessages from './read-messages.js';
 import * as readNetwork from './read-network.js';
 import * as readSearch from './read-search.js';
@@ -64,7 +65,7 @@ import * as translations from './translations.js';
 import * as ocr from './ocr.js';
 import * as galleryRead from './gallery.js';
 import { discover } from './discovery.js';
-import type { DiscoveryRow, OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
+import type { CallView, CommunicationKey, DiscoveryRow, OcrCandidate, StoredOcr, StoredTranslation } from '../types.js';
 import type { AnnotatedType, Annotation, AnnotationChange, AnnotationEvent, ItemKey } from '../types.js';
 
 export class PostgresCaseStore implements CaseStore {
@@ -282,6 +283,15 @@ export class PostgresCaseStore implements CaseStore {
   }
   mentions(messageId: number): Promise<Mention[]> {
     return readMessages.mentions(this.db, messageId);
+  }
+  calls(ids: readonly number[]): Promise<CallView[]> {
+    return readCalls.calls(this.db, ids);
+  }
+  callsOf(accounts: readonly number[], opts: { with?: readonly number[]; limit: number }): Promise<CallView[]> {
+    return readCalls.callsOf(this.db, accounts, opts);
+  }
+  between(a: number, b: number, at: CommunicationKey, side: 'before' | 'after', limit: number): Promise<CommunicationKey[]> {
+    return readCalls.between(this.db, a, b, at, side, limit);
   }
   async search(query: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
     return readSearch.search(this.db, query, opts);

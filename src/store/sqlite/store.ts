@@ -14,8 +14,10 @@ import type { ActivityCounts, ActivityQuery, ExportItem, ExportOptions, GalleryI
 import { sqliteExportRecords } from './export.js';
 import type {
   AccountView,
+  CallView,
   CaseStats,
   CaseStore,
+  CommunicationKey,
   CommunicationRow,
   DossierData,
   DossierOptions,
@@ -71,6 +73,7 @@ import { acquireWriterLock, lockedWriter, translateStoreError } from './writer-l
 import { SqliteRowSink, dumpRows, transferCounts } from './transfer.js';
 import { cachedStatement } from './statements.js';
 import * as readMessages from './read-messages.js';
+import { CALL_COLS, type CallDbRow, idBound, nearest, toCallView } from '../call-rows.js';
 
 const APP_ID = 0x636c6577; // 'clew'
 
@@ -780,6 +783,46 @@ export class SqliteCaseStore implements CaseStore {
 
   async threads(ids: readonly number[], opts: { before: number; after: number }): Promise<MessageView[][]> {
     return readMessages.threads(this.db, (a) => this.accountMap(a), ids, opts);
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  async calls(ids: readonly number[]): Promise<CallView[]> {
+    const byId = new Map<number, CallDbRow>();
+    if (ids.length > 0) for (const r of this.db.prepare(`SELECT ${CALL_COLS} FROM calls WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as CallDbRow[]) byId.set(r.id, r);
+    const missing = ids.find((id) => !byId.has(id));
+    if (missing !== undefined) throw new ClewError('NOT_FOUND', `no call ${missing}`, { id: missing });
+    const rows = ids.map((id) => byId.get(id)!);
+    const accounts = this.accountMap(rows.flatMap((r) => [r.caller, r.callee]));
+    return rows.map((r) => toCallView(r, accounts, readSource(this.db, r.source_id)!));
+  }
+
+  async callsOf(accounts: readonly number[], opts: { with?: readonly number[]; limit: number }): Promise<CallView[]> {
+    const a = JSON.stringify(accounts);
+    const w = opts.with ? JSON.stringify(opts.with) : null;
+    const ids = this.db
+      .prepare(
+        `SELECT id FROM calls WHERE dup_of IS NULL AND (
+           (caller IN (SELECT value FROM json_each(@a)) AND (@w IS NULL OR callee IN (SELECT value FROM json_each(@w))))
+           OR (callee IN (SELECT value FROM json_each(@a)) AND (@w IS NULL OR caller IN (SELECT value FROM json_each(@w)))))
+         ORDER BY ts, id LIMIT @limit`,
+      )
+      .pluck()
+      .all({ a, w, limit: opts.limit }) as number[];
+    return this.calls(ids);
+  }
+
+  async between(a: number, b: number, at: CommunicationKey, side: 'before' | 'after', limit: number): Promise<CommunicationKey[]> {
+    const [cmp, order] = side === 'before' ? ['<', 'DESC'] : ['>', 'ASC'];
+    const near = `(ts ${cmp} ? OR (ts = ? AND id ${cmp} ?)) ORDER BY ts ${order}, id ${order} LIMIT ?`;
+    const calls = this.db
+      .prepare(`SELECT 'call' AS kind, id, ts FROM calls WHERE dup_of IS NULL AND ((caller = ? AND callee = ?) OR (caller = ? AND callee = ?)) AND ${near}`)
+      .all(a, b, b, a, at.ts, at.ts, idBound('call', at, side), limit) as CommunicationKey[];
+    const sent = 'SELECT id, ts FROM messages m WHERE sender = ? AND dup_of IS NULL AND EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.account_id = ?)';
+    const messages = this.db
+      .prepare(`SELECT 'message' AS kind, id, ts FROM (${sent} UNION ${sent}) WHERE ${near}`)
+      .all(a, b, b, a, at.ts, at.ts, idBound('message', at, side), limit) as CommunicationKey[];
+    return nearest([...calls, ...messages], side, limit);
   }
 
   // ---------------------------------------------------------------- stats

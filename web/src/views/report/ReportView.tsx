@@ -7,14 +7,22 @@ import { api, download, type ReportMadeResponse, type ReportRebuiltResponse } fr
 import { num, utc } from '../../lib/format';
 import { useApi, useCaseGeneration } from '../../lib/useApi';
 import { reportApi } from './data';
-import { addItems, type Draft, figureSpec, loadDraft, MEASURES, type Measure, move, saveDraft, takePending } from './state';
+import { addItems, type Draft, figureSpec, itemKey, itemType, loadDraft, MEASURES, type Measure, move, parseIdList, saveDraft, takePending } from './state';
 
 /** What the server keeps per commentary and introduction (src/report/manifest.ts). */
 const MAX_COMMENTARY = 10_000;
 const MAX_INTRODUCTION = 50_000;
 
+/** A call's duration as the list shows it. */
+function duration(seconds: number | null): string {
+  if (seconds === null) return '';
+  if (!(seconds > 0)) return 'unanswered';
+  const s = Math.round(seconds);
+  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
 /**
- * Report: build an evidence report. Pick the messages to cite (a tag's, or by id), order them,
+ * Report: build an evidence report. Pick the messages and calls to cite (a tag's, by id, or an account's calls), order them,
  * write commentary on each and an introduction, choose network figures; the server makes the
  * report (the same as `clew report`) with its manifest; download the HTML, the PDF and the
  * manifest; check a manifest by rebuilding its report from the case.
@@ -55,7 +63,7 @@ function Builder({ caseName }: { caseName: string }) {
     try {
       setMade(
         await reportApi.make({
-          items: draft.items.map((i) => ({ id: i.item.id, commentary: i.commentary.trim() ? i.commentary : null })),
+          items: draft.items.map((i) => ({ type: itemType(i.item), id: i.item.id, commentary: i.commentary.trim() ? i.commentary : null })),
           introduction: draft.introduction.trim() ? draft.introduction : null,
           figures: draft.figures.map(figureSpec),
           context: draft.context,
@@ -74,7 +82,7 @@ function Builder({ caseName }: { caseName: string }) {
         <h1>Report</h1>
       </div>
       <p className="muted">
-        An evidence report for a prosecutor or an allied agency: the messages you cite, each with its provenance, raw source record, annotations and thread, the case’s sources
+        An evidence report for a prosecutor or an allied agency: the messages and calls you cite, each with its provenance, raw source record, annotations and context, the case’s sources
         with their hashes, and the figures you choose. It comes with a manifest from which the same report is rebuilt byte for byte (<code>clew report --manifest</code>).
       </p>
       <AddItems onAdd={(more) => setDraft((d) => ({ ...d, items: addItems(d.items, more) }))} />
@@ -106,21 +114,29 @@ function Builder({ caseName }: { caseName: string }) {
             </button>
           ) : null}
         </h2>
-        {draft.items.length === 0 ? <div className="empty-note">No items yet: add the messages of a tag, or messages by id, above.</div> : null}
+        {draft.items.length === 0 ? <div className="empty-note">No items yet: add the messages and calls of a tag, items by id, or an account’s calls, above.</div> : null}
         <ol className="report-items" data-testid="report-items">
           {draft.items.map((it, i) => (
-            <li key={it.item.id} className="report-item" data-testid="report-item" data-id={it.item.id}>
+            <li key={itemKey(it.item)} className="report-item" data-testid="report-item" data-id={it.item.id} data-type={itemType(it.item)}>
               <div className="report-item-head">
                 <span className="muted">{utc(it.item.ts)}</span> <Account account={it.item.sender} />
+                {itemType(it.item) === 'call' ? (
+                  <>
+                    {' called '}
+                    {it.item.callee ? <Account account={it.item.callee} /> : null} <span className="muted">({duration(it.item.duration)})</span> <span className="muted small">call {it.item.id}</span>
+                  </>
+                ) : null}
                 {it.item.conversationTitle ? (
                   <span className="muted" dir="auto">
                     {' '}
                     in <Untrusted text={it.item.conversationTitle} />
                   </span>
                 ) : null}{' '}
-                <Link to={`/m/${it.item.id}`} className="muted small">
-                  message {it.item.id}
-                </Link>
+                {itemType(it.item) === 'message' ? (
+                  <Link to={`/m/${it.item.id}`} className="muted small">
+                    message {it.item.id}
+                  </Link>
+                ) : null}
                 <span className="report-item-actions">
                   <button type="button" className="btn btn-small" aria-label={`Move item ${i + 1} up`} data-testid="item-up" disabled={i === 0} onClick={() => setDraft((d) => ({ ...d, items: move(d.items, i, -1) }))}>
                     ↑
@@ -140,9 +156,11 @@ function Builder({ caseName }: { caseName: string }) {
                   </button>
                 </span>
               </div>
-              <div className="report-item-body" dir="auto">
-                <Untrusted text={it.item.body} />
-              </div>
+              {itemType(it.item) === 'message' ? (
+                <div className="report-item-body" dir="auto">
+                  <Untrusted text={it.item.body} />
+                </div>
+              ) : null}
               {it.item.tags.length ? (
                 <div className="small">
                   {it.item.tags.map((t) => (
@@ -175,7 +193,7 @@ function Builder({ caseName }: { caseName: string }) {
 
       <section className="report-section">
         <label className="field">
-          <span className="muted">Thread context (messages before and after each cited one)</span>
+          <span className="muted">Context (messages before and after each cited one; calls and messages between its parties around each cited call)</span>
           <input
             type="number"
             min={0}
@@ -207,6 +225,9 @@ function AddItems({ onAdd }: { onAdd: (items: Awaited<ReturnType<typeof reportAp
   const { data: tags } = useApi((signal) => reportApi.tags(signal), [generation]);
   const [tag, setTag] = useState('');
   const [ids, setIds] = useState('');
+  const [caller, setCaller] = useState('');
+  const [other, setOther] = useState('');
+  const [calls, setCalls] = useState<Parameters<typeof onAdd>[0] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const chosen = tag || tags?.tags[0]?.name || '';
@@ -221,11 +242,18 @@ function AddItems({ onAdd }: { onAdd: (items: Awaited<ReturnType<typeof reportAp
       setBusy(false);
     }
   };
-  const idList = ids
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(Number)
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
+  const idList = parseIdList(ids).slice(0, 500);
+  /** The items typed, messages and calls read apart, in the order typed. */
+  const byIds = async () => {
+    const ofType = (t: 'message' | 'call') => idList.filter((x) => x.type === t).map((x) => x.id);
+    const [m, c] = await Promise.all([
+      ofType('message').length ? reportApi.byIds(ofType('message')) : { items: [] },
+      ofType('call').length ? reportApi.byCallIds(ofType('call')) : { items: [] },
+    ]);
+    const found = new Map([...m.items, ...c.items].map((x) => [itemKey(x), x]));
+    setIds('');
+    return { items: idList.flatMap((x) => found.get(`${x.type}:${x.id}`) ?? []) };
+  };
   return (
     <section className="report-section report-add">
       <h2>Add items</h2>
@@ -245,18 +273,53 @@ function AddItems({ onAdd }: { onAdd: (items: Awaited<ReturnType<typeof reportAp
           </select>
         </label>
         <button type="button" className="btn" disabled={busy || !chosen} data-testid="report-add-tag" onClick={() => void run(() => reportApi.tagged(chosen))}>
-          Add the tagged messages
+          Add the tagged items
         </button>
       </div>
       <div className="report-add-row">
         <label className="field">
-          <span className="muted">Message ids</span>
-          <input value={ids} placeholder="e.g. 3306686177280328, 3306686300160491" aria-label="Message ids" data-testid="report-ids" onChange={(e) => setIds(e.target.value)} />
+          <span className="muted">Message ids (call:ID for a call)</span>
+          <input value={ids} placeholder="e.g. 3306686177280328, call:4711" aria-label="Message ids" data-testid="report-ids" onChange={(e) => setIds(e.target.value)} />
         </label>
-        <button type="button" className="btn" disabled={busy || idList.length === 0} data-testid="report-add-ids" onClick={() => void run(() => reportApi.byIds(idList.slice(0, 500)).then((r) => (setIds(''), r)))}>
+        <button type="button" className="btn" disabled={busy || idList.length === 0} data-testid="report-add-ids" onClick={() => void run(byIds)}>
           Add
         </button>
       </div>
+      <div className="report-add-row">
+        <label className="field">
+          <span className="muted">Calls of</span>
+          <input value={caller} maxLength={500} placeholder="an account or person" aria-label="Calls of" data-testid="report-calls-of" onChange={(e) => setCaller(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="muted">with</span>
+          <input value={other} maxLength={500} placeholder="anyone" aria-label="Calls with" data-testid="report-calls-with" onChange={(e) => setOther(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || !caller.trim()}
+          data-testid="report-list-calls"
+          onClick={() => void run(() => reportApi.callsOf(caller.trim(), other.trim()).then((r) => (setCalls(r.items), { items: [] })))}
+        >
+          List calls
+        </button>
+      </div>
+      {calls ? (
+        calls.length === 0 ? (
+          <div className="empty-note">No calls.</div>
+        ) : (
+          <ul className="report-call-list" data-testid="report-call-list">
+            {calls.map((c) => (
+              <li key={c.id} data-testid="report-call" data-id={c.id}>
+                <span className="muted">{utc(c.ts)}</span> <Account account={c.sender} /> called {c.callee ? <Account account={c.callee} /> : null} <span className="muted">({duration(c.duration)}, call {c.id})</span>{' '}
+                <button type="button" className="btn btn-small btn-ghost" data-testid="report-add-call" onClick={() => onAdd([c])}>
+                  + Report
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>
   );
@@ -267,7 +330,7 @@ function Figures({ draft, setDraft }: { draft: Draft; setDraft: (f: (d: Draft) =
   return (
     <section className="report-section">
       <h2>Figures</h2>
-      <p className="muted small">Key players of the contact network, each as a table and a bar chart, with every parameter that made it. Scope as in Network, e.g. tag:evidence or ego:Kum:2.</p>
+      <p className="muted small">Key players of the contact network, each as a table and a bar chart (an ego scope also as a picture of the ego network), with every parameter that made it. Scope as in Network, e.g. tag:evidence or ego:Kum:2.</p>
       <ul className="report-figures" data-testid="report-figures">
         {draft.figures.map((f, i) => (
           <li key={i} className="report-add-row">

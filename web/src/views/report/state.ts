@@ -64,10 +64,42 @@ export function move<T>(list: readonly T[], from: number, by: number): T[] {
   return out;
 }
 
+/** Whether a candidate is a message or a call (a draft saved before calls could be cited holds messages only). */
+export function itemType(c: WireReportCandidate): 'message' | 'call' {
+  return c.type === 'call' ? 'call' : 'message';
+}
+
+/** A candidate's key in the draft: `message:ID` or `call:ID` (a message and a call may share an id). */
+export function itemKey(c: WireReportCandidate): string {
+  return `${itemType(c)}:${c.id}`;
+}
+
 /** Add candidates not already in the draft, at its end. */
 export function addItems(items: readonly DraftItem[], more: readonly WireReportCandidate[]): DraftItem[] {
-  const have = new Set(items.map((i) => i.item.id));
-  return [...items, ...more.filter((m) => !have.has(m.id)).map((item) => ({ item, commentary: '' }))];
+  const have = new Set(items.map((i) => itemKey(i.item)));
+  const out = [...items];
+  for (const item of more) {
+    if (have.has(itemKey(item))) continue;
+    have.add(itemKey(item));
+    out.push({ item, commentary: '' });
+  }
+  return out;
+}
+
+/** The ids typed in the Report view: `call:ID` names a call, a bare number a message; in order, each once. */
+export function parseIdList(text: string): { type: 'message' | 'call'; id: number }[] {
+  const seen = new Set<string>();
+  const out: { type: 'message' | 'call'; id: number }[] = [];
+  for (const t of text.split(/[\s,]+/).filter(Boolean)) {
+    const m = /^(?:(message|call):)?(\d{1,16})$/i.exec(t);
+    if (!m) continue;
+    const type = (m[1]?.toLowerCase() ?? 'message') as 'message' | 'call';
+    const id = Number(m[2]);
+    if (!Number.isSafeInteger(id) || id <= 0 || seen.has(`${type}:${id}`)) continue;
+    seen.add(`${type}:${id}`);
+    out.push({ type, id });
+  }
+  return out;
 }
 
 const pendingKey = (caseName: string) => `clew:report-pending:${caseName}`;
