@@ -11,7 +11,7 @@
  * names the problem, or passes it.
  */
 import { type AuditProblem, type StoredAuditRow, checkEntry, isProblem } from './check-entry.js';
-import { HASH_SIZE, leafHash } from './hash.js';
+import { HASH_SIZE, leafHash, nodeHash } from './hash.js';
 import { ScannedLeaf, scanLeaf } from './leaf-scan.js';
 
 /** The fields of a packed entry, in order: idx and at_ms (int8, big-endian), user, agency, case, action (UTF-8 text), leaf and leaf_hash (bytes). */
@@ -37,6 +37,13 @@ export interface CheckedRows {
   /** Their leaf hashes (32 bytes each, in order) and times. */
   hashes: Uint8Array;
   ats: Float64Array;
+  /**
+   * The entries that passed as complete, aligned subtrees (RFC 6962: 2^k entries from a multiple
+   * of 2^k, the largest that fit, in order): their sizes and hashes (MTH), so the caller can fold
+   * a subtree at once instead of its entries one by one.
+   */
+  subtrees: number[];
+  subtreeHashes: Uint8Array;
   /** The first entry that failed (the rest of the chunk was not checked). */
   problem: AuditProblem | null;
 }
@@ -82,6 +89,31 @@ function row(b: Buffer, f: Int32Array, base: number): StoredAuditRow {
   return { index: num(IDX), at: num(AT), user: text(USER), agency: text(USER + 1), case: text(USER + 2), action: text(USER + 3), leaf: bytes(LEAF), leafHash: bytes(HASH) };
 }
 
+/** The entries [first, first + n), by their leaf hashes, cut into the largest aligned subtrees, with their hashes. */
+function subtreesOf(hashes: Uint8Array, first: number, n: number): Pick<CheckedRows, 'subtrees' | 'subtreeHashes'> {
+  const subtrees: number[] = [];
+  for (let s = first; s < first + n; ) {
+    let size = 1;
+    while (s % (2 * size) === 0 && s + 2 * size <= first + n && size < 2 ** 30) size *= 2;
+    subtrees.push(size);
+    s += size;
+  }
+  const subtreeHashes = new Uint8Array(subtrees.length * HASH_SIZE);
+  let k = 0;
+  subtrees.forEach((size, i) => {
+    let level: Uint8Array[] = [];
+    for (let j = 0; j < size; j++) level.push(hashes.subarray((k + j) * HASH_SIZE, (k + j + 1) * HASH_SIZE));
+    while (level.length > 1) {
+      const up: Uint8Array[] = [];
+      for (let j = 0; j < level.length; j += 2) up.push(nodeHash(level[j]!, level[j + 1]!));
+      level = up;
+    }
+    subtreeHashes.set(level[0]!, i * HASH_SIZE);
+    k += size;
+  });
+  return { subtrees, subtreeHashes };
+}
+
 /** Check the chunk's entries, the first at place `first`, stopping at the first that fails. */
 export function checkRows(rows: PackedRows, first: number): CheckedRows {
   const b = Buffer.from(rows.bytes.buffer, rows.bytes.byteOffset, rows.bytes.byteLength);
@@ -97,9 +129,9 @@ export function checkRows(rows: PackedRows, first: number): CheckedRows {
       continue;
     }
     const r = checkEntry(row(b, f, base), first + k);
-    if (isProblem(r)) return { passed: k, hashes, ats, problem: r };
+    if (isProblem(r)) return { passed: k, hashes, ats, problem: r, ...subtreesOf(hashes, first, k) };
     hashes.set(r.hash, k * HASH_SIZE);
     ats[k] = r.at;
   }
-  return { passed: rows.count, hashes, ats, problem: null };
+  return { passed: rows.count, hashes, ats, problem: null, ...subtreesOf(hashes, first, rows.count) };
 }

@@ -98,6 +98,26 @@ export class LogVerifier {
     return this.checkHeads();
   }
 
+  /**
+   * Whether the next `count` entries, checked elsewhere, may be folded as one subtree
+   * (pushSubtree): a power of two at a multiple of it, no head inside them or none after them (an
+   * entry after the last head is looked at alone), no subtree a consistency proof needs inside.
+   */
+  takesSubtree(count: number): boolean {
+    const start = this.tree.size;
+    const next = this.heads[this.nextHead];
+    if (this.problem || count < 2 || (count & (count - 1)) !== 0 || start % count !== 0 || !next || next.size < start + count) return false;
+    return !(this.opts.consistency !== false && this.sparse.wantsWithin(start, count));
+  }
+
+  /** The next `count` entries, checked elsewhere, by the hash of their subtree (only when takesSubtree says so). */
+  pushSubtree(hash: Buffer, count: number): boolean {
+    if (!this.takesSubtree(count)) throw new RangeError(`the next ${count} entries cannot be folded whole`);
+    this.rows += count;
+    this.tree.appendHash(hash, count);
+    return this.checkHeads();
+  }
+
   /** The next entry failed its checks (checkEntry's problem): the report names it. */
   failEntry(problem: AuditProblem): void {
     if (this.problem) return;

@@ -53,6 +53,19 @@ describe('verifying packed chunks (the fast path, and the reference for what it 
       if (what !== 'intact' && what !== 'entries removed from the end') expect(want.problem!.index).toBe(what === 'an entry rewritten whole' ? 25 : 27);
     });
 
+  it('folds whole subtrees where no head or kept subtree falls inside, with the report of the one-by-one pass', async () => {
+    const big = memoryLog(300, [37, 128, 200, 233, 300]);
+    const rewritten = at(big.rows, 150, (r) => {
+      const leaf = leafWith(r, { query: 'innocent' });
+      return { ...r, leaf, leafHash: leafHash(leaf) };
+    });
+    for (const changed of [big.rows, rewritten, big.rows.slice(0, 290), at(big.rows, 250, (r) => ({ ...r, user: 'x' }))]) {
+      const want = oneByOne(changed, big.heads);
+      for (const per of [64, 100, 256]) expect(await packed(changed, big.heads, per)).toEqual(want);
+    }
+    expect(oneByOne(rewritten, big.heads).problem).toMatchObject({ kind: 'root', index: 128, head: 200 });
+  });
+
   it('fails the first bad entry when a later one is bad too, and reports unsigned entries alike', async () => {
     const two = at(at(rows, 33, (r) => ({ ...r, user: 'x' })), 12, (r) => ({ ...r, case: 'x' }));
     expect((await packed(two, heads, 4)).problem).toMatchObject({ kind: 'columns', index: 12 });

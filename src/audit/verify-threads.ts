@@ -2,7 +2,8 @@
  * Verifying a log read in packed chunks (check-rows.ts): the chunks are checked in worker threads
  * (the checks of an entry need no other entry), several at once, and their leaf hashes folded
  * into the verifier in index order as they come back, so the report (and its first problem) is
- * the one a single pass in order gives. At most two chunks per thread are under way: the store
+ * the one a single pass in order gives. The threads also hash the chunk's complete aligned
+ * subtrees, which are folded whole where no signed head or kept subtree falls inside one. At most two chunks per thread are under way: the store
  * reads no further ahead than that. Without threads (0, or the sources run by the test runner,
  * where the compiled worker does not exist) each chunk is checked in this thread.
  */
@@ -79,11 +80,16 @@ class Threads implements Checker {
   }
 }
 
-/** Fold a checked chunk into the verifier; false once it found a problem. */
+/** Fold a checked chunk into the verifier, a whole subtree at a time where it may; false once it found a problem. */
 function fold(v: LogVerifier, c: CheckedRows): boolean {
-  for (let k = 0; k < c.passed; k++) {
-    const hash = Buffer.from(c.hashes.buffer, c.hashes.byteOffset + k * HASH_SIZE, HASH_SIZE);
-    if (!v.pushChecked(hash, c.ats[k]!)) return false;
+  const view = (bytes: Uint8Array, i: number) => Buffer.from(bytes.buffer, bytes.byteOffset + i * HASH_SIZE, HASH_SIZE);
+  let k = 0;
+  for (let i = 0; i < c.subtrees.length; i++) {
+    const size = c.subtrees[i]!;
+    if (v.takesSubtree(size)) {
+      if (!v.pushSubtree(view(c.subtreeHashes, i), size)) return false;
+    } else for (let j = k; j < k + size; j++) if (!v.pushChecked(view(c.hashes, j), c.ats[j]!)) return false;
+    k += size;
   }
   if (c.problem) {
     v.failEntry(c.problem);

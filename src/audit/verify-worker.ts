@@ -19,5 +19,5 @@ export interface CheckReply {
 
 parentPort!.on('message', (t: CheckTask) => {
   const checked = checkRows(t.rows, t.first);
-  parentPort!.postMessage({ id: t.id, checked } satisfies CheckReply, [checked.hashes.buffer as ArrayBuffer, checked.ats.buffer as ArrayBuffer]);
+  parentPort!.postMessage({ id: t.id, checked } satisfies CheckReply, [checked.hashes.buffer as ArrayBuffer, checked.ats.buffer as ArrayBuffer, checked.subtreeHashes.buffer as ArrayBuffer]);
 });
