@@ -5,14 +5,17 @@
 // appended through openAuditLog (group commit: 10,000 requests at a time), with a signed head
 // every N/heads entries. Then, timed: the baseline (the same entries read in the same chunks,
 // with only SHA-256 of every leaf: what any check must at least do) and `clew audit verify`
-// (a process of its own, startup included). Without --pg a local server is started with
+// (a process of its own, startup included), with its entries checked in threads (the default) and
+// in its main thread only (--threads 0). A second baseline reads the leaves as verify now does
+// (binary COPY: bytes, not hex text) and hashes them: the floor of that reading. Without --pg a local server is started with
 // clew db start in bench/out/pg and stopped at the end. --write appends the figures to bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { args, BENCH_OUT, BIN, opt, ROOT } from '../common.mjs';
 import { pgServer } from '../store/pg-server.mjs';
 
@@ -30,6 +33,7 @@ mkdirSync(BENCH_OUT, { recursive: true });
 const keyFile = join(BENCH_OUT, `audit-key-${process.pid}.pem`);
 
 const { openAuditLog } = await import(join(ROOT, 'dist', 'api', 'audit.js'));
+const { TupleChunker } = await import(join(ROOT, 'dist', 'store', 'postgres', 'copy-tuples.js'));
 const secs = (t) => Number(process.hrtime.bigint() - t) / 1e9;
 
 try {
@@ -78,19 +82,44 @@ try {
     next = Number(r.rows[r.rows.length - 1].idx) + 1;
   }
   const baseline = secs(t);
+
+  // the second baseline: the leaves by binary COPY, hashed, nothing else
+  t = process.hrtime.bigint();
+  const chunker = new TupleChunker(2, 1 << 20);
+  let copied = 0;
+  const hashAll = (chunk) => {
+    const b = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength);
+    for (let k = 0; k < chunk.count; k++) {
+      const off = chunk.fields[4 * k + 2];
+      createHash('sha256').update(Buffer.from([0])).update(b.subarray(off, off + chunk.fields[4 * k + 3])).digest();
+    }
+    copied += chunk.count;
+  };
+  for await (const data of c.query(copyTo('COPY (SELECT idx, leaf FROM audit_entries ORDER BY idx) TO STDOUT (FORMAT binary)'))) chunker.push(data).forEach(hashAll);
+  const last = chunker.end();
+  if (last) hashAll(last);
+  if (copied !== n) throw new Error(`the binary baseline read ${copied} entries`);
+  const binaryBaseline = secs(t);
   await c.end();
 
-  t = process.hrtime.bigint();
-  const out = execFileSync(process.execPath, [BIN, '--json', 'audit', 'verify', '--db', url], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const verify = secs(t);
-  const report = JSON.parse(out);
-  if (!report.ok || report.entries !== n) throw new Error(`verify did not pass: ${out}`);
+  const runVerify = (extra) => {
+    const t0 = process.hrtime.bigint();
+    const out = execFileSync(process.execPath, [BIN, '--json', 'audit', 'verify', '--db', url, ...extra], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const seconds = secs(t0);
+    const report = JSON.parse(out);
+    if (!report.ok || report.entries !== n) throw new Error(`verify did not pass: ${out}`);
+    return { seconds, report };
+  };
+  const oneThread = runVerify(['--threads', '0']);
+  const { seconds: verify, report } = runVerify([]);
 
   const cpu = cpus()[0]?.model ?? '?';
   const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
   const lines = [
     `| baseline: read every leaf and SHA-256 it (same chunks, no checks) | ${n} | ${baseline.toFixed(2)} | 1.00× |`,
-    `| \`clew audit verify\` (process start, every check, ${report.heads} heads, consistency proofs) | ${n} | ${verify.toFixed(2)} | ${(verify / baseline).toFixed(2)}× |`,
+    `| baseline 2: read every leaf by binary COPY and SHA-256 it (no checks) | ${n} | ${binaryBaseline.toFixed(2)} | ${(binaryBaseline / baseline).toFixed(2)}× |`,
+    `| \`clew audit verify --threads 0\` (process start, every check in the main thread, ${report.heads} heads, consistency proofs) | ${n} | ${oneThread.seconds.toFixed(2)} | ${(oneThread.seconds / baseline).toFixed(2)}× |`,
+    `| \`clew audit verify\` (the same, entries checked in ${availableParallelism()} threads) | ${n} | ${verify.toFixed(2)} | ${(verify / baseline).toFixed(2)}× |`,
   ];
   console.log(`mean leaf ${Math.round(bytes / n)} bytes; ${cpus().length} cores (${cpu}), Node ${process.version}, load average ${load}`);
   console.log('| run | entries | seconds | vs baseline |\n|---|---:|---:|---:|');

@@ -13,6 +13,7 @@ import { testPg } from '../store/postgres/test-support/pg-case.js';
 import { PostgresAuditLog } from '../store/postgres/audit.js';
 import { auditProof, checkAuditProof, openAuditLog, queryAuditLog, verifyAuditLog } from './audit.js';
 import { caught } from '../store/conformance/support.js';
+import { tamper } from './test-support/audit-tamper.js';
 
 const tag = `${process.pid}`;
 const base = `clew_audit_${tag}`;
@@ -36,21 +37,6 @@ async function copy(): Promise<string> {
   const name = `${base}_${++n}`;
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${base}`);
   return dbUrl(name);
-}
-
-/** Run SQL as the owner with the append-only triggers disabled, as someone with the rights to do so could. */
-async function tamper(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('BEGIN');
-    await c.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
-    await c.query(sql);
-    await c.query('ALTER TABLE audit_entries ENABLE ALWAYS TRIGGER audit_entries_append_only');
-    await c.query('COMMIT');
-  } finally {
-    await c.end();
-  }
 }
 
 describe('the audit log in PostgreSQL', () => {

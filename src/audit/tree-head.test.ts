@@ -21,6 +21,21 @@ describe('RFC 6962 tree head', () => {
     expect(tree.root().toString('hex')).toBe(ROOTS[8]!.toString('hex'));
   });
 
+  it('appending a complete aligned subtree by its hash is appending its leaves', () => {
+    const hashes = leaves(100).map(leafHash);
+    const one = new TreeHead();
+    const seen: string[] = [];
+    const whole = new TreeHead((start, size) => seen.push(`${start}+${size}`));
+    for (const h of hashes) one.appendHash(h);
+    // 64 + 32 + 4 leaves, each by its subtree's hash
+    for (const [start, size] of [[0, 64], [64, 32], [96, 4]] as const) whole.appendHash(new MemoryTree(hashes.slice(start, start + size)).root(), size);
+    expect(whole.size).toBe(100);
+    expect(whole.root().equals(one.root())).toBe(true);
+    expect(seen).toEqual(['0+64', '64+32', '96+4']);
+    expect(() => whole.appendHash(hashes[0]!, 8)).toThrow(RangeError); // 100 is no multiple of 8
+    expect(() => new TreeHead().appendHash(hashes[0]!, 3)).toThrow(RangeError);
+  });
+
   it('computed as leaves arrive, and over any range in memory, equals the recursive definition', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 299 }), (n, s) => {

@@ -21,19 +21,25 @@ export class TreeHead {
     return this.n;
   }
 
-  /** Append a leaf by its leaf hash (hash.ts leafHash). */
-  appendHash(h: Buffer): void {
+  /**
+   * Append a leaf by its leaf hash (hash.ts leafHash); or, with `count`, the complete subtree of
+   * that many leaves (a power of two, the tree's size a multiple of it) by its hash MTH, the
+   * same as appending its leaves one by one.
+   */
+  appendHash(h: Buffer, count = 1): void {
+    if (count !== 1 && ((count & (count - 1)) !== 0 || count > 2 ** 30 || this.n % count !== 0)) throw new RangeError(`no aligned subtree of ${count} leaves at ${this.n}`);
+    const end = this.n + count;
     let hash = h;
-    let size = 1;
-    this.onSubtree?.(this.n, 1, hash);
+    let size = count;
+    this.onSubtree?.(this.n, count, hash);
     while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === size) {
       hash = nodeHash(this.peaks.pop()!, hash);
       size += this.sizes.pop()!;
-      this.onSubtree?.(this.n + 1 - size, size, hash);
+      this.onSubtree?.(end - size, size, hash);
     }
     this.peaks.push(hash);
     this.sizes.push(size);
-    this.n++;
+    this.n = end;
   }
 
   /** Append a leaf by its bytes. */

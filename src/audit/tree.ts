@@ -48,6 +48,8 @@ export class MemoryTree implements SubtreeHashes {
 }
 
 const isAligned = (start: number, n: number): boolean => n > 0 && 2 ** Math.round(Math.log2(n)) === n && start % n === 0;
+/** An aligned subtree's number, unique among them: its place in the tree's in-order walk. */
+const node = (start: number, n: number): number => 2 * start + n - 1;
 
 /**
  * Only the subtrees some proofs need, kept as the leaves stream past (tree-head.ts onSubtree),
@@ -55,8 +57,11 @@ const isAligned = (start: number, n: number): boolean => n > 0 && 2 ** Math.roun
  * over `wanting()`), `keep` each complete subtree as it is made, then ask the proofs again.
  */
 export class SparseTree implements SubtreeHashes {
-  private readonly wanted = new Set<string>();
-  private readonly kept = new Map<string, Buffer>();
+  private readonly wanted = new Set<number>();
+  private readonly kept = new Map<number, Buffer>();
+  /** The wanted subtrees' first leaves and sizes, ordered by first leaf (made when first asked). */
+  private within: { start: number; size: number }[] | null = null;
+  private readonly wantedList: { start: number; size: number }[] = [];
   size = 0;
 
   /** A tree of `size` leaves that records every range a proof asks of it (answering zeros). */
@@ -73,8 +78,11 @@ export class SparseTree implements SubtreeHashes {
 
   private want(start: number, end: number): void {
     const n = end - start;
-    if (isAligned(start, n)) this.wanted.add(`${start}:${n}`);
-    else {
+    if (isAligned(start, n)) {
+      if (!this.wanted.has(node(start, n))) this.wantedList.push({ start, size: n });
+      this.wanted.add(node(start, n));
+      this.within = null;
+    } else {
       const k = splitPoint(n);
       this.want(start, start + k);
       this.want(start + k, end);
@@ -83,14 +91,29 @@ export class SparseTree implements SubtreeHashes {
 
   /** Hear of a complete subtree (TreeHead's onSubtree). */
   keep(start: number, size: number, hash: Buffer): void {
-    if (this.wanted.has(`${start}:${size}`)) this.kept.set(`${start}:${size}`, hash);
+    if (this.wanted.has(node(start, size))) this.kept.set(node(start, size), hash);
     if (start + size > this.size) this.size = start + size;
+  }
+
+  /** Whether a wanted subtree smaller than the aligned subtree [start, start + size) lies inside it (appending it whole would not keep that one). */
+  wantsWithin(start: number, size: number): boolean {
+    this.within ??= [...this.wantedList].sort((a, b) => a.start - b.start);
+    const w = this.within;
+    let lo = 0;
+    let hi = w.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (w[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < w.length && w[i]!.start < start + size; i++) if (w[i]!.size < size) return true;
+    return false;
   }
 
   range(start: number, end: number): Buffer {
     const n = end - start;
     if (isAligned(start, n)) {
-      const h = this.kept.get(`${start}:${n}`);
+      const h = this.kept.get(node(start, n));
       if (!h) throw new RangeError(`subtree [${start}, ${end}) was not kept`);
       return h;
     }

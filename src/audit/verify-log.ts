@@ -2,7 +2,8 @@
  * Checking a whole audit log, streamed entry by entry in index order, against its signed tree
  * heads. Each entry must be at its place (no gap: a removed entry is named), hold a canonical
  * leaf whose index is its own (a moved entry is named), match its columns (user, case, action
- * and time, which queries filter on) and its recorded leaf hash; every signed head must carry a
+ * and time, which queries filter on) and its recorded leaf hash (check-entry.ts; or checked
+ * elsewhere, in threads, and pushed with its hash: verify-threads.ts); every signed head must carry a
  * valid signature (by a pinned key, when one is given), and its root must be the root of the
  * entries recomputed up to its size; consecutive heads must be consistent (an RFC 6962
  * consistency proof from the recomputed tree, checked against both signed roots). An entry
@@ -12,35 +13,14 @@
  * period (the server signs at least once a minute while the log grows) are a failure: a
  * signer would have covered them.
  */
+import { type AuditProblem, type StoredAuditRow, checkEntry, isProblem } from './check-entry.js';
 import { verifyConsistency, consistencyProof } from './consistency.js';
-import { decodeLeaf } from './entry.js';
-import { leafHash, sameHash } from './hash.js';
+import { sameHash } from './hash.js';
 import { type SignedTreeHead, keyFingerprint, verifyHeadSignature } from './signed-head.js';
 import { SparseTree } from './tree.js';
 import { TreeHead } from './tree-head.js';
 
-/** An entry as stored: its place, the columns queries use, its leaf and the leaf hash recorded when written. */
-export interface StoredAuditRow {
-  index: number;
-  at: number;
-  user: string;
-  agency: string | null;
-  case: string | null;
-  action: string;
-  leaf: Buffer;
-  leafHash: Buffer;
-}
-
-export type AuditProblemKind = 'missing' | 'moved' | 'leaf' | 'columns' | 'hash' | 'signature' | 'key' | 'root' | 'consistency' | 'truncated' | 'unsigned';
-
-export interface AuditProblem {
-  kind: AuditProblemKind;
-  /** The first entry that is (or may be) bad. */
-  index: number;
-  /** The signed head involved, by its size. */
-  head?: number;
-  message: string;
-}
+export type { AuditProblem, AuditProblemKind, StoredAuditRow } from './check-entry.js';
 
 export interface AuditVerifyReport {
   ok: boolean;
@@ -100,35 +80,54 @@ export class LogVerifier {
   /** The next entry, in index order. Returns false once a problem was found (the rest need not be read). */
   push(row: StoredAuditRow): boolean {
     if (this.problem) return false;
+    const r = checkEntry(row, this.tree.size);
+    if (isProblem(r)) {
+      this.failEntry(r);
+      return false;
+    }
+    return this.pushChecked(r.hash, r.at);
+  }
+
+  /** The next entry, already checked (check-entry.ts, or check-rows.ts in a thread): its leaf hash and time. */
+  pushChecked(hash: Buffer, at: number): boolean {
+    if (this.problem) return false;
     const i = this.tree.size;
     this.rows++;
-    if (row.index !== i) {
-      this.fail({ kind: 'missing', index: i, message: `entry ${i} is missing: the next stored entry is ${row.index} (removed from the log)` });
-      return false;
-    }
-    let entry;
-    try {
-      entry = decodeLeaf(row.leaf);
-    } catch (e) {
-      this.fail({ kind: 'leaf', index: i, message: `entry ${i}: ${(e as Error).message}` });
-      return false;
-    }
-    if (entry.index !== i) {
-      this.fail({ kind: 'moved', index: i, message: `entry ${i} holds the entry written as ${entry.index} (entries were reordered or renumbered)` });
-      return false;
-    }
-    if (entry.at !== row.at || entry.user !== row.user || entry.agency !== row.agency || entry.case !== row.case || entry.action !== row.action) {
-      this.fail({ kind: 'columns', index: i, message: `entry ${i}: its user, agency, case, action or time were changed (they differ from its leaf)` });
-      return false;
-    }
-    const h = leafHash(row.leaf);
-    if (!sameHash(h, row.leafHash)) {
-      this.fail({ kind: 'hash', index: i, message: `entry ${i} was changed after it was written (its leaf no longer has its recorded hash)` });
-      return false;
-    }
-    this.tree.appendHash(h);
-    if (this.nextHead >= this.heads.length && this.firstUnsignedOld === null && entry.at < this.opts.unsignedSince) this.firstUnsignedOld = i;
+    this.tree.appendHash(hash);
+    if (this.nextHead >= this.heads.length && this.firstUnsignedOld === null && at < this.opts.unsignedSince) this.firstUnsignedOld = i;
     return this.checkHeads();
+  }
+
+  /**
+   * Whether the next `count` entries, checked elsewhere, may be folded as one subtree
+   * (pushSubtree): a power of two at a multiple of it, no head inside them or none after them (an
+   * entry after the last head is looked at alone), no subtree a consistency proof needs inside.
+   */
+  takesSubtree(count: number): boolean {
+    const start = this.tree.size;
+    const next = this.heads[this.nextHead];
+    if (this.problem || count < 2 || (count & (count - 1)) !== 0 || start % count !== 0 || !next || next.size < start + count) return false;
+    return !(this.opts.consistency !== false && this.sparse.wantsWithin(start, count));
+  }
+
+  /** The next `count` entries, checked elsewhere, by the hash of their subtree (only when takesSubtree says so). */
+  pushSubtree(hash: Buffer, count: number): boolean {
+    if (!this.takesSubtree(count)) throw new RangeError(`the next ${count} entries cannot be folded whole`);
+    this.rows += count;
+    this.tree.appendHash(hash, count);
+    return this.checkHeads();
+  }
+
+  /** The next entry failed its checks (checkEntry's problem): the report names it. */
+  failEntry(problem: AuditProblem): void {
+    if (this.problem) return;
+    this.rows++;
+    this.fail(problem);
+  }
+
+  /** Entries folded so far: the place the next one must have. */
+  get size(): number {
+    return this.tree.size;
   }
 
   private checkHeads(): boolean {

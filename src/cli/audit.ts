@@ -43,9 +43,14 @@ export function registerAudit(program: Command, json: () => boolean): void {
       if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('--grace must be a number of seconds ≥ 0');
       return n;
     })
-    .action(async (o: { db: string; publicKey?: string; grace?: number }) => {
+    .option('--threads <n>', 'threads checking entries (default: one per core; 0: none, all in the main thread)', (v) => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('--threads must be a whole number from 0 to 64');
+      return n;
+    })
+    .action(async (o: { db: string; publicKey?: string; grace?: number; threads?: number }) => {
       const { verifyAuditLog, parsePublicKey } = await auditApi();
-      const r = await verifyAuditLog(o.db, { publicKey: o.publicKey ? parsePublicKey(o.publicKey) : undefined, graceMs: o.grace === undefined ? undefined : o.grace * 1000 });
+      const r = await verifyAuditLog(o.db, { publicKey: o.publicKey ? parsePublicKey(o.publicKey) : undefined, graceMs: o.grace === undefined ? undefined : o.grace * 1000, threads: o.threads });
       if (r.problem) throw new ClewError('AUDIT_INVALID', `audit log: ${r.problem.message}`, { index: r.problem.index, kind: r.problem.kind, head: r.problem.head ?? null, entries: r.entries });
       if (json()) process.stdout.write(jsonLine(r));
       else {

@@ -4,6 +4,7 @@
  * checks live in src/audit; this port only keeps and returns bytes. One implementation:
  * PostgreSQL (postgres/audit.ts), where the database itself refuses UPDATE and DELETE.
  */
+import type { PackedRows } from '../audit/check-rows.js';
 import type { AuditEntry, AuditEntryInput } from '../audit/entry.js';
 import type { SignedTreeHead } from '../audit/signed-head.js';
 import type { StoredAuditRow } from '../audit/verify-log.js';
@@ -32,6 +33,8 @@ export interface AuditSnapshot {
   heads(): Promise<SignedTreeHead[]>;
   /** Every entry from `from` on, in index order, in chunks. */
   rows(from?: number): AsyncIterable<StoredAuditRow[]>;
+  /** The same entries packed as bytes, in chunks of about `chunkBytes` that can be handed to a thread (src/audit/check-rows.ts). */
+  packed(from?: number, chunkBytes?: number): AsyncIterable<PackedRows>;
 }
 
 export interface AuditLogStore {

@@ -12,12 +12,15 @@
  * advisory transaction lock (max + 1), so several server processes append without gaps.
  */
 import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { type PackedRows, ROW_FIELDS, int8 } from '../../audit/check-rows.js';
 import { type AuditEntry, type AuditEntryInput, decodeLeaf, encodeLeaf, makeEntry } from '../../audit/entry.js';
 import { leafHash } from '../../audit/hash.js';
 import type { SignedTreeHead } from '../../audit/signed-head.js';
 import type { StoredAuditRow } from '../../audit/verify-log.js';
 import { ClewError } from '../../model/errors.js';
 import type { AuditFilter, AuditLogStore, AuditSnapshot } from '../audit.js';
+import { TupleChunker } from './copy-tuples.js';
 import { transaction } from './db.js';
 
 /** The audit tables, their trigger and their privileges (migrations.ts: the step "audit log"). */
@@ -70,6 +73,10 @@ const AUDIT_LOCK = 0x636c6175; // 'clau'
 const MAX_BATCH = 2000;
 /** Rows per round trip when streaming the log. */
 const CHUNK = 20_000;
+/** Rows per COPY statement when streaming the log packed (a reader that stops early waits for the rest of one). */
+const COPY_RANGE = 100_000;
+/** Bytes per packed chunk by default. */
+const PACKED_BYTES = 1 << 20;
 
 interface Pending {
   entry: AuditEntry;
@@ -98,6 +105,9 @@ interface HeadRow {
 }
 
 const ROW_COLUMNS = `idx, (extract(epoch from at) * 1000)::bigint AS at_ms, user_name, agency, case_name, action, leaf, leaf_hash`;
+
+/** ROW_COLUMNS for binary COPY, in the order and types of check-rows.ts ROW_FIELDS (cast, so a column whose type was altered is still read as these). */
+const PACKED_COLUMNS = `idx::int8, (extract(epoch from at) * 1000)::int8, user_name::text, agency::text, case_name::text, action::text, leaf::bytea, leaf_hash::bytea`;
 
 function toRow(r: EntryRow): StoredAuditRow {
   return { index: Number(r.idx), at: Number(r.at_ms), user: r.user_name, agency: r.agency, case: r.case_name, action: r.action, leaf: r.leaf, leafHash: r.leaf_hash };
@@ -194,6 +204,7 @@ export class PostgresAuditLog implements AuditLogStore {
           size: async () => Number((await c.query<{ n: number }>('SELECT coalesce(max(idx) + 1, 0) AS n FROM audit_entries')).rows[0]!.n),
           heads: async () => (await c.query<HeadRow>('SELECT size, root, signed_at, signature, public_key FROM audit_heads ORDER BY size')).rows.map(toHead),
           rows: (from = 0) => streamRows(c, from),
+          packed: (from = 0, chunkBytes = PACKED_BYTES) => streamPacked(c, from, chunkBytes),
         }),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
@@ -253,5 +264,48 @@ async function* streamRows(c: pg.PoolClient, from: number): AsyncIterable<Stored
       if (full) await pending.catch(() => {});
     }
     if (!full) return;
+  }
+}
+
+/**
+ * Rows from `from` on, in index order, packed: binary COPY (bytea as bytes, not hex text; no row
+ * objects), one statement per COPY_RANGE rows. A caller that stops early leaves the statement
+ * under way to finish (read and dropped) so the connection can go on.
+ */
+async function* streamPacked(c: pg.PoolClient, from: number, chunkBytes: number): AsyncIterable<PackedRows> {
+  for (let next = from; ; ) {
+    if (!Number.isSafeInteger(next) || next < 0) throw new RangeError(`no entry ${next}`);
+    const stream = c.query(copyTo(`COPY (SELECT ${PACKED_COLUMNS} FROM audit_entries WHERE idx >= ${next} ORDER BY idx LIMIT ${COPY_RANGE}) TO STDOUT (FORMAT binary)`));
+    // its iterator, not for await: returning that would destroy the stream in the middle of the statement
+    const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const chunker = new TupleChunker(ROW_FIELDS, chunkBytes);
+    let rows = 0;
+    let last = -1;
+    let done = false;
+    try {
+      for (;;) {
+        const r = await it.next();
+        const chunks = r.done ? [chunker.end()].filter((x): x is PackedRows => x !== null) : chunker.push(r.value);
+        for (const chunk of chunks) {
+          rows += chunk.count;
+          // read before it is handed on: a thread takes its buffers
+          const f = chunk.fields[2 * ROW_FIELDS * (chunk.count - 1)]!;
+          last = int8(Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength), f);
+          yield chunk;
+        }
+        if (r.done) break;
+      }
+      done = true;
+    } finally {
+      // stopped early: the rest is read and dropped, the statement must end before the connection takes another (after an error, nothing is left)
+      if (!done)
+        try {
+          for (let r = await it.next(); !r.done; r = await it.next());
+        } catch {
+          // the error already thrown is the one that counts
+        }
+    }
+    if (rows < COPY_RANGE) return;
+    next = last + 1;
   }
 }
