@@ -47,19 +47,28 @@ function accumulate(g: CSRGraph, sources: Int32Array, weighted: boolean, mask: N
   return view.graph === g ? bc : toOriginalOrder(bc, view.newId);
 }
 
-/** Unweighted pass: BFS with integer distances (-1 = unreached). */
+/**
+ * Unweighted pass: BFS with integer distances (-1 = unreached), level by level, each level either
+ * top-down (the frontier's out-arcs) or bottom-up (the in-arcs of every node not reached yet),
+ * whichever reads fewer arcs (Beamer's direction-optimising BFS, without its early exit: every
+ * shortest-path predecessor is needed for σ). On a small-world network the last, largest levels go
+ * bottom-up and most arcs of the farthest nodes are never read. Both directions record the same
+ * predecessors in the same flat array, so the backward pass is unchanged.
+ */
 function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefined, bc: Float64Array): void {
   const n = g.n;
   const { offsets: outOff, targets: outTgt } = g.out;
-  const inOff = g.in.offsets;
+  const { offsets: inOff, targets: inTgt } = g.in;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
-  const pred = new Int32Array(g.in.targets.length);
+  const pred = new Int32Array(inTgt.length);
   const predEnd = new Int32Array(n);
   // A mask is folded into the distance array: removed nodes look already visited at distance -2.
   if (mask !== undefined) for (let v = 0; v < n; v++) if (mask[v] === 0) dist[v] = -2;
+  let aliveInArcs = 0;
+  for (let v = 0; v < n; v++) if (dist[v] === -1) aliveInArcs += (inOff[v + 1] as number) - (inOff[v] as number);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si] as number;
     if (dist[s] === -2) continue;
@@ -67,29 +76,65 @@ function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefi
     dist[s] = 0;
     sigma[s] = 1;
     order[reached++] = s;
-    let head = 0;
-    while (head < reached) {
-      const u = order[head++] as number;
-      const du = (dist[u] as number) + 1;
-      const su = sigma[u] as number;
-      const end = outOff[u + 1] as number;
-      for (let p = outOff[u] as number; p < end; p++) {
-        const v = outTgt[p] as number;
-        const dv = dist[v] as number;
-        if (dv === -1) {
-          dist[v] = du;
-          sigma[v] = su;
+    let levelStart = 0;
+    let level = 0;
+    let frontierOut = (outOff[s + 1] as number) - (outOff[s] as number);
+    let unreachedIn = aliveInArcs - ((inOff[s + 1] as number) - (inOff[s] as number));
+    while (levelStart < reached) {
+      const levelEnd = reached;
+      const next = level + 1;
+      let nextOut = 0;
+      if (frontierOut <= unreachedIn) {
+        for (let i = levelStart; i < levelEnd; i++) {
+          const u = order[i] as number;
+          const su = sigma[u] as number;
+          const end = outOff[u + 1] as number;
+          for (let p = outOff[u] as number; p < end; p++) {
+            const v = outTgt[p] as number;
+            const dv = dist[v] as number;
+            if (dv === -1) {
+              dist[v] = next;
+              sigma[v] = su;
+              order[reached++] = v;
+              const q = inOff[v] as number;
+              pred[q] = u;
+              predEnd[v] = q + 1;
+              nextOut += (outOff[v + 1] as number) - (outOff[v] as number);
+              unreachedIn -= (inOff[v + 1] as number) - q;
+            } else if (dv === next) {
+              sigma[v] = (sigma[v] as number) + su;
+              const q = predEnd[v] as number;
+              pred[q] = u;
+              predEnd[v] = q + 1;
+            }
+          }
+        }
+      } else {
+        for (let v = 0; v < n; v++) {
+          if (dist[v] !== -1) continue;
+          const first = inOff[v] as number;
+          const end = inOff[v + 1] as number;
+          let q = first;
+          let sv = 0;
+          for (let p = first; p < end; p++) {
+            const u = inTgt[p] as number;
+            if (dist[u] === level) {
+              sv += sigma[u] as number;
+              pred[q++] = u;
+            }
+          }
+          if (q === first) continue;
+          dist[v] = next;
+          sigma[v] = sv;
           order[reached++] = v;
-          const q = inOff[v] as number;
-          pred[q] = u;
-          predEnd[v] = q + 1;
-        } else if (dv === du) {
-          sigma[v] = (sigma[v] as number) + su;
-          const q = predEnd[v] as number;
-          pred[q] = u;
-          predEnd[v] = q + 1;
+          predEnd[v] = q;
+          nextOut += (outOff[v + 1] as number) - (outOff[v] as number);
+          unreachedIn -= end - first;
         }
       }
+      levelStart = levelEnd;
+      level = next;
+      frontierOut = nextOut;
     }
     addDependencies(order, reached, sigma, delta, pred, predEnd, inOff, bc);
     for (let i = 0; i < reached; i++) {
