@@ -93,7 +93,7 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));
 /** A figure computed from the case (deterministic: the same case, parameters and clew give the same table). */
 async function computeFigure(store: ReportStore, f: ManifestFigure, base: () => Promise<GraphContext>): Promise<FigureContent> {
   let ctx = await base();
-  if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples });
+  if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples, pivotWork: ctx.pivotWork });
   const parameters: FigureContent['parameters'] = [];
   if (f.scope !== null) {
     const s = await scopedContext(ctx, f.scope);

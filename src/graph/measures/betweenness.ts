@@ -275,13 +275,32 @@ export interface SampledBetweennessOptions extends BetweennessOptions {
   seed?: number;
   /** Failure probability δ of the reported error bound (default 0.05). */
   delta?: number;
+  /**
+   * Work budget in arc reads: at most ⌊maxWork / (n + arcs)⌋ pivots are used (one traversal reads
+   * each arc at most once forward and once backward, and touches every node), but never fewer than
+   * MIN_BUDGET_PIVOTS (or `samples`, if smaller). Default: no budget, exactly `samples` pivots.
+   * Deterministic: it depends on the graph's size only, and the pivots of a smaller k are the first
+   * k of a larger one's draw (same seed), so `samples: k` reproduces a budgeted run.
+   */
+  maxWork?: number;
+}
+
+/** The work budget never cuts the pivots below this many. */
+export const MIN_BUDGET_PIVOTS = 32;
+
+/** Pivots for `samples` requested under a work budget of `maxWork` arc reads on a graph of `alive` nodes and `arcs` arcs. */
+export function budgetedPivots(samples: number, maxWork: number | undefined, alive: number, arcs: number): number {
+  if (maxWork === undefined || !Number.isFinite(maxWork)) return samples;
+  return Math.min(samples, Math.max(MIN_BUDGET_PIVOTS, Math.floor(maxWork / (alive + arcs))));
 }
 
 export interface SampledBetweenness {
   /** Estimated betweenness, on the scale asked for (raw or normalized). Exact when `exact`. */
   scores: Float64Array;
-  /** The pivots used. */
+  /** The pivots used (the first `sources.length` of the seeded draw). */
   sources: Int32Array;
+  /** Pivots asked for (`samples`); more than were used when the work budget cut them. */
+  requested: number;
   /** True when k >= number of alive nodes, so every node was a source. */
   exact: boolean;
   /**
@@ -319,14 +338,17 @@ export function sampledBetweenness(g: CSRGraph, options: SampledBetweennessOptio
   const normalized = options.normalized ?? false;
   const alive = aliveNodes(g, mask);
   const n = alive.length;
-  const exact = k >= n;
-  const sources = exact ? alive : sampleWithoutReplacement(alive, k, createRng(options.seed ?? 1));
+  if (options.maxWork !== undefined && !(options.maxWork > 0)) throw new ClewError('INVALID_ARGUMENT', 'maxWork must be positive', { maxWork: options.maxWork });
+  const pivots = budgetedPivots(k, options.maxWork, n, g.out.targets.length);
+  const exact = pivots >= n;
+  const sources = exact ? alive : sampleWithoutReplacement(alive, pivots, createRng(options.seed ?? 1));
   const scale = exact ? 1 : n / sources.length;
   const scores = finish(g, accumulate(g, sources, weighted, mask), scale, normalized, n);
   const errorBound = exact || n < 3 ? 0 : (n / (n - 1)) * Math.sqrt(Math.log((2 * n) / confidenceDelta) / (2 * sources.length));
   return {
     scores,
     sources,
+    requested: k,
     exact,
     errorBound,
     errorBoundRaw: n < 3 ? 0 : errorBound * pairCount(n, g.directed),
