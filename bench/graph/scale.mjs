@@ -2,7 +2,7 @@
 // on the same edge-list file, in the same run, one process at a time (the machine is shared).
 //
 //   npx tsc -p tsconfig.build.json                     # clew from dist/
-//   node bench/graph/scale.mjs                          # 170 000 nodes, 12.5M generated edges (≥ 10M distinct pairs)
+//   node bench/graph/scale.mjs                          # 170 000 nodes, 12.5M generated edges (repeats merge them into ~5.9M contact pairs: pass a larger --m for ≥ 10M)
 //   node bench/graph/scale.mjs --n 100000 --m 1000000   # the 1M-edge / 100k-node file
 //   options: --only engine|cli (default both), --csv-parse (also time the csv-parse reader in the engine run),
 //            --skip-composite (engine and cli: leave out the composite ranking, which samples betweenness)
