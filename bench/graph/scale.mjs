@@ -2,10 +2,15 @@
 // on the same edge-list file, in the same run, one process at a time (the machine is shared).
 //
 //   npx tsc -p tsconfig.build.json                     # clew from dist/
-//   node bench/graph/scale.mjs                          # 170 000 nodes, 12.5M generated edges (≥ 10M distinct pairs)
+//   node bench/graph/scale.mjs                          # 170 000 nodes, 12.5M generated edges (repeats merge them into ~5.9M contact pairs: pass a larger --m for ≥ 10M)
 //   node bench/graph/scale.mjs --n 100000 --m 1000000   # the issue's 1M-edge / 100k-node file
 //   options: --only engine|cli (default both), --csv-parse (also time the csv-parse reader in the engine run),
 //            --skip-composite (engine and cli: leave out the composite ranking, which samples betweenness)
+//   BENCH_BEFORE=DIR (a compiled dist/ of an earlier clew): the engine run also times that clew's composite
+//            ranking on the same network ("composite ranking (before)"), for a before/after in one run.
+//
+// The composite ranking estimates betweenness from pivots (at most 512, fewer on large networks: see
+// DEFAULT_PIVOT_WORK in src/api/graph.ts). igraph's side does the same number of pivots as clew used.
 //
 // The edge list is written once under bench/out/graph-scale/ (same generator as bench-core.mjs: seeded
 // degree-corrected planted partition, heavy-tailed activity, power-law community sizes, 80 % of
@@ -42,6 +47,7 @@ if (process.argv[2] === '--engine-child') {
 const N = Number(arg('n', 170_000));
 const M = Number(arg('m', 12_500_000));
 const ONLY = arg('only', undefined);
+let pivots = 512;
 mkdirSync(outDir, { recursive: true });
 const stem = join(outDir, `pp-n${N}-m${M}`);
 await ensureFiles(stem, N, M);
@@ -52,20 +58,26 @@ if (ONLY !== 'cli') {
   const extra = [flag('csv-parse') ? '--csv-parse' : '', flag('skip-composite') ? '--skip-composite' : ''].filter(Boolean);
   const clew = child(process.execPath, [fileURLToPath(import.meta.url), '--engine-child', `${stem}.csv`, `${stem}.clew-pr.bin`, ...extra]);
   console.log(`load ${la()}`);
-  const ig = child(PYTHON, [join(here, 'scale.py'), 'engine', `${stem}.ncol`, `${stem}.clew-pr.bin`, ...extra]);
+  pivots = clew.composite?.samples ?? pivots;
+  const ig = child(PYTHON, [join(here, 'scale.py'), 'engine', `${stem}.ncol`, `${stem}.clew-pr.bin`, '--pivots', String(pivots), ...extra]);
   console.log(`load ${la()}`);
   console.log(`\nengine, ${clew.nodes} nodes, ${clew.directedEdges} distinct sender→recipient pairs, ${clew.undirectedEdges} contact pairs (undirected)`);
-  console.log('| step | clew s | igraph s | clew / igraph |');
-  console.log('|---|---:|---:|---:|');
+  console.log('| step | clew s | igraph s | clew / igraph | clew CPU s | igraph CPU s | CPU clew / igraph |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  const f2 = (x) => x?.toFixed(2) ?? 'n/a';
+  const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2));
   for (const step of Object.keys(ig.times)) {
-    const a = clew.times[step];
-    const b = ig.times[step];
-    console.log(`| ${step} | ${a?.toFixed(2) ?? 'n/a'} | ${b.toFixed(2)} | ${a === undefined ? 'n/a' : (a / b).toFixed(2)} |`);
+    const [a, b, ca, cb] = [clew.times[step], ig.times[step], clew.cpu[step], ig.cpu?.[step]];
+    console.log(`| ${step} | ${f2(a)} | ${f2(b)} | ${ratio(a, b)} | ${f2(ca)} | ${f2(cb)} | ${ratio(ca, cb)} |`);
   }
-  for (const step of Object.keys(clew.times)) if (!(step in ig.times)) console.log(`| ${step} | ${clew.times[step].toFixed(2)} | n/a | |`);
+  for (const step of Object.keys(clew.times)) if (!(step in ig.times)) console.log(`| ${step} | ${f2(clew.times[step])} | n/a | | ${f2(clew.cpu[step])} | n/a | |`);
   console.log(`| peak RSS MB | ${clew.rssMb.toFixed(0)} | ${ig.rssMb.toFixed(0)} | ${(clew.rssMb / ig.rssMb).toFixed(2)} |`);
   console.log(`agreement: igraph nodes ${ig.nodes}, pairs ${ig.directedEdges}, contact pairs ${ig.undirectedEdges}; PageRank max |Δ| ${ig.pagerankMaxDiff.toExponential(2)}; ` +
     `Leiden modularity clew ${clew.modularity.toFixed(5)} (${clew.communities} communities) vs igraph ${ig.modularity.toFixed(5)} (${ig.communities})`);
+  if (clew.composite) {
+    const c = clew.composite;
+    console.log(`composite betweenness: ${c.sampled ? `${c.samples} pivots of ${c.requested} asked (work budget ${c.pivotWork.toExponential(2)} arc reads), ε = ${c.errorBound.toPrecision(3)} at ${c.confidence}` : 'exact'}; igraph: BFS from ${pivots} pivots`);
+  }
 }
 
 if (ONLY !== 'engine') {
@@ -79,7 +91,7 @@ if (ONLY !== 'engine') {
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const [label, args, pyCmd] of cmds) {
     const a = timed(process.execPath, [join(root, 'dist', 'cli', 'bin.js'), ...args, '--edges', `${stem}.csv`]);
-    const b = timed(PYTHON, [join(here, 'scale.py'), pyCmd, `${stem}.ncol`]);
+    const b = timed(PYTHON, [join(here, 'scale.py'), pyCmd, `${stem}.ncol`, '--pivots', String(pivots)]);
     console.log(`| ${label} | ${a.s.toFixed(2)} | ${a.mb.toFixed(0)} | ${b.s.toFixed(2)} | ${b.mb.toFixed(0)} | ${(a.s / b.s).toFixed(2)} |`);
   }
   console.log(`load ${la()}`);
@@ -131,11 +143,15 @@ async function engineChild(file, prOut, csvParse, skipComposite) {
   const { graphContext, rank } = await import('../../dist/api/graph.js');
   const { writeFileSync } = await import('node:fs');
   const times = {};
+  const cpu = {};
   const t = (label, fn) => {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     const v = fn();
     times[label] = Number(process.hrtime.bigint() - t0) / 1e9;
-    console.log(`  clew   ${label.padEnd(28)} ${times[label].toFixed(2)} s`);
+    const c = process.cpuUsage(c0);
+    cpu[label] = (c.user + c.system) / 1e6;
+    console.log(`  clew   ${label.padEnd(28)} ${times[label].toFixed(2)} s (CPU ${cpu[label].toFixed(2)} s)`);
     return v;
   };
   const bytes = t('read file', () => readFileSync(file));
@@ -144,9 +160,21 @@ async function engineChild(file, prOut, csvParse, skipComposite) {
   const net = { labels: parsed.labels, keys: parsed.labels, accounts: parsed.labels.map(() => null), edges: parsed.edges, first: new Float64Array(0), last: new Float64Array(0) };
   const ctx = t('build (directed + undirected)', () => graphContext(net));
   times['load + build'] = times['read file'] + times['parse (byte scanner)'] + times['build (directed + undirected)'];
+  cpu['load + build'] = cpu['read file'] + cpu['parse (byte scanner)'] + cpu['build (directed + undirected)'];
   const pr = t('pagerank', () => pagerank(ctx.directed));
   const comm = t('leiden', () => leiden(ctx.undirected, { resolution: 1, seed: 1 }));
-  if (!skipComposite) t('composite ranking', () => rank(ctx, { by: 'composite', top: 20, contacts: 3 }));
+  let composite = null;
+  if (!skipComposite) {
+    const r = t('composite ranking', () => rank(ctx, { by: 'composite', top: 20, contacts: 3 }));
+    composite = { ...r.betweenness, requested: ctx.samples, pivotWork: ctx.pivotWork, top: r.rows.map((row) => row.key) };
+    if (process.env.BENCH_BEFORE) {
+      const before = await import(join(process.env.BENCH_BEFORE, 'api', 'graph.js'));
+      const old = before.graphContext(net);
+      const r0 = t('composite ranking (before)', () => before.rank(old, { by: 'composite', top: 20, contacts: 3 }));
+      const same = r0.rows.filter((row) => composite.top.includes(row.key)).length;
+      console.log(`  before: ${r0.betweenness.samples} pivots, ε = ${r0.betweenness.errorBound.toPrecision(3)}; top 20 in common with after: ${same}`);
+    }
+  }
   // PageRank in the generator's node order (label uN is node N), for the comparison with igraph
   let maxId = 0;
   for (const l of parsed.labels) maxId = Math.max(maxId, Number(l.slice(1)));
@@ -155,11 +183,13 @@ async function engineChild(file, prOut, csvParse, skipComposite) {
   writeFileSync(prOut, byId);
   console.log(JSON.stringify({
     times,
+    cpu,
     rssMb: process.resourceUsage().maxRSS / 1024,
     nodes: ctx.directed.n,
     directedEdges: ctx.directed.out.targets.length,
     undirectedEdges: ctx.undirected.out.targets.length / 2,
     modularity: comm.modularity,
     communities: comm.count,
+    composite,
   }));
 }

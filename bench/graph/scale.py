@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """python-igraph side of bench/graph/scale.mjs (run with /usr/bin/python3: Debian's python3-igraph 0.10).
 
-  scale.py engine FILE.ncol CLEW_PAGERANK.bin [--skip-composite]   steps timed one by one, JSON on the last line
+  scale.py engine FILE.ncol CLEW_PAGERANK.bin [--skip-composite] [--pivots K]   steps timed one by one, JSON on the last line
   scale.py rank FILE.ncol          the whole process a user would write: read, PageRank, print the top 20
   scale.py communities FILE.ncol   read, Leiden (modularity), print the 10 largest communities
   scale.py composite FILE.ncol     read, the composite ranking's measures, print the top 20
@@ -9,10 +9,11 @@
 The file holds `name name weight` rows (Graph.Read_Ncol). Parallel rows are merged with summed weights
 (simplify / as_undirected with combine_edges='sum'), as clew merges them.
 
-Composite: clew ranks by 0.3 PageRank + 0.3 betweenness (Brandes from 512 sampled pivots) + 0.2 degree
-+ 0.2 eigenvector, each as a normalised rank. python-igraph 0.10 has no pivot-sampled betweenness, so
-its betweenness part here is a plain BFS from 512 random pivots (no path counting, no accumulation): a
-lower bound on what igraph would need, as in bench-core.
+Composite: clew ranks by 0.3 PageRank + 0.3 betweenness (Brandes from K sampled pivots: 512, fewer on
+large networks) + 0.2 degree + 0.2 eigenvector, each as a normalised rank. python-igraph 0.10 has no
+pivot-sampled betweenness, so its betweenness part here is a plain BFS from K random pivots (--pivots,
+default 512: scale.mjs passes the number clew used; no path counting, no accumulation): a lower bound
+on what igraph would need, as in bench-core.
 """
 import json
 import random
@@ -23,7 +24,14 @@ import time
 import igraph as ig
 import numpy as np
 
-PIVOTS = 512
+PIVOTS = sys.argv[sys.argv.index('--pivots') + 1] if '--pivots' in sys.argv else '512'
+
+
+def pivots_for(u):
+    """--pivots K, or --pivots budget: clew's rule (min(512, max(32, 3e9 // (n + 2 * contact pairs))))."""
+    if PIVOTS != 'budget':
+        return int(PIVOTS)
+    return min(512, max(32, int(3e9 // (u.vcount() + 2 * u.ecount()))))
 
 
 def read(path):
@@ -52,7 +60,9 @@ def composite(g, u):
     pr = g.pagerank(weights='weight')
     rng = random.Random(1)
     reach = np.zeros(u.vcount())
-    for s in rng.sample(range(u.vcount()), min(PIVOTS, u.vcount())):
+    k = pivots_for(u)
+    print('  igraph BFS from %d pivots' % k, flush=True)
+    for s in rng.sample(range(u.vcount()), min(k, u.vcount())):
         order = u.bfs(s)[0]
         reach[order] += 1
     deg = u.degree()
@@ -63,17 +73,21 @@ def composite(g, u):
 
 def engine(path, clew_pr, skip_composite):
     times = {}
+    cpu = {}
 
     def t(label, fn):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         v = fn()
         times[label] = time.perf_counter() - t0
-        print('  igraph %-28s %.2f s' % (label, times[label]), flush=True)
+        cpu[label] = time.process_time() - c0
+        print('  igraph %-28s %.2f s (CPU %.2f s)' % (label, times[label], cpu[label]), flush=True)
         return v
 
     g = t('read + build (directed)', lambda: read(path))
     u = t('undirected', lambda: undirected(g))
     times['load + build'] = times['read + build (directed)'] + times['undirected']
+    cpu['load + build'] = cpu['read + build (directed)'] + cpu['undirected']
     pr = t('pagerank', lambda: g.pagerank(weights='weight'))
     comm = t('leiden', lambda: leiden(u))
     if not skip_composite:
@@ -83,6 +97,7 @@ def engine(path, clew_pr, skip_composite):
     diff = float(np.max(np.abs(ours[ids] - np.asarray(pr))))
     print(json.dumps({
         'times': times,
+        'cpu': cpu,
         'rssMb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         'nodes': g.vcount(),
         'directedEdges': g.ecount(),

@@ -91,7 +91,7 @@ async function scopeNodes(ctx: GraphContext, req: ScopeRequest): Promise<{ paren
       if (!(after < before)) throw invalid('the window does not overlap the network’s --after/--before');
       const filter = { ...f, ...(Number.isFinite(after) ? { after } : {}), ...(Number.isFinite(before) ? { before } : {}) };
       const net = await loadCaseNetwork(ctx.store, filter);
-      const parent = graphContext(net, ctx.store, { exactMaxNodes: ctx.exactMaxNodes, samples: ctx.samples, seed: ctx.seed }, filter);
+      const parent = graphContext(net, ctx.store, { exactMaxNodes: ctx.exactMaxNodes, samples: ctx.samples, pivotWork: ctx.pivotWork, seed: ctx.seed }, filter);
       const at = (t: number) => new Date(t).toISOString();
       const nodes: number[] = [];
       for (let v = 0; v < net.edges.n; v++) nodes.push(v);
@@ -159,7 +159,7 @@ export async function scopedContext(ctx: GraphContext, spec: string): Promise<{ 
   const req = parseScope(spec);
   const { parent, nodes, description, centres } = await scopeNodes(ctx, req);
   const at = new Map(nodes.map((v, i) => [v, i]));
-  const sub = graphContext(subNetwork(parent.net, nodes), parent.store, { exactMaxNodes: parent.exactMaxNodes, samples: parent.samples, seed: parent.seed }, parent.filter);
+  const sub = graphContext(subNetwork(parent.net, nodes), parent.store, { exactMaxNodes: parent.exactMaxNodes, samples: parent.samples, pivotWork: parent.pivotWork, seed: parent.seed }, parent.filter);
   return {
     ctx: sub,
     parent,

@@ -34,7 +34,7 @@ export function viewMeasures(ctx: GraphContext): ViewMeasures {
     bc = betweenness(g);
     note = { sampled: false, samples: g.n, errorBound: 0, errorBoundRaw: 0, confidence: 1 };
   } else {
-    const s = sampledBetweenness(g, { samples: ctx.samples, seed: ctx.seed });
+    const s = sampledBetweenness(g, { samples: ctx.samples, seed: ctx.seed, maxWork: ctx.pivotWork });
     bc = s.scores;
     note = { sampled: !s.exact, samples: s.sources.length, errorBound: s.errorBound, errorBoundRaw: s.errorBoundRaw, confidence: s.confidence };
   }

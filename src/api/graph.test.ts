@@ -276,6 +276,26 @@ describe('clew graph API on a case', () => {
 });
 
 describe('clew graph API on files and options', () => {
+  it('cuts the pivots of sampled betweenness to the work budget and says how many it used', async () => {
+    const d = tmp();
+    const f = join(d, 'ring.csv');
+    // A ring of 60 with chords: 60 nodes, 90 contact pairs (180 arcs).
+    const rows = ['source,target,weight'];
+    for (let i = 0; i < 60; i++) rows.push(`p${i},p${(i + 1) % 60},1`);
+    for (let i = 0; i < 60; i += 2) rows.push(`p${i},p${(i + 17) % 60},2`);
+    writeFileSync(f, rows.join('\n') + '\n');
+    const run = (opts: Parameters<typeof withGraph>[1]) => withGraph({ edges: f }, { exactMaxNodes: 5, seed: 4, ...opts }, (ctx) => rank(ctx, { by: 'composite', top: 5 }));
+    // 40 pivots × (60 + 180) arc reads fit in 9 700, 41 do not.
+    const budgeted = await run({ samples: 50, pivotWork: 9_700 });
+    expect(budgeted.betweenness).toMatchObject({ sampled: true, samples: 40, confidence: 0.95 });
+    expect(budgeted.betweenness!.errorBound).toBeCloseTo((60 / 59) * Math.sqrt(Math.log((2 * 60) / 0.05) / 80), 12);
+    // The same 40 pivots when asked for directly: the figure can be recomputed from what the result says.
+    expect(await run({ samples: 40, pivotWork: Infinity })).toEqual(budgeted);
+    expect((await run({ samples: 50 })).betweenness!.samples).toBe(50);
+    expect((await run({ samples: 50, pivotWork: 1 })).betweenness!.samples).toBe(32);
+    await expect(run({ pivotWork: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
   it('works on an edge list, resolving nodes by name', async () => {
     const d = tmp();
     const f = join(d, 'e.csv');

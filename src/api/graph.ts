@@ -66,8 +66,15 @@ export type GraphStore = SearchPort & NetworkPort & IdentityPort & Pick<Annotati
 
 /** Above this many nodes betweenness is sampled (and exact efficiency is replaced by a sample). */
 export const EXACT_MAX_NODES = 20_000;
-/** Pivots for sampled betweenness. */
+/** Pivots for sampled betweenness (at most; see DEFAULT_PIVOT_WORK). */
 export const DEFAULT_SAMPLES = 512;
+/**
+ * Work budget of sampled betweenness, in arc reads: a network of n nodes and a arcs (twice its
+ * contact pairs) gets at most ⌊W / (n + a)⌋ pivots, never fewer than 32 (sampledBetweenness).
+ * W = 3·10⁹ keeps the default 512 pivots up to n + a ≈ 5.9M (about 2.8M contact pairs) and bounds the
+ * estimate's cost above that; the pivots used and their error bound are in every result.
+ */
+export const DEFAULT_PIVOT_WORK = 3e9;
 /** Above this many nodes disruption estimates global efficiency from pivots (it is O(n·m) per step). */
 export const EFFICIENCY_EXACT_MAX_NODES = 5_000;
 
@@ -89,19 +96,26 @@ export interface GraphContext {
   filter?: NetworkOptions;
   /** Betweenness is exact up to this many nodes, sampled above. */
   exactMaxNodes: number;
+  /** Pivots asked for; the budget below may use fewer. */
   samples: number;
+  /** Work budget of sampled betweenness in arc reads (Infinity: exactly `samples` pivots). */
+  pivotWork: number;
   seed: number;
 }
 
 export interface ContextOptions {
   exactMaxNodes?: number;
   samples?: number;
+  /** Default DEFAULT_PIVOT_WORK. */
+  pivotWork?: number;
   seed?: number;
 }
 
 export function graphContext(net: Network, store?: GraphStore, opts: ContextOptions = {}, filter?: NetworkOptions): GraphContext {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
   if (!Number.isSafeInteger(samples) || samples < 1) throw invalid('samples must be a positive integer', { samples });
+  const pivotWork = opts.pivotWork ?? DEFAULT_PIVOT_WORK;
+  if (!(pivotWork > 0)) throw invalid('pivotWork must be positive', { pivotWork });
   const directed = buildCSR(net.edges, { directed: true });
   return {
     net,
@@ -111,6 +125,7 @@ export function graphContext(net: Network, store?: GraphStore, opts: ContextOpti
     filter,
     exactMaxNodes: opts.exactMaxNodes ?? EXACT_MAX_NODES,
     samples,
+    pivotWork,
     seed: opts.seed ?? 1,
   };
 }
@@ -232,7 +247,7 @@ function contactBetweenness(ctx: GraphContext): { scores: Float64Array; sampling
   if (g.n <= ctx.exactMaxNodes) {
     return { scores: betweenness(g), sampling: { sampled: false, samples: g.n, errorBound: 0, errorBoundRaw: 0, confidence: 1 } };
   }
-  const s = sampledBetweenness(g, { samples: ctx.samples, seed: ctx.seed });
+  const s = sampledBetweenness(g, { samples: ctx.samples, seed: ctx.seed, maxWork: ctx.pivotWork });
   return { scores: s.scores, sampling: { sampled: !s.exact, samples: s.sources.length, errorBound: s.errorBound, errorBoundRaw: s.errorBoundRaw, confidence: s.confidence } };
 }
 

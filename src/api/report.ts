@@ -113,7 +113,7 @@ async function computeFigures(store: ReportStore, figures: readonly ManifestFigu
     let c = contexts.get(ctxKey(f));
     if (!c) {
       let ctx = await base();
-      if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples });
+      if (ctx.seed !== f.seed || ctx.samples !== f.samples) ctx = graphContext(ctx.net, store, { seed: f.seed, samples: f.samples, pivotWork: ctx.pivotWork });
       let scope: FigureContent['parameters'][number] = { name: 'Scope', value: 'the whole contact network of the case (accounts; every channel; no time filter)' };
       let graph: FigureContent['graph'];
       if (f.scope !== null) {

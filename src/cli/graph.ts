@@ -97,7 +97,7 @@ function withSource(cmd: Command): Command {
     .option('--before <date>', 'case only: contacts before (YYYY-MM-DD or ISO 8601, UTC)')
     .option('--min-weight <n>', 'case only: drop sender→recipient pairs with fewer messages')
     .option('--level <level>', 'case only: account (default) or person (accounts merged by identity resolution are one node)')
-    .option('--samples <n>', 'pivots for sampled betweenness on large networks (default 512)')
+    .option('--samples <n>', 'at most this many pivots for sampled betweenness on large networks (default 512; fewer above ~2.8M contact pairs, the output says how many)')
     .option('--seed <n>', 'random seed (default 1)')
     .option('--scope <spec>', 'run on a part of the network: community:REF, ego:REF[,REF…][:K], window:FROM..TO, tag:NAME, persons (REF: a reference, handle, phone or name)');
 }

@@ -5,7 +5,7 @@ import { createRng, sampleWithoutReplacement } from '../random.js';
 import { permute, RELABEL_MIN_NODES } from '../reorder.js';
 import { inducedSubgraph } from '../subgraph.js';
 import { expectClose, expectedVector, loadFixtures } from '../test-support/fixtures.js';
-import { betweenness, sampledBetweenness } from './betweenness.js';
+import { betweenness, budgetedPivots, MIN_BUDGET_PIVOTS, sampledBetweenness } from './betweenness.js';
 
 const fixtures = loadFixtures();
 
@@ -77,10 +77,42 @@ describe('sampledBetweenness', () => {
     expect(Math.abs((mean[0] as number) - (exact[0] as number)) / (exact[0] as number)).toBeLessThan(0.08);
   });
 
+  it('under a work budget uses fewer pivots, the first of the same seeded draw, and stays within its bound', () => {
+    const f = fixtures.find((x) => x.name === 'ba-1100-weighted')!;
+    const arcs = f.graph.out.targets.length;
+    // Exact (unweighted, normalised) from every source, the reference for the bound.
+    const exact = betweenness(f.graph, { normalized: true });
+    for (const seed of [1, 2]) {
+      const r = sampledBetweenness(f.graph, { samples: 200, seed, normalized: true, maxWork: 50 * (f.n + arcs) + 7 });
+      expect(r.requested).toBe(200);
+      expect(r.sources.length).toBe(50);
+      const full = sampledBetweenness(f.graph, { samples: 200, seed, normalized: true });
+      expect(full.sources.length).toBe(200);
+      expect([...r.sources]).toEqual([...full.sources.subarray(0, 50)]);
+      // samples: k reproduces the budgeted run exactly
+      expect(sampledBetweenness(f.graph, { samples: 50, seed, normalized: true }).scores).toEqual(r.scores);
+      expect(r.errorBound).toBeCloseTo((f.n / (f.n - 1)) * Math.sqrt(Math.log((2 * f.n) / 0.05) / 100), 12);
+      let maxErr = 0;
+      for (let v = 0; v < f.n; v++) maxErr = Math.max(maxErr, Math.abs((r.scores[v] as number) - (exact[v] as number)));
+      expect(maxErr).toBeGreaterThan(0);
+      expect(maxErr).toBeLessThanOrEqual(r.errorBound);
+    }
+  });
+
+  it('budgetedPivots: ⌊W / (n + arcs)⌋ capped by the request, never below MIN_BUDGET_PIVOTS (or the request)', () => {
+    expect(budgetedPivots(512, undefined, 1000, 9000)).toBe(512);
+    expect(budgetedPivots(512, Infinity, 1000, 9000)).toBe(512);
+    expect(budgetedPivots(512, 100 * 10_000 + 9_999, 1000, 9000)).toBe(100);
+    expect(budgetedPivots(512, 1e12, 1000, 9000)).toBe(512);
+    expect(budgetedPivots(512, 1, 1000, 9000)).toBe(MIN_BUDGET_PIVOTS);
+    expect(budgetedPivots(10, 1, 1000, 9000)).toBe(10);
+  });
+
   it('rejects bad arguments', () => {
     const g = buildCSR({ n: 3, src: Int32Array.of(0, 1), dst: Int32Array.of(1, 2), weight: Float64Array.of(1, 0) }, { directed: false });
     expect(() => sampledBetweenness(g, { samples: 0 })).toThrow();
     expect(() => sampledBetweenness(g, { samples: 1, delta: 1 })).toThrow();
+    expect(() => sampledBetweenness(g, { samples: 1, maxWork: 0 })).toThrow();
     expect(() => betweenness(g, { weighted: true })).toThrow(); // zero weight as a distance
   });
 });

@@ -47,19 +47,28 @@ function accumulate(g: CSRGraph, sources: Int32Array, weighted: boolean, mask: N
   return view.graph === g ? bc : toOriginalOrder(bc, view.newId);
 }
 
-/** Unweighted pass: BFS with integer distances (-1 = unreached). */
+/**
+ * Unweighted pass: BFS with integer distances (-1 = unreached), level by level, each level either
+ * top-down (the frontier's out-arcs) or bottom-up (the in-arcs of every node not reached yet),
+ * whichever reads fewer arcs (Beamer's direction-optimising BFS, without its early exit: every
+ * shortest-path predecessor is needed for σ). On a small-world network the last, largest levels go
+ * bottom-up and most arcs of the farthest nodes are never read. Both directions record the same
+ * predecessors in the same flat array, so the backward pass is unchanged.
+ */
 function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefined, bc: Float64Array): void {
   const n = g.n;
   const { offsets: outOff, targets: outTgt } = g.out;
-  const inOff = g.in.offsets;
+  const { offsets: inOff, targets: inTgt } = g.in;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
-  const pred = new Int32Array(g.in.targets.length);
+  const pred = new Int32Array(inTgt.length);
   const predEnd = new Int32Array(n);
   // A mask is folded into the distance array: removed nodes look already visited at distance -2.
   if (mask !== undefined) for (let v = 0; v < n; v++) if (mask[v] === 0) dist[v] = -2;
+  let aliveInArcs = 0;
+  for (let v = 0; v < n; v++) if (dist[v] === -1) aliveInArcs += (inOff[v + 1] as number) - (inOff[v] as number);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si] as number;
     if (dist[s] === -2) continue;
@@ -67,29 +76,65 @@ function accumulateBfs(g: CSRGraph, sources: Int32Array, mask: NodeMask | undefi
     dist[s] = 0;
     sigma[s] = 1;
     order[reached++] = s;
-    let head = 0;
-    while (head < reached) {
-      const u = order[head++] as number;
-      const du = (dist[u] as number) + 1;
-      const su = sigma[u] as number;
-      const end = outOff[u + 1] as number;
-      for (let p = outOff[u] as number; p < end; p++) {
-        const v = outTgt[p] as number;
-        const dv = dist[v] as number;
-        if (dv === -1) {
-          dist[v] = du;
-          sigma[v] = su;
+    let levelStart = 0;
+    let level = 0;
+    let frontierOut = (outOff[s + 1] as number) - (outOff[s] as number);
+    let unreachedIn = aliveInArcs - ((inOff[s + 1] as number) - (inOff[s] as number));
+    while (levelStart < reached) {
+      const levelEnd = reached;
+      const next = level + 1;
+      let nextOut = 0;
+      if (frontierOut <= unreachedIn) {
+        for (let i = levelStart; i < levelEnd; i++) {
+          const u = order[i] as number;
+          const su = sigma[u] as number;
+          const end = outOff[u + 1] as number;
+          for (let p = outOff[u] as number; p < end; p++) {
+            const v = outTgt[p] as number;
+            const dv = dist[v] as number;
+            if (dv === -1) {
+              dist[v] = next;
+              sigma[v] = su;
+              order[reached++] = v;
+              const q = inOff[v] as number;
+              pred[q] = u;
+              predEnd[v] = q + 1;
+              nextOut += (outOff[v + 1] as number) - (outOff[v] as number);
+              unreachedIn -= (inOff[v + 1] as number) - q;
+            } else if (dv === next) {
+              sigma[v] = (sigma[v] as number) + su;
+              const q = predEnd[v] as number;
+              pred[q] = u;
+              predEnd[v] = q + 1;
+            }
+          }
+        }
+      } else {
+        for (let v = 0; v < n; v++) {
+          if (dist[v] !== -1) continue;
+          const first = inOff[v] as number;
+          const end = inOff[v + 1] as number;
+          let q = first;
+          let sv = 0;
+          for (let p = first; p < end; p++) {
+            const u = inTgt[p] as number;
+            if (dist[u] === level) {
+              sv += sigma[u] as number;
+              pred[q++] = u;
+            }
+          }
+          if (q === first) continue;
+          dist[v] = next;
+          sigma[v] = sv;
           order[reached++] = v;
-          const q = inOff[v] as number;
-          pred[q] = u;
-          predEnd[v] = q + 1;
-        } else if (dv === du) {
-          sigma[v] = (sigma[v] as number) + su;
-          const q = predEnd[v] as number;
-          pred[q] = u;
-          predEnd[v] = q + 1;
+          predEnd[v] = q;
+          nextOut += (outOff[v + 1] as number) - (outOff[v] as number);
+          unreachedIn -= end - first;
         }
       }
+      levelStart = levelEnd;
+      level = next;
+      frontierOut = nextOut;
     }
     addDependencies(order, reached, sigma, delta, pred, predEnd, inOff, bc);
     for (let i = 0; i < reached; i++) {
@@ -230,13 +275,32 @@ export interface SampledBetweennessOptions extends BetweennessOptions {
   seed?: number;
   /** Failure probability δ of the reported error bound (default 0.05). */
   delta?: number;
+  /**
+   * Work budget in arc reads: at most ⌊maxWork / (n + arcs)⌋ pivots are used (one traversal reads
+   * each arc at most once forward and once backward, and touches every node), but never fewer than
+   * MIN_BUDGET_PIVOTS (or `samples`, if smaller). Default: no budget, exactly `samples` pivots.
+   * Deterministic: it depends on the graph's size only, and the pivots of a smaller k are the first
+   * k of a larger one's draw (same seed), so `samples: k` reproduces a budgeted run.
+   */
+  maxWork?: number;
+}
+
+/** The work budget never cuts the pivots below this many. */
+export const MIN_BUDGET_PIVOTS = 32;
+
+/** Pivots for `samples` requested under a work budget of `maxWork` arc reads on a graph of `alive` nodes and `arcs` arcs. */
+export function budgetedPivots(samples: number, maxWork: number | undefined, alive: number, arcs: number): number {
+  if (maxWork === undefined || !Number.isFinite(maxWork)) return samples;
+  return Math.min(samples, Math.max(MIN_BUDGET_PIVOTS, Math.floor(maxWork / (alive + arcs))));
 }
 
 export interface SampledBetweenness {
   /** Estimated betweenness, on the scale asked for (raw or normalized). Exact when `exact`. */
   scores: Float64Array;
-  /** The pivots used. */
+  /** The pivots used (the first `sources.length` of the seeded draw). */
   sources: Int32Array;
+  /** Pivots asked for (`samples`); more than were used when the work budget cut them. */
+  requested: number;
   /** True when k >= number of alive nodes, so every node was a source. */
   exact: boolean;
   /**
@@ -274,14 +338,17 @@ export function sampledBetweenness(g: CSRGraph, options: SampledBetweennessOptio
   const normalized = options.normalized ?? false;
   const alive = aliveNodes(g, mask);
   const n = alive.length;
-  const exact = k >= n;
-  const sources = exact ? alive : sampleWithoutReplacement(alive, k, createRng(options.seed ?? 1));
+  if (options.maxWork !== undefined && !(options.maxWork > 0)) throw new ClewError('INVALID_ARGUMENT', 'maxWork must be positive', { maxWork: options.maxWork });
+  const pivots = budgetedPivots(k, options.maxWork, n, g.out.targets.length);
+  const exact = pivots >= n;
+  const sources = exact ? alive : sampleWithoutReplacement(alive, pivots, createRng(options.seed ?? 1));
   const scale = exact ? 1 : n / sources.length;
   const scores = finish(g, accumulate(g, sources, weighted, mask), scale, normalized, n);
   const errorBound = exact || n < 3 ? 0 : (n / (n - 1)) * Math.sqrt(Math.log((2 * n) / confidenceDelta) / (2 * sources.length));
   return {
     scores,
     sources,
+    requested: k,
     exact,
     errorBound,
     errorBoundRaw: n < 3 ? 0 : errorBound * pairCount(n, g.directed),
