@@ -3,8 +3,10 @@
  * /api/notifications): two cases, two users of two agencies. The user of case A looking at a
  * phone number that case B also holds learns "case B, owner userB" and nothing of B's content;
  * userB is told who looked; a selector B does not hold gives nothing; a too-broad selector is not
- * looked up; every lookup and notification read is in the audit log. In `clew serve` (SQLite) the
- * same route answers `available: false` and nothing breaks.
+ * looked up; every lookup and notification read is in the audit log. A watchlist's run says the
+ * same of its selectors (matched in A or not), within the same hourly budget: past it, the run
+ * answers its rows and says other cases were not asked. In `clew serve` (SQLite) the same route
+ * answers `available: false` and nothing breaks.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -20,6 +22,7 @@ import type { PostgresCaseStore } from '../src/store/postgres/store.js';
 import { testCaseLocator } from '../src/store/postgres/test-support/pg-case.js';
 import { PASSWORD, type TeamFixture, teamFixture, uniqueUser } from '../src/store/postgres/team/test-support/team.js';
 import type { NotificationsResponse } from '../src/server/contract/discovery.js';
+import type { WatchRunResponse } from '../src/server/wire.js';
 import type {} from '../src/store/postgres/test-support/global-setup.js';
 
 const req = teamCall;
@@ -102,6 +105,50 @@ describe('cross-case discovery in the team server', () => {
     expect(r.body).toEqual({ available: true, hits: [], refused: [] });
     const b = await signIn(srv.port, u.b);
     expect(((await req(srv.port, 'GET', '/api/notifications', { who: b })).body as unknown as NotificationsResponse).notifications.length).toBe(1);
+  });
+
+  it("a watchlist run tells user A which other case holds a selector of the list (matched in A or not), and its owner only; B's owner is told", async () => {
+    const a = await signIn(srv.port, u.a);
+    const onlyB = `+38166${String(randomInt(1_000_000, 9_999_999))}`;
+    await ingest(B, [msg(`sky:b${tag}`, [`sky:b2${tag}`], Date.UTC(2022, 0, 2), `${secret} drugi broj ${onlyB}`)], { sha: 'b2', name: 'b2.jsonl', analyse: true });
+    const list = `phone:${phone}\nphone:${onlyB}\nphone:${phoneOnlyA}\nname:Marko Markovic\n`;
+    const up = await req(srv.port, 'POST', `/api/cases/${A.db.caseName}/watch/lists?name=disc`, { who: a, body: list, headers: { 'Content-Type': 'text/plain' } });
+    expect(up.status, up.text).toBe(200);
+    const r = await req(srv.port, 'GET', `/api/cases/${A.db.caseName}/watch/lists/disc/run`, { who: a });
+    expect(r.status).toBe(200);
+    const run = r.body as unknown as WatchRunResponse;
+    // the phone A holds too is matched in A; the one only B holds is not, and is found in B all the same
+    expect(run.rows.map((x) => x.value)).toEqual([phone, phoneOnlyA]);
+    expect(run.otherCases).toEqual({
+      available: true,
+      hits: [
+        { selector: `phone:${phone}`, inputs: [`phone:${phone}`], case: B.db.caseName, owners: [{ name: u.b, agency: 'RS-MUP' }] },
+        { selector: `phone:${onlyB}`, inputs: [`phone:${onlyB}`], case: B.db.caseName, owners: [{ name: u.b, agency: 'RS-MUP' }] },
+      ],
+      skipped: 0,
+      limited: false,
+    });
+    expect(r.text).not.toContain(secret);
+    const b = await signIn(srv.port, u.b);
+    const told = ((await req(srv.port, 'GET', '/api/notifications', { who: b })).body as unknown as NotificationsResponse).notifications;
+    expect(told.map((n) => n.selector)).toContain(`phone:${onlyB}`);
+  });
+
+  it("a watchlist run past the user's hourly budget answers its rows, and says other cases were not asked", async () => {
+    const c = uniqueUser('userc');
+    await f.admin.addUser(c, PASSWORD, 'NL-Politie');
+    await f.admin.grant(c, A.db.caseName, 'analyst');
+    const who = await signIn(srv.port, c);
+    // spend the budget: 10 lookups of 500 numbers nobody holds
+    for (let k = 0; k < 10; k++) {
+      const selectors = Array.from({ length: 500 }, (_, i) => `phone:+38164${String(1_000_000 + k * 500 + i)}`);
+      expect((await req(srv.port, 'POST', `/api/cases/${A.db.caseName}/discovery`, { who, body: { selectors } })).status).toBe(200);
+    }
+    const r = await req(srv.port, 'GET', `/api/cases/${A.db.caseName}/watch/lists/disc/run`, { who });
+    expect(r.status).toBe(200);
+    const run = r.body as unknown as WatchRunResponse;
+    expect(run.rows.length).toBe(2);
+    expect(run.otherCases).toEqual({ available: true, hits: [], skipped: 3, limited: true });
   });
 
   it('looks up only from a case the user may read; notifications need a session', async () => {

@@ -1,15 +1,15 @@
 /**
  * Legal filters through the team server (src/store/postgres/team/legal.ts, src/api/legal.ts): two
  * analysts of one case, one granted the filter. The other's search, message, stats, dossier, CSV
- * export and network hold nothing of the filtered messages, and an id taken from the filter answers
+ * export and network hold nothing of the filtered messages nor of the filtered account's calls, and an id taken from the filter answers
  * NOT_FOUND exactly as an id that does not exist; the granted one sees them.
  */
 import { teamCall } from '../src/server/test-support/team-http.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFilter, grantFilter } from '../src/api/legal.js';
 import { type RunningTeamServer, startTeamServer } from '../src/server/server.js';
-import type { SessionResponse } from '../src/server/wire.js';
-import { ingest, msg } from '../src/store/conformance/support.js';
+import type { DossierResponse, SessionResponse, StatsResponse } from '../src/server/wire.js';
+import { call, ingest, msg } from '../src/store/conformance/support.js';
 import { openPostgresStore } from '../src/store/postgres/open.js';
 import type { PostgresCaseStore } from '../src/store/postgres/store.js';
 import { PASSWORD, type TeamFixture, teamFixture, uniqueUser } from '../src/store/postgres/team/test-support/team.js';
@@ -36,6 +36,9 @@ beforeAll(async () => {
       msg('sky:lawyer', ['sky:ana'], T0 + 60_000, 'privileged kafa answer'),
       msg('sky:ana', ['sky:bob'], T0 + 120_000, 'kafa with bob'),
       msg('sky:bob', ['sky:ana'], T0 + 180_000, 'kafa back to ana'),
+      // calls under the same filter (by account) and one it does not cover
+      call('sky:ana', 'sky:lawyer', T0 + 240_000, 60),
+      call('sky:bob', 'sky:ana', T0 + 300_000, 30),
     ],
     { analyse: true },
   );
@@ -103,6 +106,13 @@ describe('legal filters through the team server', () => {
     expect(total(await req(srv, 'GET', `${base}/languages`, cookies.g))).toBe(4);
     expect(total(await req(srv, 'GET', `${base}/languages`, cookies.x))).toBe(2);
     expect(total(await req(srv, 'GET', `${base}/languages`, cookies.g))).toBe(4);
+    // calls: the lawyer's are hidden too, from the counts as from the lists
+    const calls = async (cookie: string) => ((await req(srv, 'GET', `${base}/stats`, cookie)).body as unknown as StatsResponse).stats.calls;
+    expect([await calls(cookies.x), await calls(cookies.g)]).toEqual([1, 2]);
+    const xAna = (await req(srv, 'GET', `${base}/dossier/${encodeURIComponent('sky:ana')}`, cookies.x)).body as unknown as DossierResponse;
+    expect([xAna.activity.callsMade, xAna.activity.callsReceived]).toEqual([0, 1]);
+    const gAna = (await req(srv, 'GET', `${base}/dossier/${encodeURIComponent('sky:ana')}`, cookies.g)).body as unknown as DossierResponse;
+    expect([gAna.activity.callsMade, gAna.activity.callsReceived]).toEqual([1, 1]);
     // their states are not shared: x's network was not served to g from a cache, nor g's to x
     expect(srv.openCases()).toEqual([C]);
   });

@@ -8,6 +8,7 @@
  * the CLI): no discovery there.
  */
 import { accountKeys, DISCOVERY_KEYS_PER_CALL, DISCOVERY_KEYS_PER_HOUR, discoveryKey } from '../text/watch/discovery-keys.js';
+import { ClewError } from '../model/errors.js';
 import type { CaseStore } from './types.js';
 
 export { DISCOVERY_KEYS_PER_CALL, DISCOVERY_KEYS_PER_HOUR };
@@ -31,6 +32,39 @@ export interface DiscoveryResult {
   hits: DiscoveryHit[];
   /** Selectors not looked up: too broad, malformed, or of a type not compared across cases. */
   refused: { selector: string; reason: string }[];
+}
+
+export interface ListDiscovery {
+  available: boolean;
+  hits: DiscoveryHit[];
+  /** Selectors of a compared type not looked up (beyond one call's cap; all of them when `limited`). */
+  skipped: number;
+  /** The user's hourly budget is spent (RATE_LIMITED): nothing was looked up. */
+  limited: boolean;
+}
+
+/**
+ * The other cases holding the selectors of a list (a watchlist's, as `type:value`): the first
+ * DISCOVERY_KEYS_PER_CALL distinct ones of a compared type, in the list's order (the others are
+ * never asked about: names, vessels, containers). Spends the user's budget as any lookup; when it
+ * is spent, the list's own answer goes on without them (`limited`).
+ */
+export async function discoverList(store: Pick<CaseStore, 'discover'>, selectors: readonly string[]): Promise<ListDiscovery> {
+  const keys = new Set<string>();
+  const asked: string[] = [];
+  for (const s of selectors) {
+    const r = discoveryKey(s);
+    if (!r.ok || keys.has(r.key)) continue;
+    keys.add(r.key);
+    if (asked.length < DISCOVERY_KEYS_PER_CALL) asked.push(s);
+  }
+  try {
+    const r = await discoverSelectors(store, { selectors: asked });
+    return { available: r.available, hits: r.hits, skipped: keys.size - asked.length, limited: false };
+  } catch (e) {
+    if (e instanceof ClewError && e.code === 'RATE_LIMITED') return { available: true, hits: [], skipped: keys.size, limited: true };
+    throw e;
+  }
 }
 
 /** The other cases holding `selectors` (as a watchlist reads them) and the keys of `accounts` (handles or references). */

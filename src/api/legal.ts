@@ -27,7 +27,7 @@ import type { CaseStore } from '../store/types.js';
 import { parseLocator } from '../store/locator.js';
 import { MAX_PAGE, search } from './search.js';
 
-export { LEGAL_KINDS, type LegalFilter, type LegalKind, type LegalSelection } from '../store/postgres/team/legal.js';
+export { LEGAL_KINDS, MAX_LEGAL_IDS, type LegalFilter, type LegalKind, type LegalSelection } from '../store/postgres/team/legal.js';
 
 /** What a new filter selects, as a person names it (exactly one of accounts, threads, a window, a query). */
 export interface LegalFilterRequest {
@@ -114,6 +114,24 @@ export function revokeFilter(store: CaseStore, id: number, user: string): Promis
 export function filtersHiddenFrom(store: CaseStore): Promise<number[]> {
   const s = pgCase(store);
   return hiddenFilters(s.db.pool, s.db.caseId);
+}
+
+/** A change to a case's legal filters, as the audit log names it (`legal-filter-CHANGE`). */
+export type LegalChange = 'add' | 'remove' | 'grant' | 'revoke';
+
+/**
+ * What the audit log records of a change to filter `f` (`clew filter` and the team server's owner
+ * routes alike): the action, the filter's id, and what it is (made or removed: its kind, label
+ * and selection) or whose grant changed.
+ */
+export function legalAuditEntry(change: LegalChange, f: LegalFilter, user?: string): { action: string; records: number[]; detail: Record<string, string | number | null> } {
+  const detail: Record<string, string | number | null> =
+    change === 'add'
+      ? { kind: f.kind, label: f.label, selection: JSON.stringify(f.selection), evaluatedAt: f.evaluatedAt }
+      : change === 'remove'
+        ? { kind: f.kind, label: f.label, selection: JSON.stringify(f.selection) }
+        : { label: f.label, user: user ?? null };
+  return { action: `legal-filter-${change}`, records: [f.id], detail };
 }
 
 /** The case a `clew filter` command names: `--db URI --case NAME`, or `--case LOCATOR` alone; refused on a SQLite case before it is opened. */

@@ -7,7 +7,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { CaseStore } from '../api/case.js';
-import type { LegalFilter } from '../api/legal.js';
+import type { LegalChange, LegalFilter } from '../api/legal.js';
 import { ClewError } from '../model/errors.js';
 import { jsonLine, safe } from './render.js';
 
@@ -33,19 +33,19 @@ function who(o: Common): string {
   return (o.by ?? `admin:${userInfo().username}`).slice(0, 200);
 }
 
-/** Open the case as the admin, run `fn`, append what it did to the audit log, close both. */
-async function withCase<T extends { id: number }>(o: Common, action: string, fn: (store: CaseStore) => Promise<T>, detail: (r: T) => Record<string, string | number | null | string[]>): Promise<T> {
-  const { filterCaseLocator } = await legalApi();
+/** Open the case as the admin, run `fn`, append the change it made to the audit log (api/legal.ts legalAuditEntry; a list: none), close both. */
+async function withCase<T>(o: Common, change: LegalChange | 'list', fn: (store: CaseStore) => Promise<T>, user?: string): Promise<T> {
+  const { filterCaseLocator, legalAuditEntry } = await legalApi();
   // refused on a SQLite case before anything is opened
   const loc = filterCaseLocator(o.db, o.case);
   const [{ openCase }, { openAuditLog }] = await Promise.all([import('../api/case.js'), import('../api/audit.js')]);
   const store = await openCase(loc.locator, {});
   try {
     const r = await fn(store);
-    if (action !== 'list') {
+    if (change !== 'list') {
       const log = await openAuditLog(loc.url, { keyFile: o.auditKey });
       try {
-        await log.append({ user: who(o), agency: null, case: loc.name, action: `legal-filter-${action}`, records: [r.id], detail: detail(r) });
+        await log.append({ user: who(o), agency: null, case: loc.name, ...legalAuditEntry(change, r as LegalFilter, user) });
       } finally {
         await log.close();
       }
@@ -102,42 +102,32 @@ export function registerFilter(program: Command, json: () => boolean): void {
             },
             who(o),
           ),
-        (r) => ({ kind: r.kind, label: r.label, selection: JSON.stringify(r.selection), evaluatedAt: r.evaluatedAt }),
       );
       out({ filter: f }, () => `added ${line(f)}`);
     });
 
   common(filter.command('list').description("the case's filters, with who is granted each")).action(async (o: Common) => {
     const { listFilters } = await legalApi();
-    let list: LegalFilter[] = [];
-    await withCase(
-      o,
-      'list',
-      async (s) => {
-        list = await listFilters(s);
-        return { id: 0 };
-      },
-      () => ({}),
-    );
+    const list = await withCase(o, 'list', listFilters);
     out({ filters: list }, () => (list.length ? list.map(line).join('\n') : 'no legal filters on this case'));
   });
 
   common(filter.command('remove').description('remove a filter: its messages show again to every user of the case').argument('<id>', 'the filter id')).action(async (id: string, o: Common) => {
     const { removeFilter } = await legalApi();
-    const f = await withCase(o, 'remove', (s) => removeFilter(s, filterId(id)), (r) => ({ kind: r.kind, label: r.label, selection: JSON.stringify(r.selection) }));
+    const f = await withCase(o, 'remove', (s) => removeFilter(s, filterId(id)));
     out({ removed: f }, () => `removed ${line(f)}`);
   });
 
   common(filter.command('grant').description("let a user see a filter's messages").argument('<id>', 'the filter id').argument('<user>', 'the user name')).action(async (id: string, user: string, o: Common) => {
     const { grantFilter } = await legalApi();
-    const f = await withCase(o, 'grant', (s) => grantFilter(s, filterId(id), user, who(o)), (r) => ({ label: r.label, user }));
+    const f = await withCase(o, 'grant', (s) => grantFilter(s, filterId(id), user, who(o)), user);
     out({ filter: f }, () => `granted: ${line(f)}`);
   });
 
   common(filter.command('revoke').description("take a filter back from a user: its messages vanish for them").argument('<id>', 'the filter id').argument('<user>', 'the user name')).action(
     async (id: string, user: string, o: Common) => {
       const { revokeFilter } = await legalApi();
-      const f = await withCase(o, 'revoke', (s) => revokeFilter(s, filterId(id), user), (r) => ({ label: r.label, user }));
+      const f = await withCase(o, 'revoke', (s) => revokeFilter(s, filterId(id), user), user);
       out({ filter: f }, () => `revoked: ${line(f)}`);
     },
   );

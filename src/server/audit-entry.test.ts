@@ -44,4 +44,10 @@ describe('the audit entry of a request', () => {
     const big = auditEntryFor({ user: 'a', agency: null, caseName: 'op', method: 'POST', template: '/api/cases/:case/annotations', path: '/annotations', query: new URLSearchParams(), body: { note: 'x'.repeat(20_000) }, value: null, download: undefined });
     expect(String(big.detail!.body)).toMatch(/… \(\d+ characters\)$/);
   });
+
+  it("is the route's own entry when it makes one (a legal filter's change), in place of the generic one", () => {
+    const as = { action: 'legal-filter-grant', records: [3], detail: { label: 'lawyer', user: 'ana' } };
+    const e = auditEntryFor({ user: 'owner', agency: 'NL', caseName: 'op', method: 'POST', template: '/api/cases/:case/legal-filters/:p0/grants', path: '/legal-filters/3/grants', query: new URLSearchParams(), body: { user: 'ana' }, value: { filter: { id: 3 } }, as });
+    expect(e).toEqual({ user: 'owner', agency: 'NL', case: 'op', ...as });
+  });
 });

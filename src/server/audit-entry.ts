@@ -5,6 +5,7 @@
  * entry cannot be written is refused (fail closed).
  */
 import type { AuditEntryInput } from '../api/audit.js';
+import type { RouteAuditEntry } from './route.js';
 
 /** At most this many record ids per entry (the log's own cap is higher; an answer's page is far smaller). */
 export const MAX_AUDITED_RECORDS = 50_000;
@@ -63,12 +64,15 @@ export interface AuditedRequest {
   value: unknown;
   /** A download's file name. */
   download?: string;
+  /** The route's own entry (route.ts auditAs), in place of the generic action, records and detail. */
+  as?: RouteAuditEntry;
 }
 
 const MAX_DETAIL_CHARS = 16_384;
 
 /** The log entry of one answered request. */
 export function auditEntryFor(r: AuditedRequest): AuditEntryInput {
+  if (r.as) return { user: r.user, agency: r.agency, case: r.caseName, action: r.as.action, records: r.as.records, detail: r.as.detail };
   const filters: { [k: string]: Json } = {};
   for (const [k, v] of r.query) if (k !== 'q') filters[k] = k in filters ? `${String(filters[k])},${v}` : v;
   const detail: { [k: string]: Json } = { path: r.path };

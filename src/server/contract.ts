@@ -10,6 +10,7 @@ import * as discoveryApi from './contract/discovery.js';
 import { contractOf } from './endpoint.js';
 import * as exportApi from './contract/export.js';
 import * as galleryApi from './contract/gallery.js';
+import * as legal from './contract/legal.js';
 import * as net from './contract/network.js';
 import * as ocr from './contract/ocr.js';
 import * as report from './contract/report.js';
@@ -83,6 +84,11 @@ export const CONTRACT = contractOf(
   audit.auditEntries,
   audit.auditProof,
   discoveryApi.discovery,
+  legal.legalFilters,
+  legal.legalFilterAdd,
+  legal.legalFilterRemove,
+  legal.legalFilterGrant,
+  legal.legalFilterRevoke,
 );
 
 export type Contract = typeof CONTRACT;

@@ -32,14 +32,18 @@ export function statusFor(code: HttpErrorCode): number {
     case 'UNAUTHORIZED':
       return 401;
     case 'FORBIDDEN':
+    case 'NOT_OWNER':
       return 403;
     case 'NOT_FOUND':
     case 'SOURCE_NOT_FOUND':
+    case 'USER_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'CASE_BUSY':
     case 'AMBIGUOUS_REF':
+    // a SQLite case asked for what only a database of cases has (legal filters)
+    case 'CASE_BACKEND_UNAVAILABLE':
       return 409;
     case 'TOO_LARGE':
     case 'LINE_TOO_LONG':

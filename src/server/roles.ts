@@ -18,11 +18,14 @@ const AUDITORS: readonly CaseRole[] = ['owner', 'auditor'];
 const READING_POSTS = new Set([String(/^\/annotations\/lookup$/), String(/^\/discovery$/)]);
 /** Writes only an owner may make: ingesting a file into the case. */
 const OWNER_WRITES = new Set([String(/^\/uploads$/)]);
+/** Routes only an owner may call at all, reads included: the case's legal filters (/legal-filters…), which nobody else may learn of. */
+const OWNER_ROUTES = [String.raw`/^\/legal-filters`];
 
 /** The roles that may call `route`. */
 export function rolesFor(route: Pick<Route, 'method' | 'pattern' | 'audit'>): readonly CaseRole[] {
   if (route.audit) return AUDITORS;
   const key = String(route.pattern);
+  if (OWNER_ROUTES.some((p) => key.startsWith(p))) return OWNERS;
   if (route.method === 'GET' || READING_POSTS.has(key)) return READERS;
   if (OWNER_WRITES.has(key)) return OWNERS;
   return ANALYSTS;

@@ -46,6 +46,13 @@ export interface RouteContext {
   signal: AbortSignal;
 }
 
+/** What a route records in the audit log in place of the generic entry (Route.auditAs). */
+export interface RouteAuditEntry {
+  action: string;
+  records: (number | string)[];
+  detail: Record<string, string | number | null>;
+}
+
 export interface Route {
   method: RouteMethod;
   /**
@@ -64,6 +71,12 @@ export interface Route {
   contract: EndpointSpec;
   /** The route reads the audit log of the case, not the case (auditors and owners; roles.ts). */
   audit?: true;
+  /**
+   * The audit entry of an answered request, when it is not the generic one (method, path, query,
+   * body: audit-entry.ts): its action, records and detail made from the answer (a legal filter's
+   * change, recorded as `clew filter` records it).
+   */
+  auditAs?(value: unknown): RouteAuditEntry;
   handle(ctx: RouteContext): unknown;
 }
 

@@ -27,6 +27,7 @@ import { SCOPE_ROUTES } from './routes/scope.js';
 import { TIMELINE_ROUTES } from './routes/timeline.js';
 import { WATCH_ROUTES } from './routes/watch.js';
 import { DISCOVERY_ROUTES } from './routes/discovery.js';
+import { LEGAL_ROUTES } from './routes/legal.js';
 import { ANNOTATION_ROUTES } from './routes/annotations.js';
 import { TRANSLATE_ROUTES } from './routes/translate.js';
 import { AUDIT_ROUTES } from './routes/audit.js';
@@ -117,4 +118,5 @@ export const ROUTES: Route[] = [
   ...REPORT_ROUTES,
   ...GALLERY_ROUTES,
   ...DISCOVERY_ROUTES,
+  ...LEGAL_ROUTES,
 ];

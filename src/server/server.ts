@@ -403,6 +403,7 @@ async function launch(core: CoreOptions, mode: Mode, portOf: { port: number }, a
         body: route.streamBody ? undefined : request.body,
         value: value instanceof Download ? (value.options.records ?? null) : value instanceof Reply ? value.body : value,
         ...(value instanceof Download ? { download: value.fileName } : {}),
+        ...(route.auditAs ? { as: route.auditAs(value) } : {}),
       });
     if (value instanceof Download) return sendDownload(reply, value, gone.signal);
     return value instanceof Reply ? sendJson(reply, value.status, value.body) : sendJson(reply, 200, value);

@@ -144,7 +144,7 @@ function Workspace({ me, current }: { me: SessionResponse; current: string | nul
         {View && hit ? (
           <ViewBoundary resetKey={route.path}>
             <Suspense fallback={<Loading />}>
-              <View args={hit.args} params={route.params} />
+              <View args={hit.args} params={route.params} role={role} team={me.mode === 'team'} />
             </Suspense>
           </ViewBoundary>
         ) : (

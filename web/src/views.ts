@@ -9,6 +9,10 @@ export interface ViewProps {
   /** Captures of the path pattern. */
   args: string[];
   params: URLSearchParams;
+  /** The user's role on the case (`clew serve`'s one analyst: owner). */
+  role?: WireCaseRole;
+  /** A team server (users, roles, legal filters), not `clew serve`. */
+  team?: boolean;
 }
 
 export interface ViewDef {

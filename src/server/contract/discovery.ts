@@ -13,6 +13,9 @@ import { int } from './common.js';
 
 const owner = z.strictObject({ name: z.string(), agency: z.string().nullable() });
 
+/** Another case holding a selector: its name and owners, nothing else. */
+export const discoveryHit = z.strictObject({ selector: z.string(), inputs: z.array(z.string()), case: z.string(), owners: z.array(owner) });
+
 export const discovery = endpoint({
   method: 'POST',
   path: '/discovery',
@@ -25,7 +28,7 @@ export const discovery = endpoint({
   response: z.strictObject({
     /** False where there is no discovery (clew serve). */
     available: z.boolean(),
-    hits: z.array(z.strictObject({ selector: z.string(), inputs: z.array(z.string()), case: z.string(), owners: z.array(owner) })),
+    hits: z.array(discoveryHit),
     refused: z.array(z.strictObject({ selector: z.string(), reason: z.string() })),
   }),
 });

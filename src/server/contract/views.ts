@@ -16,6 +16,7 @@ import { endpoint } from '../endpoint.js';
 import { wholeNumber } from '../validate.js';
 import { accountView, annotationEvent, count, int, itemAnnotations, itemKey, jobResponse, typed, wireJob } from './common.js';
 import { wireHit } from './case.js';
+import { discoveryHit } from './discovery.js';
 
 // ---------------------------------------------------------------- map
 
@@ -261,6 +262,20 @@ export const watchRun = endpoint({
     matched: count,
     selectors: count,
     elapsedMs: z.number(),
+    /**
+     * Cross-case discovery (team server): the other cases, that the user may not read, holding a
+     * selector of the list (their names and owners only; the owners are told who looked). The
+     * first selectors of the types compared are looked up, as many as one discovery call takes.
+     */
+    otherCases: z.strictObject({
+      /** False where there is no discovery (clew serve). */
+      available: z.boolean(),
+      hits: z.array(discoveryHit),
+      /** Selectors of a compared type not looked up: beyond one call's cap, or all of them when the user's hourly budget is spent. */
+      skipped: count,
+      /** The user's hourly budget of lookups is spent: nothing was looked up. */
+      limited: z.boolean(),
+    }),
   }),
 });
 

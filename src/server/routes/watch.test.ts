@@ -40,6 +40,8 @@ describe('watchlist routes', () => {
     const run = r.body as WatchRunResponse;
     expect(run).toMatchObject({ matched: 2, selectors: 3, omitted: 1, scope: { kind: 'case' } });
     expect(run.rows.map((x) => [x.line, x.type, x.messages])).toEqual([[1, 'phone', 1], [3, 'handle', 124]]);
+    // no cross-case discovery in clew serve
+    expect(run.otherCases).toEqual({ available: false, hits: [], skipped: 0, limited: false });
     expect(((await call('GET', '/api/watch/lists/case%2012/run?all=1')).body as WatchRunResponse).rows).toHaveLength(3);
     const csv = (await call('GET', '/api/watch/lists/case%2012/csv')).body as WatchCsvResponse;
     expect(csv.filename).toBe('case_12.csv');

@@ -2,10 +2,13 @@
  * Watchlist and saved-search routes (the Watchlists view). The server's case handle is
  * read-only: storing a list or a saved search goes through a short-lived writable one (as
  * identity decisions do). Saved searches run again inside every ingest (api/ingest.ts), so an
- * upload from the workspace flags their new hits with no route of its own.
+ * upload from the workspace flags their new hits with no route of its own. A run also says which
+ * other cases, that the user may not read, hold a selector of the list (cross-case discovery: their
+ * names and owners only, within discovery's limits; api/discovery.ts discoverList).
  */
 import type { IncomingMessage } from 'node:http';
 import { withCase } from '../../api/case.js';
+import { discoverList } from '../../api/discovery.js';
 import { saveSearch, savedSearchReport } from '../../api/saved-search.js';
 import { addWatchlist, runWatchlist, watchCsv } from '../../api/watch.js';
 import { ClewError } from '../../model/errors.js';
@@ -44,7 +47,9 @@ export const WATCH_ROUTES: Route[] = [
     const r = await runWatchlist(store, params.name, { ids: q.ids ?? 5 });
     const wanted = q.all === '1' ? r.rows : r.rows.filter((x) => x.messages > 0 || x.accountsTotal > 0);
     const rows = wanted.slice(0, MAX_RUN_ROWS);
-    return { watchlist: r.watchlist, scope: r.scope, rows, omitted: r.rows.length - rows.length, matched: r.matched, selectors: r.rows.length, elapsedMs: Math.round(r.elapsedMs) };
+    // every selector of the list, matched here or not: another case may hold one this case does not
+    const otherCases = await discoverList(store, r.rows.map((x) => `${x.type}:${x.value}`));
+    return { watchlist: r.watchlist, scope: r.scope, rows, omitted: r.rows.length - rows.length, matched: r.matched, selectors: r.rows.length, elapsedMs: Math.round(r.elapsedMs), otherCases };
   }),
   defineRoute(api.watchCsv, async ({ store, params }) => {
     const n = params.name;

@@ -178,4 +178,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       await refreshCaseSelectors(c, caseId);
     },
   },
+  {
+    // the step "legal filters on calls and events": the policies of the records that are not messages (team/legal.ts)
+    to: 11,
+    what: "legal filters hide more than messages: a filter by account hides the account's calls, events and locations, a filter by conversation its events, a filter by time window the calls, events and locations of that time (row-level security on calls, events and locations)",
+    async database(c) {
+      await c.query(LEGAL_SCHEMA_SQL);
+      await caseTablesRls(c, ['calls', 'events', 'locations']);
+    },
+  },
 ];

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { sendApi } from '../lib/api';
 import { Untrusted } from './Untrusted';
 
-type Hit = { selector: string; inputs: string[]; case: string; owners: { name: string; agency: string | null }[] };
+export type OtherCaseHit = { selector: string; inputs: string[]; case: string; owners: { name: string; agency: string | null }[] };
 
 /** Entity types the server compares across cases (text/watch/discovery-keys.ts). */
 const COMPARED = new Set(['phone', 'email', 'iban', 'crypto']);
@@ -19,7 +19,7 @@ export function entitySelectors(rows: readonly { type: string; value: string }[]
  * hit, and a failed lookup never gets in the view's way. Names come from other cases: rendered as text.
  */
 export function OtherCases({ selectors = [], accounts = [] }: { selectors?: readonly string[]; accounts?: readonly string[] }) {
-  const [hits, setHits] = useState<Hit[]>([]);
+  const [hits, setHits] = useState<OtherCaseHit[]>([]);
   const key = JSON.stringify([selectors.slice(0, 500), accounts.slice(0, 50)]);
   useEffect(() => {
     const [s, a] = JSON.parse(key) as [string[], string[]];
@@ -32,6 +32,11 @@ export function OtherCases({ selectors = [], accounts = [] }: { selectors?: read
     );
     return () => ac.abort();
   }, [key]);
+  return <OtherCasesNotice hits={hits} />;
+}
+
+/** "Also held in another case: CASE — owner NAME (agency)" for each hit of a lookup (nothing when there is none). */
+export function OtherCasesNotice({ hits }: { hits: readonly OtherCaseHit[] }) {
   if (hits.length === 0) return null;
   return (
     <div className="notice other-cases" role="status" data-testid="other-cases">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { JobProgress } from '../components/JobProgress';
+import { LegalFilters } from '../components/LegalFilters';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { api, ApiError, caseChanged, fetchApi, followJob, sendApi, uploadFile, type WireJob } from '../lib/api';
@@ -31,8 +32,8 @@ interface Upload {
   error?: unknown;
 }
 
-/** The case's source files, and uploads that ingest more of them (as jobs with progress and cancel). */
-export default function SourcesView(_props: ViewProps) {
+/** The case's source files, and uploads that ingest more of them (as jobs with progress and cancel); for an owner on a team server, the case's legal filters. */
+export default function SourcesView({ role, team }: ViewProps) {
   const [reload, setReload] = useState(0);
   const { data: stats, error } = useApi((signal) => api.stats(signal), [reload]);
   const [uploads, setUploads] = useState<Upload[]>([]);
@@ -195,6 +196,8 @@ export default function SourcesView(_props: ViewProps) {
       ) : null}
 
       <OcrPanel onDone={() => setReload((n) => n + 1)} />
+
+      {team && role === 'owner' ? <LegalFilters /> : null}
 
       <h2>Files in the case</h2>
       {error ? <ErrorNotice error={error} /> : null}

@@ -3,7 +3,7 @@
  * lawyer–client) or outside the court-authorised period; they vanish for every user of the case
  * who is not explicitly granted the filter, in every table row-level security guards (rls.ts),
  * and so from every view, count, network measure and report the team server computes from them.
- * PostgreSQL schema step 9 (migrations.ts).
+ * PostgreSQL schema step 9 (migrations.ts); calls, events and locations by account and time: step 11.
  *
  * Tables:
  * - legal_filters: id, case, kind (`privileged` | `outside_period`), label, the selection as typed
@@ -27,7 +27,11 @@
  * those: their recipients rows, mentions (entities), translations, saved-search hits, annotations
  * and their log, their attachments (by the message's native id in its source), the attachments'
  * recognised text and blobs (a blob only when no visible attachment holds the same bytes), the
- * locations attached to them; a thread filter also hides the conversation and its members. The
+ * locations attached to them; a thread filter also hides the conversation and its members.
+ * Records that are not messages go with the same filters (schema step 11): by account, the calls
+ * it made or received, the events it is the actor or subject of, its locations; by thread, the
+ * conversation's events; by window, the calls, events and locations of that time. A search
+ * selects messages only. The
  * aggregate tables (edges, edge_deltas) cannot be filtered row-wise: for a user under a filter in
  * a case they hold no row of it at all, and the store counts the network from the messages and
  * calls the user can see instead (read-network.ts edgesSql).
@@ -85,6 +89,8 @@ export const LEGAL_CONDITIONS: Readonly<Record<string, string>> = {
   locations: `(case_id, id) NOT IN (SELECT h.case_id, h.location_id FROM clew_legal_hidden_locations() h)`,
   conversations: `(case_id, id) NOT IN (SELECT h.case_id, h.conversation_id FROM clew_legal_hidden_threads() h)`,
   conversation_members: `(case_id, conversation_id) NOT IN (SELECT h.case_id, h.conversation_id FROM clew_legal_hidden_threads() h)`,
+  calls: `(case_id, id) NOT IN (SELECT h.case_id, h.call_id FROM clew_legal_hidden_calls() h)`,
+  events: `(case_id, id) NOT IN (SELECT h.case_id, h.event_id FROM clew_legal_hidden_events() h)`,
   edges: `case_id <> ALL ((SELECT clew_legal_filtered_cases())::integer[])`,
   edge_deltas: `case_id <> ALL ((SELECT clew_legal_filtered_cases())::integer[])`,
 };
@@ -100,11 +106,16 @@ export const LEGAL_FUNCTIONS = [
   'clew_legal_hidden_blobs()',
   'clew_legal_hidden_locations()',
   'clew_legal_hidden_threads()',
+  'clew_legal_hidden_calls()',
+  'clew_legal_hidden_events()',
 ] as const;
 
 const READERS = `'{owner,analyst,reader}'`;
 const ownerCases = `((SELECT clew_team_cases('{owner}'))::integer[])`;
 const ownedFilters = `((SELECT clew_legal_owned_filters())::integer[])`;
+
+/** A record's time `ts` (UTC ms) inside a window filter's selection (from inclusive, to exclusive); never for another kind of filter (NULL). */
+const inWindow = (ts: string) => `${ts} >= (f.selection->'window'->>'from')::bigint AND ${ts} < (f.selection->'window'->>'to')::bigint`;
 
 /** A definer function, its search_path pinned to the schema it is made in (as clew_team_cases). */
 const definer = (head: string, body: string) => `DO $do$ BEGIN
@@ -235,11 +246,33 @@ ${definer(
 ${definer(
   'clew_legal_hidden_locations() RETURNS TABLE (case_id integer, location_id bigint)',
   `
-  WITH n AS MATERIALIZED (SELECT DISTINCT m.case_id, m.source_id, m.native_id FROM clew_legal_hidden() h JOIN messages m ON m.case_id = h.case_id AND m.id = h.message_id
+  WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows()),
+  n AS MATERIALIZED (SELECT DISTINCT m.case_id, m.source_id, m.native_id FROM clew_legal_hidden() h JOIN messages m ON m.case_id = h.case_id AND m.id = h.message_id
                           WHERE m.native_id IS NOT NULL),
   a AS MATERIALIZED (SELECT case_id, source_id, native_id FROM clew_legal_hidden_attachments())
   SELECT l.case_id, l.id FROM n JOIN locations l ON l.case_id = n.case_id AND l.source_id = n.source_id AND l.message_native_id = n.native_id
   UNION SELECT l.case_id, l.id FROM a JOIN locations l ON l.case_id = a.case_id AND l.source_id = a.source_id AND l.attachment_native_id = a.native_id
+  UNION SELECT l.case_id, l.id FROM f JOIN locations l ON l.case_id = f.case_id AND l.account_id = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT l.case_id, l.id FROM f JOIN locations l ON l.case_id = f.case_id AND ${inWindow('l.ts')}
+`,
+)}
+${definer(
+  'clew_legal_hidden_calls() RETURNS TABLE (case_id integer, call_id bigint)',
+  `
+  WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows())
+  SELECT c.case_id, c.id FROM f JOIN calls c ON c.case_id = f.case_id AND c.caller = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT c.case_id, c.id FROM f JOIN calls c ON c.case_id = f.case_id AND c.callee = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT c.case_id, c.id FROM f JOIN calls c ON c.case_id = f.case_id AND ${inWindow('c.ts')}
+`,
+)}
+${definer(
+  'clew_legal_hidden_events() RETURNS TABLE (case_id integer, event_id bigint)',
+  `
+  WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows())
+  SELECT e.case_id, e.id FROM f JOIN events e ON e.case_id = f.case_id AND e.actor = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT e.case_id, e.id FROM f JOIN events e ON e.case_id = f.case_id AND e.subject = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT e.case_id, e.id FROM clew_legal_hidden_threads() t JOIN events e ON e.case_id = t.case_id AND e.conversation_id = t.conversation_id
+  UNION SELECT e.case_id, e.id FROM f JOIN events e ON e.case_id = f.case_id AND ${inWindow('e.ts')}
 `,
 )}
 

@@ -51,6 +51,7 @@ export async function grantServerRole(q: Queryable, role: string = SERVER_ROLE):
             AND has_table_privilege($1, 'clew_sessions', 'SELECT, INSERT, UPDATE, DELETE') AND has_table_privilege($1, 'clew_grants', 'SELECT, INSERT, UPDATE, DELETE')
             AND has_function_privilege($1, 'clew_team_cases(text[])', 'EXECUTE')
             AND has_table_privilege($1, 'legal_filters', 'SELECT, INSERT, DELETE') AND has_function_privilege($1, 'clew_legal_hidden()', 'EXECUTE')
+            AND has_function_privilege($1, 'clew_legal_hidden_calls()', 'EXECUTE')
             AND has_function_privilege($1, 'clew_discover(text[], text)', 'EXECUTE') AS ok
      FROM unnest($2::text[]) AS t, unnest($3::text[]) AS w`,
     [role, CASE_TABLES.map((t) => t.name), Object.keys(TEAM_WRITABLE)],

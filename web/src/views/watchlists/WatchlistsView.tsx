@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Account } from '../../components/Account';
 import { Link } from '../../components/Link';
+import { OtherCasesNotice } from '../../components/OtherCases';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { Untrusted } from '../../components/Untrusted';
 import type { WatchlistAddResponse, WatchRunResponse, WireSavedSearch } from '../../lib/api';
@@ -175,6 +176,14 @@ function Result({ name, all, onRemoved }: { name: string; all: boolean; onRemove
         </button>
       </div>
       {csvError ? <ErrorNotice error={csvError} /> : null}
+      <OtherCasesNotice hits={r.otherCases.hits} />
+      {r.otherCases.limited ? (
+        <div className="small muted" data-testid="other-cases-limited">
+          Other cases were not asked about this list: you looked up many selectors across cases in the last hour. Try again later.
+        </div>
+      ) : r.otherCases.available && r.otherCases.skipped > 0 ? (
+        <div className="small muted">Other cases were asked about the first selectors of the list only ({num(r.otherCases.skipped)} not asked about).</div>
+      ) : null}
       <ResultTable rows={r.rows} />
     </section>
   );
