@@ -36,6 +36,11 @@ export interface EndpointSpec {
   upload?: { contentTypes: readonly string[]; maxBytes: number };
   /** The answer may be 202 with a job (`{ job }`) while it is computed: the client polls the job, then asks again. */
   job?: true;
+  /**
+   * A fixed point of the server (contract/session.ts), not a case's route: at /api<path> only,
+   * never under /api/cases/CASE/; server.ts answers it.
+   */
+  server?: true;
 }
 
 /** Declares an endpoint (the types of the spec kept exactly, for the routes' and the client's types). */
