@@ -32,8 +32,11 @@ export interface EndpointSpec {
   response?: z.ZodType;
   /** The answer is a file to save, of one of these content types (not JSON). */
   produces?: readonly string[];
-  /** The body is the bytes of a file of one of these content types, streamed (not JSON). */
-  upload?: { contentTypes: readonly string[]; maxBytes: number };
+  /**
+   * The body is streamed, read by the route itself: the bytes of a file of one of these content
+   * types, or (`json`) a JSON document of that shape, larger than the JSON body cap.
+   */
+  upload?: { contentTypes: readonly string[]; maxBytes: number; json?: z.ZodType };
   /** The answer may be 202 with a job (`{ job }`) while it is computed: the client polls the job, then asks again. */
   job?: true;
   /**

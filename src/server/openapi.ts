@@ -89,7 +89,11 @@ function operation(key: string, e: EndpointSpec, components: Record<string, Json
   responses.default = { description: 'A refusal or failure, with a stable code', content: { 'application/json': { schema: ref('Error') } } };
   const op: Json = { operationId: key.replace(/[^A-Za-z0-9]+/g, '_').replace(/_$/, ''), summary: e.summary, parameters: parameters(e, components), responses };
   if (e.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input', components) } } };
-  if (e.upload) op.requestBody = { required: true, description: `The file's bytes, streamed (at most ${e.upload.maxBytes} bytes)`, content: Object.fromEntries(e.upload.contentTypes.map((t) => [t, {}])) };
+  if (e.upload) {
+    const json = e.upload.json ? { schema: jsonSchema(e.upload.json, 'input', components) } : {};
+    const what = e.upload.json ? 'The JSON document' : "The file's bytes";
+    op.requestBody = { required: true, description: `${what}, streamed (at most ${e.upload.maxBytes} bytes)`, content: Object.fromEntries(e.upload.contentTypes.map((t) => [t, t === 'application/json' ? json : {}])) };
+  }
   return op;
 }
 
