@@ -42,7 +42,7 @@ const FORMATS: { id: WireNetworkExportFormat; title: string; hint: string }[] = 
 ];
 
 /** The network the view shows (its filters and scope) as a file, in the format picked. */
-export function NetworkExportMenu({ filter }: { filter: Omit<InputOf<EndpointAt<'GET', '/network/export'>>, 'format'> }) {
+export function NetworkExportMenu({ filter }: { filter: { after?: string; before?: string; level?: 'account' | 'person'; scope?: string } }) {
   const d = useDownload();
   const [open, setOpen] = useState(false);
   const pick = (format: WireNetworkExportFormat) => {
