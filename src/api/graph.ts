@@ -254,6 +254,7 @@ function contactBetweenness(ctx: GraphContext): { scores: Float64Array; sampling
 // ------------------------------------------------------------------ rank
 
 export { RANK_MEASURES, type RankMeasure } from './graph-options.js';
+export { BROKERAGE_ROLES } from '../graph/index.js';
 
 export interface Contact extends NodeRef {
   /** Messages and calls between the two, both directions. */

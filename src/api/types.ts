@@ -14,4 +14,4 @@ export type {
   StoredSelector,
   WatchlistSummary,
 } from '../store/types.js';
-export type { SearchMode, SearchQuery } from '../text/query/ast.js';
+export type { SearchMode, SearchQuery, TextNode } from '../text/query/ast.js';

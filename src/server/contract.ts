@@ -1,8 +1,9 @@
 /**
  * The HTTP API's contract: every endpoint under /api (paths relative to it), declared once with
  * zod in contract/<view>.ts. The routes attach their handlers to these (routes/<view>.ts,
- * route.ts defineRoute), the web client types its calls from CONTRACT (type imports only),
- * openapi.ts generates the OpenAPI document from it, and the route tests hold every answer to it.
+ * route.ts defineRoute; the server's fixed points, contract/session.ts, in server.ts), the web
+ * client types its calls from CONTRACT (type imports only), openapi.ts generates the OpenAPI
+ * document from it, and the route tests hold every answer to it.
  */
 import * as audit from './contract/audit.js';
 import * as caseApi from './contract/case.js';
@@ -14,10 +15,15 @@ import * as legal from './contract/legal.js';
 import * as net from './contract/network.js';
 import * as ocr from './contract/ocr.js';
 import * as report from './contract/report.js';
+import * as sessionApi from './contract/session.js';
 import * as timeline from './contract/timeline.js';
 import * as v from './contract/views.js';
 
 export const CONTRACT = contractOf(
+  sessionApi.session,
+  sessionApi.signIn,
+  sessionApi.signOut,
+  sessionApi.cases,
   caseApi.stats,
   caseApi.search,
   caseApi.languages,
@@ -89,6 +95,8 @@ export const CONTRACT = contractOf(
   legal.legalFilterRemove,
   legal.legalFilterGrant,
   legal.legalFilterRevoke,
+  discoveryApi.notifications,
+  discoveryApi.notificationsSeen,
 );
 
 export type Contract = typeof CONTRACT;

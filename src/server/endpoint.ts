@@ -32,10 +32,18 @@ export interface EndpointSpec {
   response?: z.ZodType;
   /** The answer is a file to save, of one of these content types (not JSON). */
   produces?: readonly string[];
-  /** The body is the bytes of a file of one of these content types, streamed (not JSON). */
-  upload?: { contentTypes: readonly string[]; maxBytes: number };
+  /**
+   * The body is streamed, read by the route itself: the bytes of a file of one of these content
+   * types, or (`json`) a JSON document of that shape, larger than the JSON body cap.
+   */
+  upload?: { contentTypes: readonly string[]; maxBytes: number; json?: z.ZodType };
   /** The answer may be 202 with a job (`{ job }`) while it is computed: the client polls the job, then asks again. */
   job?: true;
+  /**
+   * A fixed point of the server (contract/session.ts), not a case's route: at /api<path> only,
+   * never under /api/cases/CASE/; server.ts answers it.
+   */
+  server?: true;
 }
 
 /** Declares an endpoint (the types of the spec kept exactly, for the routes' and the client's types). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openApiPath } from './endpoint.js';
+import { CONTRACT } from './contract.js';
+import { type EndpointSpec, openApiPath } from './endpoint.js';
 import { openApiDocument, openApiText } from './openapi.js';
 import { ROUTES } from './routes.js';
 
@@ -49,7 +50,14 @@ describe('the OpenAPI document', () => {
       if (r.streamBody) expect(Object.keys((op!.requestBody as { content: Json }).content)).toEqual([...r.contract.upload!.contentTypes]);
     }
     const operations = Object.values(doc.paths).reduce((n, p) => n + Object.keys(p).length, 0);
-    expect(operations).toBe(ROUTES.length);
+    const fixed = (Object.values(CONTRACT) as EndpointSpec[]).filter((e) => e.server);
+    expect(fixed.map((e) => `${e.method} ${e.path}`).sort()).toEqual(['DELETE /session', 'GET /cases', 'GET /notifications', 'GET /session', 'POST /notifications/seen', 'POST /session']);
+    expect(operations).toBe(ROUTES.length + fixed.length);
+  });
+
+  it('has a route for every endpoint of the contract but the server\'s fixed points (server.ts answers those)', () => {
+    const served = new Set(ROUTES.map((r) => r.contract));
+    for (const [key, e] of Object.entries(CONTRACT) as [string, EndpointSpec][]) expect(served.has(e) || e.server === true, key).toBe(true);
   });
 
   it('resolves every schema reference within the document', () => {

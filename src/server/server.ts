@@ -26,7 +26,6 @@ import fastifyCookie, { type CookieSerializeOptions } from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { caseName, openCase, registerInProcessCase } from '../api/case.js';
 import type { CaseStore } from '../api/types.js';
 import type { CaseAsUser, CaseRole, TeamDirectory, TeamSession, TeamUser } from '../api/team.js';
@@ -44,9 +43,11 @@ import { viewNetwork } from './routes/network.js';
 import { CaseState, caseState, shareCaseState } from './case-state.js';
 import { autoOcr } from './routes/ocr.js';
 import { listsCase, rolesFor } from './roles.js';
-import { parseInput } from './validate.js';
-import type { CasesResponse, SessionResponse, WireCase } from './wire/session.js';
-import { type NotificationsResponse, notificationsQuery, notificationsSeenBody } from './contract/discovery.js';
+import { parseInput, queryObject } from './validate.js';
+import type { SessionResponse, WireCase } from './wire/session.js';
+import * as sessionApi from './contract/session.js';
+import type { BodyOf, EndpointSpec, QueryOf, ResponseOf } from './endpoint.js';
+import * as discoveryApi from './contract/discovery.js';
 import {
   cookieName,
   hostAllowed,
@@ -174,6 +175,29 @@ async function sendDownload(reply: FastifyReply, d: Download, signal: AbortSigna
   return reply.send(Readable.from(chunks()));
 }
 
+/**
+ * A fixed point of the server (contract/session.ts, the notifications of contract/discovery.ts),
+ * at /api<path>: its query and JSON body parsed by the endpoint's schemas before `handle` runs,
+ * its answer typed by the endpoint's response schema.
+ */
+function fixedPoint<const E extends EndpointSpec & { server: true }>(
+  scope: FastifyInstance,
+  e: E,
+  handle: (request: FastifyRequest, reply: FastifyReply, input: { query: QueryOf<E>; body: BodyOf<E> }) => Promise<ResponseOf<E>>,
+  preHandler?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>,
+): void {
+  scope.route({
+    method: e.method,
+    url: `/api${e.path}`,
+    ...(preHandler ? { preHandler } : {}),
+    handler: async (request, reply) => {
+      const query = (e.query ? parseInput(e.query, queryObject(new URLSearchParams(splitUrl(request.url).search))) : {}) as QueryOf<E>;
+      const body = (e.body ? parseInput(e.body, request.body) : undefined) as BodyOf<E>;
+      return sendJson(reply, 200, await handle(request, reply, { query, body }));
+    },
+  });
+}
+
 /** A refusal a person can read: plain text, nothing to render, nothing to run. */
 function refusePage(reply: FastifyReply, text: string): FastifyReply {
   return reply.code(401).header('cache-control', 'no-store').type(TEXT_TYPE).send(text);
@@ -248,7 +272,7 @@ interface Mode {
   legacy: OpenedCase | null;
   /** Team mode with an audit log: write the entry of an answered case request before the answer leaves (throws: the request fails closed). */
   record?(request: FastifyRequest, r: Omit<AuditedRequest, 'user' | 'agency'>): Promise<void>;
-  /** Extra routes (team: sign in and out), in the JSON scope. */
+  /** Extra routes (team: sign in and out, contract/session.ts), in the JSON scope. */
   routes(json: FastifyInstance): void;
   close(): Promise<void>;
 }
@@ -427,8 +451,8 @@ async function launch(core: CoreOptions, mode: Mode, portOf: { port: number }, a
       else done(new ClewError('INVALID_ARGUMENT', 'the request body must be application/json'));
     });
     for (const route of ROUTES) if (!route.streamBody) register(json, route);
-    json.get('/api/session', async (request, reply) => sendJson(reply, 200, await mode.session(request)));
-    json.get('/api/cases', async (request, reply) => sendJson(reply, 200, { cases: await mode.cases(request) } satisfies CasesResponse));
+    fixedPoint(json, sessionApi.session, (request) => mode.session(request));
+    fixedPoint(json, sessionApi.cases, async (request) => ({ cases: await mode.cases(request) }));
     mode.routes(json);
   });
 
@@ -694,8 +718,6 @@ interface TeamCaseEntry {
   lastUser: number;
 }
 
-const signInBody = z.strictObject({ user: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
-
 /** Session cookie of a team server (the port in its name: two servers on one host keep theirs apart). */
 export const teamCookieName = (port: number): string => `clew_sid_${port}`;
 
@@ -926,11 +948,10 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
           }
         }
       };
-      json.post(
-        '/api/session',
-        { preHandler: limitSignIn },
-        async (request, reply) => {
-          const b = parseInput(signInBody, request.body);
+      fixedPoint(
+        json,
+        sessionApi.signIn,
+        async (request, reply, { body: b }) => {
           const user = await dir.authenticate(b.user, b.password);
           // every attempt is accountable: the name as typed when it was refused
           await opts.audit?.append({ user: user?.name ?? b.user.slice(0, 200), agency: user?.agency ?? null, case: null, action: user ? 'signin' : 'signin-refused', detail: { address: request.ip } });
@@ -939,36 +960,29 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
           if (old) await dir.revokeSession(old.session.id);
           const session = await dir.createSession(user.id, ttl);
           reply.setCookie(teamCookieName(at.port), session.id, cookieOpts(request, session.expiresAt));
-          return sendJson(reply, 200, {
-            mode: 'team',
-            user: { name: user.name, agency: user.agency },
-            cases: await readable(user.id),
-            csrf: session.csrf,
-            expiresAt: session.expiresAt,
-          } satisfies SessionResponse);
+          return { mode: 'team' as const, user: { name: user.name, agency: user.agency }, cases: await readable(user.id), csrf: session.csrf, expiresAt: session.expiresAt };
         },
+        limitSignIn,
       );
       // cross-case discovery's notifications (contract/discovery.ts): the signed-in user's own, audited
-      json.get('/api/notifications', async (request, reply) => {
+      fixedPoint(json, discoveryApi.notifications, async (request, _reply, { query: q }) => {
         const s = signed(request);
-        const q = parseInput(notificationsQuery, Object.fromEntries(new URLSearchParams(splitUrl(request.url).search)));
         const r = await dir.notifications(s.user.id, q.limit ?? 50);
         await opts.audit?.append({ user: s.user.name, agency: s.user.agency, case: null, action: 'get:notifications', records: r.notifications.map((n) => n.id) });
-        return sendJson(reply, 200, r satisfies NotificationsResponse);
+        return r;
       });
-      json.post('/api/notifications/seen', async (request, reply) => {
+      fixedPoint(json, discoveryApi.notificationsSeen, async (request, _reply, { body: b }) => {
         const s = signed(request);
-        const b = parseInput(notificationsSeenBody, request.body);
         await opts.audit?.append({ user: s.user.name, agency: s.user.agency, case: null, action: 'post:notifications.seen', detail: { upTo: b.upTo } });
         await dir.markNotificationsSeen(s.user.id, b.upTo);
-        return sendJson(reply, 200, { seen: true });
+        return { seen: true };
       });
-      json.delete('/api/session', async (request, reply) => {
+      fixedPoint(json, sessionApi.signOut, async (request, reply) => {
         const s = signed(request);
         await opts.audit?.append({ user: s.user.name, agency: s.user.agency, case: null, action: 'signout' });
         await dir.revokeSession(s.session.id);
         reply.clearCookie(teamCookieName(at.port), cookieOpts(request));
-        return sendJson(reply, 200, { signedOut: true });
+        return { signedOut: true };
       });
     },
     close: async () => {

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../../api/entities.js';
 import { NETWORK_LEVELS } from '../../api/network.js';
-import type { SearchQuery } from '../../api/types.js';
+import type { SearchQuery, TextNode } from '../../api/types.js';
+import { CHANNELS } from '../../model/records.js';
 import type { EntityType } from '../../model/entities.js';
 import { MAX_KEY_PLAYERS } from '../keyplayers.js';
 import { endpoint } from '../endpoint.js';
 import { wholeNumber } from '../validate.js';
-import { accountView, betweennessInfo, count, int, itemAnnotations, jobResponse, locator, messageView, typed } from './common.js';
+import { accountView, betweennessInfo, count, int, itemAnnotations, jobResponse, locator, messageView } from './common.js';
 
 export const MAX_QUERY_CHARS = 2000;
 
@@ -23,6 +24,9 @@ export const wireSource = z.strictObject({
   duplicates: count,
 });
 
+/** An account with its messages and calls both ways, and how many it talked with. */
+export const topTalker = z.strictObject({ account: accountView, sent: count, received: count, contacts: count });
+
 export const caseStats = z.strictObject({
   sources: z.strictObject({ total: count, complete: count, partial: count }),
   messages: count,
@@ -36,7 +40,7 @@ export const caseStats = z.strictObject({
   edges: count,
   firstTs: int.nullable(),
   lastTs: int.nullable(),
-  topTalkers: z.array(z.strictObject({ account: accountView, sent: count, received: count, contacts: count })),
+  topTalkers: z.array(topTalker),
   quarantine: z.array(z.strictObject({ code: z.string(), count })),
 });
 
@@ -76,6 +80,47 @@ export const wireHit = z.strictObject({
   images: z.array(z.strictObject({ attachmentId: int, filename: z.string(), snippet: wireSnippet, confidence: z.number().nullable() })).optional(),
 });
 
+/** The text part of a parsed query (src/text/query/ast.ts): terms and phrases, as typed and as folded tokens, joined by and, or, not. */
+const textNode: z.ZodType<TextNode> = z
+  .lazy(() =>
+    z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('term'),
+        raw: z.string(),
+        tokens: z.array(z.string()),
+        prefix: z.boolean(),
+        /** Other index tokens that match the word too (its stems, its spellings in another script). */
+        alternatives: z.array(z.string()).optional(),
+        /** The lexicon code words whose meaning the word is. */
+        codewords: z.array(z.string()).optional(),
+      }),
+      z.strictObject({ kind: z.literal('phrase'), raw: z.string(), tokens: z.array(z.string()), stemPhrases: z.array(z.array(z.string())).optional() }),
+      z.strictObject({ kind: z.literal('and'), children: z.array(textNode) }),
+      z.strictObject({ kind: z.literal('or'), children: z.array(textNode) }),
+      z.strictObject({ kind: z.literal('not'), child: textNode }),
+    ]),
+  )
+  .meta({ id: 'TextNode' });
+
+/** A query as the search parsed it (src/text/query/ast.ts SearchQuery): what it looked for. */
+export const searchQuery = z.strictObject({
+  text: textNode.nullable(),
+  from: z.array(z.string()),
+  to: z.array(z.string()),
+  persons: z.array(z.string()).optional(),
+  after: int.optional(),
+  before: int.optional(),
+  channels: z.array(z.enum(CHANNELS)),
+  langs: z.array(z.string()),
+  entities: z.array(z.strictObject({ type: z.string(), value: z.string().optional(), codewords: z.array(z.string()).optional() })),
+  mode: z.enum(['folded', 'exact']),
+  tags: z.array(z.string()).optional(),
+  noteWords: z.array(z.string()).optional(),
+  ocrWords: z.array(z.string()).optional(),
+  stemLangs: z.array(z.string()).optional(),
+  translated: z.boolean().optional(),
+}) satisfies z.ZodType<SearchQuery>;
+
 export const search = endpoint({
   method: 'GET',
   path: '/search',
@@ -91,7 +136,7 @@ export const search = endpoint({
     translated: z.enum(['0', '1']).optional(),
   }),
   response: z.strictObject({
-    query: typed<SearchQuery>('SearchQuery', 'src/text/query/ast.ts'),
+    query: searchQuery,
     hits: z.array(wireHit),
     nextCursor: int.nullable(),
     notes: z.array(z.string()),

@@ -9,14 +9,6 @@ import { CHANNELS } from '../../model/records.js';
 export const int = z.number().int();
 export const count = z.number().int().nonnegative();
 
-/**
- * A value the typed API returns whose shape is not described here yet: typed in code as T (the
- * compiler checks the route against it), an open value in the OpenAPI document.
- */
-export function typed<T>(name: string, where: string) {
-  return z.custom<T>(() => true).meta({ description: `${name} (${where}): its shape is not described in the contract yet` });
-}
-
 export const betweennessInfo = z.strictObject({ sampled: z.boolean(), samples: count, errorBound: z.number(), confidence: z.number() });
 
 export const locator = z.strictObject({

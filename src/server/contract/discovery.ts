@@ -56,3 +56,21 @@ export type WireNotification = z.output<typeof notification>;
 
 /** POST /api/notifications/seen: every notification up to this id is seen. */
 export const notificationsSeenBody = z.strictObject({ upTo: int.min(0) });
+
+export const notifications = endpoint({
+  method: 'GET',
+  path: '/notifications',
+  server: true,
+  summary: "The signed-in user's newest notifications (team server): who looked, from which case, for a selector a case of theirs holds",
+  query: notificationsQuery,
+  response: notificationsResponse,
+});
+
+export const notificationsSeen = endpoint({
+  method: 'POST',
+  path: '/notifications/seen',
+  server: true,
+  summary: 'Mark every notification up to this id seen (team server)',
+  body: notificationsSeenBody,
+  response: z.strictObject({ seen: z.boolean() }),
+});

@@ -3,15 +3,14 @@
  * its exports' filters, and the scoped analytics (scope=SPEC, GET /api/scoped/*).
  */
 import { z } from 'zod';
-import type { CommunitiesResult, KeyPlayersResult } from '../../api/graph.js';
+import { BROKERAGE_ROLES } from '../../api/graph.js';
 import { RANK_MEASURES } from '../../api/graph-options.js';
 import { MAX_SCOPE_LENGTH } from '../../api/graph-scope.js';
 import { VIEW_MEASURES } from '../../api/graph-view.js';
-import type { WindowsResult } from '../../api/graph-windows.js';
 import { NETWORK_LEVELS } from '../../api/network.js';
 import { endpoint } from '../endpoint.js';
 import { wholeNumber } from '../validate.js';
-import { betweennessInfo, count, int, typed } from './common.js';
+import { betweennessInfo, count, int } from './common.js';
 
 /** The most nodes one answer carries (the view stays smooth up to about this many). */
 export const MAX_VIEW_NODES = 50_000;
@@ -124,6 +123,87 @@ const refs = z
 
 export const wireScopeNode = nodeRef;
 
+/** Reachability within a network (src/api/graph.ts Fragmentation). */
+const fragmentation = z.strictObject({
+  /** Share of node pairs that cannot reach each other (0: connected). */
+  fragmentation: z.number(),
+  components: count,
+  /** The largest component's share of the nodes. */
+  lccShare: z.number(),
+});
+
+/** The key-player set (KPP-Neg, src/api/graph.ts KeyPlayersResult): the k people whose removal fragments the network most. */
+const keyPlayersResult = z.strictObject({
+  k: count,
+  seed: int,
+  nodes: count,
+  set: z.array(nodeRef),
+  before: fragmentation,
+  after: fragmentation,
+  /** Candidates searched, and swap rounds of the improvement phase. */
+  candidates: count,
+  swaps: count,
+});
+
+/** Communities and the brokers between them (src/api/graph.ts CommunitiesResult). */
+const communitiesResult = z.strictObject({
+  algorithm: z.enum(['leiden', 'louvain']),
+  resolution: z.number(),
+  seed: int,
+  nodes: count,
+  count,
+  modularity: z.number(),
+  /** Communities of one node. */
+  singletons: count,
+  communities: z.array(
+    z.strictObject({
+      id: int,
+      size: count,
+      /** Share of all nodes. */
+      share: z.number(),
+      /** `messages`: messages and calls with anyone. */
+      members: z.array(nodeRef.extend({ messages: z.number() })),
+    }),
+  ),
+  /** Top brokers between communities (Gould–Fernandez), when asked. */
+  brokers: z
+    .array(
+      nodeRef.extend({
+        community: int,
+        /** Two-paths mediated between members of different communities. */
+        between: z.number(),
+        role: z.enum(BROKERAGE_ROLES).nullable(),
+        roles: z.strictObject(Object.fromEntries(BROKERAGE_ROLES.map((r) => [r, z.number()])) as Record<(typeof BROKERAGE_ROLES)[number], z.ZodNumber>),
+      }),
+    )
+    .nullable(),
+  /** Why brokers are missing, when they were asked for but not computed. */
+  brokersNote: z.string().nullable(),
+});
+
+const windowMover = nodeRef.extend({ rank: int, previousRank: int, change: int });
+
+/** The network per time window (src/api/graph-windows.ts WindowsResult): who is at the top of each, who rose and fell. */
+const windowsResult = z.strictObject({
+  unit: z.enum(['day', 'week', 'month', 'ms']),
+  size: z.number(),
+  step: z.number(),
+  rankBy: z.literal('contacts'),
+  windows: z.array(
+    z.strictObject({
+      start: int,
+      end: int,
+      /** Communications (message recipients and calls) in the window. */
+      communications: count,
+      /** People with at least one contact in the window. */
+      active: count,
+      top: z.array(nodeRef.extend({ contacts: count })),
+      rising: z.array(windowMover),
+      falling: z.array(windowMover),
+    }),
+  ),
+});
+
 export const scopedRank = endpoint({
   method: 'GET',
   path: '/scoped/rank',
@@ -157,7 +237,7 @@ export const scopedKeyPlayers = endpoint({
   path: '/scoped/keyplayers',
   summary: 'The key-player set (KPP-Neg) within a scope',
   query: analysisQuery,
-  response: z.strictObject({ scope: wireScope, result: typed<KeyPlayersResult>('KeyPlayersResult', 'src/api/graph.ts') }),
+  response: z.strictObject({ scope: wireScope, result: keyPlayersResult }),
 });
 
 export const scopedCommunities = endpoint({
@@ -165,7 +245,7 @@ export const scopedCommunities = endpoint({
   path: '/scoped/communities',
   summary: 'Communities (Leiden) within a scope',
   query: analysisQuery,
-  response: z.strictObject({ scope: wireScope, result: typed<CommunitiesResult>('CommunitiesResult', 'src/api/graph.ts') }),
+  response: z.strictObject({ scope: wireScope, result: communitiesResult }),
 });
 
 export const scopedWindows = endpoint({
@@ -173,7 +253,7 @@ export const scopedWindows = endpoint({
   path: '/scoped/windows',
   summary: 'Weekly time windows of the network within a scope',
   query: analysisQuery,
-  response: z.strictObject({ scope: wireScope, result: typed<WindowsResult>('WindowsResult', 'src/api/graph-windows.ts') }),
+  response: z.strictObject({ scope: wireScope, result: windowsResult }),
 });
 
 const scopedFigures = z.strictObject({ nodes: count, largestComponent: count, largestComponentShare: z.number(), components: count, globalEfficiency: z.number() });

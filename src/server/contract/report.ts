@@ -57,7 +57,7 @@ export const reportMake = endpoint({
   method: 'POST',
   path: '/report',
   summary: 'Make an evidence report (kept in memory, the newest 8 per case) and say where to download it',
-  upload: { contentTypes: ['application/json'], maxBytes: MAX_REPORT_BODY_BYTES },
+  upload: { contentTypes: ['application/json'], maxBytes: MAX_REPORT_BODY_BYTES, json: reportMakeRequest },
   response: z.strictObject({
     manifestSha256: z.string(),
     htmlSha256: z.string(),

@@ -4,18 +4,17 @@
  * render them as text only.
  */
 import { z } from 'zod';
-import type { AccountSearchResult, DossierResult } from '../../api/dossier.js';
 import { MAX_REF_CHARS } from '../../api/dossier.js';
-import { MAX_SUGGESTIONS, type HandleReview, type IdentityDecision, type PersonView, type SuggestionView } from '../../api/identity.js';
-import { GEO_KINDS, type GeoKind, type GeoPointRow, MAX_EVIDENCE, MAX_POINTS, MAX_ROUTES, type PlaceRoute } from '../../api/places.js';
+import { MAX_SUGGESTIONS } from '../../api/identity.js';
+import { GEO_KINDS, type GeoKind, MAX_EVIDENCE, MAX_POINTS, MAX_ROUTES } from '../../api/places.js';
 import { MAX_SAVED_NAME, MAX_SAVED_QUERY } from '../../api/saved-search.js';
 import { MAX_TRANSLATE_MESSAGES } from '../../api/translate.js';
 import { MAX_WATCHLIST_NAME } from '../../api/watch.js';
 import { MAX_TAG_CHARS } from '../../model/annotations.js';
 import { endpoint } from '../endpoint.js';
 import { wholeNumber } from '../validate.js';
-import { accountView, annotationEvent, count, int, itemAnnotations, itemKey, jobResponse, typed, wireJob } from './common.js';
-import { wireHit } from './case.js';
+import { accountView, annotationEvent, count, int, itemAnnotations, itemKey, jobResponse, locator, wireJob } from './common.js';
+import { topTalker, wireHit } from './case.js';
 import { discoveryHit } from './discovery.js';
 
 // ---------------------------------------------------------------- map
@@ -37,6 +36,43 @@ const kinds = z
 
 const mapFilter = { account: z.string().min(1).max(300).optional(), after: instant.optional(), before: instant.optional() };
 const mapFilterEcho = { account: z.string().nullable(), after: int.nullable(), before: int.nullable() };
+const geoKind = z.enum(GEO_KINDS as [GeoKind, ...GeoKind[]]);
+
+/** A place on the map (src/store/types.ts GeoPointRow): a gazetteer place or coordinate in message text, or a location record. */
+export const geoPoint = z.strictObject({
+  /** `place:<gazetteer id>`, `coordinate:<lat,lon>` or `<location kind>:<lat,lon>[:label]`. */
+  key: z.string(),
+  kind: geoKind,
+  label: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  /** Mentions in text, or location records. */
+  count,
+  /** Distinct messages behind the count. */
+  messages: count,
+  first: int.nullable(),
+  last: int.nullable(),
+  /** The newest records behind the count: a message, or a location record by its source locator. */
+  evidence: z.array(z.strictObject({ messageId: int.nullable(), ts: int.nullable(), account: accountView.nullable(), sourceId: int, locator })),
+});
+
+/** A route the messages state shipments take (src/api/places.ts PlaceRoute). */
+export const placeRoute = z.strictObject({
+  /** The stops' place ids joined by ">". */
+  key: z.string(),
+  stops: z.array(z.strictObject({ placeId: z.string(), name: z.string(), lat: z.number(), lon: z.number() })),
+  /** Messages stating it, and the distinct threads they are in. */
+  messages: count,
+  threads: count,
+  first: int,
+  last: int,
+  /** Vessels, containers and quantities its messages name. */
+  cues: z.array(z.string()),
+  /** A statement named more places than a route holds and was cut. */
+  cut: z.boolean(),
+  /** The messages stating it, newest first. */
+  evidence: z.array(z.strictObject({ messageId: int, ts: int, thread: z.string(), cues: z.array(z.string()) })),
+});
 
 export const places = endpoint({
   method: 'GET',
@@ -50,8 +86,8 @@ export const places = endpoint({
     evidence: wholeNumber(0, MAX_EVIDENCE).optional(),
   }),
   response: z.strictObject({
-    filter: z.strictObject({ ...mapFilterEcho, kinds: z.array(z.enum(GEO_KINDS as [GeoKind, ...GeoKind[]])) }),
-    points: z.array(typed<GeoPointRow>('GeoPointRow', 'src/store/types.ts')),
+    filter: z.strictObject({ ...mapFilterEcho, kinds: z.array(geoKind) }),
+    points: z.array(geoPoint),
     truncated: z.boolean(),
   }),
 });
@@ -69,19 +105,62 @@ export const routes = endpoint({
     statements: count,
     /** Routes left out by minEvidence. */
     belowThreshold: count,
-    routes: z.array(typed<PlaceRoute>('PlaceRoute', 'src/api/places.ts')),
+    routes: z.array(placeRoute),
     truncated: z.boolean(),
   }),
 });
 
 // ---------------------------------------------------------------- dossier
 
+const nullableInt = int.nullable();
+
+/** Everything the case holds about an account or a person (src/api/dossier.ts DossierResult). */
+export const dossierResult = z.strictObject({
+  /** `label` the best name; `matched` how the term named the subject. */
+  subject: z.strictObject({ kind: z.enum(['account', 'person']), ref: z.string(), label: z.string(), matched: z.array(z.string()) }),
+  /** A person's dossier: each of its accounts with its own activity. */
+  handles: z.array(z.strictObject({ account: accountView, first: nullableInt, last: nullableInt, sent: count, received: count })).optional(),
+  /** The search filter that selects the subject's messages. */
+  from: z.string(),
+  elapsedMs: z.number(),
+  accounts: z.array(accountView),
+  /** Names other phones saved for the accounts, most owners first. */
+  savedAs: z.array(z.strictObject({ name: z.string(), owners: count, by: z.array(accountView) })),
+  /** Device identifiers seen for the accounts, one row per identifier (`value` normalised, `spellings` as written). */
+  devices: z.array(z.strictObject({ account: accountView, accounts: z.array(accountView), key: z.string(), value: z.string(), sources: count, spellings: z.array(z.string()) })),
+  activity: z.strictObject({
+    sent: count,
+    received: count,
+    callsMade: count,
+    callsReceived: count,
+    channels: z.array(z.strictObject({ channel: z.string(), sent: count, received: count })),
+    first: nullableInt,
+    last: nullableInt,
+  }),
+  contacts: z.array(z.strictObject({ account: accountView, sent: count, received: count, calls: count, total: count, first: int, last: int })),
+  contactsTotal: count,
+  /** `lastMessage`: the newest message the accounts sent there, null when they only are members. */
+  conversations: z.array(
+    z.strictObject({ id: int, ref: z.string(), title: z.string().nullable(), members: count, sent: count, first: nullableInt, last: nullableInt, lastMessage: nullableInt }),
+  ),
+  conversationsTotal: count,
+  /** Entities in the messages the accounts sent, per type, most mentioned first. */
+  entities: z.array(z.strictObject({ type: z.string(), total: count, rows: z.array(z.strictObject({ value: z.string(), mentions: count, messages: count, first: int, last: int })) })),
+  /** Recorded positions (cell, GPS, EXIF) attributed to the accounts. */
+  places: z.array(z.strictObject({ kind: z.string(), label: z.string().nullable(), lat: z.number(), lon: z.number(), count, first: nullableInt, last: nullableInt })),
+});
+
 export const dossierIndex = endpoint({
   method: 'GET',
   path: '/dossier',
   summary: 'Accounts named by a term (reference, handle or name), and the most active accounts',
   query: z.strictObject({ q: z.string().max(MAX_REF_CHARS, { message: `is longer than ${MAX_REF_CHARS} characters` }).optional(), top: wholeNumber(1, 100).optional() }),
-  response: typed<AccountSearchResult>('AccountSearchResult', 'src/api/dossier.ts'),
+  response: z.strictObject({
+    /** Accounts the term names (reference, handle or display name). */
+    matches: z.array(accountView),
+    /** The most active accounts. */
+    top: z.array(topTalker),
+  }),
 });
 
 export const dossier = endpoint({
@@ -90,7 +169,7 @@ export const dossier = endpoint({
   summary: 'Everything the case holds about one account, or person:<id> (the reference URL-encoded; it may hold a slash)',
   params: z.strictObject({ ref: z.string().trim().min(1, { message: 'is empty' }).max(MAX_REF_CHARS, { message: `is longer than ${MAX_REF_CHARS} characters` }) }),
   query: z.strictObject({ contacts: wholeNumber(1, 500).optional(), entities: wholeNumber(1, 200).optional() }),
-  response: typed<DossierResult>('DossierResult', 'src/api/dossier.ts'),
+  response: dossierResult,
 });
 
 // ---------------------------------------------------------------- identity
@@ -101,7 +180,49 @@ const score = z
   .transform(Number);
 const idRef = z.string().trim().min(1, { message: 'is empty' }).max(300, { message: 'is longer than 300 characters' });
 const text = (max: number) => z.string().trim().max(max, { message: `is longer than ${max} characters` });
-const personView = typed<PersonView>('PersonView', 'src/api/identity.ts');
+/** A confirmed person and its accounts (src/store/types.ts PersonView). */
+const personView = z.strictObject({ id: int, name: z.string(), createdAt: int, createdBy: z.string(), accounts: z.array(accountView) });
+
+/** Why two handles may be one person: one signal's contribution (src/identity/types.ts Evidence). */
+const evidence = z.strictObject({
+  signal: z.enum(['names', 'contacts', 'timing', 'hours', 'habits', 'identifiers', 'statements']),
+  weight: z.number(),
+  value: z.number(),
+  /** Log-odds added to the score. */
+  contribution: z.number(),
+  summary: z.string(),
+  names: z.array(z.strictObject({ a: z.string(), b: z.string(), owner: int.nullable(), similarity: z.number() })).optional(),
+  contacts: z.array(int).optional(),
+  identifiers: z.array(z.strictObject({ type: z.string(), value: z.string(), messages: z.array(int) })).optional(),
+  messages: z.array(int).optional(),
+});
+
+/** One handle of a pair under review (src/api/identity.ts HandleReview). */
+const handleReview = z.strictObject({
+  account: accountView,
+  person: z.strictObject({ id: int, name: z.string() }).nullable(),
+  /** Names others saved for the handle, most frequent first, and its display name. */
+  names: z.array(z.strictObject({ name: z.string(), count })),
+  /** Partners, most messages first. */
+  contacts: z.array(z.strictObject({ account: accountView, count })),
+  /** Messages sent per UTC hour of day (24). */
+  hours: z.array(count),
+  first: int.nullable(),
+  last: int.nullable(),
+  messages: count,
+});
+
+/** A logged identity decision (src/store/types.ts IdentityDecision). */
+const identityDecision = z.strictObject({
+  id: int,
+  action: z.enum(['merge', 'split', 'reject', 'unreject']),
+  accounts: z.array(int),
+  person: int.nullable(),
+  by: z.string(),
+  at: int,
+  why: z.string().nullable(),
+  score: z.number().nullable(),
+});
 
 export const identitySuggestions = endpoint({
   method: 'GET',
@@ -110,7 +231,7 @@ export const identitySuggestions = endpoint({
   query: z.strictObject({ limit: wholeNumber(1, 500).optional(), offset: wholeNumber(0, MAX_SUGGESTIONS).optional(), minScore: score.optional() }),
   job: true,
   response: z.strictObject({
-    suggestions: z.array(typed<SuggestionView>('SuggestionView', 'src/api/identity.ts')),
+    suggestions: z.array(z.strictObject({ a: accountView, b: accountView, score: z.number(), logOdds: z.number(), evidence: z.array(evidence) })),
     /** Suggestions at or above `threshold` in all (the page is offset…offset+limit). */
     total: count,
     offset: count,
@@ -132,8 +253,8 @@ export const identityReview = endpoint({
   summary: 'Two handles side by side (names, contacts, hours, first and last)',
   query: z.strictObject({ a: idRef, b: idRef }),
   response: z.strictObject({
-    a: typed<HandleReview>('HandleReview', 'src/api/identity.ts'),
-    b: typed<HandleReview>('HandleReview', 'src/api/identity.ts'),
+    a: handleReview,
+    b: handleReview,
     /** Account ids both handles talk to. */
     shared: z.array(int),
   }),
@@ -144,7 +265,7 @@ export const identityPersons = endpoint({
   path: '/identity/persons',
   summary: 'Confirmed persons with their accounts, and the latest decisions',
   query: z.strictObject({ decisions: wholeNumber(1, 1000).optional() }),
-  response: z.strictObject({ persons: z.array(personView), decisions: z.array(typed<IdentityDecision>('IdentityDecision', 'src/identity/types.ts')) }),
+  response: z.strictObject({ persons: z.array(personView), decisions: z.array(identityDecision) }),
 });
 
 export const identityDecideBody = z

@@ -1,9 +1,14 @@
 /** Real HTTP calls to a running test server, signed in with its token, as the workspace makes them. */
 import { request } from 'node:http';
+import { CONTRACT } from '../contract.js';
 import { errorResponse, jobResponse } from '../contract/common.js';
+import type { EndpointSpec } from '../endpoint.js';
 import { ROUTES } from '../routes.js';
 import type { RunningServer } from '../server.js';
 import type { JobResponse, WireJob } from '../wire.js';
+
+/** The server's fixed points (contract/session.ts), by `METHOD /api/path`. */
+const FIXED = new Map((Object.values(CONTRACT) as EndpointSpec[]).filter((e) => e.server).map((e) => [`${e.method} /api${e.path}`, e]));
 
 /**
  * Holds an answer to the contract of the route that gave it (contract.ts): a 200 to the route's
@@ -20,9 +25,8 @@ export function checkReply(method: string, path: string, reply: Pick<HttpReply, 
   } catch {
     return;
   }
-  const route = ROUTES.find((r) => r.method === method && r.pattern.test(apiPath));
-  if (!route) return;
-  const e = route.contract;
+  const e = FIXED.get(`${method} ${pathname}`) ?? ROUTES.find((r) => r.method === method && r.pattern.test(apiPath))?.contract;
+  if (!e) return;
   const where = `${method} ${e.path} answered ${reply.status}`;
   const type = String(reply.headers['content-type'] ?? '');
   const hold = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }) => {

@@ -1,6 +1,7 @@
 /** Real HTTP calls to a running team server (clew server), signed in as a user, as the workspace makes them. */
 import { request } from 'node:http';
 import type { SessionResponse } from '../wire/session.js';
+import { checkReply } from './http.js';
 
 export interface TeamReply {
   status: number;
@@ -30,7 +31,10 @@ export interface TeamCallOptions {
   token?: string;
 }
 
-/** `body`: a string as it is, anything else as JSON. The user's CSRF token goes with every change (not with a GET). */
+/**
+ * `body`: a string as it is, anything else as JSON. The user's CSRF token goes with every change
+ * (not with a GET). Every answer is held to its endpoint's contract (http.ts checkReply).
+ */
 export function teamCall(port: number, method: string, path: string, o: TeamCallOptions = {}): Promise<TeamReply> {
   const bytes = o.body === undefined ? undefined : Buffer.from(typeof o.body === 'string' ? o.body : JSON.stringify(o.body));
   const h: Record<string, string> = { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` };
@@ -57,6 +61,12 @@ export function teamCall(port: number, method: string, path: string, o: TeamCall
           .concat(res.headers['set-cookie'] ?? [])
           .map((c) => c.split(';')[0]!)
           .join('; ');
+        try {
+          checkReply(method, path, { status: res.statusCode ?? 0, headers: res.headers, text });
+        } catch (e) {
+          fail(e);
+          return;
+        }
         ok({ status: res.statusCode ?? 0, headers: res.headers, text, body, cookie });
       });
     });

@@ -1,33 +1,12 @@
-/** Wire contract of the session and the case list (GET/POST/DELETE /api/session, GET /api/cases). */
-
-export type WireCaseRole = 'owner' | 'analyst' | 'reader' | 'auditor';
+// Wire types of the session and the case list (GET/POST/DELETE /api/session, GET /api/cases), derived from the contract (contract/session.ts).
+import type { z } from 'zod';
+import type { ResponseOf } from '../endpoint.js';
+import type { cases, session, wireCase } from '../contract/session.js';
 
 /** A case the signed-in user may open, and their role on it. */
-export interface WireCase {
-  name: string;
-  role: WireCaseRole;
-}
-
-export interface CasesResponse {
-  cases: WireCase[];
-}
-
-/**
- * Who is signed in. `mode` "single": `clew serve` (one case, the access token; no user, no CSRF
- * token); "team": `clew server --db`, a signed-in user whose every POST and DELETE must carry
- * `csrf` in the X-CSRF-Token header.
- */
-export interface SessionResponse {
-  mode: 'single' | 'team';
-  user: { name: string; agency: string | null } | null;
-  cases: WireCase[];
-  csrf: string | null;
-  /** Milliseconds since the epoch; null in single mode. */
-  expiresAt: number | null;
-}
-
-/** POST /api/session. */
-export interface SignInBody {
-  user: string;
-  password: string;
-}
+export type WireCase = z.output<typeof wireCase>;
+export type WireCaseRole = WireCase['role'];
+/** GET /api/cases */
+export type CasesResponse = ResponseOf<typeof cases>;
+/** GET /api/session (and POST's answer): who is signed in. */
+export type SessionResponse = ResponseOf<typeof session>;

@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { fetchApi, ApiError, send, type AnnotationChangeResponse, type AnnotationsResponse, type WireAnnotationEvent, type WireItemAnnotations } from '../lib/api';
+import { fetchApi, ApiError, sendApi, type AnnotationChangeResponse, type BodyOf, type EndpointAt, type WireAnnotationEvent, type WireItemAnnotations } from '../lib/api';
 import { utc } from '../lib/format';
 import { Untrusted } from './Untrusted';
 
 const EMPTY: WireItemAnnotations = { tags: [], notes: [], star: null };
+/** A change to an item's annotations (POST /api/annotations), without the item. */
+type Change = BodyOf<EndpointAt<'POST', '/annotations'>> extends infer B ? (B extends { item: string } ? Omit<B, 'item'> : never) : never;
 
 function errorText(e: unknown): string {
   return e instanceof ApiError || e instanceof Error ? e.message : String(e);
@@ -24,10 +26,10 @@ export function Annotations({ item, initial, compact = false }: { item: string; 
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setA(initial ?? EMPTY), [initial]);
 
-  const change = async (body: Record<string, string>) => {
+  const change = async (body: Change) => {
     setError(null);
     try {
-      const r = await send<AnnotationChangeResponse>('POST', '/api/annotations', { item, ...body });
+      const r = await sendApi('POST', '/annotations', {}, { item, ...body });
       setA(r.annotations);
       window.dispatchEvent(new CustomEvent(ANNOTATED, { detail: r }));
       return true;
@@ -136,7 +138,7 @@ export function UndoBar({ onUndone }: { onUndone?: (r: AnnotationChangeResponse)
   const undo = async () => {
     setError(null);
     try {
-      const r = await send<AnnotationChangeResponse>('POST', '/api/annotations/undo', { event: last.id });
+      const r = await sendApi('POST', '/annotations/undo', {}, { event: last.id });
       onUndone?.(r);
       window.dispatchEvent(new CustomEvent(ANNOTATED, { detail: r }));
     } catch (e) {
@@ -166,7 +168,7 @@ export function LoadedAnnotations({ item }: { item: string }) {
   useEffect(() => {
     let live = true;
     const load = () =>
-      void send<AnnotationsResponse>('POST', '/api/annotations/lookup', { items: [item] })
+      void sendApi('POST', '/annotations/lookup', {}, { items: [item] })
         .then((r) => live && setState({ item, a: Object.values(r.items)[0] }))
         .catch(() => live && setState({ item, a: undefined }));
     load();
@@ -195,7 +197,7 @@ export function useAnnotationsOf(items: readonly string[]): Record<string, WireI
     const refs = key ? key.split('\u0000') : [];
     const batches: string[][] = [];
     for (let i = 0; i < refs.length; i += BATCH) batches.push(refs.slice(i, i + BATCH));
-    void Promise.all(batches.map((b) => send<AnnotationsResponse>('POST', '/api/annotations/lookup', { items: b })))
+    void Promise.all(batches.map((b) => sendApi('POST', '/annotations/lookup', {}, { items: b })))
       .then((rs) => live && setMap(Object.assign({}, ...rs.map((r) => r.items)) as Record<string, WireItemAnnotations>))
       .catch(() => live && setMap({}));
     const onAnnotated = (e: Event) => {

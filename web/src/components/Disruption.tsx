@@ -11,7 +11,7 @@
  * every path to the suppliers and port insiders named (`suppliers=`, `port=`), the new brokers.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, type DisruptResponse, get, type ScopedDisruptResponse, send, type WireJob, type WireKeyPlayer, type WireScopeNode } from '../lib/api';
+import { ApiError, type DisruptResponse, fetchApi, type ScopedDisruptResponse, sendApi, type WireJob, type WireKeyPlayer, type WireScopeNode } from '../lib/api';
 import { num } from '../lib/format';
 import { navigate } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -58,11 +58,11 @@ interface Result {
 
 /** Each request may be answered by a job (202) on a big case: `onJob` hears its progress. */
 async function simulate(arrests: string[], block: number, compare: Compare, level: DisruptLevel, signal: AbortSignal, onJob: (job: WireJob) => void): Promise<Result> {
-  const a = await send<DisruptResponse>('POST', '/api/disrupt', { remove: arrests, level, ...(block > 0 ? { block } : {}) }, signal, onJob);
+  const a = await sendApi('POST', '/disrupt', {}, { remove: arrests, level, ...(block > 0 ? { block } : {}) }, signal, onJob);
   const removed = a.steps[a.steps.length - 1]?.removedTotal ?? 0;
   if (compare === 'none' || removed === 0) return { arrests: a, compare: null };
   const steps = Math.min(MAX_STEPS, Math.ceil(removed / a.block));
-  const c = await send<DisruptResponse>('POST', '/api/disrupt', { strategy: compare, block: a.block, steps, level }, signal, onJob);
+  const c = await sendApi('POST', '/disrupt', {}, { strategy: compare, block: a.block, steps, level }, signal, onJob);
   return { arrests: a, compare: c };
 }
 
@@ -283,11 +283,7 @@ function ScopedDisruption({ params, arrests, level, scope, setScope }: { params:
   const { data, error, loading } = useApi(
     (signal) =>
       arrests.length && level
-        ? get<ScopedDisruptResponse>(
-            '/api/scoped/disrupt',
-            { scope, level, remove: arrests.join(','), suppliers: suppliers.join(',') || undefined, port: port.join(',') || undefined },
-            signal,
-          )
+        ? fetchApi('/scoped/disrupt', { scope, level, remove: arrests.join(','), suppliers: suppliers.join(',') || undefined, port: port.join(',') || undefined }, signal)
         : Promise.resolve(null),
     [key],
   );

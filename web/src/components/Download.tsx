@@ -5,14 +5,14 @@
  * in place. Labels are our own text; nothing from the case is rendered here.
  */
 import { useState } from 'react';
-import { download, type QueryParams, type WireNetworkExportFormat } from '../lib/api';
+import { download, type DownloadPath, type EndpointAt, type InputOf, type WireNetworkExportFormat } from '../lib/api';
 import { ErrorNotice } from './Notice';
 
 function useDownload() {
   const [state, setState] = useState<{ busy: boolean; error: unknown; saved: string | null }>({ busy: false, error: null, saved: null });
-  const start = (path: string, params: QueryParams | URLSearchParams) => {
+  const start = (save: () => Promise<string>) => {
     setState({ busy: true, error: null, saved: null });
-    download(path, params).then(
+    save().then(
       (name) => setState({ busy: false, error: null, saved: name }),
       (e: unknown) => setState({ busy: false, error: e, saved: null }),
     );
@@ -21,11 +21,11 @@ function useDownload() {
 }
 
 /** "CSV" for a table: GET `path` with `params`, saved as the file the server names. */
-export function CsvButton({ path, params, title, testId }: { path: string; params: QueryParams | URLSearchParams; title: string; testId: string }) {
+export function CsvButton<P extends DownloadPath>({ path, params, title, testId }: { path: P; params: InputOf<EndpointAt<'GET', P>>; title: string; testId: string }) {
   const d = useDownload();
   return (
     <span className="download">
-      <button type="button" className="btn btn-small" title={title} data-testid={testId} disabled={d.busy} onClick={() => d.start(path, params)}>
+      <button type="button" className="btn btn-small" title={title} data-testid={testId} disabled={d.busy} onClick={() => d.start(() => download(path, params))}>
         {d.busy ? 'Preparing…' : 'CSV'}
       </button>
       {d.saved ? <span className="muted small" data-testid={`${testId}-saved`}> saved {d.saved}</span> : null}
@@ -42,12 +42,12 @@ const FORMATS: { id: WireNetworkExportFormat; title: string; hint: string }[] = 
 ];
 
 /** The network the view shows (its filters and scope) as a file, in the format picked. */
-export function NetworkExportMenu({ filter }: { filter: { after?: string; before?: string; level?: string; scope?: string } }) {
+export function NetworkExportMenu({ filter }: { filter: { after?: string; before?: string; level?: 'account' | 'person'; scope?: string } }) {
   const d = useDownload();
   const [open, setOpen] = useState(false);
   const pick = (format: WireNetworkExportFormat) => {
     setOpen(false);
-    d.start('/api/network/export', { format, after: filter.after, before: filter.before, level: filter.level, scope: filter.scope });
+    d.start(() => download('/network/export', { format, after: filter.after, before: filter.before, level: filter.level, scope: filter.scope }));
   };
   return (
     <div

@@ -1,9 +1,14 @@
 // Compile-time checks of the typed client (npm run typecheck): each @ts-expect-error must stay an error.
-import { fetchApi, sendApi } from './api';
+import { download, fetchApi, fileUrl, sendApi, uploadApi } from './api';
 
-export function contractChecks(): void {
+export async function contractChecks(): Promise<void> {
   void fetchApi('/messages/:id', { id: 5, context: 0 });
   void sendApi('POST', '/annotations/undo', {}, { event: 1 });
+  void sendApi('POST', '/session', {}, { user: 'ana', password: 'secret' });
+  void uploadApi('/uploads', { name: 'chat.txt' }, new Blob([]));
+  void uploadApi('/report', {}, { items: [{ id: 1, commentary: null }] });
+  void download('/csv/search', { q: 'x' });
+  void fileUrl('/attachments/:id/thumbnail', { id: 1 });
   // @ts-expect-error a misspelled path
   void fetchApi('/mesages/:id', { id: 5 });
   // @ts-expect-error a path parameter left out
@@ -14,4 +19,27 @@ export function contractChecks(): void {
   void fetchApi('/annotations/undo', {});
   // @ts-expect-error a body of the wrong shape
   void sendApi('POST', '/annotations/undo', {}, { event: 'one' });
+  // @ts-expect-error signing in takes a password too
+  void sendApi('POST', '/session', {}, { user: 'ana' });
+  // @ts-expect-error a file to save is not JSON
+  void fetchApi('/csv/entities', {});
+  // @ts-expect-error a JSON answer is not a file to save
+  void download('/stats', {});
+  // @ts-expect-error an upload streams its body: not a JSON POST
+  void sendApi('POST', '/uploads', { name: 'chat.txt' }, undefined);
+  // @ts-expect-error a file to ingest is bytes, not JSON
+  void uploadApi('/uploads', { name: 'chat.txt' }, { text: 'hello' });
+  // @ts-expect-error the report's JSON document has its shape
+  void uploadApi('/report', {}, { items: 'all' });
+  // the answers are the endpoints' response types: a field the server does not send does not compile
+  const me = await fetchApi('/session', {});
+  const mode: 'single' | 'team' = me.mode;
+  // @ts-expect-error no such field in the session's answer
+  void me.token;
+  const dossier = await fetchApi('/dossier/:ref*', { ref: 'a' });
+  const handles: number = dossier.contactsTotal;
+  // @ts-expect-error no such field in a dossier
+  void dossier.contactCount;
+  void mode;
+  void handles;
 }

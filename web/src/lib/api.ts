@@ -1,19 +1,12 @@
 /**
- * The typed client of the clew HTTP API. Its calls are typed from the API's contract
+ * The typed client of the clew HTTP API. Every call is typed from the API's contract
  * (src/server/contract.ts, type imports only): `fetchApi('/messages/:id', { id, context })` takes
- * the endpoint's path template, its parameters and query, and answers its response type, so a
- * misspelled path, a missing or mistyped parameter, or a change on the server fails the type check.
+ * the endpoint's path template, its parameters and query, and answers its response type;
+ * `sendApi` also takes its JSON body, `uploadApi` its streamed body, `download` and `fileUrl`
+ * the files an endpoint answers. A misspelled path, a missing or mistyped parameter or body, or a
+ * change of an answer on the server fails the type check.
  */
-import type {
-  CasesResponse,
-  SessionResponse,
-  JobResponse,
-  UploadResponse,
-  WireJob,
-  StatsResponse,
-  RefChoice,
-  WireError,
-} from '../../../src/server/wire.js';
+import type { JobResponse, WireJob, StatsResponse, RefChoice, WireError } from '../../../src/server/wire.js';
 
 import type { z } from 'zod';
 import type { Contract } from '../../../src/server/contract.js';
@@ -27,20 +20,31 @@ export type * from '../../../src/server/wire.js';
 // ---------------------------------------------------------------- calls typed from the contract
 
 type Key = keyof Contract;
-type PathOf<M extends string, K> = K extends `${M} ${infer P}` ? P : never;
-/** The endpoints' paths (templates relative to /api, e.g. `/messages/:id`) by method. */
-export type GetPath = PathOf<'GET', Key>;
-export type SendPath<M extends 'POST' | 'DELETE'> = PathOf<M, Key>;
-type EndpointAt<M extends string, P extends string> = Contract[`${M} ${P}` & Key] & EndpointSpec;
+/** The paths (templates relative to /api, e.g. `/messages/:id`) of the endpoints of method M that declare (or, `Has` false, lack) field F. */
+type PathsWith<M extends string, F extends string, Has extends boolean = true> = {
+  [K in Key]: K extends `${M} ${infer P}` ? (F extends keyof Contract[K] ? (Has extends true ? P : never) : Has extends true ? never : P) : never;
+}[Key];
+/** GET endpoints that answer JSON. */
+export type GetPath = PathsWith<'GET', 'response'>;
+/** POST and DELETE endpoints that take a JSON body (or none). */
+export type SendPath<M extends 'POST' | 'DELETE'> = PathsWith<M, 'upload', false>;
+/** POST endpoints whose body is streamed: a file's bytes, or a JSON document larger than the JSON cap. */
+export type UploadPath = PathsWith<'POST', 'upload'>;
+/** GET endpoints that answer a file (to save, or to show as an image). */
+export type DownloadPath = PathsWith<'GET', 'produces'>;
+export type EndpointAt<M extends string, P extends string> = Contract[`${M} ${P}` & Key] & EndpointSpec;
 /** A parameter as the client gives it: a number where the server reads a number from its text. */
 type Given<T> = { [K in keyof T]: T[K] extends string | undefined ? (string extends NonNullable<T[K]> ? T[K] | number : T[K]) : T[K] };
 type Fields<S> = S extends z.ZodObject ? Given<z.input<S>> : Record<never, never>;
 /** What a call to an endpoint takes: its path parameters and its query, in one object. */
 export type InputOf<E extends EndpointSpec> = Fields<E['params']> & Fields<E['query']>;
 export type BodyOf<E extends EndpointSpec> = E['body'] extends z.ZodType ? z.input<E['body']> : undefined;
+/** What an upload endpoint takes as its body: the JSON document its schema describes, else a file's bytes. */
+type UploadJson<U> = U extends { json: infer S } ? S : never;
+export type UploadOf<E extends EndpointSpec> = [UploadJson<E['upload']>] extends [never] ? Blob : z.input<UploadJson<E['upload']>>;
 
 /** The URL of a call: the template's :params filled in (URL-encoded), the rest as the query; empty and undefined left out. */
-export function contractUrl(template: string, input: Record<string, unknown> = {}): string {
+function contractUrl(template: string, input: Record<string, unknown> = {}): string {
   const used = new Set<string>();
   const path = template.replace(/:([A-Za-z][A-Za-z0-9]*)\*?/g, (_m, name: string) => {
     used.add(name);
@@ -60,7 +64,11 @@ export function fetchApi<P extends GetPath>(path: P, input: InputOf<EndpointAt<'
   return call(contractUrl(path, input as Record<string, unknown>), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
 }
 
-/** POST or DELETE to an endpoint of the contract with its JSON body; a 202 is followed like fetchApi's (`onJob` hears the job). */
+/**
+ * POST or DELETE to an endpoint of the contract with its JSON body (the browser adds the Origin
+ * the server checks). A 202 answer (computed by a job, e.g. the disruption simulation) is
+ * followed like fetchApi's; `onJob` hears that job's progress.
+ */
 export function sendApi<M extends 'POST' | 'DELETE', P extends SendPath<M>>(
   method: M,
   path: P,
@@ -69,7 +77,26 @@ export function sendApi<M extends 'POST' | 'DELETE', P extends SendPath<M>>(
   signal?: AbortSignal,
   onJob?: JobListener,
 ): Promise<ResponseOf<EndpointAt<M, P>>> {
-  return send(method, contractUrl(path, input as Record<string, unknown>), body, signal, onJob);
+  const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  return call(contractUrl(path, input as Record<string, unknown>), init, signal, onJob);
+}
+
+/** POST to an upload endpoint of the contract: a file's bytes streamed as the body (e.g. a file to ingest, a watchlist), or its large JSON document. */
+export function uploadApi<P extends UploadPath>(path: P, input: InputOf<EndpointAt<'POST', P>>, body: UploadOf<EndpointAt<'POST', P>>, signal?: AbortSignal): Promise<ResponseOf<EndpointAt<'POST', P>>> {
+  const given: unknown = body;
+  const file = given instanceof Blob ? given : null;
+  return call(
+    contractUrl(path, input as Record<string, unknown>),
+    { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': file ? 'application/octet-stream' : 'application/json' }, body: file ?? JSON.stringify(given) },
+    signal,
+  );
+}
+
+/** The URL of a file an endpoint of the contract answers (an <img src>, a link to save), under the current case. */
+export function fileUrl<P extends DownloadPath>(path: P, input: InputOf<EndpointAt<'GET', P>>): string {
+  return apiUrl(contractUrl(path, input as Record<string, unknown>));
 }
 
 export class ApiError extends Error {
@@ -97,8 +124,6 @@ export function isTermOf(asked: string, term: string): boolean {
   return asked.trim().slice(0, 80) === term;
 }
 
-export type QueryParams = Record<string, string | number | undefined>;
-
 // ---------------------------------------------------------------- the case and the session
 
 /** The case the workspace shows: its routes live under /api/cases/CASE/… (null until the session is known). */
@@ -123,29 +148,6 @@ export function apiUrl(path: string): string {
 
 /** Window event: the server answered 401 (signed out, the session expired or was revoked): the app shows the sign-in page. */
 export const SIGNED_OUT = 'clew:signed-out';
-
-function withQuery(path: string, params: QueryParams): string {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  return qs.size ? `${path}?${qs}` : path;
-}
-
-/** GET a JSON endpoint of the clew API; empty and undefined parameters are left out. */
-export function get<T>(path: string, params: QueryParams = {}, signal?: AbortSignal): Promise<T> {
-  return call<T>(withQuery(path, params), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
-}
-
-/**
- * POST or DELETE to the clew API with a JSON body (the browser adds the Origin the server checks).
- * A 202 answer (computed by a job, e.g. the disruption simulation) is followed like a GET's;
- * `onJob` hears that job's progress.
- */
-export function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal, onJob?: JobListener): Promise<T> {
-  const init: RequestInit = { method, headers: { Accept: 'application/json' } };
-  if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  return call<T>(path, init, signal, onJob);
-}
 
 async function call<T>(url: string, init: RequestInit, signal?: AbortSignal, onJob?: JobListener): Promise<T> {
   let res: Response;
@@ -200,11 +202,10 @@ export function dispositionName(header: string | null, fallback: string): string
  * Save what an export endpoint answers (a GET with the view's own parameters) as a file under
  * the name the server gives it. A refusal arrives as an ApiError, like any other call's.
  */
-export async function download(path: string, params: QueryParams | URLSearchParams, signal?: AbortSignal): Promise<string> {
-  const url = params instanceof URLSearchParams ? (params.size ? `${path}?${params}` : path) : withQuery(path, params);
+export async function download<P extends DownloadPath>(path: P, input: InputOf<EndpointAt<'GET', P>>, signal?: AbortSignal): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(apiUrl(url), { method: 'GET', credentials: 'same-origin', signal });
+    res = await fetch(fileUrl(path, input), { method: 'GET', credentials: 'same-origin', signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', 'The clew server does not answer. Is `clew serve` still running?');
@@ -266,17 +267,6 @@ export async function followJob(job: WireJob, signal?: AbortSignal, onProgress?:
   }
 }
 
-/** Upload a file (streamed as the request body) to be ingested as a job. */
-export function uploadFile(file: Blob, name: string, params: { format?: string; timeZone?: string; region?: string; map?: string } = {}, signal?: AbortSignal): Promise<UploadResponse> {
-  const url = withQuery('/api/uploads', { name, ...params });
-  return call<UploadResponse>(url, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }, body: file }, signal);
-}
-
-/** POST a file's bytes as the request body (e.g. a watchlist) to a JSON endpoint. */
-export function postBlob<T>(path: string, params: QueryParams, blob: Blob, signal?: AbortSignal): Promise<T> {
-  return call<T>(withQuery(path, params), { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }, body: blob }, signal);
-}
-
 /** The case changed (an ingest finished, a decision, or lib/changes.ts saw it change): drop cached answers and tell the views. */
 export function caseChanged(): void {
   statsOnce = null;
@@ -291,13 +281,13 @@ let statsOnce: Promise<StatsResponse> | null = null;
 /** Who is signed in, signing in and out, and the cases one may open (not case routes). */
 export const session = {
   /** 401 (ApiError) when nobody is signed in to a team server. */
-  get: (signal?: AbortSignal) => get<SessionResponse>('/api/session', {}, signal),
-  signIn: (user: string, password: string) => send<SessionResponse>('POST', '/api/session', { user, password }),
-  signOut: () => send<{ signedOut: boolean }>('DELETE', '/api/session'),
-  cases: (signal?: AbortSignal) => get<CasesResponse>('/api/cases', {}, signal),
+  get: (signal?: AbortSignal) => fetchApi('/session', {}, signal),
+  signIn: (user: string, password: string) => sendApi('POST', '/session', {}, { user, password }),
+  signOut: () => sendApi('DELETE', '/session', {}, undefined),
+  cases: (signal?: AbortSignal) => fetchApi('/cases', {}, signal),
   /** Team server: the user's notifications (cross-case discovery: who looked at a selector a case of theirs holds). */
-  notifications: (signal?: AbortSignal) => get<NotificationsResponse>('/api/notifications', {}, signal),
-  notificationsSeen: (upTo: number) => send<{ seen: boolean }>('POST', '/api/notifications/seen', { upTo }),
+  notifications: (signal?: AbortSignal) => fetchApi('/notifications', {}, signal),
+  notificationsSeen: (upTo: number) => sendApi('POST', '/notifications/seen', {}, { upTo }),
 };
 
 export const api = {
@@ -324,4 +314,5 @@ export const api = {
   cancelJob: (id: string) => sendApi('DELETE', '/jobs/:id', { id }, undefined),
 };
 
-type EntitiesType = InputOf<EndpointAt<'GET', '/entities'>>['type'];
+/** An entity type the Entities endpoint takes. */
+export type EntitiesType = NonNullable<InputOf<EndpointAt<'GET', '/entities'>>['type']>;

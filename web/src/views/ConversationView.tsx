@@ -5,7 +5,7 @@ import { Annotations, LoadedAnnotations, UndoBar, useAnnotationsOf } from '../co
 import { Link } from '../components/Link';
 import { galleryHref } from './gallery/state';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, send, type AccountView, type Mention, type MessageView, type TranslateResponse, type WireItemAnnotations, type WireMessageTranslation } from '../lib/api';
+import { api, sendApi, type AccountView, type Mention, type MessageView, type WireItemAnnotations, type WireMessageTranslation } from '../lib/api';
 import { labelledSegments } from '../lib/segments';
 import { useApi } from '../lib/useApi';
 import { day, local, utc } from '../lib/format';
@@ -51,7 +51,7 @@ export default function ConversationView({ args, params }: ViewProps) {
     const ac = new AbortController();
     setTrBusy(true);
     setTrError(null);
-    send<TranslateResponse>('POST', '/api/translate', { ids: ids.slice(0, 500) }, ac.signal).then(
+    sendApi('POST', '/translate', {}, { ids: ids.slice(0, 500) }, ac.signal).then(
       (r) => {
         setTranslations((cur) => ({ ...cur, ...Object.fromEntries(r.messages.map((m) => [m.id, m])) }));
         setTrBusy(false);

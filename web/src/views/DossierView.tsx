@@ -1,10 +1,10 @@
 import { OtherCases } from '../components/OtherCases';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { Account, dossierHref } from '../components/Account';
+import { Account } from '../components/Account';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { LoadedAnnotations, UndoBar } from '../components/Annotations';
-import { fetchApi, get, type AccountView, type DossierResponse } from '../lib/api';
+import { fetchApi, type AccountView } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { galleryHref } from './gallery/state';
@@ -41,7 +41,7 @@ function Section({ title, count, children, testId }: { title: string; count?: st
 }
 
 function Dossier({ subject }: { subject: string }) {
-  const { data: d, error } = useApi((signal) => get<DossierResponse>(dossierHref(subject).replace(/^\/dossier/, '/api/dossier'), {}, signal), [subject]);
+  const { data: d, error } = useApi((signal) => fetchApi('/dossier/:ref*', { ref: subject }, signal), [subject]);
   if (error) return <div className="view view-dossier"><ErrorNotice error={error} /></div>;
   if (!d) return <div className="view view-dossier"><Loading /></div>;
   const refs = d.accounts.map((a) => a.ref);
@@ -245,7 +245,7 @@ function Dossier({ subject }: { subject: string }) {
         </Section>
 
         <Section title="Contacts" count={`(${num(d.contacts.length)} of ${num(d.contactsTotal)}, by messages and calls both ways)`} testId="dossier-contacts">
-          <CsvButton path="/api/csv/contacts" params={{ subject }} title="All contacts as CSV (up to 10,000)" testId="csv-contacts" />
+          <CsvButton path="/csv/contacts" params={{ subject }} title="All contacts as CSV (up to 10,000)" testId="csv-contacts" />
           <table className="grid">
             <thead>
               <tr>

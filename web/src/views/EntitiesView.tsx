@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Account } from '../components/Account';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { get, type EntitiesResponse, type EntityRow } from '../lib/api';
+import { fetchApi, type EntitiesType, type EntityRow } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { filterTerm, href, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -22,8 +22,9 @@ const TOP_ACCOUNTS = 3;
 
 /** Entities found in message bodies (phones, IBANs, vessels, money…), most mentioned first. */
 export default function EntitiesView({ params }: ViewProps) {
-  const type = params.get('type') ?? '';
-  const { data: r, error } = useApi((signal) => get<EntitiesResponse>('/api/entities', { type: type || undefined, limit: LIMIT }, signal), [type]);
+  // the type as the address gives it: the server refuses one it does not know
+  const type = (params.get('type') ?? '') as EntitiesType | '';
+  const { data: r, error } = useApi((signal) => fetchApi('/entities', { type: type || undefined, limit: LIMIT }, signal), [type]);
   // further pages, appended below the first (reset when the type changes)
   const [more, setMore] = useState<{ rows: EntityRow[]; done: boolean; loading: boolean; error: unknown }>({ rows: [], done: false, loading: false, error: null });
   useEffect(() => setMore({ rows: [], done: false, loading: false, error: null }), [type]);
@@ -32,7 +33,7 @@ export default function EntitiesView({ params }: ViewProps) {
   const annotations = useAnnotationsOf(rows.map(entityItem));
   const loadMore = () => {
     setMore((m) => ({ ...m, loading: true, error: null }));
-    get<EntitiesResponse>('/api/entities', { type: type || undefined, limit: LIMIT, offset: rows.length }).then(
+    fetchApi('/entities', { type: type || undefined, limit: LIMIT, offset: rows.length }).then(
       (page) => setMore((m) => ({ rows: [...m.rows, ...page.rows], done: page.rows.length < LIMIT, loading: false, error: null })),
       (e: unknown) => setMore((m) => ({ ...m, loading: false, error: e })),
     );
@@ -57,7 +58,7 @@ export default function EntitiesView({ params }: ViewProps) {
             ))}
           </select>
         </label>
-        <CsvButton path="/api/csv/entities" params={{ type: type || undefined }} title="Entities of this type as CSV, most mentioned first (up to 100,000)" testId="csv-entities" />
+        <CsvButton path="/csv/entities" params={{ type: type || undefined }} title="Entities of this type as CSV, most mentioned first (up to 100,000)" testId="csv-entities" />
       </div>
       <p className="muted">
         Found in message bodies, most mentioned first ({num(rows.length)} shown{hasMore ? ', more below' : ''}). Click an entity for the messages that mention it, an account for the messages it

@@ -4,7 +4,7 @@ import { Annotations, useAnnotationsOf } from '../components/Annotations';
 import { PendingJobs } from '../components/JobProgress';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { fetchApi, caseChanged, send, type IdentityDecideRequest, type IdentityDecideResponse, type IdentityPersonsResponse, type IdentityReviewResponse, type IdentitySuggestionsResponse, type WireHandleReview, type WireSuggestion } from '../lib/api';
+import { fetchApi, caseChanged, sendApi, type IdentityDecideRequest, type IdentityDecideResponse, type IdentityPersonsResponse, type IdentityReviewResponse, type IdentitySuggestionsResponse, type WireHandleReview, type WireSuggestion } from '../lib/api';
 import { num, utc } from '../lib/format';
 import { isTyping } from '../lib/keys';
 import type { ViewProps } from '../views';
@@ -66,7 +66,7 @@ export default function IdentityView(_props: ViewProps) {
   const decide = useCallback(async (req: IdentityDecideRequest, remember?: { a: number; b: number; what: string }) => {
     setBusy(true);
     try {
-      const r = await send<IdentityDecideResponse>('POST', '/api/identity/decide', req);
+      const r = await sendApi('POST', '/identity/decide', {}, req);
       if (remember) {
         setUndo((u) => [...u, remember]);
         // the decided pair leaves the list at once; the recomputed suggestions follow (seconds on a big case)

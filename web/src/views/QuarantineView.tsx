@@ -13,7 +13,7 @@ export default function QuarantineView() {
     <div className="view view-quarantine">
       <div className="view-head">
         <h1>Quarantine</h1>
-        {r.rows.length > 0 ? <CsvButton path="/api/csv/quarantine" params={{}} title="Quarantined records as CSV, with the full file path (up to 100,000)" testId="csv-quarantine" /> : null}
+        {r.rows.length > 0 ? <CsvButton path="/csv/quarantine" params={{}} title="Quarantined records as CSV, with the full file path (up to 100,000)" testId="csv-quarantine" /> : null}
       </div>
       <p className="muted">Records that could not be ingested, with the file, the place in it and the reason. Showing up to 1,000.</p>
       {r.rows.length === 0 ? (

@@ -235,7 +235,7 @@ export default function SearchView({ params }: ViewProps) {
                   {translated ? ' · with translations' : ''} · {res.elapsedMs} ms
                 </span>
                 {res.hits.length > 0 ? (
-                  <CsvButton path="/api/csv/search" params={{ q, mode }} title="Every hit of this query as CSV (all pages, up to 50,000, newest first, whole message bodies)" testId="csv-search" />
+                  <CsvButton path="/csv/search" params={{ q, mode }} title="Every hit of this query as CSV (all pages, up to 50,000, newest first, whole message bodies)" testId="csv-search" />
                 ) : null}
               </>
             ) : null}

@@ -3,7 +3,7 @@ import { JobProgress } from '../components/JobProgress';
 import { LegalFilters } from '../components/LegalFilters';
 import { Link } from '../components/Link';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { api, ApiError, caseChanged, fetchApi, followJob, sendApi, uploadFile, type WireJob } from '../lib/api';
+import { api, ApiError, caseChanged, fetchApi, followJob, sendApi, uploadApi, type WireJob } from '../lib/api';
 import { bytes, num } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import type { ViewProps } from '../views';
@@ -82,12 +82,13 @@ export default function SourcesView({ role, team }: ViewProps) {
     const entry: Upload = { name: file.name, size: file.size, state: 'uploading' };
     setUploads((u) => [entry, ...u.filter((x) => !(x.name === file.name && x.size === file.size))]);
     try {
-      const r = await uploadFile(file, file.name, {
+      const r = await uploadApi('/uploads', {
+        name: file.name,
         format: format || undefined,
         timeZone: timeZone.trim() || undefined,
         region: region.trim() || undefined,
         map: format === 'csv' && map.trim() ? map.trim() : undefined,
-      });
+      }, file);
       update(file.name, file.size, (u) => ({ ...u, state: 'job', job: r.job }));
       await follow(r.job, alive.current.signal);
     } catch (e) {

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Chart, plain, type ChartOption } from '../components/Chart';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { fetchApi, ambiguousTerm, get, isTermOf, type DossierResponse, type ActivityHeatResponse, type ActivityResponse, type WireActivityUnit } from '../lib/api';
+import { fetchApi, ambiguousTerm, isTermOf, type ActivityHeatResponse, type ActivityResponse, type WireActivityUnit } from '../lib/api';
 import { day, num } from '../lib/format';
 import { filterTerm, navigate, searchHref } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -60,16 +60,15 @@ function hrefOf(s: State): string {
   return q.size ? `/timeline?${q}` : '/timeline';
 }
 
-/** The API query of a state (the scope and range; `tz` only for the heat matrix). */
-function apiPath(path: string, s: State, extra: Record<string, string | null> = {}): string {
-  const q = new URLSearchParams();
-  for (const a of s.accounts) q.append('account', a);
-  if (s.conversation) q.set('conversation', s.conversation);
-  if (s.community) q.set('community', s.community);
-  if (s.after) q.set('after', s.after);
-  if (s.before) q.set('before', s.before);
-  for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
-  return q.size ? `${path}?${q}` : path;
+/** The API query of a state: the scope and range (the activity adds its unit, the heat matrix its time zone). */
+function scopeOf(s: State) {
+  return {
+    account: s.accounts,
+    conversation: s.conversation ?? undefined,
+    community: s.community ?? undefined,
+    after: s.after ?? undefined,
+    before: s.before ?? undefined,
+  };
 }
 
 /**
@@ -191,7 +190,7 @@ function CommunityPicker({ state, set }: { state: State; set: (s: Partial<State>
 
 /** The conversations an account took part in (from its dossier), to pick one as the scope. */
 function ConversationPicker({ account, set }: { account: string; set: (s: Partial<State>) => void }) {
-  const { data, error } = useApi((signal) => get<DossierResponse>(`/api/dossier/${encodeURIComponent(account)}`, { contacts: 1, entities: 1 }, signal), [account]);
+  const { data, error } = useApi((signal) => fetchApi('/dossier/:ref*', { ref: account, contacts: 1, entities: 1 }, signal), [account]);
   if (error || !data || data.conversations.length === 0) return null;
   return (
     <label className="field">
@@ -212,10 +211,12 @@ function ConversationPicker({ account, set }: { account: string; set: (s: Partia
 export default function TimelineView({ params }: ViewProps) {
   const state = stateOf(params);
   const set = (patch: Partial<State>) => navigate(hrefOf({ ...state, ...patch }), { replace: true });
-  const activityKey = apiPath('/api/activity', state, { unit: state.unit });
-  const { data: r, error } = useApi((signal) => get<ActivityResponse>(activityKey, {}, signal), [activityKey]);
-  const heatKey = apiPath('/api/activity/heat', state, { tz: state.tz });
-  const { data: h, error: heatError } = useApi((signal) => get<ActivityHeatResponse>(heatKey, {}, signal), [heatKey]);
+  const activityQuery = { ...scopeOf(state), unit: state.unit };
+  const activityKey = JSON.stringify(activityQuery);
+  const { data: r, error } = useApi((signal) => fetchApi('/activity', activityQuery, signal), [activityKey]);
+  const heatQuery = { ...scopeOf(state), tz: state.tz ?? undefined };
+  const heatKey = JSON.stringify(heatQuery);
+  const { data: h, error: heatError } = useApi((signal) => fetchApi('/activity/heat', heatQuery, signal), [heatKey]);
   const option = useMemo(() => (r ? activityOption(r) : null), [r]);
   const heat = useMemo(() => (h ? heatOption(h) : null), [h]);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -280,7 +281,7 @@ export default function TimelineView({ params }: ViewProps) {
 
       <div className="view-head">
         <h2>Messages and calls per {state.unit} (UTC)</h2>
-        <CsvButton path={apiPath('/api/csv/timeline', state, { unit: state.unit })} params={{}} title="These counts as CSV: one row per series and period" testId="csv-timeline" />
+        <CsvButton path="/csv/timeline" params={activityQuery} title="These counts as CSV: one row per series and period" testId="csv-timeline" />
       </div>
       {error ? <ErrorNotice error={error} onChoose={chooser(error)} /> : null}
       {!r && !error ? <Loading what="Counting" /> : null}

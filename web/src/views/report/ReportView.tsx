@@ -376,7 +376,7 @@ function Made({ made }: { made: ReportMadeResponse }) {
     setBusy(what);
     setError(null);
     try {
-      const name = await download(made.downloads[what], {});
+      const name = await download('/report/:sha/:what', { sha: made.manifestSha256, what });
       setSaved((s) => [...s, name]);
     } catch (e) {
       setError(e);

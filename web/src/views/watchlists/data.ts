@@ -1,16 +1,14 @@
 /** The Watchlists view's calls to the API (routes/watch.ts on the server). */
-import { fetchApi, get, postBlob, send, type SavedSearchSaveResponse, type WatchCsvResponse, type WatchlistAddResponse, type WatchRemoveResponse, type WatchRunResponse } from '../../lib/api';
-
-const seg = (name: string) => encodeURIComponent(name);
+import { fetchApi, sendApi, uploadApi, type BodyOf, type EndpointAt } from '../../lib/api';
 
 export const watchApi = {
   overview: (signal?: AbortSignal) => fetchApi('/watch', { hits: 20 }, signal),
-  upload: (name: string, file: Blob, region?: string) => postBlob<WatchlistAddResponse>('/api/watch/lists', { name, region }, file),
-  run: (name: string, all: boolean, signal?: AbortSignal) => get<WatchRunResponse>(`/api/watch/lists/${seg(name)}/run`, { all: all ? '1' : undefined }, signal),
-  csv: (name: string) => get<WatchCsvResponse>(`/api/watch/lists/${seg(name)}/csv`),
-  remove: (name: string) => send<WatchRemoveResponse>('DELETE', `/api/watch/lists/${seg(name)}`),
-  saveSearch: (body: { name: string; query: string; mode?: 'folded' | 'exact'; scope?: string }) => send<SavedSearchSaveResponse>('POST', '/api/watch/searches', body),
-  removeSearch: (name: string) => send<WatchRemoveResponse>('DELETE', `/api/watch/searches/${seg(name)}`),
+  upload: (name: string, file: Blob, region?: string) => uploadApi('/watch/lists', { name, region }, file),
+  run: (name: string, all: boolean, signal?: AbortSignal) => fetchApi('/watch/lists/:name/run', { name, all: all ? '1' : undefined }, signal),
+  csv: (name: string) => fetchApi('/watch/lists/:name/csv', { name }),
+  remove: (name: string) => sendApi('DELETE', '/watch/lists/:name', { name }, undefined),
+  saveSearch: (body: BodyOf<EndpointAt<'POST', '/watch/searches'>>) => sendApi('POST', '/watch/searches', {}, body),
+  removeSearch: (name: string) => sendApi('DELETE', '/watch/searches/:name', { name }, undefined),
 };
 
 /** Offer text as a file download (the CSV is made by the server, byte-order mark included; nothing here interprets it). */
