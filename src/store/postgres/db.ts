@@ -75,10 +75,10 @@ export async function connectPool(loc: PostgresLocator, max?: number): Promise<p
   return pool;
 }
 
-/** All rows of a query. */
+/** All rows of a query (int8 and numeric as numbers, whatever pool or client runs it). */
 export async function rows<R>(db: PgCase | Queryable, sql: string, params: unknown[] = []): Promise<R[]> {
   const q = 'pool' in db ? db.pool : db;
-  return (await q.query(sql, params)).rows as R[];
+  return (await q.query({ text: sql, values: params, types })).rows as R[];
 }
 
 /** The first row of a query, or null. */
