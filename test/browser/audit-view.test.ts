@@ -15,7 +15,7 @@ import type { PostgresCaseStore } from '../../src/store/postgres/store.js';
 import { PASSWORD, type TeamFixture, caseWith, teamFixture, uniqueUser } from '../../src/store/postgres/team/test-support/team.js';
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
 import type {} from '../../src/store/postgres/test-support/global-setup.js';
-import { type Browser, ensureWebBuilt, launch, screenshot, signInAs, signOut, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, faultsOf, launchWatched, type PageTrouble, screenshot, signInAs, signOut, WEB_DIST } from './harness.js';
 
 let f: TeamFixture;
 let theCase: PostgresCaseStore;
@@ -23,7 +23,7 @@ let audit: AuditLog;
 let srv: RunningTeamServer;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let trouble: PageTrouble;
 const analyst = uniqueUser('ana');
 const auditor = uniqueUser('aud');
 const word = `kafa`;
@@ -37,12 +37,7 @@ beforeAll(async () => {
   await f.admin.grant(auditor, theCase.db.caseName, 'auditor');
   audit = await openAuditLog(f.serverUrl, { keyFile: join(mkdtempSync(join(tmpdir(), 'clew-audit-')), 'key.pem') });
   srv = await startTeamServer({ directory: f.server, webRoot: WEB_DIST, log: () => {}, audit });
-  browser = await launch();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy|Trusted Type/i.test(m.text())) errors.push(m.text());
-  });
+  ({ browser, page, trouble } = await launchWatched());
 }, 300_000);
 
 afterAll(async () => {
@@ -106,6 +101,6 @@ describe('the Audit view in Chromium', () => {
     await page.getByText('There is no such page').waitFor();
     expect(await page.locator('body').textContent()).not.toContain('Rotterdam');
     await signOut(page);
-    expect(errors).toEqual([]);
+    expect(faultsOf(trouble)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import { PASSWORD, type TeamFixture, teamFixture, uniqueUser } from '../../src/s
 import { testCaseLocator } from '../../src/store/postgres/test-support/pg-case.js';
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
 import type {} from '../../src/store/postgres/test-support/global-setup.js';
-import { type Browser, ensureWebBuilt, launch, screenshot, signInAs, signOut, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, faultsOf, launchWatched, type PageTrouble, screenshot, signInAs, signOut, WEB_DIST } from './harness.js';
 
 let f: TeamFixture;
 let A: PostgresCaseStore;
@@ -27,7 +27,7 @@ let B: PostgresCaseStore;
 let srv: RunningTeamServer;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let trouble: PageTrouble;
 const userA = uniqueUser('anouk');
 const userB = uniqueUser('milos');
 const phone = `+38164${String(randomInt(1_000_000, 9_999_999))}`;
@@ -44,12 +44,7 @@ beforeAll(async () => {
   await f.admin.grant(userA, A.db.caseName, 'owner');
   await f.admin.grant(userB, B.db.caseName, 'owner');
   srv = await startTeamServer({ directory: f.server, webRoot: WEB_DIST, log: () => {} });
-  browser = await launch();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy|Trusted Type/i.test(m.text())) errors.push(m.text());
-  });
+  ({ browser, page, trouble } = await launchWatched());
 }, 300_000);
 
 afterAll(async () => {
@@ -110,6 +105,6 @@ describe('cross-case discovery in Chromium', () => {
     // the menu is open: close it, then sign out as everywhere
     await page.getByTestId('account-menu').locator('summary').click();
     await signOut(page);
-    expect(errors).toEqual([]);
+    expect(faultsOf(trouble)).toEqual([]);
   });
 });

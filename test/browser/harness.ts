@@ -86,18 +86,8 @@ export interface PageTrouble {
   console: string[];
 }
 
-export interface Workspace {
-  srv: RunningServer;
-  browser: Browser;
-  page: Page;
-  trouble: PageTrouble;
-  close(): Promise<void>;
-}
-
-/** Serve a case with the built app, open Chromium on it and watch the page for trouble. */
-export async function openWorkspace(casePath: string, options: Partial<ServeOptions> = {}): Promise<Workspace> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {}, ...options });
+/** Chromium (launch) with its first page, watched for trouble from the start (dialogs dismissed at once). */
+export async function launchWatched(): Promise<{ browser: Browser; page: Page; trouble: PageTrouble }> {
   const browser = await launch();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const trouble: PageTrouble = { errors: [], csp: [], dialogs: [], console: [] };
@@ -110,6 +100,25 @@ export async function openWorkspace(casePath: string, options: Partial<ServeOpti
     if (/Content Security Policy|Trusted Type/i.test(m.text())) trouble.csp.push(m.text());
     if (m.type() === 'error') trouble.console.push(m.text());
   });
+  return { browser, page, trouble };
+}
+
+/** A page's uncaught errors, CSP refusals and dialogs, in one list: empty when nothing went wrong. */
+export const faultsOf = (t: PageTrouble): string[] => [...t.errors, ...t.csp, ...t.dialogs.map((d) => `dialog: ${d}`)];
+
+export interface Workspace {
+  srv: RunningServer;
+  browser: Browser;
+  page: Page;
+  trouble: PageTrouble;
+  close(): Promise<void>;
+}
+
+/** Serve a case with the built app, open Chromium on it and watch the page for trouble. */
+export async function openWorkspace(casePath: string, options: Partial<ServeOptions> = {}): Promise<Workspace> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const srv = await startServer({ casePath, webRoot: WEB_DIST, log: () => {}, ...options });
+  const { browser, page, trouble } = await launchWatched();
   return {
     srv,
     browser,

@@ -14,14 +14,14 @@ import { testCaseLocator } from '../../src/store/postgres/test-support/pg-case.j
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
 import type {} from '../../src/store/postgres/test-support/global-setup.js';
 import { XSS } from '../../src/server/test-support/case.js';
-import { type Browser, ensureWebBuilt, launch, pageJson, screenshot, signInAs, signOut, WEB_DIST, xssOf } from './harness.js';
+import { type Browser, ensureWebBuilt, faultsOf, launchWatched, pageJson, type PageTrouble, screenshot, signInAs, signOut, WEB_DIST, xssOf } from './harness.js';
 
 let f: TeamFixture;
 let theCase: PostgresCaseStore;
 let srv: RunningTeamServer;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let trouble: PageTrouble;
 const owner = uniqueUser('owner');
 const analyst = uniqueUser('analyst');
 const label = `lawyer–client ${XSS}`;
@@ -41,16 +41,7 @@ beforeAll(async () => {
   await f.admin.grant(owner, C, 'owner');
   await f.admin.grant(analyst, C, 'analyst');
   srv = await startTeamServer({ directory: f.server, webRoot: WEB_DIST, log: () => {} });
-  browser = await launch();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy|Trusted Type/i.test(m.text())) errors.push(m.text());
-  });
-  page.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  ({ browser, page, trouble } = await launchWatched());
 }, 300_000);
 
 afterAll(async () => {
@@ -107,6 +98,6 @@ describe('legal filters in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('kafa with bob');
     expect(await page.locator('main').textContent()).not.toContain('privileged advice');
     await signOut(page);
-    expect(errors).toEqual([]);
+    expect(faultsOf(trouble)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import type { PostgresCaseStore } from '../../src/store/postgres/store.js';
 import { PASSWORD, type TeamFixture, caseWith, teamFixture, uniqueUser } from '../../src/store/postgres/team/test-support/team.js';
 // the type of the test run's PostgreSQL, which vitest provides (inject('clewTestPg'))
 import type {} from '../../src/store/postgres/test-support/global-setup.js';
-import { type Browser, ensureWebBuilt, launch, screenshot, signInAs, signOut, WEB_DIST } from './harness.js';
+import { type Browser, ensureWebBuilt, faultsOf, launchWatched, type PageTrouble, screenshot, signInAs, signOut, WEB_DIST } from './harness.js';
 
 let f: TeamFixture;
 let nlCase: PostgresCaseStore;
@@ -18,7 +18,7 @@ let rsCase: PostgresCaseStore;
 let srv: RunningTeamServer;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let trouble: PageTrouble;
 const nl = uniqueUser('anouk');
 const rs = uniqueUser('milos');
 
@@ -31,16 +31,7 @@ beforeAll(async () => {
   await f.admin.grant(nl, nlCase.db.caseName, 'analyst');
   await f.admin.grant(rs, rsCase.db.caseName, 'reader');
   srv = await startTeamServer({ directory: f.server, webRoot: WEB_DIST, log: () => {} });
-  browser = await launch();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy|Trusted Type/i.test(m.text())) errors.push(m.text());
-  });
-  page.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  ({ browser, page, trouble } = await launchWatched());
 }, 300_000);
 
 afterAll(async () => {
@@ -105,6 +96,6 @@ describe('the team server in Chromium, two users of two agencies', () => {
     // signed out: the API answers 401 to this browser
     const status = await page.evaluate(async (c) => (await fetch(`/api/cases/${c}/stats`, { credentials: 'same-origin' })).status, rsCase.db.caseName);
     expect(status).toBe(401);
-    expect(errors).toEqual([]);
+    expect(faultsOf(trouble)).toEqual([]);
   });
 });
