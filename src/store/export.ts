@@ -24,10 +24,7 @@ export interface ExportSql {
 /** Rows per page. */
 const PAGE = 2000;
 
-/** messages.flags bits (src/store/sqlite/writer.ts). */
-const FLAG_EDITED = 1;
-const FLAG_DELETED = 2;
-const FLAG_TO_MEMBERS = 4;
+import { FLAG_DELETED, FLAG_EDITED, FLAG_TO_MEMBERS } from './message-rows.js';
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 

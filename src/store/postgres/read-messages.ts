@@ -4,32 +4,11 @@
  */
 import type { Mention } from '../../model/entities.js';
 import { ClewError } from '../../model/errors.js';
-import type { Channel } from '../../model/records.js';
 import type { MessageView } from '../types.js';
 import { bodyMention } from '../ocr-rows.js';
 import { type PgReadCase, accountsByIds, all, json, one, parseLoc } from './read-util.js';
 
-/** messages.flags bits (src/store/sqlite/writer.ts). */
-const FLAG_EDITED = 1;
-const FLAG_DELETED = 2;
-
-interface MessageDbRow {
-  id: number;
-  source_id: number;
-  loc: string;
-  sender: number;
-  conversation_id: number | null;
-  channel: Channel;
-  ts: number;
-  tz_offset: number | null;
-  ts_local: string | null;
-  body: string;
-  subject: string | null;
-  native_id: string | null;
-  flags: number;
-  dup_of: number | null;
-  lang: string | null;
-}
+import { FLAG_DELETED, FLAG_EDITED, type MessageDbRow } from '../message-rows.js';
 
 const MESSAGE_COLS = 'id, source_id, loc, sender, conversation_id, channel, ts, tz_offset, ts_local, body, subject, native_id, flags, dup_of, lang';
 

@@ -49,10 +49,7 @@ const MAX_TSVECTOR_BYTES = 900_000;
 const BATCH_SIZE = 20_000;
 const ASCII = /^[\x00-\x7e]*$/;
 
-/** messages.flags bits (as in SQLite). */
-export const FLAG_EDITED = 1;
-export const FLAG_DELETED = 2;
-export const FLAG_TO_MEMBERS = 4;
+import { FLAG_DELETED, FLAG_EDITED, FLAG_TO_MEMBERS } from '../message-rows.js';
 
 type Edges = EdgeIncrements;
 

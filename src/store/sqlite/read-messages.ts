@@ -7,29 +7,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
-import type { Channel } from '../../model/records.js';
 import type { AccountView, MessageView } from '../types.js';
 import { parseLoc } from './rows.js';
 import { cachedStatement } from './statements.js';
-import { FLAG_DELETED, FLAG_EDITED } from './writer.js';
-
-export interface MessageDbRow {
-  id: number;
-  source_id: number;
-  loc: string;
-  sender: number;
-  conversation_id: number | null;
-  channel: Channel;
-  ts: number;
-  tz_offset: number | null;
-  ts_local: string | null;
-  body: string;
-  subject: string | null;
-  native_id: string | null;
-  flags: number;
-  dup_of: number | null;
-  lang: string | null;
-}
+import { FLAG_DELETED, FLAG_EDITED, type MessageDbRow } from '../message-rows.js';
 
 /** The accounts of some ids (the store's one-statement account read). */
 export type AccountsOf = (ids: readonly number[]) => Map<number, AccountView>;

@@ -32,10 +32,7 @@ const MAX_BLOB_BYTES = 64 * 1024 * 1024;
 const MAX_TRACKED = 5_000_000;
 const CONVERSATION_INDEX = DEFERRED_INDEXES.find((i) => i.name === 'messages_conversation')!;
 
-/** messages.flags bits. FLAG_TO_MEMBERS: addressed to the conversation's members (no explicit recipients). */
-export const FLAG_EDITED = 1;
-export const FLAG_DELETED = 2;
-export const FLAG_TO_MEMBERS = 4;
+import { FLAG_DELETED, FLAG_EDITED, FLAG_TO_MEMBERS } from '../message-rows.js';
 
 function splitRef(ref: string): { platform: string; handle: string } {
   const i = ref.indexOf(':');
