@@ -25,7 +25,8 @@ export function checkCaseName(name: string): void {
     throw new ClewError('INVALID_ARGUMENT', `a case name is 1 to ${MAX_NAME} printable characters`, { name: name.slice(0, MAX_NAME) });
 }
 
-async function schemaVersion(q: Queryable): Promise<number | null> {
+/** The database-wide schema version (clew_meta), or null in a database without clew's schema. */
+export async function schemaVersion(q: Queryable): Promise<number | null> {
   // no clew_meta: a database without clew's schema
   if ((await one<{ t: string | null }>(q, `SELECT to_regclass('clew_meta')::text AS t`))?.t == null) return null;
   const r = await one<{ value: string }>(q, `SELECT value FROM clew_meta WHERE key = 'schema_version'`);

@@ -5,8 +5,9 @@
  * schema is there (ensureSchema gives them again whenever it creates or migrates the schema).
  */
 import type pg from 'pg';
+import { schemaVersion } from '../cases.js';
 import { pgCode } from '../db.js';
-import { CASE_TABLES, serverGrants } from '../schema.js';
+import { CASE_TABLES, PG_SCHEMA_VERSION, serverGrants } from '../schema.js';
 import { SERVER_ROLE, TEAM_WRITABLE, roleIdent } from './rls.js';
 
 type Queryable = pg.Pool | pg.PoolClient | pg.Client;
@@ -40,11 +41,13 @@ export async function prepareServerRole(q: Queryable, password: string, role: st
 
 /**
  * Grant role `role` the team server's privileges in this database, when the role exists and the
- * database holds clew's schema (team/rls.ts serverGrantsSql). Returns whether it did.
+ * database holds clew's schema at this clew's version (team/rls.ts serverGrantsSql). Returns
+ * whether it did. A database at an older version is left as it is: its tables and functions are
+ * not yet all there, and ensureSchema grants them once it has migrated it.
  */
 export async function grantServerRole(q: Queryable, role: string = SERVER_ROLE): Promise<boolean> {
   const r = (await q.query<{ t: string | null; role: boolean }>(`SELECT to_regclass('clew_users')::text AS t, EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS role`, [role])).rows[0];
-  if (!r?.t || !r.role) return false;
+  if (!r?.t || !r.role || (await schemaVersion(q)) !== PG_SCHEMA_VERSION) return false;
   // given already (the common case: nothing to change, nothing locked)
   const has = await q.query<{ ok: boolean }>(
     `SELECT bool_and(has_table_privilege($1, t, 'SELECT')) AND bool_and(has_table_privilege($1, w, 'INSERT, UPDATE, DELETE'))
