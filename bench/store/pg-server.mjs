@@ -4,10 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** { uri, stop, serverCpuSeconds } for a bench: uri is the server's base URI (no ?case=). */
-export function pgServer(root, given) {
+/**
+ * { uri, stop, serverCpuSeconds } for a bench: uri is the server's base URI (no ?case=). A bench
+ * that runs beside others passes a directory of its own, so that its stop() ends only its server.
+ */
+export function pgServer(root, given, dir = join(root, 'bench', 'out', 'pg')) {
   const bin = join(root, 'dist', 'cli', 'bin.js');
-  const dir = join(root, 'bench', 'out', 'pg');
   const clew = (argv) => execFileSync(process.execPath, [bin, ...argv], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (given) return { uri: given, stop() {}, serverCpuSeconds: () => null };
   // the second line of the human output is the URI with its password (--json leaves it out)

@@ -11,7 +11,7 @@
 // 5. As a user runs them, each a process of its own (startup included): `clew graph rank` (PageRank),
 //    `clew graph communities` (Leiden), `clew dossier` of the most active account; and in this process the
 //    network's build from the store (loadCaseNetwork + the CSR).
-// Without --pg a local server is started with clew db start in bench/out/pg (kept). The figures and the
+// Without --pg a local server is started with clew db start in bench/out/pg-scale (kept). The figures and the
 // measured per-message costs are printed; --write appends them to bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, statSync, statfsSync } from 'node:fs';
@@ -27,7 +27,8 @@ const nQueries = Number(opt('queries', '50'));
 const analyse = args.includes('--analyse');
 mkdirSync(BENCH_OUT, { recursive: true });
 
-const server = pgServer(ROOT, opt('pg', null));
+// a server of its own (bench/out/pg-scale): a run of hours must not be stopped by another bench's end
+const server = pgServer(ROOT, opt('pg', null), join(BENCH_OUT, 'pg-scale'));
 const caseName = `scale_${n}${analyse ? '_analysed' : ''}`;
 const locator = (() => {
   const u = new URL(server.uri);
