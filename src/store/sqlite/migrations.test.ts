@@ -17,7 +17,7 @@ import { migrateCase, openCase } from '../open.js';
 import type { CaseStore } from '../types.js';
 
 async function withOpen<T>(path: string, fn: (s: CaseStore) => Promise<T>): Promise<T> {
-  const s = await openCase(path, { threadedWriter: false });
+  const s = await openCase(path, { threadedWriter: false, readonly: true });
   try {
     return await fn(s);
   } finally {
@@ -124,7 +124,7 @@ describe('SQLite schema migrations', () => {
     }
   });
 
-  it("fill a schema-7 case's capture times from the photos it holds, once, when it is next opened (and by clew case migrate)", async () => {
+  it("fill a schema-7 case's capture times from the photos it holds, once, when it is next opened (read-only too) or by clew case migrate", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clew-migrate-'));
     try {
       const photo = makeJpegWithExif({ dateTimeOriginal: '2021:02:03 10:15:00', offsetTimeOriginal: '+01:00' });

@@ -7,6 +7,7 @@
  * open (it fills only what is empty). A case file that cannot be written keeps its mark, and shows no
  * capture time until it is opened where it can be.
  */
+import { accessSync, constants } from 'node:fs';
 import Database from 'better-sqlite3';
 import { readTakenAts, TAKEN_AT_CANDIDATES } from '../taken-at.js';
 
@@ -14,6 +15,12 @@ export const TAKEN_AT_PENDING = 'clew_taken_at_backfill';
 
 /** Fill the capture times of a case marked by migration 8; how many attachments got one (0 when nothing was pending). */
 export async function backfillTakenAt(path: string): Promise<number> {
+  // a file that cannot be written keeps its mark: its photos are not read in vain at every open
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    return 0;
+  }
   let db: Database.Database;
   try {
     db = new Database(path, { fileMustExist: true });
