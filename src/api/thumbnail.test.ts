@@ -1,7 +1,7 @@
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { withExifOrientation } from '../text/ocr/test-support/exif.js';
-import { makeJpeg, makePng, pngBomb } from './test-support/images.js';
+import { gifBomb, makeGif, makeJpeg, makePng, makeTiff, makeWebp, pngBomb, tiffBomb, tiffDeflateBomb, tiffWith, webpBomb } from './test-support/images.js';
 import { makeThumbnail, shrinkPixels } from './thumbnail.js';
 
 const decoded = (b: Uint8Array) => jpeg.decode(b, { useTArray: true, formatAsRGBA: true });
@@ -55,8 +55,17 @@ describe('thumbnails', () => {
   it('refuses what is no image, a format it does not preview, and a cut or lying file, without throwing', async () => {
     expect(await makeThumbnail(new TextEncoder().encode('<html><script>alert(1)</script></html>'))).toMatchObject({ ok: false, code: 'not-an-image' });
     expect(await makeThumbnail(new Uint8Array(0))).toMatchObject({ ok: false, code: 'not-an-image' });
-    const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0, 0, 0x3b]);
-    expect(await makeThumbnail(gif)).toMatchObject({ ok: false, code: 'unsupported-format' });
+    // a BMP: a format the gallery does not preview
+    const bmp = Buffer.alloc(54);
+    bmp.write('BM', 0, 'latin1');
+    bmp.writeUInt32LE(40, 14);
+    bmp.writeInt32LE(4, 18);
+    bmp.writeInt32LE(4, 22);
+    expect(await makeThumbnail(new Uint8Array(bmp))).toMatchObject({ ok: false, code: 'unsupported-format' });
+    // a GIF, a WebP and a TIFF cut short
+    expect(await makeThumbnail(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0, 0, 0x3b]))).toMatchObject({ ok: false, code: 'undecodable' });
+    expect(await makeThumbnail((await makeWebp(64, 64)).subarray(0, 40))).toMatchObject({ ok: false });
+    expect(await makeThumbnail((await makeTiff(64, 64)).subarray(0, 200))).toMatchObject({ ok: false });
     const cut = makeJpeg(200, 200).subarray(0, 300);
     expect(await makeThumbnail(cut)).toMatchObject({ ok: false, code: 'undecodable' });
     // a PNG header with nothing after it
@@ -65,6 +74,48 @@ describe('thumbnails', () => {
     const broken = Uint8Array.from(png);
     broken.fill(0x41, 40, 60);
     expect(await makeThumbnail(broken)).toMatchObject({ ok: false, code: 'undecodable' });
+  });
+
+  it('previews a GIF (an animation by its first frame), a WebP and a TIFF as fresh JPEGs', async () => {
+    const gif = await makeThumbnail(await makeGif(400, 200), { side: 100 });
+    if (!gif.ok) throw new Error(gif.reason);
+    expect([gif.source, gif.width, gif.height]).toEqual([{ format: 'gif', width: 400, height: 200 }, 100, 50]);
+    // the first frame is red; the second (blue) is not shown
+    expect(near(pixel(decoded(gif.jpeg), 50, 25), [220, 30, 30])).toBe(true);
+    for (const [format, bytes] of [['webp', await makeWebp(600, 300)], ['tiff', await makeTiff(600, 300)]] as const) {
+      const t = await makeThumbnail(bytes, { side: 200 });
+      if (!t.ok) throw new Error(t.reason);
+      expect([t.source, t.width, t.height]).toEqual([{ format, width: 600, height: 300 }, 200, 100]);
+      expect([...t.jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+      const img = decoded(t.jpeg);
+      expect(near(pixel(img, 20, 50), [220, 30, 30])).toBe(true);
+      expect(near(pixel(img, 180, 50), [30, 30, 220])).toBe(true);
+    }
+    // a grey TIFF of one uncompressed strip, as written by hand
+    const grey = await makeThumbnail(tiffWith(10, 10, new Uint8Array(100).fill(128), 1));
+    if (!grey.ok) throw new Error(grey.reason);
+    expect(near(pixel(decoded(grey.jpeg), 5, 5), [128, 128, 128])).toBe(true);
+  });
+
+  it('refuses a decompression bomb of each of GIF, WebP and TIFF, and one the header cannot show, before it takes memory', async () => {
+    // headers claiming 4 gigapixels (GIF's largest screen), 268 megapixels (WebP's largest canvas), 10 gigapixels
+    for (const bomb of [gifBomb(65_535), webpBomb(16_384, 16_384), tiffBomb(100_000, 100_000)]) {
+      const t = await makeThumbnail(bomb);
+      expect(t).toMatchObject({ ok: false, code: 'too-many-pixels' });
+      expect(!t.ok && t.reason).toMatch(/refused before decoding/);
+    }
+    // a GIF of a 10-pixel screen whose frame is 10,000 pixels a side: the decoder's own pixel limit (ours) refuses it
+    const deflateBomb = tiffDeflateBomb();
+    const rss = process.memoryUsage().rss;
+    expect(await makeThumbnail(gifBomb(10, 10_000))).toMatchObject({ ok: false });
+    expect(await makeThumbnail(gifBomb(10, 60_000))).toMatchObject({ ok: false });
+    // a 100 × 100 TIFF whose strip inflates to 200 MB: decoded into the 10 kB the picture needs, the rest never made
+    const deflated = await makeThumbnail(deflateBomb);
+    expect(deflated.ok && [deflated.width, deflated.height]).toEqual([100, 100]);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(150 * 1024 * 1024);
+    // the caps apply as for JPEG and PNG
+    expect(await makeThumbnail(await makeGif(300, 300), { maxPixels: 50_000 })).toMatchObject({ ok: false, code: 'too-many-pixels' });
+    expect(await makeThumbnail(await makeWebp(300, 300), { maxBytes: 10 })).toMatchObject({ ok: false, code: 'too-large' });
   });
 
   it('averages whole source pixels when shrinking', () => {

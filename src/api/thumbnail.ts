@@ -4,12 +4,15 @@
  * (src/text/ocr/image-check.ts: the format by its magic number, never by the claimed type or name; the
  * pixel size read from the header, so a decompression bomb is refused before memory is allocated for it),
  * decoded by maintained pure-JavaScript decoders (jpeg-js for JPEG, as OCR's orientation already does;
- * pngjs for PNG), turned upright as its EXIF orientation asks (orientation.ts), shrunk by averaging
- * (a box filter) to fit THUMBNAIL_SIDE, laid over white, and encoded again as a small JPEG: what reaches
- * the browser is always a fresh JPEG that clew wrote, whatever the file was.
+ * pngjs for PNG) or, for GIF (its first frame: an animation shows its first picture), WebP and TIFF (its
+ * first image), which those cannot read, by sharp (libvips with libnsgif, libwebp and libtiff: the decoders
+ * browsers and image servers harden against hostile files; it runs off the event loop, under its own pixel
+ * limit, set to ours, and a time limit), turned upright as a JPEG's EXIF orientation asks (orientation.ts),
+ * shrunk by averaging (a box filter) to fit THUMBNAIL_SIDE, laid over white, and encoded again as a small
+ * JPEG: what reaches the browser is always a fresh JPEG that clew wrote, whatever the file was.
  *
- * Never throws for bad input: a file that is not a decodable PNG or JPEG, or that is over the caps,
- * comes back as a refusal with a stable code and a reason for people.
+ * Never throws for bad input: a file that is not a decodable JPEG, PNG, GIF, WebP or TIFF, or that is over
+ * the caps, comes back as a refusal with a stable code and a reason for people.
  */
 import { checkImage, sniffImageFormat } from '../text/ocr/image-check.js';
 import { exifOrientation, orientPixels } from '../text/ocr/orientation.js';
@@ -22,11 +25,17 @@ export const THUMBNAIL_MAX_PIXELS = 50_000_000;
 export const THUMBNAIL_MAX_BYTES = 48 * 1024 * 1024;
 /** JPEG quality of a preview. */
 const QUALITY = 80;
+/** Longest a GIF, WebP or TIFF may take to decode, in seconds (a 50-megapixel TIFF takes about one). */
+const DECODE_SECONDS = 20;
+
+/** The formats previewed. */
+type Previewed = 'jpeg' | 'png' | 'gif' | 'webp' | 'tiff';
+const PREVIEWED: readonly string[] = ['jpeg', 'png', 'gif', 'webp', 'tiff'] satisfies Previewed[];
 
 export type ThumbnailRefusal = 'not-an-image' | 'unsupported-format' | 'too-large' | 'too-many-pixels' | 'undecodable';
 
 export type Thumbnail =
-  | { ok: true; jpeg: Uint8Array; width: number; height: number; source: { format: 'jpeg' | 'png'; width: number; height: number }; orientation: number | null }
+  | { ok: true; jpeg: Uint8Array; width: number; height: number; source: { format: Previewed; width: number; height: number }; orientation: number | null }
   | { ok: false; code: ThumbnailRefusal; reason: string };
 
 export interface ThumbnailOptions {
@@ -88,7 +97,19 @@ function overWhite(data: Uint8Array): void {
   }
 }
 
-async function decode(bytes: Uint8Array, format: 'jpeg' | 'png', maxPixels: number): Promise<{ data: Uint8Array; width: number; height: number }> {
+async function decode(bytes: Uint8Array, format: Previewed, maxPixels: number): Promise<{ data: Uint8Array; width: number; height: number }> {
+  if (format === 'gif' || format === 'webp' || format === 'tiff') {
+    const { default: sharp } = await import('sharp');
+    sharp.cache(false);
+    // page 0 only: an animated GIF's first frame, a TIFF's first image
+    const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, pages: 1, page: 0, failOn: 'error' })
+      .timeout({ seconds: DECODE_SECONDS })
+      .ensureAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 4) throw new Error(`decoded to ${info.channels} channels`);
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+  }
   if (format === 'jpeg') {
     const { decode: decodeJpeg } = await import('jpeg-js');
     const img = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxPixels / 1e6, maxMemoryUsageInMB: Math.ceil((maxPixels * 8) / 1e6) + 64 });
@@ -116,8 +137,10 @@ export async function makeThumbnail(bytes: Uint8Array, opts: ThumbnailOptions = 
     if (check.code === 'not-an-image') return { ok: false, code: 'not-an-image', reason: `no preview: ${check.reason}` };
     return { ok: false, code: 'undecodable', reason: `no preview: ${check.reason}` };
   }
-  const format = sniffImageFormat(bytes);
-  if (format !== 'jpeg' && format !== 'png') return { ok: false, code: 'unsupported-format', reason: `no preview: ${String(format).toUpperCase()} images are not previewed (only JPEG and PNG); download the original` };
+  const sniffed = sniffImageFormat(bytes);
+  if (sniffed === null || !PREVIEWED.includes(sniffed))
+    return { ok: false, code: 'unsupported-format', reason: `no preview: ${String(sniffed).toUpperCase()} images are not previewed (only JPEG, PNG, GIF, WebP and TIFF); download the original` };
+  const format = sniffed as Previewed;
   let img: { data: Uint8Array; width: number; height: number };
   try {
     img = await decode(bytes, format, maxPixels);

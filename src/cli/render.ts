@@ -138,7 +138,7 @@ export function renderShow(r: ShowResult): string {
   if (m.duplicates.length) lines.push(`same message also stored as: ${m.duplicates.join(', ')}`);
   if (r.mentions.length)
     lines.push(`entities: ${r.mentions.map((x) => `${x.type} ${safe(x.value)}${x.attrs?.means ? ` (= ${safe(String(x.attrs.means))})` : ''}`).join('; ')}`);
-  for (const a of m.attachments) lines.push(`attachment: ${safe(a.filename)} ${a.mime ?? ''} ${a.size ?? '?'} bytes ${a.sha256 ?? ''}`);
+  for (const a of m.attachments) lines.push(`attachment: ${safe(a.filename)} ${a.mime ?? ''} ${a.size ?? '?'} bytes ${a.sha256 ?? ''}${a.takenAt ? ` taken ${safe(a.takenAt)}` : ''}`);
   lines.push('', ...r.thread.map((t) => messageLine(t, t.id === m.id)), '');
   if (r.raw.text !== null) lines.push('raw source record:', safe(r.raw.text.replace(/\r?\n$/, ''), true));
   else lines.push(`raw source record: ${safe(r.raw.unavailable ?? '')}`);

@@ -109,6 +109,11 @@ export interface AttachmentRecord {
   mime?: string;
   size?: number;
   sha256?: string;
+  /**
+   * When the photo was taken by its EXIF: the camera's wall clock as ISO 8601, with the camera's
+   * offset when it recorded one (`2021-02-03T10:15:00+01:00`), else without (zone not recorded).
+   */
+  takenAt?: string;
   /** The file's bytes when the source carries them (capped by the pipeline). */
   content?: Uint8Array;
 }

@@ -36,7 +36,7 @@ function message(id: number, body: string, name: string): MessageView {
     duplicateOf: null,
     duplicates: [],
     lang: null,
-    attachments: [{ filename: name, mime: body.slice(0, 10), size: 3, sha256: null }],
+    attachments: [{ filename: name, mime: body.slice(0, 10), size: 3, sha256: null, takenAt: body.slice(0, 25) || null }],
     provenance: { sourceId: 1, path: '/x', sha256: 'a'.repeat(64), format: 'canonical', locator: { line: 2, entry: name, path: body.slice(0, 20) } },
   };
 }

@@ -238,7 +238,7 @@ function item(n: number, it: Manifest['items'][number], c: ReportItemContent, so
   parts.push(`<div class="body" dir="auto">${escapeText(m.body)}</div>`);
   if (m.attachments.length)
     parts.push(
-      `<p><b>Attachments:</b></p><ul>${m.attachments.map((a) => `<li>${bdi(a.filename)}${a.mime ? ` (${escapeText(a.mime)})` : ''}${a.size !== null ? `, ${num(a.size)} bytes` : ''}${a.sha256 ? `, SHA-256 <span class="hash">${escapeText(a.sha256)}</span>` : ''}</li>`).join('')}</ul>`,
+      `<p><b>Attachments:</b></p><ul>${m.attachments.map((a) => `<li>${bdi(a.filename)}${a.mime ? ` (${escapeText(a.mime)})` : ''}${a.size !== null ? `, ${num(a.size)} bytes` : ''}${a.sha256 ? `, SHA-256 <span class="hash">${escapeText(a.sha256)}</span>` : ''}${a.takenAt ? `, taken ${escapeText(a.takenAt)} (EXIF, camera clock)` : ''}</li>`).join('')}</ul>`,
     );
   parts.push(...provenanceBlock(m.provenance, sources.get(m.provenance.sourceId)), ...rawBlock(c.raw));
   parts.push('<h3>Annotations</h3>', annotationList(c.annotations));

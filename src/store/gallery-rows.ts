@@ -1,6 +1,6 @@
 /**
  * The attachment gallery (issue 20 part 4) as both backends read it: the page size, the scope's
- * checks, the row and its mapping, and the EXIF positions (locations of kind 'exif' that ingest
+ * checks, the row and its mapping (with the EXIF capture time stored per attachment), and the EXIF positions (locations of kind 'exif' that ingest
  * recorded from a photo's GPS tags, with its capture time when known) matched to their attachments.
  */
 import { ClewError } from '../model/errors.js';
@@ -19,6 +19,7 @@ export interface GalleryDbRow {
   mime: string | null;
   size: number | string | null;
   sha256: string | null;
+  taken_at: string | null;
   held: number | boolean;
   message_id: number | string | null;
   conversation_id: number | string | null;
@@ -65,6 +66,7 @@ export function galleryPage(rows: readonly GalleryDbRow[], limit: number, accoun
       size: r.size === null ? null : Number(r.size),
       sha256: r.sha256,
       held: r.held === true || r.held === 1,
+      takenAt: r.taken_at,
       message:
         r.message_id === null || sender === undefined
           ? null

@@ -4,13 +4,22 @@
  */
 import { parseLocator } from './locator.js';
 import { openSqliteCase } from './sqlite/store.js';
+import { backfillTakenAt } from './sqlite/taken-at.js';
 import type { CaseStore, OpenOptions } from './types.js';
 
 export type { OpenOptions };
 
 export async function openCase(locator: string, opts: OpenOptions = {}): Promise<CaseStore> {
   const loc = parseLocator(locator);
-  if (loc.kind === 'sqlite') return openSqliteCase(loc.path, opts);
+  if (loc.kind === 'sqlite') {
+    const store = openSqliteCase(loc.path, opts);
+    // the capture times of a case migrated to schema 8 (sqlite/taken-at.ts); nothing once done
+    await backfillTakenAt(loc.path).catch(async (e: unknown) => {
+      await store.close();
+      throw e;
+    });
+    return store;
+  }
   const { openPostgresCase } = await import('./postgres/open.js');
   return openPostgresCase(loc, opts);
 }
@@ -33,6 +42,7 @@ export async function migrateCase(locator: string): Promise<CaseMigration> {
     const { caseSchemaVersion, ensureMigrated } = await import('./sqlite/migrations.js');
     const from = caseSchemaVersion(loc.path);
     const r = ensureMigrated(loc.path);
+    await backfillTakenAt(loc.path);
     return { backend: 'sqlite', ...(r ?? { from, to: from, applied: [] }) };
   }
   const { migratePostgresCase } = await import('./postgres/open.js');

@@ -110,7 +110,8 @@ export interface MessageView {
   duplicates: number[];
   /** ISO 639-1 language detected (or taken from the conversation), null when unknown. */
   lang: string | null;
-  attachments: { filename: string; mime: string | null; size: number | null; sha256: string | null }[];
+  /** Each with its EXIF capture time as GalleryItem.takenAt. */
+  attachments: { filename: string; mime: string | null; size: number | null; sha256: string | null; takenAt: string | null }[];
   provenance: ProvenanceView;
 }
 
@@ -987,7 +988,12 @@ export interface GalleryItem {
   held: boolean;
   /** The message it belongs to (its first copy), null when the case holds none. */
   message: { id: number; conversationId: number | null; ts: number; sender: AccountView } | null;
-  /** Where and when the photo was taken by its EXIF (a location of kind 'exif' recorded at ingest), null when unknown. */
+  /**
+   * When the photo was taken by its EXIF: the camera's wall clock as ISO 8601, with the camera's offset when
+   * it recorded one (`2021-02-03T10:15:00+01:00`), else without (zone not recorded); null when unknown.
+   */
+  takenAt: string | null;
+  /** Where (and, by the case's time zone, when) the photo was taken by its EXIF (a location of kind 'exif' recorded at ingest), null when unknown. */
   exif: { lat: number; lon: number; ts: number | null } | null;
 }
 

@@ -2,7 +2,7 @@
  * The attachment gallery in Chromium (issue 20 part 4): the Gallery view on a case with real images and
  * hostile files. Previews are server-made JPEGs that load; a decompression bomb, text claiming image/jpeg
  * and HTML claiming image/png show a placeholder and run nothing; a file name with markup stays text;
- * EXIF time and place show; a preview followed by the keyboard opens its message in its conversation, whose
+ * EXIF time and place show (a capture time without a position too, and in the conversation); a preview followed by the keyboard opens its message in its conversation, whose
  * Attachments button leads back to that conversation's gallery.
  */
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ describe('attachment gallery in Chromium', () => {
   it('shows previews, placeholders for what is no image, names as text, EXIF, and follows a preview to its message', async () => {
     await page.getByRole('link', { name: 'Gallery' }).click();
     await page.getByTestId('gallery').waitFor();
-    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(7);
+    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(8);
     expect(await page.getByTestId('gallery-scope').textContent()).toBe('The whole case');
 
     // real images: previews the server made, loaded
@@ -52,10 +52,13 @@ describe('attachment gallery in Chromium', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     // EXIF time and place
     expect(await tile('luka.jpg').getByTestId('gallery-exif').textContent()).toMatch(/^Taken 2022-07-01 08:30.* UTC at 51\.2194, 4\.4025$/);
+    // a photo with an EXIF capture time and no position: the time, as the camera's clock said it
+    expect(await tile('kamion.jpg').getByTestId('gallery-exif').textContent()).toBe('Taken 2022-06-30 21:05:10 (UTC+02:00, camera clock)');
+    await expect.poll(() => loaded('kamion.jpg'), { timeout: 30_000 }).toBe(200);
     // the PDF only when not images only
     expect(await tile('racun.pdf').count()).toBe(0);
     await page.getByTestId('gallery-images-only').uncheck();
-    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(8);
+    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(9);
     expect(await tile('racun.pdf').getByTestId('gallery-placeholder').textContent()).toBe('not an image');
     await screenshot(page, 'gallery');
 
@@ -64,12 +67,14 @@ describe('attachment gallery in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/m\/[0-9]+$/);
     await page.getByText('evo slike iz luke').first().waitFor();
+    // the conversation names each attachment with its capture time where EXIF gives one
+    expect(await page.getByTestId('attachment-taken').allTextContents()).toEqual([' · taken 2022-06-30 21:05:10 (UTC+02:00, camera clock)']);
 
     // the conversation's Attachments: its own gallery (the direct exchange of Ana and Boban)
     await page.getByTestId('conversation-gallery').click();
     await page.waitForURL(/\/gallery\?message=[0-9]+$/);
-    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(2);
-    expect(await page.getByTestId('gallery-name').allTextContents()).toEqual(['luka.jpg', 'screenshot.png']);
+    await expect.poll(() => page.getByTestId('gallery-item').count()).toBe(3);
+    expect(await page.getByTestId('gallery-name').allTextContents()).toEqual(['luka.jpg', 'screenshot.png', 'kamion.jpg']);
 
     expect(await xssOf(page)).toBeUndefined();
     expect(trouble.errors).toEqual([]);

@@ -2,7 +2,9 @@
  * Evidence reports in Chromium (issue 20 part 2): tag messages in Search, build a report in the
  * Report view (items from the tag, reordered, commentary, an introduction, a figure), download its
  * HTML, PDF and manifest, rebuild it from the manifest (the API, as `clew report --manifest`
- * does, and the view's own check) and compare hashes. Markup in the tag, the commentary and the
+ * does, and the view's own check) and compare hashes; then the rest of the issue's path in one walk:
+ * a tag added in a conversation, a note on the sender's dossier, the report of that tag, the Network
+ * export, and the rebuild. Markup in the tag, the commentary and the
  * introduction stays text, in the report and in the PDF.
  */
 import { spawnSync } from 'node:child_process';
@@ -128,6 +130,61 @@ describe('evidence report in Chromium', () => {
     writeFileSync(join(dir, 'edited.json'), manifest.bytes.toString('utf8').replace('Delivery of 850 kg', 'Delivery of 10 kg'));
     await page.getByTestId('rebuild-input').setInputFiles(join(dir, 'edited.json'));
     await expect.poll(() => page.locator('.view-report [role="alert"], .view-report .error').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining('was changed after it was written')]));
+
+    expect(await xssOf(page)).toBeUndefined();
+    expect(trouble.csp).toEqual([]);
+    expect(trouble.errors).toEqual([]);
+  });
+
+  it('walks the rest of the path: tags in a conversation, notes the sender on the dossier, reports the tag, saves the Network export, and the manifest rebuilds the same bytes', async () => {
+    // a message tagged in its conversation (not in Search)
+    await page.goto(`${srv.origin}/search?q=${encodeURIComponent('"the kafa is here"')}`);
+    const to = await page.locator('li.hit').first().locator('a[href^="/m/"]').first().getAttribute('href');
+    const id = /^\/m\/([0-9]+)/.exec(to ?? '')![1]!;
+    await page.goto(`${srv.origin}/m/${id}`);
+    const msg = page.locator(`#msg-${id}`);
+    await msg.getByTestId('annotation-add-tag').click();
+    await msg.getByTestId('annotation-tag-input').fill('walk');
+    await msg.getByTestId('annotation-save').click();
+    await msg.getByTestId('annotation-tag').filter({ hasText: '#walk' }).waitFor();
+
+    // a note on its sender, from the conversation to the dossier
+    await msg.getByTestId('dossier-link').first().click();
+    const head = page.locator('.dossier-head');
+    await head.getByTestId('annotation-add-note').click();
+    await head.getByTestId('annotation-note-input').fill(`sender of the kafa ${XSS}`);
+    await head.getByTestId('annotation-save').click();
+    await expect.poll(() => head.getByTestId('annotation-note').textContent()).toContain(`sender of the kafa ${XSS}`);
+
+    // the Report view: the tag's one message, made, its HTML and PDF saved
+    await page.goto(`${srv.origin}/report`);
+    await page.getByTestId('report-tag').waitFor();
+    if (await page.getByTestId('report-clear').count()) await page.getByTestId('report-clear').click();
+    await page.getByTestId('report-tag').selectOption('walk');
+    await page.getByTestId('report-add-tag').click();
+    await expect.poll(() => page.getByTestId('report-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual([id]);
+    await page.getByTestId('report-make').click();
+    await page.getByTestId('report-made').waitFor({ timeout: 60_000 });
+    const reportSha = (await page.getByTestId('report-sha').textContent())!.trim();
+    const html = await save('download-html');
+    expect(sha(html.bytes)).toBe(reportSha);
+    expect(html.bytes.toString('utf8')).toContain(`Item 1: message ${id}`);
+    expect(html.bytes.toString('utf8')).toContain('tag <b>#<bdi>walk</bdi></b>');
+    expect((await save('download-pdf')).bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const manifest = await save('download-manifest');
+
+    // the Network export of the case, from the Network view
+    await page.goto(`${srv.origin}/network`);
+    await page.getByTestId('network').waitFor();
+    await page.getByTestId('export-menu').click();
+    const gexf = await save('export-gexf');
+    expect(gexf.name).toBe('clew-case-network.gexf');
+    expect(gexf.bytes.toString('utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf /);
+
+    // the report rebuilt from its manifest: the same bytes, the note on the sender changing nothing in it
+    const again = await withCase(casePath, { readonly: true }, (s) => rebuildReport(s, manifest.bytes.toString('utf8'), 'manifest'));
+    expect(again.identical).toBe(true);
+    expect(sha(Buffer.from(again.html))).toBe(reportSha);
 
     expect(await xssOf(page)).toBeUndefined();
     expect(trouble.csp).toEqual([]);

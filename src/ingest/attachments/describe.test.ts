@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attachmentRecords, describeAttachment, exifTime, mimeOf } from './describe.js';
-import { makeJpegWithExif } from './test-support/jpeg-exif.js';
+import { makeJpegWithExif } from '../../text/exif/test-support/jpeg-exif.js';
 
 describe('describeAttachment', () => {
   it('hashes, sizes, sniffs and reads EXIF', async () => {
@@ -51,6 +51,17 @@ describe('attachmentRecords', () => {
     expect(r.attachment.sha256).toHaveLength(64);
     expect(r.attachment.size).toBe(jpeg.length);
     expect(r.location?.ts).toBeUndefined(); // no zone, no offset: time unknown
+  });
+
+  it('keeps the EXIF capture time on the attachment, with or without a position, the camera\'s offset when recorded', async () => {
+    expect((await attachmentRecords(jpeg, { nativeId: 'a-3', filename: 'x.jpg', maxBytes: 1 << 20 })).attachment.takenAt).toBe('2021-02-03T10:15:00');
+    const timeOnly = makeJpegWithExif({ dateTimeOriginal: '2022:06:30 21:05:10', offsetTimeOriginal: '+05:45' });
+    const r = await attachmentRecords(timeOnly, { nativeId: 'a-4', filename: 'y.jpg', maxBytes: 1 << 20, timeZone: 'Europe/Brussels' });
+    expect(r.attachment.takenAt).toBe('2022-06-30T21:05:10+05:45');
+    expect(r.location).toBeUndefined();
+    const none = await attachmentRecords(makeJpegWithExif({ lat: 1, lon: 2 }), { nativeId: 'a-5', filename: 'z.jpg', maxBytes: 1 << 20 });
+    expect(none.attachment.takenAt).toBeUndefined();
+    expect(none.location).toBeDefined();
   });
 
   it('converts EXIF times with an offset without a zone', () => {

@@ -1,12 +1,13 @@
 /**
  * Describe an attachment's bytes (hash, size, sniffed type, EXIF) and turn it into records:
- * an AttachmentRecord (content kept only up to the cap) and, when the image carries a GPS
- * position, a LocationRecord of kind 'exif' linked to the message and the attachment.
+ * an AttachmentRecord (content kept only up to the cap; the EXIF capture time, when the image
+ * has one, as `takenAt`) and, when the image carries a GPS position, a LocationRecord of kind
+ * 'exif' linked to the message and the attachment.
  */
 import { createHash } from 'node:crypto';
 import type { AccountRef, AttachmentRecord, LocationRecord } from '../../model/records.js';
 import { zonedToUtc } from '../time.js';
-import { readExif, type ExifInfo } from './exif.js';
+import { EXIF_IMAGE_TYPES, readExif, takenAtText, type ExifInfo } from '../../text/exif/exif.js';
 import { sniffMime } from './mime.js';
 
 export interface AttachmentDescription {
@@ -26,7 +27,7 @@ const BY_EXTENSION: Record<string, string> = {
   xml: 'application/xml',
 };
 
-const IMAGE_WITH_EXIF = new Set(['image/jpeg', 'image/heic', 'image/heif', 'image/png', 'image/webp', 'image/avif']);
+const IMAGE_WITH_EXIF = new Set(EXIF_IMAGE_TYPES);
 
 /** The type by magic bytes; by extension only for plain-text kinds; else application/octet-stream. */
 export function mimeOf(bytes: Uint8Array, filename: string): string {
@@ -90,6 +91,8 @@ export async function attachmentRecords(
   };
   if (ctx.message !== undefined) attachment.message = ctx.message;
   if (bytes.byteLength <= ctx.maxBytes) attachment.content = bytes;
+  const takenAt = d.exif && takenAtText(d.exif);
+  if (takenAt) attachment.takenAt = takenAt;
   let location: LocationRecord | undefined;
   if (d.exif?.lat !== undefined && d.exif.lon !== undefined) {
     location = { type: 'location', kind: 'exif', lat: d.exif.lat, lon: d.exif.lon, attachment: ctx.nativeId };

@@ -50,7 +50,8 @@ export const messageView = z.strictObject({
   duplicateOf: int.nullable(),
   duplicates: z.array(int),
   lang: z.string().nullable(),
-  attachments: z.array(z.strictObject({ filename: z.string(), mime: z.string().nullable(), size: int.nullable(), sha256: z.string().nullable() })),
+  /** Each with its EXIF capture time (`takenAt`: the camera's wall clock as ISO 8601, with its offset when recorded), null when unknown. */
+  attachments: z.array(z.strictObject({ filename: z.string(), mime: z.string().nullable(), size: int.nullable(), sha256: z.string().nullable(), takenAt: z.string().nullable() })),
   provenance: provenanceView,
 });
 

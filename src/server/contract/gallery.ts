@@ -27,7 +27,12 @@ export const galleryItemView = z.strictObject({
   image: z.boolean(),
   /** The message it belongs to: open it in its conversation. */
   message: z.strictObject({ id: int, conversationId: int.nullable(), ts: int, sender: accountView }).nullable(),
-  /** Where and when the photo was taken by its EXIF (recorded at ingest), null when unknown; `ts` UTC ms or null. */
+  /**
+   * When the photo was taken by its EXIF: the camera's wall clock as ISO 8601, with the camera's offset when it
+   * recorded one (`2021-02-03T10:15:00+01:00`), else without (the zone is not recorded); null when unknown.
+   */
+  takenAt: z.string().nullable(),
+  /** Where the photo was taken by its EXIF GPS position (and `ts`, UTC ms, when by the case's time zone), null when unknown. */
   exif: z.strictObject({ lat: z.number(), lon: z.number(), ts: int.nullable() }).nullable(),
 });
 

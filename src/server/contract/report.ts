@@ -56,7 +56,7 @@ export const reportMakeRequest = z.strictObject({
 export const reportMake = endpoint({
   method: 'POST',
   path: '/report',
-  summary: 'Make an evidence report (kept in memory, the newest 8 per case) and say where to download it',
+  summary: 'Make an evidence report (kept in memory, the newest 8 per case); download it by its manifest SHA-256 (GET /report/:sha/:what)',
   upload: { contentTypes: ['application/json'], maxBytes: MAX_REPORT_BODY_BYTES, json: reportMakeRequest },
   response: z.strictObject({
     manifestSha256: z.string(),
@@ -64,7 +64,6 @@ export const reportMake = endpoint({
     items: int,
     figures: int,
     htmlBytes: int,
-    downloads: z.strictObject({ html: z.string(), pdf: z.string(), manifest: z.string() }),
   }),
 });
 

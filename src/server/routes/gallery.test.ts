@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GA, GALLERY_EXIF, GALLERY_FILES, GALLERY_XSS, buildGalleryCase, HTML_PAGE } from '../../api/test-support/gallery-case.js';
+import { GA, GALLERY_EXIF, GALLERY_FILES, GALLERY_TAKEN_AT, GALLERY_XSS, buildGalleryCase, HTML_PAGE } from '../../api/test-support/gallery-case.js';
 import { type RunningServer, startServer } from '../server.js';
 import { checkReply } from '../test-support/http.js';
 import type { GalleryResponse, WireError } from '../wire.js';
@@ -45,7 +45,9 @@ describe('the attachment gallery routes', () => {
     expect(all.items.map((i) => i.filename)).toEqual(GALLERY_FILES);
     expect(all.scope).toEqual({ kind: 'case', accounts: [], messageId: null });
     const luka = all.items[0]!;
-    expect(luka).toMatchObject({ mime: 'image/jpeg', held: true, image: true, exif: GALLERY_EXIF, message: { sender: { ref: GA, displayName: 'Ana' }, conversationId: null } });
+    expect(luka).toMatchObject({ mime: 'image/jpeg', held: true, image: true, takenAt: null, exif: GALLERY_EXIF, message: { sender: { ref: GA, displayName: 'Ana' }, conversationId: null } });
+    // a capture time in EXIF without a position
+    expect(all.items.find((i) => i.filename === 'kamion.jpg')).toMatchObject({ mime: 'image/jpeg', held: true, takenAt: GALLERY_TAKEN_AT, exif: null });
     expect(all.items.find((i) => i.filename === 'missing.jpg')).toMatchObject({ held: false, image: true });
     expect(all.items.find((i) => i.filename === 'racun.pdf')).toMatchObject({ held: true, image: false });
 
@@ -70,7 +72,7 @@ describe('the attachment gallery routes', () => {
     expect(conv.scope).toMatchObject({ kind: 'thread', messageId: group.id });
     expect(conv.items.map((i) => i.filename)).toEqual(['bomb.png', 'fake.jpg', 'page.png', GALLERY_XSS, 'missing.jpg']);
     // the direct exchange of gm1 and gm2
-    expect(json<GalleryResponse>(await get(`/api/gallery?message=${luka.message!.id}`)).items.map((i) => i.filename)).toEqual(['luka.jpg', 'racun.pdf', 'screenshot.png']);
+    expect(json<GalleryResponse>(await get(`/api/gallery?message=${luka.message!.id}`)).items.map((i) => i.filename)).toEqual(['luka.jpg', 'racun.pdf', 'screenshot.png', 'kamion.jpg']);
   });
 
   it('refuses bad input by name, and an unknown account or message', async () => {
@@ -96,6 +98,7 @@ describe('the attachment gallery routes', () => {
       ['luka.jpg', 320, 240],
       ['screenshot.png', 192, 320],
       [GALLERY_XSS, 64, 64],
+      ['kamion.jpg', 200, 100],
     ] as const) {
       const r = await get(`/api/attachments/${ids[name]}/thumbnail`);
       expect([name, r.status, r.type]).toEqual([name, 200, 'image/jpeg']);

@@ -69,8 +69,10 @@ describe('report routes', () => {
     expect(r.status, r.text).toBe(200);
     const made = r.body as ReportMadeResponse;
     expect(made).toMatchObject({ items: 2, figures: 1 });
+    // where to download it is the contract's (GET /report/:sha/:what), not repeated in the answer
+    expect(Object.keys(made).sort()).toEqual(['figures', 'htmlBytes', 'htmlSha256', 'items', 'manifestSha256']);
 
-    const html = await call('GET', made.downloads.html);
+    const html = await call('GET', `/api/report/${made.manifestSha256}/html`);
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(String(html.headers['content-disposition'])).toMatch(/^attachment; filename="clew-case-report-[0-9a-f]{12}\.html"$/);
@@ -83,7 +85,7 @@ describe('report routes', () => {
     expect(els.filter((e) => e.name === 'svg')).toHaveLength(1);
     expect(els.filter((e) => e.attribs.class === 'item').map((e) => /message (\d+)/.exec(textOf(e))![1])).toEqual(order.map(String));
 
-    const manifest = await call('GET', made.downloads.manifest);
+    const manifest = await call('GET', `/api/report/${made.manifestSha256}/manifest`);
     expect(manifest.headers['content-type']).toBe('application/json; charset=utf-8');
     const m = manifest.json<{ manifestSha256: string; reportSha256: string; introduction: string; items: { commentary: string | null }[] }>();
     expect(m).toMatchObject({ manifestSha256: made.manifestSha256, reportSha256: made.htmlSha256, introduction: INTRO });
@@ -98,7 +100,7 @@ describe('report routes', () => {
     expect((r.body as WireError).error.message).toContain('was changed after it was written');
 
     // the PDF, printed by Chromium; the markup stays text in it
-    const pdf = await call('GET', made.downloads.pdf);
+    const pdf = await call('GET', `/api/report/${made.manifestSha256}/pdf`);
     expect(pdf.status, pdf.text.slice(0, 200)).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -139,7 +141,7 @@ describe('report routes', () => {
     });
     expect(r.status, r.text).toBe(200);
     const made = r.body as ReportMadeResponse;
-    const html = await call('GET', made.downloads.html);
+    const html = await call('GET', `/api/report/${made.manifestSha256}/html`);
     const doc = parseDocument(html.text) as unknown as ChildNode;
     const els = elements(doc);
     expect(els.filter((e) => e.name === 'script' || e.name === 'img')).toEqual([]);
@@ -155,7 +157,7 @@ describe('report routes', () => {
     // the ego figure: a picture with Kum at the centre, and its bar chart
     expect(els.filter((e) => e.name === 'svg').map((e) => e.attribs.class)).toEqual(['chart ego', 'chart']);
     expect(els.filter((e) => e.name === 'circle' && e.attribs.class === 'centre')).toHaveLength(1);
-    const manifest = await call('GET', made.downloads.manifest);
+    const manifest = await call('GET', `/api/report/${made.manifestSha256}/manifest`);
     expect(manifest.json<{ items: { type: string; id: number }[] }>().items).toEqual([
       { type: 'call', id: first, commentary: `the call ${XSS}` },
       { type: 'message', id: ids[0], commentary: null },

@@ -137,14 +137,12 @@ export const REPORT_ROUTES: Route[] = [
       queries: b.queries ?? [],
     });
     keep(store, files);
-    const sha = files.manifest.manifestSha256;
     return {
-      manifestSha256: sha,
+      manifestSha256: files.manifest.manifestSha256,
       htmlSha256: files.htmlSha256,
       items: files.manifest.items.length,
       figures: files.manifest.figures.length,
       htmlBytes: Buffer.byteLength(files.html),
-      downloads: { html: `/api/report/${sha}/html`, pdf: `/api/report/${sha}/pdf`, manifest: `/api/report/${sha}/manifest` },
     };
   }),
   defineRoute(api.reportDownload, async ({ store, params }) => {

@@ -2,7 +2,8 @@
  * Conformance: the attachment gallery (issue 20 part 4): a scope's attachments (the whole case, the
  * messages some accounts sent or received, one conversation or direct exchange) by id with paging and
  * the images-only filter, each with its message (id, conversation, time, sender), whether the case
- * holds its bytes, and its EXIF position and time; one attachment by id; NOT_FOUND for a thread of no message.
+ * holds its bytes, its EXIF capture time (stored per attachment, with or without a position) and its EXIF
+ * position; the capture time in the message's attachments too; one attachment by id; NOT_FOUND for a thread of no message.
  */
 import { describe, expect, it } from 'vitest';
 import type { ClewRecord } from '../../model/records.js';
@@ -27,14 +28,16 @@ const RECORDS: ClewRecord[] = [
   msg(B, [A], at(2), 'druga slika', { nativeId: 'm2', attachments: ['p2'] }),
   msg(C, [A, B], at(3), 'grupna slika', { nativeId: 'm3', conversation: 'g1', attachments: ['p3'] }),
   msg(C, [B], at(4), 'samo boban', { nativeId: 'm4', attachments: ['p4'] }),
-  { type: 'attachment', nativeId: 'p1', message: 'm1', filename: 'IMG_0001.JPG', mime: 'image/jpeg', content: JPEG },
+  // a capture time without a position, the camera's zone not recorded
+  { type: 'attachment', nativeId: 'p1', message: 'm1', filename: 'IMG_0001.JPG', mime: 'image/jpeg', content: JPEG, takenAt: '2022-07-01T09:40:00' },
   { type: 'attachment', nativeId: 'd1', message: 'm1', filename: 'racun.pdf', mime: 'application/pdf', content: new Uint8Array([0x25, 0x50, 0x44, 0x46]) },
   { type: 'attachment', nativeId: 'p2', message: 'm2', filename: 'luka.png', mime: 'image/png', content: PNG },
   // an image the source named but did not carry
   { type: 'attachment', nativeId: 'p3', message: 'm3', filename: 'missing.jpg', mime: 'image/jpeg', sha256: 'ab'.repeat(32), size: 12345 },
-  { type: 'attachment', nativeId: 'p4', message: 'm4', filename: 'kontejner.png', mime: 'image/png', content: PNG },
+  { type: 'attachment', nativeId: 'p4', message: 'm4', filename: 'kontejner.png', mime: 'image/png', content: PNG, takenAt: '2022-07-01T13:05:09-03:30' },
   // a file of no message
-  { type: 'attachment', nativeId: 'o1', filename: 'notes.txt', mime: 'text/plain', content: new TextEncoder().encode('x') },
+  // (a capture time not in the stored form is not stored)
+  { type: 'attachment', nativeId: 'o1', filename: 'notes.txt', mime: 'text/plain', content: new TextEncoder().encode('x'), takenAt: '2022-07-01 <b>noon</b>' },
   { type: 'location', kind: 'exif', lat: 51.2194, lon: 4.4025, ts: at(1.5), account: B, message: 'm2', attachment: 'p2', label: 'luka.png' },
 ];
 
@@ -69,7 +72,22 @@ export function describeGallery(factory: CaseFactory): void {
         // one row in full: its message, the bytes held, its EXIF position and time
         const m2 = (await s.search(parseQuery('druga', 'folded'), { limit: 1 })).hits[0]!.id;
         const luka = whole.items[2]!;
-        expect(luka).toMatchObject({ filename: 'luka.png', mime: 'image/png', size: PNG.length, held: true, exif: { lat: 51.2194, lon: 4.4025, ts: at(1.5) } });
+        expect(luka).toMatchObject({ filename: 'luka.png', mime: 'image/png', size: PNG.length, held: true, takenAt: null, exif: { lat: 51.2194, lon: 4.4025, ts: at(1.5) } });
+        // the capture time of a photo without a position, with and without the camera's offset
+        expect(whole.items.map((i) => [i.filename, i.takenAt, i.exif === null])).toEqual([
+          ['IMG_0001.JPG', '2022-07-01T09:40:00', true],
+          ['racun.pdf', null, true],
+          ['luka.png', null, false],
+          ['missing.jpg', null, true],
+          ['kontejner.png', '2022-07-01T13:05:09-03:30', true],
+          ['notes.txt', null, true],
+        ]);
+        // and in the message's attachments
+        const m1 = (await s.search(parseQuery('prva', 'folded'), { limit: 1 })).hits[0]!.id;
+        expect((await s.message(m1)).attachments.map((a) => [a.filename, a.takenAt])).toEqual([
+          ['IMG_0001.JPG', '2022-07-01T09:40:00'],
+          ['racun.pdf', null],
+        ]);
         expect(luka.sha256).toMatch(/^[0-9a-f]{64}$/);
         expect(luka.message).toMatchObject({ id: m2, conversationId: null, ts: at(2), sender: { ref: B, displayName: 'Boban' } });
         const missing = whole.items[3]!;

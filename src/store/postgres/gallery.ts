@@ -13,7 +13,7 @@ const MESSAGE_OF = `(SELECT m1.id FROM messages m1 WHERE m1.case_id = a.case_id 
 const ATTACHMENTS_OF = (cond: string) =>
   `SELECT a2.id FROM messages mm JOIN attachments a2 ON a2.case_id = mm.case_id AND a2.source_id = mm.source_id AND a2.message_native_id = mm.native_id WHERE mm.case_id = $1 AND ${cond}`;
 
-const SELECT = `SELECT a.id, a.source_id, a.native_id, a.filename, a.mime, a.size, a.sha256,
+const SELECT = `SELECT a.id, a.source_id, a.native_id, a.filename, a.mime, a.size, a.sha256, a.taken_at,
   EXISTS (SELECT 1 FROM blobs b WHERE b.case_id = a.case_id AND b.sha256 = a.sha256) AS held,
   m.id AS message_id, m.conversation_id, m.ts, m.sender
   FROM attachments a LEFT JOIN messages m ON m.case_id = a.case_id AND m.id = ${MESSAGE_OF}`;

@@ -18,6 +18,7 @@ import { ANNOTATION_TABLE_NAMES, OCR_TABLE_NAMES, PG_SCHEMA_VERSION, TRANSLATION
 import { testCaseLocator, testPg } from './test-support/pg-case.js';
 import { ftsVector } from './writer.js';
 import { caught } from '../conformance/support.js';
+import { makeJpegWithExif } from '../../text/exif/test-support/jpeg-exif.js';
 
 const bodies = [
   'Jesi li popio kafu sa bratom u gradu juče',
@@ -160,6 +161,45 @@ describe('PostgreSQL schema migrations', () => {
         expect(await m.translationsOf([mid], 'en')).toEqual([{ ...row, lexicon: null }]);
         expect(await m.ocrCounts()).toEqual({ images: 0, done: 0 });
         const fresh = await openPostgresStore(postgresLocator(url, 'fresh5'), { create: true });
+        try {
+          expect(await shape(db, id)).toEqual(await shape(db, fresh.db.caseId));
+        } finally {
+          await fresh.close();
+        }
+      } finally {
+        await m.close();
+      }
+    });
+
+    it("a schema-11 case's capture times are read from the photos it holds by the step attachment capture time", async () => {
+      const photo = makeJpegWithExif({ dateTimeOriginal: '2021:02:03 10:15:00', offsetTimeOriginal: '-05:00' });
+      const loc = postgresLocator(url, 'v11');
+      const s = await openPostgresStore(loc, { create: true });
+      await ingest(s, [
+        msg('sky:a', ['sky:b'], Date.UTC(2021, 1, 3), 'slike', { nativeId: 'm1', attachments: ['a1', 'a2', 'a3', 'a4'] }),
+        { type: 'attachment', nativeId: 'a1', message: 'm1', filename: 'kamion.jpg', mime: 'image/jpeg', content: photo },
+        { type: 'attachment', nativeId: 'a2', message: 'm1', filename: 'kamion-2.jpg', mime: 'image/jpeg', content: photo },
+        { type: 'attachment', nativeId: 'a3', message: 'm1', filename: 'noc.jpg', mime: 'image/jpeg', content: makeJpegWithExif({ dateTimeOriginal: '2020:12:31 23:59:58' }) },
+        { type: 'attachment', nativeId: 'a4', message: 'm1', filename: 'missing.jpg', mime: 'image/jpeg', sha256: 'ab'.repeat(32) },
+      ]);
+      const id = s.db.caseId;
+      await s.close();
+      // schema 11: attachments without taken_at (the whole database goes back: its cases are migrated as opened)
+      await db.query('ALTER TABLE attachments DROP COLUMN taken_at');
+      await db.query(`UPDATE clew_meta SET value = '11' WHERE key = 'schema_version'`);
+      await db.query('UPDATE clew_cases SET schema_version = 11');
+      await db.query(`UPDATE meta SET value = '11' WHERE key = 'clew_schema'`);
+
+      const m = await openPostgresStore(loc, { readonly: true });
+      try {
+        expect((await findCase(db, 'v11'))!.schema_version).toBe(PG_SCHEMA_VERSION);
+        expect((await m.gallery({ kind: 'case' }, { limit: 10 })).items.map((i) => [i.filename, i.takenAt])).toEqual([
+          ['kamion.jpg', '2021-02-03T10:15:00-05:00'],
+          ['kamion-2.jpg', '2021-02-03T10:15:00-05:00'],
+          ['noc.jpg', '2020-12-31T23:59:58'],
+          ['missing.jpg', null],
+        ]);
+        const fresh = await openPostgresStore(postgresLocator(url, 'fresh11'), { create: true });
         try {
           expect(await shape(db, id)).toEqual(await shape(db, fresh.db.caseId));
         } finally {

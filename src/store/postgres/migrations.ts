@@ -25,6 +25,7 @@ import { translationVector } from './translations.js';
 import { ftsVector } from './writer.js';
 import { createAuditTables } from './audit.js';
 import { createDiscoveryTables, refreshCaseSelectors } from './discovery.js';
+import { readTakenAts, TAKEN_AT_CANDIDATES } from '../taken-at.js';
 
 export interface PgMigration {
   to: number;
@@ -187,4 +188,31 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       await caseTablesRls(c, ['calls', 'events', 'locations']);
     },
   },
+  {
+    // the step "attachment capture time": a column, filled in each case from the photos it holds (store/taken-at.ts)
+    to: 12,
+    what: "each attachment's EXIF capture time (attachments.taken_at), read again from the photos each case holds when the case is next opened",
+    async database(c) {
+      await c.query('ALTER TABLE attachments ADD COLUMN IF NOT EXISTS taken_at text COLLATE "C"');
+    },
+    case: backfillTakenAt,
+  },
 ];
+
+/** Schema 12's case step: the capture times of the case's held photos, each read once (store/taken-at.ts). */
+async function backfillTakenAt(c: pg.PoolClient, caseId: number): Promise<void> {
+  const shas = (
+    await c.query<{ sha256: string }>(
+      `SELECT DISTINCT a.sha256 FROM attachments a JOIN blobs b ON b.case_id = a.case_id AND b.sha256 = a.sha256 WHERE a.case_id = $1 AND ${TAKEN_AT_CANDIDATES} ORDER BY a.sha256`,
+      [caseId],
+    )
+  ).rows.map((r) => r.sha256);
+  const found = await readTakenAts(shas, async (sha) => (await c.query<{ data: Buffer }>('SELECT data FROM blobs WHERE case_id = $1 AND sha256 = $2', [caseId, sha])).rows[0]?.data ?? null);
+  for (let k = 0; k < found.length; k += REINDEX_CHUNK) {
+    const chunk = found.slice(k, k + REINDEX_CHUNK);
+    await c.query(
+      `UPDATE attachments a SET taken_at = v.t FROM unnest($2::text[], $3::text[]) AS v(t, sha) WHERE a.case_id = $1 AND a.sha256 = v.sha AND a.taken_at IS NULL`,
+      [caseId, chunk.map((f) => f[0]), chunk.map((f) => f[1])],
+    );
+  }
+}

@@ -115,14 +115,14 @@ async function toMessageViews(db: PgReadCase, rows: MessageDbRow[]): Promise<Mes
   const withNative = rows.filter((r) => r.native_id !== null);
   const attachments = new Map<string, MessageView['attachments']>();
   if (withNative.length > 0)
-    for (const a of await all<{ source_id: number; message_native_id: string; filename: string; mime: string | null; size: number | null; sha256: string | null }>(
+    for (const a of await all<{ source_id: number; message_native_id: string; filename: string; mime: string | null; size: number | null; sha256: string | null; taken_at: string | null }>(
       db.pool,
-      `SELECT source_id, message_native_id, filename, mime, size, sha256 FROM attachments
+      `SELECT source_id, message_native_id, filename, mime, size, sha256, taken_at FROM attachments
        WHERE case_id = $1 AND (source_id, message_native_id) IN (SELECT * FROM unnest($2::bigint[], $3::text[])) ORDER BY id`,
       [c, withNative.map((r) => r.source_id), withNative.map((r) => r.native_id!)],
     )) {
       const k = `${a.source_id}|${a.message_native_id}`;
-      (attachments.get(k) ?? attachments.set(k, []).get(k)!).push({ filename: a.filename, mime: a.mime, size: a.size, sha256: a.sha256 });
+      (attachments.get(k) ?? attachments.set(k, []).get(k)!).push({ filename: a.filename, mime: a.mime, size: a.size, sha256: a.sha256, takenAt: a.taken_at });
     }
   return rows.map((r) => {
     const src = sources.get(r.source_id)!;

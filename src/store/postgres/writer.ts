@@ -50,6 +50,7 @@ const BATCH_SIZE = 20_000;
 const ASCII = /^[\x00-\x7e]*$/;
 
 import { FLAG_DELETED, FLAG_EDITED, FLAG_TO_MEMBERS } from '../message-rows.js';
+import { validTakenAt } from '../../text/exif/exif.js';
 
 type Edges = EdgeIncrements;
 
@@ -783,6 +784,7 @@ export class PgSourceWriter implements SourceWriter {
     rowsOut.push([
       ++this.next.attachments, this.source.id, loc, pgText(r.nativeId), r.message === undefined ? null : pgText(r.message), pgText(r.filename),
       r.mime === undefined ? null : pgText(r.mime), r.size !== undefined ? Math.round(r.size) : (r.content?.byteLength ?? null), sha === null ? null : pgText(sha),
+      validTakenAt(r.takenAt),
     ]);
   }
 

@@ -4,7 +4,7 @@
  * and PostgreSQL schema 4, the annotation tables as their branch wrote them, then the translations
  * table of SQLite schema 6 and PostgreSQL schema 5, then SQLite schema 7 (translations.lexicon, the
  * translations' full-text index, ocr_texts), PostgreSQL schema 6's team tables and row-level security
- * and PostgreSQL schema 7 (the same three as SQLite's 7), written by hand): every table, column (type,
+ * and PostgreSQL schema 7 (the same three as SQLite's 7), then attachments.taken_at (SQLite 8, PostgreSQL 12), written by hand): every table, column (type,
  * nullability, default, check), key, index, partition, row-level security flag, policy and function the
  * same, as each database's catalog describes them. A change to the declaration
  * fails here until it has a migration and a new snapshot.
@@ -50,8 +50,8 @@ function sqliteDb(sql: string): Database.Database {
 }
 
 describe('the tables declared once', () => {
-  it('give a new SQLite case exactly schema 7 (testdata: schema 5 as sqlite/schema.ts declared it, the translations table, then schema 7)', () => {
-    const before = sqliteDb(snapshot('sqlite-schema-7.sql'));
+  it('give a new SQLite case exactly schema 8 (testdata: schema 5 as sqlite/schema.ts declared it, the translations table, then schemas 7 and 8)', () => {
+    const before = sqliteDb(snapshot('sqlite-schema-8.sql'));
     const now = sqliteDb(SCHEMA_SQL);
     const want = sqliteShape(before);
     expect(Object.keys(want).length).toBeGreaterThan(50);
@@ -136,9 +136,9 @@ describe('the tables declared once', () => {
       };
     }
 
-    it('give a database and a case exactly schema 11 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, the translations table, the team tables and row-level security, then translated search and OCR, then the audit tables, then the legal filters, then cross-case discovery, then legal filters on calls and events)', async () => {
+    it('give a database and a case exactly schema 12 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, the translations table, the team tables and row-level security, then translated search and OCR, then the audit tables, then the legal filters, then cross-case discovery, then legal filters on calls and events, then the attachments\' capture time)', async () => {
       await db.query('CREATE SCHEMA before; SET search_path = before');
-      await db.query(snapshot('postgres-schema-11.sql'));
+      await db.query(snapshot('postgres-schema-12.sql'));
       await db.query('CREATE SCHEMA now; SET search_path = now');
       await db.query(`${PG_SCHEMA_SQL}\n${createPartitionsSql(7)}`);
       await db.query('SET search_path = public');

@@ -197,6 +197,8 @@ export const TABLES: readonly Table[] = [
       c('mime', 'text'),
       c('size', 'bigint'),
       c('sha256', 'text'),
+      // the EXIF capture time (text/exif/exif.ts takenAtText), SQLite schema 8 and PostgreSQL schema 12
+      c('taken_at', 'text'),
     ],
     primaryKey: ['id'],
     indexes: [{ name: 'message', columns: ['source_id', 'message_native_id'] }],

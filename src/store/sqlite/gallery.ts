@@ -14,7 +14,7 @@ const MESSAGE_OF = `(SELECT m1.id FROM messages m1 WHERE m1.source_id = a.source
 /** The attachments of the messages (alias mm) a condition selects. */
 const ATTACHMENTS_OF = (cond: string) => `SELECT a2.id FROM messages mm JOIN attachments a2 ON a2.source_id = mm.source_id AND a2.message_native_id = mm.native_id WHERE ${cond}`;
 
-const SELECT = `SELECT a.id, a.source_id, a.native_id, a.filename, a.mime, a.size, a.sha256,
+const SELECT = `SELECT a.id, a.source_id, a.native_id, a.filename, a.mime, a.size, a.sha256, a.taken_at,
   EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = a.sha256) AS held,
   m.id AS message_id, m.conversation_id, m.ts, m.sender
   FROM attachments a LEFT JOIN messages m ON m.id = ${MESSAGE_OF}`;

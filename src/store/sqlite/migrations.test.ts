@@ -10,6 +10,20 @@ import { ingest, msg } from '../conformance/support.js';
 import { MIGRATIONS, migrateConnection } from './migrations.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { openSqliteCase } from './store.js';
+import { backfillTakenAt, TAKEN_AT_PENDING } from './taken-at.js';
+import type { ClewRecord } from '../../model/records.js';
+import { makeJpegWithExif } from '../../text/exif/test-support/jpeg-exif.js';
+import { migrateCase, openCase } from '../open.js';
+import type { CaseStore } from '../types.js';
+
+async function withOpen<T>(path: string, fn: (s: CaseStore) => Promise<T>): Promise<T> {
+  const s = await openCase(path, { threadedWriter: false, readonly: true });
+  try {
+    return await fn(s);
+  } finally {
+    await s.close();
+  }
+}
 
 /** Every table, index and column of a connection's schema, comparable. */
 function shape(db: Database.Database): string[] {
@@ -105,6 +119,53 @@ describe('SQLite schema migrations', () => {
       expect(after.prepare('SELECT id FROM messages_fts_docsize ORDER BY id').pluck().all()).toEqual(ids);
       expect([count(after, 'kafu'), count(after, stemToken('kafu', 'sr')!)]).toEqual([0, 2]);
       after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("fill a schema-7 case's capture times from the photos it holds, once, when it is next opened (read-only too) or by clew case migrate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clew-migrate-'));
+    try {
+      const photo = makeJpegWithExif({ dateTimeOriginal: '2021:02:03 10:15:00', offsetTimeOriginal: '+01:00' });
+      const local = makeJpegWithExif({ dateTimeOriginal: '2020:12:31 23:59:58' });
+      const records: ClewRecord[] = [
+        msg('sky:a', ['sky:b'], Date.UTC(2021, 1, 3), 'slike', { nativeId: 'm1', attachments: ['a1', 'a2', 'a3', 'a4', 'a5'] }),
+        { type: 'attachment', nativeId: 'a1', message: 'm1', filename: 'kamion.jpg', mime: 'image/jpeg', content: photo },
+        // the same photo again: both get its time
+        { type: 'attachment', nativeId: 'a2', message: 'm1', filename: 'kamion-2.jpg', mime: 'image/jpeg', content: photo },
+        { type: 'attachment', nativeId: 'a3', message: 'm1', filename: 'noc.jpg', mime: 'image/jpeg', content: local },
+        // a photo without EXIF, and one the source named without carrying it
+        { type: 'attachment', nativeId: 'a4', message: 'm1', filename: 'plain.png', mime: 'image/png', content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]) },
+        { type: 'attachment', nativeId: 'a5', message: 'm1', filename: 'missing.jpg', mime: 'image/jpeg', sha256: 'ab'.repeat(32) },
+      ];
+      const times = async (p: string) => withOpen(p, async (s) => (await s.gallery({ kind: 'case' }, { limit: 10 })).items.map((i) => [i.filename, i.takenAt]));
+      const want = [
+        ['kamion.jpg', '2021-02-03T10:15:00+01:00'],
+        ['kamion-2.jpg', '2021-02-03T10:15:00+01:00'],
+        ['noc.jpg', '2020-12-31T23:59:58'],
+        ['plain.png', null],
+        ['missing.jpg', null],
+      ];
+      for (const [name, migrate] of [['open', false], ['migrate', true]] as const) {
+        const path = join(dir, `${name}.clew`);
+        const s = openSqliteCase(path, { create: true, threadedWriter: false });
+        await ingest(s, records);
+        await s.close();
+        // back to schema 7: no capture time column
+        const db = new Database(path);
+        db.exec('ALTER TABLE attachments DROP COLUMN taken_at');
+        db.pragma('user_version = 7');
+        db.close();
+        if (migrate) expect((await migrateCase(path)).applied.map((a) => a.to)).toEqual([8]);
+        expect(await times(path)).toEqual(want);
+        const after = new Database(path, { readonly: true });
+        expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        // done: the mark is gone, so the next open reads no photo again
+        expect(after.prepare('SELECT count(*) FROM meta WHERE key = ?').pluck().get(TAKEN_AT_PENDING)).toBe(0);
+        after.close();
+        expect(await backfillTakenAt(path)).toBe(0);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { ClewError } from '../../model/errors.js';
 import { FTS_TEXT_SQL, registerFtsText } from './fts-build.js';
 import { ANNOTATION_SCHEMA_SQL, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, OCR_SCHEMA_SQL, SCHEMA_VERSION, TRANSLATION_FTS_SQL, TRANSLATION_SCHEMA_SQL, WATCH_SCHEMA_SQL } from './schema.js';
+import { TAKEN_AT_PENDING } from './taken-at.js';
 import { reindexAllTranslations } from './translations.js';
 
 export interface Migration {
@@ -74,6 +75,15 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(TRANSLATION_FTS_SQL);
       reindexAllTranslations(db);
       db.exec(OCR_SCHEMA_SQL);
+    },
+  },
+  {
+    to: 8,
+    what: "each attachment's EXIF capture time (attachments.taken_at), read again from the photos the case holds right after this migration (a case file that cannot be written shows no capture time until it can)",
+    up(db) {
+      if (!(db.prepare(`SELECT name FROM pragma_table_info('attachments')`).pluck().all() as string[]).includes('taken_at')) db.exec('ALTER TABLE attachments ADD COLUMN taken_at TEXT');
+      // the reading is asynchronous: taken-at.ts does it after this transaction, when the case is opened
+      db.prepare(`INSERT INTO meta (key, value) VALUES (?, 'pending') ON CONFLICT(key) DO NOTHING`).run(TAKEN_AT_PENDING);
     },
   },
 ];

@@ -54,7 +54,7 @@ export function messageViews(db: Database, accountsOf: AccountsOf, rows: readonl
     if (canon.has(d.id)) push(copies, d.id, d.id);
     if (d.dup_of !== null && d.dup_of !== d.id && canon.has(d.dup_of)) push(copies, d.dup_of, d.id);
   }
-  const attachments = cachedStatement(db, 'SELECT filename, mime, size, sha256 FROM attachments WHERE source_id = ? AND message_native_id = ? ORDER BY id');
+  const attachments = cachedStatement(db, 'SELECT filename, mime, size, sha256, taken_at AS "takenAt" FROM attachments WHERE source_id = ? AND message_native_id = ? ORDER BY id');
   return rows.map((r) => {
     const src = sources.get(r.source_id)!;
     return {

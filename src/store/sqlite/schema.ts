@@ -15,7 +15,7 @@
 import { ANNOTATION_TABLES, type ColumnType, type Index, IDENTITY_TABLES, OCR_TABLES, type Table, TABLES, TRANSLATION_TABLES, WATCH_TABLES, columns, table } from '../schema/tables.js';
 
 /** The schema of a new case; older cases are migrated when opened (migrations.ts). */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** The full-text tokenizer: words are split only; clew's normaliser does all the folding before. */
 export const FTS_TOKENIZER = 'unicode61 remove_diacritics 0';

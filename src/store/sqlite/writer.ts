@@ -33,6 +33,7 @@ const MAX_TRACKED = 5_000_000;
 const CONVERSATION_INDEX = DEFERRED_INDEXES.find((i) => i.name === 'messages_conversation')!;
 
 import { FLAG_DELETED, FLAG_EDITED, FLAG_TO_MEMBERS } from '../message-rows.js';
+import { validTakenAt } from '../../text/exif/exif.js';
 
 function splitRef(ref: string): { platform: string; handle: string } {
   const i = ref.indexOf(':');
@@ -501,6 +502,7 @@ export class SqliteSourceWriter {
       r.mime ?? null,
       r.size ?? r.content?.byteLength ?? null,
       sha,
+      validTakenAt(r.takenAt),
     );
     return 'new';
   }

@@ -14,6 +14,16 @@ export function utc(ts: number, seconds = false): string {
   return seconds ? `${s}:${pad(d.getUTCSeconds())}` : s;
 }
 
+/**
+ * A photo's EXIF capture time as stored (`2021-02-03T10:15:00+01:00`, or without the offset when the camera
+ * recorded none) as people read it: the camera's clock, with its offset or a word that the zone is unknown.
+ */
+export function takenAt(t: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2})?$/.exec(t);
+  if (!m) return t;
+  return m[3] ? `${m[1]} ${m[2]} (UTC${m[3]}, camera clock)` : `${m[1]} ${m[2]} (camera clock, zone not recorded)`;
+}
+
 export function day(ts: number): string {
   return utc(ts).slice(0, 10);
 }

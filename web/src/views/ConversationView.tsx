@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../components/Notice';
 import { api, sendApi, type AccountView, type Mention, type MessageView, type WireItemAnnotations, type WireMessageTranslation } from '../lib/api';
 import { labelledSegments } from '../lib/segments';
 import { useApi } from '../lib/useApi';
-import { day, local, utc } from '../lib/format';
+import { day, local, takenAt, utc } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import type { ViewProps } from '../views';
 import { Untrusted } from '../components/Untrusted';
@@ -240,6 +240,7 @@ function Message({ m, translation, annotations, anchor, selected, compact, onSou
                 <span className="att-icon">📎</span>
                 <span dir="auto"><Untrusted text={a.filename} /></span>
                 {a.mime ? <span className="muted"> {a.mime}</span> : null}
+                {a.takenAt !== null ? <span className="muted" data-testid="attachment-taken"> · taken {takenAt(a.takenAt)}</span> : null}
               </li>
             ))}
           </ul>

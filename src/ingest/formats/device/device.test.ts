@@ -35,7 +35,7 @@ describe('deviceDumpParser', () => {
       { type: 'message', nativeId: 'm-2', from: KUM, to: [OWNER], conversation: 'c-17', channel: 'chat', body: 'ok brate', ts: t('2021-02-03T09:16:10Z'), tzOffset: 60, replyTo: 'm-1' },
       { type: 'message', nativeId: 'm-3', from: OWNER, to: [KUM], conversation: 'c-17', channel: 'chat', body: 'obriši ovo', ts: 1612343820000, tzOffset: 0, deleted: true },
       { type: 'message', nativeId: 'm-4', from: KUM, to: [OWNER], conversation: 'c-17', channel: 'chat', body: '', ts: t('2021-02-03T09:21:00Z'), tzOffset: 60, attachments: ['a-1', 'a-2'] },
-      { type: 'attachment', nativeId: 'a-1', message: 'm-4', filename: 'IMG_0042.jpg', mime: 'image/jpeg', size: PHOTO.length, sha256: createHash('sha256').update(PHOTO).digest('hex'), content: `<${PHOTO.length} bytes>` },
+      { type: 'attachment', nativeId: 'a-1', message: 'm-4', filename: 'IMG_0042.jpg', mime: 'image/jpeg', size: PHOTO.length, sha256: createHash('sha256').update(PHOTO).digest('hex'), takenAt: '2021-02-03T10:20:00+01:00', content: `<${PHOTO.length} bytes>` },
       { type: 'location', kind: 'exif', lat: 44.8125, lon: 20.4612, attachment: 'a-1', message: 'm-4', account: KUM, ts: t('2021-02-03T09:20:00Z'), label: 'IMG_0042.jpg' },
       { type: 'attachment', nativeId: 'a-2', message: 'm-4', filename: 'voice.opus', mime: 'audio/ogg', size: 48213, sha256: 'ab'.repeat(32) },
       { type: 'conversation', ref: 'conversations[1]' },

@@ -50,7 +50,7 @@ describe('mboxParser', () => {
   it('hashes attachments, keeps content under the cap, locates EXIF', async () => {
     const rs = records(await collect(mboxParser, input));
     expect(strip(rs.filter((r) => r.type === 'attachment' || r.type === 'location'))).toEqual([
-      { type: 'attachment', nativeId: '<m5@example.net>#1', message: '<m5@example.net>', filename: 'IMG_0042.jpg', mime: 'image/jpeg', size: GPS_JPEG.length, sha256: sha(GPS_JPEG), content: `<${GPS_JPEG.length} bytes>` },
+      { type: 'attachment', nativeId: '<m5@example.net>#1', message: '<m5@example.net>', filename: 'IMG_0042.jpg', mime: 'image/jpeg', size: GPS_JPEG.length, sha256: sha(GPS_JPEG), takenAt: '2021-02-03T10:15:00+01:00', content: `<${GPS_JPEG.length} bytes>` },
       { type: 'location', kind: 'exif', lat: 51.2637, lon: 4.3986, attachment: '<m5@example.net>#1', message: '<m5@example.net>', account: 'email:kum@example.net', ts: Date.UTC(2021, 1, 3, 9, 15), label: 'IMG_0042.jpg' },
       { type: 'attachment', nativeId: '<m5@example.net>#2', message: '<m5@example.net>', filename: 'racun.pdf', mime: 'application/pdf', size: 3016, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);

@@ -4,7 +4,7 @@ import { Link } from '../../components/Link';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { Untrusted } from '../../components/Untrusted';
 import type { GalleryResponse, WireGalleryItem } from '../../lib/api';
-import { bytes, num, utc } from '../../lib/format';
+import { bytes, num, takenAt, utc } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useCaseGeneration } from '../../lib/useApi';
 import type { ViewProps } from '../../views';
@@ -17,7 +17,7 @@ const PAGE = 60;
 /**
  * Gallery: the images and files of the case, of an account or person (from its dossier), or of a
  * conversation, as a grid of previews the server made (never the seized file itself in the page), each
- * with its file name (text only), the EXIF time and place where known, and a link to its message in
+ * with its file name (text only), the EXIF capture time (the camera's clock) and place where known, and a link to its message in
  * its conversation. Tab moves from tile to tile; Enter on a preview opens its message.
  */
 export default function GalleryView({ params }: ViewProps) {
@@ -82,7 +82,7 @@ export default function GalleryView({ params }: ViewProps) {
         </div>
       </header>
       <p className="muted small">
-        Previews are made on the server from the files' bytes (JPEG and PNG; a file that is no image, too large or broken has none). The original downloads as a file to
+        Previews are made on the server from the files' bytes (JPEG, PNG, GIF (its first frame), WebP and TIFF; a file that is no image, too large or broken has none). The original downloads as a file to
         save; it is never opened in the browser.
       </p>
       {error ? <ErrorNotice error={error} /> : null}
@@ -122,7 +122,7 @@ function ScopeLine({ scope }: { scope: GalleryResponse['scope'] }) {
 function Tile({ item }: { item: WireGalleryItem }) {
   const [failed, setFailed] = useState(false);
   const preview = item.held && item.image && !failed;
-  const why = !item.held ? 'the case does not hold the file' : !item.image ? 'not an image' : 'no preview (not a JPEG or PNG, too large, or broken)';
+  const why = !item.held ? 'the case does not hold the file' : !item.image ? 'not an image' : 'no preview (not a JPEG, PNG, GIF, WebP or TIFF, too large, or broken)';
   const thumb = (
     <div className="gallery-thumb">
       {preview ? (
@@ -149,9 +149,10 @@ function Tile({ item }: { item: WireGalleryItem }) {
           {item.mime ?? 'unknown type'}
           {item.size !== null ? ` · ${bytes(item.size)}` : ''}
         </span>
-        {item.exif ? (
+        {item.takenAt !== null || item.exif ? (
           <span data-testid="gallery-exif">
-            Taken {item.exif.ts !== null ? `${utc(item.exif.ts)} UTC` : '(time unknown)'} at {place(item.exif.lat, item.exif.lon)}
+            Taken {item.takenAt !== null ? takenAt(item.takenAt) : item.exif && item.exif.ts !== null ? `${utc(item.exif.ts)} UTC` : '(time unknown)'}
+            {item.exif ? ` at ${place(item.exif.lat, item.exif.lon)}` : ''}
           </span>
         ) : null}
         {item.message ? (

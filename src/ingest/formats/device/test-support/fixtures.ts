@@ -1,5 +1,5 @@
 /** The device-dump fixture, built from code (fixtures.test.ts keeps the committed file equal). */
-import { makeJpegWithExif } from '../../../attachments/test-support/jpeg-exif.js';
+import { makeJpegWithExif } from '../../../../text/exif/test-support/jpeg-exif.js';
 
 export const PHOTO = makeJpegWithExif({ lat: 44.8125, lon: 20.4612, dateTimeOriginal: '2021:02:03 10:20:00', offsetTimeOriginal: '+01:00' });
 

@@ -2,7 +2,7 @@
  * The e-mail fixtures, built from code so every byte is explained. `fixtures.test.ts` checks
  * the committed files under test/fixtures/email equal these bytes (REGEN_FIXTURES=1 rewrites).
  */
-import { makeJpegWithExif } from '../../../attachments/test-support/jpeg-exif.js';
+import { makeJpegWithExif } from '../../../../text/exif/test-support/jpeg-exif.js';
 import { encode, encodedWord, qp } from './charsets.js';
 
 const CRLF = '\r\n';

@@ -73,6 +73,8 @@ export interface JpegExifSpec {
   dateTimeOriginal?: string;
   /** `+01:00`. */
   offsetTimeOriginal?: string;
+  /** A real JPEG to carry the EXIF (after its SOI), instead of none: a photo that also decodes. */
+  image?: Uint8Array;
 }
 
 export function makeJpegWithExif(spec: JpegExifSpec): Buffer {
@@ -101,5 +103,5 @@ export function makeJpegWithExif(spec: JpegExifSpec): Buffer {
   const app1 = Buffer.alloc(4);
   app1.writeUInt16BE(0xffe1, 0);
   app1.writeUInt16BE(payload.length + 2, 2);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, payload, Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, payload, spec.image ? spec.image.subarray(2) : Buffer.from([0xff, 0xd9])]);
 }

@@ -1,4 +1,4 @@
--- the SQLite case schema (version 7): schema 5 as src/store/sqlite/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts), with the annotation tables as the annotations branch wrote them by hand; then the translations table of schema 6, written by hand; then schema 7: translations.lexicon, the translations' full-text table and ocr_texts, written by hand
+-- the SQLite case schema (version 8): schema 5 as src/store/sqlite/schema.ts declared it before the tables were declared once (src/store/schema/tables.ts), with the annotation tables as the annotations branch wrote them by hand; then the translations table of schema 6, written by hand; then schema 7: translations.lexicon, the translations' full-text table and ocr_texts, written by hand; then schema 8: attachments.taken_at, written by hand
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
 CREATE TABLE sources (
@@ -117,7 +117,8 @@ CREATE TABLE attachments (
   filename TEXT NOT NULL,
   mime TEXT,
   size INTEGER,
-  sha256 TEXT
+  sha256 TEXT,
+  taken_at TEXT
 );
 CREATE INDEX attachments_message ON attachments(source_id, message_native_id);
 

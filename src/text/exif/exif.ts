@@ -1,9 +1,15 @@
 /**
  * EXIF GPS position and capture time from image bytes (JPEG, HEIC, PNG, WebP, TIFF) via exifr.
+ * Read by ingest (src/ingest/attachments/describe.ts) and by the stores' backfill of cases ingested
+ * before the capture time was stored per attachment (so it lives here, below both).
  *
  * EXIF capture times are wall-clock times without a zone. `takenAt` keeps the local time as
  * ISO text (`2021-02-03T10:15:00`); `takenAtOffset` is the offset in minutes when the camera
  * wrote OffsetTimeOriginal (EXIF 2.31), else null. Malformed EXIF yields no result, never a throw.
+ *
+ * An attachment stores its capture time as one text (takenAtText): the camera's wall clock as ISO
+ * 8601, with the camera's offset when it wrote one (`2021-02-03T10:15:00+01:00`), else without
+ * (`2021-02-03T10:15:00`: the zone is not recorded). No zone is guessed.
  */
 
 export interface ExifInfo {
@@ -11,6 +17,32 @@ export interface ExifInfo {
   lon?: number;
   takenAt?: string;
   takenAtOffset?: number | null;
+}
+
+/** Image types (sniffed by their bytes) whose EXIF is read. */
+export const EXIF_IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/heic', 'image/heif', 'image/png', 'image/webp', 'image/avif', 'image/tiff'];
+
+/** A stored capture time: ISO 8601 local time, with the camera's offset when it recorded one. */
+export const TAKEN_AT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?$/;
+
+/** The capture time as an attachment stores it (see the file's comment), undefined without one. */
+export function takenAtText(e: ExifInfo): string | undefined {
+  if (e.takenAt === undefined) return undefined;
+  const o = e.takenAtOffset;
+  if (o === undefined || o === null) return e.takenAt;
+  const a = Math.abs(o);
+  return `${e.takenAt}${o < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** A record's capture time as stored: the text when it has the stored form, else null (never trusted as given). */
+export function validTakenAt(v: unknown): string | null {
+  return typeof v === 'string' && TAKEN_AT_RE.test(v) ? v : null;
+}
+
+/** The capture time of image bytes as an attachment stores it, null when they carry none. */
+export async function takenAtOf(bytes: Uint8Array): Promise<string | null> {
+  const e = await readExif(bytes);
+  return (e && takenAtText(e)) ?? null;
 }
 
 const EXIF_TIME_RE = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/;

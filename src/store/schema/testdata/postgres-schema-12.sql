@@ -1,4 +1,4 @@
--- the PostgreSQL schema (version 11) and the partitions of case 7: schema 5 (postgres-schema-5.sql, unchanged but for its version), then what schema 6 adds: the team directory's tables and row-level security on every case table and on case 7's partitions, as src/store/postgres/team/rls.ts wrote them when schema 6 was made; then what schema 7 adds (step ocr-translation-search, written by hand): translations.lexicon and translations.fts with its GIN index, and ocr_texts with row-level security; then what schema 8 adds: the audit log's tables (database-wide, append-only), as src/store/postgres/audit.ts wrote them; then what schema 9 adds (step legal-filters): the legal filters' tables and functions, and row-level security again on the tables they hide rows of (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them; then what schema 10 adds: cross-case discovery (the tables clew_case_selectors, clew_notifications and clew_discovery_budget, the function clew_discover), as src/store/postgres/discovery.ts wrote them; then what schema 11 adds (step legal filters on calls and events): the legal filters' functions again (the locations of an account or a window, the calls and events of an account, a conversation or a window), and row-level security again on calls, events and locations (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them
+-- the PostgreSQL schema (version 12) and the partitions of case 7: schema 5 (postgres-schema-5.sql, unchanged but for its version), then what schema 6 adds: the team directory's tables and row-level security on every case table and on case 7's partitions, as src/store/postgres/team/rls.ts wrote them when schema 6 was made; then what schema 7 adds (step ocr-translation-search, written by hand): translations.lexicon and translations.fts with its GIN index, and ocr_texts with row-level security; then what schema 8 adds: the audit log's tables (database-wide, append-only), as src/store/postgres/audit.ts wrote them; then what schema 9 adds (step legal-filters): the legal filters' tables and functions, and row-level security again on the tables they hide rows of (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them; then what schema 10 adds: cross-case discovery (the tables clew_case_selectors, clew_notifications and clew_discovery_budget, the function clew_discover), as src/store/postgres/discovery.ts wrote them; then what schema 11 adds (step legal filters on calls and events): the legal filters' functions again (the locations of an account or a window, the calls and events of an account, a conversation or a window), and row-level security again on calls, events and locations (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them; then what schema 12 adds (step attachment capture time): attachments.taken_at, written by hand
 CREATE TABLE clew_meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
 CREATE TABLE clew_cases (
   id serial PRIMARY KEY,
@@ -137,6 +137,7 @@ CREATE TABLE attachments (
   mime text COLLATE "C",
   size bigint,
   sha256 text COLLATE "C",
+  taken_at text COLLATE "C",
   PRIMARY KEY (case_id, id)
 ) PARTITION BY LIST (case_id);
 CREATE TABLE blobs (
@@ -336,7 +337,7 @@ CREATE TABLE translations (
   at bigint NOT NULL,
   PRIMARY KEY (case_id, message_id, target, engine, pair, version)
 ) PARTITION BY LIST (case_id);
-INSERT INTO clew_meta (key, value) VALUES ('schema_version', '11');
+INSERT INTO clew_meta (key, value) VALUES ('schema_version', '12');
 CREATE TABLE meta_c7 PARTITION OF meta FOR VALUES IN (7);
 CREATE TABLE sources_c7 PARTITION OF sources FOR VALUES IN (7);
 CREATE TABLE accounts_c7 PARTITION OF accounts FOR VALUES IN (7);
