@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { fetchApi, ApiError, sendApi, type AnnotationChangeResponse, type BodyOf, type EndpointAt, type WireAnnotationEvent, type WireItemAnnotations } from '../lib/api';
+import { fetchApi, ApiError, sendApi, type AnnotationChangeResponse, type SendApi, type WireAnnotationEvent, type WireItemAnnotations } from '../lib/api';
 import { utc } from '../lib/format';
 import { Untrusted } from './Untrusted';
 
 const EMPTY: WireItemAnnotations = { tags: [], notes: [], star: null };
 /** A change to an item's annotations (POST /api/annotations), without the item. */
-type Change = BodyOf<EndpointAt<'POST', '/annotations'>> extends infer B ? (B extends { item: string } ? Omit<B, 'item'> : never) : never;
+type Change = SendApi['POST /annotations']['body'] extends infer B ? (B extends { item: string } ? Omit<B, 'item'> : never) : never;
 
 function errorText(e: unknown): string {
   return e instanceof ApiError || e instanceof Error ? e.message : String(e);

@@ -5,7 +5,7 @@
  * in place. Labels are our own text; nothing from the case is rendered here.
  */
 import { useState } from 'react';
-import { download, type DownloadPath, type EndpointAt, type InputOf, type WireNetworkExportFormat } from '../lib/api';
+import { download, type DownloadApi, type DownloadPath, type WireNetworkExportFormat } from '../lib/api';
 import { ErrorNotice } from './Notice';
 
 function useDownload() {
@@ -21,7 +21,7 @@ function useDownload() {
 }
 
 /** "CSV" for a table: GET `path` with `params`, saved as the file the server names. */
-export function CsvButton<P extends DownloadPath>({ path, params, title, testId }: { path: P; params: InputOf<EndpointAt<'GET', P>>; title: string; testId: string }) {
+export function CsvButton<P extends DownloadPath>({ path, params, title, testId }: { path: P; params: DownloadApi[P]['input']; title: string; testId: string }) {
   const d = useDownload();
   return (
     <span className="download">

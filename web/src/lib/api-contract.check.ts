@@ -31,6 +31,18 @@ export async function contractChecks(): Promise<void> {
   void uploadApi('/uploads', { name: 'chat.txt' }, { text: 'hello' });
   // @ts-expect-error the report's JSON document has its shape
   void uploadApi('/report', {}, { items: 'all' });
+  // @ts-expect-error a path parameter of the wrong type
+  void fetchApi('/messages/:id', { id: true, context: 0 });
+  // @ts-expect-error a query parameter the endpoint does not declare
+  void fetchApi('/stats', { top: 5, bottom: 5 });
+  // @ts-expect-error undo is a POST, not a DELETE
+  void sendApi('DELETE', '/annotations/undo', {}, undefined);
+  // @ts-expect-error a JSON answer is not a file to show
+  void fileUrl('/stats', {});
+  // @ts-expect-error signing in is a JSON POST, not an upload
+  void uploadApi('/session', {}, new Blob([]));
+  // @ts-expect-error an upload path used as a JSON GET
+  void fetchApi('/uploads', { name: 'chat.txt' });
   // the answers are the endpoints' response types: a field the server does not send does not compile
   const me = await fetchApi('/session', {});
   const mode: 'single' | 'team' = me.mode;
@@ -40,6 +52,18 @@ export async function contractChecks(): Promise<void> {
   const handles: number = dossier.contactsTotal;
   // @ts-expect-error no such field in a dossier
   void dossier.contactCount;
+  // @ts-expect-error a count is not a string
+  const total: string = dossier.contactsTotal;
+  const undone = await sendApi('POST', '/annotations/undo', {}, { event: 1 });
+  // @ts-expect-error no such field in undo's answer
+  void undone.nothing;
+  const made = await uploadApi('/report', {}, { items: [{ id: 1, commentary: null }] });
+  const sha: string = made.manifestSha256;
+  // @ts-expect-error the report's answer names its figures by count
+  const figures: string = made.figures;
   void mode;
   void handles;
+  void total;
+  void sha;
+  void figures;
 }

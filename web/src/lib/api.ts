@@ -1,50 +1,27 @@
 /**
  * The typed client of the clew HTTP API. Every call is typed from the API's contract
- * (src/server/contract.ts, type imports only): `fetchApi('/messages/:id', { id, context })` takes
- * the endpoint's path template, its parameters and query, and answers its response type;
+ * (src/server/contract.ts, type imports only; api-contract.ts maps it by path):
+ * `fetchApi('/messages/:id', { id, context })` takes the endpoint's path template, its
+ * parameters and query, and answers its response type;
  * `sendApi` also takes its JSON body, `uploadApi` its streamed body, `download` and `fileUrl`
  * the files an endpoint answers. A misspelled path, a missing or mistyped parameter or body, or a
  * change of an answer on the server fails the type check.
  */
 import type { JobResponse, WireJob, StatsResponse, RefChoice, WireError } from '../../../src/server/wire.js';
 
-import type { z } from 'zod';
-import type { Contract } from '../../../src/server/contract.js';
 import type { NotificationsResponse } from '../../../src/server/contract/discovery.js';
+import type { DownloadApi, DownloadPath, GetApi, GetPath, SendApi, SendAt, SendMethod, SendPath, UploadApi, UploadPath } from './api-contract';
 
 export type { NotificationsResponse };
-import type { EndpointSpec, ResponseOf } from '../../../src/server/endpoint.js';
+export type { DownloadApi, DownloadPath, GetApi, GetPath, SendApi, SendAt, SendMethod, SendPath, UploadApi, UploadPath };
 
 export type * from '../../../src/server/wire.js';
 
-// ---------------------------------------------------------------- calls typed from the contract
-
-type Key = keyof Contract;
-/** The paths (templates relative to /api, e.g. `/messages/:id`) of the endpoints of method M that declare (or, `Has` false, lack) field F. */
-type PathsWith<M extends string, F extends string, Has extends boolean = true> = {
-  [K in Key]: K extends `${M} ${infer P}` ? (F extends keyof Contract[K] ? (Has extends true ? P : never) : Has extends true ? never : P) : never;
-}[Key];
-/** GET endpoints that answer JSON. */
-export type GetPath = PathsWith<'GET', 'response'>;
-/** POST and DELETE endpoints that take a JSON body (or none). */
-export type SendPath<M extends 'POST' | 'DELETE'> = PathsWith<M, 'upload', false>;
-/** POST endpoints whose body is streamed: a file's bytes, or a JSON document larger than the JSON cap. */
-export type UploadPath = PathsWith<'POST', 'upload'>;
-/** GET endpoints that answer a file (to save, or to show as an image). */
-export type DownloadPath = PathsWith<'GET', 'produces'>;
-export type EndpointAt<M extends string, P extends string> = Contract[`${M} ${P}` & Key] & EndpointSpec;
-/** A parameter as the client gives it: a number where the server reads a number from its text. */
-type Given<T> = { [K in keyof T]: T[K] extends string | undefined ? (string extends NonNullable<T[K]> ? T[K] | number : T[K]) : T[K] };
-type Fields<S> = S extends z.ZodObject ? Given<z.input<S>> : Record<never, never>;
-/** What a call to an endpoint takes: its path parameters and its query, in one object. */
-export type InputOf<E extends EndpointSpec> = Fields<E['params']> & Fields<E['query']>;
-export type BodyOf<E extends EndpointSpec> = E['body'] extends z.ZodType ? z.input<E['body']> : undefined;
-/** What an upload endpoint takes as its body: the JSON document its schema describes, else a file's bytes. */
-type UploadJson<U> = U extends { json: infer S } ? S : never;
-export type UploadOf<E extends EndpointSpec> = [UploadJson<E['upload']>] extends [never] ? Blob : z.input<UploadJson<E['upload']>>;
+// ---------------------------------------------------------------- calls typed from the contract (api-contract.ts)
 
 /** The URL of a call: the template's :params filled in (URL-encoded), the rest as the query; empty and undefined left out. */
-function contractUrl(template: string, input: Record<string, unknown> = {}): string {
+function contractUrl(template: string, given: unknown): string {
+  const input = (given ?? {}) as Record<string, unknown>;
   const used = new Set<string>();
   const path = template.replace(/:([A-Za-z][A-Za-z0-9]*)\*?/g, (_m, name: string) => {
     used.add(name);
@@ -60,8 +37,8 @@ function contractUrl(template: string, input: Record<string, unknown> = {}): str
 }
 
 /** GET an endpoint of the contract: `fetchApi('/messages/:id', { id: 5, context: 0 })`; a wrong path or parameter does not compile. */
-export function fetchApi<P extends GetPath>(path: P, input: InputOf<EndpointAt<'GET', P>>, signal?: AbortSignal): Promise<ResponseOf<EndpointAt<'GET', P>>> {
-  return call(contractUrl(path, input as Record<string, unknown>), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
+export function fetchApi<P extends GetPath>(path: P, input: GetApi[P]['input'], signal?: AbortSignal): Promise<GetApi[P]['response']> {
+  return call(contractUrl(path, input), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
 }
 
 /**
@@ -69,34 +46,34 @@ export function fetchApi<P extends GetPath>(path: P, input: InputOf<EndpointAt<'
  * the server checks). A 202 answer (computed by a job, e.g. the disruption simulation) is
  * followed like fetchApi's; `onJob` hears that job's progress.
  */
-export function sendApi<M extends 'POST' | 'DELETE', P extends SendPath<M>>(
+export function sendApi<M extends SendMethod, P extends SendPath<M>>(
   method: M,
   path: P,
-  input: InputOf<EndpointAt<M, P>>,
-  body: BodyOf<EndpointAt<M, P>>,
+  input: SendAt<M, P>['input'],
+  body: SendAt<M, P>['body'],
   signal?: AbortSignal,
   onJob?: JobListener,
-): Promise<ResponseOf<EndpointAt<M, P>>> {
+): Promise<SendAt<M, P>['response']> {
   const init: RequestInit = { method, headers: { Accept: 'application/json' } };
   if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
   if (body !== undefined) init.body = JSON.stringify(body);
-  return call(contractUrl(path, input as Record<string, unknown>), init, signal, onJob);
+  return call(contractUrl(path, input), init, signal, onJob);
 }
 
 /** POST to an upload endpoint of the contract: a file's bytes streamed as the body (e.g. a file to ingest, a watchlist), or its large JSON document. */
-export function uploadApi<P extends UploadPath>(path: P, input: InputOf<EndpointAt<'POST', P>>, body: UploadOf<EndpointAt<'POST', P>>, signal?: AbortSignal): Promise<ResponseOf<EndpointAt<'POST', P>>> {
+export function uploadApi<P extends UploadPath>(path: P, input: UploadApi[P]['input'], body: UploadApi[P]['upload'], signal?: AbortSignal): Promise<UploadApi[P]['response']> {
   const given: unknown = body;
   const file = given instanceof Blob ? given : null;
   return call(
-    contractUrl(path, input as Record<string, unknown>),
+    contractUrl(path, input),
     { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': file ? 'application/octet-stream' : 'application/json' }, body: file ?? JSON.stringify(given) },
     signal,
   );
 }
 
 /** The URL of a file an endpoint of the contract answers (an <img src>, a link to save), under the current case. */
-export function fileUrl<P extends DownloadPath>(path: P, input: InputOf<EndpointAt<'GET', P>>): string {
-  return apiUrl(contractUrl(path, input as Record<string, unknown>));
+export function fileUrl<P extends DownloadPath>(path: P, input: DownloadApi[P]['input']): string {
+  return apiUrl(contractUrl(path, input));
 }
 
 export class ApiError extends Error {
@@ -202,7 +179,7 @@ export function dispositionName(header: string | null, fallback: string): string
  * Save what an export endpoint answers (a GET with the view's own parameters) as a file under
  * the name the server gives it. A refusal arrives as an ApiError, like any other call's.
  */
-export async function download<P extends DownloadPath>(path: P, input: InputOf<EndpointAt<'GET', P>>, signal?: AbortSignal): Promise<string> {
+export async function download<P extends DownloadPath>(path: P, input: DownloadApi[P]['input'], signal?: AbortSignal): Promise<string> {
   let res: Response;
   try {
     res = await fetch(fileUrl(path, input), { method: 'GET', credentials: 'same-origin', signal });
@@ -315,4 +292,4 @@ export const api = {
 };
 
 /** An entity type the Entities endpoint takes. */
-export type EntitiesType = NonNullable<InputOf<EndpointAt<'GET', '/entities'>>['type']>;
+export type EntitiesType = NonNullable<GetApi['/entities']['input']['type']>;

@@ -1,5 +1,5 @@
 /** The Watchlists view's calls to the API (routes/watch.ts on the server). */
-import { fetchApi, sendApi, uploadApi, type BodyOf, type EndpointAt } from '../../lib/api';
+import { fetchApi, sendApi, uploadApi, type SendApi } from '../../lib/api';
 
 export const watchApi = {
   overview: (signal?: AbortSignal) => fetchApi('/watch', { hits: 20 }, signal),
@@ -7,7 +7,7 @@ export const watchApi = {
   run: (name: string, all: boolean, signal?: AbortSignal) => fetchApi('/watch/lists/:name/run', { name, all: all ? '1' : undefined }, signal),
   csv: (name: string) => fetchApi('/watch/lists/:name/csv', { name }),
   remove: (name: string) => sendApi('DELETE', '/watch/lists/:name', { name }, undefined),
-  saveSearch: (body: BodyOf<EndpointAt<'POST', '/watch/searches'>>) => sendApi('POST', '/watch/searches', {}, body),
+  saveSearch: (body: SendApi['POST /watch/searches']['body']) => sendApi('POST', '/watch/searches', {}, body),
   removeSearch: (name: string) => sendApi('DELETE', '/watch/searches/:name', { name }, undefined),
 };
 
