@@ -47,7 +47,10 @@ const { parseLocator } = await import(join(ROOT, 'dist', 'store', 'locator.js'))
 const { createPool } = await import(join(ROOT, 'dist', 'store', 'postgres', 'db.js'));
 const { dropCase } = await import(join(ROOT, 'dist', 'store', 'postgres', 'cases.js'));
 const pool = createPool(parseLocator(pgCase));
-await dropCase(pool, caseName);
+// a new server has no clew schema yet (42P01): nothing to drop
+await dropCase(pool, caseName).catch((e) => {
+  if (e.code !== '42P01') throw e;
+});
 const casePath = join(OUT, keep ? `case-${n}.clew` : 'pg-ingest-sqlite.clew');
 for (const f of [casePath, `${casePath}-wal`, `${casePath}-shm`, `${casePath}.writer`]) rmSync(f, { force: true });
 console.log(`clew ingest --no-analyse into a case file, ${n} messages…`);

@@ -34,7 +34,7 @@ export async function openPostgresStore(loc: PostgresLocator, opts: PgOpenOption
     await migrateCase(pool, row.id, loc.printable);
     // a case with partitions on other servers: a node that does not answer is named (nodes.ts)
     guardNodes(pool, await caseNodes(pool, row.id), loc.printable);
-    return new PostgresCaseStore({ pool, caseId: row.id, caseName: row.name }, loc.printable, readonly);
+    return new PostgresCaseStore({ pool, caseId: row.id, caseName: row.name }, loc.printable, readonly, undefined, loc);
   } catch (e) {
     await pool.end().catch(() => {});
     throw e;

@@ -3,7 +3,6 @@
  * sources is here and in writer.ts; each reading port lives in a module of its own
  * (read-*.ts), each a set of functions taking the case (PgCase) first.
  */
-import type pg from 'pg';
 import type { Mention } from '../../model/entities.js';
 import { ClewError } from '../../model/errors.js';
 import type { SearchQuery } from '../../text/query/ast.js';
@@ -43,10 +42,11 @@ import type {
   WatchMessageRow, GalleryItem, GalleryPage, GalleryScope} from '../types.js';
 import type { ExportItem, ExportOptions } from '../types.js';
 import { pgExportRecords } from './read-export.js';
-import { CASE_LOCK } from './cases.js';
 import { type PgCase, one, rows } from './db.js';
-import { type SourceDbRow, parseLoc, readSource, toAccount, type AccountDbRow, toSource } from './rows.js';
-import { PgSourceWriter } from './writer.js';
+import { type SourceDbRow, parseLoc, toAccount, type AccountDbRow, toSource } from './rows.js';
+import { PgSourceWriter, beginPgSource, lockCase, resumePgSource } from './writer.js';
+import { ThreadedPgSourceWriter, pgWriterThreadAvailable } from './threaded-writer.js';
+import type { PostgresLocator } from './locator.js';
 import { readGeneration } from './generation.js';
 import { PgIdentityStore } from './identity.js';
 import { activity as readActivity } from './read-activity.js';
@@ -81,6 +81,12 @@ export class PostgresCaseStore implements CaseStore {
      * user in every transaction): the legal filters hiding messages from them.
      */
     readonly hiddenFilters?: readonly number[],
+    /**
+     * The case's locator (with its password), when ingests may write through a writer thread of
+     * their own (threaded-writer.ts): a store opened from a locator. A team user's store (its
+     * pool scopes every transaction to the user) writes in its own thread.
+     */
+    private readonly writerThread?: PostgresLocator,
   ) {}
 
   /** Cross-case discovery as the store's user (discovery.ts); null when the store is not a team user's. */
@@ -106,56 +112,16 @@ export class PostgresCaseStore implements CaseStore {
     return r ? toSource(r) : null;
   }
 
-  /**
-   * The case's write lock, on a client of its own held until the writer ends: a session
-   * advisory lock, so a writer whose process or connection dies releases it with its session.
-   */
-  private async lockCase(): Promise<pg.PoolClient> {
-    const c = await this.db.pool.connect();
-    // a connection lost while it is checked out: its queries fail (and say so), the process goes on
-    c.on('error', () => {});
-    try {
-      const r = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [CASE_LOCK, this.db.caseId]);
-      if (!r.rows[0]?.ok)
-        throw new ClewError('CASE_BUSY', `another ingest is writing to ${this.locator}; wait for it to end (run this one again then)`, {
-          locator: this.locator,
-        });
-      return c;
-    } catch (e) {
-      c.release();
-      throw e;
-    }
-  }
-
   async beginSource(meta: SourceMeta): Promise<SourceWriter> {
     this.assertWritable();
-    const c = await this.lockCase();
-    try {
-      const id = (await one<{ id: number }>(c, 'SELECT coalesce(max(id), 0) + 1 AS id FROM sources WHERE case_id = $1', [this.db.caseId]))!.id;
-      await c.query(
-        `INSERT INTO sources (case_id, id, sha256, path, name, size, format, options, started_at, status, resume_offset, resume_line)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'partial', 0, 1)`,
-        [this.db.caseId, id, meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now()],
-      );
-      return await PgSourceWriter.start(this.db, c, (await readSource(c, this.db.caseId, id))!);
-    } catch (e) {
-      await PgSourceWriter.unlock(c, this.db.caseId);
-      throw e;
-    }
+    if (this.writerThread && pgWriterThreadAvailable()) return ThreadedPgSourceWriter.begin(this.writerThread, this.db, meta);
+    return beginPgSource(this.db, this.locator, meta);
   }
 
   async resumeSource(source: SourceRow): Promise<SourceWriter> {
     this.assertWritable();
-    const c = await this.lockCase();
-    try {
-      // what was committed, read under the lock
-      const now = await readSource(c, this.db.caseId, source.id);
-      if (!now) throw new ClewError('NOT_FOUND', `source ${source.id} is not in ${this.locator}`);
-      return await PgSourceWriter.start(this.db, c, now);
-    } catch (e) {
-      await PgSourceWriter.unlock(c, this.db.caseId);
-      throw e;
-    }
+    if (this.writerThread && pgWriterThreadAvailable()) return ThreadedPgSourceWriter.resume(this.writerThread, this.db, source);
+    return resumePgSource(this.db, this.locator, source);
   }
 
   async generation(): Promise<number> {
@@ -164,7 +130,7 @@ export class PostgresCaseStore implements CaseStore {
 
   async forgetEmptySource(id: number): Promise<boolean> {
     this.assertWritable();
-    const c = await this.lockCase();
+    const c = await lockCase(this.db, this.locator);
     try {
       const r = await c.query(`DELETE FROM sources WHERE case_id = $1 AND id = $2 AND status = 'partial' AND items_done = 0`, [this.db.caseId, id]);
       return (r.rowCount ?? 0) > 0;
@@ -185,7 +151,7 @@ export class PostgresCaseStore implements CaseStore {
 
   async restoreRows(): Promise<RowSink> {
     this.assertWritable();
-    const c = await this.lockCase();
+    const c = await lockCase(this.db, this.locator);
     return transfer.PgRowSink.open(this.db, c, this.locator);
   }
 

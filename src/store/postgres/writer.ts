@@ -11,7 +11,8 @@
  *
  * A batch costs a few round trips whatever its size: the accounts and conversations it names
  * are looked up at once, the duplicate and id-slot lookups are one query each, and its rows go
- * in by COPY. The writer holds the case's write lock (a session advisory lock on its own
+ * in by binary COPY (copy-binary.ts). Outside the tests it runs in a worker thread of its own
+ * (threaded-writer.ts), beside the ingest's parse. The writer holds the case's write lock (a session advisory lock on its own
  * connection) from start to finish or abort, so it alone assigns ids: accounts, conversations,
  * calls, … are numbered per case from 1, in the order the SQLite writer numbers them.
  */
@@ -21,11 +22,12 @@ import { ClewError } from '../../model/errors.js';
 import type { AttachmentRecord, ClewRecord, Locator, MessageRecord } from '../../model/records.js';
 import { indexTokens } from '../../text/query/parse.js';
 import { hasStemmer } from '../../text/stem/stem.js';
-import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
+import type { BatchItem, BatchPosition, BatchResult, SourceMeta, SourceRow, SourceWriter } from '../types.js';
 import { addEdge, type EdgeIncrements, mergeEdge, messageRecipients } from '../../model/edges.js';
 import { messageIdBase, SLOTS } from '../../model/ids.js';
 import { CASE_LOCK } from './cases.js';
-import { type CopyValue, copyRows, pgText } from './copy.js';
+import { type CopyValue, pgText } from './copy.js';
+import { type BinaryValue, copyBinaryRows } from './copy-binary.js';
 import { type PgCase, one, rows } from './db.js';
 import { formatLoc, readSource } from './rows.js';
 import { bumpGeneration, GENERATION_SQL } from './generation.js';
@@ -46,7 +48,7 @@ const MAX_TSVECTOR_BYTES = 900_000;
  * Items per batch (one transaction each) when the caller sets none: a batch costs about fifteen
  * round trips to the server whatever its size, so larger batches than SQLite's 5,000.
  */
-const BATCH_SIZE = 20_000;
+export const BATCH_SIZE = 20_000;
 const ASCII = /^[\x00-\x7e]*$/;
 
 import { FLAG_DELETED, FLAG_EDITED, FLAG_TO_MEMBERS } from '../message-rows.js';
@@ -103,10 +105,11 @@ export function ftsTokens(text: string, lang: string | null = null): string[] {
 }
 
 /**
- * A message's full-text vector as a tsvector literal: clew's index tokens (as SQLite's FTS5
- * table holds them) with their 1-based positions, so phrases and prefixes match as there.
+ * A message's full-text lexemes: clew's index tokens (as SQLite's FTS5 table holds them) with
+ * their 1-based positions, so phrases and prefixes match as there; within PostgreSQL's limits
+ * (positions past 16383 count as 16383, once).
  */
-export function ftsVector(subject: string | null, body: string, lang: string | null = null): string {
+export function ftsLexemes(subject: string | null, body: string, lang: string | null = null): Map<string, number[]> {
   const tokens = ftsTokens(subject !== null && subject !== '' ? `${subject}\n${body}` : body, lang);
   const pos = new Map<string, number[]>();
   let bytes = 0;
@@ -120,10 +123,16 @@ export function ftsVector(subject: string | null, body: string, lang: string | n
       bytes += n + 8;
       pos.set(t, (p = []));
     }
-    if (p.length < MAX_POSITIONS) p.push(Math.min(i + 1, MAX_POS));
+    const at = Math.min(i + 1, MAX_POS);
+    if (p.length < MAX_POSITIONS && p[p.length - 1] !== at) p.push(at);
   }
+  return pos;
+}
+
+/** The same as a tsvector literal (for statements that cast text to tsvector). */
+export function ftsVector(subject: string | null, body: string, lang: string | null = null): string {
   let out = '';
-  for (const [t, p] of pos) out += `${out ? ' ' : ''}'${t}':${p.join(',')}`;
+  for (const [t, p] of ftsLexemes(subject, body, lang)) out += `${out ? ' ' : ''}'${t}':${p.join(',')}`;
   return out;
 }
 
@@ -134,6 +143,56 @@ function intLiteral(v: number | null): string {
   if (v === null) return 'NULL';
   if (!Number.isSafeInteger(v)) throw new ClewError('INTERNAL', `not an integer: ${v}`);
   return String(v);
+}
+
+/**
+ * The case's write lock, on a client of its own held until the writer ends: a session advisory
+ * lock, so a writer whose process or connection dies releases it with its session. `locator`:
+ * the case's printable locator, for the error.
+ */
+export async function lockCase(db: PgCase, locator: string): Promise<pg.PoolClient> {
+  const c = await db.pool.connect();
+  // a connection lost while it is checked out: its queries fail (and say so), the process goes on
+  c.on('error', () => {});
+  try {
+    const r = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [CASE_LOCK, db.caseId]);
+    if (!r.rows[0]?.ok) throw new ClewError('CASE_BUSY', `another ingest is writing to ${locator}; wait for it to end (run this one again then)`, { locator });
+    return c;
+  } catch (e) {
+    c.release();
+    throw e;
+  }
+}
+
+/** A new source of the case (status partial), and its writer, which holds the case's write lock. */
+export async function beginPgSource(db: PgCase, locator: string, meta: SourceMeta): Promise<PgSourceWriter> {
+  const c = await lockCase(db, locator);
+  try {
+    const id = (await one<{ id: number }>(c, 'SELECT coalesce(max(id), 0) + 1 AS id FROM sources WHERE case_id = $1', [db.caseId]))!.id;
+    await c.query(
+      `INSERT INTO sources (case_id, id, sha256, path, name, size, format, options, started_at, status, resume_offset, resume_line)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'partial', 0, 1)`,
+      [db.caseId, id, meta.sha256, meta.path, meta.name, meta.size, meta.format, JSON.stringify(meta.options), Date.now()],
+    );
+    return await PgSourceWriter.start(db, c, (await readSource(c, db.caseId, id))!);
+  } catch (e) {
+    await PgSourceWriter.unlock(c, db.caseId);
+    throw e;
+  }
+}
+
+/** The writer of a partial source, from its last committed batch on. */
+export async function resumePgSource(db: PgCase, locator: string, source: SourceRow): Promise<PgSourceWriter> {
+  const c = await lockCase(db, locator);
+  try {
+    // what was committed, read under the lock
+    const now = await readSource(c, db.caseId, source.id);
+    if (!now) throw new ClewError('NOT_FOUND', `source ${source.id} is not in ${locator}`);
+    return await PgSourceWriter.start(db, c, now);
+  } catch (e) {
+    await PgSourceWriter.unlock(c, db.caseId);
+    throw e;
+  }
 }
 
 export class PgSourceWriter implements SourceWriter {
@@ -161,6 +220,11 @@ export class PgSourceWriter implements SourceWriter {
     private readonly next: Snapshot,
   ) {
     this.caseId = db.caseId;
+  }
+
+  /** The source as the writer started it (after what a resume recovered). */
+  get sourceRow(): SourceRow {
+    return this.source;
   }
 
   /** A writer on `c`, which holds the case's write lock (released by finish or abort). */
@@ -373,7 +437,7 @@ export class PgSourceWriter implements SourceWriter {
           break;
       }
     }
-    const newAccounts: CopyValue[][] = [];
+    const newAccounts: BinaryValue[][] = [];
     await this.resolveAccounts(refs, newAccounts);
     const newConvs = await this.resolveConversations(convRefs);
     const acc = (r: string) => this.accounts.get(pgText(r))!;
@@ -402,16 +466,16 @@ export class PgSourceWriter implements SourceWriter {
 
     // ---- the rows, record by record
     const out = {
-      messages: [] as CopyValue[][],
-      recipients: [] as CopyValue[][],
+      messages: [] as BinaryValue[][],
+      recipients: [] as BinaryValue[][],
       lateRecipients: [] as [number, number][],
-      mentions: [] as CopyValue[][],
-      calls: [] as CopyValue[][],
-      attachments: [] as CopyValue[][],
+      mentions: [] as BinaryValue[][],
+      calls: [] as BinaryValue[][],
+      attachments: [] as BinaryValue[][],
       blobs: new Map<string, Uint8Array>(),
-      events: [] as CopyValue[][],
-      locations: [] as CopyValue[][],
-      quarantine: [] as CopyValue[][],
+      events: [] as BinaryValue[][],
+      locations: [] as BinaryValue[][],
+      quarantine: [] as BinaryValue[][],
       contacts: [] as CopyValue[][],
       devices: [] as CopyValue[][],
       members: [] as [number, number][],
@@ -454,7 +518,7 @@ export class PgSourceWriter implements SourceWriter {
             r.replyTo === undefined ? null : pgText(r.replyTo), r.forwardedFrom === undefined ? null : pgText(r.forwardedFrom),
             flags, dupOf, analysis?.lang ?? null, analysis?.lang ? analysis.langConfidence : null,
             // the full-text vector: first copies only (search leaves out partial sources: schema.ts)
-            dupOf === null ? ftsVector(r.subject ?? null, body, analysis?.lang ?? null) : null,
+            dupOf === null ? ftsLexemes(r.subject ?? null, body, analysis?.lang ?? null) : null,
           ]);
           for (const a of recipients) out.recipients.push([id, a]);
           if (flags & FLAG_TO_MEMBERS) {
@@ -546,7 +610,7 @@ export class PgSourceWriter implements SourceWriter {
     }
 
     // ---- the writes
-    await copyRows(c, 'accounts', ['id', 'ref', 'platform', 'handle'], caseId, newAccounts);
+    await copyBinaryRows(c, 'accounts', ['id', 'ref', 'platform', 'handle'], caseId, newAccounts);
     if (out.accountInfo.size > 0) {
       const ids = [...out.accountInfo.keys()];
       await c.query(
@@ -555,7 +619,7 @@ export class PgSourceWriter implements SourceWriter {
         [caseId, ids, ids.map((id) => out.accountInfo.get(id)!.kind), ids.map((id) => out.accountInfo.get(id)!.name)],
       );
     }
-    await copyRows(c, 'conversations', columnNames('conversations'), caseId, [...newConvs.values()].map((x) => [x.id, sid, x.ref, x.title]));
+    await copyBinaryRows(c, 'conversations', columnNames('conversations'), caseId, [...newConvs.values()].map((x) => [x.id, sid, x.ref, x.title]));
     if (out.titles.size > 0)
       await c.query(`UPDATE conversations v SET title = u.title FROM unnest($2::bigint[], $3::text[]) AS u(id, title) WHERE v.case_id = $1 AND v.id = u.id`, [
         caseId,
@@ -563,11 +627,11 @@ export class PgSourceWriter implements SourceWriter {
         [...out.titles.values()],
       ]);
     await this.insertIgnore('conversation_members', out.members);
-    await copyRows(c, 'messages', columnNames('messages'), caseId, out.messages);
-    await copyRows(c, 'message_recipients', columnNames('message_recipients'), caseId, out.recipients);
+    await copyBinaryRows(c, 'messages', columnNames('messages'), caseId, out.messages);
+    await copyBinaryRows(c, 'message_recipients', columnNames('message_recipients'), caseId, out.recipients);
     await this.insertIgnore('message_recipients', out.lateRecipients);
-    await copyRows(c, 'mentions', columnNames('mentions'), caseId, out.mentions);
-    await copyRows(c, 'calls', columnNames('calls'), caseId, out.calls);
+    await copyBinaryRows(c, 'mentions', columnNames('mentions'), caseId, out.mentions);
+    await copyBinaryRows(c, 'calls', columnNames('calls'), caseId, out.calls);
     for (const [sha, data] of out.blobs)
       await c.query('INSERT INTO blobs (case_id, sha256, size, data) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
         caseId,
@@ -575,10 +639,10 @@ export class PgSourceWriter implements SourceWriter {
         data.byteLength,
         Buffer.from(data.buffer, data.byteOffset, data.byteLength),
       ]);
-    await copyRows(c, 'attachments', columnNames('attachments'), caseId, out.attachments);
-    await copyRows(c, 'events', columnNames('events'), caseId, out.events);
-    await copyRows(c, 'locations', columnNames('locations'), caseId, out.locations);
-    await copyRows(c, 'quarantine', columnNames('quarantine'), caseId, out.quarantine);
+    await copyBinaryRows(c, 'attachments', columnNames('attachments'), caseId, out.attachments);
+    await copyBinaryRows(c, 'events', columnNames('events'), caseId, out.events);
+    await copyBinaryRows(c, 'locations', columnNames('locations'), caseId, out.locations);
+    await copyBinaryRows(c, 'quarantine', columnNames('quarantine'), caseId, out.quarantine);
     await this.insertIgnore('contacts', out.contacts);
     await this.insertIgnore('devices', out.devices);
     // past the bound, the increments held so far and this batch's are written with this batch
@@ -612,7 +676,7 @@ export class PgSourceWriter implements SourceWriter {
     await this.c.query(`INSERT INTO ${partitionName(table, this.caseId)} (case_id, ${columns.join(', ')}) SELECT $1, * FROM unnest(${unnest}) ON CONFLICT DO NOTHING`, [this.caseId, ...arrays]);
   }
 
-  private async resolveAccounts(refs: string[], inserts: CopyValue[][]): Promise<void> {
+  private async resolveAccounts(refs: string[], inserts: BinaryValue[][]): Promise<void> {
     if (this.accounts.size + refs.length > 500_000) this.accounts.clear(); // bound memory on huge cases
     const unknown = refs.filter((r) => !this.accounts.has(r));
     if (unknown.length === 0) return;
@@ -774,7 +838,7 @@ export class PgSourceWriter implements SourceWriter {
     reach(batchBriefs.get(conversation) ?? []);
   }
 
-  private attachment(r: AttachmentRecord, loc: string, rowsOut: CopyValue[][], blobs: Map<string, Uint8Array>): void {
+  private attachment(r: AttachmentRecord, loc: string, rowsOut: BinaryValue[][], blobs: Map<string, Uint8Array>): void {
     let sha = r.sha256 ?? null;
     if (r.content) {
       if (r.content.byteLength > MAX_BLOB_BYTES) throw new ClewError('TOO_LARGE', `attachment ${r.filename} is over ${MAX_BLOB_BYTES} bytes`);
@@ -790,7 +854,7 @@ export class PgSourceWriter implements SourceWriter {
 
   private async writeEdgeDeltas(edges: Edges): Promise<void> {
     const sid = this.source.id;
-    await copyRows(this.c, 'edge_deltas', columnNames('edge_deltas'), this.caseId, [...edges.values()].map((e) => [sid, e.src, e.dst, e.channel, e.count, e.first, e.last]));
+    await copyBinaryRows(this.c, 'edge_deltas', columnNames('edge_deltas'), this.caseId, [...edges.values()].map((e) => [sid, e.src, e.dst, e.channel, e.count, e.first, e.last]));
   }
 
   /**
@@ -811,10 +875,7 @@ export class PgSourceWriter implements SourceWriter {
     const { c, caseId } = this;
     const sid = this.source.id;
     try {
-      // the read-side indexes (dropped for a first load, or never built after a crash)
-      await c.query(`SET maintenance_work_mem = '256MB'`);
-      for (const i of deferredIndexes(caseId)) await c.query(i.sql);
-      await c.query('RESET maintenance_work_mem');
+      await this.buildDeferredIndexes();
       await c.query('BEGIN');
       await this.writeEdgeDeltas(this.edges);
       await c.query(
@@ -850,6 +911,28 @@ export class PgSourceWriter implements SourceWriter {
     const done = (await readSource(c, caseId, sid))!;
     await this.release();
     return done;
+  }
+
+  /**
+   * The read-side indexes (dropped for a first load, or never built after a crash), two at a
+   * time: on the writer's connection and on another of the pool (CREATE INDEX takes a lock that
+   * does not exclude another CREATE INDEX on the same table), so both of the server's cores
+   * build them while the ingest has nothing else to do.
+   */
+  private async buildDeferredIndexes(): Promise<void> {
+    const todo = deferredIndexes(this.caseId).map((i) => i.sql);
+    const build = async (q: pg.PoolClient) => {
+      await q.query(`SET maintenance_work_mem = '256MB'`);
+      for (let sql = todo.shift(); sql !== undefined; sql = todo.shift()) await q.query(sql);
+      await q.query('RESET maintenance_work_mem');
+    };
+    const other = todo.length > 1 ? await this.db.pool.connect().catch(() => null) : null;
+    other?.on('error', () => {});
+    // both end before either's failure is thrown: no connection is given back mid-statement
+    const [mine, theirs] = await Promise.allSettled([build(this.c), other ? build(other) : null]);
+    other?.release(theirs.status === 'rejected' ? (theirs.reason instanceof Error ? theirs.reason : true) : undefined);
+    if (mine.status === 'rejected') throw mine.reason;
+    if (theirs.status === 'rejected') throw theirs.reason;
   }
 
   async abort(): Promise<void> {

@@ -6,13 +6,13 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { ClewError, ERROR_CODES, type ErrorCode } from '../../model/errors.js';
 import type { BatchItem, BatchPosition, BatchResult, SourceRow, SourceWriter } from '../types.js';
 import type { FromFtsSide } from './fts-side-thread.js';
 import { sideFtsPath } from './fts-build.js';
 import type { FromWriter, ToWriter } from './writer-thread.js';
 import { SqliteSourceWriter } from './writer.js';
-import { packBatch } from './batch-pack.js';
+import { packBatch } from '../batch-pack.js';
+import { WriterChannel } from '../writer-channel.js';
 
 export class InThreadSourceWriter implements SourceWriter {
   private readonly w: SqliteSourceWriter;
@@ -46,9 +46,7 @@ export function threadedWriterAvailable(): boolean {
 }
 
 export class ThreadedSourceWriter implements SourceWriter {
-  private readonly worker: Worker;
-  private readonly waiting: { resolve: (m: FromWriter) => void; reject: (e: Error) => void }[] = [];
-  private failure: Error | null = null;
+  private readonly thread: WriterChannel<ToWriter, FromWriter>;
 
   constructor(
     private readonly path: string,
@@ -56,39 +54,12 @@ export class ThreadedSourceWriter implements SourceWriter {
   ) {
     // a young generation large enough for a batch's short-lived objects: with V8's default the
     // writer spends a tenth of its time in the scavenger (measured on a 1M-message load)
-    this.worker = new Worker(WORKER_URL, { workerData: { path, source }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
-    this.worker.on('message', (m: FromWriter) => {
-      const w = this.waiting.shift();
-      if (!w) return;
-      if (m.kind === 'error') {
-        const code = m.code && m.code in ERROR_CODES ? (m.code as ErrorCode) : null;
-        const err = code ? new ClewError(code, m.message) : new Error(m.message);
-        if (!code && m.stack) err.stack = m.stack;
-        w.reject(err);
-      } else w.resolve(m);
-    });
-    const fail = (e: Error) => {
-      this.failure = e;
-      for (const w of this.waiting.splice(0)) w.reject(e);
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => {
-      if (this.waiting.length > 0) fail(new Error(`the writer thread stopped (exit ${code})`));
-    });
-  }
-
-  private send(m: ToWriter, transfer: ArrayBuffer[] = []): Promise<FromWriter> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.worker.postMessage(m, transfer);
-    });
+    this.thread = new WriterChannel(new Worker(WORKER_URL, { workerData: { path, source }, resourceLimits: { maxYoungGenerationSizeMb: 128 } }));
   }
 
   async writeBatch(items: BatchItem[], position: BatchPosition): Promise<BatchResult> {
     const packed = packBatch(items);
-    const m = await this.send({ kind: 'batch', packed, position }, [packed.kinds.buffer as ArrayBuffer, packed.nums.buffer as ArrayBuffer]);
-    if (m.kind !== 'batch') throw new Error(`writer thread answered ${m.kind} to a batch`);
+    const m = await this.thread.send({ kind: 'batch', packed, position }, 'batch', [packed.kinds.buffer as ArrayBuffer, packed.nums.buffer as ArrayBuffer]);
     return m.result;
   }
 
@@ -101,11 +72,9 @@ export class ThreadedSourceWriter implements SourceWriter {
     const sidePath = sideFtsPath(this.path, this.source.id);
     const side = buildSideFtsInThread(this.path, this.source.id, sidePath);
     try {
-      const indexes = await this.send({ kind: 'indexes' });
-      if (indexes.kind !== 'indexes') throw new Error(`writer thread answered ${indexes.kind} to indexes`);
-      const m = await this.send({ kind: 'finish', sideFts: (await side) ? sidePath : null });
-      await this.worker.terminate();
-      if (m.kind !== 'finish') throw new Error(`writer thread answered ${m.kind} to finish`);
+      await this.thread.send({ kind: 'indexes' }, 'indexes');
+      const m = await this.thread.send({ kind: 'finish', sideFts: (await side) ? sidePath : null }, 'finish');
+      await this.thread.worker.terminate();
       return m.source;
     } finally {
       await side;
@@ -115,10 +84,10 @@ export class ThreadedSourceWriter implements SourceWriter {
 
   async abort(): Promise<void> {
     try {
-      await this.send({ kind: 'abort' });
+      await this.thread.send({ kind: 'abort' }, 'aborted');
     } catch {
       // already failed: nothing to release but the thread
     }
-    await this.worker.terminate();
+    await this.thread.worker.terminate();
   }
 }

@@ -4,9 +4,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { isClewError } from '../../model/errors.js';
 import type { BatchPosition, BatchResult, SourceRow } from '../types.js';
-import { type PackedBatch, unpackBatch } from './batch-pack.js';
+import { type PackedBatch, unpackBatch } from '../batch-pack.js';
+import { answerInOrder, type ThreadError } from '../writer-channel.js';
 import { configureConnection } from './connection.js';
 import { SqliteSourceWriter } from './writer.js';
 import { translateStoreError } from './writer-lock.js';
@@ -21,14 +21,13 @@ export type FromWriter =
   | { kind: 'indexes' }
   | { kind: 'finish'; source: SourceRow }
   | { kind: 'aborted' }
-  | { kind: 'error'; code?: string; message: string; stack?: string };
+  | ThreadError;
 
 const { path, source } = workerData as { path: string; source: SourceRow };
 const db = new Database(path, { fileMustExist: true });
 configureConnection(db, false);
 const port = parentPort!;
 const writer = new SqliteSourceWriter(db, source);
-let queue: Promise<unknown> = Promise.resolve();
 
 function handle(w: SqliteSourceWriter, m: ToWriter): FromWriter {
   if (m.kind === 'batch') return { kind: 'batch', result: w.writeBatch(unpackBatch(m.packed), m.position) };
@@ -45,15 +44,5 @@ function handle(w: SqliteSourceWriter, m: ToWriter): FromWriter {
   return { kind: 'aborted' };
 }
 
-port.on('message', (m: ToWriter) => {
-  // messages are answered in order
-  queue = queue.then(() => {
-    try {
-      port.postMessage(handle(writer, m));
-    } catch (raw) {
-      const e = translateStoreError(raw, path); // a full disk or a busy case is not a bug
-      const err = e as Error;
-      port.postMessage({ kind: 'error', code: isClewError(e) ? e.code : undefined, message: err.message, stack: err.stack } satisfies FromWriter);
-    }
-  });
-});
+// messages are answered in order; a full disk or a busy case is not a bug
+answerInOrder<ToWriter, FromWriter>(port, (m) => handle(writer, m), (raw) => translateStoreError(raw, path));

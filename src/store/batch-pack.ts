@@ -6,9 +6,9 @@
  * Messages (nearly every item of a large source) go in columns; every other item is cloned as
  * it is. unpackBatch(packBatch(items)) gives items equal to the originals, field for field.
  */
-import type { Locator, MessageRecord } from '../../model/records.js';
-import type { MessageAnalysis } from '../../text/analyse.js';
-import type { BatchItem } from '../types.js';
+import type { Locator, MessageRecord } from '../model/records.js';
+import type { MessageAnalysis } from '../text/analyse.js';
+import type { BatchItem } from './types.js';
 
 export interface PackedBatch {
   /** Per item: 1 = a message in the columns, 0 = the next item of `others`. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BatchItem } from '../types.js';
+import type { BatchItem } from './types.js';
 import { packBatch, unpackBatch } from './batch-pack.js';
 
 const text = fc.string({ maxLength: 40, unit: 'grapheme' });
