@@ -268,7 +268,7 @@ function describeSearchCase(factory: CaseFactory): void {
       expect((await s().message(await msgId('q2'))).flags).toEqual({ edited: true, deleted: false });
       expect((await s().message(await msgId('q9'))).flags).toEqual({ edited: false, deleted: true });
       expect((await s().message(await msgId('q8'))).subject).toBe('Ponuda');
-      expect((await s().message(await msgId('q7'))).attachments).toEqual([{ filename: 'racun.pdf', mime: 'application/pdf', size: 1234, sha256: null }]);
+      expect((await s().message(await msgId('q7'))).attachments).toEqual([{ filename: 'racun.pdf', mime: 'application/pdf', size: 1234, sha256: null, takenAt: null }]);
       expect((await s().message(await msgId('q6'))).attachments).toEqual([]);
       expect(await codeOf(s().message(987654321))).toBe('NOT_FOUND');
     });
