@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openCase, withCase } from '../api/case.js';
 import { ingestFile } from '../api/ingest.js';
 import { jsonl, msg, useTmp } from '../api/test-support/tmp.js';
+import { dossier } from '../api/dossier.js';
 import { refIndex } from '../api/resolve.js';
 import { caseState, endRequestWith, REF_INDEX_FAMILY } from './case-state.js';
 import { Reply } from './jobs.js';
@@ -121,6 +122,26 @@ describe('CaseState', () => {
       expect(fresh).toBeInstanceOf(Reply);
       expect(((fresh as Reply).body as { job: { id: string } }).job.id).not.toBe(id);
       await s.jobs.cancelAll();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps a dossier per accounts and options until the case changes', async () => {
+    const casePath = await smallCase(tmp());
+    const store = await openCase(casePath, { readonly: true });
+    try {
+      expect((await dossier(store, { account: 'skyecc:A' })).activity).not.toBe((await dossier(store, { account: 'skyecc:A' })).activity); // not served: read each time
+      const s = caseState(store);
+      await s.sync();
+      const first = await dossier(store, { account: 'skyecc:A' });
+      expect(first.activity.sent).toBe(1);
+      expect((await dossier(store, { account: 'skyecc:A' })).activity).toBe(first.activity);
+      expect((await dossier(store, { account: 'skyecc:B' })).activity).not.toBe(first.activity);
+      expect((await dossier(store, { account: 'skyecc:A' }, { contacts: 1 })).activity).not.toBe(first.activity);
+      await withCase(casePath, {}, (w) => w.addLexiconEntry({ term: 'zdravo', means: 'hello' }));
+      await s.sync();
+      expect((await dossier(store, { account: 'skyecc:A' })).activity).not.toBe(first.activity);
     } finally {
       await store.close();
     }

@@ -249,12 +249,12 @@ export function caseState(store: CaseStore, opts?: CaseStateOptions): CaseState 
 
 /**
  * What the API keeps of each case between requests (api/kept.ts: the name resolver's index, the
- * languages, the lexicon) is kept in the state of each case the server has open, one per generation.
+ * languages, the lexicon, dossiers) is kept in the state of each case the server has open, one per generation.
  */
 export const REF_INDEX_FAMILY = KEPT.refIndex;
-keepCaseAnswersWith((store, family, load) => {
+keepCaseAnswersWith((store, family, load, by) => {
   const s = states.get(store as CaseStore);
-  return s ? s.cached(family, null, load, 1) : load();
+  return s ? s.cached(family, by?.key ?? null, load, by?.keep ?? 1) : load();
 });
 
 /** The generation of the open case as the server last saw it (see CaseState). */
