@@ -1,5 +1,6 @@
 // What every benchmark script starts with: where the repository, the built CLI and the
 // benchmarks' scratch directory are, and `--name value` options.
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,4 +61,42 @@ export async function queriesFrom(recordsPath, n, normalise) {
     'two words': pick(pairs, n).map(([a, b]) => `${a} ${b}`),
     phrase: pick(pairs, n).map(([a, b]) => `"${a} ${b}"`),
   };
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux's usual builds). */
+const TICKS = 100;
+
+/**
+ * CPU milliseconds (user + system) process `pid` has used so far (Linux /proc; all its threads),
+ * with those of its children it has waited for when `reaped`; 0 when it is gone.
+ */
+export function cpuMsOf(pid, reaped = false) {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command's name (which may hold spaces), from field 3 on
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0);
+    return (ticks * 1000) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU milliseconds a local PostgreSQL (its data directory `dataDir`, e.g. DIR/data of `clew db
+ * start --dir DIR`) has used so far: the postmaster, its live backends and those that ended.
+ */
+export function postgresCpuMs(dataDir) {
+  const postmaster = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  let ms = cpuMsOf(postmaster, true);
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const s = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) ms += cpuMsOf(d);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ms;
 }

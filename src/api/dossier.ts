@@ -8,6 +8,7 @@ import { filterTerm } from '../text/query/quote.js';
 import { resolveSubject, resolveSubjects, type RefSubject } from './resolve.js';
 import { labelTalkers, withLabels } from './thread.js';
 import { expectOne } from '../identity/resolve-ref.js';
+import { KEPT, kept, KEPT_DOSSIERS } from './kept.js';
 import type { AccountView, DossierData, DossierOptions, DossierPort, IdentityPort, MessagePort, PersonView, SearchPort } from '../store/types.js';
 
 export type { DossierData, DossierOptions };
@@ -59,18 +60,27 @@ export async function resolvePerson(store: IdentityPort, term: string): Promise<
   return (s as Extract<RefSubject, { kind: 'person' }>).person as PersonView;
 }
 
+/**
+ * The store's dossier of the accounts `ids`: a server keeps it in the case's state (api/kept.ts),
+ * one per accounts and options, until the case changes; its counts are read from the case again only then.
+ */
+function keptDossier(store: DossierPort, ids: number[], opts: DossierOptions): Promise<DossierData> {
+  return kept(store, KEPT.dossier, () => store.dossier(ids, opts), { key: [ids, opts], keep: KEPT_DOSSIERS });
+}
+
 export async function dossier(store: DossierPort & SearchPort & IdentityPort, subject: DossierSubject, opts: DossierOptions = {}): Promise<DossierResult> {
   const t0 = performance.now();
   const s = await resolveSubject(store, termOf(subject));
   if (s.kind === 'person') {
     const person = s.person as PersonView;
-    const data = await store.dossier(
+    const data = await keptDossier(
+      store,
       person.accounts.map((a) => a.id),
       opts,
     );
     const handles: NonNullable<DossierResult['handles']> = [];
     for (const a of person.accounts) {
-      const one = await store.dossier([a.id], { contacts: 1, conversations: 1, entitiesPerType: 1, names: 1, places: 1 });
+      const one = await keptDossier(store, [a.id], { contacts: 1, conversations: 1, entitiesPerType: 1, names: 1, places: 1 });
       handles.push({ account: a, first: one.activity.first, last: one.activity.last, sent: one.activity.sent, received: one.activity.received });
     }
     handles.sort((x, y) => (x.first ?? Infinity) - (y.first ?? Infinity));
@@ -82,7 +92,7 @@ export async function dossier(store: DossierPort & SearchPort & IdentityPort, su
       elapsedMs: performance.now() - t0,
     };
   }
-  const data = await store.dossier([s.account.id], opts);
+  const data = await keptDossier(store, [s.account.id], opts);
   const first = data.accounts[0]!;
   return {
     subject: { kind: 'account', ref: first.ref, label: s.label, matched: s.how },

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { openCase, withCase } from '../api/case.js';
 import { ingestFile } from '../api/ingest.js';
 import { jsonl, msg, useTmp } from '../api/test-support/tmp.js';
+import { dossier } from '../api/dossier.js';
 import { refIndex } from '../api/resolve.js';
-import { caseState, REF_INDEX_FAMILY } from './case-state.js';
+import { caseState, endRequestWith, REF_INDEX_FAMILY } from './case-state.js';
 import { Reply } from './jobs.js';
 import type { RunningServer } from './server.js';
 import { call } from './test-support/http.js';
@@ -121,6 +122,47 @@ describe('CaseState', () => {
       expect(fresh).toBeInstanceOf(Reply);
       expect(((fresh as Reply).body as { job: { id: string } }).job.id).not.toBe(id);
       await s.jobs.cancelAll();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps a dossier per accounts and options until the case changes', async () => {
+    const casePath = await smallCase(tmp());
+    const store = await openCase(casePath, { readonly: true });
+    try {
+      expect((await dossier(store, { account: 'skyecc:A' })).activity).not.toBe((await dossier(store, { account: 'skyecc:A' })).activity); // not served: read each time
+      const s = caseState(store);
+      await s.sync();
+      const first = await dossier(store, { account: 'skyecc:A' });
+      expect(first.activity.sent).toBe(1);
+      expect((await dossier(store, { account: 'skyecc:A' })).activity).toBe(first.activity);
+      expect((await dossier(store, { account: 'skyecc:B' })).activity).not.toBe(first.activity);
+      expect((await dossier(store, { account: 'skyecc:A' }, { contacts: 1 })).activity).not.toBe(first.activity);
+      await withCase(casePath, {}, (w) => w.addLexiconEntry({ term: 'zdravo', means: 'hello' }));
+      await s.sync();
+      expect((await dossier(store, { account: 'skyecc:A' })).activity).not.toBe(first.activity);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('ends the read transaction of a request before it waits for a job, and only then', async () => {
+    const store = await openCase(await smallCase(tmp()), { readonly: true });
+    try {
+      const s = caseState(store);
+      const spec = { kind: 'identity' as const, label: 'suggest', task: (caseLocator: string) => ({ kind: 'identity' as const, caseLocator, threshold: 0.5 }), failure: 'failed' };
+      // what each end saw: whether the job was still running when the request gave its connection back
+      const running: boolean[] = [];
+      endRequestWith(store, async () => {
+        running.push(s.jobs.list().some((j) => j.endedAt === null));
+      });
+      const first = await s.viaJob('suggest', 0.5, spec, 60_000, store);
+      expect(first).not.toBeInstanceOf(Reply);
+      expect(running).toEqual([true]);
+      // kept now: answered without a wait, the transaction left to the server's own end
+      expect(await s.viaJob('suggest', 0.5, spec, 60_000, store)).toBe(first);
+      expect(running).toEqual([true]);
     } finally {
       await store.close();
     }

@@ -166,8 +166,11 @@ export class CaseState {
    * for `budgetMs`; a Reply 202 with the job while it still computes (the client follows the job,
    * then asks again and finds the answer kept). A failed or cancelled job is retried by the next
    * request; a failure within the budget (e.g. NOT_FOUND) is the answer.
+   * `through`: the store of the request that asks; in team mode its read transaction ends before
+   * the wait (requestEnd below), so a request waiting for a job holds no database connection
+   * (the job itself needs them; reads after the wait run on their own).
    */
-  async viaJob<T>(family: string, params: unknown, spec: JobSpec, budgetMs: number): Promise<T | Reply> {
+  async viaJob<T>(family: string, params: unknown, spec: JobSpec, budgetMs: number, through?: CaseStore): Promise<T | Reply> {
     const kept = this.peek<T>(family, params);
     if (kept !== undefined) return kept;
     const key = `${family}\n${JSON.stringify(params ?? null)}`;
@@ -189,7 +192,9 @@ export class CaseState {
       this.computing.set(key, entry);
     }
     const { job } = entry;
-    if (budgetMs > 0) {
+    if (budgetMs > 0 && job.endedAt === null) {
+      const end = through ? requestEnds.get(through) : undefined;
+      if (end) await end();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([job.finished, new Promise((ok) => (timer = setTimeout(ok, budgetMs)))]);
       clearTimeout(timer);
@@ -217,6 +222,18 @@ export function shareCaseState(store: CaseStore, state: CaseState, locator?: str
 
 const requestLocators = new WeakMap<CaseStore, string>();
 
+/** Team mode: how each request's store ends its read transaction (see endRequestWith). */
+const requestEnds = new WeakMap<CaseStore, () => Promise<void>>();
+
+/**
+ * Team mode: `end` ends the read transaction of the request whose store is `store` and gives its
+ * connection back to the pool (never fails; its later reads run on their own). viaJob calls it
+ * before it waits for a job.
+ */
+export function endRequestWith(store: CaseStore, end: () => Promise<void>): void {
+  requestEnds.set(store, end);
+}
+
 /** The locator to open the case of `store` again with, as the same user (see CaseStateOptions.caseLocator). */
 export function caseLocatorFor(store: CaseStore): string {
   return requestLocators.get(store) ?? caseState(store).caseLocator;
@@ -232,12 +249,12 @@ export function caseState(store: CaseStore, opts?: CaseStateOptions): CaseState 
 
 /**
  * What the API keeps of each case between requests (api/kept.ts: the name resolver's index, the
- * languages, the lexicon) is kept in the state of each case the server has open, one per generation.
+ * languages, the lexicon, dossiers) is kept in the state of each case the server has open, one per generation.
  */
 export const REF_INDEX_FAMILY = KEPT.refIndex;
-keepCaseAnswersWith((store, family, load) => {
+keepCaseAnswersWith((store, family, load, by) => {
   const s = states.get(store as CaseStore);
-  return s ? s.cached(family, null, load, 1) : load();
+  return s ? s.cached(family, by?.key ?? null, load, by?.keep ?? 1) : load();
 });
 
 /** The generation of the open case as the server last saw it (see CaseState). */

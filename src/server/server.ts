@@ -40,7 +40,7 @@ import { ROUTES } from './routes.js';
 import type { AuditLog } from '../api/audit.js';
 import { type AuditedRequest, auditAction, auditEntryFor } from './audit-entry.js';
 import { viewNetwork } from './routes/network.js';
-import { CaseState, caseState, shareCaseState } from './case-state.js';
+import { CaseState, caseState, endRequestWith, shareCaseState } from './case-state.js';
 import { autoOcr } from './routes/ocr.js';
 import { listsCase, rolesFor } from './roles.js';
 import { parseInput, queryObject } from './validate.js';
@@ -909,6 +909,8 @@ export async function startTeamServer(opts: TeamServeOptions): Promise<RunningTe
         throw e;
       }
       const entry = entryOf(asked, store, s.user.id);
+      // a GET that waits for a job ends its read transaction first: no connection held while it waits (case-state.ts viaJob)
+      endRequestWith(store, () => found.end());
       // the images still to read, once per case state, by a user who may write (routes/ocr.ts)
       if (opts.ocr && (found.role === 'owner' || found.role === 'analyst')) void autoOcr(store);
       return { store, state: entry.state, end: () => found.end() };

@@ -28,6 +28,7 @@ export function suggestionsViaJob(store: CaseStore, threshold: number, budgetMs 
     threshold,
     { kind: 'identity', label: 'identity suggestions', task: (caseLocator) => ({ kind: 'identity', caseLocator, threshold }), failure: 'suggesting failed' },
     budgetMs,
+    store,
   );
 }
 

@@ -143,6 +143,7 @@ export function keyPlayersViaJob(store: CaseStore, budgetMs = KEY_PLAYERS_BUDGET
       failure: 'the ranking failed',
     },
     budgetMs,
+    store,
   );
 }
 
@@ -167,5 +168,6 @@ export function disruptViaJob(store: CaseStore, body: DisruptBody, budgetMs = DI
       failure: 'the simulation failed',
     },
     budgetMs,
+    store,
   );
 }

@@ -197,6 +197,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     },
     case: backfillTakenAt,
   },
+  {
+    // the step "legal filters computed only when there are some": the functions again (team/legal.ts definerRows), the policies unchanged
+    to: 13,
+    what: 'the functions row-level security calls for the messages and records legal filters hide return at once when no filter hides anything from the user, instead of scanning every case of the database on each query',
+    async database(c) {
+      await c.query(LEGAL_SCHEMA_SQL);
+    },
+  },
 ];
 
 /** Schema 12's case step: the capture times of the case's held photos, each read once (store/taken-at.ts). */

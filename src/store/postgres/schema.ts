@@ -34,7 +34,7 @@ import { ANNOTATION_TABLES, type Column, type ColumnType, type Index, OCR_TABLES
  * The schema version of a new database and of a new case in it (clew_meta.schema_version and
  * clew_cases.schema_version); migrations.ts leads an older one here.
  */
-export const PG_SCHEMA_VERSION = 12;
+export const PG_SCHEMA_VERSION = 13;
 
 export interface PgColumn {
   name: string;

@@ -136,9 +136,9 @@ describe('the tables declared once', () => {
       };
     }
 
-    it('give a database and a case exactly schema 12 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, the translations table, the team tables and row-level security, then translated search and OCR, then the audit tables, then the legal filters, then cross-case discovery, then legal filters on calls and events, then the attachments\' capture time)', async () => {
+    it('give a database and a case exactly schema 13 and its partitions (testdata: schema 4 as postgres/schema.ts declared it, the translations table, the team tables and row-level security, then translated search and OCR, then the audit tables, then the legal filters, then cross-case discovery, then legal filters on calls and events, then the attachments\' capture time, then the legal filter functions in PL/pgSQL)', async () => {
       await db.query('CREATE SCHEMA before; SET search_path = before');
-      await db.query(snapshot('postgres-schema-12.sql'));
+      await db.query(snapshot('postgres-schema-13.sql'));
       await db.query('CREATE SCHEMA now; SET search_path = now');
       await db.query(`${PG_SCHEMA_SQL}\n${createPartitionsSql(7)}`);
       await db.query('SET search_path = public');

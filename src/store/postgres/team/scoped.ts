@@ -57,10 +57,15 @@ const READ = /^\s*(SELECT|WITH)\b/i;
 const NOT_PLAIN = /\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(UPDATE|SHARE|NO\s+KEY|KEY)|nextval|setval|set_config|pg_\w*lock\w*)\b/i;
 const plainRead = (text: string): boolean => READ.test(text) && !NOT_PLAIN.test(text) && !text.includes(';');
 
-/** The statement that names the user in the current transaction (SET LOCAL). */
+/**
+ * The statement that names the user in the current transaction (SET LOCAL), and turns parallel
+ * query off for it: a server answering many users at once has no idle core for a request's
+ * workers, and each worker a plan starts is a process started and stopped (the team server's
+ * dossier started six per request, for a few milliseconds of work each).
+ */
 export function setUserSql(userId: number): string {
   if (!Number.isSafeInteger(userId) || userId <= 0) throw new ClewError('INVALID_ARGUMENT', 'a user id is a positive whole number');
-  return `SELECT set_config('${USER_SETTING}', '${userId}', true)`;
+  return `SELECT set_config('${USER_SETTING}', '${userId}', true), set_config('max_parallel_workers_per_gather', '0', true)`;
 }
 
 /** A client of the shared pool whose every statement runs with the user set (see above). */

@@ -1,4 +1,4 @@
--- the PostgreSQL schema (version 12) and the partitions of case 7: schema 5 (postgres-schema-5.sql, unchanged but for its version), then what schema 6 adds: the team directory's tables and row-level security on every case table and on case 7's partitions, as src/store/postgres/team/rls.ts wrote them when schema 6 was made; then what schema 7 adds (step ocr-translation-search, written by hand): translations.lexicon and translations.fts with its GIN index, and ocr_texts with row-level security; then what schema 8 adds: the audit log's tables (database-wide, append-only), as src/store/postgres/audit.ts wrote them; then what schema 9 adds (step legal-filters): the legal filters' tables and functions, and row-level security again on the tables they hide rows of (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them; then what schema 10 adds: cross-case discovery (the tables clew_case_selectors, clew_notifications and clew_discovery_budget, the function clew_discover), as src/store/postgres/discovery.ts wrote them; then what schema 11 adds (step legal filters on calls and events): the legal filters' functions again (the locations of an account or a window, the calls and events of an account, a conversation or a window), and row-level security again on calls, events and locations (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them; then what schema 12 adds (step attachment capture time): attachments.taken_at, written by hand
+-- the PostgreSQL schema (version 13) and the partitions of case 7: schema 5 (postgres-schema-5.sql, unchanged but for its version), then what schema 6 adds: the team directory's tables and row-level security on every case table and on case 7's partitions, as src/store/postgres/team/rls.ts wrote them when schema 6 was made; then what schema 7 adds (step ocr-translation-search, written by hand): translations.lexicon and translations.fts with its GIN index, and ocr_texts with row-level security; then what schema 8 adds: the audit log's tables (database-wide, append-only), as src/store/postgres/audit.ts wrote them; then what schema 9 adds (step legal-filters): the legal filters' tables and functions, and row-level security again on the tables they hide rows of (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them; then what schema 10 adds: cross-case discovery (the tables clew_case_selectors, clew_notifications and clew_discovery_budget, the function clew_discover), as src/store/postgres/discovery.ts wrote them; then what schema 11 adds (step legal filters on calls and events): the legal filters' functions again (the locations of an account or a window, the calls and events of an account, a conversation or a window), and row-level security again on calls, events and locations (parents and case 7's partitions), as src/store/postgres/team/legal.ts wrote them; then what schema 12 adds (step attachment capture time): attachments.taken_at, written by hand; then what schema 13 adds (step legal filters computed only when there are some): the legal filters' functions again, those returning rows in PL/pgSQL, as src/store/postgres/team/legal.ts wrote them
 CREATE TABLE clew_meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
 CREATE TABLE clew_cases (
   id serial PRIMARY KEY,
@@ -337,7 +337,7 @@ CREATE TABLE translations (
   at bigint NOT NULL,
   PRIMARY KEY (case_id, message_id, target, engine, pair, version)
 ) PARTITION BY LIST (case_id);
-INSERT INTO clew_meta (key, value) VALUES ('schema_version', '12');
+INSERT INTO clew_meta (key, value) VALUES ('schema_version', '13');
 CREATE TABLE meta_c7 PARTITION OF meta FOR VALUES IN (7);
 CREATE TABLE sources_c7 PARTITION OF sources FOR VALUES IN (7);
 CREATE TABLE accounts_c7 PARTITION OF accounts FOR VALUES IN (7);
@@ -1739,3 +1739,242 @@ DROP POLICY IF EXISTS clew_read ON locations_c7;
 CREATE POLICY clew_read ON locations_c7 FOR SELECT USING (case_id = ANY ((SELECT clew_team_cases('{owner,analyst,reader}'))::integer[]) AND (case_id, id) NOT IN (SELECT h.case_id, h.location_id FROM clew_legal_hidden_locations() h));
 DROP POLICY IF EXISTS clew_write ON locations_c7;
 CREATE POLICY clew_write ON locations_c7 FOR ALL USING (false) WITH CHECK (false);
+CREATE OR REPLACE FUNCTION clew_legal_ids(j jsonb) RETURNS bigint[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+  SELECT coalesce(array_agg(x::bigint), '{}') FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(j) = 'array' THEN j END) AS x
+$f$;
+CREATE OR REPLACE FUNCTION clew_legal_selection_ok(s jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+  SELECT jsonb_typeof(s) = 'object' AND (SELECT count(*) FROM jsonb_object_keys(s)) = 1 AND CASE
+    WHEN s ? 'accounts' THEN jsonb_typeof(s->'accounts') = 'array' AND jsonb_array_length(s->'accounts') BETWEEN 1 AND 10000
+      AND NOT jsonb_path_exists(s, '$.accounts[*] ? (@.type() != "number")')
+    WHEN s ? 'threads' THEN jsonb_typeof(s->'threads') = 'array' AND jsonb_array_length(s->'threads') BETWEEN 1 AND 10000
+      AND NOT jsonb_path_exists(s, '$.threads[*] ? (@.type() != "number")')
+    WHEN s ? 'window' THEN jsonb_typeof(s->'window'->'from') = 'number' AND jsonb_typeof(s->'window'->'to') = 'number'
+      AND (s->'window'->>'from')::numeric >= 0 AND (s->'window'->>'from')::numeric < (s->'window'->>'to')::numeric
+      AND (s->'window'->>'to')::numeric <= 4398046511103
+    WHEN s ? 'query' THEN jsonb_typeof(s->'query') = 'string' AND length(s->>'query') BETWEEN 1 AND 2000
+    ELSE false END
+$f$;
+CREATE TABLE IF NOT EXISTS legal_filters (
+  id serial PRIMARY KEY,
+  case_id integer NOT NULL REFERENCES clew_cases (id) ON DELETE CASCADE,
+  kind text COLLATE "C" NOT NULL CHECK (kind IN ('privileged', 'outside_period')),
+  label text COLLATE "C" NOT NULL CHECK (length(label) BETWEEN 1 AND 200),
+  selection jsonb NOT NULL CHECK (clew_legal_selection_ok(selection)),
+  created_by text COLLATE "C" NOT NULL,
+  created_at bigint NOT NULL,
+  evaluated_at bigint,
+  CHECK ((selection ? 'query') = (evaluated_at IS NOT NULL))
+);
+CREATE INDEX IF NOT EXISTS legal_filters_case ON legal_filters (case_id);
+CREATE TABLE IF NOT EXISTS legal_filter_grants (
+  filter_id integer NOT NULL REFERENCES legal_filters (id) ON DELETE CASCADE,
+  user_id integer NOT NULL REFERENCES clew_users (id) ON DELETE CASCADE,
+  granted_by text COLLATE "C" NOT NULL,
+  granted_at bigint NOT NULL,
+  PRIMARY KEY (filter_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS legal_filter_grants_user ON legal_filter_grants (user_id);
+CREATE TABLE IF NOT EXISTS legal_hidden (
+  filter_id integer NOT NULL REFERENCES legal_filters (id) ON DELETE CASCADE,
+  case_id integer NOT NULL,
+  message_id bigint NOT NULL,
+  PRIMARY KEY (filter_id, message_id)
+);
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_filter_rows() RETURNS TABLE (id integer, case_id integer, selection jsonb) LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+  SELECT f.id, f.case_id, f.selection FROM legal_filters f
+  WHERE f.case_id = ANY (clew_team_cases('{owner,analyst,reader}'))
+    AND NOT EXISTS (SELECT 1 FROM legal_filter_grants g WHERE g.filter_id = f.id AND g.user_id = clew_current_user())
+$b$$f$, current_schema());
+END $do$;
+REVOKE ALL ON FUNCTION clew_legal_hidden_filter_rows() FROM PUBLIC;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_owned_filters() RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+  SELECT coalesce(array_agg(f.id), '{}') FROM legal_filters f WHERE f.case_id = ANY (clew_team_cases('{owner}'))
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_granted_filters() RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+  SELECT coalesce(array_agg(g.filter_id), '{}') FROM legal_filter_grants g WHERE g.user_id = clew_current_user()
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_filtered_cases() RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+  SELECT coalesce(array_agg(DISTINCT f.case_id), '{}') FROM clew_legal_hidden_filter_rows() f
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_filters(c integer) RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+  SELECT coalesce(array_agg(f.id ORDER BY f.id), '{}') FROM clew_legal_hidden_filter_rows() f WHERE f.case_id = c
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_threads() RETURNS TABLE (case_id integer, conversation_id bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+#variable_conflict use_column
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM clew_legal_hidden_filter_rows()) THEN
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT DISTINCT c2.case_id, c2.id FROM clew_legal_hidden_filter_rows() f
+  JOIN conversations c1 ON c1.case_id = f.case_id AND c1.id = ANY (clew_legal_ids(f.selection->'threads'))
+  JOIN conversations c2 ON c2.case_id = c1.case_id AND c2.ref = c1.ref;
+END
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden() RETURNS TABLE (case_id integer, message_id bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+#variable_conflict use_column
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM clew_legal_hidden_filter_rows()) THEN
+    RETURN;
+  END IF;
+  RETURN QUERY WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows()),
+  h AS (
+    SELECT x.case_id, x.message_id FROM f JOIN legal_hidden x ON x.filter_id = f.id
+    UNION SELECT m.case_id, m.id FROM f JOIN messages m ON m.case_id = f.case_id AND m.sender = ANY (clew_legal_ids(f.selection->'accounts'))
+    UNION SELECT r.case_id, r.message_id FROM f JOIN message_recipients r ON r.case_id = f.case_id AND r.account_id = ANY (clew_legal_ids(f.selection->'accounts'))
+    UNION SELECT m.case_id, m.id FROM clew_legal_hidden_threads() t JOIN messages m ON m.case_id = t.case_id AND m.conversation_id = t.conversation_id
+    UNION SELECT m.case_id, m.id FROM f JOIN messages m ON m.case_id = f.case_id
+      AND m.id >= (f.selection->'window'->>'from')::bigint * 2048 AND m.id < (f.selection->'window'->>'to')::bigint * 2048
+  ),
+  o AS (SELECT DISTINCT m.case_id, coalesce(m.dup_of, m.id) AS id FROM h JOIN messages m ON m.case_id = h.case_id AND m.id = h.message_id)
+  SELECT o.case_id, o.id FROM o
+  UNION SELECT m.case_id, m.id FROM o JOIN messages m ON m.case_id = o.case_id AND m.dup_of = o.id;
+END
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_attachments() RETURNS TABLE (case_id integer, attachment_id bigint, source_id bigint, native_id text, sha256 text) LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+#variable_conflict use_column
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM clew_legal_hidden_filter_rows()) THEN
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT a.case_id, a.id, a.source_id, a.native_id, a.sha256 FROM (
+    SELECT DISTINCT m.case_id, m.source_id, m.native_id FROM clew_legal_hidden() h JOIN messages m ON m.case_id = h.case_id AND m.id = h.message_id
+    WHERE m.native_id IS NOT NULL) n
+  JOIN attachments a ON a.case_id = n.case_id AND a.source_id = n.source_id AND a.message_native_id = n.native_id;
+END
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_blobs() RETURNS TABLE (case_id integer, sha256 text) LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+#variable_conflict use_column
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM clew_legal_hidden_filter_rows()) THEN
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT DISTINCT h.case_id, h.sha256 FROM clew_legal_hidden_attachments() h
+  WHERE h.sha256 IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM attachments a WHERE a.case_id = h.case_id AND a.sha256 = h.sha256
+      AND (a.case_id, a.id) NOT IN (SELECT x.case_id, x.attachment_id FROM clew_legal_hidden_attachments() x));
+END
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_locations() RETURNS TABLE (case_id integer, location_id bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+#variable_conflict use_column
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM clew_legal_hidden_filter_rows()) THEN
+    RETURN;
+  END IF;
+  RETURN QUERY WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows()),
+  n AS MATERIALIZED (SELECT DISTINCT m.case_id, m.source_id, m.native_id FROM clew_legal_hidden() h JOIN messages m ON m.case_id = h.case_id AND m.id = h.message_id
+                          WHERE m.native_id IS NOT NULL),
+  a AS MATERIALIZED (SELECT case_id, source_id, native_id FROM clew_legal_hidden_attachments())
+  SELECT l.case_id, l.id FROM n JOIN locations l ON l.case_id = n.case_id AND l.source_id = n.source_id AND l.message_native_id = n.native_id
+  UNION SELECT l.case_id, l.id FROM a JOIN locations l ON l.case_id = a.case_id AND l.source_id = a.source_id AND l.attachment_native_id = a.native_id
+  UNION SELECT l.case_id, l.id FROM f JOIN locations l ON l.case_id = f.case_id AND l.account_id = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT l.case_id, l.id FROM f JOIN locations l ON l.case_id = f.case_id AND l.ts >= (f.selection->'window'->>'from')::bigint AND l.ts < (f.selection->'window'->>'to')::bigint;
+END
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_calls() RETURNS TABLE (case_id integer, call_id bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+#variable_conflict use_column
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM clew_legal_hidden_filter_rows()) THEN
+    RETURN;
+  END IF;
+  RETURN QUERY WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows())
+  SELECT c.case_id, c.id FROM f JOIN calls c ON c.case_id = f.case_id AND c.caller = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT c.case_id, c.id FROM f JOIN calls c ON c.case_id = f.case_id AND c.callee = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT c.case_id, c.id FROM f JOIN calls c ON c.case_id = f.case_id AND c.ts >= (f.selection->'window'->>'from')::bigint AND c.ts < (f.selection->'window'->>'to')::bigint;
+END
+$b$$f$, current_schema());
+END $do$;
+DO $do$ BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION clew_legal_hidden_events() RETURNS TABLE (case_id integer, event_id bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path = %I, pg_temp AS $b$
+#variable_conflict use_column
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM clew_legal_hidden_filter_rows()) THEN
+    RETURN;
+  END IF;
+  RETURN QUERY WITH f AS MATERIALIZED (SELECT * FROM clew_legal_hidden_filter_rows())
+  SELECT e.case_id, e.id FROM f JOIN events e ON e.case_id = f.case_id AND e.actor = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT e.case_id, e.id FROM f JOIN events e ON e.case_id = f.case_id AND e.subject = ANY (clew_legal_ids(f.selection->'accounts'))
+  UNION SELECT e.case_id, e.id FROM clew_legal_hidden_threads() t JOIN events e ON e.case_id = t.case_id AND e.conversation_id = t.conversation_id
+  UNION SELECT e.case_id, e.id FROM f JOIN events e ON e.case_id = f.case_id AND e.ts >= (f.selection->'window'->>'from')::bigint AND e.ts < (f.selection->'window'->>'to')::bigint;
+END
+$b$$f$, current_schema());
+END $do$;
+
+REVOKE ALL ON FUNCTION clew_legal_owned_filters() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_granted_filters() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_filtered_cases() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_hidden_filters(integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_hidden() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_hidden_attachments() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_hidden_blobs() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_hidden_locations() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_hidden_threads() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_hidden_calls() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clew_legal_hidden_events() FROM PUBLIC;
+ALTER TABLE legal_filters ENABLE ROW LEVEL SECURITY;
+ALTER TABLE legal_filters FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS clew_admin ON legal_filters;
+CREATE POLICY clew_admin ON legal_filters TO CURRENT_USER USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS clew_read ON legal_filters;
+CREATE POLICY clew_read ON legal_filters FOR SELECT USING (id = ANY ((SELECT clew_legal_granted_filters())::integer[])
+  AND case_id = ANY ((SELECT clew_team_cases('{owner,analyst,reader}'))::integer[]));
+DROP POLICY IF EXISTS clew_owner ON legal_filters;
+CREATE POLICY clew_owner ON legal_filters FOR ALL USING (case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[])) WITH CHECK (case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[]));
+ALTER TABLE legal_filter_grants ENABLE ROW LEVEL SECURITY;
+ALTER TABLE legal_filter_grants FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS clew_admin ON legal_filter_grants;
+CREATE POLICY clew_admin ON legal_filter_grants TO CURRENT_USER USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS clew_read ON legal_filter_grants;
+CREATE POLICY clew_read ON legal_filter_grants FOR SELECT USING (user_id = clew_current_user());
+DROP POLICY IF EXISTS clew_owner ON legal_filter_grants;
+CREATE POLICY clew_owner ON legal_filter_grants FOR ALL USING (filter_id = ANY ((SELECT clew_legal_owned_filters())::integer[])) WITH CHECK (filter_id = ANY ((SELECT clew_legal_owned_filters())::integer[]));
+ALTER TABLE legal_hidden ENABLE ROW LEVEL SECURITY;
+ALTER TABLE legal_hidden FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS clew_admin ON legal_hidden;
+CREATE POLICY clew_admin ON legal_hidden TO CURRENT_USER USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS clew_owner ON legal_hidden;
+CREATE POLICY clew_owner ON legal_hidden FOR ALL USING (case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[]))
+  WITH CHECK (case_id = ANY ((SELECT clew_team_cases('{owner}'))::integer[]) AND filter_id = ANY ((SELECT clew_legal_owned_filters())::integer[]));
