@@ -92,6 +92,14 @@ export function deviceInfo(items: Array<{ name: string; value: string }>, region
   return info;
 }
 
+/**
+ * A string of its own with the same text. A value read from the report is a slice of the text of
+ * the chunk it came in: one kept in a cache would keep that whole chunk alive.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 const platforms = new Map<string, string>();
 
 /** `WhatsApp Business` -> `whatsapp`; phone-native sources -> `phone`. */
@@ -100,7 +108,7 @@ export function platformOf(source: string | undefined): string {
   let p = platforms.get(source);
   if (p === undefined) {
     p = platformUncached(source);
-    if (platforms.size < 10_000) platforms.set(source, p);
+    if (platforms.size < 10_000) platforms.set(own(source), p);
   }
   return p;
 }
@@ -130,12 +138,12 @@ export function accountRef(identifier: string, platform: string, region?: string
   if (byId === undefined) byPlatform.set(platform, (byId = new Map()));
   let r = byId.get(identifier);
   if (r === undefined) {
-    r = accountRefUncached(identifier, platform, region);
+    r = own(accountRefUncached(identifier, platform, region));
     if (++refCached > 200_000) {
       refCache.clear();
       refCached = 0;
     }
-    byId.set(identifier, r);
+    byId.set(own(identifier), r);
   }
   return r;
 }
