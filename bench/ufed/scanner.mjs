@@ -24,7 +24,7 @@ function cpu(fn) {
 function clew() {
   let n = 0;
   const tick = () => void n++;
-  const s = new XmlScanner({ onopentagname: tick, onattribute: tick, onopentagend: tick, onselfclosingtag: tick, onclosetag: tick, ontext: tick, ontextentity: tick, oncdata: tick, ondeclaration: tick });
+  const s = new XmlScanner({ onopentagname: tick, onattributes: tick, onopentagend: tick, onselfclosingtag: tick, onclosetag: tick, ontext: tick, ontextentity: tick, oncdata: tick, ondeclaration: tick });
   for (let i = 0; i < text.length; i += CHUNK) s.write(text.slice(i, i + CHUNK));
   s.end();
   return n;

@@ -281,7 +281,8 @@ async function* parseUfedBatches(input: SourceInput): AsyncGenerator<ParseItem[]
       stream = input.open(0);
     }
     const run = new UfedRun(input, baseLoc, zip, beside);
-    const reader = new UfedXmlReader();
+    // the content of models not mapped is not read (they are only counted)
+    const reader = new UfedXmlReader(READ_MODELS);
     let failure: unknown = null;
     const feed = (bytes: Buffer): void => {
       try {

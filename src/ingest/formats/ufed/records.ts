@@ -92,6 +92,14 @@ export function deviceInfo(items: Array<{ name: string; value: string }>, region
   return info;
 }
 
+/**
+ * A string of its own with the same text. A value read from the report is a slice of the text of
+ * the chunk it came in: one kept in a cache would keep that whole chunk alive.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 const platforms = new Map<string, string>();
 
 /** `WhatsApp Business` -> `whatsapp`; phone-native sources -> `phone`. */
@@ -100,7 +108,7 @@ export function platformOf(source: string | undefined): string {
   let p = platforms.get(source);
   if (p === undefined) {
     p = platformUncached(source);
-    if (platforms.size < 10_000) platforms.set(source, p);
+    if (platforms.size < 10_000) platforms.set(own(source), p);
   }
   return p;
 }
@@ -117,17 +125,25 @@ function platformUncached(source: string): string {
 
 const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{1,63}$/;
 
-// a report repeats the same few hundred identifiers in every message
-const refCache = new Map<string, AccountRef>();
+// a report repeats the same few hundred identifiers in every message: references by region, platform
+// and identifier (maps in maps, so that no key string is built per party)
+const refCache = new Map<string, Map<string, Map<string, AccountRef>>>();
+let refCached = 0;
 
 /** An account reference for a party identifier (phone number, JID, e-mail, app user id). */
 export function accountRef(identifier: string, platform: string, region?: string): AccountRef {
-  const key = `${platform}\u0000${region ?? ''}\u0000${identifier}`;
-  let r = refCache.get(key);
+  let byPlatform = refCache.get(region ?? '');
+  if (byPlatform === undefined) refCache.set(region ?? '', (byPlatform = new Map()));
+  let byId = byPlatform.get(platform);
+  if (byId === undefined) byPlatform.set(platform, (byId = new Map()));
+  let r = byId.get(identifier);
   if (r === undefined) {
-    r = accountRefUncached(identifier, platform, region);
-    if (refCache.size >= 200_000) refCache.clear();
-    refCache.set(key, r);
+    r = own(accountRefUncached(identifier, platform, region));
+    if (++refCached > 200_000) {
+      refCache.clear();
+      refCached = 0;
+    }
+    byId.set(own(identifier), r);
   }
   return r;
 }
@@ -166,6 +182,21 @@ function party(m: UfedModel, platform: string, region?: string): Party | null {
   if (name && identifier) p.name = name;
   return p;
 }
+
+/** Appends the parties of the model's container `name` to `out`, with `role` (when given) in place of their own. */
+function addParties(out: Party[], m: UfedModel, name: string, role: string | undefined, platform: string, region?: string): void {
+  const kids = m.kids;
+  if (kids === null) return;
+  for (const k of kids) {
+    if (k.container !== name) continue;
+    const p = party(k, platform, region);
+    if (p === null) continue;
+    if (role !== undefined) p.role = role;
+    out.push(p);
+  }
+}
+
+const isRole = (p: Party, role: 'from' | 'to'): boolean => p.role !== undefined && p.role.length === role.length && p.role.toLowerCase() === role;
 
 function parties(models: readonly UfedModel[], platform: string, region?: string): Party[] {
   const out: Party[] = [];
@@ -284,13 +315,20 @@ export function messageRecords(m: UfedModel, ctx: UfedContext, chat?: UfedModel)
   const platform = m.type === 'Email' ? 'email' : platformOf(source);
   const channel = m.type === 'Email' ? 'email' : m.type === 'SMS' || m.type === 'MMS' ? 'sms' : 'chat';
   const region = ctx.defaultRegion;
-  const all = [...parties(children(m, 'From'), platform, region).map((p) => ({ ...p, role: 'From' })), ...parties(children(m, 'Parties'), platform, region)];
-  for (const k of ['To', 'Cc', 'Bcc']) for (const p of parties(children(m, k), platform, region)) all.push({ ...p, role: 'To' });
-  let from = all.find((p) => (p.role ?? '').toLowerCase() === 'from')?.ref;
-  let to = all.filter((p) => (p.role ?? '').toLowerCase() === 'to').map((p) => p.ref);
+  // From first, then Parties, then To, Cc, Bcc (as recipients)
+  const all: Party[] = [];
+  addParties(all, m, 'From', 'From', platform, region);
+  addParties(all, m, 'Parties', undefined, platform, region);
+  addParties(all, m, 'To', 'To', platform, region);
+  addParties(all, m, 'Cc', 'To', platform, region);
+  addParties(all, m, 'Bcc', 'To', platform, region);
+  let from = all.find((p) => isRole(p, 'from'))?.ref;
+  let to: AccountRef[] = [];
+  for (const p of all) if (isRole(p, 'to')) to.push(p.ref);
   const folder = (field(m, 'Folder') ?? field(m, 'Type') ?? '').toLowerCase();
   const outgoing = /^(sent|outbox|outgoing|draft|drafts)$/.test(folder);
-  const ownerRefs = all.filter((p) => p.owner).map((p) => p.ref);
+  const ownerRefs: AccountRef[] = [];
+  for (const p of all) if (p.owner) ownerRefs.push(p.ref);
   const ownerHere = ownerRefs[0] ?? ctx.owner;
   if (from === undefined) {
     if (outgoing || (field(m, 'IsFromOwner') ?? '').toLowerCase() === 'true') from = ownerHere;
@@ -311,14 +349,15 @@ export function messageRecords(m: UfedModel, ctx: UfedContext, chat?: UfedModel)
   const subject = rawField(m, 'Subject');
   if (subject !== undefined && subject.trim() !== '') msg.subject = subject;
   if (isDeleted(m)) msg.deleted = true;
-  const attachments = attachmentsOf(m);
+  const attachments = m.kids === null ? [] : attachmentsOf(m);
   if (attachments.length > 0) msg.attachments = attachments.map((a) => a.nativeId);
   const records: ClewRecord[] = [msg];
   // a shared location inside a message
-  for (const pos of [...children(m, 'Position'), ...children(m, 'SharedLocation')]) {
-    const loc = coordinate(pos);
-    if (loc) records.push({ type: 'location', kind: 'shared', lat: loc.lat, lon: loc.lon, ts: t.ts, account: from, message: msg.nativeId! });
-  }
+  if (m.kids !== null)
+    for (const pos of [...children(m, 'Position'), ...children(m, 'SharedLocation')]) {
+      const loc = coordinate(pos);
+      if (loc) records.push({ type: 'location', kind: 'shared', lat: loc.lat, lon: loc.lon, ts: t.ts, account: from, message: msg.nativeId! });
+    }
   return { records, attachments, ownerRefs };
 }
 

@@ -21,7 +21,9 @@ function events(doc: string, cuts: number[] = []): Ev[] {
       tag = at(a, b);
       attrs = {};
     },
-    onattribute: (ns, ne, vs, ve) => void (attrs[at(ns, ne)] = attributeValue(at(vs, ve))),
+    onattributes: (n) => {
+      for (let k = 0; k < n; k++) attrs[at(s.attribute(k, 0), s.attribute(k, 1))] = attributeValue(at(s.attribute(k, 2), s.attribute(k, 3)));
+    },
     onopentagend: () => void out.push(['open', tag, attrs]),
     onselfclosingtag: () => void out.push(['open', tag, attrs], ['close', tag]),
     onclosetag: (a, b) => void out.push(['close', at(a, b)]),
@@ -66,7 +68,7 @@ describe('ufed xml scanner', () => {
       ['<a><![CDATA[abc', 'cdata'],
       ['<a><!-- abc', 'comment'],
     ] as const) {
-      const s = new XmlScanner({ onopentagname() {}, onattribute() {}, onopentagend() {}, onselfclosingtag() {}, onclosetag() {}, ontext() {}, ontextentity() {}, oncdata() {}, ondeclaration() {} });
+      const s = new XmlScanner({ onopentagname() {}, onattributes() {}, onopentagend() {}, onselfclosingtag() {}, onclosetag() {}, ontext() {}, ontextentity() {}, oncdata() {}, ondeclaration() {} });
       s.write(doc);
       s.end();
       expect(s.inside).toBe(inside);

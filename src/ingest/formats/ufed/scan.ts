@@ -19,8 +19,11 @@ import { ClewError } from '../../../model/errors.js';
 export interface ScanHandler {
   /** `start` is just after `<`. */
   onopentagname(start: number, end: number): void;
-  /** One attribute: name and raw value (entities not decoded: see `attributeValue`). */
-  onattribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void;
+  /**
+   * The start tag's attributes (after `onopentagname`, only when it has some): `count` of them,
+   * each read through `XmlScanner.attribute` during this call (one call a tag, not one an attribute).
+   */
+  onattributes(count: number): void;
   /** `gt` is the position of the tag's `>`. */
   onopentagend(gt: number): void;
   onselfclosingtag(gt: number): void;
@@ -105,8 +108,18 @@ export class XmlScanner {
   private amp = -1;
   /** Positions in `buf` of the attributes of the tag being read: name start, name end, value start, value end. */
   private attrs = new Int32Array(64);
+  /** Set by the caller while it passes over content: start tags are read (for their ends) but their attributes not reported. */
+  quiet = false;
 
   constructor(private readonly h: ScanHandler) {}
+
+  /**
+   * During `onattributes`: stream position of the `k`th attribute's name start (`part` 0), name
+   * end (1), raw value start (2) or value end (3); the value's entities are not decoded (see `attributeValue`).
+   */
+  attribute(k: number, part: 0 | 1 | 2 | 3): number {
+    return this.base + this.attrs[4 * k + part]!;
+  }
 
   /** Stream position of the first character a later token may still slice. */
   get pending(): number {
@@ -155,7 +168,17 @@ export class XmlScanner {
   }
 
   write(chunk: string): void {
-    this.buf = this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk;
+    this.feed(this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk);
+  }
+
+  /**
+   * The stream's text from `pending` on (what the scanner has not consumed, then what is new), in
+   * one string: for a caller that holds the text itself, so that the scanner reads one flat
+   * string rather than the joined one `write` makes (every character read from a joined string
+   * goes through one more indirection).
+   */
+  feed(text: string): void {
+    this.buf = text;
     this.base += this.pos;
     this.pos = 0;
     this.amp = -1;
@@ -350,6 +373,7 @@ export class XmlScanner {
           valueEnd = i;
         }
       }
+      if (this.quiet) continue;
       if (na + 4 > a.length) {
         const grown = new Int32Array(a.length * 2);
         grown.set(a);
@@ -364,7 +388,7 @@ export class XmlScanner {
     const gt = i;
     const base = this.base;
     this.h.onopentagname(base + lt + 1, base + nameEnd);
-    for (let k = 0; k < na; k += 4) this.h.onattribute(base + a[k]!, base + a[k + 1]!, base + a[k + 2]!, base + a[k + 3]!);
+    if (na > 0) this.h.onattributes(na >> 2);
     if (s.charCodeAt(gt - 1) === 47) this.h.onselfclosingtag(base + gt);
     else this.h.onopentagend(base + gt);
     return gt + 1;

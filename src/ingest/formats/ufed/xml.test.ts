@@ -98,3 +98,38 @@ describe('ufed xml: models', () => {
     expect(m.path.split('/In/')).toHaveLength(MAX_MODEL_DEPTH);
   });
 });
+
+describe('ufed xml: models of types not read', () => {
+  const f = (name: string, v: string) => `<field name="${name}" type="String"><value type="String">${v}</value></field>`;
+  const doc = (cookie: string) =>
+    `<project><decodedData><modelType type="X"><model type="Cookie" id="c1" deleted_state="Deleted">${cookie}</model><model type="SMS" id="s1">${f('Body', 'hi')}<multiModelField name="Parties" type="Party"><model type="Cookie" id="c2">${f('Name', 'kept')}</model></multiModelField></model></modelType></decodedData></project>`;
+  const read = (text: string, step: number): UfedModel[] => {
+    const r = new UfedXmlReader(new Set(['SMS']));
+    const out: UfedModel[] = [];
+    for (let i = 0; i < text.length; i += step) {
+      r.write(text.slice(i, i + step));
+      for (const u of r.drain()) if (u.kind === 'model') out.push(u.model);
+    }
+    r.end();
+    for (const u of r.drain()) if (u.kind === 'model') out.push(u.model);
+    return out;
+  };
+
+  it('hands a top-level model of a type not read out without its content, and reads the same type nested in a model that is read', () => {
+    const text = doc(`${f('Name', 'session')}<modelField name="In" type="Y"><model type="Z" id="z">${f('A', 'b')}</model></modelField>`);
+    for (const step of [1, 5, 1000]) {
+      const [c, s] = read(text, step);
+      expect([c!.type, c!.id, c!.deleted, c!.fields, c!.kids, text.slice(c!.offset, c!.offset + 19)]).toEqual(['Cookie', 'c1', 'Deleted', [], null, '<model type="Cookie']);
+      expect([s!.type, field(s!, 'Body'), children(s!, 'Parties').map((k) => [k.type, field(k, 'Name')])]).toEqual(['SMS', 'hi', [['Cookie', 'kept']]]);
+    }
+    // all of them read when no types are given
+    const r = new UfedXmlReader();
+    r.write(text);
+    r.end();
+    expect(r.drain().flatMap((u) => (u.kind === 'model' ? [field(u.model, 'Name')] : []))).toEqual(['session', undefined]);
+  });
+
+  it('still checks the content of a model not read for well-formedness', () => {
+    expect(() => read(doc(`${f('Name', 'x')}<a></b>`), 1000)).toThrow(expect.objectContaining({ code: 'XML_SYNTAX' }));
+  });
+});

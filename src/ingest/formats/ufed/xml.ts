@@ -301,7 +301,10 @@ export class UfedXmlReader {
   private readonly names: string[] = [];
   private out: UfedUnit[] = [];
   private modelDepth = 0;
+  /** Depth inside an element whose content is passed over (a model too deep, or of a type not read). */
   private skipDepth = 0;
+  /** The top-level model of a type not read whose content is being passed over: handed out at its end tag. */
+  private skipped: UfedModel | null = null;
   private tagStart = 0;
   /** Byte offset just after the last completed unit: what comes after is not yet safe. */
   private doneByte = 0;
@@ -319,7 +322,13 @@ export class UfedXmlReader {
   /** Short attribute values seen before, by hash (see `intern`). */
   private readonly interned = new Map<number, string>();
 
-  constructor() {
+  /**
+   * @param read the top-level model types whose content is read (null: all). A model of another
+   *   type (`records.ts` maps only some) is handed out with its type, id, state and offset but no
+   *   fields or children: its content is scanned for well-formedness only (no attribute or text of
+   *   it is looked at).
+   */
+  constructor(private readonly read: ReadonlySet<string> | null = null) {
     const fail = (message: string, offset = this.doneByte): never => {
       throw new ClewError('XML_SYNTAX', message, { offset });
     };
@@ -346,15 +355,24 @@ export class UfedXmlReader {
         // positions are byte offsets (see utf8)
         if (info.code === T.Model || info.code === T.File || info.code === T.Metadata) this.tagStart = start - 1;
       },
-      onattribute: (ns, ne, vs, ve) => {
+      onattributes: (count) => {
         // only the attributes the reader uses are kept
-        const cands = this.tag.byLength[ne - ns];
-        if (cands === undefined) return;
-        for (const k of cands)
-          if (this.tok.equals(ns, ne, ATTR_NAMES[k]!)) {
-            this.vals[k] = INTERNED[k] ? this.intern(vs, ve) : attributeValue(utf8(this.tok.slice(vs, ve)));
-            return;
-          }
+        const byLength = this.tag.byLength;
+        if (byLength.length === 0) return;
+        const tok = this.tok;
+        for (let i = 0; i < count; i++) {
+          const ns = tok.attribute(i, 0);
+          const ne = tok.attribute(i, 1);
+          const cands = byLength[ne - ns];
+          if (cands === undefined) continue;
+          for (const k of cands)
+            if (tok.equals(ns, ne, ATTR_NAMES[k]!)) {
+              const vs = tok.attribute(i, 2);
+              const ve = tok.attribute(i, 3);
+              this.vals[k] = INTERNED[k] ? this.intern(vs, ve) : attributeValue(utf8(tok.slice(vs, ve)));
+              break;
+            }
+        }
       },
       onopentagend: () => {
         this.names.push(this.tag.name);
@@ -409,7 +427,8 @@ export class UfedXmlReader {
     const held = this.bytes.length - (keep - this.bytesBase);
     this.bytes = held > 0 ? Buffer.concat([this.bytes.subarray(keep - this.bytesBase), bytes]) : bytes;
     this.bytesBase = keep;
-    this.tok.write(bytes.toString('latin1'));
+    // the scanner's text is exactly the bytes held (one flat string)
+    this.tok.feed(this.bytes.toString('latin1'));
   }
 
   end(): void {
@@ -491,9 +510,16 @@ export class UfedXmlReader {
       if (pm && this.modelDepth >= MAX_MODEL_DEPTH) {
         pm.tooDeep = true;
         this.skipDepth = 1;
+        this.tok.quiet = true;
         return;
       }
       const m = new UfedModel(v[A.type] ?? 'Unknown', v[A.id] ?? '', v[A.deleted_state] ?? v[A.deleted], v[A.file_id], this.tagStart, pm, pm ? parent!.name : '');
+      if (pm === null && this.modelDepth === 0 && this.read !== null && !this.read.has(m.type)) {
+        this.skipped = m;
+        this.skipDepth = 1;
+        this.tok.quiet = true;
+        return;
+      }
       this.push(El.Model).model = m;
       this.modelDepth++;
     } else if (pel === El.Model && code === T.Field) {
@@ -586,7 +612,13 @@ export class UfedXmlReader {
   /** @param endChar stream position (byte offset) just after the end tag */
   private close(endChar: number): void {
     if (this.skipDepth > 0) {
-      this.skipDepth--;
+      if (--this.skipDepth > 0) return;
+      this.tok.quiet = false;
+      if (this.skipped !== null) {
+        this.out.push({ kind: 'model', model: this.skipped });
+        this.skipped = null;
+        this.doneByte = endChar;
+      }
       return;
     }
     if (this.depth === 0) return;
