@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { args, BENCH_OUT, BIN, opt, pct, queriesFrom, ROOT } from '../common.mjs';
 
 const OUT = BENCH_OUT;
+// the system's Python (as RESULTS.md's baselines), not whichever python3 comes first on the PATH (a pyenv shim)
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const sizes = opt('sizes', '1000000').split(',').map(Number);
 const nQueries = Number(opt('queries', '200'));
 // sizes at which the default (analysing) ingest is timed too; it is far slower, see RESULTS.md
@@ -48,7 +50,7 @@ for (const n of sizes) {
   const bytes = statSync(records).size;
   const baseDb = join(dir, 'baseline.db');
   console.log(`baseline (python sqlite3 + FTS5), ${n} messages…`);
-  const base = timed('python3', [join(ROOT, 'bench', 'ingest', 'baseline.py'), records, baseDb]);
+  const base = timed(PYTHON, [join(ROOT, 'bench', 'ingest', 'baseline.py'), records, baseDb]);
   rmSync(baseDb, { force: true });
   rmSync(`${baseDb}-wal`, { force: true });
   const casePath = join(dir, 'case.clew');

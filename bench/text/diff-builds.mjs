@@ -2,7 +2,9 @@
 // Differential check of two compiled trees of the text pipeline (e.g. a copy of dist/ from before a speed
 // change, and the current dist/): runs `createAnalyser` of each (language with conversation fallback,
 // 13 extractors, a code-word lexicon) over the evaluation set, a synthetic case (src/synth) and the
-// pipeline bench's messages, and reports every message whose language, confidence or mentions differ.
+// pipeline bench's messages, and reports every message whose language, confidence, mentions or full-text
+// index tokens (text/query/parse.ts indexText: folded words and stem tokens, in its language and in each
+// stemmer's) differ.
 // A speed change that keeps quality should print "0 differences".
 //
 //   npx tsc -p tsconfig.build.json && node bench/text/diff-builds.mjs OLD_DIST [NEW_DIST=dist] [synthMessages=20000]
@@ -45,8 +47,15 @@ async function runAll(dir) {
     if (!a) byRegion.set(region, (a = await createAnalyser({ defaultRegion: region, lexicon: LEXICON })));
     return a;
   };
+  // and the full-text index's tokens of each message: in its own language, and in every stemmer's
+  const { indexText } = await load(dir, 'text/query/parse.js');
+  const { STEMMER_LANGUAGES } = await load(dir, 'text/stem/stem.js');
   const out = [];
-  for (const t of texts) out.push(JSON.stringify((await analyser(t.region ?? 'RS')).analyse(t.text, t.conv)));
+  for (const t of texts) {
+    const r = (await analyser(t.region ?? 'RS')).analyse(t.text, t.conv);
+    const index = [indexText(t.text, r.lang), ...STEMMER_LANGUAGES.map((l) => indexText(t.text, l))];
+    out.push(JSON.stringify({ ...r, index }));
+  }
   return out;
 }
 

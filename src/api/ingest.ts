@@ -337,6 +337,9 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
     await flush(true);
     while (pending.length > 0) await writeNext();
     await inFlight;
+    // every message is analysed: the pool's threads (each holding the extractors' tables) end before
+    // the writer completes the source (the indexes and the full-text build, two more threads)
+    await threads.pool?.destroy();
     source = await writer.finish();
   } catch (e) {
     await threads.pool?.destroy();
@@ -351,7 +354,6 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
     }
     throw e;
   }
-  await threads.pool?.destroy();
   // the one place saved searches run after an ingest (CLI and server upload alike, both backends)
   const savedSearches = added.records > 0 ? await refreshSavedSearches(store) : [];
   return { ...base, format: parser.name, outcome: existing ? 'resumed' : 'ingested', added, source, elapsedMs: Date.now() - started, declined, warnings, savedSearches };

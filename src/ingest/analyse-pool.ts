@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Mention } from '../model/entities.js';
 import type { AnalyseOptions } from './analyse.js';
-import type { AnalyseReply, AnalyseTask } from './analyse-worker.js';
+import { type AnalyseReply, type AnalyseTask, packTask } from './analyse-task.js';
 
 const WORKER_URL = new URL('./analyse-worker.js', import.meta.url);
 
@@ -99,7 +99,7 @@ export class AnalysePool {
   private start(t: Thread, job: Job): void {
     t.job = job;
     t.worker.ref(); // a task under way keeps the process alive
-    t.worker.postMessage(job.task);
+    t.worker.postMessage(job.task, [job.task.ends.buffer as ArrayBuffer, job.task.langs.buffer as ArrayBuffer]);
     job.resolve = ((resolve) => (r: AnalyseReply) => {
       t.worker.unref();
       resolve(r);
@@ -109,7 +109,7 @@ export class AnalysePool {
   private run(texts: string[], langs: (string | null)[]): Promise<AnalyseReply> {
     if (this.destroyed) return Promise.reject(new Error('the analysis was stopped'));
     return new Promise((resolve, reject) => {
-      const job: Job = { task: { id: this.nextId++, texts, langs }, resolve, reject };
+      const job: Job = { task: packTask(this.nextId++, texts, langs), resolve, reject };
       const t = this.idle.pop();
       if (t) this.start(t, job);
       else this.queue.push(job);
@@ -120,19 +120,22 @@ export class AnalysePool {
   async mentions(texts: string[], langs: (string | null)[]): Promise<(Mention[] | { error: string })[]> {
     if (texts.length === 0) return [];
     const size = Math.max(MIN_CHUNK, Math.ceil(texts.length / this.threads));
-    const parts: Promise<AnalyseReply>[] = [];
+    const parts: Promise<(Mention[] | { error: string })[]>[] = [];
     for (let i = 0; i < texts.length; i += size) parts.push(this.chunk(texts.slice(i, i + size), langs.slice(i, i + size)));
     return (await Promise.all(parts)).flat();
   }
 
-  private async chunk(texts: string[], langs: (string | null)[]): Promise<AnalyseReply> {
+  private async chunk(texts: string[], langs: (string | null)[]): Promise<(Mention[] | { error: string })[]> {
     try {
-      return await this.run(texts, langs);
+      const reply = await this.run(texts, langs);
+      const out: (Mention[] | { error: string })[] = texts.map(() => []);
+      for (const r of reply) out[r.at] = r.found;
+      return out;
     } catch (e) {
       if (this.destroyed) throw e;
       if (texts.length === 1) return [{ error: `the analysis thread stopped on this message (${e instanceof Error ? e.message : String(e)})` }];
       // a thread died on one of these: read them one by one to find it
-      const out: AnalyseReply = [];
+      const out: (Mention[] | { error: string })[] = [];
       for (let i = 0; i < texts.length; i++) out.push(...(await this.chunk([texts[i]!], [langs[i]!])));
       return out;
     }

@@ -5,18 +5,9 @@
  * state, so any thread gives the same mentions). Started from dist/ by the pool.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Mention } from '../model/entities.js';
 import { createMentionReader } from '../text/analyse.js';
 import type { AnalyseOptions } from './analyse.js';
-
-export interface AnalyseTask {
-  id: number;
-  texts: string[];
-  langs: (string | null)[];
-}
-
-/** Per text: its mentions, or why it could not be read (the pipeline quarantines that message). */
-export type AnalyseReply = (Mention[] | { error: string })[];
+import { type AnalyseReply, type AnalyseTask, unpackTask } from './analyse-task.js';
 
 const opts = (workerData ?? {}) as AnalyseOptions;
 const read = createMentionReader({
@@ -31,17 +22,21 @@ const read = createMentionReader({
 const FAULT = /^(exit|throw):(.+)$/s.exec(process.env.CLEW_TEST_ANALYSE_FAULT ?? '');
 
 function analyse(task: AnalyseTask): AnalyseReply {
-  return task.texts.map((text, i) => {
+  const { texts, langs } = unpackTask(task);
+  const reply: AnalyseReply = [];
+  texts.forEach((text, i) => {
     try {
       if (FAULT && text.includes(FAULT[2]!)) {
         if (FAULT[1] === 'exit') process.exit(70);
         throw new Error('test fault');
       }
-      return read(text, task.langs[i] ?? null);
+      const found = read(text, langs[i] ?? null);
+      if (found.length > 0) reply.push({ at: i, found });
     } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
+      reply.push({ at: i, found: { error: e instanceof Error ? e.message : String(e) } });
     }
   });
+  return reply;
 }
 
 parentPort?.on('message', (task: AnalyseTask) => {

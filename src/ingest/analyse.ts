@@ -10,7 +10,7 @@
  * copies within the source are skipped here (so they weigh nothing in the language statistics),
  * and the writer drops the analysis of a copy of a message stored by an earlier source.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Mention } from '../model/entities.js';
 import type { ClewRecord, MessageRecord } from '../model/records.js';
 import { type Analyser, type MessageAnalysis, createAnalyser } from '../text/analyse.js';
@@ -38,7 +38,8 @@ export function threadKey(r: MessageRecord): string | null {
 /** The identity of a message as duplicate linking sees it (model/edges.ts messageRecipients; store writers). */
 function duplicateKey(r: MessageRecord): string {
   const addressees = r.to.length === 0 && r.conversation !== undefined ? `c\u0000${r.conversation}` : `r\u0000${[...new Set(r.to)].sort().join('\u0000')}`;
-  return createHash('sha1').update(`${r.ts}\u0000${r.from}\u0000${addressees}\u0000`).update(r.body).digest('base64');
+  // one call (crypto.hash), not a Hash object per message: the same digest at a third of the cost
+  return hash('sha1', `${r.ts}\u0000${r.from}\u0000${addressees}\u0000${r.body}`, 'base64');
 }
 
 /** First copies remembered to recognise their duplicates (bounded: a very large source forgets, and reads a late copy again). */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanForLanguage, dominantLanguage, loadLanguageDetector, type LanguageDetector } from './detect.js';
+import { cleanForLanguage, dominantLanguage, loadLanguageDetector, type LanguageDetector, priorFromCounts } from './detect.js';
 
 let d: LanguageDetector;
 beforeAll(async () => {
@@ -54,6 +54,21 @@ describe('detect', () => {
     // a junk prior is ignored, not trusted
     expect(d.detect('Добро, брат', { prior: { sr: Number.NaN, bg: -1 } })).toBeNull();
     expect(d.detect('Toliko je radnika otpušteno danas', { prior: { sr: 0.9, hr: 0.1 } })?.lang).toBe('sr');
+  });
+
+  it('reads a frozen prior once and a mutable one every time', () => {
+    // priorFromCounts' priors are frozen (checked once, however many texts they decide)
+    const counts = priorFromCounts(new Map([['mk', 3], ['sr', 1]]));
+    expect(Object.isFrozen(counts)).toBe(true);
+    const junk = Object.freeze({ sr: Number.NaN, bg: -1 });
+    for (let i = 0; i < 2; i++) {
+      expect(d.detect('Добро, како си брат мој', { prior: counts })?.lang).toBe('mk');
+      expect(d.detect('Добро, брат', { prior: junk })).toBeNull();
+    }
+    const mutable: Record<string, number> = { mk: 0.8, sr: 0.2 };
+    expect(d.detect('Добро, како си брат мој', { prior: mutable })?.lang).toBe('mk');
+    mutable.mk = 0.1;
+    expect(d.detect('Добро, како си брат мој', { prior: mutable })?.lang).toBe('sr');
   });
 
   it('returns null for short or letterless texts', () => {

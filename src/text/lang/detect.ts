@@ -226,9 +226,25 @@ export function createLanguageDetector(engine: EldInstance | EldScorer): Languag
   };
 }
 
+/**
+ * Frozen priors already checked (`priorFromCounts` makes them; their weights cannot change): the analyser passes
+ * the same prior for 256 messages at a time, and checking it again for each was a tenth of the ingest's analysis.
+ */
+const checkedPriors = new WeakMap<object, LanguagePrior | null>();
+
 /** The prior without junk (non-finite or non-positive weights, over-long codes); undefined when nothing is left. */
 function validPrior(prior: LanguagePrior | undefined): LanguagePrior | undefined {
   if (!prior || typeof prior !== 'object') return undefined;
+  if (!Object.isFrozen(prior)) return checkPrior(prior);
+  let v = checkedPriors.get(prior);
+  if (v === undefined) {
+    v = checkPrior(prior) ?? null;
+    checkedPriors.set(prior, v);
+  }
+  return v ?? undefined;
+}
+
+function checkPrior(prior: LanguagePrior): LanguagePrior | undefined {
   let ok = true;
   for (const [k, v] of Object.entries(prior)) {
     if (!(typeof v === 'number' && Number.isFinite(v) && v > 0) || k.length > 3) {
@@ -242,13 +258,13 @@ function validPrior(prior: LanguagePrior | undefined): LanguagePrior | undefined
   return Object.keys(clean).length > 0 ? clean : undefined;
 }
 
-/** A case prior from its language counts (e.g. the store's message counts per language): weights = shares. */
+/** A case prior from its language counts (e.g. the store's message counts per language): weights = shares. Frozen. */
 export function priorFromCounts(counts: ReadonlyMap<string, number> | Readonly<Record<string, number>>): LanguagePrior {
   const entries = counts instanceof Map ? [...counts.entries()] : Object.entries(counts);
   const total = entries.reduce((a, [, n]) => a + (n > 0 ? n : 0), 0);
   const out: Record<string, number> = {};
   if (total > 0) for (const [k, n] of entries) if (n > 0 && k) out[k] = n / total;
-  return out;
+  return Object.freeze(out); // frozen: checked once however many texts it decides (validPrior)
 }
 
 const loaded = new Map<string, Promise<LanguageDetector>>();

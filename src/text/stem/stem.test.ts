@@ -21,6 +21,14 @@ describe('stemToken', () => {
     expect(st('packages', 'en')).toBe(st('package', 'en'));
     expect(st('الشحنة', 'ar')).toBe(st('شحنة', 'ar'));
   });
+  it('answers the same once a word is remembered, and after the memory is full and forgotten', () => {
+    const first = ['kafa', 'kafu', 'predsednika', 'packages', 'livraisons'].map((w) => [st(w, 'sr'), st(w, 'en'), st(w, 'fr')]);
+    // past the bound of the Serbian stemmer's memory (words of letters only: a word with a digit is not stemmed)
+    const letters = (i: number) => [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
+    for (let i = 0; i < 100_001; i++) stemToken(`rec${letters(i)}`, 'hr');
+    expect(['kafa', 'kafu', 'predsednika', 'packages', 'livraisons'].map((w) => [st(w, 'sr'), st(w, 'en'), st(w, 'fr')])).toEqual(first);
+    expect(st('kafom', 'sr')).toBe(first[0]![0]);
+  });
   it('keeps different words apart', () => {
     expect(st('predsednik', 'sr')).not.toBe(st('predigra', 'sr'));
     expect(st('kafa', 'sr')).not.toBe(st('kapa', 'sr'));

@@ -114,6 +114,29 @@ export function stemToken(word: string, lang: string | null | undefined): string
   if (typeof word !== 'string' || !hasStemmer(lang)) return null;
   if (!stemmable(word)) return null;
   const s = STEMMERS[lang!]!;
+  let memo = remembered.get(s);
+  if (memo === undefined) {
+    memo = new Map();
+    remembered.set(s, memo);
+  }
+  let token = memo.get(word);
+  if (token === undefined) {
+    token = stemWith(s, word);
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    memo.set(word, token);
+  }
+  return token;
+}
+
+/**
+ * Stem tokens already made, per stemmer: indexing a source stems every word of its messages (the full-text
+ * build's largest cost) and chat repeats its words, so most are stemmed once. Bounded: forgotten all at once
+ * when full. (A stemmer is a pure function of the word: remembering changes no answer.)
+ */
+const MAX_REMEMBERED = 100_000;
+const remembered = new Map<Stemmer, Map<string, string | null>>();
+
+function stemWith(s: Stemmer, word: string): string | null {
   // a word in another script than the stemmer's (an Arabic name in a Dutch message) stays a word: the
   // query looks it up as typed and in its own script's stemmer only, not in every namespace
   if (!s.script.test(word)) return null;
