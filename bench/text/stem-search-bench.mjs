@@ -119,7 +119,7 @@ const storeC = await openCase(stemmed, { readonly: true });
 const coldVocab = storeC.ftsVocabulary();
 storeC.vocabulary = {
   prune: (n) => {
-    coldVocab.known.clear();
+    coldVocab.forget();
     return coldVocab.prune(n);
   },
 };
