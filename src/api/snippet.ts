@@ -15,13 +15,20 @@ export interface Snippet {
   clippedEnd: boolean;
 }
 
-/** A positive leaf of the query: the token sequences any of which it matches (the last token a prefix when `prefix`). */
+/**
+ * A positive leaf of the query: the token sequences any of which it matches (the last token a prefix when
+ * `prefix`). `words`: when every sequence is one token and not a prefix (a word with its stems and
+ * other-script spellings: 30 and more in a case of many languages), those tokens as a set, looked up once
+ * per word of the body instead of compared one by one; `stemmed`: whether one of them is a stem token.
+ */
 interface Wanted {
   seqs: string[][];
   prefix: boolean;
+  words: Set<string> | null;
+  stemmed: boolean;
 }
 
-function terms(node: TextNode | null): Wanted[] {
+function terms(node: TextNode | null): Omit<Wanted, 'words' | 'stemmed'>[] {
   if (!node) return [];
   switch (node.kind) {
     case 'term':
@@ -36,14 +43,38 @@ function terms(node: TextNode | null): Wanted[] {
   }
 }
 
+/** A query as the highlighter reads it: its positive leaves, and the stemmer tags of its stem tokens. */
+interface Compiled {
+  wanted: Wanted[];
+  /** The namespaces of the query's stem tokens: a body's words are stemmed in these languages only. */
+  tags: Set<string>;
+}
+
 /**
- * The languages whose stems the query looks for: of `langs`, those whose stemmer made one of the query's stem
- * tokens. A body's words are stemmed in these only (not in every language of the case).
+ * Compiled queries by node: a search highlights every hit of its page (and the hits' translations and
+ * images) with the same query object. The parsed query is not changed once made (parse.ts, codewords.ts).
  */
-function stemLanguages(wanted: Wanted[], langs: readonly string[]): string[] {
-  const tags = new Set<string>();
-  for (const w of wanted) for (const seq of w.seqs) for (const t of seq) if (isStemToken(t)) tags.add(stemTokenTag(t));
-  return tags.size === 0 ? [] : langs.filter((l) => tags.has(stemmerTag(l) ?? ''));
+const compiledQueries = new WeakMap<TextNode, Compiled>();
+
+function compile(query: TextNode): Compiled {
+  let c = compiledQueries.get(query);
+  if (c === undefined) {
+    const tags = new Set<string>();
+    const wanted = terms(query).map((w): Wanted => {
+      let stemmed = false;
+      for (const seq of w.seqs)
+        for (const t of seq)
+          if (isStemToken(t)) {
+            stemmed = true;
+            tags.add(stemTokenTag(t));
+          }
+      const single = !w.prefix && w.seqs.every((seq) => seq.length === 1);
+      return { ...w, words: single ? new Set(w.seqs.map((seq) => seq[0]!)) : null, stemmed };
+    });
+    c = { wanted, tags };
+    compiledQueries.set(query, c);
+  }
+  return c;
 }
 
 /**
@@ -52,14 +83,20 @@ function stemLanguages(wanted: Wanted[], langs: readonly string[]): string[] {
  * Bounded: forgotten wholesale when full.
  */
 const MAX_REMEMBERED_STEMS = 50_000;
-const rememberedStems = new Map<string, string[]>();
+const rememberedStems = new Map<string, Map<string, string[]>>();
+let rememberedCount = 0;
 function bodyWordStems(word: string, langs: readonly string[], langsKey: string): string[] {
-  const key = `${langsKey}\u0001${word}`;
-  let st = rememberedStems.get(key);
+  let byWord = rememberedStems.get(langsKey);
+  if (byWord === undefined) rememberedStems.set(langsKey, (byWord = new Map()));
+  let st = byWord.get(word);
   if (st === undefined) {
     st = stemTokensFor(word, langs);
-    if (rememberedStems.size >= MAX_REMEMBERED_STEMS) rememberedStems.clear();
-    rememberedStems.set(key, st);
+    if (rememberedCount >= MAX_REMEMBERED_STEMS) {
+      for (const m of rememberedStems.values()) m.clear();
+      rememberedCount = 0;
+    }
+    byWord.set(word, st);
+    rememberedCount++;
   }
   return st;
 }
@@ -69,12 +106,15 @@ const MAX_STEMMED_WORDS = 20_000;
 
 /**
  * Highlight ranges in `body` (original offsets) for the positive terms of a folded query. `langs`: the
- * case's languages, whose stem tokens a term's alternatives hold (kafa highlights kafu).
+ * languages whose stem tokens a term's alternatives may hold for this body (the message's own language:
+ * kafa highlights kafu in a Serbian message). A body's words are stemmed only in those of `langs` whose
+ * stemmer made one of the query's stem tokens.
  */
 export function highlightRanges(body: string, query: TextNode | null, langs: readonly string[] = []): [number, number][] {
-  const wanted = terms(query);
+  if (!query) return [];
+  const { wanted, tags } = compile(query);
   if (wanted.length === 0) return [];
-  const stemLangs = stemLanguages(wanted, langs);
+  const stemLangs = tags.size === 0 ? [] : langs.filter((l) => tags.has(stemmerTag(l) ?? ''));
   const { text, map } = normaliseWithMap(body);
   const toks: { t: string; s: number; e: number; stems?: string[] }[] = [];
   const langsKey = stemLangs.join(',');
@@ -88,6 +128,11 @@ export function highlightRanges(body: string, query: TextNode | null, langs: rea
   const out: [number, number][] = [];
   for (let i = 0; i < toks.length; i++) {
     for (const w of wanted) {
+      if (w.words !== null) {
+        // one token per alternative: the word itself, or one of its stems (a body's word is never a stem token)
+        if (w.words.has(toks[i]!.t) || (w.stemmed && stems(i).some((s) => w.words!.has(s)))) out.push(toOriginalSpan(body, map, toks[i]!.s, toks[i]!.e));
+        continue;
+      }
       for (const seq of w.seqs) {
         const n = seq.length;
         if (n === 0 || i + n > toks.length) continue;

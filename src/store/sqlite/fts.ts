@@ -86,7 +86,13 @@ export class FtsVocabulary {
   private readonly firstTerm: Database.Statement;
   private readonly dataVersion: Database.Statement;
   private readonly changes: Database.Statement;
-  private readonly known = new Map<string, boolean>();
+  /**
+   * The answers so far, words and prefixes apart, keyed by the token itself: the parser hands the same
+   * string objects again for a word it has seen (parse.ts remembers a word's alternatives), so a look-up
+   * here hashes nothing new; a stemmed word in a case of many languages has 30 and more alternatives.
+   */
+  private readonly knownWords = new Map<string, boolean>();
+  private readonly knownPrefixes = new Map<string, boolean>();
   private stamp = '';
 
   constructor(db: Database.Database) {
@@ -100,23 +106,29 @@ export class FtsVocabulary {
   /** `node` without the alternatives the index does not hold (pruneAlternatives). */
   prune(node: TextNode): TextNode {
     const stamp = `${this.dataVersion.get() as number}:${this.changes.get() as number}`;
-    if (stamp !== this.stamp || this.known.size > MAX_KNOWN) {
-      this.known.clear();
+    if (stamp !== this.stamp || this.knownWords.size + this.knownPrefixes.size > MAX_KNOWN) {
+      this.forget();
       this.stamp = stamp;
     }
     return pruneAlternatives(node, (token, prefix) => this.present(token, prefix));
   }
 
+  /** Forget every answer kept (the bench measures a query whose look-ups start cold). */
+  forget(): void {
+    this.knownWords.clear();
+    this.knownPrefixes.clear();
+  }
+
   private present(token: string, prefix: boolean): boolean {
-    if (!VOCAB_SAFE.test(token)) return true;
-    const key = `${prefix ? '*' : '='}${token}`;
-    let has = this.known.get(key);
+    const known = prefix ? this.knownPrefixes : this.knownWords;
+    let has = known.get(token);
     if (has === undefined) {
-      if (prefix) {
+      if (!VOCAB_SAFE.test(token)) has = true;
+      else if (prefix) {
         const term = this.firstTerm.get(token) as string | undefined;
         has = term !== undefined && term.startsWith(token);
       } else has = this.firstRow.get(quote(token)) !== undefined;
-      this.known.set(key, has);
+      known.set(token, has);
     }
     return has;
   }
