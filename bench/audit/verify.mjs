@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // clew audit verify of a large log (issue 21, Speed: 1M entries verified in ≤ 10 s). Run after `npm run build`:
-//   node bench/audit/verify.mjs [--entries 1000000] [--heads 10] [--pg postgres://USER:PW@HOST:PORT/DB] [--write]
+//   node bench/audit/verify.mjs [--entries 1000000] [--heads 10] [--pg postgres://USER:PW@HOST:PORT/DB] [--before DIST] [--write]
 // A fresh database gets N audit entries (search-like: user, agency, case, query, 20 record ids)
 // appended through openAuditLog (group commit: 10,000 requests at a time), with a signed head
 // every N/heads entries. Then, timed: the baseline (the same entries read in the same chunks,
@@ -9,9 +9,12 @@
 // in its main thread only (--threads 0). A second baseline reads the leaves as verify now does
 // (binary COPY: bytes, not hex text) and hashes them: the floor of that reading. Without --pg a local server is started with
 // clew db start in bench/out/pg and stopped at the end. --write appends the figures to bench/RESULTS.md.
+// --before DIST (a compiled dist/ of an earlier clew, inside the repository so it finds node_modules): its
+// verify is timed too, on the same log in the same run. Each verify's CPU seconds are given (user + system,
+// threads included: /usr/bin/time), and the server's (only for the server this script started).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -102,27 +105,46 @@ try {
   const binaryBaseline = secs(t);
   await c.end();
 
-  const runVerify = (extra) => {
+  // the verify's own CPU seconds (all its threads) by /usr/bin/time, where there is one
+  const timeFile = join(BENCH_OUT, `audit-verify-time-${process.pid}.txt`);
+  const timed = existsSync('/usr/bin/time');
+  const runVerify = (extra, bin = BIN) => {
     const t0 = process.hrtime.bigint();
-    const out = execFileSync(process.execPath, [BIN, '--json', 'audit', 'verify', '--db', url, ...extra], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const s0 = server.serverCpuSeconds();
+    const argv = [process.execPath, bin, '--json', 'audit', 'verify', '--db', url, ...extra];
+    const out = timed ? execFileSync('/usr/bin/time', ['-o', timeFile, '-f', '%U %S', ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 }) : execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 1 << 26 });
     const seconds = secs(t0);
+    const s1 = server.serverCpuSeconds();
     const report = JSON.parse(out);
     if (!report.ok || report.entries !== n) throw new Error(`verify did not pass: ${out}`);
-    return { seconds, report };
+    const cpu = timed ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0) : null;
+    return { seconds, report, cpu, serverCpu: s0 === null || s1 === null ? null : s1 - s0 };
   };
+  const beforeBin = opt('before', null) && join(opt('before', null), 'cli', 'bin.js');
+  const before = beforeBin ? [runVerify(['--threads', '0'], beforeBin), runVerify([], beforeBin)] : null;
   const oneThread = runVerify(['--threads', '0']);
-  const { seconds: verify, report } = runVerify([]);
+  const threaded = runVerify([]);
+  const { seconds: verify, report } = threaded;
+  rmSync(timeFile, { force: true });
+  const cpuCols = (r) => `${r.cpu === null ? '' : r.cpu.toFixed(2)} | ${r.serverCpu === null ? '' : r.serverCpu.toFixed(2)}`;
 
   const cpu = cpus()[0]?.model ?? '?';
   const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
   const lines = [
-    `| baseline: read every leaf and SHA-256 it (same chunks, no checks) | ${n} | ${baseline.toFixed(2)} | 1.00× |`,
-    `| baseline 2: read every leaf by binary COPY and SHA-256 it (no checks) | ${n} | ${binaryBaseline.toFixed(2)} | ${(binaryBaseline / baseline).toFixed(2)}× |`,
-    `| \`clew audit verify --threads 0\` (process start, every check in the main thread, ${report.heads} heads, consistency proofs) | ${n} | ${oneThread.seconds.toFixed(2)} | ${(oneThread.seconds / baseline).toFixed(2)}× |`,
-    `| \`clew audit verify\` (the same, entries checked in ${availableParallelism()} threads) | ${n} | ${verify.toFixed(2)} | ${(verify / baseline).toFixed(2)}× |`,
+    `| baseline: read every leaf and SHA-256 it (same chunks, no checks) | ${n} | ${baseline.toFixed(2)} | 1.00× | | |`,
+    `| baseline 2: read every leaf by binary COPY and SHA-256 it (no checks) | ${n} | ${binaryBaseline.toFixed(2)} | ${(binaryBaseline / baseline).toFixed(2)}× | | |`,
+    ...(before
+      ? [
+          `| before (${opt('before', '')}): \`clew audit verify --threads 0\` | ${n} | ${before[0].seconds.toFixed(2)} | ${(before[0].seconds / baseline).toFixed(2)}× | ${cpuCols(before[0])} |`,
+          `| before: \`clew audit verify\` (${availableParallelism()} threads) | ${n} | ${before[1].seconds.toFixed(2)} | ${(before[1].seconds / baseline).toFixed(2)}× | ${cpuCols(before[1])} |`,
+        ]
+      : []),
+    `| \`clew audit verify --threads 0\` (process start, every check in the main thread, ${report.heads} heads, consistency proofs) | ${n} | ${oneThread.seconds.toFixed(2)} | ${(oneThread.seconds / baseline).toFixed(2)}× | ${cpuCols(oneThread)} |`,
+    `| \`clew audit verify\` (the same, entries checked in ${availableParallelism()} threads) | ${n} | ${verify.toFixed(2)} | ${(verify / baseline).toFixed(2)}× | ${cpuCols(threaded)} |`,
   ];
+  const header = '| run | entries | seconds | vs baseline | verify CPU s | server CPU s |\n|---|---:|---:|---:|---:|---:|';
   console.log(`mean leaf ${Math.round(bytes / n)} bytes; ${cpus().length} cores (${cpu}), Node ${process.version}, load average ${load}`);
-  console.log('| run | entries | seconds | vs baseline |\n|---|---:|---:|---:|');
+  console.log(header);
   console.log(lines.join('\n'));
   console.log(`verify: ${verify.toFixed(2)} s for ${n} entries (target ≤ 10 s for 1M); its own timer: ${(report.ms / 1000).toFixed(2)} s`);
   if (args.includes('--write'))
@@ -132,7 +154,7 @@ try {
         `\`node bench/audit/verify.mjs --entries ${n}\`: ${n} search-like entries (mean leaf ${Math.round(bytes / n)} bytes) appended through openAuditLog ` +
         `(group commit, 10,000 requests at a time: ${Math.round(n / appendSeconds)} entries/s), a signed head every ${every}. ` +
         `${cpu}, ${cpus().length} cores (shared with other agents), Node ${process.version}, local PostgreSQL (clew db start); load average ${load} (compare the ratio, not seconds).\n\n` +
-        `| run | entries | seconds | vs baseline |\n|---|---:|---:|---:|\n${lines.join('\n')}\n`,
+        `${header}\n${lines.join('\n')}\n`,
     );
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});

@@ -11,10 +11,14 @@
  * names the problem, or passes it.
  */
 import { type AuditProblem, type StoredAuditRow, checkEntry, isProblem } from './check-entry.js';
-import { HASH_SIZE, leafHash, nodeHash } from './hash.js';
+import { hash } from 'node:crypto';
+import { HASH_SIZE, leafHash, nodeHashInto } from './hash.js';
 import { ScannedLeaf, scanLeaf } from './leaf-scan.js';
 
-/** The fields of a packed entry, in order: idx and at_ms (int8, big-endian), user, agency, case, action (UTF-8 text), leaf and leaf_hash (bytes). */
+/**
+ * The fields of a packed entry, in order: idx (int8, big-endian), at (timestamptz as PostgreSQL sends it in binary: an int8 of
+ * microseconds since 2000-01-01 UTC), user, agency, case, action (UTF-8 text), leaf and leaf_hash (bytes).
+ */
 export const ROW_FIELDS = 8;
 const IDX = 0;
 const AT = 1;
@@ -53,6 +57,23 @@ export function int8(b: Buffer, off: number): number {
   return b.readInt32BE(off) * 2 ** 32 + b.readUInt32BE(off + 4);
 }
 
+/** 2000-01-01T00:00Z, PostgreSQL's epoch, in ms since 1970. */
+const PG_EPOCH_MS = 946_684_800_000;
+
+/** A binary timestamptz (int8 µs since 2000-01-01) in ms since 1970; NaN when it is no whole millisecond or not exact as a number. */
+export function timestampMs(b: Buffer, off: number): number {
+  const high = b.readInt32BE(off);
+  // |µs| < 2^52: exact as a number (past the year 2142 and before 1857, BigInt)
+  if (high >= -0x100000 && high < 0x100000) {
+    const us = high * 2 ** 32 + b.readUInt32BE(off + 4);
+    return us % 1000 === 0 ? us / 1000 + PG_EPOCH_MS : Number.NaN;
+  }
+  const us = b.readBigInt64BE(off);
+  if (us % 1000n !== 0n) return Number.NaN;
+  const ms = Number(us / 1000n) + PG_EPOCH_MS;
+  return Number.isSafeInteger(ms) ? ms : Number.NaN;
+}
+
 const scan = new ScannedLeaf();
 
 /** Whether the entry at `base` (its fields' index) is intact, to the last byte, at place `i`: its leaf hash, else null. */
@@ -61,7 +82,7 @@ function fast(b: Buffer, f: Int32Array, base: number, i: number): Buffer | null 
   const leaf = f[2 * (base + LEAF)]!;
   const leafEnd = leaf + f[2 * (base + LEAF) + 1]!;
   if (leaf < 0 || !scanLeaf(b, leaf, leafEnd, scan) || scan.index !== i) return null;
-  if (f[2 * (base + AT) + 1] !== 8 || int8(b, f[2 * (base + AT)]!) !== scan.at) return null;
+  if (f[2 * (base + AT) + 1] !== 8 || timestampMs(b, f[2 * (base + AT)]!) !== scan.at) return null;
   for (let k = 0; k < 4; k++) {
     const col = f[2 * (base + USER + k)]!;
     const start = scan.names[2 * k]!;
@@ -75,8 +96,21 @@ function fast(b: Buffer, f: Int32Array, base: number, i: number): Buffer | null 
   }
   const hash = f[2 * (base + HASH)]!;
   if (hash < 0 || f[2 * (base + HASH) + 1] !== HASH_SIZE) return null;
-  const h = leafHash(b.subarray(leaf, leafEnd));
+  const h = leafHashInPlace(b, leaf, leafEnd);
   for (let j = 0; j < HASH_SIZE; j++) if (h[j] !== b[hash + j]) return null;
+  return h;
+}
+
+/**
+ * SHA-256(0x00 ‖ b[start, end)) without copying the leaf: the byte before it (the last of its
+ * length in the COPY tuple, or noise in the tests' packing) is set to 0x00 for the hash and put back.
+ */
+function leafHashInPlace(b: Buffer, start: number, end: number): Buffer {
+  if (start === 0) return leafHash(b.subarray(start, end));
+  const before = b[start - 1]!;
+  b[start - 1] = 0x00;
+  const h = hash('sha256', b.subarray(start - 1, end), 'buffer');
+  b[start - 1] = before;
   return h;
 }
 
@@ -85,8 +119,8 @@ function row(b: Buffer, f: Int32Array, base: number): StoredAuditRow {
   const bytes = (k: number): Buffer => (f[2 * (base + k)]! < 0 ? Buffer.alloc(0) : b.subarray(f[2 * (base + k)]!, f[2 * (base + k)]! + f[2 * (base + k) + 1]!));
   // NULL where the schema says NOT NULL is kept as null: the columns then differ from the leaf
   const text = (k: number): string => (f[2 * (base + k)]! < 0 ? (null as unknown as string) : bytes(k).toString('utf8'));
-  const num = (k: number): number => (f[2 * (base + k) + 1] === 8 ? int8(b, f[2 * (base + k)]!) : Number.NaN);
-  return { index: num(IDX), at: num(AT), user: text(USER), agency: text(USER + 1), case: text(USER + 2), action: text(USER + 3), leaf: bytes(LEAF), leafHash: bytes(HASH) };
+  const num = (k: number, read: (b: Buffer, off: number) => number): number => (f[2 * (base + k) + 1] === 8 ? read(b, f[2 * (base + k)]!) : Number.NaN);
+  return { index: num(IDX, int8), at: num(AT, timestampMs), user: text(USER), agency: text(USER + 1), case: text(USER + 2), action: text(USER + 3), leaf: bytes(LEAF), leafHash: bytes(HASH) };
 }
 
 /** The entries [first, first + n), by their leaf hashes, cut into the largest aligned subtrees, with their hashes. */
@@ -99,16 +133,14 @@ function subtreesOf(hashes: Uint8Array, first: number, n: number): Pick<CheckedR
     s += size;
   }
   const subtreeHashes = new Uint8Array(subtrees.length * HASH_SIZE);
+  // each level folded in place in a copy of the leaf hashes: the pair at 2j and 2j + 1 becomes node j
+  const level = Buffer.from(hashes.subarray(0, n * HASH_SIZE));
   let k = 0;
   subtrees.forEach((size, i) => {
-    let level: Uint8Array[] = [];
-    for (let j = 0; j < size; j++) level.push(hashes.subarray((k + j) * HASH_SIZE, (k + j + 1) * HASH_SIZE));
-    while (level.length > 1) {
-      const up: Uint8Array[] = [];
-      for (let j = 0; j < level.length; j += 2) up.push(nodeHash(level[j]!, level[j + 1]!));
-      level = up;
-    }
-    subtreeHashes.set(level[0]!, i * HASH_SIZE);
+    const at = k * HASH_SIZE;
+    for (let width = size; width > 1; width /= 2)
+      for (let j = 0; j < width; j += 2) nodeHashInto(level, at + j * HASH_SIZE, level, at + (j / 2) * HASH_SIZE);
+    subtreeHashes.set(level.subarray(at, at + HASH_SIZE), i * HASH_SIZE);
     k += size;
   });
   return { subtrees, subtreeHashes };

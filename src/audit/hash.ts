@@ -26,6 +26,12 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   return hash('sha256', NODE, 'buffer');
 }
 
+/** nodeHash of the two hashes at `from` in `src` (left, then right), written at `to` in `dest` (which may be `src`, at or before `from`). */
+export function nodeHashInto(src: Buffer, from: number, dest: Uint8Array, to: number): void {
+  src.copy(NODE, 1, from, from + 2 * HASH_SIZE);
+  dest.set(hash('sha256', NODE, 'buffer'), to);
+}
+
 /** MTH({}) = SHA-256 of the empty string. */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 

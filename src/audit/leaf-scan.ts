@@ -21,7 +21,25 @@ export class ScannedLeaf {
   escaped = 0;
 }
 
-const lit = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
+/** A fixed run of bytes (a key, null, true…), compared four bytes at a time (the last word overlaps the one before when its length is no multiple of 4). */
+class Literal {
+  readonly length: number;
+  readonly at: Int32Array;
+  readonly words: Uint32Array;
+
+  constructor(s: string) {
+    const b = Buffer.from(s, 'latin1');
+    if (b.length < 4) throw new RangeError('a literal of at least 4 bytes');
+    this.length = b.length;
+    const at: number[] = [];
+    for (let i = 0; i + 4 < b.length; i += 4) at.push(i);
+    at.push(b.length - 4);
+    this.at = Int32Array.from(at);
+    this.words = Uint32Array.from(at, (i) => b.readUInt32BE(i));
+  }
+}
+
+const lit = (s: string): Literal => new Literal(s);
 const K_ACTION = lit('{"action":');
 const K_AGENCY = lit(',"agency":');
 const K_AT = lit(',"at":');
@@ -37,6 +55,19 @@ const K_END = lit(`,"v":${AUDIT_LEAF_VERSION}}`);
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+/** What a byte inside a string is: printable ASCII, the closing quote, a backslash, refused (a control character), DEL, or part of a UTF-8 sequence. */
+const PLAIN = 0;
+const END = 1;
+const ESCAPE = 2;
+const REFUSED = 3;
+const DEL = 4;
+const LEAD = 5; // starts a character of one UTF-16 unit
+const LEAD4 = 6; // starts a four-byte character: two UTF-16 units
+const CONTINUATION = 7;
+const STRING_BYTE = new Uint8Array(256).map((_, c) =>
+  c < 0x20 ? REFUSED : c === QUOTE ? END : c === BACKSLASH ? ESCAPE : c === 0x7f ? DEL : c < 0x80 ? PLAIN : c < 0xc0 ? CONTINUATION : c >= 0xf0 ? LEAD4 : LEAD,
+);
+
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLowerHex = (c: number): boolean => isDigit(c) || (c >= 0x61 && c <= 0x66);
 /** Bytes of an action after its first (a-z, 0-9, _ . : -). */
@@ -44,14 +75,29 @@ const actionByte = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || isDigit(c
 
 class Scanner {
   b: Buffer = Buffer.alloc(0);
+  /** A view of b's memory, for reading four bytes at once. */
+  dv: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   p = 0;
   e = 0;
+  /** A string so far held a byte ≥ 0x80: the leaf must be checked to be UTF-8. */
+  wide = false;
   // the last string token: its content [start, end), its length in UTF-16 code units, whether it holds an escape, a control character (U+0000–U+001F, U+007F)
   start = 0;
   end = 0;
   units = 0;
   escaped = false;
   control = false;
+  /** The last string is all ASCII. */
+  ascii = true;
+
+  /** Read `b` from here (its DataView is made again only for another buffer). */
+  use(b: Buffer, start: number, end: number): void {
+    if (b !== this.b) this.dv = new DataView(b.buffer, b.byteOffset, b.length);
+    this.b = b;
+    this.p = start;
+    this.e = end;
+    this.wide = false;
+  }
 
   /** The byte at the cursor; −1 past the end. */
   peek(): number {
@@ -63,10 +109,11 @@ class Scanner {
     return this.p < this.e ? this.b[this.p++]! : -1;
   }
 
-  lit(k: Uint8Array): boolean {
-    const { b, p } = this;
+  lit(k: Literal): boolean {
+    const { dv, p } = this;
     if (p + k.length > this.e) return false;
-    for (let i = 0; i < k.length; i++) if (b[p + i] !== k[i]) return false;
+    const { at, words } = k;
+    for (let i = 0; i < at.length; i++) if (dv.getUint32(p + at[i]!) !== words[i]) return false;
     this.p = p + k.length;
     return true;
   }
@@ -80,12 +127,18 @@ class Scanner {
     let units = 0;
     let escaped = false;
     let control = false;
+    let ascii = true;
     for (;;) {
       if (p >= e) return false;
-      const c = b[p]!;
-      if (c === QUOTE) break;
-      if (c < 0x20) return false; // JSON.stringify escapes every control character
-      if (c === BACKSLASH) {
+      const k = STRING_BYTE[b[p]!]!;
+      if (k === PLAIN) {
+        p++;
+        units++;
+        continue;
+      }
+      if (k === END) break;
+      if (k === REFUSED) return false; // JSON.stringify escapes every control character
+      if (k === ESCAPE) {
         escaped = true;
         const d = p + 1 < e ? b[p + 1]! : -1;
         if (d === QUOTE || d === BACKSLASH) p += 2;
@@ -106,9 +159,15 @@ class Scanner {
         units++;
         continue;
       }
-      if (c === 0x7f) control = true;
-      // valid UTF-8 (checked first): a byte that is not a continuation starts a character; four-byte ones are two UTF-16 units
-      if (c < 0x80 || c >= 0xc0) units += c >= 0xf0 ? 2 : 1;
+      if (k === DEL) {
+        control = true;
+        units++;
+      } else {
+        // part of a UTF-8 sequence (the whole leaf is checked to be UTF-8 at its end): a byte that is not a continuation starts a character; four-byte ones are two UTF-16 units
+        ascii = false;
+        if (k === LEAD) units++;
+        else if (k === LEAD4) units += 2;
+      }
       p++;
     }
     this.start = start;
@@ -116,6 +175,8 @@ class Scanner {
     this.units = units;
     this.escaped = escaped;
     this.control = control;
+    this.ascii = ascii;
+    if (!ascii) this.wide = true;
     this.p = p + 1;
     return true;
   }
@@ -123,15 +184,19 @@ class Scanner {
   /** A whole number ≥ 0 as JSON writes it, at most 2^53 − 1; −1 when the token is not one. */
   nat(): number {
     const { b, e } = this;
-    let p = this.p;
-    if (p >= e || !isDigit(b[p]!)) return -1;
-    let v = 0;
-    if (b[p] === 0x30) p++;
-    else
-      while (p < e && isDigit(b[p]!)) {
-        v = v * 10 + (b[p]! - 0x30);
-        if (++p - this.p > 16) return -1;
+    const s = this.p;
+    if (s >= e) return -1;
+    let d = b[s]! - 0x30;
+    if (d < 0 || d > 9) return -1;
+    let v = d;
+    let p = s + 1;
+    if (d !== 0)
+      for (; p < e; p++) {
+        d = b[p]! - 0x30;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
       }
+    if (p - s > 16) return -1;
     if (p < e && (isDigit(b[p]!) || b[p] === 0x2e || b[p] === 0x65 || b[p] === 0x45)) return -1; // 01, 1.5, 1e3
     if (v > Number.MAX_SAFE_INTEGER) return -1;
     this.p = p;
@@ -194,6 +259,18 @@ class Scanner {
     return this.num();
   }
 
+  /** The string whose content is b[start, end) (escaped: as JSON reads it). */
+  text(start: number, end: number, escaped: boolean): string {
+    return escaped ? (JSON.parse(this.b.toString('utf8', start - 1, end + 1)) as string) : this.b.toString('utf8', start, end);
+  }
+
+  /** Whether bytes [a, aEnd) come strictly before [c, cEnd) (byte order, a prefix first). */
+  bytesBefore(a: number, aEnd: number, c: number, cEnd: number): boolean {
+    const b = this.b;
+    for (; a < aEnd && c < cEnd; a++, c++) if (b[a] !== b[c]) return b[a]! < b[c]!;
+    return a === aEnd && c < cEnd;
+  }
+
   /** An object: keys in UTF-16 code unit order, none twice (RFC 8785 3.2.3). */
   obj(depth: number): boolean {
     this.p++; // {
@@ -201,13 +278,27 @@ class Scanner {
       this.p++;
       return true;
     }
-    let prev: string | null = null;
+    // the previous key: where it is, and whether it is plain (ASCII, no escape: its bytes order as its UTF-16 units do)
+    let prevStart = -1;
+    let prevEnd = -1;
+    let prevPlain = false;
+    let prevEscaped = false;
     for (;;) {
       if (!this.str()) return false;
-      const key = this.escaped ? (JSON.parse(this.b.toString('utf8', this.start - 1, this.end + 1)) as string) : this.b.toString('utf8', this.start, this.end);
-      // JSON.parse makes "__proto__" an own key, which an assignment then drops: the reference decides
-      if (key === '__proto__' || (prev !== null && !(prev < key))) return false;
-      prev = key;
+      const { start, end, escaped } = this;
+      const plain = this.ascii && !escaped;
+      if (plain) {
+        // JSON.parse makes "__proto__" an own key, which an assignment then drops: the reference decides
+        if (end - start === PROTO.length && this.b.toString('latin1', start, end) === PROTO) return false;
+        if (prevStart >= 0 && (prevPlain ? !this.bytesBefore(prevStart, prevEnd, start, end) : !(this.text(prevStart, prevEnd, prevEscaped) < this.text(start, end, escaped)))) return false;
+      } else {
+        const key = this.text(start, end, escaped);
+        if (key === PROTO || (prevStart >= 0 && !(this.text(prevStart, prevEnd, prevEscaped) < key))) return false;
+      }
+      prevStart = start;
+      prevEnd = end;
+      prevPlain = plain;
+      prevEscaped = escaped;
       if (this.next() !== 0x3a || !this.value(depth + 1)) return false;
       const d = this.next();
       if (d === 0x7d) return true;
@@ -237,6 +328,7 @@ class Scanner {
   }
 }
 
+const PROTO = '__proto__';
 const NULL = lit('null');
 const TRUE = lit('true');
 const FALSE = lit('false');
@@ -248,11 +340,8 @@ const scanner = new Scanner();
  */
 export function scanLeaf(leaf: Buffer, start: number, end: number, out: ScannedLeaf): boolean {
   const s = scanner;
-  s.b = leaf;
-  s.p = start;
-  s.e = end;
+  s.use(leaf, start, end);
   out.escaped = 0;
-  if (!isUtf8(leaf.subarray(start, end))) return false;
   // action: [a-z][a-z0-9_.:-]{0,63}
   if (!s.lit(K_ACTION) || !s.str() || s.escaped) return false;
   const n = s.end - s.start;
@@ -283,5 +372,7 @@ export function scanLeaf(leaf: Buffer, start: number, end: number, out: ScannedL
       if (d !== 0x2c) return false;
     }
   if (!s.lit(K_USER) || !s.name(out, 0, false)) return false;
-  return s.lit(K_END) && s.p === end;
+  if (!s.lit(K_END) || s.p !== end) return false;
+  // only a string can hold a byte ≥ 0x80 (anything else is refused above): a leaf of ASCII strings is UTF-8
+  return !s.wide || isUtf8(leaf.subarray(start, end));
 }

@@ -30,6 +30,7 @@ describe('verifying packed chunks (the fast path, and the reference for what it 
     ['a column edited', at(rows, 27, (r) => ({ ...r, user: 'mallory' }))],
     ['a name column made NULL', at(rows, 27, (r) => ({ ...r, agency: null }))],
     ['the time column edited', at(rows, 27, (r) => ({ ...r, at: r.at + 1 }))],
+    ['the time column edited by less than a millisecond', at(rows, 27, (r) => ({ ...r, at: r.at + 0.4 }))],
     ['a leaf edited', at(rows, 27, (r) => ({ ...r, leaf: leafWith(r, { query: 'innocent' }) }))],
     ['a leaf hash edited', at(rows, 27, (r) => ({ ...r, leafHash: leafHash(Buffer.from('x')) }))],
     ['garbage for a leaf', at(rows, 27, (r) => ({ ...r, leaf: Buffer.from('garbage') }))],

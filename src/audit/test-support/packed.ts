@@ -2,10 +2,15 @@
 import { type PackedRows, ROW_FIELDS } from '../check-rows.js';
 import type { StoredAuditRow } from '../verify-log.js';
 
-function int8(n: number): Buffer {
+function int8(n: number | bigint): Buffer {
   const b = Buffer.alloc(8);
   b.writeBigInt64BE(BigInt(n));
   return b;
+}
+
+/** A time in ms (a fraction: to the µs) as PostgreSQL sends a timestamptz in binary: µs since 2000-01-01. */
+function timestamptz(ms: number): Buffer {
+  return int8(BigInt(Math.round(ms * 1000)) - 946_684_800_000_000n);
 }
 
 /** `rows` in chunks of `perChunk`, each field preceded by a byte of noise (a reader must keep to its offsets). */
@@ -17,7 +22,7 @@ export function packRows(rows: readonly StoredAuditRow[], perChunk: number): Pac
     const fields = new Int32Array(2 * ROW_FIELDS * part.length);
     let at = 0;
     part.forEach((r, k) => {
-      const values = [int8(r.index), int8(r.at), r.user, r.agency, r.case, r.action, r.leaf, r.leafHash].map((v) => (v === null ? null : typeof v === 'string' ? Buffer.from(v, 'utf8') : v));
+      const values = [int8(r.index), timestamptz(r.at), r.user, r.agency, r.case, r.action, r.leaf, r.leafHash].map((v) => (v === null ? null : typeof v === 'string' ? Buffer.from(v, 'utf8') : v));
       values.forEach((v, f) => {
         pieces.push(Buffer.from('}'));
         at++;

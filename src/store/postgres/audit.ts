@@ -106,8 +106,12 @@ interface HeadRow {
 
 const ROW_COLUMNS = `idx, (extract(epoch from at) * 1000)::bigint AS at_ms, user_name, agency, case_name, action, leaf, leaf_hash`;
 
-/** ROW_COLUMNS for binary COPY, in the order and types of check-rows.ts ROW_FIELDS (cast, so a column whose type was altered is still read as these). */
-const PACKED_COLUMNS = `idx::int8, (extract(epoch from at) * 1000)::int8, user_name::text, agency::text, case_name::text, action::text, leaf::bytea, leaf_hash::bytea`;
+/**
+ * ROW_COLUMNS for binary COPY, in the order and types of check-rows.ts ROW_FIELDS (cast, so a column whose type was altered is
+ * still read as these). The time goes as PostgreSQL holds it (µs since 2000, converted by the reader): computing ms here
+ * (extract, numeric) cost the server about a third of its work for the statement.
+ */
+const PACKED_COLUMNS = `idx::int8, at::timestamptz, user_name::text, agency::text, case_name::text, action::text, leaf::bytea, leaf_hash::bytea`;
 
 function toRow(r: EntryRow): StoredAuditRow {
   return { index: Number(r.idx), at: Number(r.at_ms), user: r.user_name, agency: r.agency, case: r.case_name, action: r.action, leaf: r.leaf, leafHash: r.leaf_hash };

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackedRows } from '../../audit/check-rows.js';
-import { int8 } from '../../audit/check-rows.js';
+import { int8, timestampMs } from '../../audit/check-rows.js';
 import { TupleChunker } from './copy-tuples.js';
 import { testPg } from './test-support/pg-case.js';
 
@@ -78,5 +78,22 @@ describe("PostgreSQL's binary COPY cut into packed chunks", () => {
     expect(() => new TupleChunker(5, 1 << 20).push(stream)).toThrow(/a tuple of 4 fields, not 5/);
     expect(() => new TupleChunker(4, 1 << 20).push(Buffer.from('0\tabc\n'.repeat(10)))).toThrow(/no PGCOPY signature/);
     expect(() => new TupleChunker(4, 1 << 20).push(Buffer.concat([stream, Buffer.from([0])]))).toThrow(/bytes after the trailer/);
+  });
+});
+
+describe('the time column as the audit verifier reads it (check-rows.ts timestampMs)', () => {
+  it('reads whole milliseconds exactly, before 1970 and far ahead too, and no other value as one', async () => {
+    const ms = [0, 1, -1, 1_767_225_600_000, -5_000_000_000_000, 32_503_680_000_000, 4_102_444_800_123, 9_000_000_000_000_000];
+    const sql = `SELECT ${ms.map((x) => `timestamptz 'epoch' + ${x}::int8 * interval '1 millisecond'`).join(', ')},
+                 timestamptz 'epoch' + interval '1767225600000.5 milliseconds', timestamptz 'infinity', timestamptz '-infinity'`;
+    const chunker = new TupleChunker(ms.length + 3, 1 << 20);
+    const chunks = chunker.push(await buffer(c.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT binary)`))));
+    const last = chunker.end();
+    if (last) chunks.push(last);
+    expect(chunks.map((k) => k.count)).toEqual([1]);
+    const { bytes, fields } = chunks[0]!;
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const got = Array.from({ length: ms.length + 3 }, (_, k) => (fields[2 * k + 1] === 8 ? timestampMs(b, fields[2 * k]!) : -1));
+    expect(got).toEqual([...ms, Number.NaN, Number.NaN, Number.NaN]);
   });
 });
