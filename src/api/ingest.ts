@@ -10,6 +10,7 @@ import { createReadStream, type ReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AnalyseStage } from '../ingest/analyse.js';
+import { fillCaptureTimes } from '../ingest/attachments/capture-time.js';
 import { AnalysePool, analysePoolAvailable, defaultAnalyseWorkers } from '../ingest/analyse-pool.js';
 import { detectFormat, formatByName } from '../ingest/formats/index.js';
 import type { FormatParser, ParseItem, ParseOptions, ResumePoint, SourceInput } from '../ingest/parser.js';
@@ -280,6 +281,8 @@ export async function ingestFile(store: IngestStore, file: string, opts: IngestO
     const failed = (index: number, reason: string) => {
       items[index] = { kind: 'reject', locator: items[index]!.locator, code: 'ANALYSIS_FAILED', message: reason };
     };
+    // the photos' capture times the parser did not read (chat exports, CASE/UCO), as the stores' backfill reads them
+    await fillCaptureTimes(items);
     let ready: Promise<void> = Promise.resolve();
     if (stage) {
       if (threads.pool === undefined) threads.pool = final ? null : new AnalysePool(workers, { defaultRegion: shaping.defaultRegion ?? undefined, lexicon });
