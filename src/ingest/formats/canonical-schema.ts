@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ClewError } from '../../model/errors.js';
 import { ACCOUNT_REF_RE, CALL_CHANNELS, type ClewRecord, LOCATION_KINDS, MESSAGE_CHANNELS, type MessageRecord } from '../../model/records.js';
+import { TAKEN_AT_RE } from '../../text/exif/exif.js';
 import { parseTimestamp } from '../time.js';
 
 export const MAX_BODY_CHARS = 256 * 1024;
@@ -73,6 +74,8 @@ export const canonicalSchemas = {
       .string()
       .regex(/^[0-9a-f]{64}$/)
       .optional(),
+    // the photo's EXIF capture time, the camera's clock with its offset when it recorded one (as clew stores it)
+    taken_at: z.string().regex(TAKEN_AT_RE).optional(),
   }),
   event: z.object({
     type: z.literal('event'),
@@ -225,7 +228,7 @@ export function parseWithSchema(value: unknown, timeZone?: string): ClewRecord {
         ...time(r.ts, r.ts_local, timeZone),
       };
     case 'attachment':
-      return { type: 'attachment', nativeId: r.id, message: r.message, filename: r.filename, mime: r.mime, size: r.size, sha256: r.sha256 };
+      return { type: 'attachment', nativeId: r.id, message: r.message, filename: r.filename, mime: r.mime, size: r.size, sha256: r.sha256, takenAt: r.taken_at };
     case 'event':
       return {
         type: 'event',

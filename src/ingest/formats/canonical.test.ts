@@ -30,6 +30,12 @@ describe('canonical parser', () => {
     expect(canonicalParser.sniff(Buffer.from('{"name":"telegram export"}'), 'result.json').ok).toBe(false);
   });
 
+  it("reads an attachment's capture time in the form clew stores it, and quarantines any other form", async () => {
+    const line = (t: string) => `{"type":"attachment","id":"a","filename":"IMG.jpg","taken_at":${JSON.stringify(t)}}`;
+    const items = await all(input([line('2022-06-30T21:05:10+02:00'), line('2022-06-30T21:05:10'), line('2022-06-30 21:05'), line('<b>x</b>')].join('\n') + '\n'));
+    expect(items.map((i) => (i.kind === 'record' && i.record.type === 'attachment' ? i.record.takenAt : i.kind))).toEqual(['2022-06-30T21:05:10+02:00', '2022-06-30T21:05:10', 'reject', 'reject']);
+  });
+
   it('reports byte offsets and resumes from any of them with the same records', async () => {
     const lines = [
       '{"type":"message","from":"skyecc:A","to":["skyecc:B"],"ts":"2021-01-01T00:00:00Z","body":"één"}',
