@@ -4,7 +4,7 @@
  * answers of a fresh case; a case from a newer clew is refused untouched; a role that may not
  * migrate is told the command that does.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../text/query/parse.js';
 import { stemToken } from '../../text/stem/stem.js';
@@ -15,7 +15,7 @@ import { postgresLocator } from './locator.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { migratePostgresCase, openPostgresStore } from './open.js';
 import { ANNOTATION_TABLE_NAMES, OCR_TABLE_NAMES, PG_SCHEMA_VERSION, TRANSLATION_TABLE_NAMES, WATCH_TABLE_NAMES } from './schema.js';
-import { testCaseLocator, testPg } from './test-support/pg-case.js';
+import { testCaseLocator, testDatabase } from './test-support/pg-case.js';
 import { ftsVector } from './writer.js';
 import { caught } from '../conformance/support.js';
 import { makeJpegWithExif } from '../../text/exif/test-support/jpeg-exif.js';
@@ -57,27 +57,14 @@ describe('PostgreSQL schema migrations', () => {
 
   describe('in a database of their own', () => {
     // the database-wide version changes here: a database no other test uses
-    const name = `clew_migrate_${process.pid}`;
-    let admin: pg.Client;
+    let t: Awaited<ReturnType<typeof testDatabase>>;
     let url: string;
     let db: pg.Client;
     beforeAll(async () => {
-      admin = new pg.Client({ connectionString: testPg().url });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.query(`CREATE DATABASE ${name}`);
-      const u = new URL(testPg().url);
-      u.pathname = `/${name}`;
-      url = u.toString();
-      db = new pg.Client({ connectionString: url });
-      await db.connect();
+      t = await testDatabase('clew_migrate');
+      ({ url, db } = t);
     });
-    afterAll(async () => {
-      await db?.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`DROP ROLE IF EXISTS ${name}_ro`);
-      await admin.end();
-    });
+    afterAll(() => t?.drop([`${t.name}_ro`]));
 
     /** Turn case `caseId` back into what schema 1 wrote: vectors of folded words only, version 1. */
     async function asSchema1(caseId: number): Promise<void> {
@@ -217,10 +204,10 @@ describe('PostgreSQL schema migrations', () => {
       const id = s.db.caseId;
       await s.close();
       await asSchema1(id);
-      const role = `${name}_ro`;
-      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      const role = `${t.name}_ro`;
+      await db.query(`DROP ROLE IF EXISTS ${role}`);
       // a role that reads every case: row-level security (schema 6) shows a role without BYPASSRLS only the cases of the clew user it names
-      await admin.query(`CREATE ROLE ${role} LOGIN BYPASSRLS PASSWORD 'ro-secret-123'`);
+      await db.query(`CREATE ROLE ${role} LOGIN BYPASSRLS PASSWORD 'ro-secret-123'`);
       await db.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
       const u = new URL(url);
       u.username = role;

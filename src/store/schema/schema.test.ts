@@ -11,10 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_TABLES, SCHEMA_SQL as PG_SCHEMA_SQL, columnNames, createPartitionsSql } from '../postgres/schema.js';
-import { testPg } from '../postgres/test-support/pg-case.js';
+import { testDatabase } from '../postgres/test-support/pg-case.js';
 import { ANNOTATION_SCHEMA_SQL, DEFERRED_INDEXES, IDENTITY_SCHEMA_SQL, INGEST_SCHEMA_SQL, OCR_SCHEMA_SQL, SCHEMA_SQL, TRANSLATION_FTS_SQL, TRANSLATION_SCHEMA_SQL, WATCH_SCHEMA_SQL } from '../sqlite/schema.js';
 import { TABLES, columns } from './tables.js';
 
@@ -95,24 +95,13 @@ describe('the tables declared once', () => {
   });
 
   describe('in PostgreSQL', () => {
-    const name = `clew_schema_${process.pid}`;
-    let admin: pg.Client;
+    let t: Awaited<ReturnType<typeof testDatabase>>;
     let db: pg.Client;
     beforeAll(async () => {
-      admin = new pg.Client({ connectionString: testPg().url });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.query(`CREATE DATABASE ${name}`);
-      const u = new URL(testPg().url);
-      u.pathname = `/${name}`;
-      db = new pg.Client({ connectionString: u.toString() });
-      await db.connect();
+      t = await testDatabase('clew_schema');
+      db = t.db;
     });
-    afterAll(async () => {
-      await db?.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    });
+    afterAll(() => t?.drop());
 
     /** Every column, constraint, index and partition of a schema, with the schema's name taken out. */
     async function pgShape(schema: string): Promise<Record<string, unknown[]>> {

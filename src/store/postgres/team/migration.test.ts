@@ -5,29 +5,21 @@
  * team server's role read the case once a user is granted it.
  */
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresLocator } from '../locator.js';
 import { openPostgresStore } from '../open.js';
 import { CASE_TABLES, PG_SCHEMA_VERSION, partitionName } from '../schema.js';
-import { testPg } from '../test-support/pg-case.js';
+import { testDatabase } from '../test-support/pg-case.js';
 import { openTeamDirectory } from './directory.js';
 
-const name = `clew_team_migrate_${process.pid}`;
-let admin: pg.Client;
+let t: Awaited<ReturnType<typeof testDatabase>>;
 let db: pg.Client;
 let url: string;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: testPg().url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(testPg().url);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  db = new pg.Client({ connectionString: url });
-  await db.connect();
+  t = await testDatabase('clew_team_migrate');
+  ({ db, url } = t);
   for (const e of ['unaccent', 'pg_trgm', 'btree_gin']) await db.query(`CREATE EXTENSION IF NOT EXISTS ${e}`);
   await db.query(readFileSync(new URL('../../schema/testdata/postgres-schema-5.sql', import.meta.url), 'utf8'));
   await db.query(`INSERT INTO clew_cases (id, name, schema_version) VALUES (7, 'old', 5)`);
@@ -36,11 +28,7 @@ beforeAll(async () => {
   await db.query(`INSERT INTO sources (case_id, id, sha256, path, name, size, format, options, started_at, status) VALUES (7, 1, 'x', '/a', 'a', 1, 'canonical', '{}', 1, 'complete')`);
   await db.query(`INSERT INTO accounts (case_id, id, ref, platform, handle, kind) VALUES (7, 1, 'sky:a', 'sky', 'a', 'handle'), (7, 2, 'sky:b', 'sky', 'b', 'handle')`);
 });
-afterAll(async () => {
-  await db?.end();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(() => t?.drop());
 
 describe('schema 6 on a schema-5 database', () => {
   it('adds the team tables and row-level security on every case table and existing partition; the admin still reads everything', async () => {

@@ -3,36 +3,24 @@
  * start` meets after an upgrade): it is made, but not granted anything yet — the newer schema's
  * functions are not there until the database is migrated, which grants them.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_SCHEMA_VERSION } from '../schema.js';
-import { testPg } from '../test-support/pg-case.js';
+import { testDatabase } from '../test-support/pg-case.js';
 import { openTeamDirectory } from './directory.js';
 import { grantServerRole, prepareServerRole } from './roles.js';
 
-const name = `clew_team_roles_${process.pid}`;
 const role = `clew_roles_${process.pid}`;
-let admin: pg.Client;
+let t: Awaited<ReturnType<typeof testDatabase>>;
 let db: pg.Client;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: testPg().url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(testPg().url);
-  u.pathname = `/${name}`;
+  t = await testDatabase('clew_team_roles');
+  db = t.db;
   // the current schema, made by opening the team directory as the admin
-  await (await openTeamDirectory(u.toString())).close();
-  db = new pg.Client({ connectionString: u.toString() });
-  await db.connect();
+  await (await openTeamDirectory(t.url)).close();
 });
-afterAll(async () => {
-  await db?.end();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`DROP ROLE IF EXISTS ${role}`);
-  await admin.end();
-});
+afterAll(() => t?.drop([role]));
 
 describe('the team server role', () => {
   it('is granted its privileges in a database at the current schema', async () => {
