@@ -100,7 +100,7 @@ describe('records to a CASE bundle', () => {
       calls: rs.flatMap((r) => (r.type === 'call' ? [[r.from, r.to, r.ts, r.duration]] : [])).map((x) => JSON.stringify(x)).sort(),
       contacts: rs.flatMap((r) => (r.type === 'contact' ? [[r.contact, r.name]] : [])).map((x) => JSON.stringify(x)).sort(),
       locations: rs.flatMap((r) => (r.type === 'location' ? [[r.lat, r.lon]] : [])).map((x) => JSON.stringify(x)).sort(),
-      files: rs.flatMap((r) => (r.type === 'attachment' ? [[r.filename, r.sha256 ?? null, r.size ?? null]] : [])).map((x) => JSON.stringify(x)).sort(),
+      files: rs.flatMap((r) => (r.type === 'attachment' ? [[r.filename, r.sha256 ?? null, r.size ?? null, r.takenAt ?? null]] : [])).map((x) => JSON.stringify(x)).sort(),
       devices: rs.flatMap((r) => (r.type === 'device' ? [[r.account, r.identifiers.imei ?? null]] : [])).map((x) => JSON.stringify(x)).sort(),
       threads: rs.flatMap((r) => (r.type === 'conversation' ? [[r.title ?? null, [...(r.members ?? [])].sort()]] : [])).map((x) => JSON.stringify(x)).sort(),
     });
@@ -110,6 +110,7 @@ describe('records to a CASE bundle', () => {
     expect(b.calls).toEqual(a.calls);
     expect(b.contacts).toEqual(a.contacts);
     expect(b.files).toEqual(a.files);
+    expect(a.files.some((f) => !f.endsWith(',null]'))).toBe(true); // a photo with its capture time went through
     expect(b.devices).toEqual(a.devices);
     expect(b.threads).toEqual(a.threads);
     // locations: the exif and device ones (shared locations belong to messages, not exported alone)

@@ -241,6 +241,11 @@ export class CaseGraph {
           if (r.sha256 !== undefined) cf['uco-observable:hash'] = [sha256Hash(r.sha256)];
           facets.push(cf);
         }
+        // the photo's capture time, as EXIF names it (DateTimeOriginal), in the form clew stores it
+        if (r.takenAt !== undefined) {
+          const entry = { '@id': nodeId('entry', `exif ${id}`), '@type': 'uco-types:ControlledDictionaryEntry', 'uco-types:key': 'DateTimeOriginal', 'uco-types:value': r.takenAt };
+          facets.push({ '@id': nodeId('facet', `exif ${id}`), '@type': 'uco-observable:EXIFFacet', 'uco-observable:exifData': [{ '@id': nodeId('dictionary', `exif ${id}`), '@type': 'uco-types:ControlledDictionary', 'uco-types:entry': [entry] }] });
+        }
         graph.push(described({ '@id': id, '@type': 'uco-observable:File', 'uco-core:hasFacet': facets }));
         if (r.message !== undefined) {
           const msg = this.messageIds.get(`${scope}\u0000${r.message}`);

@@ -6,6 +6,7 @@
  * message), never with message bodies. Which classes and properties are read:
  * docs/formats/case-uco.md.
  */
+import { validTakenAt } from '../../../text/exif/exif.js';
 import { ClewError } from '../../../model/errors.js';
 import type { AccountKind, AccountRecord, AccountRef, AttachmentRecord, CallRecord, ClewRecord, ContactRecord, ConversationRecord, DeviceRecord, EventKind, EventRecord, LocationRecord, MessageRecord } from '../../../model/records.js';
 import { parseTimestamp } from '../../time.js';
@@ -487,6 +488,15 @@ export function attachmentRecord(n: LdNode, c: MapContext): AttachmentRecord {
       const v = literal(h, 'types:hashValue');
       if (method === 'SHA256' && v && /^[0-9a-fA-F]{64}$/.test(v)) r.sha256 = v.toLowerCase();
     }
+  // the capture time of a photo (what clew export writes: EXIFFacet, DateTimeOriginal in clew's stored form; any other form is left out)
+  for (const f of ix.facets(n, 'observable:EXIFFacet'))
+    for (const d of values(f, 'observable:exifData'))
+      if (isNode(d))
+        for (const e of values(d, 'types:entry'))
+          if (isNode(e) && literal(e, 'types:key') === 'DateTimeOriginal') {
+            const t = validTakenAt(literal(e, 'types:value'));
+            if (t !== null) r.takenAt = t;
+          }
   return r;
 }
 
