@@ -140,7 +140,7 @@ for (const [kind, list] of Object.entries(qs)) {
 // 5. the network, in this process and as a user runs it
 let t = performance.now();
 const net = await loadCaseNetwork(store);
-const ctx = await graphContext(net, store);
+await graphContext(net, store);
 const networkSeconds = secs(t);
 const nodes = net.edges.n;
 const pairs = net.edges.src.length;
@@ -153,7 +153,6 @@ const timed = (argv) => {
 const rankSeconds = timed(['graph', 'rank', '--case', locator, '--by', 'pagerank', '--top', '20']);
 const communitiesSeconds = timed(['graph', 'communities', '--case', locator]);
 const dossierSeconds = timed(['dossier', '--case', locator, top.ref]);
-void ctx;
 
 // figures
 const messages = stats.messages;

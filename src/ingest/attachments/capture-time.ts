@@ -6,15 +6,13 @@
  * today and one migrated from before the column hold the same times.
  */
 import type { ClewRecord } from '../../model/records.js';
-import { EXIF_IMAGE_TYPES, takenAtOf } from '../../text/exif/exif.js';
-
-const WITH_EXIF = new Set(EXIF_IMAGE_TYPES);
+import { carriesExif, takenAtOf } from '../../text/exif/exif.js';
 
 /** Sets `takenAt` on the batch's attachment records that hold a photo with a capture time. */
 export async function fillCaptureTimes(items: readonly { kind: string; record?: ClewRecord }[]): Promise<void> {
   for (const item of items) {
     const r = item.record;
-    if (item.kind !== 'record' || r === undefined || r.type !== 'attachment' || r.takenAt !== undefined || r.content === undefined || r.mime === undefined || !WITH_EXIF.has(r.mime)) continue;
+    if (item.kind !== 'record' || r === undefined || r.type !== 'attachment' || r.takenAt !== undefined || r.content === undefined || !carriesExif(r.mime)) continue;
     const t = await takenAtOf(r.content);
     if (t !== null) r.takenAt = t;
   }

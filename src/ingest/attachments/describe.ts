@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { AccountRef, AttachmentRecord, LocationRecord } from '../../model/records.js';
 import { zonedToUtc } from '../time.js';
-import { EXIF_IMAGE_TYPES, readExif, takenAtText, type ExifInfo } from '../../text/exif/exif.js';
+import { carriesExif, readExif, takenAtText, type ExifInfo } from '../../text/exif/exif.js';
 import { sniffMime } from './mime.js';
 
 export interface AttachmentDescription {
@@ -27,8 +27,6 @@ const BY_EXTENSION: Record<string, string> = {
   xml: 'application/xml',
 };
 
-const IMAGE_WITH_EXIF = new Set(EXIF_IMAGE_TYPES);
-
 /** The type by magic bytes; by extension only for plain-text kinds; else application/octet-stream. */
 export function mimeOf(bytes: Uint8Array, filename: string): string {
   const sniffed = sniffMime(bytes);
@@ -41,7 +39,7 @@ export async function describeAttachment(bytes: Uint8Array, filename: string): P
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const mime = mimeOf(bytes, filename);
   const out: AttachmentDescription = { sha256, size: bytes.byteLength, mime };
-  if (IMAGE_WITH_EXIF.has(mime)) {
+  if (carriesExif(mime)) {
     const exif = await readExif(bytes);
     if (exif) out.exif = exif;
   }

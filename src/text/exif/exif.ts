@@ -21,6 +21,12 @@ export interface ExifInfo {
 
 /** Image types (sniffed by their bytes) whose EXIF is read. */
 export const EXIF_IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/heic', 'image/heif', 'image/png', 'image/webp', 'image/avif', 'image/tiff'];
+const WITH_EXIF: ReadonlySet<string> = new Set(EXIF_IMAGE_TYPES);
+
+/** Whether a file of this type may carry EXIF (one of EXIF_IMAGE_TYPES). */
+export function carriesExif(mime: string | undefined): boolean {
+  return mime !== undefined && WITH_EXIF.has(mime);
+}
 
 /** A stored capture time: ISO 8601 local time, with the camera's offset when it recorded one. */
 export const TAKEN_AT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?$/;
